@@ -1,0 +1,28 @@
+"""Typed data: what stages pass along (``page``) and what the outbox publishes (``record``)."""
+
+from .offsets import OffsetMap, Piece, TextBuilder
+from .page import (
+    AnnotatedPage,
+    Block,
+    Classification,
+    ClassifiedPage,
+    CleanPage,
+    Entity,
+    Page,
+    Region,
+    Repair,
+    Role,
+    Section,
+    Segment,
+    SegmentedPage,
+    Sentence,
+    SourceInfo,
+    Topic,
+)
+from .record import SCHEMA_VERSION, DuplicateNote, ErrorRecord, Record
+
+__all__ = [
+    "AnnotatedPage", "Block", "Classification", "ClassifiedPage", "CleanPage", "DuplicateNote",
+    "Entity", "ErrorRecord", "OffsetMap", "Page", "Piece", "Record", "Region", "Repair", "Role",
+    "SCHEMA_VERSION", "Section", "Segment", "SegmentedPage", "Sentence", "SourceInfo", "TextBuilder", "Topic",
+]

@@ -1,0 +1,109 @@
+"""The published records: what downstream programs read from the outbox.
+
+Every file in the outbox is one of three outcomes, told apart by ``kind``:
+
+* ``record``     -- a processed page (:class:`Record`);
+* ``duplicate``  -- the same content was already recorded (:class:`DuplicateNote`);
+* ``error``      -- the page could not be processed (:class:`ErrorRecord`).
+
+``schemas/*.schema.json`` are generated from these models (``pagemill schema``)
+and a test fails if they drift apart.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .page import Classification, Repair, Role, Section, SourceInfo
+
+SCHEMA_VERSION = "1.0"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RecordSentence(_Strict):
+    start: int = Field(description="Offset into the segment's text.")
+    end: int
+    source_start: int = Field(description="Offset into the source file's decoded text.")
+    source_end: int
+
+
+class RecordSegment(_Strict):
+    id: str
+    role: Role
+    text: str = Field(description="Cleaned text of the segment.")
+    source_start: int = Field(description="Code-point offset of the segment's first character in the source.")
+    source_end: int = Field(description="End offset (exclusive) in the source.")
+    text_start: int | None = Field(
+        None, description="Offset of the segment in the record's `text`; null for furniture, which is left out."
+    )
+    text_end: int | None = None
+    level: int | None = None
+    number: str | None = None
+    sentences: list[RecordSentence] = Field(default_factory=list)
+
+
+class RecordEntity(_Strict):
+    id: str
+    text: str = Field(description="The mention as it stands in the source.")
+    label: str
+    source_start: int
+    source_end: int
+    segment_id: str
+    ref: str | None = None
+    country_code: str | None = None
+    date_value: str | None = None
+
+
+class RecordRepair(Repair):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PipelineInfo(_Strict):
+    version: str
+    stages_ms: dict[str, float] = Field(description="Milliseconds each stage took on this page.")
+
+
+class Record(_Strict):
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    kind: Literal["record"] = "record"
+    id: str = Field(description="Stable id derived from the page's content (same bytes, same id).")
+    source: SourceInfo
+    title: str | None
+    section: Section | None
+    text: str = Field(description="Clean body text: non-furniture segments joined by blank lines.")
+    segments: list[RecordSegment]
+    entities: list[RecordEntity]
+    repairs: list[RecordRepair]
+    classification: Classification
+    pipeline: PipelineInfo
+
+
+class DuplicateNote(_Strict):
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    kind: Literal["duplicate"] = "duplicate"
+    id: str = Field(description="Content id shared with the existing record.")
+    source: SourceInfo
+    record: str = Field(description="File name, in the outbox, of the record with the same content.")
+    first_filename: str = Field(description="Name of the file that produced that record.")
+
+
+class ErrorRecord(_Strict):
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    kind: Literal["error"] = "error"
+    filename: str = Field(description="Name of the file as it was dropped.")
+    drop_id: str = Field(description="Id pagemill gave this drop.")
+    sha256: str | None = None
+    size_bytes: int | None = None
+    received_at: datetime
+    failed_at: datetime
+    stage: str = Field(description="Where it failed: intake, clean, segment, classify, annotate or write.")
+    error: str = Field(description="Short error class, e.g. empty_file, binary_file, too_large, stage_error.")
+    message: str = Field(description="One line a person can act on.")
+    attempts: int = Field(1, description="How many times the failing step was tried.")
+    original: str | None = Field(None, description="Where the original file was kept.")

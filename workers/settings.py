@@ -1,0 +1,103 @@
+"""The one settings object. Every knob has a default and a PAGEMILL_* environment variable.
+
+Read it with :func:`get_settings`; it is built once per process. Paths are
+resolved against the working directory, so running pagemill from the checkout
+uses ``./inbox`` and ``./outbox``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PAGEMILL_", extra="ignore")
+
+    # --- folders -----------------------------------------------------------
+    inbox: Path = Field(Path("inbox"), description="Folder watched for new pages.")
+    outbox: Path = Field(Path("outbox"), description="Folder that receives one JSON outcome per page.")
+    archive: Path = Field(Path("archive"), description="Originals move here once their record is written.")
+    failed: Path = Field(Path("failed"), description="Originals that could not be processed move here.")
+    state_dir: Path = Field(
+        Path(".pagemill"),
+        description="Private state: embedded broker data, pages being processed, dashboard state.",
+    )
+
+    # --- broker ------------------------------------------------------------
+    broker_url: str | None = Field(
+        None,
+        description="redis:// URL of the broker. Unset: pagemill up starts an embedded Valkey server.",
+    )
+    broker_password: SecretStr | None = Field(
+        None, description="Password for the broker (embedded or external when the URL has none)."
+    )
+    embedded_broker_host: str = Field("127.0.0.1", description="Loopback address the embedded broker binds to.")
+    embedded_broker_port: int = Field(6390, description="Port of the embedded broker.")
+
+    # --- tasks -------------------------------------------------------------
+    task_time_limit: int = Field(120, description="Hard time limit of one stage task, in seconds.")
+    task_max_retries: int = Field(2, description="Retries of a stage that raised, before the page fails.")
+    retry_backoff: float = Field(1.0, description="Seconds before the first retry; doubles each time.")
+    restore_unacked_interval: float = Field(
+        10.0, description="How often a worker looks for pages whose worker died (kombu restore interval)."
+    )
+    concurrency: int = Field(0, description="Worker processes per worker; 0 means one per CPU core.")
+    max_page_bytes: int = Field(20_000_000, description="Larger files are refused with an error record.")
+
+    # --- watcher -----------------------------------------------------------
+    watch_polling: bool = Field(False, description="Poll the inbox instead of OS events (network shares).")
+    poll_interval: float = Field(1.0, description="Seconds between polls in polling mode.")
+    settle_seconds: float = Field(
+        0.5, description="A file must be unchanged this long before it is taken (half-written files wait)."
+    )
+    sweep_interval: float = Field(
+        30.0, description="Seconds between full inbox scans that catch events the OS dropped."
+    )
+
+    # --- dashboard ---------------------------------------------------------
+    flower_address: str = Field("127.0.0.1", description="Address Flower binds to.")
+    flower_port: int = Field(5555, description="Port of the Flower dashboard.")
+    flower_basic_auth: str | None = Field(None, description="user:password to protect Flower with basic auth.")
+
+    # --- logging -----------------------------------------------------------
+    log_level: str = Field("INFO", description="DEBUG, INFO, WARNING or ERROR.")
+    log_format: str = Field("auto", description="json, console, or auto (console on a terminal, else json).")
+
+    # ----------------------------------------------------------------------
+    @property
+    def embedded(self) -> bool:
+        return self.broker_url is None
+
+    @property
+    def effective_broker_url(self) -> str:
+        if self.broker_url:
+            url = self.broker_url
+            if self.broker_password and "@" not in url.split("//", 1)[-1]:
+                scheme, rest = url.split("//", 1)
+                url = f"{scheme}//:{self.broker_password.get_secret_value()}@{rest}"
+            return url
+        auth = f":{self.broker_password.get_secret_value()}@" if self.broker_password else ""
+        return f"redis://{auth}{self.embedded_broker_host}:{self.embedded_broker_port}/0"
+
+    @property
+    def visibility_timeout(self) -> int:
+        # A task holds its message unacked while it runs; redelivery must not
+        # start before the hard time limit has killed a stuck task.
+        return self.task_time_limit + 30
+
+    @property
+    def processing_dir(self) -> Path:
+        return self.state_dir / "processing"
+
+    @property
+    def broker_dir(self) -> Path:
+        return self.state_dir / "broker"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

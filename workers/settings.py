@@ -48,6 +48,11 @@ class Settings(BaseSettings):
     concurrency: int = Field(0, description="Worker processes per worker; 0 means one per CPU core.")
     max_page_bytes: int = Field(20_000_000, description="Larger files are refused with an error record.")
 
+    # --- stages ------------------------------------------------------------
+    taxonomy: Path | None = Field(
+        None, description="JSON file with your own topic taxonomy; unset uses the bundled IPTC Media Topics top level."
+    )
+
     # --- watcher -----------------------------------------------------------
     watch_polling: bool = Field(False, description="Poll the inbox instead of OS events (network shares).")
     poll_interval: float = Field(1.0, description="Seconds between polls in polling mode.")

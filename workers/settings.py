@@ -92,7 +92,7 @@ class Settings(BaseSettings):
     def visibility_timeout(self) -> int:
         # A task holds its message unacked while it runs; redelivery must not
         # start before the hard time limit has killed a stuck task.
-        return self.task_time_limit + 30
+        return int(self.task_time_limit * 1.25) + 5
 
     @property
     def processing_dir(self) -> Path:

@@ -26,3 +26,7 @@ __all__ = [
     "Entity", "ErrorRecord", "OffsetMap", "Page", "Piece", "Record", "Region", "Repair", "Role",
     "SCHEMA_VERSION", "Section", "Segment", "SegmentedPage", "Sentence", "SourceInfo", "TextBuilder", "Topic",
 ]
+
+from .drop import Drop, new_drop_id  # noqa: E402
+
+__all__ += ["Drop", "new_drop_id"]

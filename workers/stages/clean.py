@@ -4,6 +4,20 @@
 the page is cut into blocks (runs of non-blank lines), each block gets a
 cleaned text plus an :class:`OffsetMap` back to the source, and every change
 is listed as a :class:`Repair` with its source offsets.
+
+Site chrome is recognised by its shape, never by phrases of particular sites:
+
+* anywhere on the page: menus (three or more short link-like items kept apart
+  by ``|``, ``•`` or ``·``), copyright / "last updated" lines, page counters,
+  and short lines made only of web-interface words that move the reader
+  ("Back to top", "Print this page");
+* only in the runs of lines at the top and bottom edges of the page:
+  breadcrumbs (``Home > News``, ``You are here: Home / About``), any line made
+  only of web-interface words ("Text only", "Site map"), and short lines that
+  recur at both edges.
+
+A line that is not chrome ends an edge run, so a page title right under the
+navigation stays content.
 """
 
 from __future__ import annotations
@@ -12,13 +26,17 @@ import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ftfy
 
 from ..models import Block, CleanPage, Page, Repair, TextBuilder
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_WS_RE = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u3000\x00-\x08\x0e-\x1f]+")
+# Runs of whitespace (and control characters) that stand for one space.
+_WS_RE = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x00-\x08\x0e-\x1f]+")
+# Characters that print as nothing: they are dropped.
+_INVISIBLE_RE = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]+")
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -60,38 +78,146 @@ def split_blocks(lines: list[Line]) -> list[list[Line]]:
 
 # --- site chrome -------------------------------------------------------------
 
-_CHROME_HINT = re.compile(
-    r"^(?:page\s*top|back\s*to\s*top|top\s*of\s*page|return\s*to\s*top|text\s*(?:file|version|only)|print(?:\s*this)?(?:\s*page)?|"
-    r"share(?:\s*this)?|skip\s*to\s*(?:main\s*)?content|menu|home|contents|next|previous|prev|back|"
-    r"page\s*\d+\s*(?:of|/)\s*\d+|\d+\s*/\s*\d+)\W*$",
+# Words of web-site interfaces: navigation, page tools, sharing, accounts. A
+# line made only of these (plus a few function words) is a control, not text.
+_UI_WORDS = frozenset(
+    """
+    home homepage top bottom page pages back next previous prev forward print printable printer share shares
+    skip jump go return main content contents menu navigation nav search site sitemap map contact index
+    text file version only html pdf rss feed email e-mail mail facebook twitter x linkedin whatsapp reddit
+    instagram youtube pinterest tumblr subscribe unsubscribe newsletter login logout log sign register account
+    help faq faqs about privacy policy terms cookies cookie accessibility feedback view download open close
+    toggle link links permalink tweet like follow bookmark font size larger smaller language english select
+    sections section archive archives more related accessible mode
+    """.split()
+)
+_FUNCTION_WORDS = frozenset("to the of this a an and in on us up here you are is it our for with".split())
+# UI words that move the reader or act on the page: lines of only UI words that
+# hold one of these are chrome wherever they stand ("Back to top", "Print this page").
+_ACTION_WORDS = frozenset("top print printable share skip jump return next previous prev back email subscribe".split())
+
+_MENU_SEP = re.compile(r"\s*(?:\||•|·|¦)\s*")
+_TRAIL_SEP = re.compile(r"\s+(?:>|»|›|→|/)\s+")
+_COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
+_UPDATED = re.compile(
+    r"^\W*(?:(?:page|this page was|site|content)\s+)?(?:last\s+)?(?:updated|modified|reviewed|published)\s*(?:on|:)?\s*\d",
     re.IGNORECASE,
 )
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b|all rights reserved|last (?:updated|modified)\b)", re.IGNORECASE)
+_LAST_UPDATED = re.compile(r"^\W*(?:page\s+)?last\s+(?:updated|modified|reviewed)\b", re.IGNORECASE)
+_PAGE_COUNTER = re.compile(r"^\W*(?:page\s*)?\d{1,4}\s*(?:of|/)\s*\d{1,4}\W*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
 
 
-def _line_is_chrome(text: str) -> str | None:
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", text.lower())
+
+
+def _ui_only(text: str) -> bool:
+    """All words are web-interface or function words, and there is at least one UI word."""
+    words = _words(text)
+    if not words or len(words) > 8:
+        return False
+    if not all(w in _UI_WORDS or w in _FUNCTION_WORDS for w in words):
+        return False
+    return any(w in _UI_WORDS for w in words)
+
+
+def _link_like(part: str) -> bool:
+    """A menu entry: a few words, no sentence inside."""
+    words = part.split()
+    return 0 < len(words) <= 5 and not re.search(r"[.!?;]\s", part) and len(part) <= 50
+
+
+def _is_menu(text: str) -> bool:
+    parts = [p for p in _MENU_SEP.split(text.strip(" <>")) if p.strip(" <>")]
+    return len(parts) >= 3 and all(_link_like(p) for p in parts) and not _SENTENCE_END.search(text.strip())
+
+
+def _is_trail(text: str) -> bool:
+    """A breadcrumb trail: ``Home > News > Item`` or ``You are here: Home / About``."""
+    parts = [p for p in _TRAIL_SEP.split(text.strip()) if p.strip()]
+    if len(parts) < 2 or not all(_link_like(p) for p in parts):
+        return False
+    if _SENTENCE_END.search(text.strip()):
+        return False
+    return len(parts) >= 3 or _ui_only(parts[0].split(":")[-1]) or ":" in parts[0]
+
+
+def chrome_anywhere(text: str) -> str | None:
+    """Why a line is site chrome wherever it stands on the page, or None."""
     t = text.strip()
     if not t:
         return None
-    words = t.split()
-    if _COPYRIGHT.search(t) and len(words) <= 20:
-        return "copyright or last-updated line"
-    if _CHROME_HINT.match(t):
-        return "navigation or page-tool link"
-    parts = [p for p in re.split(r"\s*(?:\||›|»|·|•)\s*", t) if p]
-    if len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts) and not t.endswith((".", "?", "!")):
+    n_words = len(t.split())
+    if _COPYRIGHT.search(t) and n_words <= 20:
+        return "copyright line"
+    if (_LAST_UPDATED.match(t) or _UPDATED.match(t)) and n_words <= 12:
+        return "last-updated line"
+    if _PAGE_COUNTER.match(t):
+        return "page counter"
+    if _is_menu(t):
         return "menu of short link-like items"
+    words = _words(t)
+    if _ui_only(t) and any(w in _ACTION_WORDS for w in words) and n_words <= 6:
+        return "page-tool or navigation link"
     return None
 
 
-def _is_chrome_block(lines: list[Line]) -> str | None:
-    reasons = [_line_is_chrome(line.text) for line in lines]
-    if all(reasons):
-        return reasons[0]
+def chrome_at_edge(text: str) -> str | None:
+    """Why a line is site chrome when it stands among the page's edge lines, or None."""
+    t = text.strip()
+    if why := chrome_anywhere(t):
+        return why
+    if _is_trail(t):
+        return "breadcrumb trail"
+    if _ui_only(t):
+        return "web-interface link"
     return None
+
+
+def find_chrome(lines: list[Line]) -> dict[int, str]:
+    """Index of each chrome line among ``lines`` (non-blank lines only) -> why."""
+    found: dict[int, str] = {}
+    n = len(lines)
+    top = 0
+    while top < n and (why := chrome_at_edge(lines[top].text)):
+        found[top] = why
+        top += 1
+    bottom = n - 1
+    while bottom >= top and (why := chrome_at_edge(lines[bottom].text)):
+        found[bottom] = why
+        bottom -= 1
+    for i in range(top, bottom + 1):
+        if why := chrome_anywhere(lines[i].text):
+            found[i] = why
+    _edge_repeats(lines, top, bottom, found)
+    return found
+
+
+def _edge_repeats(lines: list[Line], top: int, bottom: int, found: dict[int, str]) -> None:
+    """Short lines standing at both edges of the page (a site header echoed in the footer)."""
+    n = len(lines)
+    head = {lines[i].text.strip() for i in range(0, min(n, top + 1))}
+    for i in range(max(bottom, top), n):
+        t = lines[i].text.strip()
+        if i not in found and t in head and len(t.split()) <= 6 and not _SENTENCE_END.search(t):
+            if i == bottom:  # the repeat closes the page: it is part of the footer
+                found[i] = "line repeated at the top and bottom edges"
 
 
 # --- damage ------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict[str, float]:
+    """English word frequencies (wordfreq's small list, ~30k words), loaded once."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en", "small")
+
+
+def is_common_word(word: str) -> bool:
+    return word.lower() in _english()
 
 
 def _fix_mojibake(line: str) -> str:
@@ -110,111 +236,217 @@ def _vocabulary(text: str) -> Counter[str]:
     return Counter(m.group() for m in _WORD_RE.finditer(text))
 
 
-def _drop_cap(first_word: str, vocab: Counter[str]) -> str | None:
-    """The letter a paragraph lost, if its first word is a known word minus its capital."""
-    if not first_word or not first_word[0].islower() or len(first_word) < 2:
+def drop_cap_letter(first_word: str, vocab: Counter[str]) -> str | None:
+    """The capital a block lost, if its first word is a known word minus its first letter.
+
+    A known word is one the page itself writes with the capital, or a common
+    English word; the lower-case stub must not be a word of its own.
+    """
+    if len(first_word) < 2 or not first_word.islower():
         return None
-    if vocab.get(first_word, 0) > 1:
+    if vocab.get(first_word, 0) > 1 or is_common_word(first_word):
         return None
-    candidates = [
-        (vocab[c + first_word], c)
-        for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-        if vocab.get(c + first_word, 0) > 0
-    ]
-    if not candidates:
+    english = _english()
+    scored = []
+    for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        whole = c + first_word
+        on_page = vocab.get(whole, 0) + vocab.get(whole.lower(), 0)
+        freq = english.get(whole.lower(), 0.0)
+        if on_page or freq:
+            scored.append((on_page, freq, c))
+    if not scored:
         return None
-    return max(candidates)[1]
+    scored.sort(reverse=True)
+    if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
+        return None  # two letters fit equally well: do not guess
+    return scored[0][2]
+
+
+_HYPHEN_END = re.compile(r"([^\W\d_]{2,})-$")
+_LOWER_START = re.compile(r"^([a-z][^\W\d_]*)")
+
+
+def _joins_hyphen(left: str, right: str, vocab: Counter[str]) -> bool:
+    """``left-`` at a line end and ``right`` on the next line are one word split by the line break."""
+    joined = left + right
+    hyphenated = f"{left}-{right}"
+    if hyphenated in _HYPHENATED_SEEN.get(id(vocab), ()):  # the page writes it with a hyphen elsewhere
+        return False
+    return bool(vocab.get(joined, 0) or vocab.get(joined.lower(), 0) or is_common_word(joined))
+
+
+_HYPHENATED_SEEN: dict[int, set[str]] = {}
 
 
 # --- building a block ----------------------------------------------------------
 
 
-def _clean_block(text: str, lines: list[Line], vocab: Counter[str], repairs: list[Repair], *, chrome: bool) -> Block:
+@dataclass
+class _Ctx:
+    source: str
+    vocab: Counter[str]
+    hyphenated: set[str]
+    repairs: list[Repair]
+
+
+def _clean_block(lines: list[Line], ctx: _Ctx, *, chrome: bool) -> Block:
     b = TextBuilder()
+    skip_to: int | None = None  # source offset where the next line's text resumes after a joined hyphen
     for li, line in enumerate(lines):
-        if li:
-            prev = lines[li - 1]
-            b.replace(prev.end, line.start, "\n")
         raw = line.text
         lead = len(raw) - len(raw.lstrip())
         trail = len(raw.rstrip())
         pos = line.start + lead
         body = raw[lead:trail]
+        if li and skip_to is None:
+            b.replace(lines[li - 1].end, line.start, "\n")
+        if skip_to is not None:
+            body = ctx.source[skip_to : line.start + trail]
+            pos, skip_to = skip_to, None
+        nxt = lines[li + 1] if li + 1 < len(lines) else None
         if li == 0 and not chrome:
-            m = _WORD_RE.match(body)
-            if m and (letter := _drop_cap(m.group(), vocab)):
-                b.replace(pos, pos, letter)
-                repairs.append(
-                    Repair(
-                        kind="drop_cap",
-                        source_start=pos,
-                        source_end=pos + m.end(),
-                        before=m.group(),
-                        after=letter + m.group(),
-                        reason=f"paragraph starts with '{m.group()}', which this page otherwise writes as '{letter + m.group()}': a lost drop-cap letter",
-                    )
-                )
-        fixed = _fix_mojibake(body)
-        _append_diff(b, text, pos, body, fixed, repairs)
+            _maybe_drop_cap(b, pos, body, ctx)
+        joined_at = None
+        if nxt is not None and not chrome and (m := _HYPHEN_END.search(body)):
+            rm = _LOWER_START.match(nxt.text.lstrip())
+            if rm and _joins_hyphen_ctx(m.group(1), rm.group(1), ctx):
+                joined_at = pos + m.end() - 1
+        if joined_at is None:
+            _append_fixed(b, ctx, pos, body)
+            continue
+        _append_fixed(b, ctx, pos, body[: joined_at - pos])
+        resume = nxt.start + len(nxt.text) - len(nxt.text.lstrip())
+        b.replace(joined_at, resume, "")
+        ctx.repairs.append(
+            Repair(
+                kind="dehyphenate",
+                source_start=joined_at,
+                source_end=resume,
+                before=ctx.source[joined_at:resume],
+                after="",
+                reason="a word split by a hyphen at a line break is joined again",
+            )
+        )
+        skip_to = resume
     cleaned, offsets = b.build()
-    return Block(
-        source_start=lines[0].start,
-        source_end=lines[-1].end,
-        text=cleaned,
-        offsets=offsets,
+    return Block(source_start=lines[0].start, source_end=lines[-1].end, text=cleaned, offsets=offsets)
+
+
+def _joins_hyphen_ctx(left: str, right: str, ctx: _Ctx) -> bool:
+    if f"{left}-{right}".lower() in ctx.hyphenated:
+        return False  # the page writes this compound with a hyphen elsewhere
+    joined = left + right
+    return bool(ctx.vocab.get(joined, 0) or ctx.vocab.get(joined.lower(), 0) or is_common_word(joined))
+
+
+def _maybe_drop_cap(b: TextBuilder, pos: int, body: str, ctx: _Ctx) -> None:
+    m = _WORD_RE.match(body)
+    if not m or not (letter := drop_cap_letter(m.group(), ctx.vocab)):
+        return
+    b.replace(pos, pos, letter)
+    ctx.repairs.append(
+        Repair(
+            kind="drop_cap",
+            source_start=pos,
+            source_end=pos + m.end(),
+            before=m.group(),
+            after=letter + m.group(),
+            reason=f"block starts with '{m.group()}', not a word, where '{letter + m.group()}' is: a lost drop-cap letter",
+        )
     )
 
 
-def _append_diff(b: TextBuilder, source: str, pos: int, before: str, after: str, repairs: list[Repair]) -> None:
-    """Append ``after`` in place of ``source[pos:pos+len(before)]``, mapping unchanged runs exactly."""
-    # Whitespace runs collapse to one space; that is normalisation, not a repair worth listing.
-    if before == after:
-        _append_normalised(b, source, pos, before)
+def _append_fixed(b: TextBuilder, ctx: _Ctx, pos: int, body: str) -> None:
+    """Append ``body`` (which stands at ``pos`` in the source) with mojibake fixed and whitespace normalised."""
+    fixed = _fix_mojibake(body)
+    if fixed == body:
+        _append_normalised(b, ctx, pos, body)
         return
-    sm = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    sm = difflib.SequenceMatcher(a=body, b=fixed, autojunk=False)
     for op, a0, a1, b0, b1 in sm.get_opcodes():
         if op == "equal":
-            _append_normalised(b, source, pos + a0, before[a0:a1])
+            _append_normalised(b, ctx, pos + a0, body[a0:a1])
+            continue
+        b.replace(pos + a0, pos + a1, fixed[b0:b1])
+        before = body[a0:a1]
+        entity = "&" in before and ";" in before
+        ctx.repairs.append(
+            Repair(
+                kind="html_entity" if entity else "mojibake",
+                source_start=pos + a0,
+                source_end=pos + a1,
+                before=before,
+                after=fixed[b0:b1],
+                reason="HTML entity left in plain text, decoded by ftfy"
+                if entity
+                else "text decoded with the wrong encoding (mojibake), fixed by ftfy",
+            )
+        )
+
+
+_ODD_SPACE_RE = re.compile(_WS_RE.pattern[:-1] + "|" + _INVISIBLE_RE.pattern[1:-2] + "]+")
+
+
+def _append_normalised(b: TextBuilder, ctx: _Ctx, pos: int, chunk: str) -> None:
+    """Copy ``chunk``; runs of odd or repeated spaces become one space, invisible characters go."""
+    i = 0
+    for m in _ODD_SPACE_RE.finditer(chunk):
+        if m.start() > i:
+            b.copy(ctx.source, pos + i, pos + m.start())
+        run = m.group()
+        if run == " ":
+            b.copy(ctx.source, pos + m.start(), pos + m.end())
         else:
-            b.replace(pos + a0, pos + a1, after[b0:b1])
-            repairs.append(
+            visible = _INVISIBLE_RE.sub("", run)
+            after = " " if visible else ""
+            b.replace(pos + m.start(), pos + m.end(), after)
+            ctx.repairs.append(
                 Repair(
-                    kind="mojibake",
-                    source_start=pos + a0,
-                    source_end=pos + a1,
-                    before=before[a0:a1],
-                    after=after[b0:b1],
-                    reason="text decoded with the wrong encoding (mojibake), fixed by ftfy",
+                    kind="whitespace",
+                    source_start=pos + m.start(),
+                    source_end=pos + m.end(),
+                    before=run,
+                    after=after,
+                    reason="odd or repeated spacing normalised to one space"
+                    if visible
+                    else "invisible formatting character removed",
                 )
             )
-
-
-def _append_normalised(b: TextBuilder, source: str, pos: int, chunk: str) -> None:
-    i = 0
-    for m in _WS_RE.finditer(chunk):
-        if m.start() > i:
-            b.copy(source, pos + i, pos + m.start())
-        if m.group() == " ":
-            b.copy(source, pos + m.start(), pos + m.end())
-        else:
-            b.replace(pos + m.start(), pos + m.end(), " ")
         i = m.end()
     if i < len(chunk):
-        b.copy(source, pos + i, pos + len(chunk))
+        b.copy(ctx.source, pos + i, pos + len(chunk))
+
+
+def _runs(group: list[Line], chrome_of: dict[int, str], index: dict[int, int]) -> list[tuple[list[Line], str | None]]:
+    """Split a block into runs of lines that are all chrome or all content."""
+    runs: list[tuple[list[Line], str | None]] = []
+    for line in group:
+        why = chrome_of.get(index[line.start])
+        if runs and (runs[-1][1] is None) == (why is None):
+            runs[-1][0].append(line)
+        else:
+            runs.append(([line], why))
+    return runs
 
 
 def clean(page: Page) -> CleanPage:
     """Cut the page into blocks, mark site chrome, repair damage."""
     text = page.text
     lines = split_lines(text)
-    groups = split_blocks(lines)
-    vocab = _vocabulary(text)
-    repairs: list[Repair] = []
+    content = [line for line in lines if not line.blank]
+    index = {line.start: i for i, line in enumerate(content)}
+    chrome_of = find_chrome(content)
+    ctx = _Ctx(
+        source=text,
+        vocab=_vocabulary(text),
+        hyphenated={m.group().lower() for m in re.finditer(r"[^\W\d_]+-[^\W\d_]+", text)},
+        repairs=[],
+    )
     blocks: list[Block] = []
-    for group in groups:
-        why = _is_chrome_block(group)
-        block = _clean_block(text, group, vocab, repairs, chrome=why is not None)
-        if why:
-            block.furniture, block.why = True, why
-        blocks.append(block)
-    return CleanPage(**page.model_dump(), blocks=blocks, repairs=repairs)
+    for group in split_blocks(lines):
+        for run, why in _runs(group, chrome_of, index):
+            block = _clean_block(run, ctx, chrome=why is not None)
+            if why:
+                block.furniture, block.why = True, why
+            blocks.append(block)
+    return CleanPage(**page.model_dump(), blocks=blocks, repairs=ctx.repairs)

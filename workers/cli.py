@@ -1,0 +1,226 @@
+"""The ``pagemill`` command."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .logs import configure, get_logger
+from .settings import Settings, get_settings
+
+log = get_logger("pagemill")
+
+
+def _setup_logging(s: Settings) -> None:
+    configure(s.log_level, s.log_format)
+
+
+HELP = """\
+pagemill turns report pages dropped in a folder into validated JSON records.
+
+\b
+Quick start (one machine, nothing else to install):
+  pagemill up                 # broker, worker, watcher and dashboard
+  cp page.txt inbox/          # a record appears in outbox/ seconds later
+  open http://127.0.0.1:5555  # the task dashboard (Flower)
+
+\b
+One-off runs and backfills, no broker needed:
+  pagemill process pages/ --outbox out/
+
+\b
+Every setting is an environment variable, e.g. PAGEMILL_INBOX=/data/in;
+`pagemill config` lists them all with their current values.
+"""
+
+
+@click.group(help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="pagemill")
+def main() -> None:
+    pass
+
+
+# --- the service -------------------------------------------------------------------
+
+
+def _announce(s: Settings) -> None:
+    broker = "embedded Valkey, " + f"redis://{s.embedded_broker_host}:{s.embedded_broker_port}" if s.embedded else "external broker (PAGEMILL_BROKER_URL)"
+    click.echo(
+        "\n".join(
+            [
+                "",
+                "pagemill is up.",
+                f"  inbox      {s.inbox.resolve()}    <- drop pages here",
+                f"  outbox     {s.outbox.resolve()}    <- one JSON record per page",
+                f"  archive    {s.archive.resolve()}    <- originals, once recorded",
+                f"  failed     {s.failed.resolve()}    <- originals that could not be processed",
+                f"  dashboard  http://{s.flower_address}:{s.flower_port}/",
+                f"  broker     {broker}",
+                "Press Ctrl-C to stop; queued pages are kept for the next start.",
+                "",
+            ]
+        ),
+        err=True,
+    )
+
+
+@main.command()
+@click.option("--no-worker", is_flag=True, help="Run no compute worker here (pages are processed by `pagemill worker` on other hosts); the outbox writer still runs.")
+@click.option("--no-dashboard", is_flag=True, help="Do not start Flower.")
+@click.option("--concurrency", "-c", type=int, default=None, help="Worker processes (default: PAGEMILL_CONCURRENCY, or one per core).")
+def up(no_worker: bool, no_dashboard: bool, concurrency: int | None) -> None:
+    """Run everything for one machine: broker, worker, watcher and dashboard.
+
+    With PAGEMILL_BROKER_URL unset, an embedded Valkey server is started on
+    loopback, keeping its data (and so the queue) in PAGEMILL_STATE_DIR.
+    """
+    from .service import runner
+
+    s = get_settings()
+    _setup_logging(s)
+    for folder in (s.inbox, s.outbox, s.state_dir):
+        folder.mkdir(parents=True, exist_ok=True)
+    sys.exit(runner.run(s, worker=not no_worker, dashboard=not no_dashboard, concurrency=concurrency or s.concurrency or None, announce=_announce))
+
+
+@main.command()
+@click.option("--queues", "-Q", default="pages", show_default=True, help="Comma-separated queues: `pages` (the stages, any host) and/or `outbox` (writing records; only the host that owns the outbox).")
+@click.option("--concurrency", "-c", type=int, default=None, help="Worker processes (default: PAGEMILL_CONCURRENCY, or one per core).")
+@click.option("--hostname", "-n", default="worker@%h", show_default=True, help="Celery node name.")
+def worker(queues: str, concurrency: int | None, hostname: str) -> None:
+    """Run a Celery worker. It needs only the broker URL, not the inbox or outbox."""
+    from .service.app import celery_app
+
+    s = get_settings()
+    _setup_logging(s)
+    wanted = {q.strip() for q in queues.split(",") if q.strip()}
+    unknown = wanted - {"pages", "outbox"}
+    if unknown:
+        raise click.BadParameter(f"unknown queue(s) {', '.join(sorted(unknown))}; use pages and/or outbox", param_hint="--queues")
+    if "pages" in wanted:
+        from celery import signals
+
+        @signals.worker_process_init.connect(weak=False)
+        def _load_model(**_kw):  # each worker process loads the model once, before its first page
+            from .stages.annotate import load_model
+
+            load_model()
+
+    argv = ["worker", "--queues", ",".join(sorted(wanted)), "--hostname", hostname, "--loglevel", s.log_level, "--without-heartbeat", "--without-mingle", "--without-gossip"]
+    conc = concurrency or s.concurrency
+    if conc:
+        argv += ["--concurrency", str(conc)]
+    celery_app.worker_main(argv)
+
+
+@main.command()
+def watch() -> None:
+    """Watch the inbox and queue every page that arrives (and those already there)."""
+    from .edges.ledger import RedisLedger
+    from .edges.watcher import Watcher
+    from .service.tasks import send
+
+    s = get_settings()
+    _setup_logging(s)
+
+    def reject(drop, code, message):
+        send("write_error", drop, {"stage": "intake", "error": code, "message": message, "attempts": 1})
+
+    w = Watcher(s, RedisLedger(s.effective_broker_url), submit=lambda drop, data: send("clean", drop, data), reject=reject)
+    done = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: done.set())
+    signal.signal(signal.SIGINT, lambda *_: done.set())
+    w.start()
+    done.wait()
+    w.stop()
+
+
+@main.command()
+def dashboard() -> None:
+    """Run the Flower dashboard (127.0.0.1:5555 by default; PAGEMILL_FLOWER_BASIC_AUTH=user:pass protects it)."""
+    from .service.app import celery_app
+
+    s = get_settings()
+    s.state_dir.mkdir(parents=True, exist_ok=True)
+    argv = [
+        "flower",
+        f"--address={s.flower_address}",
+        f"--port={s.flower_port}",
+        "--persistent=True",
+        f"--db={s.state_dir / 'flower.db'}",
+        "--state_save_interval=15000",
+        "--tasks_columns=name,uuid,state,args,result,received,started,runtime,worker",
+    ]
+    if s.flower_basic_auth:
+        argv.append(f"--basic_auth={s.flower_basic_auth}")
+    celery_app.start(argv)
+
+
+@main.command("broker")
+def broker_cmd() -> None:
+    """Run the embedded Valkey broker in the foreground (for systemd or a second terminal)."""
+    from .service import broker
+
+    s = get_settings()
+    _setup_logging(s)
+    os.execv(broker.server_command(s)[0], broker.server_command(s))
+
+
+# --- one-off work ------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--outbox", "-o", type=click.Path(file_okay=False, path_type=Path), default=None, help="Where records go (default: PAGEMILL_OUTBOX).")
+@click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Processes to use.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@click.option("--verbose", "-v", is_flag=True, help="Log every outcome.")
+def process(paths: tuple[Path, ...], outbox: Path | None, jobs: int, quiet: bool, verbose: bool) -> None:
+    """Process files or folders here and now, without a broker.
+
+    Runs the same stages and writes the same records as the service; the
+    originals stay where they are. Folders are read one level deep, skipping
+    hidden and temporary names.
+    """
+    from .edges.batch import run_batch
+
+    s = get_settings()
+    configure(s.log_level if verbose else "WARNING", s.log_format)
+    counts = run_batch(list(paths), outbox or s.outbox, jobs=jobs, max_bytes=s.max_page_bytes, progress=not quiet)
+    if not quiet:
+        click.echo(f"{counts['done']} records, {counts['duplicate']} duplicates, {counts['failed']} errors -> {(outbox or s.outbox).resolve()}", err=True)
+    sys.exit(1 if counts["failed"] and not counts["done"] else 0)
+
+
+@main.command()
+@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=None, help="Write the schema files into this folder (e.g. schemas/).")
+def schema(out: Path | None) -> None:
+    """Print the JSON Schema of a record, or write all outcome schemas to a folder."""
+    from .models.schema import render, schemas, write_schemas
+
+    if out is None:
+        click.echo(render(schemas()["record.schema.json"]), nl=False)
+        return
+    for path in write_schemas(out):
+        click.echo(f"wrote {path}", err=True)
+
+
+@main.command()
+def config() -> None:
+    """List every setting, its environment variable, current value and meaning."""
+    s = get_settings()
+    for name, field in Settings.model_fields.items():
+        value = getattr(s, name)
+        if name in ("broker_password",) and value:
+            value = "********"
+        click.echo(f"PAGEMILL_{name.upper():<28} = {value!s:<30}  {field.description or ''}")
+
+
+if __name__ == "__main__":
+    main()

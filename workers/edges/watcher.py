@@ -1,0 +1,271 @@
+"""The inbox watcher: notices pages, takes them, and queues them.
+
+A page is *taken* by renaming it out of the inbox into the state folder's
+``processing/`` (atomic on one filesystem), so no page is ever queued twice and
+the inbox only shows what is still waiting. When a page is ready:
+
+* renamed in (a ``moved`` event): at once, a rename is atomic;
+* written in place (OS events): after its writer closed it and it stayed
+  unchanged for ``settle_seconds``;
+* found by a scan (at start, by the periodic sweep that catches events the OS
+  dropped, or in polling mode): once its size and mtime stayed the same for
+  ``settle_seconds``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import stat
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
+
+from ..logs import get_logger
+from ..models import Drop
+from ..settings import Settings
+from .ledger import CLAIMED, QUEUED
+
+log = get_logger(__name__)
+
+_TEMP_SUFFIXES = (".part", ".tmp", ".partial", ".crdownload", ".swp", ".download", "~")
+
+
+def ignored(name: str) -> bool:
+    """Hidden and temporary names are somebody's work in progress, not pages."""
+    return name.startswith((".", "~")) or name.lower().endswith(_TEMP_SUFFIXES)
+
+
+@dataclass
+class _Pending:
+    last_event: float
+    closed: bool = False
+    moved_in: bool = False
+    scanned: bool = False
+    size: int = -1
+    mtime: float = -1.0
+    stable_since: float = field(default_factory=time.monotonic)
+
+
+class _Handler(FileSystemEventHandler):
+    def __init__(self, watcher: Watcher) -> None:
+        self.w = watcher
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        kind = event.event_type
+        if kind == "moved":
+            self.w.note(os.fsdecode(event.dest_path), moved_in=True)
+        elif kind in ("created", "modified", "closed"):
+            self.w.note(os.fsdecode(event.src_path), closed=kind == "closed")
+
+
+class Watcher:
+    """Runs the observer plus one thread that takes ready pages and queues them.
+
+    ``submit(drop, data)`` queues a taken page; ``reject(drop, code, message)``
+    records one that cannot be processed. Both are given by the caller so this
+    module knows nothing of Celery.
+    """
+
+    def __init__(self, settings: Settings, ledger, submit, reject) -> None:
+        self.s = settings
+        self.ledger, self.submit, self.reject = ledger, submit, reject
+        self.inbox = Path(settings.inbox).resolve()
+        self.processing = Path(settings.processing_dir).resolve()
+        self._pending: dict[str, _Pending] = {}
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._retry: deque[tuple[Drop, float]] = deque()
+        self._observer = None
+        self._thread: threading.Thread | None = None
+        self.taken = 0
+
+    # --- events ----------------------------------------------------------------
+
+    def note(self, path: str, *, closed: bool = False, moved_in: bool = False, scanned: bool = False) -> None:
+        p = Path(path)
+        if p.parent != self.inbox or ignored(p.name):
+            return
+        now = time.monotonic()
+        with self._lock:
+            entry = self._pending.get(path)
+            if entry is None:
+                entry = self._pending[path] = _Pending(last_event=now, scanned=scanned)
+            if not scanned:
+                # A live event outranks a scan: the file is being written now.
+                entry.last_event, entry.scanned = now, False
+            entry.closed |= closed
+            entry.moved_in |= moved_in
+
+    def scan(self) -> int:
+        """Note every candidate in the inbox (start-up and the periodic sweep)."""
+        n = 0
+        with os.scandir(self.inbox) as it:
+            for entry in it:
+                if not ignored(entry.name):
+                    self.note(entry.path, scanned=True)
+                    n += 1
+        return n
+
+    # --- lifecycle ---------------------------------------------------------------
+
+    def start(self) -> None:
+        self.inbox.mkdir(parents=True, exist_ok=True)
+        self.processing.mkdir(parents=True, exist_ok=True)
+        self.recover()
+        observer_cls = PollingObserver if self.s.watch_polling else Observer
+        kwargs = {"timeout": self.s.poll_interval} if self.s.watch_polling else {}
+        self._observer = observer_cls(**kwargs)
+        self._observer.schedule(_Handler(self), str(self.inbox), recursive=False)
+        self._observer.start()
+        found = self.scan()
+        self._thread = threading.Thread(target=self._loop, name="pagemill-watcher", daemon=True)
+        self._thread.start()
+        log.info("watching inbox", inbox=str(self.inbox), polling=self.s.watch_polling, already_there=found)
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join(timeout=5)
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+
+    def recover(self) -> None:
+        """Re-queue pages that were taken but never queued (the watcher died in between)."""
+        for held in sorted(self.processing.glob("*.page")):
+            drop_id = held.stem
+            info = self.ledger.get_drop(drop_id)
+            if info.get("status", CLAIMED) != CLAIMED:
+                continue
+            drop = Drop(drop_id=drop_id, filename=info.get("filename") or held.name, held_at=str(held))
+            log.info("re-queueing page taken before a restart", filename=drop.filename, document_id=drop_id)
+            self._queue(drop)
+
+    # --- the loop ------------------------------------------------------------------
+
+    def _loop(self) -> None:
+        last_sweep = time.monotonic()
+        while not self._stop.is_set():
+            now = time.monotonic()
+            if now - last_sweep >= self.s.sweep_interval:
+                last_sweep = now
+                try:
+                    self.scan()
+                except OSError as exc:
+                    log.error("inbox scan failed", error=str(exc))
+            for path in self._ready(now):
+                self._take(path)
+            self._retry_failed(now)
+            self._stop.wait(0.05)
+
+    def _ready(self, now: float) -> list[str]:
+        ready: list[str] = []
+        with self._lock:
+            items = list(self._pending.items())
+        for path, p in items:
+            try:
+                st = os.lstat(path)
+            except FileNotFoundError:
+                with self._lock:
+                    self._pending.pop(path, None)
+                continue
+            if self._is_ready(p, st, now):
+                ready.append(path)
+        with self._lock:
+            for path in ready:
+                self._pending.pop(path, None)
+        return ready
+
+    def _is_ready(self, p: _Pending, st: os.stat_result, now: float) -> bool:
+        settled = now - p.last_event >= self.s.settle_seconds
+        if p.moved_in:
+            return True  # a rename lands a whole file at once
+        if not stat.S_ISREG(st.st_mode):
+            return settled  # folders and links are refused, once they stop changing
+        if not (self.s.watch_polling or p.scanned):
+            return p.closed and settled  # written in place: wait for its writer to close it
+        if (st.st_size, st.st_mtime) != (p.size, p.mtime):
+            p.size, p.mtime, p.stable_since = st.st_size, st.st_mtime, now
+            return False
+        return settled and now - p.stable_since >= self.s.settle_seconds
+
+    def _take(self, path: str) -> None:
+        src = Path(path)
+        drop = Drop(filename=src.name)
+        try:
+            st = os.lstat(src)
+        except FileNotFoundError:
+            return
+        if stat.S_ISLNK(st.st_mode):
+            self._refuse(src, drop, "symlink", "symbolic links are not followed: copy the page into the inbox instead")
+            return
+        if stat.S_ISDIR(st.st_mode):
+            self._refuse(src, drop, "directory", "a folder was dropped; drop the page files themselves (folders are not searched)")
+            return
+        if not stat.S_ISREG(st.st_mode):
+            self._refuse(src, drop, "not_a_file", "not a regular file")
+            return
+        held = self.processing / f"{drop.drop_id}.page"
+        try:
+            self.ledger.set_drop(drop.drop_id, status=CLAIMED, filename=drop.filename, received=time.time())
+            os.rename(src, held)
+        except FileNotFoundError:
+            log.warning("page vanished before it could be taken", filename=drop.filename)
+            self.ledger.set_drop(drop.drop_id, status="vanished")
+            return
+        except Exception as exc:  # broker down: leave the page in the inbox, the sweep retries it
+            log.error("could not take page; will retry", filename=drop.filename, error=str(exc))
+            return
+        drop.held_at = str(held)
+        self.taken += 1
+        self._queue(drop)
+
+    def _queue(self, drop: Drop) -> None:
+        held = Path(drop.held_at)
+        try:
+            size = held.stat().st_size
+            drop.size_bytes = size
+            if size > self.s.max_page_bytes:
+                self.reject(drop, "too_large", f"file is {size:,} bytes; the limit is {self.s.max_page_bytes:,} (raise PAGEMILL_MAX_PAGE_BYTES to accept it)")
+                self.ledger.set_drop(drop.drop_id, status=QUEUED)
+                return
+            data = held.read_bytes()
+        except OSError as exc:
+            self.reject(drop, "unreadable", f"could not read the file: {exc.strerror or exc}")
+            self.ledger.set_drop(drop.drop_id, status=QUEUED)
+            return
+        drop.sha256 = hashlib.sha256(data).hexdigest()
+        try:
+            self.submit(drop, base64.b64encode(data).decode("ascii"))
+            self.ledger.set_drop(drop.drop_id, status=QUEUED, sha256=drop.sha256, size=size)
+        except Exception as exc:  # noqa: BLE001 - broker unreachable: keep it and retry
+            log.error("could not queue page; will retry", filename=drop.filename, error=str(exc))
+            self._retry.append((drop, time.monotonic() + 2.0))
+
+    def _retry_failed(self, now: float) -> None:
+        for _ in range(len(self._retry)):
+            drop, when = self._retry.popleft()
+            if when > now:
+                self._retry.append((drop, when))
+            else:
+                self._queue(drop)
+
+    def _refuse(self, src: Path, drop: Drop, code: str, message: str) -> None:
+        held = self.processing / f"{drop.drop_id}.page"
+        try:
+            self.ledger.set_drop(drop.drop_id, status=CLAIMED, filename=drop.filename, received=time.time())
+            os.rename(src, held)
+            drop.held_at = str(held)
+        except OSError as exc:
+            log.error("could not take refused entry", filename=drop.filename, error=str(exc))
+            return
+        self.reject(drop, code, message)
+        self.ledger.set_drop(drop.drop_id, status=QUEUED)

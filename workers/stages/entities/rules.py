@@ -1,0 +1,480 @@
+"""Rules over the model's mentions: spans, labels, names repeated on the page, dates.
+
+Everything here works on :class:`Mention` objects that point into the texts of
+a page's segments, so a page is a list of strings plus a list of mentions.
+The steps, in the order :func:`refine` runs them:
+
+1. trim spans to the name core (OntoNotes-like: no determiner, no title, no
+   possessive, nothing across a line break);
+2. time expressions: date, duration or nothing; ranges split; ISO values;
+3. label fixes: event names, places by gazetteer, dates the model missed;
+4. names repeated on the page: a surname alone after the full name, the same
+   name labelled one way, an acronym defined in brackets;
+5. places from the gazetteer that the model missed;
+6. overlaps resolved (longest wins) and normalisation: country codes, refs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from . import dates
+from .gazetteer import BIG_CITY, fold, gazetteer
+from .lexicon import EVENT_HEADS, EVENT_STARTS, STOP_EDGE, TITLES
+
+LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "DATE"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW"}
+
+
+@dataclass
+class Mention:
+    seg: int
+    start: int
+    end: int
+    label: str
+    origin: str = "model"  # model, alias, acronym, gazetteer, pattern
+    value: str | None = None  # ISO 8601 for DATE/DURATION
+    country: str | None = None
+    ref: int | None = None
+
+    def text(self, texts: list[str]) -> str:
+        return texts[self.seg][self.start:self.end]
+
+    def overlaps(self, other: Mention) -> bool:
+        return self.seg == other.seg and self.start < other.end and other.start < self.end
+
+
+_WORD = re.compile(r"\S+")
+_EDGE_PUNCT = " \t\n\"'“”‘’.,;:()[]{}!?-–—*•|"
+_POSS = re.compile(r"(?:['’]s|['’])$")
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in _WORD.finditer(text[start:end])]
+
+
+def _bare(tok: str) -> str:
+    return tok.strip(_EDGE_PUNCT).lower().rstrip(".")
+
+
+def _strip_punct(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _EDGE_PUNCT:
+        s += 1
+    while e > s and text[e - 1] in _EDGE_PUNCT:
+        e -= 1
+    m = _POSS.search(text[s:e])
+    if m and e - s > 2:
+        e = s + m.start()
+    while e > s and text[e - 1] in _EDGE_PUNCT:
+        e -= 1
+    return s, e
+
+
+def _is_lower_word(tok: str) -> bool:
+    t = tok.strip(_EDGE_PUNCT)
+    return bool(t) and not any(c.isupper() or c.isdigit() for c in t)
+
+
+def trim_name(text: str, s: int, e: int, label: str) -> tuple[int, int]:
+    """The name core of ``text[s:e]``: no leading determiner, lower-case word or title; no possessive."""
+    s, e = _strip_punct(text, s, e)
+    toks = _tokens(text, s, e)
+    i, j = 0, len(toks)
+    while i < j - 1:
+        tok = text[toks[i][0]:toks[i][1]]
+        b = _bare(tok)
+        if b in STOP_EDGE or _is_lower_word(tok) or (label == "PERSON" and b in TITLES):
+            i += 1
+            continue
+        break
+    while j - 1 > i:
+        tok = text[toks[j - 1][0]:toks[j - 1][1]]
+        if _is_lower_word(tok) or _bare(tok) in STOP_EDGE:
+            j -= 1
+            continue
+        break
+    if not toks:
+        return s, s
+    return _strip_punct(text, toks[i][0], toks[j - 1][1])
+
+
+def _sentence_initial(text: str, s: int) -> bool:
+    k = s - 1
+    while k >= 0 and text[k] in " \t\"'“‘(":
+        k -= 1
+    return k < 0 or text[k] in ".!?:\n"
+
+
+# --------------------------------------------------------------------------- spans
+
+
+def split_lines(ms: list[Mention], texts: list[str]) -> list[Mention]:
+    """A name never runs across a line break: keep the pieces that hold a capital or digit."""
+    out = []
+    for m in ms:
+        t = m.text(texts)
+        if "\n" not in t:
+            out.append(m)
+            continue
+        pos = m.start
+        for piece in t.split("\n"):
+            if any(c.isupper() or c.isdigit() for c in piece):
+                out.append(Mention(m.seg, pos, pos + len(piece), m.label, m.origin))
+            pos += len(piece) + 1
+    return out
+
+
+def trim_spans(ms: list[Mention], texts: list[str]) -> list[Mention]:
+    out = []
+    for m in ms:
+        if m.label == "DATE":
+            out.append(m)
+            continue
+        s, e = trim_name(texts[m.seg], m.start, m.end, m.label)
+        if e > s and any(c.isupper() for c in texts[m.seg][s:e]):
+            m.start, m.end = s, e
+            out.append(m)
+    return out
+
+
+# --------------------------------------------------------------------------- dates
+
+_PART_OF_DAY = re.compile(r"\s+(morning|afternoon|evening|night)\b", re.IGNORECASE)
+_DATE_TAIL_OK = {"ago", "later", "earlier", "before", "after", "old", "morning", "afternoon", "evening", "night"}
+
+
+def fix_dates(ms: list[Mention], texts: list[str]) -> list[Mention]:
+    out = []
+    for m in ms:
+        if m.label != "DATE":
+            out.append(m)
+            continue
+        text = texts[m.seg]
+        s, e = _strip_punct(text, m.start, m.end)
+        ts, _ = dates.trim(text[s:e])
+        s += ts
+        # "Thursday" + " night": the part of the day belongs to the date
+        pm = _PART_OF_DAY.match(text, e)
+        if pm and dates.anchor(dates.words(text[s:e])):
+            e = pm.end()
+        for ps, pe in dates.split_range(text[s:e]):
+            a, b = _strip_punct(text, s + ps, s + pe)
+            # trailing words that are not about time ("2011 season" -> "2011")
+            toks = _tokens(text, a, b)
+            while len(toks) > 1:
+                w = dates.words(text[toks[-1][0]:toks[-1][1]])
+                if w and w[0].isalpha() and _is_lower_word(text[toks[-1][0]:toks[-1][1]]) and not (
+                    dates.anchor(w) or w[0] in dates.TIME_UNITS or w[0] in dates.SEASONS or w[0] in _DATE_TAIL_OK
+                    or w[0] in dates.RELATIVE
+                ):
+                    toks.pop()
+                    continue
+                break
+            if not toks:
+                continue
+            b = toks[-1][1]
+            a, b = _strip_punct(text, a, b)
+            piece = text[a:b]
+            k = dates.kind(piece)
+            if k is None:
+                continue
+            n = Mention(m.seg, a, b, k, m.origin)
+            n.value = dates.value(piece) if k == "DATE" else dates.duration_value(piece)
+            out.append(n)
+    return out
+
+
+_DATE_PATTERNS = re.compile(
+    r"\b(?:today|yesterday|tomorrow|tonight)\b"
+    r"|\b(?:last|this|next)\s+(?:week|month|year|weekend|decade|century|summer|winter|spring|autumn)\b"
+    r"|\b\d{1,4}\s+(?:BCE|BC|CE|AD|B\.C\.|A\.D\.)(?!\w)"
+    r"|\b(?:January|February|March|April|June|July|August|September|October|November|December)\s+\d{4}\b"
+    r"|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\b",
+    re.IGNORECASE,
+)
+
+
+def add_date_patterns(ms: list[Mention], texts: list[str]) -> list[Mention]:
+    """Dates the model left out: "today", "last week", "5000 BCE", "3 May 2010"."""
+    taken = defaultdict(list)
+    for m in ms:
+        taken[m.seg].append((m.start, m.end))
+    out = list(ms)
+    for i, text in enumerate(texts):
+        for mt in _DATE_PATTERNS.finditer(text):
+            s, e = mt.span()
+            if any(a < e and s < b for a, b in taken[i]):
+                # the model took "BCE" for a name: the date wins
+                clash = [m for m in out if m.seg == i and m.start < e and s < m.end]
+                if all(c.label != "DATE" and c.start >= s and c.end <= e for c in clash) and re.search(r"\d", text[s:e]):
+                    for c in clash:
+                        out.remove(c)
+                else:
+                    continue
+            piece = text[s:e]
+            k = dates.kind(piece)
+            if k:
+                n = Mention(i, s, e, k, "pattern")
+                n.value = dates.value(piece) if k == "DATE" else None
+                out.append(n)
+                taken[i].append((s, e))
+    return out
+
+
+# --------------------------------------------------------------------------- labels
+
+_ORDINAL_BEFORE = re.compile(r"(?:\b\d{4}|\b\d+(?:st|nd|rd|th)|\b[A-Z][a-z]+(?:st|nd|rd|th))\s+$")
+_YEAR_AFTER = re.compile(r"^\s+\d{4}\b")
+
+
+def fix_events(ms: list[Mention], texts: list[str]) -> list[Mention]:
+    """Names ending in an event noun ("... Film Festival") or starting with a storm word are events."""
+    for m in ms:
+        if m.label not in NAME_LABELS or m.label in {"LAW", "EVENT", "NORP"}:
+            continue
+        t = m.text(texts)
+        words = [w for w in re.findall(r"[A-Za-z]+", t)]
+        if not words:
+            continue
+        alpha = [w for w in words if not re.fullmatch(r"[IVX]+", w)] or words
+        if len(words) >= 2 and (alpha[-1].lower() in EVENT_HEADS or words[0].lower() in EVENT_STARTS) and words[0][0].isupper():
+            m.label = "EVENT"
+    for m in ms:
+        if m.label != "EVENT":
+            continue
+        text = texts[m.seg]
+        b = _ORDINAL_BEFORE.search(text, 0, m.start)
+        if b and b.end() == m.start:
+            m.start = b.start()
+        a = _YEAR_AFTER.match(text, m.end)
+        if a:
+            m.end = a.end()
+    # an event swallowed a date the model found next to it
+    events = [m for m in ms if m.label == "EVENT"]
+    return [m for m in ms if not (m.label in {"DATE", "DURATION"} and any(
+        e is not m and e.seg == m.seg and e.start <= m.start and m.end <= e.end for e in events))]
+
+
+def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) -> dict[str, set[str]]:
+    """Name parts -> full names: "Holt" -> {"Harold Holt"} for the multi-word persons on the page."""
+    parts: dict[str, set[str]] = defaultdict(set)
+    for m in ms:
+        if m.label != "PERSON":
+            continue
+        t = m.text(texts)
+        toks = [x for x in t.split() if x]
+        if len(toks) < 2:
+            continue
+        full = " ".join(toks)
+        parts[full].add(full)
+        cands = [toks[-1], toks[0]]
+        if re.fullmatch(r"(?:Jr|Sr|[IVX]+)\.?", toks[-1]) and len(toks) > 2:
+            cands[0] = toks[-2].rstrip(",")
+        for p in cands:
+            p = p.strip(_EDGE_PUNCT)
+            if (len(p) < 3 or not p[0].isupper() or p.lower() in TITLES or p.lower() in lower_words
+                    or p.isupper() or not p.isalpha() and "-" not in p):
+                continue
+            parts[p].add(full)
+    return parts
+
+
+def _find_all(text: str, needle: str) -> list[tuple[int, int]]:
+    pat = re.compile(r"(?<![\w-])" + re.escape(needle) + r"(?![\w-]|['’][a-rt-z])")
+    return [m.span() for m in pat.finditer(text)]
+
+
+def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str]) -> None:
+    """A name the model called a person, organisation or group that the gazetteer knows as a place."""
+    gaz = gazetteer()
+    for m in ms:
+        if m.label not in {"PERSON", "ORG", "NORP"}:
+            continue
+        t = m.text(texts)
+        if t in person_words or any(w in person_words for w in t.split()):
+            continue
+        p = gaz.lookup(t)
+        if p is None:
+            continue
+        if m.label == "PERSON" and p.kind == "city" and p.population < 100_000:
+            continue
+        m.label = "GPE" if p.kind != "continent" else "LOC"
+        m.origin = m.origin + "+gazetteer"
+
+
+def propagate(ms: list[Mention], texts: list[str]) -> list[Mention]:
+    """Names repeated on the page: one label per name, and the mentions the model missed."""
+    lower_words = {w.lower() for t in texts for w in re.findall(r"\b[a-z][a-z'-]+\b", t)}
+    # 1. persons: full names and their parts
+    parts = _person_parts(ms, texts, lower_words)
+    person_words = set(parts)
+    for m in ms:
+        if m.label != "PERSON" and m.label in NAME_LABELS and m.text(texts) in parts:
+            m.label = "PERSON"
+    place_fixes(ms, texts, person_words)
+    # 2. one label per name on the page (majority of the model's votes)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in ms:
+        if m.label in NAME_LABELS:
+            votes[fold(m.text(texts))][m.label] += 1
+    for m in ms:
+        if m.label in NAME_LABELS:
+            v = votes[fold(m.text(texts))]
+            if m.text(texts) in parts:
+                continue
+            best, n = v.most_common(1)[0]
+            if n > v[m.label]:
+                m.label = best
+    # 3. acronyms defined in brackets: "Islamic State of Iraq and the Levant (ISIL)"
+    out = list(ms)
+    for m in ms:
+        if m.label not in NAME_LABELS or len(m.text(texts).split()) < 2:
+            continue
+        am = re.match(r"\s*\(\s*([A-Z][A-Za-z&.’'-]*[A-Z])\s*\)", texts[m.seg][m.end:])
+        if am:
+            s, e = m.end + am.start(1), m.end + am.end(1)
+            if not any(o.seg == m.seg and o.start < e and s < o.end for o in out):
+                out.append(Mention(m.seg, s, e, m.label, "acronym"))
+            else:
+                for o in out:
+                    if o.seg == m.seg and o.start == s and o.end == e:
+                        o.label = m.label
+    # 4. mentions the model missed: other occurrences of a name it found
+    names: dict[str, str] = {}
+    for m in out:
+        if m.label not in NAME_LABELS:
+            continue
+        t = m.text(texts)
+        if len(t) < 2 or t.lower() in lower_words:
+            continue
+        if m.label == "PERSON" and t in parts:
+            names[t] = "PERSON"
+        elif m.label != "PERSON" and (len(t.split()) > 1 or (t.isupper() and len(t) >= 2) or votes[fold(t)].total() >= 2
+                                      or m.origin == "acronym"):
+            names.setdefault(t, m.label)
+    for p in parts:
+        names[p] = "PERSON"
+    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for m in out:
+        taken[m.seg].append((m.start, m.end))
+    for name in sorted(names, key=len, reverse=True):
+        label = names[name]
+        for i, text in enumerate(texts):
+            if name not in text:
+                continue
+            for s, e in _find_all(text, name):
+                if any(a < e and s < b for a, b in taken[i]):
+                    continue
+                out.append(Mention(i, s, e, label, "alias"))
+                taken[i].append((s, e))
+    return out
+
+
+_CAPSEQ = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*))*")
+
+
+def add_places(ms: list[Mention], texts: list[str]) -> list[Mention]:
+    """Countries, states, continents and big cities the model did not mark."""
+    gaz = gazetteer()
+    lower_words = {w.lower() for t in texts for w in re.findall(r"\b[a-z][a-z'-]+\b", t)}
+    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for m in ms:
+        taken[m.seg].append((m.start, m.end))
+    out = list(ms)
+    for i, text in enumerate(texts):
+        for cm in _CAPSEQ.finditer(text):
+            s, e = _strip_punct(text, *cm.span())
+            if e <= s or any(a < e and s < b for a, b in taken[i]):
+                continue
+            t = text[s:e]
+            p = gaz.lookup(t)
+            if p is None:
+                continue
+            if p.kind == "city" and p.population < BIG_CITY:
+                continue
+            if " " not in t and (t.lower() in lower_words or (_sentence_initial(text, s) and p.kind == "city")):
+                continue
+            if t.isupper() and len(t) <= 3 and p.kind != "country":
+                continue
+            out.append(Mention(i, s, e, "GPE" if p.kind != "continent" else "LOC", "gazetteer"))
+            taken[i].append((s, e))
+    return out
+
+
+# --------------------------------------------------------------------------- overlaps, normalisation
+
+
+def resolve(ms: list[Mention]) -> list[Mention]:
+    """No two mentions overlap: the longer wins, then the model's own."""
+    order = sorted(ms, key=lambda m: (-(m.end - m.start), m.origin != "model", m.seg, m.start))
+    kept: list[Mention] = []
+    by_seg: dict[int, list[Mention]] = defaultdict(list)
+    for m in order:
+        if m.end <= m.start:
+            continue
+        if any(m.overlaps(k) for k in by_seg[m.seg]):
+            continue
+        kept.append(m)
+        by_seg[m.seg].append(m)
+    return sorted(kept, key=lambda m: (m.seg, m.start))
+
+
+def normalise(ms: list[Mention], texts: list[str]) -> None:
+    gaz = gazetteer()
+    for m in ms:
+        if m.label in {"GPE", "LOC"}:
+            m.country = gaz.country_code(m.text(texts))
+
+
+def corefer(ms: list[Mention], texts: list[str]) -> None:
+    """Give mentions of the same person or organisation one ref (the index of the first mention)."""
+    clusters: dict[str, int] = {}  # key -> ref
+    persons: list[tuple[list[str], int]] = []  # tokens of full names, ref
+    for idx, m in enumerate(ms):
+        if m.label != "PERSON":
+            continue
+        toks = m.text(texts).split()
+        if len(toks) >= 2:
+            key = "P:" + " ".join(toks)
+            if key not in clusters:
+                clusters[key] = idx
+                persons.append((toks, idx))
+            m.ref = clusters[key]
+    for idx, m in enumerate(ms):
+        t = m.text(texts)
+        if m.label == "PERSON" and m.ref is None:
+            hits = {ref for toks, ref in persons if t in toks}
+            if len(hits) == 1:
+                m.ref = hits.pop()
+            else:
+                m.ref = clusters.setdefault("P:" + t, idx)
+        elif m.label == "ORG":
+            m.ref = clusters.setdefault("O:" + fold(t), idx)
+    # acronyms: "ISIL" after "Islamic State of Iraq and the Levant (ISIL)"
+    for idx, m in enumerate(ms):
+        if m.origin == "acronym" and m.label == "ORG" and idx > 0:
+            prev = ms[idx - 1]
+            if prev.label == "ORG" and prev.seg == m.seg:
+                long_ref, short_ref = prev.ref, m.ref
+                for o in ms:
+                    if o.label == "ORG" and o.ref == short_ref:
+                        o.ref = long_ref
+
+
+def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
+    ms = [m for m in ms if m.label in LABELS]
+    ms = split_lines(ms, texts)
+    ms = trim_spans(ms, texts)
+    ms = fix_dates(ms, texts)
+    ms = add_date_patterns(ms, texts)
+    ms = fix_events(ms, texts)
+    ms = resolve(ms)
+    ms = propagate(ms, texts)
+    ms = add_places(ms, texts)
+    ms = resolve(ms)
+    normalise(ms, texts)
+    corefer(ms, texts)
+    return ms

@@ -36,11 +36,11 @@ def annotate(page: ClassifiedPage) -> AnnotatedPage:
     texts = [s.text for s in segs]
     mentions = find(texts)
     entities: list[Entity] = []
-    ids: dict[int, str] = {}
+    ids = {idx: f"e{idx + 1}" for idx in range(len(mentions))}
     for idx, m in enumerate(mentions):
         seg = segs[m.seg]
         src0, src1 = seg.to_source(m.start, m.end)
-        ids[idx] = eid = f"e{len(entities) + 1}"
+        eid = ids[idx]
         entities.append(
             Entity(
                 id=eid,

@@ -24,6 +24,15 @@ from . import dates
 from .gazetteer import BIG_CITY, fold, gazetteer
 from .lexicon import EVENT_HEADS, EVENT_STARTS, STOP_EDGE, TITLES
 
+#: Words a caption puts after a name ("Ahmed Mohamed Image").
+CAPTION_WORDS = frozenset("image images photo photos photograph picture credit source video caption file".split())
+#: Last words of the names of places and buildings ("Socotra Hotel", "Neiafu Harbour").
+PLACE_HEADS = frozenset(
+    """hotel harbour harbor river lake mountain mountains mount island islands bay beach park street road
+    avenue bridge station airport square palace church cathedral mosque temple museum castle tower valley
+    desert forest sea ocean swamp gate coast cape canyon falls peninsula gulf strait county""".split()
+)
+
 LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "DATE"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW"}
@@ -92,7 +101,9 @@ def trim_name(text: str, s: int, e: int, label: str) -> tuple[int, int]:
         break
     while j - 1 > i:
         tok = text[toks[j - 1][0]:toks[j - 1][1]]
-        if _is_lower_word(tok) or _bare(tok) in STOP_EDGE:
+        b = _bare(tok)
+        if _is_lower_word(tok) or b in STOP_EDGE or (label == "PERSON" and (
+                b.split("(")[0] in TITLES or b in CAPTION_WORDS)):
             j -= 1
             continue
         break
@@ -258,6 +269,55 @@ def fix_events(ms: list[Mention], texts: list[str]) -> list[Mention]:
         e is not m and e.seg == m.seg and e.start <= m.start and m.end <= e.end for e in events))]
 
 
+_CITATION = re.compile(
+    r"^(?P<names>[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w'’-]+)*,?\s*(?:&|and)\s*[A-Z][\w'’-]+)(?P<year>\s*,?\s*\d{4}[a-z]?)?$"
+)
+_NAME_IN_CITATION = re.compile(r"[A-Z][\w'’-]+")
+_SHORT_COUNTRY = re.compile(r"^(?:US|U\.S\.|UK|U\.K\.|EU)\s+(?=[A-Z])")
+_LOC_HEADS = frozenset("river lake mountain mountains mount island islands bay beach sea ocean desert forest valley coast cape canyon falls peninsula gulf strait swamp".split())
+
+
+def fix_names(ms: list[Mention], texts: list[str]) -> list[Mention]:
+    """Label and span fixes that need no page context.
+
+    * a citation the model took for an organisation ("Carrano & Biewener 2011")
+      is the persons it names, and its year a date;
+    * "US National Park Service" is the place "US" and the organisation;
+    * a person or organisation named after a place noun ("Socotra Hotel") is a place.
+    """
+    out: list[Mention] = []
+    for m in ms:
+        text = texts[m.seg]
+        t = m.text(texts)
+        if m.label in {"ORG", "PERSON"}:
+            cm = _CITATION.match(t)
+            after = text[m.end:m.end + 12]
+            if cm and (cm.group("year") or re.match(r"\s*[,(]?\s*\(?\d{4}", after) or re.search(r"\(\s*$", text[:m.start])):
+                for nm in _NAME_IN_CITATION.finditer(cm.group("names")):
+                    out.append(Mention(m.seg, m.start + nm.start(), m.start + nm.end(), "PERSON", m.origin))
+                if cm.group("year"):
+                    ys = m.start + cm.start("year")
+                    a, b = _strip_punct(text, ys, m.start + cm.end("year"))
+                    d = Mention(m.seg, a, b, "DATE", m.origin)
+                    d.value = dates.value(text[a:b])
+                    out.append(d)
+                continue
+        if m.label in {"ORG", "PERSON", "FAC"}:
+            sm = _SHORT_COUNTRY.match(t)
+            if sm and len(t[sm.end():].split()) >= 2:
+                a, b = _strip_punct(text, m.start, m.start + sm.end())
+                out.append(Mention(m.seg, a, b, "GPE", m.origin))
+                m.start += sm.end()
+                out.append(m)
+                continue
+        if m.label in {"ORG", "PERSON"} and len(t.split()) >= 2:
+            last = _bare(t.split()[-1])
+            if last in PLACE_HEADS:
+                m.label = "LOC" if last in _LOC_HEADS else "FAC"
+        out.append(m)
+    return out
+
+
 def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) -> dict[str, set[str]]:
     """Name parts -> full names: "Holt" -> {"Harold Holt"} for the multi-word persons on the page."""
     parts: dict[str, set[str]] = defaultdict(set)
@@ -269,6 +329,10 @@ def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) ->
         if len(toks) < 2:
             continue
         full = " ".join(toks)
+        gaz = gazetteer()
+        if any(_bare(x) in lower_words or _bare(x) in TITLES or _bare(x) in PLACE_HEADS for x in toks) or any(
+                (p := gaz.lookup(x.strip(_EDGE_PUNCT))) is not None and p.kind != "city" for x in toks):
+            continue  # "Socotra Hotel", "Virginia Governor": not a person's name to spread
         parts[full].add(full)
         cands = [toks[-1], toks[0]]
         if re.fullmatch(r"(?:Jr|Sr|[IVX]+)\.?", toks[-1]) and len(toks) > 2:
@@ -470,6 +534,7 @@ def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
     ms = trim_spans(ms, texts)
     ms = fix_dates(ms, texts)
     ms = add_date_patterns(ms, texts)
+    ms = fix_names(ms, texts)
     ms = fix_events(ms, texts)
     ms = resolve(ms)
     ms = propagate(ms, texts)

@@ -1,0 +1,36 @@
+# Two commands on a fresh machine (needs only Python 3.11+ and make):
+#   make run    set up .venv/ and run pagemill (broker, worker, watcher, dashboard)
+#   make test   set up .venv/ with test tools and run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test setup setup-test bench clean-state
+
+run: $(VENV)/.installed
+	$(BIN)/pagemill up
+
+test: $(VENV)/.installed-test
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+setup: $(VENV)/.installed
+setup-test: $(VENV)/.installed-test
+
+$(VENV)/bin/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "pagemill needs Python 3.11 or newer; set PYTHON=python3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install --quiet -e ".[test]"
+	@touch $@ $(VENV)/.installed
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/throughput.py $(BENCH_ARGS)
+
+clean-state:
+	rm -rf .pagemill archive failed

@@ -124,7 +124,7 @@ def watch() -> None:
     """Watch the inbox and queue every page that arrives (and those already there)."""
     from .edges.ledger import RedisLedger
     from .edges.watcher import Watcher
-    from .service.tasks import send
+    from .service.dispatch import send
 
     s = get_settings()
     _setup_logging(s)

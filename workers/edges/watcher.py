@@ -47,6 +47,7 @@ def ignored(name: str) -> bool:
 class _Pending:
     last_event: float
     closed: bool = False
+    modified: bool = False
     moved_in: bool = False
     scanned: bool = False
     size: int = -1
@@ -63,7 +64,7 @@ class _Handler(FileSystemEventHandler):
         if kind == "moved":
             self.w.note(os.fsdecode(event.dest_path), moved_in=True)
         elif kind in ("created", "modified", "closed"):
-            self.w.note(os.fsdecode(event.src_path), closed=kind == "closed")
+            self.w.note(os.fsdecode(event.src_path), closed=kind == "closed", modified=kind == "modified")
 
 
 class Watcher:
@@ -89,7 +90,7 @@ class Watcher:
 
     # --- events ----------------------------------------------------------------
 
-    def note(self, path: str, *, closed: bool = False, moved_in: bool = False, scanned: bool = False) -> None:
+    def note(self, path: str, *, closed: bool = False, modified: bool = False, moved_in: bool = False, scanned: bool = False) -> None:
         p = Path(path)
         if p.parent != self.inbox or ignored(p.name):
             return
@@ -102,6 +103,7 @@ class Watcher:
                 # A live event outranks a scan: the file is being written now.
                 entry.last_event, entry.scanned = now, False
             entry.closed |= closed
+            entry.modified |= modified
             entry.moved_in |= moved_in
 
     def scan(self) -> int:
@@ -191,11 +193,18 @@ class Watcher:
         if not stat.S_ISREG(st.st_mode):
             return settled  # folders and links are refused, once they stop changing
         if not (self.s.watch_polling or p.scanned):
-            return p.closed and settled  # written in place: wait for its writer to close it
+            if p.closed:
+                return settled
+            if p.modified:
+                return False  # written in place: wait for its writer to close it
+            # Created with no writes seen: renamed in from outside the inbox
+            # (the OS reports that as a creation). Take it once it is stable.
         if (st.st_size, st.st_mtime) != (p.size, p.mtime):
             p.size, p.mtime, p.stable_since = st.st_size, st.st_mtime, now
             return False
-        return settled and now - p.stable_since >= self.s.settle_seconds
+        # An empty file may still be about to be written; give its writer longer.
+        quiet = self.s.settle_seconds if st.st_size else max(self.s.settle_seconds, 5.0)
+        return settled and now - p.stable_since >= quiet
 
     def _take(self, path: str) -> None:
         src = Path(path)

@@ -23,6 +23,7 @@ from ..models import AnnotatedPage, ClassifiedPage, CleanPage, Drop, Page, Recor
 from ..settings import get_settings
 from ..stages import PageRejected, build_record, decode_page, run_stage
 from .app import celery_app
+from .dispatch import send
 
 log = get_logger(__name__)
 
@@ -32,21 +33,6 @@ STAGE_INPUT: dict[str, type[Page]] = {
     "annotate": ClassifiedPage,
 }
 NEXT_STAGE = {"clean": "segment", "segment": "classify", "classify": "annotate", "annotate": "write"}
-
-
-def describe(drop: Drop) -> str:
-    """What Flower shows as a task's arguments: the file, never the page body."""
-    return f"{drop.filename!r} ({drop.size_bytes:,} bytes)"
-
-
-def send(task_name: str, drop: Drop, payload, **options) -> None:
-    celery_app.send_task(
-        f"pagemill.{task_name}",
-        args=(drop.model_dump(mode="json"), payload),
-        argsrepr=describe(drop),
-        kwargsrepr="{}",
-        **options,
-    )
 
 
 @lru_cache(maxsize=1)

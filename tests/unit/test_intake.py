@@ -1,0 +1,65 @@
+import codecs
+
+import pytest
+
+from workers.stages.intake import PageRejected, content_id, decode_page
+
+
+def test_utf8_page_is_decoded_and_described():
+    page = decode_page("Café in Zürich.\n".encode(), "a.txt")
+    assert page.text == "Café in Zürich.\n"
+    assert page.source.encoding == "utf-8"
+    assert page.source.size_bytes == len("Café in Zürich.\n".encode())
+    assert page.id == content_id(page.source.sha256)
+
+
+def test_same_bytes_give_same_id_and_different_bytes_do_not():
+    a = decode_page(b"Hello world.", "a.txt")
+    b = decode_page(b"Hello world.", "b.txt")
+    c = decode_page(b"Hello world!", "a.txt")
+    assert a.id == b.id != c.id
+
+
+def test_utf16_with_bom_is_decoded_and_named():
+    data = codecs.BOM_UTF16_LE + "Paris is in France.".encode("utf-16-le")
+    page = decode_page(data, "u16.txt")
+    assert page.text == "Paris is in France."
+    assert page.source.encoding == "utf-16"
+
+
+def test_utf8_bom_is_not_part_of_the_text():
+    page = decode_page(codecs.BOM_UTF8 + b"Hello.", "bom.txt")
+    assert page.text == "Hello." and page.source.encoding == "utf-8"
+
+
+def test_invalid_utf8_falls_back_to_windows_1252():
+    page = decode_page("Café déjà vu – “quoted”".encode("cp1252"), "legacy.txt")
+    assert page.text == "Café déjà vu – “quoted”"
+    assert page.source.encoding == "windows-1252"
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\n"])
+def test_empty_file_is_rejected(data):
+    with pytest.raises(PageRejected) as exc:
+        decode_page(data, "empty.txt")
+    assert exc.value.code == "empty_file"
+
+
+def test_binary_file_is_rejected():
+    data = bytes(range(256)) * 40
+    with pytest.raises(PageRejected) as exc:
+        decode_page(data, "image.txt")
+    assert exc.value.code == "binary_file"
+
+
+def test_text_with_many_nul_bytes_is_rejected_as_binary():
+    with pytest.raises(PageRejected) as exc:
+        decode_page(b"Hello\x00\x00\x00 world\x00\x00" * 50, "nul.txt")
+    assert exc.value.code == "binary_file"
+
+
+def test_file_over_the_size_limit_is_rejected_with_the_knob_to_turn():
+    with pytest.raises(PageRejected) as exc:
+        decode_page(b"x" * 101, "big.txt", max_bytes=100)
+    assert exc.value.code == "too_large"
+    assert "PAGEMILL_MAX_PAGE_BYTES" in exc.value.message

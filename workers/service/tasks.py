@@ -46,6 +46,7 @@ class PageTask(Task):
 
     abstract = True
     acks_late = True
+    throws = (PageRejected,)  # expected outcome for bad input: logged without a traceback
     max_retries = get_settings().task_max_retries
 
     def on_failure(self, exc, task_id, args, kwargs, einfo):

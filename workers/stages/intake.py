@@ -22,9 +22,13 @@ class PageRejected(Exception):
     """The page cannot be processed; retrying will not help."""
 
     def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
+        # Both in args, so the exception survives a round trip through JSON (Celery).
+        super().__init__(code, message)
         self.code = code
         self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
 
 
 def content_id(sha256_hex: str) -> str:

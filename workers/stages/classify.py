@@ -1,44 +1,289 @@
 """classify: the role of each segment, and the page's section, topics and regions.
 
-``classify(SegmentedPage) -> ClassifiedPage``.
+``classify(SegmentedPage, taxonomy=None, gazetteer=None) -> ClassifiedPage``.
+
+Roles: ``segment`` has told headings, paragraphs and list items apart by shape;
+here captions (photo, figure and table captions and credits) are picked out of
+them, using what captions look like and where they stand:
+
+* a figure/table/photo label ("Figure 2.1", "Fig. 3", "Table 4:"), a credit
+  ("Image: Jane Doe.", "(photo: ...)", "(credit: ...)", "courtesy of", "CC BY"),
+  or a pull quote with its speaker ('"..." - Jane Doe');
+* a descriptive line right under a section heading, before the text starts
+  (where pages put a section's picture): more than a few words, or with a
+  comma, or ending with a full stop;
+* a line too long for a heading that still has no sentence end.
+
+Topics come from a taxonomy file (default: the IPTC Media Topics top level
+bundled as ``workers/data/iptc_mediatopics_top.json``), scored by how much of
+the page's wording falls on each topic's keywords: see :func:`classify_topics`.
+
+Regions are UN M49 regions of the countries the page names. ``classify`` runs
+before ``annotate``, so it cannot use the entities; it finds places with a
+small gazetteer instead (ISO 3166 country names from pycountry, plus the
+aliases and demonyms in ``workers/data/m49.json``): cheap (one regular
+expression), deterministic, and it needs no model. Cities and other places
+are not in it; a caller with a better list passes its own :class:`Gazetteer`.
+See :func:`classify_regions`.
 """
 
 from __future__ import annotations
 
+import json
+import math
 import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
-from ..models import Classification, ClassifiedPage, Section, Segment, SegmentedPage
+import pycountry
 
-_CAPTION_START = re.compile(r"^(?:fig(?:ure)?\.?|table|photo(?:graph)?|image|illustration|map|chart|source|credit)s?\b[\s\d.:]", re.IGNORECASE)
-_CREDIT_PAREN = re.compile(r"\((?:[^()]*?)\b(?:photo|photograph|image|courtesy|credit|source|©)\b[^()]*\)\s*$", re.IGNORECASE)
+from ..models import Classification, ClassifiedPage, Region, Section, Segment, SegmentedPage, Topic
+from .segment import MAX_HEADING_WORDS, is_dateline
+
+_FIGURE_LABEL = re.compile(
+    r"^(?:fig(?:ure)?\.?|table|photo(?:graph)?|image|illustration|plate|map|chart|graph|diagram|exhibit)\s*\d+(?:[.\-]\d+)*\b",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"(?:\b(?:image|photo|photograph|picture|credit|credits|source|courtesy)\s*(?:by)?\s*:\s*[^:]{1,80}$"
+    r"|\((?:[^()]*?)\b(?:photo|photograph|image|courtesy|credit|source)\b\s*(?:of|by|:)[^()]*\)"
+    r"|\bcourtesy of\b|\bCC[ -]BY\b|©)",
+    re.IGNORECASE,
+)
+_PULL_QUOTE = re.compile(r"^[\"“].+[\"”]\s*[-–—]+\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
+_SENT_FINAL = re.compile(r"[.!?][\"”’')\]]*$")
 
 
-def _is_caption(seg: Segment) -> bool:
-    t = seg.text.strip()
-    if _CAPTION_START.match(t):
+def is_caption_text(text: str) -> bool:
+    """Caption cues in the text itself, wherever it stands."""
+    t = text.strip()
+    if _FIGURE_LABEL.match(t):
         return True
-    return bool(_CREDIT_PAREN.search(t)) and len(seg.sentences) <= 2
+    if _PULL_QUOTE.match(t) and len(t) < 400:
+        return True
+    return bool(_CREDIT.search(t)) and len(t) < 400
 
 
-def _section(segments: list[Segment]) -> Section | None:
+def _under_heading(seg: Segment, prev: Segment | None, page_title: Segment | None) -> bool:
+    """A descriptive line right under a section heading: the section's picture caption."""
+    if prev is None or prev.role != "heading" or prev is page_title or seg.number:
+        return False
+    t = seg.text.strip()
+    return len(t.split()) >= 4 or "," in t or t.endswith(".")
+
+
+def assign_captions(segments: list[Segment]) -> None:
+    """Turn headings and paragraphs that are really captions into captions, in place."""
+    content = [s for s in segments if s.role != "furniture"]
+    page_title = content[0] if content and content[0].role == "heading" else None
+    for k, seg in enumerate(content):
+        if seg.role not in ("heading", "paragraph") or seg is page_title or is_dateline(seg.text):
+            continue
+        prev = content[k - 1] if k else None
+        if is_caption_text(seg.text):
+            seg.role = "caption"
+        elif seg.role == "heading" and not seg.number and _under_heading(seg, prev, page_title):
+            seg.role = "caption"
+        elif seg.role == "paragraph" and _long_title_line(seg):
+            seg.role = "caption"
+
+
+def _long_title_line(seg: Segment) -> bool:
+    """One line, too long for a heading, yet no sentence: a picture's description."""
+    t = seg.text.strip()
+    n = len(t.split())
+    if n <= MAX_HEADING_WORDS or n > 40 or _SENT_FINAL.search(t) or t.endswith((":", ",", ";")):
+        return False
+    first = re.search(r"[^\W\d_]", t)
+    return bool(first and first.group().isupper())
+
+
+def page_section(segments: list[Segment]) -> Section | None:
+    """The page's numbered section: its first numbered heading."""
     for seg in segments:
         if seg.role == "heading" and seg.number:
-            title = re.sub(r"^\(?\s*[\w.]+\)?\.?\s+", "", seg.text.strip(), count=1).strip()
-            return Section(number=seg.number, title=title, level=seg.level, segment_id=seg.id)
+            title = seg.text.strip()
+            m = re.match(r"^(?:(?:chapter|section|part|article)\s+)?\(?" + re.escape(seg.number) + r"\)?\.?\s*", title, re.IGNORECASE)
+            if m:
+                title = title[m.end() :].strip()
+            return Section(number=seg.number, title=title or seg.text.strip(), level=seg.level, segment_id=seg.id)
     return None
 
 
-def classify(page: SegmentedPage) -> ClassifiedPage:
+# --- topics ------------------------------------------------------------------
+
+_TOKEN_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+#: Topics whose share of the keyword hits is below this are left out.
+MIN_TOPIC_SCORE = 0.12
+MAX_TOPICS = 3
+
+
+@dataclass(frozen=True)
+class TaxonomyTopic:
+    code: str
+    label: str
+    keywords: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """A topic taxonomy: a name and topics with keyword lists (see the bundled JSON for the shape)."""
+
+    name: str
+    topics: tuple[TaxonomyTopic, ...]
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Taxonomy:
+        topics = tuple(
+            TaxonomyTopic(code=str(t["code"]), label=str(t["label"]), keywords=frozenset(k.lower() for k in t.get("keywords", [])))
+            for t in data["topics"]
+        )
+        if not topics:
+            raise ValueError("taxonomy has no topics")
+        return cls(name=str(data.get("name", "custom taxonomy")), topics=topics)
+
+    @classmethod
+    def from_file(cls, path: Path) -> Taxonomy:
+        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+def _data_file(name: str) -> str:
+    return resources.files("workers").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def default_taxonomy() -> Taxonomy:
+    """The bundled IPTC Media Topics top level, loaded once per process."""
+    return Taxonomy.from_dict(json.loads(_data_file("iptc_mediatopics_top.json")))
+
+
+def classify_topics(text: str, taxonomy: Taxonomy) -> list[Topic]:
+    """Topics whose keywords the page uses, each scored by its share of all keyword hits.
+
+    A keyword counts once per page plus the log of its repeats, so one word
+    said thirty times does not outweigh a topic the whole page is about.
+    """
+    counts = Counter(w.lower() for w in _TOKEN_RE.findall(text))
+    raw: dict[TaxonomyTopic, float] = {}
+    for topic in taxonomy.topics:
+        hits = [counts[k] for k in topic.keywords if counts.get(k)]
+        if len(hits) >= 2:
+            raw[topic] = sum(1 + math.log(n) for n in hits)
+    total = sum(raw.values())
+    if not total:
+        return []
+    ranked = sorted(raw.items(), key=lambda kv: (-kv[1], kv[0].code))
+    return [
+        Topic(code=t.code, label=t.label, score=round(v / total, 3))
+        for t, v in ranked[:MAX_TOPICS]
+        if v / total >= MIN_TOPIC_SCORE
+    ]
+
+
+# --- regions -------------------------------------------------------------------
+
+#: Regions with less than this share of the page's country mentions are left out.
+MIN_REGION_SCORE = 0.1
+
+
+@dataclass
+class Gazetteer:
+    """Place names -> ISO 3166-1 alpha-2, and alpha-2 -> UN M49 region chain."""
+
+    names: dict[str, str]
+    country_region: dict[str, str]
+    regions: dict[str, tuple[str, str | None]]  # code -> (name, parent code)
+    _pattern: re.Pattern[str] | None = field(default=None, repr=False)
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            alternatives = sorted(self.names, key=len, reverse=True)
+            self._pattern = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w])")
+        return self._pattern
+
+    def chain(self, alpha2: str) -> list[str]:
+        """M49 codes from the country's smallest region up to its continent (World left out)."""
+        codes: list[str] = []
+        code = self.country_region.get(alpha2)
+        while code and code != "001":
+            codes.append(code)
+            code = self.regions[code][1]
+        return codes
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """pycountry's country names plus the bundled aliases and demonyms, with M49 regions."""
+    data = json.loads(_data_file("m49.json"))
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            value = getattr(c, attr, None)
+            if value and "," not in value:
+                names[value] = c.alpha_2
+    for table in ("aliases", "demonyms"):
+        for alpha2, words in data[table].items():
+            for w in words:
+                names[w] = alpha2
+    regions = {code: (r["name"], r["parent"]) for code, r in data["regions"].items()}
+    return Gazetteer(names=names, country_region=data["countries"], regions=regions)
+
+
+def classify_regions(text: str, gazetteer: Gazetteer) -> list[Region]:
+    """M49 regions of the countries the page names, scored by their share of the mentions.
+
+    Every mention counts for its country's sub-region and for the regions
+    above it, so a page about Japan and China scores Eastern Asia and Asia.
+    """
+    mentions = Counter(gazetteer.names[m.group()] for m in gazetteer.pattern.finditer(text))
+    total = sum(mentions.values())
+    if not total:
+        return []
+    scores: Counter[str] = Counter()
+    for alpha2, n in mentions.items():
+        for code in gazetteer.chain(alpha2):
+            scores[code] += n
+    return [
+        Region(code=code, name=gazetteer.regions[code][0], score=round(n / total, 3))
+        for code, n in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        if n / total >= MIN_REGION_SCORE
+    ]
+
+
+def classify(
+    page: SegmentedPage,
+    taxonomy: Taxonomy | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> ClassifiedPage:
+    """Captions, the page's section, title, topics and regions.
+
+    ``taxonomy`` defaults to the bundled IPTC Media Topics top level and
+    ``gazetteer`` to the bundled country names (see :mod:`.places`).
+    """
+    taxonomy = taxonomy or default_taxonomy()
+    gazetteer = gazetteer or default_gazetteer()
     segments = [s.model_copy() for s in page.segments]
-    for seg in segments:
-        if seg.role == "paragraph" and _is_caption(seg):
-            seg.role = "caption"
-    section = _section(segments)
-    title = section.title if section else next((s.text.strip() for s in segments if s.role == "heading"), None)
+    assign_captions(segments)
+    section = page_section(segments)
+    first_heading = next((s for s in segments if s.role != "furniture"), None)
+    if first_heading is not None and first_heading.role == "heading" and (section is None or first_heading.id != section.segment_id):
+        title = first_heading.text.strip()
+    else:
+        title = section.title if section else next((s.text.strip() for s in segments if s.role == "heading"), None)
+    body = "\n".join(s.text for s in segments if s.role != "furniture")
     data = page.model_dump(exclude={"segments"})
     return ClassifiedPage(
         **data,
         segments=segments,
         title=title,
-        classification=Classification(section=section),
+        classification=Classification(
+            section=section,
+            topics=classify_topics(body, taxonomy),
+            regions=classify_regions(body, gazetteer),
+            taxonomy=taxonomy.name,
+        ),
     )

@@ -37,7 +37,8 @@ _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _WS_RE = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x00-\x08\x0e-\x1f]+")
 # Characters that print as nothing: they are dropped.
 _INVISIBLE_RE = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]+")
-_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Words, with inner apostrophes kept ("Vava'u", "don't"): a drop-cap stub is judged as a whole word.
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,8 @@ _ACTION_WORDS = frozenset("top print printable share skip jump return next previ
 
 _MENU_SEP = re.compile(r"\s*(?:\||•|·|¦)\s*")
 _TRAIL_SEP = re.compile(r"\s+(?:>|»|›|→|/)\s+")
-_COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
+# At the start of the line: "(copyright Jane Doe)" inside a caption is a credit, not chrome.
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
 _UPDATED = re.compile(
     r"^\W*(?:(?:page|this page was|site|content)\s+)?(?:last\s+)?(?:updated|modified|reviewed|published)\s*(?:on|:)?\s*\d",
     re.IGNORECASE,
@@ -266,18 +268,6 @@ _HYPHEN_END = re.compile(r"([^\W\d_]{2,})-$")
 _LOWER_START = re.compile(r"^([a-z][^\W\d_]*)")
 
 
-def _joins_hyphen(left: str, right: str, vocab: Counter[str]) -> bool:
-    """``left-`` at a line end and ``right`` on the next line are one word split by the line break."""
-    joined = left + right
-    hyphenated = f"{left}-{right}"
-    if hyphenated in _HYPHENATED_SEEN.get(id(vocab), ()):  # the page writes it with a hyphen elsewhere
-        return False
-    return bool(vocab.get(joined, 0) or vocab.get(joined.lower(), 0) or is_common_word(joined))
-
-
-_HYPHENATED_SEEN: dict[int, set[str]] = {}
-
-
 # --- building a block ----------------------------------------------------------
 
 
@@ -384,7 +374,9 @@ def _append_fixed(b: TextBuilder, ctx: _Ctx, pos: int, body: str) -> None:
         )
 
 
-_ODD_SPACE_RE = re.compile(_WS_RE.pattern[:-1] + "|" + _INVISIBLE_RE.pattern[1:-2] + "]+")
+_ODD_SPACE_RE = re.compile(
+    r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x00-\x08\x0e-\x1f\u00ad\u200b-\u200f\u2060\ufeff]+"
+)
 
 
 def _append_normalised(b: TextBuilder, ctx: _Ctx, pos: int, chunk: str) -> None:

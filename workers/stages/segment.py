@@ -1,24 +1,56 @@
-"""segment: blocks into headings, paragraphs, captions, list items and sentences.
+"""segment: blocks into headings, paragraphs, list items and sentences.
 
-``segment(CleanPage) -> SegmentedPage``. Roles given here come from layout
-(numbering, bullets, length); ``classify`` may refine them.
+``segment(CleanPage) -> SegmentedPage``. Roles given here come from the shape
+of each block (numbering, bullets, length, end punctuation) and its place on
+the page; ``classify`` then tells captions from headings and paragraphs.
+
+Shape rules, in short:
+
+* a block that is only a number ("2.", "2.1", "(a)", "Chapter 3") followed by a
+  short title block is one numbered heading;
+* bullets ("-", "*", "•", "." + space) make list items; so do enumerated lines
+  ("1.", "A.", "(b)") when a neighbouring block is enumerated the same way,
+  otherwise a short enumerated line is a numbered heading;
+* a single short line with no sentence end is a heading, unless it leads into
+  something (ends with ":"), breaks off ("--", "..."), is a dateline, holds an
+  e-mail address or URL, starts in lower case, or is not words at all;
+* the first content block is the page title when it has no sentence end, even
+  when it is long;
+* everything else is a paragraph.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..models import Block, CleanPage, OffsetMap, Piece, Segment, SegmentedPage, Sentence
 
-# "2.", "2.1", "2.1.3", "IV.", "(a)", "a)", "Chapter 2", "Section 3.1"
-_NUMBER_RE = re.compile(
-    r"^(?:(?:chapter|section|part)\s+)?"
-    r"(?P<num>\d+(?:\.\d+)*|[IVXLC]+|\([a-z0-9]{1,3}\)|[a-z]\))\.?\s*$",
+# A block holding only a number: "2.", "2.1", "IV.", "(a)", "a)", "Chapter 2", "Section 3.1"
+_NUMBER_ONLY_RE = re.compile(
+    r"^(?:(?:chapter|section|part|article)\s+)?"
+    r"(?P<num>\d+(?:\.\d+)*|[IVXLC]+|\([a-z0-9]{1,4}\)|[a-z]\))\.?\s*$",
     re.IGNORECASE,
 )
-_NUMBERED_TITLE_RE = re.compile(r"^(?P<num>\d+(?:\.\d+)*)\.?\s+(?P<title>\S.*)$")
-_BULLET_RE = re.compile(r"^\s*(?:[-*•◦▪‣–]|\d{1,3}[.)]|[a-z][.)]|\([a-z0-9]{1,3}\))\s+\S")
-_END_PUNCT = (".", "!", "?", ":", ";", ",", "”", '"', "’", ")")
+# "2.1 Title", "2.1. Title", "1 Title" (a bare number needs a capital after it)
+_MULTI_NUMBER_RE = re.compile(r"^(?P<num>\d+(?:\.\d+)+)\.?\s+(?P<title>\S.*)$")
+_BARE_NUMBER_RE = re.compile(r"^(?P<num>\d{1,2})\s+(?P<title>[A-Z\"“‘'].*)$")
+# One-level enumeration: "1. x", "1) x", "A. x", "b) x", "(c) x", "iv. x"
+_ENUM_RE = re.compile(
+    r"^(?:(?P<paren>\((?P<pnum>[A-Za-z0-9]{1,4})\))|(?P<num>\d{1,3}|[A-Za-z]|[ivxlc]{1,5}|[IVXLC]{1,5})[.)])\s+(?P<title>\S.*)$"
+)
+_BULLET_RE = re.compile(r"^\s*(?:[-*•◦▪‣–—·]|\.(?=\s))\s+\S")
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?"
+# A line that starts with a calendar date: a dateline, not a heading.
+_DATELINE_RE = re.compile(
+    rf"^(?:{_WEEKDAY}\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{4}})\b",
+    re.IGNORECASE,
+)
+_SENT_FINAL = re.compile(r"[.!?][\"”’')\]]*$")
+_INNER_SENTENCE = re.compile(r"[.!?][\"”’')\]]*\s+[\"“‘(]?[A-Z]")
+_TRAILS_OFF = re.compile(r"(?:--|—|–|\.\.\.|…)[\"”’']*$|^[\"“‘']?(?:--|—)")
 
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and
 # an upper-case letter, digit or opening quote; common abbreviations do not end one.
@@ -27,13 +59,22 @@ _ABBREV_RE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Mt|No|Nos|Vol|vs|etc|e\.g|i\.e|cf|approx|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Hon|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.|\b(?:[A-Z]\.){2,})$"
 )
 
+#: Longest unnumbered heading inside a page, in words; longer lines are captions or paragraphs.
+MAX_HEADING_WORDS = 12
+#: Longest page title, in words.
+MAX_TITLE_WORDS = 30
+
 
 def heading_level(number: str) -> int:
-    """'2' -> 1, '2.1' -> 2, '(a)' -> 3 (a lettered sub-point sits under numbered ones)."""
+    """Depth of a heading number: '2' -> 1, '2.1' -> 2, 'IV' -> 1, 'A' -> 2, '(a)' / 'a' -> 3."""
+    number = number.strip().rstrip(".")
     if re.fullmatch(r"\d+(?:\.\d+)*", number):
         return number.count(".") + 1
-    if re.fullmatch(r"[IVXLC]+", number, re.IGNORECASE):
+    bare = number.strip("()")
+    if re.fullmatch(r"[IVXLC]+", bare) and not number.startswith("("):
         return 1
+    if re.fullmatch(r"[A-Z]", bare):
+        return 2
     return 3
 
 
@@ -50,6 +91,62 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text) and text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return spans
+
+
+def is_dateline(text: str) -> bool:
+    t = text.strip()
+    return bool(_DATELINE_RE.match(t)) and len(t.split()) <= 8
+
+
+def heading_shape(text: str, *, first: bool = False, numbered: bool = False) -> bool:
+    """Does one line of text look like a heading (a title, not a sentence)?"""
+    t = text.strip()
+    words = t.split()
+    if not words or "\n" in t:
+        return False
+    if not re.search(r"[^\W\d_]", t):
+        # No letters: only a bare year or number can head a section ("2013").
+        return bool(re.fullmatch(r"\d{1,4}", t))
+    if t.endswith((":", ";", ",")) or "@" in t or re.search(r"https?://|www\.", t):
+        return False
+    if _TRAILS_OFF.search(t) or is_dateline(t):
+        return False
+    first_letter = re.search(r"[^\W\d_]", t)
+    if not numbered and first_letter and first_letter.group().islower() and first_letter.start() < 3:
+        return False
+    if _INNER_SENTENCE.search(t.rstrip(".!?")):
+        return False
+    limit = MAX_TITLE_WORDS if first else MAX_HEADING_WORDS
+    if len(words) > limit:
+        return False
+    if t.endswith("?"):
+        return numbered or first
+    if _SENT_FINAL.search(t):
+        # "Introduction." or "4. Discussion.": a run-in heading is a few words.
+        return len(words) <= (5 if numbered else 4) and t.endswith(".")
+    return True
+
+
+def _enum_scheme(text: str) -> str | None:
+    """Which enumeration a line uses: 'digit', 'upper', 'lower', 'roman', or None."""
+    m = _ENUM_RE.match(text.strip())
+    if not m:
+        return None
+    n = m.group("pnum") if m.group("paren") else m.group("num")
+    paren = "()" if m.group("paren") else ""
+    if n.isdigit():
+        return "digit" + paren
+    if re.fullmatch(r"[ivxlc]+", n) and len(n) > 1:
+        return "roman" + paren
+    if re.fullmatch(r"[IVXLC]+", n) and len(n) > 1:
+        return "ROMAN" + paren
+    return ("upper" if n.isupper() else "lower") + paren
+
+
+def _enum_number(text: str) -> str:
+    m = _ENUM_RE.match(text.strip())
+    assert m
+    return m.group("pnum") if m.group("paren") else m.group("num")
 
 
 def _flatten(block: Block) -> tuple[str, OffsetMap]:
@@ -74,11 +171,6 @@ def _merge(a: Block, b: Block, sep: str = " ") -> tuple[str, OffsetMap]:
     return ta + sep + tb, OffsetMap(pieces=pieces)
 
 
-def _looks_like_title(block: Block) -> bool:
-    t = block.text.strip()
-    return "\n" not in t and 0 < len(t) <= 120 and not t.endswith(_END_PUNCT[:3]) and len(t.split()) <= 14
-
-
 def _make(seg_id: int, role: str, text: str, offsets: OffsetMap, start: int, end: int, **kw) -> Segment:
     seg = Segment(id=f"s{seg_id}", role=role, text=text, source_start=start, source_end=end, offsets=offsets, **kw)
     if role != "furniture":
@@ -88,15 +180,28 @@ def _make(seg_id: int, role: str, text: str, offsets: OffsetMap, start: int, end
     return seg
 
 
+Add = Callable[..., None]
+
+
 def segment(page: CleanPage) -> SegmentedPage:
     """Group cleaned blocks into typed segments with sentence spans."""
     segments: list[Segment] = []
     blocks = page.blocks
-    i = 0
+    content = [i for i, b in enumerate(blocks) if not b.furniture]
+    first_content = content[0] if content else -1
 
     def add(role: str, text: str, offsets: OffsetMap, start: int, end: int, **kw) -> None:
         segments.append(_make(len(segments) + 1, role, text, offsets, start, end, **kw))
 
+    def neighbour(i: int, step: int) -> Block | None:
+        j = i + step
+        while 0 <= j < len(blocks):
+            if not blocks[j].furniture:
+                return blocks[j]
+            j += step
+        return None
+
+    i = 0
     while i < len(blocks):
         block = blocks[i]
         if block.furniture:
@@ -105,33 +210,57 @@ def segment(page: CleanPage) -> SegmentedPage:
             i += 1
             continue
         stripped = block.text.strip()
-        num = _NUMBER_RE.match(stripped)
+        num = _NUMBER_ONLY_RE.match(stripped)
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if num and nxt is not None and not nxt.furniture and _looks_like_title(nxt):
+        if num and nxt is not None and not nxt.furniture and heading_shape(nxt.text, numbered=True):
             text, offsets = _merge(block, nxt)
-            number = num.group("num")
-            add("heading", text, offsets, block.source_start, nxt.source_end, number=number.strip("()"), level=heading_level(number))
+            number = num.group("num").strip("()")
+            add("heading", text, offsets, block.source_start, nxt.source_end, number=number, level=heading_level(num.group("num")))
             i += 2
             continue
         lines = block.text.split("\n")
-        if len(lines) > 1 and all(_BULLET_RE.match(line) for line in lines):
+        if len(lines) > 1 and all(_BULLET_RE.match(line) or _enum_scheme(line) for line in lines):
             _add_list_items(block, add)
-            i += 1
-            continue
-        text, offsets = _flatten(block)
-        if _BULLET_RE.match(stripped) and len(lines) == 1:
-            add("list_item", text, offsets, block.source_start, block.source_end)
-        elif (m := _NUMBERED_TITLE_RE.match(stripped)) and _looks_like_title(block):
-            add("heading", text, offsets, block.source_start, block.source_end, number=m.group("num"), level=heading_level(m.group("num")))
-        elif _looks_like_title(block) and len(stripped.split()) <= 10:
-            add("heading", text, offsets, block.source_start, block.source_end)
-        else:
+        elif len(lines) > 1:
+            text, offsets = _flatten(block)
             add("paragraph", text, offsets, block.source_start, block.source_end)
+        else:
+            _add_line(block, add, first=i == first_content, prev=neighbour(i, -1), nxt=neighbour(i, 1))
         i += 1
     return SegmentedPage(**page.model_dump(), segments=segments)
 
 
-def _add_list_items(block: Block, add) -> None:
+def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: Block | None) -> None:
+    """Role of a one-line block, from its shape and its neighbours."""
+    text, offsets = _flatten(block)
+    t = text.strip()
+    span = (block.source_start, block.source_end)
+    if _BULLET_RE.match(t):
+        add("list_item", text, offsets, *span)
+        return
+    if m := _MULTI_NUMBER_RE.match(t):
+        if heading_shape(m.group("title"), numbered=True):
+            add("heading", text, offsets, *span, number=m.group("num"), level=heading_level(m.group("num")))
+        else:
+            add("paragraph", text, offsets, *span)
+        return
+    if scheme := _enum_scheme(t):
+        siblings = any(b is not None and "\n" not in b.text.strip() and _enum_scheme(b.text) == scheme for b in (prev, nxt))
+        title = _ENUM_RE.match(t).group("title")  # type: ignore[union-attr]
+        if not siblings and heading_shape(title, numbered=True):
+            number = _enum_number(t)
+            add("heading", text, offsets, *span, number=number, level=heading_level(f"({number})" if "()" in scheme else number))
+        else:
+            add("list_item", text, offsets, *span)
+        return
+    if (m := _BARE_NUMBER_RE.match(t)) and heading_shape(m.group("title"), numbered=True):
+        add("heading", text, offsets, *span, number=m.group("num"), level=1)
+        return
+    role = "heading" if heading_shape(t, first=first) else "paragraph"
+    add(role, text, offsets, *span)
+
+
+def _add_list_items(block: Block, add: Add) -> None:
     pos = 0
     for line in block.text.split("\n"):
         start, end = pos, pos + len(line)

@@ -273,7 +273,6 @@ _CITATION = re.compile(
     r"^(?P<names>[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w'’-]+)*,?\s*(?:&|and)\s*[A-Z][\w'’-]+)(?P<year>\s*,?\s*\d{4}[a-z]?)?$"
 )
 _NAME_IN_CITATION = re.compile(r"[A-Z][\w'’-]+")
-_SHORT_COUNTRY = re.compile(r"^(?:US|U\.S\.|UK|U\.K\.|EU)\s+(?=[A-Z])")
 _LOC_HEADS = frozenset("river lake mountain mountains mount island islands bay beach sea ocean desert forest valley coast cape canyon falls peninsula gulf strait swamp".split())
 
 
@@ -282,7 +281,9 @@ def fix_names(ms: list[Mention], texts: list[str]) -> list[Mention]:
 
     * a citation the model took for an organisation ("Carrano & Biewener 2011")
       is the persons it names, and its year a date;
-    * "US National Park Service" is the place "US" and the organisation;
+    * a place with digits is a product ("IE6") or a score ("Sweden 1");
+    * an acronym the model called a place but that is no country is an organisation;
+    * "Secretary of State" holds no organisation; "Department of Justice" is one;
     * a person or organisation named after a place noun ("Socotra Hotel") is a place.
     """
     out: list[Mention] = []
@@ -294,7 +295,7 @@ def fix_names(ms: list[Mention], texts: list[str]) -> list[Mention]:
             after = text[m.end:m.end + 12]
             if cm and (cm.group("year") or re.match(r"\s*[,(]?\s*\(?\d{4}", after) or re.search(r"\(\s*$", text[:m.start])):
                 for nm in _NAME_IN_CITATION.finditer(cm.group("names")):
-                    out.append(Mention(m.seg, m.start + nm.start(), m.start + nm.end(), "PERSON", m.origin))
+                    out.append(Mention(m.seg, m.start + nm.start(), m.start + nm.end(), "PERSON", "citation"))
                 if cm.group("year"):
                     ys = m.start + cm.start("year")
                     a, b = _strip_punct(text, ys, m.start + cm.end("year"))
@@ -302,14 +303,23 @@ def fix_names(ms: list[Mention], texts: list[str]) -> list[Mention]:
                     d.value = dates.value(text[a:b])
                     out.append(d)
                 continue
-        if m.label in {"ORG", "PERSON", "FAC"}:
-            sm = _SHORT_COUNTRY.match(t)
-            if sm and len(t[sm.end():].split()) >= 2:
-                a, b = _strip_punct(text, m.start, m.start + sm.end())
-                out.append(Mention(m.seg, a, b, "GPE", m.origin))
-                m.start += sm.end()
-                out.append(m)
-                continue
+        if m.label in {"GPE", "LOC"}:
+            gaz = gazetteer()
+            if re.search(r"\d", t) and gaz.lookup(t) is None:
+                tm = re.match(r"^(.*?[^\d\s])\s+\d+$", t)
+                if tm and gaz.lookup(tm.group(1)) is not None:  # "Sweden 1" in a score line
+                    m.end = m.start + len(tm.group(1))
+                else:
+                    continue  # "IE6", "Windows XP 2": products, not places
+            elif t.replace(".", "").isupper() and gaz.country_code(t) is None and gaz.lookup(t) is None:
+                m.label = "ORG"  # an acronym that is no country: "ISIL"
+        if m.label == "ORG" and " " not in t:
+            before = text[max(0, m.start - 30):m.start]
+            om = re.search(r"\b(Department|Ministry|Office|Secretary|Minister|Secretaries|Ministers)\s+(?:of|for)\s+(?:the\s+)?$", before)
+            if om:
+                if om.group(1).startswith(("Secretar", "Minister")):
+                    continue  # "Secretary of State": a title, not a name
+                m.start -= len(before) - om.start()
         if m.label in {"ORG", "PERSON"} and len(t.split()) >= 2:
             last = _bare(t.split()[-1])
             if last in PLACE_HEADS:
@@ -337,12 +347,20 @@ def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) ->
         cands = [toks[-1], toks[0]]
         if re.fullmatch(r"(?:Jr|Sr|[IVX]+)\.?", toks[-1]) and len(toks) > 2:
             cands[0] = toks[-2].rstrip(",")
+        for p in list(cands):
+            am = re.match(r"^(?:al|el|ad|as|ash|an|ar|at|az)[-‑]([A-Z]\w+)$", p.strip(_EDGE_PUNCT))
+            if am:  # "Bashar al-Asad" ... "Asad"
+                cands.append(am.group(1))
         for p in cands:
             p = p.strip(_EDGE_PUNCT)
             if (len(p) < 3 or not p[0].isupper() or p.lower() in TITLES or p.lower() in lower_words
                     or p.isupper() or not p.isalpha() and "-" not in p):
                 continue
             parts[p].add(full)
+    for m in ms:
+        if m.origin == "citation":
+            t = m.text(texts)
+            parts[t].add(t)
     return parts
 
 
@@ -351,22 +369,45 @@ def _find_all(text: str, needle: str) -> list[tuple[int, int]]:
     return [m.span() for m in pat.finditer(text)]
 
 
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|across|throughout|around|outside|inside|towards|toward|via|into|to|from|of|island of|city of|town of|village of)\s+$"
+)
+_PLACE_VERBS = re.compile(r"\b(?:in|near|across|throughout|outside|into|towards|toward)\s+$")
+
+
 def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str]) -> None:
-    """A name the model called a person, organisation or group that the gazetteer knows as a place."""
+    """Names the model called a person, organisation or group that are places.
+
+    Evidence for a place: the gazetteer knows the name, or on this page it
+    stands after "in"/"near"/"across"..., or it heads a place name ("Socotra
+    Island"). A name that is part of a person's full name on the page is
+    never turned into a place. The evidence of one mention holds for every
+    mention of the same name on the page.
+    """
     gaz = gazetteer()
+    evidence: set[str] = set()
     for m in ms:
+        t = m.text(texts)
+        if m.label in PLACE_LABELS:
+            toks = t.split()
+            if len(toks) >= 2 and _bare(toks[-1]) in PLACE_HEADS | {"city", "province", "governorate", "region", "district"}:
+                evidence.add(" ".join(toks[:-1]))
+            continue
         if m.label not in {"PERSON", "ORG", "NORP"}:
             continue
-        t = m.text(texts)
         if t in person_words or any(w in person_words for w in t.split()):
             continue
         p = gaz.lookup(t)
-        if p is None:
-            continue
-        if m.label == "PERSON" and p.kind == "city" and p.population < 100_000:
-            continue
-        m.label = "GPE" if p.kind != "continent" else "LOC"
-        m.origin = m.origin + "+gazetteer"
+        if p is not None and not (p.kind == "city" and p.population < 100_000):
+            evidence.add(t)
+        elif m.label == "PERSON" and " " not in t and _PLACE_VERBS.search(texts[m.seg], max(0, m.start - 15), m.start) and not re.match(
+                r"['’]s\b", texts[m.seg][m.end:m.end + 3]):
+            evidence.add(t)
+    for m in ms:
+        if m.label in {"PERSON", "ORG", "NORP"} and m.text(texts) in evidence:
+            p = gaz.lookup(m.text(texts))
+            m.label = "LOC" if p is not None and p.kind == "continent" else "GPE"
+            m.origin = m.origin + "+place"
 
 
 def propagate(ms: list[Mention], texts: list[str]) -> list[Mention]:

@@ -53,6 +53,11 @@ _CREDIT = re.compile(
     r"|\bcourtesy of\b|\bCC[ -]BY\b|©)",
     re.IGNORECASE,
 )
+# Openings of picture descriptions ("Map of ...", "View from ...") and words only captions use.
+_CAPTION_OPENING = re.compile(r"^(?:map|view|photo|photograph|picture|portrait|aerial view|plan|diagram|detail)s?\s+(?:of|from|showing)\b", re.IGNORECASE)
+_PICTURE_WORD = re.compile(r"\b(?:photo|photograph|pictured|file photo|screenshot)(?![-\w])", re.IGNORECASE)
+# Reference markers closing a sentence ("... grammar. [6]") do not hide its full stop.
+_CITATIONS = re.compile(r"(?:\s*\[\d+\])+\s*$")
 _PULL_QUOTE = re.compile(r"^[\"“].+[\"”]\s*[-–—]+\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
 _SENT_FINAL = re.compile(r"[.!?][\"”’')\]]*$")
 
@@ -60,7 +65,9 @@ _SENT_FINAL = re.compile(r"[.!?][\"”’')\]]*$")
 def is_caption_text(text: str) -> bool:
     """Caption cues in the text itself, wherever it stands."""
     t = text.strip()
-    if _FIGURE_LABEL.match(t):
+    if _FIGURE_LABEL.match(t) or _CAPTION_OPENING.match(t):
+        return True
+    if _PICTURE_WORD.search(t) and len(t.split()) <= 25:
         return True
     if _PULL_QUOTE.match(t) and len(t) < 400:
         return True
@@ -71,7 +78,12 @@ def _under_heading(seg: Segment, prev: Segment | None, page_title: Segment | Non
     """A descriptive line right under a section heading: the section's picture caption."""
     if prev is None or prev.role != "heading" or prev is page_title or seg.number:
         return False
-    t = seg.text.strip()
+    t = _CITATIONS.sub("", seg.text.strip())
+    if seg.role == "paragraph":
+        if not t[:1].isupper():
+            return False
+        # A one-line description without a sentence end, where the text would start.
+        return "\n" not in t and not _SENT_FINAL.search(t) and not t.endswith((":", ";", ",", "--")) and len(t.split()) <= 30
     return len(t.split()) >= 4 or "," in t or t.endswith(".")
 
 
@@ -85,20 +97,8 @@ def assign_captions(segments: list[Segment]) -> None:
         prev = content[k - 1] if k else None
         if is_caption_text(seg.text):
             seg.role = "caption"
-        elif seg.role == "heading" and not seg.number and _under_heading(seg, prev, page_title):
+        elif not seg.number and _under_heading(seg, prev, page_title):
             seg.role = "caption"
-        elif seg.role == "paragraph" and _long_title_line(seg):
-            seg.role = "caption"
-
-
-def _long_title_line(seg: Segment) -> bool:
-    """One line, too long for a heading, yet no sentence: a picture's description."""
-    t = seg.text.strip()
-    n = len(t.split())
-    if n <= MAX_HEADING_WORDS or n > 40 or _SENT_FINAL.search(t) or t.endswith((":", ",", ";")):
-        return False
-    first = re.search(r"[^\W\d_]", t)
-    return bool(first and first.group().isupper())
 
 
 def page_section(segments: list[Segment]) -> Section | None:

@@ -39,7 +39,8 @@ _BARE_NUMBER_RE = re.compile(r"^(?P<num>\d{1,2})\s+(?P<title>[A-Z\"“‘'].*)$"
 _ENUM_RE = re.compile(
     r"^(?:(?P<paren>\((?P<pnum>[A-Za-z0-9]{1,4})\))|(?P<num>\d{1,3}|[A-Za-z]|[ivxlc]{1,5}|[IVXLC]{1,5})[.)])\s+(?P<title>\S.*)$"
 )
-_BULLET_RE = re.compile(r"^\s*(?:[-*•◦▪‣–—·]|\.(?=\s))\s+\S")
+# An em dash is left out: "— Jane Doe" is an attribution, not a list item.
+_BULLET_RE = re.compile(r"^\s*(?:[-*•◦▪‣–·]|\.(?=\s))\s+\S")
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?"
@@ -49,7 +50,14 @@ _DATELINE_RE = re.compile(
     re.IGNORECASE,
 )
 _SENT_FINAL = re.compile(r"[.!?][\"”’')\]]*$")
-_INNER_SENTENCE = re.compile(r"[.!?][\"”’')\]]*\s+[\"“‘(]?[A-Z]")
+_EMAIL_OR_URL = re.compile(r"\S+@\S+\.\w+|https?://|www\.")
+# Words that do not count against a title-cased line ("Hall of Fame and Museum").
+_MINOR_WORDS = frozenset("a an the and or but of in on at to for from by with as vs via into over under about".split())
+# Words of speech rather than of titles: pronouns, replies, courtesies.
+_SPEECH_WORDS = frozenset(
+    "i me my we us our you your he him his she her they them their it its this that yes no yeah yep ok okay "
+    "sure thanks thank please well oh hello hi good bye goodbye right exactly indeed not do did is was are".split()
+)
 _TRAILS_OFF = re.compile(r"(?:--|—|–|\.\.\.|…)[\"”’']*$|^[\"“‘']?(?:--|—)")
 
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and
@@ -107,24 +115,50 @@ def heading_shape(text: str, *, first: bool = False, numbered: bool = False) -> 
     if not re.search(r"[^\W\d_]", t):
         # No letters: only a bare year or number can head a section ("2013").
         return bool(re.fullmatch(r"\d{1,4}", t))
-    if t.endswith((":", ";", ",")) or "@" in t or re.search(r"https?://|www\.", t):
+    if t.endswith((":", ";", ",")) or _EMAIL_OR_URL.search(t):
         return False
     if _TRAILS_OFF.search(t) or is_dateline(t):
         return False
     first_letter = re.search(r"[^\W\d_]", t)
     if not numbered and first_letter and first_letter.group().islower() and first_letter.start() < 3:
         return False
-    if _INNER_SENTENCE.search(t.rstrip(".!?")):
+    if len(split_sentences(t)) > 1:
         return False
     limit = MAX_TITLE_WORDS if first else MAX_HEADING_WORDS
     if len(words) > limit:
         return False
+    if not first and not numbered and len(words) > 6 and _capitalised_share(words) < 0.5:
+        # A long line in sentence case is a sentence without its full stop (a standfirst, a caption).
+        return False
     if t.endswith("?"):
-        return numbered or first
+        return first
     if _SENT_FINAL.search(t):
-        # "Introduction." or "4. Discussion.": a run-in heading is a few words.
-        return len(words) <= (5 if numbered else 4) and t.endswith(".")
+        return is_run_in_heading(t, numbered=numbered)
     return True
+
+
+def _capitalised_share(words: list[str]) -> float:
+    lettered = [w for w in words if re.search(r"[^\W\d_]", w) and w.lower() not in _MINOR_WORDS]
+    if not lettered:
+        return 1.0
+    return sum(1 for w in lettered if re.match(r"[\W\d]*[^\W\d_]", w) and re.search(r"[^\W\d_]", w).group().isupper()) / len(lettered)
+
+
+def is_run_in_heading(text: str, *, numbered: bool = False) -> bool:
+    """ "Introduction." or "4. Discussion.": a few words of a noun phrase closed by a full stop.
+
+    Replies and formulas ("Yes.", "Thank you.", "I could show you.") are not:
+    they hold a pronoun, an interjection or an adverb.
+    """
+    t = text.strip()
+    words = _words(t)
+    if not t.endswith(".") or t.endswith("..") or not words or len(words) > (5 if numbered else 4):
+        return False
+    return not any(w in _SPEECH_WORDS or (len(words) == 1 and w.endswith("ly")) for w in words)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+(?:['’][^\W_]+)*", text.lower())
 
 
 def _enum_scheme(text: str) -> str | None:
@@ -227,7 +261,23 @@ def segment(page: CleanPage) -> SegmentedPage:
         else:
             _add_line(block, add, first=i == first_content, prev=neighbour(i, -1), nxt=neighbour(i, 1))
         i += 1
+    _demote_stray_run_in_headings(segments)
     return SegmentedPage(**page.model_dump(), segments=segments)
+
+
+def _demote_stray_run_in_headings(segments: list[Segment]) -> None:
+    """Run-in headings ("Introduction.") are a page's style or not there at all.
+
+    On a page whose other headings have no full stop, a short line ending in
+    one is a short paragraph ("Hunga Island.", "Thank you.").
+    """
+    content = [s for s in segments if s.role != "furniture"]
+    inner = [s for s in content[1:] if s.role == "heading" and not s.number]
+    if not any(not s.text.rstrip().endswith(".") for s in inner):
+        return
+    for s in inner:
+        if s.text.rstrip().endswith("."):
+            s.role = "paragraph"
 
 
 def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: Block | None) -> None:
@@ -239,7 +289,8 @@ def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: B
         add("list_item", text, offsets, *span)
         return
     if m := _MULTI_NUMBER_RE.match(t):
-        if heading_shape(m.group("title"), numbered=True):
+        # "1.1 What is Government?": a sub-section number makes even a question a heading.
+        if heading_shape(m.group("title").rstrip("?"), numbered=True):
             add("heading", text, offsets, *span, number=m.group("num"), level=heading_level(m.group("num")))
         else:
             add("paragraph", text, offsets, *span)

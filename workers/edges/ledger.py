@@ -18,6 +18,13 @@ PREFIX = "pagemill"
 # Drop statuses, in the order a drop moves through them.
 CLAIMED, QUEUED, DONE, DUPLICATE, FAILED = "claimed", "queued", "done", "duplicate", "failed"
 FINAL = {DONE, DUPLICATE, FAILED}
+# Not a stored status: a drop whose stage tasks have started (see mark_started) shows as processing.
+PROCESSING = "processing"
+
+# Upper bounds (seconds) of the drop-to-outcome latency histogram, as Prometheus buckets.
+LATENCY_BUCKETS = (0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0, 600.0, 1800.0, 3600.0)
+# Finish times are kept this long, for pages-per-minute figures.
+FINISHED_WINDOW = 86_400
 
 
 class Ledger(Protocol):
@@ -65,6 +72,7 @@ class RedisLedger:
             pipe.zadd(f"{PREFIX}:drops", {drop_id: float(fields["received"])})
         if fields.get("status") in FINAL:
             pipe.hincrby(f"{PREFIX}:counts", str(fields["status"]), 1)
+        self._track(pipe, drop_id, fields)
         pipe.execute()
 
     def get_drop(self, drop_id: str) -> dict:
@@ -76,3 +84,65 @@ class RedisLedger:
         for i in ids:
             pipe.hgetall(f"{PREFIX}:drop:{i}")
         return [{"drop_id": i, **d} for i, d in zip(ids, pipe.execute())]
+
+    # --- monitoring: in-flight sets, finish times and latency (read by the pages view) ---
+
+    def _track(self, pipe, drop_id: str, fields: dict) -> None:
+        """Keep the figures the pages view reads in O(1): open drops, started drops, finish times, latency."""
+        status = fields.get("status")
+        if status == CLAIMED:
+            pipe.sadd(f"{PREFIX}:open", drop_id)
+        elif status in FINAL or status == "vanished":
+            pipe.srem(f"{PREFIX}:open", drop_id)
+            pipe.srem(f"{PREFIX}:started", drop_id)
+        if status in FINAL and fields.get("finished") is not None:
+            finished = float(fields["finished"])
+            pipe.zadd(f"{PREFIX}:finished", {drop_id: finished})
+            pipe.zremrangebyscore(f"{PREFIX}:finished", "-inf", finished - FINISHED_WINDOW)
+            received = self.r.hget(f"{PREFIX}:drop:{drop_id}", "received")
+            if received is not None:
+                seconds = max(0.0, finished - float(received))
+                bucket = next((str(b) for b in LATENCY_BUCKETS if seconds <= b), "+Inf")
+                pipe.hincrby(f"{PREFIX}:latency", bucket, 1)
+                pipe.hincrby(f"{PREFIX}:latency", "count", 1)
+                pipe.hincrbyfloat(f"{PREFIX}:latency", "sum", seconds)
+
+    def mark_started(self, drop_id: str, stage: str) -> None:
+        """A stage task began work on this drop: it is processing, no longer waiting in the queue."""
+        key = f"{PREFIX}:drop:{drop_id}"
+        if self.r.hget(key, "status") in FINAL:
+            return  # a redelivered stage after the outcome was written
+        pipe = self.r.pipeline()
+        pipe.hsetnx(key, "started", f"{time.time():.3f}")
+        pipe.hset(key, "stage", stage)
+        pipe.sadd(f"{PREFIX}:started", drop_id)
+        pipe.execute()
+
+    def summary(self, window: float = 300.0) -> dict:
+        """Counts by outcome, what is in flight, and pages finished and arrived per minute over ``window`` seconds."""
+        now = time.time()
+        pipe = self.r.pipeline()
+        pipe.hgetall(f"{PREFIX}:counts")
+        pipe.scard(f"{PREFIX}:open")
+        pipe.scard(f"{PREFIX}:started")
+        pipe.zcount(f"{PREFIX}:finished", now - window, "+inf")
+        pipe.zcount(f"{PREFIX}:drops", now - window, "+inf")
+        counts, open_, started, finished, arrived = pipe.execute()
+        processing = min(started, open_)
+        return {
+            "queued": open_ - processing,
+            PROCESSING: processing,
+            DONE: int(counts.get(DONE, 0)),
+            DUPLICATE: int(counts.get(DUPLICATE, 0)),
+            FAILED: int(counts.get(FAILED, 0)),
+            "finished_per_minute": finished * 60.0 / window,
+            "arrived_per_minute": arrived * 60.0 / window,
+            "window_seconds": window,
+        }
+
+    def latency(self) -> dict:
+        """The latency histogram: non-cumulative count per bucket bound, plus count and sum."""
+        raw = self.r.hgetall(f"{PREFIX}:latency")
+        buckets = {str(b): int(raw.get(str(b), 0)) for b in LATENCY_BUCKETS}
+        buckets["+Inf"] = int(raw.get("+Inf", 0))
+        return {"buckets": buckets, "count": int(raw.get("count", 0)), "sum": float(raw.get("sum", 0.0))}

@@ -94,7 +94,20 @@ def _stage_task(stage: str):
     return celery_app.task(name=f"pagemill.{stage}", base=PageTask, bind=True)(body)
 
 
+@lru_cache(maxsize=1)
+def _ledger() -> RedisLedger:
+    return RedisLedger(get_settings().effective_broker_url)
+
+
+def _mark_started(drop: Drop, stage: str) -> None:
+    try:
+        _ledger().mark_started(drop.drop_id, stage)
+    except Exception as exc:  # noqa: BLE001 - the pages view showing "queued" a little longer must never fail a page
+        log.warning("could not mark page as processing", error=str(exc))
+
+
 def _run(task: PageTask, stage: str, drop: Drop, page: Page) -> str:
+    _mark_started(drop, stage)
     try:
         out = run_stage(stage, page)
     except (PageRejected, SoftTimeLimitExceeded):

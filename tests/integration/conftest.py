@@ -216,3 +216,47 @@ def service(broker: Broker, tmp_path_factory) -> Iterator[Service]:
     wait_watching(svc, watcher)
     yield svc
     svc.stop()
+
+
+def start_embedded_broker(state: Path, port: int | None = None, password: str | None = None) -> Broker:
+    from pydantic import SecretStr
+
+    settings = Settings(
+        state_dir=state, embedded_broker_port=port or free_port(), broker_password=SecretStr(password) if password else None
+    )
+    proc = embedded.start(settings)
+    auth = f":{password}@" if password else ""
+    return Broker(f"redis://{auth}127.0.0.1:{settings.embedded_broker_port}/0", proc, settings)
+
+
+@pytest.fixture
+def isolated(tmp_path) -> Iterator[Service]:
+    """A service of its own (own embedded broker, folders, no parts started yet) for tests that break things."""
+    b = start_embedded_broker(tmp_path / "broker-state")
+    svc = Service(tmp_path, service_env(tmp_path, b.url), b)
+    yield svc
+    svc.stop()
+    for proc in {b.proc, svc.broker.proc}:  # the test may have restarted the broker
+        if proc and proc.poll() is None:
+            proc.terminate()
+            proc.wait(10)
+
+
+def children_of(pid: int) -> list[int]:
+    """Direct child processes, from /proc (no extra dependency)."""
+    kids = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        kids += [int(c) for c in (task / "children").read_text().split()]
+    return kids
+
+
+def wait_log(part: Part, needle: bytes, timeout: float = 30.0, after: int = 0) -> int:
+    """Wait until ``needle`` shows up in a part's log (after byte ``after``); returns where."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        data = part.log.read_bytes()
+        i = data.find(needle, after)
+        if i >= 0:
+            return i
+        time.sleep(0.05)
+    raise AssertionError(f"{needle!r} not in {part.name} log within {timeout}s:\n{part.log.read_text(errors='replace')[-3000:]}")

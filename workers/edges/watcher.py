@@ -84,6 +84,8 @@ class Watcher:
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._retry: deque[tuple[Drop, float]] = deque()
+        # Paths taken lately, so their trailing events are not mistaken for new pages that vanished.
+        self._taken: dict[str, float] = {}
         self._observer = None
         self._thread: threading.Thread | None = None
         self.taken = 0
@@ -165,6 +167,8 @@ class Watcher:
                     log.error("inbox scan failed", error=str(exc))
             for path in self._ready(now):
                 self._take(path)
+            if len(self._taken) > 10_000 or (self._taken and now - next(iter(self._taken.values())) > 60):
+                self._taken = {k: t for k, t in self._taken.items() if now - t < 60}
             self._retry_failed(now)
             self._stop.wait(0.05)
 
@@ -178,6 +182,9 @@ class Watcher:
             except FileNotFoundError:
                 with self._lock:
                     self._pending.pop(path, None)
+                # A late event for a page we already took is not a vanished page.
+                if not p.scanned and path not in self._taken:
+                    self._vanished(Drop(filename=Path(path).name))
                 continue
             if self._is_ready(p, st, now):
                 ready.append(path)
@@ -227,14 +234,14 @@ class Watcher:
             self.ledger.set_drop(drop.drop_id, status=CLAIMED, filename=drop.filename, received=time.time())
             os.rename(src, held)
         except FileNotFoundError:
-            log.warning("page vanished before it could be taken", filename=drop.filename)
-            self.ledger.set_drop(drop.drop_id, status="vanished")
+            self._vanished(drop)
             return
         except Exception as exc:  # broker down: leave the page in the inbox, the sweep retries it
             log.error("could not take page; will retry", filename=drop.filename, error=str(exc))
             return
         drop.held_at = str(held)
         self.taken += 1
+        self._taken[path] = time.monotonic()
         self._queue(drop)
 
     def _queue(self, drop: Drop) -> None:
@@ -266,6 +273,11 @@ class Watcher:
                 self._retry.append((drop, when))
             else:
                 self._queue(drop)
+
+    def _vanished(self, drop: Drop) -> None:
+        self.ledger.set_drop(drop.drop_id, status=CLAIMED, filename=drop.filename, received=time.time())
+        self.reject(drop, "vanished", "the file was removed from the inbox before pagemill could read it; drop it again to process it")
+        self.ledger.set_drop(drop.drop_id, status=QUEUED)
 
     def _refuse(self, src: Path, drop: Drop, code: str, message: str) -> None:
         held = self.processing / f"{drop.drop_id}.page"

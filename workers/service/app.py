@@ -32,6 +32,9 @@ def make_app() -> Celery:
         # killed worker's pages go back to the queue.
         task_acks_late=True,
         task_reject_on_worker_lost=True,
+        # ...but a page that kills its worker every time is retried a bounded
+        # number of times and then failed, never requeued in a crash loop.
+        task_retry_on_worker_lost=True,
         worker_prefetch_multiplier=1,
         task_time_limit=s.task_time_limit,
         task_soft_time_limit=max(1, int(s.task_time_limit * 0.9)),

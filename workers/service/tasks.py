@@ -12,9 +12,11 @@ from __future__ import annotations
 import base64
 from functools import lru_cache
 
+import redis
 import structlog
 from celery import Task, signals
-from celery.exceptions import SoftTimeLimitExceeded
+from billiard.exceptions import WorkerLostError
+from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
 
 from ..edges.ledger import RedisLedger
 from ..edges.outbox import Outbox
@@ -48,19 +50,23 @@ class PageTask(Task):
     acks_late = True
     throws = (PageRejected,)  # expected outcome for bad input: logged without a traceback
     max_retries = get_settings().task_max_retries
+    default_retry_delay = 1  # used when a killed worker's page is retried; must stay below the visibility timeout
 
     def on_failure(self, exc, task_id, args, kwargs, einfo):
         drop = Drop.model_validate(args[0])
         stage = self.name.split(".", 1)[1]
         if isinstance(exc, PageRejected):
             error, message = exc.code, exc.message
-        elif isinstance(exc, SoftTimeLimitExceeded):
-            error, message = "timeout", f"{stage} took longer than {get_settings().task_time_limit}s"
+        elif isinstance(exc, (SoftTimeLimitExceeded, TimeLimitExceeded)):
+            error, message = "timeout", f"{stage} took longer than its time limit ({get_settings().task_time_limit}s, PAGEMILL_TASK_TIME_LIMIT)"
+        elif isinstance(exc, WorkerLostError):
+            error, message = "worker_lost", f"the worker processing {stage} died {self.max_retries + 1} times on this page"
         else:
             error, message = "stage_error", f"{type(exc).__name__}: {exc}".splitlines()[0][:500]
         if stage == "write_error":
             log.error("could not write error record; original stays held", error=message, held_at=drop.held_at)
             return
+        log.error("page failed", stage=stage, error=error, reason=message)
         send("write_error", drop, {"stage": stage, "error": error, "message": message, "attempts": self.request.retries + 1})
 
     def advance(self, stage: str, drop: Drop, page: Page) -> str:
@@ -72,9 +78,12 @@ class PageTask(Task):
         send(nxt, drop, payload)
         return f"-> pagemill.{nxt}"
 
-    def retry_on(self, exc: Exception):
-        countdown = get_settings().retry_backoff * (2 ** self.request.retries)
-        return self.retry(exc=exc, countdown=countdown)
+    def retry_on(self, exc: Exception, *, forever: bool = False):
+        s = get_settings()
+        # A countdown longer than the visibility timeout would let the broker
+        # hand the waiting message to a second worker, so the backoff is capped.
+        countdown = min(s.retry_backoff * (2 ** self.request.retries), s.visibility_timeout / 2)
+        return self.retry(exc=exc, countdown=countdown, max_retries=None if forever else self.max_retries)
 
 
 @celery_app.task(name="pagemill.clean", base=PageTask, bind=True)
@@ -110,9 +119,9 @@ def _run(task: PageTask, stage: str, drop: Drop, page: Page) -> str:
     _mark_started(drop, stage)
     try:
         out = run_stage(stage, page)
-    except (PageRejected, SoftTimeLimitExceeded):
+    except PageRejected:
         raise
-    except Exception as exc:  # noqa: BLE001 - any stage bug: retry, then an error record
+    except Exception as exc:  # noqa: BLE001 - any stage bug or time-out: retry, then an error record
         log.warning("stage raised; retrying", error=repr(exc), attempt=task.request.retries + 1)
         raise task.retry_on(exc)
     return task.advance(stage, drop, out)
@@ -123,23 +132,31 @@ classify_task = _stage_task("classify")
 annotate_task = _stage_task("annotate")
 
 
+# Outbox problems (disk full, unwritable folder, broker briefly away) are the
+# operator's to fix, not the page's fault: retry until they are fixed, with the
+# original safely held, instead of failing the page or writing half a record.
+_OUTBOX_TROUBLE = (OSError, redis.RedisError)
+
+
 @celery_app.task(name="pagemill.write", base=PageTask, bind=True)
 def write_task(self: PageTask, drop: dict, record: dict) -> str:
     d = Drop.model_validate(drop)
     try:
         outcome = outbox().write_record(d, Record.model_validate(record))
-    except OSError as exc:  # disk full or unwritable: retry; the page is still held
-        raise self.retry_on(exc)
+    except _OUTBOX_TROUBLE as exc:
+        log.error("cannot write to the outbox; will retry", error=str(exc), outbox=str(get_settings().outbox))
+        raise self.retry_on(exc, forever=True)
     return f"{outcome.status}: {outcome.path}"
 
 
-@celery_app.task(name="pagemill.write_error", base=PageTask, bind=True, max_retries=10)
+@celery_app.task(name="pagemill.write_error", base=PageTask, bind=True)
 def write_error_task(self: PageTask, drop: dict, error: dict) -> str:
     d = Drop.model_validate(drop)
     try:
         outcome = outbox().write_error(d, **error)
-    except OSError as exc:
-        raise self.retry_on(exc)
+    except _OUTBOX_TROUBLE as exc:
+        log.error("cannot write to the outbox; will retry", error=str(exc), outbox=str(get_settings().outbox))
+        raise self.retry_on(exc, forever=True)
     return f"failed: {error['error']}: {error['message']} -> {outcome.path}"
 
 
@@ -150,6 +167,17 @@ def write_error_task(self: PageTask, drop: dict, error: dict) -> str:
 def _setup_logging(**_kw) -> None:
     s = get_settings()
     configure(s.log_level, s.log_format)
+
+
+@signals.task_failure.connect
+def _failed_outside_the_task(sender=None, task_id=None, exception=None, args=None, kwargs=None, einfo=None, **_kw) -> None:
+    """Failures the worker's main process sees (a hard time limit, a worker killed too often).
+
+    The task's own ``on_failure`` never ran for these (its process is gone), so
+    the page would otherwise end without an outcome.
+    """
+    if isinstance(exception, (WorkerLostError, TimeLimitExceeded)) and isinstance(sender, PageTask) and args:
+        sender.on_failure(exception, task_id, args, kwargs or {}, einfo)
 
 
 @signals.task_prerun.connect

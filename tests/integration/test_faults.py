@@ -1,0 +1,206 @@
+"""Nothing lost, nothing duplicated: real processes killed, restarted and starved of disk.
+
+Every test counts outcomes against the files dropped: one record (or one
+duplicate note, or one error record) per file, no half-written files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPUS
+
+from .conftest import Service, children_of, start_embedded_broker, wait_log, wait_watching, wait_worker_ready
+
+pytestmark = pytest.mark.integration
+
+
+def small_page(n: int) -> bytes:
+    return f"Note {n}\n\nThe office in Nairobi reported {n} visitors from Ghana in June 2012.\n".encode()
+
+
+def big_page(tag: str, target_chars: int = 400_000) -> bytes:
+    """A long, real-text page: annotating it takes seconds, long enough to kill a worker mid-page."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("gum/pages/*.txt"))[:40]]
+    out, i = [f"Long report {tag}\n"], 0
+    while sum(map(len, out)) < target_chars:
+        out.append(texts[i % len(texts)])
+        i += 1
+    return "\n\n".join(out).encode()
+
+
+def assert_exactly_one_outcome_each(svc: Service, stems: list[str]) -> None:
+    by_stem: dict[str, list[dict]] = {}
+    for doc in svc.outcomes():
+        name = doc.get("filename") or doc["source"]["filename"]
+        by_stem.setdefault(Path(name).stem, []).append(doc)
+    missing = [s for s in stems if s not in by_stem]
+    doubled = {s: len(v) for s, v in by_stem.items() if len(v) > 1}
+    assert not missing, f"lost pages: {missing[:10]} (of {len(missing)})"
+    assert not doubled, f"pages with more than one outcome: {doubled}"
+    leftovers = [p.name for p in svc.outbox.iterdir() if not p.name.endswith(".json")]
+    assert not leftovers, f"temporary files left in the outbox: {leftovers}"
+
+
+def wait_all(svc: Service, stems: list[str], timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    want = set(stems)
+    while time.monotonic() < deadline:
+        names = {Path(p.name.split(".")[0]).name for p in svc.outbox.glob("*.json")}
+        if want <= names:
+            time.sleep(1.0)  # let any duplicate that is on its way land before counting
+            return
+        time.sleep(0.2)
+    names = {p.name.split(".")[0] for p in svc.outbox.glob("*.json")}
+    raise AssertionError(f"{len(want - names)} of {len(want)} pages have no outcome after {timeout}s: {sorted(want - names)[:5]}\n{svc.tail_logs()}")
+
+
+def start_pair(svc: Service, *, concurrency: int = 1, env: dict[str, str] | None = None):
+    worker = svc.start("worker", "worker", "--queues", "pages,outbox", "--concurrency", str(concurrency), env=env)
+    watcher = svc.start("watcher", "watch", env=env)
+    wait_worker_ready(svc, worker)
+    wait_watching(svc, watcher)
+    return worker, watcher
+
+
+def test_worker_child_killed_mid_page_is_processed_again_once(isolated: Service):
+    worker, _ = start_pair(isolated)
+    isolated.drop("long-child.txt", big_page("child"))
+    wait_log(worker, b"Task pagemill.annotate[", timeout=60)
+    time.sleep(0.3)
+    kids = children_of(worker.proc.pid)
+    assert kids, "prefork worker has no children to kill"
+    for pid in kids:
+        os.kill(pid, signal.SIGKILL)
+    wait_all(isolated, ["long-child"], timeout=120)
+    assert_exactly_one_outcome_each(isolated, ["long-child"])
+    (rec,) = isolated.outcomes("long-child")
+    assert rec["kind"] == "record"
+    assert b"WorkerLostError" in worker.log.read_bytes() or b"exited with" in worker.log.read_bytes()
+
+
+def test_whole_worker_killed_and_restarted_loses_no_page(isolated: Service):
+    env = {"PAGEMILL_TASK_TIME_LIMIT": "8"}  # visibility timeout 15 s: the bound on redelivery
+    worker, _ = start_pair(isolated, env=env)
+    isolated.drop("long-whole.txt", big_page("whole"))
+    stems = ["long-whole"] + [f"queued-{i}" for i in range(5)]
+    for i in range(5):
+        isolated.drop(f"queued-{i}.txt", small_page(i))
+    wait_log(worker, b"Task pagemill.annotate[", timeout=60)
+    os.killpg(worker.proc.pid, signal.SIGKILL)
+    worker.proc.wait()
+    worker.name = "done"
+    t0 = time.monotonic()
+    restarted = isolated.start("worker", "worker", "--queues", "pages,outbox", "--concurrency", "1", env=env)
+    wait_worker_ready(isolated, restarted)
+    wait_all(isolated, stems, timeout=90)
+    assert_exactly_one_outcome_each(isolated, stems)
+    assert time.monotonic() - t0 < 60
+
+
+def test_broker_killed_and_restarted_loses_nothing_and_parts_reconnect(isolated: Service):
+    worker, watcher = start_pair(isolated, env={"PAGEMILL_TASK_TIME_LIMIT": "8"})
+    first = [f"before-{i}" for i in range(20)]
+    for s in first:
+        isolated.drop(f"{s}.txt", small_page(hash(s) % 10_000))
+    time.sleep(0.5)
+    b = isolated.broker
+    port = b.settings.embedded_broker_port
+    b.proc.kill()  # SIGKILL: no chance to flush anything but what is already written
+    b.proc.wait()
+    time.sleep(2)
+    during = [f"during-{i}" for i in range(5)]
+    for s in during:
+        isolated.drop(f"{s}.txt", small_page(hash(s) % 10_000))
+    restarted = start_embedded_broker(b.settings.state_dir, port=port)
+    isolated.broker = restarted
+    after = [f"after-{i}" for i in range(5)]
+    for s in after:
+        isolated.drop(f"{s}.txt", small_page(hash(s) % 10_000))
+    wait_all(isolated, first + during + after, timeout=120)
+    assert_exactly_one_outcome_each(isolated, first + during + after)
+    assert worker.proc.poll() is None and watcher.proc.poll() is None
+
+
+def test_pages_dropped_while_the_watcher_is_down_are_picked_up_when_it_starts(isolated: Service):
+    worker, watcher = start_pair(isolated)
+    watcher.stop()
+    watcher.name = "done"
+    stems = [f"offline-{i}" for i in range(10)]
+    for i, s in enumerate(stems):
+        isolated.drop(f"{s}.txt", small_page(500 + i), how="rename" if i % 2 else "write")
+    again = isolated.start("watcher", "watch")
+    wait_watching(isolated, again)
+    wait_all(isolated, stems, timeout=60)
+    assert_exactly_one_outcome_each(isolated, stems)
+
+
+@pytest.mark.timeout(1200)
+def test_burst_of_5000_pages_written_and_renamed_gets_one_outcome_each(isolated: Service):
+    start_pair(isolated, concurrency=2)
+    stems = [f"burst-{i:05d}" for i in range(5000)]
+    staging = isolated.root / "staging"
+    staging.mkdir()
+    for i, s in enumerate(stems):
+        data = small_page(10_000 + i)
+        if i % 2:
+            (staging / f"{s}.txt").write_bytes(data)
+            os.rename(staging / f"{s}.txt", isolated.inbox / f"{s}.txt")
+        else:
+            (isolated.inbox / f"{s}.txt").write_bytes(data)
+    wait_all(isolated, stems, timeout=900)
+    assert_exactly_one_outcome_each(isolated, stems)
+    assert len(list(isolated.archive.iterdir())) == 5000
+
+
+def test_same_content_dropped_again_later_under_the_same_name_gets_a_duplicate_note(service: Service):
+    data = small_page(777_001)
+    service.drop("again.txt", data)
+    (first,) = service.wait_for("again")
+    service.drop("again.txt", data)
+    outcomes = service.wait_for("again", n=2)
+    kinds = sorted(o["kind"] for o in outcomes)
+    assert kinds == ["duplicate", "record"]
+    note = next(o for o in outcomes if o["kind"] == "duplicate")
+    assert note["record"] == first["_path"].name
+
+
+def _mount_tiny_outbox(path: Path, size: str = "256k") -> bool:
+    path.mkdir(parents=True, exist_ok=True)
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)], capture_output=True).returncode == 0
+
+
+def test_full_outbox_disk_is_retried_never_truncated_and_recovers(isolated: Service):
+    outbox = isolated.outbox
+    if not _mount_tiny_outbox(outbox):
+        pytest.skip("needs permission to mount a small tmpfs to fill a disk for real")
+    try:
+        filler = outbox / "filler.bin"
+        with filler.open("wb") as f:
+            try:
+                while True:
+                    f.write(b"\0" * 4096)
+                    f.flush()
+            except OSError:
+                pass
+        worker, _ = start_pair(isolated)
+        isolated.drop("disk-full.txt", small_page(4242))
+        wait_log(worker, b"cannot write to the outbox; will retry", timeout=30)
+        time.sleep(1.0)
+        assert not [p for p in outbox.iterdir() if p.name != "filler.bin"], "nothing, not even half a record, while the disk is full"
+        assert not (isolated.failed / "disk-full.txt").exists()
+        filler.unlink()
+        (rec,) = isolated.wait_for("disk-full", timeout=60)
+        assert rec["kind"] == "record"
+        json.loads(rec["_path"].read_text())  # whole and valid
+        assert (isolated.archive / "disk-full.txt").exists()
+    finally:
+        isolated.stop()
+        subprocess.run(["umount", "-l", str(outbox)], capture_output=True)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from . import dates
 from .gazetteer import BIG_CITY, fold, gazetteer
+from .names import is_given_name
 from .lexicon import EVENT_HEADS, EVENT_STARTS, STOP_EDGE, TITLES
 
 #: Words a caption puts after a name ("Ahmed Mohamed Image").
@@ -328,6 +329,105 @@ def fix_names(ms: list[Mention], texts: list[str]) -> list[Mention]:
     return out
 
 
+_CITE_PAREN = re.compile(r"\(([^()]{0,400}?\b(?:1[5-9]|20)\d{2}[a-z]?)\)")
+_CITE_NAME = re.compile(r"(?<![\w'’-])(?:(?:van|von|de|der|den|da|di|le|la)\s+)*[A-Z][\w'’-]*[a-z][\w'’-]*(?![\w'’-])")
+_CITE_BEFORE = re.compile(
+    r"((?:[A-Z][\w'’-]+)(?:\s*,\s*[A-Z][\w'’-]+)*(?:,?\s*(?:&|and)\s*[A-Z][\w'’-]+)?(?:\s+et\s+al\.?)?)\s*$")
+
+
+def citations(ms: list[Mention], texts: list[str]) -> list[Mention]:
+    """Authors in academic citations are persons: "(Boot, Kramer, & Gratton, 2008)", "Cruse and Croft (2004)"."""
+    spans: list[tuple[int, int, int]] = []
+    for i, text in enumerate(texts):
+        if "(" not in text:
+            continue
+        for pm in _CITE_PAREN.finditer(text):
+            inner0 = pm.start(1)
+            for part in re.finditer(r"[^;]+", pm.group(1)):
+                ptxt = part.group(0)
+                ym = re.search(r"\b(?:1[5-9]|20)\d{2}[a-z]?\b", ptxt)
+                if not ym:
+                    continue
+                head = ptxt[:ym.start()]
+                if not re.search(r"(?:,|&|\band\b|et al)\s*$|^\s*[A-Z][\w'’-]+\s*$", head.strip() + ("," if head.rstrip().endswith(",") else "")):
+                    continue
+                for nm in _CITE_NAME.finditer(head):
+                    if nm.group(0) in {"In", "See", "Cf", "For", "Also", "But", "And"} or nm.group(0).lower() in dates.MONTHS:
+                        continue
+                    spans.append((i, inner0 + part.start() + nm.start(), inner0 + part.start() + nm.end()))
+            # names just before "(2004)"
+            if re.fullmatch(r"\s*(?:1[5-9]|20)\d{2}[a-z]?(?:\s*[,:]\s*(?:p\.\s*)?\d+(?:-\d+)?)?\s*", pm.group(1)):
+                bm = _CITE_BEFORE.search(text, max(0, pm.start() - 80), pm.start())
+                if bm:
+                    for nm in _CITE_NAME.finditer(bm.group(1)):
+                        spans.append((i, bm.start(1) + nm.start(), bm.start(1) + nm.end()))
+    if not spans:
+        return ms
+    out = []
+    for m in ms:
+        if m.label != "DATE" and m.label != "DURATION" and any(
+                i == m.seg and a < m.end and m.start < b for i, a, b in spans):
+            continue  # replaced by the authors' names
+        out.append(m)
+    for i, a, b in spans:
+        if not any(o.seg == i and o.start < b and a < o.end for o in out):
+            out.append(Mention(i, a, b, "PERSON", "citation"))
+    return out
+
+
+#: Last words of organisation names: a span ending so is no person even after a given name.
+ORG_HEADS = frozenset(
+    """inc ltd llc plc corp corporation company co group party council university college school institute
+    academy news times post press airlines airways bank church society association foundation union league
+    club team agency committee commission ministry department office board centre center records studios""".split()
+)
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)$")
+
+
+def _looks_like_person(t: str, lower_words: set[str]) -> bool:
+    toks = t.split()
+    if not 2 <= len(toks) <= 3 or not all(_NAME_TOKEN.match(x) for x in toks):
+        return False
+    if not is_given_name(toks[0]) or toks[0].lower() in lower_words:
+        return False
+    last = toks[-1].lower()
+    if last in ORG_HEADS or last in PLACE_HEADS or last in lower_words or last.rstrip(".") in TITLES:
+        return False
+    gaz = gazetteer()
+    return gaz.lookup(t) is None and all(
+        (p := gaz.lookup(x)) is None or p.kind == "city" for x in toks)
+
+
+def person_fixes(ms: list[Mention], texts: list[str]) -> list[Mention]:
+    """Given name + surname is a person, whatever the model said.
+
+    * "Knox Thames" labelled ORG -> PERSON;
+    * "Dries" (ORG) + "Mertens" (PERSON), or an unlabelled given name just
+      before a one-word person -> one PERSON "Dries Mertens".
+    """
+    lower_words = {w.lower() for t in texts for w in re.findall(r"\b[a-z][a-z'-]+\b", t)}
+    for m in ms:
+        if m.label in {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"} and _looks_like_person(m.text(texts), lower_words):
+            m.label = "PERSON"
+    ms = sorted(ms, key=lambda m: (m.seg, m.start))
+    out: list[Mention] = []
+    for m in ms:
+        prev = out[-1] if out else None
+        text = texts[m.seg]
+        if (m.label == "PERSON" and " " not in m.text(texts) and prev is not None and prev.seg == m.seg
+                and prev.label in NAME_LABELS and text[prev.end:m.start] == " " and " " not in prev.text(texts)
+                and is_given_name(prev.text(texts)) and prev.text(texts).lower() not in lower_words):
+            prev.end, prev.label = m.end, "PERSON"
+            continue
+        if m.label == "PERSON" and " " not in m.text(texts):
+            gm = re.search(r"(?<![\w.])([A-Z][a-z]+) $", text[max(0, m.start - 30):m.start])
+            if gm and is_given_name(gm.group(1)) and gm.group(1).lower() not in lower_words and not (
+                    prev is not None and prev.seg == m.seg and prev.end > m.start - len(gm.group(0))):
+                m.start -= len(gm.group(0))
+        out.append(m)
+    return out
+
+
 def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) -> dict[str, set[str]]:
     """Name parts -> full names: "Holt" -> {"Harold Holt"} for the multi-word persons on the page."""
     parts: dict[str, set[str]] = defaultdict(set)
@@ -576,6 +676,8 @@ def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
     ms = fix_dates(ms, texts)
     ms = add_date_patterns(ms, texts)
     ms = fix_names(ms, texts)
+    ms = citations(ms, texts)
+    ms = person_fixes(ms, texts)
     ms = fix_events(ms, texts)
     ms = resolve(ms)
     ms = propagate(ms, texts)

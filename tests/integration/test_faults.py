@@ -183,13 +183,14 @@ def test_full_outbox_disk_is_retried_never_truncated_and_recovers(isolated: Serv
         pytest.skip("needs permission to mount a small tmpfs to fill a disk for real")
     try:
         filler = outbox / "filler.bin"
-        with filler.open("wb") as f:
-            try:
-                while True:
-                    f.write(b"\0" * 4096)
-                    f.flush()
-            except OSError:
-                pass
+        fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+        try:
+            while True:
+                os.write(fd, b"\0" * 4096)
+        except OSError:
+            pass  # the disk is full now
+        finally:
+            os.close(fd)
         worker, _ = start_pair(isolated)
         isolated.drop("disk-full.txt", small_page(4242))
         wait_log(worker, b"cannot write to the outbox; will retry", timeout=30)

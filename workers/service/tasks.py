@@ -83,7 +83,8 @@ class PageTask(Task):
         # A countdown longer than the visibility timeout would let the broker
         # hand the waiting message to a second worker, so the backoff is capped.
         countdown = min(s.retry_backoff * (2 ** self.request.retries), s.visibility_timeout / 2)
-        return self.retry(exc=exc, countdown=countdown, max_retries=None if forever else self.max_retries)
+        # (Celery reads max_retries=None as "the default", so "until fixed" is a very large number.)
+        return self.retry(exc=exc, countdown=countdown, max_retries=1_000_000 if forever else self.max_retries)
 
 
 @celery_app.task(name="pagemill.clean", base=PageTask, bind=True)

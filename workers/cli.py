@@ -29,6 +29,7 @@ Quick start (one machine, nothing else to install):
   pagemill up                 # broker, worker, watcher and dashboard
   cp page.txt inbox/          # a record appears in outbox/ seconds later
   open http://127.0.0.1:5555  # the task dashboard (Flower)
+  open http://127.0.0.1:5556  # the pages view; `pagemill status` in a terminal
 
 \b
 One-off runs and backfills, no broker needed:
@@ -60,7 +61,8 @@ def _announce(s: Settings) -> None:
                 f"  outbox     {s.outbox.resolve()}    <- one JSON record per page",
                 f"  archive    {s.archive.resolve()}    <- originals, once recorded",
                 f"  failed     {s.failed.resolve()}    <- originals that could not be processed",
-                f"  dashboard  http://{s.flower_address}:{s.flower_port}/",
+                f"  dashboard  http://{s.flower_address}:{s.flower_port}/    <- tasks (Flower)",
+                f"  pages      http://{s.pages_address}:{s.pages_port}/pages    <- what happened to each page",
                 f"  broker     {broker}",
                 "Press Ctrl-C to stop; queued pages are kept for the next start.",
                 "",
@@ -72,7 +74,7 @@ def _announce(s: Settings) -> None:
 
 @main.command()
 @click.option("--no-worker", is_flag=True, help="Run no compute worker here (pages are processed by `pagemill worker` on other hosts); the outbox writer still runs.")
-@click.option("--no-dashboard", is_flag=True, help="Do not start Flower.")
+@click.option("--no-dashboard", is_flag=True, help="Do not start Flower or the pages view.")
 @click.option("--concurrency", "-c", type=int, default=None, help="Worker processes (default: PAGEMILL_CONCURRENCY, or one per core).")
 def up(no_worker: bool, no_dashboard: bool, concurrency: int | None) -> None:
     """Run everything for one machine: broker, worker, watcher and dashboard.
@@ -155,11 +157,54 @@ def dashboard() -> None:
         "--persistent=True",
         f"--db={s.state_dir / 'flower.db'}",
         "--state_save_interval=15000",
-        "--tasks_columns=name,uuid,state,args,result,received,started,runtime,worker",
+        # What an operator scans for first on the left; the wide uuid (the link to a task's detail) last.
+        "--tasks_columns=name,state,received,runtime,args,result,exception,worker,retries,uuid",
     ]
     if s.flower_basic_auth:
         argv.append(f"--basic_auth={s.flower_basic_auth}")
     celery_app.start(argv)
+
+
+@main.command()
+def pages() -> None:
+    """Run the pages view: recent pages and their outcome, counts, /pages.json and /metrics (127.0.0.1:5556)."""
+    from .service.pages import serve
+
+    s = get_settings()
+    _setup_logging(s)
+    serve(s)
+
+
+@main.command()
+@click.option("--watch", "-w", is_flag=True, help="Keep the view up to date until Ctrl-C.")
+@click.option("--interval", type=float, default=2.0, show_default=True, help="Seconds between updates with --watch.")
+@click.option("--limit", "-n", type=int, default=20, show_default=True, help="How many recent pages to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON (the same as /pages.json).")
+def status(watch: bool, interval: float, limit: int, as_json: bool) -> None:
+    """Counts, pages per minute and recent pages, read from the ledger in the broker."""
+    import json as json_mod
+
+    import redis
+
+    from .service.pages import open_ledger, snapshot
+    from .service.status import render
+
+    s = get_settings()
+    ledger = open_ledger(s)
+    try:
+        if as_json:
+            click.echo(json_mod.dumps(snapshot(ledger, limit), indent=2))
+            return
+        if not watch:
+            from rich.console import Console
+
+            Console().print(render(snapshot(ledger, limit)))
+            return
+        from .service.status import live
+
+        live(lambda: snapshot(ledger, limit), interval)
+    except redis.RedisError as exc:
+        raise click.ClickException(f"cannot read the ledger from the broker at {s.effective_broker_url.split('@')[-1]}: {exc}") from exc
 
 
 @main.command("broker")

@@ -67,6 +67,12 @@ class Settings(BaseSettings):
     flower_address: str = Field("127.0.0.1", description="Address Flower binds to.")
     flower_port: int = Field(5555, description="Port of the Flower dashboard.")
     flower_basic_auth: str | None = Field(None, description="user:password to protect Flower with basic auth.")
+    pages_address: str = Field("127.0.0.1", description="Address the pages view (pagemill pages) binds to.")
+    pages_port: int = Field(5556, description="Port of the pages view: recent pages, their outcome, counts and /metrics.")
+    pages_basic_auth: str | None = Field(
+        None, description="user:password to protect the pages view; unset uses PAGEMILL_FLOWER_BASIC_AUTH."
+    )
+    pages_recent: int = Field(100, description="How many recent pages the pages view and pagemill status list.")
 
     # --- logging -----------------------------------------------------------
     log_level: str = Field("INFO", description="DEBUG, INFO, WARNING or ERROR.")

@@ -1,7 +1,7 @@
 """``pagemill up``: broker, worker, watcher and dashboard as one process tree.
 
 Each part is a child process (``pagemill worker``, ``pagemill watch``,
-``pagemill dashboard``) in its own session, so a Ctrl-C reaches only this
+``pagemill dashboard``, ``pagemill pages``) in its own session, so a Ctrl-C reaches only this
 supervisor, which then stops the parts in a safe order: the watcher first (no
 new pages), then the worker (it finishes or hands back what it holds), then the
 dashboard, and the broker last (it flushes its append-only file). A part that
@@ -60,6 +60,7 @@ def plan(settings: Settings, *, worker: bool, dashboard: bool, concurrency: int 
     parts = [Part("worker", _cli("worker", "--queues", queues, *conc))]
     if dashboard:
         parts.append(Part("dashboard", _cli("dashboard")))
+        parts.append(Part("pages", _cli("pages")))
     parts.append(Part("watcher", _cli("watch")))
     return parts
 
@@ -98,7 +99,7 @@ def run(settings: Settings, *, worker: bool = True, dashboard: bool = True, conc
                     part.start(env)
     finally:
         log.info("stopping", parts=[p.name for p in parts])
-        order = {"watcher": 0, "worker": 1, "dashboard": 2}
+        order = {"watcher": 0, "worker": 1, "dashboard": 2, "pages": 2}
         for part in sorted(parts, key=lambda p: order.get(p.name, 9)):
             part.stop(timeout=settings.task_time_limit + 10 if part.name == "worker" else 10)
         if broker_proc is not None and broker_proc.poll() is None:

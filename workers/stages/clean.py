@@ -89,7 +89,7 @@ _UI_WORDS = frozenset(
     instagram youtube pinterest tumblr subscribe unsubscribe newsletter login logout log sign register account
     help faq faqs about privacy policy terms cookies cookie accessibility feedback view download open close
     toggle link links permalink tweet like follow bookmark font size larger smaller language english select
-    sections section archive archives more related accessible mode
+    sections section archive archives more related accessible mode friendly useful helpful rate
     """.split()
 )
 _FUNCTION_WORDS = frozenset("to the of this a an and in on us up here you are is it our for with".split())
@@ -107,11 +107,14 @@ _UPDATED = re.compile(
 )
 _LAST_UPDATED = re.compile(r"^\W*(?:page\s+)?last\s+(?:updated|modified|reviewed)\b", re.IGNORECASE)
 _PAGE_COUNTER = re.compile(r"^\W*(?:page\s*)?\d{1,4}\s*(?:of|/)\s*\d{1,4}\W*$", re.IGNORECASE)
+# A question with one-word answer buttons: "Was this page useful? Yes | No".
+_WIDGET = re.compile(r"^[^|?]{3,60}\?\s*[^\W_]+(?:\s*\|\s*[^\W_]+)+\s*$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", text.lower())
+    # Hyphens split: "Printer-friendly" is two interface words.
+    return re.findall(r"[^\W_]+(?:['’][^\W_]+)*", text.lower())
 
 
 def _ui_only(text: str) -> bool:
@@ -159,6 +162,8 @@ def chrome_anywhere(text: str) -> str | None:
         return "page counter"
     if _is_menu(t):
         return "menu of short link-like items"
+    if _WIDGET.match(t):
+        return "feedback widget"
     words = _words(t)
     if _ui_only(t) and any(w in _ACTION_WORDS for w in words) and n_words <= 6:
         return "page-tool or navigation link"
@@ -241,19 +246,24 @@ def _vocabulary(text: str) -> Counter[str]:
 def drop_cap_letter(first_word: str, vocab: Counter[str]) -> str | None:
     """The capital a block lost, if its first word is a known word minus its first letter.
 
-    A known word is one the page itself writes with the capital, or a common
-    English word; the lower-case stub must not be a word of its own.
+    A known word is one the page itself writes, or a common English word; the
+    page's own words win over the dictionary.
     """
     if len(first_word) < 2 or not first_word.islower():
         return None
-    if vocab.get(first_word, 0) > 1 or is_common_word(first_word):
+    if vocab.get(first_word, 0) > 1:
         return None
     english = _english()
+    # A stub that is a word itself ("his" from "This") is repaired only when the
+    # page writes the capitalised whole and that whole is the commoner word.
+    stub_freq = english.get(first_word, 0.0)
     scored = []
     for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
         whole = c + first_word
         on_page = vocab.get(whole, 0) + vocab.get(whole.lower(), 0)
         freq = english.get(whole.lower(), 0.0)
+        if stub_freq and not (vocab.get(whole, 0) and freq > stub_freq):
+            continue
         if on_page or freq:
             scored.append((on_page, freq, c))
     if not scored:

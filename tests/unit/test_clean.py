@@ -1,0 +1,154 @@
+"""clean: site chrome by its shape, repairs with exact source offsets."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from workers.models import Page, SourceInfo
+from workers.stages.clean import chrome_anywhere, chrome_at_edge, clean, drop_cap_letter, _vocabulary
+
+
+def make_page(text: str) -> Page:
+    return Page(
+        id="pm-test",
+        source=SourceInfo(filename="t.txt", sha256="0" * 64, size_bytes=len(text), encoding="utf-8", received_at=datetime.now(timezone.utc)),
+        text=text,
+    )
+
+
+# A page from a site that exists nowhere: its chrome is made up for this test.
+INVENTED = """\
+Jump to content
+Harbourside Council › Residents › Waste and recycling
+
+Bin collection changes for the winter
+
+The council will collect garden waste every four weeks from November. Residents who pay for the garden waste service keep their usual day.
+
+Food waste is still collected weekly. Please put caddies out by 7am.
+
+Back to top
+Rate this page? Good | Poor
+© 2024 Harbourside Council
+Updated 14 October 2024
+Page 1 of 2
+"""
+
+
+def furniture_texts(text: str) -> list[str]:
+    page = clean(make_page(text))
+    return [b.text for b in page.blocks if b.furniture]
+
+
+def content_texts(text: str) -> list[str]:
+    page = clean(make_page(text))
+    return [b.text for b in page.blocks if not b.furniture]
+
+
+def test_invented_site_chrome_is_found_at_both_edges():
+    furniture = furniture_texts(INVENTED)
+    joined = "\n".join(furniture)
+    for line in ["Jump to content", "Harbourside Council › Residents › Waste and recycling", "Back to top",
+                 "Rate this page? Good | Poor", "© 2024 Harbourside Council", "Updated 14 October 2024", "Page 1 of 2"]:
+        assert line in joined, line
+
+
+def test_invented_page_keeps_its_title_and_text():
+    content = content_texts(INVENTED)
+    assert content[0] == "Bin collection changes for the winter"
+    assert any(c.startswith("The council will collect") for c in content)
+    assert any(c.startswith("Food waste") for c in content)
+
+
+def test_breadcrumb_is_chrome_only_at_the_page_edge():
+    assert chrome_at_edge("Home > Reports > Annual report 2020")
+    assert chrome_anywhere("Home > Reports > Annual report 2020") is None
+
+
+@pytest.mark.parametrize("line", ["Print this page", "Skip to main content", "Return to top of page", "PAGE TOP",
+                                  "Share this page: Facebook | Twitter | Email", "Previous | Index | Next",
+                                  "(c) Crown copyright", "Last updated 3 May 2015", "Page 3 of 12", "3 / 12"])
+def test_chrome_lines_are_recognised_anywhere(line):
+    assert chrome_anywhere(line)
+
+
+@pytest.mark.parametrize("line", ["Early life", "North America", "The Americas", "Emperor Norton",
+                                  "(copyright Jane Roe; reprinted with permission)",
+                                  "Prices rose by 3 / 4 of a point in May, the bank said.",
+                                  "Image: Twitter / NASA."])
+def test_content_lines_are_not_chrome(line):
+    assert chrome_at_edge(line) is None
+
+
+def test_title_under_navigation_ends_the_edge_run():
+    text = "Text only\n\nSite map\n\nHarbour lights festival\n\nThe festival opens on Friday with a parade.\n"
+    assert furniture_texts(text) == ["Text only", "Site map"]
+
+
+def test_block_with_chrome_and_content_lines_is_split():
+    text = "Home | News | Sport\nCouncil tax to rise\n\nThe council agreed the budget on Monday evening.\n"
+    page = clean(make_page(text))
+    assert [(b.furniture, b.text) for b in page.blocks][:2] == [(True, "Home | News | Sport"), (False, "Council tax to rise")]
+
+
+def test_lost_drop_cap_is_restored_with_source_offsets():
+    text = "Harbour report\n\narbours along the coast were busy this summer. Harbours need dredging.\n"
+    page = clean(make_page(text))
+    assert page.blocks[1].text.startswith("Harbours along")
+    (repair,) = [r for r in page.repairs if r.kind == "drop_cap"]
+    assert (repair.source_start, repair.source_end) == (16, 23)
+    assert text[repair.source_start : repair.source_end] == repair.before == "arbours"
+    assert repair.after == "Harbours"
+
+
+def test_drop_cap_uses_the_dictionary_when_the_page_lacks_the_word():
+    vocab = _vocabulary("espite the rain, the fair went ahead.")
+    assert drop_cap_letter("espite", vocab) == "D"
+
+
+def test_real_lowercase_words_are_not_given_a_capital():
+    vocab = _vocabulary("and then it rained. iPhone sales rose.")
+    assert drop_cap_letter("and", vocab) is None
+    assert drop_cap_letter("iPhone", vocab) is None
+
+
+def test_mojibake_is_fixed_and_listed():
+    text = "The minister\u00e2\u20ac\u2122s visit was short.\n"
+    page = clean(make_page(text))
+    assert page.blocks[0].text == "The minister\u2019s visit was short."
+    (repair,) = [r for r in page.repairs if r.kind == "mojibake"]
+    assert text[repair.source_start : repair.source_end] == repair.before
+    assert repair.after == "\u2019"
+
+
+def test_word_hyphenated_across_a_line_break_is_joined():
+    text = "The committee met to discuss the environ-\nmental report in detail.\n"
+    page = clean(make_page(text))
+    assert "environmental report" in page.blocks[0].text
+    (repair,) = [r for r in page.repairs if r.kind == "dehyphenate"]
+    assert text[repair.source_start : repair.source_end] == "-\n"
+
+
+def test_real_compound_hyphen_at_a_line_break_is_kept():
+    text = "It was a well-known fact that the well-\nknown singer was late.\n"
+    page = clean(make_page(text))
+    assert not [r for r in page.repairs if r.kind == "dehyphenate"]
+
+
+def test_odd_whitespace_is_normalised_and_offsets_stay_exact():
+    text = "Rain\u00a0\u00a0fell  on\tthe\u200b town.\n"
+    page = clean(make_page(text))
+    block = page.blocks[0]
+    assert block.text == "Rain fell on the town."
+    start = block.text.index("town")
+    assert block.offsets.to_source(start, start + 4) == (text.index("town"), text.index("town") + 4)
+    assert all(r.kind == "whitespace" and text[r.source_start : r.source_end] == r.before for r in page.repairs)
+
+
+def test_seed_page_chrome_and_drop_cap(seed_page):
+    text = seed_page.read_text(encoding="utf-8")
+    page = clean(make_page(text))
+    assert [b.text for b in page.blocks if b.furniture] == ["Contents | Back | Next", "Text File", "PAGE TOP -"]
+    assert [(r.source_start, r.after) for r in page.repairs if r.kind == "drop_cap"] == [(529, "Japan")]

@@ -1,0 +1,101 @@
+"""segment: headings, levels, list items and paragraphs from the shape of blocks."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_clean import make_page
+from workers.stages.clean import clean
+from workers.stages.segment import heading_level, heading_shape, segment, split_sentences
+
+
+def roles(text: str) -> list[tuple[str, str]]:
+    page = segment(clean(make_page(text)))
+    return [(s.role, s.text) for s in page.segments]
+
+
+@pytest.mark.parametrize("number,level", [("2", 1), ("2.", 1), ("2.1", 2), ("2.1.3", 3), ("IV", 1), ("A", 2), ("(a)", 3), ("b", 3)])
+def test_heading_level_follows_numbering(number, level):
+    assert heading_level(number) == level
+
+
+def test_number_and_title_on_separate_lines_are_one_heading():
+    page = segment(clean(make_page("3.\n\nSouth Asia\n\nRelations with the region grew closer this year.\n")))
+    head = page.segments[0]
+    assert (head.role, head.text, head.number, head.level) == ("heading", "3. South Asia", "3", 1)
+    assert (head.source_start, head.source_end) == (0, 14)
+
+
+def test_subsection_number_gives_level_two():
+    page = segment(clean(make_page("Trade talks\n\n4.2 Tariffs and quotas\n\nThe two sides met twice.\n")))
+    head = page.segments[1]
+    assert (head.role, head.number, head.level) == ("heading", "4.2", 2)
+
+
+def test_lettered_heading_in_parentheses():
+    page = segment(clean(make_page("Rules\n\nSome text comes first here.\n\n(b) Appeals\n\nAn appeal must be made in writing.\n")))
+    head = page.segments[2]
+    assert (head.role, head.number, head.level) == ("heading", "b", 3)
+
+
+def test_bulleted_lines_are_list_items():
+    got = roles("Packing list\n\n- a warm coat\n- boots\n- a torch\n")
+    assert [r for r, _ in got] == ["heading", "list_item", "list_item", "list_item"]
+
+
+def test_enumerated_siblings_are_list_items_not_headings():
+    got = roles("Quiz\n\nWhich city hosted the games?\n\nA. Paris\n\nB. Rome\n\nC. Oslo\n")
+    assert [r for r, _ in got][2:] == ["list_item", "list_item", "list_item"]
+
+
+def test_lone_numbered_line_is_a_heading():
+    got = roles("A study of lamps\n\nWe test three lamps in this paper.\n\n1. Introduction\n\nLamps use power.\n")
+    assert got[2] == ("heading", "1. Introduction")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Tuesday, March 8, 2011", "The minister said:", "I hire nice people --", "Jane Roe jane@example.org University of Nowhere",
+     "(6.8+7.2)/2=7", "an old land bridge between two continents", "No, no, no. Just that."],
+)
+def test_lines_that_are_not_headings(line):
+    assert not heading_shape(line)
+
+
+@pytest.mark.parametrize("line", ["Early life", "Get around", "2013", "U.S. Condemns Attack in Hasaka", "Introduction."])
+def test_lines_that_are_headings(line):
+    assert heading_shape(line)
+
+
+def test_long_first_line_without_full_stop_is_the_title():
+    title = "After long delays, a small team from the coast wins praise for its courage at a world robotics contest"
+    got = roles(f"{title}\n\nThe team arrived late but took part.\n")
+    assert got[0] == ("heading", title)
+
+
+def test_run_in_headings_with_full_stops_only_when_they_are_the_page_style():
+    styled = roles("Paper\n\nMethods.\n\nWe asked people.\n\nResults.\n\nThey answered.\n")
+    assert [r for r, _ in styled] == ["heading", "heading", "paragraph", "heading", "paragraph"]
+    mixed = roles("Guide\n\nBeaches\n\nThe sand is white.\n\nNorth Cove.\n\nA quiet bay.\n")
+    assert mixed[3] == ("paragraph", "North Cove.")
+
+
+def test_replies_are_not_run_in_headings():
+    got = roles("Talk\n\nDid it work?\n\nYes.\n\nThank you.\n")
+    assert [r for r, _ in got][2:] == ["paragraph", "paragraph"]
+
+
+def test_sentences_skip_abbreviations():
+    text = "Mr. Kan met Dr. Roe in the U.S. on Monday. They spoke."
+    assert [text[a:b] for a, b in split_sentences(text)] == ["Mr. Kan met Dr. Roe in the U.S. on Monday.", "They spoke."]
+
+
+def test_segment_offsets_point_at_the_source(seed_page):
+    text = seed_page.read_text(encoding="utf-8")
+    page = segment(clean(make_page(text)))
+    for s in page.segments:
+        for sent in s.sentences:
+            src = text[sent.source_start : sent.source_end]
+            assert src.split()[-1][-3:] == s.text[sent.start : sent.end].split()[-1][-3:]
+    head = next(s for s in page.segments if s.role == "heading")
+    assert (head.text, head.number, head.level) == ("2. North America", "2", 1)

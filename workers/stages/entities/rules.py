@@ -314,6 +314,8 @@ def fix_names(ms: list[Mention], texts: list[str]) -> list[Mention]:
                     continue  # "IE6", "Windows XP 2": products, not places
             elif t.replace(".", "").isupper() and gaz.country_code(t) is None and gaz.lookup(t) is None:
                 m.label = "ORG"  # an acronym that is no country: "ISIL"
+        if m.label == "NORP" and len(t) > 1 and t.isupper() and gazetteer().lookup(t) is None:
+            m.label = "ORG"  # an acronym is no nationality: "ISIL terrorists"
         if m.label == "ORG" and " " not in t:
             before = text[max(0, m.start - 30):m.start]
             om = re.search(r"\b(Department|Ministry|Office|Secretary|Minister|Secretaries|Ministers)\s+(?:of|for)\s+(?:the\s+)?$", before)
@@ -464,11 +466,6 @@ def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) ->
     return parts
 
 
-def _find_all(text: str, needle: str) -> list[tuple[int, int]]:
-    pat = re.compile(r"(?<![\w-])" + re.escape(needle) + r"(?![\w-]|['’][a-rt-z])")
-    return [m.span() for m in pat.finditer(text)]
-
-
 _LOCATIVE = re.compile(
     r"\b(?:in|near|across|throughout|around|outside|inside|towards|toward|via|into|to|from|of|island of|city of|town of|village of)\s+$"
 )
@@ -565,15 +562,16 @@ def propagate(ms: list[Mention], texts: list[str]) -> list[Mention]:
     taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for m in out:
         taken[m.seg].append((m.start, m.end))
-    for name in sorted(names, key=len, reverse=True):
-        label = names[name]
+    if names:
+        # one pass per text: longest names first, whole words only, a possessive allowed after
+        alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        pat = re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-]|['’][a-rt-z])")
         for i, text in enumerate(texts):
-            if name not in text:
-                continue
-            for s, e in _find_all(text, name):
+            for mt in pat.finditer(text):
+                s, e = mt.span()
                 if any(a < e and s < b for a, b in taken[i]):
                     continue
-                out.append(Mention(i, s, e, label, "alias"))
+                out.append(Mention(i, s, e, names[mt.group(0)], "alias"))
                 taken[i].append((s, e))
     return out
 

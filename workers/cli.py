@@ -157,8 +157,10 @@ def dashboard() -> None:
         "--persistent=True",
         f"--db={s.state_dir / 'flower.db'}",
         "--state_save_interval=15000",
-        # What an operator scans for first on the left; the wide uuid (the link to a task's detail) last.
-        "--tasks_columns=name,state,received,runtime,args,result,exception,worker,retries,uuid",
+        f"--conf={Path(__file__).parent / 'service' / 'flowerconfig.py'}",
+        # What an operator scans for first on the left: which page, and where its record went or why it
+        # failed (flowerconfig puts a failure's reason in Result); the wide uuid, the link to a task, last.
+        "--tasks_columns=name,state,args,result,runtime,received,worker,retries,uuid",
     ]
     if s.flower_basic_auth:
         argv.append(f"--basic_auth={s.flower_basic_auth}")

@@ -274,7 +274,7 @@ _CITATION = re.compile(
     r"^(?P<names>[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w'’-]+)*,?\s*(?:&|and)\s*[A-Z][\w'’-]+)(?P<year>\s*,?\s*\d{4}[a-z]?)?$"
 )
 _NAME_IN_CITATION = re.compile(r"[A-Z][\w'’-]+")
-_LOC_HEADS = frozenset("river lake mountain mountains mount island islands bay beach sea ocean desert forest valley coast cape canyon falls peninsula gulf strait swamp".split())
+_LOC_HEADS = frozenset("harbour harbor river lake mountain mountains mount island islands bay beach sea ocean desert forest valley coast cape canyon falls peninsula gulf strait swamp".split())
 
 
 def fix_names(ms: list[Mention], texts: list[str]) -> list[Mention]:
@@ -442,7 +442,7 @@ def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) ->
             continue
         full = " ".join(toks)
         gaz = gazetteer()
-        if any(_bare(x) in lower_words or _bare(x) in TITLES or _bare(x) in PLACE_HEADS for x in toks) or any(
+        if _bare(toks[-1]) in lower_words or any(_bare(x) in TITLES or _bare(x) in PLACE_HEADS for x in toks) or any(
                 (p := gaz.lookup(x.strip(_EDGE_PUNCT))) is not None and p.kind != "city" for x in toks):
             continue  # "Socotra Hotel", "Virginia Governor": not a person's name to spread
         parts[full].add(full)

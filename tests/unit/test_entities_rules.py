@@ -1,0 +1,166 @@
+"""Entity rules on mentions built by hand, so no model output is assumed."""
+
+from __future__ import annotations
+
+from workers.stages.entities.model import chunks
+from workers.stages.entities.rules import Mention, refine, resolve, trim_name
+
+
+def mention(texts, needle, label, seg=0, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = texts[seg].index(needle, start + 1)
+    return Mention(seg, start, start + len(needle), label)
+
+
+def labelled(ms, texts):
+    return [(m.text(texts), m.label) for m in ms]
+
+
+def test_trim_cuts_determiners_titles_and_possessives():
+    t = "the Foreign Secretary Boris Johnson's visit"
+    s, e = trim_name(t, 0, len("the Foreign Secretary Boris Johnson's"), "PERSON")
+    assert t[s:e] == "Boris Johnson"
+    t2 = "these United States"
+    s, e = trim_name(t2, 0, len(t2), "GPE")
+    assert t2[s:e] == "United States"
+
+
+def test_place_the_model_took_for_a_person_becomes_a_place():
+    texts = ["We took the train to Łódź. Łódź has a fine old town and trams run all over Łódź."]
+    ms = [mention(texts, "Łódź", "PERSON", nth=i) for i in range(3)]
+    out = refine(ms, texts)
+    assert labelled(out, texts) == [("Łódź", "GPE")] * 3
+    assert out[0].country == "PL" or out[0].country is None
+
+
+def test_surname_of_a_person_on_the_page_is_not_made_a_place():
+    texts = ["Joshua Norton lived in San Francisco. Norton declared himself emperor."]
+    ms = [mention(texts, "Joshua Norton", "PERSON"), mention(texts, "San Francisco", "GPE"),
+          mention(texts, "Norton", "ORG", nth=1)]
+    out = labelled(refine(ms, texts), texts)
+    assert ("Norton", "PERSON") in out
+
+
+def test_surname_the_model_missed_is_added_as_a_person():
+    texts = ["Maria Kowalczyk won the race.", "Kowalczyk thanked her coach; Kowalczyk's time was a record."]
+    out = refine([mention(texts, "Maria Kowalczyk", "PERSON")], texts)
+    assert labelled(out, texts).count(("Kowalczyk", "PERSON")) == 2
+    assert len({m.ref for m in out if m.label == "PERSON"}) == 1
+
+
+def test_lowercase_word_is_not_spread_as_a_name():
+    texts = ["Will Turner sailed away.", "They will return. Turner said so."]
+    out = labelled(refine([mention(texts, "Will Turner", "PERSON")], texts), texts)
+    assert ("Turner", "PERSON") in out
+    assert ("Will", "PERSON") not in out
+
+
+def test_acronym_defined_in_brackets_takes_the_label_of_its_long_form():
+    texts = ["The Organisation for Tidal Research (OTR) met today.", "Later the OTR published a report."]
+    out = refine([mention(texts, "Organisation for Tidal Research", "ORG")], texts)
+    got = labelled(out, texts)
+    assert got.count(("OTR", "ORG")) == 2
+    refs = {m.ref for m in out if m.label == "ORG"}
+    assert len(refs) == 1
+
+
+def test_acronym_the_model_called_a_place_is_an_organisation():
+    texts = ["Fighters of the XYZF attacked the town."]
+    out = labelled(refine([mention(texts, "XYZF", "GPE")], texts), texts)
+    assert out == [("XYZF", "ORG")]
+
+
+def test_name_ending_in_an_event_noun_is_an_event_with_its_ordinal():
+    texts = ["She won a prize at the 33rd Berlin International Film Festival."]
+    out = labelled(refine([mention(texts, "Berlin International Film Festival", "ORG")], texts), texts)
+    assert out == [("33rd Berlin International Film Festival", "EVENT")]
+
+
+def test_storm_name_is_an_event():
+    texts = ["Cyclone Phailin hit the coast."]
+    out = labelled(refine([mention(texts, "Cyclone Phailin", "PERSON")], texts), texts)
+    assert out == [("Cyclone Phailin", "EVENT")]
+
+
+def test_given_name_and_surname_labelled_organisation_is_a_person():
+    texts = ["The envoy Marta Kowalska spoke to reporters."]
+    out = labelled(refine([mention(texts, "Marta Kowalska", "ORG")], texts), texts)
+    assert out == [("Marta Kowalska", "PERSON")]
+
+
+def test_organisation_with_an_organisation_head_stays_an_organisation():
+    texts = ["He joined Maria Lopez University in 2001."]
+    out = labelled(refine([mention(texts, "Maria Lopez University", "ORG")], texts), texts)
+    assert ("Maria Lopez University", "ORG") in out
+
+
+def test_citation_taken_for_an_organisation_gives_its_authors():
+    texts = ["Muscles work as springs (Carrano & Biewener, 1999)."]
+    out = labelled(refine([mention(texts, "Carrano & Biewener", "ORG")], texts), texts)
+    assert ("Carrano", "PERSON") in out and ("Biewener", "PERSON") in out
+    assert not any(label == "ORG" for _, label in out)
+
+
+def test_place_noun_at_the_end_makes_a_place():
+    texts = ["We stayed at the Seaview Hotel near Kingston Harbour."]
+    out = labelled(refine([mention(texts, "Seaview Hotel", "PERSON"), mention(texts, "Kingston Harbour", "ORG")], texts), texts)
+    assert out == [("Seaview Hotel", "FAC"), ("Kingston Harbour", "LOC")]
+
+
+def test_secretary_of_state_holds_no_organisation_but_department_of_justice_is_one():
+    texts = ["The Secretary of State spoke.", "The Department of Justice agreed."]
+    out = labelled(refine([mention(texts, "State", "ORG"), mention(texts, "Justice", "ORG", seg=1)], texts), texts)
+    assert out == [("Department of Justice", "ORG")]
+
+
+def test_big_city_and_country_the_model_missed_are_found():
+    texts = ["Flights leave for Istanbul twice a week, and for Peru once."]
+    out = labelled(refine([], texts), texts)
+    assert ("Istanbul", "GPE") in out and ("Peru", "GPE") in out
+
+
+def test_untagged_today_and_era_dates_are_found():
+    texts = ["The site was settled around 5000 BCE and is still visited today."]
+    out = refine([mention(texts, "BCE", "ORG")], texts)
+    got = labelled(out, texts)
+    assert ("5000 BCE", "DATE") in got and ("today", "DATE") in got
+
+
+def test_date_range_is_split_into_its_dates():
+    texts = ["The season runs from May to September."]
+    out = refine([mention(texts, "May to September", "DATE")], texts)
+    assert [(m.text(texts), m.value) for m in out] == [("May", None), ("September", None)]
+
+
+def test_bare_time_noun_and_age_are_dropped():
+    texts = ["The year was hard for the 14-year-old."]
+    out = refine([mention(texts, "year", "DATE"), mention(texts, "14-year-old", "DATE")], texts)
+    assert out == []
+
+
+def test_part_of_day_joins_its_weekday():
+    texts = ["We met on Thursday night."]
+    out = labelled(refine([mention(texts, "Thursday", "DATE")], texts), texts)
+    assert out == [("Thursday night", "DATE")]
+
+
+def test_name_never_runs_across_a_line_break():
+    texts = ["2.\nNorth America"]
+    out = labelled(refine([Mention(0, 0, len(texts[0]), "LOC")], texts), texts)
+    assert out == [("North America", "LOC")]
+
+
+def test_overlaps_keep_the_longer_mention():
+    a, b = Mention(0, 0, 10, "ORG"), Mention(0, 4, 8, "GPE")
+    assert resolve([b, a]) == [a]
+
+
+def test_chunks_cover_the_text_and_respect_the_size():
+    text = ("A sentence of words. " * 50_000) + "tail"
+    cs = chunks(text, 20_000)
+    assert "".join(p for _, p in cs) == text
+    assert all(len(p) <= 20_000 for _, p in cs)
+    assert all(text[o:o + len(p)] == p for o, p in cs)
+    hard = "x" * 50_001
+    assert [len(p) for _, p in chunks(hard, 20_000)] == [20_000, 20_000, 10_001]

@@ -1,0 +1,81 @@
+"""Experimental service patches for measuring a proposal before anyone changes ``workers/``.
+
+``benchmarks/throughput.py --variant NAME[,NAME...]`` puts this folder first on
+PYTHONPATH and sets PAGEMILL_BENCH_VARIANT, so every Python process of the
+service tree runs this at start-up. Without that variable it does nothing.
+
+Variants:
+  noevents    no Celery task events (nothing consumes them when Flower is off)
+  fused       one task runs clean, segment, classify and annotate, then sends write
+  fusedwrite  one task runs the four stages and writes the record itself
+  warm        each worker process runs one page through the stages at start
+"""
+
+from __future__ import annotations
+
+import os
+
+
+def _role() -> str:
+    try:
+        argv = open("/proc/self/cmdline", "rb").read().split(b"\0")
+    except OSError:
+        return ""
+    for word in (b"worker", b"watch", b"up", b"process"):
+        if word in argv:
+            return word.decode()
+    return ""
+
+
+def _apply(variants: set[str]) -> None:
+    role = _role()
+    if role not in ("worker", "watch"):
+        return
+    from workers.service.app import celery_app
+
+    if "noevents" in variants:
+        celery_app.conf.worker_send_task_events = False
+        celery_app.conf.task_send_sent_event = False
+    if role != "worker":
+        return
+    import workers.service.tasks as T
+
+    if variants & {"fused", "fusedwrite"}:
+        original = T._run
+        write_here = "fusedwrite" in variants
+
+        def fused_run(task, stage, drop, page):
+            if stage != "clean":
+                return original(task, stage, drop, page)
+            try:
+                out = page
+                for name in ("clean", "segment", "classify", "annotate"):
+                    out = T.run_stage(name, out)
+            except (T.PageRejected, T.SoftTimeLimitExceeded):
+                raise
+            except Exception as exc:  # noqa: BLE001 - same retry policy as the shipped tasks
+                raise task.retry_on(exc)
+            if write_here:
+                outcome = T.outbox().write_record(drop, T.build_record(out))
+                return f"{outcome.status}: {outcome.path}"
+            return task.advance("annotate", drop, out)
+
+        T._run = fused_run
+
+    if "warm" in variants:
+        from celery import signals
+
+        @signals.worker_process_init.connect(weak=False)
+        def _warm(**_kw):
+            from workers.stages import process_bytes
+
+            sample = (
+                "1. Overview\n\nOn 3 March 2011 the Minister for Foreign Affairs of Japan met officials of the "
+                "European Union in Brussels to discuss trade, climate and security in Asia.\n"
+            )
+            process_bytes(sample.encode(), "warm-up.txt")
+
+
+_variants = {v.strip() for v in os.environ.get("PAGEMILL_BENCH_VARIANT", "").split(",") if v.strip()}
+if _variants:
+    _apply(_variants)

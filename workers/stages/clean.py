@@ -141,9 +141,11 @@ def _is_menu(text: str) -> bool:
 def _is_trail(text: str) -> bool:
     """A breadcrumb trail: ``Home > News > Item`` or ``You are here: Home / About``."""
     parts = [p for p in _TRAIL_SEP.split(text.strip()) if p.strip()]
-    if len(parts) < 2 or not all(_link_like(p) for p in parts):
+    if len(parts) < 2 or not all(_link_like(p) for p in parts[:-1]):
         return False
-    if _SENTENCE_END.search(text.strip()):
+    # The last crumb is the page's own title, which may be long.
+    last = parts[-1]
+    if len(last.split()) > 20 or len(last) > 160:
         return False
     return len(parts) >= 3 or _ui_only(parts[0].split(":")[-1]) or ":" in parts[0]
 

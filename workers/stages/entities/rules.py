@@ -25,6 +25,8 @@ from .gazetteer import BIG_CITY, fold, gazetteer
 from .names import is_given_name
 from .lexicon import EVENT_HEADS, EVENT_STARTS, STOP_EDGE, TITLES
 
+#: Words said before a name in speech ("Hey John", "Thanks Maria").
+INTERJECTIONS = frozenset("hey hi hello dear thanks thank oh yes no well ok okay goodbye bye welcome congratulations".split())
 #: Words a caption puts after a name ("Ahmed Mohamed Image").
 CAPTION_WORDS = frozenset("image images photo photos photograph picture credit source video caption file".split())
 #: Last words of the names of places and buildings ("Socotra Hotel", "Neiafu Harbour").
@@ -96,7 +98,7 @@ def trim_name(text: str, s: int, e: int, label: str) -> tuple[int, int]:
     while i < j - 1:
         tok = text[toks[i][0]:toks[i][1]]
         b = _bare(tok)
-        if b in STOP_EDGE or _is_lower_word(tok) or (label == "PERSON" and b in TITLES):
+        if b in STOP_EDGE or _is_lower_word(tok) or (label == "PERSON" and (b in TITLES or b in INTERJECTIONS)):
             i += 1
             continue
         break
@@ -304,6 +306,10 @@ def fix_names(ms: list[Mention], texts: list[str]) -> list[Mention]:
                     d.value = dates.value(text[a:b])
                     out.append(d)
                 continue
+        if m.label == "ORG" and re.search(r"\s\d+$", t):
+            tm = re.match(r"^(.*?[^\d\s])\s+\d+$", t)
+            if tm and gazetteer().lookup(tm.group(1)) is not None:  # "Sweden 1" in a score line
+                m.label = "GPE"
         if m.label in {"GPE", "LOC"}:
             gaz = gazetteer()
             if re.search(r"\d", t) and gaz.lookup(t) is None:
@@ -516,6 +522,28 @@ def propagate(ms: list[Mention], texts: list[str]) -> list[Mention]:
     for m in ms:
         if m.label != "PERSON" and m.label in NAME_LABELS and m.text(texts) in parts:
             m.label = "PERSON"
+    fulls = sorted((p for p in parts if " " in p), key=len, reverse=True)
+    extra: list[Mention] = []
+    for m in ms:
+        if m.label == "PERSON" or m.label not in NAME_LABELS:
+            continue
+        t = m.text(texts)
+        for full in fulls:
+            if t.endswith(" " + full):
+                cut = m.end - len(full)
+                extra.append(Mention(m.seg, cut, m.end, "PERSON", "alias"))
+                a, b = trim_name(texts[m.seg], m.start, cut, m.label)
+                m.start, m.end = a, b
+                pre = texts[m.seg][a:b]
+                gp = gazetteer().lookup(pre)
+                if gp is not None:
+                    m.label = "LOC" if gp.kind == "continent" else "GPE"
+                elif re.match(r"(?:North|South|East|West|Middle|Central|Far|Near)\b", pre):
+                    m.label = "LOC"  # "the Middle East Tobias Ellwood"
+                else:
+                    m.end = m.start  # dropped by resolve()
+                break
+    ms.extend(extra)
     place_fixes(ms, texts, person_words)
     # 2. one label per name on the page (majority of the model's votes)
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -528,7 +556,10 @@ def propagate(ms: list[Mention], texts: list[str]) -> list[Mention]:
             if m.text(texts) in parts:
                 continue
             best, n = v.most_common(1)[0]
-            if n > v[m.label]:
+            place_votes = [lab for lab in v if lab in PLACE_LABELS]
+            if place_votes and m.label not in PLACE_LABELS and gazetteer().lookup(m.text(texts)) is not None:
+                m.label = max(place_votes, key=lambda lab: v[lab])  # the gazetteer breaks the tie for a place
+            elif n > v[m.label]:
                 m.label = best
     # 3. acronyms defined in brackets: "Islamic State of Iraq and the Levant (ISIL)"
     out = list(ms)

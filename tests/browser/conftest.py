@@ -6,6 +6,7 @@ The browser is Debian's ``chromium`` (``.ci/run`` installs it), driven by the
 
 from __future__ import annotations
 
+import email.message
 import os
 import shutil
 import time
@@ -46,7 +47,7 @@ class Up:
     flower: str
     pages: str
 
-    def get(self, path: str, base: str | None = None, auth: str | None = None) -> tuple[int, dict, bytes]:
+    def get(self, path: str, base: str | None = None, auth: str | None = None) -> tuple[int, "email.message.Message", bytes]:
         req = urllib.request.Request((base or self.pages) + path)
         if auth:
             import base64
@@ -54,9 +55,9 @@ class Up:
             req.add_header("Authorization", "Basic " + base64.b64encode(auth.encode()).decode())
         try:
             with urllib.request.urlopen(req, timeout=10) as r:
-                return r.status, dict(r.headers), r.read()
+                return r.status, r.headers, r.read()
         except urllib.error.HTTPError as e:
-            return e.code, dict(e.headers), e.read()
+            return e.code, e.headers, e.read()
 
 
 def wait_http(url: str, up: Service, timeout: float = 30.0) -> None:

@@ -15,7 +15,9 @@ import pytest
 
 from tests.conftest import SEED_PAGE
 
-from .conftest import Up, screenshot
+from tests.integration.conftest import free_port
+
+from .conftest import Up, screenshot, wait_http
 
 pytestmark = [pytest.mark.integration, pytest.mark.browser]
 
@@ -150,3 +152,26 @@ def test_pagemill_status_prints_the_counts_and_recent_pages(up: Up, dropped):
     assert re.search(r"\b1 done\b", run.stdout) and re.search(r"\b1 failed\b", run.stdout), run.stdout
     assert GOOD in run.stdout and dropped["record"]["_path"].name in run.stdout
     assert "empty_file: " in run.stdout
+
+
+def test_pages_view_with_basic_auth_asks_for_the_password_but_leaves_metrics_open(up: Up, dropped):
+    port = free_port()
+    part = up.service.start(
+        "pages-auth", "pages",
+        env={"PAGEMILL_BROKER_URL": up.service.broker.url, "PAGEMILL_PAGES_PORT": str(port),
+             "PAGEMILL_PAGES_BASIC_AUTH": "ops:s3cret"},
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_http(base + "/healthz", up.service)
+        status, headers, _ = up.get("/pages", base=base)
+        assert status == 401 and headers["WWW-Authenticate"].startswith("Basic")
+        assert up.get("/pages", base=base, auth="ops:wrong")[0] == 401
+        assert up.get("/records/" + dropped["record"]["_path"].name, base=base)[0] == 401
+        status, _, body = up.get("/pages", base=base, auth="ops:s3cret")
+        assert status == 200 and GOOD.encode() in body
+        status, _, body = up.get("/metrics", base=base)
+        assert status == 200 and b'pagemill_pages_total{outcome="done"}' in body
+    finally:
+        part.stop()
+        part.name = "done"  # stopped on purpose: not a crash for check_alive

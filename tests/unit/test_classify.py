@@ -103,3 +103,15 @@ def test_seed_page_section_and_captions(seed_page):
     assert (s.number, s.title, s.level) == ("2", "North America", 1)
     assert [x.role for x in page.segments].count("caption") == 2
     assert {r.code for r in page.classification.regions} >= {"030", "021"}
+
+
+def test_bare_name_line_of_someone_the_page_calls_by_title_is_a_caption():
+    page = classified(
+        "Minister meets envoy\n\nTalks covered trade and the border.\n\nAlex Morgan\n\nMs Morgan said the talks were useful.\n"
+    )
+    assert [s.role for s in page.segments] == ["heading", "paragraph", "caption", "paragraph"]
+
+
+def test_place_name_heading_is_not_taken_for_a_person():
+    page = classified("Island guide\n\nThe islands are quiet.\n\nGrande Anse\n\nGrande Anse is the main beach.\n")
+    assert page.segments[2].role == "heading"

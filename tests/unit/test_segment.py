@@ -99,3 +99,13 @@ def test_segment_offsets_point_at_the_source(seed_page):
             assert src.split()[-1][-3:] == s.text[sent.start : sent.end].split()[-1][-3:]
     head = next(s for s in page.segments if s.role == "heading")
     assert (head.text, head.number, head.level) == ("2. North America", "2", 1)
+
+
+def test_title_repeated_in_sentence_case_is_a_heading():
+    got = roles("Minister statement on the chemical weapons report\n\nMinister statement on chemical weapons report\n\nThe minister spoke today.\n")
+    assert [r for r, _ in got] == ["heading", "heading", "paragraph"]
+
+
+def test_long_sentence_case_line_is_not_a_heading():
+    got = roles("Ferry news\n\nThe morning ferry was cancelled because of the storm\n\nIt will run tomorrow.\n")
+    assert got[1][0] == "paragraph"

@@ -41,7 +41,7 @@ from pathlib import Path
 import pycountry
 
 from ..models import Classification, ClassifiedPage, Region, Section, Segment, SegmentedPage, Topic
-from .segment import MAX_HEADING_WORDS, is_dateline
+from .segment import is_dateline, split_sentences
 
 _FIGURE_LABEL = re.compile(
     r"^(?:fig(?:ure)?\.?|table|photo(?:graph)?|image|illustration|plate|map|chart|graph|diagram|exhibit)\s*\d+(?:[.\-]\d+)*\b",
@@ -58,6 +58,11 @@ _CAPTION_OPENING = re.compile(r"^(?:map|view|photo|photograph|picture|portrait|a
 _PICTURE_WORD = re.compile(r"\b(?:photo|photograph|pictured|file photo|screenshot)(?![-\w])", re.IGNORECASE)
 # Reference markers closing a sentence ("... grammar. [6]") do not hide its full stop.
 _CITATIONS = re.compile(r"(?:\s*\[\d+\])+\s*$")
+_NAME_LINE = re.compile(r"^(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3}$")
+_HONORIFIC = (
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Professor|Prof|President|Minister|Secretary|Senator|"
+    r"General|Gen|Ambassador|Governor|Chancellor|King|Queen|Prince|Princess)\.?"
+)
 _PULL_QUOTE = re.compile(r"^[\"“].+[\"”]\s*[-–—]+\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
 _SENT_FINAL = re.compile(r"[.!?][\"”’')\]]*$")
 
@@ -74,6 +79,19 @@ def is_caption_text(text: str) -> bool:
     return bool(_CREDIT.search(t)) and len(t) < 400
 
 
+def is_person_name_line(text: str, body: str) -> bool:
+    """A line that is only a person's name (the picture above it shows them).
+
+    Told from a place or a section name because the page calls the same
+    surname by a title elsewhere ("Mr Johnson", "Minister Ellwood").
+    """
+    t = text.strip()
+    if not _NAME_LINE.match(t):
+        return False
+    surname = t.split()[-1]
+    return bool(re.search(rf"\b{_HONORIFIC}\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}{re.escape(surname)}\b", body))
+
+
 def _under_heading(seg: Segment, prev: Segment | None, page_title: Segment | None) -> bool:
     """A descriptive line right under a section heading: the section's picture caption."""
     if prev is None or prev.role != "heading" or prev is page_title or seg.number:
@@ -83,7 +101,13 @@ def _under_heading(seg: Segment, prev: Segment | None, page_title: Segment | Non
         if not t[:1].isupper():
             return False
         # A one-line description without a sentence end, where the text would start.
-        return "\n" not in t and not _SENT_FINAL.search(t) and not t.endswith((":", ";", ",", "--")) and len(t.split()) <= 30
+        return (
+            "\n" not in t
+            and not _SENT_FINAL.search(t)
+            and not t.endswith((":", ";", ",", "--", "…", "-"))
+            and len(split_sentences(t)) == 1
+            and len(t.split()) <= 30
+        )
     return len(t.split()) >= 4 or "," in t or t.endswith(".")
 
 
@@ -91,11 +115,12 @@ def assign_captions(segments: list[Segment]) -> None:
     """Turn headings and paragraphs that are really captions into captions, in place."""
     content = [s for s in segments if s.role != "furniture"]
     page_title = content[0] if content and content[0].role == "heading" else None
+    body = "\n".join(s.text for s in content)
     for k, seg in enumerate(content):
         if seg.role not in ("heading", "paragraph") or seg is page_title or is_dateline(seg.text):
             continue
         prev = content[k - 1] if k else None
-        if is_caption_text(seg.text):
+        if is_caption_text(seg.text) or (seg.role == "heading" and is_person_name_line(seg.text, body)):
             seg.role = "caption"
         elif not seg.number and _under_heading(seg, prev, page_title):
             seg.role = "caption"

@@ -259,7 +259,8 @@ def segment(page: CleanPage) -> SegmentedPage:
             text, offsets = _flatten(block)
             add("paragraph", text, offsets, block.source_start, block.source_end)
         else:
-            _add_line(block, add, first=i == first_content, prev=neighbour(i, -1), nxt=neighbour(i, 1))
+            title = blocks[first_content].text if 0 <= first_content < i else None
+            _add_line(block, add, first=i == first_content, prev=neighbour(i, -1), nxt=neighbour(i, 1), title=title)
         i += 1
     _demote_stray_run_in_headings(segments)
     return SegmentedPage(**page.model_dump(), segments=segments)
@@ -280,7 +281,7 @@ def _demote_stray_run_in_headings(segments: list[Segment]) -> None:
             s.role = "paragraph"
 
 
-def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: Block | None) -> None:
+def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: Block | None, title: str | None = None) -> None:
     """Role of a one-line block, from its shape and its neighbours."""
     text, offsets = _flatten(block)
     t = text.strip()
@@ -307,8 +308,16 @@ def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: B
     if (m := _BARE_NUMBER_RE.match(t)) and heading_shape(m.group("title"), numbered=True):
         add("heading", text, offsets, *span, number=m.group("num"), level=1)
         return
-    role = "heading" if heading_shape(t, first=first) else "paragraph"
+    role = "heading" if heading_shape(t, first=first) or repeats_title(t, title) else "paragraph"
     add(role, text, offsets, *span)
+
+
+def repeats_title(text: str, title: str | None) -> bool:
+    """The page title said again (a site's headline over the story), perhaps with a word changed."""
+    if not title or "\n" in text.strip() or _SENT_FINAL.search(text.strip()):
+        return False
+    a, b = set(_words(text)), set(_words(title))
+    return len(a) >= 3 and len(a & b) / len(a | b) >= 0.7
 
 
 def _add_list_items(block: Block, add: Add) -> None:

@@ -86,12 +86,15 @@ class Gazetteer:
             self._add(city["name"], place)
             if pop >= 250_000:
                 for alt in city.get("alternatenames") or ():
-                    if alt[:1].isupper() and alt.isascii() and " " not in alt.strip():
+                    if alt[:1].isupper() and alt.isascii() and " " not in alt.strip() and not alt.isupper():
                         self._add(alt, place)
         del gc
 
     def lookup(self, text: str) -> Place | None:
-        return self.places.get(fold(text))
+        p = self.places.get(fold(text))
+        if p is not None and p.kind != "country" and text.replace(".", "").isupper():
+            return None  # "ICT", "LA": an acronym is a place only when it is a country's
+        return p
 
     def country_code(self, text: str) -> str | None:
         p = self.lookup(text)

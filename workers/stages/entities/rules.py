@@ -501,8 +501,8 @@ def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str]) -> 
         if t in person_words or any(w in person_words for w in t.split()):
             continue
         p = gaz.lookup(t)
-        if p is not None and not (p.kind == "city" and p.population < 100_000):
-            evidence.add(t)
+        if p is not None and not (p.kind == "city" and (p.population < 100_000 or m.label == "ORG")):
+            evidence.add(t)  # a city's name on an organisation is often its sports team
         elif m.label == "PERSON" and " " not in t and _PLACE_VERBS.search(texts[m.seg], max(0, m.start - 15), m.start) and not re.match(
                 r"['’]s\b", texts[m.seg][m.end:m.end + 3]):
             evidence.add(t)
@@ -557,7 +557,8 @@ def propagate(ms: list[Mention], texts: list[str]) -> list[Mention]:
                 continue
             best, n = v.most_common(1)[0]
             place_votes = [lab for lab in v if lab in PLACE_LABELS]
-            if place_votes and m.label not in PLACE_LABELS and gazetteer().lookup(m.text(texts)) is not None:
+            if (place_votes and m.label not in PLACE_LABELS and gazetteer().lookup(m.text(texts)) is not None
+                    and sum(v[lab] for lab in place_votes) >= n):
                 m.label = max(place_votes, key=lambda lab: v[lab])  # the gazetteer breaks the tie for a place
             elif n > v[m.label]:
                 m.label = best
@@ -698,6 +699,19 @@ def corefer(ms: list[Mention], texts: list[str]) -> None:
                         o.ref = long_ref
 
 
+def drop_lone_words(ms: list[Mention], texts: list[str]) -> list[Mention]:
+    """A one-word organisation named once on the page, not an acronym, is too often no name at all."""
+    counts = Counter(m.text(texts) for m in ms)
+    out = []
+    for m in ms:
+        t = m.text(texts)
+        if (m.label == "ORG" and m.origin == "model" and " " not in t and not t.replace(".", "").isupper()
+                and counts[t] == 1):
+            continue
+        out.append(m)
+    return out
+
+
 def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
     ms = [m for m in ms if m.label in LABELS]
     ms = split_lines(ms, texts)
@@ -712,6 +726,7 @@ def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
     ms = propagate(ms, texts)
     ms = add_places(ms, texts)
     ms = resolve(ms)
+    ms = drop_lone_words(ms, texts)
     normalise(ms, texts)
     corefer(ms, texts)
     return ms

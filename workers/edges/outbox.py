@@ -141,7 +141,7 @@ class Outbox:
         folder.mkdir(parents=True, exist_ok=True)
         name = drop.filename.replace("/", "_")
         target = folder / name
-        if target.exists() or len(name.encode()) > 240:
+        if target.exists():
             target = folder / f"{safe_stem(drop.filename)}.{drop.drop_id}{Path(name).suffix[:16]}"
         shutil.move(str(held), str(target))
         return target

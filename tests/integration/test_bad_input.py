@@ -1,0 +1,161 @@
+"""Bad input gets a clear error record and a log line, and the service keeps going."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import time
+
+import pytest
+
+from .conftest import Service, wait_log
+from .test_faults import big_page, start_pair
+
+pytestmark = pytest.mark.integration
+
+
+def error_of(service: Service, stem: str, **kw) -> dict:
+    (rec,) = service.wait_for(stem, **kw)
+    assert rec["kind"] == "error", rec
+    assert rec["message"] and "\n" not in rec["message"]
+    return rec
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "encoding"),
+    [
+        ("enc-latin1.txt", "Café in Zürich, naïve résumé. The mayor of Zürich spoke.".encode("latin-1"), "windows-1252"),
+        ("enc-cp1252.txt", "The “report” – 2011 – was published in Paris.".encode("cp1252"), "windows-1252"),
+        ("enc-utf16.txt", codecs.BOM_UTF16_LE + "The minister visited Berlin in May 2010.".encode("utf-16-le"), "utf-16"),
+        ("enc-utf8bom.txt", codecs.BOM_UTF8 + "The minister visited Rome in June 2011.".encode(), "utf-8"),
+    ],
+)
+def test_decodable_encodings_are_processed_and_named(service: Service, name, data, encoding):
+    service.drop(name, data)
+    (rec,) = service.wait_for(name.removesuffix(".txt"))
+    assert rec["kind"] == "record"
+    assert rec["source"]["encoding"] == encoding
+
+
+def test_a_few_stray_nul_bytes_do_not_stop_a_page(service: Service):
+    data = b"Heading\n\nThe council met in Lima\x00 in March 2012 and agreed a plan.\n"
+    service.drop("stray-nul.txt", data)
+    (rec,) = service.wait_for("stray-nul")
+    assert rec["kind"] == "record"
+    assert "\x00" not in rec["text"]
+
+
+def test_nul_heavy_file_is_refused_as_binary(service: Service):
+    service.drop("nul-heavy.txt", b"A\x00B\x00C\x00" * 2000)
+    assert error_of(service, "nul-heavy")["error"] == "binary_file"
+
+
+def test_file_over_the_size_limit_is_refused_before_it_is_read(isolated: Service):
+    start_pair(isolated, env={"PAGEMILL_MAX_PAGE_BYTES": "1000000"})
+    isolated.drop("huge.txt", b"word " * 250_000)
+    rec = error_of(isolated, "huge")
+    assert rec["error"] == "too_large" and "PAGEMILL_MAX_PAGE_BYTES" in rec["message"]
+    assert (isolated.failed / "huge.txt").stat().st_size == 1_250_000
+
+
+def test_a_5mb_single_line_gets_one_clear_outcome(service: Service):
+    line = ("The envoy from Peru met the delegation in Oslo on 3 May 2011 to discuss fisheries. " * 60_000)[:5_000_000]
+    service.drop("one-long-line.txt", line.encode())
+    (rec,) = service.wait_for("one-long-line", timeout=240)
+    assert rec["kind"] in ("record", "error")
+    if rec["kind"] == "record":
+        assert rec["source"]["size_bytes"] == 5_000_000
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["with spaces in it.txt", "Łódź – przewodnik.txt", "line\nbreak.txt", ("L" * 240) + ".txt", "-starts-with-dash.txt", "semi;colon$(rm -rf).txt"],
+)
+def test_odd_file_names_are_processed_and_kept(service: Service, name):
+    data = f"Odd name test\n\nA page called {name!r} was filed in Madrid in 2013.\n".encode()
+    service.drop(name, data)
+    (rec,) = service.wait_for(name, timeout=30)
+    assert rec["kind"] == "record" and rec["source"]["filename"] == name
+    assert (service.archive / name).read_bytes() == data
+
+
+def test_directory_dropped_in_the_inbox_is_refused_and_kept(service: Service):
+    folder = service.inbox / "a-folder"
+    folder.mkdir()
+    (folder / "inside.txt").write_text("Some page.")
+    rec = error_of(service, "a-folder")
+    assert rec["error"] == "directory"
+    assert (service.failed / "a-folder" / "inside.txt").exists()
+
+
+def test_symlink_to_a_file_outside_the_inbox_is_refused_and_the_target_never_read(service: Service, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The password is swordfish. Paris, 2011.")
+    os.symlink(secret, service.inbox / "link.txt")
+    rec = error_of(service, "link")
+    assert rec["error"] == "symlink"
+    assert rec["sha256"] is None
+    assert secret.read_text().startswith("The password")
+    assert not any("swordfish" in p.read_text() for p in service.outbox.glob("*.json"))
+
+
+def test_file_that_vanishes_before_it_is_taken_gets_an_error_record(service: Service):
+    path = service.inbox / "vanishing.txt"
+    with path.open("w") as f:
+        f.write("Being written, then deleted.")
+        f.flush()
+        os.unlink(path)  # gone while its writer still holds it open: it was never complete
+    rec = error_of(service, "vanishing")
+    assert rec["error"] == "vanished"
+
+
+def test_something_that_is_not_a_regular_file_is_refused(service: Service):
+    os.mkfifo(service.inbox / "a-pipe.txt")
+    rec = error_of(service, "a-pipe")
+    assert rec["error"] == "not_a_file"
+
+
+def test_stage_that_keeps_failing_is_retried_then_failed_and_the_worker_keeps_serving(isolated: Service):
+    # A 1-second time limit makes annotating a long page raise inside the stage,
+    # a real failure of the real stage code.
+    worker, _ = start_pair(isolated, env={"PAGEMILL_TASK_TIME_LIMIT": "2", "PAGEMILL_TASK_MAX_RETRIES": "2"})
+    isolated.drop("too-slow.txt", big_page("slow", target_chars=1_500_000))
+    rec = error_of(isolated, "too-slow", timeout=120)
+    assert rec["error"] == "timeout" and rec["attempts"] == 3
+    assert (isolated.failed / "too-slow.txt").exists()
+    log = worker.log.read_bytes()
+    assert log.count(b"stage raised; retrying") >= 2
+    isolated.drop("after-failure.txt", b"Heading\n\nThe worker still serves pages from Quito.\n")
+    (ok,) = isolated.wait_for("after-failure", timeout=30)
+    assert ok["kind"] == "record"
+    assert worker.proc.poll() is None
+
+
+def test_pickled_message_is_refused_not_executed(service: Service, tmp_path):
+    """Celery must accept JSON only: a pickle that would create a file is dropped unrun."""
+    import pickle
+
+    from kombu import Connection
+
+    marker = tmp_path / "pwned"
+
+    class Exploit:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    worker = next(p for p in service.parts if p.name == "worker")
+    offset = worker.log.stat().st_size
+    with Connection(service.broker.url) as conn:
+        producer = conn.Producer(serializer="pickle")
+        producer.publish(
+            ((Exploit(),), {}, {}),
+            routing_key="pages",
+            serializer="pickle",
+            headers={"task": "pagemill.clean", "id": "pickle-test-1", "argsrepr": "x", "kwargsrepr": "{}"},
+        )
+    wait_log(worker, b"pickle", timeout=20, after=offset)
+    time.sleep(1.0)
+    assert not marker.exists(), "the pickled payload was executed"
+    service.drop("after-pickle.txt", b"Heading\n\nStill serving pages in Accra.\n")
+    (rec,) = service.wait_for("after-pickle")
+    assert rec["kind"] == "record"

@@ -147,7 +147,10 @@ def _is_trail(text: str) -> bool:
     last = parts[-1]
     if len(last.split()) > 20 or len(last) > 160:
         return False
-    return len(parts) >= 3 or _ui_only(parts[0].split(":")[-1]) or ":" in parts[0]
+    if len(parts) >= 3:
+        return True
+    # Two crumbs: the first must be a site's own ("Home", "You are here: Home"), and no sentence may end the line.
+    return _ui_only(parts[0].split(":")[-1]) and not _SENTENCE_END.search(text.strip())
 
 
 def chrome_anywhere(text: str) -> str | None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import email.message
 import os
+import signal
+import subprocess
 import shutil
 import time
 import urllib.error
@@ -97,6 +99,14 @@ def up(tmp_path_factory) -> Iterator[Up]:
         time.sleep(0.5)  # Flower's event receiver connects just after its web server: don't let it miss the first page
         yield Up(svc, part, flower, pages)
     finally:
+        # Only the supervisor, as `kill <pid>` or systemd would: it stops its parts, then the broker, in order.
+        # (A signal to the whole process group would also reach the embedded broker and stop it first.)
+        if part.proc.poll() is None:
+            part.proc.send_signal(signal.SIGTERM)
+            try:
+                part.proc.wait(60)
+            except subprocess.TimeoutExpired:
+                pass
         svc.stop()
 
 

@@ -181,8 +181,9 @@ def pages() -> None:
 @click.option("--watch", "-w", is_flag=True, help="Keep the view up to date until Ctrl-C.")
 @click.option("--interval", type=float, default=2.0, show_default=True, help="Seconds between updates with --watch.")
 @click.option("--limit", "-n", type=int, default=20, show_default=True, help="How many recent pages to list.")
+@click.option("--only", type=click.Choice(["queued", "processing", "done", "duplicate", "failed"]), default=None, help="List only pages with this status (among the last 2,000).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON (the same as /pages.json).")
-def status(watch: bool, interval: float, limit: int, as_json: bool) -> None:
+def status(watch: bool, interval: float, limit: int, only: str | None, as_json: bool) -> None:
     """Counts, pages per minute and recent pages, read from the ledger in the broker."""
     import json as json_mod
 
@@ -195,16 +196,16 @@ def status(watch: bool, interval: float, limit: int, as_json: bool) -> None:
     ledger = open_ledger(s)
     try:
         if as_json:
-            click.echo(json_mod.dumps(snapshot(ledger, limit), indent=2))
+            click.echo(json_mod.dumps(snapshot(ledger, limit, only), indent=2))
             return
         if not watch:
             from rich.console import Console
 
-            Console().print(render(snapshot(ledger, limit)))
+            Console().print(render(snapshot(ledger, limit, only)))
             return
         from .service.status import live
 
-        live(lambda: snapshot(ledger, limit), interval)
+        live(lambda: snapshot(ledger, limit, only), interval)
     except redis.RedisError as exc:
         raise click.ClickException(f"cannot read the ledger from the broker at {s.effective_broker_url.split('@')[-1]}: {exc}") from exc
 

@@ -85,6 +85,15 @@ def test_pages_view_shows_one_done_with_its_record_link_and_one_failed_with_its_
     assert failed.locator(".reason").inner_text() == f"empty_file: {dropped['error']['message']}"
 
 
+def test_clicking_the_failed_count_lists_only_the_failed_pages(up: Up, dropped, page):
+    page.goto(up.pages + "/pages?refresh=0")
+    page.locator("a[data-count=failed]").click()
+    page.wait_for_url("**/pages?status=failed")
+    rows = page.locator("tbody tr")
+    assert rows.count() == 1 and BAD in rows.inner_text() and "empty_file" in rows.inner_text()
+    assert page.locator("tr[data-status=done]").count() == 0
+
+
 def test_following_the_record_link_returns_the_record_json(up: Up, dropped, page):
     page.goto(up.pages + "/pages")
     with page.expect_response(lambda r: "/records/" in r.url) as response:

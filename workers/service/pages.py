@@ -38,6 +38,8 @@ from ..settings import Settings
 log = get_logger(__name__)
 
 STATUSES = (QUEUED, PROCESSING, DONE, DUPLICATE, FAILED)
+# A status filter looks this far back: enough for a day of failures, cheap to read (one pipelined round trip).
+FILTER_SCAN = 2000
 
 # Outbox names are made by outbox.safe_stem: these characters only, never a leading dot.
 _OUTCOME_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,250}\.json$")
@@ -118,12 +120,18 @@ def quantile(latency: dict, q: float) -> float | None:
     return float("inf")
 
 
-def snapshot(ledger: RedisLedger, limit: int = 100) -> dict:
-    """Everything the pages view, /pages.json and ``pagemill status`` show."""
+def snapshot(ledger: RedisLedger, limit: int = 100, status: str | None = None) -> dict:
+    """Everything the pages view, /pages.json and ``pagemill status`` show.
+
+    With ``status``, only pages with that status among the last FILTER_SCAN.
+    """
     now = time.time()
     summary = ledger.summary()
     latency = ledger.latency()
-    pages = [page_row(d, now) for d in ledger.recent(limit)]
+    if status:
+        pages = [r for r in (page_row(d, now) for d in ledger.recent(FILTER_SCAN)) if r["status"] == status][:limit]
+    else:
+        pages = [page_row(d, now) for d in ledger.recent(limit)]
     return {
         "generated_at": _iso(now),
         "counts": {k: summary[k] for k in STATUSES},
@@ -131,6 +139,8 @@ def snapshot(ledger: RedisLedger, limit: int = 100) -> dict:
         "arrived_per_minute": round(summary["arrived_per_minute"], 2),
         "rate_window_seconds": summary["window_seconds"],
         "latency": {**latency, "p50_at_most": quantile(latency, 0.5), "p95_at_most": quantile(latency, 0.95)},
+        "status_filter": status,
+        "filter_scan": FILTER_SCAN if status else None,
         "pages": pages,
     }
 
@@ -207,6 +217,12 @@ class _Base(tornado.web.RequestHandler):
             log.warning("broker unreachable", error=str(exc))
             raise tornado.web.HTTPError(503, reason="Broker unreachable") from exc
 
+    def status(self) -> str | None:
+        status = self.get_argument("status", "") or None
+        if status is not None and status not in STATUSES:
+            raise tornado.web.HTTPError(400, reason=f"status must be one of {', '.join(STATUSES)}")
+        return status
+
     def limit(self) -> int:
         try:
             return max(1, min(1000, int(self.get_argument("limit", str(self.state["recent"])))))
@@ -216,7 +232,7 @@ class _Base(tornado.web.RequestHandler):
 
 class PagesHandler(_Base):
     async def get(self) -> None:
-        snap = await self.read(snapshot, self.state["ledger"], self.limit())
+        snap = await self.read(snapshot, self.state["ledger"], self.limit(), self.status())
         refresh = self.get_argument("refresh", "3")
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.finish(
@@ -233,7 +249,7 @@ class PagesHandler(_Base):
 
 class JsonHandler(_Base):
     async def get(self) -> None:
-        self.finish(await self.read(snapshot, self.state["ledger"], self.limit()))
+        self.finish(await self.read(snapshot, self.state["ledger"], self.limit(), self.status()))
 
 
 class MetricsHandler(_Base):
@@ -359,7 +375,8 @@ PAGE = tornado.template.Template(
   header a { color:var(--processing); }
   main { padding:1.2rem 1.5rem 2rem; }
   .tiles { display:flex; flex-wrap:wrap; gap:.75rem; margin-bottom:1.2rem; }
-  .tile { background:#fff; border:1px solid var(--line); border-radius:8px; padding:.6rem 1rem; min-width:8.5rem; }
+  .tile { background:#fff; border:1px solid var(--line); border-radius:8px; padding:.6rem 1rem; min-width:8.5rem; color:inherit; text-decoration:none; }
+  a.tile:hover { border-color:#98a2b3; } a.tile.on { outline:2px solid var(--processing); }
   .tile .n { font-size:1.6rem; font-weight:600; font-variant-numeric:tabular-nums; }
   .tile .l { color:var(--muted); font-size:.8rem; text-transform:uppercase; letter-spacing:.04em; }
   .tile.failed .n { color:var(--failed); } .tile.done .n { color:var(--done); }
@@ -392,14 +409,15 @@ PAGE = tornado.template.Template(
   {% set c = snap["counts"] %}
   <section class="tiles" aria-label="counts">
     {% for key in ("queued", "processing", "done", "duplicate", "failed") %}
-    <div class="tile {{ key }}" data-count="{{ key }}"><div class="n">{{ c[key] }}</div><div class="l">{{ key }}</div></div>
+    <a class="tile {{ key }}{% if snap["status_filter"] == key %} on{% end %}" data-count="{{ key }}" href="/pages?status={{ key }}" title="only {{ key }} pages"><div class="n">{{ c[key] }}</div><div class="l">{{ key }}</div></a>
     {% end %}
     <div class="tile" data-rate="finished"><div class="n">{{ "%.1f" % snap["finished_per_minute"] }}</div><div class="l">pages / min</div></div>
     <div class="tile" data-rate="arrived"><div class="n">{{ "%.1f" % snap["arrived_per_minute"] }}</div><div class="l">arriving / min</div></div>
     <div class="tile"><div class="n">{{ bucket_label(snap["latency"]["p50_at_most"]) }}</div><div class="l">median time</div></div>
     <div class="tile"><div class="n">{{ bucket_label(snap["latency"]["p95_at_most"]) }}</div><div class="l">95% within</div></div>
   </section>
-  <p class="sub">Rates over the last {{ int(snap["rate_window_seconds"] // 60) }} minutes; counts since the ledger began. Times are UTC.</p>
+  <p class="sub">Rates over the last {{ int(snap["rate_window_seconds"] // 60) }} minutes; counts since the ledger began. Times are UTC.
+  {% if snap["status_filter"] %}<br><strong>Only {{ snap["status_filter"] }} pages</strong> among the last {{ "{:,}".format(snap["filter_scan"]) }} that arrived. <a href="/pages">Show all</a>{% end %}</p>
   {% if snap["pages"] %}
   <table>
     <thead><tr><th>Status</th><th>Page</th><th>Arrived</th><th>Took</th><th>Record or reason</th></tr></thead>
@@ -417,7 +435,7 @@ PAGE = tornado.template.Template(
         {% elif p["record_url"] %}
           <a class="record" href="{{ p["record_url"] }}">{{ p["outcome"] }}</a>{% if p["status"] == "duplicate" %} <span class="sub">(duplicate note)</span>{% end %}
         {% elif p["status"] == "processing" %}
-          <span class="sub">in {{ p["stage"] or "a stage" }}</span>
+          <span class="sub">reached {{ p["stage"] or "a stage" }}</span>
         {% else %}
           <span class="sub">waiting for a worker</span>
         {% end %}
@@ -427,7 +445,7 @@ PAGE = tornado.template.Template(
     </tbody>
   </table>
   {% else %}
-  <div class="empty">No pages yet. Drop one in the inbox.</div>
+  <div class="empty">{% if snap["status_filter"] %}No {{ snap["status_filter"] }} pages among the last {{ "{:,}".format(snap["filter_scan"]) }}.{% else %}No pages yet. Drop one in the inbox.{% end %}</div>
   {% end %}
 </main>
 {% if refresh_ms > 0 %}

@@ -63,3 +63,8 @@ def test_file_over_the_size_limit_is_rejected_with_the_knob_to_turn():
         decode_page(b"x" * 101, "big.txt", max_bytes=100)
     assert exc.value.code == "too_large"
     assert "PAGEMILL_MAX_PAGE_BYTES" in exc.value.message
+
+
+def test_a_stray_nul_byte_in_a_short_text_is_not_binary():
+    page = decode_page(b"The council met in Lima\x00 in 2012.", "nul.txt")
+    assert page.source.encoding == "utf-8"

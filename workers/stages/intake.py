@@ -15,7 +15,9 @@ from ..models import Page, SourceInfo
 
 # Control characters other than tab, newline, carriage return and form feed.
 _CONTROL = set(range(0, 9)) | {11} | set(range(14, 32)) | {127}
-_BINARY_CONTROL_RATIO = 0.01
+# Compressed or binary data has ~12% bytes below 0x20; text has a stray one at most.
+_BINARY_CONTROL_RATIO = 0.05
+_BINARY_CONTROL_MIN = 4
 
 
 class PageRejected(Exception):
@@ -64,7 +66,7 @@ def _refuse_binary(data: bytes) -> None:
     if not sample:
         return
     controls = sum(1 for b in sample if b in _CONTROL)
-    if controls / len(sample) > _BINARY_CONTROL_RATIO:
+    if controls >= _BINARY_CONTROL_MIN and controls / len(sample) > _BINARY_CONTROL_RATIO:
         raise PageRejected(
             "binary_file",
             f"{controls} of the first {len(sample)} bytes are control bytes: this looks like a binary file, not a text page",

@@ -33,8 +33,6 @@ import ftfy
 from ..models import Block, CleanPage, Page, Repair, TextBuilder
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-# Runs of whitespace (and control characters) that stand for one space.
-_WS_RE = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x00-\x08\x0e-\x1f]+")
 # Characters that print as nothing: they are dropped.
 _INVISIBLE_RE = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]+")
 # Words, with inner apostrophes kept ("Vava'u", "don't"): a drop-cap stub is judged as a whole word.
@@ -389,9 +387,10 @@ def _append_fixed(b: TextBuilder, ctx: _Ctx, pos: int, body: str) -> None:
         )
 
 
-_ODD_SPACE_RE = re.compile(
-    r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x00-\x08\x0e-\x1f\u00ad\u200b-\u200f\u2060\ufeff]+"
-)
+_SPACING = "\\t\\f\\v\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000\\x00-\\x08\\x0e-\\x1f\\u00ad\\u200b-\\u200f\\u2060\\ufeff"
+# Only runs that need a change: two or more spaces, or any odd space or invisible character.
+# (Matching every single space would cut the text into a piece per word.)
+_ODD_SPACE_RE = re.compile(rf"[ {_SPACING}]*[{_SPACING}][ {_SPACING}]*| {{2,}}")
 
 
 def _append_normalised(b: TextBuilder, ctx: _Ctx, pos: int, chunk: str) -> None:

@@ -30,6 +30,8 @@ class Up:
             PAGEMILL_LOG_FORMAT="json",
             PAGEMILL_CONCURRENCY="2",
             PYTHONPATH=str(REPO),
+            # Flower's JSON API is off without auth; the test reads it, a browser would not need this.
+            FLOWER_UNAUTHENTICATED_API="true",
         )
         self.proc: subprocess.Popen | None = None
         self.log = root / "up.log"

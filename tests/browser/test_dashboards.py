@@ -62,6 +62,11 @@ def test_flower_lists_the_good_pages_stages_by_file_name_and_the_bad_pages_failu
     assert bad["pagemill.clean"][col["result"]] == f"PageRejected: empty_file: {dropped['error']['message']}"
     assert bad["pagemill.write_error"][col["result"]].startswith("failed: empty_file: ")
 
+    # An operator finds every task of one page by typing its file name.
+    page.locator("#tasks-table_filter input").fill(GOOD)
+    page.wait_for_function("n => document.querySelectorAll('#tasks-table tbody tr').length === n", arg=len(STAGES))
+    assert all(GOOD in t for t in rows.all_inner_texts())
+
 
 def test_pages_view_shows_one_done_with_its_record_link_and_one_failed_with_its_reason(up: Up, dropped, page):
     page.goto(up.pages + "/pages")

@@ -16,6 +16,8 @@ from functools import lru_cache
 #: ``nlp.max_length`` (1,000,000) and its memory grows with the text, so long
 #: segments are cut at a sentence end or a space before this.
 CHUNK_CHARS = 20_000
+#: About how many characters go to the model in one batch.
+BATCH_CHARS = 100_000
 
 _lock = threading.Lock()
 
@@ -67,6 +69,9 @@ def ents(texts: Iterable[str], batch_size: int = 64) -> Iterator[list[tuple[int,
         for off, piece in chunks(t):
             pieces.append((i, off, piece))
     results: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    # keep a batch to about BATCH_CHARS characters: spaCy's memory grows with the batch
+    longest = max((len(p) for _, _, p in pieces), default=1)
+    batch_size = max(1, min(batch_size, BATCH_CHARS // max(longest, 1)))
     with _lock:
         docs = nlp.pipe((p for _, _, p in pieces), batch_size=batch_size)
         for (i, off, _), doc in zip(pieces, docs):

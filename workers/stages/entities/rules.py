@@ -59,6 +59,36 @@ class Mention:
         return self.seg == other.seg and self.start < other.end and other.start < self.end
 
 
+class SpanIndex:
+    """Spans per segment, with a fast "what overlaps [s, e)?" (buckets, not a scan)."""
+
+    BUCKET = 64
+
+    def __init__(self, ms: list[Mention] | None = None) -> None:
+        self._b: dict[tuple[int, int], list[tuple[int, int, object]]] = defaultdict(list)
+        for m in ms or ():
+            self.add(m.seg, m.start, m.end, m)
+
+    def add(self, seg: int, s: int, e: int, obj: object = None) -> None:
+        for k in range(s // self.BUCKET, max(s, e - 1) // self.BUCKET + 1):
+            self._b[(seg, k)].append((s, e, obj))
+
+    def find(self, seg: int, s: int, e: int) -> list[object]:
+        out: list[object] = []
+        for k in range(s // self.BUCKET, max(s, e - 1) // self.BUCKET + 1):
+            for a, b, obj in self._b.get((seg, k), ()):
+                if a < e and s < b and obj not in out:
+                    out.append(obj)
+        return out
+
+    def overlaps(self, seg: int, s: int, e: int) -> bool:
+        for k in range(s // self.BUCKET, max(s, e - 1) // self.BUCKET + 1):
+            for a, b, _ in self._b.get((seg, k), ()):
+                if a < e and s < b:
+                    return True
+        return False
+
+
 _WORD = re.compile(r"\S+")
 _EDGE_PUNCT = " \t\n\"'“”‘’.,;:()[]{}!?-–—*•|"
 _POSS = re.compile(r"(?:['’]s|['’])$")
@@ -211,21 +241,38 @@ _DATE_PATTERNS = re.compile(
 )
 
 
+class _Live:
+    """Membership by identity (Mention is a mutable dataclass, not hashable)."""
+
+    def __init__(self, ms: list[Mention]) -> None:
+        self._ids = {id(m) for m in ms}
+        self._keep = list(ms)
+
+    def __contains__(self, m: object) -> bool:
+        return id(m) in self._ids
+
+    def add(self, m: Mention) -> None:
+        self._ids.add(id(m))
+        self._keep.append(m)
+
+    def discard(self, m: Mention) -> None:
+        self._ids.discard(id(m))
+
+
 def add_date_patterns(ms: list[Mention], texts: list[str]) -> list[Mention]:
     """Dates the model left out: "today", "last week", "5000 BCE", "3 May 2010"."""
-    taken = defaultdict(list)
-    for m in ms:
-        taken[m.seg].append((m.start, m.end))
+    taken = SpanIndex(ms)
     out = list(ms)
+    live = _Live(ms)
     for i, text in enumerate(texts):
         for mt in _DATE_PATTERNS.finditer(text):
             s, e = mt.span()
-            if any(a < e and s < b for a, b in taken[i]):
+            if taken.overlaps(i, s, e):
                 # the model took "BCE" for a name: the date wins
-                clash = [m for m in out if m.seg == i and m.start < e and s < m.end]
-                if all(c.label != "DATE" and c.start >= s and c.end <= e for c in clash) and re.search(r"\d", text[s:e]):
+                clash = [c for c in taken.find(i, s, e) if isinstance(c, Mention) and c in live]
+                if clash and all(c.label != "DATE" and c.start >= s and c.end <= e for c in clash) and re.search(r"\d", text[s:e]):
                     for c in clash:
-                        out.remove(c)
+                        live.discard(c)
                 else:
                     continue
             piece = text[s:e]
@@ -234,8 +281,9 @@ def add_date_patterns(ms: list[Mention], texts: list[str]) -> list[Mention]:
                 n = Mention(i, s, e, k, "pattern")
                 n.value = dates.value(piece) if k == "DATE" else None
                 out.append(n)
-                taken[i].append((s, e))
-    return out
+                live.add(n)
+                taken.add(i, s, e)
+    return [m for m in out if m in live]
 
 
 # --------------------------------------------------------------------------- labels
@@ -260,16 +308,16 @@ def fix_events(ms: list[Mention], texts: list[str]) -> list[Mention]:
         if m.label != "EVENT":
             continue
         text = texts[m.seg]
-        b = _ORDINAL_BEFORE.search(text, 0, m.start)
+        b = _ORDINAL_BEFORE.search(text, max(0, m.start - 40), m.start)
         if b and b.end() == m.start:
             m.start = b.start()
         a = _YEAR_AFTER.match(text, m.end)
         if a:
             m.end = a.end()
     # an event swallowed a date the model found next to it
-    events = [m for m in ms if m.label == "EVENT"]
+    events = SpanIndex([m for m in ms if m.label == "EVENT"])
     return [m for m in ms if not (m.label in {"DATE", "DURATION"} and any(
-        e is not m and e.seg == m.seg and e.start <= m.start and m.end <= e.end for e in events))]
+        e.start <= m.start and m.end <= e.end for e in events.find(m.seg, m.start, m.end)))]
 
 
 _CITATION = re.compile(
@@ -296,7 +344,7 @@ def fix_names(ms: list[Mention], texts: list[str]) -> list[Mention]:
         if m.label in {"ORG", "PERSON"}:
             cm = _CITATION.match(t)
             after = text[m.end:m.end + 12]
-            if cm and (cm.group("year") or re.match(r"\s*[,(]?\s*\(?\d{4}", after) or re.search(r"\(\s*$", text[:m.start])):
+            if cm and (cm.group("year") or re.match(r"\s*[,(]?\s*\(?\d{4}", after) or re.search(r"\(\s*$", text[max(0, m.start - 10):m.start])):
                 for nm in _NAME_IN_CITATION.finditer(cm.group("names")):
                     out.append(Mention(m.seg, m.start + nm.start(), m.start + nm.end(), "PERSON", "citation"))
                 if cm.group("year"):
@@ -371,15 +419,19 @@ def citations(ms: list[Mention], texts: list[str]) -> list[Mention]:
                         spans.append((i, bm.start(1) + nm.start(), bm.start(1) + nm.end()))
     if not spans:
         return ms
+    sidx = SpanIndex()
+    for i, a, b in spans:
+        sidx.add(i, a, b)
     out = []
     for m in ms:
-        if m.label != "DATE" and m.label != "DURATION" and any(
-                i == m.seg and a < m.end and m.start < b for i, a, b in spans):
+        if m.label != "DATE" and m.label != "DURATION" and sidx.overlaps(m.seg, m.start, m.end):
             continue  # replaced by the authors' names
         out.append(m)
+    oidx = SpanIndex(out)
     for i, a, b in spans:
-        if not any(o.seg == i and o.start < b and a < o.end for o in out):
+        if not oidx.overlaps(i, a, b):
             out.append(Mention(i, a, b, "PERSON", "citation"))
+            oidx.add(i, a, b)
     return out
 
 
@@ -564,17 +616,21 @@ def propagate(ms: list[Mention], texts: list[str]) -> list[Mention]:
                 m.label = best
     # 3. acronyms defined in brackets: "Islamic State of Iraq and the Levant (ISIL)"
     out = list(ms)
+    oidx = SpanIndex(out)
     for m in ms:
         if m.label not in NAME_LABELS or len(m.text(texts).split()) < 2:
             continue
-        am = re.match(r"\s*\(\s*([A-Z][A-Za-z&.’'-]*[A-Z])\s*\)", texts[m.seg][m.end:])
+        am = re.match(r"\s*\(\s*([A-Z][A-Za-z&.’'-]*[A-Z])\s*\)", texts[m.seg][m.end:m.end + 40])
         if am:
             s, e = m.end + am.start(1), m.end + am.end(1)
-            if not any(o.seg == m.seg and o.start < e and s < o.end for o in out):
-                out.append(Mention(m.seg, s, e, m.label, "acronym"))
+            found = oidx.find(m.seg, s, e)
+            if not found:
+                n = Mention(m.seg, s, e, m.label, "acronym")
+                out.append(n)
+                oidx.add(m.seg, s, e, n)
             else:
-                for o in out:
-                    if o.seg == m.seg and o.start == s and o.end == e:
+                for o in found:
+                    if o.start == s and o.end == e:
                         o.label = m.label
     # 4. mentions the model missed: other occurrences of a name it found
     names: dict[str, str] = {}
@@ -591,9 +647,7 @@ def propagate(ms: list[Mention], texts: list[str]) -> list[Mention]:
             names.setdefault(t, m.label)
     for p in parts:
         names[p] = "PERSON"
-    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for m in out:
-        taken[m.seg].append((m.start, m.end))
+    taken = SpanIndex(out)
     if names:
         # one pass per text: longest names first, whole words only, a possessive allowed after
         alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -601,10 +655,10 @@ def propagate(ms: list[Mention], texts: list[str]) -> list[Mention]:
         for i, text in enumerate(texts):
             for mt in pat.finditer(text):
                 s, e = mt.span()
-                if any(a < e and s < b for a, b in taken[i]):
+                if taken.overlaps(i, s, e):
                     continue
                 out.append(Mention(i, s, e, names[mt.group(0)], "alias"))
-                taken[i].append((s, e))
+                taken.add(i, s, e)
     return out
 
 
@@ -615,14 +669,12 @@ def add_places(ms: list[Mention], texts: list[str]) -> list[Mention]:
     """Countries, states, continents and big cities the model did not mark."""
     gaz = gazetteer()
     lower_words = {w.lower() for t in texts for w in re.findall(r"\b[a-z][a-z'-]+\b", t)}
-    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for m in ms:
-        taken[m.seg].append((m.start, m.end))
+    taken = SpanIndex(ms)
     out = list(ms)
     for i, text in enumerate(texts):
         for cm in _CAPSEQ.finditer(text):
             s, e = _strip_punct(text, *cm.span())
-            if e <= s or any(a < e and s < b for a, b in taken[i]):
+            if e <= s or taken.overlaps(i, s, e):
                 continue
             t = text[s:e]
             p = gaz.lookup(t)
@@ -635,7 +687,7 @@ def add_places(ms: list[Mention], texts: list[str]) -> list[Mention]:
             if t.isupper() and len(t) <= 3 and p.kind != "country":
                 continue
             out.append(Mention(i, s, e, "GPE" if p.kind != "continent" else "LOC", "gazetteer"))
-            taken[i].append((s, e))
+            taken.add(i, s, e)
     return out
 
 
@@ -646,14 +698,12 @@ def resolve(ms: list[Mention]) -> list[Mention]:
     """No two mentions overlap: the longer wins, then the model's own."""
     order = sorted(ms, key=lambda m: (-(m.end - m.start), m.origin != "model", m.seg, m.start))
     kept: list[Mention] = []
-    by_seg: dict[int, list[Mention]] = defaultdict(list)
+    index = SpanIndex()
     for m in order:
-        if m.end <= m.start:
-            continue
-        if any(m.overlaps(k) for k in by_seg[m.seg]):
+        if m.end <= m.start or index.overlaps(m.seg, m.start, m.end):
             continue
         kept.append(m)
-        by_seg[m.seg].append(m)
+        index.add(m.seg, m.start, m.end)
     return sorted(kept, key=lambda m: (m.seg, m.start))
 
 

@@ -115,3 +115,96 @@ def test_bare_name_line_of_someone_the_page_calls_by_title_is_a_caption():
 def test_place_name_heading_is_not_taken_for_a_person():
     page = classified("Island guide\n\nThe islands are quiet.\n\nGrande Anse\n\nGrande Anse is the main beach.\n")
     assert page.segments[2].role == "heading"
+
+
+def _marked(marked: str) -> tuple[str, list[tuple[str, int, int]]]:
+    """Page text and gold spans, from lines tagged [F]urniture, [H]eading, [P]aragraph, [C]aption, [L]ist item.
+
+    An untagged line continues the span above it (a heading split over lines).
+    """
+    tags = {"F": "furniture", "H": "heading", "P": "paragraph", "C": "caption", "L": "list_item"}
+    text, spans = "", []
+    for raw in marked.splitlines():
+        if raw[:1] == "[" and raw[2:3] == "]":
+            spans.append([tags[raw[1]], len(text), len(text) + len(raw) - 3])
+            text += raw[3:] + "\n"
+        else:
+            text += raw + "\n"
+            if raw.strip():
+                spans[-1][2] = len(text) - 1
+    return text, [tuple(x) for x in spans]
+
+
+def _role_of_span(segments, start: int, end: int) -> str | None:
+    """The role of the segment that overlaps the span most (as the scorer reads it)."""
+    best, most = None, 0
+    for s in segments:
+        o = min(end, s.source_end) - max(start, s.source_start)
+        if o > most:
+            best, most = s.role, o
+    return best
+
+
+INVENTED_RELEASE = """\
+[F]Skip to content
+[F]Ministers | Media releases | Speeches | Contact
+[F]Home › Media › 2016 › Minister welcomes fisheries agreement
+
+[H]Minister welcomes regional fisheries agreement
+
+[P]14 March 2016
+
+[P]The Minister for Trade, Jane Ashdown, today welcomed the signing of a regional agreement on tuna fisheries by eleven Pacific nations.
+
+[C]Minister Jane Ashdown at the signing ceremony in Suva. Photo: Department of Trade
+
+[P]Speaking after the ceremony, Ms Ashdown said:
+
+[P]"This agreement shows what neighbours can do together."
+
+[L]• cut the catch of bigeye tuna by ten per cent;
+[L]• set up a shared observer programme.
+
+[F]Share: Facebook Twitter LinkedIn Email
+[F]Last modified: 15 March 2016
+[F]© Commonwealth of Nowhere
+"""
+
+INVENTED_REPORT = """\
+[F]Annual Review 2015 | Contents | Previous | Next
+
+[H]Chapter 3
+
+Economic Diplomacy
+
+[P]Trade remained at the centre of the ministry's work during the year.
+
+[H]3.1 Trade agreements
+
+[P]Negotiations on three agreements were concluded.
+
+[C]Table 3.2: Exports by region, 2011-2015
+
+[H](a) Agriculture
+
+[P]Farm exports rose by four per cent, led by dairy and wine.
+
+[F]- 12 -
+"""
+
+
+@pytest.mark.parametrize("marked", [INVENTED_RELEASE, INVENTED_REPORT], ids=["press-release", "report-section"])
+def test_invented_pages_get_every_role_right(marked):
+    text, spans = _marked(marked)
+    page = classified(text)
+    got = [(role, _role_of_span(page.segments, a, b)) for role, a, b in spans]
+    assert [g for g, _ in got] == [p for _, p in got]
+
+
+def test_invented_report_section_and_levels():
+    text, _ = _marked(INVENTED_REPORT)
+    page = classified(text)
+    heads = [(s.number, s.level) for s in page.segments if s.role == "heading"]
+    assert heads == [("3", 1), ("3.1", 2), ("a", 3)]
+    s = page.classification.section
+    assert (s.number, s.title) == ("3", "Economic Diplomacy")

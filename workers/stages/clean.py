@@ -100,19 +100,21 @@ _TRAIL_SEP = re.compile(r"\s+(?:>|»|›|→|/)\s+")
 # At the start of the line: "(copyright Jane Doe)" inside a caption is a credit, not chrome.
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
 _UPDATED = re.compile(
-    r"^\W*(?:(?:page|this page was|site|content)\s+)?(?:last\s+)?(?:updated|modified|reviewed|published)\s*(?:on|:)?\s*\d",
+    r"^\W*(?:(?:page|this page was|site|content)\s+)?(?:last\s+)?(?:updated|modified|reviewed|published|edited)\s*(?:on|:)?\s*\d",
     re.IGNORECASE,
 )
-_LAST_UPDATED = re.compile(r"^\W*(?:page\s+)?last\s+(?:updated|modified|reviewed)\b", re.IGNORECASE)
-_PAGE_COUNTER = re.compile(r"^\W*(?:page\s*)?\d{1,4}\s*(?:of|/)\s*\d{1,4}\W*$", re.IGNORECASE)
+_LAST_UPDATED = re.compile(r"^\W*(?:(?:this\s+)?page\s+(?:was\s+)?)?last\s+(?:updated|modified|reviewed|edited|changed)\b", re.IGNORECASE)
+_PAGE_COUNTER = re.compile(
+    r"^\W*(?:page\s*)?\d{1,4}\s*(?:of|/)\s*\d{1,4}\W*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$|^\s*page\s+\d{1,4}\s*$", re.IGNORECASE
+)
 # A question with one-word answer buttons: "Was this page useful? Yes | No".
 _WIDGET = re.compile(r"^[^|?]{3,60}\?\s*[^\W_]+(?:\s*\|\s*[^\W_]+)+\s*$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
 
 
 def _words(text: str) -> list[str]:
-    # Hyphens split: "Printer-friendly" is two interface words.
-    return re.findall(r"[^\W_]+(?:['’][^\W_]+)*", text.lower())
+    # Hyphens split: "Printer-friendly" is two interface words ("e-mail" is one).
+    return re.findall(r"[^\W_]+(?:['’][^\W_]+)*", re.sub(r"\be-mail", "email", text.lower()))
 
 
 def _ui_only(text: str) -> bool:

@@ -164,3 +164,20 @@ def test_chunks_cover_the_text_and_respect_the_size():
     assert all(text[o:o + len(p)] == p for o, p in cs)
     hard = "x" * 50_001
     assert [len(p) for _, p in chunks(hard, 20_000)] == [20_000, 20_000, 10_001]
+
+
+def test_surname_links_to_the_full_name_even_when_an_organisation_shares_it():
+    texts = ["The Tanaka Administration began in May.", "Tanaka spoke first.", "Later Hiro Tanaka left."]
+    ms = [mention(texts, "Tanaka Administration", "PERSON"), mention(texts, "Tanaka", "PERSON", seg=1),
+          mention(texts, "Hiro Tanaka", "PERSON", seg=2)]
+    out = refine(ms, texts)
+    got = {(m.text(texts), m.label) for m in out}
+    assert ("Tanaka Administration", "ORG") in got
+    persons = [m for m in out if m.label == "PERSON"]
+    assert len(persons) == 2 and persons[0].ref == persons[1].ref
+
+
+def test_battle_of_a_place_is_an_event():
+    texts = ["He fought at the Battle of Hastings."]
+    out = labelled(refine([mention(texts, "Battle of Hastings", "ORG")], texts), texts)
+    assert out == [("Battle of Hastings", "EVENT")]

@@ -70,11 +70,16 @@ EVENT_HEADS = frozenset(
     """festival festivals olympics olympiad games cup championship championships awards award
     ceremony summit expo exposition fair war wars revolution uprising massacre battle siege
     crisis conference congress convention marathon tournament derby grand prix draft series
-    election elections referendum""".split()
+    election elections referendum invasion genocide holocaust famine depression earthquake tsunami
+    pandemic epidemic carnival parade symposium workshop concert tour race rally bombing bombings attack
+    attacks shooting riots protests uprising revolt rebellion crusade crusades""".split()
 )
 
 #: First words of named storms and disasters ("Cyclone Phailin").
-EVENT_STARTS = frozenset("cyclone hurricane typhoon storm tropical operation".split())
+EVENT_STARTS = frozenset("cyclone hurricane typhoon storm tropical".split())
+
+#: "Battle of Hastings", "Siege of Leningrad": an event noun and "of".
+EVENT_OF = frozenset("battle siege massacre war sack fall capture liberation invasion treaty".split()) - {"treaty"}
 
 ORDINAL_WORDS = frozenset(
     """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth

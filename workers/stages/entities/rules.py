@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from . import dates
 from .gazetteer import BIG_CITY, fold, gazetteer
 from .names import is_given_name
-from .lexicon import EVENT_HEADS, EVENT_STARTS, STOP_EDGE, TITLES
+from .lexicon import EVENT_HEADS, EVENT_OF, EVENT_STARTS, STOP_EDGE, TITLES
 
 #: Words said before a name in speech ("Hey John", "Thanks Maria").
 INTERJECTIONS = frozenset("hey hi hello dear thanks thank oh yes no well ok okay goodbye bye welcome congratulations".split())
@@ -302,7 +302,8 @@ def fix_events(ms: list[Mention], texts: list[str]) -> list[Mention]:
         if not words:
             continue
         alpha = [w for w in words if not re.fullmatch(r"[IVX]+", w)] or words
-        if len(words) >= 2 and (alpha[-1].lower() in EVENT_HEADS or words[0].lower() in EVENT_STARTS) and words[0][0].isupper():
+        of_event = len(words) >= 3 and words[0].lower() in EVENT_OF and words[1] == "of"
+        if len(words) >= 2 and (alpha[-1].lower() in EVENT_HEADS or words[0].lower() in EVENT_STARTS or of_event) and words[0][0].isupper():
             m.label = "EVENT"
     for m in ms:
         if m.label != "EVENT":
@@ -381,6 +382,8 @@ def fix_names(ms: list[Mention], texts: list[str]) -> list[Mention]:
             last = _bare(t.split()[-1])
             if last in PLACE_HEADS:
                 m.label = "LOC" if last in _LOC_HEADS else "FAC"
+            elif m.label == "PERSON" and last in ORG_HEADS:
+                m.label = "ORG"  # "the Kan Administration", "Cabinet Secretariat"
         out.append(m)
     return out
 
@@ -439,7 +442,8 @@ def citations(ms: list[Mention], texts: list[str]) -> list[Mention]:
 ORG_HEADS = frozenset(
     """inc ltd llc plc corp corporation company co group party council university college school institute
     academy news times post press airlines airways bank church society association foundation union league
-    club team agency committee commission ministry department office board centre center records studios""".split()
+    club team agency committee commission ministry department office board centre center records studios
+    administration government cabinet secretariat parliament assembly senate court police army navy""".split()
 )
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)$")
 
@@ -732,8 +736,11 @@ def corefer(ms: list[Mention], texts: list[str]) -> None:
         t = m.text(texts)
         if m.label == "PERSON" and m.ref is None:
             hits = {ref for toks, ref in persons if t in toks}
+            surname_hits = {ref for toks, ref in persons if toks[-1] == t}
             if len(hits) == 1:
                 m.ref = hits.pop()
+            elif len(surname_hits) == 1:
+                m.ref = surname_hits.pop()
             else:
                 m.ref = clusters.setdefault("P:" + t, idx)
         elif m.label == "ORG":

@@ -41,7 +41,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW"}
 
 
-@dataclass
+@dataclass(slots=True, eq=False)
 class Mention:
     seg: int
     start: int

@@ -152,3 +152,23 @@ def test_seed_page_chrome_and_drop_cap(seed_page):
     page = clean(make_page(text))
     assert [b.text for b in page.blocks if b.furniture] == ["Contents | Back | Next", "Text File", "PAGE TOP -"]
     assert [(r.source_start, r.after) for r in page.repairs if r.kind == "drop_cap"] == [(529, "Japan")]
+
+
+def test_site_name_at_the_top_is_chrome_when_the_footer_repeats_it():
+    text = "Gull Gazette\nNews | Sport | Weather\n\nBridge to close\n\nThe bridge shuts on Monday for repairs.\n\nAll content © 2022 Gull Gazette\n"
+    assert furniture_texts(text) == ["Gull Gazette\nNews | Sport | Weather", "All content © 2022 Gull Gazette"]
+
+
+def test_title_at_the_top_is_not_taken_for_a_site_name():
+    text = "Bridge to close\n\nThe bridge shuts on Monday for repairs.\n\n© 2022 Gull Gazette\n"
+    assert furniture_texts(text) == ["© 2022 Gull Gazette"]
+
+
+@pytest.mark.parametrize("line", ["Advertisement", "ADVERTISEMENT", "- 12 -", "Print | E-mail"])
+def test_ad_slots_page_numbers_and_short_tool_menus_are_chrome(line):
+    assert chrome_anywhere(line)
+
+
+def test_page_address_at_the_bottom_is_chrome():
+    text = "Harbour\n\nThe harbour is old.\n\nRetrieved from \"https://example.org/wiki/Harbour\"\n"
+    assert furniture_texts(text) == ['Retrieved from "https://example.org/wiki/Harbour"']

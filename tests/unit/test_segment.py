@@ -109,3 +109,8 @@ def test_title_repeated_in_sentence_case_is_a_heading():
 def test_long_sentence_case_line_is_not_a_heading():
     got = roles("Ferry news\n\nThe morning ferry was cancelled because of the storm\n\nIt will run tomorrow.\n")
     assert got[1][0] == "paragraph"
+
+
+def test_byline_is_not_a_heading_but_by_plane_is():
+    assert not heading_shape("By Sam Carter")
+    assert heading_shape("By plane")

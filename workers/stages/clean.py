@@ -165,6 +165,8 @@ def chrome_anywhere(text: str) -> str | None:
         return "last-updated line"
     if _PAGE_COUNTER.match(t):
         return "page counter"
+    if _AD_SLOT.match(t):
+        return "advertisement slot"
     if _is_menu(t):
         return "menu of short link-like items"
     if _WIDGET.match(t):
@@ -173,6 +175,11 @@ def chrome_anywhere(text: str) -> str | None:
     if _ui_only(t) and any(w in _ACTION_WORDS for w in words) and n_words <= 6:
         return "page-tool or navigation link"
     return None
+
+
+_EDGE_COPYRIGHT = re.compile(r"©|(?<!\()\bcopyright\b", re.IGNORECASE)
+_URL_LINE = re.compile(r"^(?:[\w ]{0,20}:?\s*)?[\"“(]?(?:https?://|www\.)\S+[\"”)]?\.?$", re.IGNORECASE)
+_AD_SLOT = re.compile(r"^\W*(?:advertisement|advert|sponsored(?:\s+content)?|ad)\W*$", re.IGNORECASE)
 
 
 def chrome_at_edge(text: str) -> str | None:
@@ -184,37 +191,50 @@ def chrome_at_edge(text: str) -> str | None:
         return "breadcrumb trail"
     if _ui_only(t):
         return "web-interface link"
+    if _EDGE_COPYRIGHT.search(t) and len(t.split()) <= 15:
+        return "copyright line"
+    if _URL_LINE.match(t):
+        return "address of the page"
     return None
+
+
+def _site_name(text: str, footer: list[str]) -> bool:
+    """A short line at the top that the footer's copyright line names ("© 2022 The Daily Gull")."""
+    t = text.strip()
+    if not t or len(t.split()) > 6 or _SENTENCE_END.search(t):
+        return False
+    pattern = re.compile(rf"(?<!\w){re.escape(t)}(?!\w)", re.IGNORECASE)
+    return any(pattern.search(f) for f in footer)
 
 
 def find_chrome(lines: list[Line]) -> dict[int, str]:
     """Index of each chrome line among ``lines`` (non-blank lines only) -> why."""
     found: dict[int, str] = {}
     n = len(lines)
+    bottom = n - 1
+    while bottom >= 0 and (why := chrome_at_edge(lines[bottom].text)):
+        found[bottom] = why
+        bottom -= 1
+    # Only the owner's line names the site: "© 2022 The Daily Gull", not a page address.
+    footer = [lines[i].text for i in range(bottom + 1, n) if found[i] == "copyright line"]
     top = 0
-    while top < n and (why := chrome_at_edge(lines[top].text)):
+    while top <= bottom:
+        why = chrome_at_edge(lines[top].text)
+        if why is None and _site_name(lines[top].text, footer):
+            why = "site name, repeated in the footer"
+        if why is None:
+            break
         found[top] = why
         top += 1
-    bottom = n - 1
-    while bottom >= top and (why := chrome_at_edge(lines[bottom].text)):
-        found[bottom] = why
+    # The footer may echo a header line that is not chrome by its shape (a site name).
+    header = {lines[i].text.strip() for i in range(top)}
+    while bottom >= top and lines[bottom].text.strip() in header:
+        found[bottom] = "line repeated at the top and bottom edges"
         bottom -= 1
     for i in range(top, bottom + 1):
         if why := chrome_anywhere(lines[i].text):
             found[i] = why
-    _edge_repeats(lines, top, bottom, found)
     return found
-
-
-def _edge_repeats(lines: list[Line], top: int, bottom: int, found: dict[int, str]) -> None:
-    """Short lines standing at both edges of the page (a site header echoed in the footer)."""
-    n = len(lines)
-    head = {lines[i].text.strip() for i in range(0, min(n, top + 1))}
-    for i in range(max(bottom, top), n):
-        t = lines[i].text.strip()
-        if i not in found and t in head and len(t.split()) <= 6 and not _SENTENCE_END.search(t):
-            if i == bottom:  # the repeat closes the page: it is part of the footer
-                found[i] = "line repeated at the top and bottom edges"
 
 
 # --- damage ------------------------------------------------------------------

@@ -50,6 +50,9 @@ _DATELINE_RE = re.compile(
     re.IGNORECASE,
 )
 _SENT_FINAL = re.compile(r"[.!?][\"”’')\]]*$")
+# "By Jane Roe", "By Jane Roe and Sam Lee, Staff Writers": who wrote it, not a title.
+# A name is two or more capitalised words: "By plane" and "By car" are headings.
+_BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?:\s*(?:,|and)\s+.*)?$")
 _EMAIL_OR_URL = re.compile(r"\S+@\S+\.\w+|https?://|www\.")
 # Words that do not count against a title-cased line ("Hall of Fame and Museum").
 _MINOR_WORDS = frozenset("a an the and or but of in on at to for from by with as vs via into over under about".split())
@@ -117,7 +120,7 @@ def heading_shape(text: str, *, first: bool = False, numbered: bool = False) -> 
         return bool(re.fullmatch(r"\d{1,4}", t))
     if t.endswith((":", ";", ",")) or _EMAIL_OR_URL.search(t):
         return False
-    if _TRAILS_OFF.search(t) or is_dateline(t):
+    if _TRAILS_OFF.search(t) or is_dateline(t) or _BYLINE.match(t):
         return False
     first_letter = re.search(r"[^\W\d_]", t)
     if not numbered and first_letter and first_letter.group().islower() and first_letter.start() < 3:

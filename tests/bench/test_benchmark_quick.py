@@ -27,7 +27,7 @@ TABLE_LABELS = [
     "Throughput, service", "Limit: pagemill process", "Ratio service / limit", "pagemill ms/page, 1 process",
     "Peer: spaCy sm full pipeline", "pagemill / peer", "Latency at 5 pages/s", "Latency in a burst",
     "Throughput, 1 worker", "Scaling", "Stage clean", "Stage segment", "Stage classify", "Stage annotate",
-    "Stage write", "Service CPU ms/page", "Peak RSS per worker process", "Peak RSS of the whole tree",
+    "Stage write", "CPU ms/page, all processes", "Peak RSS per worker process", "Peak RSS of the whole tree",
     "pagemill up -> first record",
 ]
 

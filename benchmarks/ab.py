@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""A/B runs of the service under experimental variants, interleaved, for sizing a proposal.
+
+    .venv/bin/python benchmarks/ab.py [--pages N] [--steady-seconds S] [--rounds R] [--workers W] CASE...
+
+Each CASE is ``label=variant[+variant][@NAME=VALUE,...]`` or ``base``, e.g.
+``base noevents=noevents fused=fused+noevents settle0.1=@PAGEMILL_SETTLE_SECONDS=0.1``.
+Cases run in turn, round after round (so drifting load on the machine hits
+them alike); the medians per case are printed and written with ``--json``.
+Variants are the patches in ``benchmarks/variants/`` (see its docstring): the
+figures describe a proposal, not pagemill as shipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import throughput as T  # noqa: E402
+
+
+def parse_case(text: str) -> tuple[str, str | None, dict[str, str]]:
+    label, _, spec = text.partition("=") if "=" in text.split("@", 1)[0] else (text, "", "")
+    variant, _, envs = spec.partition("@")
+    env = dict(e.split("=", 1) for e in envs.split(",") if e)
+    return label, variant.replace("+", ",") or None, env
+
+
+def med(xs):
+    xs = [x for x in xs if x is not None]
+    return round(statistics.median(xs), 2) if xs else None
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("cases", nargs="+")
+    ap.add_argument("--pages", type=int, default=60)
+    ap.add_argument("--steady-seconds", type=float, default=8.0)
+    ap.add_argument("--rate", type=float, default=5.0)
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args()
+    cases = [parse_case(c) for c in args.cases]
+    files = T.corpus_files(T.DEFAULT_CORPUS)
+    root = Path(tempfile.mkdtemp(prefix="pagemill-ab-"))
+    results: dict[str, list[dict]] = {c[0]: [] for c in cases}
+    try:
+        for r in range(args.rounds):
+            for label, variant, env in cases:
+                run = secrets.token_hex(3)
+                ns = argparse.Namespace(broker=None, variant=variant, env=env)
+                T.log(f"round {r + 1}: {label} (variant {variant}, env {env})")
+                res = T.run_service(
+                    root / f"{label}-{r}", args.workers, T.make_pages(files, args.pages, "b", run),
+                    T.make_pages(files, 3 * args.workers, "w", run, start=7), T.make_pages(files, 1, "r", run, start=3)[0],
+                    T.make_pages(files, round(args.rate * args.steady_seconds), "s", run, start=args.pages), args.rate, ns,
+                )
+                results[label].append(res)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    rows = []
+    for label, runs in results.items():
+        b = [x["burst"] for x in runs]
+        s = [x["steady"] for x in runs]
+        roles = sorted({k for x in b for k in x["cpu_ms_per_page_by_role"]})
+        rows.append({
+            "case": label,
+            "pages_per_s": med(x["pages_per_s"] for x in b),
+            "cpu_ms_per_page": med(x["cpu_ms_per_page_total"] for x in b),
+            "cpu_by_role": {k: med(x["cpu_ms_per_page_by_role"].get(k) for x in b) for k in roles},
+            "stages_ms_sum": med(sum(x["stages_ms"].values()) for x in b),
+            "steady_p50_ms": med(x["latency"]["p50_ms"] for x in s),
+            "steady_p95_ms": med(x["latency"]["p95_ms"] for x in s),
+            "steady_renamed_p50_ms": med(x["latency_renamed_in"]["p50_ms"] for x in s),
+            "steady_written_p50_ms": med(x["latency_written_in_place"]["p50_ms"] for x in s),
+            "up_first_record_s": med(x["up"]["first_record_s"] for x in runs),
+            "up_first_page_drop_to_record_s": med(x["up"]["first_page_drop_to_record_s"] for x in runs),
+            "warmup_ms": [x["warmup_latency_ms"] for x in runs],
+            "worker_peak_rss_mb": med(x["memory"]["worker_process_peak_rss_mb"] for x in runs),
+        })
+    print(f"A/B: {args.rounds} rounds, {args.pages} burst pages, {args.steady_seconds:g} s at {args.rate:g}/s, {args.workers} workers; load now {os.getloadavg()[0]:.1f}")
+    for row in rows:
+        print(json.dumps(row))
+    if args.json:
+        args.json.write_text(json.dumps({"args": vars(args) | {"json": str(args.json)}, "rows": rows, "raw": results}, indent=1, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

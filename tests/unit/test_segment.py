@@ -114,3 +114,12 @@ def test_long_sentence_case_line_is_not_a_heading():
 def test_byline_is_not_a_heading_but_by_plane_is():
     assert not heading_shape("By Sam Carter")
     assert heading_shape("By plane")
+
+
+@pytest.mark.parametrize("line", ["Q1 = 2", "Median = 7.5", "Keywords: attention, games, school", "DOI: 10.1000/182"])
+def test_formulas_and_front_matter_fields_are_not_headings(line):
+    assert not heading_shape(line)
+
+
+def test_ranges_in_titles_are_not_formulas():
+    assert heading_shape("Visit to Iraq November 22-23")

@@ -208,3 +208,9 @@ def test_invented_report_section_and_levels():
     assert heads == [("3", 1), ("3.1", 2), ("a", 3)]
     s = page.classification.section
     assert (s.number, s.title) == ("3", "Economic Diplomacy")
+
+
+def test_names_inside_longer_place_names_and_ambiguous_names_are_skipped():
+    gaz = default_gazetteer()
+    assert classify_regions("She moved from New Mexico to New South Wales.", gaz) == []
+    assert classify_regions("They drove through Georgia and Jordan.", gaz) == []

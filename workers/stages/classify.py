@@ -227,7 +227,8 @@ class Gazetteer:
     def pattern(self) -> re.Pattern[str]:
         if self._pattern is None:
             alternatives = sorted(self.names, key=len, reverse=True)
-            self._pattern = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w])")
+            # Not inside a longer name: "New Mexico", "New South Wales" are not Mexico or Wales.
+            self._pattern = re.compile(r"(?<![\w.])(?<!New )(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w])")
         return self._pattern
 
     def chain(self, alpha2: str) -> list[str]:
@@ -254,6 +255,8 @@ def default_gazetteer() -> Gazetteer:
         for alpha2, words in data[table].items():
             for w in words:
                 names[w] = alpha2
+    for name in data.get("ambiguous", []):
+        names.pop(name, None)
     regions = {code: (r["name"], r["parent"]) for code, r in data["regions"].items()}
     return Gazetteer(names=names, country_region=data["countries"], regions=regions)
 

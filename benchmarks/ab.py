@@ -86,6 +86,7 @@ def main() -> int:
             "up_first_page_drop_to_record_s": med(x["up"]["first_page_drop_to_record_s"] for x in runs),
             "warmup_ms": [x["warmup_latency_ms"] for x in runs],
             "worker_peak_rss_mb": med(x["memory"]["worker_process_peak_rss_mb"] for x in runs),
+            "tree_peak_pss_mb": med(x["memory"]["tree_peak_pss_mb"] for x in runs),
         })
     print(f"A/B: {args.rounds} rounds, {args.pages} burst pages, {args.steady_seconds:g} s at {args.rate:g}/s, {args.workers} workers; load now {os.getloadavg()[0]:.1f}")
     for row in rows:

@@ -97,6 +97,10 @@ def up(no_worker: bool, no_dashboard: bool, concurrency: int | None) -> None:
 @click.option("--hostname", "-n", default="worker@%h", show_default=True, help="Celery node name.")
 def worker(queues: str, concurrency: int | None, hostname: str) -> None:
     """Run a Celery worker. It needs only the broker URL, not the inbox or outbox."""
+    # One thread per worker process: the pool is the parallelism, and BLAS
+    # threads started before the fork would not survive it.
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
     from .service.app import celery_app
 
     s = get_settings()
@@ -106,13 +110,11 @@ def worker(queues: str, concurrency: int | None, hostname: str) -> None:
     if unknown:
         raise click.BadParameter(f"unknown queue(s) {', '.join(sorted(unknown))}; use pages and/or outbox", param_hint="--queues")
     if "pages" in wanted:
-        from celery import signals
+        # Load the model once, before the pool forks: every child shares it
+        # (copy-on-write) and is ready at once instead of loading its own.
+        from .stages.annotate import load_model
 
-        @signals.worker_process_init.connect(weak=False)
-        def _load_model(**_kw):  # each worker process loads the model once, before its first page
-            from .stages.annotate import load_model
-
-            load_model()
+        load_model()
 
     argv = ["worker", "--queues", ",".join(sorted(wanted)), "--hostname", hostname, "--loglevel", s.log_level, "--without-heartbeat", "--without-mingle", "--without-gossip"]
     conc = concurrency or s.concurrency

@@ -42,6 +42,9 @@ def make_app() -> Celery:
             "visibility_timeout": s.visibility_timeout,
             "unacked_restore_interval": s.restore_unacked_interval,
             "unacked_restore_throttle": 1,
+            # A worker killed while holding the restore lock must not stop
+            # every other worker from restoring pages for kombu's default 5 minutes.
+            "unacked_mutex_expire": max(10, int(s.restore_unacked_interval * 3)),
         },
         broker_connection_retry_on_startup=True,
         broker_connection_max_retries=None,
@@ -54,6 +57,12 @@ def make_app() -> Celery:
             "pagemill.write": {"queue": OUTBOX_QUEUE},
             "pagemill.write_error": {"queue": OUTBOX_QUEUE},
         },
+        # Children inherit the loaded model (see `pagemill worker`), but on a busy
+        # machine starting one can still take longer than Celery's 4 s default.
+        worker_proc_alive_timeout=60,
+        # A task running when the broker connection drops cannot be acknowledged;
+        # stop it now, it is redelivered once the broker is back.
+        worker_cancel_long_running_tasks_on_connection_loss=True,
         worker_hijack_root_logger=False,
         worker_redirect_stdouts=False,
     )

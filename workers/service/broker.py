@@ -39,7 +39,9 @@ def server_command(settings: Settings) -> list[str]:
         "--port", str(settings.embedded_broker_port),
         "--dir", str(data),
         "--appendonly", "yes",
-        "--appendfsync", "everysec",
+        # Every acknowledged write reaches the disk before the reply: with
+        # "everysec" a write can be acknowledged and still die with the server.
+        "--appendfsync", "always",
         "--save", "",
         "--protected-mode", "yes",
         "--daemonize", "no",

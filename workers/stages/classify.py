@@ -227,8 +227,7 @@ class Gazetteer:
     def pattern(self) -> re.Pattern[str]:
         if self._pattern is None:
             alternatives = sorted(self.names, key=len, reverse=True)
-            # Not inside a longer name: "New Mexico", "New South Wales" are not Mexico or Wales.
-            self._pattern = re.compile(r"(?<![\w.])(?<!New )(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w])")
+            self._pattern = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w])")
         return self._pattern
 
     def chain(self, alpha2: str) -> list[str]:
@@ -261,13 +260,30 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer(names=names, country_region=data["countries"], regions=regions)
 
 
+_PREV_WORD = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
+# Capitalised words that start sentences or titles rather than names.
+_NOT_NAME_WORDS = frozenset("in the to from and of for at on by with as a an this that its our their both all".split())
+
+
+def _inside_longer_name(text: str, start: int) -> bool:
+    """A country name right after another capitalised word is part of a longer name.
+
+    "New Mexico", "New South Wales" and "Latin America" are not Mexico, Wales or
+    the United States; "In Japan" is Japan.
+    """
+    m = _PREV_WORD.search(text, max(0, start - 40), start)
+    return bool(m) and m.group(1).lower() not in _NOT_NAME_WORDS
+
+
 def classify_regions(text: str, gazetteer: Gazetteer) -> list[Region]:
     """M49 regions of the countries the page names, scored by their share of the mentions.
 
     Every mention counts for its country's sub-region and for the regions
     above it, so a page about Japan and China scores Eastern Asia and Asia.
     """
-    mentions = Counter(gazetteer.names[m.group()] for m in gazetteer.pattern.finditer(text))
+    mentions = Counter(
+        gazetteer.names[m.group()] for m in gazetteer.pattern.finditer(text) if not _inside_longer_name(text, m.start())
+    )
     total = sum(mentions.values())
     if not total:
         return []

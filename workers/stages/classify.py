@@ -10,9 +10,11 @@ them, using what captions look like and where they stand:
   ("Image: Jane Doe.", "(photo: ...)", "(credit: ...)", "courtesy of", "CC BY"),
   or a pull quote with its speaker ('"..." - Jane Doe');
 * a descriptive line right under a section heading, before the text starts
-  (where pages put a section's picture): more than a few words, or with a
-  comma, or ending with a full stop;
-* a line too long for a heading that still has no sentence end.
+  (where pages put a section's picture): a heading-like line of four or more
+  words, or with a comma, or ending with a full stop; or a one-sentence line
+  with no sentence end;
+* a line that is only a person's name, when the page calls that person by a
+  title elsewhere ("Alex Morgan" ... "Ms Morgan said").
 
 Topics come from a taxonomy file (default: the IPTC Media Topics top level
 bundled as ``workers/data/iptc_mediatopics_top.json``), scored by how much of
@@ -24,7 +26,13 @@ small gazetteer instead (ISO 3166 country names from pycountry, plus the
 aliases and demonyms in ``workers/data/m49.json``): cheap (one regular
 expression), deterministic, and it needs no model. Cities and other places
 are not in it; a caller with a better list passes its own :class:`Gazetteer`.
-See :func:`classify_regions`.
+Names that are more often something else on English pages ("Georgia",
+"Jordan", "Indian") are left out, and a name inside a longer capitalised name
+("New Mexico", "Latin America") does not count. See :func:`classify_regions`.
+
+The settings' ``taxonomy`` path (``PAGEMILL_TAXONOMY``) is meant to be loaded
+with :meth:`Taxonomy.from_file` by the caller and passed in; ``classify`` itself
+reads no settings and no files other than the bundled defaults, loaded once.
 """
 
 from __future__ import annotations

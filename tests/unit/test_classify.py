@@ -214,3 +214,10 @@ def test_names_inside_longer_place_names_and_ambiguous_names_are_skipped():
     gaz = default_gazetteer()
     assert classify_regions("She moved from New Mexico to New South Wales.", gaz) == []
     assert classify_regions("They drove through Georgia and Jordan.", gaz) == []
+
+
+def test_load_taxonomy_falls_back_to_the_bundled_one():
+    from workers.stages.classify import load_taxonomy
+
+    assert load_taxonomy(None) is default_taxonomy()
+    assert len(default_taxonomy().topics) == 17

@@ -193,6 +193,11 @@ def default_taxonomy() -> Taxonomy:
     return Taxonomy.from_dict(json.loads(_data_file("iptc_mediatopics_top.json")))
 
 
+def load_taxonomy(path: Path | None) -> Taxonomy:
+    """The user's taxonomy file when one is set (e.g. ``settings.taxonomy``), else the bundled default."""
+    return Taxonomy.from_file(path) if path else default_taxonomy()
+
+
 def classify_topics(text: str, taxonomy: Taxonomy) -> list[Topic]:
     """Topics whose keywords the page uses, each scored by its share of all keyword hits.
 

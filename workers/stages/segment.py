@@ -138,7 +138,7 @@ def heading_shape(text: str, *, first: bool = False, numbered: bool = False) -> 
     limit = MAX_TITLE_WORDS if first else MAX_HEADING_WORDS
     if len(words) > limit:
         return False
-    if not first and not numbered and len(words) > 6 and _capitalised_share(words) < 0.5:
+    if not first and not numbered and len(words) > 6 and _capitalised_share(words) <= 0.5:
         # A long line in sentence case is a sentence without its full stop (a standfirst, a caption).
         return False
     if t.endswith("?"):

@@ -70,7 +70,7 @@ class Soak:
             PAGEMILL_TASK_TIME_LIMIT="20",
             PAGEMILL_RESTORE_UNACKED_INTERVAL="2",
             PAGEMILL_SWEEP_INTERVAL="10",
-            PAGEMILL_LOG_LEVEL="WARNING",
+            PAGEMILL_LOG_LEVEL=os.environ.get("SOAK_LOG_LEVEL", "WARNING"),
             PAGEMILL_LOG_FORMAT="json",
             PYTHONPATH=str(REPO),
         )

@@ -181,3 +181,13 @@ def test_battle_of_a_place_is_an_event():
     texts = ["He fought at the Battle of Hastings."]
     out = labelled(refine([mention(texts, "Battle of Hastings", "ORG")], texts), texts)
     assert out == [("Battle of Hastings", "EVENT")]
+
+
+def test_given_name_next_to_a_person_joins_it_but_an_interjection_does_not():
+    texts = ["Hey Frank, meet Paolo Rossi and William Graham Harper."]
+    ms = [mention(texts, "Frank", "PERSON"), mention(texts, "Paolo", "PERSON"),
+          mention(texts, "Graham Harper", "PERSON")]
+    out = labelled(refine(ms, texts), texts)
+    assert ("Frank", "PERSON") in out
+    assert ("Paolo Rossi", "PERSON") in out
+    assert ("William Graham Harper", "PERSON") in out

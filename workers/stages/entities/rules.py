@@ -483,13 +483,30 @@ def person_fixes(ms: list[Mention], texts: list[str]) -> list[Mention]:
                 and is_given_name(prev.text(texts)) and prev.text(texts).lower() not in lower_words):
             prev.end, prev.label = m.end, "PERSON"
             continue
-        if m.label == "PERSON" and " " not in m.text(texts):
+        if m.label == "PERSON":
+            # an unlabelled given name just before: "William" + "Graham Sumner"
             gm = re.search(r"(?<![\w.])([A-Z][a-z]+) $", text[max(0, m.start - 30):m.start])
-            if gm and is_given_name(gm.group(1)) and gm.group(1).lower() not in lower_words and not (
+            if gm and _free_given_name(gm.group(1), lower_words) and not (
                     prev is not None and prev.seg == m.seg and prev.end > m.start - len(gm.group(0))):
                 m.start -= len(gm.group(0))
+            # a lone given name followed by an unlabelled surname: "Dries" + "Mertens"
+            t = m.text(texts)
+            if " " not in t and is_given_name(t):
+                fm = re.match(r" ([A-Z][a-z][\w'’-]*)(?![\w'’-])", text[m.end:m.end + 40])
+                if fm:
+                    w = fm.group(1).lower()
+                    if not (w in lower_words or w in TITLES or w in ORG_HEADS or w in PLACE_HEADS
+                            or w in INTERJECTIONS or w in dates.MONTHS or w in dates.WEEKDAYS):
+                        m.end += fm.end()
         out.append(m)
-    return out
+    # a surname that the extension swallowed was a mention of its own: keep the longer one
+    return resolve(out)
+
+
+def _free_given_name(word: str, lower_words: set[str]) -> bool:
+    w = word.lower()
+    return (is_given_name(word) and w not in lower_words and w not in INTERJECTIONS and w not in TITLES
+            and w not in STOP_EDGE and w not in dates.MONTHS and w not in dates.WEEKDAYS)
 
 
 def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) -> dict[str, set[str]]:

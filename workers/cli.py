@@ -248,6 +248,51 @@ def process(paths: tuple[Path, ...], outbox: Path | None, jobs: int, quiet: bool
     sys.exit(1 if counts["failed"] and not counts["done"] else 0)
 
 
+@main.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--records", "-r", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None, help="Score records already made (any *.json below DIR) instead of processing the gold pages now.")
+@click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Processes to use when processing the pages.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool) -> None:
+    """Score pagemill against your own annotated pages.
+
+    GOLD_DIR holds <source>/pages/<name>.txt and <source>/gold/<name>.json (the
+    format of the shared gold corpus). The pages are processed exactly as
+    `pagemill process` would, then scored: segment role accuracy, furniture
+    precision/recall, entity P/R/F1 per label, repairs, and each stage's
+    milliseconds per page.
+    """
+    import json
+    import tempfile
+
+    from .edges.batch import run_batch
+    from .evaluation import evaluate, format_report
+
+    s = get_settings()
+    configure("WARNING", s.log_format)
+    with tempfile.TemporaryDirectory(prefix="pagemill-eval-") as tmp:
+        if records is None:
+            pages = sorted(gold_dir.glob("*/pages/*.txt"))
+            if not pages:
+                raise click.UsageError(f"no pages found as {gold_dir}/<source>/pages/*.txt")
+            run_batch(pages, Path(tmp), jobs=jobs, max_bytes=s.max_page_bytes, progress=not as_json)
+            records = Path(tmp)
+        made: dict[str, dict] = {}
+        for path in sorted(records.rglob("*.json")):
+            doc = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(doc, dict) and doc.get("kind") == "record":
+                made[Path(doc["source"]["filename"]).stem] = doc
+    result = evaluate(gold_dir, made)
+    stage_ms: dict[str, float] = {}
+    for doc in made.values():
+        for stage, ms in doc["pipeline"]["stages_ms"].items():
+            stage_ms[stage] = stage_ms.get(stage, 0.0) + ms / len(made)
+    if as_json:
+        click.echo(json.dumps({**result, "stage_ms_per_page": {k: round(v, 2) for k, v in stage_ms.items()}}, indent=1))
+    else:
+        click.echo(format_report(result, stage_ms))
+
+
 @main.command()
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=None, help="Write the schema files into this folder (e.g. schemas/).")
 def schema(out: Path | None) -> None:

@@ -1,0 +1,51 @@
+"""The command line, run in-process with click's runner (real commands, real files)."""
+
+import json
+import shutil
+
+from click.testing import CliRunner
+
+from tests.conftest import CORPUS
+from workers.cli import main
+
+
+def test_help_lists_every_command_and_how_to_start():
+    out = CliRunner().invoke(main, ["--help"]).output
+    for cmd in ("up", "worker", "watch", "dashboard", "process", "schema", "eval", "config"):
+        assert f"  {cmd}" in out
+    assert "pagemill up" in out and "inbox/" in out
+
+
+def test_process_writes_records_and_leaves_originals(tmp_path, seed_page):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(seed_page, pages / seed_page.name)
+    (pages / "empty.txt").write_bytes(b"")
+    (pages / ".hidden.txt").write_text("ignored")
+    result = CliRunner().invoke(main, ["process", str(pages), "--outbox", str(tmp_path / "out"), "--quiet"])
+    assert result.exit_code == 0, result.output
+    outs = {p.name: json.loads(p.read_text()) for p in (tmp_path / "out").glob("*.json")}
+    kinds = sorted(d["kind"] for d in outs.values())
+    assert kinds == ["error", "record"]
+    assert (pages / seed_page.name).exists() and (pages / "empty.txt").exists()
+
+
+def test_eval_scores_the_reference_page_against_its_gold(tmp_path, seed_page):
+    gold = tmp_path / "gold-set"
+    shutil.copytree(CORPUS / "seed", gold / "seed")
+    result = CliRunner().invoke(main, ["eval", str(gold), "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output[result.output.index("{"):])
+    assert figures["segment_role_accuracy"] == 1.0
+    assert figures["repairs"].startswith("1/1")
+    assert set(figures["stage_ms_per_page"]) == {"clean", "segment", "classify", "annotate"}
+
+
+def test_schema_command_prints_the_record_schema():
+    out = CliRunner().invoke(main, ["schema"]).output
+    assert json.loads(out)["title"] == "Record"
+
+
+def test_config_lists_every_knob_with_its_variable():
+    out = CliRunner().invoke(main, ["config"]).output
+    assert "PAGEMILL_BROKER_URL" in out and "PAGEMILL_MAX_PAGE_BYTES" in out

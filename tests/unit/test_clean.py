@@ -172,3 +172,17 @@ def test_ad_slots_page_numbers_and_short_tool_menus_are_chrome(line):
 def test_page_address_at_the_bottom_is_chrome():
     text = "Harbour\n\nThe harbour is old.\n\nRetrieved from \"https://example.org/wiki/Harbour\"\n"
     assert furniture_texts(text) == ['Retrieved from "https://example.org/wiki/Harbour"']
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Annual Review of the Harbour Board 2015 | Contents | Next page", "Report of the Harbour Board – page 4"],
+)
+def test_running_headers_and_footers_are_chrome(line):
+    assert chrome_anywhere(line)
+
+
+def test_page_tools_are_chrome_at_the_edges_only():
+    assert chrome_at_edge("Save to my trip")
+    assert chrome_anywhere("Save to my trip") is None
+    assert chrome_at_edge("Save the date for the spring fair.") is None

@@ -123,3 +123,8 @@ def test_formulas_and_front_matter_fields_are_not_headings(line):
 
 def test_ranges_in_titles_are_not_formulas():
     assert heading_shape("Visit to Iraq November 22-23")
+
+
+@pytest.mark.parametrize("line", ["Contact: Media Office, +41 22 000 0000", "Press office 020 7946 0000"])
+def test_contact_lines_are_not_headings(line):
+    assert not heading_shape(line)

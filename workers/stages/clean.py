@@ -104,6 +104,10 @@ _UPDATED = re.compile(
     re.IGNORECASE,
 )
 _LAST_UPDATED = re.compile(r"^\W*(?:(?:this\s+)?page\s+(?:was\s+)?)?last\s+(?:updated|modified|reviewed|edited|changed)\b", re.IGNORECASE)
+# A running footer that ends with its page number: "Report of the Board – page 4".
+_RUNNING_FOOTER = re.compile(r"^.{3,80}?\s[-–—|·]\s*(?:page|p\.)\s*\d{1,4}\s*$", re.IGNORECASE)
+# A page tool: an action verb and a few words ("Save to my trip", "Email this article").
+_TOOL_VERBS = frozenset("print share save email download subscribe follow bookmark tweet like skip jump return".split())
 _PAGE_COUNTER = re.compile(
     r"^\W*(?:page\s*)?\d{1,4}\s*(?:of|/)\s*\d{1,4}\W*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$|^\s*page\s+\d{1,4}\s*$", re.IGNORECASE
 )
@@ -135,7 +139,11 @@ def _link_like(part: str) -> bool:
 
 def _is_menu(text: str) -> bool:
     parts = [p for p in _MENU_SEP.split(text.strip(" <>")) if p.strip(" <>")]
-    return len(parts) >= 3 and all(_link_like(p) for p in parts) and not _SENTENCE_END.search(text.strip())
+    if len(parts) < 3 or _SENTENCE_END.search(text.strip()):
+        return False
+    # A running header may lead with the document's title: "Annual Report 2015 of the Board | Contents | Next".
+    lead_ok = _link_like(parts[0]) or len(parts[0].split()) <= 10
+    return lead_ok and all(_link_like(p) for p in parts[1:])
 
 
 def _is_trail(text: str) -> bool:
@@ -163,7 +171,7 @@ def chrome_anywhere(text: str) -> str | None:
         return "copyright line"
     if (_LAST_UPDATED.match(t) or _UPDATED.match(t)) and n_words <= 12:
         return "last-updated line"
-    if _PAGE_COUNTER.match(t):
+    if _PAGE_COUNTER.match(t) or _RUNNING_FOOTER.match(t):
         return "page counter"
     if _AD_SLOT.match(t):
         return "advertisement slot"
@@ -195,6 +203,9 @@ def chrome_at_edge(text: str) -> str | None:
         return "copyright line"
     if _URL_LINE.match(t):
         return "address of the page"
+    words = _words(t)
+    if words and words[0] in _TOOL_VERBS and len(words) <= 5 and not _SENTENCE_END.search(t):
+        return "page tool"
     return None
 
 

@@ -58,9 +58,12 @@ _BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}
 _FORMULA = re.compile(r"[=<>≤≥]|\d\s*[+*×÷]\s*\d|\d\s+[-−/]\s+\d")
 # Front-matter fields of papers and reports: a label and its value, not a heading.
 _FIELD_LABEL = re.compile(
-    r"^(?:key\s*words?|abstract|received|accepted|published|correspondence|doi|citation|cite as|corresponding author|e-?mail)\s*:",
+    r"^(?:key\s*words?|abstract|received|accepted|published|correspondence|doi|citation|cite as|corresponding author|e-?mail"
+    r"|(?:media\s+|press\s+)?contacts?|tel|telephone|phone|fax|enquiries|inquiries)\s*:",
     re.IGNORECASE,
 )
+# A telephone number: six or more digits in groups.
+_PHONE = re.compile(r"\+?\d[\d ()-]{7,}\d")
 _EMAIL_OR_URL = re.compile(r"\S+@\S+\.\w+|https?://|www\.")
 # Words that do not count against a title-cased line ("Hall of Fame and Museum").
 _MINOR_WORDS = frozenset("a an the and or but of in on at to for from by with as vs via into over under about".split())
@@ -128,7 +131,7 @@ def heading_shape(text: str, *, first: bool = False, numbered: bool = False) -> 
         return bool(re.fullmatch(r"\d{1,4}", t))
     if t.endswith((":", ";", ",")) or _EMAIL_OR_URL.search(t):
         return False
-    if _TRAILS_OFF.search(t) or is_dateline(t) or _BYLINE.match(t) or _FORMULA.search(t) or _FIELD_LABEL.match(t):
+    if _TRAILS_OFF.search(t) or is_dateline(t) or _BYLINE.match(t) or _FORMULA.search(t) or _FIELD_LABEL.match(t) or _PHONE.search(t):
         return False
     first_letter = re.search(r"[^\W\d_]", t)
     if not numbered and first_letter and first_letter.group().islower() and first_letter.start() < 3:

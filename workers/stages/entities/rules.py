@@ -701,8 +701,8 @@ def add_places(ms: list[Mention], texts: list[str]) -> list[Mention]:
             p = gaz.lookup(t)
             if p is None:
                 continue
-            if p.kind == "city" and p.population < BIG_CITY:
-                continue
+            if p.kind == "city" and p.population < BIG_CITY and not _PLACE_VERBS.search(text, max(0, s - 15), s):
+                continue  # a smaller town only after "in", "near", "across"...
             if " " not in t and (t.lower() in lower_words or (_sentence_initial(text, s) and p.kind == "city")):
                 continue
             if t.isupper() and len(t) <= 3 and p.kind != "country":

@@ -205,7 +205,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--duration", type=float, default=600, help="seconds to keep dropping pages (default 600)")
     ap.add_argument("--pages", type=int, default=20_000, help="stop dropping after this many pages (default 20000)")
-    ap.add_argument("--rate", type=float, default=0, help="pages per second to offer (default: as fast as possible)")
+    ap.add_argument("--rate", type=float, default=None, help="pages per second to offer (default: pages spread over the duration)")
     ap.add_argument("--concurrency", type=int, default=2, help="worker processes (default 2)")
     ap.add_argument("--chaos-min", type=float, default=15, help="least seconds between faults")
     ap.add_argument("--chaos-max", type=float, default=40, help="most seconds between faults")
@@ -214,6 +214,8 @@ def main() -> int:
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = ap.parse_args()
 
+    if args.rate is None:
+        args.rate = args.pages / args.duration
     root = Path(tempfile.mkdtemp(prefix="pagemill-soak-"))
     soak = Soak(root, args)
     soak.start()
@@ -223,14 +225,18 @@ def main() -> int:
     dropper.start()
     chaos.start()
     last_report = 0.0
-    while dropper.is_alive():
+    drop_seconds = None
+    # Faults keep coming for the whole duration, even once every page is dropped.
+    while time.monotonic() - t0 < args.duration or dropper.is_alive():
         dropper.join(1)
+        if drop_seconds is None and not dropper.is_alive():
+            drop_seconds = time.monotonic() - t0
         if time.monotonic() - t0 >= args.duration:
             soak.stop.set()
         if time.monotonic() - last_report > 30:
             last_report = time.monotonic()
             print(f"[{time.monotonic() - t0:6.0f}s] dropped {len(soak.expected)}, outcomes {sum(map(len, soak.outcomes().values()))}, faults {dict(soak.events)}", flush=True)
-    drop_seconds = time.monotonic() - t0
+    drop_seconds = drop_seconds or time.monotonic() - t0
     soak.stop.set()
     chaos.join()
     found = soak.wait_outcomes(args.drain)

@@ -135,6 +135,9 @@ def test_real_compound_hyphen_at_a_line_break_is_kept():
     text = "It was a well-known fact that the well-\nknown singer was late.\n"
     page = clean(make_page(text))
     assert not [r for r in page.repairs if r.kind == "dehyphenate"]
+    assert "the well-known singer" in page.blocks[0].text
+    (repair,) = [r for r in page.repairs if r.kind == "line_break"]
+    assert text[repair.source_start : repair.source_end] == "\n"
 
 
 def test_odd_whitespace_is_normalised_and_offsets_stay_exact():

@@ -342,25 +342,31 @@ def _clean_block(lines: list[Line], ctx: _Ctx, *, chrome: bool) -> Block:
         nxt = lines[li + 1] if li + 1 < len(lines) else None
         if li == 0 and not chrome:
             _maybe_drop_cap(b, pos, body, ctx)
-        joined_at = None
+        joined_at, keep_hyphen = None, False
         if nxt is not None and not chrome and (m := _HYPHEN_END.search(body)):
             rm = _LOWER_START.match(nxt.text.lstrip())
-            if rm and _joins_hyphen_ctx(m.group(1), rm.group(1), ctx):
+            if rm:
                 joined_at = pos + m.end() - 1
+                keep_hyphen = not _joins_hyphen_ctx(m.group(1), rm.group(1), ctx)
         if joined_at is None:
             _append_fixed(b, ctx, pos, body)
             continue
+        if keep_hyphen:
+            # A real compound ("well-known") broken at its hyphen: keep the hyphen, drop the break.
+            joined_at += 1
         _append_fixed(b, ctx, pos, body[: joined_at - pos])
         resume = nxt.start + len(nxt.text) - len(nxt.text.lstrip())
         b.replace(joined_at, resume, "")
         ctx.repairs.append(
             Repair(
-                kind="dehyphenate",
+                kind="line_break" if keep_hyphen else "dehyphenate",
                 source_start=joined_at,
                 source_end=resume,
                 before=ctx.source[joined_at:resume],
                 after="",
-                reason="a word split by a hyphen at a line break is joined again",
+                reason="a hyphenated compound broken at a line break is kept whole"
+                if keep_hyphen
+                else "a word split by a hyphen at a line break is joined again",
             )
         )
         skip_to = resume

@@ -128,3 +128,9 @@ def test_ranges_in_titles_are_not_formulas():
 @pytest.mark.parametrize("line", ["Contact: Media Office, +41 22 000 0000", "Press office 020 7946 0000"])
 def test_contact_lines_are_not_headings(line):
     assert not heading_shape(line)
+
+
+def test_number_and_title_on_consecutive_lines_are_one_heading():
+    page = segment(clean(make_page("2.1\nTrade with the region\n\nTrade grew in every quarter.\n")))
+    head = page.segments[0]
+    assert (head.role, head.text, head.number, head.level) == ("heading", "2.1 Trade with the region", "2.1", 2)

@@ -267,7 +267,12 @@ def segment(page: CleanPage) -> SegmentedPage:
             i += 2
             continue
         lines = block.text.split("\n")
-        if len(lines) > 1 and all(_BULLET_RE.match(line) or _enum_scheme(line) for line in lines):
+        if len(lines) == 2 and (num := _NUMBER_ONLY_RE.match(lines[0].strip())) and heading_shape(lines[1], numbered=True):
+            # "2." and "North America" on consecutive lines: one numbered heading.
+            text, offsets = _flatten(block)
+            number = num.group("num").strip("()")
+            add("heading", text, offsets, block.source_start, block.source_end, number=number, level=heading_level(num.group("num")))
+        elif len(lines) > 1 and all(_BULLET_RE.match(line) or _enum_scheme(line) for line in lines):
             _add_list_items(block, add)
         elif len(lines) > 1:
             text, offsets = _flatten(block)

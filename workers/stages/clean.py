@@ -8,16 +8,27 @@ is listed as a :class:`Repair` with its source offsets.
 Site chrome is recognised by its shape, never by phrases of particular sites:
 
 * anywhere on the page: menus (three or more short link-like items kept apart
-  by ``|``, ``•`` or ``·``), copyright / "last updated" lines, page counters,
+  by ``|``, ``•`` or ``·``, perhaps led by a document title), copyright /
+  "last updated" lines, page counters and running footers ("- 12 -",
+  "Annual report - page 4"), feedback widgets ("Useful? Yes | No"), ad slots,
   and short lines made only of web-interface words that move the reader
   ("Back to top", "Print this page");
 * only in the runs of lines at the top and bottom edges of the page:
   breadcrumbs (``Home > News``, ``You are here: Home / About``), any line made
-  only of web-interface words ("Text only", "Site map"), and short lines that
-  recur at both edges.
+  only of web-interface words ("Text only", "Site map"), page tools ("Save to
+  my trip"), a copyright sign anywhere in a short line, the page's address,
+  a site name that the footer's copyright line repeats, and header lines the
+  footer echoes.
 
 A line that is not chrome ends an edge run, so a page title right under the
 navigation stays content.
+
+Repairs, each listed with its source span: a lost drop-cap letter (a block
+starting with a lower-case stub that is not a word where a capital makes one
+the page or the English word list knows), mojibake and HTML entities (ftfy),
+words hyphenated across line breaks (joined when the joined word is known,
+else the hyphen kept and the break dropped), odd or repeated spaces and
+invisible characters.
 """
 
 from __future__ import annotations

@@ -12,8 +12,15 @@ Shape rules, in short:
   ("1.", "A.", "(b)") when a neighbouring block is enumerated the same way,
   otherwise a short enumerated line is a numbered heading;
 * a single short line with no sentence end is a heading, unless it leads into
-  something (ends with ":"), breaks off ("--", "..."), is a dateline, holds an
-  e-mail address or URL, starts in lower case, or is not words at all;
+  something (ends with ":"), breaks off ("--", "..."), is a dateline, a byline,
+  a field ("Keywords: ...", "Contact: ...") or a formula, holds an e-mail
+  address, URL or phone number, starts in lower case, is not words at all, or
+  is a long line in sentence case (more than six words, at most half of them
+  capitalised: a sentence without its full stop);
+* a few words closed by a full stop ("Introduction.") are a run-in heading only
+  on pages whose other headings are written that way too, and never when they
+  are a reply ("Yes.", "Thank you.");
+* a line repeating the page title is a heading;
 * the first content block is the page title when it has no sentence end, even
   when it is long;
 * everything else is a paragraph.

@@ -71,7 +71,6 @@ def host(tmp_path):
     yield u
     if u.proc.poll() is None:
         u.ctrl_c()
-    subprocess.run(["pkill", "-9", "-f", f"--port {u.env['PAGEMILL_EMBEDDED_BROKER_PORT']}"], check=False)
 
 
 def _wait_records(host: Up, stems: list[str], timeout: float) -> dict[str, list[Path]]:

@@ -70,8 +70,6 @@ def up(tmp_path):
     if u.proc and u.proc.poll() is None:
         u.proc.kill()
         u.proc.wait()
-    # Nothing of ours may outlive the test.
-    subprocess.run(["pkill", "-9", "-f", f"--port {u.env['PAGEMILL_EMBEDDED_BROKER_PORT']}"], check=False)
 
 
 def _get_json(url: str):
@@ -135,4 +133,19 @@ def test_ctrl_c_keeps_queued_pages_and_the_next_up_finishes_them_once(up: Up):
     stems = sorted(p.name.split(".")[0] for p in up.records())
     assert stems == sorted(names), f"lost or doubled pages: {sorted(set(names) ^ set(stems))}"
     assert up.ctrl_c() == 0
+    up.proc = None
+
+
+def test_killing_up_outright_takes_its_children_with_it(up: Up):
+    up.start()
+    up.wait_for_text("watching inbox", timeout=30)
+    kids = [int(c) for t in Path(f"/proc/{up.proc.pid}/task").iterdir() for c in (t / "children").read_text().split()]
+    assert len(kids) >= 4  # broker, worker, dashboard, watcher (and the pages view)
+    up.proc.kill()
+    up.proc.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(Path(f"/proc/{k}").exists() and "zombie" not in Path(f"/proc/{k}/status").read_text() for k in kids):
+        time.sleep(0.2)
+    alive = [k for k in kids if Path(f"/proc/{k}").exists()]
+    assert not alive, f"orphans left running: {alive}"
     up.proc = None

@@ -13,6 +13,7 @@ from celery import Celery
 from ..settings import get_settings
 
 PAGES_QUEUE = "pages"
+NEW_PAGE_PRIORITY = 9
 OUTBOX_QUEUE = "outbox"
 
 
@@ -42,6 +43,11 @@ def make_app() -> Celery:
             "visibility_timeout": s.visibility_timeout,
             "unacked_restore_interval": s.restore_unacked_interval,
             "unacked_restore_throttle": 1,
+            # Two levels: a page already under way (priority 0, list "pages")
+            # goes before a new one (priority 9, list "pages:9"), so a backlog
+            # does not hold every started page behind every new one.
+            "priority_steps": [0, NEW_PAGE_PRIORITY],
+            "sep": ":",
             # A worker killed while holding the restore lock must not stop
             # every other worker from restoring pages for kombu's default 5 minutes.
             "unacked_mutex_expire": max(10, int(s.restore_unacked_interval * 3)),

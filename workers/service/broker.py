@@ -6,8 +6,10 @@ so pages queued before a restart are still queued after it.
 
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -17,6 +19,19 @@ from ..settings import Settings
 log = get_logger(__name__)
 
 _LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+
+
+def die_with_parent() -> None:
+    """In the child, before exec: ask Linux to SIGTERM it if its parent dies.
+
+    So a supervisor killed with SIGKILL leaves no orphaned broker or worker
+    holding ports and pages. Elsewhere this is a no-op.
+    """
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 def server_binary() -> Path:
@@ -78,7 +93,9 @@ def start(settings: Settings) -> subprocess.Popen:
                 f"port {settings.embedded_broker_port} is already taken: another pagemill running? "
                 "Stop it, or set PAGEMILL_EMBEDDED_BROKER_PORT to a free port"
             )
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=die_with_parent
+    )
     wait_until_ready(settings.embedded_broker_host, settings.embedded_broker_port, proc=proc)
     log.info("broker started", url=f"redis://{settings.embedded_broker_host}:{settings.embedded_broker_port}", data=str(settings.broker_dir))
     return proc

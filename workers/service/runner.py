@@ -33,7 +33,9 @@ class Part:
     started: float = field(default=0.0)
 
     def start(self, env: dict[str, str]) -> None:
-        self.proc = subprocess.Popen(self.argv, env=env, start_new_session=True, stdin=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(
+            self.argv, env=env, start_new_session=True, stdin=subprocess.DEVNULL, preexec_fn=broker.die_with_parent
+        )
         self.started = time.monotonic()
 
     def stop(self, timeout: float) -> None:

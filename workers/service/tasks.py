@@ -25,7 +25,7 @@ from ..models import AnnotatedPage, ClassifiedPage, CleanPage, Drop, Page, Recor
 from ..settings import get_settings
 from ..stages import PageRejected, build_record, decode_page, run_stage
 from .app import celery_app
-from .dispatch import send
+from .dispatch import describe, send
 
 log = get_logger(__name__)
 
@@ -68,6 +68,14 @@ class PageTask(Task):
             return
         log.error("page failed", stage=stage, error=error, reason=message)
         send("write_error", drop, {"stage": stage, "error": error, "message": message, "attempts": self.request.retries + 1})
+
+    def signature_from_request(self, request=None, args=None, kwargs=None, queue=None, **extra):
+        """Retries (ours, and Celery's after a lost worker) keep showing the file, not the page body."""
+        sig = super().signature_from_request(request, args, kwargs, queue, **extra)
+        req_args = (self.request if request is None else request).args if args is None else args
+        if req_args:
+            sig.options.update(argsrepr=describe(Drop.model_validate(req_args[0])), kwargsrepr="{}")
+        return sig
 
     def advance(self, stage: str, drop: Drop, page: Page) -> str:
         nxt = NEXT_STAGE[stage]

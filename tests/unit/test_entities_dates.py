@@ -55,3 +55,8 @@ def test_trim_cuts_hedges_and_citation_names():
     t = "Smith 2014"
     s, e = dates.trim(t)
     assert t[s:e] == "2014"
+
+
+def test_a_past_period_without_a_count_is_a_date():
+    assert dates.kind("the past century") == "DATE"
+    assert dates.kind("the past 24 hours") == "DURATION"

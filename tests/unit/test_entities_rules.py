@@ -191,3 +191,15 @@ def test_given_name_next_to_a_person_joins_it_but_an_interjection_does_not():
     assert ("Frank", "PERSON") in out
     assert ("Paolo Rossi", "PERSON") in out
     assert ("William Graham Harper", "PERSON") in out
+
+
+def test_name_before_a_state_is_a_town():
+    texts = ["She grew up in Tulsa, Oklahoma, and later moved."]
+    out = labelled(refine([mention(texts, "Tulsa", "PERSON"), mention(texts, "Oklahoma", "GPE")], texts), texts)
+    assert ("Tulsa", "GPE") in out
+
+
+def test_place_name_cut_short_by_the_model_is_made_whole():
+    texts = ["They flew to New Delhi on Monday."]
+    out = labelled(refine([mention(texts, "Delhi", "PERSON")], texts), texts)
+    assert ("New Delhi", "GPE") in out

@@ -158,7 +158,7 @@ def duration_value(text: str) -> str | None:
 #: Words that join two dates into a range the gold conventions keep as two names.
 _RANGE = re.compile(r"\s*(?:\bto\b|\bthrough\b|\buntil\b|\btill\b|\band\b|\bor\b|\bin\b|[-–—/])\s*")
 _LEAD = re.compile(
-    r"^(?:(?:since|until|till|by|from|between|during|around|about|circa|ca\.|c\.|in|on|of|at|earlier|later|"
+    r"^(?:(?:since|until|till|by|from|between|during|around|about|circa|ca\.|c\.|in|on|of|at|earlier|later|just|only|"
     r"before|after|as of|as early as|as late as|the)\s+)+",
     re.IGNORECASE,
 )

@@ -54,7 +54,7 @@ SEASONS = frozenset("spring summer autumn fall winter weekend weekends".split())
 #: Words that make a time expression point at a date rather than measure a length.
 RELATIVE = frozenset(
     "today yesterday tomorrow tonight ago later earlier last this next that these those same following "
-    "previous coming recent every each current upcoming".split()
+    "previous coming recent every each current upcoming past".split()
 )
 
 NUMBER_WORDS = frozenset(
@@ -62,7 +62,7 @@ NUMBER_WORDS = frozenset(
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
     hundreds thousand thousands million several few many some couple number half dozen dozens
     another further more than less fewer over under about around almost nearly roughly only just
-    past some""".split()
+    some""".split()
 )
 
 #: Last words of the names of events ("Berlin International Film Festival").

@@ -579,7 +579,23 @@ def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str]) -> 
         elif m.label == "PERSON" and " " not in t and _PLACE_VERBS.search(texts[m.seg], max(0, m.start - 15), m.start) and not re.match(
                 r"['’]s\b", texts[m.seg][m.end:m.end + 3]):
             evidence.add(t)
+        # "Austin, Texas": a name followed by a state or country is a town
+        after = re.match(r",\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)", texts[m.seg][m.end:m.end + 40])
+        if after and " " not in t:
+            ap = gaz.lookup(after.group(1))
+            if ap is not None and ap.kind in {"state", "country"}:
+                evidence.add(t)
     for m in ms:
+        # "New" + "York": the model cut a place name short
+        if m.label in {"PERSON", "ORG", "NORP", "GPE"}:
+            bm = re.search(r"(?<![\w'’-])([A-Z][a-z]+) $", texts[m.seg][max(0, m.start - 20):m.start])
+            if bm and bm.group(1) not in {"The", "In", "At", "From", "To", "Of"}:
+                longer = bm.group(1) + " " + m.text(texts)
+                lp = gaz.lookup(longer)
+                if lp is not None and (lp.kind != "city" or lp.population >= 100_000):
+                    m.start -= len(bm.group(0))
+                    m.label = "LOC" if lp.kind == "continent" else "GPE"
+                    continue
         if m.label in {"PERSON", "ORG", "NORP"} and m.text(texts) in evidence:
             p = gaz.lookup(m.text(texts))
             m.label = "LOC" if p is not None and p.kind == "continent" else "GPE"

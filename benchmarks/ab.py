@@ -59,16 +59,22 @@ def main() -> int:
                 run = secrets.token_hex(3)
                 ns = argparse.Namespace(broker=None, variant=variant, env=env)
                 T.log(f"round {r + 1}: {label} (variant {variant}, env {env})")
-                res = T.run_service(
-                    root / f"{label}-{r}", args.workers, T.make_pages(files, args.pages, "b", run),
-                    T.make_pages(files, 3 * args.workers, "w", run, start=7), T.make_pages(files, 1, "r", run, start=3)[0],
-                    T.make_pages(files, round(args.rate * args.steady_seconds), "s", run, start=args.pages), args.rate, ns,
-                )
+                try:
+                    res = T.run_service(
+                        root / f"{label}-{r}", args.workers, T.make_pages(files, args.pages, "b", run),
+                        T.make_pages(files, 3 * args.workers, "w", run, start=7), T.make_pages(files, 1, "r", run, start=3)[0],
+                        T.make_pages(files, round(args.rate * args.steady_seconds), "s", run, start=args.pages), args.rate, ns,
+                    )
+                except Exception as exc:  # noqa: BLE001 - one broken case must not lose the others' figures
+                    T.log(f"  {label} failed: {exc!r}"[:2000])
+                    continue
                 results[label].append(res)
     finally:
         shutil.rmtree(root, ignore_errors=True)
     rows = []
     for label, runs in results.items():
+        if not runs:
+            continue
         b = [x["burst"] for x in runs]
         s = [x["steady"] for x in runs]
         roles = sorted({k for x in b for k in x["cpu_ms_per_page_by_role"]})

@@ -31,6 +31,7 @@ LABELS = {
     "burst_p99_ms": "latency p99 in the burst, ms",
     "throughput_1_worker": "throughput, 1 worker, pages/s",
     "scaling": "scaling 2 workers / 1 worker",
+    "limit_scaling": "scaling of the limit, process -j 2 / -j 1",
     "worker_peak_rss_mb": "peak RSS per worker process, MB",
     "tree_peak_rss_mb": "peak RSS of the tree (sum), MB",
     "tree_peak_pss_mb": "peak PSS of the tree (sum), MB",

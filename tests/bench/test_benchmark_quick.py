@@ -20,7 +20,7 @@ SUMMARY_KEYS = [
     "throughput_pages_per_s", "limit_pages_per_s", "ratio", "ratio_1_worker",
     "pagemill_ms_per_page_1_process", "peer_ms_per_page", "vs_peer",
     "steady_p50_ms", "steady_p95_ms", "steady_p99_ms", "burst_p50_ms", "burst_p95_ms", "burst_p99_ms",
-    "throughput_1_worker", "scaling", "worker_peak_rss_mb", "tree_peak_rss_mb", "tree_peak_pss_mb", "up_to_ready_s",
+    "throughput_1_worker", "scaling", "limit_scaling", "worker_peak_rss_mb", "tree_peak_rss_mb", "tree_peak_pss_mb", "up_to_ready_s",
 ]
 
 TABLE_LABELS = [

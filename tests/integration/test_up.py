@@ -143,9 +143,15 @@ def test_killing_up_outright_takes_its_children_with_it(up: Up):
     assert len(kids) >= 4  # broker, worker, dashboard, watcher (and the pages view)
     up.proc.kill()
     up.proc.wait()
+    def running(pid: int) -> bool:
+        try:
+            return "zombie" not in Path(f"/proc/{pid}/status").read_text()
+        except FileNotFoundError:
+            return False
+
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and any(Path(f"/proc/{k}").exists() and "zombie" not in Path(f"/proc/{k}/status").read_text() for k in kids):
+    while time.monotonic() < deadline and any(map(running, kids)):
         time.sleep(0.2)
-    alive = [k for k in kids if Path(f"/proc/{k}").exists()]
+    alive = [k for k in kids if running(k)]
     assert not alive, f"orphans left running: {alive}"
     up.proc = None

@@ -49,8 +49,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def texts() -> list[str]:
-    found = [p.read_text(encoding="utf-8")[:2500] for p in sorted(CORPUS.glob("*/pages/*.txt"))]
+def texts(chars: int) -> list[str]:
+    found = [p.read_text(encoding="utf-8")[:chars] for p in sorted(CORPUS.glob("*/pages/*.txt"))]
     return found or ["Report\n\nThe delegation visited Nairobi in May 2012 and met the minister.\n"]
 
 
@@ -110,7 +110,7 @@ class Soak:
 
     def drop_pages(self) -> None:
         rnd = random.Random(7)
-        corpus = texts()
+        corpus = texts(self.args.page_chars)
         staging = self.root / "staging"
         staging.mkdir()
         inbox = Path(self.env["PAGEMILL_INBOX"])
@@ -206,6 +206,7 @@ def main() -> int:
     ap.add_argument("--duration", type=float, default=600, help="seconds to keep dropping pages (default 600)")
     ap.add_argument("--pages", type=int, default=20_000, help="stop dropping after this many pages (default 20000)")
     ap.add_argument("--rate", type=float, default=None, help="pages per second to offer (default: pages spread over the duration)")
+    ap.add_argument("--page-chars", type=int, default=2500, help="length of each page, cut from a corpus page (default 2500)")
     ap.add_argument("--concurrency", type=int, default=2, help="worker processes (default 2)")
     ap.add_argument("--chaos-min", type=float, default=15, help="least seconds between faults")
     ap.add_argument("--chaos-max", type=float, default=40, help="most seconds between faults")

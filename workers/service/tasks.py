@@ -38,15 +38,19 @@ NEXT_STAGE = {"clean": "segment", "segment": "classify", "classify": "annotate",
 
 
 @lru_cache(maxsize=1)
+def _ledger() -> RedisLedger:
+    return RedisLedger(get_settings().effective_broker_url)
+
+
+@lru_cache(maxsize=1)
 def outbox() -> Outbox:
     s = get_settings()
-    return Outbox(s.outbox, RedisLedger(s.effective_broker_url), archive=s.archive, failed=s.failed)
+    return Outbox(s.outbox, _ledger(), archive=s.archive, failed=s.failed)
 
 
 class PageTask(Task):
     """Base for every page task: bounded retries, and an error record when they run out."""
 
-    abstract = True
     acks_late = True
     throws = (PageRejected,)  # expected outcome for bad input: logged without a traceback
     max_retries = get_settings().task_max_retries
@@ -110,11 +114,6 @@ def _stage_task(stage: str):
 
     body.__name__ = f"{stage}_task"
     return celery_app.task(name=f"pagemill.{stage}", base=PageTask, bind=True)(body)
-
-
-@lru_cache(maxsize=1)
-def _ledger() -> RedisLedger:
-    return RedisLedger(get_settings().effective_broker_url)
 
 
 def _mark_started(drop: Drop, stage: str) -> None:

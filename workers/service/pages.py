@@ -108,7 +108,10 @@ def _iso(ts: float | None) -> str | None:
 
 
 def quantile(latency: dict, q: float) -> float | None:
-    """Upper bound of the histogram bucket holding the q-th page: a coarse but honest percentile."""
+    """Upper bound of the histogram bucket holding the q-th page: a coarse but honest percentile.
+
+    None when there is no page yet, or when it lies beyond the largest bound (JSON has no infinity).
+    """
     total = latency["count"]
     if not total:
         return None
@@ -116,8 +119,8 @@ def quantile(latency: dict, q: float) -> float | None:
     for bound, n in latency["buckets"].items():
         seen += n
         if seen >= q * total:
-            return float("inf") if bound == "+Inf" else float(bound)
-    return float("inf")
+            return None if bound == "+Inf" else float(bound)
+    return None
 
 
 def snapshot(ledger: RedisLedger, limit: int = 100, status: str | None = None) -> dict:
@@ -333,8 +336,6 @@ def serve(settings: Settings) -> None:
 def human_seconds(seconds: float | None) -> str:
     if seconds is None:
         return "–"
-    if seconds == float("inf"):
-        return "over 1 h"
     if seconds < 10:
         return f"{seconds:.1f} s"
     if seconds < 120:
@@ -353,8 +354,10 @@ def clock(ts: float | None, now: float | None = None) -> str:
     return when.strftime("%H:%M:%S") if when.date() == today else when.strftime("%Y-%m-%d %H:%M")
 
 
-def bucket_label(bound: float | None) -> str:
-    return "–" if bound is None else f"≤ {human_seconds(bound)}"
+def bucket_label(bound: float | None, count: int = 0) -> str:
+    if bound is None:
+        return f"> {human_seconds(LATENCY_BUCKETS[-1])}" if count else "–"
+    return f"≤ {human_seconds(bound)}"
 
 
 PAGE = tornado.template.Template(
@@ -413,8 +416,8 @@ PAGE = tornado.template.Template(
     {% end %}
     <div class="tile" data-rate="finished"><div class="n">{{ "%.1f" % snap["finished_per_minute"] }}</div><div class="l">pages / min</div></div>
     <div class="tile" data-rate="arrived"><div class="n">{{ "%.1f" % snap["arrived_per_minute"] }}</div><div class="l">arriving / min</div></div>
-    <div class="tile"><div class="n">{{ bucket_label(snap["latency"]["p50_at_most"]) }}</div><div class="l">median time</div></div>
-    <div class="tile"><div class="n">{{ bucket_label(snap["latency"]["p95_at_most"]) }}</div><div class="l">95% within</div></div>
+    <div class="tile"><div class="n">{{ bucket_label(snap["latency"]["p50_at_most"], snap["latency"]["count"]) }}</div><div class="l">median time</div></div>
+    <div class="tile"><div class="n">{{ bucket_label(snap["latency"]["p95_at_most"], snap["latency"]["count"]) }}</div><div class="l">95% within</div></div>
   </section>
   <p class="sub">Rates over the last {{ int(snap["rate_window_seconds"] // 60) }} minutes; counts since the ledger began. Times are UTC.
   {% if snap["status_filter"] %}<br><strong>Only {{ snap["status_filter"] }} pages</strong> among the last {{ "{:,}".format(snap["filter_scan"]) }} that arrived. <a href="/pages">Show all</a>{% end %}</p>

@@ -22,7 +22,8 @@ def render(snap: dict) -> Group:
         head.append(f"{key}   ")
     head.append(f"{snap['finished_per_minute']:.1f} ", style="bold")
     head.append(f"pages/min   {snap['arrived_per_minute']:.1f} arriving/min   ")
-    head.append(f"median {bucket_label(snap['latency']['p50_at_most'])}, 95% {bucket_label(snap['latency']['p95_at_most'])}")
+    lat = snap["latency"]
+    head.append(f"median {bucket_label(lat['p50_at_most'], lat['count'])}, 95% {bucket_label(lat['p95_at_most'], lat['count'])}")
     table = Table(box=None, pad_edge=False, header_style="dim", expand=False)
     for col, kw in (("status", {}), ("page", {"overflow": "fold"}), ("arrived (UTC)", {"no_wrap": True}),
                     ("took", {"justify": "right", "no_wrap": True}), ("record or reason", {"overflow": "fold"})):

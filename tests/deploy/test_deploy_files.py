@@ -258,36 +258,48 @@ def test_keda_schema_check_rejects_a_broken_scaled_object() -> None:
     assert keda_errors(so)
 
 
-def test_keda_scales_the_worker_on_the_pages_list() -> None:
+def pages_list_names() -> set[str]:
+    """The Redis lists that hold queue `pages`: kombu keeps one per priority step."""
+    from workers.service.app import celery_app
+
+    opts = celery_app.conf.broker_transport_options or {}
+    steps = opts.get("priority_steps", [0])
+    sep = opts.get("sep", "\x06\x16")
+    return {PAGES_QUEUE if step == 0 else f"{PAGES_QUEUE}{sep}{step}" for step in steps}
+
+
+def test_keda_scales_the_worker_on_the_pages_lists() -> None:
     so = k8s_one("ScaledObject", "pagemill-worker")
     target = so["spec"]["scaleTargetRef"]
     assert target.get("kind", "Deployment") == "Deployment"
     k8s_one("Deployment", target["name"])
     assert so["spec"]["minReplicaCount"] <= so["spec"]["maxReplicaCount"]
-    (trigger,) = so["spec"]["triggers"]
-    assert trigger["type"] == "redis"
-    meta = trigger["metadata"]
-    # The redis scaler's metadata is a free-form map in the CRD, so check it here
-    # against the scaler's documented keys.
-    assert set(meta) <= {
-        "address", "addressFromEnv", "host", "hostFromEnv", "port", "portFromEnv", "username",
-        "usernameFromEnv", "passwordFromEnv", "databaseIndex", "enableTLS", "unsafeSsl",
-        "listName", "listLength", "activationListLength",
-    }, meta
-    assert meta["listName"] == PAGES_QUEUE
-    assert int(meta["listLength"]) > 0 and int(meta.get("activationListLength", "0")) >= 0
-    # Same broker as the pods use.
+    triggers = so["spec"]["triggers"]
+    assert {t["type"] for t in triggers} == {"redis"}
+    # Every list of queue `pages` (one per broker priority) drives the scaling.
+    assert {t["metadata"]["listName"] for t in triggers} == pages_list_names()
     url = k8s_one("ConfigMap", "pagemill-config")["data"]["PAGEMILL_BROKER_URL"]
     m = re.match(r"rediss?://(?:[^@/]*@)?([^:/]+):(\d+)/(\d+)$", url)
     assert m, url
-    assert meta["address"] == f"{m[1]}:{m[2]}"
-    assert meta.get("databaseIndex", "0") == m[3]
-    # The password comes from the same Secret key the pods use.
-    auth = k8s_one("TriggerAuthentication", trigger["authenticationRef"]["name"])
-    (ref,) = auth["spec"]["secretTargetRef"]
-    assert ref["parameter"] == "password"
-    secret = k8s_one("Secret", ref["name"])
-    assert ref["key"] in {**secret.get("data", {}), **secret.get("stringData", {})}
+    for trigger in triggers:
+        meta = trigger["metadata"]
+        # The redis scaler's metadata is a free-form map in the CRD, so check it
+        # here against the scaler's documented keys.
+        assert set(meta) <= {
+            "address", "addressFromEnv", "host", "hostFromEnv", "port", "portFromEnv", "username",
+            "usernameFromEnv", "passwordFromEnv", "databaseIndex", "enableTLS", "unsafeSsl",
+            "listName", "listLength", "activationListLength",
+        }, meta
+        assert int(meta["listLength"]) > 0 and int(meta.get("activationListLength", "0")) >= 0
+        # Same broker as the pods use.
+        assert meta["address"] == f"{m[1]}:{m[2]}"
+        assert meta.get("databaseIndex", "0") == m[3]
+        # The password comes from the same Secret key the pods use.
+        auth = k8s_one("TriggerAuthentication", trigger["authenticationRef"]["name"])
+        (ref,) = auth["spec"]["secretTargetRef"]
+        assert ref["parameter"] == "password"
+        secret = k8s_one("Secret", ref["name"])
+        assert ref["key"] in {**secret.get("data", {}), **secret.get("stringData", {})}
 
 
 def test_queue_names_are_the_apps() -> None:

@@ -221,3 +221,18 @@ def test_load_taxonomy_falls_back_to_the_bundled_one():
 
     assert load_taxonomy(None) is default_taxonomy()
     assert len(default_taxonomy().topics) == 17
+
+
+def test_unfinished_description_amid_the_text_is_a_caption():
+    page = classified(
+        "Ship museum\n\nThe museum opened in 1990.\n\nA model of the first steam ferry, now in the main hall\n\nIt is open daily.\n"
+    )
+    assert [s.role for s in page.segments] == ["heading", "paragraph", "caption", "paragraph"]
+
+
+def test_standfirst_under_the_title_and_field_lines_stay_paragraphs():
+    page = classified(
+        "Ferry strike ends\n\nUnions and operators agree a new pay deal after three weeks of talks\n\n"
+        "The strike ended on Monday.\n\nContact: press office, 020 7946 0000 ext 12 for all enquiries\n"
+    )
+    assert [s.role for s in page.segments] == ["heading", "paragraph", "paragraph", "paragraph"]

@@ -134,3 +134,8 @@ def test_number_and_title_on_consecutive_lines_are_one_heading():
     page = segment(clean(make_page("2.1\nTrade with the region\n\nTrade grew in every quarter.\n")))
     head = page.segments[0]
     assert (head.role, head.text, head.number, head.level) == ("heading", "2.1 Trade with the region", "2.1", 2)
+
+
+@pytest.mark.parametrize("line", ["Published 21 September 2016", "Posted on March 3, 2021", "From: Ministry of Transport"])
+def test_publication_lines_are_not_headings(line):
+    assert not heading_shape(line)

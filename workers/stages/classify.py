@@ -49,7 +49,7 @@ from pathlib import Path
 import pycountry
 
 from ..models import Classification, ClassifiedPage, Region, Section, Segment, SegmentedPage, Topic
-from .segment import is_dateline, split_sentences
+from .segment import is_dateline, is_field_line, split_sentences
 
 _FIGURE_LABEL = re.compile(
     r"^(?:fig(?:ure)?\.?|table|photo(?:graph)?|image|illustration|plate|map|chart|graph|diagram|exhibit)\s*\d+(?:[.\-]\d+)*\b",
@@ -119,8 +119,11 @@ def _under_heading(seg: Segment, prev: Segment | None, page_title: Segment | Non
     return len(t.split()) >= 4 or "," in t or t.endswith(".")
 
 
-def assign_captions(segments: list[Segment]) -> None:
-    """Turn headings and paragraphs that are really captions into captions, in place."""
+def assign_captions(segments: list[Segment], source: str = "") -> None:
+    """Turn headings and paragraphs that are really captions into captions, in place.
+
+    ``source`` is the page text the segments point into (to see which were several lines).
+    """
     content = [s for s in segments if s.role != "furniture"]
     page_title = content[0] if content and content[0].role == "heading" else None
     body = "\n".join(s.text for s in content)
@@ -132,6 +135,24 @@ def assign_captions(segments: list[Segment]) -> None:
             seg.role = "caption"
         elif not seg.number and _under_heading(seg, prev, page_title):
             seg.role = "caption"
+        elif (
+            seg.role == "paragraph"
+            and prev is not page_title
+            and _unfinished_description(seg, multiline="\n" in source[seg.source_start : seg.source_end])
+        ):
+            seg.role = "caption"
+
+
+def _unfinished_description(seg: Segment, *, multiline: bool) -> bool:
+    """A one-line description in sentence case with no full stop, amid the text: a picture's caption.
+
+    (Right under the page title such a line is a standfirst, which is left a paragraph.)
+    """
+    t = _CITATIONS.sub("", seg.text.strip())
+    words = t.split()
+    if multiline or "@" in t or "--" in t or is_field_line(t) or len(words) < 7 or len(words) > 30 or _SENT_FINAL.search(t) or t.endswith((":", ";", ",", "--", "…", "-")):
+        return False
+    return t[:1].isupper() and len(split_sentences(t)) == 1
 
 
 def page_section(segments: list[Segment]) -> Section | None:
@@ -324,7 +345,7 @@ def classify(
     taxonomy = taxonomy or default_taxonomy()
     gazetteer = gazetteer or default_gazetteer()
     segments = [s.model_copy() for s in page.segments]
-    assign_captions(segments)
+    assign_captions(segments, page.text)
     section = page_section(segments)
     first_heading = next((s for s in segments if s.role != "furniture"), None)
     if first_heading is not None and first_heading.role == "heading" and (section is None or first_heading.id != section.segment_id):

@@ -111,7 +111,7 @@ _TRAIL_SEP = re.compile(r"\s+(?:>|»|›|→|/)\s+")
 # At the start of the line: "(copyright Jane Doe)" inside a caption is a credit, not chrome.
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
 _UPDATED = re.compile(
-    r"^\W*(?:(?:page|this page was|site|content)\s+)?(?:last\s+)?(?:updated|modified|reviewed|published|edited)\s*(?:on|:)?\s*\d",
+    r"^\W*(?:(?:page|this page was|site|content)\s+)?(?:last\s+)?(?:updated|modified|reviewed|edited)\s*(?:on|:)?\s*\d",
     re.IGNORECASE,
 )
 _LAST_UPDATED = re.compile(r"^\W*(?:(?:this\s+)?page\s+(?:was\s+)?)?last\s+(?:updated|modified|reviewed|edited|changed)\b", re.IGNORECASE)

@@ -53,7 +53,7 @@ _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?"
 # A line that starts with a calendar date: a dateline, not a heading.
 _DATELINE_RE = re.compile(
-    rf"^(?:{_WEEKDAY}\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{4}})\b",
+    rf"^(?:(?:published|posted|updated|issued|released|dated|first published)(?:\s+on)?:?\s+)?(?:{_WEEKDAY}\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{4}})\b",
     re.IGNORECASE,
 )
 _SENT_FINAL = re.compile(r"[.!?][\"”’')\]]*$")
@@ -66,7 +66,7 @@ _FORMULA = re.compile(r"[=<>≤≥]|\d\s*[+*×÷]\s*\d|\d\s+[-−/]\s+\d")
 # Front-matter fields of papers and reports: a label and its value, not a heading.
 _FIELD_LABEL = re.compile(
     r"^(?:key\s*words?|abstract|received|accepted|published|correspondence|doi|citation|cite as|corresponding author|e-?mail"
-    r"|(?:media\s+|press\s+)?contacts?|tel|telephone|phone|fax|enquiries|inquiries)\s*:",
+    r"|(?:media\s+|press\s+)?contacts?|tel|telephone|phone|fax|enquiries|inquiries|from|to|date|location|authors?)\s*:",
     re.IGNORECASE,
 )
 # A telephone number: six or more digits in groups.
@@ -125,6 +125,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def is_dateline(text: str) -> bool:
     t = text.strip()
     return bool(_DATELINE_RE.match(t)) and len(t.split()) <= 8
+
+
+def is_field_line(text: str) -> bool:
+    """A label and its value ("Contact: ...", "From: ..."), or a line with a phone number."""
+    t = text.strip()
+    return bool(_FIELD_LABEL.match(t) or _PHONE.search(t))
 
 
 def heading_shape(text: str, *, first: bool = False, numbered: bool = False) -> bool:

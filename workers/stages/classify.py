@@ -14,7 +14,10 @@ them, using what captions look like and where they stand:
   words, or with a comma, or ending with a full stop; or a one-sentence line
   with no sentence end;
 * a line that is only a person's name, when the page calls that person by a
-  title elsewhere ("Alex Morgan" ... "Ms Morgan said").
+  title elsewhere ("Alex Morgan" ... "Ms Morgan said");
+* amid the text (not right under the title, where it is a standfirst), a
+  one-line description of seven or more words in sentence case with no full
+  stop, that is not a field ("Contact: ...") and not cut off ("--").
 
 Topics come from a taxonomy file (default: the IPTC Media Topics top level
 bundled as ``workers/data/iptc_mediatopics_top.json``), scored by how much of

@@ -36,8 +36,8 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 import ftfy
 
@@ -330,10 +330,19 @@ _LOWER_START = re.compile(r"^([a-z][^\W\d_]*)")
 
 @dataclass
 class _Ctx:
+    """What the repairs of one page share. The word counts are built only when a repair needs them."""
+
     source: str
-    vocab: Counter[str]
-    hyphenated: set[str]
-    repairs: list[Repair]
+    repairs: list[Repair] = field(default_factory=list)
+
+    @cached_property
+    def vocab(self) -> Counter[str]:
+        return _vocabulary(self.source)
+
+    @cached_property
+    def hyphenated(self) -> set[str]:
+        """Compounds the page writes with a hyphen inside a line."""
+        return {m.group().lower() for m in re.finditer(r"[^\W\d_]+-[^\W\d_]+", self.source)}
 
 
 def _clean_block(lines: list[Line], ctx: _Ctx, *, chrome: bool) -> Block:
@@ -394,7 +403,7 @@ def _joins_hyphen_ctx(left: str, right: str, ctx: _Ctx) -> bool:
 
 def _maybe_drop_cap(b: TextBuilder, pos: int, body: str, ctx: _Ctx) -> None:
     m = _WORD_RE.match(body)
-    if not m or not (letter := drop_cap_letter(m.group(), ctx.vocab)):
+    if not m or not m.group()[0].islower() or not (letter := drop_cap_letter(m.group(), ctx.vocab)):
         return
     b.replace(pos, pos, letter)
     ctx.repairs.append(
@@ -492,12 +501,7 @@ def clean(page: Page) -> CleanPage:
     content = [line for line in lines if not line.blank]
     index = {line.start: i for i, line in enumerate(content)}
     chrome_of = find_chrome(content)
-    ctx = _Ctx(
-        source=text,
-        vocab=_vocabulary(text),
-        hyphenated={m.group().lower() for m in re.finditer(r"[^\W\d_]+-[^\W\d_]+", text)},
-        repairs=[],
-    )
+    ctx = _Ctx(source=text)
     blocks: list[Block] = []
     for group in split_blocks(lines):
         for run, why in _runs(group, chrome_of, index):

@@ -79,7 +79,7 @@ class Watcher:
         self.s = settings
         self.ledger, self.submit, self.reject = ledger, submit, reject
         self.inbox = Path(settings.inbox).resolve()
-        self.processing = Path(settings.processing_dir).resolve()
+        self.processing = self._processing_dir(Path(settings.processing_dir).resolve())
         self._pending: dict[str, _Pending] = {}
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -89,6 +89,19 @@ class Watcher:
         self._observer = None
         self._thread: threading.Thread | None = None
         self.taken = 0
+
+    def _processing_dir(self, preferred: Path) -> Path:
+        """Where taken pages are held: it must be on the inbox's filesystem, since taking is a rename."""
+        self.inbox.mkdir(parents=True, exist_ok=True)
+        preferred.mkdir(parents=True, exist_ok=True)
+        if os.stat(preferred).st_dev == os.stat(self.inbox).st_dev:
+            return preferred
+        fallback = self.inbox / ".pagemill-processing"  # hidden, so never taken as a page
+        log.warning(
+            "state folder is on another filesystem than the inbox; holding pages in the inbox's hidden folder",
+            state=str(preferred), holding=str(fallback),
+        )
+        return fallback
 
     # --- events ----------------------------------------------------------------
 

@@ -20,10 +20,20 @@ The logic lives in :mod:`workers.stages.entities`.
 from __future__ import annotations
 
 from ..models import AnnotatedPage, ClassifiedPage, Entity
-from .entities import find, load_model
+from .entities import find
+from .entities import load_model as _load_nlp
 from .entities.gazetteer import gazetteer
+from .entities.names import given_names
 
 __all__ = ["annotate", "country_code", "load_model"]
+
+
+def load_model():
+    """Load everything annotate needs once per process (spaCy model, gazetteer, given names); returns the model."""
+    nlp = _load_nlp()
+    gazetteer()
+    given_names()
+    return nlp
 
 
 def country_code(name: str) -> str | None:

@@ -236,3 +236,16 @@ def test_standfirst_under_the_title_and_field_lines_stay_paragraphs():
         "The strike ended on Monday.\n\nContact: press office, 020 7946 0000 ext 12 for all enquiries\n"
     )
     assert [s.role for s in page.segments] == ["heading", "paragraph", "paragraph", "paragraph"]
+
+
+def test_preload_makes_the_defaults_ready():
+    import importlib
+
+    # The package re-exports the stage functions under the modules' names, so import the modules by path.
+    clean_module = importlib.import_module("workers.stages.clean")
+    classify_module = importlib.import_module("workers.stages.classify")
+
+    clean_module.preload()
+    classify_module.preload()
+    assert clean_module.is_common_word("harbour")
+    assert default_gazetteer()._pattern is not None

@@ -335,6 +335,12 @@ def classify_regions(text: str, gazetteer: Gazetteer) -> list[Region]:
     ]
 
 
+def preload() -> None:
+    """Load the bundled taxonomy and gazetteer and compile the place pattern now, e.g. when a worker starts."""
+    default_taxonomy()
+    _ = default_gazetteer().pattern
+
+
 def classify(
     page: SegmentedPage,
     taxonomy: Taxonomy | None = None,

@@ -189,3 +189,8 @@ def test_page_tools_are_chrome_at_the_edges_only():
     assert chrome_at_edge("Save to my trip")
     assert chrome_anywhere("Save to my trip") is None
     assert chrome_at_edge("Save the date for the spring fair.") is None
+
+
+def test_previous_next_pair_is_chrome():
+    assert chrome_anywhere("Previous: 2.1 Rivers | Next: 2.3 Lakes")
+    assert chrome_anywhere("Next we tried salt | then sugar") is None

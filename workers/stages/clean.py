@@ -150,6 +150,8 @@ def _link_like(part: str) -> bool:
 
 def _is_menu(text: str) -> bool:
     parts = [p for p in _MENU_SEP.split(text.strip(" <>")) if p.strip(" <>")]
+    if len(parts) == 2 and all((_words(p) or [""])[0] in _ACTION_WORDS | {"home"} for p in parts):
+        return all(len(p) <= 60 for p in parts)  # "Previous: 4.1 Demand | Next: 4.3 Supply"
     if len(parts) < 3 or _SENTENCE_END.search(text.strip()):
         return False
     # A running header may lead with the document's title: "Annual Report 2015 of the Board | Contents | Next".

@@ -109,3 +109,39 @@ COUNTRY_ALIASES = {
 STOP_EDGE = frozenset(
     "the a an this that these those his her their its our my your of and or in on at for to by with from".split()
 )
+
+#: Organisations every reader knows by a one- or two-word name the small model
+#: often takes for a person or a place ("Twitter", "Daesh"): international
+#: bodies, armed groups, agencies, companies, platforms and news media. General
+#: world knowledge; names that are also common words or places ("Apple",
+#: "Amazon", "Shell") are left out on purpose.
+KNOWN_ORGS = frozenset(x.strip() for x in
+    """
+    United Nations|UN|UNESCO|UNICEF|UNHCR|UNDP|UNEP|UNRWA|WHO|WTO|IMF|World Bank|NATO|OSCE|OPEC|OECD|ASEAN|APEC|
+    African Union|Arab League|European Union|EU|European Commission|European Parliament|Council of Europe|
+    Red Cross|Red Crescent|ICRC|Amnesty International|Human Rights Watch|Greenpeace|Oxfam|Interpol|Europol|
+    International Criminal Court|ICC|IAEA|G7|G8|G20|G-7|G-8|G-20|Commonwealth of Nations|
+    ISIL|ISIS|Daesh|Da'esh|al-Qaeda|al-Qaida|Al-Qaeda|Al Qaeda|al Qaeda|Taliban|Hamas|Hezbollah|Hizballah|
+    Boko Haram|al-Shabaab|Al-Shabaab|al-Nusra Front|Nusra Front|PKK|YPG|FARC|IRA|
+    FBI|CIA|NSA|NASA|ESA|JAXA|NOAA|EPA|FDA|CDC|DHS|MI5|MI6|GCHQ|KGB|FSB|Mossad|BBC|CNN|NBC|CBS|ABC News|
+    Reuters|Associated Press|AP|AFP|Bloomberg|Al Jazeera|Xinhua|Wikipedia|Wikinews|Wikimedia|Wikimedia Commons|
+    Twitter|Facebook|Instagram|YouTube|WhatsApp|TikTok|LinkedIn|Reddit|Snapchat|Pinterest|Tumblr|Flickr|
+    Google|Microsoft|IBM|Intel|Samsung|Sony|Nintendo|Toyota|Honda|Volkswagen|Siemens|Huawei|Alibaba|Tencent|
+    Baidu|Netflix|Disney|Walt Disney|Warner Bros|Ubisoft|Mozilla|Adobe|Nokia|Ericsson|Boeing|Airbus|
+    ExxonMobil|Chevron|BP|Gazprom|Coca-Cola|PepsiCo|McDonald's|Starbucks|Walmart|IKEA|Nike|Adidas|
+    Goldman Sachs|JPMorgan|Morgan Stanley|HSBC|Barclays|Deutsche Bank|Citigroup|Visa Inc|Mastercard|eBay|PayPal|
+    FIFA|UEFA|IOC|NBA|NFL|NHL|MLB|NCAA|
+    New York Times|Washington Post|Wall Street Journal|Financial Times|The Guardian|The Times|The Economist|
+    Le Monde|Der Spiegel|Huffington Post|Time Magazine|Newsweek|Associated Press
+    """.split("|")
+) - {""}
+
+#: Software, devices and other products the model takes for persons or
+#: organisations; they are no named entity of a scored kind.
+KNOWN_PRODUCTS = frozenset(x.strip() for x in
+    """
+    Firefox|Safari|Internet Explorer|Windows|Windows XP|Windows Vista|Windows 7|Linux|Android|iOS|iPhone|iPad|
+    iPod|MacBook|Macintosh|PlayStation|Xbox|Kindle|Photoshop|PowerPoint|Excel|Gmail|Skype|Raspberry Pi|
+    Arduino|Chrome|Google Chrome|Bluetooth|Wi-Fi|HTML|HTML5|JavaScript|Python|Java|Linux|Unix|Ubuntu
+    """.split("|")
+) - {""}

@@ -20,7 +20,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from . import dates
+from . import dates, orgs
 from .gazetteer import BIG_CITY, fold, gazetteer
 from .names import is_given_name
 from .lexicon import EVENT_HEADS, EVENT_OF, EVENT_STARTS, STOP_EDGE, TITLES
@@ -345,7 +345,7 @@ def fix_names(ms: list[Mention], texts: list[str]) -> list[Mention]:
         if m.label in {"ORG", "PERSON"}:
             cm = _CITATION.match(t)
             after = text[m.end:m.end + 12]
-            if cm and (cm.group("year") or re.match(r"\s*[,(]?\s*\(?\d{4}", after) or re.search(r"\(\s*$", text[max(0, m.start - 10):m.start])):
+            if cm and (cm.group("year") or re.match(r"\s*[,(]?\s*\(?\d{4}|\s*\[\d+", after) or re.search(r"\(\s*$", text[max(0, m.start - 10):m.start])):
                 for nm in _NAME_IN_CITATION.finditer(cm.group("names")):
                     out.append(Mention(m.seg, m.start + nm.start(), m.start + nm.end(), "PERSON", "citation"))
                 if cm.group("year"):
@@ -809,11 +809,15 @@ def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
     ms = fix_dates(ms, texts)
     ms = add_date_patterns(ms, texts)
     ms = fix_names(ms, texts)
+    lower_words = {w.lower() for t in texts for w in re.findall(r"\b[a-z][a-z'-]+\b", t)}
+    ms = orgs.split_orgs(ms, texts, lambda t: _looks_like_person(t, lower_words))
     ms = citations(ms, texts)
     ms = person_fixes(ms, texts)
     ms = fix_events(ms, texts)
     ms = resolve(ms)
     ms = propagate(ms, texts)
+    ms = orgs.term_acronyms(ms, texts)
+    ms = orgs.known_names(ms, texts)
     ms = add_places(ms, texts)
     ms = resolve(ms)
     ms = drop_lone_words(ms, texts)

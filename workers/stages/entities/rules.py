@@ -815,6 +815,7 @@ def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
     ms = person_fixes(ms, texts)
     ms = fix_events(ms, texts)
     ms = resolve(ms)
+    ms = orgs.org_heads(ms, texts, ORG_HEADS, lambda w: (p := gazetteer().lookup(w)) is not None and p.kind == "country")
     ms = propagate(ms, texts)
     ms = orgs.term_acronyms(ms, texts)
     ms = orgs.known_names(ms, texts)

@@ -194,3 +194,7 @@ def test_page_tools_are_chrome_at_the_edges_only():
 def test_previous_next_pair_is_chrome():
     assert chrome_anywhere("Previous: 2.1 Rivers | Next: 2.3 Lakes")
     assert chrome_anywhere("Next we tried salt | then sugar") is None
+
+
+def test_a_one_letter_page_is_not_chrome():
+    assert furniture_texts("x\n") == []

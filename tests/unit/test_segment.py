@@ -139,3 +139,8 @@ def test_number_and_title_on_consecutive_lines_are_one_heading():
 @pytest.mark.parametrize("line", ["Published 21 September 2016", "Posted on March 3, 2021", "From: Ministry of Transport"])
 def test_publication_lines_are_not_headings(line):
     assert not heading_shape(line)
+
+
+def test_a_single_short_sentence_is_not_a_run_in_heading():
+    got = roles("Notes\n\nSome text with tabs.\n\nThe rest follows here, at length.\n")
+    assert got[1] == ("paragraph", "Some text with tabs.")

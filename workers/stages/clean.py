@@ -94,7 +94,7 @@ _UI_WORDS = frozenset(
     """
     home homepage top bottom page pages back next previous prev forward print printable printer share shares
     skip jump go return main content contents menu navigation nav search site sitemap map contact index
-    text file version only html pdf rss feed email e-mail mail facebook twitter x linkedin whatsapp reddit
+    text file version only html pdf rss feed email e-mail mail facebook twitter linkedin whatsapp reddit
     instagram youtube pinterest tumblr subscribe unsubscribe newsletter login logout log sign register account
     help faq faqs about privacy policy terms cookies cookie accessibility feedback view download open close
     toggle link links permalink tweet like follow bookmark font size larger smaller language english select

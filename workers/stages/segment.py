@@ -301,12 +301,15 @@ def segment(page: CleanPage) -> SegmentedPage:
 def _demote_stray_run_in_headings(segments: list[Segment]) -> None:
     """Run-in headings ("Introduction.") are a page's style or not there at all.
 
-    On a page whose other headings have no full stop, a short line ending in
-    one is a short paragraph ("Hunga Island.", "Thank you.").
+    On a page whose other headings have no full stop, or where it is the only
+    one, a short line ending in one is a short paragraph ("Hunga Island.",
+    "Thank you.").
     """
     content = [s for s in segments if s.role != "furniture"]
     inner = [s for s in content[1:] if s.role == "heading" and not s.number]
-    if not any(not s.text.rstrip().endswith(".") for s in inner):
+    run_in = [s for s in inner if s.text.rstrip().endswith(".")]
+    # A style needs at least two of its kind: one short line with a full stop is a short sentence.
+    if len(run_in) >= 2 and len(run_in) == len(inner):
         return
     for s in inner:
         if s.text.rstrip().endswith("."):

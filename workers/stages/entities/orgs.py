@@ -245,3 +245,62 @@ def org_heads(ms: list, texts: list[str], org_heads: frozenset[str], is_country)
             new.append(n)
             idx.add(i, cs, ce, n)
     return [m for m in ms if id(m) not in drop] + new
+
+
+_EVW = r"(?:[A-Z][\w'’-]*|\d{4}|\d+(?:st|nd|rd|th))"
+_EVSEQ = re.compile(r"(?<![\w'’-])" + _EVW + r"(?:\s+(?:of\s+(?:the\s+)?)?" + _EVW + r")*")
+
+
+#: Event words that end too many names of other kinds ("... Award", "Animated Series") to find events alone.
+_NOT_EVENT_HEADS = frozenset("award series ceremony draft depression tour workshop concert".split())
+
+
+def event_names(ms: list, texts: list[str], event_heads: frozenset[str], is_place) -> list:
+    """Capitalised names ending in an event word are events: "UK-France Summit", "Fan Expo Canada".
+
+    The run may end in a year ("... Summit 2016") or, after the event word,
+    a place name ("Fan Expo Canada"). Mentions inside the run give way to it;
+    a run cut across by a mention is left alone. One-word runs ("Games") are
+    no name.
+    """
+    from .rules import Mention, SpanIndex
+
+    idx = SpanIndex(ms)
+    drop: set[int] = set()
+    new = []
+    for i, text in enumerate(texts):
+        for sm in _EVSEQ.finditer(text):
+            toks = [(m.start() + sm.start(), m.end() + sm.start()) for m in re.finditer(r"\S+", sm.group(0))]
+            words = [text[a:b] for a, b in toks]
+            k0 = 0
+            while k0 < len(words) and words[k0].lower() in _LEAD:
+                k0 += 1
+            end = None
+            for k in range(len(words) - 1, k0, -1):
+                w = words[k]
+                if w.lower() in event_heads and w.lower() not in _NOT_EVENT_HEADS and w[0].isupper():
+                    end = k
+                    if end + 1 < len(words) and is_place(words[end + 1]):
+                        end += 1
+                    if end + 1 < len(words) and re.fullmatch(r"\d{4}", words[end + 1]):
+                        end += 1
+                    break
+            if end is None:
+                continue
+            # a name: at least two name words before the end, not all of them years or numbers
+            name_words = [w for w in words[k0:end + 1] if w[0].isupper()]
+            if len(name_words) < 2:
+                continue
+            cs, ce = toks[k0][0], toks[end][1]
+            inside = idx.find(i, cs, ce)
+            if any(o.start < cs or o.end > ce for o in inside):
+                continue
+            if any(o.label in {"EVENT", "LAW"} or (o.label in {"DATE", "DURATION"} and not re.fullmatch(r"\d{4}", o.text(texts)))
+                   for o in inside):
+                continue
+            for o in inside:
+                drop.add(id(o))
+            n = Mention(i, cs, ce, "EVENT", "pattern")
+            new.append(n)
+            idx.add(i, cs, ce, n)
+    return [m for m in ms if id(m) not in drop] + new

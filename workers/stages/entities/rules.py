@@ -813,6 +813,7 @@ def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
     ms = orgs.split_orgs(ms, texts, lambda t: _looks_like_person(t, lower_words))
     ms = citations(ms, texts)
     ms = person_fixes(ms, texts)
+    ms = orgs.event_names(ms, texts, EVENT_HEADS, lambda w: gazetteer().lookup(w) is not None)
     ms = fix_events(ms, texts)
     ms = resolve(ms)
     ms = orgs.org_heads(ms, texts, ORG_HEADS, lambda w: (p := gazetteer().lookup(w)) is not None and p.kind == "country")

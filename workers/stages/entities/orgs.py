@@ -304,3 +304,38 @@ def event_names(ms: list, texts: list[str], event_heads: frozenset[str], is_plac
             new.append(n)
             idx.add(i, cs, ce, n)
     return [m for m in ms if id(m) not in drop] + new
+
+
+#: One-word names of institutions: capitalised in the middle of a sentence they name one.
+INSTITUTIONS = frozenset(
+    "Congress Senate Parliament Coalition Cabinet Pentagon Kremlin Politburo Knesset Bundestag Duma Majlis "
+    "Storting Riksdag Folketing Oireachtas Seanad Dáil Sejm Rada".split()
+)
+_INST = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(INSTITUTIONS)) + r")(?![\w-]|['’][a-rt-z])")
+
+
+def institutions(ms: list, texts: list[str]) -> list:
+    """"Congress", "the Coalition": a capitalised institution word inside a sentence is an organisation."""
+    from .rules import Mention, SpanIndex
+
+    idx = SpanIndex(ms)
+    out = []
+    for m in ms:
+        if m.label in _RELABEL and m.text(texts) in INSTITUTIONS:
+            m.label = "ORG"
+            m.origin = "institution"
+        out.append(m)
+    for i, text in enumerate(texts):
+        for im in _INST.finditer(text):
+            s, e = im.span()
+            k = s - 1
+            while k >= 0 and text[k] in " \t\"'“‘(":
+                k -= 1
+            if k < 0 or text[k] in ".!?:\n":
+                continue  # sentence-initial: capitalised anyway
+            if idx.overlaps(i, s, e):
+                continue
+            n = Mention(i, s, e, "ORG", "institution")
+            out.append(n)
+            idx.add(i, s, e, n)
+    return out

@@ -20,7 +20,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from . import dates, orgs
+from . import dates, orgs, people
 from .gazetteer import BIG_CITY, fold, gazetteer
 from .names import is_given_name
 from .lexicon import EVENT_HEADS, EVENT_OF, EVENT_STARTS, STOP_EDGE, TITLES
@@ -802,6 +802,13 @@ def drop_lone_words(ms: list[Mention], texts: list[str]) -> list[Mention]:
     return out
 
 
+def _not_a_name(word: str) -> bool:
+    """A capitalised word that is no part of a person's name: a place, an organisation or place word, a month."""
+    w = word.lower()
+    return (w in ORG_HEADS or w in PLACE_HEADS or w in dates.MONTHS or w in dates.WEEKDAYS or w in STOP_EDGE
+            or gazetteer().lookup(word) is not None)
+
+
 def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
     ms = [m for m in ms if m.label in LABELS]
     ms = split_lines(ms, texts)
@@ -817,9 +824,13 @@ def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
     ms = fix_events(ms, texts)
     ms = resolve(ms)
     ms = orgs.org_heads(ms, texts, ORG_HEADS, lambda w: (p := gazetteer().lookup(w)) is not None and p.kind == "country")
+    ms = people.titled_names(ms, texts, TITLES, lower_words, _not_a_name)
     ms = propagate(ms, texts)
+    person_words = {w for m in ms if m.label == "PERSON" and " " in m.text(texts) for w in m.text(texts).split()}
+    ms = people.common_word_names(ms, texts, lower_words, person_words)
     ms = orgs.term_acronyms(ms, texts)
     ms = orgs.known_names(ms, texts)
+    ms = orgs.institutions(ms, texts)
     ms = add_places(ms, texts)
     ms = resolve(ms)
     ms = drop_lone_words(ms, texts)

@@ -1,0 +1,89 @@
+"""Person rules that need word frequencies: a name after a title, a common word taken for a name.
+
+* :func:`titled_names`: capitalised words the model left unmarked right after
+  a title ("President Hollande", "King Nebuchadnezzar II", "Special Advisor
+  Thames") are a person, when they are no common English word;
+* :func:`common_word_names`: a one-word "person" that is a common English word
+  used in lower case on the same page ("Grammar", "Language" in book titles)
+  and no part of a full name there is no person.
+
+Word frequencies come from ``wordfreq`` (its small English list, shipped in the
+wheel).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: Words at least this frequent (per word of English text) are common words, not names
+#: (about Zipf 4.3: "executive", "assembly" are above; "Thames", "Hollande" below).
+COMMON = 2e-5
+#: Title words that stand before a person's name in the middle of a sentence
+#: (capitalised), plus "Advisor"/"Adviser"/"Special" for titles of two words.
+_EXTRA_TITLES = frozenset("advisor adviser envoy minister secretary".split())
+_NAME = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){0,2}(?:\s+(?:II|III|IV|Jr\.?|Sr\.?))?")
+
+
+@lru_cache(maxsize=1)
+def _freq() -> dict[str, float]:
+    try:
+        from wordfreq import get_frequency_dict
+    except ImportError:  # pragma: no cover - declared dependency
+        return {}
+    return get_frequency_dict("en", "small")
+
+
+def is_common(word: str) -> bool:
+    return _freq().get(word.lower(), 0.0) >= COMMON
+
+
+def titled_names(ms: list, texts: list[str], titles: frozenset[str], lower_words: set[str], not_a_name) -> list:
+    """Unmarked names right after a capitalised title are persons.
+
+    ``not_a_name(word)`` rules out words such as places and organisation words.
+    """
+    from .rules import Mention, SpanIndex
+
+    idx = SpanIndex(ms)
+    out = list(ms)
+    heads = titles | _EXTRA_TITLES
+    for i, text in enumerate(texts):
+        for tm in re.finditer(r"(?<![\w'’-])([A-Z][a-z]+\.?)\s+(?=[A-Z])", text):
+            if tm.group(1).rstrip(".").lower() not in heads or tm.start() == 0:
+                continue
+            nm = _NAME.match(text, tm.end())
+            if not nm:
+                continue
+            words = nm.group(0).split()
+            # stop before a title, a common word or a place/organisation word
+            keep = 0
+            for w in words:
+                lw = w.lower().rstrip(".")
+                if w in {"II", "III", "IV"} or lw in {"jr", "sr"}:
+                    if keep:
+                        keep += 1
+                    break
+                if lw in heads or lw in lower_words or is_common(w) or not_a_name(w):
+                    break
+                keep += 1
+            if not keep:
+                continue
+            s = nm.start()
+            e = s + len(" ".join(words[:keep]))
+            if idx.overlaps(i, s, e):
+                continue
+            out.append(Mention(i, s, e, "PERSON", "title"))
+            idx.add(i, s, e)
+    return out
+
+
+def common_word_names(ms: list, texts: list[str], lower_words: set[str], person_words: set[str]) -> list:
+    out = []
+    for m in ms:
+        if m.label == "PERSON" and m.origin not in {"citation", "title"}:
+            t = m.text(texts)
+            if " " not in t and t not in person_words and t.lower() in lower_words and is_common(t):
+                continue
+        out.append(m)
+    return out

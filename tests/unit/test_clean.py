@@ -198,3 +198,12 @@ def test_previous_next_pair_is_chrome():
 
 def test_a_one_letter_page_is_not_chrome():
     assert furniture_texts("x\n") == []
+
+
+@pytest.mark.parametrize("line", ["| Japan | 126 million | Tokyo |", "Japan | 126 million | 378,000 km2"])
+def test_table_rows_are_not_menus(line):
+    assert chrome_anywhere(line) is None
+
+
+def test_pager_is_a_menu():
+    assert chrome_anywhere("1 | 2 | 3 | Next")

@@ -154,6 +154,8 @@ def _is_menu(text: str) -> bool:
         return all(len(p) <= 60 for p in parts)  # "Previous: 4.1 Demand | Next: 4.3 Supply"
     if len(parts) < 3 or _SENTENCE_END.search(text.strip()):
         return False
+    if text.strip().startswith("|") or sum(bool(re.search(r"\d", p)) and not p.strip().isdigit() for p in parts) >= 2:
+        return False  # a table row ("| Japan | 126 million | Tokyo |"), not links
     # A running header may lead with the document's title: "Annual Report 2015 of the Board | Contents | Next".
     lead_ok = _link_like(parts[0]) or len(parts[0].split()) <= 10
     return lead_ok and all(_link_like(p) for p in parts[1:])

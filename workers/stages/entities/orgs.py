@@ -339,3 +339,38 @@ def institutions(ms: list, texts: list[str]) -> list:
             out.append(n)
             idx.add(i, s, e, n)
     return out
+
+
+_SMALL = frozenset("a an the of and or for to in on at by with from as vs de la le".split())
+
+
+def _title_case(line: str) -> bool:
+    """A line in title case or capitals: nearly every word that is not a small word starts with a capital."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _SMALL]
+    if len(words) < 3:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.85 * len(words)
+
+
+def title_line_orgs(ms: list, texts: list[str]) -> list:
+    """A long "organisation" (four words or more) in a title-case line is most often the title's words.
+
+    The model reads capitalised titles ("Statement on International Forces in
+    Upcoming Campaign") as names. Such a span is dropped unless the same words
+    are also found in running text on the page.
+    """
+    out = []
+    for m in ms:
+        if m.label == "ORG" and m.origin == "model" and len(m.text(texts).split()) >= 4:
+            text = texts[m.seg]
+            ls = text.rfind("\n", 0, m.start) + 1
+            le = text.find("\n", m.end)
+            line = text[ls:le if le >= 0 else len(text)]
+            if _title_case(line):
+                t = m.text(texts)
+                elsewhere = any(t in other and not all(_title_case(ln) for ln in other.split("\n") if t in ln)
+                                for other in texts)
+                if not elsewhere:
+                    continue
+        out.append(m)
+    return out

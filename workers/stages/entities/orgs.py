@@ -146,6 +146,10 @@ _OF_HEADS = frozenset(
     association federation foundation union league academy college school centre center bureau authority
     organisation organization church court party""".split()
 )
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december""".split()
+)
 #: Capitalised words that open a sentence or clause and are no part of a name.
 _LEAD = frozenset(
     "the a an in at on for from with after before during when while as by to of and or but if since under".split()
@@ -217,6 +221,10 @@ def org_heads(ms: list, texts: list[str], org_heads: frozenset[str], is_country)
             for c in range(start_chunk + 1, len(chunks)):
                 joiners = bare[chunks[c - 1][1] + 1:chunks[c][0]]
                 ca, cb = chunks[c]
+                if any(bare[x] in _TIME_WORDS for x in range(ca, cb + 1)):
+                    break  # "... News on Friday"
+                if joiners[:1] == ["on"] and bare[chunks[c - 1][1]] not in _OF_HEADS:
+                    break  # "on" joins only after "Council", "Committee"...
                 if "and" in joiners and ("the" in joiners or bare[cb] in org_heads or bare[cb] in _OF_HEADS):
                     break
                 end_chunk = c

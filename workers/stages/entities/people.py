@@ -17,8 +17,8 @@ import re
 from functools import lru_cache
 
 #: Words at least this frequent (per word of English text) are common words, not names
-#: (about Zipf 4.3: "executive", "assembly" are above; "Thames", "Hollande" below).
-COMMON = 2e-5
+#: (Zipf 4: "grammar", "executive", "assembly" are above; "Thames", "Hollande" below).
+COMMON = 1e-5
 #: Title words that stand before a person's name in the middle of a sentence
 #: (capitalised), plus "Advisor"/"Adviser"/"Special" for titles of two words.
 _EXTRA_TITLES = frozenset("advisor adviser envoy minister secretary".split())

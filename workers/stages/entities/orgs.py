@@ -382,3 +382,24 @@ def title_line_orgs(ms: list, texts: list[str]) -> list:
                     continue
         out.append(m)
     return out
+
+
+_LANG_CUE = re.compile(
+    r"(?<![\w'’-])([A-Z][\w'’-]+)\s+(?:language|languages|dialect|dialects|speakers)\b"
+    r"|\bspeakers\s+of\s+([A-Z][\w'’-]+)"
+)
+
+
+def language_names(ms: list, texts: list[str]) -> list:
+    """A name the page calls a language ("the Eegimaa language", "speakers of Bandial") is no person or organisation.
+
+    Languages are not among the labels; the model tends to call them ORG or
+    PERSON. Every mention of that one word on the page is dropped.
+    """
+    langs: set[str] = set()
+    for text in texts:
+        for lm in _LANG_CUE.finditer(text):
+            langs.add(lm.group(1) or lm.group(2))
+    if not langs:
+        return ms
+    return [m for m in ms if not (m.label in {"ORG", "PERSON"} and m.text(texts) in langs)]

@@ -831,6 +831,7 @@ def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
     ms = people.common_word_names(ms, texts, lower_words, person_words)
     ms = orgs.term_acronyms(ms, texts)
     ms = orgs.known_names(ms, texts)
+    ms = orgs.language_names(ms, texts)
     ms = orgs.institutions(ms, texts)
     ms = add_places(ms, texts)
     ms = resolve(ms)

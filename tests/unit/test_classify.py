@@ -249,3 +249,8 @@ def test_preload_makes_the_defaults_ready():
     classify_module.preload()
     assert clean_module.is_common_word("harbour")
     assert default_gazetteer()._pattern is not None
+
+
+def test_glossary_term_and_definition_are_paragraphs():
+    page = classified("Key terms\n\nIntro text comes first here.\n\nGlossary\n\nMoraine\n\na ridge of rock and soil left by a glacier\n")
+    assert [s.role for s in page.segments][-2:] == ["paragraph", "paragraph"]

@@ -134,6 +134,9 @@ def assign_captions(segments: list[Segment], source: str = "") -> None:
         if seg.role not in ("heading", "paragraph") or seg is page_title or is_dateline(seg.text):
             continue
         prev = content[k - 1] if k else None
+        nxt = content[k + 1] if k + 1 < len(content) else None
+        if nxt is not None and nxt.role == "paragraph" and nxt.text[:1].islower() and not is_caption_text(seg.text):
+            continue  # a glossary term: its definition follows in lower case
         if is_caption_text(seg.text) or (seg.role == "heading" and is_person_name_line(seg.text, body)):
             seg.role = "caption"
         elif not seg.number and _under_heading(seg, prev, page_title):

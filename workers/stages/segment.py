@@ -295,7 +295,17 @@ def segment(page: CleanPage) -> SegmentedPage:
             _add_line(block, add, first=i == first_content, prev=neighbour(i, -1), nxt=neighbour(i, 1), title=title)
         i += 1
     _demote_stray_run_in_headings(segments)
+    _demote_glossary_terms(segments)
     return SegmentedPage(**page.model_dump(), segments=segments)
+
+
+def _demote_glossary_terms(segments: list[Segment]) -> None:
+    """A short line followed by text that starts in lower case is a term and its definition, not a heading."""
+    content = [s for s in segments if s.role != "furniture"]
+    for k in range(1, len(content) - 1):
+        seg, nxt = content[k], content[k + 1]
+        if seg.role == "heading" and not seg.number and nxt.role == "paragraph" and nxt.text[:1].islower():
+            seg.role = "paragraph"
 
 
 def _demote_stray_run_in_headings(segments: list[Segment]) -> None:

@@ -118,7 +118,7 @@ _LAST_UPDATED = re.compile(r"^\W*(?:(?:this\s+)?page\s+(?:was\s+)?)?last\s+(?:up
 # A running footer that ends with its page number: "Report of the Board – page 4".
 _RUNNING_FOOTER = re.compile(r"^.{3,80}?\s[-–—|·]\s*(?:page|p\.)\s*\d{1,4}\s*$", re.IGNORECASE)
 # A page tool: an action verb and a few words ("Save to my trip", "Email this article").
-_TOOL_VERBS = frozenset("print share save email download subscribe follow bookmark tweet like skip jump return".split())
+_TOOL_VERBS = frozenset("print share save email download subscribe bookmark tweet skip jump return".split())
 _PAGE_COUNTER = re.compile(
     r"^\W*(?:page\s*)?\d{1,4}\s*(?:of|/)\s*\d{1,4}\W*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$|^\s*page\s+\d{1,4}\s*$", re.IGNORECASE
 )

@@ -144,3 +144,9 @@ def test_publication_lines_are_not_headings(line):
 def test_a_single_short_sentence_is_not_a_run_in_heading():
     got = roles("Notes\n\nSome text with tabs.\n\nThe rest follows here, at length.\n")
     assert got[1] == ("paragraph", "Some text with tabs.")
+
+
+def test_heading_over_a_lower_case_term_stays_a_heading():
+    got = roles("Economics\n\nSome text comes first here.\n\nKey Terms\n\nsupply schedule\n\na table of the quantity supplied at each price\n")
+    assert got[2] == ("heading", "Key Terms")
+    assert got[3] == ("paragraph", "supply schedule")

@@ -52,7 +52,7 @@ from pathlib import Path
 import pycountry
 
 from ..models import Classification, ClassifiedPage, Region, Section, Segment, SegmentedPage, Topic
-from .segment import is_dateline, is_field_line, split_sentences
+from .segment import is_dateline, is_definition, is_field_line, split_sentences
 
 _FIGURE_LABEL = re.compile(
     r"^(?:fig(?:ure)?\.?|table|photo(?:graph)?|image|illustration|plate|map|chart|graph|diagram|exhibit)\s*\d+(?:[.\-]\d+)*\b",
@@ -135,7 +135,7 @@ def assign_captions(segments: list[Segment], source: str = "") -> None:
             continue
         prev = content[k - 1] if k else None
         nxt = content[k + 1] if k + 1 < len(content) else None
-        if nxt is not None and nxt.role == "paragraph" and nxt.text[:1].islower() and not is_caption_text(seg.text):
+        if nxt is not None and nxt.role == "paragraph" and is_definition(nxt.text) and not is_caption_text(seg.text):
             continue  # a glossary term: its definition follows in lower case
         if is_caption_text(seg.text) or (seg.role == "heading" and is_person_name_line(seg.text, body)):
             seg.role = "caption"

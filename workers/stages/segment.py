@@ -299,12 +299,18 @@ def segment(page: CleanPage) -> SegmentedPage:
     return SegmentedPage(**page.model_dump(), segments=segments)
 
 
+def is_definition(text: str) -> bool:
+    """Text that defines the term above it: starts in lower case, a phrase or more long."""
+    return text[:1].islower() and len(text.split()) >= 5
+
+
 def _demote_glossary_terms(segments: list[Segment]) -> None:
     """A short line followed by text that starts in lower case is a term and its definition, not a heading."""
     content = [s for s in segments if s.role != "furniture"]
     for k in range(1, len(content) - 1):
         seg, nxt = content[k], content[k + 1]
-        if seg.role == "heading" and not seg.number and nxt.role == "paragraph" and nxt.text[:1].islower():
+        # (A lower-case line of a few words is itself a term: "Key Terms" over "supply schedule" stays a heading.)
+        if seg.role == "heading" and not seg.number and nxt.role == "paragraph" and is_definition(nxt.text):
             seg.role = "paragraph"
 
 

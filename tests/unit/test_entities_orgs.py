@@ -179,3 +179,21 @@ def test_world_region_taken_for_an_organisation_is_a_place():
     ms = [mention(texts, "Central Asia", "ORG"), mention(texts, "Central Asia", "ORG", nth=1)]
     out = labelled(refine(ms, texts), texts)
     assert out.count(("Central Asia", "LOC")) == 2
+
+
+def test_name_the_page_calls_a_language_is_no_organisation_or_person():
+    texts = ["Most speakers of Kalundi live by the coast.", "Kalundi has five vowels, and Kalundi verbs agree with the subject."]
+    ms = [mention(texts, "Kalundi", "ORG", seg=1), mention(texts, "Kalundi", "PERSON", seg=1, nth=1)]
+    assert labelled(refine(ms, texts), texts) == []
+
+
+def test_known_organisation_named_once_is_kept_even_when_the_model_called_it_a_place():
+    texts = ["Forces made progress against Daesh in the north."]
+    ms = [mention(texts, "Daesh", "GPE")]
+    assert labelled(refine(ms, texts), texts) == [("Daesh", "ORG")]
+
+
+def test_consulate_taken_for_a_place_is_an_organisation():
+    texts = ["Apply in person at the Latvian Consulate in good time."]
+    ms = [mention(texts, "Latvian Consulate", "FAC")]
+    assert ("Latvian Consulate", "ORG") in labelled(refine(ms, texts), texts)

@@ -43,6 +43,7 @@ def known_names(ms: list, texts: list[str]) -> list:
             continue
         if m.label in _RELABEL and t in KNOWN_ORGS:
             m.label = "ORG"
+            m.origin = "lexicon"  # a known name, kept even when named once
         out.append(m)
     taken = SpanIndex(out)
     pat = _known_pattern()
@@ -119,7 +120,7 @@ def split_orgs(ms: list, texts: list[str], looks_like_person) -> list:
             for a, b in pieces:
                 s, e = trim_name(text, m.start + a, m.start + b, "ORG")
                 if e > s:
-                    out.append(Mention(m.seg, s, e, "ORG", m.origin))
+                    out.append(Mention(m.seg, s, e, "ORG", "split"))
             continue
         toks = t.split()
         if len(toks) >= 4:
@@ -244,8 +245,8 @@ def org_heads(ms: list, texts: list[str], org_heads: frozenset[str], is_country)
             if bare[b] not in org_heads and any(o.label == "PERSON" and o.end == ce for o in inside):
                 continue  # "University of Texas Arlington Amneh Jafari": a person follows the name
             if len(inside) == 1 and inside[0].start == cs and inside[0].end == ce:
-                if inside[0].label in {"PERSON", "ORG", "NORP"}:
-                    inside[0].label = "ORG"
+                if inside[0].label in {"PERSON", "ORG", "NORP"} or bare[b] in org_heads:
+                    inside[0].label = "ORG"  # "Cuban Consulate" taken for a place
                 continue
             for o in inside:
                 drop.add(id(o))

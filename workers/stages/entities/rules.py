@@ -443,7 +443,8 @@ ORG_HEADS = frozenset(
     """inc ltd llc plc corp corporation company co group party council university college school institute
     academy news times post press airlines airways bank church society association foundation union league
     club team agency committee commission ministry department office board centre center records studios
-    administration government cabinet secretariat parliament assembly senate court police army navy""".split()
+    administration government cabinet secretariat parliament assembly senate court police army navy
+    embassy consulate""".split()
 )
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)$")
 

@@ -386,8 +386,8 @@ def title_line_orgs(ms: list, texts: list[str]) -> list:
 
 
 _LANG_CUE = re.compile(
-    r"(?<![\w'’-])([A-Z][\w'’-]+)\s+(?:language|languages|dialect|dialects|speakers)\b"
-    r"|\bspeakers\s+of\s+([A-Z][\w'’-]+)"
+    r"(?<![\w'’-])([A-Z][\w'’-]+)(?=\s+(?:language|languages|dialect|dialects|speakers)\b)"
+    r"|(?<=speakers of )([A-Z][\w'’-]+)"
 )
 
 

@@ -28,7 +28,11 @@ def small_page(n: int) -> bytes:
 
 def big_page(tag: str, target_chars: int = 400_000) -> bytes:
     """A long, real-text page: annotating it takes seconds, long enough to kill a worker mid-page."""
-    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("gum/pages/*.txt"))[:40]]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("gum/pages/*.txt"))[:40]] or [
+        f"Paragraph {i}. The delegation from Chile met officials of the Ministry of Trade in Geneva on {i % 28 + 1} May 2011, "
+        "and the talks covered fisheries, tariffs and the new agreement signed by Ana Silva and John Carter.\n\n"
+        for i in range(200)
+    ]
     out, i = [f"Long report {tag}\n"], 0
     while sum(map(len, out)) < target_chars:
         out.append(texts[i % len(texts)])

@@ -197,3 +197,11 @@ def test_consulate_taken_for_a_place_is_an_organisation():
     texts = ["Apply in person at the Latvian Consulate in good time."]
     ms = [mention(texts, "Latvian Consulate", "FAC")]
     assert ("Latvian Consulate", "ORG") in labelled(refine(ms, texts), texts)
+
+
+def test_one_word_organisation_after_in_is_a_place_but_an_institution_is_not():
+    texts = ["Fighting went on in Darvan for a week. Darvan was retaken.", "The vote in Parliament was close."]
+    ms = [mention(texts, "Darvan", "ORG"), mention(texts, "Darvan", "ORG", nth=1), mention(texts, "Parliament", "ORG", seg=1)]
+    out = labelled(refine(ms, texts), texts)
+    assert out.count(("Darvan", "GPE")) == 2
+    assert ("Parliament", "ORG") in out

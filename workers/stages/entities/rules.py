@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from . import dates, orgs, people
 from .gazetteer import BIG_CITY, fold, gazetteer
 from .names import is_given_name
-from .lexicon import EVENT_HEADS, EVENT_OF, EVENT_STARTS, STOP_EDGE, TITLES
+from .lexicon import EVENT_HEADS, EVENT_OF, EVENT_STARTS, KNOWN_ORGS, STOP_EDGE, TITLES
 
 #: Words said before a name in speech ("Hey John", "Thanks Maria").
 INTERJECTIONS = frozenset("hey hi hello dear thanks thank oh yes no well ok okay goodbye bye welcome congratulations".split())
@@ -577,7 +577,8 @@ def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str]) -> 
         p = gaz.lookup(t)
         if p is not None and not (p.kind == "city" and (p.population < 100_000 or m.label == "ORG")):
             evidence.add(t)  # a city's name on an organisation is often its sports team
-        elif m.label == "PERSON" and " " not in t and _PLACE_VERBS.search(texts[m.seg], max(0, m.start - 15), m.start) and not re.match(
+        elif (m.label == "PERSON" or m.label == "ORG" and not t.isupper() and t not in orgs.INSTITUTIONS
+              and t not in KNOWN_ORGS) and " " not in t and _PLACE_VERBS.search(texts[m.seg], max(0, m.start - 15), m.start) and not re.match(
                 r"['’]s\b", texts[m.seg][m.end:m.end + 3]):
             evidence.add(t)
         # "Austin, Texas": a name followed by a state or country is a town

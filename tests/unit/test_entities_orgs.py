@@ -205,3 +205,11 @@ def test_one_word_organisation_after_in_is_a_place_but_an_institution_is_not():
     out = labelled(refine(ms, texts), texts)
     assert out.count(("Darvan", "GPE")) == 2
     assert ("Parliament", "ORG") in out
+
+
+def test_common_word_taken_for_an_organisation_is_dropped_but_a_known_one_is_kept():
+    texts = ["Their Group met twice; the group then split. Later the Coalition took the town."]
+    ms = [mention(texts, "Group", "ORG"), mention(texts, "Coalition", "ORG")]
+    out = labelled(refine(ms, texts), texts)
+    assert ("Group", "ORG") not in out
+    assert ("Coalition", "ORG") in out

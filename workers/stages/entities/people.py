@@ -81,7 +81,7 @@ def titled_names(ms: list, texts: list[str], titles: frozenset[str], lower_words
 def common_word_names(ms: list, texts: list[str], lower_words: set[str], person_words: set[str]) -> list:
     out = []
     for m in ms:
-        if m.label == "PERSON" and m.origin not in {"citation", "title"}:
+        if m.label in {"PERSON", "ORG"} and m.origin not in {"citation", "title", "lexicon", "institution"}:
             t = m.text(texts)
             if " " not in t and t not in person_words and t.lower() in lower_words and is_common(t):
                 continue

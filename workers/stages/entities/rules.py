@@ -830,11 +830,11 @@ def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
     ms = people.titled_names(ms, texts, TITLES, lower_words, _not_a_name)
     ms = propagate(ms, texts)
     person_words = {w for m in ms if m.label == "PERSON" and " " in m.text(texts) for w in m.text(texts).split()}
-    ms = people.common_word_names(ms, texts, lower_words, person_words)
     ms = orgs.term_acronyms(ms, texts)
     ms = orgs.known_names(ms, texts)
     ms = orgs.language_names(ms, texts)
     ms = orgs.institutions(ms, texts)
+    ms = people.common_word_names(ms, texts, lower_words, person_words)
     ms = add_places(ms, texts)
     ms = resolve(ms)
     ms = drop_lone_words(ms, texts)

@@ -113,7 +113,9 @@ def worker(queues: str, concurrency: int | None, hostname: str) -> None:
         # Load the model once, before the pool forks: every child shares it
         # (copy-on-write) and is ready at once instead of loading its own.
         from .stages.annotate import load_model
+        from .stages.pipeline import use_taxonomy
 
+        use_taxonomy(s.taxonomy)
         load_model()
 
     argv = ["worker", "--queues", ",".join(sorted(wanted)), "--hostname", hostname, "--loglevel", s.log_level, "--without-heartbeat", "--without-mingle", "--without-gossip"]
@@ -239,9 +241,11 @@ def process(paths: tuple[Path, ...], outbox: Path | None, jobs: int, quiet: bool
     hidden and temporary names.
     """
     from .edges.batch import run_batch
+    from .stages.pipeline import use_taxonomy
 
     s = get_settings()
     configure(s.log_level if verbose else "WARNING", s.log_format)
+    use_taxonomy(s.taxonomy)
     counts = run_batch(list(paths), outbox or s.outbox, jobs=jobs, max_bytes=s.max_page_bytes, progress=not quiet)
     if not quiet:
         click.echo(f"{counts['done']} records, {counts['duplicate']} duplicates, {counts['failed']} errors -> {(outbox or s.outbox).resolve()}", err=True)

@@ -49,3 +49,24 @@ def test_schema_command_prints_the_record_schema():
 def test_config_lists_every_knob_with_its_variable():
     out = CliRunner().invoke(main, ["config"]).output
     assert "PAGEMILL_BROKER_URL" in out and "PAGEMILL_MAX_PAGE_BYTES" in out
+
+
+def test_process_uses_the_taxonomy_file_named_in_the_settings(tmp_path, monkeypatch):
+    from workers.settings import get_settings
+    from workers.stages import pipeline
+
+    taxonomy = tmp_path / "mine.json"
+    taxonomy.write_text(json.dumps({"name": "garden", "topics": [{"code": "g1", "label": "roses", "keywords": ["rose", "roses"]}]}))
+    page = tmp_path / "garden.txt"
+    page.write_text("Roses\n\nThe rose garden in Kew has roses of every colour; a rose needs sun.\n")
+    monkeypatch.setenv("PAGEMILL_TAXONOMY", str(taxonomy))
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(main, ["process", str(page), "--outbox", str(tmp_path / "out"), "--quiet"])
+    finally:
+        get_settings.cache_clear()
+        pipeline.use_taxonomy(None)
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(p.read_text()) for p in (tmp_path / "out").glob("*.json")]
+    assert record["classification"]["taxonomy"] == "garden"
+    assert [t["code"] for t in record["classification"]["topics"]] == ["g1"]

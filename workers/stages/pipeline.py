@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+from functools import partial
+from pathlib import Path
 from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
@@ -11,7 +13,7 @@ from .. import __version__
 from ..models import AnnotatedPage, Page, Record
 from ..models.record import PipelineInfo, RecordEntity, RecordRepair, RecordSegment, RecordSentence
 from .annotate import annotate
-from .classify import classify
+from .classify import classify, load_taxonomy
 from .clean import clean
 from .intake import decode_page
 from .segment import segment
@@ -26,6 +28,15 @@ STAGES: dict[str, Callable[..., Page]] = {
     "classify": classify,
     "annotate": annotate,
 }
+
+
+def use_taxonomy(path: Path | None) -> None:
+    """Classify topics with the user's taxonomy file (``PAGEMILL_TAXONOMY``) from now on, in this process.
+
+    The stage stays pure (it takes the taxonomy as an argument); this only
+    decides, once at start-up, which taxonomy the pipeline hands it.
+    """
+    STAGES["classify"] = partial(classify, taxonomy=load_taxonomy(path)) if path else classify
 
 
 def run_stage(name: str, page: In) -> Out:
@@ -88,4 +99,4 @@ def process_bytes(data: bytes, filename: str, *, received_at: datetime | None = 
     return build_record(run_stages(decode_page(data, filename, received_at=received_at, max_bytes=max_bytes)))
 
 
-__all__ = ["STAGES", "build_record", "process_bytes", "run_stage", "run_stages"]
+__all__ = ["STAGES", "build_record", "process_bytes", "run_stage", "run_stages", "use_taxonomy"]

@@ -64,7 +64,7 @@ PY = sys.executable
 SIZES = {
     # burst pages at 2 workers, steady seconds; the 1-worker burst, -j 1 limit and peer use half the pages
     # warm: pages per worker process before measuring (its first page pays one-off loading)
-    "default": {"pages": 400, "steady_seconds": 40.0, "warm": 3},
+    "default": {"pages": 300, "steady_seconds": 30.0, "warm": 3},
     "quick": {"pages": 80, "steady_seconds": 6.0, "warm": 3},
     "smoke": {"pages": 12, "steady_seconds": 2.0, "warm": 1},
 }
@@ -280,6 +280,15 @@ def vm_hwm_mb(pid: int) -> float | None:
     return None
 
 
+def git_state() -> dict:
+    """Which code was measured: the tree is shared, so say whether the service's code had uncommitted edits."""
+    def git(*a):
+        r = subprocess.run(["git", *a], cwd=REPO, capture_output=True, text=True, check=False)
+        return r.stdout.strip() if r.returncode == 0 else None
+
+    return {"commit": git("rev-parse", "--short", "HEAD"), "uncommitted_in_workers": bool(git("status", "--porcelain", "--", "workers"))}
+
+
 class TreeSampler:
     """Samples RSS (and PSS, which shares copy-on-write pages fairly) of a process tree in a thread."""
 
@@ -292,7 +301,8 @@ class TreeSampler:
         self.hwm: dict[int, float] = {}
         self.peak_tree_rss = 0.0
         self.peak_tree_pss = 0.0
-        self.cpu_series: list[tuple[float, float]] = []  # (wall time, CPU seconds of the live tree)
+        self.cpu_series: list[tuple[float, float]] = []  # (wall time, CPU seconds of the tree so far)
+        self.cpu_last: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._lock = threading.Lock()
@@ -339,7 +349,7 @@ class TreeSampler:
                 t = p.cpu_times()
             except psutil.Error:
                 continue
-            total_cpu += t.user + t.system
+            self.cpu_last[p.pid] = t.user + t.system
             rss, pss = mi.rss / 2**20, getattr(mi, "pss", mi.rss) / 2**20
             total_rss += rss
             total_pss += pss
@@ -347,6 +357,8 @@ class TreeSampler:
             h = vm_hwm_mb(p.pid)
             if h is not None:
                 self.hwm[p.pid] = max(self.hwm.get(p.pid, 0.0), h)
+        # a process that has exited keeps its last reading, so the sum never drops when the pool shuts down
+        total_cpu = sum(self.cpu_last.values())
         self.cpu_series.append((time.time(), total_cpu))
         self.peak_tree_rss = max(self.peak_tree_rss, total_rss)
         self.peak_tree_pss = max(self.peak_tree_pss, total_pss)
@@ -507,6 +519,50 @@ class Service:
             except psutil.Error:
                 pass
 
+    def timeline(self, dropped: dict[str, float], recorded: dict[str, float]) -> dict | None:
+        """Where a page's latency goes, median over the pages, from the worker's log timestamps.
+
+        inbox->queued: drop until the worker received the first task (watcher
+        settle and take, broker); hops: a task's end until the next one was
+        received; pool wait: received until it started; compute: task runtimes.
+        """
+        from datetime import datetime
+
+        received: dict[str, float] = {}
+        done: dict[str, tuple[float, float, str]] = {}  # task id -> (end, runtime, page key)
+        for line in self.log_path.read_text(errors="replace").splitlines():
+            if not line.startswith("{") or "Task pagemill." not in line:
+                continue
+            try:
+                doc = json.loads(line)
+                ts = datetime.fromisoformat(doc["timestamp"].replace("Z", "+00:00")).timestamp()
+            except (ValueError, KeyError):
+                continue
+            m = re.match(r"Task pagemill\.\w+\[([^\]]+)\] (received|succeeded in ([0-9.eE+-]+)s)", doc.get("event", ""))
+            if not m:
+                continue
+            if m.group(2) == "received":
+                received[m.group(1)] = ts
+            else:
+                done[m.group(1)] = (ts, float(m.group(3)), key_of(doc.get("filename") or ""))
+        per_page: dict[str, list[tuple[float, float, float]]] = {}
+        for tid, (end, runtime, key) in done.items():
+            if key in dropped and tid in received:
+                per_page.setdefault(key, []).append((received[tid], end - runtime, end))
+        parts: dict[str, list[float]] = {"inbox_to_queued": [], "hops": [], "pool_wait": [], "compute": [], "record_after_task": []}
+        for key, tasks in per_page.items():
+            tasks.sort()
+            parts["inbox_to_queued"].append(tasks[0][0] - dropped[key])
+            parts["hops"].append(sum(max(0.0, nxt[0] - prev[2]) for prev, nxt in zip(tasks, tasks[1:])))
+            parts["pool_wait"].append(sum(max(0.0, start - rec) for rec, start, _ in tasks))
+            parts["compute"].append(sum(end - start for _, start, end in tasks))
+            parts["record_after_task"].append(recorded[key] - tasks[-1][2])
+        if not per_page:
+            return None
+        out = {k: round(statistics.median(v) * 1000, 1) for k, v in parts.items()}
+        out["tasks_per_page"] = round(statistics.median(len(t) for t in per_page.values()), 1)
+        return out
+
     def task_runtimes(self, keys: set[str]) -> dict[str, float]:
         """Mean wall ms per task name over the given pages, from Celery's log lines."""
         acc: dict[str, list[float]] = {}
@@ -619,6 +675,8 @@ def run_load(svc: Service, pages: list[PageFile], rate: float | None) -> dict:
         "latency_renamed_in": latency_summary([lat[k] for k, (_, h) in dropped.items() if h == "rename"]),
         "stages_ms": stage_means([o for o in outcomes if o.get("kind") == "record"]),
         "task_ms": svc.task_runtimes(set(dropped)),
+        "latency_parts_ms": {how: svc.timeline({k: t for k, (t, h) in dropped.items() if h == how},
+                                               {k: svc.watch.found[k][1] for k in dropped}) for how in ("rename", "write")},
         "cpu_ms_per_page_by_role": {r: round(s * 1000 / n, 1) for r, s in sorted(cpu.items())},
         "cpu_ms_per_page_total": round(sum(cpu.values()) * 1000 / n, 1),
     }
@@ -825,6 +883,11 @@ def table(res: dict) -> str:
         for how in ("renamed_in", "written_in_place"):
             l2 = st[f"latency_{how}"]
             row(f"  {how.replace('_', ' ')} ({l2['n']})", f"{fmt(l2['p50_ms'], '', 0)} / {fmt(l2['p95_ms'], '', 0)} / {fmt(l2['p99_ms'], '', 0)} ms")
+        for how, label in (("rename", "renamed in"), ("write", "written in place")):
+            parts = (st.get("latency_parts_ms") or {}).get(how)
+            if parts:
+                row(f"  where it goes, {label} (median ms)",
+                    f"inbox->queued {parts['inbox_to_queued']:.0f}, compute {parts['compute']:.0f}, hops {parts['hops']:.0f}, pool wait {parts['pool_wait']:.0f}")
     lat = b2["latency"]
     row(f"Latency in a burst of {b2['pages']} p50/p95/p99", f"{fmt(lat['p50_ms'], '', 0)} / {fmt(lat['p95_ms'], '', 0)} / {fmt(lat['p99_ms'], '', 0)} ms")
     row("Throughput, 1 worker (burst)", f"{fmt(s['throughput_1_worker'], ' pages/s', 2)}  ({s1['burst']['pages']} pages); limit -j 1 {lim1['pages_per_s']:.2f}")
@@ -902,6 +965,7 @@ def main(argv=None) -> int:
         "command": cmdline,
         "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t_begin)),
         "machine": machine(),
+        "code": git_state(),
         "variant": args.variant,
         "env": dict(args.env),
         "settings": {"workers": w, "rate": args.rate, "steady_seconds": args.steady_seconds, "pages": n2, "pages_1_worker": n1,
@@ -943,7 +1007,8 @@ def main(argv=None) -> int:
     m = res["machine"]
     print(title)
     print(f"machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, {m['os']}, Python {m['python']}; "
-          f"load at start {m['load_avg_at_start']}; {res['seconds']} s")
+          f"load at start {m['load_avg_at_start']}; {res['seconds']} s; code {res['code']['commit']}"
+          f"{' + uncommitted edits in workers/' if res['code']['uncommitted_in_workers'] else ''}")
     print(table(res))
     bad = {k: v for k, v in res["service"][str(w)]["burst"]["outcomes"].items() if k != "record"}
     if bad:

@@ -9,8 +9,9 @@ Variants:
   fused       one task runs clean, segment, classify and annotate, then sends write
   fusedwrite  one task runs the four stages and writes the record itself
   warm        each worker process runs one page through the stages at start
-  preload     the worker's main process loads the model and runs one page before
-              the pool forks, so the processes share it instead of each loading it
+  preload     the worker's main process runs one page through the stages before the
+              pool forks (gazetteers, word lists: loaded once and shared, not per process)
+  everysec    the embedded broker fsyncs its append-only file once a second, not per write
 """
 
 from __future__ import annotations
@@ -37,6 +38,18 @@ def _role() -> str:
 
 def _apply(variants: set[str]) -> None:
     role = _role()
+    if role == "up" and "everysec" in variants:
+        from workers.service import broker
+
+        shipped = broker.server_command
+
+        def server_command(settings):
+            cmd = shipped(settings)
+            i = cmd.index("--appendfsync")
+            cmd[i + 1] = "everysec"
+            return cmd
+
+        broker.server_command = server_command
     if role not in ("worker", "watch"):
         return
     from workers.service.app import celery_app

@@ -213,3 +213,12 @@ def test_common_word_taken_for_an_organisation_is_dropped_but_a_known_one_is_kep
     out = labelled(refine(ms, texts), texts)
     assert ("Group", "ORG") not in out
     assert ("Coalition", "ORG") in out
+
+
+def test_common_word_of_a_place_is_no_organisation_but_house_of_is():
+    texts = ["Visas are free for Citizens of Norway and Peru.", "She spoke in the House of Lords on Monday."]
+    ms = [mention(texts, "Citizens of Norway and Peru", "ORG"), mention(texts, "House of Lords", "ORG", seg=1)]
+    out = labelled(refine(ms, texts), texts)
+    assert ("Citizens of Norway and Peru", "ORG") not in out
+    assert ("Norway", "GPE") in out and ("Peru", "GPE") in out
+    assert ("House of Lords", "ORG") in out

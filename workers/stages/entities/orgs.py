@@ -404,3 +404,33 @@ def language_names(ms: list, texts: list[str]) -> list:
     if not langs:
         return ms
     return [m for m in ms if not (m.label in {"ORG", "PERSON"} and m.text(texts) in langs)]
+
+
+#: Common words that do open organisation names before "of" ("House of Commons", "Friends of the Earth").
+_OF_NAME_OPENERS = frozenset(
+    """house chamber friends sisters brothers knights daughters sons people order bank church court
+    board school museum college""".split()
+)
+
+
+def common_of_phrases(ms: list, texts: list[str], org_heads: frozenset[str], place_heads: frozenset[str]) -> list:
+    """"Citizens of Antigua and Barbuda", "Future of Babylon": a common word + "of" is no organisation's name.
+
+    The model reads a capitalised phrase "Word of Place" as an organisation.
+    When the first word is a common English word and no organisation or place
+    word, the span is dropped; the places inside are found later by the
+    gazetteer.
+    """
+    from .people import is_common
+
+    out = []
+    for m in ms:
+        if m.label == "ORG" and m.origin == "model":
+            words = m.text(texts).split()
+            if len(words) >= 3 and words[1] == "of":
+                w = words[0].lower()
+                if (is_common(w) and w not in org_heads and w not in _OF_HEADS and w not in place_heads
+                        and w not in _OF_NAME_OPENERS):
+                    continue
+        out.append(m)
+    return out

@@ -353,7 +353,7 @@ def institutions(ms: list, texts: list[str]) -> list:
 _SMALL = frozenset("a an the of and or for to in on at by with from as vs de la le".split())
 
 
-def _title_case(line: str) -> bool:
+def title_case(line: str) -> bool:
     """A line in title case or capitals: nearly every word that is not a small word starts with a capital."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _SMALL]
     if len(words) < 3:
@@ -375,9 +375,9 @@ def title_line_orgs(ms: list, texts: list[str]) -> list:
             ls = text.rfind("\n", 0, m.start) + 1
             le = text.find("\n", m.end)
             line = text[ls:le if le >= 0 else len(text)]
-            if _title_case(line):
+            if title_case(line):
                 t = m.text(texts)
-                elsewhere = any(t in other and not all(_title_case(ln) for ln in other.split("\n") if t in ln)
+                elsewhere = any(t in other and not all(title_case(ln) for ln in other.split("\n") if t in ln)
                                 for other in texts)
                 if not elsewhere:
                     continue

@@ -87,3 +87,45 @@ def common_word_names(ms: list, texts: list[str], lower_words: set[str], person_
                 continue
         out.append(m)
     return out
+
+
+_PARTICLE_GAP = re.compile(
+    r"\s+(?:al|el|bin|ibn|ben|abu|bint|van|von|de|da|di|del|della|der|den|le|la|du|dos|das|ter|ten)(?:[-‑]\s*|\s+)"
+)
+
+
+def join_particles(ms: list, texts: list[str]) -> list:
+    """"Ibrahim" + "al- Jaafari", "Ludwig" + "van Beethoven": a name particle joins two parts of one person."""
+    ms = sorted(ms, key=lambda m: (m.seg, m.start))
+    out: list = []
+    skip: set[int] = set()
+    for k, m in enumerate(ms):
+        if id(m) in skip:
+            continue
+        nxt = ms[k + 1] if k + 1 < len(ms) else None
+        if (m.label == "PERSON" and nxt is not None and nxt.seg == m.seg and nxt.label == "PERSON"
+                and _PARTICLE_GAP.fullmatch(texts[m.seg], m.end, nxt.start)):
+            m.end = nxt.end
+            skip.add(id(nxt))
+        out.append(m)
+    return out
+
+
+def title_line_trim(ms: list, texts: list[str], title_case) -> list:
+    """"Robert Ford Returns to Syria": in a title-case line a person's name does not end in a common word."""
+    for m in ms:
+        if m.label != "PERSON":
+            continue
+        words = m.text(texts).split()
+        if len(words) < 3:
+            continue
+        text = texts[m.seg]
+        ls = text.rfind("\n", 0, m.start) + 1
+        le = text.find("\n", m.end)
+        if not title_case(text[ls:le if le >= 0 else len(text)]):
+            continue
+        while len(words) > 2 and is_common(words[-1]):
+            words.pop()
+        if m.text(texts).startswith(" ".join(words)):
+            m.end = m.start + len(" ".join(words))
+    return ms

@@ -824,6 +824,8 @@ def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
     ms = orgs.split_orgs(ms, texts, lambda t: _looks_like_person(t, lower_words))
     ms = citations(ms, texts)
     ms = person_fixes(ms, texts)
+    ms = people.join_particles(ms, texts)
+    ms = people.title_line_trim(ms, texts, orgs.title_case)
     ms = orgs.event_names(ms, texts, EVENT_HEADS, lambda w: gazetteer().lookup(w) is not None)
     ms = fix_events(ms, texts)
     ms = resolve(ms)

@@ -234,3 +234,9 @@ def test_person_in_a_title_line_does_not_end_in_a_common_word():
     texts = ["Envoy Peter Halvorsen Returns To Oslo After Talks"]
     ms = [mention(texts, "Peter Halvorsen Returns", "PERSON")]
     assert ("Peter Halvorsen", "PERSON") in labelled(refine(ms, texts), texts)
+
+
+def test_caption_word_before_a_credit_is_cut_from_an_organisation():
+    texts = ["The Orbital Survey Probe Image: archive"]
+    ms = [mention(texts, "Orbital Survey Probe Image", "ORG")]
+    assert ("Orbital Survey Probe", "ORG") in labelled(refine(ms, texts), texts)

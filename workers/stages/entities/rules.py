@@ -36,6 +36,9 @@ PLACE_HEADS = frozenset(
     desert forest sea ocean swamp gate coast cape canyon falls peninsula gulf strait county""".split()
 )
 
+#: Caption words that end a caption's name before its credit ("... Stardust Image: NASA").
+_CAPTION_TAIL = frozenset("image photo photograph picture credit caption".split())
+
 LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "DATE"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW"}
@@ -136,7 +139,8 @@ def trim_name(text: str, s: int, e: int, label: str) -> tuple[int, int]:
         tok = text[toks[j - 1][0]:toks[j - 1][1]]
         b = _bare(tok)
         if _is_lower_word(tok) or b in STOP_EDGE or (label == "PERSON" and (
-                b.split("(")[0] in TITLES or b in CAPTION_WORDS)):
+                b.split("(")[0] in TITLES or b in CAPTION_WORDS)) or (
+                label in {"ORG", "FAC", "EVENT", "NORP"} and b in _CAPTION_TAIL and text[toks[j - 1][1]:toks[j - 1][1] + 1] == ":"):
             j -= 1
             continue
         break

@@ -57,7 +57,8 @@ def known_names(ms: list, texts: list[str]) -> list:
     return out
 
 
-_TERM_DEF = re.compile(r"((?:[a-z][a-z-]*\s+){1,7})\(\s*([A-Z]{2,6})s?\s*\)")
+_TERM_ACR = re.compile(r"\(\s*([A-Z]{2,6})s?\s*\)")
+_TERM_WORDS = re.compile(r"((?:[a-z][a-z-]*\s+){1,7})$")
 
 
 def _initials_match(words: list[str], acr: str) -> bool:
@@ -74,10 +75,10 @@ def term_acronyms(ms: list, texts: list[str]) -> list:
     for text in texts:
         if "(" not in text:
             continue
-        for dm in _TERM_DEF.finditer(text):
-            words = dm.group(1).split()
-            if _initials_match(words, dm.group(2)):
-                terms.add(dm.group(2))
+        for am in _TERM_ACR.finditer(text):
+            wm = _TERM_WORDS.search(text, max(0, am.start() - 120), am.start())
+            if wm and _initials_match(wm.group(1).split(), am.group(1)):
+                terms.add(am.group(1))
     if not terms:
         return ms
     out = []
@@ -178,6 +179,9 @@ def org_heads(ms: list, texts: list[str], org_heads: frozenset[str], is_country)
     new = []
     for i, text in enumerate(texts):
         for sm in _ORGSEQ.finditer(text):
+            if " " not in sm.group(0) or not any(
+                    w.strip(".,;:'’").lower() in org_heads or w.lower() in _OF_HEADS for w in sm.group(0).split()):
+                continue  # no organisation word: the common case, skipped cheaply
             s, e = sm.span()
             # tokens with their kind: name word or joining word
             toks = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
@@ -279,6 +283,8 @@ def event_names(ms: list, texts: list[str], event_heads: frozenset[str], is_plac
     new = []
     for i, text in enumerate(texts):
         for sm in _EVSEQ.finditer(text):
+            if " " not in sm.group(0) or not any(w.lower() in event_heads for w in sm.group(0).split()):
+                continue
             toks = [(m.start() + sm.start(), m.end() + sm.start()) for m in re.finditer(r"\S+", sm.group(0))]
             words = [text[a:b] for a, b in toks]
             k0 = 0

@@ -240,3 +240,9 @@ def test_caption_word_before_a_credit_is_cut_from_an_organisation():
     texts = ["The Orbital Survey Probe Image: archive"]
     ms = [mention(texts, "Orbital Survey Probe Image", "ORG")]
     assert ("Orbital Survey Probe", "ORG") in labelled(refine(ms, texts), texts)
+
+
+def test_title_of_a_work_after_film_or_series_is_no_organisation():
+    texts = ["He starred in the film Harbour of Glass in 2004, and Harbour of Glass made money."]
+    ms = [mention(texts, "Harbour of Glass", "ORG"), mention(texts, "Harbour of Glass", "ORG", nth=1)]
+    assert [lab for _, lab in labelled(refine(ms, texts), texts) if lab == "ORG"] == []

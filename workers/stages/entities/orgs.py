@@ -440,3 +440,27 @@ def common_of_phrases(ms: list, texts: list[str], org_heads: frozenset[str], pla
                     continue
         out.append(m)
     return out
+
+
+_WORK_BEFORE = re.compile(
+    r"\b(?:film|films|movie|movies|series|miniseries|sitcom|drama|documentary|episode|novel|novels|book|books"
+    r"|album|albums|song|songs|musical|opera|poem|painting|video game)\s*[,:]?\s*[\"“‘']?$",
+    re.IGNORECASE,
+)
+
+
+def works(ms: list, texts: list[str]) -> list:
+    """"the film House of Wax", "the series Silent Witness": titles of works are no organisation.
+
+    Works are not among the labels; the model calls their titles ORG (or
+    EVENT, FAC). Every mention of the same title on the page is dropped too.
+    Titles taken for persons are left alone: after "book" or "film" a person
+    (its author, its star) is named too often.
+    """
+    titles: set[str] = set()
+    for m in ms:
+        if m.label in {"ORG", "EVENT", "FAC"} and _WORK_BEFORE.search(texts[m.seg], max(0, m.start - 30), m.start):
+            titles.add(m.text(texts))
+    if not titles:
+        return ms
+    return [m for m in ms if not (m.label in {"ORG", "EVENT", "FAC"} and m.text(texts) in titles)]

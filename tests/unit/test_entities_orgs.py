@@ -246,3 +246,10 @@ def test_title_of_a_work_after_film_or_series_is_no_organisation():
     texts = ["He starred in the film Harbour of Glass in 2004, and Harbour of Glass made money."]
     ms = [mention(texts, "Harbour of Glass", "ORG"), mention(texts, "Harbour of Glass", "ORG", nth=1)]
     assert [lab for _, lab in labelled(refine(ms, texts), texts) if lab == "ORG"] == []
+
+
+def test_contest_and_meeting_names_are_events():
+    texts = ["She won the Young Singers Contest and spoke at the Pacific Leaders Meeting in May."]
+    out = labelled(refine([], texts), texts)
+    assert ("Young Singers Contest", "EVENT") in out
+    assert ("Pacific Leaders Meeting", "EVENT") in out

@@ -72,7 +72,9 @@ EVENT_HEADS = frozenset(
     crisis conference congress convention marathon tournament derby grand prix draft series
     election elections referendum invasion genocide holocaust famine depression earthquake tsunami
     pandemic epidemic carnival parade symposium workshop concert tour race rally bombing bombings attack
-    attacks shooting riots protests uprising revolt rebellion crusade crusades""".split()
+    attacks shooting riots protests uprising revolt rebellion crusade crusades
+    exhibition biennale jubilee rising scandal disaster coup talks regatta
+    contest competition meeting""".split()
 )
 
 #: First words of named storms and disasters ("Cyclone Phailin").

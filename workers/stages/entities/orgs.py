@@ -302,6 +302,11 @@ def event_names(ms: list, texts: list[str], event_heads: frozenset[str], is_plac
                     break
             if end is None:
                 continue
+            # a capitalised small word in a title line ("... Returns To Oslo After Talks") ends what came before
+            for k in range(end - 1, k0 - 1, -1):
+                if words[k].lower() in _LEAD and words[k] != "of":
+                    k0 = k + 1
+                    break
             # a name: at least two name words before the end, not all of them years or numbers
             name_words = [w for w in words[k0:end + 1] if w[0].isupper()]
             if len(name_words) < 2:
@@ -310,7 +315,7 @@ def event_names(ms: list, texts: list[str], event_heads: frozenset[str], is_plac
             inside = idx.find(i, cs, ce)
             if any(o.start < cs or o.end > ce for o in inside):
                 continue
-            if any(o.label in {"EVENT", "LAW"} or (o.label in {"DATE", "DURATION"} and not re.fullmatch(r"\d{4}", o.text(texts)))
+            if any(o.label in {"EVENT", "LAW", "PERSON"} or (o.label in {"DATE", "DURATION"} and not re.fullmatch(r"\d{4}", o.text(texts)))
                    for o in inside):
                 continue
             for o in inside:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import KNOWN_ORGS, KNOWN_PRODUCTS
+from .lexicon import EVENT_HEADS, EVENT_OF, KNOWN_ORGS, KNOWN_PRODUCTS
 
 #: Labels a known organisation or product name may carry from the model and be relabelled from.
 _RELABEL = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
@@ -369,7 +369,7 @@ def title_case(line: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _SMALL]
     if len(words) < 3:
         return False
-    return sum(w[0].isupper() for w in words) >= 0.85 * len(words)
+    return all(w[0].isupper() for w in words)
 
 
 def title_line_orgs(ms: list, texts: list[str]) -> list:
@@ -441,7 +441,7 @@ def common_of_phrases(ms: list, texts: list[str], org_heads: frozenset[str], pla
             if len(words) >= 3 and words[1] == "of":
                 w = words[0].lower()
                 if (is_common(w) and w not in org_heads and w not in _OF_HEADS and w not in place_heads
-                        and w not in _OF_NAME_OPENERS):
+                        and w not in _OF_NAME_OPENERS and w not in EVENT_HEADS and w not in EVENT_OF):
                     continue
         out.append(m)
     return out

@@ -253,3 +253,17 @@ def test_contest_and_meeting_names_are_events():
     out = labelled(refine([], texts), texts)
     assert ("Young Singers Contest", "EVENT") in out
     assert ("Pacific Leaders Meeting", "EVENT") in out
+
+
+def test_two_names_joined_by_ampersand_are_persons_when_one_is_a_person_on_the_page():
+    texts = ["Okafor described the gait first.", "In Okafor & Lindqvist's study the birds ran."]
+    ms = [mention(texts, "Okafor", "PERSON"), mention(texts, "Okafor & Lindqvist", "ORG", seg=1)]
+    out = labelled(refine(ms, texts), texts)
+    assert ("Okafor", "PERSON") in out and ("Lindqvist", "PERSON") in out
+    assert ("Okafor & Lindqvist", "ORG") not in out
+
+
+def test_given_name_the_model_called_a_place_is_a_person():
+    texts = ["I asked Rebecca to wait outside."]
+    ms = [mention(texts, "Rebecca", "GPE")]
+    assert labelled(refine(ms, texts), texts) == [("Rebecca", "PERSON")]

@@ -129,3 +129,36 @@ def title_line_trim(ms: list, texts: list[str], title_case) -> list:
         if m.text(texts).startswith(" ".join(words)):
             m.end = m.start + len(" ".join(words))
     return ms
+
+
+_PAIR = re.compile(r"([A-Z][\w'’-]+)\s*(?:&|\band\b)\s*([A-Z][\w'’-]+)")
+
+
+def person_pairs(ms: list, texts: list[str]) -> list:
+    """"Carrano & Biewener's study": two names joined by "&"/"and", one of them a person on the page, are two persons."""
+    from .rules import Mention
+
+    persons = {m.text(texts) for m in ms if m.label == "PERSON"}
+    out = []
+    for m in ms:
+        if m.label in {"ORG", "NORP", "GPE"}:
+            pm = _PAIR.fullmatch(m.text(texts))
+            if pm and (pm.group(1) in persons or pm.group(2) in persons):
+                for g in (1, 2):
+                    out.append(Mention(m.seg, m.start + pm.start(g), m.start + pm.end(g), "PERSON", "alias"))
+                continue
+        out.append(m)
+    return out
+
+
+def given_name_places(ms: list, texts: list[str], lookup) -> list:
+    """"Rebecca", "Mary-Kate" labelled a place: a common given name the gazetteer does not know is a person."""
+    from .names import is_given_name
+
+    for m in ms:
+        if m.label in {"GPE", "LOC"} and m.origin == "model":
+            t = m.text(texts)
+            parts = t.split("-")
+            if " " not in t and all(p and is_given_name(p) for p in parts) and lookup(t) is None:
+                m.label = "PERSON"
+    return ms

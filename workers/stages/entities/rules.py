@@ -835,7 +835,9 @@ def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
     ms = resolve(ms)
     ms = orgs.org_heads(ms, texts, ORG_HEADS, lambda w: (p := gazetteer().lookup(w)) is not None and p.kind == "country")
     ms = people.titled_names(ms, texts, TITLES, lower_words, _not_a_name)
+    ms = people.given_name_places(ms, texts, gazetteer().lookup)
     ms = propagate(ms, texts)
+    ms = people.person_pairs(ms, texts)
     person_words = {w for m in ms if m.label == "PERSON" and " " in m.text(texts) for w in m.text(texts).split()}
     ms = orgs.term_acronyms(ms, texts)
     ms = orgs.works(ms, texts)

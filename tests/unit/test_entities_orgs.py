@@ -267,3 +267,11 @@ def test_given_name_the_model_called_a_place_is_a_person():
     texts = ["I asked Rebecca to wait outside."]
     ms = [mention(texts, "Rebecca", "GPE")]
     assert labelled(refine(ms, texts), texts) == [("Rebecca", "PERSON")]
+
+
+def test_no_name_runs_across_an_email_address():
+    texts = ["Laura Fenwick laura.fenwick@example.org Universidade Nova de Lisboa"]
+    ms = [mention(texts, "Laura Fenwick laura.fenwick@example.org Universidade Nova", "ORG")]
+    out = labelled(refine(ms, texts), texts)
+    assert ("Laura Fenwick", "PERSON") in out
+    assert not any("@" in t for t, _ in out)

@@ -91,6 +91,7 @@ def term_acronyms(ms: list, texts: list[str]) -> list:
 
 
 _SLASH = re.compile(r"\s*/\s*")
+ADDRESS = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+")
 _CODE = re.compile(r"^(?:[A-Z][A-Z0-9&.-]*\d[A-Z0-9-]*|[A-Z]{2,6})$")  # "G8", "G-20", "NATO"
 
 
@@ -103,11 +104,21 @@ def split_orgs(ms: list, texts: list[str], looks_like_person) -> list:
 
     out = []
     for m in ms:
+        t = m.text(texts)
+        if m.label in {"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "EVENT"} and ADDRESS.search(t):
+            # no name holds an e-mail or web address: "Ana Lima ana@example.org Universidade Federal"
+            text = texts[m.seg]
+            bounds = [0] + [x for am in ADDRESS.finditer(t) for x in am.span()] + [len(t)]
+            for a, b in zip(bounds[::2], bounds[1::2]):
+                s, e = trim_name(text, m.start + a, m.start + b, m.label)
+                if e > s:
+                    label = "PERSON" if looks_like_person(text[s:e]) else m.label
+                    out.append(Mention(m.seg, s, e, label, "split"))
+            continue
         if m.label != "ORG":
             out.append(m)
             continue
         text = texts[m.seg]
-        t = m.text(texts)
         pieces: list[tuple[int, int]] | None = None
         if "/" in t:
             parts = [(p.start(), p.end()) for p in re.finditer(r"[^/]+", t)]
@@ -146,7 +157,10 @@ def split_orgs(ms: list, texts: list[str], looks_like_person) -> list:
 _OF_HEADS = frozenset(
     """university ministry department institute council committee commission agency bank office board society
     association federation foundation union league academy college school centre center bureau authority
-    organisation organization church court party""".split()
+    organisation organization church court party
+    universidade universidad università université universität universiteit uniwersytet ministerio ministère
+    ministério instituto institut istituto banco banque partido parti partito escuela escola école colegio
+    fundación fundação fondation asociación associação association comité comisión consejo conseil""".split()
 )
 _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july

@@ -822,7 +822,8 @@ def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
     ms = fix_dates(ms, texts)
     ms = add_date_patterns(ms, texts)
     ms = fix_names(ms, texts)
-    lower_words = {w.lower() for t in texts for w in re.findall(r"\b[a-z][a-z'-]+\b", t)}
+    # words used in lower case on the page (e-mail and web addresses left out: "laura.fenwick@...")
+    lower_words = {w.lower() for t in texts for w in re.findall(r"\b[a-z][a-z'-]+\b", orgs.ADDRESS.sub(" ", t))}
     ms = orgs.title_line_orgs(ms, texts)
     ms = orgs.common_of_phrases(ms, texts, ORG_HEADS, PLACE_HEADS)
     ms = orgs.split_orgs(ms, texts, lambda t: _looks_like_person(t, lower_words))

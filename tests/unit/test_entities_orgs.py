@@ -275,3 +275,12 @@ def test_no_name_runs_across_an_email_address():
     out = labelled(refine(ms, texts), texts)
     assert ("Laura Fenwick", "PERSON") in out
     assert not any("@" in t for t, _ in out)
+
+
+def test_a_very_long_token_is_handled_in_linear_time():
+    import time
+
+    texts = ["A" * 60000, "x" * 60000 + "@"]
+    t0 = time.perf_counter()
+    refine([], texts)
+    assert time.perf_counter() - t0 < 1.0

@@ -91,7 +91,7 @@ def term_acronyms(ms: list, texts: list[str]) -> list:
 
 
 _SLASH = re.compile(r"\s*/\s*")
-ADDRESS = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+")
+ADDRESS = re.compile(r"(?<!\S)[^\s@]+@\S+|\bhttps?://\S+|\bwww\.\S+")  # a token start anchors it: linear time
 _CODE = re.compile(r"^(?:[A-Z][A-Z0-9&.-]*\d[A-Z0-9-]*|[A-Z]{2,6})$")  # "G8", "G-20", "NATO"
 
 

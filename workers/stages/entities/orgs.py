@@ -483,3 +483,11 @@ def works(ms: list, texts: list[str]) -> list:
     if not titles:
         return ms
     return [m for m in ms if not (m.label in {"ORG", "EVENT", "FAC"} and m.text(texts) in titles)]
+
+
+def warm() -> None:
+    """Build the look-up tables the rules use (known names, word frequencies) now, not on the first page."""
+    from .people import _freq
+
+    _known_pattern()
+    _freq()

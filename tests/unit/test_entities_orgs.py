@@ -285,3 +285,11 @@ def test_a_very_long_token_is_handled_in_linear_time():
     t0 = time.perf_counter()
     refine([], texts)
     assert time.perf_counter() - t0 < 1.0
+
+
+def test_stadium_and_museum_of_are_places_not_organisations():
+    texts = ["The final was held at Rivermouth Stadium, near the Harbour Museum of Maritime History."]
+    ms = [mention(texts, "Rivermouth Stadium", "ORG"), mention(texts, "Harbour Museum of Maritime History", "ORG")]
+    out = labelled(refine(ms, texts), texts)
+    assert ("Rivermouth Stadium", "FAC") in out
+    assert ("Harbour Museum of Maritime History", "FAC") in out

@@ -33,7 +33,8 @@ CAPTION_WORDS = frozenset("image images photo photos photograph picture credit s
 PLACE_HEADS = frozenset(
     """hotel harbour harbor river lake mountain mountains mount island islands bay beach park street road
     avenue bridge station airport square palace church cathedral mosque temple museum castle tower valley
-    desert forest sea ocean swamp gate coast cape canyon falls peninsula gulf strait county""".split()
+    desert forest sea ocean swamp gate coast cape canyon falls peninsula gulf strait county
+    stadium arena hall theatre theater zoo mall""".split()
 )
 
 #: Caption words that end a caption's name before its credit ("... Stardust Image: NASA").
@@ -384,6 +385,9 @@ def fix_names(ms: list[Mention], texts: list[str]) -> list[Mention]:
                 m.start -= len(before) - om.start()
         if m.label in {"ORG", "PERSON"} and len(t.split()) >= 2:
             last = _bare(t.split()[-1])
+            om = re.match(r"(.+?)\s+of\s", t)
+            if om and _bare(om.group(1).split()[-1]) in PLACE_HEADS and _bare(om.group(1).split()[-1]) not in ORG_HEADS:
+                last = _bare(om.group(1).split()[-1])  # "Metropolitan Museum of Art": named by its first part
             if last in PLACE_HEADS:
                 m.label = "LOC" if last in _LOC_HEADS else "FAC"
             elif m.label == "PERSON" and last in ORG_HEADS:

@@ -293,3 +293,8 @@ def test_stadium_and_museum_of_are_places_not_organisations():
     out = labelled(refine(ms, texts), texts)
     assert ("Rivermouth Stadium", "FAC") in out
     assert ("Harbour Museum of Maritime History", "FAC") in out
+
+
+def test_capitalised_government_word_inside_a_sentence_is_an_organisation():
+    texts = ["Officials said the Department would publish the figures."]
+    assert labelled(refine([], texts), texts) == [("Department", "ORG")]

@@ -343,6 +343,7 @@ def event_names(ms: list, texts: list[str], event_heads: frozenset[str], is_plac
 #: One-word names of institutions: capitalised in the middle of a sentence they name one.
 INSTITUTIONS = frozenset(
     "Congress Senate Parliament Coalition Cabinet Pentagon Kremlin Politburo Knesset Bundestag Duma Majlis "
+    "Administration Government Department Ministry Commission "
     "Storting Riksdag Folketing Oireachtas Seanad Dáil Sejm Rada".split()
 )
 _INST = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(INSTITUTIONS)) + r")(?![\w-]|['’][a-rt-z])")

@@ -67,6 +67,7 @@ class Soak:
             PAGEMILL_ARCHIVE=str(root / "archive"),
             PAGEMILL_FAILED=str(root / "failed"),
             PAGEMILL_STATE_DIR=str(root / "state"),
+            PAGEMILL_EMBEDDED_BROKER_PORT=str(self.port),
             PAGEMILL_TASK_TIME_LIMIT="20",
             PAGEMILL_RESTORE_UNACKED_INTERVAL="2",
             PAGEMILL_SWEEP_INTERVAL="10",
@@ -90,8 +91,16 @@ class Soak:
             stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
 
+    def start_broker(self) -> subprocess.Popen:
+        # `pagemill broker` rather than embedded.start(): the chaos thread
+        # restarts it, and a child started with PDEATHSIG from a thread dies
+        # when that thread ends.
+        proc = self.spawn("broker")
+        embedded.wait_until_ready("127.0.0.1", self.port, proc=proc)
+        return proc
+
     def start(self) -> None:
-        self.broker = embedded.start(self.settings)
+        self.broker = self.start_broker()
         self.worker = self.spawn("worker", "--queues", "pages,outbox", "--concurrency", str(self.args.concurrency))
         self.watcher = self.spawn("watch")
 
@@ -155,10 +164,11 @@ class Soak:
                 self.broker.kill()
                 self.broker.wait()
                 time.sleep(2)
-                self.broker = embedded.start(self.settings)
+                self.broker = self.start_broker()
                 broker_restarted = True
                 self.events["broker_restarts"] += 1
                 continue
+            self.supervise()
             if rnd.random() < 0.7:
                 kids = _children(self.worker.pid)
                 if kids:
@@ -169,6 +179,15 @@ class Soak:
                 self.worker.wait()
                 self.worker = self.spawn("worker", "--queues", "pages,outbox", "--concurrency", str(self.args.concurrency))
                 self.events["workers_killed"] += 1
+
+    def supervise(self) -> None:
+        """Restart a part that exited on its own, as `pagemill up`, systemd or Kubernetes would."""
+        if self.worker.poll() is not None:
+            self.events["worker_exited_by_itself"] += 1
+            self.worker = self.spawn("worker", "--queues", "pages,outbox", "--concurrency", str(self.args.concurrency))
+        if self.watcher.poll() is not None:
+            self.events["watcher_exited_by_itself"] += 1
+            self.watcher = self.spawn("watch")
 
     # --- counting --------------------------------------------------------------------
 
@@ -183,6 +202,7 @@ class Soak:
     def wait_outcomes(self, timeout: float) -> dict[str, list[str]]:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
+            self.supervise()
             found = self.outcomes()
             if set(self.expected) <= set(found):
                 time.sleep(2)
@@ -266,6 +286,7 @@ def main() -> int:
         "worker_children_killed": soak.events["worker_children_killed"],
         "workers_killed": soak.events["workers_killed"],
         "broker_restarts": soak.events["broker_restarts"],
+        "parts_that_exited_by_themselves": soak.events["worker_exited_by_itself"] + soak.events["watcher_exited_by_itself"],
         "drop_seconds": round(drop_seconds, 1),
         "total_seconds": round(total_seconds, 1),
         "folder": str(root),

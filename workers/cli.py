@@ -138,7 +138,13 @@ def watch() -> None:
     def reject(drop, code, message):
         send("write_error", drop, {"stage": "intake", "error": code, "message": message, "attempts": 1})
 
-    w = Watcher(s, RedisLedger(s.effective_broker_url), submit=lambda drop, data: send("clean", drop, data), reject=reject)
+    from .service.app import broker_lists
+
+    ledger = RedisLedger(s.effective_broker_url)
+    w = Watcher(
+        s, ledger, submit=lambda drop, data: send("clean", drop, data), reject=reject,
+        idle=lambda: ledger.broker_idle(broker_lists()),
+    )
     done = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: done.set())
     signal.signal(signal.SIGINT, lambda *_: done.set())

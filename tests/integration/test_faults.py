@@ -209,3 +209,20 @@ def test_full_outbox_disk_is_retried_never_truncated_and_recovers(isolated: Serv
     finally:
         isolated.stop()
         subprocess.run(["umount", "-l", str(outbox)], capture_output=True)
+
+
+def test_page_whose_message_the_broker_lost_is_queued_again_by_the_sweep(isolated: Service):
+    watcher = isolated.start("watcher", "watch")
+    wait_watching(isolated, watcher)
+    isolated.drop("lost-message.txt", small_page(31337))
+    client = isolated.broker.client()
+    deadline = time.monotonic() + 20
+    while not client.llen("pages:9") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert client.llen("pages:9") == 1
+    client.delete("pages:9")  # the broker loses the message (e.g. a Redis without persistence restarted)
+    worker = isolated.start("worker", "worker", "--queues", "pages,outbox", "--concurrency", "1")
+    wait_worker_ready(isolated, worker)
+    (rec,) = isolated.wait_for("lost-message", timeout=60)  # two sweeps, 2 s apart in tests
+    assert rec["kind"] == "record"
+    assert b"re-queueing a page whose message was lost" in watcher.log.read_bytes()

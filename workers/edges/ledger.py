@@ -78,6 +78,14 @@ class RedisLedger:
     def get_drop(self, drop_id: str) -> dict:
         return self.r.hgetall(f"{PREFIX}:drop:{drop_id}")
 
+    def broker_idle(self, lists: list[str], unacked: str = "unacked") -> bool:
+        """True when no message waits in ``lists`` and none is held by a worker, read in one transaction."""
+        pipe = self.r.pipeline(transaction=True)
+        for name in lists:
+            pipe.llen(name)
+        pipe.hlen(unacked)
+        return not any(pipe.execute())
+
     def recent(self, limit: int = 100) -> list[dict]:
         ids = self.r.zrevrange(f"{PREFIX}:drops", 0, limit - 1)
         pipe = self.r.pipeline()

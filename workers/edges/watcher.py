@@ -31,7 +31,7 @@ from watchdog.observers.polling import PollingObserver
 from ..logs import get_logger
 from ..models import Drop
 from ..settings import Settings
-from .ledger import CLAIMED, QUEUED
+from .ledger import CLAIMED, FINAL, QUEUED
 
 log = get_logger(__name__)
 
@@ -75,9 +75,13 @@ class Watcher:
     module knows nothing of Celery.
     """
 
-    def __init__(self, settings: Settings, ledger, submit, reject) -> None:
+    def __init__(self, settings: Settings, ledger, submit, reject, idle=None) -> None:
         self.s = settings
         self.ledger, self.submit, self.reject = ledger, submit, reject
+        # idle(): True when the broker holds no message at all; lets the sweep
+        # find held pages whose message was lost, and queue them again.
+        self.idle = idle
+        self._suspects: set[str] = set()
         self.inbox = Path(settings.inbox).resolve()
         self.processing = self._processing_dir(Path(settings.processing_dir).resolve())
         self._pending: dict[str, _Pending] = {}
@@ -166,6 +170,36 @@ class Watcher:
             log.info("re-queueing page taken before a restart", filename=drop.filename, document_id=drop_id)
             self._queue(drop)
 
+    def reconcile(self) -> int:
+        """Queue again held pages that have no outcome and no message left anywhere.
+
+        A message can still vanish in a crash (the broker's transport has a
+        short window between taking a message and recording it as held by a
+        worker). When the broker holds no message at all, yet a page we took
+        has no outcome, its message is gone. Such a page is queued again only
+        when two sweeps in a row agree; should both copies ever run, the writer
+        keeps one outcome per drop.
+        """
+        if self.idle is None or not self.idle():
+            self._suspects = set()
+            return 0
+        stale = set()
+        for held in self.processing.glob("*.page"):
+            status = self.ledger.get_drop(held.stem).get("status")
+            if status not in FINAL:
+                stale.add(held.stem)
+        confirmed, self._suspects = stale & self._suspects, stale
+        for drop_id in sorted(confirmed):
+            if not self.idle():
+                break
+            info = self.ledger.get_drop(drop_id)
+            held = self.processing / f"{drop_id}.page"
+            if info.get("status") in FINAL or not held.exists():
+                continue
+            log.warning("re-queueing a page whose message was lost", filename=info.get("filename"), document_id=drop_id)
+            self._queue(Drop(drop_id=drop_id, filename=info.get("filename") or held.name, held_at=str(held)))
+        return len(confirmed)
+
     # --- the loop ------------------------------------------------------------------
 
     def _loop(self) -> None:
@@ -176,8 +210,9 @@ class Watcher:
                 last_sweep = now
                 try:
                     self.scan()
-                except OSError as exc:
-                    log.error("inbox scan failed", error=str(exc))
+                    self.reconcile()
+                except Exception as exc:  # noqa: BLE001 - a failed sweep is retried at the next one
+                    log.error("inbox sweep failed", error=str(exc))
             for path in self._ready(now):
                 self._take(path)
             if len(self._taken) > 10_000 or (self._taken and now - next(iter(self._taken.values())) > 60):

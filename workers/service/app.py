@@ -66,9 +66,10 @@ def make_app() -> Celery:
         # Children inherit the loaded model (see `pagemill worker`), but on a busy
         # machine starting one can still take longer than Celery's 4 s default.
         worker_proc_alive_timeout=60,
-        # A task running when the broker connection drops cannot be acknowledged;
-        # stop it now, it is redelivered once the broker is back.
-        worker_cancel_long_running_tasks_on_connection_loss=True,
+        # Left at False on purpose: True makes the worker die on reconnection
+        # (celery/celery#9250, seen here in the soak run). A task running when the
+        # connection drops cannot be acknowledged and is redelivered anyway.
+        worker_cancel_long_running_tasks_on_connection_loss=False,
         worker_hijack_root_logger=False,
         worker_redirect_stdouts=False,
     )
@@ -76,3 +77,12 @@ def make_app() -> Celery:
 
 
 celery_app = make_app()
+
+
+def broker_lists() -> list[str]:
+    """Every Redis list a pagemill message can wait in (each queue, at each priority)."""
+    sep = celery_app.conf.broker_transport_options["sep"]
+    lists = []
+    for queue in (PAGES_QUEUE, OUTBOX_QUEUE):
+        lists += [queue if p == 0 else f"{queue}{sep}{p}" for p in celery_app.conf.broker_transport_options["priority_steps"]]
+    return lists

@@ -8,8 +8,13 @@ The steps, in the order :func:`refine` runs them:
    possessive, nothing across a line break);
 2. time expressions: date, duration or nothing; ranges split; ISO values;
 3. label fixes: event names, places by gazetteer, dates the model missed;
+   organisation spans (title lines, "Word of Place", joined names, names
+   built on an organisation word) and person spans (particles, titles) in
+   :mod:`.orgs` and :mod:`.people`;
 4. names repeated on the page: a surname alone after the full name, the same
-   name labelled one way, an acronym defined in brackets;
+   name labelled one way, an acronym defined in brackets; then names known
+   to every reader (organisations, products), terms defined by lower-case
+   acronyms, languages, works, institutions, common words taken for names;
 5. places from the gazetteer that the model missed;
 6. overlaps resolved (longest wins) and normalisation: country codes, refs.
 """

@@ -298,3 +298,9 @@ def test_stadium_and_museum_of_are_places_not_organisations():
 def test_capitalised_government_word_inside_a_sentence_is_an_organisation():
     texts = ["Officials said the Department would publish the figures."]
     assert labelled(refine([], texts), texts) == [("Department", "ORG")]
+
+
+def test_event_that_is_a_region_name_is_a_place():
+    texts = ["Trade with the Far East grew quickly."]
+    ms = [mention(texts, "Far East", "EVENT")]
+    assert labelled(refine(ms, texts), texts) == [("Far East", "LOC")]

@@ -303,7 +303,14 @@ _YEAR_AFTER = re.compile(r"^\s+\d{4}\b")
 
 
 def fix_events(ms: list[Mention], texts: list[str]) -> list[Mention]:
-    """Names ending in an event noun ("... Film Festival") or starting with a storm word are events."""
+    """Names ending in an event noun ("... Film Festival") or starting with a storm word are events.
+
+    An "event" that is the name of a country, state or region ("Far East") is that place.
+    """
+    gaz = gazetteer()
+    for m in ms:
+        if m.label == "EVENT" and (p := gaz.lookup(m.text(texts))) is not None and p.kind != "city":
+            m.label = "LOC" if p.kind == "continent" else "GPE"
     for m in ms:
         if m.label not in NAME_LABELS or m.label in {"LAW", "EVENT", "NORP"}:
             continue

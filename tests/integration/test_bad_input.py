@@ -116,10 +116,10 @@ def test_something_that_is_not_a_regular_file_is_refused(service: Service):
 
 
 def test_stage_that_keeps_failing_is_retried_then_failed_and_the_worker_keeps_serving(isolated: Service):
-    # A 1-second time limit makes annotating a long page raise inside the stage,
-    # a real failure of the real stage code.
-    worker, _ = start_pair(isolated, env={"PAGEMILL_TASK_TIME_LIMIT": "2", "PAGEMILL_TASK_MAX_RETRIES": "2"})
-    isolated.drop("too-slow.txt", big_page("slow", target_chars=1_500_000))
+    # A 3-second soft time limit makes annotating a long page raise inside the
+    # stage, a real failure of the real stage code.
+    worker, _ = start_pair(isolated, env={"PAGEMILL_TASK_TIME_LIMIT": "5", "PAGEMILL_TASK_MAX_RETRIES": "2"})
+    isolated.drop("too-slow.txt", big_page("slow", target_chars=3_000_000))
     rec = error_of(isolated, "too-slow", timeout=120)
     assert rec["error"] == "timeout" and rec["attempts"] == 3
     assert (isolated.failed / "too-slow.txt").exists()

@@ -214,7 +214,10 @@ class Watcher:
                 except Exception as exc:  # noqa: BLE001 - a failed sweep is retried at the next one
                     log.error("inbox sweep failed", error=str(exc))
             for path in self._ready(now):
-                self._take(path)
+                try:
+                    self._take(path)
+                except Exception as exc:  # noqa: BLE001 - e.g. the broker is away: the page stays put, the sweep retries
+                    log.error("could not take page; will retry", path=path, error=str(exc))
             if len(self._taken) > 10_000 or (self._taken and now - next(iter(self._taken.values())) > 60):
                 self._taken = {k: t for k, t in self._taken.items() if now - t < 60}
             self._retry_failed(now)
@@ -298,18 +301,21 @@ class Watcher:
             size = held.stat().st_size
             drop.size_bytes = size
             if size > self.s.max_page_bytes:
-                self.reject(drop, "too_large", f"file is {size:,} bytes; the limit is {self.s.max_page_bytes:,} (raise PAGEMILL_MAX_PAGE_BYTES to accept it)")
                 self.ledger.set_drop(drop.drop_id, status=QUEUED)
+                self.reject(drop, "too_large", f"file is {size:,} bytes; the limit is {self.s.max_page_bytes:,} (raise PAGEMILL_MAX_PAGE_BYTES to accept it)")
                 return
             data = held.read_bytes()
         except OSError as exc:
-            self.reject(drop, "unreadable", f"could not read the file: {exc.strerror or exc}")
             self.ledger.set_drop(drop.drop_id, status=QUEUED)
+            self.reject(drop, "unreadable", f"could not read the file: {exc.strerror or exc}")
             return
         drop.sha256 = hashlib.sha256(data).hexdigest()
         try:
-            self.submit(drop, base64.b64encode(data).decode("ascii"))
+            # Marked queued first: a page can reach its outcome before send() returns,
+            # and a later "queued" must not overwrite it. Should the send fail, the
+            # retry below (or the reconciliation sweep) still queues it.
             self.ledger.set_drop(drop.drop_id, status=QUEUED, sha256=drop.sha256, size=size)
+            self.submit(drop, base64.b64encode(data).decode("ascii"))
         except Exception as exc:  # noqa: BLE001 - broker unreachable: keep it and retry
             log.error("could not queue page; will retry", filename=drop.filename, error=str(exc))
             self._retry.append((drop, time.monotonic() + 2.0))
@@ -324,8 +330,8 @@ class Watcher:
 
     def _vanished(self, drop: Drop) -> None:
         self.ledger.set_drop(drop.drop_id, status=CLAIMED, filename=drop.filename, received=time.time())
-        self.reject(drop, "vanished", "the file was removed from the inbox before pagemill could read it; drop it again to process it")
         self.ledger.set_drop(drop.drop_id, status=QUEUED)
+        self.reject(drop, "vanished", "the file was removed from the inbox before pagemill could read it; drop it again to process it")
 
     def _refuse(self, src: Path, drop: Drop, code: str, message: str) -> None:
         held = self.processing / f"{drop.drop_id}.page"
@@ -336,5 +342,5 @@ class Watcher:
         except OSError as exc:
             log.error("could not take refused entry", filename=drop.filename, error=str(exc))
             return
-        self.reject(drop, code, message)
         self.ledger.set_drop(drop.drop_id, status=QUEUED)
+        self.reject(drop, code, message)

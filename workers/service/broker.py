@@ -25,7 +25,9 @@ def die_with_parent() -> None:
     """In the child, before exec: ask Linux to SIGTERM it if its parent dies.
 
     So a supervisor killed with SIGKILL leaves no orphaned broker or worker
-    holding ports and pages. Elsewhere this is a no-op.
+    holding ports and pages. Elsewhere this is a no-op. Linux sends the signal
+    when the *thread* that started the child ends, so start children from the
+    main thread (as ``pagemill up`` does).
     """
     if sys.platform.startswith("linux"):
         import ctypes
@@ -93,8 +95,11 @@ def start(settings: Settings) -> subprocess.Popen:
                 f"port {settings.embedded_broker_port} is already taken: another pagemill running? "
                 "Stop it, or set PAGEMILL_EMBEDDED_BROKER_PORT to a free port"
             )
+    # Its own session: a Ctrl-C at the terminal must not stop the broker before
+    # the worker and dashboard that still need it; the supervisor stops it last.
     proc = subprocess.Popen(
-        cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=die_with_parent
+        cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        preexec_fn=die_with_parent, start_new_session=True,
     )
     wait_until_ready(settings.embedded_broker_host, settings.embedded_broker_port, proc=proc)
     log.info("broker started", url=f"redis://{settings.embedded_broker_host}:{settings.embedded_broker_port}", data=str(settings.broker_dir))

@@ -45,7 +45,8 @@ def _ledger() -> RedisLedger:
 @lru_cache(maxsize=1)
 def outbox() -> Outbox:
     s = get_settings()
-    return Outbox(s.outbox, _ledger(), archive=s.archive, failed=s.failed)
+    # Absolute, so Flower's "done: <record> in <outbox>" says where, whatever the worker's working folder.
+    return Outbox(s.outbox.resolve(), _ledger(), archive=s.archive.resolve(), failed=s.failed.resolve())
 
 
 class PageTask(Task):

@@ -126,15 +126,15 @@ KNOWN_ORGS = frozenset(x.strip() for x in
     ISIL|ISIS|Daesh|Da'esh|al-Qaeda|al-Qaida|Al-Qaeda|Al Qaeda|al Qaeda|Taliban|Hamas|Hezbollah|Hizballah|
     Boko Haram|al-Shabaab|Al-Shabaab|al-Nusra Front|Nusra Front|PKK|YPG|FARC|IRA|
     FBI|CIA|NSA|NASA|ESA|JAXA|NOAA|EPA|FDA|CDC|DHS|MI5|MI6|GCHQ|KGB|FSB|Mossad|BBC|CNN|NBC|CBS|ABC News|
-    Reuters|Associated Press|AP|AFP|Bloomberg|Al Jazeera|Xinhua|Wikipedia|Wikinews|Wikimedia|Wikimedia Commons|
+    Reuters|Associated Press|AP|AFP|Bloomberg|Al Jazeera|Xinhua|Wikipedia|Wikimedia|Wikimedia Commons|
     Twitter|Facebook|Instagram|YouTube|WhatsApp|TikTok|LinkedIn|Reddit|Snapchat|Pinterest|Tumblr|Flickr|
     Google|Microsoft|IBM|Intel|Samsung|Sony|Nintendo|Toyota|Honda|Volkswagen|Siemens|Huawei|Alibaba|Tencent|
-    Baidu|Netflix|Disney|Walt Disney|Warner Bros|Ubisoft|Mozilla|Adobe|Nokia|Ericsson|Boeing|Airbus|
+    Baidu|Netflix|Disney|Walt Disney|Warner Bros|Ubisoft|Electronic Arts|Mozilla|Adobe|Nokia|Ericsson|Boeing|Airbus|
     ExxonMobil|Chevron|BP|Gazprom|Coca-Cola|PepsiCo|McDonald's|Starbucks|Walmart|IKEA|Nike|Adidas|
     Goldman Sachs|JPMorgan|Morgan Stanley|HSBC|Barclays|Deutsche Bank|Citigroup|Visa Inc|Mastercard|eBay|PayPal|
     FIFA|UEFA|IOC|NBA|NFL|NHL|MLB|NCAA|
     New York Times|Washington Post|Wall Street Journal|Financial Times|The Guardian|The Times|The Economist|
-    Le Monde|Der Spiegel|Huffington Post|Time Magazine|Newsweek|Associated Press
+    Le Monde|Der Spiegel|Huffington Post|HuffPost|Time Magazine|Newsweek|Associated Press
     """.split("|")
 ) - {""}
 

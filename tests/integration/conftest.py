@@ -185,24 +185,22 @@ def service_env(root: Path, broker_url: str, **extra: str) -> dict[str, str]:
     return env
 
 
-def wait_worker_ready(service: Service, part: Part, timeout: float = 60.0) -> None:
+def _wait_said(service: Service, part: Part, needle: bytes, what: str, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if b" ready." in part.log.read_bytes():
-            return
-        service.check_alive()
-        time.sleep(0.1)
-    raise AssertionError(f"worker not ready in {timeout}s: {service.tail_logs()}")
-
-
-def wait_watching(service: Service, part: Part, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if b"watching inbox" in part.log.read_bytes():
+        if needle in part.log.read_bytes():
             return
         service.check_alive()
         time.sleep(0.05)
-    raise AssertionError(f"watcher not watching in {timeout}s: {service.tail_logs()}")
+    raise AssertionError(f"{part.name} not {what} in {timeout}s: {service.tail_logs()}")
+
+
+def wait_worker_ready(service: Service, part: Part, timeout: float = 60.0) -> None:
+    _wait_said(service, part, b" ready.", "ready", timeout)
+
+
+def wait_watching(service: Service, part: Part, timeout: float = 30.0) -> None:
+    _wait_said(service, part, b"watching inbox", "watching", timeout)
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,8 @@ Variants:
   preload     the worker's main process runs one page through the stages before the
               pool forks (gazetteers, word lists: loaded once and shared, not per process)
   everysec    the embedded broker fsyncs its append-only file once a second, not per write
+  cprofile    each worker process profiles its tasks (CPU time) and writes the stats to
+              $PAGEMILL_BENCH_PROFILE_DIR/<pid>.prof when it stops (for finding overhead)
 """
 
 from __future__ import annotations
@@ -89,6 +91,27 @@ def _apply(variants: set[str]) -> None:
 
         load_model()
         process_bytes(_SAMPLE.encode(), "warm-up.txt")
+
+    if "cprofile" in variants:
+        import cProfile
+        import time
+
+        from celery import signals
+
+        prof = cProfile.Profile(time.process_time)
+
+        @signals.task_prerun.connect(weak=False)
+        def _on(**_kw):
+            prof.enable()
+
+        @signals.task_postrun.connect(weak=False)
+        def _off(**_kw):
+            prof.disable()
+
+        @signals.worker_process_shutdown.connect(weak=False)
+        def _dump(**_kw):
+            out = os.environ.get("PAGEMILL_BENCH_PROFILE_DIR", "/tmp")
+            prof.dump_stats(os.path.join(out, f"{os.getpid()}.prof"))
 
     if "warm" in variants:
         from celery import signals

@@ -19,7 +19,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .page import Classification, Repair, Role, Section, SourceInfo
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+
+#: Entity labels a record can carry: OntoNotes names, plus DURATION for spans
+#: of time ("more than 60 years") that are not calendar dates.
+EntityLabel = Literal["PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "DATE", "DURATION"]
 
 
 class _Strict(BaseModel):
@@ -51,13 +55,17 @@ class RecordSegment(_Strict):
 class RecordEntity(_Strict):
     id: str
     text: str = Field(description="The mention as it stands in the source.")
-    label: str
+    label: EntityLabel = Field(description="GPE, LOC and FAC are places; DURATION is a span of time, not a date.")
     source_start: int
     source_end: int
     segment_id: str
-    ref: str | None = None
-    country_code: str | None = None
-    date_value: str | None = None
+    ref: str | None = Field(None, description="PERSON and ORG: the id of the first mention of the same person or organisation on the page.")
+    country_code: str | None = Field(None, description="ISO 3166-1 alpha-2, on mentions that are countries.")
+    date_value: str | None = Field(
+        None,
+        description="DATE: ISO 8601 date ('2010-06'), range ('1960/1969') or day without year ('--06-03'); "
+        "DURATION: ISO 8601 duration ('P60Y'); null when it cannot be resolved ('last year').",
+    )
 
 
 class RecordRepair(Repair):
@@ -70,7 +78,7 @@ class PipelineInfo(_Strict):
 
 
 class Record(_Strict):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.1"] = SCHEMA_VERSION
     kind: Literal["record"] = "record"
     id: str = Field(description="Stable id derived from the page's content (same bytes, same id).")
     source: SourceInfo
@@ -85,7 +93,7 @@ class Record(_Strict):
 
 
 class DuplicateNote(_Strict):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.1"] = SCHEMA_VERSION
     kind: Literal["duplicate"] = "duplicate"
     id: str = Field(description="Content id shared with the existing record.")
     source: SourceInfo
@@ -94,7 +102,7 @@ class DuplicateNote(_Strict):
 
 
 class ErrorRecord(_Strict):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.1"] = SCHEMA_VERSION
     kind: Literal["error"] = "error"
     filename: str = Field(description="Name of the file as it was dropped.")
     drop_id: str = Field(description="Id pagemill gave this drop.")

@@ -18,6 +18,7 @@ import base64
 import hashlib
 import os
 import stat
+import sys
 import threading
 import time
 from collections import deque
@@ -82,6 +83,9 @@ class Watcher:
         # find held pages whose message was lost, and queue them again.
         self.idle = idle
         self._suspects: set[str] = set()
+        # Only Linux (inotify) tells when a writer closes a file; elsewhere, and
+        # when polling, a file is ready once its size and mtime stop changing.
+        self._close_events = sys.platform.startswith("linux") and not settings.watch_polling
         self.inbox = Path(settings.inbox).resolve()
         self.processing = self._processing_dir(Path(settings.processing_dir).resolve())
         self._pending: dict[str, _Pending] = {}
@@ -250,7 +254,7 @@ class Watcher:
             return True  # a rename lands a whole file at once
         if not stat.S_ISREG(st.st_mode):
             return settled  # folders and links are refused, once they stop changing
-        if not (self.s.watch_polling or p.scanned):
+        if self._close_events and not p.scanned:
             if p.closed:
                 return settled
             if p.modified:

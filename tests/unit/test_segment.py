@@ -150,3 +150,11 @@ def test_heading_over_a_lower_case_term_stays_a_heading():
     got = roles("Economics\n\nSome text comes first here.\n\nKey Terms\n\nsupply schedule\n\na table of the quantity supplied at each price\n")
     assert got[2] == ("heading", "Key Terms")
     assert got[3] == ("paragraph", "supply schedule")
+
+
+def test_a_heading_number_does_not_end_a_sentence():
+    from workers.stages.segment import split_sentences
+
+    assert split_sentences("2. North America") == [(0, 16)]
+    assert split_sentences("3.1. Trade and aid") == [(0, 18)]
+    assert split_sentences("It rained. Then it stopped.") == [(0, 10), (11, 27)]

@@ -107,13 +107,16 @@ def heading_level(number: str) -> int:
     return 3
 
 
+_NUMBERING_RE = re.compile(r"(?:\d+(?:\.\d+)*|[IVXLC]+|[A-Za-z])\.")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENT_END_RE.finditer(text):
         head = text[start : m.start() + 1]
-        if _ABBREV_RE.search(head):
-            continue
+        if _ABBREV_RE.search(head) or _NUMBERING_RE.fullmatch(head.strip()):
+            continue  # "Dr." or a heading's own number ("2.", "3.1.") ends no sentence
         end = m.end() - len(m.group()) + len(m.group().rstrip())
         spans.append((start, end))
         start = m.end()

@@ -86,12 +86,9 @@ def main() -> int:
             "stages_ms_sum": med(sum(x["stages_ms"].values()) for x in b),
             "steady_p50_ms": med(x["latency"]["p50_ms"] for x in s),
             "steady_p95_ms": med(x["latency"]["p95_ms"] for x in s),
-            "steady_renamed_p50_ms": med(x["latency_renamed_in"]["p50_ms"] for x in s),
-            "steady_written_p50_ms": med(x["latency_written_in_place"]["p50_ms"] for x in s),
-            "steady_parts_renamed_ms": {k: med((x.get("latency_parts_ms") or {}).get("rename", {}).get(k) for x in s)
-                                        for k in ("inbox_to_queued", "compute", "hops", "pool_wait")},
-            "steady_parts_written_ms": {k: med((x.get("latency_parts_ms") or {}).get("write", {}).get(k) for x in s)
-                                        for k in ("inbox_to_queued", "compute", "hops", "pool_wait")},
+            "steady_p50_ms_by_mode": {m: med(x["latency_by_mode"][m]["p50_ms"] for x in s) for m in T.MODES},
+            "steady_parts_ms_by_mode": {m: {k: med(((x.get("latency_parts_ms") or {}).get(m) or {}).get(k) for x in s)
+                                            for k in ("inbox_to_queued", "compute", "hops", "pool_wait")} for m in T.MODES},
             "up_first_record_s": med(x["up"]["first_record_s"] for x in runs),
             "up_first_page_drop_to_record_s": med(x["up"]["first_page_drop_to_record_s"] for x in runs),
             "warmup_ms": [x["warmup_latency_ms"] for x in runs],

@@ -10,11 +10,12 @@ What it does, in one run (every phase alone on the machine, one after another):
    a first page, and to that page's record ("up to ready").
 2. A warm-up of a few pages (each worker process's first page pays one-off
    loading; that is reported, not mixed into the steady figures).
-3. Burst: N unique pages dropped as fast as possible, alternately written in
-   place and renamed in. Throughput = N / (first drop .. last record);
+3. Burst: N unique pages dropped as fast as possible, in turn written in place,
+   renamed from a hidden name in the inbox, and moved in from another folder. Throughput = N / (first drop .. last record);
    latency = drop .. record for each page.
 4. Steady: pages offered at ``--rate`` pages/s for ``--steady-seconds``;
-   latency p50/p95/p99, overall and by how the page arrived.
+   latency p50/p95/p99, overall and by how the page arrived, and where it goes
+   (from the worker's log: inbox to queued, compute, hops between tasks).
 5. The same as 1-3 with one worker process (scaling).
 6. Limit: the same pages through ``pagemill process -j 2`` and ``-j 1`` (no
    broker, watcher or Celery); ratio = service throughput / limit. ``-j 1``
@@ -65,7 +66,7 @@ SIZES = {
     # burst pages at 2 workers, steady seconds; the 1-worker burst, -j 1 limit and peer use half the pages
     # warm: pages per worker process before measuring (its first page pays one-off loading)
     "default": {"pages": 300, "steady_seconds": 30.0, "warm": 3},
-    "quick": {"pages": 80, "steady_seconds": 6.0, "warm": 3},
+    "quick": {"pages": 60, "steady_seconds": 5.0, "warm": 3},
     "smoke": {"pages": 12, "steady_seconds": 2.0, "warm": 1},
 }
 
@@ -303,6 +304,8 @@ class TreeSampler:
         self.peak_tree_pss = 0.0
         self.cpu_series: list[tuple[float, float]] = []  # (wall time, CPU seconds of the tree so far)
         self.cpu_last: dict[int, float] = {}
+        self.pss_interval = 2.0
+        self._last_pss = -1e9
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._lock = threading.Lock()
@@ -341,27 +344,34 @@ class TreeSampler:
             self.sample()
             self._stop.wait(self.interval)
 
-    def sample(self) -> None:
-        total_rss = total_pss = total_cpu = 0.0
+    def sample(self, pss: bool | None = None) -> None:
+        # PSS costs ~3 ms of kernel time per process (a page-table walk), RSS and CPU ~0.02 ms:
+        # read PSS every few seconds only, so the sampling takes next to nothing from the service.
+        now = time.monotonic()
+        if pss is None:
+            pss = now - self._last_pss >= self.pss_interval
+        if pss:
+            self._last_pss = now
+        total_rss = total_pss = 0.0
         for p in self.refresh():
             try:
-                mi = p.memory_full_info()
+                rss = p.memory_info().rss / 2**20
                 t = p.cpu_times()
+                if pss:
+                    total_pss += p.memory_full_info().pss / 2**20
             except psutil.Error:
                 continue
             self.cpu_last[p.pid] = t.user + t.system
-            rss, pss = mi.rss / 2**20, getattr(mi, "pss", mi.rss) / 2**20
             total_rss += rss
-            total_pss += pss
             self.peak_rss[p.pid] = max(self.peak_rss.get(p.pid, 0.0), rss)
             h = vm_hwm_mb(p.pid)
             if h is not None:
                 self.hwm[p.pid] = max(self.hwm.get(p.pid, 0.0), h)
         # a process that has exited keeps its last reading, so the sum never drops when the pool shuts down
-        total_cpu = sum(self.cpu_last.values())
-        self.cpu_series.append((time.time(), total_cpu))
+        self.cpu_series.append((time.time(), sum(self.cpu_last.values())))
         self.peak_tree_rss = max(self.peak_tree_rss, total_rss)
-        self.peak_tree_pss = max(self.peak_tree_pss, total_pss)
+        if pss:
+            self.peak_tree_pss = max(self.peak_tree_pss, total_pss)
 
     def cpu_between(self, t0: float, t1: float) -> float | None:
         """CPU seconds the tree used between two wall times, interpolated between samples."""
@@ -409,6 +419,9 @@ class TreeSampler:
 
 # --- the service --------------------------------------------------------------------
 
+MODES = ("write", "rename", "move")
+MODE_LABELS = {"write": "written in place", "rename": "renamed from a hidden .part name", "move": "moved in from another folder"}
+
 TASK_LINE = re.compile(r"Task (pagemill\.\w+)\[[^\]]+\] succeeded in ([0-9.eE+-]+)s")
 
 
@@ -430,6 +443,7 @@ class Service:
             d.mkdir(parents=True, exist_ok=True)
         self.log_path = self.root / "pagemill-up.log"
         self.watch = OutboxWatch(self.outbox)
+        self.ports = {k: str(free_port()) for k in ("EMBEDDED_BROKER_PORT", "FLOWER_PORT", "PAGES_PORT")}
 
     def env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEMILL_")}
@@ -442,10 +456,8 @@ class Service:
             PAGEMILL_ARCHIVE=str(self.root / "archive"),
             PAGEMILL_FAILED=str(self.root / "failed"),
             PAGEMILL_STATE_DIR=str(self.root / "state"),
-            PAGEMILL_EMBEDDED_BROKER_PORT=str(free_port()),
-            PAGEMILL_FLOWER_PORT=str(free_port()),
-            PAGEMILL_PAGES_PORT=str(free_port()),
             PAGEMILL_LOG_FORMAT="json",
+            **{f"PAGEMILL_{k}": v for k, v in self.ports.items()},
         )
         # Celery's per-task "succeeded in" lines are INFO; they give the write task's time.
         env.setdefault("PAGEMILL_LOG_LEVEL", "INFO")
@@ -487,9 +499,14 @@ class Service:
         raise TimeoutError(f"{needle!r} not in the log after {timeout}s:\n{self.tail()}")
 
     def drop(self, page: PageFile, how: str) -> float:
-        """Put a page in the inbox; returns when it was all there (wall clock, like file mtimes)."""
-        if how == "rename":
-            tmp = self.staging / page.name
+        """Put a page in the inbox; returns when it was all there (wall clock, like file mtimes).
+
+        write: written in place; rename: written under a hidden name in the
+        inbox, then renamed (the atomic-drop pattern); move: written in another
+        folder of the same filesystem, then moved in (``mv``).
+        """
+        if how in ("rename", "move"):
+            tmp = self.inbox / f".{page.name}.part" if how == "rename" else self.staging / page.name
             tmp.write_bytes(page.data)
             os.rename(tmp, self.inbox / page.name)
         else:
@@ -499,7 +516,7 @@ class Service:
 
     def stop(self) -> None:
         if self.sampler is not None:
-            self.sampler.sample()
+            self.sampler.sample(pss=True)
             self.sampler.stop()
         if self.proc is None:
             return
@@ -654,10 +671,11 @@ def run_load(svc: Service, pages: list[PageFile], rate: float | None) -> dict:
             due = t0 + i / rate
             while (now := time.time()) < due:
                 time.sleep(due - now)
-        how = "write" if i % 2 == 0 else "rename"
+        how = MODES[i % len(MODES)]
         dropped[p.key] = (svc.drop(p, how), how)
     svc.watch.wait(list(dropped), max(120.0, 3.0 * len(pages)), svc.alive)
     cpu1 = svc.sampler.cpu_snapshot()
+    svc.sampler.sample(pss=True)
     harness = time.process_time() - self0
     first_drop = min(t for t, _ in dropped.values())
     last_rec = max(svc.watch.found[k][1] for k in dropped)
@@ -673,12 +691,11 @@ def run_load(svc: Service, pages: list[PageFile], rate: float | None) -> dict:
         "pages_per_s": round(n / (last_rec - first_drop), 2),
         "outcomes": kinds(svc.watch, list(dropped)),
         "latency": latency_summary(list(lat.values())),
-        "latency_written_in_place": latency_summary([lat[k] for k, (_, h) in dropped.items() if h == "write"]),
-        "latency_renamed_in": latency_summary([lat[k] for k, (_, h) in dropped.items() if h == "rename"]),
+        "latency_by_mode": {m: latency_summary([lat[k] for k, (_, h) in dropped.items() if h == m]) for m in MODES},
         "stages_ms": stage_means([o for o in outcomes if o.get("kind") == "record"]),
         "task_ms": svc.task_runtimes(set(dropped)),
         "latency_parts_ms": {how: svc.timeline({k: t for k, (t, h) in dropped.items() if h == how},
-                                               {k: svc.watch.found[k][1] for k in dropped}) for how in ("rename", "write")},
+                                               {k: svc.watch.found[k][1] for k in dropped}) for how in MODES},
         "cpu_ms_per_page_by_role": {r: round(s * 1000 / n, 1) for r, s in sorted(cpu.items())},
         "cpu_ms_per_page_total": round(sum(cpu.values()) * 1000 / n, 1),
         # this benchmark's own share of the same cores (dropping, watching the outbox, sampling)
@@ -884,14 +901,12 @@ def table(res: dict) -> str:
         row(f"Latency at {st['offered_pages_per_s']:g} pages/s ({lat['n']} pages) p50/p95/p99",
             f"{fmt(lat['p50_ms'], '', 0)} / {fmt(lat['p95_ms'], '', 0)} / {fmt(lat['p99_ms'], '', 0)} ms",
             f"p50 {tgt('steady_p50_ms')}, p95 {tgt('steady_p95_ms')}")
-        for how in ("renamed_in", "written_in_place"):
-            l2 = st[f"latency_{how}"]
-            row(f"  {how.replace('_', ' ')} ({l2['n']})", f"{fmt(l2['p50_ms'], '', 0)} / {fmt(l2['p95_ms'], '', 0)} / {fmt(l2['p99_ms'], '', 0)} ms")
-        for how, label in (("rename", "renamed in"), ("write", "written in place")):
+        for how in MODES:
+            l2 = st["latency_by_mode"][how]
             parts = (st.get("latency_parts_ms") or {}).get(how)
-            if parts:
-                row(f"  where it goes, {label} (median ms)",
-                    f"inbox->queued {parts['inbox_to_queued']:.0f}, compute {parts['compute']:.0f}, hops {parts['hops']:.0f}, pool wait {parts['pool_wait']:.0f}")
+            where = (f"; median: inbox->queued {parts['inbox_to_queued']:.0f}, compute {parts['compute']:.0f}, "
+                     f"hops {parts['hops']:.0f}, pool wait {parts['pool_wait']:.0f}") if parts else ""
+            row(f"  {MODE_LABELS[how]} ({l2['n']})", f"{fmt(l2['p50_ms'], '', 0)} / {fmt(l2['p95_ms'], '', 0)} / {fmt(l2['p99_ms'], '', 0)} ms{where}")
     lat = b2["latency"]
     row(f"Latency in a burst of {b2['pages']} p50/p95/p99", f"{fmt(lat['p50_ms'], '', 0)} / {fmt(lat['p95_ms'], '', 0)} / {fmt(lat['p99_ms'], '', 0)} ms")
     row("Throughput, 1 worker (burst)", f"{fmt(s['throughput_1_worker'], ' pages/s', 2)}  ({s1['burst']['pages']} pages); limit -j 1 {lim1['pages_per_s']:.2f}")

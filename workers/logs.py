@@ -11,12 +11,9 @@ import sys
 
 import structlog
 
-_configured = False
-
 
 def configure(level: str = "INFO", fmt: str = "auto", *, stream=None) -> None:
     """Configure structlog and the stdlib root logger (Celery and kombu log through it)."""
-    global _configured
     stream = stream or sys.stderr
     if fmt == "auto":
         fmt = "console" if stream.isatty() else "json"
@@ -51,7 +48,6 @@ def configure(level: str = "INFO", fmt: str = "auto", *, stream=None) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    _configured = True
 
 
 def get_logger(name: str | None = None) -> structlog.stdlib.BoundLogger:

@@ -1,0 +1,1 @@
+"""The edges: everything that touches files or the broker (watcher, outbox writer, ledger, batch runner)."""

@@ -80,7 +80,7 @@ class Segment(BaseModel):
     level: int | None = Field(None, description="Heading level from its numbering: '2.' is 1, '2.1' is 2.")
     number: str | None = Field(None, description="Heading number as written, without the trailing dot.")
     sentences: list[Sentence] = Field(default_factory=list)
-    offsets: OffsetMap = Field(default_factory=OffsetMap, exclude=False)
+    offsets: OffsetMap = Field(default_factory=OffsetMap)
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.to_source(start, end)

@@ -1,0 +1,1 @@
+"""The running service: Celery app and tasks, embedded broker, the `up` supervisor, dashboards."""

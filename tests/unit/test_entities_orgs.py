@@ -3,18 +3,8 @@
 from __future__ import annotations
 
 from workers.stages.entities.people import is_common
-from workers.stages.entities.rules import Mention, refine
-
-
-def mention(texts, needle, label, seg=0, nth=0):
-    start = -1
-    for _ in range(nth + 1):
-        start = texts[seg].index(needle, start + 1)
-    return Mention(seg, start, start + len(needle), label)
-
-
-def labelled(ms, texts):
-    return [(m.text(texts), m.label) for m in ms]
+from tests.unit.entity_mentions import labelled, mention
+from workers.stages.entities.rules import refine
 
 
 # --- known organisations and products

@@ -72,6 +72,9 @@ def make_app() -> Celery:
         # (celery/celery#9250, seen here in the soak run). A task running when the
         # connection drops cannot be acknowledged and is redelivered anyway.
         worker_cancel_long_running_tasks_on_connection_loss=False,
+        # Prefork, but a result half-read when the broker drops is finished after
+        # the reconnect instead of crashing the worker (see workers/service/pool.py).
+        worker_pool="workers.service.pool:TaskPool",
         worker_hijack_root_logger=False,
         worker_redirect_stdouts=False,
     )

@@ -142,7 +142,7 @@ def watch() -> None:
 
     ledger = RedisLedger(s.effective_broker_url)
     w = Watcher(
-        s, ledger, submit=lambda drop, data: send("clean", drop, data), reject=reject,
+        s, ledger, submit=lambda drop, data: send("process", drop, data), reject=reject,
         idle=lambda: ledger.broker_idle(broker_lists()),
     )
     done = threading.Event()

@@ -39,8 +39,8 @@ class Settings(BaseSettings):
     embedded_broker_port: int = Field(6390, description="Port of the embedded broker.")
 
     # --- tasks -------------------------------------------------------------
-    task_time_limit: int = Field(120, description="Hard time limit of one stage task, in seconds.")
-    task_max_retries: int = Field(2, description="Retries of a stage that raised, before the page fails.")
+    task_time_limit: int = Field(120, description="Hard time limit of one task (all four stages of a page, or writing its record), in seconds.")
+    task_max_retries: int = Field(2, description="Retries of a page whose stage raised, before the page fails.")
     retry_backoff: float = Field(1.0, description="Seconds before the first retry; doubles each time.")
     restore_unacked_interval: float = Field(
         10.0, description="How often a worker looks for pages whose worker died (kombu restore interval)."

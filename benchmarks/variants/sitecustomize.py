@@ -6,8 +6,7 @@ service tree runs this at start-up. Without that variable it does nothing.
 
 Variants:
   noevents    no Celery task events (nothing consumes them when Flower is off)
-  fused       one task runs clean, segment, classify and annotate, then sends write
-  fusedwrite  one task runs the four stages and writes the record itself
+  fusedwrite  the page's process task writes the record itself (no separate write task)
   warm        each worker process runs one page through the stages at start
   preload     the worker's main process runs one page through the stages before the
               pool forks (gazetteers, word lists: loaded once and shared, not per process)
@@ -92,27 +91,14 @@ def _apply(variants: set[str]) -> None:
         return
     import workers.service.tasks as T
 
-    if variants & {"fused", "fusedwrite"}:
-        original = T._run
-        write_here = "fusedwrite" in variants
+    if "fusedwrite" in variants:
+        def send_or_write(task_name, drop, payload, **options):
+            if task_name != "write":
+                return shipped_send(task_name, drop, payload, **options)
+            T.outbox().write_record(drop, T.Record.model_validate(payload))
 
-        def fused_run(task, stage, drop, page):
-            if stage != "clean":
-                return original(task, stage, drop, page)
-            try:
-                out = page
-                for name in ("clean", "segment", "classify", "annotate"):
-                    out = T.run_stage(name, out)
-            except (T.PageRejected, T.SoftTimeLimitExceeded):
-                raise
-            except Exception as exc:  # noqa: BLE001 - same retry policy as the shipped tasks
-                raise task.retry_on(exc)
-            if write_here:
-                outcome = T.outbox().write_record(drop, T.build_record(out))
-                return f"{outcome.status}: {outcome.path}"
-            return task.advance("annotate", drop, out)
-
-        T._run = fused_run
+        shipped_send = T.send
+        T.send = send_or_write
 
     if "preload" in variants:
         from workers.stages import process_bytes

@@ -22,7 +22,7 @@ from .conftest import Up, screenshot, wait_http
 pytestmark = [pytest.mark.integration, pytest.mark.browser]
 
 GOOD, BAD = SEED_PAGE.name, "empty.txt"
-STAGES = ("pagemill.clean", "pagemill.segment", "pagemill.classify", "pagemill.annotate", "pagemill.write")
+TASKS = ("pagemill.process", "pagemill.write")
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def dropped(up: Up, seed_page) -> dict:
     return {"record": record, "error": error}
 
 
-def test_flower_lists_the_good_pages_stages_by_file_name_and_the_bad_pages_failure(up: Up, dropped, page):
+def test_flower_lists_the_good_pages_tasks_and_stage_times_by_file_name_and_the_bad_pages_failure(up: Up, dropped, page):
     page.goto(up.flower + "/tasks")
     rows = page.locator("#tasks-table tbody tr")
     # Flower fills the table by script; wait until the last task of each page is in it.
@@ -50,21 +50,24 @@ def test_flower_lists_the_good_pages_stages_by_file_name_and_the_bad_pages_failu
     table = [[c.strip() for c in r.locator("td").all_inner_texts()] for r in rows.all()]
 
     good = [r for r in table if GOOD in r[col["args"]]]
-    assert sorted(r[col["name"]] for r in good) == sorted(STAGES), table
+    assert sorted(r[col["name"]] for r in good) == sorted(TASKS), table
     assert all(r[col["state"]] == "SUCCESS" for r in good), good
+    (process,) = [r for r in good if r[col["name"]] == "pagemill.process"]
+    # The one compute task still reads as the pipeline: each stage and its time, then where the page went.
+    assert re.fullmatch(r"clean \d+ ms, segment \d+ ms, classify \d+ ms, annotate \d+ ms -> pagemill\.write", process[col["result"]]), process
     (write,) = [r for r in good if r[col["name"]] == "pagemill.write"]
     record = dropped["record"]["_path"]
     assert write[col["result"]] == f"done: {record.name} in {record.parent}/"
     assert f"'{GOOD}' (2,839 bytes)" in write[col["args"]]
 
     bad = {r[col["name"]]: r for r in table if BAD in r[col["args"]]}
-    assert bad["pagemill.clean"][col["state"]] == "FAILURE"
-    assert bad["pagemill.clean"][col["result"]] == f"PageRejected: empty_file: {dropped['error']['message']}"
+    assert bad["pagemill.process"][col["state"]] == "FAILURE"
+    assert bad["pagemill.process"][col["result"]] == f"PageRejected: empty_file: {dropped['error']['message']}"
     assert bad["pagemill.write_error"][col["result"]].startswith("failed: empty_file: ")
 
     # An operator finds every task of one page by typing its file name.
     page.locator("#tasks-table_filter input").fill(GOOD)
-    page.wait_for_function("n => document.querySelectorAll('#tasks-table tbody tr').length === n", arg=len(STAGES))
+    page.wait_for_function("n => document.querySelectorAll('#tasks-table tbody tr').length === n", arg=len(TASKS))
     assert all(GOOD in t for t in rows.all_inner_texts())
 
 

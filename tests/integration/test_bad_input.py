@@ -151,7 +151,7 @@ def test_pickled_message_is_refused_not_executed(service: Service, tmp_path):
             ((Exploit(),), {}, {}),
             routing_key="pages",
             serializer="pickle",
-            headers={"task": "pagemill.clean", "id": "pickle-test-1", "argsrepr": "x", "kwargsrepr": "{}"},
+            headers={"task": "pagemill.process", "id": "pickle-test-1", "argsrepr": "x", "kwargsrepr": "{}"},
         )
     wait_log(worker, b"pickle", timeout=20, after=offset)
     time.sleep(1.0)

@@ -97,9 +97,9 @@ def test_pages_are_processed_only_by_a_remote_worker_and_written_by_the_host(hos
         found = _wait_records(host, stems, timeout=60)
         assert all(len(v) == 1 for v in found.values())
         remote_log = remote.log.read_bytes()
-        assert remote_log.count(b"Task pagemill.annotate[") >= len(stems) * 2  # received + succeeded
+        assert remote_log.count(b"Task pagemill.process[") >= len(stems) * 2  # received + succeeded
         assert b"pagemill.write[" not in remote_log  # writing stays on the host
-        assert b"Task pagemill.annotate[" not in host.log.read_bytes()  # the host computed nothing
+        assert b"Task pagemill.process[" not in host.log.read_bytes()  # the host computed nothing
         assert not remote.nowhere.exists()
     finally:
         remote.kill()
@@ -111,7 +111,7 @@ def test_page_of_a_remote_worker_killed_mid_page_is_still_processed(host: Up, tm
     first.wait_ready()
     (host.root / "inbox" / "remote-long.txt").write_bytes(big_page("remote"))
     deadline = time.monotonic() + 60
-    while b"Task pagemill.annotate[" not in first.log.read_bytes():
+    while b"Task pagemill.process[" not in first.log.read_bytes():
         assert time.monotonic() < deadline, first.log.read_text()[-3000:]
         time.sleep(0.05)
     first.kill()

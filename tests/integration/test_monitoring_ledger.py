@@ -30,11 +30,11 @@ def test_a_drop_moves_from_queued_to_processing_to_done_with_its_latency(ledger:
     assert (s["queued"], s["processing"], s[DONE]) == (1, 0, 0)
     assert snapshot(ledger)["pages"][0]["status"] == "queued"
 
-    ledger.mark_started("d1", "annotate")
+    ledger.mark_started("d1")
     s = ledger.summary()
     assert (s["queued"], s["processing"]) == (0, 1)
     row = snapshot(ledger)["pages"][0]
-    assert (row["status"], row["stage"], row["final"]) == ("processing", "annotate", False)
+    assert (row["status"], row["final"]) == ("processing", False)
 
     ledger.set_drop("d1", status=DONE, outcome="a.pm-1.json", finished=t0)
     s = ledger.summary()
@@ -46,10 +46,10 @@ def test_a_drop_moves_from_queued_to_processing_to_done_with_its_latency(ledger:
     assert (row["status"], row["seconds"], row["record_url"]) == ("done", pytest.approx(3.2, abs=0.01), "/records/a.pm-1.json")
 
 
-def test_a_stage_redelivered_after_the_outcome_does_not_make_the_page_processing_again(ledger: RedisLedger):
+def test_a_page_redelivered_after_the_outcome_does_not_make_the_page_processing_again(ledger: RedisLedger):
     ledger.set_drop("d2", status=CLAIMED, filename="b.txt", received=time.time())
     ledger.set_drop("d2", status=FAILED, outcome="b.d2.error.json", error="empty_file: empty", finished=time.time())
-    ledger.mark_started("d2", "clean")
+    ledger.mark_started("d2")
     assert ledger.summary()["processing"] == 0
     assert snapshot(ledger)["pages"][0]["status"] == "failed"
 

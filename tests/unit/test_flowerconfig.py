@@ -25,12 +25,12 @@ def test_a_multi_line_or_huge_exception_becomes_one_bounded_line():
 def test_a_record_result_names_the_record_before_its_folder():
     assert readable_result("'done: /srv/pm/outbox/p.pm-1.json'") == "done: p.pm-1.json in /srv/pm/outbox/"
     assert readable_result("'duplicate: outbox/q.1.duplicate.json'") == "duplicate: q.1.duplicate.json in outbox/"
-    assert readable_result("'-> pagemill.segment'") == "-> pagemill.segment"
+    assert readable_result("'clean 2 ms, annotate 50 ms -> pagemill.write'") == "clean 2 ms, annotate 50 ms -> pagemill.write"
     assert readable_result("'failed: empty_file: x -> /o/e.json'") == "failed: empty_file: x -> /o/e.json"
 
 
 def test_a_failed_task_shows_its_reason_as_its_result_and_other_tasks_are_left_alone():
-    failed = format_task(SimpleNamespace(name="pagemill.clean", state="FAILURE", exception="PageRejected('a', 'b')", result=None))
+    failed = format_task(SimpleNamespace(name="pagemill.process", state="FAILURE", exception="PageRejected('a', 'b')", result=None))
     assert failed.result == failed.exception == "PageRejected: a: b"
     other = format_task(SimpleNamespace(name="someone.else", state="FAILURE", exception="E('x')", result=None))
     assert other.result is None and other.exception == "E('x')"

@@ -18,7 +18,7 @@ PREFIX = "pagemill"
 # Drop statuses, in the order a drop moves through them.
 CLAIMED, QUEUED, DONE, DUPLICATE, FAILED = "claimed", "queued", "done", "duplicate", "failed"
 FINAL = {DONE, DUPLICATE, FAILED}
-# Not a stored status: a drop whose stage tasks have started (see mark_started) shows as processing.
+# Not a stored status: a drop a worker has started on (see mark_started) shows as processing.
 PROCESSING = "processing"
 
 # Upper bounds (seconds) of the drop-to-outcome latency histogram, as Prometheus buckets.
@@ -115,14 +115,13 @@ class RedisLedger:
                 pipe.hincrby(f"{PREFIX}:latency", "count", 1)
                 pipe.hincrbyfloat(f"{PREFIX}:latency", "sum", seconds)
 
-    def mark_started(self, drop_id: str, stage: str) -> None:
-        """A stage task began work on this drop: it is processing, no longer waiting in the queue."""
+    def mark_started(self, drop_id: str) -> None:
+        """A worker began work on this drop: it is processing, no longer waiting in the queue."""
         key = f"{PREFIX}:drop:{drop_id}"
         if self.r.hget(key, "status") in FINAL:
-            return  # a redelivered stage after the outcome was written
+            return  # a page redelivered after its outcome was written
         pipe = self.r.pipeline()
         pipe.hsetnx(key, "started", f"{time.time():.3f}")
-        pipe.hset(key, "stage", stage)
         pipe.sadd(f"{PREFIX}:started", drop_id)
         pipe.execute()
 

@@ -13,7 +13,6 @@ from celery import Celery
 from ..settings import get_settings
 
 PAGES_QUEUE = "pages"
-NEW_PAGE_PRIORITY = 9
 OUTBOX_QUEUE = "outbox"
 
 
@@ -45,10 +44,10 @@ def make_app() -> Celery:
             "visibility_timeout": s.visibility_timeout,
             "unacked_restore_interval": s.restore_unacked_interval,
             "unacked_restore_throttle": 1,
-            # Two levels: a page already under way (priority 0, list "pages")
-            # goes before a new one (priority 9, list "pages:9"), so a backlog
-            # does not hold every started page behind every new one.
-            "priority_steps": [0, NEW_PAGE_PRIORITY],
+            # One Redis list per queue ("pages", "outbox"): a page is one
+            # message on "pages", so there is nothing to put before anything
+            # else, and an autoscaler has one list to watch.
+            "priority_steps": [0],
             "sep": ":",
             # A worker killed while holding the restore lock must not stop
             # every other worker from restoring pages for kombu's default 5 minutes.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models.drop import Drop
-from .app import NEW_PAGE_PRIORITY, celery_app
+from .app import celery_app
 
 
 def describe(drop: Drop) -> str:
@@ -17,6 +17,5 @@ def send(task_name: str, drop: Drop, payload, **options) -> None:
         args=(drop.model_dump(mode="json"), payload),
         argsrepr=describe(drop),
         kwargsrepr="{}",
-        priority=NEW_PAGE_PRIORITY if task_name == "clean" else 0,
         **options,
     )

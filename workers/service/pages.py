@@ -88,7 +88,6 @@ def page_row(drop: dict, now: float) -> dict:
         "drop_id": drop["drop_id"],
         "filename": drop.get("filename", ""),
         "status": status,
-        "stage": None if final else drop.get("stage"),
         "received": received,
         "received_at": _iso(received),
         "finished_at": _iso(finished) if final else None,
@@ -438,7 +437,7 @@ PAGE = tornado.template.Template(
         {% elif p["record_url"] %}
           <a class="record" href="{{ p["record_url"] }}">{{ p["outcome"] }}</a>{% if p["status"] == "duplicate" %} <span class="sub">(duplicate note)</span>{% end %}
         {% elif p["status"] == "processing" %}
-          <span class="sub">reached {{ p["stage"] or "a stage" }}</span>
+          <span class="sub">a worker is on it</span>
         {% else %}
           <span class="sub">waiting for a worker</span>
         {% end %}

@@ -35,7 +35,7 @@ def render(snap: dict) -> Group:
         elif p["outcome"]:
             what = Text(p["outcome"])
         elif p["status"] == "processing":
-            what = Text(f"reached {p['stage'] or 'a stage'}", style="dim")
+            what = Text("a worker is on it", style="dim")
         else:
             what = Text("waiting for a worker", style="dim")
         table.add_row(Text(p["status"], style=STYLE[p["status"]]), p["filename"], clock(p["received"]), took, what)

@@ -1,10 +1,15 @@
-"""Celery tasks: thin wrappers that run one pure stage and pass the result on.
+"""Celery tasks: thin wrappers that run the pure stages and pass the result on.
 
-A page travels ``pagemill.clean -> segment -> classify -> annotate`` on the
-``pages`` queue, carrying its own content, then ``pagemill.write`` on the
-``outbox`` queue. A stage that raises is retried a bounded number of times;
-after that, or at once for input that can never work (:class:`PageRejected`),
-``pagemill.write_error`` records why.
+A page is one ``pagemill.process`` task on the ``pages`` queue, carrying its
+own content: intake, then ``clean -> segment -> classify -> annotate`` in
+turn (the same code ``pagemill process`` runs). Its record then goes to
+``pagemill.write`` on the ``outbox`` queue, which only the host that owns the
+outbox consumes. The stages share one task because handing a page between
+tasks (serialise, publish, fsync, fetch, parse) cost more than three of the
+four stages themselves; the record still says what each stage took, and so
+does the task's result in Flower. A stage that raises is retried a bounded
+number of times; after that, or at once for input that can never work
+(:class:`PageRejected`), ``pagemill.write_error`` records why and where.
 """
 
 from __future__ import annotations
@@ -21,20 +26,13 @@ from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
 from ..edges.ledger import RedisLedger
 from ..edges.outbox import Outbox
 from ..logs import configure, get_logger
-from ..models import AnnotatedPage, ClassifiedPage, CleanPage, Drop, Page, Record, SegmentedPage
+from ..models import Drop, Page, Record
 from ..settings import get_settings
-from ..stages import PageRejected, build_record, decode_page, run_stage
+from ..stages import STAGES, PageRejected, build_record, decode_page, run_stage
 from .app import celery_app
 from .dispatch import describe, send
 
 log = get_logger(__name__)
-
-STAGE_INPUT: dict[str, type[Page]] = {
-    "segment": CleanPage,
-    "classify": SegmentedPage,
-    "annotate": ClassifiedPage,
-}
-NEXT_STAGE = {"clean": "segment", "segment": "classify", "classify": "annotate", "annotate": "write"}
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +47,21 @@ def outbox() -> Outbox:
     return Outbox(s.outbox.resolve(), _ledger(), archive=s.archive.resolve(), failed=s.failed.resolve())
 
 
+class StageFailed(Exception):
+    """A stage raised: which stage, what kind of failure, and a one-line reason.
+
+    Plain strings in ``args``, so it survives Celery's retry and its JSON
+    round trip, and the error record can still name the stage.
+    """
+
+    def __init__(self, stage: str, code: str, reason: str) -> None:
+        super().__init__(stage, code, reason)
+        self.stage, self.code, self.reason = stage, code, reason
+
+    def __str__(self) -> str:
+        return f"{self.stage}: {self.reason}"
+
+
 class PageTask(Task):
     """Base for every page task: bounded retries, and an error record when they run out."""
 
@@ -61,7 +74,9 @@ class PageTask(Task):
         drop = Drop.model_validate(args[0])
         stage = self.name.split(".", 1)[1]
         if isinstance(exc, PageRejected):
-            error, message = exc.code, exc.message
+            stage, error, message = "intake", exc.code, exc.message
+        elif isinstance(exc, StageFailed):
+            stage, error, message = exc.stage, exc.code, exc.reason
         elif isinstance(exc, (SoftTimeLimitExceeded, TimeLimitExceeded)):
             error, message = "timeout", f"{stage} took longer than its time limit ({get_settings().task_time_limit}s, PAGEMILL_TASK_TIME_LIMIT)"
         elif isinstance(exc, WorkerLostError):
@@ -82,15 +97,6 @@ class PageTask(Task):
             sig.options.update(argsrepr=describe(Drop.model_validate(req_args[0])), kwargsrepr="{}")
         return sig
 
-    def advance(self, stage: str, drop: Drop, page: Page) -> str:
-        nxt = NEXT_STAGE[stage]
-        if nxt == "write":
-            payload = build_record(page).model_dump(mode="json")  # type: ignore[arg-type]
-        else:
-            payload = page.model_dump(mode="json")
-        send(nxt, drop, payload)
-        return f"-> pagemill.{nxt}"
-
     def retry_on(self, exc: Exception, *, forever: bool = False):
         s = get_settings()
         # A countdown longer than the visibility timeout would let the broker
@@ -100,45 +106,36 @@ class PageTask(Task):
         return self.retry(exc=exc, countdown=countdown, max_retries=1_000_000 if forever else self.max_retries)
 
 
-@celery_app.task(name="pagemill.clean", base=PageTask, bind=True)
-def clean_task(self: PageTask, drop: dict, data_b64: str) -> str:
-    d = Drop.model_validate(drop)
-    page = decode_page(
-        base64.b64decode(data_b64), d.filename, received_at=d.received_at, max_bytes=get_settings().max_page_bytes
-    )
-    return _run(self, "clean", d, page)
-
-
-def _stage_task(stage: str):
-    def body(self: PageTask, drop: dict, page: dict) -> str:
-        return _run(self, stage, Drop.model_validate(drop), STAGE_INPUT[stage].model_validate(page))
-
-    body.__name__ = f"{stage}_task"
-    return celery_app.task(name=f"pagemill.{stage}", base=PageTask, bind=True)(body)
-
-
-def _mark_started(drop: Drop, stage: str) -> None:
+def _mark_started(drop: Drop) -> None:
     try:
-        _ledger().mark_started(drop.drop_id, stage)
+        _ledger().mark_started(drop.drop_id)
     except Exception as exc:  # noqa: BLE001 - the pages view showing "queued" a little longer must never fail a page
         log.warning("could not mark page as processing", error=str(exc))
 
 
-def _run(task: PageTask, stage: str, drop: Drop, page: Page) -> str:
-    _mark_started(drop, stage)
+def _stage_failure(stage: str, exc: BaseException) -> StageFailed:
+    if isinstance(exc, SoftTimeLimitExceeded):
+        return StageFailed(stage, "timeout", f"{stage} took longer than the time limit ({get_settings().task_time_limit}s per page, PAGEMILL_TASK_TIME_LIMIT)")
+    return StageFailed(stage, "stage_error", f"{type(exc).__name__}: {exc}".splitlines()[0][:500])
+
+
+@celery_app.task(name="pagemill.process", base=PageTask, bind=True)
+def process_task(self: PageTask, drop: dict, data_b64: str) -> str:
+    d = Drop.model_validate(drop)
+    page: Page = decode_page(
+        base64.b64decode(data_b64), d.filename, received_at=d.received_at, max_bytes=get_settings().max_page_bytes
+    )
+    _mark_started(d)
     try:
-        out = run_stage(stage, page)
-    except PageRejected:
-        raise
+        for stage in STAGES:
+            page = run_stage(stage, page)
+        record = build_record(page)  # type: ignore[arg-type]
     except Exception as exc:  # noqa: BLE001 - any stage bug or time-out: retry, then an error record
-        log.warning("stage raised; retrying", error=repr(exc), attempt=task.request.retries + 1)
-        raise task.retry_on(exc)
-    return task.advance(stage, drop, out)
-
-
-segment_task = _stage_task("segment")
-classify_task = _stage_task("classify")
-annotate_task = _stage_task("annotate")
+        log.warning("stage raised; retrying", failed_stage=stage, error=repr(exc), attempt=self.request.retries + 1)
+        raise self.retry_on(_stage_failure(stage, exc))
+    send("write", d, record.model_dump(mode="json"))
+    took = ", ".join(f"{name} {ms:.0f} ms" for name, ms in page.timings_ms.items())
+    return f"{took} -> pagemill.write"
 
 
 # Outbox problems (disk full, unwritable folder, broker briefly away) are the

@@ -54,7 +54,7 @@ def test_flower_lists_the_good_pages_tasks_and_stage_times_by_file_name_and_the_
     assert all(r[col["state"]] == "SUCCESS" for r in good), good
     (process,) = [r for r in good if r[col["name"]] == "pagemill.process"]
     # The one compute task still reads as the pipeline: each stage and its time, then where the page went.
-    assert re.fullmatch(r"clean \d+ ms, segment \d+ ms, classify \d+ ms, annotate \d+ ms -> pagemill\.write", process[col["result"]]), process
+    assert re.fullmatch(r"-> pagemill\.write \(clean \d+, segment \d+, classify \d+, annotate \d+ ms\)", process[col["result"]]), process
     (write,) = [r for r in good if r[col["name"]] == "pagemill.write"]
     record = dropped["record"]["_path"]
     assert write[col["result"]] == f"done: {record.name} in {record.parent}/"

@@ -25,7 +25,7 @@ def test_a_multi_line_or_huge_exception_becomes_one_bounded_line():
 def test_a_record_result_names_the_record_before_its_folder():
     assert readable_result("'done: /srv/pm/outbox/p.pm-1.json'") == "done: p.pm-1.json in /srv/pm/outbox/"
     assert readable_result("'duplicate: outbox/q.1.duplicate.json'") == "duplicate: q.1.duplicate.json in outbox/"
-    assert readable_result("'clean 2 ms, annotate 50 ms -> pagemill.write'") == "clean 2 ms, annotate 50 ms -> pagemill.write"
+    assert readable_result("'-> pagemill.write (clean 2, annotate 50 ms)'") == "-> pagemill.write (clean 2, annotate 50 ms)"
     assert readable_result("'failed: empty_file: x -> /o/e.json'") == "failed: empty_file: x -> /o/e.json"
 
 

@@ -134,8 +134,9 @@ def process_task(self: PageTask, drop: dict, data_b64: str) -> str:
         log.warning("stage raised; retrying", failed_stage=stage, error=repr(exc), attempt=self.request.retries + 1)
         raise self.retry_on(_stage_failure(stage, exc))
     send("write", d, record.model_dump(mode="json"))
-    took = ", ".join(f"{name} {ms:.0f} ms" for name, ms in page.timings_ms.items())
-    return f"{took} -> pagemill.write"
+    # Where the page went first: Flower cuts the Result column to its width.
+    took = ", ".join(f"{name} {ms:.0f}" for name, ms in page.timings_ms.items())
+    return f"-> pagemill.write ({took} ms)"
 
 
 # Outbox problems (disk full, unwritable folder, broker briefly away) are the

@@ -483,16 +483,24 @@ def _looks_like_person(t: str, lower_words: set[str]) -> bool:
         (p := gaz.lookup(x)) is None or p.kind == "city" for x in toks)
 
 
+#: What follows a person's name where a biography introduces it: "Brock Wyatt Holt (born June 11, 1988)", "(née Smith)".
+_BIRTH_NOTE = re.compile(r"\s*\((?:born|b\.|n[ée]e?)\s")
+
+
 def person_fixes(ms: list[Mention], texts: list[str]) -> list[Mention]:
     """Given name + surname is a person, whatever the model said.
 
     * "Knox Thames" labelled ORG -> PERSON;
+    * a name followed by "(born ..." or "(née ..." -> PERSON, given names the
+      name list lacks or not ("Brock Wyatt Holt (born June 11, 1988)");
     * "Dries" (ORG) + "Mertens" (PERSON), or an unlabelled given name just
       before a one-word person -> one PERSON "Dries Mertens".
     """
     lower_words = {w.lower() for t in texts for w in re.findall(r"\b[a-z][a-z'-]+\b", t)}
     for m in ms:
-        if m.label in {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"} and _looks_like_person(m.text(texts), lower_words):
+        if m.label in {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"} and (
+                _looks_like_person(m.text(texts), lower_words)
+                or (_BIRTH_NOTE.match(texts[m.seg], m.end) and all(_NAME_TOKEN.match(x) for x in m.text(texts).split()))):
             m.label = "PERSON"
     ms = sorted(ms, key=lambda m: (m.seg, m.start))
     out: list[Mention] = []

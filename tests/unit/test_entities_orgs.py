@@ -45,6 +45,19 @@ def test_acronym_defined_by_a_named_body_keeps_its_label():
     assert ("WRA", "ORG") in out and ("Western Rivers Authority", "ORG") in out
 
 
+def test_acronym_defined_by_capitalised_everyday_words_is_a_term_and_so_is_its_long_form():
+    texts = ["Schools will expand Digital Learning Tools (DLT) at once. DLT budgets rise, and DLT trainers are hired."]
+    ms = [mention(texts, "Digital Learning Tools", "ORG"), mention(texts, "DLT", "ORG", nth=1), mention(texts, "DLT", "ORG", nth=2)]
+    assert labelled(refine(ms, texts), texts) == []
+
+
+def test_acronym_of_capitalised_everyday_words_that_name_a_body_stays_an_organisation():
+    texts = ["The Federal Bureau of Investigation (FBI) opened a case. The FBI said little."]
+    ms = [mention(texts, "Federal Bureau of Investigation", "ORG"), mention(texts, "FBI", "ORG", nth=1)]
+    out = labelled(refine(ms, texts), texts)
+    assert ("FBI", "ORG") in out and ("Federal Bureau of Investigation", "ORG") in out
+
+
 # --- joined and run-on organisation spans
 
 

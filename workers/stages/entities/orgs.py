@@ -6,7 +6,9 @@ Each function takes and returns the page's mentions (see :mod:`.rules`):
   ("Twitter", "Daesh") is one wherever it stands on the page; a well-known
   product ("Firefox") is no person or organisation;
 * :func:`term_acronyms`: an acronym defined by lower-case words, "ground
-  reaction force (GRF)", is a technical term, not a name;
+  reaction force (GRF)", or by capitalised everyday words that name no body,
+  "Information and Communication Technology (ICT)", is a technical term, not
+  a name (and neither is its long form);
 * :func:`split_orgs`: two names joined in one span are two organisations
   ("Newsmax / Zogby", "G8 and G20"), and an organisation followed by a
   person's name is cut before it ("... Islamic Relations Alia Salem").
@@ -58,7 +60,15 @@ def known_names(ms: list, texts: list[str]) -> list:
 
 
 _TERM_ACR = re.compile(r"\(\s*([A-Z]{2,6})s?\s*\)")
-_TERM_WORDS = re.compile(r"((?:[a-z][a-z-]*\s+){1,7})$")
+_TERM_WORDS = re.compile(r"(?<![\w-])((?:[a-z][a-z-]*\s+){1,7})$")
+_TITLE_WORDS = re.compile(r"(?<![\w-])((?:(?:[A-Z][a-z-]+|and|of|for|the|in|on)\s+){1,7})$")
+_SMALL = frozenset("and of for the in on".split())
+#: Last words of the long forms of bodies, beyond the organisation heads: "Federal Bureau of
+#: Investigation (FBI)" is an organisation, "Compact Fluorescent Light (CFL)" is not.
+_BODY_WORDS = frozenset(
+    """bureau service services force forces authority fund programme program network alliance command corps
+    institution federation coalition front movement initiative trust organisation organization""".split()
+)
 
 
 def _initials_match(words: list[str], acr: str) -> bool:
@@ -70,7 +80,8 @@ def _initials_match(words: list[str], acr: str) -> bool:
     return "".join(letters[-len(want):]) == want if len(letters) >= len(want) else False
 
 
-def term_acronyms(ms: list, texts: list[str]) -> list:
+def term_acronyms(ms: list, texts: list[str], org_heads: frozenset[str], is_common) -> list:
+    """``is_common(word)``: an everyday English word (a word list, not this page)."""
     terms: set[str] = set()
     for text in texts:
         if "(" not in text:
@@ -79,6 +90,21 @@ def term_acronyms(ms: list, texts: list[str]) -> list:
             wm = _TERM_WORDS.search(text, max(0, am.start() - 120), am.start())
             if wm and _initials_match(wm.group(1).split(), am.group(1)):
                 terms.add(am.group(1))
+                continue
+            tm = _TITLE_WORDS.search(text, max(0, am.start() - 120), am.start())
+            if not tm:
+                continue
+            words = tm.group(1).split()
+            while words and words[0] in _SMALL:
+                words = words[1:]
+            caps = [w for w in words if w not in _SMALL]
+            if (len(caps) >= 2 and _initials_match([w.lower() for w in caps], am.group(1)) and len(caps) <= len(am.group(1)) + 1
+                    and all(is_common(w) for w in caps) and not {w.lower() for w in caps} & (org_heads | _BODY_WORDS)):
+                terms.add(am.group(1))
+                # the long form, from the first word the initials need
+                first = len(caps) - len(am.group(1))
+                long_words = words[words.index(caps[first]):] if first >= 0 else words
+                terms.add(" ".join(long_words))
     if not terms:
         return ms
     out = []

@@ -864,7 +864,7 @@ def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
     ms = propagate(ms, texts)
     ms = people.person_pairs(ms, texts)
     person_words = {w for m in ms if m.label == "PERSON" and " " in m.text(texts) for w in m.text(texts).split()}
-    ms = orgs.term_acronyms(ms, texts)
+    ms = orgs.term_acronyms(ms, texts, ORG_HEADS, people.is_common)
     ms = orgs.works(ms, texts)
     ms = orgs.known_names(ms, texts)
     ms = orgs.language_names(ms, texts)

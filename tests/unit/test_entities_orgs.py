@@ -29,6 +29,19 @@ def test_short_capital_organisation_name_is_not_searched_for_in_running_text():
     assert labelled(refine([], texts), texts) == []
 
 
+def test_known_organisation_is_found_however_its_apostrophe_is_written():
+    texts = ["Fighters of Da’esh shelled the town; Dae’sh later withdrew, and O’Neill reported it."]
+    out = labelled(refine([], texts), texts)
+    assert ("Da’esh", "ORG") in out and ("Dae’sh", "ORG") in out
+    assert not [t for t, lab in out if lab == "ORG" and "Neill" in t]
+
+
+def test_name_span_that_runs_into_an_open_bracket_stops_before_it_and_the_acronym_is_its_own_name():
+    texts = ["The Coastal Fisheries Agency (CFA) issued a warning."]
+    out = labelled(refine([mention(texts, "Coastal Fisheries Agency (CFA", "ORG")], texts), texts)
+    assert ("Coastal Fisheries Agency", "ORG") in out and ("CFA", "ORG") in out
+
+
 # --- acronyms of lower-case terms
 
 

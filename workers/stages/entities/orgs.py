@@ -35,15 +35,30 @@ def _known_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w@#.-])(?:" + alts + r")(?![\w-]|['’][a-rt-z])")
 
 
+def _no_apostrophes(name: str) -> str:
+    return name.replace("'", "").replace("’", "")
+
+
+@lru_cache(maxsize=1)
+def _known_without_apostrophes() -> frozenset[str]:
+    return frozenset(_no_apostrophes(n) for n in KNOWN_ORGS)
+
+
+#: A capitalised word with an apostrophe inside it, not a possessive: "Da’esh", "Dae’sh".
+_INNER_APOSTROPHE = re.compile(r"(?<![\w@#.'’-])[A-Z][A-Za-z]*['’](?!s\b)[a-z][A-Za-z]*(?![\w'’-])")
+
+
 def known_names(ms: list, texts: list[str]) -> list:
+    """Known names match however the page writes their apostrophes ("Da'esh", "Da’esh", "Dae’sh")."""
     from .rules import Mention, SpanIndex
 
+    known_bare = _known_without_apostrophes()
     out = []
     for m in ms:
         t = m.text(texts)
         if m.label in _RELABEL and t in KNOWN_PRODUCTS:
             continue
-        if m.label in _RELABEL and t in KNOWN_ORGS:
+        if m.label in _RELABEL and (t in KNOWN_ORGS or ("'" in t or "’" in t) and _no_apostrophes(t) in known_bare):
             m.label = "ORG"
             m.origin = "lexicon"  # a known name, kept even when named once
         out.append(m)
@@ -56,6 +71,12 @@ def known_names(ms: list, texts: list[str]) -> list:
                 continue
             out.append(Mention(i, s, e, "ORG", "lexicon"))
             taken.add(i, s, e)
+        if "'" in text or "’" in text:
+            for am in _INNER_APOSTROPHE.finditer(text):
+                s, e = am.span()
+                if _no_apostrophes(am.group(0)) in known_bare and not taken.overlaps(i, s, e):
+                    out.append(Mention(i, s, e, "ORG", "lexicon"))
+                    taken.add(i, s, e)
     return out
 
 

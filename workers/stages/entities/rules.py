@@ -187,6 +187,9 @@ def trim_spans(ms: list[Mention], texts: list[str]) -> list[Mention]:
         if m.label == "DATE":
             out.append(m)
             continue
+        opened = texts[m.seg].find(" (", m.start, m.end)
+        if opened > m.start and ")" not in texts[m.seg][opened:m.end]:
+            m.end = opened  # "World Health Organisation (WHO": the bracket holds a name of its own (see propagate)
         s, e = trim_name(texts[m.seg], m.start, m.end, m.label)
         if e > s and any(c.isupper() for c in texts[m.seg][s:e]):
             m.start, m.end = s, e

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import time
 
@@ -125,6 +126,10 @@ def test_stage_that_keeps_failing_is_retried_then_failed_and_the_worker_keeps_se
     assert (isolated.failed / "too-slow.txt").exists()
     log = worker.log.read_bytes()
     assert log.count(b"stage raised; retrying") >= 2
+    # Each log line from a task says which page, which task and which stage.
+    retried = [json.loads(line) for line in log.splitlines() if line.startswith(b"{") and b"stage raised; retrying" in line]
+    assert rec["stage"] in {"clean", "segment", "classify", "annotate"}  # the stage the time ran out in
+    assert retried and all(r["stage"] == rec["stage"] and r["task_id"] and r["document_id"] == rec["drop_id"] for r in retried), retried
     isolated.drop("after-failure.txt", b"Heading\n\nThe worker still serves pages from Quito.\n")
     (ok,) = isolated.wait_for("after-failure", timeout=30)
     assert ok["kind"] == "record"

@@ -29,6 +29,19 @@ def test_short_capital_organisation_name_is_not_searched_for_in_running_text():
     assert labelled(refine([], texts), texts) == []
 
 
+def test_known_organisation_is_found_however_its_apostrophe_is_written():
+    texts = ["Fighters of Da’esh shelled the town; Dae’sh later withdrew, and O’Neill reported it."]
+    out = labelled(refine([], texts), texts)
+    assert ("Da’esh", "ORG") in out and ("Dae’sh", "ORG") in out
+    assert not [t for t, lab in out if lab == "ORG" and "Neill" in t]
+
+
+def test_name_span_that_runs_into_an_open_bracket_stops_before_it_and_the_acronym_is_its_own_name():
+    texts = ["The Coastal Fisheries Agency (CFA) issued a warning."]
+    out = labelled(refine([mention(texts, "Coastal Fisheries Agency (CFA", "ORG")], texts), texts)
+    assert ("Coastal Fisheries Agency", "ORG") in out and ("CFA", "ORG") in out
+
+
 # --- acronyms of lower-case terms
 
 
@@ -43,6 +56,19 @@ def test_acronym_defined_by_a_named_body_keeps_its_label():
     ms = [mention(texts, "Western Rivers Authority", "ORG"), mention(texts, "WRA", "ORG", nth=1)]
     out = labelled(refine(ms, texts), texts)
     assert ("WRA", "ORG") in out and ("Western Rivers Authority", "ORG") in out
+
+
+def test_acronym_defined_by_capitalised_everyday_words_is_a_term_and_so_is_its_long_form():
+    texts = ["Schools will expand Digital Learning Tools (DLT) at once. DLT budgets rise, and DLT trainers are hired."]
+    ms = [mention(texts, "Digital Learning Tools", "ORG"), mention(texts, "DLT", "ORG", nth=1), mention(texts, "DLT", "ORG", nth=2)]
+    assert labelled(refine(ms, texts), texts) == []
+
+
+def test_acronym_of_capitalised_everyday_words_that_name_a_body_stays_an_organisation():
+    texts = ["The Federal Bureau of Investigation (FBI) opened a case. The FBI said little."]
+    ms = [mention(texts, "Federal Bureau of Investigation", "ORG"), mention(texts, "FBI", "ORG", nth=1)]
+    out = labelled(refine(ms, texts), texts)
+    assert ("FBI", "ORG") in out and ("Federal Bureau of Investigation", "ORG") in out
 
 
 # --- joined and run-on organisation spans

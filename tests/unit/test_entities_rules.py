@@ -79,6 +79,21 @@ def test_given_name_and_surname_labelled_organisation_is_a_person():
     assert out == [("Marta Kowalska", "PERSON")]
 
 
+def test_name_introduced_with_its_birth_date_is_a_person_and_so_is_its_surname_later():
+    # Neither "Torvald" nor "Quill" is in the given-name list; "(born ..." is what says person.
+    texts = ["Torvald Quill (born 3 May 1971) is a Norwegian luthier.", "In 1990 Quill opened a workshop."]
+    ms = [mention(texts, "Torvald Quill", "ORG"), mention(texts, "Quill", "ORG", seg=1)]
+    out = labelled(refine(ms, texts), texts)
+    assert ("Torvald Quill", "PERSON") in out and ("Quill", "PERSON") in out
+    assert not [t for t, lab in out if lab == "ORG"]
+
+
+def test_organisation_followed_by_a_bracket_that_is_no_birth_note_stays_an_organisation():
+    texts = ["Quill Brothers (founded 1971) makes guitars."]
+    out = labelled(refine([mention(texts, "Quill Brothers", "ORG")], texts), texts)
+    assert ("Quill Brothers", "ORG") in out
+
+
 def test_organisation_with_an_organisation_head_stays_an_organisation():
     texts = ["He joined Maria Lopez University in 2001."]
     out = labelled(refine([mention(texts, "Maria Lopez University", "ORG")], texts), texts)

@@ -115,7 +115,8 @@ def _mark_started(drop: Drop) -> None:
 
 def _stage_failure(stage: str, exc: BaseException) -> StageFailed:
     if isinstance(exc, SoftTimeLimitExceeded):
-        return StageFailed(stage, "timeout", f"{stage} took longer than the time limit ({get_settings().task_time_limit}s per page, PAGEMILL_TASK_TIME_LIMIT)")
+        limit = get_settings().task_time_limit
+        return StageFailed(stage, "timeout", f"the page took longer than its time limit ({limit}s, PAGEMILL_TASK_TIME_LIMIT); time ran out in {stage}")
     return StageFailed(stage, "stage_error", f"{type(exc).__name__}: {exc}".splitlines()[0][:500])
 
 
@@ -128,11 +129,13 @@ def process_task(self: PageTask, drop: dict, data_b64: str) -> str:
     _mark_started(d)
     try:
         for stage in STAGES:
+            structlog.contextvars.bind_contextvars(stage=stage)  # a stage's log lines say which stage
             page = run_stage(stage, page)
         record = build_record(page)  # type: ignore[arg-type]
     except Exception as exc:  # noqa: BLE001 - any stage bug or time-out: retry, then an error record
-        log.warning("stage raised; retrying", failed_stage=stage, error=repr(exc), attempt=self.request.retries + 1)
+        log.warning("stage raised; retrying", error=repr(exc), attempt=self.request.retries + 1)
         raise self.retry_on(_stage_failure(stage, exc))
+    structlog.contextvars.bind_contextvars(stage="process")
     send("write", d, record.model_dump(mode="json"))
     # Where the page went first: Flower cuts the Result column to its width.
     took = ", ".join(f"{name} {ms:.0f}" for name, ms in page.timings_ms.items())

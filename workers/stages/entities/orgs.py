@@ -6,7 +6,9 @@ Each function takes and returns the page's mentions (see :mod:`.rules`):
   ("Twitter", "Daesh") is one wherever it stands on the page; a well-known
   product ("Firefox") is no person or organisation;
 * :func:`term_acronyms`: an acronym defined by lower-case words, "ground
-  reaction force (GRF)", is a technical term, not a name;
+  reaction force (GRF)", or by capitalised everyday words that name no body,
+  "Information and Communication Technology (ICT)", is a technical term, not
+  a name (and neither is its long form);
 * :func:`split_orgs`: two names joined in one span are two organisations
   ("Newsmax / Zogby", "G8 and G20"), and an organisation followed by a
   person's name is cut before it ("... Islamic Relations Alia Salem").
@@ -33,15 +35,30 @@ def _known_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w@#.-])(?:" + alts + r")(?![\w-]|['’][a-rt-z])")
 
 
+def _no_apostrophes(name: str) -> str:
+    return name.replace("'", "").replace("’", "")
+
+
+@lru_cache(maxsize=1)
+def _known_without_apostrophes() -> frozenset[str]:
+    return frozenset(_no_apostrophes(n) for n in KNOWN_ORGS)
+
+
+#: A capitalised word with an apostrophe inside it, not a possessive: "Da’esh", "Dae’sh".
+_INNER_APOSTROPHE = re.compile(r"(?<![\w@#.'’-])[A-Z][A-Za-z]*['’](?!s\b)[a-z][A-Za-z]*(?![\w'’-])")
+
+
 def known_names(ms: list, texts: list[str]) -> list:
+    """Known names match however the page writes their apostrophes ("Da'esh", "Da’esh", "Dae’sh")."""
     from .rules import Mention, SpanIndex
 
+    known_bare = _known_without_apostrophes()
     out = []
     for m in ms:
         t = m.text(texts)
         if m.label in _RELABEL and t in KNOWN_PRODUCTS:
             continue
-        if m.label in _RELABEL and t in KNOWN_ORGS:
+        if m.label in _RELABEL and (t in KNOWN_ORGS or ("'" in t or "’" in t) and _no_apostrophes(t) in known_bare):
             m.label = "ORG"
             m.origin = "lexicon"  # a known name, kept even when named once
         out.append(m)
@@ -54,11 +71,25 @@ def known_names(ms: list, texts: list[str]) -> list:
                 continue
             out.append(Mention(i, s, e, "ORG", "lexicon"))
             taken.add(i, s, e)
+        if "'" in text or "’" in text:
+            for am in _INNER_APOSTROPHE.finditer(text):
+                s, e = am.span()
+                if _no_apostrophes(am.group(0)) in known_bare and not taken.overlaps(i, s, e):
+                    out.append(Mention(i, s, e, "ORG", "lexicon"))
+                    taken.add(i, s, e)
     return out
 
 
 _TERM_ACR = re.compile(r"\(\s*([A-Z]{2,6})s?\s*\)")
-_TERM_WORDS = re.compile(r"((?:[a-z][a-z-]*\s+){1,7})$")
+_TERM_WORDS = re.compile(r"(?<![\w-])((?:[a-z][a-z-]*\s+){1,7})$")
+_TITLE_WORDS = re.compile(r"(?<![\w-])((?:(?:[A-Z][a-z-]+|and|of|for|the|in|on)\s+){1,7})$")
+_SMALL = frozenset("and of for the in on".split())
+#: Last words of the long forms of bodies, beyond the organisation heads: "Federal Bureau of
+#: Investigation (FBI)" is an organisation, "Compact Fluorescent Light (CFL)" is not.
+_BODY_WORDS = frozenset(
+    """bureau service services force forces authority fund programme program network alliance command corps
+    institution federation coalition front movement initiative trust organisation organization""".split()
+)
 
 
 def _initials_match(words: list[str], acr: str) -> bool:
@@ -70,7 +101,8 @@ def _initials_match(words: list[str], acr: str) -> bool:
     return "".join(letters[-len(want):]) == want if len(letters) >= len(want) else False
 
 
-def term_acronyms(ms: list, texts: list[str]) -> list:
+def term_acronyms(ms: list, texts: list[str], org_heads: frozenset[str], is_common) -> list:
+    """``is_common(word)``: an everyday English word (a word list, not this page)."""
     terms: set[str] = set()
     for text in texts:
         if "(" not in text:
@@ -79,6 +111,21 @@ def term_acronyms(ms: list, texts: list[str]) -> list:
             wm = _TERM_WORDS.search(text, max(0, am.start() - 120), am.start())
             if wm and _initials_match(wm.group(1).split(), am.group(1)):
                 terms.add(am.group(1))
+                continue
+            tm = _TITLE_WORDS.search(text, max(0, am.start() - 120), am.start())
+            if not tm:
+                continue
+            words = tm.group(1).split()
+            while words and words[0] in _SMALL:
+                words = words[1:]
+            caps = [w for w in words if w not in _SMALL]
+            if (len(caps) >= 2 and _initials_match([w.lower() for w in caps], am.group(1)) and len(caps) <= len(am.group(1)) + 1
+                    and all(is_common(w) for w in caps) and not {w.lower() for w in caps} & (org_heads | _BODY_WORDS)):
+                terms.add(am.group(1))
+                # the long form, from the first word the initials need
+                first = len(caps) - len(am.group(1))
+                long_words = words[words.index(caps[first]):] if first >= 0 else words
+                terms.add(" ".join(long_words))
     if not terms:
         return ms
     out = []

@@ -187,6 +187,9 @@ def trim_spans(ms: list[Mention], texts: list[str]) -> list[Mention]:
         if m.label == "DATE":
             out.append(m)
             continue
+        opened = texts[m.seg].find(" (", m.start, m.end)
+        if opened > m.start and ")" not in texts[m.seg][opened:m.end]:
+            m.end = opened  # "World Health Organisation (WHO": the bracket holds a name of its own (see propagate)
         s, e = trim_name(texts[m.seg], m.start, m.end, m.label)
         if e > s and any(c.isupper() for c in texts[m.seg][s:e]):
             m.start, m.end = s, e
@@ -483,16 +486,24 @@ def _looks_like_person(t: str, lower_words: set[str]) -> bool:
         (p := gaz.lookup(x)) is None or p.kind == "city" for x in toks)
 
 
+#: What follows a person's name where a biography introduces it: "Brock Wyatt Holt (born June 11, 1988)", "(née Smith)".
+_BIRTH_NOTE = re.compile(r"\s*\((?:born|b\.|n[ée]e?)\s")
+
+
 def person_fixes(ms: list[Mention], texts: list[str]) -> list[Mention]:
     """Given name + surname is a person, whatever the model said.
 
     * "Knox Thames" labelled ORG -> PERSON;
+    * a name followed by "(born ..." or "(née ..." -> PERSON, given names the
+      name list lacks or not ("Brock Wyatt Holt (born June 11, 1988)");
     * "Dries" (ORG) + "Mertens" (PERSON), or an unlabelled given name just
       before a one-word person -> one PERSON "Dries Mertens".
     """
     lower_words = {w.lower() for t in texts for w in re.findall(r"\b[a-z][a-z'-]+\b", t)}
     for m in ms:
-        if m.label in {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"} and _looks_like_person(m.text(texts), lower_words):
+        if m.label in {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"} and (
+                _looks_like_person(m.text(texts), lower_words)
+                or (_BIRTH_NOTE.match(texts[m.seg], m.end) and all(_NAME_TOKEN.match(x) for x in m.text(texts).split()))):
             m.label = "PERSON"
     ms = sorted(ms, key=lambda m: (m.seg, m.start))
     out: list[Mention] = []
@@ -856,7 +867,7 @@ def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
     ms = propagate(ms, texts)
     ms = people.person_pairs(ms, texts)
     person_words = {w for m in ms if m.label == "PERSON" and " " in m.text(texts) for w in m.text(texts).split()}
-    ms = orgs.term_acronyms(ms, texts)
+    ms = orgs.term_acronyms(ms, texts, ORG_HEADS, people.is_common)
     ms = orgs.works(ms, texts)
     ms = orgs.known_names(ms, texts)
     ms = orgs.language_names(ms, texts)

@@ -67,6 +67,14 @@ def test_name_ending_in_an_event_noun_is_an_event_with_its_ordinal():
     assert out == [("33rd Berlin International Film Festival", "EVENT")]
 
 
+def test_congress_is_a_standing_body_unless_something_says_it_is_a_meeting():
+    texts = ["The U.S. Congress passed the bill, and the 12th National Congress and the World Congress met in May."]
+    ms = [mention(texts, "U.S. Congress", "EVENT"), mention(texts, "National Congress", "ORG"), mention(texts, "World Congress", "ORG")]
+    out = labelled(refine(ms, texts), texts)
+    assert ("U.S. Congress", "ORG") in out
+    assert ("12th National Congress", "EVENT") in out and ("World Congress", "EVENT") in out
+
+
 def test_storm_name_is_an_event():
     texts = ["Cyclone Phailin hit the coast."]
     out = labelled(refine([mention(texts, "Cyclone Phailin", "PERSON")], texts), texts)

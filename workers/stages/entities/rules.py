@@ -303,25 +303,40 @@ def add_date_patterns(ms: list[Mention], texts: list[str]) -> list[Mention]:
 
 _ORDINAL_BEFORE = re.compile(r"(?:\b\d{4}|\b\d+(?:st|nd|rd|th)|\b[A-Z][a-z]+(?:st|nd|rd|th))\s+$")
 _YEAR_AFTER = re.compile(r"^\s+\d{4}\b")
+#: Event heads that name a standing body more often than a meeting ("the U.S. Congress",
+#: "the National Congress"): an event only with a sign of one, an ordinal or a year before it,
+#: or a word such as "International" in it ("the 18th Party Congress", "World Congress").
+_BODY_HEADS = frozenset({"congress"})
+_MEETING_WORDS = frozenset("international world annual biennial".split())
+_ORDINAL_IN = re.compile(r"\b(?:\d{4}|\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\b")
 
 
 def fix_events(ms: list[Mention], texts: list[str]) -> list[Mention]:
     """Names ending in an event noun ("... Film Festival") or starting with a storm word are events.
 
-    An "event" that is the name of a country, state or region ("Far East") is that place.
+    An "event" that is the name of a country, state or region ("Far East") is that place,
+    and a "Congress" with no sign of a meeting ("the U.S. Congress") is a standing body.
     """
     gaz = gazetteer()
     for m in ms:
         if m.label == "EVENT" and (p := gaz.lookup(m.text(texts))) is not None and p.kind != "city":
             m.label = "LOC" if p.kind == "continent" else "GPE"
     for m in ms:
-        if m.label not in NAME_LABELS or m.label in {"LAW", "EVENT", "NORP"}:
+        if m.label not in NAME_LABELS or m.label in {"LAW", "NORP"}:
             continue
         t = m.text(texts)
         words = [w for w in re.findall(r"[A-Za-z]+", t)]
         if not words:
             continue
         alpha = [w for w in words if not re.fullmatch(r"[IVX]+", w)] or words
+        if len(words) >= 2 and alpha[-1].lower() in _BODY_HEADS and m.label in {"ORG", "EVENT"}:
+            before = _ORDINAL_BEFORE.search(texts[m.seg], max(0, m.start - 40), m.start)
+            meeting = ((before is not None and before.end() == m.start) or _ORDINAL_IN.search(t) is not None
+                       or any(w.lower() in _MEETING_WORDS for w in words))
+            m.label = "EVENT" if meeting else "ORG"
+            continue
+        if m.label == "EVENT":
+            continue
         of_event = len(words) >= 3 and words[0].lower() in EVENT_OF and words[1] == "of"
         if len(words) >= 2 and (alpha[-1].lower() in EVENT_HEADS or words[0].lower() in EVENT_STARTS or of_event) and words[0][0].isupper():
             m.label = "EVENT"

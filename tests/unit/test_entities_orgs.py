@@ -42,6 +42,15 @@ def test_name_span_that_runs_into_an_open_bracket_stops_before_it_and_the_acrony
     assert ("Coastal Fisheries Agency", "ORG") in out and ("CFA", "ORG") in out
 
 
+def test_award_taken_for_an_organisation_is_dropped_but_a_body_named_after_one_stays():
+    texts = ["She won the Harbour Prize for Poetry and was named Best Newcomer; the Harbour Prize Committee praised her."]
+    ms = [mention(texts, "Harbour Prize for Poetry", "ORG"), mention(texts, "Best Newcomer", "ORG"),
+          mention(texts, "Harbour Prize Committee", "ORG")]
+    out = labelled(refine(ms, texts), texts)
+    assert ("Harbour Prize Committee", "ORG") in out
+    assert not [t for t, lab in out if lab == "ORG" and t != "Harbour Prize Committee"], out
+
+
 # --- acronyms of lower-case terms
 
 

@@ -533,6 +533,29 @@ def works(ms: list, texts: list[str]) -> list:
     return [m for m in ms if not (m.label in {"ORG", "EVENT", "FAC"} and m.text(texts) in titles)]
 
 
+#: Words that make a name an award ("César Award for Best Actress", "Pritzker Architecture Prize").
+_AWARD_WORDS = frozenset("award awards prize prizes medal trophy".split())
+
+
+def awards(ms: list, texts: list[str], org_heads: frozenset[str]) -> list:
+    """Awards are no organisation: "BAFTA Award for Best Foreign Actress", "Best Actor".
+
+    Awards are not among the labels; the model often calls them ORG. (One it
+    calls EVENT is left alone: "the Academy Awards" is also the ceremony.)
+    A body named after its award keeps its label when it ends in an
+    organisation word ("Nobel Prize Committee").
+    """
+    out = []
+    for m in ms:
+        if m.label == "ORG":
+            words = re.findall(r"[A-Za-z]+", m.text(texts))
+            if len(words) >= 2 and words[-1].lower() not in org_heads and (
+                    words[0] == "Best" or any(w.lower() in _AWARD_WORDS for w in words)):
+                continue
+        out.append(m)
+    return out
+
+
 def warm() -> None:
     """Build the look-up tables the rules use (known names, word frequencies) now, not on the first page."""
     from .people import _freq

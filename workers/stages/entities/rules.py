@@ -884,6 +884,7 @@ def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
     person_words = {w for m in ms if m.label == "PERSON" and " " in m.text(texts) for w in m.text(texts).split()}
     ms = orgs.term_acronyms(ms, texts, ORG_HEADS, people.is_common)
     ms = orgs.works(ms, texts)
+    ms = orgs.awards(ms, texts, ORG_HEADS)
     ms = orgs.known_names(ms, texts)
     ms = orgs.language_names(ms, texts)
     ms = orgs.institutions(ms, texts)

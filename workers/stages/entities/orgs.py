@@ -229,7 +229,8 @@ def org_heads(ms: list, texts: list[str], org_heads: frozenset[str], is_country)
     when it ends in an organisation word ("Government", "Society", "News") or
     holds one before "of"/"for" ("University of California"). The name starts
     at the first chunk (between joining words) that holds such a word, so "John
-    Smith of the Labour Party" gives "Labour Party"; a country name at its start
+    Smith of the Labour Party" gives "Labour Party", and it ends at "and" after
+    a whole name ("European Union and NATO" is two); a country name at its start
     stays a place ("US National Park Service"). Mentions inside the run give
     way to it; a run that cuts across a mention is left alone.
     """
@@ -293,6 +294,9 @@ def org_heads(ms: list, texts: list[str], org_heads: frozenset[str], is_country)
                     break  # "on" joins only after "Council", "Committee"...
                 if "and" in joiners and ("the" in joiners or bare[cb] in org_heads or bare[cb] in _OF_HEADS):
                     break
+                pa, pb = chunks[c - 1]
+                if "and" in joiners and pb > pa and bare[pb] in org_heads:
+                    break  # a whole name before "and" is a name of its own: "Hewlett Foundation and SOO Africa"
                 end_chunk = c
             b = chunks[end_chunk][1]
             if b == a and bare[a] in org_heads:

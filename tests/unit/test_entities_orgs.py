@@ -52,9 +52,9 @@ def test_award_taken_for_an_organisation_is_dropped_but_a_body_named_after_one_s
 
 
 def test_two_organisations_joined_by_and_are_two_but_a_name_with_and_inside_stays_one():
-    texts = ["Funding came from the Harbour Foundation and Blue Sky Society, and the Department of Health and Human Services approved it."]
-    out = labelled(refine([mention(texts, "Blue Sky Society", "ORG")], texts), texts)
-    assert ("Harbour Foundation", "ORG") in out and ("Blue Sky Society", "ORG") in out
+    texts = ["Funding came from the Harbour Foundation and Blue Sky Africa, and the Department of Health and Human Services approved it."]
+    out = labelled(refine([mention(texts, "Blue Sky Africa", "ORG")], texts), texts)
+    assert ("Harbour Foundation", "ORG") in out and ("Blue Sky Africa", "ORG") in out
     assert not [t for t, _ in out if "Foundation and" in t], out
     assert ("Department of Health and Human Services", "ORG") in out
 

@@ -128,8 +128,10 @@ def test_stage_that_keeps_failing_is_retried_then_failed_and_the_worker_keeps_se
     assert log.count(b"stage raised; retrying") >= 2
     # Each log line from a task says which page, which task and which stage.
     retried = [json.loads(line) for line in log.splitlines() if line.startswith(b"{") and b"stage raised; retrying" in line]
-    assert rec["stage"] in {"clean", "segment", "classify", "annotate"}  # the stage the time ran out in
-    assert retried and all(r["stage"] == rec["stage"] and r["task_id"] and r["document_id"] == rec["drop_id"] for r in retried), retried
+    stages = {"clean", "segment", "classify", "annotate"}
+    assert retried and all(r["stage"] in stages and r["task_id"] and r["document_id"] == rec["drop_id"] for r in retried), retried
+    # Each attempt can run out of time in another stage; the error record names the last one's.
+    assert retried[-1]["stage"] == rec["stage"], (retried[-1], rec)
     isolated.drop("after-failure.txt", b"Heading\n\nThe worker still serves pages from Quito.\n")
     (ok,) = isolated.wait_for("after-failure", timeout=30)
     assert ok["kind"] == "record"

@@ -38,7 +38,8 @@ def test_smoke_run_prints_and_writes_every_figure(tmp_path):
         pytest.skip(f"no corpus pages under {CORPUS}")
     out = tmp_path / "bench.json"
     proc = subprocess.run(
-        [sys.executable, str(REPO / "benchmarks" / "throughput.py"), "--smoke", "--json", str(out)],
+        # The tests' corpus: the shared one, or the reference page kept with the tests in a bare clone.
+        [sys.executable, str(REPO / "benchmarks" / "throughput.py"), "--smoke", "--corpus", str(CORPUS), "--json", str(out)],
         cwd=tmp_path, capture_output=True, text=True, timeout=230,
     )
     assert proc.returncode == 0, proc.stderr[-4000:]

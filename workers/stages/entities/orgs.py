@@ -103,6 +103,7 @@ def _initials_match(words: list[str], acr: str) -> bool:
 
 def term_acronyms(ms: list, texts: list[str], org_heads: frozenset[str], is_common) -> list:
     """``is_common(word)``: an everyday English word (a word list, not this page)."""
+    bodies = org_heads | _BODY_WORDS
     terms: set[str] = set()
     for text in texts:
         if "(" not in text:
@@ -120,7 +121,7 @@ def term_acronyms(ms: list, texts: list[str], org_heads: frozenset[str], is_comm
                 words = words[1:]
             caps = [w for w in words if w not in _SMALL]
             if (len(caps) >= 2 and _initials_match([w.lower() for w in caps], am.group(1)) and len(caps) <= len(am.group(1)) + 1
-                    and all(is_common(w) for w in caps) and not {w.lower() for w in caps} & (org_heads | _BODY_WORDS)):
+                    and all(is_common(w) for w in caps) and not {w.lower() for w in caps} & bodies):
                 terms.add(am.group(1))
                 # the long form, from the first word the initials need
                 first = len(caps) - len(am.group(1))

@@ -337,3 +337,27 @@ def test_event_that_is_a_region_name_is_a_place():
     texts = ["Trade with the Far East grew quickly."]
     ms = [mention(texts, "Far East", "EVENT")]
     assert labelled(refine(ms, texts), texts) == [("Far East", "LOC")]
+
+
+# --- acronyms used as common nouns
+
+
+def test_acronym_the_page_counts_or_puts_in_the_plural_is_no_organisation():
+    texts = ["She drove in 40 RBIs that season and added 3 RBI in the final.",
+             "Outliers sit more than 1.5 × MQD beyond the quartiles; the MQD is easy to compute.",
+             "A visa costs 20 KRD, and KRD notes are accepted everywhere."]
+    ms = [mention(texts, "RBI", "ORG"), mention(texts, "MQD", "ORG", seg=1, nth=1), mention(texts, "KRD", "ORG", seg=2, nth=1)]
+    assert labelled(refine(ms, texts), texts) == []
+
+
+def test_acronym_after_a_year_or_before_the_noun_it_modifies_stays_an_organisation():
+    texts = ["At the 2011 NATO summit, 300 NATO troops were promised, and NATO agreed."]
+    ms = [mention(texts, "NATO", "ORG", nth=k) for k in range(3)]
+    assert labelled(refine(ms, texts), texts).count(("NATO", "ORG")) == 3
+
+
+def test_acronym_with_version_numbers_on_the_page_is_a_product():
+    texts = ["Users of XB6 were told to move to a newer XB within the month."]
+    ms = [mention(texts, "XB", "ORG", nth=1)]
+    assert labelled(refine(ms, texts), texts) == []
+

@@ -216,3 +216,41 @@ def test_place_name_cut_short_by_the_model_is_made_whole():
     texts = ["They flew to New Delhi on Monday."]
     out = labelled(refine([mention(texts, "Delhi", "PERSON")], texts), texts)
     assert ("New Delhi", "GPE") in out
+
+
+def test_name_after_mount_or_lake_is_a_place_wherever_it_stands_but_a_persons_name_is_not():
+    texts = ["Families fled up Mount Veshar. The liberation of Veshar was welcomed.",
+             "Anna Corvell spoke at Cape Corvell, and Corvell smiled."]
+    ms = [mention(texts, "Veshar", "ORG", nth=1), mention(texts, "Anna Corvell", "PERSON", seg=1),
+          mention(texts, "Corvell", "ORG", seg=1, nth=2)]
+    out = labelled(refine(ms, texts), texts)
+    assert ("Veshar", "GPE") in out
+    assert ("Corvell", "PERSON") in out and not [t for t, lab in out if "Corvell" in t and lab == "GPE"], out
+
+
+def test_one_name_before_regime_is_a_person_everywhere_on_the_page_but_a_known_group_is_not():
+    texts = ["The Dorvan regime has failed its people.", "Dorvan must go, said the minister.",
+             "The Taliban regime fell in 2001."]
+    ms = [mention(texts, "Dorvan", "ORG"), mention(texts, "Dorvan", "ORG", seg=1), mention(texts, "Taliban", "ORG", seg=2)]
+    out = labelled(refine(ms, texts), texts)
+    assert out.count(("Dorvan", "PERSON")) == 2
+    assert ("Taliban", "ORG") in out
+
+
+def test_title_word_alone_is_no_organisation():
+    texts = ["I thank you, Madam Chair, for your leadership, and the Rewards for Justice programme."]
+    ms = [mention(texts, "Chair", "ORG"), mention(texts, "Justice", "ORG")]
+    assert labelled(refine(ms, texts), texts) == []
+
+
+def test_single_letter_is_no_organisation():
+    texts = ["The adjusted F statistic was reported."]
+    assert labelled(refine([mention(texts, "F", "ORG")], texts), texts) == []
+
+
+def test_one_word_after_in_is_a_place_only_when_no_noun_follows_it():
+    texts = ["She lived in Tarvesh for years.", "He rose in Koluma circles and left Koluma later."]
+    ms = [mention(texts, "Tarvesh", "ORG"), mention(texts, "Koluma", "ORG", seg=1), mention(texts, "Koluma", "ORG", seg=1, nth=1)]
+    out = labelled(refine(ms, texts), texts)
+    assert ("Tarvesh", "GPE") in out
+    assert out.count(("Koluma", "ORG")) == 2, out

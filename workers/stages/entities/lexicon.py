@@ -24,6 +24,14 @@ TITLES = frozenset(
     """.split()
 )
 
+#: Function words: after a name, they show the name heads its phrase ("in Sinjar and ...")
+#: rather than modifying a noun ("in Scientology jargon", "300 NATO troops").
+FUNCTION_WORDS = frozenset(
+    """a an the and or but nor so of in on at by for with from to against below above over under than per
+    each is are was were be been has have had will would can could may might must should this that these
+    those which who whom whose as into during after before since until while where when""".split()
+)
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,

@@ -9,6 +9,9 @@ Each function takes and returns the page's mentions (see :mod:`.rules`):
   reaction force (GRF)", or by capitalised everyday words that name no body,
   "Information and Communication Technology (ICT)", is a technical term, not
   a name (and neither is its long form);
+* :func:`counted_acronyms`: an acronym the page counts, puts in the plural or
+  gives versions ("43 RBIs", "1.5 × IQR", "IE6") is a term, a unit or a
+  product, not an organisation;
 * :func:`split_orgs`: two names joined in one span are two organisations
   ("Newsmax / Zogby", "G8 and G20"), and an organisation followed by a
   person's name is cut before it ("... Islamic Relations Alia Salem").
@@ -19,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import EVENT_HEADS, EVENT_OF, KNOWN_ORGS, KNOWN_PRODUCTS
+from .lexicon import EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, KNOWN_ORGS, KNOWN_PRODUCTS
 
 #: Labels a known organisation or product name may carry from the model and be relabelled from.
 _RELABEL = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
@@ -136,6 +139,39 @@ def term_acronyms(ms: list, texts: list[str], org_heads: frozenset[str], is_comm
             continue
         out.append(m)
     return out
+
+
+#: An acronym counted or measured like a thing: "43 RBIs", "1.5 × IQR", "25 CUC", "15:11 GMT".
+_COUNTED = re.compile(r"(?<![\w.,:])(\d[\d.,:]*)\s*([×x*]\s*)?([A-Z]{2,6})s?(?![\w'’-])\s*(\w*)")
+#: A product's version: "IE6", "IE9" (so "a newer IE" is the browser, no body).
+_VERSIONED = re.compile(r"(?<![\w'’-])([A-Z]{2,6})\d{1,2}(?![\w'’-])")
+_PLURAL_ACR = re.compile(r"(?<![\w'’-])([A-Z]{2,6})s(?![\w'’-])")
+
+
+def counted_acronyms(ms: list, texts: list[str]) -> list:
+    """An acronym the page counts, measures, puts in the plural or numbers as versions is no body.
+
+    Organisations are named, not counted: "43 RBIs", "two CFLs", "1.5 × IQR",
+    "25 CUC" use the acronym as a common noun, and one such use settles every
+    mention of it on the page. A year before it ("the 2011 NATO summit") is
+    no count, and neither is a number before a noun the acronym modifies
+    ("300 NATO troops"): after a count, the acronym heads its phrase only
+    when a function word or punctuation follows ("11 RBI against the Rays").
+    """
+    units: set[str] = set()
+    for text in texts:
+        for cm in _COUNTED.finditer(text):
+            if re.fullmatch(r"(?:1[5-9]|20)\d\d", cm.group(1)):
+                continue
+            if cm.group(2) or cm.group(4) == "" or cm.group(4) in FUNCTION_WORDS:
+                units.add(cm.group(3))
+        for pm in _PLURAL_ACR.finditer(text):
+            units.add(pm.group(1))
+        for vm in _VERSIONED.finditer(text):
+            units.add(vm.group(1))
+    if not units:
+        return ms
+    return [m for m in ms if not (m.label == "ORG" and m.text(texts) in units)]
 
 
 _SLASH = re.compile(r"\s*/\s*")

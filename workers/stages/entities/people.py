@@ -5,7 +5,8 @@
   Thames") are a person, when they are no common English word;
 * :func:`common_word_names`: a one-word "person" that is a common English word
   used in lower case on the same page ("Grammar", "Language" in book titles)
-  and no part of a full name there is no person.
+  and no part of a full name there is no person;
+* :func:`ruler_names`: the name in "the Asad regime" is a person.
 
 Word frequencies come from ``wordfreq`` (its small English list, shipped in the
 wheel).
@@ -161,4 +162,28 @@ def given_name_places(ms: list, texts: list[str], lookup) -> list:
             parts = t.split("-")
             if " " not in t and all(p and is_given_name(p) for p in parts) and lookup(t) is None:
                 m.label = "PERSON"
+    return ms
+
+
+#: Nouns for a government named after its leader: "the Asad regime", "the Marcos dictatorship".
+_RULE_NOUNS = re.compile(r"^(?:['’]s)?\s+(?:regime|dictatorship|administration|presidency|junta)\b")
+
+
+def ruler_names(ms: list, texts: list[str], is_place, known_orgs: frozenset[str]) -> list:
+    """One name before "regime", "dictatorship", "administration" is its leader, a person.
+
+    The model reads "the Asad regime" as an organisation. The evidence holds for
+    every mention of the name on the page. A place ("the Syrian regime" is a
+    group, "the Cuba regime" a place), an acronym or a known organisation
+    ("the Taliban regime") keeps its label.
+    """
+    rulers: set[str] = set()
+    for m in ms:
+        t = m.text(texts)
+        if (m.label in {"ORG", "FAC"} and re.fullmatch(r"[A-Z][a-z][\w'’-]*", t) and t not in known_orgs
+                and not is_place(t) and _RULE_NOUNS.match(texts[m.seg][m.end:m.end + 20])):
+            rulers.add(t)
+    for m in ms:
+        if m.label in {"ORG", "FAC"} and m.text(texts) in rulers:
+            m.label = "PERSON"
     return ms

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from . import dates, orgs, people
 from .gazetteer import BIG_CITY, fold, gazetteer
 from .names import is_given_name
-from .lexicon import EVENT_HEADS, EVENT_OF, EVENT_STARTS, KNOWN_ORGS, STOP_EDGE, TITLES
+from .lexicon import EVENT_HEADS, EVENT_OF, EVENT_STARTS, FUNCTION_WORDS, KNOWN_ORGS, STOP_EDGE, TITLES
 
 #: Words said before a name in speech ("Hey John", "Thanks Maria").
 INTERJECTIONS = frozenset("hey hi hello dear thanks thank oh yes no well ok okay goodbye bye welcome congratulations".split())
@@ -595,20 +595,29 @@ def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) ->
 _LOCATIVE = re.compile(
     r"\b(?:in|near|across|throughout|around|outside|inside|towards|toward|via|into|to|from|of|island of|city of|town of|village of)\s+$"
 )
+#: First words of place names that make the rest a place name too: "Mount Sinjar", "Lake Chad".
+_AFTER_PLACE_PREFIX = re.compile(r"\b(?:Mount|Mt\.?|Lake|Cape|Isle of)\s+([A-Z][\w'’-]+)(?![\w'’-]|\s+[A-Z])")
 _PLACE_VERBS = re.compile(r"\b(?:in|near|across|throughout|outside|into|towards|toward)\s+$")
+
+
+def _heads_its_phrase(text: str, end: int) -> bool:
+    """No lower-case noun follows the name: "in Sinjar, ...", not "in Scientology jargon"."""
+    nm = re.match(r"\s*([a-z]+)\b", text[end:end + 30])
+    return nm is None or nm.group(1) in FUNCTION_WORDS
 
 
 def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str]) -> None:
     """Names the model called a person, organisation or group that are places.
 
     Evidence for a place: the gazetteer knows the name, or on this page it
-    stands after "in"/"near"/"across"..., or it heads a place name ("Socotra
-    Island"). A name that is part of a person's full name on the page is
+    stands after "in"/"near"/"across"..., or it heads or ends a place name
+    ("Socotra Island", "Mount Sinjar"). A name that is part of a person's full name on the page is
     never turned into a place. The evidence of one mention holds for every
     mention of the same name on the page.
     """
     gaz = gazetteer()
-    evidence: set[str] = set()
+    # "Mount Sinjar", "Lake Chad": the name after the prefix names a place
+    evidence: set[str] = {pm.group(1) for t in texts for pm in _AFTER_PLACE_PREFIX.finditer(t)} - person_words
     for m in ms:
         t = m.text(texts)
         if m.label in PLACE_LABELS:
@@ -625,7 +634,7 @@ def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str]) -> 
             evidence.add(t)  # a city's name on an organisation is often its sports team
         elif (m.label == "PERSON" or m.label == "ORG" and not t.isupper() and t not in orgs.INSTITUTIONS
               and t not in KNOWN_ORGS) and " " not in t and _PLACE_VERBS.search(texts[m.seg], max(0, m.start - 15), m.start) and not re.match(
-                r"['’]s\b", texts[m.seg][m.end:m.end + 3]):
+                r"['’]s\b", texts[m.seg][m.end:m.end + 3]) and _heads_its_phrase(texts[m.seg], m.end):
             evidence.add(t)
         # "Austin, Texas": a name followed by a state or country is a town
         after = re.match(r",\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)", texts[m.seg][m.end:m.end + 40])
@@ -838,11 +847,17 @@ def corefer(ms: list[Mention], texts: list[str]) -> None:
 
 
 def drop_lone_words(ms: list[Mention], texts: list[str]) -> list[Mention]:
-    """A one-word organisation named once on the page, not an acronym, is too often no name at all."""
+    """A one-word organisation named once on the page, not an acronym, is too often no name at all.
+
+    A title word alone ("Madam Chair", "Rewards for Justice") or a single letter
+    ("the design-based F") is never an organisation.
+    """
     counts = Counter(m.text(texts) for m in ms)
     out = []
     for m in ms:
         t = m.text(texts)
+        if m.label == "ORG" and (t.lower() in TITLES or len(t.rstrip(".")) == 1):
+            continue
         if (m.label == "ORG" and m.origin == "model" and " " not in t and not t.replace(".", "").isupper()
                 and counts[t] == 1):
             continue
@@ -879,10 +894,12 @@ def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
     ms = orgs.org_heads(ms, texts, ORG_HEADS, lambda w: (p := gazetteer().lookup(w)) is not None and p.kind == "country")
     ms = people.titled_names(ms, texts, TITLES, lower_words, _not_a_name)
     ms = people.given_name_places(ms, texts, gazetteer().lookup)
+    ms = people.ruler_names(ms, texts, lambda w: gazetteer().lookup(w) is not None, KNOWN_ORGS)
     ms = propagate(ms, texts)
     ms = people.person_pairs(ms, texts)
     person_words = {w for m in ms if m.label == "PERSON" and " " in m.text(texts) for w in m.text(texts).split()}
     ms = orgs.term_acronyms(ms, texts, ORG_HEADS, people.is_common)
+    ms = orgs.counted_acronyms(ms, texts)
     ms = orgs.works(ms, texts)
     ms = orgs.awards(ms, texts, ORG_HEADS)
     ms = orgs.known_names(ms, texts)

@@ -361,3 +361,14 @@ def test_acronym_with_version_numbers_on_the_page_is_a_product():
     ms = [mention(texts, "XB", "ORG", nth=1)]
     assert labelled(refine(ms, texts), texts) == []
 
+
+
+def test_country_before_a_whole_organisation_name_is_a_place_but_us_army_stays_one_name():
+    texts = ["Staff of the United Kingdom Home Office met the US National Park Service and the US Army."]
+    ms = [mention(texts, "United Kingdom Home Office", "ORG"), mention(texts, "US National Park Service", "ORG"),
+          mention(texts, "US Army", "ORG")]
+    out = labelled(refine(ms, texts), texts)
+    assert ("United Kingdom", "GPE") in out and ("Home Office", "ORG") in out, out
+    assert ("US", "GPE") in out and ("National Park Service", "ORG") in out, out
+    assert ("US Army", "ORG") in out, out
+

@@ -12,6 +12,8 @@ Each function takes and returns the page's mentions (see :mod:`.rules`):
 * :func:`counted_acronyms`: an acronym the page counts, puts in the plural or
   gives versions ("43 RBIs", "1.5 × IQR", "IE6") is a term, a unit or a
   product, not an organisation;
+* :func:`country_prefixes`: a country before a whole organisation name is a
+  place ("US National Park Service" is "US" and "National Park Service");
 * :func:`split_orgs`: two names joined in one span are two organisations
   ("Newsmax / Zogby", "G8 and G20"), and an organisation followed by a
   person's name is cut before it ("... Islamic Relations Alia Salem").
@@ -172,6 +174,29 @@ def counted_acronyms(ms: list, texts: list[str]) -> list:
     if not units:
         return ms
     return [m for m in ms if not (m.label == "ORG" and m.text(texts) in units)]
+
+
+def country_prefixes(ms: list, texts: list[str], org_heads: frozenset[str], country_at_start) -> list:
+    """A country before a whole organisation name is a place of its own: "US | National Park Service".
+
+    ``country_at_start(text)`` gives the length of a country name that starts
+    ``text`` ("United Kingdom Home Office" -> 14), or 0. The rest must be a
+    name of two words or more ending in an organisation word ("Office",
+    "Service"), so "US Army" stays one name.
+    """
+    from .rules import Mention
+
+    out = []
+    for m in ms:
+        t = m.text(texts)
+        n = country_at_start(t) if m.label == "ORG" and " " in t else 0
+        rest = t[n:].split()
+        if n and t[n:n + 1] == " " and len(rest) >= 2 and rest[-1].lower() in org_heads | _BODY_WORDS and rest[0][:1].isupper():
+            cut = m.start + n
+            out.append(Mention(m.seg, m.start, cut, "GPE", m.origin))
+            m.start = cut + 1
+        out.append(m)
+    return out
 
 
 _SLASH = re.compile(r"\s*/\s*")

@@ -706,6 +706,9 @@ def propagate(ms: list[Mention], texts: list[str]) -> list[Mention]:
             if (place_votes and m.label not in PLACE_LABELS and gazetteer().lookup(m.text(texts)) is not None
                     and sum(v[lab] for lab in place_votes) >= n):
                 m.label = max(place_votes, key=lambda lab: v[lab])  # the gazetteer breaks the tie for a place
+            elif (place_votes and v["ORG"] and 2 * v["ORG"] >= sum(v[lab] for lab in place_votes)
+                  and gazetteer().lookup(m.text(texts)) is None):
+                m.label = "ORG"  # no place the gazetteer knows, and the model often says organisation
             elif n > v[m.label]:
                 m.label = best
     # 3. acronyms defined in brackets: "Islamic State of Iraq and the Levant (ISIL)"
@@ -872,6 +875,18 @@ def _not_a_name(word: str) -> bool:
             or gazetteer().lookup(word) is not None)
 
 
+def _country_at_start(text: str) -> int:
+    """Length of the country name (of up to three words) that starts ``text``, else 0."""
+    words = list(_WORD.finditer(text))
+    for k in (3, 2, 1):
+        if len(words) > k:
+            head = text[:words[k - 1].end()]
+            p = gazetteer().lookup(head)
+            if p is not None and p.kind == "country":
+                return len(head)
+    return 0
+
+
 def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
     ms = [m for m in ms if m.label in LABELS]
     ms = split_lines(ms, texts)
@@ -892,6 +907,7 @@ def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
     ms = fix_events(ms, texts)
     ms = resolve(ms)
     ms = orgs.org_heads(ms, texts, ORG_HEADS, lambda w: (p := gazetteer().lookup(w)) is not None and p.kind == "country")
+    ms = orgs.country_prefixes(ms, texts, ORG_HEADS, _country_at_start)
     ms = people.titled_names(ms, texts, TITLES, lower_words, _not_a_name)
     ms = people.given_name_places(ms, texts, gazetteer().lookup)
     ms = people.ruler_names(ms, texts, lambda w: gazetteer().lookup(w) is not None, KNOWN_ORGS)

@@ -372,3 +372,17 @@ def test_country_before_a_whole_organisation_name_is_a_place_but_us_army_stays_o
     assert ("US", "GPE") in out and ("National Park Service", "ORG") in out, out
     assert ("US Army", "ORG") in out, out
 
+
+
+def test_organisation_span_holding_several_names_is_cut_into_them_but_a_possessive_holds_one():
+    texts = ["Units of the Veshar Armed Forces, Coastal Mobilization Forces and the University of Alta, Norden met.",
+             "Veshar’s Security Forces posted it.",
+             "The statement was read by Anna Corvell for Coastal Fisheries Authority on the radio."]
+    ms = [mention(texts, "Veshar Armed Forces, Coastal Mobilization Forces", "ORG"), mention(texts, "University of Alta, Norden", "ORG"),
+          mention(texts, "Veshar’s Security Forces", "ORG", seg=1),
+          mention(texts, "Anna Corvell for Coastal Fisheries Authority", "ORG", seg=2)]
+    out = labelled(refine(ms, texts), texts)
+    assert ("Veshar Armed Forces", "ORG") in out and ("Coastal Mobilization Forces", "ORG") in out, out
+    assert ("University of Alta, Norden", "ORG") in out, out
+    assert ("Veshar’s Security Forces", "ORG") in out, out
+    assert ("Anna Corvell", "PERSON") in out and ("Coastal Fisheries Authority", "ORG") in out, out

@@ -14,6 +14,8 @@ Each function takes and returns the page's mentions (see :mod:`.rules`):
   product, not an organisation;
 * :func:`country_prefixes`: a country before a whole organisation name is a
   place ("US National Park Service" is "US" and "National Park Service");
+* :func:`inner_breaks`: a comma before another organisation or a person
+  before "for" inside an organisation span separates names;
 * :func:`split_orgs`: two names joined in one span are two organisations
   ("Newsmax / Zogby", "G8 and G20"), and an organisation followed by a
   person's name is cut before it ("... Islamic Relations Alia Salem").
@@ -196,6 +198,47 @@ def country_prefixes(ms: list, texts: list[str], org_heads: frozenset[str], coun
             out.append(Mention(m.seg, m.start, cut, "GPE", m.origin))
             m.start = cut + 1
         out.append(m)
+    return out
+
+
+def inner_breaks(ms: list, texts: list[str], org_heads: frozenset[str], looks_like_person) -> list:
+    """An organisation span that holds several names is cut into them.
+
+    * a comma before another whole organisation name: "Iraqi Armed Forces,
+      Popular Mobilization Forces" is two ("University of California,
+      Berkeley" stays one: "Berkeley" is no organisation name);
+    * (a possessive does not cut: "the Coalition’s Small Group" is one name);
+    * a person before "for": "Ana Lima for Coastal Fisheries" is a person and
+      an organisation.
+    """
+    from .rules import Mention, trim_name
+
+    heads = org_heads | _BODY_WORDS
+
+    def has_head(part: str) -> bool:
+        return len(part.split()) >= 2 and any(w.strip(".,;:").lower() in heads for w in part.split())
+
+    out = []
+    for m in ms:
+        t = m.text(texts)
+        if m.label != "ORG" or " " not in t:
+            out.append(m)
+            continue
+        text = texts[m.seg]
+        pieces: list[tuple[int, int, str]] = []
+        if ", " in t:
+            parts = [(pm.start(), pm.end()) for pm in re.finditer(r"[^,]+", t)]
+            if len(parts) >= 2 and all(has_head(t[a:b]) or k == 0 for k, (a, b) in enumerate(parts)):
+                pieces = [(a, b, "ORG") for a, b in parts]
+        elif (fm := re.match(r"^(\S+(?: \S+){1,2}) for (?=[A-Z])", t)) and looks_like_person(fm.group(1)):
+            pieces = [(0, len(fm.group(1)), "PERSON"), (fm.end(), len(t), "ORG")]
+        if not pieces:
+            out.append(m)
+            continue
+        for a, b, label in pieces:
+            cs, ce = trim_name(text, m.start + a, m.start + b, label)
+            if ce > cs:
+                out.append(Mention(m.seg, cs, ce, label, "split"))
     return out
 
 

@@ -907,6 +907,7 @@ def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
     ms = fix_events(ms, texts)
     ms = resolve(ms)
     ms = orgs.org_heads(ms, texts, ORG_HEADS, lambda w: (p := gazetteer().lookup(w)) is not None and p.kind == "country")
+    ms = orgs.inner_breaks(ms, texts, ORG_HEADS, lambda t: _looks_like_person(t, lower_words))
     ms = orgs.country_prefixes(ms, texts, ORG_HEADS, _country_at_start)
     ms = people.titled_names(ms, texts, TITLES, lower_words, _not_a_name)
     ms = people.given_name_places(ms, texts, gazetteer().lookup)

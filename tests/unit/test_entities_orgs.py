@@ -386,3 +386,9 @@ def test_organisation_span_holding_several_names_is_cut_into_them_but_a_possessi
     assert ("University of Alta, Norden", "ORG") in out, out
     assert ("Veshar’s Security Forces", "ORG") in out, out
     assert ("Anna Corvell", "PERSON") in out and ("Coastal Fisheries Authority", "ORG") in out, out
+
+
+def test_abstract_noun_of_a_phrase_is_no_organisation_but_a_federation_of_is():
+    texts = ["Both sides must respect the Cessation of Hostilities, said the Federation of Harbour Workers."]
+    ms = [mention(texts, "Cessation of Hostilities", "ORG"), mention(texts, "Federation of Harbour Workers", "ORG")]
+    assert labelled(refine(ms, texts), texts) == [("Federation of Harbour Workers", "ORG")]

@@ -595,12 +595,18 @@ _OF_NAME_OPENERS = frozenset(
 )
 
 
+#: Abstract nouns made from verbs and adjectives ("cessation", "settlement", "independence"):
+#: "Cessation of Hostilities" names an agreement or an idea, not a body.
+_NOMINAL = re.compile(r"(?:ation|ition|ment|ance|ence|ness|ity)$")
+
+
 def common_of_phrases(ms: list, texts: list[str], org_heads: frozenset[str], place_heads: frozenset[str]) -> list:
     """"Citizens of Antigua and Barbuda", "Future of Babylon": a common word + "of" is no organisation's name.
 
     The model reads a capitalised phrase "Word of Place" as an organisation.
-    When the first word is a common English word and no organisation or place
-    word, the span is dropped; the places inside are found later by the
+    When the first word is a common English word or an abstract noun
+    ("Cessation of Hostilities") and no organisation or place word, the span
+    is dropped; the places inside are found later by the
     gazetteer.
     """
     from .people import is_common
@@ -611,8 +617,8 @@ def common_of_phrases(ms: list, texts: list[str], org_heads: frozenset[str], pla
             words = m.text(texts).split()
             if len(words) >= 3 and words[1] == "of":
                 w = words[0].lower()
-                if (is_common(w) and w not in org_heads and w not in _OF_HEADS and w not in place_heads
-                        and w not in _OF_NAME_OPENERS and w not in EVENT_HEADS and w not in EVENT_OF):
+                if ((is_common(w) or _NOMINAL.search(w)) and w not in org_heads and w not in _OF_HEADS and w not in place_heads
+                        and w not in _BODY_WORDS and w not in _OF_NAME_OPENERS and w not in EVENT_HEADS and w not in EVENT_OF):
                     continue
         out.append(m)
     return out

@@ -254,3 +254,12 @@ def test_one_word_after_in_is_a_place_only_when_no_noun_follows_it():
     out = labelled(refine(ms, texts), texts)
     assert ("Tarvesh", "GPE") in out
     assert out.count(("Koluma", "ORG")) == 2, out
+
+
+def test_town_the_model_calls_an_organisation_is_a_place_except_on_a_page_about_sport():
+    news = ["The minister welcomed the liberation of Tikrit.", "Tikrit is free again."]
+    ms = [mention(news, "Tikrit", "ORG"), mention(news, "Tikrit", "ORG", seg=1)]
+    assert labelled(refine(ms, news), news).count(("Tikrit", "GPE")) == 2
+    sport = ["He hit .300 that season and played 40 games for Altoona.", "Altoona won the league title."]
+    ms = [mention(sport, "Altoona", "ORG"), mention(sport, "Altoona", "ORG", seg=1)]
+    assert labelled(refine(ms, sport), sport).count(("Altoona", "ORG")) == 2

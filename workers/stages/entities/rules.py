@@ -596,6 +596,11 @@ _LOCATIVE = re.compile(
     r"\b(?:in|near|across|throughout|around|outside|inside|towards|toward|via|into|to|from|of|island of|city of|town of|village of)\s+$"
 )
 #: First words of place names that make the rest a place name too: "Mount Sinjar", "Lake Chad".
+#: Words of a page about sport, where a town's name may be its team's ("played for Altoona").
+SPORT_WORDS = frozenset(
+    """season league game games team teams coach match matches tournament championship playoff playoffs
+    innings inning goal goals baseball football soccer basketball hockey cricket rugby""".split()
+)
 _AFTER_PLACE_PREFIX = re.compile(r"\b(?:Mount|Mt\.?|Lake|Cape|Isle of)\s+([A-Z][\w'’-]+)(?![\w'’-]|\s+[A-Z])")
 _PLACE_VERBS = re.compile(r"\b(?:in|near|across|throughout|outside|into|towards|toward)\s+$")
 
@@ -609,13 +614,17 @@ def _heads_its_phrase(text: str, end: int) -> bool:
 def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str]) -> None:
     """Names the model called a person, organisation or group that are places.
 
-    Evidence for a place: the gazetteer knows the name, or on this page it
-    stands after "in"/"near"/"across"..., or it heads or ends a place name
-    ("Socotra Island", "Mount Sinjar"). A name that is part of a person's full name on the page is
-    never turned into a place. The evidence of one mention holds for every
+    Evidence for a place: the gazetteer knows the name (a city the model
+    calls an organisation only when it is a town on a page not about sport:
+    big cities name teams and universities), or on this page it stands after
+    "in"/"near"/"across"..., or it heads or ends a place name ("Socotra
+    Island", "Mount Sinjar"). A name that is part of a person's full name on
+    the page is never turned into a place. The evidence of one mention holds for every
     mention of the same name on the page.
     """
     gaz = gazetteer()
+    page_words = {w.lower() for t in texts for w in re.findall(r"\b[a-z]+\b", t)}
+    sport = len(page_words & SPORT_WORDS) >= 2
     # "Mount Sinjar", "Lake Chad": the name after the prefix names a place
     evidence: set[str] = {pm.group(1) for t in texts for pm in _AFTER_PLACE_PREFIX.finditer(t)} - person_words
     for m in ms:
@@ -631,7 +640,12 @@ def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str]) -> 
             continue
         p = gaz.lookup(t)
         if p is not None and not (p.kind == "city" and (p.population < 100_000 or m.label == "ORG")):
-            evidence.add(t)  # a city's name on an organisation is often its sports team
+            evidence.add(t)
+        elif (p is not None and p.kind == "city" and m.label == "ORG" and p.population < 100_000 and not sport
+              and t not in orgs.INSTITUTIONS and t not in KNOWN_ORGS):
+            # a big city's name on an organisation is often its team or university;
+            # a town's is a team only on a page about sport
+            evidence.add(t)
         elif (m.label == "PERSON" or m.label == "ORG" and not t.isupper() and t not in orgs.INSTITUTIONS
               and t not in KNOWN_ORGS) and " " not in t and _PLACE_VERBS.search(texts[m.seg], max(0, m.start - 15), m.start) and not re.match(
                 r"['’]s\b", texts[m.seg][m.end:m.end + 3]) and _heads_its_phrase(texts[m.seg], m.end):

@@ -263,3 +263,10 @@ def test_town_the_model_calls_an_organisation_is_a_place_except_on_a_page_about_
     sport = ["He hit .300 that season and played 40 games for Altoona.", "Altoona won the league title."]
     ms = [mention(sport, "Altoona", "ORG"), mention(sport, "Altoona", "ORG", seg=1)]
     assert labelled(refine(ms, sport), sport).count(("Altoona", "ORG")) == 2
+
+
+def test_compass_part_of_a_known_place_is_a_place():
+    texts = ["Rents in North Oakland rose, and the North Harbour Trust complained."]
+    ms = [mention(texts, "North Oakland", "ORG"), mention(texts, "North Harbour Trust", "ORG")]
+    out = labelled(refine(ms, texts), texts)
+    assert ("North Oakland", "GPE") in out and ("North Harbour Trust", "ORG") in out, out

@@ -596,6 +596,7 @@ _LOCATIVE = re.compile(
     r"\b(?:in|near|across|throughout|around|outside|inside|towards|toward|via|into|to|from|of|island of|city of|town of|village of)\s+$"
 )
 #: First words of place names that make the rest a place name too: "Mount Sinjar", "Lake Chad".
+_COMPASS = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Downtown|Old|Greater)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
 #: Words of a page about sport, where a town's name may be its team's ("played for Altoona").
 SPORT_WORDS = frozenset(
     """season league game games team teams coach match matches tournament championship playoff playoffs
@@ -667,6 +668,10 @@ def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str]) -> 
                     m.start -= len(bm.group(0))
                     m.label = "LOC" if lp.kind == "continent" else "GPE"
                     continue
+        cm = _COMPASS.match(m.text(texts))
+        if m.label in {"PERSON", "ORG", "NORP"} and cm and gaz.lookup(cm.group(1)) is not None:
+            m.label = "GPE"  # "North Oakland", "East Timbuktu": a part of a known place
+            continue
         if m.label in {"PERSON", "ORG", "NORP"} and m.text(texts) in evidence:
             p = gaz.lookup(m.text(texts))
             m.label = "LOC" if p is not None and p.kind == "continent" else "GPE"

@@ -669,8 +669,10 @@ def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str]) -> 
                     m.label = "LOC" if lp.kind == "continent" else "GPE"
                     continue
         cm = _COMPASS.match(m.text(texts))
-        if m.label in {"PERSON", "ORG", "NORP"} and cm and gaz.lookup(cm.group(1)) is not None:
-            m.label = "GPE"  # "North Oakland", "East Timbuktu": a part of a known place
+        if m.label in {"PERSON", "ORG", "NORP"} and cm and (base := gaz.lookup(cm.group(1))) is not None:
+            # "North Oakland": a part of a known place; "Central Asia": a region
+            whole = gaz.lookup(m.text(texts)) or base
+            m.label = "LOC" if whole.kind == "continent" or base.kind == "continent" else "GPE"
             continue
         if m.label in {"PERSON", "ORG", "NORP"} and m.text(texts) in evidence:
             p = gaz.lookup(m.text(texts))

@@ -392,3 +392,9 @@ def test_abstract_noun_of_a_phrase_is_no_organisation_but_a_federation_of_is():
     texts = ["Both sides must respect the Cessation of Hostilities, said the Federation of Harbour Workers."]
     ms = [mention(texts, "Cessation of Hostilities", "ORG"), mention(texts, "Federation of Harbour Workers", "ORG")]
     assert labelled(refine(ms, texts), texts) == [("Federation of Harbour Workers", "ORG")]
+
+
+def test_known_organisation_with_numbered_channels_stays_an_organisation():
+    texts = ["The film aired on BBC2, and the BBC apologised."]
+    ms = [mention(texts, "BBC", "ORG", nth=1)]
+    assert labelled(refine(ms, texts), texts) == [("BBC", "ORG")]

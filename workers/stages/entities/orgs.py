@@ -173,6 +173,7 @@ def counted_acronyms(ms: list, texts: list[str]) -> list:
             units.add(pm.group(1))
         for vm in _VERSIONED.finditer(text):
             units.add(vm.group(1))
+    units -= KNOWN_ORGS  # "BBC2" is a channel of the BBC, which stays a body
     if not units:
         return ms
     return [m for m in ms if not (m.label == "ORG" and m.text(texts) in units)]

@@ -398,3 +398,18 @@ def test_known_organisation_with_numbered_channels_stays_an_organisation():
     texts = ["The film aired on BBC2, and the BBC apologised."]
     ms = [mention(texts, "BBC", "ORG", nth=1)]
     assert labelled(refine(ms, texts), texts) == [("BBC", "ORG")]
+
+
+def test_on_a_page_about_sport_a_city_and_a_plural_noun_are_a_team_and_so_is_the_noun_alone():
+    texts = ["He was drafted by the Pittsburgh Pirates and played 40 games that season.",
+             "The Pirates sent him down to the minor league."]
+    ms = [mention(texts, "Pittsburgh", "GPE"), mention(texts, "Pirates", "PERSON"), mention(texts, "Pirates", "PERSON", seg=1)]
+    out = labelled(refine(ms, texts), texts)
+    assert ("Pittsburgh Pirates", "ORG") in out and ("Pirates", "ORG") in out, out
+    assert ("Pittsburgh", "GPE") not in out, out
+
+
+def test_a_city_and_a_plural_noun_off_a_sports_page_are_left_to_the_model():
+    texts = ["Tourists admire the Pittsburgh Bridges at night."]
+    ms = [mention(texts, "Pittsburgh", "GPE")]
+    assert labelled(refine(ms, texts), texts) == [("Pittsburgh", "GPE")]

@@ -16,6 +16,8 @@ Each function takes and returns the page's mentions (see :mod:`.rules`):
   place ("US National Park Service" is "US" and "National Park Service");
 * :func:`inner_breaks`: a comma before another organisation or a person
   before "for" inside an organisation span separates names;
+* :func:`team_names`: on a page about sport, a city and a plural noun are a
+  team ("Pittsburgh Pirates"), and so is the plural noun alone;
 * :func:`split_orgs`: two names joined in one span are two organisations
   ("Newsmax / Zogby", "G8 and G20"), and an organisation followed by a
   person's name is cut before it ("... Islamic Relations Alia Salem").
@@ -240,6 +242,46 @@ def inner_breaks(ms: list, texts: list[str], org_heads: frozenset[str], looks_li
             cs, ce = trim_name(text, m.start + a, m.start + b, label)
             if ce > cs:
                 out.append(Mention(m.seg, cs, ce, label, "split"))
+    return out
+
+
+_TEAM = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+([A-Z][a-z]+s)(?![\w'’-])")
+#: Plural heads of place names, never a team's: "Niagara Falls", "Palm Springs".
+_PLACE_PLURALS = frozenset("states islands isles heights falls springs hills lakes mountains keys rapids".split())
+
+
+def team_names(ms: list, texts: list[str], is_city, sport: bool) -> list:
+    """On a page about sport, a city and a plural noun are a team: "Pittsburgh Pirates".
+
+    The model splits these into a place and a "person". The plural noun alone
+    ("the Pirates") names the same team wherever it stands on the page. On
+    other pages "Boston Globes" or "Paris Hiltons" are left to the model.
+    """
+    from .rules import Mention, SpanIndex
+
+    if not sport:
+        return ms
+    teams: list[tuple[int, int, int]] = []
+    nouns: set[str] = set()
+    for i, text in enumerate(texts):
+        for tm in _TEAM.finditer(text):
+            if is_city(tm.group(1)) and tm.group(2).lower() not in _PLACE_PLURALS:
+                teams.append((i, tm.start(), tm.end()))
+                nouns.add(tm.group(2))
+    if not teams:
+        return ms
+    spans = SpanIndex()
+    for i, s, e in teams:
+        spans.add(i, s, e)
+    out = [m for m in ms if not (spans.overlaps(m.seg, m.start, m.end)
+                                 and any(s <= m.start and m.end <= e for i, s, e in teams if i == m.seg))]
+    taken = SpanIndex(out)
+    for m in out:
+        if m.label in {"PERSON", "NORP", "GPE", "LOC"} and m.text(texts) in nouns:
+            m.label, m.origin = "ORG", "pattern"  # kept even when named once
+    for i, s, e in teams:
+        if not taken.overlaps(i, s, e):
+            out.append(Mention(i, s, e, "ORG", "pattern"))
     return out
 
 

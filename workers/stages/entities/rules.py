@@ -602,6 +602,13 @@ SPORT_WORDS = frozenset(
     """season league game games team teams coach match matches tournament championship playoff playoffs
     innings inning goal goals baseball football soccer basketball hockey cricket rugby""".split()
 )
+
+
+def about_sport(texts: list[str]) -> bool:
+    page_words = {w.lower() for t in texts for w in re.findall(r"\b[a-z]+\b", t)}
+    return len(page_words & SPORT_WORDS) >= 2
+
+
 _AFTER_PLACE_PREFIX = re.compile(r"\b(?:Mount|Mt\.?|Lake|Cape|Isle of)\s+([A-Z][\w'’-]+)(?![\w'’-]|\s+[A-Z])")
 _PLACE_VERBS = re.compile(r"\b(?:in|near|across|throughout|outside|into|towards|toward)\s+$")
 
@@ -624,8 +631,7 @@ def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str]) -> 
     mention of the same name on the page.
     """
     gaz = gazetteer()
-    page_words = {w.lower() for t in texts for w in re.findall(r"\b[a-z]+\b", t)}
-    sport = len(page_words & SPORT_WORDS) >= 2
+    sport = about_sport(texts)
     # "Mount Sinjar", "Lake Chad": the name after the prefix names a place
     evidence: set[str] = {pm.group(1) for t in texts for pm in _AFTER_PLACE_PREFIX.finditer(t)} - person_words
     for m in ms:
@@ -929,6 +935,7 @@ def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
     ms = resolve(ms)
     ms = orgs.org_heads(ms, texts, ORG_HEADS, lambda w: (p := gazetteer().lookup(w)) is not None and p.kind == "country")
     ms = orgs.inner_breaks(ms, texts, ORG_HEADS, lambda t: _looks_like_person(t, lower_words))
+    ms = orgs.team_names(ms, texts, lambda w: (p := gazetteer().lookup(w)) is not None and p.kind == "city", about_sport(texts))
     ms = orgs.country_prefixes(ms, texts, ORG_HEADS, _country_at_start)
     ms = people.titled_names(ms, texts, TITLES, lower_words, _not_a_name)
     ms = people.given_name_places(ms, texts, gazetteer().lookup)

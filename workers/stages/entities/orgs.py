@@ -270,11 +270,8 @@ def team_names(ms: list, texts: list[str], is_city, sport: bool) -> list:
                 nouns.add(tm.group(2))
     if not teams:
         return ms
-    spans = SpanIndex()
-    for i, s, e in teams:
-        spans.add(i, s, e)
-    out = [m for m in ms if not (spans.overlaps(m.seg, m.start, m.end)
-                                 and any(s <= m.start and m.end <= e for i, s, e in teams if i == m.seg))]
+    # the model's pieces inside a team's name give way to it
+    out = [m for m in ms if not any(i == m.seg and s <= m.start and m.end <= e for i, s, e in teams)]
     taken = SpanIndex(out)
     for m in out:
         if m.label in {"PERSON", "NORP", "GPE", "LOC"} and m.text(texts) in nouns:

@@ -595,7 +595,7 @@ def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) ->
 _LOCATIVE = re.compile(
     r"\b(?:in|near|across|throughout|around|outside|inside|towards|toward|via|into|to|from|of|island of|city of|town of|village of)\s+$"
 )
-#: First words of place names that make the rest a place name too: "Mount Sinjar", "Lake Chad".
+#: A compass or quarter word before a known place: "North Oakland", "Central Asia".
 _COMPASS = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Downtown|Old|Greater)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
 #: Words of a page about sport, where a town's name may be its team's ("played for Altoona").
 SPORT_WORDS = frozenset(
@@ -609,6 +609,7 @@ def about_sport(texts: list[str]) -> bool:
     return len(page_words & SPORT_WORDS) >= 2
 
 
+#: First words of place names that make the next word a place name too: "Mount Sinjar", "Lake Chad".
 _AFTER_PLACE_PREFIX = re.compile(r"\b(?:Mount|Mt\.?|Lake|Cape|Isle of)\s+([A-Z][\w'’-]+)(?![\w'’-]|\s+[A-Z])")
 _PLACE_VERBS = re.compile(r"\b(?:in|near|across|throughout|outside|into|towards|toward)\s+$")
 

@@ -94,3 +94,25 @@ def test_a_parked_read_from_a_process_that_is_gone_is_not_resumed_on_its_fd(pipe
     os.write(w, _frame(fresh))
     _drive(handler._recv_message(lambda *a: None, r, got.append))
     assert got == [fresh]
+
+
+def test_a_cut_frame_kills_only_the_child_that_wrote_it_not_the_reader(pipe):
+    import subprocess
+    import sys
+
+    r, w = pipe
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+
+    class Owner:
+        pid = child.pid
+
+    got: list = []
+    handler = _handler(r, owner=Owner())
+    good = _frame(("READY", "whole"))
+    # a frame cut off mid-write, then the next message: the reader takes the
+    # next message's bytes as the rest of the body and cannot unpickle them
+    cut = _frame(("READY", "é" * 400))
+    os.write(w, cut[:200] + good + b"\x80" * (len(cut) - 200 - len(good)))
+    _drive(handler._recv_message(lambda *a: None, r, got.append))  # returns instead of raising
+    assert child.wait(timeout=10) == -9
+    assert got == []

@@ -11,16 +11,24 @@ broker was killed; a failed task's traceback makes results tens of KB, so the
 window is real). Every page the worker held then waits for a restart.
 
 The fix keeps each unfinished read per pipe, so the reader registered after
-the reset resumes it instead of starting over. Nothing else about the pool
-changes. Selected with ``worker_pool`` in :mod:`workers.service.app`.
+the reset resumes it instead of starting over. A frame that still cannot be
+read (a child cut off mid-write by its soft time limit, seen in CI after a
+broker restart) costs that child process, not the whole worker. Nothing else
+about the pool changes. Selected with ``worker_pool`` in :mod:`workers.service.app`.
 """
 
 from __future__ import annotations
 
+import os
+import signal
 from collections.abc import Callable, Generator
 from typing import Any
 
 from celery.concurrency import asynpool, prefork
+
+from ..logs import get_logger
+
+log = get_logger("pagemill.pool")
 
 
 class ResumableResultHandler(asynpool.ResultHandler):
@@ -45,9 +53,30 @@ class ResumableResultHandler(asynpool.ResultHandler):
                 next(inner)
             except StopIteration:
                 return
+            except (OSError, EOFError):
+                raise  # a closed pipe: Celery's own handling removes the reader
+            except Exception as exc:  # noqa: BLE001 - any unpickling failure means the same thing
+                self._drop_out_of_step(fd, owner, exc)
+                return
             self._unfinished[fd] = (owner, inner)
             yield  # dropped here by hub.reset(): the inner reader stays parked for the next one
             self._unfinished.pop(fd, None)
+
+
+    def _drop_out_of_step(self, fd: int, owner: Any, exc: Exception) -> None:
+        # A child interrupted while writing its result (a soft time limit
+        # firing inside the pipe write) leaves a cut frame: every later read of
+        # that pipe is out of step. Its process is killed, so the pool replaces
+        # it and its unacknowledged task is redelivered (acks_late with
+        # reject_on_worker_lost), instead of the worker's main process dying.
+        pid = getattr(owner, "pid", None)
+        log.error("pool.result_unreadable", fd=fd, pid=pid, error=f"{type(exc).__name__}: {exc}"[:300],
+                  action="child process killed; its task is redelivered")
+        if pid:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
 
 
 class ResumableAsynPool(asynpool.AsynPool):

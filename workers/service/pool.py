@@ -62,7 +62,6 @@ class ResumableResultHandler(asynpool.ResultHandler):
             yield  # dropped here by hub.reset(): the inner reader stays parked for the next one
             self._unfinished.pop(fd, None)
 
-
     def _drop_out_of_step(self, fd: int, owner: Any, exc: Exception) -> None:
         # A child interrupted while writing its result (a soft time limit
         # firing inside the pipe write) leaves a cut frame: every later read of

@@ -327,5 +327,10 @@ def config() -> None:
         click.echo(f"PAGEMILL_{name.upper():<28} = {value!s:<30}  {field.description or ''}")
 
 
+from .consumers import follow  # noqa: E402 - commands for programs downstream (issue 14)
+
+main.add_command(follow)
+
+
 if __name__ == "__main__":
     main()

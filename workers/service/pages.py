@@ -10,6 +10,7 @@ right after a restart and agrees across hosts.
   ``/metrics``           the counts and a latency histogram for Prometheus
   ``/records/<name>``    one outcome file from the outbox, read-only
   ``/healthz``           200 when the broker answers
+  ``/feed``              every outcome in order, with a cursor (workers/service/feedview.py)
 
 :func:`snapshot` is what every view shows, ``pagemill status`` included.
 """
@@ -297,6 +298,9 @@ def make_app(settings: Settings, ledger: RedisLedger | None = None) -> tornado.w
         "basic_auth": settings.pages_basic_auth or settings.flower_basic_auth,
         "flower_url": f"http://{settings.flower_address}:{settings.flower_port}/tasks",
     }
+    from .feedview import FeedHandler, open_feed
+
+    state["feed"] = open_feed(settings.effective_broker_url)
     kw = {"app_state": state}
     return tornado.web.Application(
         [
@@ -306,6 +310,7 @@ def make_app(settings: Settings, ledger: RedisLedger | None = None) -> tornado.w
             (r"/metrics", MetricsHandler, kw),
             (r"/records/([^/]+)", RecordHandler, kw),
             (r"/healthz", HealthHandler, kw),
+            (r"/feed", FeedHandler, kw),
         ],
     )
 

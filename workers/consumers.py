@@ -1,0 +1,61 @@
+"""Commands for programs downstream: ``pagemill follow``, ``pagemill hooks``, ``pagemill sink``.
+
+They read the feed (workers/edges/feed.py) with the broker URL only; they are
+registered on the main command in ``workers/cli.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+
+import click
+
+from .settings import get_settings
+
+
+def entry_line(entry, outbox) -> dict:
+    """One outcome as `pagemill follow --json` and `/feed` print it."""
+    return {
+        "seq": entry.seq,
+        "kind": entry.kind,
+        "id": entry.id,
+        "filename": entry.filename,
+        "path": str(outbox / entry.path),
+        "time": entry.written_at.isoformat().replace("+00:00", "Z"),
+        "drop_id": entry.drop_id,
+    }
+
+
+def _stop_quietly(*_):
+    raise KeyboardInterrupt
+
+
+@click.command()
+@click.option("--after", type=int, default=0, show_default=True, help="Start after this sequence number (0: from the beginning).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON line per outcome: seq, kind, id, filename, path, time, drop_id.")
+@click.option("--once", is_flag=True, help="Print what the feed holds now and exit, instead of following it.")
+def follow(after: int, as_json: bool, once: bool) -> None:
+    """Print every outcome in feed order and keep following, like `tail -f`. Needs only the broker URL."""
+    from .edges.feed import Feed
+
+    s = get_settings()
+    feed = Feed(s.effective_broker_url, socket_timeout=60)
+    outbox = s.outbox
+    signal.signal(signal.SIGTERM, _stop_quietly)
+    try:
+        while True:
+            batch = feed.read(after, 500, 0.0 if once else 5.0)
+            if not batch and once:
+                return
+            for entry, _body in batch:
+                after = entry.seq
+                line = entry_line(entry, outbox)
+                if as_json:
+                    click.echo(json.dumps(line, ensure_ascii=False))
+                else:
+                    click.echo(f"{entry.seq:>8}  {line['time'][:19]}  {entry.kind:<9}  {entry.filename}  ->  {line['path']}")
+            sys.stdout.flush()
+    except KeyboardInterrupt:
+        pass

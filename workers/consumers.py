@@ -59,3 +59,34 @@ def follow(after: int, as_json: bool, once: bool) -> None:
             sys.stdout.flush()
     except KeyboardInterrupt:
         pass
+
+
+@click.command()
+def hooks() -> None:
+    """Run the hooks (PAGEMILL_ON_OUTCOME, PAGEMILL_WEBHOOK_URL) for every outcome, from the feed. `pagemill up` starts it when one is set."""
+    from .edges.hooks import run_hooks
+    from .logs import configure
+
+    s = get_settings()
+    configure(s.log_level, s.log_format)
+    run_hooks(s)
+
+
+@click.command()
+@click.argument("url", required=False)
+@click.option("--batch", type=int, default=200, show_default=True, help="Outcomes written per transaction.")
+@click.option("--once", is_flag=True, help="Catch up with the feed and exit, instead of following it.")
+def sink(url: str | None, batch: int, once: bool) -> None:
+    """Follow the feed into PostgreSQL (URL like postgres://user@host/db; default PAGEMILL_SINK_URL).
+
+    Creates its tables on first run; writes each outcome once, keyed by id, with its cursor in the same transaction.
+    """
+    from .edges.sink import run_sink
+    from .logs import configure
+
+    s = get_settings()
+    configure(s.log_level, s.log_format)
+    url = url or s.sink_url
+    if not url:
+        raise click.UsageError("give a postgres:// URL, or set PAGEMILL_SINK_URL")
+    run_sink(s.effective_broker_url, url, batch=batch, once=once)

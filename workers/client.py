@@ -49,22 +49,26 @@ class FeedItem:
 
 
 class Cursor:
-    """The last seq handled, in a file of its own, replaced atomically."""
+    """The last seq handled and the feed it belongs to (``"<seq> <feed id>"``), in a file replaced atomically."""
 
     def __init__(self, path: str | os.PathLike) -> None:
         self.path = Path(path)
 
-    def load(self) -> int:
+    def load(self, feed_id: str | None = None) -> int:
+        """The saved seq; 0 when there is none, or when it was saved for another feed (a new broker)."""
         try:
-            return int(self.path.read_text().strip() or 0)
+            seq, _, saved_for = self.path.read_text().strip().partition(" ")
         except FileNotFoundError:
             return 0
+        if feed_id and saved_for and saved_for != feed_id:
+            return 0
+        return int(seq or 0)
 
-    def save(self, seq: int) -> None:
+    def save(self, seq: int, feed_id: str | None = None) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
         with os.fdopen(fd, "w") as f:
-            f.write(f"{seq}\n")
+            f.write(f"{seq} {feed_id or ''}".strip() + "\n")
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, self.path)
@@ -89,8 +93,9 @@ class FeedClient:
 
         With ``follow`` it keeps waiting for new ones, like ``tail -f``; without, it stops at the end of the feed.
         """
+        feed_id = self.feed.feed_id()
         if after is None:
-            after = self.cursor.load() if self.cursor else 0
+            after = self.cursor.load(feed_id) if self.cursor else 0
         while True:
             batch = self.read(after, 100, wait if follow else 0.0)
             if not batch and not follow:
@@ -100,7 +105,8 @@ class FeedClient:
                 # Back here means the caller finished with the item.
                 after = item.seq
                 if self.cursor:
-                    self.cursor.save(after)
+                    feed_id = feed_id or self.feed.feed_id()
+                    self.cursor.save(after, feed_id)
 
     def last_seq(self) -> int:
         return self.feed.last_seq()

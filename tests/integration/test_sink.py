@@ -140,6 +140,25 @@ def test_sink_killed_in_the_middle_of_a_batch_then_restarted_holds_every_outcome
     assert counts(database) == after
 
 
+def test_a_database_filled_from_another_feed_follows_a_new_broker_from_its_start(feed_broker, database, tmp_path):
+    write_outcomes(feed_broker.url, tmp_path / "a", 0, 5)
+    cmd, env = sink_cmd(feed_broker.url, database, "--once")
+    subprocess.run(cmd, env=env, check=True, timeout=120, capture_output=True)
+    assert counts(database)["cursor"] == 7
+
+    fresh = start_embedded_broker(tmp_path / "broker-b")  # a new broker: its feed starts again at 1
+    try:
+        write_outcomes(fresh.url, tmp_path / "b", 500, 2)
+        cmd, env = sink_cmd(fresh.url, database, "--once")
+        subprocess.run(cmd, env=env, check=True, timeout=120, capture_output=True)
+        got = counts(database)
+        assert got["cursor"] == Feed(fresh.url).last_seq() == 4
+        assert got["records"] == (7, 7)
+    finally:
+        fresh.proc.terminate()
+        fresh.proc.wait(10)
+
+
 def test_the_readme_queries_answer_from_the_sinks_tables(feed_broker, database, tmp_path):
     url = feed_broker.url
     write_outcomes(url, tmp_path, 0, 3)

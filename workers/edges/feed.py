@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import uuid
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,15 +41,18 @@ from .ledger import PREFIX
 
 STREAM = f"{PREFIX}:feed"
 COUNTER = f"{PREFIX}:feed:seq"
+# Set once, with the first entry: tells a consumer's saved cursor from one of another feed (a new broker).
+FEED_ID = f"{PREFIX}:feed:id"
 
 # Drop status (ledger) <-> outcome kind (file, feed).
 KIND_OF_STATUS = {"done": "record", "duplicate": "duplicate", "failed": "error"}
 STATUS_OF_KIND = {v: k for k, v in KIND_OF_STATUS.items()}
 
-# KEYS: drop hash, counter, stream.  ARGV: max entries (0 = all), kind, id, drop id, filename, path, time, body.
+# KEYS: drop hash, counter, stream, feed id.  ARGV: max entries (0 = all), kind, id, drop id, filename, path, time, body, new feed id.
 _APPEND = """
 local have = redis.call('HGET', KEYS[1], 'seq')
 if have then return tonumber(have) end
+redis.call('SET', KEYS[4], ARGV[9], 'NX')
 local seq = redis.call('INCR', KEYS[2])
 local max = tonumber(ARGV[1])
 local fields = {'kind', ARGV[2], 'id', ARGV[3], 'drop_id', ARGV[4], 'filename', ARGV[5],
@@ -80,8 +84,8 @@ class Feed:
 
     def append(self, *, kind: str, id: str, drop_id: str, filename: str, path: str, body: bytes) -> int:
         """Number this drop's outcome and add it to the feed; the same drop always gets the same number."""
-        args = [self.max_entries, kind, id, drop_id, filename.encode("utf-8", "replace"), path, _iso(datetime.now(timezone.utc)), zlib.compress(body, 1)]
-        return int(self._append(keys=[f"{PREFIX}:drop:{drop_id}", COUNTER, STREAM], args=args))
+        args = [self.max_entries, kind, id, drop_id, filename.encode("utf-8", "replace"), path, _iso(datetime.now(timezone.utc)), zlib.compress(body, 1), uuid.uuid4().hex]
+        return int(self._append(keys=[f"{PREFIX}:drop:{drop_id}", COUNTER, STREAM, FEED_ID], args=args))
 
     def numbered(self, drop_id: str) -> tuple[int, str, str] | None:
         """(seq, kind, outcome file name) when this drop's outcome is already in the feed."""
@@ -91,6 +95,11 @@ class Feed:
         return int(seq), kind.decode(), path.decode()
 
     # --- reading (follow, /feed, the client, the sink, hooks) -------------------------
+
+    def feed_id(self) -> str | None:
+        """This feed's identity (None until its first entry): a cursor is only meaningful for the feed it came from."""
+        value = self.r.get(FEED_ID)
+        return value.decode() if value else None
 
     def last_seq(self) -> int:
         return int(self.r.get(COUNTER) or 0)

@@ -97,7 +97,8 @@ MIGRATIONS: list[str] = [
     );
     CREATE TABLE {SCHEMA}.cursor (
         one boolean PRIMARY KEY DEFAULT true CHECK (one),
-        seq bigint NOT NULL
+        seq bigint NOT NULL,
+        feed_id text
     );
     INSERT INTO {SCHEMA}.cursor (seq) VALUES (0);
     """,
@@ -125,6 +126,22 @@ def cursor(conn: psycopg.Connection) -> int:
     return conn.execute(f"SELECT seq FROM {SCHEMA}.cursor").fetchone()[0]
 
 
+def adopt_feed(conn: psycopg.Connection, feed_id: str) -> int:
+    """The cursor for this feed: a database last filled from another feed (a new broker) starts again from 0.
+
+    Replaying is safe: every write is an upsert by id, in feed order.
+    """
+    with conn.transaction():
+        seq, known = conn.execute(f"SELECT seq, feed_id FROM {SCHEMA}.cursor FOR UPDATE").fetchone()
+        if known == feed_id:
+            return seq
+        if known is not None:
+            log.warning("the database was filled from another feed; following this one from the start",
+                        database_feed=known, broker_feed=feed_id, old_cursor=seq)
+        conn.execute(f"UPDATE {SCHEMA}.cursor SET seq = 0, feed_id = %s", (feed_id,))
+        return 0
+
+
 def _locators(item: dict) -> dict:
     return {k: v for k, v in item.items() if k not in _LOCATOR_SKIP}
 
@@ -140,7 +157,7 @@ def _write_record(cur: psycopg.Cursor, entry, doc: dict) -> None:
                 title = EXCLUDED.title, section = EXCLUDED.section, topics = EXCLUDED.topics, regions = EXCLUDED.regions,
                 pipeline_version = EXCLUDED.pipeline_version, seq = EXCLUDED.seq, drop_id = EXCLUDED.drop_id,
                 written_at = EXCLUDED.written_at, record = EXCLUDED.record
-            WHERE r.seq <= EXCLUDED.seq""",
+""",
         (
             doc["id"], doc["kind"], doc["source"]["filename"], doc["source"]["sha256"], doc.get("title"),
             section.get("title"), [t["label"] for t in classification.get("topics") or []],
@@ -148,8 +165,6 @@ def _write_record(cur: psycopg.Cursor, entry, doc: dict) -> None:
             entry.seq, entry.drop_id, entry.written_at, Jsonb(doc),
         ),
     )
-    if cur.rowcount == 0:
-        return  # a newer version of this record is already in (only on replay after a trim or a cursor reset)
     # The record's rows are replaced as a whole, so a record that replaces an older one leaves none of the old rows.
     cur.execute(f"DELETE FROM {SCHEMA}.entities WHERE record_id = %s", (doc["id"],))
     cur.execute(f"DELETE FROM {SCHEMA}.segments WHERE record_id = %s", (doc["id"],))
@@ -224,8 +239,12 @@ class Sink:
         """Follow the feed into the database; with ``once``, stop at the end of the feed. Returns the cursor."""
         conn = self.connect()
         try:
-            after = cursor(conn)
-            log.info("sink following the feed", after=after, last_seq=self.feed.last_seq())
+            while (feed_id := self.feed.feed_id()) is None and not self.stopping:
+                if once:
+                    return cursor(conn)
+                time.sleep(1.0)  # nothing written yet anywhere
+            after = adopt_feed(conn, feed_id)
+            log.info("sink following the feed", after=after, last_seq=self.feed.last_seq(), feed_id=feed_id)
             while not self.stopping:
                 rows = self.feed.read(after, self.batch, 0.0 if once else 2.0)
                 if not rows:

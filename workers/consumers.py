@@ -44,6 +44,9 @@ def follow(after: int, as_json: bool, once: bool) -> None:
     feed = Feed(s.effective_broker_url, socket_timeout=60)
     outbox = s.outbox
     signal.signal(signal.SIGTERM, _stop_quietly)
+    first = feed.first_seq()
+    if first > after + 1:
+        click.echo(f"outcomes {after + 1}..{first - 1} were trimmed from the feed (PAGEMILL_FEED_MAX_ENTRIES); starting at {first}", err=True)
     try:
         while True:
             batch = feed.read(after, 500, 0.0 if once else 5.0)

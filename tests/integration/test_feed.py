@@ -151,3 +151,24 @@ def test_a_crash_after_numbering_but_before_the_ledger_heard_neither_renumbers_n
     assert path.stat().st_mtime_ns == before, "the file was not written again"
     assert RedisLedger(url).get_drop(drop.drop_id)["status"] == "done"
     assert [e.seq for e, _ in feed.read(0, 100_000) if e.drop_id == drop.drop_id] == [seq]
+
+
+def test_the_feed_is_trimmed_only_to_its_retention_setting_and_follow_says_what_was_trimmed(tmp_path):
+    from .conftest import service_env, start_embedded_broker
+
+    b = start_embedded_broker(tmp_path / "broker")
+    try:
+        kept = Outbox(tmp_path / "out", RedisLedger(b.url), feed=Feed(b.url, max_entries=3))
+        for i in range(5):
+            kept.write_error(Drop(filename=f"t{i}.txt"), stage="intake", error="empty_file", message="empty")
+        feed = Feed(b.url)
+        assert [e.seq for e, _ in feed.read(0, 100)] == [3, 4, 5]
+        assert feed.first_seq() == 3 and feed.last_seq() == 5
+        env = service_env(tmp_path, b.url)
+        proc = subprocess.run([sys.executable, "-m", "workers.cli", "follow", "--json", "--once"], env=env, cwd=tmp_path,
+                              capture_output=True, text=True, timeout=60, check=True)
+        assert [json.loads(ln)["seq"] for ln in proc.stdout.splitlines()] == [3, 4, 5]
+        assert "1..2 were trimmed" in proc.stderr
+    finally:
+        b.proc.terminate()
+        b.proc.wait(10)

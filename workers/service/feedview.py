@@ -2,7 +2,8 @@
 
   ``/feed?after=SEQ&limit=N&wait=SECONDS&outcomes=1``
 
-Returns ``{"entries": [...], "next": SEQ, "last_seq": SEQ}``: pass ``next``
+Returns ``{"entries": [...], "next": SEQ, "last_seq": SEQ, "first_seq": SEQ}``
+(``first_seq``: the oldest entry still kept, see PAGEMILL_FEED_MAX_ENTRIES): pass ``next``
 as ``after`` to read on. ``wait`` (up to 60 s) holds the request until an
 entry arrives; ``outcomes=1`` puts each outcome's JSON in its entry. Same
 auth as the rest of the view.
@@ -50,6 +51,7 @@ class FeedHandler(_Base):
             loop = asyncio.get_running_loop()
             rows = await loop.run_in_executor(_POLLS, feed.read, after, limit, wait)
             last = await loop.run_in_executor(_POLLS, feed.last_seq)
+            first = await loop.run_in_executor(_POLLS, feed.first_seq)
         except redis.RedisError as exc:
             log.warning("broker unreachable", error=str(exc))
             raise tornado.web.HTTPError(503, reason="Broker unreachable") from exc
@@ -61,4 +63,5 @@ class FeedHandler(_Base):
                 line["outcome"] = json.loads(body)
             entries.append(line)
         self.set_header("Content-Type", "application/json; charset=utf-8")
-        self.finish(json.dumps({"entries": entries, "next": entries[-1]["seq"] if entries else after, "last_seq": last}))
+        self.finish(json.dumps({"entries": entries, "next": entries[-1]["seq"] if entries else after, "last_seq": last,
+                                "first_seq": first}))

@@ -42,7 +42,7 @@ def follow(after: int, as_json: bool, once: bool) -> None:
 
     s = get_settings()
     feed = Feed(s.effective_broker_url, socket_timeout=60)
-    outbox = s.outbox
+    outbox = s.outbox.resolve()
     signal.signal(signal.SIGTERM, _stop_quietly)
     first = feed.first_seq()
     if first > after + 1:

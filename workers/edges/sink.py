@@ -147,6 +147,12 @@ def _locators(item: dict) -> dict:
 
 
 def _write_record(cur: psycopg.Cursor, entry, doc: dict) -> None:
+    # A record that replaces older ones under another id (reprocessing: `supersedes`) takes their place.
+    replaced = doc.get("supersedes") or []
+    replaced = [replaced] if isinstance(replaced, str) else [r for r in replaced if isinstance(r, str)]
+    replaced = [r for r in replaced if r != doc["id"]]
+    if replaced:
+        cur.execute(f"DELETE FROM {SCHEMA}.records WHERE id = ANY(%s)", (replaced,))
     section = doc.get("section") or {}
     classification = doc.get("classification") or {}
     cur.execute(

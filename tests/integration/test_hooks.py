@@ -122,3 +122,37 @@ def test_every_outcome_reaches_the_command_and_the_webhook_even_after_failed_del
         hooks.stop()
         view.stop()
         hooks.name = view.name = "done"
+
+
+def test_a_hook_that_hangs_is_cut_off_retried_then_given_up_while_pages_keep_flowing(service: Service):
+    import redis
+
+    from workers.edges.hooks import HookState
+
+    env = {
+        # Hangs on one outcome only; every other outcome of the session is delivered at once.
+        "PAGEMILL_ON_OUTCOME": 'case "$PAGEMILL_OUTCOME_FILENAME" in hang-hook*) sleep 600;; esac',
+        "PAGEMILL_HOOK_TIMEOUT": "1",
+        "PAGEMILL_HOOK_MAX_ATTEMPTS": "2",
+        "PAGEMILL_HOOK_BACKOFF": "0.2",
+    }
+    hooks = service.start("hooks", "hooks", env=env)
+    try:
+        service.drop("hang-hook.txt", b"Rail note\n\nEngineers from Spain inspected a line in Morocco in March 2015.\n")
+        service.wait_for("hang-hook")
+        # The pipeline did not wait for the hook: the next page gets its outcome too.
+        service.drop("after-hang.txt", b"Grain note\n\nExporters in Ukraine shipped wheat to Egypt in 2013.\n")
+        service.wait_for("after-hang")
+        seq = next(e.seq for e, _ in Feed(service.broker.url).read(0, 100_000) if e.filename == "hang-hook.txt")
+        state = HookState(redis.Redis.from_url(service.broker.url), "command")
+
+        def given_up():
+            return [g for g in state.summary()["recent_given_up"] if g["seq"] == seq]
+
+        (entry,) = wait_until("the hanging delivery given up", given_up, service)
+        assert "took longer than 1s" in entry["error"] and "hang-hook.txt" in entry["error"]
+        later = next(e.seq for e, _ in Feed(service.broker.url).read(0, 100_000) if e.filename == "after-hang.txt")
+        wait_until("the next outcome delivered", lambda: state.cursor() >= later, service)
+    finally:
+        hooks.stop()
+        hooks.name = "done"

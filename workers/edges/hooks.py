@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import signal
 import subprocess
 import threading
 import time
@@ -70,17 +71,22 @@ class CommandHook:
             PAGEMILL_OUTCOME_DROP_ID=entry.drop_id,
         )
         try:
-            done = subprocess.run(
+            proc = subprocess.Popen(
                 ["/bin/sh", "-c", self.command], env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE, timeout=self.timeout, start_new_session=True,
+                stderr=subprocess.PIPE, start_new_session=True,
             )
-        except subprocess.TimeoutExpired:
-            raise HookFailed(f"command took longer than {self.timeout:g}s (PAGEMILL_HOOK_TIMEOUT)") from None
         except OSError as exc:
             raise HookFailed(f"command could not start: {exc}") from None
-        if done.returncode != 0:
-            tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-            raise HookFailed(f"command exited with {done.returncode}: {tail[0][:300]}")
+        try:
+            _, stderr = proc.communicate(timeout=self.timeout)
+        except subprocess.TimeoutExpired:
+            # The whole group: a shell's children (the real work) must not outlive a timed-out hook.
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise HookFailed(f"command took longer than {self.timeout:g}s (PAGEMILL_HOOK_TIMEOUT)") from None
+        if proc.returncode != 0:
+            tail = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+            raise HookFailed(f"command exited with {proc.returncode}: {tail[0][:300]}")
 
 
 @dataclass

@@ -15,7 +15,10 @@ stores the number on the drop. A crash before the script leaves the file and
 no entry: the task is redelivered, rewrites the same file and appends. A crash
 after it leaves the entry: the redelivered task finds the drop numbered and
 writes nothing again (see :class:`~workers.edges.outbox.Outbox`). Entry ids
-are ``<seq>-0``, so the stream id *is* the sequence number.
+are ``<seq>-0``, so the stream id *is* the sequence number. The writer
+processes of the host hold a file lock (``PAGEMILL_STATE_DIR/feed.lock``)
+from writing the file to numbering it, so the feed's order is the order the
+files were written.
 
 Each entry carries the outcome's bytes (zlib-compressed, about a sixth of the
 file), so a consumer on another host needs nothing but the broker URL.
@@ -74,10 +77,12 @@ def _iso(ts: datetime) -> str:
 class Feed:
     """Appends to and reads the feed. Needs only the broker URL."""
 
-    def __init__(self, url: str, *, max_entries: int = 0, socket_timeout: float | None = 10) -> None:
+    def __init__(self, url: str, *, max_entries: int = 0, socket_timeout: float | None = 10, lock_file: Path | None = None) -> None:
         # Bytes, not str: the outcome travels compressed.
         self.r = redis.Redis.from_url(url, decode_responses=False, socket_timeout=socket_timeout, retry_on_timeout=True)
         self.max_entries = max_entries
+        # Shared by the writer processes of one host (see in_write_order); outside the outbox, which holds outcomes only.
+        self.lock_file = lock_file
         self._append = self.r.register_script(_APPEND)
 
     # --- writing (the outbox writer) ---------------------------------------------------
@@ -140,9 +145,13 @@ def _decode(entry_id: bytes, fields: dict[bytes, bytes]) -> tuple[FeedEntry, byt
 
 
 @contextmanager
-def in_write_order(outbox: Path) -> Iterator[None]:
+def in_write_order(lock_file: Path | None) -> Iterator[None]:
     """Hold while writing an outcome file and numbering it, so feed order is file order across writer processes."""
-    fd = os.open(outbox / ".feed.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    if lock_file is None:
+        yield
+        return
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield

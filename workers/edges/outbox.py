@@ -102,7 +102,7 @@ class Outbox:
         if self.feed is None:
             atomic_write(path, model)
             return
-        with in_write_order(self.outbox):
+        with in_write_order(self.feed.lock_file):
             body = atomic_write(path, model)
             self.feed.append(kind=kind, id=id, drop_id=drop.drop_id, filename=drop.filename, path=path.name, body=body)
 

@@ -45,7 +45,7 @@ def _ledger() -> RedisLedger:
 def outbox() -> Outbox:
     s = get_settings()
     # Absolute, so Flower's "done: <record> in <outbox>" says where, whatever the worker's working folder.
-    feed = Feed(s.effective_broker_url, max_entries=s.feed_max_entries)
+    feed = Feed(s.effective_broker_url, max_entries=s.feed_max_entries, lock_file=s.state_dir.resolve() / "feed.lock")
     return Outbox(s.outbox.resolve(), _ledger(), archive=s.archive.resolve(), failed=s.failed.resolve(), feed=feed)
 
 

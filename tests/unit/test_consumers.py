@@ -54,3 +54,14 @@ def test_consumer_settings_come_from_pagemill_variables_and_are_in_the_readme(mo
         var = f"PAGEMILL_{name.upper()}"
         short = re.sub(r"^PAGEMILL_WEBHOOK_SECRET$", "_SECRET", var)
         assert var in readme or short in readme, f"{var} missing from the README's configuration table"
+
+
+def test_pagemill_up_runs_hooks_and_the_sink_only_when_they_are_configured():
+    from workers.service.runner import plan
+
+    def names(**kw):
+        return [p.name for p in plan(Settings(**kw), worker=True, dashboard=False, concurrency=None)]
+
+    assert "hooks" not in names() and "sink" not in names()
+    assert "hooks" in names(on_outcome="true") and "hooks" in names(webhook_url="http://127.0.0.1:9/")
+    assert "sink" in names(sink_url="postgresql://postgres@127.0.0.1/x")

@@ -12,9 +12,11 @@ place and renamed in, with some duplicates and some bad files) while it:
 * SIGKILLs the broker once, halfway, and starts it again on the same data.
 
 At the end it waits for every outcome and prints pages dropped, records,
-duplicate notes, error records, lost pages and double outcomes. Exit status
-is 0 only when nothing was lost, nothing was doubled and every outcome has
-the kind its file called for.
+duplicate notes, error records, lost pages and double outcomes, and checks
+the feed: every outcome file appears in it exactly once, numbered 1..N with
+no gap, in the order the files were written. Exit status is 0 only when
+nothing was lost, nothing was doubled, every outcome has the kind its file
+called for and the feed check passed.
 """
 
 from __future__ import annotations
@@ -211,6 +213,29 @@ class Soak:
         return self.outcomes()
 
 
+def check_feed(broker_url: str, outbox: Path) -> dict:
+    """Every outcome file exactly once in the feed, numbered without gaps, in the order the files were written."""
+    from workers.edges.feed import Feed
+
+    feed, entries, after = Feed(broker_url, socket_timeout=60), [], 0
+    while batch := feed.read(after, 1000):
+        entries += [e for e, _ in batch]
+        after = entries[-1].seq
+    files = {p.name: p.stat().st_mtime_ns for p in outbox.glob("*.json")}
+    paths = Counter(e.path for e in entries)
+    seqs = [e.seq for e in entries]
+    written = [files[e.path] for e in entries if e.path in files]
+    return {
+        "feed_entries": len(entries),
+        "feed_missing": len(set(files) - set(paths)),
+        "feed_doubled": sum(1 for n in paths.values() if n > 1),
+        "feed_not_in_outbox": len(set(paths) - set(files)),
+        "feed_gaps": 0 if seqs == list(range(1, len(seqs) + 1)) else len(set(range(1, (max(seqs) if seqs else 0) + 1)) - set(seqs)) or 1,
+        # An entry numbered after one whose file was written later: the feed's order is not the writing order.
+        "feed_out_of_order": sum(1 for a, b in zip(written, written[1:]) if b < a),
+    }
+
+
 def _children(pid: int) -> list[int]:
     kids: list[int] = []
     try:
@@ -262,6 +287,7 @@ def main() -> int:
     chaos.join()
     found = soak.wait_outcomes(args.drain)
     total_seconds = time.monotonic() - t0
+    feed = check_feed(soak.env["PAGEMILL_BROKER_URL"], Path(soak.env["PAGEMILL_OUTBOX"]))
     soak.shutdown()
 
     kinds = Counter(k for ks in found.values() for k in ks)
@@ -287,6 +313,7 @@ def main() -> int:
         "workers_killed": soak.events["workers_killed"],
         "broker_restarts": soak.events["broker_restarts"],
         "parts_that_exited_by_themselves": soak.events["worker_exited_by_itself"] + soak.events["watcher_exited_by_itself"],
+        **feed,
         "drop_seconds": round(drop_seconds, 1),
         "total_seconds": round(total_seconds, 1),
         "folder": str(root),
@@ -303,7 +330,8 @@ def main() -> int:
         args.json.write_text(json.dumps(result, indent=2))
     if not args.keep and not (lost or double or wrong):
         subprocess.run(["rm", "-rf", str(root)], check=False)
-    ok = not (lost or double or wrong) and kinds["duplicate"] == expected_dups
+    feed_ok = not any(feed[k] for k in ("feed_missing", "feed_doubled", "feed_gaps", "feed_out_of_order", "feed_not_in_outbox"))
+    ok = not (lost or double or wrong) and kinds["duplicate"] == expected_dups and feed_ok
     return 0 if ok else 1
 
 

@@ -264,7 +264,7 @@ def role_of(p: psutil.Process, root_pid: int, worker_mains: set[int]) -> str:
     if "workers.cli" in joined or "pagemill" in joined:
         if ppid in worker_mains:
             return "worker process"
-        for part in ("worker", "watch", "dashboard", "pages"):
+        for part in ("worker", "watch", "dashboard", "pages", "sink", "hooks"):
             if part in cmd:
                 return {"worker": "worker main", "watch": "watcher"}.get(part, part)
     return "other"
@@ -674,6 +674,7 @@ def run_load(svc: Service, pages: list[PageFile], rate: float | None) -> dict:
         how = MODES[i % len(MODES)]
         dropped[p.key] = (svc.drop(p, how), how)
     svc.watch.wait(list(dropped), max(120.0, 3.0 * len(pages)), svc.alive)
+    sink = sink_lag(svc)
     cpu1 = svc.sampler.cpu_snapshot()
     svc.sampler.sample(pss=True)
     harness = time.process_time() - self0
@@ -700,7 +701,33 @@ def run_load(svc: Service, pages: list[PageFile], rate: float | None) -> dict:
         "cpu_ms_per_page_total": round(sum(cpu.values()) * 1000 / n, 1),
         # this benchmark's own share of the same cores (dropping, watching the outbox, sampling)
         "harness_cpu_ms_per_page": round(harness * 1000 / n, 1),
+        "sink": sink,
     }
+
+
+def sink_lag(svc: Service) -> dict | None:
+    """With PAGEMILL_SINK_URL (``--env``): how far the sink is behind the feed when the last outcome lands, and how long it takes to catch up."""
+    dsn = svc.extra_env.get("PAGEMILL_SINK_URL")
+    if not dsn:
+        return None
+    import psycopg
+
+    from workers.edges.feed import Feed
+
+    url = svc.broker_url or f"redis://127.0.0.1:{svc.ports['EMBEDDED_BROKER_PORT']}/0"
+    t0, last = time.monotonic(), Feed(url).last_seq()
+
+    def cursor() -> int:
+        try:
+            with psycopg.connect(dsn, connect_timeout=5) as c:
+                return c.execute("SELECT seq FROM pagemill.cursor").fetchone()[0]
+        except psycopg.Error:
+            return 0
+
+    behind = last - cursor()
+    while cursor() < last and time.monotonic() - t0 < 300:
+        time.sleep(0.05)
+    return {"lag_outcomes_at_burst_end": behind, "caught_up_after_s": round(time.monotonic() - t0, 2)}
 
 
 def run_service(root: Path, workers: int, pages: list[PageFile], warmups: list[PageFile], probe: PageFile,
@@ -923,6 +950,8 @@ def table(res: dict) -> str:
     row(f"CPU ms/page, all processes: service | process -j {w}", f"{fmt(b2['cpu_ms_per_page_total'], '')} | {fmt(lim2.get('cpu_ms_per_page_total'), ' ms')}",
         "service: " + ", ".join(f"{r} {v:.0f}" for r, v in b2["cpu_ms_per_page_by_role"].items() if v >= 0.5)
         + f"; this benchmark {b2['harness_cpu_ms_per_page']:.0f}")
+    if b2.get("sink"):
+        row("PostgreSQL sink lag at the end of the burst", f"{b2['sink']['lag_outcomes_at_burst_end']} outcomes; caught up {b2['sink']['caught_up_after_s']:.2f} s later")
     row("Peak RSS per worker process", fmt(s["worker_peak_rss_mb"], " MB"), tgt("worker_peak_rss_mb"))
     row("Peak RSS of the whole tree (sum RSS | sum PSS)", f"{fmt(s['tree_peak_rss_mb'], ' MB', 0)} | {fmt(s['tree_peak_pss_mb'], ' MB', 0)}")
     mem = s2["memory"]["peak_rss_mb_by_process"]

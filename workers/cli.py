@@ -76,7 +76,8 @@ def _announce(s: Settings) -> None:
 @click.option("--no-worker", is_flag=True, help="Run no compute worker here (pages are processed by `pagemill worker` on other hosts); the outbox writer still runs.")
 @click.option("--no-dashboard", is_flag=True, help="Do not start Flower or the pages view.")
 @click.option("--concurrency", "-c", type=int, default=None, help="Worker processes (default: PAGEMILL_CONCURRENCY, or one per core).")
-def up(no_worker: bool, no_dashboard: bool, concurrency: int | None) -> None:
+@click.option("--sink", "sink_url", default=None, metavar="URL", help="Also run `pagemill sink URL` (postgres://...) as part of the service.")
+def up(no_worker: bool, no_dashboard: bool, concurrency: int | None, sink_url: str | None) -> None:
     """Run everything for one machine: broker, worker, watcher and dashboard.
 
     With PAGEMILL_BROKER_URL unset, an embedded Valkey server is started on
@@ -85,6 +86,9 @@ def up(no_worker: bool, no_dashboard: bool, concurrency: int | None) -> None:
     from .service import runner
 
     s = get_settings()
+    if sink_url:
+        os.environ["PAGEMILL_SINK_URL"] = sink_url  # the parts read their settings from the environment
+        s = s.model_copy(update={"sink_url": sink_url})
     _setup_logging(s)
     for folder in (s.inbox, s.outbox, s.state_dir):
         folder.mkdir(parents=True, exist_ok=True)
@@ -322,9 +326,15 @@ def config() -> None:
     s = get_settings()
     for name, field in Settings.model_fields.items():
         value = getattr(s, name)
-        if name in ("broker_password",) and value:
+        if name in ("broker_password", "webhook_secret", "sink_url") and value:
             value = "********"
         click.echo(f"PAGEMILL_{name.upper():<28} = {value!s:<30}  {field.description or ''}")
+
+
+from .consumers import follow, hooks, sink  # noqa: E402 - commands for programs downstream (issue 14)
+
+for _cmd in (follow, hooks, sink):
+    main.add_command(_cmd)
 
 
 if __name__ == "__main__":

@@ -74,6 +74,25 @@ class Settings(BaseSettings):
     )
     pages_recent: int = Field(100, description="How many recent pages the pages view and pagemill status list.")
 
+    # --- feed and consumers (issue 14: workers/edges/feed.py, hooks.py, sink.py) ---
+    feed_max_entries: int = Field(
+        0, description="Keep only the newest this many feed entries (each holds its outcome, compressed); 0 keeps everything."
+    )
+    on_outcome: str | None = Field(
+        None, description="Command run (by `pagemill hooks`, never in the pipeline) for each outcome; "
+        "PAGEMILL_OUTCOME_PATH, _KIND, _SEQ, _ID and _FILENAME are in its environment."
+    )
+    webhook_url: str | None = Field(None, description="URL that receives a POST of each outcome's JSON, signed with PAGEMILL_WEBHOOK_SECRET.")
+    webhook_secret: SecretStr | None = Field(
+        None, description="Shared secret of the webhook's X-Pagemill-Signature (sha256=HMAC of the body)."
+    )
+    hook_timeout: float = Field(30.0, description="Seconds a hook command or webhook call may take before it counts as failed.")
+    hook_max_attempts: int = Field(
+        10, description="Deliveries of one outcome to one hook before it is given up (and listed in the pages view)."
+    )
+    hook_backoff: float = Field(2.0, description="Seconds before a failed hook delivery is retried; doubles each time, up to 10 minutes.")
+    sink_url: str | None = Field(None, description="postgres:// URL; `pagemill up` then also runs `pagemill sink` into it.")
+
     # --- logging -----------------------------------------------------------
     log_level: str = Field("INFO", description="DEBUG, INFO, WARNING or ERROR.")
     log_format: str = Field("auto", description="json, console, or auto (console on a terminal, else json).")

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from ..logs import get_logger
 from ..models import Drop, DuplicateNote, ErrorRecord, Record
+from .feed import STATUS_OF_KIND, Feed, in_write_order
 from .ledger import DONE, DUPLICATE, FAILED, FINAL, Ledger
 
 log = get_logger(__name__)
@@ -38,7 +39,7 @@ def record_name(filename: str, content_id: str) -> str:
     return f"{safe_stem(filename)}.{content_id}.json"
 
 
-def atomic_write(path: Path, model: BaseModel) -> None:
+def atomic_write(path: Path, model: BaseModel) -> bytes:
     data = model.model_dump_json(indent=2).encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:60]}.", suffix=".tmp", dir=path.parent)
     try:
@@ -53,6 +54,7 @@ def atomic_write(path: Path, model: BaseModel) -> None:
         except FileNotFoundError:
             pass
         raise
+    return data
 
 
 @dataclass
@@ -72,18 +74,37 @@ class Outbox:
         *,
         archive: Path | None = None,
         failed: Path | None = None,
+        feed: Feed | None = None,
     ) -> None:
-        self.outbox, self.ledger = Path(outbox), ledger
+        self.outbox, self.ledger, self.feed = Path(outbox), ledger, feed
         self.archive, self.failed = archive, failed
         self.outbox.mkdir(parents=True, exist_ok=True)
 
-    def _already(self, drop: Drop) -> Outcome | None:
+    def _already(self, drop: Drop, **error: str) -> Outcome | None:
         prior = self.ledger.get_drop(drop.drop_id)
         if prior.get("status") in FINAL:
             # Redelivered after the outcome was written: finish filing the original, write nothing new.
             original = self._file_original(drop, self.failed if prior["status"] == FAILED else self.archive)
             return Outcome(prior["status"], self.outbox / prior.get("outcome", ""), original)
+        if self.feed is not None and (numbered := self.feed.numbered(drop.drop_id)):
+            # Written and numbered, then a crash before the ledger heard: writing again would renumber nothing
+            # but would put an old outcome's file after newer ones, so only finish the bookkeeping.
+            _seq, kind, name = numbered
+            status = STATUS_OF_KIND[kind]
+            original = self._file_original(drop, self.failed if status == FAILED else self.archive)
+            err = f"{error['error']}: {error['message']}" if error else None
+            self.ledger.set_drop(drop.drop_id, status=status, outcome=name, error=err, finished=datetime.now(timezone.utc).timestamp())
+            return Outcome(status, self.outbox / name, original)
         return None
+
+    def _publish(self, path: Path, model: BaseModel, drop: Drop, kind: str, id: str) -> None:
+        """Write the outcome file; with a feed, number it in the same step (see workers/edges/feed.py)."""
+        if self.feed is None:
+            atomic_write(path, model)
+            return
+        with in_write_order(self.feed.lock_file):
+            body = atomic_write(path, model)
+            self.feed.append(kind=kind, id=id, drop_id=drop.drop_id, filename=drop.filename, path=path.name, body=body)
 
     def write_record(self, drop: Drop, record: Record) -> Outcome:
         if done := self._already(drop):
@@ -93,12 +114,13 @@ class Outbox:
         winner = self.ledger.claim_content(record.source.sha256, drop.drop_id, name, drop.filename)
         if winner["drop_id"] == drop.drop_id:
             path, status = self.outbox / name, DONE
-            atomic_write(path, record)
+            self._publish(path, record, drop, "record", record.id)
         else:
             path, status = self.outbox / f"{safe_stem(drop.filename)}.{drop.drop_id}.duplicate.json", DUPLICATE
-            atomic_write(
+            self._publish(
                 path,
                 DuplicateNote(id=record.id, source=record.source, record=winner["record"], first_filename=winner["filename"]),
+                drop, "duplicate", record.id,
             )
         original = self._file_original(drop, self.archive)
         self.ledger.set_drop(drop.drop_id, status=status, outcome=path.name, finished=datetime.now(timezone.utc).timestamp())
@@ -106,7 +128,7 @@ class Outbox:
         return Outcome(status, path, original)
 
     def write_error(self, drop: Drop, *, stage: str, error: str, message: str, attempts: int = 1) -> Outcome:
-        if done := self._already(drop):
+        if done := self._already(drop, error=error, message=message):
             return done
         original = self._file_original(drop, self.failed)
         rec = ErrorRecord(
@@ -123,7 +145,7 @@ class Outbox:
             original=str(original) if original else None,
         )
         path = self.outbox / f"{safe_stem(drop.filename)}.{drop.drop_id}.error.json"
-        atomic_write(path, rec)
+        self._publish(path, rec, drop, "error", drop.drop_id)
         self.ledger.set_drop(
             drop.drop_id, status=FAILED, outcome=path.name, error=f"{error}: {message}",
             finished=datetime.now(timezone.utc).timestamp(),

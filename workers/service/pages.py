@@ -10,6 +10,7 @@ right after a restart and agrees across hosts.
   ``/metrics``           the counts and a latency histogram for Prometheus
   ``/records/<name>``    one outcome file from the outbox, read-only
   ``/healthz``           200 when the broker answers
+  ``/feed``              every outcome in order, with a cursor (workers/service/feedview.py)
 
 :func:`snapshot` is what every view shows, ``pagemill status`` included.
 """
@@ -31,6 +32,7 @@ from prometheus_client import CollectorRegistry, generate_latest
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, HistogramMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
+from ..edges.hooks import HookCollector, hook_summaries
 from ..edges.ledger import DONE, DUPLICATE, FAILED, FINAL, LATENCY_BUCKETS, PROCESSING, QUEUED, RedisLedger
 from ..logs import get_logger
 from ..settings import Settings
@@ -143,6 +145,7 @@ def snapshot(ledger: RedisLedger, limit: int = 100, status: str | None = None) -
         "latency": {**latency, "p50_at_most": quantile(latency, 0.5), "p95_at_most": quantile(latency, 0.95)},
         "status_filter": status,
         "filter_scan": FILTER_SCAN if status else None,
+        "hooks": hook_summaries(ledger.r),
         "pages": pages,
     }
 
@@ -289,6 +292,7 @@ def make_app(settings: Settings, ledger: RedisLedger | None = None) -> tornado.w
     ledger = ledger or open_ledger(settings)
     registry = CollectorRegistry(auto_describe=False)
     registry.register(LedgerCollector(ledger))
+    registry.register(HookCollector(ledger.r))
     state = {
         "ledger": ledger,
         "registry": registry,
@@ -297,6 +301,9 @@ def make_app(settings: Settings, ledger: RedisLedger | None = None) -> tornado.w
         "basic_auth": settings.pages_basic_auth or settings.flower_basic_auth,
         "flower_url": f"http://{settings.flower_address}:{settings.flower_port}/tasks",
     }
+    from .feedview import FeedHandler, open_feed
+
+    state["feed"] = open_feed(settings.effective_broker_url)
     kw = {"app_state": state}
     return tornado.web.Application(
         [
@@ -306,6 +313,7 @@ def make_app(settings: Settings, ledger: RedisLedger | None = None) -> tornado.w
             (r"/metrics", MetricsHandler, kw),
             (r"/records/([^/]+)", RecordHandler, kw),
             (r"/healthz", HealthHandler, kw),
+            (r"/feed", FeedHandler, kw),
         ],
     )
 
@@ -420,6 +428,11 @@ PAGE = tornado.template.Template(
   </section>
   <p class="sub">Rates over the last {{ int(snap["rate_window_seconds"] // 60) }} minutes; counts since the ledger began. Times are UTC.
   {% if snap["status_filter"] %}<br><strong>Only {{ snap["status_filter"] }} pages</strong> among the last {{ "{:,}".format(snap["filter_scan"]) }} that arrived. <a href="/pages">Show all</a>{% end %}</p>
+  {% for h in snap["hooks"] %}
+  <p class="sub" data-hook="{{ h["hook"] }}">Hook <strong>{{ h["hook"] }}</strong>: {{ h["delivered"] }} delivered,
+    <span{% if h["failed"] %} class="reason"{% end %}>{{ h["failed"] }} failed tries</span>, {{ h["retry_pending"] }} waiting for a retry,
+    <span{% if h["given_up"] %} class="reason"{% end %}>{{ h["given_up"] }} given up</span>{% for g in h["recent_given_up"] %}<br>given up: #{{ g["seq"] }} {{ g["error"] }}{% end %}</p>
+  {% end %}
   {% if snap["pages"] %}
   <table>
     <thead><tr><th>Status</th><th>Page</th><th>Arrived</th><th>Took</th><th>Record or reason</th></tr></thead>

@@ -64,6 +64,11 @@ def plan(settings: Settings, *, worker: bool, dashboard: bool, concurrency: int 
         parts.append(Part("dashboard", _cli("dashboard")))
         parts.append(Part("pages", _cli("pages")))
     parts.append(Part("watcher", _cli("watch")))
+    # Consumers of the feed: outside the pipeline, so a slow hook or database never holds up a page.
+    if settings.on_outcome or settings.webhook_url:
+        parts.append(Part("hooks", _cli("hooks")))
+    if settings.sink_url:
+        parts.append(Part("sink", _cli("sink")))
     return parts
 
 

@@ -23,6 +23,7 @@ from celery import Task, signals
 from billiard.exceptions import WorkerLostError
 from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
 
+from ..edges.feed import Feed
 from ..edges.ledger import RedisLedger
 from ..edges.outbox import Outbox
 from ..logs import configure, get_logger
@@ -44,7 +45,8 @@ def _ledger() -> RedisLedger:
 def outbox() -> Outbox:
     s = get_settings()
     # Absolute, so Flower's "done: <record> in <outbox>" says where, whatever the worker's working folder.
-    return Outbox(s.outbox.resolve(), _ledger(), archive=s.archive.resolve(), failed=s.failed.resolve())
+    feed = Feed(s.effective_broker_url, max_entries=s.feed_max_entries, lock_file=s.state_dir.resolve() / "feed.lock")
+    return Outbox(s.outbox.resolve(), _ledger(), archive=s.archive.resolve(), failed=s.failed.resolve(), feed=feed)
 
 
 class StageFailed(Exception):

@@ -1,0 +1,112 @@
+"""A small typed client of pagemill's feed, for programs downstream. It needs only the broker URL.
+
+    from workers.client import FeedClient
+
+    client = FeedClient("redis://broker.internal:6379/0", cursor_file="pagemill.cursor")
+    for item in client.outcomes():          # every outcome after the cursor, then new ones as they come
+        if item.kind == "record":
+            save(item.outcome)               # a workers.models.Record
+        # the cursor moves past an item when you ask for the next one
+
+Delivery is at least once: the cursor file is written after an item has been
+handed out *and* the loop came back for the next, so a crash while handling
+an item means it comes again after a restart. Stay idempotent by keying what
+you store on ``item.outcome.id`` (records, duplicate notes) or
+``item.entry.drop_id`` (error records), or on ``item.seq``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, TypeAdapter
+
+from .edges.feed import Feed
+from .models import DuplicateNote, ErrorRecord, Record
+from .models.feed import FeedEntry
+
+Outcome = Annotated[Record | DuplicateNote | ErrorRecord, Field(discriminator="kind")]
+_OUTCOME = TypeAdapter(Outcome)
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    entry: FeedEntry
+    outcome: Record | DuplicateNote | ErrorRecord
+
+    @property
+    def seq(self) -> int:
+        return self.entry.seq
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+
+class Cursor:
+    """The last seq handled and the feed it belongs to (``"<seq> <feed id>"``), in a file replaced atomically."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = Path(path)
+
+    def load(self, feed_id: str | None = None) -> int:
+        """The saved seq; 0 when there is none, or when it was saved for another feed (a new broker)."""
+        try:
+            seq, _, saved_for = self.path.read_text().strip().partition(" ")
+        except FileNotFoundError:
+            return 0
+        if feed_id and saved_for and saved_for != feed_id:
+            return 0
+        return int(seq or 0)
+
+    def save(self, seq: int, feed_id: str | None = None) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+        with os.fdopen(fd, "w") as f:
+            f.write(f"{seq} {feed_id or ''}".strip() + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, self.path)
+
+
+class FeedClient:
+    def __init__(self, broker_url: str | None = None, *, cursor_file: str | os.PathLike | None = None) -> None:
+        if broker_url is None:
+            from .settings import get_settings
+
+            broker_url = get_settings().effective_broker_url
+        # A long poll must not trip the socket timeout.
+        self.feed = Feed(broker_url, socket_timeout=120)
+        self.cursor = Cursor(cursor_file) if cursor_file else None
+
+    def read(self, after: int = 0, limit: int = 100, wait: float = 0.0) -> list[FeedItem]:
+        """One page of the feed after ``after``, as typed outcomes; ``wait`` long-polls for the first."""
+        return [FeedItem(entry, _OUTCOME.validate_json(body)) for entry, body in self.feed.read(after, limit, min(wait, 60.0))]
+
+    def outcomes(self, after: int | None = None, *, follow: bool = True, wait: float = 5.0) -> Iterator[FeedItem]:
+        """Outcomes in feed order after ``after`` (default: the cursor file's seq, else 0).
+
+        With ``follow`` it keeps waiting for new ones, like ``tail -f``; without, it stops at the end of the feed.
+        """
+        feed_id = self.feed.feed_id()
+        if after is None:
+            after = self.cursor.load(feed_id) if self.cursor else 0
+        while True:
+            batch = self.read(after, 100, wait if follow else 0.0)
+            if not batch and not follow:
+                return
+            for item in batch:
+                yield item
+                # Back here means the caller finished with the item.
+                after = item.seq
+                if self.cursor:
+                    feed_id = feed_id or self.feed.feed_id()
+                    self.cursor.save(after, feed_id)
+
+    def last_seq(self) -> int:
+        return self.feed.last_seq()

@@ -50,7 +50,7 @@ def main() -> None:
 # --- the service -------------------------------------------------------------------
 
 
-def _announce(s: Settings) -> None:
+def _announce(s: Settings, stop_hint: str = "Press Ctrl-C to stop; queued pages are kept for the next start.") -> None:
     broker = "embedded Valkey, " + f"redis://{s.embedded_broker_host}:{s.embedded_broker_port}" if s.embedded else "external broker (PAGEMILL_BROKER_URL)"
     click.echo(
         "\n".join(
@@ -64,7 +64,7 @@ def _announce(s: Settings) -> None:
                 f"  dashboard  http://{s.flower_address}:{s.flower_port}/    <- tasks (Flower)",
                 f"  pages      http://{s.pages_address}:{s.pages_port}/pages    <- what happened to each page",
                 f"  broker     {broker}",
-                "Press Ctrl-C to stop; queued pages are kept for the next start.",
+                stop_hint,
                 "",
             ]
         ),
@@ -76,11 +76,16 @@ def _announce(s: Settings) -> None:
 @click.option("--no-worker", is_flag=True, help="Run no compute worker here (pages are processed by `pagemill worker` on other hosts); the outbox writer still runs.")
 @click.option("--no-dashboard", is_flag=True, help="Do not start Flower or the pages view.")
 @click.option("--concurrency", "-c", type=int, default=None, help="Worker processes (default: PAGEMILL_CONCURRENCY, or one per core).")
-def up(no_worker: bool, no_dashboard: bool, concurrency: int | None) -> None:
+@click.option("--wait", "wait_ready", is_flag=True, help="Start in the background and return once every part answers (for scripts); `pagemill down` stops it.")
+@click.option("--timeout", type=float, default=300.0, show_default=True, help="With --wait: seconds to wait for every part before giving up (and stopping it).")
+@click.option("--background", is_flag=True, hidden=True, help="Set by --wait for the detached copy: its banner says how to stop it.")
+def up(no_worker: bool, no_dashboard: bool, concurrency: int | None, wait_ready: bool, timeout: float, background: bool) -> None:
     """Run everything for one machine: broker, worker, watcher and dashboard.
 
     With PAGEMILL_BROKER_URL unset, an embedded Valkey server is started on
     loopback, keeping its data (and so the queue) in PAGEMILL_STATE_DIR.
+    "pagemill is up." is printed once every part answers; until then a line
+    says which parts are still starting.
     """
     from .service import runner
 
@@ -88,14 +93,38 @@ def up(no_worker: bool, no_dashboard: bool, concurrency: int | None) -> None:
     _setup_logging(s)
     for folder in (s.inbox, s.outbox, s.state_dir):
         folder.mkdir(parents=True, exist_ok=True)
-    sys.exit(runner.run(s, worker=not no_worker, dashboard=not no_dashboard, concurrency=concurrency or s.concurrency or None, announce=_announce))
+    if wait_ready:
+        from .service.background import start_and_wait
+
+        argv = ["up", "--background", *(["--no-worker"] if no_worker else []), *(["--no-dashboard"] if no_dashboard else [])]
+        argv += ["--concurrency", str(concurrency)] if concurrency else []
+        sys.exit(start_and_wait(s, argv, timeout, announce=_announce))
+    announce = _announce
+    if background:
+        def announce(settings: Settings) -> None:
+            _announce(settings, stop_hint="Running in the background; `pagemill down` stops it, keeping queued pages for the next start.")
+    sys.exit(runner.run(s, worker=not no_worker, dashboard=not no_dashboard, concurrency=concurrency or s.concurrency or None, announce=announce))
+
+
+@main.command()
+@click.option("--timeout", type=float, default=None, help="Seconds to wait for it to stop (default: PAGEMILL_TASK_TIME_LIMIT + 60, so a page being processed can finish).")
+def down(timeout: float | None) -> None:
+    """Stop the `pagemill up` running on this state folder (e.g. one started with `up --wait`).
+
+    Stops it as Ctrl-C would: queued pages are kept for the next start.
+    """
+    from .service.background import stop
+
+    s = get_settings()
+    sys.exit(stop(s, timeout if timeout is not None else s.task_time_limit + 60))
 
 
 @main.command()
 @click.option("--queues", "-Q", default="pages", show_default=True, help="Comma-separated queues: `pages` (the stages, any host) and/or `outbox` (writing records; only the host that owns the outbox).")
 @click.option("--concurrency", "-c", type=int, default=None, help="Worker processes (default: PAGEMILL_CONCURRENCY, or one per core).")
 @click.option("--hostname", "-n", default="worker@%h", show_default=True, help="Celery node name.")
-def worker(queues: str, concurrency: int | None, hostname: str) -> None:
+@click.option("--no-banner", is_flag=True, help="Leave out Celery's start-up banner (always left out when logging JSON).")
+def worker(queues: str, concurrency: int | None, hostname: str, no_banner: bool) -> None:
     """Run a Celery worker. It needs only the broker URL, not the inbox or outbox."""
     # One thread per worker process: the pool is the parallelism, and BLAS
     # threads started before the fork would not survive it.
@@ -118,11 +147,42 @@ def worker(queues: str, concurrency: int | None, hostname: str) -> None:
         use_taxonomy(s.taxonomy)
         load_model()
 
-    argv = ["worker", "--queues", ",".join(sorted(wanted)), "--hostname", hostname, "--loglevel", s.log_level, "--without-heartbeat", "--without-mingle", "--without-gossip"]
+    _explain_superuser()
+    # The banner is for a person at a terminal; in JSON logs it would be the one line no program can parse.
+    quiet = no_banner or _log_format(s) == "json"
+    argv = [*(["--quiet"] if quiet else []), "worker", "--queues", ",".join(sorted(wanted)), "--hostname", hostname, "--loglevel", s.log_level, "--without-heartbeat", "--without-mingle", "--without-gossip"]
     conc = concurrency or s.concurrency
     if conc:
         argv += ["--concurrency", str(conc)]
     celery_app.worker_main(argv)
+
+
+def _log_format(s: Settings) -> str:
+    if s.log_format == "auto":
+        return "console" if sys.stderr.isatty() else "json"
+    return s.log_format
+
+
+def _explain_superuser() -> None:
+    """Say once, in our words, what Celery's superuser warning means here, instead of its box."""
+    import grp
+    import warnings
+
+    from celery.exceptions import SecurityWarning
+
+    try:
+        groups = {grp.getgrgid(g).gr_name for g in {os.getgid(), os.getegid()}}
+    except KeyError:
+        groups = set()
+    if os.geteuid() != 0 and os.getuid() != 0 and not groups & {"sudo", "wheel"}:
+        return
+    warnings.filterwarnings("ignore", category=SecurityWarning)
+    log.warning(
+        "the worker runs as root (or with the sudo/wheel group), which Celery discourages; pagemill accepts only "
+        "JSON messages, so a message cannot run code, but a bug in reading a page would act with these rights: "
+        "run pagemill as an ordinary user (the image in deploy/ does)",
+        uid=os.getuid(), groups=sorted(groups),
+    )
 
 
 @main.command()
@@ -148,9 +208,15 @@ def watch() -> None:
     done = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: done.set())
     signal.signal(signal.SIGINT, lambda *_: done.set())
+    from .service import readiness
+
     w.start()
-    done.wait()
-    w.stop()
+    readiness.mark_ready(s, "watcher")  # `pagemill up` waits for this before it says it is up
+    try:
+        done.wait()
+    finally:
+        w.stop()
+        readiness.clear_ready(s, "watcher")
 
 
 @main.command()
@@ -159,9 +225,15 @@ def dashboard() -> None:
     from .service.app import celery_app
 
     s = get_settings()
+    _setup_logging(s)
     s.state_dir.mkdir(parents=True, exist_ok=True)
+    # Flower logs through our handler (JSON for machines) instead of tornado's own format, and
+    # without its banner of registered tasks: the URL is the one line of it a person needs.
+    log.info("starting Flower", url=f"http://{s.flower_address}:{s.flower_port}/")
     argv = [
+        "--quiet",
         "flower",
+        "--logging=none",
         f"--address={s.flower_address}",
         f"--port={s.flower_port}",
         "--persistent=True",

@@ -311,20 +311,36 @@ def broker_cmd() -> None:
 @click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Processes to use.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @click.option("--verbose", "-v", is_flag=True, help="Log every outcome.")
-def process(paths: tuple[Path, ...], outbox: Path | None, jobs: int, quiet: bool, verbose: bool) -> None:
+@click.option("--recursive/--no-recursive", default=True, show_default=True, help="Search folders' subfolders too.")
+def process(paths: tuple[Path, ...], outbox: Path | None, jobs: int, quiet: bool, verbose: bool, recursive: bool) -> None:
     """Process files or folders here and now, without a broker.
 
     Runs the same stages and writes the same records as the service; the
-    originals stay where they are. Folders are read one level deep, skipping
-    hidden and temporary names.
+    originals stay where they are. A file named is always processed; folders
+    are searched, with their subfolders unless --no-recursive, for pages
+    (*.txt, *.text), skipping hidden and temporary names.
     """
-    from .edges.batch import run_batch
+    from .edges.batch import PAGE_SUFFIXES, find_pages, run_batch
     from .stages.pipeline import use_taxonomy
 
     s = get_settings()
     configure(s.log_level if verbose else "WARNING", s.log_format)
+    found = find_pages(list(paths), recursive=recursive)
+    passed_over = ", ".join(f"{n} {ending}" for ending, n in found.skipped.most_common())
+    if not found.files:
+        where = ", ".join(str(p) for p in paths)
+        looked = " or ".join(f"*{x}" for x in sorted(PAGE_SUFFIXES))
+        raise click.ClickException(
+            f"no pages found in {where}: looked for {looked} files"
+            + (" in it and its subfolders" if recursive else " directly in it (--no-recursive)")
+            + ", skipping hidden and temporary names"
+            + (f"; passed over {passed_over}" if passed_over else "")
+            + ". Name a file to process it whatever its ending."
+        )
+    if passed_over and not quiet:
+        click.echo(f"found {len(found.files)} pages; passed over files that are not pages: {passed_over}", err=True)
     use_taxonomy(s.taxonomy)
-    counts = run_batch(list(paths), outbox or s.outbox, jobs=jobs, max_bytes=s.max_page_bytes, progress=not quiet)
+    counts = run_batch(found.files, outbox or s.outbox, jobs=jobs, max_bytes=s.max_page_bytes, progress=not quiet)
     if not quiet:
         click.echo(f"{counts['done']} records, {counts['duplicate']} duplicates, {counts['failed']} errors -> {(outbox or s.outbox).resolve()}", err=True)
     sys.exit(1 if counts["failed"] and not counts["done"] else 0)

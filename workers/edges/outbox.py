@@ -121,6 +121,7 @@ class Outbox:
             message=message,
             attempts=attempts,
             original=str(original) if original else None,
+            folder=drop.folder,
         )
         path = self.outbox / f"{safe_stem(drop.filename)}.{drop.drop_id}.error.json"
         atomic_write(path, rec)
@@ -138,6 +139,8 @@ class Outbox:
         held = Path(drop.held_at)
         if not held.exists():
             return None  # filed already by an earlier attempt of this same drop
+        if drop.folder:
+            folder = folder / drop.folder  # archive/ and failed/ keep the inbox's tree (Drop checks it stays inside)
         folder.mkdir(parents=True, exist_ok=True)
         name = drop.filename.replace("/", "_")
         target = folder / name

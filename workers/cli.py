@@ -292,6 +292,52 @@ def status(watch: bool, interval: float, limit: int, only: str | None, as_json: 
         raise click.ClickException(f"cannot read the ledger from the broker at {s.effective_broker_url.split('@')[-1]}: {exc}") from exc
 
 
+@main.command("retry-failed")
+@click.argument("names", nargs=-1)
+@click.option("--reason", "-r", default=None, help="Only pages that failed with this error code (e.g. too_large, stage_error, bad_encoding).")
+@click.option("--dry-run", "-n", is_flag=True, help="List what would be retried, and why not for the rest; change nothing.")
+def retry_failed(names: tuple[str, ...], reason: str | None, dry_run: bool) -> None:
+    """Send failed pages through the service again, once the cause is fixed.
+
+    Takes the originals of the chosen error records back from the failed
+    folder (all of them, or those named: file name, stem, folder/name or
+    error record file) and queues them as new drops. The running service
+    processes them; each new outcome replaces its page's error record, and
+    the pages view shows the old drop as retried. Run it on the host that
+    owns the outbox and failed folder.
+    """
+    from .service.pages import open_ledger
+    from .service.retry import find_failures, retry, why_not
+
+    s = get_settings()
+    configure("WARNING", s.log_format)
+    failures = find_failures(s.outbox, reason, names)
+    if not failures:
+        what = " with reason " + reason if reason else ""
+        click.echo(f"no error records{what}{' for ' + ', '.join(names) if names else ''} in {s.outbox.resolve()}; nothing to retry.", err=True)
+        sys.exit(1 if names or reason else 0)
+    from .service.dispatch import send
+
+    ledger = open_ledger(s)
+    sent = skipped = 0
+    for f in failures:
+        problem = why_not(s, ledger, f)
+        if problem:
+            skipped += 1
+            click.echo(f"skip   {f.name} ({f.record.get('error')}): {problem}", err=True)
+            continue
+        if dry_run:
+            click.echo(f"would  {f.name} ({f.record.get('error')})")
+            sent += 1
+            continue
+        drop = retry(s, ledger, f, send)
+        sent += 1
+        click.echo(f"queued {f.name} ({f.record.get('error')}) as drop {drop.drop_id}")
+    verb = "would queue" if dry_run else "queued"
+    click.echo(f"{verb} {sent}, skipped {skipped}; each new outcome replaces its error record in {s.outbox.resolve()}.", err=True)
+    sys.exit(0 if sent or not skipped else 1)
+
+
 @main.command("broker")
 def broker_cmd() -> None:
     """Run the embedded Valkey broker in the foreground (for systemd or a second terminal)."""

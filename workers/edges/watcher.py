@@ -221,7 +221,7 @@ class Watcher:
             info = self.ledger.get_drop(drop_id)
             if info.get("status", CLAIMED) != CLAIMED:
                 continue
-            drop = Drop(drop_id=drop_id, filename=info.get("filename") or held.name, held_at=str(held), folder=info.get("folder"))
+            drop = Drop(drop_id=drop_id, filename=info.get("filename") or held.name, held_at=str(held), folder=info.get("folder"), retry_of=info.get("retry_of"))
             log.info("re-queueing page taken before a restart", filename=drop.filename, document_id=drop_id)
             self._queue(drop)
 
@@ -252,7 +252,7 @@ class Watcher:
             if info.get("status") in FINAL or not held.exists():
                 continue
             log.warning("re-queueing a page whose message was lost", filename=info.get("filename"), document_id=drop_id)
-            self._queue(Drop(drop_id=drop_id, filename=info.get("filename") or held.name, held_at=str(held), folder=info.get("folder")))
+            self._queue(Drop(drop_id=drop_id, filename=info.get("filename") or held.name, held_at=str(held), folder=info.get("folder"), retry_of=info.get("retry_of")))
         return len(confirmed)
 
     # --- the loop ------------------------------------------------------------------

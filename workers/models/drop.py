@@ -24,6 +24,7 @@ class Drop(BaseModel):
     received_at: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
     held_at: str | None = Field(None, description="Where the host keeps the original while it is processed.")
     folder: str | None = Field(None, description="Subfolder of the inbox it was dropped in ('a/b'), if any.")
+    retry_of: str | None = Field(None, description="Drop id of the failed drop this one retries (pagemill retry-failed).")
 
     @field_validator("folder")
     @classmethod

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from .pages import STATUSES, bucket_label, clock, human_seconds
 
-STYLE = {"queued": "yellow", "processing": "blue", "done": "green", "duplicate": "white", "failed": "red"}
+STYLE = {"queued": "yellow", "processing": "blue", "done": "green", "duplicate": "white", "failed": "red", "retried": "magenta"}
 
 
 def render(snap: dict) -> Group:
@@ -30,7 +30,9 @@ def render(snap: dict) -> Group:
         table.add_column(col, **kw)
     for p in snap["pages"]:
         took = human_seconds(p["seconds"]) + ("" if p["final"] else " so far")
-        if p["status"] == "failed":
+        if p["status"] == "retried":
+            what = Text(f"retried; it had failed: {p['error'] or 'failed'}", style="dim")
+        elif p["status"] == "failed":
             what = Text(p["error"] or "failed", style="red")
         elif p["outcome"]:
             what = Text(p["outcome"])

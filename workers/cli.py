@@ -281,9 +281,9 @@ def status(watch: bool, interval: float, limit: int, only: str | None, as_json: 
             click.echo(json_mod.dumps(snapshot(ledger, limit, only), indent=2))
             return
         if not watch:
-            from rich.console import Console
+            from .service.status import console
 
-            Console().print(render(snapshot(ledger, limit, only)))
+            console().print(render(snapshot(ledger, limit, only)), crop=False)
             return
         from .service.status import live
 

@@ -46,6 +46,19 @@ def render(snap: dict) -> Group:
     return Group(head, Text(f"as of {snap['generated_at']}", style="dim"), table)
 
 
+def console(stream=None):
+    """A terminal gets rich's view at its width; a pipe or file gets one unbroken line per page
+    (rich would otherwise assume 80 columns and fold file names mid-word, breaking grep and awk)."""
+    import sys
+
+    from rich.console import Console
+
+    stream = stream or sys.stdout
+    if stream.isatty():
+        return Console(file=stream)
+    return Console(file=stream, width=100_000, no_color=True, highlight=False)
+
+
 def live(read: Callable[[], dict], interval: float) -> None:
     from rich.live import Live
 

@@ -41,9 +41,9 @@ def _cli(root: Path, env: dict[str, str], *args: str, timeout: float) -> subproc
     )
 
 
-def _status(url: str) -> int:
+def _get(url: str) -> tuple[int, str]:
     with urllib.request.urlopen(url, timeout=5) as r:
-        return r.status
+        return r.status, r.headers.get("Content-Type", "")
 
 
 def _alive(pid: int) -> bool:
@@ -68,8 +68,9 @@ def test_up_wait_returns_with_every_part_answering_and_down_stops_it(tmp_path):
         client.conf.broker_transport_options = celery_app.conf.broker_transport_options  # the same queue layout
         replies = client.control.ping(timeout=5)
         assert any(name.startswith("worker@") for reply in replies for name in reply), replies
-        assert _status(f"http://127.0.0.1:{env['PAGEMILL_FLOWER_PORT']}/healthcheck") == 200
-        assert _status(f"http://127.0.0.1:{env['PAGEMILL_PAGES_PORT']}/healthz") == 200
+        assert _get(f"http://127.0.0.1:{env['PAGEMILL_FLOWER_PORT']}/healthcheck")[0] == 200
+        status, media_type = _get(f"http://127.0.0.1:{env['PAGEMILL_PAGES_PORT']}/healthz")
+        assert status == 200 and media_type.startswith("text/plain")
         # The watcher has no port: a page dropped now becomes a record.
         (tmp_path / "inbox" / "note.txt").write_text("A Heading\n\nThe council in Leeds met on 3 May 2019.\n", encoding="utf-8")
         deadline = time.monotonic() + 60

@@ -79,6 +79,14 @@ def test_up_wait_returns_with_every_part_answering_and_down_stops_it(tmp_path):
         records = list((tmp_path / "outbox").glob("note.*.json"))
         assert records and json.loads(records[0].read_text())["kind"] == "record"
         assert pid is not None and _alive(pid)
+        # A quiet start: machine logs are JSON lines; the only other lines are the supervisor's own words.
+        log = (tmp_path / ".pagemill" / "up.log").read_text(errors="replace")
+        assert "Inspect method" not in log  # Flower started before the worker answered
+        assert "[config]" not in log and "[queues]" not in log  # Celery's banner
+        assert "superuser privileges" not in log  # Celery's box (explained in one JSON line instead, as root)
+        ours = ("pagemill is starting", "pagemill is up.", "  ", "Running in the background")
+        stray = [line for line in log.splitlines() if line and not line.startswith("{") and not line.startswith(ours)]
+        assert not stray, stray
 
         stopped = _cli(tmp_path, env, "down", timeout=300)
         assert stopped.returncode == 0, stopped.stderr

@@ -64,6 +64,24 @@ def worker_answers(node: str = WORKER_NODE, timeout: float = 0.5) -> bool:
     return any(name in reply for reply in replies)
 
 
+# kombu's Redis transport records each queue bound to the task-event exchange in this set.
+EVENT_BINDINGS = "_kombu.binding.celeryev"
+
+
+def event_listeners(url: str) -> set[str] | None:
+    """The task-event queues bound now (stale ones of dead listeners included); None when the broker is away.
+
+    Flower answers HTTP a moment before its event receiver has bound its queue; a page dropped
+    in between would be missing from its task list. A binding that was not there before Flower
+    started is Flower's.
+    """
+    try:
+        members = redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1, decode_responses=True).smembers(EVENT_BINDINGS)
+    except (redis.RedisError, OSError):
+        return None
+    return {m for m in members if "celeryev." in m}
+
+
 def http_answers(url: str) -> bool:
     try:
         with urllib.request.urlopen(url, timeout=1) as r:

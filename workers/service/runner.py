@@ -87,6 +87,10 @@ class Startup:
         self.ready: set[str] = set()
         self.names = ["broker", *(p.name for p in parts)]
         self._said: tuple[str, ...] = ()
+        self.listeners_before: set[str] | None = None
+
+    def starting_flower(self) -> None:
+        self.listeners_before = readiness.event_listeners(self.s.effective_broker_url) or set()
 
     def waiting(self) -> list[str]:
         return [n for n in self.names if n not in self.ready]
@@ -102,7 +106,10 @@ class Startup:
         if name == "watcher":
             return readiness.marked_ready(self.s, "watcher", part.proc.pid)
         if name == "dashboard":
-            return readiness.http_answers(readiness.flower_url(self.s))
+            if not readiness.http_answers(readiness.flower_url(self.s)):
+                return False
+            now = readiness.event_listeners(self.s.effective_broker_url)
+            return now is not None and bool(now - (self.listeners_before or set()))
         if name == "pages":
             return readiness.http_answers(readiness.pages_url(self.s))
         return True
@@ -162,6 +169,7 @@ def run(settings: Settings, *, worker: bool = True, dashboard: bool = True, conc
                 waiting = startup.check()
                 flower = next((p for p in parts if p.name == "dashboard"), None)
                 if flower is not None and flower.proc is None and "worker" in startup.ready:
+                    startup.starting_flower()
                     flower.start(env)
                 if waiting:
                     readiness.write_state(settings, state="starting", waiting=waiting)

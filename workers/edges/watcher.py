@@ -66,12 +66,13 @@ class _Handler(FileSystemEventHandler):
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         kind = event.event_type
-        if event.is_directory:
-            # A folder moved or created in the inbox: with subfolders on, search it at once (whatever
-            # was inside before its watch began sends no events); otherwise it is refused as a folder.
-            if self.w.recursive and kind in ("moved", "created"):
+        if event.is_directory and self.w.recursive:
+            # A folder moved or created in the inbox is searched at once (whatever was inside before
+            # its watch began sends no events). Its other events only echo its files' own, and a
+            # folder noted as a page could end as a false "vanished" record when renamed.
+            if kind in ("moved", "created"):
                 self.w.scan_folder(os.fsdecode(event.dest_path or event.src_path) if kind == "moved" else os.fsdecode(event.src_path))
-                return
+            return
         if kind == "moved":
             if event.dest_path:  # empty for a page moved out (our own take, with full events)
                 self.w.note(os.fsdecode(event.dest_path), moved_in=True)

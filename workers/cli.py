@@ -263,7 +263,7 @@ def pages() -> None:
 @click.option("--watch", "-w", is_flag=True, help="Keep the view up to date until Ctrl-C.")
 @click.option("--interval", type=float, default=2.0, show_default=True, help="Seconds between updates with --watch.")
 @click.option("--limit", "-n", type=int, default=20, show_default=True, help="How many recent pages to list.")
-@click.option("--only", type=click.Choice(["queued", "processing", "done", "duplicate", "failed"]), default=None, help="List only pages with this status (among the last 2,000).")
+@click.option("--only", type=click.Choice(["queued", "processing", "done", "duplicate", "failed", "retried"]), default=None, help="List only pages with this status (among the last 2,000).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON (the same as /pages.json).")
 def status(watch: bool, interval: float, limit: int, only: str | None, as_json: bool) -> None:
     """Counts, pages per minute and recent pages, read from the ledger in the broker."""

@@ -289,6 +289,17 @@ class HealthHandler(_Base):
         self.finish("ok\n")
 
 
+def _log_request(handler: tornado.web.RequestHandler) -> None:
+    """Tornado's access log, minus answered health probes (`pagemill up` and orchestrators ask often)."""
+    from tornado.log import access_log
+
+    status = handler.get_status()
+    if handler.request.path == "/healthz" and status < 400:
+        return
+    log_method = access_log.info if status < 400 else access_log.warning if status < 500 else access_log.error
+    log_method("%d %s %.2fms", status, handler._request_summary(), 1000.0 * handler.request.request_time())
+
+
 def make_app(settings: Settings, ledger: RedisLedger | None = None) -> tornado.web.Application:
     ledger = ledger or open_ledger(settings)
     registry = CollectorRegistry(auto_describe=False)
@@ -303,7 +314,8 @@ def make_app(settings: Settings, ledger: RedisLedger | None = None) -> tornado.w
     }
     kw = {"app_state": state}
     return tornado.web.Application(
-        [
+        log_function=_log_request,
+        handlers=[
             (r"/", tornado.web.RedirectHandler, {"url": "/pages"}),
             (r"/pages", PagesHandler, kw),
             (r"/pages\.json", JsonHandler, kw),

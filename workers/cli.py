@@ -364,7 +364,8 @@ def process(paths: tuple[Path, ...], outbox: Path | None, jobs: int, quiet: bool
     Runs the same stages and writes the same records as the service; the
     originals stay where they are. A file named is always processed; folders
     are searched, with their subfolders unless --no-recursive, for pages
-    (*.txt, *.text), skipping hidden and temporary names.
+    (*.txt, *.text), skipping hidden and temporary names; a page found in a
+    subfolder has it in its record (source.folder), as the service's inbox does.
     """
     from .edges.batch import PAGE_SUFFIXES, find_pages, run_batch
     from .stages.pipeline import use_taxonomy
@@ -386,7 +387,7 @@ def process(paths: tuple[Path, ...], outbox: Path | None, jobs: int, quiet: bool
     if passed_over and not quiet:
         click.echo(f"found {len(found.files)} pages; passed over files that are not pages: {passed_over}", err=True)
     use_taxonomy(s.taxonomy)
-    counts = run_batch(found.files, outbox or s.outbox, jobs=jobs, max_bytes=s.max_page_bytes, progress=not quiet)
+    counts = run_batch(list(paths), outbox or s.outbox, jobs=jobs, max_bytes=s.max_page_bytes, progress=not quiet, found=found)
     if not quiet:
         click.echo(f"{counts['done']} records, {counts['duplicate']} duplicates, {counts['failed']} errors -> {(outbox or s.outbox).resolve()}", err=True)
     sys.exit(1 if counts["failed"] and not counts["done"] else 0)

@@ -29,6 +29,8 @@ def test_process_descends_into_subfolders_and_passes_over_non_pages(tmp_path):
     assert result.exit_code == 0, result.output
     assert _kinds(tmp_path / "out") == [("record", "deep.txt"), ("record", "top.txt")]
     assert "1 .json" in result.output
+    folders = {json.loads(p.read_text())["source"]["filename"]: json.loads(p.read_text())["source"]["folder"] for p in (tmp_path / "out").glob("*.json")}
+    assert folders == {"deep.txt": "a/b", "top.txt": None}
 
 
 def test_process_no_recursive_reads_only_the_folder_itself(tmp_path):

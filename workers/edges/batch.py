@@ -32,6 +32,8 @@ class Found:
 
     files: list[Path] = field(default_factory=list)
     skipped: Counter = field(default_factory=Counter)
+    # A page found in a subfolder of a folder searched: that subfolder, as the service's source.folder.
+    folders: dict[Path, str] = field(default_factory=dict)
 
 
 def find_pages(paths: list[Path], *, recursive: bool = True) -> Found:
@@ -50,6 +52,8 @@ def find_pages(paths: list[Path], *, recursive: bool = True) -> Found:
                 continue
             if c.suffix.lower() in PAGE_SUFFIXES:
                 found.files.append(c)
+                if len(rel) > 1:
+                    found.folders[c] = "/".join(rel[:-1])
             else:
                 found.skipped[c.suffix.lower() or "(no ending)"] += 1
     return found
@@ -59,13 +63,13 @@ def expand(paths: list[Path], *, recursive: bool = True) -> list[Path]:
     return find_pages(paths, recursive=recursive).files
 
 
-def _one(args: tuple[str, int | None]) -> tuple[str, dict | None, tuple[str, str, str] | None, dict]:
+def _one(args: tuple[str, int | None, str | None]) -> tuple[str, dict | None, tuple[str, str, str] | None, dict]:
     """Worker side: path -> (path, record json, error, drop json)."""
     from ..stages import PageRejected, process_bytes
 
-    path_s, max_bytes = args
+    path_s, max_bytes, folder = args
     path = Path(path_s)
-    drop = Drop(filename=path.name, received_at=datetime.now(timezone.utc))
+    drop = Drop(filename=path.name, received_at=datetime.now(timezone.utc), folder=folder)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -73,6 +77,7 @@ def _one(args: tuple[str, int | None]) -> tuple[str, dict | None, tuple[str, str
     drop.size_bytes, drop.sha256 = len(data), hashlib.sha256(data).hexdigest()
     try:
         record = process_bytes(data, path.name, received_at=drop.received_at, max_bytes=max_bytes)
+        record.source.folder = drop.folder
     except PageRejected as exc:
         return path_s, None, ("intake", exc.code, exc.message), drop.model_dump(mode="json")
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop a backfill
@@ -81,12 +86,14 @@ def _one(args: tuple[str, int | None]) -> tuple[str, dict | None, tuple[str, str
 
 
 def run_batch(
-    paths: list[Path], outbox: Path, *, jobs: int = 1, max_bytes: int | None = None, progress: bool = True, recursive: bool = True
+    paths: list[Path], outbox: Path, *, jobs: int = 1, max_bytes: int | None = None, progress: bool = True,
+    recursive: bool = True, found: Found | None = None,
 ) -> dict[str, int]:
-    files = expand(paths, recursive=recursive)
+    found = found or find_pages(paths, recursive=recursive)
+    files = found.files
     out = Outbox(outbox, MemoryLedger())
     counts = {"done": 0, "duplicate": 0, "failed": 0}
-    work = [(str(f), max_bytes) for f in files]
+    work = [(str(f), max_bytes, found.folders.get(f)) for f in files]
 
     def handle(result) -> None:
         _path, record, error, drop_json = result

@@ -30,6 +30,8 @@ Quick start (one machine, nothing else to install):
   cp page.txt inbox/          # a record appears in outbox/ seconds later
   open http://127.0.0.1:5555  # the task dashboard (Flower)
   open http://127.0.0.1:5556  # the pages view; `pagemill status` in a terminal
+  pagemill up --wait          # in a script: returns once every part answers; `pagemill down` stops it
+  pagemill retry-failed       # once a failure's cause is fixed, send failed pages through again
 
 \b
 One-off runs and backfills, no broker needed:

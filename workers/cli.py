@@ -95,6 +95,13 @@ def up(no_worker: bool, no_dashboard: bool, concurrency: int | None, wait_ready:
     _setup_logging(s)
     for folder in (s.inbox, s.outbox, s.state_dir):
         folder.mkdir(parents=True, exist_ok=True)
+    from .service import readiness
+
+    running = readiness.read_state(s)
+    if running and readiness.is_pagemill_up(int(running.get("pid", 0))):
+        raise click.ClickException(
+            f"pagemill is already running on {s.state_dir.resolve()} (pid {running['pid']}, {running.get('state')}); `pagemill down` stops it."
+        )
     if wait_ready:
         from .service.background import start_and_wait
 

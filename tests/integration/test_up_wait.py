@@ -88,6 +88,9 @@ def test_up_wait_returns_with_every_part_answering_and_down_stops_it(tmp_path):
         stray = [line for line in log.splitlines() if line and not line.startswith("{") and not line.startswith(ours)]
         assert not stray, stray
 
+        second = _cli(tmp_path, env, "up", "--wait", timeout=60)
+        assert second.returncode != 0 and "already running" in second.stderr
+
         stopped = _cli(tmp_path, env, "down", timeout=300)
         assert stopped.returncode == 0, stopped.stderr
         assert not _alive(pid)

@@ -40,10 +40,6 @@ def _tail(path, n: int = 3000) -> str:
 
 
 def start_and_wait(s: Settings, argv: list[str], timeout: float, announce: Callable) -> int:
-    state = readiness.read_state(s)
-    if state and readiness.is_pagemill_up(int(state.get("pid", 0))):
-        click.echo(f"pagemill is already running here (pid {state['pid']}, {state.get('state')}); `pagemill down` stops it.", err=True)
-        return 1
     log_path = s.state_dir / "up.log"
     with open(log_path, "ab") as out:
         # Its own session: the shell or script that ran `up --wait` may exit, or get Ctrl-C, without stopping it.

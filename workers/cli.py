@@ -315,36 +315,11 @@ def retry_failed(names: tuple[str, ...], reason: str | None, dry_run: bool) -> N
     the pages view shows the old drop as retried. Run it on the host that
     owns the outbox and failed folder.
     """
-    from .service.pages import open_ledger
-    from .service.retry import find_failures, retry, why_not
+    from .service.retry import run
 
     s = get_settings()
     configure("WARNING", s.log_format)
-    failures = find_failures(s.outbox, reason, names)
-    if not failures:
-        what = " with reason " + reason if reason else ""
-        click.echo(f"no error records{what}{' for ' + ', '.join(names) if names else ''} in {s.outbox.resolve()}; nothing to retry.", err=True)
-        sys.exit(1 if names or reason else 0)
-    from .service.dispatch import send
-
-    ledger = open_ledger(s)
-    sent = skipped = 0
-    for f in failures:
-        problem = why_not(s, ledger, f)
-        if problem:
-            skipped += 1
-            click.echo(f"skip   {f.name} ({f.record.get('error')}): {problem}", err=True)
-            continue
-        if dry_run:
-            click.echo(f"would  {f.name} ({f.record.get('error')})")
-            sent += 1
-            continue
-        drop = retry(s, ledger, f, send)
-        sent += 1
-        click.echo(f"queued {f.name} ({f.record.get('error')}) as drop {drop.drop_id}")
-    verb = "would queue" if dry_run else "queued"
-    click.echo(f"{verb} {sent}, skipped {skipped}; each new outcome replaces its error record in {s.outbox.resolve()}.", err=True)
-    sys.exit(0 if sent or not skipped else 1)
+    sys.exit(run(s, names, reason, dry_run))
 
 
 @main.command("broker")

@@ -107,3 +107,37 @@ def retry(s: Settings, ledger: RedisLedger, f: Failure, send) -> Drop:
         send("process", drop, base64.b64encode(data).decode("ascii"))
     log.info("failed page sent through again", filename=drop.filename, document_id=drop.drop_id, retry_of=drop.retry_of)
     return drop
+
+
+def run(s: Settings, names: tuple[str, ...], reason: str | None, dry_run: bool) -> int:
+    """``pagemill retry-failed``: says what it queued and what it skipped (and why); returns the exit code."""
+    import click
+
+    from .pages import open_ledger
+
+    failures = find_failures(s.outbox, reason, names)
+    if not failures:
+        what = f" with reason {reason}" if reason else ""
+        for_names = f" for {', '.join(names)}" if names else ""
+        click.echo(f"no error records{what}{for_names} in {s.outbox.resolve()}; nothing to retry.", err=True)
+        # Asked for something specific that is not there: a script should notice.
+        return 1 if names or reason else 0
+    from .dispatch import send
+
+    ledger = open_ledger(s)
+    sent = skipped = 0
+    for f in failures:
+        problem = why_not(s, ledger, f)
+        if problem:
+            skipped += 1
+            click.echo(f"skip   {f.name} ({f.record.get('error')}): {problem}", err=True)
+            continue
+        sent += 1
+        if dry_run:
+            click.echo(f"would  {f.name} ({f.record.get('error')})")
+            continue
+        drop = retry(s, ledger, f, send)
+        click.echo(f"queued {f.name} ({f.record.get('error')}) as drop {drop.drop_id}")
+    verb = "would queue" if dry_run else "queued"
+    click.echo(f"{verb} {sent}, skipped {skipped}; each new outcome replaces its error record in {s.outbox.resolve()}.", err=True)
+    return 0 if sent or not skipped else 1

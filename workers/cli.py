@@ -30,6 +30,8 @@ Quick start (one machine, nothing else to install):
   cp page.txt inbox/          # a record appears in outbox/ seconds later
   open http://127.0.0.1:5555  # the task dashboard (Flower)
   open http://127.0.0.1:5556  # the pages view; `pagemill status` in a terminal
+  pagemill up --wait          # in a script: returns once every part answers; `pagemill down` stops it
+  pagemill retry-failed       # once a failure's cause is fixed, send failed pages through again
 
 \b
 One-off runs and backfills, no broker needed:
@@ -50,7 +52,7 @@ def main() -> None:
 # --- the service -------------------------------------------------------------------
 
 
-def _announce(s: Settings) -> None:
+def _announce(s: Settings, stop_hint: str = "Press Ctrl-C to stop; queued pages are kept for the next start.") -> None:
     broker = "embedded Valkey, " + f"redis://{s.embedded_broker_host}:{s.embedded_broker_port}" if s.embedded else "external broker (PAGEMILL_BROKER_URL)"
     click.echo(
         "\n".join(
@@ -64,7 +66,7 @@ def _announce(s: Settings) -> None:
                 f"  dashboard  http://{s.flower_address}:{s.flower_port}/    <- tasks (Flower)",
                 f"  pages      http://{s.pages_address}:{s.pages_port}/pages    <- what happened to each page",
                 f"  broker     {broker}",
-                "Press Ctrl-C to stop; queued pages are kept for the next start.",
+                stop_hint,
                 "",
             ]
         ),
@@ -77,11 +79,16 @@ def _announce(s: Settings) -> None:
 @click.option("--no-dashboard", is_flag=True, help="Do not start Flower or the pages view.")
 @click.option("--concurrency", "-c", type=int, default=None, help="Worker processes (default: PAGEMILL_CONCURRENCY, or one per core).")
 @click.option("--sink", "sink_url", default=None, metavar="URL", help="Also run `pagemill sink URL` (postgres://...) as part of the service.")
-def up(no_worker: bool, no_dashboard: bool, concurrency: int | None, sink_url: str | None) -> None:
+@click.option("--wait", "wait_ready", is_flag=True, help="Start in the background and return once every part answers (for scripts); `pagemill down` stops it.")
+@click.option("--timeout", type=float, default=300.0, show_default=True, help="With --wait: seconds to wait for every part before giving up (and stopping it).")
+@click.option("--background", is_flag=True, hidden=True, help="Set by --wait for the detached copy: its banner says how to stop it.")
+def up(no_worker: bool, no_dashboard: bool, concurrency: int | None, sink_url: str | None, wait_ready: bool, timeout: float, background: bool) -> None:
     """Run everything for one machine: broker, worker, watcher and dashboard.
 
     With PAGEMILL_BROKER_URL unset, an embedded Valkey server is started on
     loopback, keeping its data (and so the queue) in PAGEMILL_STATE_DIR.
+    "pagemill is up." is printed once every part answers; until then a line
+    says which parts are still starting.
     """
     from .service import runner
 
@@ -92,14 +99,46 @@ def up(no_worker: bool, no_dashboard: bool, concurrency: int | None, sink_url: s
     _setup_logging(s)
     for folder in (s.inbox, s.outbox, s.state_dir):
         folder.mkdir(parents=True, exist_ok=True)
-    sys.exit(runner.run(s, worker=not no_worker, dashboard=not no_dashboard, concurrency=concurrency or s.concurrency or None, announce=_announce))
+    from .service import readiness
+
+    running = readiness.read_state(s)
+    if running and readiness.is_pagemill_up(int(running.get("pid", 0))):
+        raise click.ClickException(
+            f"pagemill is already running on {s.state_dir.resolve()} (pid {running['pid']}, {running.get('state')}); `pagemill down` stops it."
+        )
+    if wait_ready:
+        from .service.background import start_and_wait
+
+        argv = ["up", "--background", *(["--no-worker"] if no_worker else []), *(["--no-dashboard"] if no_dashboard else [])]
+        argv += ["--concurrency", str(concurrency)] if concurrency else []
+        argv += ["--sink", sink_url] if sink_url else []
+        sys.exit(start_and_wait(s, argv, timeout, announce=_announce))
+    announce = _announce
+    if background:
+        def announce(settings: Settings) -> None:
+            _announce(settings, stop_hint="Running in the background; `pagemill down` stops it, keeping queued pages for the next start.")
+    sys.exit(runner.run(s, worker=not no_worker, dashboard=not no_dashboard, concurrency=concurrency or s.concurrency or None, announce=announce))
+
+
+@main.command()
+@click.option("--timeout", type=float, default=None, help="Seconds to wait for it to stop (default: PAGEMILL_TASK_TIME_LIMIT + 60, so a page being processed can finish).")
+def down(timeout: float | None) -> None:
+    """Stop the `pagemill up` running on this state folder (e.g. one started with `up --wait`).
+
+    Stops it as Ctrl-C would: queued pages are kept for the next start.
+    """
+    from .service.background import stop
+
+    s = get_settings()
+    sys.exit(stop(s, timeout if timeout is not None else s.task_time_limit + 60))
 
 
 @main.command()
 @click.option("--queues", "-Q", default="pages", show_default=True, help="Comma-separated queues: `pages` (the stages, any host) and/or `outbox` (writing records; only the host that owns the outbox).")
 @click.option("--concurrency", "-c", type=int, default=None, help="Worker processes (default: PAGEMILL_CONCURRENCY, or one per core).")
 @click.option("--hostname", "-n", default="worker@%h", show_default=True, help="Celery node name.")
-def worker(queues: str, concurrency: int | None, hostname: str) -> None:
+@click.option("--no-banner", is_flag=True, help="Leave out Celery's start-up banner (always left out when logging JSON).")
+def worker(queues: str, concurrency: int | None, hostname: str, no_banner: bool) -> None:
     """Run a Celery worker. It needs only the broker URL, not the inbox or outbox."""
     # One thread per worker process: the pool is the parallelism, and BLAS
     # threads started before the fork would not survive it.
@@ -122,11 +161,42 @@ def worker(queues: str, concurrency: int | None, hostname: str) -> None:
         use_taxonomy(s.taxonomy)
         load_model()
 
-    argv = ["worker", "--queues", ",".join(sorted(wanted)), "--hostname", hostname, "--loglevel", s.log_level, "--without-heartbeat", "--without-mingle", "--without-gossip"]
+    _explain_superuser()
+    # The banner is for a person at a terminal; in JSON logs it would be the one line no program can parse.
+    quiet = no_banner or _log_format(s) == "json"
+    argv = [*(["--quiet"] if quiet else []), "worker", "--queues", ",".join(sorted(wanted)), "--hostname", hostname, "--loglevel", s.log_level, "--without-heartbeat", "--without-mingle", "--without-gossip"]
     conc = concurrency or s.concurrency
     if conc:
         argv += ["--concurrency", str(conc)]
     celery_app.worker_main(argv)
+
+
+def _log_format(s: Settings) -> str:
+    if s.log_format == "auto":
+        return "console" if sys.stderr.isatty() else "json"
+    return s.log_format
+
+
+def _explain_superuser() -> None:
+    """Say once, in our words, what Celery's superuser warning means here, instead of its box."""
+    import grp
+    import warnings
+
+    from celery.exceptions import SecurityWarning
+
+    try:
+        groups = {grp.getgrgid(g).gr_name for g in {os.getgid(), os.getegid()}}
+    except KeyError:
+        groups = set()
+    if os.geteuid() != 0 and os.getuid() != 0 and not groups & {"sudo", "wheel"}:
+        return
+    warnings.filterwarnings("ignore", category=SecurityWarning)
+    log.warning(
+        "the worker runs as root (or with the sudo/wheel group), which Celery discourages; pagemill accepts only "
+        "JSON messages, so a message cannot run code, but a bug in reading a page would act with these rights: "
+        "run pagemill as an ordinary user (the image in deploy/ does)",
+        uid=os.getuid(), groups=sorted(groups),
+    )
 
 
 @main.command()
@@ -152,9 +222,15 @@ def watch() -> None:
     done = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: done.set())
     signal.signal(signal.SIGINT, lambda *_: done.set())
+    from .service import readiness
+
     w.start()
-    done.wait()
-    w.stop()
+    readiness.mark_ready(s, "watcher")  # `pagemill up` waits for this before it says it is up
+    try:
+        done.wait()
+    finally:
+        w.stop()
+        readiness.clear_ready(s, "watcher")
 
 
 @main.command()
@@ -163,9 +239,15 @@ def dashboard() -> None:
     from .service.app import celery_app
 
     s = get_settings()
+    _setup_logging(s)
     s.state_dir.mkdir(parents=True, exist_ok=True)
+    # Flower logs through our handler (JSON for machines) instead of tornado's own format, and
+    # without its banner of registered tasks: the URL is the one line of it a person needs.
+    log.info("starting Flower", url=f"http://{s.flower_address}:{s.flower_port}/")
     argv = [
+        "--quiet",
         "flower",
+        "--logging=none",
         f"--address={s.flower_address}",
         f"--port={s.flower_port}",
         "--persistent=True",
@@ -195,7 +277,7 @@ def pages() -> None:
 @click.option("--watch", "-w", is_flag=True, help="Keep the view up to date until Ctrl-C.")
 @click.option("--interval", type=float, default=2.0, show_default=True, help="Seconds between updates with --watch.")
 @click.option("--limit", "-n", type=int, default=20, show_default=True, help="How many recent pages to list.")
-@click.option("--only", type=click.Choice(["queued", "processing", "done", "duplicate", "failed"]), default=None, help="List only pages with this status (among the last 2,000).")
+@click.option("--only", type=click.Choice(["queued", "processing", "done", "duplicate", "failed", "retried"]), default=None, help="List only pages with this status (among the last 2,000).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON (the same as /pages.json).")
 def status(watch: bool, interval: float, limit: int, only: str | None, as_json: bool) -> None:
     """Counts, pages per minute and recent pages, read from the ledger in the broker."""
@@ -213,15 +295,36 @@ def status(watch: bool, interval: float, limit: int, only: str | None, as_json: 
             click.echo(json_mod.dumps(snapshot(ledger, limit, only), indent=2))
             return
         if not watch:
-            from rich.console import Console
+            from .service.status import console
 
-            Console().print(render(snapshot(ledger, limit, only)))
+            console().print(render(snapshot(ledger, limit, only)), crop=False)
             return
         from .service.status import live
 
         live(lambda: snapshot(ledger, limit, only), interval)
     except redis.RedisError as exc:
         raise click.ClickException(f"cannot read the ledger from the broker at {s.effective_broker_url.split('@')[-1]}: {exc}") from exc
+
+
+@main.command("retry-failed")
+@click.argument("names", nargs=-1)
+@click.option("--reason", "-r", default=None, help="Only pages that failed with this error code (e.g. too_large, stage_error, bad_encoding).")
+@click.option("--dry-run", "-n", is_flag=True, help="List what would be retried, and why not for the rest; change nothing.")
+def retry_failed(names: tuple[str, ...], reason: str | None, dry_run: bool) -> None:
+    """Send failed pages through the service again, once the cause is fixed.
+
+    Takes the originals of the chosen error records back from the failed
+    folder (all of them, or those named: file name, stem, folder/name or
+    error record file) and queues them as new drops. The running service
+    processes them; each new outcome replaces its page's error record, and
+    the pages view shows the old drop as retried. Run it on the host that
+    owns the outbox and failed folder.
+    """
+    from .service.retry import run
+
+    s = get_settings()
+    configure("WARNING", s.log_format)
+    sys.exit(run(s, names, reason, dry_run))
 
 
 @main.command("broker")
@@ -243,20 +346,37 @@ def broker_cmd() -> None:
 @click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Processes to use.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @click.option("--verbose", "-v", is_flag=True, help="Log every outcome.")
-def process(paths: tuple[Path, ...], outbox: Path | None, jobs: int, quiet: bool, verbose: bool) -> None:
+@click.option("--recursive/--no-recursive", default=True, show_default=True, help="Search folders' subfolders too.")
+def process(paths: tuple[Path, ...], outbox: Path | None, jobs: int, quiet: bool, verbose: bool, recursive: bool) -> None:
     """Process files or folders here and now, without a broker.
 
     Runs the same stages and writes the same records as the service; the
-    originals stay where they are. Folders are read one level deep, skipping
-    hidden and temporary names.
+    originals stay where they are. A file named is always processed; folders
+    are searched, with their subfolders unless --no-recursive, for pages
+    (*.txt, *.text), skipping hidden and temporary names; a page found in a
+    subfolder has it in its record (source.folder), as the service's inbox does.
     """
-    from .edges.batch import run_batch
+    from .edges.batch import PAGE_SUFFIXES, find_pages, run_batch
     from .stages.pipeline import use_taxonomy
 
     s = get_settings()
     configure(s.log_level if verbose else "WARNING", s.log_format)
+    found = find_pages(list(paths), recursive=recursive)
+    passed_over = ", ".join(f"{n} {ending}" for ending, n in found.skipped.most_common())
+    if not found.files:
+        where = ", ".join(str(p) for p in paths)
+        looked = " or ".join(f"*{x}" for x in sorted(PAGE_SUFFIXES))
+        raise click.ClickException(
+            f"no pages found in {where}: looked for {looked} files"
+            + (" in it and its subfolders" if recursive else " directly in it (--no-recursive)")
+            + ", skipping hidden and temporary names"
+            + (f"; passed over {passed_over}" if passed_over else "")
+            + ". Name a file to process it whatever its ending."
+        )
+    if passed_over and not quiet:
+        click.echo(f"found {len(found.files)} pages; passed over files that are not pages: {passed_over}", err=True)
     use_taxonomy(s.taxonomy)
-    counts = run_batch(list(paths), outbox or s.outbox, jobs=jobs, max_bytes=s.max_page_bytes, progress=not quiet)
+    counts = run_batch(list(paths), outbox or s.outbox, jobs=jobs, max_bytes=s.max_page_bytes, progress=not quiet, found=found)
     if not quiet:
         click.echo(f"{counts['done']} records, {counts['duplicate']} duplicates, {counts['failed']} errors -> {(outbox or s.outbox).resolve()}", err=True)
     sys.exit(1 if counts["failed"] and not counts["done"] else 0)

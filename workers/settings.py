@@ -54,6 +54,11 @@ class Settings(BaseSettings):
     )
 
     # --- watcher -----------------------------------------------------------
+    inbox_recursive: bool = Field(
+        False,
+        description="Take pages from the inbox's subfolders too; the folder goes into the record "
+        "(source.folder) and archive/failed keep the same tree. Off: a dropped folder gets an error record.",
+    )
     watch_polling: bool = Field(False, description="Poll the inbox instead of OS events (network shares).")
     poll_interval: float = Field(1.0, description="Seconds between polls in polling mode.")
     settle_seconds: float = Field(

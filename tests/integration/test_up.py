@@ -79,7 +79,7 @@ def _get_json(url: str):
 
 def test_up_runs_everything_and_a_dropped_page_becomes_a_record_shown_on_the_dashboard(up: Up, seed_page):
     up.start()
-    up.wait_for_text("watching inbox", timeout=30)
+    up.wait_for_text("pagemill is up.", timeout=180)  # printed once every part answers
     out = up.text()
     for where in ("inbox", "outbox", "dashboard", "http://127.0.0.1:"):
         assert where in out

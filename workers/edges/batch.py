@@ -7,7 +7,9 @@ leaves the originals where they are.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -17,23 +19,57 @@ from .outbox import Outbox
 from .watcher import ignored
 
 
-def expand(paths: list[Path]) -> list[Path]:
-    files: list[Path] = []
+PAGE_SUFFIXES = frozenset(
+    line.strip().lower()
+    for line in (Path(__file__).parent.parent / "data" / "page_suffixes.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+
+
+@dataclass
+class Found:
+    """What a search of the given paths found: the pages, and what it passed over (for the message)."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: Counter = field(default_factory=Counter)
+    # A page found in a subfolder of a folder searched: that subfolder, as the service's source.folder.
+    folders: dict[Path, str] = field(default_factory=dict)
+
+
+def find_pages(paths: list[Path], *, recursive: bool = True) -> Found:
+    """Files named are taken as they are; folders are searched (and their subfolders, unless
+    ``recursive`` is off) for files ending in a page suffix. Hidden and temporary names, and
+    everything inside hidden folders, are somebody's work in progress and never taken."""
+    found = Found()
     for p in paths:
-        if p.is_dir():
-            files += sorted(c for c in p.iterdir() if c.is_file() and not ignored(c.name))
-        else:
-            files.append(p)
-    return files
+        if not p.is_dir():
+            found.files.append(p)
+            continue
+        candidates = p.rglob("*") if recursive else p.iterdir()
+        for c in sorted(candidates):
+            rel = c.relative_to(p).parts
+            if any(ignored(part) for part in rel) or not c.is_file():
+                continue
+            if c.suffix.lower() in PAGE_SUFFIXES:
+                found.files.append(c)
+                if len(rel) > 1:
+                    found.folders[c] = "/".join(rel[:-1])
+            else:
+                found.skipped[c.suffix.lower() or "(no ending)"] += 1
+    return found
 
 
-def _one(args: tuple[str, int | None]) -> tuple[str, dict | None, tuple[str, str, str] | None, dict]:
+def expand(paths: list[Path], *, recursive: bool = True) -> list[Path]:
+    return find_pages(paths, recursive=recursive).files
+
+
+def _one(args: tuple[str, int | None, str | None]) -> tuple[str, dict | None, tuple[str, str, str] | None, dict]:
     """Worker side: path -> (path, record json, error, drop json)."""
     from ..stages import PageRejected, process_bytes
 
-    path_s, max_bytes = args
+    path_s, max_bytes, folder = args
     path = Path(path_s)
-    drop = Drop(filename=path.name, received_at=datetime.now(timezone.utc))
+    drop = Drop(filename=path.name, received_at=datetime.now(timezone.utc), folder=folder)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -41,6 +77,7 @@ def _one(args: tuple[str, int | None]) -> tuple[str, dict | None, tuple[str, str
     drop.size_bytes, drop.sha256 = len(data), hashlib.sha256(data).hexdigest()
     try:
         record = process_bytes(data, path.name, received_at=drop.received_at, max_bytes=max_bytes)
+        record.source.folder = drop.folder
     except PageRejected as exc:
         return path_s, None, ("intake", exc.code, exc.message), drop.model_dump(mode="json")
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop a backfill
@@ -48,11 +85,15 @@ def _one(args: tuple[str, int | None]) -> tuple[str, dict | None, tuple[str, str
     return path_s, record.model_dump(mode="json"), None, drop.model_dump(mode="json")
 
 
-def run_batch(paths: list[Path], outbox: Path, *, jobs: int = 1, max_bytes: int | None = None, progress: bool = True) -> dict[str, int]:
-    files = expand(paths)
+def run_batch(
+    paths: list[Path], outbox: Path, *, jobs: int = 1, max_bytes: int | None = None, progress: bool = True,
+    recursive: bool = True, found: Found | None = None,
+) -> dict[str, int]:
+    found = found or find_pages(paths, recursive=recursive)
+    files = found.files
     out = Outbox(outbox, MemoryLedger())
     counts = {"done": 0, "duplicate": 0, "failed": 0}
-    work = [(str(f), max_bytes) for f in files]
+    work = [(str(f), max_bytes, found.folders.get(f)) for f in files]
 
     def handle(result) -> None:
         _path, record, error, drop_json = result

@@ -18,6 +18,8 @@ PREFIX = "pagemill"
 # Drop statuses, in the order a drop moves through them.
 CLAIMED, QUEUED, DONE, DUPLICATE, FAILED = "claimed", "queued", "done", "duplicate", "failed"
 FINAL = {DONE, DUPLICATE, FAILED}
+# A failed drop whose original was sent through again (pagemill retry-failed); the new drop has the outcome.
+RETRIED = "retried"
 # Not a stored status: a drop a worker has started on (see mark_started) shows as processing.
 PROCESSING = "processing"
 
@@ -114,6 +116,18 @@ class RedisLedger:
                 pipe.hincrby(f"{PREFIX}:latency", bucket, 1)
                 pipe.hincrby(f"{PREFIX}:latency", "count", 1)
                 pipe.hincrbyfloat(f"{PREFIX}:latency", "sum", seconds)
+
+    def mark_retried(self, drop_id: str, new_drop_id: str) -> bool:
+        """A failed drop is being tried again as ``new_drop_id``: it no longer counts as failed."""
+        key = f"{PREFIX}:drop:{drop_id}"
+        if self.r.hget(key, "status") != FAILED:
+            return False
+        pipe = self.r.pipeline()
+        pipe.hset(key, mapping={"status": RETRIED, "retried_as": new_drop_id, "updated": f"{time.time():.3f}"})
+        pipe.hincrby(f"{PREFIX}:counts", FAILED, -1)
+        pipe.hincrby(f"{PREFIX}:counts", RETRIED, 1)
+        pipe.execute()
+        return True
 
     def mark_started(self, drop_id: str) -> None:
         """A worker began work on this drop: it is processing, no longer waiting in the queue."""

@@ -108,6 +108,7 @@ class Outbox:
 
     def write_record(self, drop: Drop, record: Record) -> Outcome:
         if done := self._already(drop):
+            self._replace_retried(drop, done.path)
             return done
         Record.model_validate(record.model_dump())
         name = record_name(drop.filename, record.id)
@@ -125,10 +126,12 @@ class Outbox:
         original = self._file_original(drop, self.archive)
         self.ledger.set_drop(drop.drop_id, status=status, outcome=path.name, finished=datetime.now(timezone.utc).timestamp())
         log.info("outcome written", status=status, outcome=str(path), original=str(original) if original else None)
+        self._replace_retried(drop, path)
         return Outcome(status, path, original)
 
     def write_error(self, drop: Drop, *, stage: str, error: str, message: str, attempts: int = 1) -> Outcome:
         if done := self._already(drop, error=error, message=message):
+            self._replace_retried(drop, done.path)
             return done
         original = self._file_original(drop, self.failed)
         rec = ErrorRecord(
@@ -143,6 +146,7 @@ class Outbox:
             message=message,
             attempts=attempts,
             original=str(original) if original else None,
+            folder=drop.folder,
         )
         path = self.outbox / f"{safe_stem(drop.filename)}.{drop.drop_id}.error.json"
         self._publish(path, rec, drop, "error", drop.drop_id)
@@ -151,7 +155,26 @@ class Outbox:
             finished=datetime.now(timezone.utc).timestamp(),
         )
         log.warning("page failed", stage=stage, error=error, reason=message, outcome=str(path))
+        self._replace_retried(drop, path)
         return Outcome(FAILED, path, original)
+
+    def _replace_retried(self, drop: Drop, new: Path) -> None:
+        """A retried page's new outcome replaces the error record of the drop it retries: the one place that happens.
+
+        Called after the new outcome is safely written (and again on a redelivery), so a
+        crash in between leaves both files, never neither; the file keeps one outcome.
+        """
+        if not drop.retry_of:
+            return
+        old = self.ledger.get_drop(drop.retry_of).get("outcome") or ""
+        # Only an error record, only in the outbox: never whatever name a ledger entry holds.
+        if not old.endswith(".error.json") or Path(old).name != old or old == new.name:
+            return
+        try:
+            (self.outbox / old).unlink()
+        except FileNotFoundError:
+            return
+        log.info("retried page's outcome replaced its error record", replaced=old, outcome=new.name, retry_of=drop.retry_of)
 
     def _file_original(self, drop: Drop, folder: Path | None) -> Path | None:
         """Move the held original to ``folder`` under its own name (made unique if taken)."""
@@ -160,6 +183,8 @@ class Outbox:
         held = Path(drop.held_at)
         if not held.exists():
             return None  # filed already by an earlier attempt of this same drop
+        if drop.folder:
+            folder = folder / drop.folder  # archive/ and failed/ keep the inbox's tree (Drop checks it stays inside)
         folder.mkdir(parents=True, exist_ok=True)
         name = drop.filename.replace("/", "_")
         target = folder / name

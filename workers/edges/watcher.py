@@ -10,6 +10,10 @@ the inbox only shows what is still waiting. When a page is ready:
 * found by a scan (at start, by the periodic sweep that catches events the OS
   dropped, or in polling mode): once its size and mtime stayed the same for
   ``settle_seconds``.
+
+With ``PAGEMILL_INBOX_RECURSIVE`` on, pages in subfolders are taken too (a
+folder appearing is searched at once), and each drop carries its folder
+relative to the inbox; hidden folders are never searched.
 """
 
 from __future__ import annotations
@@ -62,6 +66,13 @@ class _Handler(FileSystemEventHandler):
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         kind = event.event_type
+        if event.is_directory and self.w.recursive:
+            # A folder moved or created in the inbox is searched at once (whatever was inside before
+            # its watch began sends no events). Its other events only echo its files' own, and a
+            # folder noted as a page could end as a false "vanished" record when renamed.
+            if kind in ("moved", "created"):
+                self.w.scan_folder(os.fsdecode(event.dest_path or event.src_path) if kind == "moved" else os.fsdecode(event.src_path))
+            return
         if kind == "moved":
             if event.dest_path:  # empty for a page moved out (our own take, with full events)
                 self.w.note(os.fsdecode(event.dest_path), moved_in=True)
@@ -88,6 +99,7 @@ class Watcher:
         # when polling, a file is ready once its size and mtime stop changing.
         self._close_events = sys.platform.startswith("linux") and not settings.watch_polling
         self.inbox = Path(settings.inbox).resolve()
+        self.recursive = settings.inbox_recursive
         self.processing = self._processing_dir(Path(settings.processing_dir).resolve())
         self._pending: dict[str, _Pending] = {}
         self._lock = threading.Lock()
@@ -114,9 +126,21 @@ class Watcher:
 
     # --- events ----------------------------------------------------------------
 
+    def folder_of(self, path: Path) -> str | None:
+        """The drop's folder relative to the inbox ('' directly in it); None when not ours to take."""
+        try:
+            rel = path.relative_to(self.inbox)
+        except ValueError:
+            return None
+        if not rel.parts or any(ignored(part) for part in rel.parts):
+            return None  # hidden or temporary, at any level (our own holding folder included)
+        if len(rel.parts) > 1 and not self.recursive:
+            return None
+        return "/".join(rel.parts[:-1])
+
     def note(self, path: str, *, closed: bool = False, modified: bool = False, moved_in: bool = False, scanned: bool = False) -> None:
         p = Path(path)
-        if p.parent != self.inbox or ignored(p.name):
+        if self.folder_of(p) is None:
             return
         now = time.monotonic()
         with self._lock:
@@ -132,10 +156,21 @@ class Watcher:
 
     def scan(self) -> int:
         """Note every candidate in the inbox (start-up and the periodic sweep)."""
+        return self.scan_folder(str(self.inbox))
+
+    def scan_folder(self, folder: str) -> int:
         n = 0
-        with os.scandir(self.inbox) as it:
+        try:
+            it = os.scandir(folder)
+        except (FileNotFoundError, NotADirectoryError):
+            return 0
+        with it:
             for entry in it:
-                if not ignored(entry.name):
+                if ignored(entry.name):
+                    continue
+                if self.recursive and entry.is_dir(follow_symlinks=False):
+                    n += self.scan_folder(entry.path)  # searched, never taken itself
+                else:
                     self.note(entry.path, scanned=True)
                     n += 1
         return n
@@ -147,12 +182,12 @@ class Watcher:
         self.processing.mkdir(parents=True, exist_ok=True)
         self.recover()
         self._observer = self._make_observer()
-        self._observer.schedule(_Handler(self), str(self.inbox), recursive=False)
+        self._observer.schedule(_Handler(self), str(self.inbox), recursive=self.recursive)
         self._observer.start()
         found = self.scan()
         self._thread = threading.Thread(target=self._loop, name="pagemill-watcher", daemon=True)
         self._thread.start()
-        log.info("watching inbox", inbox=str(self.inbox), polling=self.s.watch_polling, already_there=found)
+        log.info("watching inbox", inbox=str(self.inbox), polling=self.s.watch_polling, subfolders=self.recursive, already_there=found)
 
     def stop(self) -> None:
         self._stop.set()
@@ -187,7 +222,7 @@ class Watcher:
             info = self.ledger.get_drop(drop_id)
             if info.get("status", CLAIMED) != CLAIMED:
                 continue
-            drop = Drop(drop_id=drop_id, filename=info.get("filename") or held.name, held_at=str(held))
+            drop = Drop(drop_id=drop_id, filename=info.get("filename") or held.name, held_at=str(held), folder=info.get("folder"), retry_of=info.get("retry_of"))
             log.info("re-queueing page taken before a restart", filename=drop.filename, document_id=drop_id)
             self._queue(drop)
 
@@ -218,7 +253,7 @@ class Watcher:
             if info.get("status") in FINAL or not held.exists():
                 continue
             log.warning("re-queueing a page whose message was lost", filename=info.get("filename"), document_id=drop_id)
-            self._queue(Drop(drop_id=drop_id, filename=info.get("filename") or held.name, held_at=str(held)))
+            self._queue(Drop(drop_id=drop_id, filename=info.get("filename") or held.name, held_at=str(held), folder=info.get("folder"), retry_of=info.get("retry_of")))
         return len(confirmed)
 
     # --- the loop ------------------------------------------------------------------
@@ -288,23 +323,26 @@ class Watcher:
 
     def _take(self, path: str) -> None:
         src = Path(path)
-        drop = Drop(filename=src.name)
+        drop = Drop(filename=src.name, folder=self.folder_of(src))
         try:
             st = os.lstat(src)
         except FileNotFoundError:
+            return
+        if self.recursive and stat.S_ISDIR(st.st_mode):
+            self.scan_folder(path)
             return
         if stat.S_ISLNK(st.st_mode):
             self._refuse(src, drop, "symlink", "symbolic links are not followed: copy the page into the inbox instead")
             return
         if stat.S_ISDIR(st.st_mode):
-            self._refuse(src, drop, "directory", "a folder was dropped; drop the page files themselves (folders are not searched)")
+            self._refuse(src, drop, "directory", "a folder was dropped; drop the page files themselves, or set PAGEMILL_INBOX_RECURSIVE=true to take pages from subfolders")
             return
         if not stat.S_ISREG(st.st_mode):
             self._refuse(src, drop, "not_a_file", "not a regular file")
             return
         held = self.processing / f"{drop.drop_id}.page"
         try:
-            self.ledger.set_drop(drop.drop_id, status=CLAIMED, filename=drop.filename, received=time.time())
+            self.ledger.set_drop(drop.drop_id, status=CLAIMED, filename=drop.filename, received=time.time(), folder=drop.folder)
             os.rename(src, held)
         except FileNotFoundError:
             self._vanished(drop)

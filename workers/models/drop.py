@@ -6,7 +6,9 @@ import secrets
 import time
 from datetime import datetime, timezone
 
-from pydantic import BaseModel, Field
+from pathlib import PurePosixPath
+
+from pydantic import BaseModel, Field, field_validator
 
 
 def new_drop_id() -> str:
@@ -21,3 +23,16 @@ class Drop(BaseModel):
     sha256: str | None = None
     received_at: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
     held_at: str | None = Field(None, description="Where the host keeps the original while it is processed.")
+    folder: str | None = Field(None, description="Subfolder of the inbox it was dropped in ('a/b'), if any.")
+    retry_of: str | None = Field(None, description="Drop id of the failed drop this one retries (pagemill retry-failed).")
+
+    @field_validator("folder")
+    @classmethod
+    def _relative_folder(cls, v: str | None) -> str | None:
+        # The writer files the original under this folder in archive/ and failed/: it must stay inside them.
+        if v in (None, "", "."):
+            return None
+        parts = PurePosixPath(v).parts
+        if PurePosixPath(v).is_absolute() or any(p in ("..", ".") for p in parts) or "\\" in v or "\0" in v:
+            raise ValueError(f"folder must be a relative path inside the inbox, not {v!r}")
+        return "/".join(parts)

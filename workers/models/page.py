@@ -28,6 +28,11 @@ class SourceInfo(BaseModel):
     media_type: str = Field("text/plain", description="Media type the bytes were read as.")
     encoding: str = Field(description="Encoding the bytes were decoded with, e.g. utf-8, utf-16.")
     received_at: datetime = Field(description="When pagemill took the file from the inbox (UTC).")
+    folder: str | None = Field(
+        None,
+        description="Subfolder of the inbox the file was dropped in, '/'-separated ('2024/march'); "
+        "null when dropped in the inbox itself (PAGEMILL_INBOX_RECURSIVE).",
+    )
 
 
 class Repair(BaseModel):

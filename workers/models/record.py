@@ -105,6 +105,7 @@ class ErrorRecord(_Strict):
     schema_version: Literal["1.1"] = SCHEMA_VERSION
     kind: Literal["error"] = "error"
     filename: str = Field(description="Name of the file as it was dropped.")
+    folder: str | None = Field(None, description="Subfolder of the inbox it was dropped in, as source.folder in a record.")
     drop_id: str = Field(description="Id pagemill gave this drop.")
     sha256: str | None = None
     size_bytes: int | None = None

@@ -33,7 +33,7 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Histo
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 from ..edges.hooks import HookCollector, hook_summaries
-from ..edges.ledger import DONE, DUPLICATE, FAILED, FINAL, LATENCY_BUCKETS, PROCESSING, QUEUED, RedisLedger
+from ..edges.ledger import DONE, DUPLICATE, FAILED, FINAL, LATENCY_BUCKETS, PROCESSING, QUEUED, RETRIED, RedisLedger
 from ..logs import get_logger
 from ..settings import Settings
 
@@ -66,7 +66,7 @@ def _float(value) -> float | None:
 def status_of(drop: dict) -> str:
     """The status a person should see, robust to the watcher's ``queued`` landing after a fast outcome."""
     status = drop.get("status", "")
-    if status in FINAL:
+    if status in FINAL or status == RETRIED:
         return status
     if drop.get("outcome"):
         if drop.get("error"):
@@ -80,7 +80,7 @@ def status_of(drop: dict) -> str:
 def page_row(drop: dict, now: float) -> dict:
     status = status_of(drop)
     received, finished = _float(drop.get("received")), _float(drop.get("finished"))
-    final = status in FINAL
+    final = status in FINAL or status == RETRIED
     if received is None:
         seconds = None
     else:
@@ -99,6 +99,9 @@ def page_row(drop: dict, now: float) -> dict:
         "record_url": f"/records/{outcome}" if outcome and _OUTCOME_NAME.match(outcome) else None,
         "error": drop.get("error") or None,
         "size": int(drop["size"]) if str(drop.get("size", "")).isdigit() else None,
+        # pagemill retry-failed: the failed drop names its retry, the retry names the drop it replaces.
+        "retried_as": drop.get("retried_as") or None,
+        "retry_of": drop.get("retry_of") or None,
     }
 
 
@@ -285,7 +288,19 @@ class HealthHandler(_Base):
 
     async def get(self) -> None:
         await self.read(self.state["ledger"].r.ping)
+        self.set_header("Content-Type", "text/plain; charset=utf-8")
         self.finish("ok\n")
+
+
+def _log_request(handler: tornado.web.RequestHandler) -> None:
+    """Tornado's access log, minus answered health probes (`pagemill up` and orchestrators ask often)."""
+    from tornado.log import access_log
+
+    status = handler.get_status()
+    if handler.request.path == "/healthz" and status < 400:
+        return
+    log_method = access_log.info if status < 400 else access_log.warning if status < 500 else access_log.error
+    log_method("%d %s %.2fms", status, handler._request_summary(), 1000.0 * handler.request.request_time())
 
 
 def make_app(settings: Settings, ledger: RedisLedger | None = None) -> tornado.web.Application:
@@ -306,7 +321,8 @@ def make_app(settings: Settings, ledger: RedisLedger | None = None) -> tornado.w
     state["feed"] = open_feed(settings.effective_broker_url)
     kw = {"app_state": state}
     return tornado.web.Application(
-        [
+        log_function=_log_request,
+        handlers=[
             (r"/", tornado.web.RedirectHandler, {"url": "/pages"}),
             (r"/pages", PagesHandler, kw),
             (r"/pages\.json", JsonHandler, kw),
@@ -397,7 +413,7 @@ PAGE = tornado.template.Template(
   td.num { font-variant-numeric:tabular-nums; white-space:nowrap; }
   td.file { font-family:ui-monospace, SFMono-Regular, Menlo, monospace; word-break:break-all; }
   .badge { display:inline-block; padding:.05rem .5rem; border-radius:999px; font-size:.78rem; font-weight:600; color:#fff; white-space:nowrap; }
-  .badge.done { background:var(--done); } .badge.duplicate { background:var(--dup); } .badge.failed { background:var(--failed); }
+  .badge.retried { background:var(--dup); } .badge.done { background:var(--done); } .badge.duplicate { background:var(--dup); } .badge.failed { background:var(--failed); }
   .badge.queued { background:var(--queued); } .badge.processing { background:var(--processing); }
   .reason { color:var(--failed); }
   .sub { color:var(--muted); font-size:.85rem; }
@@ -440,11 +456,13 @@ PAGE = tornado.template.Template(
     {% for p in snap["pages"] %}
     <tr data-drop="{{ p["drop_id"] }}" data-status="{{ p["status"] }}">
       <td><span class="badge {{ p["status"] }}">{{ p["status"] }}</span></td>
-      <td class="file">{{ p["filename"] }}{% if p["size"] is not None %}<div class="sub">{{ "{:,}".format(p["size"]) }} bytes</div>{% end %}</td>
+      <td class="file">{{ p["filename"] }}{% if p["retry_of"] %} <span class="sub">(retry)</span>{% end %}{% if p["size"] is not None %}<div class="sub">{{ "{:,}".format(p["size"]) }} bytes</div>{% end %}</td>
       <td class="num" title="{{ p["received_at"] or "" }}">{{ clock(p["received"]) }}</td>
       <td class="num">{% if p["final"] %}{{ human_seconds(p["seconds"]) }}{% else %}<span class="sub">{{ human_seconds(p["seconds"]) }} so far</span>{% end %}</td>
       <td>
-        {% if p["status"] == "failed" %}
+        {% if p["status"] == "retried" %}
+          <span class="sub">retried (pagemill retry-failed); it had failed: {{ p["error"] or "failed" }}</span>
+        {% elif p["status"] == "failed" %}
           <div class="reason">{{ p["error"] or "failed" }}</div>
           {% if p["record_url"] %}<a class="sub" href="{{ p["record_url"] }}">error record</a>{% end %}
         {% elif p["record_url"] %}

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from .pages import STATUSES, bucket_label, clock, human_seconds
 
-STYLE = {"queued": "yellow", "processing": "blue", "done": "green", "duplicate": "white", "failed": "red"}
+STYLE = {"queued": "yellow", "processing": "blue", "done": "green", "duplicate": "white", "failed": "red", "retried": "magenta"}
 
 
 def render(snap: dict) -> Group:
@@ -30,7 +30,9 @@ def render(snap: dict) -> Group:
         table.add_column(col, **kw)
     for p in snap["pages"]:
         took = human_seconds(p["seconds"]) + ("" if p["final"] else " so far")
-        if p["status"] == "failed":
+        if p["status"] == "retried":
+            what = Text(f"retried; it had failed: {p['error'] or 'failed'}", style="dim")
+        elif p["status"] == "failed":
             what = Text(p["error"] or "failed", style="red")
         elif p["outcome"]:
             what = Text(p["outcome"])
@@ -42,6 +44,19 @@ def render(snap: dict) -> Group:
     if not snap["pages"]:
         return Group(head, Text("No pages yet. Drop one in the inbox.", style="dim"))
     return Group(head, Text(f"as of {snap['generated_at']}", style="dim"), table)
+
+
+def console(stream=None):
+    """A terminal gets rich's view at its width; a pipe or file gets one unbroken line per page
+    (rich would otherwise assume 80 columns and fold file names mid-word, breaking grep and awk)."""
+    import sys
+
+    from rich.console import Console
+
+    stream = stream or sys.stdout
+    if stream.isatty():
+        return Console(file=stream)
+    return Console(file=stream, width=100_000, no_color=True, highlight=False)
 
 
 def live(read: Callable[[], dict], interval: float) -> None:

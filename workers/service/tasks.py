@@ -134,6 +134,8 @@ def process_task(self: PageTask, drop: dict, data_b64: str) -> str:
             structlog.contextvars.bind_contextvars(stage=stage)  # a stage's log lines say which stage
             page = run_stage(stage, page)
         record = build_record(page)  # type: ignore[arg-type]
+        # Where it was dropped is the drop's, not the page's: the stages never see it.
+        record.source.folder = d.folder
     except Exception as exc:  # noqa: BLE001 - any stage bug or time-out: retry, then an error record
         log.warning("stage raised; retrying", error=repr(exc), attempt=self.request.retries + 1)
         raise self.retry_on(_stage_failure(stage, exc))

@@ -1,0 +1,143 @@
+"""``pagemill retry-failed``: send failed originals through the service again, once their cause is fixed.
+
+Each chosen error record names its original in ``failed/``. The original is
+taken back the way the watcher takes a page (a new drop, held in the
+processing folder, queued on ``pages``), with ``retry_of`` naming the failed
+drop. The failed drop shows as ``retried`` in the pages view; when the new
+drop's outcome is written, the outbox writer removes the old error record
+(``Outbox._replace_retried``), so the file still has exactly one outcome.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..edges.ledger import CLAIMED, QUEUED, RETRIED, RedisLedger
+from ..logs import get_logger
+from ..models import Drop
+from ..settings import Settings
+
+log = get_logger(__name__)
+
+
+@dataclass
+class Failure:
+    path: Path  # the error record
+    record: dict
+
+    @property
+    def name(self) -> str:
+        folder = self.record.get("folder")
+        return f"{folder}/{self.record['filename']}" if folder else self.record["filename"]
+
+
+def find_failures(outbox: Path, reason: str | None = None, names: tuple[str, ...] = ()) -> list[Failure]:
+    """Error records in the outbox, oldest first, with this reason and matching one of ``names``
+    (a file name, its stem, folder/name, or the error record's own file name)."""
+    found = []
+    for path in sorted(outbox.glob("*.error.json")):
+        try:
+            rec = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if rec.get("kind") != "error" or (reason and rec.get("error") != reason):
+            continue
+        f = Failure(path, rec)
+        if names and not {f.name, rec.get("filename"), Path(rec.get("filename", "")).stem, path.name} & set(names):
+            continue
+        found.append(f)
+    return sorted(found, key=lambda f: f.record.get("failed_at", ""))
+
+
+def holding_dir(s: Settings) -> Path:
+    """Where the watcher holds taken pages (it falls back to a hidden folder in the inbox across filesystems)."""
+    inbox, preferred = s.inbox.resolve(), s.processing_dir.resolve()
+    preferred.mkdir(parents=True, exist_ok=True)
+    if os.stat(preferred).st_dev == os.stat(inbox).st_dev:
+        return preferred
+    return inbox / ".pagemill-processing"
+
+
+def why_not(s: Settings, ledger: RedisLedger, f: Failure) -> str | None:
+    """Why this failure cannot be retried, or None."""
+    original = f.record.get("original")
+    if not original:
+        return "no original was kept (it never reached pagemill): drop the file again"
+    path = Path(original).resolve()
+    # The path comes from a file in the outbox: only ever move something from our own failed/ folder.
+    if s.failed.resolve() not in path.parents:
+        return f"its original {original} is not in the failed folder {s.failed.resolve()}"
+    if not path.is_file():
+        return f"its original {original} is no longer there"
+    if ledger.get_drop(f.record["drop_id"]).get("status") == RETRIED:
+        return "already being retried"
+    return None
+
+
+def retry(s: Settings, ledger: RedisLedger, f: Failure, send) -> Drop:
+    """Take one failed original back into the service; returns the new drop."""
+    original = Path(f.record["original"]).resolve()
+    drop = Drop(filename=f.record["filename"], folder=f.record.get("folder"), retry_of=f.record["drop_id"])
+    held = holding_dir(s) / f"{drop.drop_id}.page"
+    held.parent.mkdir(parents=True, exist_ok=True)
+    # Claimed before the move, as the watcher does: should this stop half-way, the watcher's
+    # start-up recovery finds the held page and queues it.
+    ledger.set_drop(drop.drop_id, status=CLAIMED, filename=drop.filename, received=time.time(), folder=drop.folder, retry_of=drop.retry_of)
+    try:
+        shutil.move(str(original), str(held))  # failed/ may be on another filesystem
+    except FileNotFoundError:
+        ledger.set_drop(drop.drop_id, status="vanished")
+        raise
+    drop.held_at = str(held)
+    ledger.mark_retried(drop.retry_of, drop.drop_id)
+    data = held.read_bytes()
+    drop.size_bytes, drop.sha256 = len(data), hashlib.sha256(data).hexdigest()
+    ledger.set_drop(drop.drop_id, status=QUEUED, sha256=drop.sha256, size=drop.size_bytes)
+    if len(data) > s.max_page_bytes:
+        send("write_error", drop, {"stage": "intake", "error": "too_large", "attempts": 1,
+                                    "message": f"file is {len(data):,} bytes; the limit is {s.max_page_bytes:,} (raise PAGEMILL_MAX_PAGE_BYTES to accept it)"})
+    else:
+        send("process", drop, base64.b64encode(data).decode("ascii"))
+    log.info("failed page sent through again", filename=drop.filename, document_id=drop.drop_id, retry_of=drop.retry_of)
+    return drop
+
+
+def run(s: Settings, names: tuple[str, ...], reason: str | None, dry_run: bool) -> int:
+    """``pagemill retry-failed``: says what it queued and what it skipped (and why); returns the exit code."""
+    import click
+
+    from .pages import open_ledger
+
+    failures = find_failures(s.outbox, reason, names)
+    if not failures:
+        what = f" with reason {reason}" if reason else ""
+        for_names = f" for {', '.join(names)}" if names else ""
+        click.echo(f"no error records{what}{for_names} in {s.outbox.resolve()}; nothing to retry.", err=True)
+        # Asked for something specific that is not there: a script should notice.
+        return 1 if names or reason else 0
+    from .dispatch import send
+
+    ledger = open_ledger(s)
+    sent = skipped = 0
+    for f in failures:
+        problem = why_not(s, ledger, f)
+        if problem:
+            skipped += 1
+            click.echo(f"skip   {f.name} ({f.record.get('error')}): {problem}", err=True)
+            continue
+        sent += 1
+        if dry_run:
+            click.echo(f"would  {f.name} ({f.record.get('error')})")
+            continue
+        drop = retry(s, ledger, f, send)
+        click.echo(f"queued {f.name} ({f.record.get('error')}) as drop {drop.drop_id}")
+    verb = "would queue" if dry_run else "queued"
+    click.echo(f"{verb} {sent}, skipped {skipped}; each new outcome replaces its error record in {s.outbox.resolve()}.", err=True)
+    return 0 if sent or not skipped else 1

@@ -12,6 +12,7 @@ import click
 
 from . import __version__
 from .logs import configure, get_logger
+from .provenance import output_settings
 from .settings import Settings, get_settings
 
 log = get_logger("pagemill")
@@ -115,7 +116,7 @@ def worker(queues: str, concurrency: int | None, hostname: str) -> None:
         from .stages.annotate import load_model
         from .stages.pipeline import use_taxonomy
 
-        use_taxonomy(s.taxonomy)
+        use_taxonomy(s.taxonomy, output_settings(s))
         load_model()
 
     argv = ["worker", "--queues", ",".join(sorted(wanted)), "--hostname", hostname, "--loglevel", s.log_level, "--without-heartbeat", "--without-mingle", "--without-gossip"]
@@ -251,11 +252,19 @@ def process(paths: tuple[Path, ...], outbox: Path | None, jobs: int, quiet: bool
 
     s = get_settings()
     configure(s.log_level if verbose else "WARNING", s.log_format)
-    use_taxonomy(s.taxonomy)
-    counts = run_batch(list(paths), outbox or s.outbox, jobs=jobs, max_bytes=s.max_page_bytes, progress=not quiet)
+    use_taxonomy(s.taxonomy, output_settings(s))
+    counts = run_batch(
+        list(paths), outbox or s.outbox, jobs=jobs, max_bytes=s.max_page_bytes, progress=not quiet, mode=s.outbox_file_mode
+    )
     if not quiet:
-        click.echo(f"{counts['done']} records, {counts['duplicate']} duplicates, {counts['failed']} errors -> {(outbox or s.outbox).resolve()}", err=True)
-    sys.exit(1 if counts["failed"] and not counts["done"] else 0)
+        click.echo(
+            f"{counts['done']} records, {counts['reprocessed']} older records replaced, "
+            f"{counts['unchanged']} records already of this version kept, {counts['duplicate']} duplicates, "
+            f"{counts['failed']} errors -> {(outbox or s.outbox).resolve()}",
+            err=True,
+        )
+    made = counts["done"] + counts["reprocessed"] + counts["unchanged"]
+    sys.exit(1 if counts["failed"] and not made else 0)
 
 
 @main.command("eval")

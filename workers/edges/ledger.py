@@ -17,7 +17,9 @@ PREFIX = "pagemill"
 
 # Drop statuses, in the order a drop moves through them.
 CLAIMED, QUEUED, DONE, DUPLICATE, FAILED = "claimed", "queued", "done", "duplicate", "failed"
-FINAL = {DONE, DUPLICATE, FAILED}
+# A record made again (``pagemill reprocess``) replaced the older one: counted apart from new pages.
+REPROCESSED = "reprocessed"
+FINAL = {DONE, DUPLICATE, FAILED, REPROCESSED}
 # Not a stored status: a drop a worker has started on (see mark_started) shows as processing.
 PROCESSING = "processing"
 

@@ -19,8 +19,9 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..logs import get_logger
-from ..models import Drop, DuplicateNote, ErrorRecord, Record
-from .ledger import DONE, DUPLICATE, FAILED, FINAL, Ledger
+from ..models import SCHEMA_VERSION, Drop, DuplicateNote, ErrorRecord, Record
+from .ledger import DONE, DUPLICATE, FAILED, FINAL, REPROCESSED, Ledger
+from .replace import replace_outcome
 
 log = get_logger(__name__)
 
@@ -38,13 +39,18 @@ def record_name(filename: str, content_id: str) -> str:
     return f"{safe_stem(filename)}.{content_id}.json"
 
 
-def atomic_write(path: Path, model: BaseModel) -> None:
+DEFAULT_MODE = 0o644
+
+
+def atomic_write(path: Path, model: BaseModel, mode: int = DEFAULT_MODE) -> None:
     data = model.model_dump_json(indent=2).encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:60]}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
+            # mkstemp makes the file 0600: another user's consumer could not read the record.
+            os.fchmod(f.fileno(), mode)
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
@@ -72,9 +78,12 @@ class Outbox:
         *,
         archive: Path | None = None,
         failed: Path | None = None,
+        mode: int | None = None,
     ) -> None:
         self.outbox, self.ledger = Path(outbox), ledger
         self.archive, self.failed = archive, failed
+        # None: each outcome takes its original's permission bits (0644 when unknown).
+        self.mode = mode
         self.outbox.mkdir(parents=True, exist_ok=True)
 
     def _already(self, drop: Drop) -> Outcome | None:
@@ -85,31 +94,54 @@ class Outbox:
             return Outcome(prior["status"], self.outbox / prior.get("outcome", ""), original)
         return None
 
-    def write_record(self, drop: Drop, record: Record) -> Outcome:
+    def mode_for(self, drop: Drop, original: Path | None = None) -> int:
+        """``PAGEMILL_OUTBOX_MODE`` when set, else the original's permission bits, else 0644."""
+        if self.mode is not None:
+            return self.mode
+        for p in (original, Path(drop.held_at) if drop.held_at else None):
+            if p is not None:
+                try:
+                    return p.stat().st_mode & 0o666
+                except OSError:
+                    continue
+        return DEFAULT_MODE
+
+    def write_record(self, drop: Drop, record: Record, *, original: Path | None = None) -> Outcome:
+        """File a validated record (the model was validated when it was built or parsed: not again here)."""
         if done := self._already(drop):
             return done
-        Record.model_validate(record.model_dump())
-        name = record_name(drop.filename, record.id)
-        winner = self.ledger.claim_content(record.source.sha256, drop.drop_id, name, drop.filename)
-        if winner["drop_id"] == drop.drop_id:
-            path, status = self.outbox / name, DONE
-            atomic_write(path, record)
+        mode = self.mode_for(drop, original)
+        if drop.replaces:
+            path = self.outbox / drop.replaces
+            replace_outcome(path, record, path, mode=mode)
+            status = REPROCESSED
         else:
-            path, status = self.outbox / f"{safe_stem(drop.filename)}.{drop.drop_id}.duplicate.json", DUPLICATE
-            atomic_write(
-                path,
-                DuplicateNote(id=record.id, source=record.source, record=winner["record"], first_filename=winner["filename"]),
-            )
+            name = record_name(drop.filename, record.id)
+            winner = self.ledger.claim_content(record.source.sha256, drop.drop_id, name, drop.filename)
+            if winner["drop_id"] == drop.drop_id:
+                path, status = self.outbox / name, DONE
+                atomic_write(path, record, mode)
+            else:
+                path, status = self.outbox / f"{safe_stem(drop.filename)}.{drop.drop_id}.duplicate.json", DUPLICATE
+                note = DuplicateNote(
+                    schema_version=SCHEMA_VERSION, kind="duplicate", id=record.id, source=record.source,
+                    record=winner["record"], first_filename=winner["filename"],
+                )
+                atomic_write(path, note, mode)
         original = self._file_original(drop, self.archive)
         self.ledger.set_drop(drop.drop_id, status=status, outcome=path.name, finished=datetime.now(timezone.utc).timestamp())
         log.info("outcome written", status=status, outcome=str(path), original=str(original) if original else None)
         return Outcome(status, path, original)
 
-    def write_error(self, drop: Drop, *, stage: str, error: str, message: str, attempts: int = 1) -> Outcome:
+    def write_error(
+        self, drop: Drop, *, stage: str, error: str, message: str, attempts: int = 1, original: Path | None = None
+    ) -> Outcome:
         if done := self._already(drop):
             return done
-        original = self._file_original(drop, self.failed)
+        original = self._file_original(drop, self.failed) or original
         rec = ErrorRecord(
+            schema_version=SCHEMA_VERSION,
+            kind="error",
             filename=drop.filename,
             drop_id=drop.drop_id,
             sha256=drop.sha256,
@@ -123,7 +155,7 @@ class Outbox:
             original=str(original) if original else None,
         )
         path = self.outbox / f"{safe_stem(drop.filename)}.{drop.drop_id}.error.json"
-        atomic_write(path, rec)
+        atomic_write(path, rec, self.mode_for(drop, original))
         self.ledger.set_drop(
             drop.drop_id, status=FAILED, outcome=path.name, error=f"{error}: {message}",
             finished=datetime.now(timezone.utc).timestamp(),

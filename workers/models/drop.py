@@ -21,3 +21,6 @@ class Drop(BaseModel):
     sha256: str | None = None
     received_at: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
     held_at: str | None = Field(None, description="Where the host keeps the original while it is processed.")
+    replaces: str | None = Field(
+        None, description="Outbox file name of the outcome this drop's record replaces (reprocessing): no duplicate check."
+    )

@@ -44,7 +44,9 @@ def _ledger() -> RedisLedger:
 def outbox() -> Outbox:
     s = get_settings()
     # Absolute, so Flower's "done: <record> in <outbox>" says where, whatever the worker's working folder.
-    return Outbox(s.outbox.resolve(), _ledger(), archive=s.archive.resolve(), failed=s.failed.resolve())
+    return Outbox(
+        s.outbox.resolve(), _ledger(), archive=s.archive.resolve(), failed=s.failed.resolve(), mode=s.outbox_file_mode
+    )
 
 
 class StageFailed(Exception):

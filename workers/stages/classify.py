@@ -365,15 +365,10 @@ def classify(
     else:
         title = section.title if section else next((s.text.strip() for s in segments if s.role == "heading"), None)
     body = "\n".join(s.text for s in segments if s.role != "furniture")
-    data = page.model_dump(exclude={"segments"})
-    return ClassifiedPage(
-        **data,
-        segments=segments,
-        title=title,
-        classification=Classification(
-            section=section,
-            topics=classify_topics(body, taxonomy),
-            regions=classify_regions(body, gazetteer),
-            taxonomy=taxonomy.name,
-        ),
+    classification = Classification(
+        section=section,
+        topics=classify_topics(body, taxonomy),
+        regions=classify_regions(body, gazetteer),
+        taxonomy=taxonomy.name,
     )
+    return page.model_copy(update={"segments": segments, "title": title, "classification": classification})

@@ -53,6 +53,9 @@ import pycountry
 
 from ..models import Classification, ClassifiedPage, Region, Section, Segment, SegmentedPage, Topic
 from .segment import is_dateline, is_definition, is_field_line, split_sentences
+from .language import identifier as language_identifier
+from .language import languages
+from .outline import link_parents
 
 _FIGURE_LABEL = re.compile(
     r"^(?:fig(?:ure)?\.?|table|photo(?:graph)?|image|illustration|plate|map|chart|graph|diagram|exhibit)\s*\d+(?:[.\-]\d+)*\b",
@@ -339,7 +342,8 @@ def classify_regions(text: str, gazetteer: Gazetteer) -> list[Region]:
 
 
 def preload() -> None:
-    """Load the bundled taxonomy and gazetteer and compile the place pattern now, e.g. when a worker starts."""
+    """Load the bundled taxonomy, gazetteer and language model and compile the place pattern now, e.g. when a worker starts."""
+    language_identifier()
     default_taxonomy()
     _ = default_gazetteer().pattern
 
@@ -371,4 +375,7 @@ def classify(
         regions=classify_regions(body, gazetteer),
         taxonomy=taxonomy.name,
     )
-    return page.model_copy(update={"segments": segments, "title": title, "classification": classification})
+    language, segments = languages(link_parents(segments))
+    return page.model_copy(
+        update={"segments": segments, "title": title, "classification": classification, "language": language}
+    )

@@ -267,6 +267,45 @@ def process(paths: tuple[Path, ...], outbox: Path | None, jobs: int, quiet: bool
     sys.exit(1 if counts["failed"] and not made else 0)
 
 
+@main.command()
+@click.option("--all", "everything", is_flag=True, help="Every record in the outbox.")
+@click.option("--older-than", "older_than", default=None, metavar="VERSION",
+              help="Records made by an older pipeline.version than VERSION ('current': this installation's).")
+@click.option("--id", "ids", multiple=True, metavar="ID", help="A record id (pm-...) or record file name; repeatable.")
+@click.option("--wait/--no-wait", default=True, show_default=True, help="Announce each record as it is replaced, until all are.")
+def reprocess(everything: bool, older_than: str | None, ids: tuple[str, ...], wait: bool) -> None:
+    """Make records again through the running service, replacing the older ones in place.
+
+    Reads the originals from the archive (they stay there). Each new record
+    keeps its id and file name and says what it supersedes. Stopped and run
+    again, it queues only the records not already on their way.
+    """
+    from .edges.ledger import RedisLedger
+    from .service import reprocess as rp
+    from .service.dispatch import send
+
+    if not (everything or older_than or ids):
+        raise click.UsageError("say which records: --all, --older-than VERSION or --id ID")
+    s = get_settings()
+    configure("WARNING", s.log_format)
+    if older_than == "current":
+        from .stages.pipeline import current_version, use_taxonomy
+
+        use_taxonomy(s.taxonomy, output_settings(s))
+        older_than = current_version()
+        click.echo(f"current pipeline version: {older_than}")
+    ledger = RedisLedger(s.effective_broker_url)
+    records = rp.select(s.outbox, everything=everything, older_than=older_than, ids=ids)
+    plan = rp.queue(records, s.archive, ledger, send, say=click.echo)
+    click.echo(
+        f"{len(plan.queued)} queued, {len(plan.already_queued)} already on their way, "
+        f"{len(plan.no_original)} without an original in {s.archive}"
+    )
+    if wait and plan.waiting:
+        counts = rp.wait(plan, s.outbox, ledger, say=click.echo)
+        click.echo(f"{counts['replaced']} replaced, {counts['failed']} failed")
+
+
 @main.command("eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--records", "-r", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None, help="Score records already made (any *.json below DIR) instead of processing the gold pages now.")

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from ..logs import get_logger
 from ..models import SCHEMA_VERSION, Drop, DuplicateNote, ErrorRecord, Record
 from .ledger import DONE, DUPLICATE, FAILED, FINAL, REPROCESSED, Ledger
-from .replace import replace_outcome
+from .replace import read_outcome, replace_outcome
 
 log = get_logger(__name__)
 
@@ -112,9 +112,13 @@ class Outbox:
             return done
         mode = self.mode_for(drop, original)
         if drop.replaces:
-            path = self.outbox / drop.replaces
-            replace_outcome(path, record, path, mode=mode)
-            status = REPROCESSED
+            path, status = self.outbox / drop.replaces, REPROCESSED
+            current = read_outcome(path) or {}
+            if (current.get("pipeline") or {}).get("version") == record.pipeline.version and current.get("supersedes"):
+                # Made again twice (a reprocess run stopped between queueing and noting it): written once.
+                log.info("record already replaced by this version", outcome=str(path))
+            else:
+                replace_outcome(path, record, path, mode=mode)
         else:
             name = record_name(drop.filename, record.id)
             winner = self.ledger.claim_content(record.source.sha256, drop.drop_id, name, drop.filename)
@@ -129,8 +133,15 @@ class Outbox:
                 )
                 atomic_write(path, note, mode)
         original = self._file_original(drop, self.archive)
-        self.ledger.set_drop(drop.drop_id, status=status, outcome=path.name, finished=datetime.now(timezone.utc).timestamp())
-        log.info("outcome written", status=status, outcome=str(path), original=str(original) if original else None)
+        self.ledger.set_drop(
+            drop.drop_id, status=status, outcome=path.name, finished=datetime.now(timezone.utc).timestamp(),
+            replaces=drop.replaces,
+        )
+        if drop.replaces:
+            self.ledger.clear_reprocess(drop.replaces)
+            log.info("record replaced", outcome=str(path), version=record.pipeline.version)
+        else:
+            log.info("outcome written", status=status, outcome=str(path), original=str(original) if original else None)
         return Outcome(status, path, original)
 
     def write_error(
@@ -160,6 +171,9 @@ class Outbox:
             drop.drop_id, status=FAILED, outcome=path.name, error=f"{error}: {message}",
             finished=datetime.now(timezone.utc).timestamp(),
         )
+        if drop.replaces:
+            # The older record stays; the run that asked for a new one must not wait for it forever.
+            self.ledger.clear_reprocess(drop.replaces)
         log.warning("page failed", stage=stage, error=error, reason=message, outcome=str(path))
         return Outcome(FAILED, path, original)
 

@@ -25,11 +25,13 @@ OLD = "0.0.1+000000000000"
 TOWNS = ["Arles", "Bergen", "Cork", "Dresden", "Essen", "Faro", "Graz", "Haarlem"]
 
 
-def page(i: int) -> bytes:
-    return (
-        f"Bulletin {i}\n\nThe harbour board of {TOWNS[i]} met on {i + 1} May 2011 and agreed to dredge berth {i}. "
-        f"The work will take {i + 2} months.\n"
-    ).encode()
+def page(i: int, paragraphs: int = 1) -> bytes:
+    body = "\n\n".join(
+        f"The harbour board of {TOWNS[i]} met on {k % 28 + 1} May 2011 and agreed to dredge berth {k}. "
+        f"The work will take {i + 2} months and cost {k + 3} million euros, said Maria Jansen of the board."
+        for k in range(paragraphs)
+    )
+    return f"Bulletin {i}\n\n{body}\n".encode()
 
 
 def cli(svc: Service, *args: str, timeout: float = 180) -> subprocess.CompletedProcess:
@@ -48,9 +50,9 @@ def start(svc: Service, concurrency: str = "2") -> None:
     wait_worker_ready(svc, worker)
 
 
-def drop_and_wait(svc: Service, n: int) -> dict[str, dict]:
+def drop_and_wait(svc: Service, n: int, paragraphs: int = 1) -> dict[str, dict]:
     for i in range(n):
-        svc.drop(f"bulletin-{i}.txt", page(i))
+        svc.drop(f"bulletin-{i}.txt", page(i, paragraphs))
     deadline = time.monotonic() + 120
     while len(records(svc)) < n and time.monotonic() < deadline:
         svc.check_alive()
@@ -115,10 +117,12 @@ def test_a_reprocess_stopped_and_started_again_makes_each_page_once(isolated: Se
     svc = isolated
     start(svc, concurrency="1")
     wait_watching(svc, svc.start("watcher", "watch"))
-    first = drop_and_wait(svc, 6)
+    # Long enough pages that the worker is likely killed with some still to do (the test holds either way).
+    first = drop_and_wait(svc, 6, paragraphs=150)
     make_older(svc, sorted(first))
     worker = next(p for p in svc.parts if p.name == "worker")
     worker.stop()
+    worker.name = "done"  # stopped on purpose
 
     # Queued while no worker runs; the run is then stopped (it would wait) and started again.
     run = cli(svc, "reprocess", "--older-than", "current", "--no-wait")
@@ -132,6 +136,7 @@ def test_a_reprocess_stopped_and_started_again_makes_each_page_once(isolated: Se
     wait_log(worker, b'"record replaced"', timeout=120)
     worker.stop(signal.SIGKILL)
     worker.name = "done"  # killed on purpose
+    print("replaced before the kill:", worker.log.read_text(errors="replace").count('"record replaced"'))
     start(svc, concurrency="1")
 
     final = cli(svc, "reprocess", "--older-than", "current")

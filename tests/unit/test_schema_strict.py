@@ -188,3 +188,16 @@ def test_older_schema_versions_stay_published_and_the_current_one_is_named():
             assert f"/{version}/" in old["$id"]
     assert _load("record.schema.json")["properties"]["schema_version"]["const"] == SCHEMA_VERSION
     assert f"`{SCHEMA_VERSION}`" in (REPO / "README.md").read_text(encoding="utf-8"), "README changelog misses the current version"
+
+
+def test_the_record_publishes_the_very_types_the_stages_use():
+    """One type per part from stage to record: a field added to Entity (or Segment, ...) reaches the record as is."""
+    from workers.models import Entity, Record, Repair, Segment, SourceInfo
+    from workers.models.page import Classification, Page
+
+    fields = Record.model_fields
+    assert fields["entities"].annotation == list[Entity] == Page.model_fields["entities"].annotation
+    assert fields["segments"].annotation == list[Segment] == Page.model_fields["segments"].annotation
+    assert fields["repairs"].annotation == list[Repair] == Page.model_fields["repairs"].annotation
+    assert fields["source"].annotation is SourceInfo is Page.model_fields["source"].annotation
+    assert fields["classification"].annotation is Classification

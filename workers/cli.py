@@ -12,7 +12,6 @@ import click
 
 from . import __version__
 from .logs import configure, get_logger
-from .provenance import output_settings
 from .settings import Settings, get_settings
 
 log = get_logger("pagemill")
@@ -115,6 +114,7 @@ def worker(queues: str, concurrency: int | None, hostname: str) -> None:
         # (copy-on-write) and is ready at once instead of loading its own.
         from .stages.annotate import load_model
         from .stages.pipeline import use_taxonomy
+        from .provenance import output_settings
 
         use_taxonomy(s.taxonomy, output_settings(s))
         load_model()
@@ -249,6 +249,7 @@ def process(paths: tuple[Path, ...], outbox: Path | None, jobs: int, quiet: bool
     """
     from .edges.batch import run_batch
     from .stages.pipeline import use_taxonomy
+    from .provenance import output_settings
 
     s = get_settings()
     configure(s.log_level if verbose else "WARNING", s.log_format)
@@ -290,6 +291,7 @@ def reprocess(everything: bool, older_than: str | None, ids: tuple[str, ...], wa
     configure("WARNING", s.log_format)
     if older_than == "current":
         from .stages.pipeline import current_version, use_taxonomy
+        from .provenance import output_settings
 
         use_taxonomy(s.taxonomy, output_settings(s))
         older_than = current_version()

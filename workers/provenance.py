@@ -92,11 +92,12 @@ def settings_part(values: dict) -> str:
 
 
 def output_settings(settings) -> dict:
-    """The values of the settings declared as changing a record's content."""
+    """The values of the settings declared as changing a record's content (unset ones left out, so a
+    process that never read its settings, a REPL or a test, gets the same version as a default service)."""
     out = {}
     for name, field in type(settings).model_fields.items():
         extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
-        if extra.get("output"):
+        if extra.get("output") and getattr(settings, name) is not None:
             out[name] = getattr(settings, name)
     return out
 

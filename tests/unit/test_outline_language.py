@@ -66,3 +66,14 @@ def test_a_segment_in_another_language_says_so():
     assert rec.language == "en"
     french = [s for s in rec.segments if s.text.startswith("Le maire")]
     assert french and french[0].language == "fr"
+
+
+def test_the_sparse_product_gives_the_librarys_own_answer():
+    from workers.stages.language import _classify, identifier
+
+    for text in ("The ferry to the island leaves at noon every day except Sunday.",
+                 "Der Zug nach Wien fährt jeden Morgen um sieben Uhr vom Hauptbahnhof ab.",
+                 "La biblioteca municipal abre los sábados por la mañana."):
+        lang, prob = identifier().classify(text)
+        mine, my_prob = _classify(text)
+        assert mine == lang and abs(my_prob - float(prob)) < 1e-4

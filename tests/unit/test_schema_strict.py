@@ -173,7 +173,8 @@ def test_every_definition_is_titled_closed_and_described(name):
         if d.get("type") == "object":
             assert d.get("additionalProperties") is False, f"{name}: {def_name} is open"
             for prop, spec in d["properties"].items():
-                assert spec.get("description"), f"{name}: {def_name}.{prop} has no description"
+                described = spec.get("description") or objects.get(spec.get("$ref", "").rsplit("/", 1)[-1], {}).get("description")
+                assert described, f"{name}: {def_name}.{prop} has no description"
                 # A property title becomes a generated type's name ("Code1"); only definitions are named.
                 assert "title" not in spec, f"{name}: {def_name}.{prop} has a title"
                 assert prop in d.get("required", []), f"{name}: {def_name}.{prop} is always written but not required"

@@ -81,7 +81,7 @@ class Record(Closed):
     schema_version: SchemaVersion = Field(description="Version of this schema.")
     kind: Literal["record"] = Field(description="Always 'record' for a processed page.")
     id: str = Field(description="Stable id derived from the page's content (same bytes, same id).")
-    source: SourceInfo = Field(description="The file the record was made from.")
+    source: SourceInfo = Field(description="The dropped file this outcome is about.")
     title: str | None = Field(description="Title of the page; null when it has none.")
     section: Section | None = Field(description="The report section of the page; null when none is found.")
     language: str | None = Field(
@@ -102,7 +102,7 @@ class DuplicateNote(Closed):
     schema_version: SchemaVersion = Field(description="Version of this schema.")
     kind: Literal["duplicate"] = Field(description="Always 'duplicate'.")
     id: str = Field(description="Content id shared with the existing record.")
-    source: SourceInfo = Field(description="The file that was dropped again.")
+    source: SourceInfo = Field(description="The dropped file this outcome is about.")
     record: str = Field(description="File name, in the outbox, of the record with the same content.")
     first_filename: str = Field(description="Name of the file that produced that record.")
 

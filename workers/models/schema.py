@@ -5,6 +5,7 @@
 * The schemas describe the files as written (pydantic's serialization mode):
   every field a writer always emits is required, ``kind`` and
   ``schema_version`` first of all, and every object is closed.
+* A property that is just a ``$ref`` is described by the definition it names.
 * Only definitions carry a ``title`` (the class name), so generated types get
   stable names ("Segment", "Entity") instead of ones made from property names
   ("Code1", "SourceEnd3").
@@ -45,9 +46,15 @@ class _PublishedSchema(GenerateJsonSchema):
 
 
 def _tidy(obj: dict) -> None:
-    """Drop property titles; note on each end offset that it is not before its start."""
+    """Drop property titles; note on each end offset that it is not before its start.
+
+    A ``$ref`` with a description beside it reads to type generators as a new
+    type ("SourceInfo1"): such a property is described by its definition.
+    """
     for name, prop in (obj.get("properties") or {}).items():
         prop.pop("title", None)
+        if "$ref" in prop:
+            prop.pop("description", None)
         if name.endswith("end") and "description" in prop and _END_NOTE not in prop["description"]:
             prop["description"] += _END_NOTE
         for key in ("items", "additionalProperties"):

@@ -83,3 +83,16 @@ def test_process_replaces_an_older_record_and_says_what_it_replaced(tmp_path):
     assert new["supersedes"]["pipeline_version"] == "0.0.1+000000000000"
     assert new["source"]["received_at"] == old["source"]["received_at"]
     assert new["pipeline"]["version"] != "0.0.1+000000000000"
+
+
+def test_an_error_record_given_way_to_a_new_record_is_gone_and_the_record_stands_alone(tmp_path):
+    """The one replace mechanism also serves a failed page made again: its error record gives way."""
+    out = Outbox(tmp_path / "out", MemoryLedger(), archive=tmp_path / "archive", failed=tmp_path / "failed")
+    failed = out.write_error(Drop(filename="river.txt", size_bytes=len(PAGE)), stage="annotate", error="timeout", message="too slow")
+    retry = _held(tmp_path, "river.txt", PAGE, 0o644)
+    retry.replaces = failed.path.name
+    outcome = out.write_record(retry, process_bytes(PAGE, "river.txt"))
+    assert outcome.status == "done"
+    assert not failed.path.exists()
+    rec = _only_record(tmp_path / "out")
+    assert rec["kind"] == "record" and rec["supersedes"] is None

@@ -111,20 +111,26 @@ class Outbox:
         if done := self._already(drop):
             return done
         mode = self.mode_for(drop, original)
-        if drop.replaces:
-            path, status = self.outbox / drop.replaces, REPROCESSED
-            current = read_outcome(path) or {}
+        old = self.outbox / drop.replaces if drop.replaces else None
+        current = (read_outcome(old) or {}) if old else {}
+        if old and current.get("kind") == "record":
+            # A record made again: same name, no duplicate check (the content is the old record's).
+            path, status = old, REPROCESSED
             if (current.get("pipeline") or {}).get("version") == record.pipeline.version and current.get("supersedes"):
                 # Made again twice (a reprocess run stopped between queueing and noting it): written once.
                 log.info("record already replaced by this version", outcome=str(path))
             else:
-                replace_outcome(path, record, path, mode=mode)
+                replace_outcome(old, record, path, mode=mode)
         else:
             name = record_name(drop.filename, record.id)
             winner = self.ledger.claim_content(record.source.sha256, drop.drop_id, name, drop.filename)
             if winner["drop_id"] == drop.drop_id:
                 path, status = self.outbox / name, DONE
-                atomic_write(path, record, mode)
+                if old:
+                    # Another outcome (an error record of an earlier try) gives way to this record.
+                    replace_outcome(old, record, path, mode=mode)
+                else:
+                    atomic_write(path, record, mode)
             else:
                 path, status = self.outbox / f"{safe_stem(drop.filename)}.{drop.drop_id}.duplicate.json", DUPLICATE
                 note = DuplicateNote(
@@ -139,7 +145,7 @@ class Outbox:
         )
         if drop.replaces:
             self.ledger.clear_reprocess(drop.replaces)
-            log.info("record replaced", outcome=str(path), version=record.pipeline.version)
+            log.info("record replaced", outcome=str(path), replaced=drop.replaces, version=record.pipeline.version)
         else:
             log.info("outcome written", status=status, outcome=str(path), original=str(original) if original else None)
         return Outcome(status, path, original)

@@ -34,7 +34,7 @@ def page(i: int, paragraphs: int = 1) -> bytes:
     return f"Bulletin {i}\n\n{body}\n".encode()
 
 
-def cli(svc: Service, *args: str, timeout: float = 180) -> subprocess.CompletedProcess:
+def cli(svc: Service, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "workers.cli", *args], env=svc.env, cwd=svc.root, capture_output=True, text=True,
         timeout=timeout,
@@ -53,7 +53,7 @@ def start(svc: Service, concurrency: str = "2") -> None:
 def drop_and_wait(svc: Service, n: int, paragraphs: int = 1) -> dict[str, dict]:
     for i in range(n):
         svc.drop(f"bulletin-{i}.txt", page(i, paragraphs))
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 300
     while len(records(svc)) < n and time.monotonic() < deadline:
         svc.check_alive()
         time.sleep(0.1)
@@ -118,7 +118,7 @@ def test_a_reprocess_stopped_and_started_again_makes_each_page_once(isolated: Se
     start(svc, concurrency="1")
     wait_watching(svc, svc.start("watcher", "watch"))
     # Long enough pages that the worker is likely killed with some still to do (the test holds either way).
-    first = drop_and_wait(svc, 6, paragraphs=150)
+    first = drop_and_wait(svc, 6, paragraphs=60)
     make_older(svc, sorted(first))
     worker = next(p for p in svc.parts if p.name == "worker")
     worker.stop()
@@ -133,13 +133,17 @@ def test_a_reprocess_stopped_and_started_again_makes_each_page_once(isolated: Se
     # A worker killed in the middle, and another started.
     start(svc, concurrency="1")
     worker = svc.parts[-1]
-    wait_log(worker, b'"record replaced"', timeout=120)
+    wait_log(worker, b'"record replaced"', timeout=300)
     worker.stop(signal.SIGKILL)
     worker.name = "done"  # killed on purpose
     print("replaced before the kill:", worker.log.read_text(errors="replace").count('"record replaced"'))
     start(svc, concurrency="1")
 
-    final = cli(svc, "reprocess", "--older-than", "current")
+    # Generous: the killed worker's page comes back only after the visibility timeout (about 40 s here).
+    try:
+        final = cli(svc, "reprocess", "--older-than", "current", timeout=600)
+    except subprocess.TimeoutExpired as exc:
+        raise AssertionError(f"reprocess did not end: {exc.stdout}\n{svc.tail_logs()}") from exc
     assert final.returncode == 0, final.stdout + final.stderr
     after = records(svc)
     assert sorted(after) == sorted(first)

@@ -157,8 +157,9 @@ def worker(queues: str, concurrency: int | None, hostname: str, no_banner: bool)
         # (copy-on-write) and is ready at once instead of loading its own.
         from .stages.annotate import load_model
         from .stages.pipeline import use_taxonomy
+        from .provenance import output_settings
 
-        use_taxonomy(s.taxonomy)
+        use_taxonomy(s.taxonomy, output_settings(s))
         load_model()
 
     _explain_superuser()
@@ -358,6 +359,7 @@ def process(paths: tuple[Path, ...], outbox: Path | None, jobs: int, quiet: bool
     """
     from .edges.batch import PAGE_SUFFIXES, find_pages, run_batch
     from .stages.pipeline import use_taxonomy
+    from .provenance import output_settings
 
     s = get_settings()
     configure(s.log_level if verbose else "WARNING", s.log_format)
@@ -375,11 +377,60 @@ def process(paths: tuple[Path, ...], outbox: Path | None, jobs: int, quiet: bool
         )
     if passed_over and not quiet:
         click.echo(f"found {len(found.files)} pages; passed over files that are not pages: {passed_over}", err=True)
-    use_taxonomy(s.taxonomy)
-    counts = run_batch(list(paths), outbox or s.outbox, jobs=jobs, max_bytes=s.max_page_bytes, progress=not quiet, found=found)
+    use_taxonomy(s.taxonomy, output_settings(s))
+    counts = run_batch(
+        list(paths), outbox or s.outbox, jobs=jobs, max_bytes=s.max_page_bytes, progress=not quiet, found=found,
+        mode=s.outbox_file_mode,
+    )
     if not quiet:
-        click.echo(f"{counts['done']} records, {counts['duplicate']} duplicates, {counts['failed']} errors -> {(outbox or s.outbox).resolve()}", err=True)
-    sys.exit(1 if counts["failed"] and not counts["done"] else 0)
+        click.echo(
+            f"{counts['done']} records, {counts['reprocessed']} older records replaced, "
+            f"{counts['unchanged']} records already of this version kept, {counts['duplicate']} duplicates, "
+            f"{counts['failed']} errors -> {(outbox or s.outbox).resolve()}",
+            err=True,
+        )
+    made = counts["done"] + counts["reprocessed"] + counts["unchanged"]
+    sys.exit(1 if counts["failed"] and not made else 0)
+
+
+@main.command()
+@click.option("--all", "everything", is_flag=True, help="Every record in the outbox.")
+@click.option("--older-than", "older_than", default=None, metavar="VERSION",
+              help="Records made by an older pipeline.version than VERSION ('current': this installation's).")
+@click.option("--id", "ids", multiple=True, metavar="ID", help="A record id (pm-...) or record file name; repeatable.")
+@click.option("--wait/--no-wait", default=True, show_default=True, help="Announce each record as it is replaced, until all are.")
+def reprocess(everything: bool, older_than: str | None, ids: tuple[str, ...], wait: bool) -> None:
+    """Make records again through the running service, replacing the older ones in place.
+
+    Reads the originals from the archive (they stay there). Each new record
+    keeps its id and file name and says what it supersedes. Stopped and run
+    again, it queues only the records not already on their way.
+    """
+    from .edges.ledger import RedisLedger
+    from .service import reprocess as rp
+    from .service.dispatch import send
+
+    if not (everything or older_than or ids):
+        raise click.UsageError("say which records: --all, --older-than VERSION or --id ID")
+    s = get_settings()
+    configure("WARNING", s.log_format)
+    if older_than == "current":
+        from .stages.pipeline import current_version, use_taxonomy
+        from .provenance import output_settings
+
+        use_taxonomy(s.taxonomy, output_settings(s))
+        older_than = current_version()
+        click.echo(f"current pipeline version: {older_than}")
+    ledger = RedisLedger(s.effective_broker_url)
+    records = rp.select(s.outbox, everything=everything, older_than=older_than, ids=ids)
+    plan = rp.queue(records, s.archive, ledger, send, say=click.echo)
+    click.echo(
+        f"{len(plan.queued)} queued, {len(plan.already_queued)} already on their way, "
+        f"{len(plan.no_original)} without an original in {s.archive}"
+    )
+    if wait and plan.waiting:
+        counts = rp.wait(plan, s.outbox, ledger, say=click.echo)
+        click.echo(f"{counts['replaced']} replaced, {counts['failed']} failed")
 
 
 @main.command("eval")

@@ -22,6 +22,11 @@ class Settings(BaseSettings):
     outbox: Path = Field(Path("outbox"), description="Folder that receives one JSON outcome per page.")
     archive: Path = Field(Path("archive"), description="Originals move here once their record is written.")
     failed: Path = Field(Path("failed"), description="Originals that could not be processed move here.")
+    outbox_mode: str | None = Field(
+        None,
+        pattern=r"^(0o?)?[0-7]{3}$",
+        description="Permission bits of outbox files, octal (e.g. 0640). Unset: each record takes its original's mode, 0644 when unknown.",
+    )
     state_dir: Path = Field(
         Path(".pagemill"),
         description="Private state: embedded broker data, pages being processed, dashboard state.",
@@ -49,8 +54,11 @@ class Settings(BaseSettings):
     max_page_bytes: int = Field(20_000_000, description="Larger files are refused with an error record.")
 
     # --- stages ------------------------------------------------------------
+    # output=True: the setting changes what a record says, so it is part of pipeline.version (workers/provenance.py).
     taxonomy: Path | None = Field(
-        None, description="JSON file with your own topic taxonomy; unset uses the bundled IPTC Media Topics top level."
+        None,
+        description="JSON file with your own topic taxonomy; unset uses the bundled IPTC Media Topics top level.",
+        json_schema_extra={"output": True},
     )
 
     # --- watcher -----------------------------------------------------------
@@ -123,6 +131,10 @@ class Settings(BaseSettings):
         # A task holds its message unacked while it runs; redelivery must not
         # start before the hard time limit has killed a stuck task.
         return int(self.task_time_limit * 1.25) + 5
+
+    @property
+    def outbox_file_mode(self) -> int | None:
+        return int(self.outbox_mode.removeprefix("0o"), 8) if self.outbox_mode else None
 
     @property
     def processing_dir(self) -> Path:

@@ -17,7 +17,7 @@ def _rows():
 
 
 def _snap(rows):
-    counts = {"queued": 0, "processing": 0, "done": 1, "duplicate": 0, "failed": 0}
+    counts = {"queued": 0, "processing": 0, "done": 1, "reprocessed": 0, "duplicate": 0, "failed": 0}
     return {"counts": counts, "finished_per_minute": 0.0, "arrived_per_minute": 0.0, "generated_at": "2026-01-01T00:00:00Z",
             "rate_window_seconds": 300, "status_filter": None, "filter_scan": None,
             "latency": {"p50_at_most": None, "p95_at_most": None, "count": 0, "buckets": {}, "sum": 0.0}, "pages": rows, "hooks": []}

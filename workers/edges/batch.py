@@ -15,7 +15,8 @@ from pathlib import Path
 
 from ..models import Drop, Record
 from .ledger import MemoryLedger
-from .outbox import Outbox
+from .outbox import Outbox, record_name
+from .replace import read_outcome
 from .watcher import ignored
 
 
@@ -81,28 +82,44 @@ def _one(args: tuple[str, int | None, str | None]) -> tuple[str, dict | None, tu
     except PageRejected as exc:
         return path_s, None, ("intake", exc.code, exc.message), drop.model_dump(mode="json")
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop a backfill
-        return path_s, None, ("pipeline", "stage_error", f"{type(exc).__name__}: {exc}".splitlines()[0][:500]), drop.model_dump(mode="json")
+        return path_s, None, ("process", "stage_error", f"{type(exc).__name__}: {exc}".splitlines()[0][:500]), drop.model_dump(mode="json")
     return path_s, record.model_dump(mode="json"), None, drop.model_dump(mode="json")
 
 
 def run_batch(
     paths: list[Path], outbox: Path, *, jobs: int = 1, max_bytes: int | None = None, progress: bool = True,
-    recursive: bool = True, found: Found | None = None,
+    recursive: bool = True, found: Found | None = None, mode: int | None = None,
 ) -> dict[str, int]:
+    """Counts: ``done`` (new records), ``reprocessed`` (older records replaced), ``unchanged`` (a record of this
+    very pipeline version was already there and is kept as it is), ``duplicate``, ``failed``."""
     found = found or find_pages(paths, recursive=recursive)
     files = found.files
-    out = Outbox(outbox, MemoryLedger())
-    counts = {"done": 0, "duplicate": 0, "failed": 0}
+    ledger = MemoryLedger()
+    out = Outbox(outbox, ledger, mode=mode)
+    counts = {"done": 0, "reprocessed": 0, "unchanged": 0, "duplicate": 0, "failed": 0}
     work = [(str(f), max_bytes, found.folders.get(f)) for f in files]
 
     def handle(result) -> None:
-        _path, record, error, drop_json = result
+        path, record_json, error, drop_json = result
         drop = Drop.model_validate(drop_json)
         if error:
             stage, code, message = error
-            outcome = out.write_error(drop, stage=stage, error=code, message=message)
-        else:
-            outcome = out.write_record(drop, Record.model_validate(record))
+            outcome = out.write_error(drop, stage=stage, error=code, message=message, original=Path(path))
+            counts[outcome.status] += 1
+            return
+        record = Record.model_validate(record_json)
+        name = record_name(drop.filename, record.id)
+        existing = read_outcome(out.outbox / name) if record.source.sha256 not in ledger.content else None
+        if existing and existing.get("kind") == "record":
+            # Never overwrite a record silently: the same version is kept as it is, an older one is replaced
+            # and the new record says so (supersedes).
+            if (existing.get("pipeline") or {}).get("version") == record.pipeline.version:
+                ledger.claim_content(record.source.sha256, drop.drop_id, name, drop.filename)
+                counts["unchanged"] += 1
+                return
+            ledger.claim_content(record.source.sha256, drop.drop_id, name, drop.filename)
+            drop.replaces = name
+        outcome = out.write_record(drop, record, original=Path(path))
         counts[outcome.status] += 1
 
     if jobs > 1 and len(files) > 1:

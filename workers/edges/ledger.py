@@ -17,9 +17,11 @@ PREFIX = "pagemill"
 
 # Drop statuses, in the order a drop moves through them.
 CLAIMED, QUEUED, DONE, DUPLICATE, FAILED = "claimed", "queued", "done", "duplicate", "failed"
-FINAL = {DONE, DUPLICATE, FAILED}
 # A failed drop whose original was sent through again (pagemill retry-failed); the new drop has the outcome.
 RETRIED = "retried"
+# A record made again (``pagemill reprocess``) replaced the older one: counted apart from new pages.
+REPROCESSED = "reprocessed"
+FINAL = {DONE, DUPLICATE, FAILED, REPROCESSED}
 # Not a stored status: a drop a worker has started on (see mark_started) shows as processing.
 PROCESSING = "processing"
 
@@ -35,6 +37,8 @@ class Ledger(Protocol):
     def set_drop(self, drop_id: str, **fields: str | float | int | None) -> None: ...
 
     def get_drop(self, drop_id: str) -> dict: ...
+
+    def clear_reprocess(self, record_file: str) -> None: ...
 
 
 class MemoryLedger:
@@ -52,6 +56,9 @@ class MemoryLedger:
 
     def get_drop(self, drop_id: str) -> dict:
         return dict(self.drops.get(drop_id, {}))
+
+    def clear_reprocess(self, record_file: str) -> None:
+        """Nothing to clear: one-off runs replace records in the same process that decided to."""
 
 
 class RedisLedger:
@@ -79,6 +86,20 @@ class RedisLedger:
 
     def get_drop(self, drop_id: str) -> dict:
         return self.r.hgetall(f"{PREFIX}:drop:{drop_id}")
+
+    # --- reprocessing: which records have a new version on its way (record file -> drop id) ---
+    # Kept beside the queue in the broker, so a reprocess run stopped half way and started again
+    # queues only what is not already on its way, and no page is made twice.
+
+    def mark_reprocess(self, record_file: str, drop_id: str) -> bool:
+        """Note that ``record_file`` is being made again by ``drop_id``; False when it already is."""
+        return bool(self.r.hsetnx(f"{PREFIX}:reprocess", record_file, drop_id))
+
+    def pending_reprocess(self) -> dict[str, str]:
+        return self.r.hgetall(f"{PREFIX}:reprocess")
+
+    def clear_reprocess(self, record_file: str) -> None:
+        self.r.hdel(f"{PREFIX}:reprocess", record_file)
 
     def broker_idle(self, lists: list[str], unacked: str = "unacked") -> bool:
         """True when no message waits in ``lists`` and none is held by a worker, read in one transaction."""
@@ -154,6 +175,7 @@ class RedisLedger:
             "queued": open_ - processing,
             PROCESSING: processing,
             DONE: int(counts.get(DONE, 0)),
+            REPROCESSED: int(counts.get(REPROCESSED, 0)),
             DUPLICATE: int(counts.get(DUPLICATE, 0)),
             FAILED: int(counts.get(FAILED, 0)),
             "finished_per_minute": finished * 60.0 / window,

@@ -19,9 +19,10 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..logs import get_logger
-from ..models import Drop, DuplicateNote, ErrorRecord, Record
+from ..models import SCHEMA_VERSION, Drop, DuplicateNote, ErrorRecord, Record
 from .feed import STATUS_OF_KIND, Feed, in_write_order
-from .ledger import DONE, DUPLICATE, FAILED, FINAL, Ledger
+from .ledger import DONE, DUPLICATE, FAILED, FINAL, REPROCESSED, Ledger
+from .replace import read_outcome, superseding
 
 log = get_logger(__name__)
 
@@ -39,13 +40,18 @@ def record_name(filename: str, content_id: str) -> str:
     return f"{safe_stem(filename)}.{content_id}.json"
 
 
-def atomic_write(path: Path, model: BaseModel) -> bytes:
+DEFAULT_MODE = 0o644
+
+
+def atomic_write(path: Path, model: BaseModel, mode: int = DEFAULT_MODE) -> bytes:
     data = model.model_dump_json(indent=2).encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:60]}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
+            # mkstemp makes the file 0600: another user's consumer could not read the record.
+            os.fchmod(f.fileno(), mode)
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
@@ -75,9 +81,12 @@ class Outbox:
         archive: Path | None = None,
         failed: Path | None = None,
         feed: Feed | None = None,
+        mode: int | None = None,
     ) -> None:
         self.outbox, self.ledger, self.feed = Path(outbox), ledger, feed
         self.archive, self.failed = archive, failed
+        # None: each outcome takes its original's permission bits (0644 when unknown).
+        self.mode = mode
         self.outbox.mkdir(parents=True, exist_ok=True)
 
     def _already(self, drop: Drop, **error: str) -> Outcome | None:
@@ -90,51 +99,95 @@ class Outbox:
             # Written and numbered, then a crash before the ledger heard: writing again would renumber nothing
             # but would put an old outcome's file after newer ones, so only finish the bookkeeping.
             _seq, kind, name = numbered
-            status = STATUS_OF_KIND[kind]
+            status = REPROCESSED if kind == "record" and drop.replaces else STATUS_OF_KIND[kind]
             original = self._file_original(drop, self.failed if status == FAILED else self.archive)
             err = f"{error['error']}: {error['message']}" if error else None
             self.ledger.set_drop(drop.drop_id, status=status, outcome=name, error=err, finished=datetime.now(timezone.utc).timestamp())
             return Outcome(status, self.outbox / name, original)
         return None
 
-    def _publish(self, path: Path, model: BaseModel, drop: Drop, kind: str, id: str) -> None:
-        """Write the outcome file; with a feed, number it in the same step (see workers/edges/feed.py)."""
-        if self.feed is None:
-            atomic_write(path, model)
-            return
-        with in_write_order(self.feed.lock_file):
-            body = atomic_write(path, model)
-            self.feed.append(kind=kind, id=id, drop_id=drop.drop_id, filename=drop.filename, path=path.name, body=body)
+    def _publish(self, path: Path, model: BaseModel, drop: Drop, kind: str, id: str, mode: int, *, replaces: Path | None = None) -> None:
+        """Write the outcome file (in place of ``replaces``, if given); with a feed, number it in the same step.
 
-    def write_record(self, drop: Drop, record: Record) -> Outcome:
+        The one place an outcome file is written or replaced (see workers/edges/feed.py and replace.py).
+        """
+        if replaces is not None and isinstance(model, Record):
+            model = superseding(replaces, model)
+        with in_write_order(self.feed.lock_file if self.feed is not None else None):
+            body = atomic_write(path, model, mode)
+            if self.feed is not None:
+                self.feed.append(kind=kind, id=id, drop_id=drop.drop_id, filename=drop.filename, path=path.name, body=body)
+        if replaces is not None and replaces != path:
+            try:
+                os.unlink(replaces)
+            except FileNotFoundError:
+                pass
+
+    def mode_for(self, drop: Drop, original: Path | None = None) -> int:
+        """``PAGEMILL_OUTBOX_MODE`` when set, else the original's permission bits, else 0644."""
+        if self.mode is not None:
+            return self.mode
+        for p in (original, Path(drop.held_at) if drop.held_at else None):
+            if p is not None:
+                try:
+                    return p.stat().st_mode & 0o666
+                except OSError:
+                    continue
+        return DEFAULT_MODE
+
+    def write_record(self, drop: Drop, record: Record, *, original: Path | None = None) -> Outcome:
+        """File a validated record (the model was validated when it was built or parsed: not again here)."""
         if done := self._already(drop):
             self._replace_retried(drop, done.path)
             return done
-        Record.model_validate(record.model_dump())
-        name = record_name(drop.filename, record.id)
-        winner = self.ledger.claim_content(record.source.sha256, drop.drop_id, name, drop.filename)
-        if winner["drop_id"] == drop.drop_id:
-            path, status = self.outbox / name, DONE
-            self._publish(path, record, drop, "record", record.id)
+        mode = self.mode_for(drop, original)
+        old = self.outbox / drop.replaces if drop.replaces else None
+        current = (read_outcome(old) or {}) if old else {}
+        if old and current.get("kind") == "record":
+            # A record made again: same name, no duplicate check (the content is the old record's).
+            path, status = old, REPROCESSED
+            if (current.get("pipeline") or {}).get("version") == record.pipeline.version and current.get("supersedes"):
+                # Made again twice (a reprocess run stopped between queueing and noting it): written once.
+                log.info("record already replaced by this version", outcome=str(path))
+            else:
+                self._publish(path, record, drop, "record", record.id, mode, replaces=old)
         else:
-            path, status = self.outbox / f"{safe_stem(drop.filename)}.{drop.drop_id}.duplicate.json", DUPLICATE
-            self._publish(
-                path,
-                DuplicateNote(id=record.id, source=record.source, record=winner["record"], first_filename=winner["filename"]),
-                drop, "duplicate", record.id,
-            )
+            name = record_name(drop.filename, record.id)
+            winner = self.ledger.claim_content(record.source.sha256, drop.drop_id, name, drop.filename)
+            if winner["drop_id"] == drop.drop_id:
+                path, status = self.outbox / name, DONE
+                # With ``old``, another outcome (an error record of an earlier try) gives way to this record.
+                self._publish(path, record, drop, "record", record.id, mode, replaces=old)
+            else:
+                path, status = self.outbox / f"{safe_stem(drop.filename)}.{drop.drop_id}.duplicate.json", DUPLICATE
+                note = DuplicateNote(
+                    schema_version=SCHEMA_VERSION, kind="duplicate", id=record.id, source=record.source,
+                    record=winner["record"], first_filename=winner["filename"],
+                )
+                self._publish(path, note, drop, "duplicate", record.id, mode)
         original = self._file_original(drop, self.archive)
-        self.ledger.set_drop(drop.drop_id, status=status, outcome=path.name, finished=datetime.now(timezone.utc).timestamp())
-        log.info("outcome written", status=status, outcome=str(path), original=str(original) if original else None)
+        self.ledger.set_drop(
+            drop.drop_id, status=status, outcome=path.name, finished=datetime.now(timezone.utc).timestamp(),
+            replaces=drop.replaces,
+        )
+        if drop.replaces:
+            self.ledger.clear_reprocess(drop.replaces)
+            log.info("record replaced", outcome=str(path), replaced=drop.replaces, version=record.pipeline.version)
+        else:
+            log.info("outcome written", status=status, outcome=str(path), original=str(original) if original else None)
         self._replace_retried(drop, path)
         return Outcome(status, path, original)
 
-    def write_error(self, drop: Drop, *, stage: str, error: str, message: str, attempts: int = 1) -> Outcome:
+    def write_error(
+        self, drop: Drop, *, stage: str, error: str, message: str, attempts: int = 1, original: Path | None = None
+    ) -> Outcome:
         if done := self._already(drop, error=error, message=message):
             self._replace_retried(drop, done.path)
             return done
-        original = self._file_original(drop, self.failed)
+        original = self._file_original(drop, self.failed) or original
         rec = ErrorRecord(
+            schema_version=SCHEMA_VERSION,
+            kind="error",
             filename=drop.filename,
             drop_id=drop.drop_id,
             sha256=drop.sha256,
@@ -149,11 +202,14 @@ class Outbox:
             folder=drop.folder,
         )
         path = self.outbox / f"{safe_stem(drop.filename)}.{drop.drop_id}.error.json"
-        self._publish(path, rec, drop, "error", drop.drop_id)
+        self._publish(path, rec, drop, "error", drop.drop_id, self.mode_for(drop, original))
         self.ledger.set_drop(
             drop.drop_id, status=FAILED, outcome=path.name, error=f"{error}: {message}",
             finished=datetime.now(timezone.utc).timestamp(),
         )
+        if drop.replaces:
+            # The older record stays; the run that asked for a new one must not wait for it forever.
+            self.ledger.clear_reprocess(drop.replaces)
         log.warning("page failed", stage=stage, error=error, reason=message, outcome=str(path))
         self._replace_retried(drop, path)
         return Outcome(FAILED, path, original)

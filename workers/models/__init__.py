@@ -19,12 +19,12 @@ from .page import (
     SourceInfo,
     Topic,
 )
-from .record import SCHEMA_VERSION, DuplicateNote, ErrorRecord, Record
+from .record import SCHEMA_VERSION, AnyOutcome, DuplicateNote, ErrorRecord, PipelineInfo, PipelineParts, Record, Supersedes
 
 __all__ = [
-    "AnnotatedPage", "Block", "Classification", "ClassifiedPage", "CleanPage", "DuplicateNote",
-    "Entity", "ErrorRecord", "OffsetMap", "Page", "Piece", "Record", "Region", "Repair", "Role",
-    "SCHEMA_VERSION", "Section", "Segment", "SegmentedPage", "Sentence", "SourceInfo", "TextBuilder", "Topic",
+    "AnnotatedPage", "AnyOutcome", "Block", "Classification", "ClassifiedPage", "CleanPage", "DuplicateNote",
+    "Entity", "ErrorRecord", "OffsetMap", "Page", "Piece", "PipelineInfo", "PipelineParts", "Record", "Region", "Repair", "Role",
+    "SCHEMA_VERSION", "Section", "Segment", "SegmentedPage", "Sentence", "SourceInfo", "Supersedes", "TextBuilder", "Topic",
 ]
 
 from .drop import Drop, new_drop_id  # noqa: E402

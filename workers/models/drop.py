@@ -36,3 +36,6 @@ class Drop(BaseModel):
         if PurePosixPath(v).is_absolute() or any(p in ("..", ".") for p in parts) or "\\" in v or "\0" in v:
             raise ValueError(f"folder must be a relative path inside the inbox, not {v!r}")
         return "/".join(parts)
+    replaces: str | None = Field(
+        None, description="Outbox file name of the outcome this drop's record replaces (reprocessing): no duplicate check."
+    )

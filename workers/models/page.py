@@ -1,12 +1,16 @@
-"""Typed data that flows between the stages.
+"""The one set of typed parts a page is made of, from the first stage to the published record.
 
-Each stage takes the model of the stage before and returns the next one, which
-extends it: ``Page -> CleanPage -> SegmentedPage -> ClassifiedPage ->
-AnnotatedPage``. They are plain pydantic models, so they serialise to JSON for
-Celery messages and can be built by hand in a REPL or a test.
+A :class:`Page` starts as decoded text (``intake``) and each stage fills its
+own slots with ``page.model_copy(update=...)``: ``clean`` the blocks and
+repairs, ``segment`` the segments, ``classify`` title, classification and
+language, ``annotate`` the entities. The record (:mod:`.record`) publishes the
+very same :class:`Segment`, :class:`Entity`, :class:`Repair`, ... types, so a
+field added to one of them is added everywhere (then run
+``pagemill schema -o schemas``).
 
 All ``source_start``/``source_end`` offsets are code-point indices into
-``Page.text`` (the decoded file), end exclusive.
+``Page.text`` (the decoded file), end exclusive; the models refuse a negative
+offset or an end before its start, so such a record cannot be written.
 """
 
 from __future__ import annotations
@@ -14,20 +18,52 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .offsets import OffsetMap
 
 Role = Literal["heading", "paragraph", "caption", "list_item", "furniture"]
 
+#: What cleaning changed. ``line_break``: a hyphen at a line end kept, the lines joined.
+RepairKind = Literal["drop_cap", "mojibake", "html_entity", "dehyphenate", "line_break", "whitespace"]
 
-class SourceInfo(BaseModel):
+#: Entity labels: OntoNotes names, plus DURATION for spans of time ("more than 60 years") that are not calendar dates.
+EntityLabel = Literal["PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "DATE", "DURATION"]
+
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+COUNTRY_CODE_PATTERN = r"^[A-Z]{2}$"
+#: ISO 639-1 (two letters) or 639-3 (three) language code.
+LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
+_DATE = r"-?\d{4}(?:-\d{2}(?:-\d{2})?)?"
+# (No look-ahead: pydantic and JSON Schema validators must both run it.)
+_DURATION = r"P(?:\d+[YMWD])+(?:T(?:\d+[HMS])+)?|PT(?:\d+[HMS])+"
+#: ISO 8601: a date of year, month or day precision ("2010", "2010-06", "-0043"), an interval of two
+#: ("1960/1969"), a day without year ("--06-03"), or a duration ("P60Y", "PT3H").
+DATE_VALUE_PATTERN = rf"^(?:{_DATE}(?:/{_DATE})?|--\d{{2}}-\d{{2}}|{_DURATION})$"
+
+
+class Closed(BaseModel):
+    """Base of every published part: unknown fields are an error, not silently kept."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_serialization_defaults_required=True)
+
+
+def _ordered(model: BaseModel, *pairs: tuple[str, str]) -> None:
+    for lo, hi in pairs:
+        a, b = getattr(model, lo), getattr(model, hi)
+        if a is not None and b is not None and b < a:
+            raise ValueError(f"{hi} ({b}) is before {lo} ({a})")
+
+
+class SourceInfo(Closed):
+    """The dropped file a record was made from."""
+
     filename: str = Field(description="Name of the file as it was dropped.")
-    sha256: str = Field(description="SHA-256 of the file's bytes, hex.")
-    size_bytes: int
+    sha256: str = Field(pattern=SHA256_PATTERN, description="SHA-256 of the file's bytes, 64 lower-case hex digits.")
+    size_bytes: int = Field(ge=0, description="Size of the file in bytes.")
     media_type: str = Field("text/plain", description="Media type the bytes were read as.")
     encoding: str = Field(description="Encoding the bytes were decoded with, e.g. utf-8, utf-16.")
-    received_at: datetime = Field(description="When pagemill took the file from the inbox (UTC).")
+    received_at: datetime = Field(description="When pagemill first took the file from the inbox (UTC).")
     folder: str | None = Field(
         None,
         description="Subfolder of the inbox the file was dropped in, '/'-separated ('2024/march'); "
@@ -35,26 +71,28 @@ class SourceInfo(BaseModel):
     )
 
 
-class Repair(BaseModel):
-    kind: str = Field(description="drop_cap, mojibake, dehyphenate, whitespace, ...")
-    source_start: int
-    source_end: int
+class Repair(Closed):
+    """One change cleaning made to the source text."""
+
+    kind: RepairKind = Field(
+        description="drop_cap: a lost first letter restored; mojibake: wrongly decoded characters fixed; "
+        "html_entity: an entity such as &amp; replaced; dehyphenate: a word split across lines joined; "
+        "line_break: a hyphenated compound split across lines joined, hyphen kept; whitespace: odd spaces normalised."
+    )
+    source_start: int = Field(ge=0, description="Offset of the first replaced character in the source.")
+    source_end: int = Field(ge=0, description="End offset (exclusive) of the replaced characters in the source.")
     before: str = Field(description="The source characters that were replaced.")
     after: str = Field(description="What stands in the cleaned text instead.")
     reason: str = Field(description="Why the change was made, for a person reading the record.")
 
-
-class Page(BaseModel):
-    """A decoded page: the input of ``clean``."""
-
-    id: str = Field(description="Stable id derived from the content.")
-    source: SourceInfo
-    text: str = Field(description="The decoded source text; every offset points into it.")
-    timings_ms: dict[str, float] = Field(default_factory=dict)
+    @model_validator(mode="after")
+    def _span(self):
+        _ordered(self, ("source_start", "source_end"))
+        return self
 
 
 class Block(BaseModel):
-    """A stretch of source lines between blank lines, after cleaning."""
+    """A stretch of source lines between blank lines, after cleaning (internal to the stages)."""
 
     source_start: int
     source_end: int
@@ -64,79 +102,132 @@ class Block(BaseModel):
     why: str | None = Field(None, description="Why the block was taken for site chrome.")
 
 
-class CleanPage(Page):
-    blocks: list[Block] = Field(default_factory=list)
-    repairs: list[Repair] = Field(default_factory=list)
+class Sentence(Closed):
+    """One sentence of a segment."""
+
+    start: int = Field(ge=0, description="Offset of the sentence in its segment's text.")
+    end: int = Field(ge=0, description="End offset (exclusive) in the segment's text.")
+    source_start: int = Field(ge=0, description="Offset of the sentence's first character in the source.")
+    source_end: int = Field(ge=0, description="End offset (exclusive) in the source.")
+
+    @model_validator(mode="after")
+    def _span(self):
+        _ordered(self, ("start", "end"), ("source_start", "source_end"))
+        return self
 
 
-class Sentence(BaseModel):
-    start: int = Field(description="Offset into the segment's text.")
-    end: int
-    source_start: int
-    source_end: int
+class Segment(Closed):
+    """A heading, paragraph, caption, list item or piece of site chrome (furniture), in page order."""
 
-
-class Segment(BaseModel):
-    id: str
-    role: Role
-    text: str
-    source_start: int
-    source_end: int
-    level: int | None = Field(None, description="Heading level from its numbering: '2.' is 1, '2.1' is 2.")
+    id: str = Field(description="Id of the segment on this page ('s1', 's2', ...).")
+    role: Role = Field(description="What the segment is; furniture is site chrome, left out of the record's text.")
+    text: str = Field(description="Cleaned text of the segment.")
+    source_start: int = Field(ge=0, description="Code-point offset of the segment's first character in the source.")
+    source_end: int = Field(ge=0, description="End offset (exclusive) in the source.")
+    text_start: int | None = Field(
+        None, ge=0, description="Offset of the segment in the record's `text`; null for furniture, which is left out."
+    )
+    text_end: int | None = Field(None, ge=0, description="End offset (exclusive) in the record's `text`; null for furniture.")
+    level: int | None = Field(None, ge=1, description="Heading level from its numbering: '2.' is 1, '2.1' is 2; null when not a numbered heading.")
     number: str | None = Field(None, description="Heading number as written, without the trailing dot.")
-    sentences: list[Sentence] = Field(default_factory=list)
-    offsets: OffsetMap = Field(default_factory=OffsetMap)
+    parent_id: str | None = Field(
+        None,
+        description="Id of the heading this segment sits under (for a heading: the nearest heading above it of a "
+        "higher level); null at the top of the outline and for furniture.",
+    )
+    language: str | None = Field(
+        None, pattern=LANGUAGE_PATTERN, description="ISO 639 code of the segment's language, only where it differs from the record's; else null."
+    )
+    sentences: list[Sentence] = Field(default_factory=list, description="Sentences of the segment; empty for furniture.")
+    # How the cleaned text maps back to the source: the stages' working data, never published.
+    offsets: OffsetMap = Field(default_factory=OffsetMap, exclude=True)
+
+    @model_validator(mode="after")
+    def _span(self):
+        _ordered(self, ("source_start", "source_end"), ("text_start", "text_end"))
+        return self
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.to_source(start, end)
 
 
-class SegmentedPage(CleanPage):
-    segments: list[Segment] = Field(default_factory=list)
+class Section(Closed):
+    """The report section the page belongs to."""
+
+    number: str | None = Field(None, description="Section number as written ('2', '4.1'); null when unnumbered.")
+    title: str = Field(description="Section title.")
+    level: int | None = Field(None, ge=1, description="Level of the section heading; null when unknown.")
+    segment_id: str | None = Field(None, description="Id of the segment holding the section heading, when it is on the page.")
 
 
-class Section(BaseModel):
-    number: str | None = None
-    title: str
-    level: int | None = None
-    segment_id: str | None = None
+class Topic(Closed):
+    """A topic of the page, from the taxonomy in use."""
 
-
-class Topic(BaseModel):
     code: str = Field(description="Code in the taxonomy, e.g. an IPTC Media Topic id.")
-    label: str
-    score: float
+    label: str = Field(description="Name of the topic in the taxonomy.")
+    score: float = Field(ge=0, le=1, description="How strongly the page is about the topic, from 0 to 1.")
 
 
-class Region(BaseModel):
-    code: str = Field(description="UN M49 code, e.g. '142' for Asia.")
-    name: str
-    score: float
+class Region(Closed):
+    """A world region the page is about."""
+
+    code: str = Field(pattern=r"^\d{3}$", description="UN M49 code, e.g. '142' for Asia.")
+    name: str = Field(description="Name of the region.")
+    score: float = Field(ge=0, le=1, description="How strongly the page is about the region, from 0 to 1.")
 
 
-class Classification(BaseModel):
-    section: Section | None = None
-    topics: list[Topic] = Field(default_factory=list)
-    regions: list[Region] = Field(default_factory=list)
-    taxonomy: str | None = Field(None, description="Name of the topic taxonomy used.")
+class Classification(Closed):
+    """What the page is about."""
+
+    section: Section | None = Field(description="The report section of the page; null when none is found.")
+    topics: list[Topic] = Field(description="Topics, best first.")
+    regions: list[Region] = Field(description="World regions, best first.")
+    taxonomy: str | None = Field(description="Name of the topic taxonomy used.")
 
 
-class ClassifiedPage(SegmentedPage):
+class Entity(Closed):
+    """A named entity: a person, organisation, place, date, ... as it stands in the source."""
+
+    id: str = Field(description="Id of the mention on this page ('e1', 'e2', ...).")
+    text: str = Field(description="The mention as it stands in the source.")
+    label: EntityLabel = Field(description="GPE, LOC and FAC are places; DURATION is a span of time, not a date.")
+    source_start: int = Field(ge=0, description="Offset of the mention's first character in the source.")
+    source_end: int = Field(ge=0, description="End offset (exclusive) in the source.")
+    segment_id: str = Field(description="Id of the segment the mention is in.")
+    ref: str | None = Field(None, description="PERSON and ORG: the id of the first mention of the same person or organisation on the page.")
+    country_code: str | None = Field(None, pattern=COUNTRY_CODE_PATTERN, description="ISO 3166-1 alpha-2, on mentions that are countries.")
+    date_value: str | None = Field(
+        None,
+        pattern=DATE_VALUE_PATTERN,
+        description="DATE: ISO 8601 date ('2010-06'), range ('1960/1969') or day without year ('--06-03'); "
+        "DURATION: ISO 8601 duration ('P60Y'); null when it cannot be resolved ('last year').",
+    )
+
+    @model_validator(mode="after")
+    def _span(self):
+        _ordered(self, ("source_start", "source_end"))
+        return self
+
+
+class Page(Closed):
+    """A page on its way through the stages; each stage fills its slots with ``model_copy(update=...)``."""
+
+    id: str = Field(description="Stable id derived from the content.")
+    source: SourceInfo
+    text: str = Field(description="The decoded source text; every offset points into it.")
+    timings_ms: dict[str, float] = Field(default_factory=dict)
+    # clean
+    blocks: list[Block] = Field(default_factory=list)
+    repairs: list[Repair] = Field(default_factory=list)
+    # segment
+    segments: list[Segment] = Field(default_factory=list)
+    # classify
     title: str | None = None
-    classification: Classification = Field(default_factory=Classification)
-
-
-class Entity(BaseModel):
-    id: str
-    text: str
-    label: str = Field(description="OntoNotes label: PERSON, NORP, FAC, ORG, GPE, LOC, EVENT, LAW, DATE, ...")
-    source_start: int
-    source_end: int
-    segment_id: str
-    ref: str | None = Field(None, description="Mentions of the same person or organisation share a ref.")
-    country_code: str | None = Field(None, description="ISO 3166-1 alpha-2, for countries.")
-    date_value: str | None = Field(None, description="ISO 8601 date or range, where it can be resolved.")
-
-
-class AnnotatedPage(ClassifiedPage):
+    classification: Classification | None = None
+    language: str | None = None
+    # annotate
     entities: list[Entity] = Field(default_factory=list)
+
+
+# The stages' signatures name the slots they expect filled; it is one model.
+CleanPage = SegmentedPage = ClassifiedPage = AnnotatedPage = Page

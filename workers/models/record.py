@@ -6,113 +6,125 @@ Every file in the outbox is one of three outcomes, told apart by ``kind``:
 * ``duplicate``  -- the same content was already recorded (:class:`DuplicateNote`);
 * ``error``      -- the page could not be processed (:class:`ErrorRecord`).
 
+A record is made of the same parts the stages pass along (:mod:`.page`).
 ``schemas/*.schema.json`` are generated from these models (``pagemill schema``)
-and a test fails if they drift apart.
+and a test fails if they drift apart. ``kind`` and ``schema_version`` have no
+default: a document without them is not an outcome.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from .page import Classification, Repair, Role, Section, SourceInfo
+from .page import (
+    LANGUAGE_PATTERN,
+    SHA256_PATTERN,
+    Classification,
+    Closed,
+    Entity,
+    Repair,
+    Section,
+    Segment,
+    SourceInfo,
+)
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "2.0"
+SchemaVersion = Literal["2.0"]
+#: Schema versions still published under ``schemas/<version>/``.
+OLDER_SCHEMA_VERSIONS = ("1.1",)
 
-#: Entity labels a record can carry: OntoNotes names, plus DURATION for spans
-#: of time ("more than 60 years") that are not calendar dates.
-EntityLabel = Literal["PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "DATE", "DURATION"]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class RecordSentence(_Strict):
-    start: int = Field(description="Offset into the segment's text.")
-    end: int
-    source_start: int = Field(description="Offset into the source file's decoded text.")
-    source_end: int
+#: Where a page failed. ``process``: somewhere in the stages, when the exact stage is not known (a time-out
+#: or a worker that died); ``write``: filing the outcome.
+ErrorStage = Literal["intake", "clean", "segment", "classify", "annotate", "process", "write"]
+#: Why a page failed; the record's ``message`` says what to do about it.
+ErrorCode = Literal[
+    "empty_file", "binary_file", "bad_encoding", "too_large", "unreadable", "vanished", "symlink", "directory",
+    "not_a_file", "timeout", "worker_lost", "stage_error",
+]
 
 
-class RecordSegment(_Strict):
-    id: str
-    role: Role
-    text: str = Field(description="Cleaned text of the segment.")
-    source_start: int = Field(description="Code-point offset of the segment's first character in the source.")
-    source_end: int = Field(description="End offset (exclusive) in the source.")
-    text_start: int | None = Field(
-        None, description="Offset of the segment in the record's `text`; null for furniture, which is left out."
+class PipelineParts(Closed):
+    """Everything that decides what a record says; ``pipeline.version`` digests these."""
+
+    package: str = Field(description="Version of the pagemill package.")
+    code: str = Field(description="Digest of the stage code and record models.")
+    model: str = Field(description="Statistical model: name, version and a digest of its weights.")
+    data: str = Field(description="Digest of the bundled data files (name lists, patterns, gazetteers).")
+    taxonomy: str = Field(description="Topic taxonomy in use: its name and a digest of its file.")
+    settings: str = Field(description="Digest of the settings that change a record's content.")
+
+
+class PipelineInfo(Closed):
+    """What made this record, and how long it took."""
+
+    version: str = Field(
+        description="Package version plus a short digest of the parts ('0.1.0+3f2a9c1b0d4e'): "
+        "it changes whenever anything that makes a record changes."
     )
-    text_end: int | None = None
-    level: int | None = None
-    number: str | None = None
-    sentences: list[RecordSentence] = Field(default_factory=list)
-
-
-class RecordEntity(_Strict):
-    id: str
-    text: str = Field(description="The mention as it stands in the source.")
-    label: EntityLabel = Field(description="GPE, LOC and FAC are places; DURATION is a span of time, not a date.")
-    source_start: int
-    source_end: int
-    segment_id: str
-    ref: str | None = Field(None, description="PERSON and ORG: the id of the first mention of the same person or organisation on the page.")
-    country_code: str | None = Field(None, description="ISO 3166-1 alpha-2, on mentions that are countries.")
-    date_value: str | None = Field(
-        None,
-        description="DATE: ISO 8601 date ('2010-06'), range ('1960/1969') or day without year ('--06-03'); "
-        "DURATION: ISO 8601 duration ('P60Y'); null when it cannot be resolved ('last year').",
-    )
-
-
-class RecordRepair(Repair):
-    model_config = ConfigDict(extra="forbid")
-
-
-class PipelineInfo(_Strict):
-    version: str
+    parts: PipelineParts = Field(description="Each part the version digests.")
     stages_ms: dict[str, float] = Field(description="Milliseconds each stage took on this page.")
 
 
-class Record(_Strict):
-    schema_version: Literal["1.1"] = SCHEMA_VERSION
-    kind: Literal["record"] = "record"
+class Supersedes(Closed):
+    """The record this one replaced (reprocessing)."""
+
+    pipeline_version: str = Field(description="pipeline.version of the replaced record.")
+    written_at: datetime = Field(description="When the replaced record was written (UTC).")
+
+
+class Record(Closed):
+    """A processed page."""
+
+    schema_version: SchemaVersion = Field(description="Version of this schema.")
+    kind: Literal["record"] = Field(description="Always 'record' for a processed page.")
     id: str = Field(description="Stable id derived from the page's content (same bytes, same id).")
-    source: SourceInfo
-    title: str | None
-    section: Section | None
+    source: SourceInfo = Field(description="The dropped file this outcome is about.")
+    title: str | None = Field(description="Title of the page; null when it has none.")
+    section: Section | None = Field(description="The report section of the page; null when none is found.")
+    language: str | None = Field(
+        pattern=LANGUAGE_PATTERN, description="ISO 639 code of the page's main language ('en'); null when it cannot be told."
+    )
     text: str = Field(description="Clean body text: non-furniture segments joined by blank lines.")
-    segments: list[RecordSegment]
-    entities: list[RecordEntity]
-    repairs: list[RecordRepair]
-    classification: Classification
-    pipeline: PipelineInfo
+    segments: list[Segment] = Field(description="Every segment, in page order, furniture included.")
+    entities: list[Entity] = Field(description="Named entities, in page order.")
+    repairs: list[Repair] = Field(description="Every change cleaning made, with why.")
+    classification: Classification = Field(description="Section, topics and regions.")
+    pipeline: PipelineInfo = Field(description="What made the record.")
+    supersedes: Supersedes | None = Field(None, description="The record this one replaced; null for a first record.")
 
 
-class DuplicateNote(_Strict):
-    schema_version: Literal["1.1"] = SCHEMA_VERSION
-    kind: Literal["duplicate"] = "duplicate"
+class DuplicateNote(Closed):
+    """The same content arrived again; it already has a record."""
+
+    schema_version: SchemaVersion = Field(description="Version of this schema.")
+    kind: Literal["duplicate"] = Field(description="Always 'duplicate'.")
     id: str = Field(description="Content id shared with the existing record.")
-    source: SourceInfo
+    source: SourceInfo = Field(description="The dropped file this outcome is about.")
     record: str = Field(description="File name, in the outbox, of the record with the same content.")
     first_filename: str = Field(description="Name of the file that produced that record.")
 
 
-class ErrorRecord(_Strict):
-    schema_version: Literal["1.1"] = SCHEMA_VERSION
-    kind: Literal["error"] = "error"
+class ErrorRecord(Closed):
+    """A page that could not be processed; the original is kept in the failed folder."""
+
+    schema_version: SchemaVersion = Field(description="Version of this schema.")
+    kind: Literal["error"] = Field(description="Always 'error'.")
     filename: str = Field(description="Name of the file as it was dropped.")
     folder: str | None = Field(None, description="Subfolder of the inbox it was dropped in, as source.folder in a record.")
     drop_id: str = Field(description="Id pagemill gave this drop.")
-    sha256: str | None = None
-    size_bytes: int | None = None
-    received_at: datetime
-    failed_at: datetime
-    stage: str = Field(description="Where it failed: intake, clean, segment, classify, annotate or write.")
-    error: str = Field(description="Short error class, e.g. empty_file, binary_file, too_large, stage_error.")
+    sha256: str | None = Field(None, pattern=SHA256_PATTERN, description="SHA-256 of the file's bytes, when they could be read.")
+    size_bytes: int | None = Field(None, ge=0, description="Size of the file in bytes, when known.")
+    received_at: datetime = Field(description="When pagemill took the file from the inbox (UTC).")
+    failed_at: datetime = Field(description="When the page was given up (UTC).")
+    stage: ErrorStage = Field(description="Where it failed.")
+    error: ErrorCode = Field(description="Why it failed, as a code a program can act on.")
     message: str = Field(description="One line a person can act on.")
-    attempts: int = Field(1, description="How many times the failing step was tried.")
+    attempts: int = Field(1, ge=1, description="How many times the failing step was tried.")
     original: str | None = Field(None, description="Where the original file was kept.")
+
+
+#: Any outcome file, told apart by ``kind``.
+AnyOutcome = Annotated[Union[Record, DuplicateNote, ErrorRecord], Field(discriminator="kind")]

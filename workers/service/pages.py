@@ -33,13 +33,13 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Histo
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 from ..edges.hooks import HookCollector, hook_summaries
-from ..edges.ledger import DONE, DUPLICATE, FAILED, FINAL, LATENCY_BUCKETS, PROCESSING, QUEUED, RETRIED, RedisLedger
+from ..edges.ledger import DONE, DUPLICATE, FAILED, FINAL, LATENCY_BUCKETS, PROCESSING, QUEUED, REPROCESSED, RETRIED, RedisLedger
 from ..logs import get_logger
 from ..settings import Settings
 
 log = get_logger(__name__)
 
-STATUSES = (QUEUED, PROCESSING, DONE, DUPLICATE, FAILED)
+STATUSES = (QUEUED, PROCESSING, DONE, REPROCESSED, DUPLICATE, FAILED)
 # A status filter looks this far back: enough for a day of failures, cheap to read (one pipelined round trip).
 FILTER_SCAN = 2000
 
@@ -71,6 +71,8 @@ def status_of(drop: dict) -> str:
     if drop.get("outcome"):
         if drop.get("error"):
             return FAILED
+        if drop.get("replaces"):
+            return REPROCESSED
         return DUPLICATE if drop["outcome"].endswith(".duplicate.json") else DONE
     if drop.get("started"):
         return PROCESSING
@@ -165,7 +167,7 @@ class LedgerCollector:
     def collect(self):
         summary, latency = self.ledger.summary(), self.ledger.latency()
         outcomes = CounterMetricFamily("pagemill_pages", "Pages that reached an outcome, by outcome.", labels=["outcome"])
-        for k in (DONE, DUPLICATE, FAILED):
+        for k in (DONE, REPROCESSED, DUPLICATE, FAILED):
             outcomes.add_metric([k], summary[k])
         yield outcomes
         in_flight = GaugeMetricFamily(
@@ -413,7 +415,7 @@ PAGE = tornado.template.Template(
   td.num { font-variant-numeric:tabular-nums; white-space:nowrap; }
   td.file { font-family:ui-monospace, SFMono-Regular, Menlo, monospace; word-break:break-all; }
   .badge { display:inline-block; padding:.05rem .5rem; border-radius:999px; font-size:.78rem; font-weight:600; color:#fff; white-space:nowrap; }
-  .badge.retried { background:var(--dup); } .badge.done { background:var(--done); } .badge.duplicate { background:var(--dup); } .badge.failed { background:var(--failed); }
+  .badge.retried { background:var(--dup); } .badge.done, .badge.reprocessed { background:var(--done); } .badge.duplicate { background:var(--dup); } .badge.failed { background:var(--failed); }
   .badge.queued { background:var(--queued); } .badge.processing { background:var(--processing); }
   .reason { color:var(--failed); }
   .sub { color:var(--muted); font-size:.85rem; }
@@ -434,7 +436,7 @@ PAGE = tornado.template.Template(
 <main>
   {% set c = snap["counts"] %}
   <section class="tiles" aria-label="counts">
-    {% for key in ("queued", "processing", "done", "duplicate", "failed") %}
+    {% for key in ("queued", "processing", "done", "reprocessed", "duplicate", "failed") %}
     <a class="tile {{ key }}{% if snap["status_filter"] == key %} on{% end %}" data-count="{{ key }}" href="/pages?status={{ key }}" title="only {{ key }} pages"><div class="n">{{ c[key] }}</div><div class="l">{{ key }}</div></a>
     {% end %}
     <div class="tile" data-rate="finished"><div class="n">{{ "%.1f" % snap["finished_per_minute"] }}</div><div class="l">pages / min</div></div>

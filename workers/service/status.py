@@ -11,7 +11,7 @@ from rich.text import Text
 
 from .pages import STATUSES, bucket_label, clock, human_seconds
 
-STYLE = {"queued": "yellow", "processing": "blue", "done": "green", "duplicate": "white", "failed": "red", "retried": "magenta"}
+STYLE = {"queued": "yellow", "processing": "blue", "done": "green", "reprocessed": "cyan", "duplicate": "white", "failed": "red", "retried": "magenta"}
 
 
 def render(snap: dict) -> Group:

@@ -46,7 +46,9 @@ def outbox() -> Outbox:
     s = get_settings()
     # Absolute, so Flower's "done: <record> in <outbox>" says where, whatever the worker's working folder.
     feed = Feed(s.effective_broker_url, max_entries=s.feed_max_entries, lock_file=s.state_dir.resolve() / "feed.lock")
-    return Outbox(s.outbox.resolve(), _ledger(), archive=s.archive.resolve(), failed=s.failed.resolve(), feed=feed)
+    return Outbox(
+        s.outbox.resolve(), _ledger(), archive=s.archive.resolve(), failed=s.failed.resolve(), mode=s.outbox_file_mode, feed=feed
+    )
 
 
 class StageFailed(Exception):

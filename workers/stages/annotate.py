@@ -67,4 +67,4 @@ def annotate(page: ClassifiedPage) -> AnnotatedPage:
                 date_value=m.value,
             )
         )
-    return AnnotatedPage(**page.model_dump(), entities=entities)
+    return page.model_copy(update={"entities": entities})

@@ -53,6 +53,9 @@ import pycountry
 
 from ..models import Classification, ClassifiedPage, Region, Section, Segment, SegmentedPage, Topic
 from .segment import is_dateline, is_definition, is_field_line, split_sentences
+from .language import identifier as language_identifier
+from .language import languages
+from .outline import link_parents
 
 _FIGURE_LABEL = re.compile(
     r"^(?:fig(?:ure)?\.?|table|photo(?:graph)?|image|illustration|plate|map|chart|graph|diagram|exhibit)\s*\d+(?:[.\-]\d+)*\b",
@@ -339,7 +342,8 @@ def classify_regions(text: str, gazetteer: Gazetteer) -> list[Region]:
 
 
 def preload() -> None:
-    """Load the bundled taxonomy and gazetteer and compile the place pattern now, e.g. when a worker starts."""
+    """Load the bundled taxonomy, gazetteer and language model and compile the place pattern now, e.g. when a worker starts."""
+    language_identifier()
     default_taxonomy()
     _ = default_gazetteer().pattern
 
@@ -365,15 +369,13 @@ def classify(
     else:
         title = section.title if section else next((s.text.strip() for s in segments if s.role == "heading"), None)
     body = "\n".join(s.text for s in segments if s.role != "furniture")
-    data = page.model_dump(exclude={"segments"})
-    return ClassifiedPage(
-        **data,
-        segments=segments,
-        title=title,
-        classification=Classification(
-            section=section,
-            topics=classify_topics(body, taxonomy),
-            regions=classify_regions(body, gazetteer),
-            taxonomy=taxonomy.name,
-        ),
+    classification = Classification(
+        section=section,
+        topics=classify_topics(body, taxonomy),
+        regions=classify_regions(body, gazetteer),
+        taxonomy=taxonomy.name,
+    )
+    language, segments = languages(link_parents(segments))
+    return page.model_copy(
+        update={"segments": segments, "title": title, "classification": classification, "language": language}
     )

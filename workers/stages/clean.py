@@ -518,4 +518,4 @@ def clean(page: Page) -> CleanPage:
             if why:
                 block.furniture, block.why = True, why
             blocks.append(block)
-    return CleanPage(**page.model_dump(), blocks=blocks, repairs=ctx.repairs)
+    return page.model_copy(update={"blocks": blocks, "repairs": ctx.repairs})

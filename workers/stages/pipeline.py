@@ -9,9 +9,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
 
-from .. import __version__
-from ..models import AnnotatedPage, Page, Record
-from ..models.record import PipelineInfo, RecordEntity, RecordRepair, RecordSegment, RecordSentence
+from ..models import SCHEMA_VERSION, AnnotatedPage, Page, PipelineParts, Record, Segment
+from ..provenance import pipeline_info, pipeline_parts, version_of
 from .annotate import annotate
 from .classify import classify, load_taxonomy
 from .clean import clean
@@ -30,13 +29,32 @@ STAGES: dict[str, Callable[..., Page]] = {
 }
 
 
-def use_taxonomy(path: Path | None) -> None:
+_parts: PipelineParts | None = None
+
+
+def use_taxonomy(path: Path | None, output_settings: dict | None = None) -> None:
     """Classify topics with the user's taxonomy file (``PAGEMILL_TAXONOMY``) from now on, in this process.
 
     The stage stays pure (it takes the taxonomy as an argument); this only
-    decides, once at start-up, which taxonomy the pipeline hands it.
+    decides, once at start-up, which taxonomy the pipeline hands it, and so
+    which ``pipeline.version`` its records carry (``output_settings``: the
+    values of the settings that change a record, see :mod:`workers.provenance`).
     """
+    global _parts
     STAGES["classify"] = partial(classify, taxonomy=load_taxonomy(path)) if path else classify
+    _parts = pipeline_parts(taxonomy=path, settings=output_settings)
+
+
+def current_parts() -> PipelineParts:
+    """What makes this process's records (computed once; the defaults unless :func:`use_taxonomy` said otherwise)."""
+    global _parts
+    if _parts is None:
+        _parts = pipeline_parts()
+    return _parts
+
+
+def current_version() -> str:
+    return version_of(current_parts())
 
 
 def run_stage(name: str, page: In) -> Out:
@@ -54,43 +72,35 @@ def run_stages(page: Page) -> AnnotatedPage:
 
 
 def build_record(page: AnnotatedPage) -> Record:
-    """Shape the last stage's output as the published, validated record."""
+    """Shape the last stage's output as the published record (validated here, once)."""
     text_parts: list[str] = []
     offset = 0
-    segments: list[RecordSegment] = []
+    segments: list[Segment] = []
     for seg in page.segments:
-        t0 = t1 = None
-        if seg.role != "furniture":
-            if text_parts:
-                offset += 2
-            t0, t1 = offset, offset + len(seg.text)
-            text_parts.append(seg.text)
-            offset = t1
-        segments.append(
-            RecordSegment(
-                id=seg.id,
-                role=seg.role,
-                text=seg.text,
-                source_start=seg.source_start,
-                source_end=seg.source_end,
-                text_start=t0,
-                text_end=t1,
-                level=seg.level,
-                number=seg.number,
-                sentences=[RecordSentence(**s.model_dump()) for s in seg.sentences],
-            )
-        )
+        if seg.role == "furniture":
+            segments.append(seg)
+            continue
+        if text_parts:
+            offset += 2
+        segments.append(seg.model_copy(update={"text_start": offset, "text_end": offset + len(seg.text)}))
+        text_parts.append(seg.text)
+        offset += len(seg.text)
+    if page.classification is None:
+        raise ValueError("build_record needs a classified page (run the classify stage first)")
     return Record(
+        schema_version=SCHEMA_VERSION,
+        kind="record",
         id=page.id,
         source=page.source,
         title=page.title,
         section=page.classification.section,
+        language=page.language,
         text="\n\n".join(text_parts),
         segments=segments,
-        entities=[RecordEntity(**e.model_dump()) for e in page.entities],
-        repairs=[RecordRepair(**r.model_dump()) for r in page.repairs],
+        entities=page.entities,
+        repairs=page.repairs,
         classification=page.classification,
-        pipeline=PipelineInfo(version=__version__, stages_ms=dict(page.timings_ms)),
+        pipeline=pipeline_info(current_parts(), dict(page.timings_ms)),
     )
 
 
@@ -99,4 +109,4 @@ def process_bytes(data: bytes, filename: str, *, received_at: datetime | None = 
     return build_record(run_stages(decode_page(data, filename, received_at=received_at, max_bytes=max_bytes)))
 
 
-__all__ = ["STAGES", "build_record", "process_bytes", "run_stage", "run_stages", "use_taxonomy"]
+__all__ = ["STAGES", "build_record", "current_parts", "current_version", "process_bytes", "run_stage", "run_stages", "use_taxonomy"]

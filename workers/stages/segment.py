@@ -299,7 +299,7 @@ def segment(page: CleanPage) -> SegmentedPage:
         i += 1
     _demote_stray_run_in_headings(segments)
     _demote_glossary_terms(segments)
-    return SegmentedPage(**page.model_dump(), segments=segments)
+    return page.model_copy(update={"segments": segments})
 
 
 def is_definition(text: str) -> bool:

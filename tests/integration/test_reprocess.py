@@ -1,0 +1,155 @@
+"""`pagemill reprocess` through a running service: exactly the older records are replaced, once each.
+
+Real broker, real worker and watcher, real files. "Older" records are made the
+way they arise in use: records written, then their pipeline version is older
+than the installation's (here set back in the file, as a record of an earlier
+pagemill would have it).
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import Service, wait_log, wait_watching, wait_worker_ready
+
+pytestmark = pytest.mark.integration
+
+OLD = "0.0.1+000000000000"
+TOWNS = ["Arles", "Bergen", "Cork", "Dresden", "Essen", "Faro", "Graz", "Haarlem"]
+
+
+def page(i: int, paragraphs: int = 1) -> bytes:
+    body = "\n\n".join(
+        f"The harbour board of {TOWNS[i]} met on {k % 28 + 1} May 2011 and agreed to dredge berth {k}. "
+        f"The work will take {i + 2} months and cost {k + 3} million euros, said Maria Jansen of the board."
+        for k in range(paragraphs)
+    )
+    return f"Bulletin {i}\n\n{body}\n".encode()
+
+
+def cli(svc: Service, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "workers.cli", *args], env=svc.env, cwd=svc.root, capture_output=True, text=True,
+        timeout=timeout,
+    )
+
+
+def records(svc: Service) -> dict[str, dict]:
+    return {p.name: json.loads(p.read_text()) for p in sorted(svc.outbox.glob("*.json"))}
+
+
+def start(svc: Service, concurrency: str = "2") -> None:
+    worker = svc.start("worker", "worker", "--queues", "pages,outbox", "--concurrency", concurrency)
+    wait_worker_ready(svc, worker)
+
+
+def drop_and_wait(svc: Service, n: int, paragraphs: int = 1) -> dict[str, dict]:
+    for i in range(n):
+        svc.drop(f"bulletin-{i}.txt", page(i, paragraphs))
+    deadline = time.monotonic() + 300
+    while len(records(svc)) < n and time.monotonic() < deadline:
+        svc.check_alive()
+        time.sleep(0.1)
+    got = records(svc)
+    assert len(got) == n and all(d["kind"] == "record" for d in got.values()), svc.tail_logs()
+    return got
+
+
+def make_older(svc: Service, names: list[str]) -> None:
+    for name in names:
+        path = svc.outbox / name
+        doc = json.loads(path.read_text())
+        doc["pipeline"]["version"] = OLD
+        path.write_text(json.dumps(doc, indent=2))
+
+
+def replaced_in_logs(svc: Service) -> list[str]:
+    out = []
+    for part in svc.parts:
+        for line in part.log.read_text(errors="replace").splitlines():
+            if '"record replaced"' in line:
+                out.append(Path(json.loads(line)["outcome"]).name)
+    return out
+
+
+def counts(svc: Service) -> dict:
+    return json.loads(cli(svc, "status", "--json").stdout)["counts"]
+
+
+def test_reprocess_older_than_replaces_exactly_the_older_records_and_announces_each(isolated: Service):
+    svc = isolated
+    start(svc)
+    wait_watching(svc, svc.start("watcher", "watch"))
+    first = drop_and_wait(svc, 4)
+    older = sorted(first)[:2]
+    make_older(svc, older)
+    untouched = {n: (svc.outbox / n).read_bytes() for n in sorted(first)[2:]}
+
+    run = cli(svc, "reprocess", "--older-than", "current")
+    assert run.returncode == 0, run.stdout + run.stderr + svc.tail_logs()
+
+    after = records(svc)
+    assert sorted(after) == sorted(first), "same file names, nothing added or lost"
+    for name in older:
+        assert f"replaced {name} ({OLD} -> " in run.stdout
+        assert after[name]["id"] == first[name]["id"]
+        assert after[name]["supersedes"]["pipeline_version"] == OLD
+        assert after[name]["pipeline"]["version"] != OLD
+        assert after[name]["source"]["received_at"] == first[name]["source"]["received_at"]
+    for name, data in untouched.items():
+        assert (svc.outbox / name).read_bytes() == data
+    assert len(list(svc.archive.iterdir())) == 4, "originals stay in the archive"
+    c = counts(svc)
+    assert c["reprocessed"] == 2 and c["done"] == 4
+
+    again = cli(svc, "reprocess", "--older-than", "current")
+    assert "0 queued" in again.stdout, "nothing is older any more"
+
+
+def test_a_reprocess_stopped_and_started_again_makes_each_page_once(isolated: Service):
+    svc = isolated
+    start(svc, concurrency="1")
+    wait_watching(svc, svc.start("watcher", "watch"))
+    # Long enough pages that the worker is likely killed with some still to do (the test holds either way).
+    first = drop_and_wait(svc, 6, paragraphs=60)
+    make_older(svc, sorted(first))
+    worker = next(p for p in svc.parts if p.name == "worker")
+    worker.stop()
+    worker.name = "done"  # stopped on purpose
+
+    # Queued while no worker runs; the run is then stopped (it would wait) and started again.
+    run = cli(svc, "reprocess", "--older-than", "current", "--no-wait")
+    assert "6 queued" in run.stdout, run.stdout + run.stderr
+    rerun = cli(svc, "reprocess", "--older-than", "current", "--no-wait")
+    assert "0 queued, 6 already on their way" in rerun.stdout, rerun.stdout
+
+    # A worker killed in the middle, and another started.
+    start(svc, concurrency="1")
+    worker = svc.parts[-1]
+    wait_log(worker, b'"record replaced"', timeout=300)
+    worker.stop(signal.SIGKILL)
+    worker.name = "done"  # killed on purpose
+    print("replaced before the kill:", worker.log.read_text(errors="replace").count('"record replaced"'))
+    start(svc, concurrency="1")
+
+    # Generous: the killed worker's page comes back only after the visibility timeout (about 40 s here).
+    try:
+        final = cli(svc, "reprocess", "--older-than", "current", timeout=600)
+    except subprocess.TimeoutExpired as exc:
+        raise AssertionError(f"reprocess did not end: {exc.stdout}\n{svc.tail_logs()}") from exc
+    assert final.returncode == 0, final.stdout + final.stderr
+    after = records(svc)
+    assert sorted(after) == sorted(first)
+    assert all(d["supersedes"]["pipeline_version"] == OLD for d in after.values())
+    assert all(d["pipeline"]["version"] != OLD for d in after.values())
+    logged = replaced_in_logs(svc)
+    assert sorted(set(logged)) == sorted(first)
+    assert len(logged) == 6, f"a page was made twice: {sorted(logged)}"
+    assert counts(svc)["reprocessed"] == 6

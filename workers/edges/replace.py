@@ -1,0 +1,55 @@
+"""Replacing an outcome in the outbox: the one place that does it.
+
+Used when a page is made again (``pagemill reprocess``, and ``pagemill
+process`` over a record of an older pipeline) and meant for an error record
+replaced by a new outcome (retry of a failed page). The new record says what
+it replaces (``supersedes``: the old pipeline version and when the old record
+was written), keeps the first ``received_at``, and takes the old file's place
+atomically: a consumer sees the old file or the new one, never neither.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..models import Record, Supersedes
+
+
+def read_outcome(path: Path) -> dict | None:
+    """The outcome file's JSON, or None when it is missing or unreadable."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def superseding(old_path: Path, record: Record) -> Record:
+    """``record`` as the successor of the record at ``old_path`` (unchanged when that is not a record)."""
+    old = read_outcome(old_path)
+    if not old or old.get("kind") != "record":
+        return record
+    written = datetime.fromtimestamp(old_path.stat().st_mtime, tz=timezone.utc)
+    version = (old.get("pipeline") or {}).get("version") or "unknown"
+    update: dict = {"supersedes": Supersedes(pipeline_version=version, written_at=written)}
+    received = (old.get("source") or {}).get("received_at")
+    if received:
+        # The page arrived once; making its record again does not make it arrive again.
+        update["source"] = record.source.model_copy(update={"received_at": datetime.fromisoformat(received)})
+    return record.model_copy(update=update)
+
+
+def replace_outcome(old_path: Path, record: Record, new_path: Path, *, mode: int) -> Record:
+    """Write ``record`` to ``new_path`` in place of the outcome at ``old_path``; return what was written."""
+    from .outbox import atomic_write
+
+    new = superseding(old_path, record)
+    atomic_write(new_path, new, mode)
+    if old_path != new_path:
+        try:
+            os.unlink(old_path)
+        except FileNotFoundError:
+            pass
+    return new

@@ -3,7 +3,9 @@
 from .offsets import OffsetMap, Piece, TextBuilder
 from .page import (
     AnnotatedPage,
+    BBox,
     Block,
+    Cell,
     Classification,
     ClassifiedPage,
     CleanPage,
@@ -17,14 +19,15 @@ from .page import (
     SegmentedPage,
     Sentence,
     SourceInfo,
+    SourcePart,
     Topic,
 )
 from .record import SCHEMA_VERSION, DuplicateNote, ErrorRecord, Record
 
 __all__ = [
-    "AnnotatedPage", "Block", "Classification", "ClassifiedPage", "CleanPage", "DuplicateNote",
+    "AnnotatedPage", "BBox", "Block", "Cell", "Classification", "ClassifiedPage", "CleanPage", "DuplicateNote",
     "Entity", "ErrorRecord", "OffsetMap", "Page", "Piece", "Record", "Region", "Repair", "Role",
-    "SCHEMA_VERSION", "Section", "Segment", "SegmentedPage", "Sentence", "SourceInfo", "TextBuilder", "Topic",
+    "SCHEMA_VERSION", "Section", "Segment", "SegmentedPage", "Sentence", "SourceInfo", "SourcePart", "TextBuilder", "Topic",
 ]
 
 from .drop import Drop, new_drop_id  # noqa: E402

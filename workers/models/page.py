@@ -18,7 +18,10 @@ from pydantic import BaseModel, Field
 
 from .offsets import OffsetMap
 
-Role = Literal["heading", "paragraph", "caption", "list_item", "furniture"]
+Role = Literal["heading", "paragraph", "caption", "list_item", "furniture", "table", "code"]
+
+#: Box on a PDF page, ``[x0, y0, x1, y1]`` in PDF points, origin at the page's bottom left.
+BBox = list[float]
 
 
 class SourceInfo(BaseModel):
@@ -39,6 +42,20 @@ class Repair(BaseModel):
     reason: str = Field(description="Why the change was made, for a person reading the record.")
 
 
+class SourcePart(BaseModel):
+    """Where one unit of the original (a PDF page, a DOCX paragraph) lies in ``Page.text``.
+
+    PDF and DOCX have no single text a consumer can index, so a reader lays
+    their units end to end in ``Page.text``; a part turns an offset there back
+    into the unit's own locator (page number, paragraph index, offset inside).
+    """
+
+    kind: Literal["page", "paragraph"]
+    index: int = Field(description="PDF page number (1-based) or DOCX paragraph index (0-based, document order).")
+    source_start: int
+    source_end: int
+
+
 class Page(BaseModel):
     """A decoded page: the input of ``clean``."""
 
@@ -46,6 +63,13 @@ class Page(BaseModel):
     source: SourceInfo
     text: str = Field(description="The decoded source text; every offset points into it.")
     timings_ms: dict[str, float] = Field(default_factory=dict)
+    structure: list[Segment] | None = Field(
+        None,
+        description="Segments a format reader (HTML, Markdown, DOCX, PDF) took from the file's own structure; "
+        "None for plain text, which ``clean`` and ``segment`` cut up themselves.",
+    )
+    parts: list[SourcePart] = Field(default_factory=list, description="PDF pages or DOCX paragraphs in ``text``.")
+    read_repairs: list[Repair] = Field(default_factory=list, description="Changes the reader made (e.g. PDF hyphens joined).")
 
 
 class Block(BaseModel):
@@ -71,12 +95,28 @@ class Sentence(BaseModel):
     source_end: int
 
 
+class Cell(BaseModel):
+    row: int = Field(description="0-based row in the table.")
+    col: int = Field(description="0-based column in the table.")
+    row_span: int = 1
+    col_span: int = 1
+    header: bool = False
+    text: str
+    start: int = Field(description="Offset of the cell's text in the table segment's text.")
+    end: int
+    source_start: int
+    source_end: int
+
+
 class Segment(BaseModel):
     id: str
     role: Role
     text: str
     source_start: int
     source_end: int
+    bbox: BBox | None = Field(None, description="PDF only: the segment's box on its page, in PDF points.")
+    cells: list[Cell] | None = Field(None, description="Tables only: the cells, row by row.")
+    why: str | None = Field(None, description="Furniture from a format reader: why it was taken for furniture.")
     level: int | None = Field(None, description="Heading level from its numbering: '2.' is 1, '2.1' is 2.")
     number: str | None = Field(None, description="Heading number as written, without the trailing dot.")
     sentences: list[Sentence] = Field(default_factory=list)
@@ -135,3 +175,8 @@ class Entity(BaseModel):
 
 class AnnotatedPage(ClassifiedPage):
     entities: list[Entity] = Field(default_factory=list)
+
+
+# Page names Segment before it is defined.
+for _model in (Page, CleanPage, SegmentedPage, ClassifiedPage, AnnotatedPage):
+    _model.model_rebuild()

@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .page import Classification, Repair, Role, Section, SourceInfo
+from .page import BBox, Classification, Repair, Role, Section, SourceInfo
 
 SCHEMA_VERSION = "1.1"
 
@@ -37,6 +37,37 @@ class RecordSentence(_Strict):
     source_end: int
 
 
+class Locator(_Strict):
+    """Where a span lies in a PDF or DOCX original, which has no single text to index.
+
+    PDF: ``page`` (1-based) and ``start``/``end`` in that page's extracted text
+    (pdfium's ``get_text_range()``), with ``bbox`` on segments. DOCX: ``paragraph``,
+    the index of the ``w:p`` element in the main document part, counted in
+    document order (body, tables and text boxes alike), and ``start``/``end`` in
+    that paragraph's text (its ``w:t`` runs joined).
+    """
+
+    page: int | None = Field(None, description="PDF: 1-based page number.")
+    paragraph: int | None = Field(None, description="DOCX: 0-based index of the w:p element in document order.")
+    start: int = Field(description="Code-point offset into that page's extracted text or that paragraph's text.")
+    end: int = Field(description="End offset (exclusive) in the same text.")
+    bbox: BBox | None = Field(None, description="PDF: [x0, y0, x1, y1] in PDF points, origin bottom left.")
+
+
+class RecordCell(_Strict):
+    row: int = Field(description="0-based row.")
+    col: int = Field(description="0-based column.")
+    row_span: int = 1
+    col_span: int = 1
+    header: bool = False
+    text: str
+    start: int = Field(description="Offset of the cell's text in the table segment's text.")
+    end: int
+    source_start: int = Field(description="Offset of the cell in the source, as for segments.")
+    source_end: int
+    locator: Locator | None = None
+
+
 class RecordSegment(_Strict):
     id: str
     role: Role
@@ -50,6 +81,8 @@ class RecordSegment(_Strict):
     level: int | None = None
     number: str | None = None
     sentences: list[RecordSentence] = Field(default_factory=list)
+    locator: Locator | None = Field(None, description="PDF and DOCX: the segment's place in the original (page or paragraph).")
+    cells: list[RecordCell] | None = Field(None, description="Tables: the cells, row by row.")
 
 
 class RecordEntity(_Strict):
@@ -59,6 +92,7 @@ class RecordEntity(_Strict):
     source_start: int
     source_end: int
     segment_id: str
+    locator: Locator | None = Field(None, description="PDF and DOCX: the mention's place in the original.")
     ref: str | None = Field(None, description="PERSON and ORG: the id of the first mention of the same person or organisation on the page.")
     country_code: str | None = Field(None, description="ISO 3166-1 alpha-2, on mentions that are countries.")
     date_value: str | None = Field(

@@ -29,7 +29,7 @@ class SourceInfo(BaseModel):
     sha256: str = Field(description="SHA-256 of the file's bytes, hex.")
     size_bytes: int
     media_type: str = Field("text/plain", description="Media type the bytes were read as.")
-    encoding: str = Field(description="Encoding the bytes were decoded with, e.g. utf-8, utf-16.")
+    encoding: str = Field(description="Encoding the bytes were decoded with, e.g. utf-8, utf-16; 'binary' for PDF and DOCX.")
     received_at: datetime = Field(description="When pagemill took the file from the inbox (UTC).")
 
 
@@ -70,6 +70,7 @@ class Page(BaseModel):
     )
     parts: list[SourcePart] = Field(default_factory=list, description="PDF pages or DOCX paragraphs in ``text``.")
     read_repairs: list[Repair] = Field(default_factory=list, description="Changes the reader made (e.g. PDF hyphens joined).")
+    title_hint: str | None = Field(None, description="Title the file declares (HTML <title>, og:title; DOCX/PDF metadata).")
 
 
 class Block(BaseModel):

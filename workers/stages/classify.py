@@ -357,13 +357,16 @@ def classify(
     taxonomy = taxonomy or default_taxonomy()
     gazetteer = gazetteer or default_gazetteer()
     segments = [s.model_copy() for s in page.segments]
-    assign_captions(segments, page.text)
+    if page.structure is None:  # a format reader's roles come from the markup itself
+        assign_captions(segments, page.text)
     section = page_section(segments)
     first_heading = next((s for s in segments if s.role != "furniture"), None)
     if first_heading is not None and first_heading.role == "heading" and (section is None or first_heading.id != section.segment_id):
         title = first_heading.text.strip()
     else:
         title = section.title if section else next((s.text.strip() for s in segments if s.role == "heading"), None)
+    if page.title_hint:
+        title = page.title_hint
     body = "\n".join(s.text for s in segments if s.role != "furniture")
     data = page.model_dump(exclude={"segments"})
     return ClassifiedPage(

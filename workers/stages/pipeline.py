@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from bisect import bisect_right
 from functools import partial
 from pathlib import Path
 from collections.abc import Callable
@@ -11,7 +12,8 @@ from typing import TypeVar
 
 from .. import __version__
 from ..models import AnnotatedPage, Page, Record
-from ..models.record import PipelineInfo, RecordEntity, RecordRepair, RecordSegment, RecordSentence
+from ..models.page import SourcePart
+from ..models.record import Locator, PipelineInfo, RecordCell, RecordEntity, RecordRepair, RecordSegment, RecordSentence
 from .annotate import annotate
 from .classify import classify, load_taxonomy
 from .clean import clean
@@ -53,11 +55,31 @@ def run_stages(page: Page) -> AnnotatedPage:
     return page  # type: ignore[return-value]
 
 
+class _Locate:
+    """Source offsets to PDF page / DOCX paragraph locators (nothing for text, HTML and Markdown)."""
+
+    def __init__(self, parts: list[SourcePart]) -> None:
+        self.parts = parts
+        self.starts = [p.source_start for p in parts]
+
+    def __call__(self, start: int, end: int, bbox: list[float] | None = None) -> Locator | None:
+        if not self.parts:
+            return None
+        i = max(0, bisect_right(self.starts, start) - 1)
+        p = self.parts[i]
+        a = min(max(start - p.source_start, 0), p.source_end - p.source_start)
+        b = min(max(end - p.source_start, a), p.source_end - p.source_start)
+        if p.kind == "page":
+            return Locator(page=p.index, start=a, end=b, bbox=bbox)
+        return Locator(paragraph=p.index, start=a, end=b)
+
+
 def build_record(page: AnnotatedPage) -> Record:
     """Shape the last stage's output as the published, validated record."""
     text_parts: list[str] = []
     offset = 0
     segments: list[RecordSegment] = []
+    locate = _Locate(page.parts)
     for seg in page.segments:
         t0 = t1 = None
         if seg.role != "furniture":
@@ -78,6 +100,10 @@ def build_record(page: AnnotatedPage) -> Record:
                 level=seg.level,
                 number=seg.number,
                 sentences=[RecordSentence(**s.model_dump()) for s in seg.sentences],
+                locator=locate(seg.source_start, seg.source_end, seg.bbox),
+                cells=None
+                if seg.cells is None
+                else [RecordCell(**c.model_dump(), locator=locate(c.source_start, c.source_end)) for c in seg.cells],
             )
         )
     return Record(
@@ -87,7 +113,7 @@ def build_record(page: AnnotatedPage) -> Record:
         section=page.classification.section,
         text="\n\n".join(text_parts),
         segments=segments,
-        entities=[RecordEntity(**e.model_dump()) for e in page.entities],
+        entities=[RecordEntity(**e.model_dump(), locator=locate(e.source_start, e.source_end)) for e in page.entities],
         repairs=[RecordRepair(**r.model_dump()) for r in page.repairs],
         classification=page.classification,
         pipeline=PipelineInfo(version=__version__, stages_ms=dict(page.timings_ms)),

@@ -249,6 +249,8 @@ Add = Callable[..., None]
 
 def segment(page: CleanPage) -> SegmentedPage:
     """Group cleaned blocks into typed segments with sentence spans."""
+    if page.structure is not None:
+        return _from_structure(page)
     segments: list[Segment] = []
     blocks = page.blocks
     content = [i for i, b in enumerate(blocks) if not b.furniture]
@@ -300,6 +302,19 @@ def segment(page: CleanPage) -> SegmentedPage:
     _demote_stray_run_in_headings(segments)
     _demote_glossary_terms(segments)
     return SegmentedPage(**page.model_dump(), segments=segments)
+
+
+def _from_structure(page: CleanPage) -> SegmentedPage:
+    """Segments a format reader took from the file's markup: number them and split their sentences."""
+    segments = []
+    for i, seg in enumerate(page.structure or [], start=1):
+        extra = seg.model_dump(exclude={"id", "role", "text", "offsets", "source_start", "source_end", "sentences"})
+        # Tables and code are not prose: no sentences (their cells still get entities).
+        role = seg.role
+        made = _make(i, "furniture" if role in ("table", "code") else role, seg.text, seg.offsets, seg.source_start, seg.source_end, **extra)
+        made.role = role
+        segments.append(made)
+    return SegmentedPage(**page.model_dump(exclude={"segments"}), segments=segments)
 
 
 def is_definition(text: str) -> bool:

@@ -49,11 +49,12 @@ _MARKUP = re.compile(
 class _Stream:
     """The markup's visible characters, without whitespace, each with its span in the markup."""
 
-    def __init__(self, src: str) -> None:
+    def __init__(self, src: str, start: int = 0, end: int | None = None) -> None:
+        end = len(src) if end is None else end
         chars: list[str] = []
         starts = array("i")
         ends = array("i")
-        pos = 0
+        pos = start
 
         def visible(a: int, b: int) -> None:
             for m in re.finditer(r"\S+", src[a:b]):
@@ -61,7 +62,7 @@ class _Stream:
                 starts.extend(range(a + m.start(), a + m.end()))
                 ends.extend(range(a + m.start() + 1, a + m.end() + 1))
 
-        for m in _MARKUP.finditer(src):
+        for m in _MARKUP.finditer(src, start, end):
             if m.start() > pos:
                 visible(pos, m.start())
             tok = m.group()
@@ -73,8 +74,8 @@ class _Stream:
                     starts.extend([m.start()] * len(dec))
                     ends.extend([m.end()] * len(dec))
             pos = m.end()
-        if pos < len(src):
-            visible(pos, len(src))
+        if pos < end:
+            visible(pos, end)
         self.text = "".join(chars)
         self.starts = starts
         self.ends = ends
@@ -359,7 +360,7 @@ def read_html(text: str) -> Reading:
     return Reading(text=text, segments=segments, title=_title(root))
 
 
-def _table_segment(b: _Block, stream: _Stream, main: _Main):
+def _table_segment(b: _Block, stream: _Stream, main: _Main | None):
     parts: list[str] = []
     pieces: list[Piece] = []
     cells: list[Cell] = []
@@ -399,7 +400,31 @@ def _table_segment(b: _Block, stream: _Stream, main: _Main):
             q = filled[-1]
             filled.append(Piece(clean_start=q.clean_end, clean_end=p.clean_start, source_start=q.source_end, source_end=max(q.source_end, p.source_start)))
         filled.append(p)
-    furniture = not main.holds(text)
+    furniture = main is not None and not main.holds(text)
     seg = make_segment("furniture" if furniture else "table", text, OffsetMap(pieces=filled), cells=cells,
                        why="left out of the main text by trafilatura" if furniture else None)
     return seg
+
+
+def html_fragment_segments(src: str, start: int, end: int) -> list:
+    """Segments of a piece of HTML inside another format (Markdown), offsets into ``src``; all of it main text."""
+    frag = src[start:end]
+    if not frag.strip():
+        return []
+    try:
+        root = lxml.html.fragment_fromstring(frag, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return []
+    blocks: list[_Block] = []
+    _walk(root, blocks)
+    stream = _Stream(src, start, end)
+    segments = []
+    for b in blocks:
+        if b.role == "table":
+            seg = _table_segment(b, stream, None)
+        else:
+            idx = stream.locate(re.sub(r"\s+", "", b.text))
+            seg = None if idx is None else make_segment(b.role, b.text, _offsets(b.text, idx, stream), level=b.level)
+        if seg is not None:
+            segments.append(seg)
+    return segments

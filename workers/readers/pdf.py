@@ -1,0 +1,380 @@
+"""PDF (with a text layer) -> segments, each with its page and box.
+
+pypdfium2 (pdfium) gives each page's text and the box of every character.
+Each page's extracted text (``PdfTextPage.get_text_range()``) is one *part*,
+laid end to end in ``Page.text`` with a form feed between pages, so a
+record's locator gives the page, the offsets in that page's text, and the
+segment's box in PDF points.
+
+Reading the page:
+
+* lines (pdfium ends each with CR LF) group into blocks by the gap above
+  them, font size and indentation; a bullet or enumerator starts a list item;
+* two columns: when most lines sit wholly in one half of the page, the
+  full-width blocks at the top come first, then the left column, then the
+  right, then the full-width blocks below;
+* a line repeated at the top or bottom of several pages (digits aside) is a
+  running header or footer, and a lone number there is a page number: both
+  are furniture;
+* a short block in a larger (or bold) font than the body is a heading, its
+  level from the rank of its size;
+* a word hyphenated at a line end is joined when the joined word is a word,
+  and listed as a repair, as in text pages.
+
+pdfium has no table finder, so tables in a PDF stay paragraphs (see README).
+A PDF without a text layer (a scan) is refused as ``no_text_layer``; one that
+needs a password as ``encrypted``.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from statistics import median
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ..models import Repair, SourcePart
+from .common import Builder, Reading, make_segment
+
+_PAGE_SEP = "\f"
+_BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·\-–*]\s|(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]\s|\((?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)\s)")
+_HYPHEN_END = re.compile(r"([A-Za-z]{2,})-$")
+_LOWER_START = re.compile(r"^([a-z]+)")
+_NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
+_SENT_END = re.compile(r"[.!?:;,][\"”’')\]]*$")
+# Top and bottom share of the page where running headers, footers and page numbers sit.
+_MARGIN = 0.15
+# Fewer non-space characters than this per page and the PDF has no text layer worth the name.
+_MIN_CHARS_PER_PAGE = 20
+
+
+class PdfRefused(Exception):
+    pass
+
+
+@dataclass
+class _Line:
+    page: int
+    start: int  # offset in the page text
+    end: int
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+    bold: bool
+
+    @property
+    def height(self) -> float:
+        return max(self.y1 - self.y0, 1.0)
+
+
+@dataclass
+class _Block:
+    lines: list[_Line] = field(default_factory=list)
+    role: str = "paragraph"
+    level: int | None = None
+    why: str | None = None
+
+    @property
+    def bbox(self) -> list[float]:
+        return [round(min(ln.x0 for ln in self.lines), 2), round(min(ln.y0 for ln in self.lines), 2),
+                round(max(ln.x1 for ln in self.lines), 2), round(max(ln.y1 for ln in self.lines), 2)]
+
+    @property
+    def size(self) -> float:
+        return median(ln.size for ln in self.lines)
+
+
+def _index_map(tp, n: int, text: str) -> list[int]:
+    """Offset in ``text`` (the page's extracted text) of each character index, and of the end."""
+    if len(text) == n:
+        return list(range(n + 1))
+    # A few characters extract to nothing or to two code points: align per-character text with the whole.
+    pieces = [tp.get_text_range(i, 1) for i in range(n)]
+    per = "".join(pieces)
+    starts = []
+    acc = 0
+    for p in pieces:
+        starts.append(acc)
+        acc += len(p)
+    starts.append(acc)
+    mapping = {}
+    for blk in SequenceMatcher(None, per, text, autojunk=False).get_matching_blocks():
+        for k in range(blk.size):
+            mapping[blk.a + k] = blk.b + k
+    out = []
+    last = 0
+    for s in starts:
+        last = mapping.get(s, last)
+        out.append(last)
+    out[-1] = len(text)
+    return out
+
+
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|CMBX|SFBX|[-,]B(?:old)?\b|Bd\b", re.I)
+
+
+def _bold(tp, k: int) -> bool:
+    weight = pdfium_c.FPDFText_GetFontWeight(tp.raw, k)
+    if weight >= 600:
+        return True
+    buf = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(tp.raw, k, buf, 128, ctypes.byref(flags))
+    # Flag bit 19 is ForceBold; many fonts say bold only in their name.
+    return bool(flags.value & (1 << 18)) or bool(_BOLD_NAME.search(buf.value.decode("latin-1")))
+
+
+def _lines(page_no: int, page, tp) -> tuple[str, list[_Line]]:
+    n = tp.count_chars()
+    text = tp.get_text_range() if n else ""
+    if not n:
+        return text, []
+    pos = _index_map(tp, n, text)
+    lines: list[_Line] = []
+    i = 0
+    while i < n:
+        j = i
+        while j < n and text[pos[j] : pos[j + 1]] not in ("\r", "\n"):
+            j += 1
+        # chars [i, j) form one line; j is its CR (and j+1 the LF)
+        if j > i:
+            boxes = []
+            sizes = []
+            weights = []
+            for k in range(i, j):
+                ch = text[pos[k] : pos[k + 1]]
+                if ch.isspace() or not ch:
+                    continue
+                x0, y0, x1, y1 = tp.get_charbox(k)
+                if x1 > x0 or y1 > y0:
+                    boxes.append((x0, y0, x1, y1))
+                # The font size pdfium reports is before the text matrix; the loose box is the size as drawn.
+                lb = tp.get_charbox(k, loose=True)
+                sizes.append(lb[3] - lb[1])
+                weights.append(_bold(tp, k))
+            line_text = text[pos[i] : pos[j]]
+            if boxes and line_text.strip():
+                lines.append(_Line(
+                    page=page_no, start=pos[i], end=pos[j], text=line_text,
+                    x0=min(b[0] for b in boxes), y0=min(b[1] for b in boxes), x1=max(b[2] for b in boxes), y1=max(b[3] for b in boxes),
+                    size=round(median(sizes), 1) if sizes else 0.0,
+                    bold=bool(weights) and sum(weights) > len(weights) / 2,
+                ))
+        i = j + 1
+        while i < n and text[pos[i] : pos[i + 1]] in ("\r", "\n"):
+            i += 1
+    return text, lines
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+
+
+def _furniture(pages: list[tuple[float, list[_Line]]]) -> dict[int, str]:
+    """id(line) -> why, for running headers, footers and page numbers."""
+    out: dict[int, str] = {}
+    seen: Counter[str] = Counter()
+    in_margin = []
+    for height, lines in pages:
+        keys = set()
+        for ln in lines:
+            top = ln.y1 > height * (1 - _MARGIN)
+            bottom = ln.y0 < height * _MARGIN
+            if top or bottom:
+                in_margin.append(ln)
+                keys.add(_norm(ln.text))
+        seen.update(keys)
+    repeat = max(2, (len(pages) + 1) // 2)
+    for height, lines in pages:
+        for ln in lines:
+            # A lone page number may sit further in than a running header.
+            if (ln.y1 > height * (1 - 2 * _MARGIN) or ln.y0 < height * 2 * _MARGIN) and ln not in in_margin:
+                in_margin.append(ln)
+    for ln in in_margin:
+        t = ln.text.strip()
+        if re.fullmatch(r"(?:page\s*)?[\divxlc]{1,4}(?:[-–]\d{1,4})?(?:\s*(?:/|of)\s*\d+)?", t, re.I):
+            out[id(ln)] = "a page number"
+        elif len(pages) > 1 and seen[_norm(t)] >= repeat and _norm(t) in {_norm(x.text) for x in in_margin[:0]} | {_norm(t)} and (ln.y1 > _page_height(pages, ln) * (1 - _MARGIN) or ln.y0 < _page_height(pages, ln) * _MARGIN):
+            out[id(ln)] = "repeated at the edge of several pages: a running header or footer"
+    return out
+
+
+def _page_height(pages: list[tuple[float, list[_Line]]], ln: _Line) -> float:
+    return pages[ln.page - 1][0]
+
+
+def _column_order(lines: list[_Line], width: float) -> list[_Line]:
+    mid = width / 2
+    left = [ln for ln in lines if ln.x1 <= mid + 2]
+    right = [ln for ln in lines if ln.x0 >= mid - 2]
+    if len(left) < 5 or len(right) < 5 or (len(left) + len(right)) < 0.6 * len(lines):
+        return lines
+    col_top = max(ln.y1 for ln in left + right)
+    col_bottom = min(ln.y0 for ln in left + right)
+    top = [ln for ln in lines if ln not in left and ln not in right and ln.y0 >= col_top - 1]
+    bottom = [ln for ln in lines if ln not in left and ln not in right and ln.y1 <= col_bottom + 1]
+    middle_wide = [ln for ln in lines if ln not in left and ln not in right and ln not in top and ln not in bottom]
+
+    def down(ls: list[_Line]) -> list[_Line]:
+        return sorted(ls, key=lambda ln: (-ln.y1, ln.x0))
+
+    # Wide lines between the columns (a figure spanning both) go in reading position by height in the left column.
+    return down(top) + down(left + middle_wide) + down(right) + down(bottom)
+
+
+def _blocks(lines: list[_Line], body_size: float) -> list[_Block]:
+    blocks: list[_Block] = []
+    cur: _Block | None = None
+    prev: _Line | None = None
+    for ln in lines:
+        new = cur is None
+        if prev is not None and cur is not None:
+            gap = prev.y0 - ln.y1
+            if (
+                gap > max(prev.height, ln.height) * 0.9
+                or gap < -prev.height * 2  # moved up: a new column or a new region
+                or abs(ln.size - prev.size) > 0.15 * max(prev.size, 1)
+                # A bold run ends (a heading above its text) or starts (a heading after a paragraph).
+                or (ln.bold != prev.bold and all(x.bold for x in cur.lines) and len(cur.lines) <= 3 and cur.role != "list_item")
+                or (ln.bold and not prev.bold and len(ln.text.strip()) < 80 and ln.x1 < prev.x1 - 40)
+                or _BULLET.match(ln.text)
+                or (abs(ln.x0 - prev.x0) > 60 and abs(ln.x1 - prev.x1) > 60 and not (cur.role == "list_item" and ln.x0 > cur.lines[0].x0))
+            ):
+                new = True
+        if new:
+            cur = _Block()
+            blocks.append(cur)
+            if _BULLET.match(ln.text):
+                cur.role = "list_item"
+        cur.lines.append(ln)
+        prev = ln
+    return blocks
+
+
+def _roles(blocks: list[_Block], body_size: float) -> None:
+    heading_sizes: set[float] = set()
+    for b in blocks:
+        if b.role == "furniture":
+            continue
+        text = " ".join(ln.text.strip() for ln in b.lines)
+        words = text.split()
+        short = len(b.lines) <= 3 and 0 < len(words) <= 14 and not text.rstrip().endswith((".", ",", ";"))
+        if b.role == "paragraph" and short and (b.size >= body_size * 1.15 or (all(ln.bold for ln in b.lines) and len(words) <= 10)):
+            b.role = "heading"
+            heading_sizes.add(b.size)
+    ranks = {s: i + 1 for i, s in enumerate(sorted(heading_sizes, reverse=True))}
+    for b in blocks:
+        if b.role == "heading":
+            b.level = min(ranks.get(b.size, 1), 6)
+
+
+def read_pdf(data: bytes) -> Reading:
+    from ..stages.intake import PageRejected  # the intake stage owns the error type
+    from ..stages.clean import is_common_word
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise PageRejected(
+                "encrypted",
+                "this PDF is encrypted and needs a password to open; save an unprotected copy (or print it to PDF) and drop that",
+            ) from exc
+        raise
+    try:
+        page_data: list[tuple[float, float, str, list[_Line]]] = []
+        for no in range(len(pdf)):
+            page = pdf[no]
+            tp = page.get_textpage()
+            width, height = page.get_size()
+            text, lines = _lines(no + 1, page, tp)
+            page_data.append((width, height, text, lines))
+        solid = sum(len(re.sub(r"\s+", "", t)) for _, _, t, _ in page_data)
+        if solid < _MIN_CHARS_PER_PAGE * max(1, len(pdf)) / 4:
+            raise PageRejected(
+                "no_text_layer",
+                f"this PDF has no text layer ({solid} characters on {len(pdf)} page(s)): it is probably a scan, and pagemill does not do OCR; "
+                "run it through OCR (e.g. ocrmypdf) and drop the result",
+            )
+        title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
+    finally:
+        pdf.close()
+
+    furniture = _furniture([(h, lines) for _, h, _, lines in page_data])
+    sizes = Counter()
+    for *_, lines in page_data:
+        for ln in lines:
+            if id(ln) not in furniture:
+                sizes[ln.size] += len(ln.text)
+    body_size = sizes.most_common(1)[0][0] if sizes else 10.0
+
+    chunks: list[str] = []
+    parts: list[SourcePart] = []
+    base = 0
+    segments = []
+    repairs: list[Repair] = []
+    for no, (width, _h, text, lines) in enumerate(page_data, start=1):
+        if chunks:
+            chunks.append(_PAGE_SEP)
+            base += len(_PAGE_SEP)
+        parts.append(SourcePart(kind="page", index=no, source_start=base, source_end=base + len(text)))
+        chunks.append(text)
+        kept = [ln for ln in lines if id(ln) not in furniture]
+        above = [_Block(lines=[ln], role="furniture", why=furniture[id(ln)]) for ln in lines if id(ln) in furniture and ln.y0 > _h / 2]
+        below = [_Block(lines=[ln], role="furniture", why=furniture[id(ln)]) for ln in lines if id(ln) in furniture and ln.y0 <= _h / 2]
+        content = _blocks(_column_order(kept, width), body_size)
+        _roles(content, body_size)
+        for b in above + content + below:
+            seg = _segment(b, text, base, repairs, is_common_word)
+            if seg is not None:
+                segments.append(seg)
+        base += len(text)
+    return Reading(text="".join(chunks), segments=segments, title=title or next((s.text for s in segments if s.role == "heading"), None),
+                   parts=parts, repairs=repairs)
+
+
+def _segment(b: _Block, page_text: str, base: int, repairs: list[Repair], is_word):
+    bld = Builder()
+    lines = b.lines
+    skip = 0  # characters of the next line already used by a joined hyphen
+    for k, ln in enumerate(lines):
+        body = ln.text.rstrip()
+        start = ln.start
+        if k:
+            prev_end = lines[k - 1].end
+            bld.space(base + prev_end, base + ln.start + skip)
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        m = _HYPHEN_END.search(body)
+        rm = _LOWER_START.match(nxt.text.lstrip()) if nxt is not None and b.role != "furniture" else None
+        if m and rm and nxt is not None and nxt.start == ln.end + _gap(page_text, ln.end) and is_word(m.group(1) + rm.group(1)):
+            cut = start + len(body) - 1  # the hyphen
+            bld.copy(page_text[start:cut], base + start)
+            resume = nxt.start + (len(nxt.text) - len(nxt.text.lstrip()))
+            bld.replace("", base + cut, base + resume)
+            repairs.append(Repair(kind="dehyphenate", source_start=base + cut, source_end=base + resume,
+                                  before=page_text[cut:resume], after="",
+                                  reason="a word split by a hyphen at a line break is joined again"))
+            # Glue the next line straight on: no space between the halves.
+            lines[k + 1] = _Line(**{**nxt.__dict__, "start": resume, "text": page_text[resume:nxt.end]})
+            lines[k + 1].__dict__["_glued"] = True
+            continue
+        if k and lines[k].__dict__.get("_glued"):
+            bld._pending = None
+        bld.copy(page_text[start:ln.end], base + start)
+    text, offsets = bld.build()
+    if not text:
+        return None
+    return make_segment(b.role, text, offsets, level=b.level, bbox=b.bbox, why=b.why)
+
+
+def _gap(page_text: str, at: int) -> int:
+    m = re.match(r"[\r\n]*", page_text[at:])
+    return m.end() if m else 0

@@ -42,6 +42,8 @@ from ..models import Repair, SourcePart
 from .common import Builder, Reading, make_segment
 
 _PAGE_SEP = "\f"
+# pdfium's mark for a hyphen it found at the end of a line (FPDFText_IsHyphen).
+_SOFT_HYPHEN = "\ufffe"
 _BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·\-–*]\s|(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]\s|\((?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)\s)")
 _HYPHEN_END = re.compile(r"([A-Za-z]{2,})-$")
 _LOWER_START = re.compile(r"^([a-z]+)")
@@ -69,6 +71,11 @@ class _Line:
     y1: float
     size: float
     bold: bool
+    italic: bool = False
+
+    @property
+    def emph(self) -> bool:
+        return self.bold or self.italic
 
     @property
     def height(self) -> float:
@@ -121,15 +128,19 @@ def _index_map(tp, n: int, text: str) -> list[int]:
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|CMBX|SFBX|[-,]B(?:old)?\b|Bd\b", re.I)
 
 
-def _bold(tp, k: int) -> bool:
-    weight = pdfium_c.FPDFText_GetFontWeight(tp.raw, k)
-    if weight >= 600:
-        return True
+_ITALIC_NAME = re.compile(r"italic|oblique|CMTI|SFTI", re.I)
+
+
+def _style(tp, k: int) -> tuple[bool, bool]:
+    """(bold, italic) of character ``k``."""
     buf = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     pdfium_c.FPDFText_GetFontInfo(tp.raw, k, buf, 128, ctypes.byref(flags))
-    # Flag bit 19 is ForceBold; many fonts say bold only in their name.
-    return bool(flags.value & (1 << 18)) or bool(_BOLD_NAME.search(buf.value.decode("latin-1")))
+    name = buf.value.decode("latin-1")
+    # Font flags (PDF 32000 9.8.2): bit 7 Italic, bit 19 ForceBold; many fonts say so only in their name.
+    bold = pdfium_c.FPDFText_GetFontWeight(tp.raw, k) >= 600 or bool(flags.value & (1 << 18)) or bool(_BOLD_NAME.search(name))
+    italic = bool(flags.value & (1 << 6)) or bool(_ITALIC_NAME.search(name))
+    return bold, italic
 
 
 def _lines(page_no: int, page, tp) -> tuple[str, list[_Line]]:
@@ -142,9 +153,13 @@ def _lines(page_no: int, page, tp) -> tuple[str, list[_Line]]:
     i = 0
     while i < n:
         j = i
+        soft = False
         while j < n and text[pos[j] : pos[j + 1]] not in ("\r", "\n"):
             j += 1
-        # chars [i, j) form one line; j is its CR (and j+1 the LF)
+            if text[pos[j - 1] : pos[j]] == _SOFT_HYPHEN:
+                soft = True  # pdfium ends a line at a hyphen it found there without a line break
+                break
+        # chars [i, j) form one line; j is its CR (and j+1 the LF), or the next line after a soft hyphen
         if j > i:
             boxes = []
             sizes = []
@@ -159,16 +174,17 @@ def _lines(page_no: int, page, tp) -> tuple[str, list[_Line]]:
                 # The font size pdfium reports is before the text matrix; the loose box is the size as drawn.
                 lb = tp.get_charbox(k, loose=True)
                 sizes.append(lb[3] - lb[1])
-                weights.append(_bold(tp, k))
+                weights.append(_style(tp, k))
             line_text = text[pos[i] : pos[j]]
             if boxes and line_text.strip():
                 lines.append(_Line(
                     page=page_no, start=pos[i], end=pos[j], text=line_text,
                     x0=min(b[0] for b in boxes), y0=min(b[1] for b in boxes), x1=max(b[2] for b in boxes), y1=max(b[3] for b in boxes),
                     size=round(median(sizes), 1) if sizes else 0.0,
-                    bold=bool(weights) and sum(weights) > len(weights) / 2,
+                    bold=bool(weights) and sum(b for b, _ in weights) > len(weights) / 2,
+                    italic=bool(weights) and sum(i for _, i in weights) > len(weights) / 2,
                 ))
-        i = j + 1
+        i = j if soft else j + 1
         while i < n and text[pos[i] : pos[i + 1]] in ("\r", "\n"):
             i += 1
     return text, lines
@@ -243,8 +259,8 @@ def _blocks(lines: list[_Line], body_size: float) -> list[_Block]:
                 or gap < -prev.height * 2  # moved up: a new column or a new region
                 or abs(ln.size - prev.size) > 0.15 * max(prev.size, 1)
                 # A bold run ends (a heading above its text) or starts (a heading after a paragraph).
-                or (ln.bold != prev.bold and all(x.bold for x in cur.lines) and len(cur.lines) <= 3 and cur.role != "list_item")
-                or (ln.bold and not prev.bold and len(ln.text.strip()) < 80 and ln.x1 < prev.x1 - 40)
+                or (ln.emph != prev.emph and all(x.emph for x in cur.lines) and len(cur.lines) <= 3 and cur.role != "list_item")
+                or (ln.emph and not prev.emph and len(ln.text.strip()) < 80 and ln.x1 < prev.x1 - 40)
                 or _BULLET.match(ln.text)
                 or (abs(ln.x0 - prev.x0) > 60 and abs(ln.x1 - prev.x1) > 60 and not (cur.role == "list_item" and ln.x0 > cur.lines[0].x0))
             ):
@@ -266,8 +282,15 @@ def _roles(blocks: list[_Block], body_size: float) -> None:
             continue
         text = " ".join(ln.text.strip() for ln in b.lines)
         words = text.split()
-        short = len(b.lines) <= 3 and 0 < len(words) <= 14 and not text.rstrip().endswith((".", ",", ";"))
-        if b.role == "paragraph" and short and (b.size >= body_size * 1.15 or (all(ln.bold for ln in b.lines) and len(words) <= 10)):
+        short = (len(b.lines) <= 3 and 0 < len(words) <= 14 and not text.rstrip().endswith((".", ",", ";"))
+                 and sum(c.isalpha() for c in text) >= 2)
+        titled = sum(w[:1].isupper() or not w[:1].isalpha() for w in words) >= 0.7 * len(words)
+        if b.role == "paragraph" and short and (
+            b.size >= body_size * 1.15
+            or (all(ln.bold for ln in b.lines) and len(words) <= 10)
+            # An italic line heads a section only when it is short and in title case ("Boots Self-Locking Nut").
+            or (all(ln.italic for ln in b.lines) and len(b.lines) == 1 and len(words) <= 6 and titled)
+        ):
             b.role = "heading"
             heading_sizes.add(b.size)
     ranks = {s: i + 1 for i, s in enumerate(sorted(heading_sizes, reverse=True))}
@@ -316,6 +339,13 @@ def read_pdf(data: bytes) -> Reading:
                 sizes[ln.size] += len(ln.text)
     body_size = sizes.most_common(1)[0][0] if sizes else 10.0
 
+    vocab = Counter(w.lower() for *_, t, _ in page_data for w in re.findall(r"\w+", t.replace(_SOFT_HYPHEN, "-")))
+
+    def joins(left: str, right: str) -> bool:
+        # As for text pages: join when the joined word is a word, here or in the language.
+        joined = (left + right).lower()
+        return bool(vocab.get(joined)) or is_common_word(joined)
+
     chunks: list[str] = []
     parts: list[SourcePart] = []
     base = 0
@@ -333,7 +363,7 @@ def read_pdf(data: bytes) -> Reading:
         content = _blocks(_column_order(kept, width), body_size)
         _roles(content, body_size)
         for b in above + content + below:
-            seg = _segment(b, text, base, repairs, is_common_word)
+            seg = _segment(b, text, base, repairs, joins)
             if seg is not None:
                 segments.append(seg)
         base += len(text)
@@ -341,34 +371,39 @@ def read_pdf(data: bytes) -> Reading:
                    parts=parts, repairs=repairs)
 
 
-def _segment(b: _Block, page_text: str, base: int, repairs: list[Repair], is_word):
+def _segment(b: _Block, page_text: str, base: int, repairs: list[Repair], joins):
     bld = Builder()
+    glue = False
     lines = b.lines
-    skip = 0  # characters of the next line already used by a joined hyphen
     for k, ln in enumerate(lines):
-        body = ln.text.rstrip()
-        start = ln.start
-        if k:
-            prev_end = lines[k - 1].end
-            bld.space(base + prev_end, base + ln.start + skip)
+        if k and not glue:
+            bld.space(base + lines[k - 1].end, base + ln.start)
+        glue = False
+        text = page_text[ln.start : ln.end]
+        stripped = text.rstrip()
         nxt = lines[k + 1] if k + 1 < len(lines) else None
-        m = _HYPHEN_END.search(body)
-        rm = _LOWER_START.match(nxt.text.lstrip()) if nxt is not None and b.role != "furniture" else None
-        if m and rm and nxt is not None and nxt.start == ln.end + _gap(page_text, ln.end) and is_word(m.group(1) + rm.group(1)):
-            cut = start + len(body) - 1  # the hyphen
-            bld.copy(page_text[start:cut], base + start)
-            resume = nxt.start + (len(nxt.text) - len(nxt.text.lstrip()))
-            bld.replace("", base + cut, base + resume)
-            repairs.append(Repair(kind="dehyphenate", source_start=base + cut, source_end=base + resume,
-                                  before=page_text[cut:resume], after="",
-                                  reason="a word split by a hyphen at a line break is joined again"))
-            # Glue the next line straight on: no space between the halves.
-            lines[k + 1] = _Line(**{**nxt.__dict__, "start": resume, "text": page_text[resume:nxt.end]})
-            lines[k + 1].__dict__["_glued"] = True
+        hy = None
+        if nxt is not None and b.role != "furniture":
+            if stripped.endswith(_SOFT_HYPHEN):
+                hy = ln.start + len(stripped) - 1
+            elif _HYPHEN_END.search(stripped) and _LOWER_START.match(page_text[nxt.start : nxt.end]):
+                hy = ln.start + len(stripped) - 1
+        if hy is None:
+            bld.copy(text, base + ln.start)
             continue
-        if k and lines[k].__dict__.get("_glued"):
-            bld._pending = None
-        bld.copy(page_text[start:ln.end], base + start)
+        bld.copy(page_text[ln.start : hy], base + ln.start)
+        left = re.search(r"(\w+)$", page_text[ln.start : hy])
+        right = re.match(r"\w+", page_text[nxt.start : nxt.end])
+        before = page_text[hy : nxt.start]
+        if left and right and joins(left.group(1), right.group(0)):
+            bld.replace("", base + hy, base + nxt.start)
+            repairs.append(Repair(kind="dehyphenate", source_start=base + hy, source_end=base + nxt.start, before=before, after="",
+                                  reason="a word split by a hyphen at a line break is joined again"))
+        else:
+            bld.replace("-", base + hy, base + nxt.start)
+            repairs.append(Repair(kind="line_break", source_start=base + hy, source_end=base + nxt.start, before=before, after="-",
+                                  reason="a hyphenated compound broken at a line break is kept whole"))
+        glue = True
     text, offsets = bld.build()
     if not text:
         return None

@@ -118,38 +118,47 @@ class _Stream:
 
 def _offsets(text: str, idx: list[int], stream: _Stream) -> OffsetMap:
     """Map ``text`` (single spaces between words) to the markup, given the stream index of each non-space char."""
-    pieces: list[Piece] = []
+    starts, ends = stream.starts, stream.ends
+    raw: list[list[int]] = []  # [clean_start, clean_end, source_start, source_end], merged as they come
+
+    def put(c0: int, c1: int, s0: int, s1: int) -> None:
+        if raw:
+            q = raw[-1]
+            if q[1] == c0 and q[3] == s0 and q[1] - q[0] == q[3] - q[2] and c1 - c0 == s1 - s0:
+                q[1], q[3] = c1, s1
+                return
+        raw.append([c0, c1, s0, s1])
+
     k = 0
-    pos = 0
     prev_end = None
-    for m in re.finditer(r"\S+|\s+", text):
+    for m in _TOKEN.finditer(text):
         w = m.group()
         c0, c1 = m.start(), m.end()
         if w[0].isspace():
             # A space stands for whatever lies between the words around it in the markup.
-            a = prev_end if prev_end is not None else (stream.starts[idx[k]] if k < len(idx) else 0)
-            b = stream.starts[idx[k]] if k < len(idx) else a
-            pieces.append(Piece(clean_start=c0, clean_end=c1, source_start=a, source_end=max(a, b)))
+            nxt = starts[idx[k]] if k < len(idx) else None
+            a = prev_end if prev_end is not None else (nxt or 0)
+            put(c0, c1, a, max(a, nxt if nxt is not None else a))
             continue
         ids = idx[k : k + len(w)]
         k += len(w)
-        s0, s1 = stream.starts[ids[0]], stream.ends[ids[-1]]
+        s0, s1 = starts[ids[0]], ends[ids[-1]]
         if s1 - s0 == len(w) and ids[-1] - ids[0] == len(w) - 1:
-            pieces.append(Piece(clean_start=c0, clean_end=c1, source_start=s0, source_end=s1))
+            put(c0, c1, s0, s1)
         else:
             for i, sid in enumerate(ids):
-                pieces.append(Piece(clean_start=c0 + i, clean_end=c0 + i + 1, source_start=stream.starts[sid], source_end=max(stream.ends[sid], stream.starts[sid])))
+                put(c0 + i, c0 + i + 1, starts[sid], max(ends[sid], starts[sid]))
         prev_end = s1
-        pos = c1
-    # Merge neighbours that copy one after another.
-    merged: list[Piece] = []
-    for p in pieces:
-        q = merged[-1] if merged else None
-        if q is not None and q.copied and p.copied and q.clean_end == p.clean_start and q.source_end == p.source_start:
-            q.clean_end, q.source_end = p.clean_end, p.source_end
-        else:
-            merged.append(p)
-    return OffsetMap(pieces=merged)
+    # Built unvalidated: thousands of pieces a page, every field an int computed above.
+    return OffsetMap.model_construct(
+        pieces=[Piece.model_construct(clean_start=c0, clean_end=c1, source_start=s0, source_end=s1) for c0, c1, s0, s1 in raw]
+    )
+
+
+def _span(text: str, idx: list[int], stream: _Stream) -> OffsetMap:
+    """One piece for the whole text: furniture needs its source span, never offsets inside it (no sentences, no entities)."""
+    s0, s1 = stream.starts[idx[0]], stream.ends[idx[-1]]
+    return OffsetMap.model_construct(pieces=[Piece.model_construct(clean_start=0, clean_end=len(text), source_start=s0, source_end=s1)])
 
 
 def _hidden(el) -> bool:
@@ -289,6 +298,7 @@ def _title(root) -> str | None:
 
 
 _WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r"\S+|\s+")
 # Fewer words than this and a block must be a whole line of the main text.
 _SHORT_WORDS = 8
 # Share of a longer block's word triples that must be in the main text (trafilatura rewraps, trims, reorders a little).
@@ -304,7 +314,8 @@ class _Main:
     """
 
     def __init__(self, root) -> None:
-        text = trafilatura.extract(copy.deepcopy(root), include_comments=False, include_tables=True) or ""
+        # fast: no readability/jusText fallback; on the benchmark pages it is both quicker and closer to the marked text.
+        text = trafilatura.extract(copy.deepcopy(root), include_comments=False, include_tables=True, fast=True) or ""
         self.lines = Counter(_norm(line) for line in text.splitlines())
         self.joined = _norm(text)
         words = _WORD.findall(text.lower())
@@ -352,8 +363,8 @@ def read_html(text: str) -> Reading:
         idx = stream.locate(compact)
         if idx is None:
             continue
-        offsets = _offsets(b.text, idx, stream)
         furniture = not main.holds(b.text)
+        offsets = _span(b.text, idx, stream) if furniture else _offsets(b.text, idx, stream)
         seg = make_segment("furniture" if furniture else b.role, b.text, offsets, level=None if furniture else b.level,
                            why="left out of the main text by trafilatura" if furniture else None)
         segments.append(seg)

@@ -87,6 +87,7 @@ class _Block:
     lines: list[_Line] = field(default_factory=list)
     role: str = "paragraph"
     level: int | None = None
+    number: str | None = None
     why: str | None = None
 
     @property
@@ -296,7 +297,10 @@ def _roles(blocks: list[_Block], body_size: float) -> None:
     ranks = {s: i + 1 for i, s in enumerate(sorted(heading_sizes, reverse=True))}
     for b in blocks:
         if b.role == "heading":
-            b.level = min(ranks.get(b.size, 1), 6)
+            # "5.1 Results" says its own level; otherwise the rank of its size among the headings.
+            m = _NUMBERED.match(b.lines[0].text.strip())
+            b.number = m.group(1) if m else None
+            b.level = m.group(1).count(".") + 1 if m else min(ranks.get(b.size, 1), 6)
 
 
 def read_pdf(data: bytes) -> Reading:
@@ -407,7 +411,7 @@ def _segment(b: _Block, page_text: str, base: int, repairs: list[Repair], joins)
     text, offsets = bld.build()
     if not text:
         return None
-    return make_segment(b.role, text, offsets, level=b.level, bbox=b.bbox, why=b.why)
+    return make_segment(b.role, text, offsets, level=b.level, number=b.number, bbox=b.bbox, why=b.why)
 
 
 def _gap(page_text: str, at: int) -> int:

@@ -358,3 +358,19 @@ def test_pdf_running_header_and_page_numbers_are_furniture():
     assert ("3", 3) in furniture
     assert "Coastline Council" not in rec.text
     assert [s.locator.page for s in rec.segments if s.role == "paragraph"] == [1, 2, 3]
+
+
+def test_xhtml_with_an_xml_prolog_is_read_as_html():
+    page = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Port notes</title></head><body>'
+        "<h1>Port notes</h1><p>The ferry to Bergen leaves twice a week in winter and every day in summer, "
+        "the port office said on Friday.</p><p>Tickets are sold at the quay and on board.</p></body></html>"
+    )
+    rec = process_bytes(page.encode(), "notes.xhtml")
+    assert rec.source.media_type == "text/html"
+    assert rec.title == "Port notes"
+    assert "ferry to Bergen" in rec.text and "<" not in rec.text
+    for s in rec.segments:
+        assert _markup_to_text(page[s.source_start : s.source_end]) == s.text

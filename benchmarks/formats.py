@@ -39,11 +39,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared" / "formats")
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--only", choices=sorted(FORMATS), action="append", help="time only these formats")
     args = ap.parse_args(argv)
     import trafilatura
 
     rows = {}
     for name, sub in FORMATS.items():
+        if args.only and name not in args.only:
+            continue
         paths = sorted(p for p in (args.shared / sub).iterdir() if p.is_file())
         files = [p.read_bytes() for p in paths]
         for data, p in zip(files, paths):  # warm up

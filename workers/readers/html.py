@@ -17,12 +17,12 @@ from __future__ import annotations
 import copy
 import html as htmllib
 import re
-from array import array
 from collections import Counter
 from bisect import bisect_left
 from difflib import SequenceMatcher
 
 import lxml.html
+import numpy as np
 import trafilatura
 from lxml import etree
 
@@ -46,37 +46,42 @@ _MARKUP = re.compile(
 )
 
 
+_SPACE_RE = re.compile(r"\s+")
+# What the stream leaves out: blanked markup (NUL) and every character Python's \s matches (str.isspace()).
+_INVISIBLE_RE = re.compile(r"[\s\x00]+")
+_INVISIBLE = np.array([0] + [c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
+
+
 class _Stream:
     """The markup's visible characters, without whitespace, each with its span in the markup."""
 
     def __init__(self, src: str, start: int = 0, end: int | None = None) -> None:
         end = len(src) if end is None else end
-        chars: list[str] = []
-        starts = array("i")
-        ends = array("i")
-        pos = start
+        part = src[start:end]
+        entity_ends: dict[int, int] = {}
 
-        def visible(a: int, b: int) -> None:
-            for m in re.finditer(r"\S+", src[a:b]):
-                chars.append(m.group())
-                starts.extend(range(a + m.start(), a + m.end()))
-                ends.extend(range(a + m.start() + 1, a + m.end() + 1))
-
-        for m in _MARKUP.finditer(src, start, end):
-            if m.start() > pos:
-                visible(pos, m.start())
+        def blank(m: re.Match) -> str:
             tok = m.group()
-            if tok.startswith("&"):
-                dec = htmllib.unescape(tok)
-                dec = re.sub(r"\s+", "", dec)
-                if dec:
-                    chars.append(dec)
-                    starts.extend([m.start()] * len(dec))
-                    ends.extend([m.end()] * len(dec))
-            pos = m.end()
-        if pos < end:
-            visible(pos, end)
-        self.text = "".join(chars)
+            if tok[0] == "&":
+                dec = _SPACE_RE.sub("", htmllib.unescape(tok))
+                if dec and len(dec) <= len(tok):
+                    # The decoded character stands where the reference starts and spans all of it.
+                    entity_ends[m.start()] = m.end()
+                    return dec + "\x00" * (len(tok) - len(dec))
+            return "\x00" * len(tok)
+
+        # Markup blanked out in place (same length), so a character's index is its offset in the markup.
+        shown = _MARKUP.sub(blank, part)
+        codes = np.frombuffer(shown.encode("utf-32-le"), dtype=np.uint32)
+        keep = np.nonzero(~np.isin(codes, _INVISIBLE))[0]
+        self.text = _INVISIBLE_RE.sub("", shown)
+        starts = (keep + start).tolist()
+        ends = (keep + start + 1).tolist()
+        if entity_ends:
+            for i, s0 in enumerate(starts):
+                e = entity_ends.get(s0 - start)
+                if e is not None:
+                    ends[i] = e + start
         self.starts = starts
         self.ends = ends
         self.cursor = 0

@@ -374,3 +374,15 @@ def test_xhtml_with_an_xml_prolog_is_read_as_html():
     assert "ferry to Bergen" in rec.text and "<" not in rec.text
     for s in rec.segments:
         assert _markup_to_text(page[s.source_start : s.source_end]) == s.text
+
+
+def test_docx_heading_numbers_word_draws_go_in_number_and_the_text_stays_as_written():
+    name = "unit_test_headers_numbered.docx"
+    rec = process_bytes((FIX / name).read_bytes(), name)
+    heads = [(s.number, s.level, s.text) for s in rec.segments if s.role == "heading"]
+    assert heads[:4] == [(None, 1, "Test Document"), ("1", 1, "Section 1"), ("1.1", 2, "Section 1.1"), ("1.2", 2, "Section 1.2")]
+    assert ("2.2", 2, "Section 2.1") in heads  # Word counts on from a level shown (2.1.1) but never counted
+    paragraphs = _docx_paragraphs(FIX / name)
+    for s in rec.segments:
+        if s.role == "heading":
+            assert paragraphs[s.locator.paragraph][s.locator.start : s.locator.end] == s.text

@@ -72,6 +72,97 @@ class _Layout:
         return start
 
 
+def _w(el, name: str) -> str | None:
+    return None if el is None else el.get(qn(f"w:{name}"))
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (n - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (n - 1) % 26)
+    if fmt == "lowerRoman":
+        return _roman(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper()
+    return str(n)
+
+
+class _Numbering:
+    """Word's automatic numbering ("1", "1.2", "a)"), which is not in the paragraph text.
+
+    Counters advance in document order for every numbered paragraph, as Word
+    draws them; a heading's label becomes its ``number``.
+    """
+
+    def __init__(self, document) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
+        self.abstract_of: dict[str, str] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        for an in root.iterchildren(qn("w:abstractNum")):
+            levels = {}
+            for lvl in an.iterchildren(qn("w:lvl")):
+                start = _w(lvl.find(qn("w:start")), "val")
+                levels[int(_w(lvl, "ilvl") or 0)] = (
+                    int(start) if start and start.isdigit() else 1,
+                    _w(lvl.find(qn("w:numFmt")), "val") or "decimal",
+                    _w(lvl.find(qn("w:lvlText")), "val") or "",
+                )
+            self.levels[_w(an, "abstractNumId") or ""] = levels
+        for num in root.iterchildren(qn("w:num")):
+            self.abstract_of[_w(num, "numId") or ""] = _w(num.find(qn("w:abstractNumId")), "val") or ""
+
+    def label(self, par: Paragraph) -> str | None:
+        num_id, ilvl = self._num_pr(par)
+        aid = self.abstract_of.get(num_id or "")
+        levels = self.levels.get(aid or "")
+        if not levels or ilvl not in levels:
+            return None
+        counts = self.counters.setdefault(aid, {})
+        counts[ilvl] = counts.get(ilvl, levels[ilvl][0] - 1) + 1
+        for deeper in [k for k in counts if k > ilvl]:
+            del counts[deeper]
+        _, fmt, text = levels[ilvl]
+        if fmt in ("bullet", "none") or not text:
+            return None
+
+        def value(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            start, f, _ = levels.get(k, (1, "decimal", ""))
+            # A level shown before it was ever counted stands at its start, and counts on from there (as in Word).
+            return _format(counts.setdefault(k, start), f)
+
+        return re.sub(r"%(\d)", value, text).strip().rstrip(".") or None
+
+    @staticmethod
+    def _num_pr(par: Paragraph) -> tuple[str | None, int]:
+        ppr = par._p.pPr
+        num_pr = ppr.numPr if ppr is not None else None
+        style = par.style if num_pr is None else None
+        while num_pr is None and style is not None:
+            sppr = style.element.pPr
+            num_pr = sppr.numPr if sppr is not None else None
+            style = style.base_style
+        if num_pr is None:
+            return None, 0
+        num_id = num_pr.numId.val if num_pr.numId is not None else None
+        ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
+        return (str(num_id) if num_id is not None else None), int(ilvl or 0)
+
+
 def _role(par: Paragraph) -> tuple[str, int | None]:
     try:
         name = (par.style.name or "") if par.style is not None else ""
@@ -102,6 +193,7 @@ def read_docx(data: bytes) -> Reading:
         layout.add(p_el, index, Paragraph(p_el, document).text)
         index += 1
     segments = []
+    numbering = _Numbering(document)
     done_tables: set = set()
     for p_el in body.iter(_W_P, _W_TBL):
         if p_el.tag == _W_TBL:
@@ -115,13 +207,16 @@ def read_docx(data: bytes) -> Reading:
         if p_el not in layout.at or any(True for _ in p_el.iterancestors(_W_TBL)):
             continue
         start, text = layout.at[p_el]
+        par = Paragraph(p_el, document)
+        number = numbering.label(par)
         b = Builder()
         b.copy(text, start)
         seg_text, offsets = b.build()
         if not seg_text:
             continue
-        role, level = _role(Paragraph(p_el, document))
-        segments.append(make_segment(role, seg_text, offsets, level=level))
+        role, level = _role(par)
+        # The number Word draws is not in the paragraph's text: it goes in `number`, the text stays traceable.
+        segments.append(make_segment(role, seg_text, offsets, level=level, number=number if role == "heading" else None))
     # Headers and footers: furniture, once per distinct text.
     seen: set[str] = set()
     for section in document.sections:

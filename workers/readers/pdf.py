@@ -53,6 +53,8 @@ _SENT_END = re.compile(r"[.!?:;,][\"”’')\]]*$")
 _MARGIN = 0.15
 # Fewer non-space characters than this per page and the PDF has no text layer worth the name.
 _MIN_CHARS_PER_PAGE = 20
+# Characters per line whose font size and style are read (a line is one font, or nearly).
+_SAMPLE = 12
 
 
 class PdfRefused(Exception):
@@ -162,16 +164,14 @@ def _lines(page_no: int, page, tp) -> tuple[str, list[_Line]]:
                 break
         # chars [i, j) form one line; j is its CR (and j+1 the LF), or the next line after a soft hyphen
         if j > i:
-            boxes = []
+            # pdfium unions the boxes of a run of characters itself; font size and style are sampled.
+            boxes = [tp.get_rect(r) for r in range(tp.count_rects(i, j - i))]
+            boxes = [b for b in boxes if b[2] > b[0] or b[3] > b[1]]
+            visible = [k for k in range(i, j) if text[pos[k] : pos[k + 1]].strip()]
+            sample = visible[:: max(1, len(visible) // _SAMPLE)]
             sizes = []
             weights = []
-            for k in range(i, j):
-                ch = text[pos[k] : pos[k + 1]]
-                if ch.isspace() or not ch:
-                    continue
-                x0, y0, x1, y1 = tp.get_charbox(k)
-                if x1 > x0 or y1 > y0:
-                    boxes.append((x0, y0, x1, y1))
+            for k in sample:
                 # The font size pdfium reports is before the text matrix; the loose box is the size as drawn.
                 lb = tp.get_charbox(k, loose=True)
                 sizes.append(lb[3] - lb[1])

@@ -386,3 +386,13 @@ def test_docx_heading_numbers_word_draws_go_in_number_and_the_text_stays_as_writ
     for s in rec.segments:
         if s.role == "heading":
             assert paragraphs[s.locator.paragraph][s.locator.start : s.locator.end] == s.text
+
+
+def test_html_that_is_not_utf8_is_read_in_the_charset_its_meta_declares():
+    page = (
+        '<html><head><meta charset="shift_jis"><title>港の報告</title></head><body>'
+        "<h1>港の報告</h1><p>横浜港の貨物量は昨年より増えたと港湾局が月曜日に発表した。</p></body></html>"
+    )
+    rec = process_bytes(page.encode("shift_jis"), "minato.html")
+    assert rec.source.encoding == "shift_jis"
+    assert "横浜港の貨物量" in rec.text

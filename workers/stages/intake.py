@@ -144,6 +144,26 @@ def _read(media_type: str, data: bytes, text: str | None) -> Reading:
     raise AssertionError(media_type)
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def _declared_charset(data: bytes, text: str, encoding: str) -> tuple[str, str]:
+    """An HTML page that is not UTF-8 is read in the charset its <meta> declares, when Python knows it."""
+    m = _META_CHARSET.search(data[:4096])
+    if not m:
+        return text, encoding
+    try:
+        name = codecs.lookup(m.group(1).decode("ascii")).name
+    except LookupError:
+        return text, encoding
+    if name in ("utf-8", "cp1252", "latin-1", "iso8859-1"):
+        return text, encoding  # UTF-8 failed already; the Latin ones are what Windows-1252 reads
+    try:
+        return data.decode(name), name
+    except UnicodeDecodeError:
+        return text, encoding
+
+
 def decode_page(
     data: bytes,
     filename: str,
@@ -171,6 +191,8 @@ def decode_page(
         if not text.strip():
             raise PageRejected("empty_file", "file decodes to only whitespace: nothing to process")
         media_type = text_kind(data, text)
+        if media_type == HTML and encoding in ("windows-1252", "iso-8859-1"):
+            text, encoding = _declared_charset(data, text, encoding)
         if media_type in (HTML, MARKDOWN):
             reading = _read(media_type, data, text)
     if reading is not None:

@@ -226,6 +226,8 @@ def test_docx_locators_find_each_segment_and_entity_in_its_paragraph(name):
         assert loc is not None and loc.paragraph is not None
         if s.role != "table":
             assert collapse(paragraphs[loc.paragraph][loc.start : loc.end]) == s.text
+            for sent in s.sentences:
+                assert collapse(paragraphs[sent.locator.paragraph][sent.locator.start : sent.locator.end]) == s.text[sent.start : sent.end]
             checked += 1
         for c in s.cells or []:
             if c.text:

@@ -30,13 +30,6 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class RecordSentence(_Strict):
-    start: int = Field(description="Offset into the segment's text.")
-    end: int
-    source_start: int = Field(description="Offset into the source file's decoded text.")
-    source_end: int
-
-
 class Locator(_Strict):
     """Where a span lies in a PDF or DOCX original, which has no single text to index.
 
@@ -52,6 +45,14 @@ class Locator(_Strict):
     start: int = Field(description="Code-point offset into that page's extracted text or that paragraph's text.")
     end: int = Field(description="End offset (exclusive) in the same text.")
     bbox: BBox | None = Field(None, description="PDF: [x0, y0, x1, y1] in PDF points, origin bottom left.")
+
+
+class RecordSentence(_Strict):
+    start: int = Field(description="Offset into the segment's text.")
+    end: int
+    source_start: int = Field(description="Offset into the source file's decoded text.")
+    source_end: int
+    locator: Locator | None = Field(None, description="PDF and DOCX: the sentence's place in the original.")
 
 
 class RecordCell(_Strict):

@@ -99,7 +99,9 @@ def build_record(page: AnnotatedPage) -> Record:
                 text_end=t1,
                 level=seg.level,
                 number=seg.number,
-                sentences=[RecordSentence(**s.model_dump()) for s in seg.sentences],
+                sentences=[
+                    RecordSentence(**s.model_dump(), locator=locate(s.source_start, s.source_end)) for s in seg.sentences
+                ],
                 locator=locate(seg.source_start, seg.source_end, seg.bbox),
                 cells=None
                 if seg.cells is None

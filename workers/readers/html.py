@@ -18,7 +18,6 @@ import copy
 import html as htmllib
 import re
 from collections import Counter
-from bisect import bisect_left
 from difflib import SequenceMatcher
 
 import lxml.html
@@ -27,7 +26,7 @@ import trafilatura
 from lxml import etree
 
 from ..models import Cell, OffsetMap, Piece
-from .common import Builder, Reading, collapse, make_segment
+from .common import Reading, collapse, make_segment
 
 _SKIP = frozenset("script style noscript template svg math iframe object embed canvas select option button input textarea head map audio video".split())
 _BLOCK = frozenset(
@@ -382,16 +381,13 @@ def _table_segment(b: _Block, stream: _Stream, main: _Main | None):
     cells: list[Cell] = []
     pos = 0
     last_row = 0
-    compact_all = ""
     for r, c, rs, cs, th, t in b.cells:
         if parts:
             sep = "\n" if r != last_row else "\t"
             parts.append(sep)
-            pieces_gap = sep
             pos += 1
         last_row = r
         compact = re.sub(r"\s+", "", t)
-        compact_all += compact
         idx = stream.locate(compact) if compact else None
         if idx is None:
             cells.append(Cell(row=r, col=c, row_span=rs, col_span=cs, header=th, text=t, start=pos, end=pos + len(t),

@@ -57,10 +57,6 @@ _MIN_CHARS_PER_PAGE = 20
 _SAMPLE = 12
 
 
-class PdfRefused(Exception):
-    pass
-
-
 @dataclass
 class _Line:
     page: int
@@ -412,8 +408,3 @@ def _segment(b: _Block, page_text: str, base: int, repairs: list[Repair], joins)
     if not text:
         return None
     return make_segment(b.role, text, offsets, level=b.level, number=b.number, bbox=b.bbox, why=b.why)
-
-
-def _gap(page_text: str, at: int) -> int:
-    m = re.match(r"[\r\n]*", page_text[at:])
-    return m.end() if m else 0

@@ -46,9 +46,9 @@ _MARKUP = re.compile(
 
 
 _SPACE_RE = re.compile(r"\s+")
-# What the stream leaves out: blanked markup (NUL) and every character Python's \s matches (str.isspace()).
-_INVISIBLE_RE = re.compile(r"[\s\x00]+")
-_INVISIBLE = np.array([0] + [c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
+# What the stream keeps, by code point: all but blanked markup (NUL) and whitespace (str.isspace(), as \s in re).
+_VISIBLE = np.ones(0x110000, dtype=bool)
+_VISIBLE[[0] + [c for c in range(0x3001) if chr(c).isspace()]] = False
 
 
 class _Stream:
@@ -72,17 +72,18 @@ class _Stream:
         # Markup blanked out in place (same length), so a character's index is its offset in the markup.
         shown = _MARKUP.sub(blank, part)
         codes = np.frombuffer(shown.encode("utf-32-le"), dtype=np.uint32)
-        keep = np.nonzero(~np.isin(codes, _INVISIBLE))[0]
-        self.text = _INVISIBLE_RE.sub("", shown)
-        starts = (keep + start).tolist()
-        ends = (keep + start + 1).tolist()
+        keep = np.nonzero(_VISIBLE[codes])[0]
+        self.text = codes[keep].tobytes().decode("utf-32-le")
+        ends = keep + 1
         if entity_ends:
-            for i, s0 in enumerate(starts):
-                e = entity_ends.get(s0 - start)
-                if e is not None:
-                    ends[i] = e + start
-        self.starts = starts
-        self.ends = ends
+            # A decoded reference spans the whole reference in the markup.
+            at = np.fromiter(entity_ends.keys(), dtype=np.int64, count=len(entity_ends))
+            to = np.fromiter(entity_ends.values(), dtype=np.int64, count=len(entity_ends))
+            where = np.searchsorted(keep, at)
+            hit = (where < len(keep)) & (keep[np.minimum(where, len(keep) - 1)] == at)
+            ends[where[hit]] = to[hit]
+        self.starts = (keep + start).tolist()
+        self.ends = (ends + start).tolist()
         self.cursor = 0
 
     def locate(self, compact: str) -> list[int] | None:

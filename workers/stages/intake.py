@@ -86,18 +86,21 @@ _MARKUP_RE = re.compile(
 )
 # More than this share of the non-space characters in markup (or control characters) and it is not a page of text.
 _MARKUP_SHARE = 0.3
+_SPACE_RUN = re.compile(r"\s+")
+# C0 controls other than tab, newline, carriage return and form feed, DEL, and C1 controls.
+_CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _MARKUP_MIN = 20
 
 
 def refuse_markup(text: str, what: str) -> None:
     """Fail a page whose text is mostly markup or control characters: such a record would look valid and hold garbage."""
     sample = text[:200_000]
-    solid = sum(1 for c in sample if not c.isspace())
+    solid = len(sample) - sum(len(m) for m in _SPACE_RUN.findall(sample))
     if not solid:
         return
     hits = _MARKUP_RE.findall(sample)
     marked = sum(len(h) for h in hits)
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f" or 0x7F <= ord(c) < 0xA0)
+    controls = len(_CONTROL_CHAR.findall(sample))
     if (len(hits) >= _MARKUP_MIN and marked / solid > _MARKUP_SHARE) or (controls >= _BINARY_CONTROL_MIN and controls / solid > _MARKUP_SHARE / 3):
         raise PageRejected(
             "markup_text",

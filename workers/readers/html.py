@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import copy
 import html as htmllib
 import re
 from collections import Counter
@@ -320,7 +319,8 @@ class _Main:
 
     def __init__(self, root) -> None:
         # fast: no readability/jusText fallback; on the benchmark pages it is both quicker and closer to the marked text.
-        text = trafilatura.extract(copy.deepcopy(root), include_comments=False, include_tables=True, fast=True) or ""
+        # trafilatura prunes the tree it is given: call this after everything else has read it.
+        text = trafilatura.extract(root, include_comments=False, include_tables=True, fast=True) or ""
         self.lines = Counter(_norm(line) for line in text.splitlines())
         self.joined = _norm(text)
         words = _WORD.findall(text.lower())
@@ -352,10 +352,11 @@ def read_html(text: str) -> Reading:
     except (etree.ParserError, ValueError):
         # lxml refuses str input with an encoding declaration; bytes would re-guess the encoding we already know.
         root = lxml.html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", text))
-    main = _Main(root)
     blocks: list[_Block] = []
     body = root.find("body")
     _walk(body if body is not None else root, blocks)
+    title = _title(root)
+    main = _Main(root)  # last: it changes the tree
     stream = _Stream(text)
     segments = []
     for b in blocks:
@@ -373,7 +374,7 @@ def read_html(text: str) -> Reading:
         seg = make_segment("furniture" if furniture else b.role, b.text, offsets, level=None if furniture else b.level,
                            why="left out of the main text by trafilatura" if furniture else None)
         segments.append(seg)
-    return Reading(text=text, segments=segments, title=_title(root))
+    return Reading(text=text, segments=segments, title=title)
 
 
 def _table_segment(b: _Block, stream: _Stream, main: _Main | None):

@@ -3,11 +3,14 @@
 from .offsets import OffsetMap, Piece, TextBuilder
 from .page import (
     AnnotatedPage,
+    BBox,
     Block,
+    Cell,
     Classification,
     ClassifiedPage,
     CleanPage,
     Entity,
+    Locator,
     Page,
     Region,
     Repair,
@@ -17,14 +20,15 @@ from .page import (
     SegmentedPage,
     Sentence,
     SourceInfo,
+    SourcePart,
     Topic,
 )
 from .record import SCHEMA_VERSION, AnyOutcome, DuplicateNote, ErrorRecord, PipelineInfo, PipelineParts, Record, Supersedes
 
 __all__ = [
-    "AnnotatedPage", "AnyOutcome", "Block", "Classification", "ClassifiedPage", "CleanPage", "DuplicateNote",
-    "Entity", "ErrorRecord", "OffsetMap", "Page", "Piece", "PipelineInfo", "PipelineParts", "Record", "Region", "Repair", "Role",
-    "SCHEMA_VERSION", "Section", "Segment", "SegmentedPage", "Sentence", "SourceInfo", "Supersedes", "TextBuilder", "Topic",
+    "AnnotatedPage", "AnyOutcome", "BBox", "Block", "Cell", "Classification", "ClassifiedPage", "CleanPage", "DuplicateNote",
+    "Entity", "ErrorRecord", "Locator", "OffsetMap", "Page", "Piece", "PipelineInfo", "PipelineParts", "Record", "Region", "Repair", "Role",
+    "SCHEMA_VERSION", "Section", "Segment", "SegmentedPage", "Sentence", "SourceInfo", "SourcePart", "Supersedes", "TextBuilder", "Topic",
 ]
 
 from .drop import Drop, new_drop_id  # noqa: E402

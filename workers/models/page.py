@@ -22,7 +22,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .offsets import OffsetMap
 
-Role = Literal["heading", "paragraph", "caption", "list_item", "furniture"]
+Role = Literal["heading", "paragraph", "caption", "list_item", "furniture", "table", "code"]
+
+#: Box on a PDF page, ``[x0, y0, x1, y1]`` in PDF points, origin at the page's bottom left.
+BBox = list[float]
 
 #: What cleaning changed. ``line_break``: a hyphen at a line end kept, the lines joined.
 RepairKind = Literal["drop_cap", "mojibake", "html_entity", "dehyphenate", "line_break", "whitespace"]
@@ -62,7 +65,7 @@ class SourceInfo(Closed):
     sha256: str = Field(pattern=SHA256_PATTERN, description="SHA-256 of the file's bytes, 64 lower-case hex digits.")
     size_bytes: int = Field(ge=0, description="Size of the file in bytes.")
     media_type: str = Field("text/plain", description="Media type the bytes were read as.")
-    encoding: str = Field(description="Encoding the bytes were decoded with, e.g. utf-8, utf-16.")
+    encoding: str = Field(description="Encoding the bytes were decoded with, e.g. utf-8, utf-16; 'binary' for PDF and DOCX.")
     received_at: datetime = Field(description="When pagemill first took the file from the inbox (UTC).")
     folder: str | None = Field(
         None,
@@ -102,6 +105,63 @@ class Block(BaseModel):
     why: str | None = Field(None, description="Why the block was taken for site chrome.")
 
 
+class Locator(Closed):
+    """Where a span lies in a PDF or DOCX original, which has no single text to index.
+
+    PDF: ``page`` (1-based) and ``start``/``end`` in that page's extracted text
+    (pdfium's ``get_text_range()``), with ``bbox`` on segments. DOCX: ``paragraph``,
+    the index of the ``w:p`` element in the main document part, counted in
+    document order (body, tables and text boxes alike), and ``start``/``end`` in
+    that paragraph's text (its ``w:t`` runs joined).
+    """
+
+    page: int | None = Field(None, ge=1, description="PDF: 1-based page number.")
+    paragraph: int | None = Field(None, ge=0, description="DOCX: 0-based index of the w:p element in document order.")
+    start: int = Field(ge=0, description="Code-point offset into that page's extracted text or that paragraph's text.")
+    end: int = Field(ge=0, description="End offset (exclusive) in the same text.")
+    bbox: BBox | None = Field(None, description="PDF: [x0, y0, x1, y1] in PDF points, origin bottom left.")
+
+    @model_validator(mode="after")
+    def _span(self):
+        _ordered(self, ("start", "end"))
+        return self
+
+
+class SourcePart(BaseModel):
+    """Where one unit of the original (a PDF page, a DOCX paragraph) lies in ``Page.text`` (internal to the stages).
+
+    PDF and DOCX have no single text a consumer can index, so a reader lays
+    their units end to end in ``Page.text``; a part turns an offset there back
+    into the unit's own locator (page number, paragraph index, offset inside).
+    """
+
+    kind: Literal["page", "paragraph"]
+    index: int = Field(description="PDF page number (1-based) or DOCX paragraph index (0-based, document order).")
+    source_start: int
+    source_end: int
+
+
+class Cell(Closed):
+    """One cell of a table segment."""
+
+    row: int = Field(ge=0, description="0-based row in the table.")
+    col: int = Field(ge=0, description="0-based column in the table.")
+    row_span: int = Field(1, ge=1, description="Rows the cell spans.")
+    col_span: int = Field(1, ge=1, description="Columns the cell spans.")
+    header: bool = Field(False, description="A header cell (th, or a table's header row).")
+    text: str = Field(description="Text of the cell.")
+    start: int = Field(ge=0, description="Offset of the cell's text in the table segment's text.")
+    end: int = Field(ge=0, description="End offset (exclusive) in the table segment's text.")
+    source_start: int = Field(ge=0, description="Offset of the cell in the source, as for segments.")
+    source_end: int = Field(ge=0, description="End offset (exclusive) in the source.")
+    locator: Locator | None = Field(None, description="PDF and DOCX: the cell's place in the original.")
+
+    @model_validator(mode="after")
+    def _span(self):
+        _ordered(self, ("start", "end"), ("source_start", "source_end"))
+        return self
+
+
 class Sentence(Closed):
     """One sentence of a segment."""
 
@@ -109,6 +169,7 @@ class Sentence(Closed):
     end: int = Field(ge=0, description="End offset (exclusive) in the segment's text.")
     source_start: int = Field(ge=0, description="Offset of the sentence's first character in the source.")
     source_end: int = Field(ge=0, description="End offset (exclusive) in the source.")
+    locator: Locator | None = Field(None, description="PDF and DOCX: the sentence's place in the original; null for other formats.")
 
     @model_validator(mode="after")
     def _span(self):
@@ -139,6 +200,13 @@ class Segment(Closed):
         None, pattern=LANGUAGE_PATTERN, description="ISO 639 code of the segment's language, only where it differs from the record's; else null."
     )
     sentences: list[Sentence] = Field(default_factory=list, description="Sentences of the segment; empty for furniture.")
+    locator: Locator | None = Field(
+        None, description="PDF and DOCX: the segment's place in the original (page and bbox, or paragraph); null for other formats."
+    )
+    cells: list[Cell] | None = Field(None, description="Tables only: the cells, row by row; null for other roles.")
+    # A format reader's working data, published through ``locator`` (bbox) or not at all (why).
+    bbox: BBox | None = Field(None, exclude=True)
+    why: str | None = Field(None, exclude=True)
     # How the cleaned text maps back to the source: the stages' working data, never published.
     offsets: OffsetMap = Field(default_factory=OffsetMap, exclude=True)
 
@@ -194,6 +262,7 @@ class Entity(Closed):
     source_start: int = Field(ge=0, description="Offset of the mention's first character in the source.")
     source_end: int = Field(ge=0, description="End offset (exclusive) in the source.")
     segment_id: str = Field(description="Id of the segment the mention is in.")
+    locator: Locator | None = Field(None, description="PDF and DOCX: the mention's place in the original; null for other formats.")
     ref: str | None = Field(None, description="PERSON and ORG: the id of the first mention of the same person or organisation on the page.")
     country_code: str | None = Field(None, pattern=COUNTRY_CODE_PATTERN, description="ISO 3166-1 alpha-2, on mentions that are countries.")
     date_value: str | None = Field(
@@ -216,6 +285,13 @@ class Page(Closed):
     source: SourceInfo
     text: str = Field(description="The decoded source text; every offset points into it.")
     timings_ms: dict[str, float] = Field(default_factory=dict)
+    # intake: what a format reader (HTML, Markdown, DOCX, PDF) took from the file's own structure
+    structure: list[Segment] | None = Field(
+        None, description="Segments from the file's structure; None for plain text, which clean and segment cut up themselves."
+    )
+    parts: list[SourcePart] = Field(default_factory=list, description="PDF pages or DOCX paragraphs in ``text``.")
+    read_repairs: list[Repair] = Field(default_factory=list, description="Changes the reader made (e.g. PDF hyphens joined).")
+    title_hint: str | None = Field(None, description="Title the file declares (HTML <title>, og:title; DOCX/PDF metadata).")
     # clean
     blocks: list[Block] = Field(default_factory=list)
     repairs: list[Repair] = Field(default_factory=list)

@@ -43,6 +43,8 @@ ErrorStage = Literal["intake", "clean", "segment", "classify", "annotate", "proc
 ErrorCode = Literal[
     "empty_file", "binary_file", "bad_encoding", "too_large", "unreadable", "vanished", "symlink", "directory",
     "not_a_file", "timeout", "worker_lost", "stage_error",
+    # format readers: a type pagemill does not read, a PDF it cannot open or that has no text, markup left as text
+    "unsupported_type", "encrypted", "no_text_layer", "no_text", "markup_text",
 ]
 
 

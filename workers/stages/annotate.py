@@ -45,7 +45,7 @@ def country_code(name: str) -> str | None:
 
 
 def annotate(page: ClassifiedPage) -> AnnotatedPage:
-    segs = [s for s in page.segments if s.role != "furniture"]
+    segs = [s for s in page.segments if s.role not in ("furniture", "code")]
     texts = [s.text for s in segs]
     mentions = find(texts)
     entities: list[Entity] = []
@@ -57,7 +57,8 @@ def annotate(page: ClassifiedPage) -> AnnotatedPage:
         entities.append(
             Entity(
                 id=eid,
-                text=page.text[src0:src1],
+                # Markup and PDF/DOCX layouts put tags or joins inside a span: the mention is the segment's text.
+                text=page.text[src0:src1] if page.structure is None else seg.text[m.start : m.end],
                 label=m.label,
                 source_start=src0,
                 source_end=src1,

@@ -361,13 +361,21 @@ def classify(
     taxonomy = taxonomy or default_taxonomy()
     gazetteer = gazetteer or default_gazetteer()
     segments = [s.model_copy() for s in page.segments]
-    assign_captions(segments, page.text)
+    if page.structure is None:
+        assign_captions(segments, page.text)
+    else:
+        # A format reader's roles come from the markup itself; only "Figure 1: ..." written as a paragraph is a caption.
+        for seg in segments:
+            if seg.role == "paragraph" and is_caption_text(seg.text):
+                seg.role = "caption"
     section = page_section(segments)
     first_heading = next((s for s in segments if s.role != "furniture"), None)
     if first_heading is not None and first_heading.role == "heading" and (section is None or first_heading.id != section.segment_id):
         title = first_heading.text.strip()
     else:
         title = section.title if section else next((s.text.strip() for s in segments if s.role == "heading"), None)
+    if page.title_hint:
+        title = page.title_hint
     body = "\n".join(s.text for s in segments if s.role != "furniture")
     classification = Classification(
         section=section,

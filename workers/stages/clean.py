@@ -504,7 +504,13 @@ def _runs(group: list[Line], chrome_of: dict[int, str], index: dict[int, int]) -
 
 
 def clean(page: Page) -> CleanPage:
-    """Cut the page into blocks, mark site chrome, repair damage."""
+    """Cut the page into blocks, mark site chrome, repair damage.
+
+    A page a format reader already cut up (``page.structure``) keeps its
+    segments; its repairs are the ones the reader made.
+    """
+    if page.structure is not None:
+        return page.model_copy(update={"blocks": [], "repairs": list(page.read_repairs)})
     text = page.text
     lines = split_lines(text)
     content = [line for line in lines if not line.blank]

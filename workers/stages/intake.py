@@ -1,17 +1,24 @@
 """Bytes in, a decoded :class:`Page` out, or a :class:`PageRejected` saying why not.
 
-Pure: the caller reads the file. Decoding order is BOM, then strict UTF-8,
-then Windows-1252 for legacy single-byte text; bytes that look binary are
-refused rather than guessed at.
+Pure: the caller reads the file. The type comes from the bytes
+(:mod:`workers.readers.detect`): PDF and DOCX go to their readers, other
+binary types are refused as ``unsupported_type``. Text is decoded (BOM, then
+strict UTF-8, then Windows-1252 for legacy single-byte text; bytes that look
+binary are refused rather than guessed at), then read as HTML or Markdown
+when it is one, else as plain text. Whatever the reader, a page whose text
+is still mostly markup or control characters is refused, never recorded.
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from datetime import datetime, timezone
 
 from ..models import Page, SourceInfo
+from ..readers import DOCX, HTML, MARKDOWN, PDF, READ_TYPES, Reading, detect, text_kind
+from ..readers.detect import read_types_sentence
 
 # Control characters other than tab, newline, carriage return and form feed.
 _CONTROL = set(range(0, 9)) | {11} | set(range(14, 32)) | {127}
@@ -73,6 +80,93 @@ def _refuse_binary(data: bytes) -> None:
         )
 
 
+# Markup left in what should be prose: tags, character references, PDF object syntax.
+_MARKUP_RE = re.compile(
+    r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|\b\d+ \d+ obj\b|\bendobj\b|\bendstream\b|/[A-Z][A-Za-z]+\b"
+)
+# More than this share of the non-space characters in markup (or control characters) and it is not a page of text.
+_MARKUP_SHARE = 0.3
+_SPACE_RUN = re.compile(r"\s+")
+# C0 controls other than tab, newline, carriage return and form feed, DEL, and C1 controls.
+_CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_MARKUP_MIN = 20
+
+
+def refuse_markup(text: str, what: str) -> None:
+    """Fail a page whose text is mostly markup or control characters: such a record would look valid and hold garbage."""
+    sample = text[:200_000]
+    solid = len(sample) - sum(len(m) for m in _SPACE_RUN.findall(sample))
+    if not solid:
+        return
+    hits = _MARKUP_RE.findall(sample)
+    marked = sum(len(h) for h in hits)
+    controls = len(_CONTROL_CHAR.findall(sample))
+    if (len(hits) >= _MARKUP_MIN and marked / solid > _MARKUP_SHARE) or (controls >= _BINARY_CONTROL_MIN and controls / solid > _MARKUP_SHARE / 3):
+        raise PageRejected(
+            "markup_text",
+            f"the {what} is mostly markup or control characters ({marked + controls:,} of {solid:,} characters), not text: "
+            f"pagemill reads {read_types_sentence()}; save the page as one of those and drop it again",
+        )
+
+
+def _unsupported(name: str) -> PageRejected:
+    return PageRejected(
+        "unsupported_type",
+        f"this is a {name}, which pagemill does not read; it reads {read_types_sentence()}: "
+        "export or save the page as one of those and drop it again",
+    )
+
+
+def _read(media_type: str, data: bytes, text: str | None) -> Reading:
+    # Imported here: a text-only worker never loads pdfium, python-docx or lxml.
+    try:
+        if media_type == PDF:
+            from ..readers.pdf import read_pdf
+
+            return read_pdf(data)
+        if media_type == DOCX:
+            from ..readers.docx import read_docx
+
+            return read_docx(data)
+        if media_type == HTML:
+            from ..readers.html import read_html
+
+            return read_html(text or "")
+        if media_type == MARKDOWN:
+            from ..readers.markdown import read_markdown
+
+            return read_markdown(text or "")
+    except PageRejected:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a file its library cannot parse is bad input, not a bug to retry
+        raise PageRejected(
+            "unreadable",
+            f"this looks like {READ_TYPES[media_type]} but could not be read ({type(exc).__name__}: {str(exc)[:200]}); "
+            "open it in the program that made it, save it again and drop it again",
+        ) from exc
+    raise AssertionError(media_type)
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def _declared_charset(data: bytes, text: str, encoding: str) -> tuple[str, str]:
+    """An HTML page that is not UTF-8 is read in the charset its <meta> declares, when Python knows it."""
+    m = _META_CHARSET.search(data[:4096])
+    if not m:
+        return text, encoding
+    try:
+        name = codecs.lookup(m.group(1).decode("ascii")).name
+    except LookupError:
+        return text, encoding
+    if name in ("utf-8", "cp1252", "latin-1", "iso8859-1"):
+        return text, encoding  # UTF-8 failed already; the Latin ones are what Windows-1252 reads
+    try:
+        return data.decode(name), name
+    except UnicodeDecodeError:
+        return text, encoding
+
+
 def decode_page(
     data: bytes,
     filename: str,
@@ -88,9 +182,32 @@ def decode_page(
         )
     if not data.strip():
         raise PageRejected("empty_file", "file is empty or only whitespace: nothing to process")
-    text, encoding = _decode(data)
-    if not text.strip():
-        raise PageRejected("empty_file", "file decodes to only whitespace: nothing to process")
+    kind = detect(data)
+    reading: Reading | None = None
+    if kind.media_type in (PDF, DOCX):
+        reading = _read(kind.media_type, data, None)
+        media_type, encoding, text = kind.media_type, "binary", reading.text
+    elif not kind.readable:
+        raise _unsupported(kind.name)
+    else:
+        text, encoding = _decode(data)
+        if not text.strip():
+            raise PageRejected("empty_file", "file decodes to only whitespace: nothing to process")
+        media_type = text_kind(data, text)
+        if media_type == HTML and encoding in ("windows-1252", "iso-8859-1"):
+            text, encoding = _declared_charset(data, text, encoding)
+        if media_type in (HTML, MARKDOWN):
+            reading = _read(media_type, data, text)
+    if reading is not None:
+        body = "\n".join(s.text for s in reading.segments if s.role != "furniture")
+        if not body.strip():
+            raise PageRejected(
+                "no_text",
+                f"the {READ_TYPES[media_type]} file holds no text pagemill could find (only markup, images or site chrome)",
+            )
+        refuse_markup(body, f"text read from this {READ_TYPES[media_type]} file")
+    else:
+        refuse_markup(text, "file")
     sha = hashlib.sha256(data).hexdigest()
     return Page(
         id=content_id(sha),
@@ -98,9 +215,13 @@ def decode_page(
             filename=filename,
             sha256=sha,
             size_bytes=len(data),
-            media_type="text/plain",
+            media_type=media_type,
             encoding=encoding,
             received_at=received_at or datetime.now(timezone.utc),
         ),
         text=text,
+        structure=reading.segments if reading else None,
+        parts=reading.parts if reading else [],
+        read_repairs=reading.repairs if reading else [],
+        title_hint=reading.title if reading else None,
     )

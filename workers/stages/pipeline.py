@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import time
+from bisect import bisect_right
 from functools import partial
 from pathlib import Path
 from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
 
-from ..models import SCHEMA_VERSION, AnnotatedPage, Page, PipelineParts, Record, Segment
+from ..models import SCHEMA_VERSION, AnnotatedPage, Locator, Page, PipelineParts, Record, Segment, SourcePart
 from ..provenance import pipeline_info, pipeline_parts, version_of
 from .annotate import annotate
 from .classify import classify, load_taxonomy
@@ -71,20 +72,51 @@ def run_stages(page: Page) -> AnnotatedPage:
     return page  # type: ignore[return-value]
 
 
+class _Locate:
+    """Source offsets to PDF page / DOCX paragraph locators (nothing for text, HTML and Markdown)."""
+
+    def __init__(self, parts: list[SourcePart]) -> None:
+        self.parts = parts
+        self.starts = [p.source_start for p in parts]
+
+    def __call__(self, start: int, end: int, bbox: list[float] | None = None) -> Locator | None:
+        if not self.parts:
+            return None
+        i = max(0, bisect_right(self.starts, start) - 1)
+        p = self.parts[i]
+        a = min(max(start - p.source_start, 0), p.source_end - p.source_start)
+        b = min(max(end - p.source_start, a), p.source_end - p.source_start)
+        if p.kind == "page":
+            return Locator(page=p.index, start=a, end=b, bbox=bbox)
+        return Locator(paragraph=p.index, start=a, end=b)
+
+    def segment(self, seg: Segment, **update) -> Segment:
+        if self.parts:
+            update["locator"] = self(seg.source_start, seg.source_end, seg.bbox)
+            update["sentences"] = [s.model_copy(update={"locator": self(s.source_start, s.source_end)}) for s in seg.sentences]
+            if seg.cells is not None:
+                update["cells"] = [c.model_copy(update={"locator": self(c.source_start, c.source_end)}) for c in seg.cells]
+        return seg.model_copy(update=update) if update else seg
+
+
 def build_record(page: AnnotatedPage) -> Record:
     """Shape the last stage's output as the published record (validated here, once)."""
     text_parts: list[str] = []
     offset = 0
     segments: list[Segment] = []
+    locate = _Locate(page.parts)
     for seg in page.segments:
         if seg.role == "furniture":
-            segments.append(seg)
+            segments.append(locate.segment(seg))
             continue
         if text_parts:
             offset += 2
-        segments.append(seg.model_copy(update={"text_start": offset, "text_end": offset + len(seg.text)}))
+        segments.append(locate.segment(seg, text_start=offset, text_end=offset + len(seg.text)))
         text_parts.append(seg.text)
         offset += len(seg.text)
+    entities = page.entities
+    if locate.parts:
+        entities = [e.model_copy(update={"locator": locate(e.source_start, e.source_end)}) for e in entities]
     if page.classification is None:
         raise ValueError("build_record needs a classified page (run the classify stage first)")
     return Record(
@@ -97,7 +129,7 @@ def build_record(page: AnnotatedPage) -> Record:
         language=page.language,
         text="\n\n".join(text_parts),
         segments=segments,
-        entities=page.entities,
+        entities=entities,
         repairs=page.repairs,
         classification=page.classification,
         pipeline=pipeline_info(current_parts(), dict(page.timings_ms)),

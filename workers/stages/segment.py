@@ -249,6 +249,8 @@ Add = Callable[..., None]
 
 def segment(page: CleanPage) -> SegmentedPage:
     """Group cleaned blocks into typed segments with sentence spans."""
+    if page.structure is not None:
+        return _from_structure(page)
     segments: list[Segment] = []
     blocks = page.blocks
     content = [i for i, b in enumerate(blocks) if not b.furniture]
@@ -299,6 +301,20 @@ def segment(page: CleanPage) -> SegmentedPage:
         i += 1
     _demote_stray_run_in_headings(segments)
     _demote_glossary_terms(segments)
+    return page.model_copy(update={"segments": segments})
+
+
+def _from_structure(page: CleanPage) -> SegmentedPage:
+    """Segments a format reader took from the file's markup: number them and split their sentences."""
+    segments = []
+    for i, seg in enumerate(page.structure or [], start=1):
+        sentences = []
+        # Tables and code are not prose: no sentences (their cells still get entities).
+        if seg.role not in ("furniture", "table", "code"):
+            for s0, s1 in split_sentences(seg.text):
+                src0, src1 = seg.offsets.to_source(s0, s1)
+                sentences.append(Sentence(start=s0, end=s1, source_start=src0, source_end=src1))
+        segments.append(seg.model_copy(update={"id": f"s{i}", "sentences": sentences}))
     return page.model_copy(update={"segments": segments})
 
 

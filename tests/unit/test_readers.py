@@ -1,0 +1,400 @@
+"""Format readers on small real files: type from the bytes, roles from the markup, and locators that find the text in the original."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pypdfium2 as pdfium
+import pytest
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+from workers.readers import detect
+from workers.readers.detect import DOCX, HTML, MARKDOWN, PDF, PLAIN, text_kind
+from workers.stages import PageRejected, decode_page, process_bytes
+from workers.stages.intake import refuse_markup
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "formats"
+
+
+def collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def words_in_order(needle: str, hay: str) -> bool:
+    pos = 0
+    for w in re.findall(r"\w+", needle):
+        pos = hay.find(w, pos)
+        if pos < 0:
+            return False
+        pos += len(w)
+    return True
+
+
+@pytest.fixture(scope="module")
+def html_record():
+    data = (FIX / "report.html").read_bytes()
+    return process_bytes(data, "report.html"), data.decode("utf-8")
+
+
+# --- type detection -------------------------------------------------------------------------
+
+
+def test_type_comes_from_the_bytes_not_the_name():
+    assert detect((FIX / "code_and_formula.pdf").read_bytes()).media_type == PDF
+    assert detect((FIX / "word_tables.docx").read_bytes()).media_type == DOCX
+    page = decode_page((FIX / "report.html").read_bytes(), "looks-like-text.txt")
+    assert page.source.media_type == HTML
+    md = (FIX / "duck.md").read_bytes()
+    assert text_kind(md, md.decode()) == MARKDOWN
+    plain = b"Annual report\n\nThe council met on Monday - and agreed * three * things.\n"
+    assert text_kind(plain, plain.decode()) == PLAIN
+
+
+def _zip_bytes() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("notes.txt", "hello")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "named"),
+    [
+        (_zip_bytes(), "ZIP"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(200), "PNG"),
+    ],
+)
+def test_a_type_pagemill_does_not_read_gets_unsupported_type_naming_it_and_what_to_do(data, named):
+    with pytest.raises(PageRejected) as exc:
+        decode_page(data, "upload.txt")
+    assert exc.value.code == "unsupported_type"
+    msg = exc.value.message
+    assert named in msg
+    for kind in ("plain text", "HTML", "Markdown", "PDF", ".docx"):
+        assert kind in msg
+    assert "drop it again" in msg
+
+
+def test_a_docx_is_read_not_refused_as_binary():
+    page = decode_page((FIX / "word_tables.docx").read_bytes(), "tables.docx")
+    assert page.source.media_type == DOCX and page.structure
+
+
+def test_text_that_is_mostly_markup_is_refused():
+    xml = "<?xml version='1.0'?>\n<catalog>" + "".join(
+        f"<item id='{i}'><name>n{i}</name><price currency='EUR'>{i}.00</price></item>" for i in range(40)
+    ) + "</catalog>"
+    with pytest.raises(PageRejected) as exc:
+        decode_page(xml.encode(), "feed.txt")
+    assert exc.value.code == "markup_text"
+
+
+def test_text_with_control_characters_everywhere_is_refused():
+    with pytest.raises(PageRejected) as exc:
+        refuse_markup("ab\x01\x02cd\x03\x04ef\x05\x06" * 30, "file")
+    assert exc.value.code == "markup_text"
+
+
+def test_prose_that_mentions_a_tag_or_two_is_not_markup():
+    refuse_markup("Type <b> to make text bold, and &amp; for an ampersand, the manual says. " * 3, "file")
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+
+def test_html_main_text_leaves_out_chrome_scripts_and_hidden_text(html_record):
+    rec, _ = html_record
+    assert "<" not in rec.text and "dataLayer" not in rec.text and "font-family" not in rec.text
+    assert "hidden and must not appear" not in rec.text
+    for chrome in ("Skip to main content", "We use cookies", "Related stories", "Privacy policy", "Share on social media", "Great news for the town"):
+        assert chrome not in rec.text
+        assert any(chrome in s.text for s in rec.segments if s.role == "furniture"), chrome
+    assert "paid for itself sooner than anyone expected" in rec.text
+
+
+def test_html_roles_come_from_the_markup(html_record):
+    rec, _ = html_record
+    role = {s.text: (s.role, s.level) for s in rec.segments}
+    assert role["Harbour authority publishes its annual report"] == ("heading", 1)
+    assert role["Cargo and passengers"] == ("heading", 2)
+    assert role["Traffic through the harbour"][0] == "caption"
+    assert role["surplus = income - costs"][0] == "code"
+    assert [s.role for s in rec.segments if s.text.startswith(("Dredging", "The lighthouse"))] == ["list_item", "list_item"]
+    assert rec.title == "Harbour authority publishes its annual report"  # og:title before <title>
+
+
+def test_html_character_references_are_decoded(html_record):
+    rec, _ = html_record
+    assert "“paid for itself" in rec.text and "basin & repairing" in rec.text and "authority’s offices" in rec.text
+
+
+def test_html_table_is_one_segment_with_its_cells(html_record):
+    rec, src = html_record
+    (table,) = [s for s in rec.segments if s.role == "table"]
+    cells = {(c.row, c.col): c for c in table.cells}
+    assert cells[(0, 1)].text == "Cargo (tonnes)" and cells[(0, 1)].header
+    assert cells[(2, 2)].text == "89,100" and not cells[(2, 2)].header
+    for c in table.cells:
+        assert src[c.source_start : c.source_end] == c.text
+        assert table.text[c.start : c.end] == c.text
+    assert any(e.text == "2023" and e.segment_id == table.id for e in rec.entities)  # entities in cells too
+
+
+def _markup_to_text(markup: str) -> str:
+    return collapse(html.unescape(re.sub(r"<[^>]*>", " ", markup)))
+
+
+def test_html_locators_find_each_segment_and_entity_in_the_markup(html_record):
+    rec, src = html_record
+    for s in rec.segments:
+        if s.role in ("table", "code"):
+            continue
+        span = src[s.source_start : s.source_end]
+        assert _markup_to_text(span).replace(" ,", ",").replace(" .", ".") == s.text, (s.text, span)
+    assert rec.entities
+    for e in rec.entities:
+        assert _markup_to_text(src[e.source_start : e.source_end]) == e.text
+
+
+# --- Markdown -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def md_record():
+    data = (FIX / "duck.md").read_bytes()
+    return process_bytes(data, "duck.md"), data.decode("utf-8")
+
+
+def test_markdown_roles_levels_and_no_markup_characters(md_record):
+    rec, _ = md_record
+    heads = [(s.text, s.level) for s in rec.segments if s.role == "heading"]
+    assert heads[:2] == [("Swimming in the lake", 1), ("Let’s swim!", 2)]
+    assert [s.text for s in rec.segments if s.role == "list_item"][:3] == ["You can relax and look around", "Paddle about", "Enjoy summer warmth"]
+    assert any(s.role == "code" for s in rec.segments)
+    assert "#" not in rec.text and "| -" not in rec.text and "```" not in rec.text
+    (table,) = [s for s in rec.segments if s.role == "table"]
+    assert {(c.row, c.col, c.text) for c in table.cells} >= {(0, 1, "Food"), (2, 0, "Berries"), (3, 2, "200")}
+
+
+def test_markdown_locators_find_each_segment_and_entity_in_the_source(md_record):
+    rec, src = md_record
+    for s in rec.segments:
+        assert words_in_order(s.text, src[s.source_start : s.source_end]), s.text
+    for s in rec.segments:
+        for c in s.cells or []:
+            assert src[c.source_start : c.source_end] == c.text
+    assert rec.entities
+    for e in rec.entities:
+        assert src[e.source_start : e.source_end] == e.text
+
+
+# --- DOCX -----------------------------------------------------------------------------------
+
+
+def _docx_paragraphs(path: Path) -> list[str]:
+    d = docx.Document(str(path))
+    fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+    return [Paragraph(p, d).text for p in d.element.body.iter(qn("w:p")) if not any(a.tag == fallback for a in p.iterancestors())]
+
+
+def test_docx_roles_tables_and_header_footer_furniture():
+    rec = process_bytes((FIX / "docx_page_header_footer_first_page.docx").read_bytes(), "hf.docx")
+    assert [(s.text, s.level) for s in rec.segments if s.role == "heading"][0] == ("Page header/footer regression fixture", 1)
+    furniture = [s.text for s in rec.segments if s.role == "furniture"]
+    assert any("HEADER" in t for t in furniture) and any("FOOTER" in t for t in furniture)
+    assert "HEADER" not in rec.text and "FOOTER" not in rec.text
+    tables = process_bytes((FIX / "word_tables.docx").read_bytes(), "tables.docx")
+    spans = [c for s in tables.segments if s.role == "table" for c in s.cells if c.row_span > 1 or c.col_span > 1]
+    assert spans, "merged cells keep their spans"
+
+
+@pytest.mark.parametrize("name", ["word_tables.docx", "docx_page_header_footer_first_page.docx"])
+def test_docx_locators_find_each_segment_and_entity_in_its_paragraph(name):
+    rec = process_bytes((FIX / name).read_bytes(), name)
+    paragraphs = _docx_paragraphs(FIX / name)
+    checked = 0
+    for s in rec.segments:
+        if s.role == "furniture":
+            continue
+        loc = s.locator
+        assert loc is not None and loc.paragraph is not None
+        if s.role != "table":
+            assert collapse(paragraphs[loc.paragraph][loc.start : loc.end]) == s.text
+            for sent in s.sentences:
+                assert collapse(paragraphs[sent.locator.paragraph][sent.locator.start : sent.locator.end]) == s.text[sent.start : sent.end]
+            checked += 1
+        for c in s.cells or []:
+            if c.text:
+                assert collapse(paragraphs[c.locator.paragraph][c.locator.start : c.locator.end]) == c.text
+    assert checked
+    for e in rec.entities:
+        assert paragraphs[e.locator.paragraph][e.locator.start : e.locator.end] == e.text
+
+
+# --- PDF ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["code_and_formula.pdf", "multi_page.pdf"])
+def test_pdf_locators_give_page_box_and_find_the_text_on_that_page(name):
+    rec = process_bytes((FIX / name).read_bytes(), name)
+    pdf = pdfium.PdfDocument(str(FIX / name))
+    texts = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    for s in rec.segments:
+        loc = s.locator
+        assert loc is not None and loc.page is not None and loc.bbox is not None, s.text
+        w, h = pdf[loc.page - 1].get_size()
+        x0, y0, x1, y1 = loc.bbox
+        assert 0 <= x0 <= x1 <= w and 0 <= y0 <= y1 <= h
+        # pdfium marks a hyphen at a line end with U+FFFE; the record lists each one it joined or kept as a repair.
+        span = texts[loc.page - 1][loc.start : loc.end]
+        assert span.count("\ufffe") <= sum(1 for r in rec.repairs if r.before == "\ufffe" and s.source_start <= r.source_start < s.source_end)
+        assert words_in_order(s.text, span.replace("\ufffe", "")), s.text
+        # The box holds the segment: pdfium's text inside it starts with the segment's first word.
+        inside = pdf[loc.page - 1].get_textpage().get_text_bounded(x0 - 1, y0 - 1, x1 + 1, y1 + 1)
+        assert re.findall(r"\w+", s.text)[0] in inside
+    assert rec.entities
+    for e in rec.entities:
+        assert collapse(texts[e.locator.page - 1][e.locator.start : e.locator.end]) == e.text
+
+
+def test_pdf_headings_lists_and_page_numbers():
+    rec = process_bytes((FIX / "multi_page.pdf").read_bytes(), "multi_page.pdf")
+    heads = [s.text for s in rec.segments if s.role == "heading"]
+    assert "The Birth of Word Processing (1960s - 1970s)" in heads
+    items = [s.text for s in rec.segments if s.role == "list_item"]
+    assert any(t.startswith("• IBM MT/ST") and "magnetic tape" in t for t in items)  # a wrapped item stays one
+    code = process_bytes((FIX / "code_and_formula.pdf").read_bytes(), "code.pdf")
+    assert [s.text for s in code.segments if s.role == "furniture"] == ["1", "1"]  # each page's number
+    assert {s.locator.page for s in code.segments} == {1, 2}
+
+
+def test_an_encrypted_pdf_gets_encrypted():
+    with pytest.raises(PageRejected) as exc:
+        decode_page((FIX / "encrypted.pdf").read_bytes(), "locked.pdf")
+    assert exc.value.code == "encrypted" and "password" in exc.value.message
+
+
+def test_a_pdf_without_a_text_layer_gets_no_text_layer_saying_ocr_is_not_done():
+    pdf = pdfium.PdfDocument.new()
+    pdf.new_page(595, 842)
+    pdf.new_page(595, 842)
+    buf = io.BytesIO()
+    pdf.save(buf)
+    with pytest.raises(PageRejected) as exc:
+        decode_page(buf.getvalue(), "scan.pdf")
+    assert exc.value.code == "no_text_layer" and "OCR" in exc.value.message
+
+
+# --- PDF made here: hyphens, two columns, running headers ----------------------------------
+
+
+def make_pdf(pages: list[list[tuple[float, float, str, float, bytes]]], size=(595, 842)) -> bytes:
+    """A PDF with text drawn in a standard font: each line (x, y, text, font size, font name) in that order in the content stream."""
+    import ctypes
+
+    import pypdfium2.raw as c
+
+    doc = pdfium.PdfDocument.new()
+    for lines in pages:
+        page = doc.new_page(*size)
+        for x, y, text, fs, font in lines:
+            obj = c.FPDFPageObj_NewTextObj(doc.raw, font, ctypes.c_float(fs))
+            ws = (text + "\0").encode("utf-16-le")
+            buf = ctypes.create_string_buffer(ws, len(ws))
+            c.FPDFText_SetText(obj, ctypes.cast(buf, ctypes.POINTER(c.FPDF_WCHAR)))
+            c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+            c.FPDFPage_InsertObject(page.raw, obj)
+        c.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+BODY, BOLD = b"Helvetica", b"Helvetica-Bold"
+
+
+def test_pdf_word_hyphenated_at_a_line_end_is_joined_and_listed_as_a_repair():
+    data = make_pdf([[
+        (72, 760, "Harbour Review", 18, BOLD),
+        (72, 720, "The committee discussed the environ-", 11, BODY),
+        (72, 706, "mental report at length on Tuesday and", 11, BODY),
+        (72, 692, "agreed a well-", 11, BODY),
+        (72, 678, "known plan for the quay.", 11, BODY),
+    ]])
+    rec = process_bytes(data, "hyphen.pdf")
+    para = next(s for s in rec.segments if s.role == "paragraph")
+    assert "the environmental report" in para.text
+    assert "well-known plan" in para.text  # not a word when joined: the hyphen stays
+    joined = [r for r in rec.repairs if r.kind == "dehyphenate"]
+    assert len(joined) == 1 and joined[0].after == ""
+    assert rec.segments[0].role == "heading" and rec.segments[0].text == "Harbour Review"
+
+
+def test_pdf_two_columns_are_read_left_then_right_whatever_the_drawing_order():
+    left = [(60, 700 - 14 * i, f"Left column line {i} about the harbour works.", 10, BODY) for i in range(8)]
+    right = [(320, 700 - 14 * i, f"Right column line {i} about the town budget.", 10, BODY) for i in range(8)]
+    data = make_pdf([[(60, 780, "Two Column Report", 16, BOLD), *right, *left]])
+    rec = process_bytes(data, "columns.pdf")
+    text = rec.text
+    assert text.index("Two Column Report") < text.index("Left column line 0") < text.index("Left column line 7") < text.index("Right column line 0")
+
+
+def test_pdf_running_header_and_page_numbers_are_furniture():
+    pages = []
+    for n in range(1, 4):
+        pages.append([
+            (72, 810, "Coastline Council - Annual Report 2024", 9, BODY),
+            (72, 700, f"Page {n} tells how the harbour board spent its budget in the year.", 11, BODY),
+            (72, 686, "Most of the money went to dredging and to the old lighthouse.", 11, BODY),
+            (290, 40, str(n), 9, BODY),
+        ])
+    rec = process_bytes(make_pdf(pages), "running.pdf")
+    furniture = [(s.text, s.locator.page) for s in rec.segments if s.role == "furniture"]
+    assert ("Coastline Council - Annual Report 2024", 2) in furniture
+    assert ("3", 3) in furniture
+    assert "Coastline Council" not in rec.text
+    assert [s.locator.page for s in rec.segments if s.role == "paragraph"] == [1, 2, 3]
+
+
+def test_xhtml_with_an_xml_prolog_is_read_as_html():
+    page = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Port notes</title></head><body>'
+        "<h1>Port notes</h1><p>The ferry to Bergen leaves twice a week in winter and every day in summer, "
+        "the port office said on Friday.</p><p>Tickets are sold at the quay and on board.</p></body></html>"
+    )
+    rec = process_bytes(page.encode(), "notes.xhtml")
+    assert rec.source.media_type == "text/html"
+    assert rec.title == "Port notes"
+    assert "ferry to Bergen" in rec.text and "<" not in rec.text
+    for s in rec.segments:
+        assert _markup_to_text(page[s.source_start : s.source_end]) == s.text
+
+
+def test_docx_heading_numbers_word_draws_go_in_number_and_the_text_stays_as_written():
+    name = "unit_test_headers_numbered.docx"
+    rec = process_bytes((FIX / name).read_bytes(), name)
+    heads = [(s.number, s.level, s.text) for s in rec.segments if s.role == "heading"]
+    assert heads[:4] == [(None, 1, "Test Document"), ("1", 1, "Section 1"), ("1.1", 2, "Section 1.1"), ("1.2", 2, "Section 1.2")]
+    assert ("2.2", 2, "Section 2.1") in heads  # Word counts on from a level shown (2.1.1) but never counted
+    paragraphs = _docx_paragraphs(FIX / name)
+    for s in rec.segments:
+        if s.role == "heading":
+            assert paragraphs[s.locator.paragraph][s.locator.start : s.locator.end] == s.text
+
+
+def test_html_that_is_not_utf8_is_read_in_the_charset_its_meta_declares():
+    page = (
+        '<html><head><meta charset="shift_jis"><title>港の報告</title></head><body>'
+        "<h1>港の報告</h1><p>横浜港の貨物量は昨年より増えたと港湾局が月曜日に発表した。</p></body></html>"
+    )
+    rec = process_bytes(page.encode("shift_jis"), "minato.html")
+    assert rec.source.encoding == "shift_jis"
+    assert "横浜港の貨物量" in rec.text

@@ -1,0 +1,119 @@
+"""What every format reader returns, and how it builds segment text that keeps its source offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import OffsetMap, Piece, Repair, Segment, SourcePart
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class Reading:
+    """A reader's result: the text offsets point into, and the segments it found there.
+
+    For HTML and Markdown ``text`` is the decoded file itself. PDF pages and
+    DOCX paragraphs are laid end to end in ``text``, and ``parts`` says where
+    each one is, so a record can give the page or paragraph of every span.
+    """
+
+    text: str
+    segments: list[Segment]
+    title: str | None = None
+    parts: list[SourcePart] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+
+
+class Builder:
+    """Segment text from source spans, whitespace collapsed, with its :class:`OffsetMap`.
+
+    Every run of whitespace (also across spans, and at a ``brk``) becomes one
+    space that stands for the source characters it replaces; leading and
+    trailing whitespace is dropped. ``keep_lines`` keeps newlines (code).
+    """
+
+    def __init__(self, *, keep_lines: bool = False) -> None:
+        self._parts: list[str] = []
+        self._pieces: list[Piece] = []
+        self._len = 0
+        self._pending: tuple[int, int, str] | None = None
+        self._keep_lines = keep_lines
+
+    def _emit(self, text: str, s0: int, s1: int) -> None:
+        prev = self._pieces[-1] if self._pieces else None
+        piece = Piece(clean_start=self._len, clean_end=self._len + len(text), source_start=s0, source_end=s1)
+        if prev is not None and prev.copied and piece.copied and prev.clean_end == piece.clean_start and prev.source_end == s0:
+            prev.clean_end, prev.source_end = piece.clean_end, s1
+        else:
+            self._pieces.append(piece)
+        self._parts.append(text)
+        self._len += len(text)
+
+    def space(self, s0: int, s1: int, *, newline: bool = False) -> None:
+        nl = newline and self._keep_lines
+        if self._pending is None:
+            self._pending = (s0, s1, "\n" if nl else " ")
+        else:
+            p0, _, sep = self._pending
+            self._pending = (p0, max(s1, p0), "\n" if nl or sep == "\n" else " ")
+
+    def _flush(self) -> None:
+        if self._pending is not None:
+            if self._len:
+                s0, s1, sep = self._pending
+                self._emit(sep, s0, s1)
+            self._pending = None
+
+    def copy(self, text: str, s0: int) -> None:
+        """``text`` stands in the source unchanged at ``s0``."""
+        if self._keep_lines:
+            for m in re.finditer(r"\n|[^\S\n]+|[^\s]+", text):
+                if m.group() == "\n":
+                    self.space(s0 + m.start(), s0 + m.end(), newline=True)
+                elif m.group().isspace():
+                    if self._pending is not None:
+                        self.space(s0 + m.start(), s0 + m.end())
+                    else:
+                        self._emit(m.group(), s0 + m.start(), s0 + m.end())
+                else:
+                    self._flush()
+                    self._emit(m.group(), s0 + m.start(), s0 + m.end())
+            return
+        for m in re.finditer(r"\s+|\S+", text):
+            if m.group()[0].isspace():
+                self.space(s0 + m.start(), s0 + m.end())
+            else:
+                self._flush()
+                self._emit(m.group(), s0 + m.start(), s0 + m.end())
+
+    def replace(self, text: str, s0: int, s1: int) -> None:
+        """``text`` stands for ``source[s0:s1]`` (a character reference, an escape, a joined hyphen)."""
+        if not text:
+            return
+        if text.isspace():
+            self.space(s0, s1)
+            return
+        self._flush()
+        self._emit(text, s0, s1)
+
+    def __len__(self) -> int:
+        return self._len
+
+    def build(self) -> tuple[str, OffsetMap]:
+        self._pending = None
+        return "".join(self._parts), OffsetMap(pieces=self._pieces)
+
+
+def make_segment(role: str, text: str, offsets: OffsetMap, **kw) -> Segment:
+    """A segment whose source span covers its text's pieces. Ids are given later, by ``segment``."""
+    if offsets.pieces:
+        start, end = offsets.pieces[0].source_start, offsets.pieces[-1].source_end
+    else:
+        start = end = 0
+    return Segment(id="s0", role=role, text=text, source_start=start, source_end=end, offsets=offsets, **kw)
+
+
+def collapse(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()

@@ -1,0 +1,301 @@
+"""Word .docx -> segments, each traced to its paragraph.
+
+python-docx opens the file. Every ``w:p`` of the main document part, taken
+in document order (body, table cells and text boxes alike), is one *part*:
+its text (python-docx's ``Paragraph.text``) is laid end to end in
+``Page.text`` with a blank line between, so a record's locator gives the
+paragraph index and the offsets inside that paragraph's text.
+
+Roles come from paragraph styles: Title and Heading N are headings (level
+1 and N), list styles or numbering make list items, Caption makes captions.
+Tables become ``table`` segments with their cells; headers and footers are
+furniture (they are outside the main part, so they carry no paragraph
+locator).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import docx
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+from ..models import Cell, OffsetMap, Piece, SourcePart
+from .common import Builder, Reading, make_segment
+
+_HEADING_STYLE = re.compile(r"^(?:heading|überschrift|titre|título|titolo)\s*(\d)$", re.I)
+_W_P, _W_TBL, _W_SDT, _W_TC, _W_TR = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:tc"), qn("w:tr")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_SEP = "\n\n"
+
+
+def _in_fallback(el) -> bool:
+    # A text box is stored twice (DrawingML and a VML fallback): read it once.
+    p = el.getparent()
+    while p is not None:
+        if p.tag == _FALLBACK:
+            return True
+        p = p.getparent()
+    return False
+
+
+class _Layout:
+    """Paragraph texts end to end, with the span of each."""
+
+    def __init__(self) -> None:
+        self.chunks: list[str] = []
+        self.parts: list[SourcePart] = []
+        # w:p element -> (start in layout, paragraph text). Keyed by the element itself: holding it
+        # keeps lxml from handing out a new proxy (with a recycled id) for the same node.
+        self.at: dict[object, tuple[int, str]] = {}
+        self.len = 0
+
+    def add(self, p_el, index: int, text: str) -> None:
+        if self.chunks:
+            self.chunks.append(_SEP)
+            self.len += len(_SEP)
+        self.parts.append(SourcePart(kind="paragraph", index=index, source_start=self.len, source_end=self.len + len(text)))
+        self.at[p_el] = (self.len, text)
+        self.chunks.append(text)
+        self.len += len(text)
+
+    def add_loose(self, text: str) -> int:
+        """Text outside the main part (headers, footers): laid out, but no paragraph part."""
+        if self.chunks:
+            self.chunks.append(_SEP)
+            self.len += len(_SEP)
+        start = self.len
+        self.chunks.append(text)
+        self.len += len(text)
+        return start
+
+
+def _w(el, name: str) -> str | None:
+    return None if el is None else el.get(qn(f"w:{name}"))
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (n - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (n - 1) % 26)
+    if fmt == "lowerRoman":
+        return _roman(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper()
+    return str(n)
+
+
+class _Numbering:
+    """Word's automatic numbering ("1", "1.2", "a)"), which is not in the paragraph text.
+
+    Counters advance in document order for every numbered paragraph, as Word
+    draws them; a heading's label becomes its ``number``.
+    """
+
+    def __init__(self, document) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
+        self.abstract_of: dict[str, str] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        for an in root.iterchildren(qn("w:abstractNum")):
+            levels = {}
+            for lvl in an.iterchildren(qn("w:lvl")):
+                start = _w(lvl.find(qn("w:start")), "val")
+                levels[int(_w(lvl, "ilvl") or 0)] = (
+                    int(start) if start and start.isdigit() else 1,
+                    _w(lvl.find(qn("w:numFmt")), "val") or "decimal",
+                    _w(lvl.find(qn("w:lvlText")), "val") or "",
+                )
+            self.levels[_w(an, "abstractNumId") or ""] = levels
+        for num in root.iterchildren(qn("w:num")):
+            self.abstract_of[_w(num, "numId") or ""] = _w(num.find(qn("w:abstractNumId")), "val") or ""
+
+    def label(self, par: Paragraph) -> str | None:
+        num_id, ilvl = self._num_pr(par)
+        aid = self.abstract_of.get(num_id or "")
+        levels = self.levels.get(aid or "")
+        if not levels or ilvl not in levels:
+            return None
+        counts = self.counters.setdefault(aid, {})
+        counts[ilvl] = counts.get(ilvl, levels[ilvl][0] - 1) + 1
+        for deeper in [k for k in counts if k > ilvl]:
+            del counts[deeper]
+        _, fmt, text = levels[ilvl]
+        if fmt in ("bullet", "none") or not text:
+            return None
+
+        def value(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            start, f, _ = levels.get(k, (1, "decimal", ""))
+            # A level shown before it was ever counted stands at its start, and counts on from there (as in Word).
+            return _format(counts.setdefault(k, start), f)
+
+        return re.sub(r"%(\d)", value, text).strip().rstrip(".") or None
+
+    @staticmethod
+    def _num_pr(par: Paragraph) -> tuple[str | None, int]:
+        ppr = par._p.pPr
+        num_pr = ppr.numPr if ppr is not None else None
+        style = par.style if num_pr is None else None
+        while num_pr is None and style is not None:
+            sppr = style.element.pPr
+            num_pr = sppr.numPr if sppr is not None else None
+            style = style.base_style
+        if num_pr is None:
+            return None, 0
+        num_id = num_pr.numId.val if num_pr.numId is not None else None
+        ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
+        return (str(num_id) if num_id is not None else None), int(ilvl or 0)
+
+
+def _role(par: Paragraph) -> tuple[str, int | None]:
+    try:
+        name = (par.style.name or "") if par.style is not None else ""
+    except (KeyError, ValueError):
+        name = ""
+    if name.lower() in ("title", "subtitle"):
+        return ("heading", 1 if name.lower() == "title" else 2)
+    m = _HEADING_STYLE.match(name)
+    if m:
+        return "heading", int(m.group(1))
+    if name.lower().startswith("caption"):
+        return "caption", None
+    ppr = par._p.pPr
+    # "List Paragraph" is only an indent unless numbering is on; "List Bullet", "List Number" carry their own.
+    if (ppr is not None and ppr.numPr is not None) or (name.lower().startswith("list") and name.lower() != "list paragraph"):
+        return "list_item", None
+    return "paragraph", None
+
+
+def read_docx(data: bytes) -> Reading:
+    document = docx.Document(io.BytesIO(data))
+    body = document.element.body
+    layout = _Layout()
+    index = 0
+    for p_el in body.iter(_W_P):
+        if _in_fallback(p_el):
+            continue
+        layout.add(p_el, index, Paragraph(p_el, document).text)
+        index += 1
+    segments = []
+    numbering = _Numbering(document)
+    done_tables: set = set()
+    for p_el in body.iter(_W_P, _W_TBL):
+        if p_el.tag == _W_TBL:
+            if any(a in done_tables for a in p_el.iterancestors(_W_TBL)):
+                continue
+            done_tables.add(p_el)
+            seg = _table(p_el, layout)
+            if seg is not None:
+                segments.append(seg)
+            continue
+        if p_el not in layout.at or any(True for _ in p_el.iterancestors(_W_TBL)):
+            continue
+        start, text = layout.at[p_el]
+        par = Paragraph(p_el, document)
+        number = numbering.label(par)
+        b = Builder()
+        b.copy(text, start)
+        seg_text, offsets = b.build()
+        if not seg_text:
+            continue
+        role, level = _role(par)
+        # The number Word draws is not in the paragraph's text: it goes in `number`, the text stays traceable.
+        segments.append(make_segment(role, seg_text, offsets, level=level, number=number if role == "heading" else None))
+    # Headers and footers: furniture, once per distinct text.
+    seen: set[str] = set()
+    for section in document.sections:
+        for hf in (section.header, section.first_page_header, section.even_page_header,
+                   section.footer, section.first_page_footer, section.even_page_footer):
+            try:
+                if hf.is_linked_to_previous and hf is not section.header and hf is not section.footer:
+                    continue
+                pars = hf.paragraphs
+            except (KeyError, ValueError, AttributeError):
+                continue
+            for par in pars:
+                text = par.text
+                if not text.strip() or text.strip() in seen:
+                    continue
+                seen.add(text.strip())
+                start = layout.add_loose(text)
+                b = Builder()
+                b.copy(text, start)
+                seg_text, offsets = b.build()
+                segments.append(make_segment("furniture", seg_text, offsets, why="page header or footer"))
+    title = (document.core_properties.title or "").strip() or next(
+        (s.text for s in segments if s.role == "heading"), None
+    )
+    return Reading(text="".join(layout.chunks), segments=segments, title=title, parts=layout.parts)
+
+
+def _table(tbl, layout: _Layout):
+    parts: list[str] = []
+    pieces: list[Piece] = []
+    cells: list[Cell] = []
+    pos = 0
+    rows = [tr for tr in tbl.iterchildren(_W_TR)]
+    # Cells that continue a vertical merge add to the span of the cell above them.
+    above: dict[int, Cell] = {}
+    for r, tr in enumerate(rows):
+        col = 0
+        first_in_row = True
+        for tc in tr.iterchildren(_W_TC):
+            span = tc.grid_span or 1
+            vmerge = tc.vMerge
+            if vmerge == "continue" and col in above:
+                above[col].row_span += 1
+                col += span
+                continue
+            b = Builder()
+            for p_el in tc.iter(_W_P):
+                if p_el not in layout.at:
+                    continue
+                start, text = layout.at[p_el]
+                if len(b):
+                    b.space(start, start)
+                b.copy(text, start)
+            t, om = b.build()
+            if not first_in_row or r:
+                sep = "\t" if not first_in_row else "\n"
+                parts.append(sep)
+                pos += 1
+            first_in_row = False
+            for p in om.pieces:
+                pieces.append(Piece(clean_start=p.clean_start + pos, clean_end=p.clean_end + pos, source_start=p.source_start, source_end=p.source_end))
+            s0 = om.pieces[0].source_start if om.pieces else (pieces[-1].source_end if pieces else 0)
+            s1 = om.pieces[-1].source_end if om.pieces else s0
+            cell = Cell(row=r, col=col, col_span=span, text=t, start=pos, end=pos + len(t), source_start=s0, source_end=s1)
+            cells.append(cell)
+            if vmerge == "restart":
+                above[col] = cell
+            else:
+                above.pop(col, None)
+            parts.append(t)
+            pos += len(t)
+            col += span
+    text = "".join(parts)
+    if not text.strip() or not pieces:
+        return None
+    filled: list[Piece] = []
+    for p in pieces:
+        if filled and filled[-1].clean_end < p.clean_start:
+            q = filled[-1]
+            filled.append(Piece(clean_start=q.clean_end, clean_end=p.clean_start, source_start=q.source_end, source_end=max(q.source_end, p.source_start)))
+        filled.append(p)
+    return make_segment("table", text, OffsetMap(pieces=filled), cells=cells)

@@ -1,0 +1,444 @@
+"""HTML and XHTML -> segments with offsets into the markup.
+
+* lxml's HTML parser builds the tree; roles come from the elements (h1-h6,
+  p, li, figcaption/caption, table, pre).
+* trafilatura (on the same tree) decides what is the page's main text; every
+  block it leaves out (navigation, headers, footers, banners, share bars,
+  related links, comments) is kept as a ``furniture`` segment.
+* Offsets: the markup is scanned once for its visible characters (outside
+  tags, comments, scripts and styles, character references decoded), each
+  with its place in the markup; every block's text is then found in that
+  stream in document order. A segment's source span therefore runs from its
+  first to its last character in the markup, inline tags included.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from collections import Counter
+from difflib import SequenceMatcher
+
+import lxml.html
+import numpy as np
+import trafilatura
+from lxml import etree
+
+from ..models import Cell, OffsetMap, Piece
+from .common import Reading, collapse, make_segment
+
+_SKIP = frozenset("script style noscript template svg math iframe object embed canvas select option button input textarea head map audio video".split())
+_BLOCK = frozenset(
+    "address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary table tbody td tfoot th thead tr ul caption menu".split()
+)
+_HEADING = {f"h{n}": n for n in range(1, 7)}
+_LEAF_ROLE = {"p": "paragraph", "dt": "paragraph", "dd": "paragraph", "address": "paragraph", "summary": "paragraph",
+              "figcaption": "caption", "caption": "caption"}
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Everything in markup that is not visible text: comments, raw-text elements, tags, declarations.
+_MARKUP = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style|textarea|title|noscript|template)\b[^>]*>.*?(?:</\1\s*>|\Z)"
+    r"|<!\[CDATA\[.*?(?:\]\]>|\Z)|<[!?][^>]*>|</?[a-zA-Z][^>]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);?",
+    re.S | re.I,
+)
+
+
+_SPACE_RE = re.compile(r"\s+")
+# What the stream keeps, by code point: all but blanked markup (NUL) and whitespace (str.isspace(), as \s in re).
+_VISIBLE = np.ones(0x110000, dtype=bool)
+_VISIBLE[[0] + [c for c in range(0x3001) if chr(c).isspace()]] = False
+
+
+class _Stream:
+    """The markup's visible characters, without whitespace, each with its span in the markup."""
+
+    def __init__(self, src: str, start: int = 0, end: int | None = None) -> None:
+        end = len(src) if end is None else end
+        part = src[start:end]
+        entity_ends: dict[int, int] = {}
+
+        def blank(m: re.Match) -> str:
+            tok = m.group()
+            if tok[0] == "&":
+                dec = _SPACE_RE.sub("", htmllib.unescape(tok))
+                if dec and len(dec) <= len(tok):
+                    # The decoded character stands where the reference starts and spans all of it.
+                    entity_ends[m.start()] = m.end()
+                    return dec + "\x00" * (len(tok) - len(dec))
+            return "\x00" * len(tok)
+
+        # Markup blanked out in place (same length), so a character's index is its offset in the markup.
+        shown = _MARKUP.sub(blank, part)
+        codes = np.frombuffer(shown.encode("utf-32-le"), dtype=np.uint32)
+        keep = np.nonzero(_VISIBLE[codes])[0]
+        self.text = codes[keep].tobytes().decode("utf-32-le")
+        ends = keep + 1
+        if entity_ends:
+            # A decoded reference spans the whole reference in the markup.
+            at = np.fromiter(entity_ends.keys(), dtype=np.int64, count=len(entity_ends))
+            to = np.fromiter(entity_ends.values(), dtype=np.int64, count=len(entity_ends))
+            where = np.searchsorted(keep, at)
+            hit = (where < len(keep)) & (keep[np.minimum(where, len(keep) - 1)] == at)
+            ends[where[hit]] = to[hit]
+        self.starts = (keep + start).tolist()
+        self.ends = (ends + start).tolist()
+        self.cursor = 0
+
+    def locate(self, compact: str) -> list[int] | None:
+        """Stream index of each character of ``compact`` (text without whitespace), or None if not found."""
+        n = len(compact)
+        if not n:
+            return None
+        j = self.text.find(compact, self.cursor)
+        if j < 0:
+            j = self.text.find(compact)
+        if j >= 0:
+            self.cursor = j + n
+            return list(range(j, j + n))
+        # The parser and the scan disagree somewhere (a repaired tag, an odd reference): align around an anchor.
+        head = compact[: min(12, n)]
+        a = self.text.find(head, self.cursor)
+        if a < 0:
+            a = self.text.find(head)
+        if a < 0:
+            return None
+        window = self.text[a : a + n + n // 4 + 16]
+        sm = SequenceMatcher(None, compact, window, autojunk=False)
+        out: list[int] = []
+        last = a
+        mapping = {}
+        for blk in sm.get_matching_blocks():
+            for k in range(blk.size):
+                mapping[blk.a + k] = a + blk.b + k
+        if len(mapping) < n * 0.6:
+            return None
+        for i in range(n):
+            last = mapping.get(i, last)
+            out.append(last)
+        self.cursor = max(self.cursor, out[-1] + 1)
+        return out
+
+
+def _offsets(text: str, idx: list[int], stream: _Stream) -> OffsetMap:
+    """Map ``text`` (single spaces between words) to the markup, given the stream index of each non-space char."""
+    starts, ends = stream.starts, stream.ends
+    raw: list[list[int]] = []  # [clean_start, clean_end, source_start, source_end], merged as they come
+
+    def put(c0: int, c1: int, s0: int, s1: int) -> None:
+        if raw:
+            q = raw[-1]
+            if q[1] == c0 and q[3] == s0 and q[1] - q[0] == q[3] - q[2] and c1 - c0 == s1 - s0:
+                q[1], q[3] = c1, s1
+                return
+        raw.append([c0, c1, s0, s1])
+
+    k = 0
+    prev_end = None
+    for m in _TOKEN.finditer(text):
+        w = m.group()
+        c0, c1 = m.start(), m.end()
+        if w[0].isspace():
+            # A space stands for whatever lies between the words around it in the markup.
+            nxt = starts[idx[k]] if k < len(idx) else None
+            a = prev_end if prev_end is not None else (nxt or 0)
+            put(c0, c1, a, max(a, nxt if nxt is not None else a))
+            continue
+        ids = idx[k : k + len(w)]
+        k += len(w)
+        s0, s1 = starts[ids[0]], ends[ids[-1]]
+        if s1 - s0 == len(w) and ids[-1] - ids[0] == len(w) - 1:
+            put(c0, c1, s0, s1)
+        else:
+            for i, sid in enumerate(ids):
+                put(c0 + i, c0 + i + 1, starts[sid], max(ends[sid], starts[sid]))
+        prev_end = s1
+    # Built unvalidated: thousands of pieces a page, every field an int computed above.
+    return OffsetMap.model_construct(
+        pieces=[Piece.model_construct(clean_start=c0, clean_end=c1, source_start=s0, source_end=s1) for c0, c1, s0, s1 in raw]
+    )
+
+
+def _span(text: str, idx: list[int], stream: _Stream) -> OffsetMap:
+    """One piece for the whole text: furniture needs its source span, never offsets inside it (no sentences, no entities)."""
+    s0, s1 = stream.starts[idx[0]], stream.ends[idx[-1]]
+    return OffsetMap.model_construct(pieces=[Piece.model_construct(clean_start=0, clean_end=len(text), source_start=s0, source_end=s1)])
+
+
+def _hidden(el) -> bool:
+    a = el.attrib
+    return "hidden" in a or a.get("aria-hidden") == "true" or bool(_HIDDEN_STYLE.search(a.get("style", "")))
+
+
+def _inline_text(el, out: list[str]) -> None:
+    """Text of an element and its inline descendants (br and block children become spaces)."""
+    if el.text:
+        out.append(el.text)
+    for ch in el:
+        tag = ch.tag if isinstance(ch.tag, str) else ""
+        if tag and tag.lower() not in _SKIP and not _hidden(ch):
+            if tag.lower() in ("br", "hr") or tag.lower() in _BLOCK:
+                out.append(" ")
+            _inline_text(ch, out)
+            if tag.lower() in _BLOCK:
+                out.append(" ")
+        if ch.tail:
+            out.append(ch.tail)
+
+
+def _text(el) -> str:
+    out: list[str] = []
+    _inline_text(el, out)
+    return "".join(out)
+
+
+def _has_block_child(el) -> bool:
+    for d in el.iterdescendants():
+        if isinstance(d.tag, str) and d.tag.lower() in _BLOCK and d.tag.lower() not in ("br",):
+            return True
+    return False
+
+
+class _Block:
+    __slots__ = ("role", "text", "level", "cells", "keep_lines")
+
+    def __init__(self, role: str, text: str, level: int | None = None, cells=None, keep_lines: bool = False) -> None:
+        self.role, self.text, self.level, self.cells, self.keep_lines = role, text, level, cells, keep_lines
+
+
+def _data_table(el) -> bool:
+    """A table of data, not one that lays out the page: no blocks, forms or tables in its cells."""
+    for d in el.iterdescendants():
+        if isinstance(d.tag, str) and d.tag.lower() in ("table", "p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "form", "blockquote", "pre"):
+            return False
+    return True
+
+
+def _walk(el, blocks: list[_Block]) -> None:
+    run: list[str] = []
+
+    def flush() -> None:
+        t = collapse("".join(run))
+        if t:
+            blocks.append(_Block("paragraph", t))
+        run.clear()
+
+    if el.text:
+        run.append(el.text)
+    for ch in el:
+        tag = ch.tag.lower() if isinstance(ch.tag, str) else ""
+        if not tag or tag in _SKIP or _hidden(ch):
+            if ch.tail:
+                run.append(ch.tail)
+            continue
+        if tag in ("br",):
+            run.append(" ")
+        elif tag in _BLOCK:
+            flush()
+            _block(ch, tag, blocks)
+        else:
+            _inline_text(ch, run)
+        if ch.tail:
+            run.append(ch.tail)
+    flush()
+
+
+def _block(el, tag: str, blocks: list[_Block]) -> None:
+    if tag in _HEADING:
+        t = collapse(_text(el))
+        if t:
+            blocks.append(_Block("heading", t, level=_HEADING[tag]))
+    elif tag == "pre":
+        t = "".join(el.itertext()).strip("\n")
+        if t.strip():
+            blocks.append(_Block("code", t, keep_lines=True))
+    elif tag == "table" and _data_table(el):
+        _table(el, blocks)
+    elif tag in _LEAF_ROLE and not _has_block_child(el):
+        t = collapse(_text(el))
+        if t:
+            blocks.append(_Block(_LEAF_ROLE[tag], t))
+    elif tag == "li":
+        before = len(blocks)
+        _walk(el, blocks)
+        if len(blocks) > before and blocks[before].role == "paragraph":
+            blocks[before].role = "list_item"
+    elif tag == "hr":
+        return
+    else:
+        _walk(el, blocks)
+
+
+def _table(el, blocks: list[_Block]) -> None:
+    cap = el.find("caption")
+    if cap is not None:
+        t = collapse(_text(cap))
+        if t:
+            blocks.append(_Block("caption", t))
+    rows = [tr for tr in el.iter("tr")]
+    cells = []
+    for r, tr in enumerate(rows):
+        c = 0
+        for td in tr:
+            if not isinstance(td.tag, str) or td.tag.lower() not in ("td", "th"):
+                continue
+            t = collapse(_text(td))
+            cells.append((r, c, int(td.get("rowspan", "1") or 1) if (td.get("rowspan") or "1").isdigit() else 1,
+                          int(td.get("colspan", "1") or 1) if (td.get("colspan") or "1").isdigit() else 1,
+                          td.tag.lower() == "th", t))
+            c += 1
+    if any(t for *_, t in cells):
+        blocks.append(_Block("table", "", cells=cells))
+
+
+def _title(root) -> str | None:
+    for xp in ('//meta[@property="og:title"]/@content', "//title//text()", "//h1"):
+        found = root.xpath(xp)
+        if found:
+            t = collapse(found[0] if isinstance(found[0], str) else _text(found[0]))
+            if t:
+                return t
+    return None
+
+
+_WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r"\S+|\s+")
+# Fewer words than this and a block must be a whole line of the main text.
+_SHORT_WORDS = 8
+# Share of a longer block's word triples that must be in the main text (trafilatura rewraps, trims, reorders a little).
+_GRAM_SHARE = 0.8
+
+
+class _Main:
+    """trafilatura's main text, in a form a block can be checked against.
+
+    A short block (a heading, a menu entry) counts only where it is a whole
+    line of the main text, once per time that line occurs there; a longer one
+    where it stands in the main text, or most of its word triples do.
+    """
+
+    def __init__(self, root) -> None:
+        # fast: no readability/jusText fallback; on the benchmark pages it is both quicker and closer to the marked text.
+        # trafilatura prunes the tree it is given: call this after everything else has read it.
+        text = trafilatura.extract(root, include_comments=False, include_tables=True, fast=True) or ""
+        self.lines = Counter(_norm(line) for line in text.splitlines())
+        self.joined = _norm(text)
+        words = _WORD.findall(text.lower())
+        self.grams = set(zip(words, words[1:], words[2:]))
+
+    def holds(self, text: str) -> bool:
+        norm = _norm(text)
+        if not norm:
+            return False
+        if self.lines[norm] > 0:
+            self.lines[norm] -= 1
+            return True
+        words = _WORD.findall(text.lower())
+        if len(words) < _SHORT_WORDS:
+            return False
+        if norm in self.joined:
+            return True
+        grams = list(zip(words, words[1:], words[2:]))
+        return sum(g in self.grams for g in grams) >= _GRAM_SHARE * len(grams)
+
+
+def _norm(text: str) -> str:
+    return "".join(_WORD.findall(text.lower()))
+
+
+def read_html(text: str) -> Reading:
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        # lxml refuses str input with an encoding declaration; bytes would re-guess the encoding we already know.
+        root = lxml.html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", text))
+    blocks: list[_Block] = []
+    body = root.find("body")
+    _walk(body if body is not None else root, blocks)
+    title = _title(root)
+    main = _Main(root)  # last: it changes the tree
+    stream = _Stream(text)
+    segments = []
+    for b in blocks:
+        if b.role == "table":
+            seg = _table_segment(b, stream, main)
+            if seg is not None:
+                segments.append(seg)
+            continue
+        compact = re.sub(r"\s+", "", b.text)
+        idx = stream.locate(compact)
+        if idx is None:
+            continue
+        furniture = not main.holds(b.text)
+        offsets = _span(b.text, idx, stream) if furniture else _offsets(b.text, idx, stream)
+        seg = make_segment("furniture" if furniture else b.role, b.text, offsets, level=None if furniture else b.level,
+                           why="left out of the main text by trafilatura" if furniture else None)
+        segments.append(seg)
+    return Reading(text=text, segments=segments, title=title)
+
+
+def _table_segment(b: _Block, stream: _Stream, main: _Main | None):
+    parts: list[str] = []
+    pieces: list[Piece] = []
+    cells: list[Cell] = []
+    pos = 0
+    last_row = 0
+    for r, c, rs, cs, th, t in b.cells:
+        if parts:
+            sep = "\n" if r != last_row else "\t"
+            parts.append(sep)
+            pos += 1
+        last_row = r
+        compact = re.sub(r"\s+", "", t)
+        idx = stream.locate(compact) if compact else None
+        if idx is None:
+            cells.append(Cell(row=r, col=c, row_span=rs, col_span=cs, header=th, text=t, start=pos, end=pos + len(t),
+                              source_start=0, source_end=0))
+            parts.append(t)
+            pos += len(t)
+            continue
+        om = _offsets(t, idx, stream)
+        for p in om.pieces:
+            pieces.append(Piece(clean_start=p.clean_start + pos, clean_end=p.clean_end + pos, source_start=p.source_start, source_end=p.source_end))
+        cells.append(Cell(row=r, col=c, row_span=rs, col_span=cs, header=th, text=t, start=pos, end=pos + len(t),
+                          source_start=om.pieces[0].source_start, source_end=om.pieces[-1].source_end))
+        parts.append(t)
+        pos += len(t)
+    text = "".join(parts)
+    if not pieces or not text.strip():
+        return None
+    # Separators between cells map to the markup between them.
+    filled: list[Piece] = []
+    for p in pieces:
+        if filled and filled[-1].clean_end < p.clean_start:
+            q = filled[-1]
+            filled.append(Piece(clean_start=q.clean_end, clean_end=p.clean_start, source_start=q.source_end, source_end=max(q.source_end, p.source_start)))
+        filled.append(p)
+    furniture = main is not None and not main.holds(text)
+    seg = make_segment("furniture" if furniture else "table", text, OffsetMap(pieces=filled), cells=cells,
+                       why="left out of the main text by trafilatura" if furniture else None)
+    return seg
+
+
+def html_fragment_segments(src: str, start: int, end: int) -> list:
+    """Segments of a piece of HTML inside another format (Markdown), offsets into ``src``; all of it main text."""
+    frag = src[start:end]
+    if not frag.strip():
+        return []
+    try:
+        root = lxml.html.fragment_fromstring(frag, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return []
+    blocks: list[_Block] = []
+    _walk(root, blocks)
+    stream = _Stream(src, start, end)
+    segments = []
+    for b in blocks:
+        if b.role == "table":
+            seg = _table_segment(b, stream, None)
+        else:
+            idx = stream.locate(re.sub(r"\s+", "", b.text))
+            seg = None if idx is None else make_segment(b.role, b.text, _offsets(b.text, idx, stream), level=b.level)
+        if seg is not None:
+            segments.append(seg)
+    return segments

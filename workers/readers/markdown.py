@@ -1,0 +1,212 @@
+"""Markdown -> segments with offsets into the Markdown source.
+
+markdown-it-py (CommonMark, plus tables and strikethrough) parses the file;
+each block token carries its source lines (``map``). The inline text of a
+block (markup characters, escapes and link targets left out) is found in
+those lines in order, so every character of a segment points at the source
+character it came from.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..models import Cell, OffsetMap, Piece
+from .common import Builder, Reading, make_segment
+
+_MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+# How far ahead a character of inline text may stand from the last one found (an escape, a markup run).
+_LOOKAHEAD = 8
+
+
+class _Source:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def span(self, line_map: list[int] | None) -> tuple[int, int]:
+        if not line_map:
+            return 0, len(self.text)
+        a, b = line_map
+        start = self.line_starts[a] if a < len(self.line_starts) else len(self.text)
+        end = self.line_starts[b] if b < len(self.line_starts) else len(self.text)
+        return start, end
+
+
+def _inline(tok: Token, src: _Source, region: tuple[int, int], b: Builder) -> int:
+    """Add the visible text of an inline token to ``b``, each piece found in the source region; return where it ended."""
+    cursor, end = region
+    text = src.text
+
+    def place(content: str) -> None:
+        nonlocal cursor
+        j = text.find(content, cursor, end)
+        if j >= 0 and (j - cursor) <= max(_LOOKAHEAD, 200):
+            b.copy(content, j)
+            cursor = j + len(content)
+            return
+        for ch in content:
+            k = text.find(ch, cursor, min(end, cursor + _LOOKAHEAD))
+            if k >= 0:
+                b.copy(ch, k)
+                cursor = k + 1
+            else:
+                # Stands for no single source character (a decoded entity): anchor it where we are.
+                b.replace(ch, cursor, cursor)
+
+    for ch in tok.children or []:
+        if ch.type in ("text", "code_inline"):
+            place(ch.content)
+        elif ch.type in ("softbreak", "hardbreak"):
+            nl = text.find("\n", cursor, end)
+            if nl >= 0:
+                b.space(nl, nl + 1)
+                cursor = nl + 1
+            else:
+                b.space(cursor, cursor)
+        elif ch.type == "image":
+            # The alt text is what a reader sees in place of the picture.
+            for sub in ch.children or []:
+                if sub.type == "text":
+                    place(sub.content)
+    return cursor
+
+
+def _code(tok: Token, src: _Source) -> tuple[str, OffsetMap] | None:
+    start, end = src.span(tok.map)
+    b = Builder(keep_lines=True)
+    cursor = start
+    for line in tok.content.split("\n"):
+        if not line:
+            nl = src.text.find("\n", cursor, end)
+            if nl >= 0:
+                b.space(nl, nl + 1, newline=True)
+                cursor = nl + 1
+            continue
+        j = src.text.find(line, cursor, end)
+        if j < 0:
+            b.replace(line, cursor, cursor)
+        else:
+            b.copy(line, j)
+            cursor = j + len(line)
+        nl = src.text.find("\n", cursor, end)
+        if nl >= 0:
+            b.space(nl, nl + 1, newline=True)
+            cursor = nl + 1
+    text, offsets = b.build()
+    return (text, offsets) if text.strip() else None
+
+
+def read_markdown(text: str) -> Reading:
+    src = _Source(text)
+    tokens = _MD.parse(text)
+    segments = []
+    # What the next inline token is: the role of the block that opened it.
+    stack: list[str] = []
+    first_para_in_item: list[bool] = []
+    table: list[tuple[int, int, bool, Token]] | None = None
+    row = col = -1
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        t = tok.type
+        if t == "heading_open":
+            inline = tokens[i + 1]
+            b = Builder()
+            _inline(inline, src, src.span(inline.map), b)
+            seg_text, offsets = b.build()
+            if seg_text:
+                segments.append(make_segment("heading", seg_text, offsets, level=int(tok.tag[1])))
+            i += 3
+            continue
+        if t == "list_item_open":
+            stack.append("li")
+            first_para_in_item.append(True)
+        elif t == "list_item_close":
+            stack.pop()
+            first_para_in_item.pop()
+        elif t == "blockquote_open":
+            stack.append("quote")
+        elif t == "blockquote_close":
+            stack.pop()
+        elif t == "paragraph_open":
+            inline = tokens[i + 1]
+            role = "paragraph"
+            if stack and stack[-1] == "li" and first_para_in_item[-1]:
+                role = "list_item"
+                first_para_in_item[-1] = False
+            b = Builder()
+            _inline(inline, src, src.span(inline.map), b)
+            seg_text, offsets = b.build()
+            if seg_text:
+                segments.append(make_segment(role, seg_text, offsets))
+            i += 3
+            continue
+        elif t in ("fence", "code_block"):
+            got = _code(tok, src)
+            if got:
+                segments.append(make_segment("code", got[0], got[1]))
+        elif t == "table_open":
+            table, row = [], -1
+        elif t == "tr_open":
+            row += 1
+            col = -1
+        elif t in ("th_open", "td_open"):
+            col += 1
+            assert table is not None
+            table.append((row, col, t == "th_open", tokens[i + 1]))
+        elif t == "table_close" and table is not None:
+            seg = _table(table, src)
+            if seg is not None:
+                segments.append(seg)
+            table = None
+        elif t == "html_block":
+            segments.extend(_html_block(tok, src))
+        i += 1
+    return Reading(text=text, segments=segments, title=next((s.text for s in segments if s.role == "heading"), None))
+
+
+def _table(cells_in, src: _Source):
+    parts: list[str] = []
+    pieces: list[Piece] = []
+    cells: list[Cell] = []
+    pos = 0
+    last_row = None
+    cursor = 0
+    for r, c, th, inline in cells_in:
+        line_start, line_end = src.span(inline.map)
+        if r != last_row:
+            cursor = line_start
+        if last_row is not None:
+            sep = "\n" if r != last_row else "\t"
+            parts.append(sep)
+            pos += len(sep)
+        last_row = r
+        b = Builder()
+        # A row's cells share its line: each search starts after the previous cell.
+        cursor = _inline(inline, src, (max(cursor, line_start), line_end), b)
+        t, om = b.build()
+        if om.pieces:
+            s0, s1 = om.pieces[0].source_start, om.pieces[-1].source_end
+        else:
+            s0 = s1 = src.span(inline.map)[0]
+        for p in om.pieces:
+            pieces.append(Piece(clean_start=p.clean_start + pos, clean_end=p.clean_end + pos, source_start=p.source_start, source_end=p.source_end))
+        cells.append(Cell(row=r, col=c, header=th, text=t, start=pos, end=pos + len(t), source_start=s0, source_end=s1))
+        parts.append(t)
+        pos += len(t)
+    text = "".join(parts)
+    if not text.strip() or not pieces:
+        return None
+    return make_segment("table", text, OffsetMap(pieces=pieces), cells=cells)
+
+
+def _html_block(tok: Token, src: _Source):
+    """HTML inside Markdown (a table, a details block): read with the HTML reader's tree walk, all of it main text."""
+    from .html import html_fragment_segments
+
+    start, end = src.span(tok.map)
+    return html_fragment_segments(src.text, start, end)

@@ -252,7 +252,9 @@ def process(paths: tuple[Path, ...], outbox: Path | None, jobs: int, quiet: bool
     s = get_settings()
     configure(s.log_level if verbose else "WARNING", s.log_format)
     use_taxonomy(s.taxonomy)
-    counts = run_batch(list(paths), outbox or s.outbox, jobs=jobs, max_bytes=s.max_page_bytes, progress=not quiet)
+    counts = run_batch(
+        list(paths), outbox or s.outbox, jobs=jobs, max_bytes=s.max_page_bytes, progress=not quiet, time_limit=s.page_time_limit
+    )
     if not quiet:
         click.echo(f"{counts['done']} records, {counts['duplicate']} duplicates, {counts['failed']} errors -> {(outbox or s.outbox).resolve()}", err=True)
     sys.exit(1 if counts["failed"] and not counts["done"] else 0)

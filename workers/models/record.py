@@ -40,7 +40,12 @@ class RecordSentence(_Strict):
 class RecordSegment(_Strict):
     id: str
     role: Role
-    text: str = Field(description="Cleaned text of the segment.")
+    text: str | None = Field(
+        None,
+        description="Cleaned text of a furniture segment, which is left out of the record's `text`. Null for every "
+        "other segment: its text is the record's `text[text_start:text_end]` (not repeated, so a record stays in "
+        "proportion to its page).",
+    )
     source_start: int = Field(description="Code-point offset of the segment's first character in the source.")
     source_end: int = Field(description="End offset (exclusive) in the source.")
     text_start: int | None = Field(
@@ -90,6 +95,12 @@ class Record(_Strict):
     repairs: list[RecordRepair]
     classification: Classification
     pipeline: PipelineInfo
+
+    def segment_text(self, seg: RecordSegment) -> str:
+        """A segment's cleaned text: its slice of ``text``, or for furniture its own ``text``."""
+        if seg.text_start is not None and seg.text_end is not None:
+            return self.text[seg.text_start : seg.text_end]
+        return seg.text or ""
 
 
 class DuplicateNote(_Strict):

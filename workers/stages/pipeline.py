@@ -73,7 +73,8 @@ def build_record(page: AnnotatedPage) -> Record:
             RecordSegment(
                 id=seg.id,
                 role=seg.role,
-                text=seg.text,
+                # Only furniture keeps its text here; every other segment's is in the record's text.
+                text=seg.text if seg.role == "furniture" else None,
                 source_start=seg.source_start,
                 source_end=seg.source_end,
                 text_start=t0,

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
+import time
 
 import pytest
 
-from tests.big_pages import hostile_pages, one_block_page
+from tests.big_pages import hostile_pages, one_block_page, sentence
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.integration
@@ -71,3 +73,43 @@ def test_process_gives_a_page_over_the_time_limit_an_error_record_and_goes_on(tm
     assert by_name["a-huge.txt"]["error"] == "too_large_to_finish"
     assert "PAGEMILL_TASK_TIME_LIMIT=5" in by_name["a-huge.txt"]["message"]
     assert by_name["b-small.txt"]["kind"] == "record"
+
+
+@pytest.mark.timeout(300)
+def test_two_small_hostile_files_do_not_hold_up_twenty_normal_pages(isolated):
+    """A 500 KB line of one letter and a 40 KB wall of brackets once held both worker processes
+    for three time limits each (over five minutes); the pages dropped after them waited for that.
+
+    The normal pages must each have an outcome well within the time one hostile attempt used to
+    take (about 108 s). The limit is 60 s, far above the ~1 s they take, so a loaded machine
+    cannot make this fail; only a return of the stalls can.
+    """
+    from .conftest import wait_watching, wait_worker_ready
+
+    worker = isolated.start("worker", "worker", "--queues", "pages,outbox", "--concurrency", "2",
+                            env={"PAGEMILL_TASK_TIME_LIMIT": "120"})
+    watcher = isolated.start("watcher", "watch", env={"PAGEMILL_TASK_TIME_LIMIT": "120"})
+    wait_worker_ready(isolated, worker)
+    wait_watching(isolated, watcher)
+    isolated.drop("hostile-letters.txt", b"a" * 500_000 + b"\nand one more line.\n", how="rename")
+    isolated.drop("hostile-brackets.txt", b"(" * 20_000 + b")" * 20_000 + b"\n", how="rename")
+    time.sleep(2)  # as in the report: the normal pages come two seconds later, while the hostile ones run
+    dropped = {}
+    for i in range(20):
+        name = f"normal-{i:02d}"
+        isolated.drop(f"{name}.txt", f"Harbour note {i}\n\n{sentence(random.Random(i))}\n".encode(), how="rename")
+        dropped[name] = time.monotonic()
+    took = {}
+    deadline = time.monotonic() + 120
+    while len(took) < len(dropped) and time.monotonic() < deadline:
+        for p in isolated.outbox.glob("normal-*.json"):
+            stem = p.name.split(".")[0]
+            took.setdefault(stem, time.monotonic() - dropped[stem])
+        isolated.check_alive()
+        time.sleep(0.1)
+    assert len(took) == 20, f"{20 - len(took)} normal pages without an outcome: {isolated.tail_logs()}"
+    assert max(took.values()) < 60, sorted(took.values())
+    for stem in ("hostile-letters", "hostile-brackets"):
+        (rec,) = isolated.wait_for(stem, timeout=120)
+        assert rec["kind"] == "record", rec
+    assert all(json.loads(p.read_text())["kind"] == "record" for p in isolated.outbox.glob("normal-*.json"))

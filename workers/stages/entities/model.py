@@ -38,7 +38,8 @@ _BREAK = re.compile(r"(?<=[.!?])\s+|\n")
 MAX_RUN_CHARS = 100
 # A long token, or a run of 16 or more punctuation marks, single spaces allowed between them
 # ("!?!?…", "( ( ( …"): each mark would be a token of its own, each costing the model as a word does.
-_UNREADABLE = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}|[^\w\s](?: ?[^\w\s]){{15,}}")
+# (A run of marks starts a token, so a sentence's own full stop before it is kept.)
+_UNREADABLE = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}|(?<!\S)[^\w\s](?: ?[^\w\s]){{15,}}")
 
 
 def _placeholder(m: re.Match[str]) -> str:

@@ -56,6 +56,10 @@ def _one(args: tuple[str, int | None, int | None, bool]) -> tuple[str, dict | No
         if progress and len(data) >= BIG_PAGE_BYTES:
             print(f"{path.name} ({len(data) / 1000:,.0f} KB): {name} ... ({time.monotonic() - t0:.1f} s so far)", file=sys.stderr, flush=True)
 
+    if time_limit:
+        from ..stages.annotate import load_model
+
+        load_model()  # once per process, outside the page's time: the service's workers load it before any page too
     try:
         with page_deadline(time_limit):
             record = process_bytes(data, path.name, received_at=drop.received_at, max_bytes=max_bytes, on_stage=on_stage)

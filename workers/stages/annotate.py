@@ -67,4 +67,5 @@ def annotate(page: ClassifiedPage) -> AnnotatedPage:
                 date_value=m.value,
             )
         )
-    return AnnotatedPage(**page.model_dump(), entities=entities)
+    # The fields as they are (no dump to dicts and back): a big page is not held twice in memory.
+    return AnnotatedPage(**dict(page), entities=entities)

@@ -393,7 +393,7 @@ def classify(
     else:
         title = section.title if section else next((s.text.strip() for s in segments if s.role == "heading"), None)
     body = "\n".join(s.text for s in segments if s.role != "furniture")
-    data = page.model_dump(exclude={"segments"})
+    data = {k: v for k, v in page if k != "segments"}  # (fields as they are: no second copy of a big page)
     return ClassifiedPage(
         **data,
         segments=segments,

@@ -628,4 +628,4 @@ def clean(page: Page) -> CleanPage:
             if why:
                 block.furniture, block.why = True, why
             blocks.append(block)
-    return CleanPage(**page.model_dump(), blocks=blocks, repairs=ctx.repairs)
+    return CleanPage(**dict(page), blocks=blocks, repairs=ctx.repairs)  # (fields as they are: no second copy of a big page)

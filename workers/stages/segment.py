@@ -326,7 +326,7 @@ def segment(page: CleanPage) -> SegmentedPage:
         i += 1
     _demote_stray_run_in_headings(segments)
     _demote_glossary_terms(segments)
-    return SegmentedPage(**page.model_dump(), segments=segments)
+    return SegmentedPage(**dict(page), segments=segments)  # (fields as they are: no second copy of a big page)
 
 
 def is_definition(text: str) -> bool:

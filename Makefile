@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test setup setup-test bench clean-state
+.PHONY: run test setup setup-test bench bench-sizes clean-state
 
 run: $(VENV)/.installed
 	$(BIN)/pagemill up
@@ -31,6 +31,9 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/throughput.py $(BENCH_ARGS)
+
+bench-sizes: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/sizes.py $(BENCH_ARGS)
 
 clean-state:
 	rm -rf .pagemill archive failed

@@ -27,10 +27,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import throughput as T  # noqa: E402
 
 
+def _load_variants():
+    """benchmarks/variants/sitecustomize.py under its own name (a ``sitecustomize`` may already be loaded);
+    it patches nothing unless PAGEMILL_BENCH_VARIANT is set."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("pagemill_bench_variants", Path(__file__).resolve().parent / "variants" / "sitecustomize.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+variants = _load_variants()
+
+
 def parse_case(text: str) -> tuple[str, str | None, dict[str, str]]:
     label, _, spec = text.partition("=") if "=" in text.split("@", 1)[0] else (text, "", "")
     variant, _, envs = spec.partition("@")
     env = dict(e.split("=", 1) for e in envs.split(",") if e)
+    variants.check(variant)
     return label, variant.replace("+", ",") or None, env
 
 

@@ -1025,6 +1025,9 @@ def main(argv=None) -> int:
         "service": {}, "limit": {},
     }
     if args.variant:
+        import ab  # noqa: F401 - the variant names are checked where they are listed
+
+        ab.variants.check(args.variant)
         log(f"VARIANT {args.variant}: the service runs with an experimental patch; these are not pagemill's shipped figures")
     try:
         # Same pages for the service and its limit; the 1-worker run uses the first half of the 2-worker pages' sources.

@@ -380,7 +380,7 @@ def process(paths: tuple[Path, ...], outbox: Path | None, jobs: int, quiet: bool
     use_taxonomy(s.taxonomy, output_settings(s))
     counts = run_batch(
         list(paths), outbox or s.outbox, jobs=jobs, max_bytes=s.max_page_bytes, progress=not quiet, found=found,
-        mode=s.outbox_file_mode,
+        mode=s.outbox_file_mode, time_limit=s.page_time_limit,
     )
     if not quiet:
         click.echo(

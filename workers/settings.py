@@ -44,7 +44,7 @@ class Settings(BaseSettings):
     embedded_broker_port: int = Field(6390, description="Port of the embedded broker.")
 
     # --- tasks -------------------------------------------------------------
-    task_time_limit: int = Field(120, description="Hard time limit of one task (all four stages of a page, or writing its record), in seconds.")
+    task_time_limit: int = Field(120, description="Hard time limit of one task (all four stages of a page, or writing its record), in seconds. A page whose stages run out of time (at about 90% of it) gets a too_large_to_finish error record, not a retry; pagemill process applies the same limit.")
     task_max_retries: int = Field(2, description="Retries of a page whose stage raised, before the page fails.")
     retry_backoff: float = Field(1.0, description="Seconds before the first retry; doubles each time.")
     restore_unacked_interval: float = Field(
@@ -125,6 +125,12 @@ class Settings(BaseSettings):
             return url
         auth = f":{self.broker_password.get_secret_value()}@" if self.broker_password else ""
         return f"redis://{auth}{self.embedded_broker_host}:{self.embedded_broker_port}/0"
+
+    @property
+    def page_time_limit(self) -> int:
+        """Seconds a page's stages may run before it ends as ``too_large_to_finish`` (the task's soft
+        time limit; the hard limit, a little later, leaves the stage time to stop)."""
+        return max(1, self.task_time_limit - max(2, self.task_time_limit // 10))
 
     @property
     def visibility_timeout(self) -> int:

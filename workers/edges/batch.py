@@ -64,11 +64,20 @@ def expand(paths: list[Path], *, recursive: bool = True) -> list[Path]:
     return find_pages(paths, recursive=recursive).files
 
 
-def _one(args: tuple[str, int | None, str | None]) -> tuple[str, dict | None, tuple[str, str, str] | None, dict]:
-    """Worker side: path -> (path, record json, error, drop json)."""
-    from ..stages import PageRejected, process_bytes
+#: Pages at least this big say on stderr which stage they are in (``pagemill process`` shows progress).
+BIG_PAGE_BYTES = 256_000
 
-    path_s, max_bytes, folder = args
+
+def _one(args: tuple[str, int | None, str | None, int | None, bool]) -> tuple[str, dict | None, tuple[str, str, str] | None, dict]:
+    """Worker side: path -> (path, record json, error, drop json)."""
+    import sys
+    import time
+
+    from ..settings import get_settings
+    from ..stages import PageRejected, process_bytes
+    from ..timelimit import ERROR_CODE, PageTimeLimit, page_deadline, too_large_message
+
+    path_s, max_bytes, folder, time_limit, progress = args
     path = Path(path_s)
     drop = Drop(filename=path.name, received_at=datetime.now(timezone.utc), folder=folder)
     try:
@@ -76,11 +85,28 @@ def _one(args: tuple[str, int | None, str | None]) -> tuple[str, dict | None, tu
     except OSError as exc:
         return path_s, None, ("intake", "unreadable", f"could not read the file: {exc.strerror or exc}"), drop.model_dump(mode="json")
     drop.size_bytes, drop.sha256 = len(data), hashlib.sha256(data).hexdigest()
+    current = ["intake"]
+    t0 = time.monotonic()
+
+    def on_stage(name: str) -> None:
+        current[0] = name
+        if progress and len(data) >= BIG_PAGE_BYTES:
+            print(f"{path.name} ({len(data) / 1000:,.0f} KB): {name} ... ({time.monotonic() - t0:.1f} s so far)", file=sys.stderr, flush=True)
+
+    if time_limit:
+        from ..stages.annotate import load_model
+
+        load_model()  # once per process, outside the page's time: the service's workers load it before any page too
     try:
-        record = process_bytes(data, path.name, received_at=drop.received_at, max_bytes=max_bytes)
+        with page_deadline(time_limit):
+            record = process_bytes(data, path.name, received_at=drop.received_at, max_bytes=max_bytes, on_stage=on_stage)
         record.source.folder = drop.folder
     except PageRejected as exc:
         return path_s, None, ("intake", exc.code, exc.message), drop.model_dump(mode="json")
+    except PageTimeLimit:
+        # The same outcome as in the service: an error record, and the batch goes on.
+        message = too_large_message(current[0], get_settings().task_time_limit, len(data))
+        return path_s, None, (current[0], ERROR_CODE, message), drop.model_dump(mode="json")
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop a backfill
         return path_s, None, ("process", "stage_error", f"{type(exc).__name__}: {exc}".splitlines()[0][:500]), drop.model_dump(mode="json")
     return path_s, record.model_dump(mode="json"), None, drop.model_dump(mode="json")
@@ -88,16 +114,19 @@ def _one(args: tuple[str, int | None, str | None]) -> tuple[str, dict | None, tu
 
 def run_batch(
     paths: list[Path], outbox: Path, *, jobs: int = 1, max_bytes: int | None = None, progress: bool = True,
-    recursive: bool = True, found: Found | None = None, mode: int | None = None,
+    recursive: bool = True, found: Found | None = None, mode: int | None = None, time_limit: int | None = None,
 ) -> dict[str, int]:
-    """Counts: ``done`` (new records), ``reprocessed`` (older records replaced), ``unchanged`` (a record of this
+    """Every file to one outcome; ``time_limit`` seconds per page (the service's), after which the page
+    gets a ``too_large_to_finish`` error record and the batch goes on.
+
+    Counts: ``done`` (new records), ``reprocessed`` (older records replaced), ``unchanged`` (a record of this
     very pipeline version was already there and is kept as it is), ``duplicate``, ``failed``."""
     found = found or find_pages(paths, recursive=recursive)
     files = found.files
     ledger = MemoryLedger()
     out = Outbox(outbox, ledger, mode=mode)
     counts = {"done": 0, "reprocessed": 0, "unchanged": 0, "duplicate": 0, "failed": 0}
-    work = [(str(f), max_bytes, found.folders.get(f)) for f in files]
+    work = [(str(f), max_bytes, found.folders.get(f), time_limit, progress) for f in files]
 
     def handle(result) -> None:
         path, record_json, error, drop_json = result

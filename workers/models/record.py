@@ -42,7 +42,7 @@ ErrorStage = Literal["intake", "clean", "segment", "classify", "annotate", "proc
 #: Why a page failed; the record's ``message`` says what to do about it.
 ErrorCode = Literal[
     "empty_file", "binary_file", "bad_encoding", "too_large", "unreadable", "vanished", "symlink", "directory",
-    "not_a_file", "timeout", "worker_lost", "stage_error",
+    "not_a_file", "timeout", "too_large_to_finish", "worker_lost", "stage_error",
     # format readers: a type pagemill does not read, a PDF it cannot open or that has no text, markup left as text
     "unsupported_type", "encrypted", "no_text_layer", "no_text", "markup_text",
 ]

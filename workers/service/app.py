@@ -37,9 +37,10 @@ def make_app() -> Celery:
         task_retry_on_worker_lost=True,
         worker_prefetch_multiplier=1,
         task_time_limit=s.task_time_limit,
-        # The soft limit raises inside the stage (retried, then an error record);
-        # the hard limit is only the backstop, so leave the stage time to stop.
-        task_soft_time_limit=max(1, s.task_time_limit - max(2, s.task_time_limit // 10)),
+        # The soft limit raises inside the stage (an error record at once: a page
+        # that ran out of time would again); the hard limit is only the backstop,
+        # so leave the stage time to stop.
+        task_soft_time_limit=s.page_time_limit,
         broker_transport_options={
             "visibility_timeout": s.visibility_timeout,
             "unacked_restore_interval": s.restore_unacked_interval,

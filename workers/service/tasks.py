@@ -30,6 +30,7 @@ from ..logs import configure, get_logger
 from ..models import Drop, Page, Record
 from ..settings import get_settings
 from ..stages import STAGES, PageRejected, build_record, decode_page, run_stage
+from ..timelimit import ERROR_CODE, too_large_message
 from .app import celery_app
 from .dispatch import describe, send
 
@@ -82,7 +83,7 @@ class PageTask(Task):
         elif isinstance(exc, StageFailed):
             stage, error, message = exc.stage, exc.code, exc.reason
         elif isinstance(exc, (SoftTimeLimitExceeded, TimeLimitExceeded)):
-            error, message = "timeout", f"{stage} took longer than its time limit ({get_settings().task_time_limit}s, PAGEMILL_TASK_TIME_LIMIT)"
+            error, message = ERROR_CODE, too_large_message(stage, get_settings().task_time_limit, drop.size_bytes)
         elif isinstance(exc, WorkerLostError):
             error, message = "worker_lost", f"the worker processing {stage} died {self.max_retries + 1} times on this page"
         else:
@@ -118,10 +119,11 @@ def _mark_started(drop: Drop) -> None:
 
 
 def _stage_failure(stage: str, exc: BaseException) -> StageFailed:
-    if isinstance(exc, SoftTimeLimitExceeded):
-        limit = get_settings().task_time_limit
-        return StageFailed(stage, "timeout", f"the page took longer than its time limit ({limit}s, PAGEMILL_TASK_TIME_LIMIT); time ran out in {stage}")
     return StageFailed(stage, "stage_error", f"{type(exc).__name__}: {exc}".splitlines()[0][:500])
+
+
+def _out_of_time(stage: str, size_bytes: int | None) -> StageFailed:
+    return StageFailed(stage, ERROR_CODE, too_large_message(stage, get_settings().task_time_limit, size_bytes))
 
 
 @celery_app.task(name="pagemill.process", base=PageTask, bind=True)
@@ -138,7 +140,11 @@ def process_task(self: PageTask, drop: dict, data_b64: str) -> str:
         record = build_record(page)  # type: ignore[arg-type]
         # Where it was dropped is the drop's, not the page's: the stages never see it.
         record.source.folder = d.folder
-    except Exception as exc:  # noqa: BLE001 - any stage bug or time-out: retry, then an error record
+    except SoftTimeLimitExceeded:
+        # Not retried: another attempt would cost the same time and run out the same way.
+        log.warning("page ran out of time; not retried", attempt=self.request.retries + 1)
+        raise _out_of_time(stage, d.size_bytes) from None
+    except Exception as exc:  # noqa: BLE001 - any stage bug: retry, then an error record
         log.warning("stage raised; retrying", error=repr(exc), attempt=self.request.retries + 1)
         raise self.retry_on(_stage_failure(stage, exc))
     structlog.contextvars.bind_contextvars(stage="process")

@@ -93,7 +93,34 @@ def is_caption_text(text: str) -> bool:
     return bool(_CREDIT.search(t)) and len(t) < 400
 
 
-def is_person_name_line(text: str, body: str) -> bool:
+class TitledNames:
+    """Where a page calls someone by a title: the places a surname may stand after "Mr", "Minister" ...
+
+    Built once per page, so asking about each name-shaped line costs the few
+    places a title stands, not a scan of the whole page per line. A surname
+    counts when ``\\b<title>\\s+(?:[A-Z][\\w.'’-]*\\s+){0,2}<surname>\\b`` is in the page.
+    """
+
+    _TITLE = re.compile(rf"\b{_HONORIFIC}\s+")
+    _WORD = re.compile(r"[A-Z][\w.'’-]*\s+")
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self._at: dict[str, list[int]] = {}  # first two characters -> places a surname may start
+        for m in self._TITLE.finditer(body):
+            pos = m.end()
+            for _ in range(3):
+                self._at.setdefault(body[pos : pos + 2], []).append(pos)
+                if not (w := self._WORD.match(body, pos)):
+                    break
+                pos = w.end()
+
+    def called_by_title(self, surname: str) -> bool:
+        tail = re.compile(rf"{re.escape(surname)}\b")
+        return any(tail.match(self.body, p) for p in self._at.get(surname[:2], ()))
+
+
+def is_person_name_line(text: str, body: str | TitledNames) -> bool:
     """A line that is only a person's name (the picture above it shows them).
 
     Told from a place or a section name because the page calls the same
@@ -103,7 +130,8 @@ def is_person_name_line(text: str, body: str) -> bool:
     if not _NAME_LINE.match(t):
         return False
     surname = t.split()[-1]
-    return bool(re.search(rf"\b{_HONORIFIC}\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}{re.escape(surname)}\b", body))
+    names = body if isinstance(body, TitledNames) else TitledNames(body)
+    return names.called_by_title(surname)
 
 
 def _under_heading(seg: Segment, prev: Segment | None, page_title: Segment | None) -> bool:
@@ -132,7 +160,7 @@ def assign_captions(segments: list[Segment], source: str = "") -> None:
     """
     content = [s for s in segments if s.role != "furniture"]
     page_title = content[0] if content and content[0].role == "heading" else None
-    body = "\n".join(s.text for s in content)
+    body = TitledNames("\n".join(s.text for s in content))
     for k, seg in enumerate(content):
         if seg.role not in ("heading", "paragraph") or seg is page_title or is_dateline(seg.text):
             continue

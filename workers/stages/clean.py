@@ -229,6 +229,9 @@ def _site_name(text: str, footer: list[str]) -> bool:
     t = text.strip()
     if not t or len(t.split()) > 6 or _SENTENCE_END.search(t):
         return False
+    # (Checked first: compiling a pattern of a line costs as much as the line is long.)
+    if not footer or len(t) > max(len(f) for f in footer):
+        return False
     pattern = re.compile(rf"(?<!\w){re.escape(t)}(?!\w)", re.IGNORECASE)
     return any(pattern.search(f) for f in footer)
 
@@ -330,8 +333,23 @@ def drop_cap_letter(first_word: str, vocab: Counter[str]) -> str | None:
     return scored[0][2]
 
 
-_HYPHEN_END = re.compile(r"([^\W\d_]{2,})-$")
+_LETTER = re.compile(r"[^\W\d_]")
 _LOWER_START = re.compile(r"^([a-z][^\W\d_]*)")
+
+
+def _hyphen_end(body: str) -> str | None:
+    """The word (two letters or more) a line ends with before a trailing hyphen, found walking back from the end.
+
+    A search for ``([^\\W\\d_]{2,})-$`` tries every start position of a line of letters
+    and runs each to the line's end: a 10,000-letter line cost a second, 40,000 twenty.
+    """
+    if not body.endswith("-"):
+        return None
+    i = len(body) - 1
+    while i > 0 and _LETTER.match(body, i - 1):
+        i -= 1
+    word = body[i:-1]
+    return word if len(word) >= 2 else None
 
 
 # --- building a block ----------------------------------------------------------
@@ -351,7 +369,9 @@ class _Ctx:
     @cached_property
     def hyphenated(self) -> set[str]:
         """Compounds the page writes with a hyphen inside a line."""
-        return {m.group().lower() for m in re.finditer(r"[^\W\d_]+-[^\W\d_]+", self.source)}
+        # The look-behind starts a try only where a word starts: inside a long run of letters every start
+        # would read on to the run's end.
+        return {m.group().lower() for m in re.finditer(r"(?<![^\W\d_])[^\W\d_]+-[^\W\d_]+", self.source)}
 
 
 def _clean_block(lines: list[Line], ctx: _Ctx, *, chrome: bool) -> Block:
@@ -372,11 +392,11 @@ def _clean_block(lines: list[Line], ctx: _Ctx, *, chrome: bool) -> Block:
         if li == 0 and not chrome:
             _maybe_drop_cap(b, pos, body, ctx)
         joined_at, keep_hyphen = None, False
-        if nxt is not None and not chrome and (m := _HYPHEN_END.search(body)):
+        if nxt is not None and not chrome and (left := _hyphen_end(body)):
             rm = _LOWER_START.match(nxt.text.lstrip())
             if rm:
-                joined_at = pos + m.end() - 1
-                keep_hyphen = not _joins_hyphen_ctx(m.group(1), rm.group(1), ctx)
+                joined_at = pos + len(body) - 1
+                keep_hyphen = not _joins_hyphen_ctx(left, rm.group(1), ctx)
         if joined_at is None:
             _append_fixed(b, ctx, pos, body)
             continue
@@ -427,14 +447,104 @@ def _maybe_drop_cap(b: TextBuilder, pos: int, body: str, ctx: _Ctx) -> None:
     )
 
 
+#: Longest line difflib compares whole with ftfy's mended text, in characters. difflib's cost grows
+#: with the square of what it compares; a longer line is lined up word by word first.
+DIFF_WHOLE_CHARS = 4096
+#: How far (in words) a word-by-word line-up looks ahead to find the two texts in step again.
+_RESYNC_WORDS = 8
+
+
+Opcode = tuple[str, int, int, int, int]
+
+
+def _char_opcodes(a: str, b: str) -> list[Opcode]:
+    return difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+
+
+def _word_runs(wa: list[str], wb: list[str]) -> list[tuple[int, int, int, int]]:
+    """Word ranges (i0, i1, j0, j1) of ``wa`` and ``wb`` to compare, in order, covering both lists.
+
+    Words in step are paired one to one; where the texts fall out of step (ftfy
+    joined or split a word), the nearest point where they agree again, within a
+    few words, closes the differing run. Linear in the number of words.
+    """
+    runs: list[tuple[int, int, int, int]] = []
+    i = j = 0
+    na, nb = len(wa), len(wb)
+    while i < na and j < nb:
+        if wa[i] == wb[j]:
+            runs.append((i, i + 1, j, j + 1))
+            i, j = i + 1, j + 1
+            continue
+        best = None
+        for total in range(1, 2 * _RESYNC_WORDS + 1):
+            for k in range(max(0, total - _RESYNC_WORDS), min(total, _RESYNC_WORDS) + 1):
+                x, y = i + k, j + total - k
+                if x < na and y < nb and wa[x] == wb[y]:
+                    best = (x, y)
+                    break
+            if best:
+                break
+        if best is None:
+            # Not in step within the window: compare the next word of each and go on (still correct, less tidy).
+            best = (i + 1, j + 1)
+        runs.append((i, best[0], j, best[1]))
+        i, j = best
+    if i < na or j < nb:
+        runs.append((i, na, j, nb))
+    return runs
+
+
+def _opcodes(a: str, b: str) -> list[Opcode]:
+    """Where ``b`` (ftfy's text) differs from ``a``, as difflib opcodes; linear in time for long lines.
+
+    A long line is first lined up word by word (ftfy mends inside words and
+    seldom moves a space); only the words that differ are compared character by character.
+    """
+    if len(a) <= DIFF_WHOLE_CHARS:
+        return _char_opcodes(a, b)
+    wa, wb = a.split(" "), b.split(" ")
+    sa, sb = [0], [0]
+    for w in wa:
+        sa.append(sa[-1] + len(w) + 1)
+    for w in wb:
+        sb.append(sb[-1] + len(w) + 1)
+    ops: list[Opcode] = []
+
+    def emit(op: str, a0: int, a1: int, b0: int, b1: int) -> None:
+        if a0 == a1 and b0 == b1:
+            return
+        if op == "equal" and ops and ops[-1][0] == "equal" and ops[-1][2] == a0 and ops[-1][4] == b0:
+            ops[-1] = ("equal", ops[-1][1], a1, ops[-1][3], b1)
+        else:
+            ops.append((op, a0, a1, b0, b1))
+
+    def compare(a0: int, a1: int, b0: int, b1: int) -> None:
+        if a[a0:a1] == b[b0:b1]:
+            emit("equal", a0, a1, b0, b1)
+        else:
+            for op, x0, x1, y0, y1 in _char_opcodes(a[a0:a1], b[b0:b1]):
+                emit(op, a0 + x0, a0 + x1, b0 + y0, b0 + y1)
+
+    pa = pb = 0
+    for i0, i1, j0, j1 in _word_runs(wa, wb):
+        # a run's span, without the space after its last word (that space is compared as the gap to the next run)
+        a0, b0 = min(sa[i0], len(a)), min(sb[j0], len(b))
+        a1, b1 = max(sa[i1] - 1, a0), max(sb[j1] - 1, b0)
+        compare(pa, a0, pb, b0)  # the space between runs (none beside a run that is empty on one side)
+        compare(a0, a1, b0, b1)
+        pa, pb = a1, b1
+    compare(pa, len(a), pb, len(b))
+    return ops
+
+
 def _append_fixed(b: TextBuilder, ctx: _Ctx, pos: int, body: str) -> None:
     """Append ``body`` (which stands at ``pos`` in the source) with mojibake fixed and whitespace normalised."""
     fixed = _fix_mojibake(body)
     if fixed == body:
         _append_normalised(b, ctx, pos, body)
         return
-    sm = difflib.SequenceMatcher(a=body, b=fixed, autojunk=False)
-    for op, a0, a1, b0, b1 in sm.get_opcodes():
+    for op, a0, a1, b0, b1 in _opcodes(body, fixed):
         if op == "equal":
             _append_normalised(b, ctx, pos + a0, body[a0:a1])
             continue

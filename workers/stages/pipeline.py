@@ -66,8 +66,11 @@ def run_stage(name: str, page: In) -> Out:
     return out
 
 
-def run_stages(page: Page) -> AnnotatedPage:
+def run_stages(page: Page, on_stage: Callable[[str], None] | None = None) -> AnnotatedPage:
+    """All stages in turn; ``on_stage(name)`` is told as each one starts (progress on a big page)."""
     for name in STAGES:
+        if on_stage:
+            on_stage(name)
         page = run_stage(name, page)
     return page  # type: ignore[return-value]
 
@@ -136,9 +139,17 @@ def build_record(page: AnnotatedPage) -> Record:
     )
 
 
-def process_bytes(data: bytes, filename: str, *, received_at: datetime | None = None, max_bytes: int | None = None) -> Record:
+def process_bytes(
+    data: bytes,
+    filename: str,
+    *,
+    received_at: datetime | None = None,
+    max_bytes: int | None = None,
+    on_stage: Callable[[str], None] | None = None,
+) -> Record:
     """Bytes of one file to its record, all in this process. Raises ``PageRejected`` for bad input."""
-    return build_record(run_stages(decode_page(data, filename, received_at=received_at, max_bytes=max_bytes)))
+    page = decode_page(data, filename, received_at=received_at, max_bytes=max_bytes)
+    return build_record(run_stages(page, on_stage))
 
 
 __all__ = ["STAGES", "build_record", "current_parts", "current_version", "process_bytes", "run_stage", "run_stages", "use_taxonomy"]

@@ -71,7 +71,27 @@ _FIELD_LABEL = re.compile(
 )
 # A telephone number: six or more digits in groups.
 _PHONE = re.compile(r"\+?\d[\d ()-]{7,}\d")
-_EMAIL_OR_URL = re.compile(r"\S+@\S+\.\w+|https?://|www\.")
+_URL = re.compile(r"https?://|www\.")
+_TOKEN = re.compile(r"\S+")
+_DOT_WORD = re.compile(r"\.\w")
+
+
+def has_email_or_url(text: str) -> bool:
+    """What ``\\S+@\\S+\\.\\w+|https?://|www\\.`` would find, in one pass over the text.
+
+    (That pattern, searched, runs from every start in a long token to its end and back.)
+    """
+    if _URL.search(text):
+        return True
+    if "@" not in text:
+        return False
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        # an address: something, "@", at least one character, then a dot and a word character
+        at = tok.find("@", 1)
+        if at >= 0 and _DOT_WORD.search(tok, at + 2):
+            return True
+    return False
 # Words that do not count against a title-cased line ("Hall of Fame and Museum").
 _MINOR_WORDS = frozenset("a an the and or but of in on at to for from by with as vs via into over under about".split())
 # Words of speech rather than of titles: pronouns, replies, courtesies.
@@ -110,12 +130,19 @@ def heading_level(number: str) -> int:
 _NUMBERING_RE = re.compile(r"(?:\d+(?:\.\d+)*|[IVXLC]+|[A-Za-z])\.")
 
 
+#: How far back from a possible sentence end abbreviations and heading numbers are looked for.
+_LOOK_BACK = 64
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENT_END_RE.finditer(text):
-        head = text[start : m.start() + 1]
-        if _ABBREV_RE.search(head) or _NUMBERING_RE.fullmatch(head.strip()):
+        end = m.start() + 1
+        # Only the end of the sentence so far is read: it grows with every abbreviation passed, and
+        # reading all of it each time cost the square of its length. No abbreviation is that long.
+        tail = max(start, end - _LOOK_BACK)
+        if _ABBREV_RE.search(text, tail, end) or (tail == start and _NUMBERING_RE.fullmatch(text[start:end].strip())):
             continue  # "Dr." or a heading's own number ("2.", "3.1.") ends no sentence
         end = m.end() - len(m.group()) + len(m.group().rstrip())
         spans.append((start, end))
@@ -142,10 +169,13 @@ def heading_shape(text: str, *, first: bool = False, numbered: bool = False) -> 
     words = t.split()
     if not words or "\n" in t:
         return False
+    limit = MAX_TITLE_WORDS if first else MAX_HEADING_WORDS
+    if len(words) > limit:
+        return False  # (first: the line-level patterns below then only ever read a short line)
     if not re.search(r"[^\W\d_]", t):
         # No letters: only a bare year or number can head a section ("2013").
         return bool(re.fullmatch(r"\d{1,4}", t))
-    if t.endswith((":", ";", ",")) or _EMAIL_OR_URL.search(t):
+    if t.endswith((":", ";", ",")) or has_email_or_url(t):
         return False
     if _TRAILS_OFF.search(t) or is_dateline(t) or _BYLINE.match(t) or _FORMULA.search(t) or _FIELD_LABEL.match(t) or _PHONE.search(t):
         return False
@@ -153,9 +183,6 @@ def heading_shape(text: str, *, first: bool = False, numbered: bool = False) -> 
     if not numbered and first_letter and first_letter.group().islower() and first_letter.start() < 3:
         return False
     if len(split_sentences(t)) > 1:
-        return False
-    limit = MAX_TITLE_WORDS if first else MAX_HEADING_WORDS
-    if len(words) > limit:
         return False
     if not first and not numbered and len(words) > 6 and _capitalised_share(words) <= 0.5:
         # A long line in sentence case is a sentence without its full stop (a standfirst, a caption).

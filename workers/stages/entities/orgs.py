@@ -25,6 +25,7 @@ Each function takes and returns the page's mentions (see :mod:`.rules`):
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -583,24 +584,66 @@ def title_case(line: str) -> bool:
     return all(w[0].isupper() for w in words)
 
 
-def title_line_orgs(ms: list, texts: list[str]) -> list:
+class TitleLines:
+    """Which lines of a page's segment texts are in title case, each line read once.
+
+    Rules ask this for every mention; reading the mention's whole line each
+    time cost the square of the line's length on a page that is one long line.
+    """
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self._breaks: dict[int, list[int]] = {}
+        self._case: dict[tuple[int, int], bool] = {}
+
+    def span(self, seg: int, pos: int) -> tuple[int, int]:
+        """Start and end (without the newline) of the line of ``texts[seg]`` that holds offset ``pos``."""
+        breaks = self._breaks.get(seg)
+        if breaks is None:
+            text = self.texts[seg]
+            breaks = self._breaks[seg] = [m.start() for m in re.finditer("\n", text)]
+        k = bisect.bisect_left(breaks, pos)
+        ls = breaks[k - 1] + 1 if k else 0
+        le = breaks[k] if k < len(breaks) else len(self.texts[seg])
+        return ls, le
+
+    def at(self, seg: int, start: int, end: int) -> bool:
+        """Is the line holding the span ``start``..``end`` in title case (the span's line: from the line
+        where it starts to the line break after its end)?"""
+        ls, _ = self.span(seg, start)
+        _, le = self.span(seg, end)
+        key = (seg, ls, le)
+        if (case := self._case.get(key)) is None:
+            case = self._case[key] = title_case(self.texts[seg][ls:le])
+        return case
+
+    def lines(self, seg: int):
+        """(start, end) of each line of ``texts[seg]``."""
+        self.span(seg, 0)
+        ls = 0
+        for b in self._breaks[seg]:
+            yield ls, b
+            ls = b + 1
+        yield ls, len(self.texts[seg])
+
+
+def title_line_orgs(ms: list, texts: list[str], lines: TitleLines | None = None) -> list:
     """A long "organisation" (four words or more) in a title-case line is most often the title's words.
 
     The model reads capitalised titles ("Statement on International Forces in
     Upcoming Campaign") as names. Such a span is dropped unless the same words
     are also found in running text on the page.
     """
+    lines = lines or TitleLines(texts)
     out = []
     for m in ms:
         if m.label == "ORG" and m.origin == "model" and len(m.text(texts).split()) >= 4:
-            text = texts[m.seg]
-            ls = text.rfind("\n", 0, m.start) + 1
-            le = text.find("\n", m.end)
-            line = text[ls:le if le >= 0 else len(text)]
-            if title_case(line):
+            if lines.at(m.seg, m.start, m.end):
                 t = m.text(texts)
-                elsewhere = any(t in other and not all(title_case(ln) for ln in other.split("\n") if t in ln)
-                                for other in texts)
+                elsewhere = any(
+                    t in other and not all(lines.at(i, ls, le) for ls, le in lines.lines(i) if t in other[ls:le])
+                    for i, other in enumerate(texts)
+                )
                 if not elsewhere:
                     continue
         out.append(m)

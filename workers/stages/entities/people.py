@@ -112,18 +112,18 @@ def join_particles(ms: list, texts: list[str]) -> list:
     return out
 
 
-def title_line_trim(ms: list, texts: list[str], title_case) -> list:
-    """"Robert Ford Returns to Syria": in a title-case line a person's name does not end in a common word."""
+def title_line_trim(ms: list, texts: list[str], title_case_at) -> list:
+    """"Robert Ford Returns to Syria": in a title-case line a person's name does not end in a common word.
+
+    ``title_case_at(seg, start, end)`` says whether the line holding that span is in title case.
+    """
     for m in ms:
         if m.label != "PERSON":
             continue
         words = m.text(texts).split()
         if len(words) < 3:
             continue
-        text = texts[m.seg]
-        ls = text.rfind("\n", 0, m.start) + 1
-        le = text.find("\n", m.end)
-        if not title_case(text[ls:le if le >= 0 else len(text)]):
+        if not title_case_at(m.seg, m.start, m.end):
             continue
         while len(words) > 2 and is_common(words[-1]):
             words.pop()

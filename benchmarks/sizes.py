@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Size benchmark: what a page costs as it grows, and what hostile pages cost.
+
+    .venv/bin/python benchmarks/sizes.py [--quick] [--json FILE] [--sizes 3,30,300,3000] [--hostile-kb 100]
+
+Pages of 3 KB, 30 KB, 300 KB and 3 MB are cut from the corpus (whole corpus
+pages joined; see ``benchmarks/pages.py``); the hostile pages are built here:
+one endless word, a wall of brackets, a wall of ``!?``, capitalised words
+without end, a page with no line break, and one long line that ftfy has to
+mend. Each page runs through the stages (the code of ``pagemill process``) in
+a fresh process that has loaded the model and warmed up on a small page, so
+the figure is the page's own cost; that process's peak RSS is reported.
+
+Figures: ms per KB of the page (wall and CPU), each stage's share, the record's
+size over the page's, and peak RSS. Targets (issue 13): the 3 MB page's ms per
+KB within 1.5x the 3 KB page's; a hostile page at most 2 s per 100 KB; peak
+RSS at most 400 MB. On a shared machine read the CPU figures: wall time there
+includes waiting for a core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from benchmarks.pages import HOSTILE, corpus_text, sized  # noqa: E402
+
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
+TARGET_RATIO = 1.5
+TARGET_HOSTILE_S_PER_100KB = 2.0
+TARGET_RSS_MB = 400
+
+
+def child(path: Path, repeats: int) -> None:
+    """Run in a fresh process: load, warm up, then time the page ``repeats`` times; print JSON."""
+    from workers.stages import process_bytes
+    from workers.stages.annotate import load_model
+
+    load_model()
+    process_bytes(b"Harbour news\n\nAna Silva visited Quito in May 2011 with the Port Authority.\n", "warm.txt")
+    data = path.read_bytes()
+    runs = []
+    for _ in range(repeats):
+        w0, c0 = time.perf_counter(), time.process_time()
+        record = process_bytes(data, path.name, max_bytes=len(data) + 1)
+        runs.append((time.perf_counter() - w0, time.process_time() - c0, dict(record.pipeline.stages_ms)))
+    wall, cpu, stages = min(runs, key=lambda r: r[1])
+    print(json.dumps({
+        "bytes": len(data),
+        "wall_s": wall,
+        "cpu_s": cpu,
+        "wall_s_median": statistics.median(r[0] for r in runs),
+        "stages_ms": stages,
+        "record_bytes": len(record.model_dump_json()),
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }))
+
+
+def measure(path: Path, repeats: int, timeout: float) -> dict:
+    cmd = [sys.executable, __file__, "--child", str(path), "--repeats", str(repeats)]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=REPO,
+                              env={**os.environ, "PAGEMILL_LOG_LEVEL": "WARNING"})
+    except subprocess.TimeoutExpired:
+        return {"bytes": path.stat().st_size, "timed_out_after_s": timeout}
+    if proc.returncode:
+        return {"bytes": path.stat().st_size, "error": proc.stderr.strip().splitlines()[-1:]}
+    res = json.loads(proc.stdout.strip().splitlines()[-1])
+    kb = res["bytes"] / 1000
+    res.update(
+        ms_per_kb_wall=1000 * res["wall_s"] / kb,
+        ms_per_kb_cpu=1000 * res["cpu_s"] / kb,
+        s_per_100kb_cpu=res["cpu_s"] / kb * 100,
+        record_over_page=res["record_bytes"] / res["bytes"],
+    )
+    return res
+
+
+def summarise(curve: dict[str, dict], hostile: dict[str, dict]) -> dict:
+    def get(d, k):
+        return d.get(k) if d else None
+
+    sizes = list(curve)
+    small, large = curve.get(sizes[0]), curve.get(sizes[-1])
+    ratio = (get(large, "ms_per_kb_cpu") / get(small, "ms_per_kb_cpu")) if get(large, "ms_per_kb_cpu") and get(small, "ms_per_kb_cpu") else None
+    all_runs = list(curve.values()) + list(hostile.values())
+    worst_hostile = max((h.get("s_per_100kb_cpu") or float("inf") for h in hostile.values()), default=None)
+    return {
+        "ms_per_kb_cpu": {k: round(v["ms_per_kb_cpu"], 2) if "ms_per_kb_cpu" in v else None for k, v in curve.items()},
+        "ms_per_kb_wall": {k: round(v["ms_per_kb_wall"], 2) if "ms_per_kb_wall" in v else None for k, v in curve.items()},
+        "largest_over_smallest_ms_per_kb": round(ratio, 2) if ratio else None,
+        "hostile_s_per_100kb_cpu": {k: round(v["s_per_100kb_cpu"], 3) if "s_per_100kb_cpu" in v else None for k, v in hostile.items()},
+        "hostile_worst_s_per_100kb": round(worst_hostile, 3) if worst_hostile is not None else None,
+        "peak_rss_mb": {k: round(v["peak_rss_mb"]) if "peak_rss_mb" in v else None for k, v in {**curve, **hostile}.items()},
+        "peak_rss_mb_max": round(max((r.get("peak_rss_mb", 0) for r in all_runs), default=0)),
+        "record_over_page_max": round(max((r.get("record_over_page", 0) for r in all_runs), default=0), 2),
+        "targets": {
+            "ratio_le_1_5": ratio is not None and ratio <= TARGET_RATIO,
+            "hostile_le_2_s_per_100kb": worst_hostile is not None and worst_hostile <= TARGET_HOSTILE_S_PER_100KB,
+            "rss_le_400_mb": all(r.get("peak_rss_mb", 1e9) <= TARGET_RSS_MB for r in all_runs),
+        },
+    }
+
+
+def fmt_row(name: str, r: dict) -> str:
+    if "ms_per_kb_cpu" not in r:
+        return f"{name:<22} {r['bytes'] / 1000:>9,.0f} KB  {'TIMED OUT' if 'timed_out_after_s' in r else r.get('error')}"
+    st = r["stages_ms"]
+    stages = " ".join(f"{k} {v / 1000:.2f}" for k, v in st.items())
+    return (f"{name:<22} {r['bytes'] / 1000:>9,.0f} KB  {r['ms_per_kb_cpu']:>6.1f} ms/KB cpu  {r['ms_per_kb_wall']:>6.1f} wall  "
+            f"{r['s_per_100kb_cpu']:>5.2f} s/100KB  record {r['record_over_page']:.1f}x  rss {r['peak_rss_mb']:.0f} MB  ({stages} s)")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="3,30,300,3000", help="corpus page sizes in KB (default 3,30,300,3000)")
+    ap.add_argument("--hostile-kb", type=int, default=100, help="size of each hostile page in KB (default 100)")
+    ap.add_argument("--quick", action="store_true", help="sizes 3,30,300 and hostile pages of 30 KB")
+    ap.add_argument("--json", type=Path, help="write every figure here as JSON (the figures under 'summary')")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--timeout", type=float, default=600, help="seconds one page may take before it is reported as timed out")
+    ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--repeats", type=int, default=1, help=argparse.SUPPRESS)
+    a = ap.parse_args(argv)
+    if a.child:
+        child(a.child, a.repeats)
+        return 0
+    sizes = [3, 30, 300] if a.quick else [int(x) for x in a.sizes.split(",")]
+    hostile_kb = 30 if a.quick else a.hostile_kb
+    text = corpus_text(a.corpus)
+    curve: dict[str, dict] = {}
+    hostile: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory(prefix="pagemill-sizes-") as tmp:
+        for kb in sizes:
+            p = Path(tmp) / f"corpus-{kb}kb.txt"
+            p.write_text(sized(text, kb * 1000), encoding="utf-8")
+            # small pages are timed several times (the least CPU counts): one run is too short to read
+            curve[f"{kb}KB"] = r = measure(p, repeats=max(1, min(20, 300 // kb)), timeout=a.timeout)
+            print(fmt_row(f"corpus {kb} KB", r), flush=True)
+        for name, build in HOSTILE.items():
+            p = Path(tmp) / f"{name}.txt"
+            p.write_text(build(hostile_kb * 1000, text), encoding="utf-8")
+            hostile[name] = r = measure(p, repeats=1, timeout=a.timeout)
+            print(fmt_row(name, r), flush=True)
+    summary = summarise(curve, hostile)
+    t = summary["targets"]
+    print(f"\n{sizes[-1]} KB / {sizes[0]} KB ms per KB (cpu): {summary['largest_over_smallest_ms_per_kb']}  (target <= {TARGET_RATIO}: {'met' if t['ratio_le_1_5'] else 'NOT met'})")
+    print(f"worst hostile page: {summary['hostile_worst_s_per_100kb']} s per 100 KB (target <= {TARGET_HOSTILE_S_PER_100KB}: {'met' if t['hostile_le_2_s_per_100kb'] else 'NOT met'})")
+    print(f"peak RSS: {summary['peak_rss_mb_max']} MB (target <= {TARGET_RSS_MB}: {'met' if t['rss_le_400_mb'] else 'NOT met'}); largest record / page: {summary['record_over_page_max']}x")
+    if a.json:
+        a.json.write_text(json.dumps({"summary": summary, "corpus": curve, "hostile": hostile, "hostile_kb": hostile_kb,
+                                      "cpus": os.cpu_count(), "load_avg": os.getloadavg()}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

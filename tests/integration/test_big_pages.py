@@ -1,0 +1,115 @@
+"""Big and hostile pages finish through `pagemill process` (a real process on real files).
+
+These only guard against a hang, with generous limits: linear stage code takes
+seconds here, code that grows with the square of the page takes many minutes.
+Speed itself is shown by the size benchmark (``benchmarks/sizes.py``), never asserted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.big_pages import hostile_pages, one_block_page, sentence
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.integration
+
+
+def run_process(folder, out, env=None, timeout=None):
+    return subprocess.run(
+        [sys.executable, "-m", "workers.cli", "process", str(folder), "--outbox", str(out), "--quiet"],
+        cwd=REPO, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=timeout,
+    )
+
+
+@pytest.mark.timeout(150)
+def test_a_300_kb_page_that_is_one_long_block_finishes_process(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    text = one_block_page(300_000)
+    assert "\n\n" not in text.strip() and len(text) >= 300_000
+    (pages / "one-block.txt").write_text(text)
+    proc = run_process(pages, tmp_path / "out", timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    (rec,) = [json.loads(p.read_text()) for p in (tmp_path / "out").glob("*.json")]
+    assert rec["kind"] == "record"
+    assert any(e["label"] == "PERSON" for e in rec["entities"]) and any(r["kind"] in ("dehyphenate", "line_break") for r in rec["repairs"])
+
+
+@pytest.mark.timeout(150)
+def test_hostile_pages_each_end_as_one_record(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name, text in hostile_pages(60_000).items():
+        (pages / f"{name}.txt").write_text(text)
+    proc = run_process(pages, tmp_path / "out", timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    recs = [json.loads(p.read_text()) for p in (tmp_path / "out").glob("*.json")]
+    assert sorted(r["source"]["filename"] for r in recs) == sorted(f"{n}.txt" for n in hostile_pages(10))
+    assert all(r["kind"] == "record" for r in recs)
+
+
+@pytest.mark.timeout(150)
+def test_process_gives_a_page_over_the_time_limit_an_error_record_and_goes_on(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    # About a million characters: many seconds of annotating on any machine, against a 3-second stage limit.
+    (pages / "a-huge.txt").write_text(one_block_page(1_000_000).replace("\n", "\n\n"))
+    (pages / "b-small.txt").write_text("Harbour news\n\nAna Silva visited Quito in May 2011.\n")
+    proc = run_process(pages, tmp_path / "out", env={"PAGEMILL_TASK_TIME_LIMIT": "5"}, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    by_name = {}
+    for p in (tmp_path / "out").glob("*.json"):
+        doc = json.loads(p.read_text())
+        by_name[doc["filename"] if doc["kind"] == "error" else doc["source"]["filename"]] = doc
+    assert by_name["a-huge.txt"]["kind"] == "error", by_name["a-huge.txt"]
+    assert by_name["a-huge.txt"]["error"] == "too_large_to_finish"
+    assert "PAGEMILL_TASK_TIME_LIMIT=5" in by_name["a-huge.txt"]["message"]
+    assert by_name["b-small.txt"]["kind"] == "record"
+
+
+@pytest.mark.timeout(300)
+def test_two_small_hostile_files_do_not_hold_up_twenty_normal_pages(isolated):
+    """A 500 KB line of one letter and a 40 KB wall of brackets once held both worker processes
+    for three time limits each (over five minutes); the pages dropped after them waited for that.
+
+    The normal pages must each have an outcome well within the time one hostile attempt used to
+    take (about 108 s). The limit is 60 s, far above the ~1 s they take, so a loaded machine
+    cannot make this fail; only a return of the stalls can.
+    """
+    from .conftest import wait_watching, wait_worker_ready
+
+    worker = isolated.start("worker", "worker", "--queues", "pages,outbox", "--concurrency", "2",
+                            env={"PAGEMILL_TASK_TIME_LIMIT": "120"})
+    watcher = isolated.start("watcher", "watch", env={"PAGEMILL_TASK_TIME_LIMIT": "120"})
+    wait_worker_ready(isolated, worker)
+    wait_watching(isolated, watcher)
+    isolated.drop("hostile-letters.txt", b"a" * 500_000 + b"\nand one more line.\n", how="rename")
+    isolated.drop("hostile-brackets.txt", b"(" * 20_000 + b")" * 20_000 + b"\n", how="rename")
+    time.sleep(2)  # as in the report: the normal pages come two seconds later, while the hostile ones run
+    dropped = {}
+    for i in range(20):
+        name = f"normal-{i:02d}"
+        isolated.drop(f"{name}.txt", f"Harbour note {i}\n\n{sentence(random.Random(i))}\n".encode(), how="rename")
+        dropped[name] = time.monotonic()
+    took = {}
+    deadline = time.monotonic() + 120
+    while len(took) < len(dropped) and time.monotonic() < deadline:
+        for p in isolated.outbox.glob("normal-*.json"):
+            stem = p.name.split(".")[0]
+            took.setdefault(stem, time.monotonic() - dropped[stem])
+        isolated.check_alive()
+        time.sleep(0.1)
+    assert len(took) == 20, f"{20 - len(took)} normal pages without an outcome: {isolated.tail_logs()}"
+    assert max(took.values()) < 60, sorted(took.values())
+    for stem in ("hostile-letters", "hostile-brackets"):
+        (rec,) = isolated.wait_for(stem, timeout=120)
+        assert rec["kind"] == "record", rec
+    assert all(json.loads(p.read_text())["kind"] == "record" for p in isolated.outbox.glob("normal-*.json"))

@@ -60,3 +60,9 @@ def test_trim_cuts_hedges_and_citation_names():
 def test_a_past_period_without_a_count_is_a_date():
     assert dates.kind("the past century") == "DATE"
     assert dates.kind("the past 24 hours") == "DURATION"
+
+
+def test_an_ordinal_day_with_a_year_gives_the_full_date_not_an_error():
+    # "3rd" once reached int() whole and raised, failing the page.
+    assert dates.value("October 2nd, 1997") == "1997-10-02"
+    assert dates.value("the 21st of June 2004") == "2004-06-21"

@@ -109,7 +109,7 @@ def value(text: str) -> str | None:
     if month:
         for w in ws:
             m = re.fullmatch(r"(\d{1,2})(st|nd|rd|th)?", w)
-            if m and 1 <= int(m.group(1)) <= 31 and not (year and int(w) == year):
+            if m and 1 <= int(m.group(1)) <= 31 and not (year and int(m.group(1)) == year):
                 day = int(m.group(1))
                 break
     if year is not None and bc:

@@ -135,14 +135,19 @@ def watch() -> None:
     s = get_settings()
     _setup_logging(s)
 
+    from .edges.signing import load_key, sign
+
+    # Every drop is signed with the host's key: the writer acts on no other.
+    key = load_key(s.state_dir)
+
     def reject(drop, code, message):
-        send("write_error", drop, {"stage": "intake", "error": code, "message": message, "attempts": 1})
+        send("write_error", sign(drop, key), {"stage": "intake", "error": code, "message": message, "attempts": 1})
 
     from .service.app import broker_lists
 
     ledger = RedisLedger(s.effective_broker_url)
     w = Watcher(
-        s, ledger, submit=lambda drop, data: send("process", drop, data), reject=reject,
+        s, ledger, submit=lambda drop, data: send("process", sign(drop, key), data), reject=reject,
         idle=lambda: ledger.broker_idle(broker_lists()),
     )
     done = threading.Event()
@@ -157,9 +162,11 @@ def watch() -> None:
 def dashboard() -> None:
     """Run the Flower dashboard (127.0.0.1:5555 by default; PAGEMILL_FLOWER_BASIC_AUTH=user:pass protects it)."""
     from .service.app import celery_app
+    from .service.flower_readonly import make_read_only
 
     s = get_settings()
     s.state_dir.mkdir(parents=True, exist_ok=True)
+    make_read_only()  # its API could otherwise send pagemill.write_error naming any file
     argv = [
         "flower",
         f"--address={s.flower_address}",

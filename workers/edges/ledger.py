@@ -115,6 +115,13 @@ class RedisLedger:
                 pipe.hincrby(f"{PREFIX}:latency", "count", 1)
                 pipe.hincrbyfloat(f"{PREFIX}:latency", "sum", seconds)
 
+    def count_refused(self, task: str) -> None:
+        """A message the writer refused (forged, or naming a path): counted for /metrics."""
+        self.r.hincrby(f"{PREFIX}:refused", task, 1)
+
+    def refused(self) -> dict[str, int]:
+        return {k: int(v) for k, v in self.r.hgetall(f"{PREFIX}:refused").items()}
+
     def mark_started(self, drop_id: str) -> None:
         """A worker began work on this drop: it is processing, no longer waiting in the queue."""
         key = f"{PREFIX}:drop:{drop_id}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -25,6 +26,15 @@ from .ledger import DONE, DUPLICATE, FAILED, FINAL, Ledger
 log = get_logger(__name__)
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+# What new_drop_id() makes (hex milliseconds, then hex random bits) and the
+# content id of a record: anything else in a message is refused, since both
+# end up in file names.
+_DROP_ID = re.compile(r"[0-9a-f]{8,40}")
+_CONTENT_ID = re.compile(r"[A-Za-z0-9_-]{1,80}")
+
+
+class Refused(Exception):
+    """A message the writer will not act on: it touches nothing, and retrying cannot help."""
 
 
 def safe_stem(filename: str, limit: int = 80) -> str:
@@ -72,10 +82,45 @@ class Outbox:
         *,
         archive: Path | None = None,
         failed: Path | None = None,
+        processing: list[Path] | None = None,
     ) -> None:
         self.outbox, self.ledger = Path(outbox), ledger
         self.archive, self.failed = archive, failed
+        # Folders the watcher holds originals in; the only place the writer takes files from.
+        self.processing = [Path(p).resolve() for p in processing or []]
         self.outbox.mkdir(parents=True, exist_ok=True)
+
+    def check(self, drop: Drop, record: Record | None = None) -> None:
+        """Refuse a message whose ids could name a path, or whose record is not of the page the drop is."""
+        if not _DROP_ID.fullmatch(drop.drop_id):
+            raise Refused(f"drop id {drop.drop_id[:60]!r} is not one pagemill makes")
+        if record is not None:
+            if not _CONTENT_ID.fullmatch(record.id):
+                raise Refused(f"record id {record.id[:60]!r} is not one pagemill makes")
+            if drop.sha256 and record.source.sha256 != drop.sha256:
+                raise Refused("the record is of other content than the page the drop took")
+
+    def held(self, drop: Drop) -> Path | None:
+        """The original of ``drop``, derived from its id, never from a path in the message.
+
+        Only a regular file directly inside a processing folder qualifies; a
+        symbolic link there is refused (renaming it would file whatever it
+        points at). None when it is not there (filed already by an earlier
+        attempt of this drop, or a drop that never had a file).
+        """
+        self.check(drop)
+        for folder in self.processing:
+            candidate = folder / f"{drop.drop_id}.page"
+            try:
+                st = os.lstat(candidate)
+            except FileNotFoundError:
+                continue
+            if stat.S_ISLNK(st.st_mode) or not stat.S_ISREG(st.st_mode):
+                raise Refused(f"{candidate} is not a regular file; it is left where it is")
+            if candidate.resolve().parent != folder:
+                raise Refused(f"{candidate} resolves outside {folder}")
+            return candidate
+        return None
 
     def _already(self, drop: Drop) -> Outcome | None:
         prior = self.ledger.get_drop(drop.drop_id)
@@ -86,6 +131,7 @@ class Outbox:
         return None
 
     def write_record(self, drop: Drop, record: Record) -> Outcome:
+        self.check(drop, record)
         if done := self._already(drop):
             return done
         Record.model_validate(record.model_dump())
@@ -106,6 +152,7 @@ class Outbox:
         return Outcome(status, path, original)
 
     def write_error(self, drop: Drop, *, stage: str, error: str, message: str, attempts: int = 1) -> Outcome:
+        self.check(drop)
         if done := self._already(drop):
             return done
         original = self._file_original(drop, self.failed)
@@ -133,15 +180,17 @@ class Outbox:
 
     def _file_original(self, drop: Drop, folder: Path | None) -> Path | None:
         """Move the held original to ``folder`` under its own name (made unique if taken)."""
-        if folder is None or not drop.held_at:
+        if folder is None:
             return None
-        held = Path(drop.held_at)
-        if not held.exists():
+        held = self.held(drop)
+        if held is None:
             return None  # filed already by an earlier attempt of this same drop
         folder.mkdir(parents=True, exist_ok=True)
         name = drop.filename.replace("/", "_")
+        if name in ("", ".", "..") or "\0" in name:
+            name = f"{safe_stem(drop.filename)}.{drop.drop_id}"
         target = folder / name
-        if target.exists():
+        if os.path.lexists(target):
             target = folder / f"{safe_stem(drop.filename)}.{drop.drop_id}{Path(name).suffix[:16]}"
         shutil.move(str(held), str(target))
         return target

@@ -39,6 +39,15 @@ log = get_logger(__name__)
 _TEMP_SUFFIXES = (".part", ".tmp", ".partial", ".crdownload", ".swp", ".download", "~")
 
 
+# Where pages are held when the state folder is on another filesystem than the inbox.
+FALLBACK_HOLDING = ".pagemill-processing"
+
+
+def holding_folders(settings: Settings) -> list[Path]:
+    """Every folder the watcher may hold taken pages in: the only places the writer takes originals from."""
+    return [Path(settings.processing_dir).resolve(), Path(settings.inbox).resolve() / FALLBACK_HOLDING]
+
+
 def ignored(name: str) -> bool:
     """Hidden and temporary names are somebody's work in progress, not pages."""
     return name.startswith((".", "~")) or name.lower().endswith(_TEMP_SUFFIXES)
@@ -105,7 +114,7 @@ class Watcher:
         preferred.mkdir(parents=True, exist_ok=True)
         if os.stat(preferred).st_dev == os.stat(self.inbox).st_dev:
             return preferred
-        fallback = self.inbox / ".pagemill-processing"  # hidden, so never taken as a page
+        fallback = self.inbox / FALLBACK_HOLDING  # hidden, so never taken as a page
         log.warning(
             "state folder is on another filesystem than the inbox; holding pages in the inbox's hidden folder",
             state=str(preferred), holding=str(fallback),

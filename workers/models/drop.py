@@ -20,4 +20,7 @@ class Drop(BaseModel):
     size_bytes: int = 0
     sha256: str | None = None
     received_at: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
-    held_at: str | None = Field(None, description="Where the host keeps the original while it is processed.")
+    held_at: str | None = Field(
+        None, description="Where the host keeps the original while it is processed (informative: the writer derives it from drop_id)."
+    )
+    signature: str | None = Field(None, description="HMAC of the other fields by the host's watcher; the writer refuses a drop without a valid one.")

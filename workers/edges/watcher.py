@@ -5,8 +5,9 @@ A page is *taken* by renaming it out of the inbox into the state folder's
 the inbox only shows what is still waiting. When a page is ready:
 
 * renamed in (a ``moved`` event): at once, a rename is atomic;
-* written in place (OS events): after its writer closed it and it stayed
-  unchanged for ``settle_seconds``;
+* written in place (OS events): after its writer closed it and it then
+  stayed unchanged (size and mtime, no new event) for ``settle_seconds``, so a
+  writer that opens, appends and closes several times gives one page;
 * found by a scan (at start, by the periodic sweep that catches events the OS
   dropped, or in polling mode): once its size and mtime stayed the same for
   ``settle_seconds``.
@@ -135,6 +136,9 @@ class Watcher:
             if not scanned:
                 # A live event outranks a scan: the file is being written now.
                 entry.last_event, entry.scanned = now, False
+            if modified:
+                # Written to again after a close: its writer has it open once more, so wait for that close too.
+                entry.closed = False
             entry.closed |= closed
             entry.modified |= modified
             entry.moved_in |= moved_in
@@ -280,14 +284,12 @@ class Watcher:
             return True  # a rename lands a whole file at once
         if not stat.S_ISREG(st.st_mode):
             return settled  # folders and links are refused, once they stop changing
-        if self._close_events and not p.scanned:
-            if p.closed:
-                # Its writer closed it: a short grace for a writer that reopens at once.
-                return now - p.last_event >= min(self.s.settle_seconds, 0.05)
-            if p.modified:
-                return False  # written in place: wait for its writer to close it
-            # Created with no writes seen: renamed in from outside the inbox
-            # (the OS reports that as a creation). Take it once it is stable.
+        if self._close_events and not p.scanned and p.modified and not p.closed:
+            return False  # written in place and still open: wait for its writer to close it
+        # Closed, created with no writes seen (renamed in from outside the inbox,
+        # which the OS reports as a creation), or found by a scan: take it once
+        # its size and mtime have stayed the same for settle_seconds. A close is
+        # not enough: `echo line >> page.txt` once a second closes it every time.
         if (st.st_size, st.st_mtime) != (p.size, p.mtime):
             p.size, p.mtime, p.stable_since = st.st_size, st.st_mtime, now
             return False

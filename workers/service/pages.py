@@ -168,6 +168,12 @@ class LedgerCollector:
         for k in (QUEUED, PROCESSING):
             in_flight.add_metric([k], summary[k])
         yield in_flight
+        refused = CounterMetricFamily(
+            "pagemill_messages_refused", "Messages the writer refused (unsigned, forged, or naming a path), by task.", labels=["task"]
+        )
+        for task, n in sorted(self.ledger.refused().items()):
+            refused.add_metric([task], n)
+        yield refused
         cumulative, buckets = 0, []
         for bound in [str(b) for b in LATENCY_BUCKETS] + ["+Inf"]:
             cumulative += latency["buckets"][bound]

@@ -33,7 +33,7 @@ from watchdog.observers.polling import PollingObserver
 from ..logs import get_logger
 from ..models import Drop
 from ..settings import Settings
-from .ledger import CLAIMED, FINAL, QUEUED
+from .ledger import CLAIMED, DONE, DUPLICATE, FAILED, FINAL, QUEUED, VANISHED
 
 log = get_logger(__name__)
 
@@ -94,6 +94,7 @@ class Watcher:
         # find held pages whose message was lost, and queue them again.
         self.idle = idle
         self._suspects: set[str] = set()
+        self._heal_suspects: dict[str, tuple] = {}
         # Only Linux (inotify) tells when a writer closes a file; elsewhere, and
         # when polling, a file is ready once its size and mtime stop changing.
         self._close_events = sys.platform.startswith("linux") and not settings.watch_polling
@@ -234,6 +235,53 @@ class Watcher:
             self._queue(Drop(drop_id=drop_id, filename=info.get("filename") or held.name, held_at=str(held)))
         return len(confirmed)
 
+    def heal_ledger(self) -> int:
+        """Close ledger entries left open by a crash, with the status they really have.
+
+        An entry stays "queued" or "processing" until the writer closes it. A
+        crash can leave one open for good: the watcher claimed a page and died
+        before taking it (the page was taken again under a new drop id), or the
+        writer filed a page and died before recording its status. An open entry
+        whose page is no longer held is closed: with its outcome's status when
+        the outbox has one, else as vanished. Only when two sweeps in a row
+        find it the same, so a writer that is filing the page right now is never
+        raced.
+        """
+        if not hasattr(self.ledger, "open_ids"):
+            return 0
+        unheld = [d for d in sorted(self.ledger.open_ids()) if not (self.processing / f"{d}.page").exists()]
+        candidates = {d: (info.get("status"), info.get("updated")) for d, info in self.ledger.drops(unheld).items()}
+        confirmed = {d for d, seen in candidates.items() if self._heal_suspects.get(d) == seen}
+        self._heal_suspects = {d: seen for d, seen in candidates.items() if d not in confirmed}
+        if not confirmed:
+            return 0
+        outbox = Path(self.s.outbox)
+        names = {e.name for e in os.scandir(outbox)} if outbox.is_dir() else set()
+        for drop_id in sorted(confirmed):
+            info = self.ledger.get_drop(drop_id)
+            if info.get("status") in FINAL or (self.processing / f"{drop_id}.page").exists():
+                continue
+            status, outcome = self._outcome_of(drop_id, info, names)
+            fields = {"status": status, "finished": time.time()}
+            if outcome:
+                fields["outcome"] = outcome
+            else:
+                fields["error"] = "vanished: held nowhere and no outcome (left open by a crash); healed by the sweep"
+            self.ledger.set_drop(drop_id, **fields)
+            log.warning("healed a ledger entry left open by a crash", document_id=drop_id, filename=info.get("filename"), status=status, outcome=outcome)
+        return len(confirmed)
+
+    def _outcome_of(self, drop_id: str, info: dict, names: set[str]) -> tuple[str, str | None]:
+        for name in names:
+            if name.endswith(f".{drop_id}.error.json"):
+                return FAILED, name
+            if name.endswith(f".{drop_id}.duplicate.json"):
+                return DUPLICATE, name
+        claim = self.ledger.content_claim(info["sha256"]) if info.get("sha256") else None
+        if claim and claim.get("drop_id") == drop_id and claim.get("record") in names:
+            return DONE, claim["record"]
+        return VANISHED, None
+
     # --- the loop ------------------------------------------------------------------
 
     def _loop(self) -> None:
@@ -245,6 +293,7 @@ class Watcher:
                 try:
                     self.scan()
                     self.reconcile()
+                    self.heal_ledger()
                 except Exception as exc:  # noqa: BLE001 - a failed sweep is retried at the next one
                     log.error("inbox sweep failed", error=str(exc))
             for path in self._ready(now):

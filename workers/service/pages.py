@@ -31,7 +31,7 @@ from prometheus_client import CollectorRegistry, generate_latest
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, HistogramMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
-from ..edges.ledger import DONE, DUPLICATE, FAILED, FINAL, LATENCY_BUCKETS, PROCESSING, QUEUED, RedisLedger
+from ..edges.ledger import DONE, DUPLICATE, FAILED, FINAL, LATENCY_BUCKETS, PROCESSING, QUEUED, VANISHED, RedisLedger
 from ..logs import get_logger
 from ..settings import Settings
 
@@ -64,7 +64,7 @@ def _float(value) -> float | None:
 def status_of(drop: dict) -> str:
     """The status a person should see, robust to the watcher's ``queued`` landing after a fast outcome."""
     status = drop.get("status", "")
-    if status in FINAL:
+    if status in FINAL or status == VANISHED:
         return status
     if drop.get("outcome"):
         if drop.get("error"):

@@ -118,11 +118,28 @@ def worker(queues: str, concurrency: int | None, hostname: str) -> None:
         use_taxonomy(s.taxonomy)
         load_model()
 
+    if "outbox" in wanted or s.state_dir.is_dir():
+        _restore_dead_local_workers(s, celery_app)
+
     argv = ["worker", "--queues", ",".join(sorted(wanted)), "--hostname", hostname, "--loglevel", s.log_level, "--without-heartbeat", "--without-mingle", "--without-gossip"]
     conc = concurrency or s.concurrency
     if conc:
         argv += ["--concurrency", str(conc)]
     celery_app.worker_main(argv)
+
+
+def _restore_dead_local_workers(s: Settings, app) -> None:
+    """Register this worker on this host, and hand back at once what a dead one of this host held."""
+    from .service import restore
+
+    try:
+        restore.register(s)
+        n = restore.restore_dead(s, app)
+    except Exception as exc:  # noqa: BLE001 - the visibility timeout still brings those pages back
+        log.warning("could not restore a dead worker's pages now; they come back after the visibility timeout", error=str(exc))
+        return
+    if n:
+        log.info("handed back the pages a dead worker of this host held", messages=n)
 
 
 @main.command()

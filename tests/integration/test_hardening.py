@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import os
+import signal
 import time
 
 import pytest
+import redis
 
 from workers.edges.ledger import CLAIMED, DONE, QUEUED, VANISHED, RedisLedger
 from workers.models.drop import new_drop_id
 
-from .conftest import Service
-from .test_faults import start_pair
+from .conftest import Service, children_of
+from .test_faults import big_page, small_page, start_pair
+from .test_up import Up
 
 pytestmark = pytest.mark.integration
 
@@ -70,3 +75,73 @@ def test_sweep_closes_an_entry_whose_page_has_its_outcome_with_that_outcome(serv
     info = _wait_status(ledger, drop_id, DONE)
     assert info["outcome"] == rec["_path"].name
     assert drop_id not in ledger.open_ids()
+
+
+def _tree(pid: int) -> list[int]:
+    """pid and every process below it, deepest first."""
+    out = []
+    for kid in children_of(pid):
+        out += _tree(kid)
+    return out + [pid]
+
+
+def test_after_kill_9_of_everything_the_next_up_finishes_every_page_without_waiting_out_the_timeout(tmp_path):
+    up = Up(tmp_path)
+    # A visibility timeout of 380 s: only the restore at start can bring held pages back in time.
+    up.env.update(PAGEMILL_TASK_TIME_LIMIT="300", PAGEMILL_CONCURRENCY="1")
+    broker = redis.Redis(port=int(up.env["PAGEMILL_EMBEDDED_BROKER_PORT"]), decode_responses=True)
+    inbox = tmp_path / "inbox"
+    try:
+        up.start()
+        up.wait_for_text("watching inbox", timeout=60)
+        stems = [f"held-{i}" for i in range(2)] + [f"small-{i}" for i in range(6)]
+        for stem in stems[:2]:
+            (inbox / f"{stem}.txt").write_bytes(big_page(stem, 150_000))
+        for i, stem in enumerate(stems[2:]):
+            (inbox / f"{stem}.txt").write_bytes(small_page(1000 + i))
+        # Wait until the worker holds a page (unacknowledged, recorded as held by it).
+        deadline = time.monotonic() + 120
+        while not (broker.hlen("unacked") and any(broker.hlen(k) for k in broker.scan_iter("pagemill:held:*"))):
+            assert time.monotonic() < deadline, f"the worker never held a page: {up.text()[-3000:]}"
+            time.sleep(0.05)
+        for pid in _tree(up.proc.pid):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        up.proc.wait()
+        done_before = {p.name.split(".")[0] for p in up.records()}
+        assert len(done_before) < len(stems), "every page finished before the kill; the test proves nothing"
+
+        log_at = len(up.text())
+        t0 = time.monotonic()
+        up.start()
+        t_ready = None
+        deadline = t0 + 150  # a guard against a hang only; well under the 380 s a timeout restore would need
+        while {p.name.split(".")[0] for p in up.records()} < set(stems):
+            assert time.monotonic() < deadline, f"pages without an outcome: {set(stems) - {p.name.split('.')[0] for p in up.records()}}\n{up.text()[-4000:]}"
+            if t_ready is None and " ready." in up.text()[log_at:]:
+                t_ready = time.monotonic() - t0
+            time.sleep(0.1)
+        took = time.monotonic() - t0
+        time.sleep(1.0)
+        got = sorted(p.name.split(".")[0] for p in up.records())
+        assert got == sorted(stems), f"lost or doubled: {got}"
+        compute = sum(
+            sum(json.loads(p.read_text())["pipeline"]["stages_ms"].values()) / 1000
+            for p in up.records() if p.name.split(".")[0] not in done_before
+        )
+        print(
+            f"\nrestart -> every page's outcome: {took:.1f} s; worker ready after {t_ready or float('nan'):.1f} s; "
+            f"compute of the {len(stems) - len(done_before)} pages left at the kill {compute:.1f} s; "
+            f"the rest {took - compute:.1f} s"
+        )
+        assert "restored the messages of a dead worker of this host" in up.text()
+    finally:
+        if up.proc and up.proc.poll() is None:
+            for pid in _tree(up.proc.pid):
+                try:
+                    os.kill(pid, signal.SIGTERM if pid == up.proc.pid else signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+            up.proc.wait(60)

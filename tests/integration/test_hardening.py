@@ -145,3 +145,19 @@ def test_after_kill_9_of_everything_the_next_up_finishes_every_page_without_wait
                 except ProcessLookupError:
                     pass
             up.proc.wait(60)
+
+
+def test_a_utf16_page_without_a_byte_order_mark_becomes_a_record(service: Service):
+    text = "Notice\n\nThe ferry between Helsinki and Tallinn ran twice a day in winter 2017.\n"
+    service.drop("wide-no-bom.txt", text.encode("utf-16-le"))
+    (rec,) = service.wait_for("wide-no-bom")
+    assert rec["kind"] == "record"
+    assert rec["source"]["encoding"] == "utf-16-le"
+    assert "Helsinki and Tallinn" in rec["text"]
+
+
+def test_a_binary_file_gets_an_error_record_saying_what_it_is_and_what_to_do(service: Service):
+    service.drop("scan.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 16)
+    (rec,) = service.wait_for("scan")
+    assert rec["kind"] == "error" and rec["error"] == "binary_file"
+    assert "an image (image/png)" in rec["message"] and "OCR" in rec["message"]

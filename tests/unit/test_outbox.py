@@ -126,3 +126,15 @@ def test_a_dot_dot_file_name_is_archived_inside_the_archive(tmp_path):
     out.write_record(_held(tmp_path, "..", PAGE), process_bytes(PAGE, "page.txt"))
     (only,) = list((tmp_path / "archive").iterdir())
     assert only.read_bytes() == PAGE
+
+
+def test_a_link_the_watcher_refused_is_filed_as_the_link_itself_never_followed(tmp_path):
+    target = tmp_path / "secret.txt"
+    target.write_bytes(b"keep me")
+    drop = Drop(filename="link.txt")
+    (tmp_path / "processing").mkdir()
+    (tmp_path / "processing" / f"{drop.drop_id}.page").symlink_to(target)
+    out = _outbox(tmp_path, failed=tmp_path / "failed")
+    outcome = out.write_error(drop, stage="intake", error="symlink", message="not followed")
+    assert outcome.original == tmp_path / "failed" / "link.txt"
+    assert outcome.original.is_symlink() and target.read_bytes() == b"keep me"

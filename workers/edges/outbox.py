@@ -33,6 +33,10 @@ _DROP_ID = re.compile(r"[0-9a-f]{8,40}")
 _CONTENT_ID = re.compile(r"[A-Za-z0-9_-]{1,80}")
 
 
+# Error codes of inbox entries the watcher refuses unread; their held entry is filed as itself.
+NOT_A_PAGE = frozenset({"symlink", "directory", "not_a_file"})
+
+
 class Refused(Exception):
     """A message the writer will not act on: it touches nothing, and retrying cannot help."""
 
@@ -100,13 +104,14 @@ class Outbox:
             if drop.sha256 and record.source.sha256 != drop.sha256:
                 raise Refused("the record is of other content than the page the drop took")
 
-    def held(self, drop: Drop) -> Path | None:
+    def held(self, drop: Drop, *, special: bool = False) -> Path | None:
         """The original of ``drop``, derived from its id, never from a path in the message.
 
-        Only a regular file directly inside a processing folder qualifies; a
-        symbolic link there is refused (renaming it would file whatever it
-        points at). None when it is not there (filed already by an earlier
-        attempt of this drop, or a drop that never had a file).
+        A regular file directly inside a processing folder qualifies. A symbolic
+        link, folder or pipe there qualifies only with ``special`` (the error
+        record of the watcher's own refusal of that entry): it is then moved as
+        itself, never followed. None when it is not there (filed already by an
+        earlier attempt of this drop, or a drop that never had a file).
         """
         self.check(drop)
         for folder in self.processing:
@@ -115,10 +120,11 @@ class Outbox:
                 st = os.lstat(candidate)
             except FileNotFoundError:
                 continue
-            if stat.S_ISLNK(st.st_mode) or not stat.S_ISREG(st.st_mode):
+            if not stat.S_ISREG(st.st_mode) and not special:
                 raise Refused(f"{candidate} is not a regular file; it is left where it is")
-            if candidate.resolve().parent != folder:
-                raise Refused(f"{candidate} resolves outside {folder}")
+            # Its folder, not the entry itself, is resolved: a link is never followed.
+            if candidate.parent.resolve() != folder:
+                raise Refused(f"{candidate} is not inside {folder}")
             return candidate
         return None
 
@@ -126,7 +132,8 @@ class Outbox:
         prior = self.ledger.get_drop(drop.drop_id)
         if prior.get("status") in FINAL:
             # Redelivered after the outcome was written: finish filing the original, write nothing new.
-            original = self._file_original(drop, self.failed if prior["status"] == FAILED else self.archive)
+            special = prior["status"] == FAILED and prior.get("error", "").split(":", 1)[0] in NOT_A_PAGE
+            original = self._file_original(drop, self.failed if prior["status"] == FAILED else self.archive, special=special)
             return Outcome(prior["status"], self.outbox / prior.get("outcome", ""), original)
         return None
 
@@ -155,7 +162,7 @@ class Outbox:
         self.check(drop)
         if done := self._already(drop):
             return done
-        original = self._file_original(drop, self.failed)
+        original = self._file_original(drop, self.failed, special=error in NOT_A_PAGE)
         rec = ErrorRecord(
             filename=drop.filename,
             drop_id=drop.drop_id,
@@ -178,11 +185,11 @@ class Outbox:
         log.warning("page failed", stage=stage, error=error, reason=message, outcome=str(path))
         return Outcome(FAILED, path, original)
 
-    def _file_original(self, drop: Drop, folder: Path | None) -> Path | None:
+    def _file_original(self, drop: Drop, folder: Path | None, *, special: bool = False) -> Path | None:
         """Move the held original to ``folder`` under its own name (made unique if taken)."""
         if folder is None:
             return None
-        held = self.held(drop)
+        held = self.held(drop, special=special)
         if held is None:
             return None  # filed already by an earlier attempt of this same drop
         folder.mkdir(parents=True, exist_ok=True)

@@ -49,6 +49,17 @@ def holding_folders(settings: Settings) -> list[Path]:
     return [Path(settings.processing_dir).resolve(), Path(settings.inbox).resolve() / FALLBACK_HOLDING]
 
 
+def _not_a_page(st: os.stat_result) -> tuple[str, str] | None:
+    """Why an inbox entry is refused without being read (error code and message), or None for a regular file."""
+    if stat.S_ISLNK(st.st_mode):
+        return "symlink", "symbolic links are not followed: copy the page into the inbox instead"
+    if stat.S_ISDIR(st.st_mode):
+        return "directory", "a folder was dropped; drop the page files themselves (folders are not searched)"
+    if not stat.S_ISREG(st.st_mode):
+        return "not_a_file", "not a regular file"
+    return None
+
+
 def ignored(name: str) -> bool:
     """Hidden and temporary names are somebody's work in progress, not pages."""
     return name.startswith((".", "~")) or name.lower().endswith(_TEMP_SUFFIXES)
@@ -353,14 +364,8 @@ class Watcher:
             st = os.lstat(src)
         except FileNotFoundError:
             return
-        if stat.S_ISLNK(st.st_mode):
-            self._refuse(src, drop, "symlink", "symbolic links are not followed: copy the page into the inbox instead")
-            return
-        if stat.S_ISDIR(st.st_mode):
-            self._refuse(src, drop, "directory", "a folder was dropped; drop the page files themselves (folders are not searched)")
-            return
-        if not stat.S_ISREG(st.st_mode):
-            self._refuse(src, drop, "not_a_file", "not a regular file")
+        if refusal := _not_a_page(st):
+            self._refuse(src, drop, *refusal)
             return
         held = self.processing / f"{drop.drop_id}.page"
         try:
@@ -380,7 +385,14 @@ class Watcher:
     def _queue(self, drop: Drop) -> None:
         held = Path(drop.held_at)
         try:
-            size = held.stat().st_size
+            st = os.lstat(held)
+            # Re-queued after a restart or a lost message, a held entry can be one
+            # taken to be refused: never read through a link (or a folder, a pipe).
+            if refusal := _not_a_page(st):
+                self.ledger.set_drop(drop.drop_id, status=QUEUED)
+                self.reject(drop, *refusal)
+                return
+            size = st.st_size
             drop.size_bytes = size
             if size > self.s.max_page_bytes:
                 self.ledger.set_drop(drop.drop_id, status=QUEUED)

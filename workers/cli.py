@@ -162,6 +162,9 @@ def worker(queues: str, concurrency: int | None, hostname: str, no_banner: bool)
         use_taxonomy(s.taxonomy, output_settings(s))
         load_model()
 
+    if "outbox" in wanted or s.state_dir.is_dir():
+        _restore_dead_local_workers(s, celery_app)
+
     _explain_superuser()
     # The banner is for a person at a terminal; in JSON logs it would be the one line no program can parse.
     quiet = no_banner or _log_format(s) == "json"
@@ -200,6 +203,20 @@ def _explain_superuser() -> None:
     )
 
 
+def _restore_dead_local_workers(s: Settings, app) -> None:
+    """Register this worker on this host, and hand back at once what a dead one of this host held."""
+    from .service import restore
+
+    try:
+        restore.register(s)
+        n = restore.restore_dead(s, app)
+    except Exception as exc:  # noqa: BLE001 - the visibility timeout still brings those pages back
+        log.warning("could not restore a dead worker's pages now; they come back after the visibility timeout", error=str(exc))
+        return
+    if n:
+        log.info("handed back the pages a dead worker of this host held", messages=n)
+
+
 @main.command()
 def watch() -> None:
     """Watch the inbox and queue every page that arrives (and those already there)."""
@@ -209,6 +226,11 @@ def watch() -> None:
 
     s = get_settings()
     _setup_logging(s)
+
+    from .edges.signing import signing_sender
+
+    # Every drop is signed with the host's key: the writer acts on no other.
+    send = signing_sender(s.state_dir, send)
 
     def reject(drop, code, message):
         send("write_error", drop, {"stage": "intake", "error": code, "message": message, "attempts": 1})
@@ -238,10 +260,12 @@ def watch() -> None:
 def dashboard() -> None:
     """Run the Flower dashboard (127.0.0.1:5555 by default; PAGEMILL_FLOWER_BASIC_AUTH=user:pass protects it)."""
     from .service.app import celery_app
+    from .service.flower_readonly import make_read_only
 
     s = get_settings()
     _setup_logging(s)
     s.state_dir.mkdir(parents=True, exist_ok=True)
+    make_read_only()  # its API could otherwise send pagemill.write_error naming any file
     # Flower logs through our handler (JSON for machines) instead of tornado's own format, and
     # without its banner of registered tasks: the URL is the one line of it a person needs.
     log.info("starting Flower", url=f"http://{s.flower_address}:{s.flower_port}/")
@@ -423,7 +447,9 @@ def reprocess(everything: bool, older_than: str | None, ids: tuple[str, ...], wa
         click.echo(f"current pipeline version: {older_than}")
     ledger = RedisLedger(s.effective_broker_url)
     records = rp.select(s.outbox, everything=everything, older_than=older_than, ids=ids)
-    plan = rp.queue(records, s.archive, ledger, send, say=click.echo)
+    from .edges.signing import signing_sender
+
+    plan = rp.queue(records, s.archive, ledger, signing_sender(s.state_dir, send), say=click.echo)
     click.echo(
         f"{len(plan.queued)} queued, {len(plan.already_queued)} already on their way, "
         f"{len(plan.no_original)} without an original in {s.archive}"

@@ -98,7 +98,9 @@ def test_bad_input_gets_an_error_record_and_the_original_kept(service: Service, 
 
 
 def test_pages_already_in_the_inbox_at_start_are_processed(service: Service, tmp_path):
-    env = service_env(tmp_path, service.broker.url, PAGEMILL_OUTBOX=str(service.outbox))
+    # A second inbox on the same host: it shares the host's state folder (the writer
+    # files only pages held there, signed with the key kept there).
+    env = service_env(tmp_path, service.broker.url, PAGEMILL_OUTBOX=str(service.outbox), PAGEMILL_STATE_DIR=service.env["PAGEMILL_STATE_DIR"])
     inbox = tmp_path / "inbox"
     for i in range(3):
         (inbox / f"waiting-{i}.txt").write_bytes(page(100 + i))
@@ -114,7 +116,10 @@ def test_pages_already_in_the_inbox_at_start_are_processed(service: Service, tmp
 
 
 def test_polling_mode_waits_for_a_stable_file(service: Service, tmp_path):
-    env = service_env(tmp_path, service.broker.url, PAGEMILL_OUTBOX=str(service.outbox), PAGEMILL_WATCH_POLLING="true", PAGEMILL_POLL_INTERVAL="0.2")
+    env = service_env(
+        tmp_path, service.broker.url, PAGEMILL_OUTBOX=str(service.outbox), PAGEMILL_STATE_DIR=service.env["PAGEMILL_STATE_DIR"],
+        PAGEMILL_WATCH_POLLING="true", PAGEMILL_POLL_INTERVAL="0.2",
+    )
     other = Service(tmp_path, env, service.broker)
     watcher = other.start("watcher", "watch")
     try:

@@ -68,3 +68,44 @@ def test_file_over_the_size_limit_is_rejected_with_the_knob_to_turn():
 def test_a_stray_nul_byte_in_a_short_text_is_not_binary():
     page = decode_page(b"The council met in Lima\x00 in 2012.", "nul.txt")
     assert page.source.encoding == "utf-8"
+
+
+WIDE_TEXT = "Report\n\nThe harbour at Valparaíso took 40 ships in July 2016 — more than in any month before.\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_a_bom_are_read_by_the_pattern_of_their_zero_bytes(encoding):
+    page = decode_page(WIDE_TEXT.encode(encoding), "wide.txt")
+    assert page.text == WIDE_TEXT
+    assert page.source.encoding == encoding
+
+
+def test_binary_data_with_zero_bytes_in_wide_places_is_still_refused():
+    # 16-bit little-endian numbers: every other byte is zero, but they do not read as text.
+    data = b"".join(n.to_bytes(2, "little") for n in range(1, 32)) * 40
+    with pytest.raises(PageRejected) as exc:
+        decode_page(data, "samples.txt")
+    assert exc.value.code == "binary_file"
+
+
+def test_a_binary_file_of_no_known_type_is_refused_saying_what_it_seems_to_be_and_what_to_do():
+    with pytest.raises(PageRejected) as exc:
+        decode_page(bytes(range(256)) * 8, "x.txt")
+    assert exc.value.code == "binary_file"
+    assert "it seems to be binary data of no kind pagemill recognises" in exc.value.message
+    assert "convert it to UTF-8" in exc.value.message
+
+
+@pytest.mark.parametrize(
+    ("data", "todo"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "OCR"),
+        (b"\x1f\x8b\x08\x00" + bytes(range(256)) * 8, "unpack it"),
+        (b"\x7fELF\x02\x01\x01" + bytes(range(256)) * 8, "remove it from the inbox"),
+    ],
+)
+def test_a_binary_type_pagemill_does_not_read_says_what_to_do_with_it(data, todo):
+    with pytest.raises(PageRejected) as exc:
+        decode_page(data, "x.txt")
+    assert exc.value.code == "unsupported_type"
+    assert todo in exc.value.message

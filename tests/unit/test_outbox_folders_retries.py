@@ -14,14 +14,16 @@ PAGE = b"Mill Notes\n\nThe mill at Lowell reopened in October 2012.\n"
 
 
 def _held(tmp_path, name, data, **kw) -> Drop:
-    held = tmp_path / "processing" / f"{name}.held"
+    # Where the watcher holds a page: <drop id>.page in the processing folder (the writer takes it from there alone).
+    drop = Drop(filename=name, size_bytes=len(data), **kw)
+    held = tmp_path / "processing" / f"{drop.drop_id}.page"
     held.parent.mkdir(exist_ok=True)
     held.write_bytes(data)
-    return Drop(filename=name, size_bytes=len(data), held_at=str(held), **kw)
+    return drop
 
 
 def _outbox(tmp_path, ledger=None):
-    return Outbox(tmp_path / "out", ledger or MemoryLedger(), archive=tmp_path / "archive", failed=tmp_path / "failed")
+    return Outbox(tmp_path / "out", ledger or MemoryLedger(), processing=[tmp_path / "processing"], archive=tmp_path / "archive", failed=tmp_path / "failed")
 
 
 def test_originals_from_a_subfolder_are_filed_under_the_same_tree(tmp_path):

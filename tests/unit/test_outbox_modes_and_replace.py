@@ -17,11 +17,13 @@ PAGE = b"Rivers\n\nThe barge left Antwerp for Basel in the spring of 2009.\n"
 
 
 def _held(tmp_path: Path, name: str, data: bytes, mode: int) -> Drop:
-    held = tmp_path / "processing" / f"{name}.held"
+    # Where the watcher holds a page: <drop id>.page in the processing folder (the writer takes it from there alone).
+    drop = Drop(filename=name, size_bytes=len(data))
+    held = tmp_path / "processing" / f"{drop.drop_id}.page"
     held.parent.mkdir(exist_ok=True)
     held.write_bytes(data)
     os.chmod(held, mode)
-    return Drop(filename=name, size_bytes=len(data), held_at=str(held))
+    return drop
 
 
 def _mode(path: Path) -> int:
@@ -29,22 +31,22 @@ def _mode(path: Path) -> int:
 
 
 def test_a_record_takes_its_originals_mode(tmp_path):
-    out = Outbox(tmp_path / "out", MemoryLedger(), archive=tmp_path / "archive")
+    out = Outbox(tmp_path / "out", MemoryLedger(), processing=[tmp_path / "processing"], archive=tmp_path / "archive")
     outcome = out.write_record(_held(tmp_path, "p.txt", PAGE, 0o644), process_bytes(PAGE, "p.txt"))
     assert _mode(outcome.path) == 0o644
-    out2 = Outbox(tmp_path / "out2", MemoryLedger(), archive=tmp_path / "archive2")
+    out2 = Outbox(tmp_path / "out2", MemoryLedger(), processing=[tmp_path / "processing"], archive=tmp_path / "archive2")
     outcome = out2.write_record(_held(tmp_path, "q.txt", PAGE, 0o640), process_bytes(PAGE, "q.txt"))
     assert _mode(outcome.path) == 0o640
 
 
 def test_the_outbox_mode_setting_wins_over_the_originals_mode(tmp_path):
-    out = Outbox(tmp_path / "out", MemoryLedger(), archive=tmp_path / "archive", mode=0o604)
+    out = Outbox(tmp_path / "out", MemoryLedger(), processing=[tmp_path / "processing"], archive=tmp_path / "archive", mode=0o604)
     outcome = out.write_record(_held(tmp_path, "p.txt", PAGE, 0o600), process_bytes(PAGE, "p.txt"))
     assert _mode(outcome.path) == 0o604
 
 
 def test_error_records_are_readable_by_others_by_default(tmp_path):
-    out = Outbox(tmp_path / "out", MemoryLedger(), failed=tmp_path / "failed")
+    out = Outbox(tmp_path / "out", MemoryLedger(), processing=[tmp_path / "processing"], failed=tmp_path / "failed")
     drop = Drop(filename="e.txt", size_bytes=0)
     outcome = out.write_error(drop, stage="intake", error="empty_file", message="file is empty")
     assert _mode(outcome.path) == 0o644
@@ -87,7 +89,7 @@ def test_process_replaces_an_older_record_and_says_what_it_replaced(tmp_path):
 
 def test_an_error_record_given_way_to_a_new_record_is_gone_and_the_record_stands_alone(tmp_path):
     """The one replace mechanism also serves a failed page made again: its error record gives way."""
-    out = Outbox(tmp_path / "out", MemoryLedger(), archive=tmp_path / "archive", failed=tmp_path / "failed")
+    out = Outbox(tmp_path / "out", MemoryLedger(), processing=[tmp_path / "processing"], archive=tmp_path / "archive", failed=tmp_path / "failed")
     failed = out.write_error(Drop(filename="river.txt", size_bytes=len(PAGE)), stage="annotate", error="timeout", message="too slow")
     retry = _held(tmp_path, "river.txt", PAGE, 0o644)
     retry.replaces = failed.path.name

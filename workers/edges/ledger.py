@@ -24,6 +24,9 @@ REPROCESSED = "reprocessed"
 FINAL = {DONE, DUPLICATE, FAILED, REPROCESSED}
 # Not a stored status: a drop a worker has started on (see mark_started) shows as processing.
 PROCESSING = "processing"
+# Closed by the reconciliation sweep: its file is held nowhere and it has no outcome (a crash
+# between claiming and taking it; the page itself was taken again under another drop id).
+VANISHED = "vanished"
 
 # Upper bounds (seconds) of the drop-to-outcome latency histogram, as Prometheus buckets.
 LATENCY_BUCKETS = (0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0, 600.0, 1800.0, 3600.0)
@@ -123,7 +126,7 @@ class RedisLedger:
         status = fields.get("status")
         if status == CLAIMED:
             pipe.sadd(f"{PREFIX}:open", drop_id)
-        elif status in FINAL or status == "vanished":
+        elif status in FINAL or status == VANISHED:
             pipe.srem(f"{PREFIX}:open", drop_id)
             pipe.srem(f"{PREFIX}:started", drop_id)
         if status in FINAL and fields.get("finished") is not None:
@@ -149,6 +152,27 @@ class RedisLedger:
         pipe.hincrby(f"{PREFIX}:counts", RETRIED, 1)
         pipe.execute()
         return True
+
+    def open_ids(self) -> set[str]:
+        """Every drop still counted as in flight (queued or processing)."""
+        return set(self.r.smembers(f"{PREFIX}:open"))
+
+    def drops(self, ids: list[str]) -> dict[str, dict]:
+        pipe = self.r.pipeline()
+        for i in ids:
+            pipe.hgetall(f"{PREFIX}:drop:{i}")
+        return dict(zip(ids, pipe.execute()))
+
+    def content_claim(self, sha256: str) -> dict | None:
+        raw = self.r.get(f"{PREFIX}:content:{sha256}")
+        return json.loads(raw) if raw else None
+
+    def count_refused(self, task: str) -> None:
+        """A message the writer refused (forged, or naming a path): counted for /metrics."""
+        self.r.hincrby(f"{PREFIX}:refused", task, 1)
+
+    def refused(self) -> dict[str, int]:
+        return {k: int(v) for k, v in self.r.hgetall(f"{PREFIX}:refused").items()}
 
     def mark_started(self, drop_id: str) -> None:
         """A worker began work on this drop: it is processing, no longer waiting in the queue."""

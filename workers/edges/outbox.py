@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -27,6 +28,19 @@ from .replace import read_outcome, superseding
 log = get_logger(__name__)
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+# What new_drop_id() makes (hex milliseconds, then hex random bits) and the
+# content id of a record: anything else in a message is refused, since both
+# end up in file names.
+_DROP_ID = re.compile(r"[0-9a-f]{8,40}")
+_CONTENT_ID = re.compile(r"[A-Za-z0-9_-]{1,80}")
+
+
+# Error codes of inbox entries the watcher refuses unread; their held entry is filed as itself.
+NOT_A_PAGE = frozenset({"symlink", "directory", "not_a_file"})
+
+
+class Refused(Exception):
+    """A message the writer will not act on: it touches nothing, and retrying cannot help."""
 
 
 def safe_stem(filename: str, limit: int = 80) -> str:
@@ -83,18 +97,56 @@ class Outbox:
         failed: Path | None = None,
         feed: Feed | None = None,
         mode: int | None = None,
+        processing: list[Path] | None = None,
     ) -> None:
         self.outbox, self.ledger, self.feed = Path(outbox), ledger, feed
         self.archive, self.failed = archive, failed
         # None: each outcome takes its original's permission bits (0644 when unknown).
         self.mode = mode
+        # Folders the watcher holds originals in; the only place the writer takes files from.
+        self.processing = [Path(p).resolve() for p in processing or []]
         self.outbox.mkdir(parents=True, exist_ok=True)
+
+    def check(self, drop: Drop, record: Record | None = None) -> None:
+        """Refuse a message whose ids could name a path, or whose record is not of the page the drop is."""
+        if not _DROP_ID.fullmatch(drop.drop_id):
+            raise Refused(f"drop id {drop.drop_id[:60]!r} is not one pagemill makes")
+        if record is not None:
+            if not _CONTENT_ID.fullmatch(record.id):
+                raise Refused(f"record id {record.id[:60]!r} is not one pagemill makes")
+            if drop.sha256 and record.source.sha256 != drop.sha256:
+                raise Refused("the record is of other content than the page the drop took")
+
+    def held(self, drop: Drop, *, special: bool = False) -> Path | None:
+        """The original of ``drop``, derived from its id, never from a path in the message.
+
+        A regular file directly inside a processing folder qualifies. A symbolic
+        link, folder or pipe there qualifies only with ``special`` (the error
+        record of the watcher's own refusal of that entry): it is then moved as
+        itself, never followed. None when it is not there (filed already by an
+        earlier attempt of this drop, or a drop that never had a file).
+        """
+        self.check(drop)
+        for folder in self.processing:
+            candidate = folder / f"{drop.drop_id}.page"
+            try:
+                st = os.lstat(candidate)
+            except FileNotFoundError:
+                continue
+            if not stat.S_ISREG(st.st_mode) and not special:
+                raise Refused(f"{candidate} is not a regular file; it is left where it is")
+            # Its folder, not the entry itself, is resolved: a link is never followed.
+            if candidate.parent.resolve() != folder:
+                raise Refused(f"{candidate} is not inside {folder}")
+            return candidate
+        return None
 
     def _already(self, drop: Drop, **error: str) -> Outcome | None:
         prior = self.ledger.get_drop(drop.drop_id)
         if prior.get("status") in FINAL:
             # Redelivered after the outcome was written: finish filing the original, write nothing new.
-            original = self._file_original(drop, self.failed if prior["status"] == FAILED else self.archive)
+            special = prior["status"] == FAILED and prior.get("error", "").split(":", 1)[0] in NOT_A_PAGE
+            original = self._file_original(drop, self.failed if prior["status"] == FAILED else self.archive, special=special)
             return Outcome(prior["status"], self.outbox / prior.get("outcome", ""), original)
         if self.feed is not None and (numbered := self.feed.numbered(drop.drop_id)):
             # Written and numbered, then a crash before the ledger heard: writing again would renumber nothing
@@ -128,16 +180,17 @@ class Outbox:
         """``PAGEMILL_OUTBOX_MODE`` when set, else the original's permission bits, else 0644."""
         if self.mode is not None:
             return self.mode
-        for p in (original, Path(drop.held_at) if drop.held_at else None):
+        for p in (original, self.held(drop, special=True)):
             if p is not None:
                 try:
-                    return p.stat().st_mode & 0o666
+                    return p.lstat().st_mode & 0o666  # never through a link
                 except OSError:
                     continue
         return DEFAULT_MODE
 
     def write_record(self, drop: Drop, record: Record, *, original: Path | None = None) -> Outcome:
         """File a validated record (the model was validated when it was built or parsed: not again here)."""
+        self.check(drop, record)
         if done := self._already(drop):
             self._replace_retried(drop, done.path)
             return done
@@ -182,10 +235,11 @@ class Outbox:
     def write_error(
         self, drop: Drop, *, stage: str, error: str, message: str, attempts: int = 1, original: Path | None = None
     ) -> Outcome:
+        self.check(drop)
         if done := self._already(drop, error=error, message=message):
             self._replace_retried(drop, done.path)
             return done
-        original = self._file_original(drop, self.failed) or original
+        original = self._file_original(drop, self.failed, special=error in NOT_A_PAGE) or original
         rec = ErrorRecord(
             schema_version=SCHEMA_VERSION,
             kind="error",
@@ -233,19 +287,21 @@ class Outbox:
             return
         log.info("retried page's outcome replaced its error record", replaced=old, outcome=new.name, retry_of=drop.retry_of)
 
-    def _file_original(self, drop: Drop, folder: Path | None) -> Path | None:
+    def _file_original(self, drop: Drop, folder: Path | None, *, special: bool = False) -> Path | None:
         """Move the held original to ``folder`` under its own name (made unique if taken)."""
-        if folder is None or not drop.held_at:
+        if folder is None:
             return None
-        held = Path(drop.held_at)
-        if not held.exists():
+        held = self.held(drop, special=special)
+        if held is None:
             return None  # filed already by an earlier attempt of this same drop
         if drop.folder:
             folder = folder / drop.folder  # archive/ and failed/ keep the inbox's tree (Drop checks it stays inside)
         folder.mkdir(parents=True, exist_ok=True)
         name = drop.filename.replace("/", "_")
+        if name in ("", ".", "..") or "\0" in name:
+            name = f"{safe_stem(drop.filename)}.{drop.drop_id}"
         target = folder / name
-        if target.exists():
+        if os.path.lexists(target):
             target = folder / f"{safe_stem(drop.filename)}.{drop.drop_id}{Path(name).suffix[:16]}"
         shutil.move(str(held), str(target))
         return target

@@ -5,8 +5,9 @@ A page is *taken* by renaming it out of the inbox into the state folder's
 the inbox only shows what is still waiting. When a page is ready:
 
 * renamed in (a ``moved`` event): at once, a rename is atomic;
-* written in place (OS events): after its writer closed it and it stayed
-  unchanged for ``settle_seconds``;
+* written in place (OS events): after its writer closed it and it then
+  stayed unchanged (size and mtime, no new event) for ``settle_seconds``, so a
+  writer that opens, appends and closes several times gives one page;
 * found by a scan (at start, by the periodic sweep that catches events the OS
   dropped, or in polling mode): once its size and mtime stayed the same for
   ``settle_seconds``.
@@ -36,11 +37,31 @@ from watchdog.observers.polling import PollingObserver
 from ..logs import get_logger
 from ..models import Drop
 from ..settings import Settings
-from .ledger import CLAIMED, FINAL, QUEUED
+from .ledger import CLAIMED, DONE, DUPLICATE, FAILED, FINAL, QUEUED, VANISHED
 
 log = get_logger(__name__)
 
 _TEMP_SUFFIXES = (".part", ".tmp", ".partial", ".crdownload", ".swp", ".download", "~")
+
+
+# Where pages are held when the state folder is on another filesystem than the inbox.
+FALLBACK_HOLDING = ".pagemill-processing"
+
+
+def holding_folders(settings: Settings) -> list[Path]:
+    """Every folder the watcher may hold taken pages in: the only places the writer takes originals from."""
+    return [Path(settings.processing_dir).resolve(), Path(settings.inbox).resolve() / FALLBACK_HOLDING]
+
+
+def _not_a_page(st: os.stat_result) -> tuple[str, str] | None:
+    """Why an inbox entry is refused without being read (error code and message), or None for a regular file."""
+    if stat.S_ISLNK(st.st_mode):
+        return "symlink", "symbolic links are not followed: copy the page into the inbox instead"
+    if stat.S_ISDIR(st.st_mode):
+        return "directory", "a folder was dropped; drop the page files themselves, or set PAGEMILL_INBOX_RECURSIVE=true to take pages from subfolders"
+    if not stat.S_ISREG(st.st_mode):
+        return "not_a_file", "not a regular file"
+    return None
 
 
 def ignored(name: str) -> bool:
@@ -95,6 +116,7 @@ class Watcher:
         # find held pages whose message was lost, and queue them again.
         self.idle = idle
         self._suspects: set[str] = set()
+        self._heal_suspects: dict[str, tuple] = {}
         # Only Linux (inotify) tells when a writer closes a file; elsewhere, and
         # when polling, a file is ready once its size and mtime stop changing.
         self._close_events = sys.platform.startswith("linux") and not settings.watch_polling
@@ -117,7 +139,7 @@ class Watcher:
         preferred.mkdir(parents=True, exist_ok=True)
         if os.stat(preferred).st_dev == os.stat(self.inbox).st_dev:
             return preferred
-        fallback = self.inbox / ".pagemill-processing"  # hidden, so never taken as a page
+        fallback = self.inbox / FALLBACK_HOLDING  # hidden, so never taken as a page
         log.warning(
             "state folder is on another filesystem than the inbox; holding pages in the inbox's hidden folder",
             state=str(preferred), holding=str(fallback),
@@ -150,6 +172,9 @@ class Watcher:
             if not scanned:
                 # A live event outranks a scan: the file is being written now.
                 entry.last_event, entry.scanned = now, False
+            if modified:
+                # Written to again after a close: its writer has it open once more, so wait for that close too.
+                entry.closed = False
             entry.closed |= closed
             entry.modified |= modified
             entry.moved_in |= moved_in
@@ -256,6 +281,53 @@ class Watcher:
             self._queue(Drop(drop_id=drop_id, filename=info.get("filename") or held.name, held_at=str(held), folder=info.get("folder"), retry_of=info.get("retry_of")))
         return len(confirmed)
 
+    def heal_ledger(self) -> int:
+        """Close ledger entries left open by a crash, with the status they really have.
+
+        An entry stays "queued" or "processing" until the writer closes it. A
+        crash can leave one open for good: the watcher claimed a page and died
+        before taking it (the page was taken again under a new drop id), or the
+        writer filed a page and died before recording its status. An open entry
+        whose page is no longer held is closed: with its outcome's status when
+        the outbox has one, else as vanished. Only when two sweeps in a row
+        find it the same, so a writer that is filing the page right now is never
+        raced.
+        """
+        if not hasattr(self.ledger, "open_ids"):
+            return 0
+        unheld = [d for d in sorted(self.ledger.open_ids()) if not (self.processing / f"{d}.page").exists()]
+        candidates = {d: (info.get("status"), info.get("updated")) for d, info in self.ledger.drops(unheld).items()}
+        confirmed = {d for d, seen in candidates.items() if self._heal_suspects.get(d) == seen}
+        self._heal_suspects = {d: seen for d, seen in candidates.items() if d not in confirmed}
+        if not confirmed:
+            return 0
+        outbox = Path(self.s.outbox)
+        names = {e.name for e in os.scandir(outbox)} if outbox.is_dir() else set()
+        for drop_id in sorted(confirmed):
+            info = self.ledger.get_drop(drop_id)
+            if info.get("status") in FINAL or (self.processing / f"{drop_id}.page").exists():
+                continue
+            status, outcome = self._outcome_of(drop_id, info, names)
+            fields = {"status": status, "finished": time.time()}
+            if outcome:
+                fields["outcome"] = outcome
+            else:
+                fields["error"] = "vanished: held nowhere and no outcome (left open by a crash); healed by the sweep"
+            self.ledger.set_drop(drop_id, **fields)
+            log.warning("healed a ledger entry left open by a crash", document_id=drop_id, filename=info.get("filename"), status=status, outcome=outcome)
+        return len(confirmed)
+
+    def _outcome_of(self, drop_id: str, info: dict, names: set[str]) -> tuple[str, str | None]:
+        for name in names:
+            if name.endswith(f".{drop_id}.error.json"):
+                return FAILED, name
+            if name.endswith(f".{drop_id}.duplicate.json"):
+                return DUPLICATE, name
+        claim = self.ledger.content_claim(info["sha256"]) if info.get("sha256") else None
+        if claim and claim.get("drop_id") == drop_id and claim.get("record") in names:
+            return DONE, claim["record"]
+        return VANISHED, None
+
     # --- the loop ------------------------------------------------------------------
 
     def _loop(self) -> None:
@@ -267,6 +339,7 @@ class Watcher:
                 try:
                     self.scan()
                     self.reconcile()
+                    self.heal_ledger()
                 except Exception as exc:  # noqa: BLE001 - a failed sweep is retried at the next one
                     log.error("inbox sweep failed", error=str(exc))
             for path in self._ready(now):
@@ -306,14 +379,12 @@ class Watcher:
             return True  # a rename lands a whole file at once
         if not stat.S_ISREG(st.st_mode):
             return settled  # folders and links are refused, once they stop changing
-        if self._close_events and not p.scanned:
-            if p.closed:
-                # Its writer closed it: a short grace for a writer that reopens at once.
-                return now - p.last_event >= min(self.s.settle_seconds, 0.05)
-            if p.modified:
-                return False  # written in place: wait for its writer to close it
-            # Created with no writes seen: renamed in from outside the inbox
-            # (the OS reports that as a creation). Take it once it is stable.
+        if self._close_events and not p.scanned and p.modified and not p.closed:
+            return False  # written in place and still open: wait for its writer to close it
+        # Closed, created with no writes seen (renamed in from outside the inbox,
+        # which the OS reports as a creation), or found by a scan: take it once
+        # its size and mtime have stayed the same for settle_seconds. A close is
+        # not enough: `echo line >> page.txt` once a second closes it every time.
         if (st.st_size, st.st_mtime) != (p.size, p.mtime):
             p.size, p.mtime, p.stable_since = st.st_size, st.st_mtime, now
             return False
@@ -331,14 +402,8 @@ class Watcher:
         if self.recursive and stat.S_ISDIR(st.st_mode):
             self.scan_folder(path)
             return
-        if stat.S_ISLNK(st.st_mode):
-            self._refuse(src, drop, "symlink", "symbolic links are not followed: copy the page into the inbox instead")
-            return
-        if stat.S_ISDIR(st.st_mode):
-            self._refuse(src, drop, "directory", "a folder was dropped; drop the page files themselves, or set PAGEMILL_INBOX_RECURSIVE=true to take pages from subfolders")
-            return
-        if not stat.S_ISREG(st.st_mode):
-            self._refuse(src, drop, "not_a_file", "not a regular file")
+        if refusal := _not_a_page(st):
+            self._refuse(src, drop, *refusal)
             return
         held = self.processing / f"{drop.drop_id}.page"
         try:
@@ -358,7 +423,14 @@ class Watcher:
     def _queue(self, drop: Drop) -> None:
         held = Path(drop.held_at)
         try:
-            size = held.stat().st_size
+            st = os.lstat(held)
+            # Re-queued after a restart or a lost message, a held entry can be one
+            # taken to be refused: never read through a link (or a folder, a pipe).
+            if refusal := _not_a_page(st):
+                self.ledger.set_drop(drop.drop_id, status=QUEUED)
+                self.reject(drop, *refusal)
+                return
+            size = st.st_size
             drop.size_bytes = size
             if size > self.s.max_page_bytes:
                 self.ledger.set_drop(drop.drop_id, status=QUEUED)

@@ -22,9 +22,23 @@ class Drop(BaseModel):
     size_bytes: int = 0
     sha256: str | None = None
     received_at: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
-    held_at: str | None = Field(None, description="Where the host keeps the original while it is processed.")
+    held_at: str | None = Field(
+        None, description="Where the host keeps the original while it is processed (informative: the writer derives it from drop_id)."
+    )
     folder: str | None = Field(None, description="Subfolder of the inbox it was dropped in ('a/b'), if any.")
     retry_of: str | None = Field(None, description="Drop id of the failed drop this one retries (pagemill retry-failed).")
+    replaces: str | None = Field(
+        None, description="Outbox file name of the outcome this drop's record replaces (reprocessing): no duplicate check."
+    )
+    signature: str | None = Field(None, description="HMAC of the other fields by the host's watcher; the writer refuses a drop without a valid one.")
+
+    @field_validator("replaces")
+    @classmethod
+    def _outbox_name(cls, v: str | None) -> str | None:
+        # The writer replaces this file in the outbox: a bare name, never a path out of it.
+        if v is not None and (not v or PurePosixPath(v).name != v or v in (".", "..") or "\\" in v or "\0" in v):
+            raise ValueError(f"replaces must be a file name in the outbox, not {v!r}")
+        return v
 
     @field_validator("folder")
     @classmethod
@@ -36,6 +50,3 @@ class Drop(BaseModel):
         if PurePosixPath(v).is_absolute() or any(p in ("..", ".") for p in parts) or "\\" in v or "\0" in v:
             raise ValueError(f"folder must be a relative path inside the inbox, not {v!r}")
         return "/".join(parts)
-    replaces: str | None = Field(
-        None, description="Outbox file name of the outcome this drop's record replaces (reprocessing): no duplicate check."
-    )

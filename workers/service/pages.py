@@ -33,7 +33,7 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Histo
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 from ..edges.hooks import HookCollector, hook_summaries
-from ..edges.ledger import DONE, DUPLICATE, FAILED, FINAL, LATENCY_BUCKETS, PROCESSING, QUEUED, REPROCESSED, RETRIED, RedisLedger
+from ..edges.ledger import DONE, DUPLICATE, FAILED, FINAL, LATENCY_BUCKETS, PROCESSING, QUEUED, REPROCESSED, RETRIED, VANISHED, RedisLedger
 from ..logs import get_logger
 from ..settings import Settings
 
@@ -66,7 +66,7 @@ def _float(value) -> float | None:
 def status_of(drop: dict) -> str:
     """The status a person should see, robust to the watcher's ``queued`` landing after a fast outcome."""
     status = drop.get("status", "")
-    if status in FINAL or status == RETRIED:
+    if status in FINAL or status in (RETRIED, VANISHED):
         return status
     if drop.get("outcome"):
         if drop.get("error"):
@@ -176,6 +176,12 @@ class LedgerCollector:
         for k in (QUEUED, PROCESSING):
             in_flight.add_metric([k], summary[k])
         yield in_flight
+        refused = CounterMetricFamily(
+            "pagemill_messages_refused", "Messages the writer refused (unsigned, forged, or naming a path), by task.", labels=["task"]
+        )
+        for task, n in sorted(self.ledger.refused().items()):
+            refused.add_metric([task], n)
+        yield refused
         cumulative, buckets = 0, []
         for bound in [str(b) for b in LATENCY_BUCKETS] + ["+Inf"]:
             cumulative += latency["buckets"][bound]

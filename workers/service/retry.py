@@ -122,8 +122,10 @@ def run(s: Settings, names: tuple[str, ...], reason: str | None, dry_run: bool) 
         click.echo(f"no error records{what}{for_names} in {s.outbox.resolve()}; nothing to retry.", err=True)
         # Asked for something specific that is not there: a script should notice.
         return 1 if names or reason else 0
+    from ..edges.signing import signing_sender
     from .dispatch import send
 
+    send = signing_sender(s.state_dir, send)  # the writer acts only on drops signed with the host's key
     ledger = open_ledger(s)
     sent = skipped = 0
     for f in failures:

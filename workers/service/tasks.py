@@ -23,9 +23,11 @@ from celery import Task, signals
 from billiard.exceptions import WorkerLostError
 from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
 
+from ..edges import signing
 from ..edges.feed import Feed
 from ..edges.ledger import RedisLedger
-from ..edges.outbox import Outbox
+from ..edges.outbox import Outbox, Refused
+from ..edges.watcher import holding_folders
 from ..logs import configure, get_logger
 from ..models import Drop, Page, Record
 from ..settings import get_settings
@@ -48,8 +50,38 @@ def outbox() -> Outbox:
     # Absolute, so Flower's "done: <record> in <outbox>" says where, whatever the worker's working folder.
     feed = Feed(s.effective_broker_url, max_entries=s.feed_max_entries, lock_file=s.state_dir.resolve() / "feed.lock")
     return Outbox(
-        s.outbox.resolve(), _ledger(), archive=s.archive.resolve(), failed=s.failed.resolve(), mode=s.outbox_file_mode, feed=feed
+        s.outbox.resolve(), _ledger(), archive=s.archive.resolve(), failed=s.failed.resolve(), mode=s.outbox_file_mode,
+        feed=feed, processing=holding_folders(s),
     )
+
+
+@lru_cache(maxsize=1)
+def _message_key() -> bytes:
+    return signing.load_key(get_settings().state_dir)
+
+
+def _refuse(task: str, drop: dict, reason: str) -> str:
+    """A message the writer will not act on: logged and counted, nothing touched, not retried."""
+    log.error(
+        "refused a message; nothing was touched", task=task, reason=reason,
+        document_id=str(drop.get("drop_id"))[:60] if isinstance(drop, dict) else None,
+    )
+    try:
+        _ledger().count_refused(task)
+    except redis.RedisError as exc:
+        log.warning("could not count a refused message", error=str(exc))
+    return f"refused: {reason}"
+
+
+def _authentic(task: str, drop: dict) -> Drop | str:
+    """The drop, if the host's watcher signed it; else the refusal to return."""
+    try:
+        d = Drop.model_validate(drop)
+    except ValueError as exc:
+        return _refuse(task, drop, f"not a drop: {str(exc).splitlines()[0]}")
+    if not signing.verify(d, _message_key()):
+        return _refuse(task, drop, "the drop is not signed with this host's message key (not sent by its watcher)")
+    return d
 
 
 class StageFailed(Exception):
@@ -162,9 +194,13 @@ _OUTBOX_TROUBLE = (OSError, redis.RedisError)
 
 @celery_app.task(name="pagemill.write", base=PageTask, bind=True)
 def write_task(self: PageTask, drop: dict, record: dict) -> str:
-    d = Drop.model_validate(drop)
+    d = _authentic("write", drop)
+    if isinstance(d, str):
+        return d
     try:
         outcome = outbox().write_record(d, Record.model_validate(record))
+    except Refused as exc:
+        return _refuse("write", drop, str(exc))
     except _OUTBOX_TROUBLE as exc:
         log.error("cannot write to the outbox; will retry", error=str(exc), outbox=str(get_settings().outbox))
         raise self.retry_on(exc, forever=True)
@@ -173,9 +209,14 @@ def write_task(self: PageTask, drop: dict, record: dict) -> str:
 
 @celery_app.task(name="pagemill.write_error", base=PageTask, bind=True)
 def write_error_task(self: PageTask, drop: dict, error: dict) -> str:
-    d = Drop.model_validate(drop)
+    d = _authentic("write_error", drop)
+    if isinstance(d, str):
+        return d
     try:
-        outcome = outbox().write_error(d, **error)
+        # Only the fields an error has: a message names no path or other argument of the writer.
+        outcome = outbox().write_error(d, **{k: error[k] for k in ("stage", "error", "message", "attempts") if k in error})
+    except Refused as exc:
+        return _refuse("write_error", drop, str(exc))
     except _OUTBOX_TROUBLE as exc:
         log.error("cannot write to the outbox; will retry", error=str(exc), outbox=str(get_settings().outbox))
         raise self.retry_on(exc, forever=True)

@@ -3,18 +3,25 @@
 Pure: the caller reads the file. The type comes from the bytes
 (:mod:`workers.readers.detect`): PDF and DOCX go to their readers, other
 binary types are refused as ``unsupported_type``. Text is decoded (BOM, then
-strict UTF-8, then Windows-1252 for legacy single-byte text; bytes that look
-binary are refused rather than guessed at), then read as HTML or Markdown
-when it is one, else as plain text. Whatever the reader, a page whose text
-is still mostly markup or control characters is refused, never recorded.
+UTF-16/32 without a BOM, told by the pattern of zero bytes, then strict
+UTF-8, then Windows-1252 for legacy single-byte text; bytes that look binary
+are refused rather than guessed at, with what they seem to be and what to
+do), then read as HTML or Markdown when it is one, else as plain text.
+Whatever the reader, a page whose text is still mostly markup or control
+characters is refused, never recorded.
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import json
 import re
 from datetime import datetime, timezone
+from functools import lru_cache
+from importlib import resources
+
+import filetype
 
 from ..models import Page, SourceInfo
 from ..readers import DOCX, HTML, MARKDOWN, PDF, READ_TYPES, Reading, detect, text_kind
@@ -57,6 +64,9 @@ def _decode(data: bytes) -> tuple[str, str]:
                 return data.decode(enc), enc.replace("-sig", "")
             except UnicodeDecodeError as exc:
                 raise PageRejected("bad_encoding", f"file starts with a {enc} byte-order mark but is not valid {enc}: {exc.reason}") from exc
+    wide = _sniff_wide(data)
+    if wide is not None:
+        return wide
     _refuse_binary(data)
     try:
         return data.decode("utf-8"), "utf-8"
@@ -68,15 +78,71 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "iso-8859-1"
 
 
+# UTF-16 and UTF-32 without a byte-order mark, told by where their zero bytes
+# fall: text that is mostly Latin script has a zero in the high byte(s) of
+# nearly every code unit and almost never in the low byte. (Text with few
+# Latin letters has no such pattern and is not guessed at.)
+_WIDE = (
+    # encoding, unit size, positions in a unit that must be (nearly) all zero, position that must not be
+    ("utf-32-le", 4, (2, 3), 0),
+    ("utf-32-be", 4, (0, 1), 3),
+    ("utf-16-le", 2, (1,), 0),
+    ("utf-16-be", 2, (0,), 1),
+)
+_WIDE_ZERO_MIN = 0.6  # share of code units with a zero where a high byte is
+_WIDE_NONZERO_MIN = 0.9  # share of code units without a zero where the low byte is
+
+
+def _sniff_wide(data: bytes) -> tuple[str, str] | None:
+    sample = data[:65536]
+    for encoding, unit, zero_at, nonzero_at in _WIDE:
+        n = len(sample) // unit
+        if n < 2 or len(data) % unit:
+            continue
+        body = sample[: n * unit]
+        if all(body[p::unit].count(0) >= _WIDE_ZERO_MIN * n for p in zero_at) and (
+            n - body[nonzero_at::unit].count(0) >= _WIDE_NONZERO_MIN * n
+        ):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            # The pattern fits, but it must also read as text, not as binary records that happen to fit it.
+            head = text[:16384]
+            controls = sum(1 for ch in head if ord(ch) in _CONTROL)
+            if controls / max(1, len(head)) <= _BINARY_CONTROL_RATIO:
+                return text, encoding
+    return None
+
+
+@lru_cache(maxsize=1)
+def _binary_kinds() -> dict:
+    return json.loads(resources.files("workers.data").joinpath("binary_kinds.json").read_text(encoding="utf-8"))
+
+
+def describe_binary(data: bytes) -> tuple[str, str]:
+    """What a binary file seems to be (by its magic number), and what to do with it."""
+    kinds = _binary_kinds()
+    kind = filetype.guess(data[:8192])
+    if kind is not None:
+        if kind.mime in kinds["by_mime"]:
+            what, todo = kinds["by_mime"][kind.mime]
+        else:
+            what, todo = kinds["by_category"].get(type(kind).__module__.rsplit(".", 1)[-1], kinds["unknown"])
+        return f"{what} ({kind.mime})", todo
+    return tuple(kinds["unknown"])  # type: ignore[return-value]
+
+
 def _refuse_binary(data: bytes) -> None:
     sample = data[:65536]
     if not sample:
         return
     controls = sum(1 for b in sample if b in _CONTROL)
     if controls >= _BINARY_CONTROL_MIN and controls / len(sample) > _BINARY_CONTROL_RATIO:
+        what, todo = describe_binary(data)
         raise PageRejected(
             "binary_file",
-            f"{controls} of the first {len(sample)} bytes are control bytes: this looks like a binary file, not a text page",
+            f"not a text page: it seems to be {what} ({controls} of the first {len(sample)} bytes are control bytes); {todo}",
         )
 
 
@@ -109,11 +175,12 @@ def refuse_markup(text: str, what: str) -> None:
         )
 
 
-def _unsupported(name: str) -> PageRejected:
+def _unsupported(name: str, data: bytes) -> PageRejected:
+    _what, todo = describe_binary(data)
     return PageRejected(
         "unsupported_type",
-        f"this is a {name}, which pagemill does not read; it reads {read_types_sentence()}: "
-        "export or save the page as one of those and drop it again",
+        f"this is a {name}, which pagemill does not read; it reads {read_types_sentence()}: {todo}, "
+        "or export or save the page as one of those and drop it again",
     )
 
 
@@ -188,7 +255,7 @@ def decode_page(
         reading = _read(kind.media_type, data, None)
         media_type, encoding, text = kind.media_type, "binary", reading.text
     elif not kind.readable:
-        raise _unsupported(kind.name)
+        raise _unsupported(kind.name, data)
     else:
         text, encoding = _decode(data)
         if not text.strip():

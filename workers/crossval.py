@@ -106,7 +106,7 @@ class Spread:
     n: int
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"mean": round(self.mean, 4), "std": round(self.std, 4), "min": round(self.min, 4), "max": round(self.max, 4), "folds": self.n}
+        return {"mean": round(self.mean, 6), "std": round(self.std, 6), "min": round(self.min, 6), "max": round(self.max, 6), "folds": self.n}
 
 
 def spread(values: Sequence[float | None]) -> Spread | None:
@@ -307,11 +307,12 @@ def format_cv(result: CVResult, *, seed: int, without: frozenset[str], seconds: 
     if without:
         lines.append(f"without: {', '.join(sorted(without))}")
     lines.append("measure: mean ± std (min..max) over folds")
-    for key, label in _NAMES.items():
-        lines.append(f"  {label:<24} {_fmt(result.summary.get(key))}")
-    for key in result.summary:
-        if key.startswith("f1_"):
-            lines.append(f"  {'F1 ' + key[3:]:<24} {_fmt(result.summary[key])}" + ("" if result.summary[key].n == k else f"  [{result.summary[key].n} folds]"))
+    rows = [(key, label) for key, label in _NAMES.items() if key in result.summary]
+    rows += [(key, "F1 " + key[3:]) for key in result.summary if key.startswith("f1_")]
+    for key, label in rows:
+        sp = result.summary[key]
+        # a fold with nothing of a kind (no repair, no EVENT) has no figure for it
+        lines.append(f"  {label:<24} {_fmt(sp)}" + ("" if sp.n == k else f"  [{sp.n} of {k} folds]"))
     if result.ablation:
         labs = [lab for lab in MAIN_LABELS]
         lines.append("")

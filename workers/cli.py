@@ -507,6 +507,7 @@ def _eval_steps(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, 
 
     t0 = time.perf_counter()
     gold = load_gold(gold_dir)
+    ablate: list[str] = []
     if not gold:
         raise click.UsageError(f"no gold pages found as {gold_dir}/<source>/gold/*.json")
     if records is not None:
@@ -528,7 +529,7 @@ def _eval_steps(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, 
         click.echo(json.dumps({**result, "without": sorted(without)}, indent=1) if as_json else format_report(result))
         return
     try:
-        res = cv.cross_validate(gold, predict, k=folds, seed=seed, without=without, ablate=ablate if records is None else [])
+        res = cv.cross_validate(gold, predict, k=folds, seed=seed, without=without, ablate=ablate)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     seconds = time.perf_counter() - t0

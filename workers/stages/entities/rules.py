@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import dates, orgs, people
@@ -961,7 +962,7 @@ class Step:
     """
 
     name: str
-    run: object
+    run: Callable[[list[Mention], _Page], list[Mention]]
     fixed: bool = False
 
 

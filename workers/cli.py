@@ -464,14 +464,20 @@ def reprocess(everything: bool, older_than: str | None, ids: tuple[str, ...], wa
 @click.option("--records", "-r", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None, help="Score records already made (any *.json below DIR) instead of processing the gold pages now.")
 @click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Processes to use when processing the pages.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool) -> None:
+@click.option("--folds", "-k", type=int, default=None, help="Cross-validate: K folds by document; prints mean and spread per measure.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the shuffle that deals documents into folds.")
+@click.option("--without", "without", multiple=True, metavar="NAME", help="Leave out this entity step (repeatable); an unknown name lists the known ones.")
+@click.option("--ablation", is_flag=True, help="Add each entity step's cross-validated gain (with --folds; 5 folds if not given).")
+def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, folds: int | None, seed: int, without: tuple[str, ...], ablation: bool) -> None:
     """Score pagemill against your own annotated pages.
 
     GOLD_DIR holds <source>/pages/<name>.txt and <source>/gold/<name>.json (the
     format of the shared gold corpus). The pages are processed exactly as
     `pagemill process` would, then scored: segment role accuracy, furniture
     precision/recall, entity P/R/F1 per label, repairs, and each stage's
-    milliseconds per page.
+    milliseconds per page. With --folds K, the same measures per fold of a
+    K-fold cross-validation by document, as mean, std and min..max; with
+    --ablation, each entity step's gain; --without NAME leaves a step out.
     """
     import json
     import tempfile
@@ -481,6 +487,17 @@ def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool) -> 
 
     s = get_settings()
     configure("WARNING", s.log_format)
+    if folds is not None or without or ablation:
+        from .stages.entities import check_without
+
+        try:
+            left_out = check_without(without)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--without") from exc
+        if records is not None and (without or ablation):
+            raise click.UsageError("--without and --ablation process the pages themselves; leave out --records")
+        _eval_steps(gold_dir, records, jobs, as_json, folds or (5 if ablation else None), seed, left_out, ablation, s.max_page_bytes)
+        return
     with tempfile.TemporaryDirectory(prefix="pagemill-eval-") as tmp:
         if records is None:
             pages = sorted(gold_dir.glob("*/pages/*.txt"))
@@ -502,6 +519,50 @@ def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool) -> 
         click.echo(json.dumps({**result, "stage_ms_per_page": {k: round(v, 2) for k, v in stage_ms.items()}}, indent=1))
     else:
         click.echo(format_report(result, stage_ms))
+
+
+def _eval_steps(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, folds: int | None, seed: int,
+                without: frozenset[str], ablation: bool, max_bytes: int | None) -> None:
+    """``pagemill eval`` with folds, steps left out or an ablation (see :mod:`workers.crossval`)."""
+    import json
+    import time
+
+    from . import crossval as cv
+    from .evaluation import evaluate_pages, format_report, load_gold
+    from .stages.entities import SWITCHABLE
+
+    t0 = time.perf_counter()
+    gold = load_gold(gold_dir)
+    ablate: list[str] = []
+    if not gold:
+        raise click.UsageError(f"no gold pages found as {gold_dir}/<source>/gold/*.json")
+    if records is not None:
+        made: dict[str, dict] = {}
+        for path in sorted(records.rglob("*.json")):
+            doc = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(doc, dict) and doc.get("kind") == "record":
+                made[Path(doc["source"]["filename"]).stem] = doc
+        predict = lambda names, _without, _fitted: {n: made[n] for n in names if n in made}  # noqa: E731
+    else:
+        paths = {p.stem: p for p in sorted(gold_dir.glob("*/pages/*.txt")) if p.stem in gold}
+        ablate = [n for n in SWITCHABLE if n not in without] if ablation else []
+        configs = [without] + [without | {n} for n in ablate]
+        show = not as_json and click.get_text_stream("stderr").isatty()
+        bar = None if not show else (lambda done, total: click.echo(f"\rprocessed {done}/{total} pages", nl=done == total, err=True))
+        predict = cv.batch_predict(paths, configs, jobs=jobs, max_bytes=max_bytes, progress=bar)
+    if folds is None:
+        result = evaluate_pages(gold, predict(sorted(gold), without, {}))
+        click.echo(json.dumps({**result, "without": sorted(without)}, indent=1) if as_json else format_report(result))
+        return
+    try:
+        res = cv.cross_validate(gold, predict, k=folds, seed=seed, without=without, ablate=ablate)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    seconds = time.perf_counter() - t0
+    if as_json:
+        click.echo(json.dumps({**cv.cv_json(res, seed=seed, without=without), "seconds": round(seconds, 1)}, indent=1))
+    else:
+        click.echo(cv.format_cv(res, seed=seed, without=without, seconds=seconds))
 
 
 @main.command()

@@ -195,8 +195,12 @@ def _score_repairs(page: GoldPage, record: dict, segs: list[dict], t: _Tally) ->
 
 def evaluate(gold_root: Path, records: dict[str, dict]) -> dict[str, Any]:
     """Score ``records`` (page name or file name -> record dict) against the gold under ``gold_root``."""
+    return evaluate_pages(load_gold(gold_root), records)
+
+
+def evaluate_pages(gold: dict[str, GoldPage], records: dict[str, dict]) -> dict[str, Any]:
+    """Score ``records`` against these gold pages only (a fold of a cross-validation, say)."""
     by_name = {Path(k).stem: v for k, v in records.items()}
-    gold = load_gold(gold_root)
     t = _Tally()
     missing: list[str] = []
     for name, page in gold.items():
@@ -262,4 +266,4 @@ def format_report(result: dict[str, Any], stage_ms: dict[str, float] | None = No
     return "\n".join(lines)
 
 
-__all__ = ["GoldPage", "evaluate", "format_report", "load_gold", "norm_label", "norm_span"]
+__all__ = ["GoldPage", "evaluate", "evaluate_pages", "format_report", "load_gold", "norm_label", "norm_span"]

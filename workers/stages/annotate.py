@@ -27,7 +27,7 @@ from .entities.gazetteer import gazetteer
 from .entities.names import given_names
 from .entities.orgs import warm as warm_rules
 
-__all__ = ["annotate", "country_code", "load_model"]
+__all__ = ["annotate", "country_code", "entity_texts", "load_model"]
 
 
 def load_model():
@@ -44,10 +44,20 @@ def country_code(name: str) -> str | None:
     return gazetteer().country_code(name)
 
 
-def annotate(page: ClassifiedPage) -> AnnotatedPage:
+def entity_texts(page: ClassifiedPage) -> list[str]:
+    """The texts whose entities ``annotate`` finds: every segment but furniture and code."""
+    return [s.text for s in page.segments if s.role not in ("furniture", "code")]
+
+
+def annotate(
+    page: ClassifiedPage,
+    without: frozenset[str] = frozenset(),
+    model_ents: list[list[tuple[int, int, str]]] | None = None,
+) -> AnnotatedPage:
+    """``without`` and ``model_ents``: see :func:`.entities.find` (evaluation only; the service passes neither)."""
     segs = [s for s in page.segments if s.role not in ("furniture", "code")]
     texts = [s.text for s in segs]
-    mentions = find(texts)
+    mentions = find(texts, without, model_ents)
     entities: list[Entity] = []
     ids = {idx: f"e{idx + 1}" for idx in range(len(mentions))}
     for idx, m in enumerate(mentions):

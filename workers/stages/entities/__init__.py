@@ -7,13 +7,23 @@
 from __future__ import annotations
 
 from .model import chunks, ents, load_model
-from .rules import Mention, refine
+from .rules import STEPS, SWITCHABLE, Mention, check_without, refine
 
 
-def find(texts: list[str]) -> list[Mention]:
-    """Entities of a page given as its segments' texts, as mentions into those texts."""
-    ms = [Mention(i, s, e, label) for i, found in enumerate(ents(texts)) for s, e, label in found]
-    return refine(ms, texts)
+def find(
+    texts: list[str],
+    without: frozenset[str] = frozenset(),
+    model_ents: list[list[tuple[int, int, str]]] | None = None,
+) -> list[Mention]:
+    """Entities of a page given as its segments' texts, as mentions into those texts.
+
+    ``without`` names steps of :data:`.rules.STEPS` to leave out; ``model_ents``
+    is the model's output for these texts (``ents(texts)``) when already known,
+    so an evaluation can run the steps many ways over one model pass.
+    """
+    found_by_model = ents(texts) if model_ents is None else model_ents
+    ms = [Mention(i, s, e, label) for i, found in enumerate(found_by_model) for s, e, label in found]
+    return refine(ms, texts, without)
 
 
-__all__ = ["Mention", "chunks", "find", "load_model"]
+__all__ = ["STEPS", "SWITCHABLE", "Mention", "check_without", "chunks", "ents", "find", "load_model"]

@@ -17,12 +17,16 @@ The steps, in the order :func:`refine` runs them:
    acronyms, languages, works, institutions, common words taken for names;
 5. places from the gazetteer that the model missed;
 6. overlaps resolved (longest wins) and normalisation: country codes, refs.
+
+Each pass is one named entry of :data:`STEPS`, the list :func:`refine` runs;
+``pagemill eval --without NAME`` leaves one out to measure what it is worth.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import dates, orgs, people
@@ -915,47 +919,123 @@ def _country_at_start(text: str) -> int:
     return 0
 
 
-def refine(ms: list[Mention], texts: list[str]) -> list[Mention]:
-    ms = [m for m in ms if m.label in LABELS]
-    ms = split_lines(ms, texts)
-    ms = trim_spans(ms, texts)
-    ms = fix_dates(ms, texts)
-    ms = add_date_patterns(ms, texts)
-    ms = fix_names(ms, texts)
+@dataclass(slots=True)
+class _Page:
+    """What the steps share besides the mentions: words of the page, computed once."""
+
+    texts: list[str]
     # words used in lower case on the page (e-mail and web addresses left out: "laura.fenwick@...")
-    lower_words = {w.lower() for t in texts for w in re.findall(r"\b[a-z][a-z'-]+\b", orgs.ADDRESS.sub(" ", t))}
-    title_lines = orgs.TitleLines(texts)
-    ms = orgs.title_line_orgs(ms, texts, title_lines)
-    ms = orgs.common_of_phrases(ms, texts, ORG_HEADS, PLACE_HEADS)
-    ms = orgs.split_orgs(ms, texts, lambda t: _looks_like_person(t, lower_words))
-    ms = citations(ms, texts)
-    ms = person_fixes(ms, texts)
-    ms = people.join_particles(ms, texts)
-    ms = people.title_line_trim(ms, texts, title_lines.at)
-    ms = orgs.event_names(ms, texts, EVENT_HEADS, lambda w: gazetteer().lookup(w) is not None)
-    ms = fix_events(ms, texts)
-    ms = resolve(ms)
-    ms = orgs.org_heads(ms, texts, ORG_HEADS, lambda w: (p := gazetteer().lookup(w)) is not None and p.kind == "country")
-    ms = orgs.inner_breaks(ms, texts, ORG_HEADS, lambda t: _looks_like_person(t, lower_words))
-    ms = orgs.team_names(ms, texts, lambda w: (p := gazetteer().lookup(w)) is not None and p.kind == "city", about_sport(texts))
-    ms = orgs.country_prefixes(ms, texts, ORG_HEADS, _country_at_start)
-    ms = people.titled_names(ms, texts, TITLES, lower_words, _not_a_name)
-    ms = people.given_name_places(ms, texts, gazetteer().lookup)
-    ms = people.ruler_names(ms, texts, lambda w: gazetteer().lookup(w) is not None, KNOWN_ORGS)
-    ms = propagate(ms, texts)
-    ms = people.person_pairs(ms, texts)
-    person_words = {w for m in ms if m.label == "PERSON" and " " in m.text(texts) for w in m.text(texts).split()}
-    ms = orgs.term_acronyms(ms, texts, ORG_HEADS, people.is_common)
-    ms = orgs.counted_acronyms(ms, texts)
-    ms = orgs.works(ms, texts)
-    ms = orgs.awards(ms, texts, ORG_HEADS)
-    ms = orgs.known_names(ms, texts)
-    ms = orgs.language_names(ms, texts)
-    ms = orgs.institutions(ms, texts)
-    ms = people.common_word_names(ms, texts, lower_words, person_words)
-    ms = add_places(ms, texts)
-    ms = resolve(ms)
-    ms = drop_lone_words(ms, texts)
-    normalise(ms, texts)
-    corefer(ms, texts)
+    lower_words: set[str]
+    # words of multi-word PERSON names, as they stand after ``person_pairs``
+    person_words: set[str]
+    # each line's title case, read once per page (not once per mention)
+    title_lines: orgs.TitleLines
+
+
+def _is_place(w: str) -> bool:
+    return gazetteer().lookup(w) is not None
+
+
+def _is_kind(kind: str):
+    return lambda w: (p := gazetteer().lookup(w)) is not None and p.kind == kind
+
+
+def _note_person_words(ms: list[Mention], pg: _Page) -> list[Mention]:
+    pg.person_words = {w for m in ms if m.label == "PERSON" and " " in m.text(pg.texts) for w in m.text(pg.texts).split()}
+    return ms
+
+
+def _in_place(fn):
+    """A step that changes the mentions in place, as one that returns them."""
+
+    def step(ms: list[Mention], pg: _Page) -> list[Mention]:
+        fn(ms, pg.texts)
+        return ms
+
+    return step
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One named pass of :func:`refine`: ``run(mentions, page) -> mentions``.
+
+    ``fixed`` steps are bookkeeping the others rely on (which labels exist,
+    words noted for later steps), so ``--without`` cannot switch them off.
+    """
+
+    name: str
+    run: Callable[[list[Mention], _Page], list[Mention]]
+    fixed: bool = False
+
+
+def _looks_like_person_on(pg: _Page):
+    return lambda t: _looks_like_person(t, pg.lower_words)
+
+
+#: Every pass after the model, in the order they run. The names are stable:
+#: ``pagemill eval --without NAME`` and the ablation table use them.
+STEPS: tuple[Step, ...] = (
+    Step("keep_labels", lambda ms, pg: [m for m in ms if m.label in LABELS], fixed=True),
+    Step("split_lines", lambda ms, pg: split_lines(ms, pg.texts)),
+    Step("trim_spans", lambda ms, pg: trim_spans(ms, pg.texts)),
+    Step("fix_dates", lambda ms, pg: fix_dates(ms, pg.texts)),
+    Step("add_date_patterns", lambda ms, pg: add_date_patterns(ms, pg.texts)),
+    Step("fix_names", lambda ms, pg: fix_names(ms, pg.texts)),
+    Step("title_line_orgs", lambda ms, pg: orgs.title_line_orgs(ms, pg.texts, pg.title_lines)),
+    Step("common_of_phrases", lambda ms, pg: orgs.common_of_phrases(ms, pg.texts, ORG_HEADS, PLACE_HEADS)),
+    Step("split_orgs", lambda ms, pg: orgs.split_orgs(ms, pg.texts, _looks_like_person_on(pg))),
+    Step("citations", lambda ms, pg: citations(ms, pg.texts)),
+    Step("person_fixes", lambda ms, pg: person_fixes(ms, pg.texts)),
+    Step("join_particles", lambda ms, pg: people.join_particles(ms, pg.texts)),
+    Step("title_line_trim", lambda ms, pg: people.title_line_trim(ms, pg.texts, pg.title_lines.at)),
+    Step("event_names", lambda ms, pg: orgs.event_names(ms, pg.texts, EVENT_HEADS, _is_place)),
+    Step("fix_events", lambda ms, pg: fix_events(ms, pg.texts)),
+    Step("resolve_overlaps", lambda ms, pg: resolve(ms)),
+    Step("org_heads", lambda ms, pg: orgs.org_heads(ms, pg.texts, ORG_HEADS, _is_kind("country"))),
+    Step("inner_breaks", lambda ms, pg: orgs.inner_breaks(ms, pg.texts, ORG_HEADS, _looks_like_person_on(pg))),
+    Step("team_names", lambda ms, pg: orgs.team_names(ms, pg.texts, _is_kind("city"), about_sport(pg.texts))),
+    Step("country_prefixes", lambda ms, pg: orgs.country_prefixes(ms, pg.texts, ORG_HEADS, _country_at_start)),
+    Step("titled_names", lambda ms, pg: people.titled_names(ms, pg.texts, TITLES, pg.lower_words, _not_a_name)),
+    Step("given_name_places", lambda ms, pg: people.given_name_places(ms, pg.texts, gazetteer().lookup)),
+    Step("ruler_names", lambda ms, pg: people.ruler_names(ms, pg.texts, _is_place, KNOWN_ORGS)),
+    Step("propagate", lambda ms, pg: propagate(ms, pg.texts)),
+    Step("person_pairs", lambda ms, pg: people.person_pairs(ms, pg.texts)),
+    Step("note_person_words", _note_person_words, fixed=True),
+    Step("term_acronyms", lambda ms, pg: orgs.term_acronyms(ms, pg.texts, ORG_HEADS, people.is_common)),
+    Step("counted_acronyms", lambda ms, pg: orgs.counted_acronyms(ms, pg.texts)),
+    Step("works", lambda ms, pg: orgs.works(ms, pg.texts)),
+    Step("awards", lambda ms, pg: orgs.awards(ms, pg.texts, ORG_HEADS)),
+    Step("known_names", lambda ms, pg: orgs.known_names(ms, pg.texts)),
+    Step("language_names", lambda ms, pg: orgs.language_names(ms, pg.texts)),
+    Step("institutions", lambda ms, pg: orgs.institutions(ms, pg.texts)),
+    Step("common_word_names", lambda ms, pg: people.common_word_names(ms, pg.texts, pg.lower_words, pg.person_words)),
+    Step("add_places", lambda ms, pg: add_places(ms, pg.texts)),
+    Step("resolve_overlaps_final", lambda ms, pg: resolve(ms)),
+    Step("drop_lone_words", lambda ms, pg: drop_lone_words(ms, pg.texts)),
+    Step("normalise", _in_place(normalise)),
+    Step("corefer", _in_place(corefer)),
+)
+
+#: The names ``--without`` accepts, in run order.
+SWITCHABLE: tuple[str, ...] = tuple(s.name for s in STEPS if not s.fixed)
+
+
+def check_without(names) -> frozenset[str]:
+    """``names`` as a set, or ValueError naming the unknown ones and listing the known."""
+    names = frozenset(names)
+    unknown = sorted(names - set(SWITCHABLE))
+    if unknown:
+        raise ValueError(f"unknown step(s) {', '.join(unknown)}; known steps: {', '.join(SWITCHABLE)}")
+    return names
+
+
+def refine(ms: list[Mention], texts: list[str], without: frozenset[str] = frozenset()) -> list[Mention]:
+    """Run :data:`STEPS` over the model's mentions, leaving out the steps named in ``without``."""
+    without = check_without(without)
+    pg = _Page(
+        texts, {w.lower() for t in texts for w in re.findall(r"\b[a-z][a-z'-]+\b", orgs.ADDRESS.sub(" ", t))}, set(), orgs.TitleLines(texts)
+    )
+    for step in STEPS:
+        if step.name not in without:
+            ms = step.run(ms, pg)
     return ms

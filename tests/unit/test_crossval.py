@@ -1,0 +1,217 @@
+"""crossval: folds by document, mean and spread, the fitting hook, and entity steps switched off by name."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.unit.entity_mentions import labelled, mention
+from workers.cli import main
+from workers.crossval import aggregate, cross_validate, document_id, gains, make_folds, page_folds, spread
+from workers.evaluation import GoldPage
+from workers.stages.entities import STEPS, SWITCHABLE, check_without
+from workers.stages.entities.rules import refine
+
+# --- folds
+
+
+def test_folds_are_disjoint_and_cover_every_document():
+    ids = [f"src/doc-{i}" for i in range(23)]
+    folds = make_folds(ids, 5, seed=3)
+    assert len(folds) == 5
+    seen = [d for f in folds for d in f]
+    assert sorted(seen) == sorted(ids)
+    assert len(seen) == len(set(seen))
+    assert max(len(f) for f in folds) - min(len(f) for f in folds) <= 1
+
+
+def test_folds_are_the_same_for_the_same_seed_whatever_order_the_ids_come_in():
+    ids = [f"src/doc-{i}" for i in range(30)]
+    assert make_folds(ids, 4, seed=7) == make_folds(list(reversed(ids)), 4, seed=7)
+
+
+def test_another_seed_deals_the_documents_differently():
+    ids = [f"src/doc-{i}" for i in range(30)]
+    assert make_folds(ids, 4, seed=1) != make_folds(ids, 4, seed=2)
+
+
+def test_too_few_documents_or_folds_is_an_error():
+    with pytest.raises(ValueError, match="only 3 documents"):
+        make_folds(["a", "b", "c"], 4)
+    with pytest.raises(ValueError, match="at least 2"):
+        make_folds(["a", "b", "c"], 1)
+
+
+def _page(name: str, variant_of: str | None = None) -> GoldPage:
+    gold = {"page": f"pages/{name}.txt", "source": "mine", "segments": [], "entities": [], "entity_labels_scored": []}
+    if variant_of:
+        gold["variant_of"] = f"pages/{variant_of}.txt"
+    return GoldPage(name=name, gold=gold, text="")
+
+
+def test_a_variant_page_lands_in_the_same_fold_as_the_page_it_varies():
+    pages = {p.name: p for p in [_page(f"report{i}") for i in range(8)]}
+    pages["copy-with-menus"] = _page("copy-with-menus", variant_of="report3")
+    pages["another-copy"] = _page("another-copy", variant_of="report5")
+    assert document_id(pages["copy-with-menus"]) == document_id(pages["report3"])
+    for seed in range(5):
+        folds = page_folds(pages, 3, seed=seed)
+        fold_of = {n: i for i, f in enumerate(folds) for n in f}
+        assert sorted(fold_of) == sorted(pages)
+        assert fold_of["copy-with-menus"] == fold_of["report3"]
+        assert fold_of["another-copy"] == fold_of["report5"]
+
+
+# --- mean and spread
+
+
+def test_spread_gives_mean_sample_std_and_range_of_the_values_it_has():
+    s = spread([0.5, None, 0.9, 0.7])
+    assert s is not None
+    assert s.mean == pytest.approx(0.7)
+    assert s.std == pytest.approx(0.2)  # sample std of 0.5, 0.7, 0.9
+    assert (s.min, s.max, s.n) == (0.5, 0.9, 3)
+    assert spread([None, None]) is None
+    assert spread([0.4]).std == 0.0
+
+
+def test_aggregate_spreads_each_measure_over_the_folds_and_skips_folds_without_it():
+    folds = [{"entity_f1": 0.6, "f1_EVENT": None}, {"entity_f1": 0.8, "f1_EVENT": 0.5}, {"entity_f1": 1.0, "f1_EVENT": 0.7}]
+    agg = aggregate(folds)
+    assert agg["entity_f1"].mean == pytest.approx(0.8)
+    assert agg["entity_f1"].std == pytest.approx(0.2)
+    assert agg["f1_EVENT"].n == 2 and agg["f1_EVENT"].mean == pytest.approx(0.6)
+
+
+def test_gain_is_score_with_everything_minus_score_without_per_fold():
+    full = [{"entity_f1": 0.8, "f1_ORG": 0.7}, {"entity_f1": 0.9, "f1_ORG": None}]
+    without = [{"entity_f1": 0.75, "f1_ORG": 0.5}, {"entity_f1": 0.92, "f1_ORG": 0.6}]
+    g = gains(full, without)
+    assert g[0]["entity_f1"] == pytest.approx(0.05) and g[1]["entity_f1"] == pytest.approx(-0.02)
+    assert g[0]["f1_ORG"] == pytest.approx(0.2) and g[1]["f1_ORG"] is None
+
+
+# --- the fitting hook
+
+
+def _summary_pages(n: int) -> dict[str, GoldPage]:
+    text = "Ana Lopes met the board.\n"
+    pages = {}
+    for i in range(n):
+        gold = {
+            "page": f"pages/p{i}.txt", "source": "mine",
+            "segments": [{"role": "paragraph", "start": 0, "end": len(text) - 1}],
+            "entities": [{"label": "PERSON", "start": 0, "end": 9}],
+            "entity_labels_scored": ["PERSON"],
+        }
+        pages[f"p{i}"] = GoldPage(name=f"p{i}", gold=gold, text=text)
+    return pages
+
+
+def _record(found_person: bool) -> dict:
+    ents = [{"label": "PERSON", "source_start": 0, "source_end": 9}] if found_person else []
+    return {"segments": [{"role": "paragraph", "source_start": 0, "source_end": 24, "text": "Ana Lopes met the board."}], "entities": ents}
+
+
+def test_a_fitted_component_sees_only_the_other_folds_and_its_result_reaches_the_held_out_predictions():
+    gold = _summary_pages(6)
+    seen: list[set[str]] = []
+    predicted: list[set[str]] = []
+
+    class Memory:
+        name = "memory"
+
+        def fit(self, train):
+            seen.append({p.name for p in train})
+            return {p.name for p in train}
+
+    def predict(names, without, fitted):
+        predicted.append(set(names))
+        assert not set(names) & fitted["memory"]
+        # the prediction depends on what was fitted, so a fit that saw too little would show in the score
+        return {n: _record(found_person=len(fitted["memory"]) >= 4) for n in names}
+
+    res = cross_validate(gold, predict, k=3, fitters=[Memory()])
+    assert len(seen) == 3
+    for train, test in zip(seen, predicted):
+        assert train | test == set(gold) and not train & test
+    assert res.summary["entity_f1"].mean == pytest.approx(1.0)
+
+
+def test_with_nothing_fitted_each_fold_scores_its_held_out_pages():
+    gold = _summary_pages(4)
+
+    def predict(names, without, fitted):
+        assert fitted == {}
+        return {n: _record(found_person=n in {"p0", "p1"}) for n in names}
+
+    res = cross_validate(gold, predict, k=2, seed=0, fitters=[])
+    per_fold = [m["entity_f1"] for m in res.per_fold]
+    want = []
+    for fold in res.folds:
+        tp = len(set(fold) & {"p0", "p1"})
+        fn = len(fold) - tp  # no false positives: precision is 1 wherever something is found
+        want.append(2 * tp / (2 * tp + fn))
+    assert per_fold == pytest.approx(want, abs=1e-3)
+    assert res.summary["entity_f1"].mean == pytest.approx(sum(want) / len(want), abs=1e-3)
+
+
+# --- entity steps by name
+
+
+def test_every_step_has_one_unique_name():
+    names = [s.name for s in STEPS]
+    assert len(names) == len(set(names))
+    assert set(SWITCHABLE) < set(names)
+
+
+def test_switching_off_propagate_stops_a_surname_alone_from_being_found_again():
+    texts = ["Marta Kowalczyk opened the harbour meeting on Tuesday.", "Later that evening Kowalczyk closed it with a short speech."]
+    found = labelled(refine([mention(texts, "Marta Kowalczyk", "PERSON")], texts), texts)
+    assert ("Kowalczyk", "PERSON") in found
+    without = labelled(refine([mention(texts, "Marta Kowalczyk", "PERSON")], texts, frozenset({"propagate"})), texts)
+    assert without == [("Marta Kowalczyk", "PERSON")]
+
+
+def test_switching_off_nothing_gives_what_refine_gives_by_default():
+    texts = ["Marta Kowalczyk opened the harbour meeting on Tuesday.", "Later that evening Kowalczyk closed it."]
+    a = labelled(refine([mention(texts, "Marta Kowalczyk", "PERSON")], texts), texts)
+    b = labelled(refine([mention(texts, "Marta Kowalczyk", "PERSON")], texts, frozenset()), texts)
+    assert a == b
+
+
+def test_an_unknown_step_name_is_an_error_listing_the_known_names():
+    with pytest.raises(ValueError) as err:
+        check_without({"propagat"})
+    assert "propagat" in str(err.value) and "propagate" in str(err.value) and "corefer" in str(err.value)
+    with pytest.raises(ValueError):
+        check_without({"keep_labels"})  # bookkeeping the other steps rely on
+
+
+def test_eval_without_an_unknown_step_stops_with_the_known_names(tmp_path: Path):
+    (tmp_path / "mine" / "gold").mkdir(parents=True)
+    result = CliRunner().invoke(main, ["eval", str(tmp_path), "--without", "no_such_step"])
+    assert result.exit_code == 2
+    assert "no_such_step" in result.output and "propagate" in result.output
+
+
+def test_eval_folds_prints_mean_and_spread_per_measure(tmp_path: Path, seed_page):
+    # the same page under two document ids, so two folds can be made from one real page
+    text = Path(seed_page).read_text(encoding="utf-8")
+    for name in ("first", "second"):
+        src = tmp_path / name
+        (src / "pages").mkdir(parents=True)
+        (src / "gold").mkdir()
+        (src / "pages" / f"{name}.txt").write_text(text, encoding="utf-8")
+        gold = {"page": f"pages/{name}.txt", "source": name, "segments": [{"role": "paragraph", "start": 0, "end": len(text)}],
+                "entities": [], "entity_labels_scored": ["PERSON"], "repairs": []}
+        (src / "gold" / f"{name}.json").write_text(json.dumps(gold), encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(tmp_path), "--folds", "2", "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert out["folds"] == 2 and out["pages_per_fold"] == [1, 1]
+    assert set(out["summary"]["entity_f1"]) == {"mean", "std", "min", "max", "folds"}
+    assert out["summary"]["role_accuracy"]["folds"] == 2

@@ -1,0 +1,345 @@
+"""Cross-validated scoring and ablation: what ``pagemill eval --folds K`` prints.
+
+Folds are made by *document*: a page and its variants (a gold file's
+``variant_of``, e.g. the same text with site chrome added) share one document
+id and so always land in the same fold, or a variant would leak its twin's
+answers into training. The ids are shuffled with a seeded random generator and
+dealt round-robin, so folds are disjoint, cover every document, and are the
+same on every run with the same seed; nothing looks inside the names.
+
+**Fitting hook.** Nothing in pagemill is fitted from gold yet: every rule and
+list is fixed, so today each fold simply scores its held-out pages and the
+cross-validated figures are held-out scores per fold. A component that learns
+from gold (weights, thresholds, name lists) is added as a :class:`Fitter` in
+:data:`FITTERS`. For each fold, :func:`cross_validate` calls ``fit`` on the
+gold pages of the K-1 other folds only and hands the results (name -> fitted
+value) to the ``predict`` function, which must make the held-out pages'
+records with them. While :data:`FITTERS` is empty, the records do not depend
+on the fold, so they are made once and reused for every fold.
+
+**Ablation.** ``--without NAME`` leaves out a named step of the entity
+refinement (:data:`workers.stages.entities.rules.STEPS`). The ablation runs
+the page through the stages once, keeps the spaCy model's output, and reruns
+only the refinement steps once per step left out, so it costs the model once
+per page. A step's gain is, per fold, the score with everything minus the
+score without it; the table gives its mean and spread over the folds.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Protocol
+
+from .evaluation import GoldPage, evaluate_pages
+
+#: Labels whose F1 is always reported (those of the reference scorer), present or not.
+MAIN_LABELS = ("PERSON", "ORG", "PLACE", "DATE")
+
+
+# ---------------------------------------------------------------- folds
+
+
+def document_id(page: GoldPage) -> str:
+    """The document a gold page belongs to: its own page, or the page it is a variant of (as the gold declares)."""
+    return f"{page.gold.get('source', '')}/{page.gold.get('variant_of') or page.gold['page']}"
+
+
+def make_folds(doc_ids: Iterable[str], k: int, seed: int = 0) -> list[list[str]]:
+    """``k`` disjoint lists of document ids covering all of them, fixed by ``seed``."""
+    ids = sorted(set(doc_ids))
+    if k < 2:
+        raise ValueError("cross-validation needs at least 2 folds")
+    if k > len(ids):
+        raise ValueError(f"{k} folds asked for, but there are only {len(ids)} documents")
+    # sorted first so the shuffle depends on the set of ids and the seed, not on the order they were read in
+    random.Random(seed).shuffle(ids)
+    return [sorted(ids[i::k]) for i in range(k)]
+
+
+def page_folds(gold: dict[str, GoldPage], k: int, seed: int = 0) -> list[list[str]]:
+    """The folds as lists of page names (all pages of a document in the same fold)."""
+    doc_of = {name: document_id(p) for name, p in gold.items()}
+    folds = make_folds(doc_of.values(), k, seed)
+    fold_of = {d: i for i, f in enumerate(folds) for d in f}
+    out: list[list[str]] = [[] for _ in folds]
+    for name in sorted(gold):
+        out[fold_of[doc_of[name]]].append(name)
+    return out
+
+
+# ---------------------------------------------------------------- measures and spread
+
+
+def measures(summary: dict[str, Any]) -> dict[str, float | None]:
+    """The figures of one :func:`evaluate_pages` summary as flat numbers (None: nothing to measure)."""
+    rep_total = summary.get("repairs_total", 0)
+    out: dict[str, float | None] = {
+        "role_accuracy": summary["segment_role_accuracy"],
+        "furniture_p": summary["furniture_precision"],
+        "furniture_r": summary["furniture_recall"],
+        "repairs": summary["repairs_ok"] / rep_total if rep_total else None,
+        "entity_p": summary["entity_p"],
+        "entity_r": summary["entity_r"],
+        "entity_f1": summary["entity_f1"],
+    }
+    per = summary["entity_per_label"]
+    for lab in sorted(set(MAIN_LABELS) | set(per)):
+        # a label with no gold and no prediction in a fold says nothing about that fold
+        out[f"f1_{lab}"] = per[lab]["f1"] if lab in per else None
+    return out
+
+
+@dataclass(frozen=True)
+class Spread:
+    """One measure over the folds: mean, sample standard deviation, lowest, highest, folds counted."""
+
+    mean: float
+    std: float
+    min: float
+    max: float
+    n: int
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"mean": round(self.mean, 6), "std": round(self.std, 6), "min": round(self.min, 6), "max": round(self.max, 6), "folds": self.n}
+
+
+def spread(values: Sequence[float | None]) -> Spread | None:
+    """Mean and spread of the values that are not None; None when there are none."""
+    xs = [float(v) for v in values if v is not None]
+    if not xs:
+        return None
+    std = statistics.stdev(xs) if len(xs) > 1 else 0.0
+    return Spread(statistics.fmean(xs), std, min(xs), max(xs), len(xs))
+
+
+def aggregate(per_fold: Sequence[dict[str, float | None]]) -> dict[str, Spread]:
+    """Each measure's spread over the folds (measures missing from every fold are left out)."""
+    keys: list[str] = []
+    for m in per_fold:
+        keys += [k for k in m if k not in keys]
+    out: dict[str, Spread] = {}
+    for k in keys:
+        s = spread([m.get(k) for m in per_fold])
+        if s is not None:
+            out[k] = s
+    return out
+
+
+def gains(full: Sequence[dict[str, float | None]], without: Sequence[dict[str, float | None]]) -> list[dict[str, float | None]]:
+    """Per fold, score with everything minus score without a component (None where either is None)."""
+    out = []
+    for f, w in zip(full, without, strict=True):
+        out.append({k: (f[k] - w[k]) if f.get(k) is not None and w.get(k) is not None else None for k in f})
+    return out
+
+
+# ---------------------------------------------------------------- fitting hook
+
+
+class Fitter(Protocol):
+    """A component that learns from gold pages. ``fit`` sees only the training folds' pages."""
+
+    name: str
+
+    def fit(self, train: list[GoldPage]) -> Any: ...
+
+
+#: Components fitted from gold, fitted afresh on each fold's training pages. None yet (see the module notes).
+FITTERS: tuple[Fitter, ...] = ()
+
+#: ``predict(page names, without, fitted) -> {page name: record dict}``.
+Predict = Callable[[list[str], frozenset[str], dict[str, Any]], dict[str, dict]]
+
+
+@dataclass
+class CVResult:
+    folds: list[list[str]]
+    per_fold: list[dict[str, float | None]]
+    summary: dict[str, Spread]
+    ablation: dict[str, dict[str, Spread]]
+
+
+def cross_validate(
+    gold: dict[str, GoldPage],
+    predict: Predict,
+    *,
+    k: int,
+    seed: int = 0,
+    without: frozenset[str] = frozenset(),
+    ablate: Sequence[str] = (),
+    fitters: Sequence[Fitter] = FITTERS,
+) -> CVResult:
+    """Score each fold's pages with components fitted on the other folds; ablate the named steps."""
+    folds = page_folds(gold, k, seed)
+    configs = [without] + [without | {name} for name in ablate if name not in without]
+    cache: dict[frozenset[str], dict[str, dict]] = {}
+    scores: dict[frozenset[str], list[dict[str, float | None]]] = {c: [] for c in configs}
+    for i, test in enumerate(folds):
+        train = [gold[n] for j, f in enumerate(folds) if j != i for n in f]
+        fitted = {f.name: f.fit(train) for f in fitters}
+        for c in configs:
+            if fitted:
+                records = predict(test, c, fitted)
+            else:
+                # nothing fitted: a page's record is the same in every fold, so make all of them once
+                if c not in cache:
+                    cache[c] = predict(sorted(gold), c, {})
+                records = cache[c]
+            fold_gold = {n: gold[n] for n in test}
+            scores[c].append(measures(evaluate_pages(fold_gold, {n: records[n] for n in test if n in records})))
+    base = scores[without]
+    ablation = {c_name: aggregate(gains(base, scores[without | {c_name}])) for c_name in ablate if c_name not in without}
+    return CVResult(folds=folds, per_fold=base, summary=aggregate(base), ablation=ablation)
+
+
+# ---------------------------------------------------------------- making the records
+
+
+def _records_of_page(args: tuple[str, int | None, tuple[frozenset[str], ...]]) -> tuple[str, dict[frozenset[str], dict] | None]:
+    """One page through the stages once, then annotate's refinement once per configuration.
+
+    The first configuration's record is whole; the others carry only their
+    entities, as nothing before annotate depends on the configuration.
+    """
+    from .stages import PageRejected, build_record, decode_page, run_stage
+    from .stages.annotate import annotate, entity_texts
+    from .stages.entities import ents
+    from .stages.pipeline import STAGES
+
+    path_s, max_bytes, configs = args
+    path = Path(path_s)
+    try:
+        page = decode_page(path.read_bytes(), path.name, received_at=datetime.now(timezone.utc), max_bytes=max_bytes)
+        for name in STAGES:
+            if name != "annotate":
+                page = run_stage(name, page)
+        model_out = list(ents(entity_texts(page)))
+        out: dict[frozenset[str], dict] = {}
+        for i, c in enumerate(configs):
+            rec = build_record(annotate(page, c, model_out)).model_dump(mode="json")
+            out[c] = rec if i == 0 else {"entities": rec["entities"]}
+        return path_s, out
+    except (PageRejected, OSError):
+        return path_s, None
+    except Exception:  # noqa: BLE001 - as in `pagemill eval`, a failed page is scored as a page without a record
+        return path_s, None
+
+
+def make_records(
+    paths: dict[str, Path], configs: Sequence[frozenset[str]], *, jobs: int = 1, max_bytes: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[frozenset[str], dict[str, dict]]:
+    """Records of the named pages under each configuration (set of steps left out)."""
+    configs = tuple(dict.fromkeys(configs))
+    work = [(str(p), max_bytes, configs) for p in paths.values()]
+    name_of = {str(p): n for n, p in paths.items()}
+    out: dict[frozenset[str], dict[str, dict]] = {c: {} for c in configs}
+
+    def take(results) -> None:
+        for done, (path_s, recs) in enumerate(results, 1):
+            if recs is not None:
+                base = recs[configs[0]]
+                for c in configs:
+                    out[c][name_of[path_s]] = base if c == configs[0] else {**base, **recs[c]}
+            if progress:
+                progress(done, len(work))
+
+    if jobs > 1 and len(work) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            take(pool.map(_records_of_page, work, chunksize=2))
+    else:
+        take(map(_records_of_page, work))
+    return out
+
+
+def batch_predict(paths: dict[str, Path], configs: Sequence[frozenset[str]], *, jobs: int = 1, max_bytes: int | None = None, progress=None) -> Predict:
+    """A ``predict`` for :func:`cross_validate` that makes every configuration's records in one pass over the pages.
+
+    It is only valid while nothing is fitted (the records are made without
+    ``fitted``); with a :class:`Fitter`, predict must build records from it.
+    """
+    made: dict[frozenset[str], dict[str, dict]] | None = None
+
+    def predict(names: list[str], without: frozenset[str], fitted: dict[str, Any]) -> dict[str, dict]:
+        nonlocal made
+        if fitted:
+            raise NotImplementedError("records made with fitted components: pass them to the stages here")
+        if made is None:
+            made = make_records(paths, configs, jobs=jobs, max_bytes=max_bytes, progress=progress)
+        return {n: made[without][n] for n in names if n in made[without]}
+
+    return predict
+
+
+# ---------------------------------------------------------------- report
+
+
+def _fmt(s: Spread | None, signed: bool = False) -> str:
+    if s is None:
+        return "n/a"
+    f = "+.3f" if signed else ".3f"
+    return f"{s.mean:{f}} ± {s.std:.3f} ({s.min:{f}}..{s.max:{f}})"
+
+
+_NAMES = {
+    "role_accuracy": "segment role accuracy",
+    "furniture_p": "furniture precision",
+    "furniture_r": "furniture recall",
+    "repairs": "repairs (share)",
+    "entity_p": "entity precision",
+    "entity_r": "entity recall",
+    "entity_f1": "entity F1",
+}
+
+
+def format_cv(result: CVResult, *, seed: int, without: frozenset[str], seconds: float | None = None) -> str:
+    k = len(result.folds)
+    lines = [
+        f"{k}-fold cross-validation by document (seed {seed}); pages per fold: {', '.join(str(len(f)) for f in result.folds)}",
+        "nothing is fitted from gold yet: each fold is its held-out pages scored as they are",
+    ]
+    if without:
+        lines.append(f"without: {', '.join(sorted(without))}")
+    lines.append("measure: mean ± std (min..max) over folds")
+    rows = [(key, label) for key, label in _NAMES.items() if key in result.summary]
+    rows += [(key, "F1 " + key[3:]) for key in result.summary if key.startswith("f1_")]
+    for key, label in rows:
+        sp = result.summary[key]
+        # a fold with nothing of a kind (no repair, no EVENT) has no figure for it
+        lines.append(f"  {label:<24} {_fmt(sp)}" + ("" if sp.n == k else f"  [{sp.n} of {k} folds]"))
+    if result.ablation:
+        labs = [lab for lab in MAIN_LABELS]
+        lines.append("")
+        lines.append("ablation: gain of each step = F1 with everything - F1 without it, over folds")
+        lines.append(f"  {'step':<24} {'entity F1 gain: mean ± std (min..max)':<40} " + " ".join(f"{lab:>7}" for lab in labs))
+        for name, sp in result.ablation.items():
+            per = " ".join(f"{sp[f'f1_{lab}'].mean:+7.3f}" if f"f1_{lab}" in sp else f"{'n/a':>7}" for lab in labs)
+            lines.append(f"  {name:<24} {_fmt(sp.get('entity_f1'), signed=True):<40} {per}")
+    if seconds is not None:
+        lines.append(f"took {seconds:.0f} s")
+    return "\n".join(lines)
+
+
+def cv_json(result: CVResult, *, seed: int, without: frozenset[str]) -> dict[str, Any]:
+    return {
+        "folds": len(result.folds),
+        "seed": seed,
+        "without": sorted(without),
+        "pages_per_fold": [len(f) for f in result.folds],
+        "fitted": [f.name for f in FITTERS],
+        "per_fold": result.per_fold,
+        "summary": {k: v.as_dict() for k, v in result.summary.items()},
+        "ablation": {name: {k: v.as_dict() for k, v in sp.items()} for name, sp in result.ablation.items()},
+    }
+
+
+__all__ = [
+    "FITTERS", "CVResult", "Fitter", "Spread", "aggregate", "batch_predict", "cross_validate", "cv_json", "document_id",
+    "format_cv", "gains", "make_folds", "make_records", "measures", "page_folds", "spread",
+]

@@ -106,6 +106,17 @@ class Builder:
         return "".join(self._parts), OffsetMap(pieces=self._pieces)
 
 
+def bridge_gaps(pieces: list[Piece]) -> OffsetMap:
+    """Offsets of a table's text: the separators between cells map to the source between them."""
+    filled: list[Piece] = []
+    for p in pieces:
+        if filled and filled[-1].clean_end < p.clean_start:
+            q = filled[-1]
+            filled.append(Piece(clean_start=q.clean_end, clean_end=p.clean_start, source_start=q.source_end, source_end=max(q.source_end, p.source_start)))
+        filled.append(p)
+    return OffsetMap(pieces=filled)
+
+
 def make_segment(role: str, text: str, offsets: OffsetMap, **kw) -> Segment:
     """A segment whose source span covers its text's pieces. Ids are given later, by ``segment``."""
     if offsets.pieces:

@@ -22,8 +22,8 @@ import docx
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from ..models import Cell, OffsetMap, Piece, SourcePart
-from .common import Builder, Reading, make_segment
+from ..models import Cell, Piece, SourcePart
+from .common import Builder, Reading, bridge_gaps, make_segment
 
 _HEADING_STYLE = re.compile(r"^(?:heading|überschrift|titre|título|titolo)\s*(\d)$", re.I)
 _W_P, _W_TBL, _W_SDT, _W_TC, _W_TR = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:tc"), qn("w:tr")
@@ -292,10 +292,4 @@ def _table(tbl, layout: _Layout):
     text = "".join(parts)
     if not text.strip() or not pieces:
         return None
-    filled: list[Piece] = []
-    for p in pieces:
-        if filled and filled[-1].clean_end < p.clean_start:
-            q = filled[-1]
-            filled.append(Piece(clean_start=q.clean_end, clean_end=p.clean_start, source_start=q.source_end, source_end=max(q.source_end, p.source_start)))
-        filled.append(p)
-    return make_segment("table", text, OffsetMap(pieces=filled), cells=cells)
+    return make_segment("table", text, bridge_gaps(pieces), cells=cells)

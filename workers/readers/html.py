@@ -25,7 +25,7 @@ import trafilatura
 from lxml import etree
 
 from ..models import Cell, OffsetMap, Piece
-from .common import Reading, collapse, make_segment
+from .common import Reading, bridge_gaps, collapse, make_segment
 
 _SKIP = frozenset("script style noscript template svg math iframe object embed canvas select option button input textarea head map audio video".split())
 _BLOCK = frozenset(
@@ -407,15 +407,8 @@ def _table_segment(b: _Block, stream: _Stream, main: _Main | None):
     text = "".join(parts)
     if not pieces or not text.strip():
         return None
-    # Separators between cells map to the markup between them.
-    filled: list[Piece] = []
-    for p in pieces:
-        if filled and filled[-1].clean_end < p.clean_start:
-            q = filled[-1]
-            filled.append(Piece(clean_start=q.clean_end, clean_end=p.clean_start, source_start=q.source_end, source_end=max(q.source_end, p.source_start)))
-        filled.append(p)
     furniture = main is not None and not main.holds(text)
-    seg = make_segment("furniture" if furniture else "table", text, OffsetMap(pieces=filled), cells=cells,
+    seg = make_segment("furniture" if furniture else "table", text, bridge_gaps(pieces), cells=cells,
                        why="left out of the main text by trafilatura" if furniture else None)
     return seg
 

@@ -99,7 +99,7 @@ def test_every_outcome_gets_one_number_in_write_order_and_follow_feed_and_client
     assert [(i.seq, i.kind) for i in items] == [(e["seq"], e["kind"]) for e in followed]
     record = next(i for i in items if i.entry.filename == "feed-1.txt").outcome
     assert isinstance(record, Record)
-    assert record.model_dump_json(indent=2).encode() == (service.outbox / next(e["path"] for e in followed if e["filename"] == "feed-1.txt")).read_bytes()
+    assert record.model_dump_json().encode() == (service.outbox / next(e["path"] for e in followed if e["filename"] == "feed-1.txt")).read_bytes()
     assert int((tmp_path / "cursor").read_text().split()[0]) >= max(seqs)
 
 

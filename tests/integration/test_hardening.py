@@ -156,8 +156,15 @@ def test_a_utf16_page_without_a_byte_order_mark_becomes_a_record(service: Servic
     assert "Helsinki and Tallinn" in rec["text"]
 
 
-def test_a_binary_file_gets_an_error_record_saying_what_it_is_and_what_to_do(service: Service):
+def test_an_image_gets_an_error_record_saying_what_it_is_and_what_to_do(service: Service):
     service.drop("scan.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 16)
     (rec,) = service.wait_for("scan")
+    assert rec["kind"] == "error" and rec["error"] == "unsupported_type"
+    assert "PNG" in rec["message"] and "OCR" in rec["message"]
+
+
+def test_binary_bytes_of_no_known_type_get_a_binary_file_error_record_saying_what_to_do(service: Service):
+    service.drop("blob.txt", bytes(range(256)) * 16)
+    (rec,) = service.wait_for("blob")
     assert rec["kind"] == "error" and rec["error"] == "binary_file"
-    assert "an image (image/png)" in rec["message"] and "OCR" in rec["message"]
+    assert "binary data of no kind pagemill recognises" in rec["message"] and "convert it to UTF-8" in rec["message"]

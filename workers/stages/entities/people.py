@@ -113,7 +113,7 @@ def join_particles(ms: list, texts: list[str]) -> list:
 
 
 def title_line_trim(ms: list, texts: list[str], title_case_at) -> list:
-    """"Robert Ford Returns to Syria": in a title-case line a person's name does not end in a common word.
+    """"Anna Berg Visits the Harbour": in a title-case line a person's name does not end in a common word.
 
     ``title_case_at(seg, start, end)`` says whether the line holding that span is in title case.
     """

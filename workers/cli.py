@@ -28,6 +28,7 @@ pagemill turns report pages dropped in a folder into validated JSON records.
 Quick start (one machine, nothing else to install):
   pagemill up                 # broker, worker, watcher and dashboard
   cp page.txt inbox/          # a record appears in outbox/ seconds later
+                              # (text, HTML, Markdown, .docx or PDF: told by its bytes)
   open http://127.0.0.1:5555  # the task dashboard (Flower)
   open http://127.0.0.1:5556  # the pages view; `pagemill status` in a terminal
   pagemill up --wait          # in a script: returns once every part answers; `pagemill down` stops it

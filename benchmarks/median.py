@@ -12,8 +12,8 @@ import statistics
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from throughput import TARGETS, verdict  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.throughput_parts.report import TARGETS, verdict  # noqa: E402
 
 LABELS = {
     "throughput_pages_per_s": "throughput, service, pages/s",

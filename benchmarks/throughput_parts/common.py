@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import platform
 import socket
-import statistics
 import subprocess
 import sys
 import time
@@ -33,11 +32,6 @@ def pct(values: list[float], p: float) -> float | None:
     k = (len(v) - 1) * p / 100
     lo, hi = int(k), min(int(k) + 1, len(v) - 1)
     return v[lo] + (v[hi] - v[lo]) * (k - lo)
-
-
-def mean(values) -> float | None:
-    values = list(values)
-    return statistics.fmean(values) if values else None
 
 
 def log(msg: str) -> None:

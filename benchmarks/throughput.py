@@ -84,7 +84,7 @@ def parse_args(argv=None):
     ap.add_argument("--workdir", type=Path, help="keep the run's folders and logs here (default: a temporary folder, removed)")
     ap.add_argument("--env", action="append", default=[], metavar="PAGEMILL_X=V", help="extra setting for the service, e.g. PAGEMILL_SETTLE_SECONDS=0.1")
     ap.add_argument("--variant", help="experimental service patch from benchmarks/variants/ (figures are then not pagemill as shipped)")
-    ap.add_argument("--skip-peer", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--skip-peer", action="store_true", help="leave out the spaCy peer (its figures are then null); for runs that compare the service with itself")
     args = ap.parse_args(argv)
     preset = SIZES["smoke" if args.smoke else "quick" if args.quick else "default"]
     args.pages = args.pages or preset["pages"]
@@ -147,8 +147,11 @@ def main(argv=None) -> int:
                 root / f"process-j{jobs}", jobs, burst, make_pages(files, 4 * jobs, "0warm", run, start=11)
             )
             log(f"  {res['limit'][str(jobs)]['pages_per_s']} pages/s")
-        log(f"peer: spaCy en_core_web_sm full pipeline over {len(burst1)} pages")
-        res["peer"] = run_peer(root, burst1)
+        if args.skip_peer:
+            res["peer"] = None
+        else:
+            log(f"peer: spaCy en_core_web_sm full pipeline over {len(burst1)} pages")
+            res["peer"] = run_peer(root, burst1)
         res["summary"] = summarise(res)
         res["seconds"] = round(time.time() - t_begin, 1)
     finally:

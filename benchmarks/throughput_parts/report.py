@@ -35,8 +35,8 @@ def summarise(res: dict) -> dict:
         "ratio": round(s2["burst"]["pages_per_s"] / lim2["pages_per_s"], 3),
         "ratio_1_worker": round(s1["burst"]["pages_per_s"] / lim1["pages_per_s"], 3),
         "pagemill_ms_per_page_1_process": lim1["ms_per_page_per_process"],
-        "peer_ms_per_page": peer["ms_per_page"],
-        "vs_peer": round(lim1["ms_per_page_per_process"] / peer["ms_per_page"], 3),
+        "peer_ms_per_page": peer["ms_per_page"] if peer else None,
+        "vs_peer": round(lim1["ms_per_page_per_process"] / peer["ms_per_page"], 3) if peer else None,
         "steady_p50_ms": (steady.get("latency") or {}).get("p50_ms"),
         "steady_p95_ms": (steady.get("latency") or {}).get("p95_ms"),
         "steady_p99_ms": (steady.get("latency") or {}).get("p99_ms"),
@@ -84,7 +84,10 @@ def table(res: dict) -> str:
     row(f"Ratio service / limit ({w} workers)", fmt(s["ratio"], "", 2), tgt("ratio"))
     row("Ratio service / limit (1 worker)", fmt(s["ratio_1_worker"], "", 2))
     row("pagemill ms/page, 1 process (process -j 1)", fmt(s["pagemill_ms_per_page_1_process"], " ms"))
-    row(f"Peer: spaCy sm full pipeline ({len(peer['pipeline'])} comps)", f"{fmt(s['peer_ms_per_page'], ' ms')}  (call {peer['call_ms_per_page']:.1f}, pipe {peer['pipe_ms_per_page']:.1f})")
+    if peer:
+        row(f"Peer: spaCy sm full pipeline ({len(peer['pipeline'])} comps)", f"{fmt(s['peer_ms_per_page'], ' ms')}  (call {peer['call_ms_per_page']:.1f}, pipe {peer['pipe_ms_per_page']:.1f})")
+    else:
+        row("Peer: spaCy sm full pipeline", "skipped (--skip-peer)")
     row("pagemill / peer", fmt(s["vs_peer"], "", 2), tgt("vs_peer"))
     if st:
         lat = st["latency"]

@@ -23,29 +23,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import throughput as T  # noqa: E402
-
-
-def _load_variants():
-    """benchmarks/variants/sitecustomize.py under its own name (a ``sitecustomize`` may already be loaded);
-    it patches nothing unless PAGEMILL_BENCH_VARIANT is set."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("pagemill_bench_variants", Path(__file__).resolve().parent / "variants" / "sitecustomize.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-variants = _load_variants()
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.throughput_parts.common import DEFAULT_CORPUS, log  # noqa: E402
+from benchmarks.throughput_parts.load import run_service  # noqa: E402
+from benchmarks.throughput_parts.pages import corpus_files, make_pages  # noqa: E402
+from benchmarks.throughput_parts.service import MODES, check_variants  # noqa: E402
 
 
 def parse_case(text: str) -> tuple[str, str | None, dict[str, str]]:
     label, _, spec = text.partition("=") if "=" in text.split("@", 1)[0] else (text, "", "")
     variant, _, envs = spec.partition("@")
     env = dict(e.split("=", 1) for e in envs.split(",") if e)
-    variants.check(variant)
+    check_variants(variant)
     return label, variant.replace("+", ",") or None, env
 
 
@@ -65,7 +54,7 @@ def main() -> int:
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     cases = [parse_case(c) for c in args.cases]
-    files = T.corpus_files(T.DEFAULT_CORPUS)
+    files = corpus_files(DEFAULT_CORPUS)
     root = Path(tempfile.mkdtemp(prefix="pagemill-ab-"))
     results: dict[str, list[dict]] = {c[0]: [] for c in cases}
     try:
@@ -73,15 +62,15 @@ def main() -> int:
             for label, variant, env in cases:
                 run = secrets.token_hex(3)
                 ns = argparse.Namespace(broker=None, variant=variant, env=env)
-                T.log(f"round {r + 1}: {label} (variant {variant}, env {env})")
+                log(f"round {r + 1}: {label} (variant {variant}, env {env})")
                 try:
-                    res = T.run_service(
-                        root / f"{label}-{r}", args.workers, T.make_pages(files, args.pages, "b", run),
-                        T.make_pages(files, 3 * args.workers, "w", run, start=7), T.make_pages(files, 1, "r", run, start=3)[0],
-                        T.make_pages(files, round(args.rate * args.steady_seconds), "s", run, start=args.pages), args.rate, ns,
+                    res = run_service(
+                        root / f"{label}-{r}", args.workers, make_pages(files, args.pages, "b", run),
+                        make_pages(files, 3 * args.workers, "w", run, start=7), make_pages(files, 1, "r", run, start=3)[0],
+                        make_pages(files, round(args.rate * args.steady_seconds), "s", run, start=args.pages), args.rate, ns,
                     )
                 except Exception as exc:  # noqa: BLE001 - one broken case must not lose the others' figures
-                    T.log(f"  {label} failed: {exc!r}"[:2000])
+                    log(f"  {label} failed: {exc!r}"[:2000])
                     continue
                 results[label].append(res)
     finally:
@@ -101,9 +90,9 @@ def main() -> int:
             "stages_ms_sum": med(sum(x["stages_ms"].values()) for x in b),
             "steady_p50_ms": med(x["latency"]["p50_ms"] for x in s),
             "steady_p95_ms": med(x["latency"]["p95_ms"] for x in s),
-            "steady_p50_ms_by_mode": {m: med(x["latency_by_mode"][m]["p50_ms"] for x in s) for m in T.MODES},
+            "steady_p50_ms_by_mode": {m: med(x["latency_by_mode"][m]["p50_ms"] for x in s) for m in MODES},
             "steady_parts_ms_by_mode": {m: {k: med(((x.get("latency_parts_ms") or {}).get(m) or {}).get(k) for x in s)
-                                            for k in ("inbox_to_queued", "compute", "hops", "pool_wait")} for m in T.MODES},
+                                            for k in ("inbox_to_queued", "compute", "hops", "pool_wait")} for m in MODES},
             "up_first_record_s": med(x["up"]["first_record_s"] for x in runs),
             "up_first_page_drop_to_record_s": med(x["up"]["first_page_drop_to_record_s"] for x in runs),
             "warmup_ms": [x["warmup_latency_ms"] for x in runs],

@@ -12,8 +12,8 @@ import statistics
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from throughput import TARGETS, verdict  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.throughput_parts.report import TARGETS, verdict  # noqa: E402
 
 LABELS = {
     "throughput_pages_per_s": "throughput, service, pages/s",
@@ -39,6 +39,11 @@ LABELS = {
 }
 
 
+def num(v) -> str:
+    # a figure a run left out (the peer with --skip-peer) is null in its JSON
+    return "n/a" if v is None else f"{v:,.2f}"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("files", nargs="+", type=Path)
@@ -59,11 +64,11 @@ def main() -> int:
         print(f"| measure | median of {len(runs)} | runs | target |")
         print("| --- | --- | --- | --- |")
         for label, m, vals, target in rows:
-            print(f"| {label} | {m:,.2f} | {' / '.join(f'{v:,.2f}' for v in vals)} | {target} |")
+            print(f"| {label} | {num(m)} | {' / '.join(num(v) for v in vals)} | {target} |")
     else:
         w = max(len(r[0]) for r in rows)
         for label, m, vals, target in rows:
-            print(f"{label:<{w}}  {m:>10,.2f}   [{' '.join(f'{v:,.2f}' for v in vals)}]  {target}")
+            print(f"{label:<{w}}  {num(m):>10}   [{' '.join(num(v) for v in vals)}]  {target}")
     return 0
 
 

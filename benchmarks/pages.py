@@ -84,8 +84,3 @@ HOSTILE: dict[str, Callable[[int, str], str]] = {
     "no_newline": no_newline,
     "one_block_repairs": one_block_repairs,
 }
-
-
-def one_block(size: int, text: str) -> str:
-    """The corpus as one block of running text: lines kept, no blank line between them."""
-    return "\n".join(ln for ln in sized(text, size).splitlines() if ln.strip()) + "\n"

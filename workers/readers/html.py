@@ -23,6 +23,7 @@ import lxml.html
 import numpy as np
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Extractor
 
 from ..models import Cell, OffsetMap, Piece
 from .common import Reading, bridge_gaps, collapse, make_segment
@@ -309,6 +310,12 @@ _SHORT_WORDS = 8
 _GRAM_SHARE = 0.8
 
 
+# fast: no readability/jusText fallback; on the benchmark pages it is both quicker and closer to the marked text.
+# Built once: extract() would otherwise build it (reading its config file's values) on every page; trafilatura
+# copies it before changing anything, so sharing it across pages and threads is safe.
+_EXTRACTOR = Extractor(output_format="txt", fast=True, comments=False, tables=True)
+
+
 class _Main:
     """trafilatura's main text, in a form a block can be checked against.
 
@@ -318,9 +325,8 @@ class _Main:
     """
 
     def __init__(self, root) -> None:
-        # fast: no readability/jusText fallback; on the benchmark pages it is both quicker and closer to the marked text.
         # trafilatura prunes the tree it is given: call this after everything else has read it.
-        text = trafilatura.extract(root, include_comments=False, include_tables=True, fast=True) or ""
+        text = trafilatura.extract(root, options=_EXTRACTOR) or ""
         self.lines = Counter(_norm(line) for line in text.splitlines())
         self.joined = _norm(text)
         words = _WORD.findall(text.lower())
@@ -346,12 +352,16 @@ def _norm(text: str) -> str:
     return "".join(_WORD.findall(text.lower()))
 
 
+# Comments and processing instructions are never text; dropped while parsing, no walk (ours or trafilatura's) visits them.
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+
+
 def read_html(text: str) -> Reading:
     try:
-        root = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError):
         # lxml refuses str input with an encoding declaration; bytes would re-guess the encoding we already know.
-        root = lxml.html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", text))
+        root = lxml.html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", text), parser=_PARSER)
     blocks: list[_Block] = []
     body = root.find("body")
     _walk(body if body is not None else root, blocks)
@@ -365,7 +375,7 @@ def read_html(text: str) -> Reading:
             if seg is not None:
                 segments.append(seg)
             continue
-        compact = re.sub(r"\s+", "", b.text)
+        compact = "".join(b.text.split())
         idx = stream.locate(compact)
         if idx is None:
             continue
@@ -389,7 +399,7 @@ def _table_segment(b: _Block, stream: _Stream, main: _Main | None):
             parts.append(sep)
             pos += 1
         last_row = r
-        compact = re.sub(r"\s+", "", t)
+        compact = "".join(t.split())
         idx = stream.locate(compact) if compact else None
         if idx is None:
             cells.append(Cell(row=r, col=c, row_span=rs, col_span=cs, header=th, text=t, start=pos, end=pos + len(t),
@@ -430,7 +440,7 @@ def html_fragment_segments(src: str, start: int, end: int) -> list:
         if b.role == "table":
             seg = _table_segment(b, stream, None)
         else:
-            idx = stream.locate(re.sub(r"\s+", "", b.text))
+            idx = stream.locate("".join(b.text.split()))
             seg = None if idx is None else make_segment(b.role, b.text, _offsets(b.text, idx, stream), level=b.level)
         if seg is not None:
             segments.append(seg)

@@ -49,6 +49,9 @@ _SPACE_RE = re.compile(r"\s+")
 # What the stream keeps, by code point: all but blanked markup (NUL) and whitespace (str.isspace(), as \s in re).
 _VISIBLE = np.ones(0x110000, dtype=bool)
 _VISIBLE[[0] + [c for c in range(0x3001) if chr(c).isspace()]] = False
+# Whitespace by code point (str.isspace(); none lies above U+3000).
+_SPACE_CP = np.zeros(0x110000, dtype=bool)
+_SPACE_CP[[c for c in range(0x3001) if chr(c).isspace()]] = True
 
 
 class _Stream:
@@ -82,8 +85,8 @@ class _Stream:
             where = np.searchsorted(keep, at)
             hit = (where < len(keep)) & (keep[np.minimum(where, len(keep) - 1)] == at)
             ends[where[hit]] = to[hit]
-        self.starts = (keep + start).tolist()
-        self.ends = (ends + start).tolist()
+        self.starts_a = keep.astype(np.int64) + start
+        self.ends_a = ends.astype(np.int64) + start
         self.cursor = 0
 
     def locate(self, compact: str) -> list[int] | None:
@@ -122,47 +125,47 @@ class _Stream:
 
 
 def _offsets(text: str, idx: list[int], stream: _Stream) -> OffsetMap:
-    """Map ``text`` (single spaces between words) to the markup, given the stream index of each non-space char."""
-    starts, ends = stream.starts, stream.ends
-    raw: list[list[int]] = []  # [clean_start, clean_end, source_start, source_end], merged as they come
+    """Map ``text`` to the markup, given the stream index of each of its non-space characters.
 
-    def put(c0: int, c1: int, s0: int, s1: int) -> None:
-        if raw:
-            q = raw[-1]
-            if q[1] == c0 and q[3] == s0 and q[1] - q[0] == q[3] - q[2] and c1 - c0 == s1 - s0:
-                q[1], q[3] = c1, s1
-                return
-        raw.append([c0, c1, s0, s1])
-
-    k = 0
-    prev_end = None
-    for m in _TOKEN.finditer(text):
-        w = m.group()
-        c0, c1 = m.start(), m.end()
-        if w[0].isspace():
-            # A space stands for whatever lies between the words around it in the markup.
-            nxt = starts[idx[k]] if k < len(idx) else None
-            a = prev_end if prev_end is not None else (nxt or 0)
-            put(c0, c1, a, max(a, nxt if nxt is not None else a))
-            continue
-        ids = idx[k : k + len(w)]
-        k += len(w)
-        s0, s1 = starts[ids[0]], ends[ids[-1]]
-        if s1 - s0 == len(w) and ids[-1] - ids[0] == len(w) - 1:
-            put(c0, c1, s0, s1)
-        else:
-            for i, sid in enumerate(ids):
-                put(c0 + i, c0 + i + 1, starts[sid], max(ends[sid], starts[sid]))
-        prev_end = s1
+    Each character maps to its span in the markup, each run of spaces to whatever lies between the words
+    around it; neighbours that are both one-to-one and adjacent in both texts merge into one piece.
+    Done on arrays: a page has tens of thousands of characters and thousands of pieces.
+    """
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    space = _SPACE_CP[codes]
+    chars = np.flatnonzero(~space)
+    ids = np.asarray(idx, dtype=np.int64)
+    cs, ce = stream.starts_a[ids], stream.ends_a[ids]
+    # Runs of spaces: where the space mask switches on and off.
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], space, [False])).astype(np.int8)))
+    r0, r1 = edges[0::2], edges[1::2]
+    k = np.searchsorted(chars, r0)  # the first character after each run
+    n = len(chars)
+    nxt = cs[np.minimum(k, n - 1)] if n else np.zeros(len(k), dtype=np.int64)
+    a = np.where(k > 0, ce[np.maximum(k - 1, 0)], np.where(k < n, nxt, 0))
+    b = np.where(k < n, np.maximum(a, nxt), a)
+    c0 = np.concatenate((chars, r0))
+    order = np.argsort(c0, kind="stable")
+    c0 = c0[order]
+    c1 = np.concatenate((chars + 1, r1))[order]
+    s0 = np.concatenate((cs, a))[order]
+    s1 = np.concatenate((ce, b))[order]
+    one = (c1 - c0) == (s1 - s0)
+    # A piece starts wherever it cannot extend the one before it.
+    head = np.ones(len(c0), dtype=bool)
+    head[1:] = ~(one[1:] & one[:-1] & (s1[:-1] == s0[1:]))
+    first = np.flatnonzero(head)
+    last = np.append(first[1:] - 1, len(c0) - 1)
     # Built unvalidated: thousands of pieces a page, every field an int computed above.
     return OffsetMap.model_construct(
-        pieces=[Piece.model_construct(clean_start=c0, clean_end=c1, source_start=s0, source_end=s1) for c0, c1, s0, s1 in raw]
+        pieces=[Piece.model_construct(clean_start=w, clean_end=x, source_start=y, source_end=z)
+                for w, x, y, z in zip(c0[first].tolist(), c1[last].tolist(), s0[first].tolist(), s1[last].tolist())]
     )
 
 
 def _span(text: str, idx: list[int], stream: _Stream) -> OffsetMap:
     """One piece for the whole text: furniture needs its source span, never offsets inside it (no sentences, no entities)."""
-    s0, s1 = stream.starts[idx[0]], stream.ends[idx[-1]]
+    s0, s1 = int(stream.starts_a[idx[0]]), int(stream.ends_a[idx[-1]])
     return OffsetMap.model_construct(pieces=[Piece.model_construct(clean_start=0, clean_end=len(text), source_start=s0, source_end=s1)])
 
 
@@ -303,7 +306,6 @@ def _title(root) -> str | None:
 
 
 _WORD = re.compile(r"\w+")
-_TOKEN = re.compile(r"\S+|\s+")
 # Fewer words than this and a block must be a whole line of the main text.
 _SHORT_WORDS = 8
 # Share of a longer block's word triples that must be in the main text (trafilatura rewraps, trims, reorders a little).

@@ -26,7 +26,7 @@ from lxml import etree
 from trafilatura.settings import Extractor
 
 from ..models import Cell, OffsetMap, Piece
-from .common import Reading, bridge_gaps, collapse, make_segment
+from .common import Reading, bridge_gaps, make_segment
 
 _SKIP = frozenset("script style noscript template svg math iframe object embed canvas select option button input textarea head map audio video".split())
 _BLOCK = frozenset(
@@ -46,6 +46,13 @@ _MARKUP = re.compile(
 
 
 _SPACE_RE = re.compile(r"\s+")
+
+
+def collapse(text: str) -> str:
+    """common.collapse without the regex (str.split() splits on exactly what \\s matches): called for every run of text."""
+    return " ".join(text.split())
+
+
 # What the stream keeps, by code point: all but blanked markup (NUL) and whitespace (str.isspace(), as \s in re).
 _VISIBLE = np.ones(0x110000, dtype=bool)
 _VISIBLE[[0] + [c for c in range(0x3001) if chr(c).isspace()]] = False
@@ -222,6 +229,8 @@ def _walk(el, blocks: list[_Block]) -> None:
     run: list[str] = []
 
     def flush() -> None:
+        if not run:
+            return
         t = collapse("".join(run))
         if t:
             blocks.append(_Block("paragraph", t))

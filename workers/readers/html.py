@@ -367,7 +367,13 @@ def _norm(text: str) -> str:
 
 
 # Comments and processing instructions are never text; dropped while parsing, no walk (ours or trafilatura's) visits them.
-_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+# Every element an HtmlElement, chosen in C: lxml.html's own parser asks a Python method for each element's
+# class (form, input, label...) every time an element is touched from Python, hundreds of thousands of calls a
+# corpus; neither this reader nor trafilatura uses those classes' extra methods.
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
+_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction)
+)
 
 
 def read_html(text: str) -> Reading:

@@ -166,17 +166,25 @@ def _offsets(text: str, idx: list[int], stream: _Stream) -> OffsetMap:
     head[1:] = ~(one[1:] & one[:-1] & (s1[:-1] == s0[1:]))
     first = np.flatnonzero(head)
     last = np.append(first[1:] - 1, len(c0) - 1)
-    # Built unvalidated: thousands of pieces a page, every field an int computed above.
-    return OffsetMap.model_construct(
-        pieces=[Piece.model_construct(clean_start=w, clean_end=x, source_start=y, source_end=z)
-                for w, x, y, z in zip(c0[first].tolist(), c1[last].tolist(), s0[first].tolist(), s1[last].tolist())]
-    )
+    return _offset_map(zip(c0[first].tolist(), c1[last].tolist(), s0[first].tolist(), s1[last].tolist()))
+
+
+_VALIDATE_MAP = OffsetMap.__pydantic_validator__.validate_python
+
+
+def _offset_map(rows) -> OffsetMap:
+    """An OffsetMap from (clean_start, clean_end, source_start, source_end) rows.
+
+    Validated from plain dicts in one call: for thousands of pieces a page that is about four times quicker
+    than ``model_construct`` on each piece, which loops over the fields in Python.
+    """
+    return _VALIDATE_MAP({"pieces": [{"clean_start": w, "clean_end": x, "source_start": y, "source_end": z} for w, x, y, z in rows]})
 
 
 def _span(text: str, idx: list[int], stream: _Stream) -> OffsetMap:
     """One piece for the whole text: furniture needs its source span, never offsets inside it (no sentences, no entities)."""
     s0, s1 = int(stream.starts_a[idx[0]]), int(stream.ends_a[idx[-1]])
-    return OffsetMap.model_construct(pieces=[Piece.model_construct(clean_start=0, clean_end=len(text), source_start=s0, source_end=s1)])
+    return _offset_map([(0, len(text), s0, s1)])
 
 
 def _hidden(el) -> bool:

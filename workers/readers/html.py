@@ -355,13 +355,13 @@ class _Main:
         self.grams = set(zip(words, words[1:], words[2:]))
 
     def holds(self, text: str) -> bool:
-        norm = _norm(text)
+        words = _WORD.findall(text.lower())
+        norm = "".join(words)  # _norm(text), from the words needed below anyway
         if not norm:
             return False
-        if self.lines[norm] > 0:
+        if self.lines.get(norm, 0) > 0:
             self.lines[norm] -= 1
             return True
-        words = _WORD.findall(text.lower())
         if len(words) < _SHORT_WORDS:
             return False
         if norm in self.joined:

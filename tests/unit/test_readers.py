@@ -398,3 +398,24 @@ def test_html_that_is_not_utf8_is_read_in_the_charset_its_meta_declares():
     rec = process_bytes(page.encode("shift_jis"), "minato.html")
     assert rec.source.encoding == "shift_jis"
     assert "横浜港の貨物量" in rec.text
+
+
+def test_html_locators_skip_scripts_and_comments_that_hold_markup_characters():
+    # The offset scan must treat everything up to the real closing tag as invisible, whatever it holds.
+    page = (
+        "<html><head><title>Dock log</title><style>p > b { color: red }</style></head><body>"
+        "<!-- old - copy -- <p>The crane on pier four was repaired on Monday and lifted its first container by noon.</p> -->"
+        "<p>The crane on pier four was repaired on Monday and lifted its first container by noon.</p>"
+        "<script>if (a < b && c <d) { w('</scr' + 'ipt> Night shifts start again next week, the harbour master told the crews.'); }</SCRIPT >"
+        "<!---->"
+        "<p>Night shifts start again next week, the harbour master told the crews.</p></body></html>"
+    )
+    rec = process_bytes(page.encode(), "log.html")
+    paras = [s for s in rec.segments if s.role == "paragraph"]
+    assert [s.text for s in paras] == [
+        "The crane on pier four was repaired on Monday and lifted its first container by noon.",
+        "Night shifts start again next week, the harbour master told the crews.",
+    ]
+    for s in paras:
+        # The copies inside the script and the comment come first; the locator must point past them.
+        assert (s.source_start, s.source_end) == (page.rindex(s.text), page.rindex(s.text) + len(s.text))

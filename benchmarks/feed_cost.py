@@ -40,15 +40,7 @@ from workers.service import broker as embedded  # noqa: E402
 from workers.settings import Settings  # noqa: E402
 from workers.stages import process_bytes  # noqa: E402
 
-CORPUS = REPO.parent / "shared" / "corpus"
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from benchmarks.soak import CORPUS, free_port  # noqa: E402
 
 
 def sample_records(n: int) -> list[dict]:

@@ -207,3 +207,36 @@ def test_table_rows_are_not_menus(line):
 
 def test_pager_is_a_menu():
     assert chrome_anywhere("1 | 2 | 3 | Next")
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        ("Weekly update\n\nhis week sees the opening of the new library by the river.\n\nThe library has three floors.\n", "This"),
+        ("Dividing fractions\n\nhen we divide one fraction by another, we flip the second and multiply.\n\nIt always works.\n", "When"),
+    ],
+)
+def test_lost_drop_cap_whose_remainder_is_a_word_is_restored_from_word_frequencies(text, whole):
+    page = clean(make_page(text))
+    (repair,) = [r for r in page.repairs if r.kind == "drop_cap"]
+    assert repair.after == whole
+    assert page.blocks[1].text.startswith(whole + " ")
+
+
+def test_lower_case_paragraphs_on_a_page_written_in_lower_case_are_left_alone():
+    text = "chat notes\n\nhe said it was fine by him anyway.\n\nand then we left the room quickly.\n\nok see you all later on then.\n"
+    page = clean(make_page(text))
+    assert not [r for r in page.repairs if r.kind == "drop_cap"]
+
+
+def test_paragraph_going_on_from_an_open_sentence_keeps_its_lower_case_word():
+    text = "Trip notes\n\nWe went by train from the coast up to the hills,\n\nhe said, and then we rested for a whole day.\n"
+    page = clean(make_page(text))
+    assert not [r for r in page.repairs if r.kind == "drop_cap"]
+
+
+def test_word_stub_is_given_only_a_capital_that_makes_a_commoner_word():
+    vocab = _vocabulary("")
+    assert drop_cap_letter("hen", vocab, lower_start_is_damage=True) == "W"
+    # "can" is rarer than "an": a lower-case "an" is not taken for a damaged "Can".
+    assert drop_cap_letter("an", vocab, lower_start_is_damage=True) is None

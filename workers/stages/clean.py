@@ -302,20 +302,29 @@ def _vocabulary(text: str) -> Counter[str]:
     return Counter(m.group() for m in _WORD_RE.finditer(text))
 
 
-def drop_cap_letter(first_word: str, vocab: Counter[str]) -> str | None:
+def drop_cap_letter(first_word: str, vocab: Counter[str], *, lower_start_is_damage: bool = False) -> str | None:
     """The capital a block lost, if its first word is a known word minus its first letter.
 
     A known word is one the page itself writes, or a common English word; the
     page's own words win over the dictionary.
+
+    A stub that is a word itself ("his" from "This", "hen" from "When") is
+    damage only when the caller knows a lower-case start is out of place there
+    (``lower_start_is_damage``: a prose paragraph on a page whose paragraphs
+    start in capitals). Then the letter is the one whose whole word English
+    uses most, and only a whole commoner than the stub counts: the repair must
+    make the text likelier, not merely different. Without that knowledge such
+    a stub is repaired only when the page writes the capitalised whole and
+    that whole is the commoner word.
     """
     if len(first_word) < 2 or not first_word.islower():
         return None
+    english = _english()
+    stub_freq = english.get(first_word, 0.0)
+    if stub_freq and lower_start_is_damage:
+        return _letter_by_frequency(first_word, stub_freq, vocab, english)
     if vocab.get(first_word, 0) > 1:
         return None
-    english = _english()
-    # A stub that is a word itself ("his" from "This") is repaired only when the
-    # page writes the capitalised whole and that whole is the commoner word.
-    stub_freq = english.get(first_word, 0.0)
     scored = []
     for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
         whole = c + first_word
@@ -330,6 +339,22 @@ def drop_cap_letter(first_word: str, vocab: Counter[str]) -> str | None:
     scored.sort(reverse=True)
     if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
         return None  # two letters fit equally well: do not guess
+    return scored[0][2]
+
+
+def _letter_by_frequency(stub: str, stub_freq: float, vocab: Counter[str], english: dict[str, float]) -> str | None:
+    """The capital whose whole word (capital + stub) is commonest in English, if that whole is commoner than the stub."""
+    scored = []
+    for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        whole = c + stub
+        freq = english.get(whole.lower(), 0.0)
+        if freq > stub_freq:
+            scored.append((freq, vocab.get(whole, 0) + vocab.get(whole.lower(), 0), c))
+    if not scored:
+        return None
+    scored.sort(reverse=True)
+    if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
+        return None
     return scored[0][2]
 
 
@@ -374,7 +399,7 @@ class _Ctx:
         return {m.group().lower() for m in re.finditer(r"(?<![^\W\d_])[^\W\d_]+-[^\W\d_]+", self.source)}
 
 
-def _clean_block(lines: list[Line], ctx: _Ctx, *, chrome: bool) -> Block:
+def _clean_block(lines: list[Line], ctx: _Ctx, *, chrome: bool, lower_start_is_damage: bool = False) -> Block:
     b = TextBuilder()
     skip_to: int | None = None  # source offset where the next line's text resumes after a joined hyphen
     for li, line in enumerate(lines):
@@ -390,7 +415,7 @@ def _clean_block(lines: list[Line], ctx: _Ctx, *, chrome: bool) -> Block:
             pos, skip_to = skip_to, None
         nxt = lines[li + 1] if li + 1 < len(lines) else None
         if li == 0 and not chrome:
-            _maybe_drop_cap(b, pos, body, ctx)
+            _maybe_drop_cap(b, pos, body, ctx, lower_start_is_damage)
         joined_at, keep_hyphen = None, False
         if nxt is not None and not chrome and (left := _hyphen_end(body)):
             rm = _LOWER_START.match(nxt.text.lstrip())
@@ -430,9 +455,11 @@ def _joins_hyphen_ctx(left: str, right: str, ctx: _Ctx) -> bool:
     return bool(ctx.vocab.get(joined, 0) or ctx.vocab.get(joined.lower(), 0) or is_common_word(joined))
 
 
-def _maybe_drop_cap(b: TextBuilder, pos: int, body: str, ctx: _Ctx) -> None:
+def _maybe_drop_cap(b: TextBuilder, pos: int, body: str, ctx: _Ctx, lower_start_is_damage: bool = False) -> None:
     m = _WORD_RE.match(body)
-    if not m or not m.group()[0].islower() or not (letter := drop_cap_letter(m.group(), ctx.vocab)):
+    if not m or not m.group()[0].islower():
+        return
+    if not (letter := drop_cap_letter(m.group(), ctx.vocab, lower_start_is_damage=lower_start_is_damage)):
         return
     b.replace(pos, pos, letter)
     ctx.repairs.append(
@@ -628,10 +655,54 @@ def clean(page: Page) -> CleanPage:
     chrome_of = find_chrome(content)
     ctx = _Ctx(source=text)
     blocks: list[Block] = []
-    for group in split_blocks(lines):
-        for run, why in _runs(group, chrome_of, index):
-            block = _clean_block(run, ctx, chrome=why is not None)
-            if why:
-                block.furniture, block.why = True, why
-            blocks.append(block)
+    runs = [r for group in split_blocks(lines) for r in _runs(group, chrome_of, index)]
+    damaged = lower_starts_out_of_place([[ln.text for ln in run] if why is None else None for run, why in runs])
+    for (run, why), lower_start_is_damage in zip(runs, damaged, strict=True):
+        block = _clean_block(run, ctx, chrome=why is not None, lower_start_is_damage=lower_start_is_damage)
+        if why:
+            block.furniture, block.why = True, why
+        blocks.append(block)
     return page.model_copy(update={"blocks": blocks, "repairs": ctx.repairs})
+
+
+#: Fewest words of a block that counts as a prose paragraph when a page's paragraph style is read.
+PROSE_MIN_WORDS = 5
+#: Share of a page's prose paragraphs that may start in lower case while a lower-case start still counts as damage.
+LOWER_START_SHARE = 0.2
+# What a line that leaves its sentence open ends with: the next block may go on in lower case.
+_OPEN_END = re.compile(r"[,;:(\[/&\-–—]$")
+
+
+def _prose(lines: list[str]) -> bool:
+    words = " ".join(lines).split()
+    return len(words) >= PROSE_MIN_WORDS and bool(re.match(r"[^\W\d_]", words[0]))
+
+
+def _leaves_sentence_open(line: str) -> bool:
+    t = line.strip()
+    if _OPEN_END.search(t):
+        return True
+    # A long line without a sentence end is a wrapped sentence: its next block may be the rest of it.
+    return not _SENTENCE_END.search(t) and len(t.split()) > 12
+
+
+def lower_starts_out_of_place(blocks: list[list[str] | None]) -> list[bool]:
+    """For each block (its lines; None for chrome), whether a lower-case first word there is damage.
+
+    It is when the block is a prose paragraph, the content line before it does
+    not leave a sentence open, and the page writes its paragraphs in capitals:
+    at most one, or a small share (:data:`LOWER_START_SHARE`), of its prose
+    paragraphs start in lower case. A page written in lower case throughout
+    (a chat log, a poem) has no such damage.
+    """
+    prose = [b is not None and _prose(b) for b in blocks]
+    n_prose = sum(prose)
+    n_lower = sum(1 for b, p in zip(blocks, prose) if p and b[0].lstrip()[:1].islower())
+    capitalised_page = n_lower <= max(1.0, LOWER_START_SHARE * n_prose)
+    out: list[bool] = []
+    before: str | None = None  # the last content line so far
+    for b, p in zip(blocks, prose):
+        out.append(capitalised_page and p and (before is None or not _leaves_sentence_open(before)))
+        if b is not None:
+            before = b[-1]
+    return out

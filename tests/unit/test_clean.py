@@ -240,3 +240,44 @@ def test_word_stub_is_given_only_a_capital_that_makes_a_commoner_word():
     assert drop_cap_letter("hen", vocab, lower_start_is_damage=True) == "W"
     # "can" is rarer than "an": a lower-case "an" is not taken for a damaged "Can".
     assert drop_cap_letter("an", vocab, lower_start_is_damage=True) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Coordinates: 51°30′N 0°7′W / 51.5°N 0.12°W / 51.5; -0.12",
+        "12.75 / -4.20 / 310",
+        "Harbour Island · Westland · 44°10′S 170°5′E",
+        "Rovers | 12 | 8 | 26",
+        "Copyright reform in Europe",
+        "Save the Children",
+        "Return of the Native",
+        "Harbour at dusk. Photo © Jane Roe",
+    ],
+)
+def test_data_lines_titles_and_credits_are_not_chrome_even_at_the_edge(line):
+    assert chrome_at_edge(line) is None
+
+
+@pytest.mark.parametrize("line", ["Prev | 1 | 2 | 3 | Next", "Crown copyright", "Copyright 2020 Harbour Herald Ltd",
+                                  "Save to my trip", "Email this article", "Home > News > 2,000 jobs lost at the mill"])
+def test_chrome_that_looks_like_data_or_titles_is_still_chrome(line):
+    assert chrome_at_edge(line)
+
+
+def test_coordinates_under_the_title_stay_content():
+    text = ("Home > Places > Harbour Island\n\nHarbour Island\n\n"
+            "Coordinates: 44°10′S 170°5′E / 44.17°S 170.08°E / -44.17; 170.08\n\n"
+            "Harbour Island is a small island off the west coast.\n")
+    assert furniture_texts(text) == ["Home > Places > Harbour Island"]
+
+
+def test_page_title_that_a_footer_notice_only_mentions_is_not_the_site_name():
+    text = ("Harbour Island\n\nHarbour Island is a small island off the west coast.\n\n"
+            "© 2021 Island Guides. Text about Harbour Island shared under licence.\n")
+    assert "Harbour Island" not in furniture_texts(text)
+
+
+def test_site_name_that_the_footer_notice_owns_is_chrome():
+    text = "Harbour Herald\n\nA storm closed the port.\n\nThe port opened again on Monday.\n\n© 2021 Harbour Herald\n"
+    assert furniture_texts(text)[0] == "Harbour Herald"

@@ -108,8 +108,12 @@ _ACTION_WORDS = frozenset("top print printable share skip jump return next previ
 
 _MENU_SEP = re.compile(r"\s*(?:\||•|·|¦)\s*")
 _TRAIL_SEP = re.compile(r"\s+(?:>|»|›|→|/)\s+")
-# At the start of the line: "(copyright Jane Doe)" inside a caption is a credit, not chrome.
-_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
+# At the start of the line: "(copyright Jane Doe)" inside a caption is a credit, not chrome. The bare
+# word needs a notice's shape after it (a sign, a year, "by"): "Copyright reform in Europe" is a heading.
+_COPYRIGHT = re.compile(
+    r"^\s*(?:©|\(c\)|copyright\b(?=.*(?:©|\(c\)|\b(?:1[89]|20)\d\d\b|\bby\b|\ball rights\b)))|\ball rights reserved\b",
+    re.IGNORECASE,
+)
 _UPDATED = re.compile(
     r"^\W*(?:(?:page|this page was|site|content)\s+)?(?:last\s+)?(?:updated|modified|reviewed|edited)\s*(?:on|:)?\s*\d",
     re.IGNORECASE,
@@ -142,10 +146,19 @@ def _ui_only(text: str) -> bool:
     return any(w in _UI_WORDS for w in words)
 
 
+# Measurements and coordinates: degrees and primes, a decimal or signed number, a unit after a number.
+# Links are named in words; an item holding one of these is data ("16°15′N", "-61.58", "1,628 km²").
+_DATA_ITEM = re.compile(r"[°′″]|\d\s*(?:%|km²?|m²|mi²|sq\b)|(?<![\w.])[-−]\d|\d[.,]\d{2,}|\d;")
+
+
+# The last crumb is a title and may hold numbers ("2,000 jobs"); coordinates it may not.
+_COORDINATE = re.compile(r"[°′″]|(?<![\w.])[-−]\d|\d;")
+
+
 def _link_like(part: str) -> bool:
-    """A menu entry: a few words, no sentence inside."""
+    """A menu entry: a few words, no sentence inside, no measurement."""
     words = part.split()
-    return 0 < len(words) <= 5 and not re.search(r"[.!?;]\s", part) and len(part) <= 50
+    return 0 < len(words) <= 5 and not re.search(r"[.!?;]\s", part) and len(part) <= 50 and not _DATA_ITEM.search(part)
 
 
 def _is_menu(text: str) -> bool:
@@ -156,6 +169,9 @@ def _is_menu(text: str) -> bool:
         return False
     if text.strip().startswith("|") or sum(bool(re.search(r"\d", p)) and not p.strip().isdigit() for p in parts) >= 2:
         return False  # a table row ("| Japan | 126 million | Tokyo |"), not links
+    numbers = [int(p.strip()) for p in parts if p.strip().isdigit()]
+    if len(numbers) >= 2 and numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return False  # a row of figures ("Rovers | 12 | 8 | 26"), not the page links "1 | 2 | 3"
     # A running header may lead with the document's title: "Annual Report 2015 of the Board | Contents | Next".
     lead_ok = _link_like(parts[0]) or len(parts[0].split()) <= 10
     return lead_ok and all(_link_like(p) for p in parts[1:])
@@ -164,7 +180,7 @@ def _is_menu(text: str) -> bool:
 def _is_trail(text: str) -> bool:
     """A breadcrumb trail: ``Home > News > Item`` or ``You are here: Home / About``."""
     parts = [p for p in _TRAIL_SEP.split(text.strip()) if p.strip()]
-    if len(parts) < 2 or not all(_link_like(p) for p in parts[:-1]):
+    if len(parts) < 2 or not all(_link_like(p) for p in parts[:-1]) or _COORDINATE.search(parts[-1]):
         return False
     # The last crumb is the page's own title, which may be long.
     last = parts[-1]
@@ -200,7 +216,13 @@ def chrome_anywhere(text: str) -> str | None:
     return None
 
 
-_EDGE_COPYRIGHT = re.compile(r"©|(?<!\()\bcopyright\b", re.IGNORECASE)
+# "Crown copyright", "Text copyright Jane Roe"; a line that opens with the word is a notice only in a notice's
+# shape (a year, "by", "all rights"): "Copyright reform in Europe" is a title.
+_EDGE_COPYRIGHT = re.compile(
+    r"©|(?<=\w\s)copyright\b|^\s*copyright\b(?=.*(?:\b(?:1[89]|20)\d\d\b|\bby\b|\ball rights\b))", re.IGNORECASE
+)
+# A picture's credit ("Harbour at dusk. Photo © Jane Roe") is part of its caption, even at the page's edge.
+_PICTURE_CREDIT = re.compile(r"\b(?:photo|photograph|image|picture|illustration|credit|courtesy)s?\b", re.IGNORECASE)
 _URL_LINE = re.compile(r"^(?:[\w ]{0,20}:?\s*)?[\"“(]?(?:https?://|www\.)\S+[\"”)]?\.?$", re.IGNORECASE)
 _AD_SLOT = re.compile(r"^\W*(?:advertisement|advert|sponsored(?:\s+content)?|ad)\W*$", re.IGNORECASE)
 
@@ -214,14 +236,26 @@ def chrome_at_edge(text: str) -> str | None:
         return "breadcrumb trail"
     if _ui_only(t):
         return "web-interface link"
-    if _EDGE_COPYRIGHT.search(t) and len(t.split()) <= 15:
+    if _EDGE_COPYRIGHT.search(t) and len(t.split()) <= 15 and not _PICTURE_CREDIT.search(t):
         return "copyright line"
     if _URL_LINE.match(t):
         return "address of the page"
     words = _words(t)
-    if words and words[0] in _TOOL_VERBS and len(words) <= 5 and not _SENTENCE_END.search(t):
+    if words and words[0] in _TOOL_VERBS and len(words) <= 5 and not _SENTENCE_END.search(t) and _tool_object(t):
         return "page tool"
     return None
+
+
+def _tool_object(text: str) -> bool:
+    """What a page tool acts on is the reader's or the page's ("to my trip", "this article", "PDF").
+
+    A title that opens with the same verb names something ("Save the Children",
+    "Return of the Native"): a capitalised word that is no interface word.
+    """
+    rest = text.split()[1:]
+    if any(w[:1].isupper() and _words(w) and _words(w)[0] not in _UI_WORDS for w in rest):
+        return False
+    return any(w in _UI_WORDS or w in ("this", "my", "your", "our", "to") for w in _words(" ".join(rest)))
 
 
 def _site_name(text: str, footer: list[str]) -> bool:
@@ -232,7 +266,11 @@ def _site_name(text: str, footer: list[str]) -> bool:
     # (Checked first: compiling a pattern of a line costs as much as the line is long.)
     if not footer or len(t) > max(len(f) for f in footer):
         return False
-    pattern = re.compile(rf"(?<!\w){re.escape(t)}(?!\w)", re.IGNORECASE)
+    # Named as the owner, right after the sign and the years: "© 2021 Harbour Herald", not a page
+    # title the notice mentions further on ("... text of the article 'Harbour' by ...").
+    pattern = re.compile(
+        rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*,?\s*)?(?:the\s+)?{re.escape(t)}(?!\w)", re.IGNORECASE
+    )
     return any(pattern.search(f) for f in footer)
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from tests.unit.test_clean import make_page
 from workers.stages.clean import clean
-from workers.stages.segment import heading_level, heading_shape, segment, split_sentences
+from workers.stages.segment import heading_level, heading_shape, is_dateline, is_table_row, segment, split_sentences
 
 
 def roles(text: str) -> list[tuple[str, str]]:
@@ -158,3 +158,50 @@ def test_a_heading_number_does_not_end_a_sentence():
     assert split_sentences("2. North America") == [(0, 16)]
     assert split_sentences("3.1. Trade and aid") == [(0, 18)]
     assert split_sentences("It rained. Then it stopped.") == [(0, 10), (11, 27)]
+
+
+# A wire story written one item per line (invented): headline in capitals, dateline, sentences, a results table.
+WIRE_STORY = """\
+CRICKET - HARBOUR TOWN BEAT RIVERSIDE BY SIX WICKETS .
+HARBOURTON 1997-05-14
+Harbour Town beat Riverside by six wickets on Wednesday to stay top of the county table .
+Opener Tom Okafor made 88 not out as the home side chased 212 with ten overs to spare .
+Scores :
+Riverside 212 ( J. Marsh 64 )
+Harbour Town 214-4 ( T. Okafor 88 not out )
+Standings after Wednesday 's matches :
+Harbour Town 6 5 1 0 22
+Riverside 6 3 2 1 15
+"""
+
+
+def test_block_written_one_item_per_line_gives_one_segment_per_line():
+    from workers.stages.classify import classify
+
+    page = classify(segment(clean(make_page(WIRE_STORY))))
+    got = [(s.role, WIRE_STORY[s.source_start : s.source_end]) for s in page.segments]
+    lines = WIRE_STORY.splitlines()
+    assert [text for _, text in got] == lines
+    assert [role for role, _ in got] == ["heading"] + ["paragraph"] * (len(lines) - 1)
+
+
+def test_paragraph_wrapped_over_lines_stays_one_paragraph():
+    text = "The harbour was rebuilt after the storm of 1953, when the old\nwall gave way. Boats now moor inside a\nlonger breakwater that the town paid for.\n"
+    assert roles(text) == [("paragraph", text.strip().replace("\n", " "))]
+
+
+@pytest.mark.parametrize("line", ["HARBOURTON 1997-05-14", "PORT ELLEN , Scotland 1997-05-14", "HARBOURTON, May 14"])
+def test_wire_dateline_in_capitals_is_a_dateline_not_a_heading(line):
+    assert is_dateline(line)
+    assert not heading_shape(line)
+
+
+@pytest.mark.parametrize("line", ["Rovers 12 8 3 1 27", "Harbour Town 2 Riverside 1", "Northgate 5 2 3 0 10"])
+def test_table_rows_are_not_headings(line):
+    assert is_table_row(line)
+    assert not heading_shape(line)
+
+
+@pytest.mark.parametrize("line", ["Group B — Rovers 2 – 1 Harbour Town", "Harbour season (2013 – present)", "The 1990s"])
+def test_titles_with_a_number_or_two_are_not_table_rows(line):
+    assert not is_table_row(line)

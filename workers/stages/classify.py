@@ -52,7 +52,7 @@ from pathlib import Path
 import pycountry
 
 from ..models import Classification, ClassifiedPage, Region, Section, Segment, SegmentedPage, Topic
-from .segment import is_dateline, is_definition, is_field_line, split_sentences
+from .segment import is_dateline, is_definition, is_field_line, is_table_row, split_sentences
 from .language import identifier as language_identifier
 from .language import languages
 from .outline import link_parents
@@ -170,6 +170,8 @@ def assign_captions(segments: list[Segment], source: str = "") -> None:
             continue  # a glossary term: its definition follows in lower case
         if is_caption_text(seg.text) or (seg.role == "heading" and is_person_name_line(seg.text, body)):
             seg.role = "caption"
+        elif source and in_block_of_lines(source, seg.source_start, seg.source_end):
+            continue  # one line of a block written line by line (a wire story, a table): its place says nothing of pictures
         elif not seg.number and _under_heading(seg, prev, page_title):
             seg.role = "caption"
         elif (
@@ -180,6 +182,15 @@ def assign_captions(segments: list[Segment], source: str = "") -> None:
             seg.role = "caption"
 
 
+def in_block_of_lines(source: str, start: int, end: int) -> bool:
+    """The span is one line of a block of several: a non-blank line touches it above or below."""
+    before = source[:start].rstrip(" \t")
+    if before.endswith("\n") and before[:-1].rstrip(" \t\r")[-1:] not in ("", "\n"):
+        return True
+    after = source[end:].lstrip(" \t\r")
+    return after.startswith("\n") and after[1:].lstrip(" \t\r")[:1] not in ("", "\n")
+
+
 def _unfinished_description(seg: Segment, *, multiline: bool) -> bool:
     """A one-line description in sentence case with no full stop, amid the text: a picture's caption.
 
@@ -187,7 +198,7 @@ def _unfinished_description(seg: Segment, *, multiline: bool) -> bool:
     """
     t = _CITATIONS.sub("", seg.text.strip())
     words = t.split()
-    if multiline or "@" in t or "--" in t or is_field_line(t) or len(words) < 7 or len(words) > 30 or _SENT_FINAL.search(t) or t.endswith((":", ";", ",", "--", "…", "-")):
+    if multiline or "@" in t or "--" in t or is_field_line(t) or is_table_row(t) or len(words) < 7 or len(words) > 30 or _SENT_FINAL.search(t) or t.endswith((":", ";", ",", "--", "…", "-")):
         return False
     return t[:1].isupper() and len(split_sentences(t)) == 1
 

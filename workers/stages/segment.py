@@ -56,6 +56,11 @@ _DATELINE_RE = re.compile(
     rf"^(?:(?:published|posted|updated|issued|released|dated|first published)(?:\s+on)?:?\s+)?(?:{_WEEKDAY}\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{4}})\b",
     re.IGNORECASE,
 )
+# A news-wire dateline: a place in capitals, perhaps its country, then the date ("HARBOURTON 1997-05-14",
+# "PORT ELLEN , Scotland 1997-05-14", "HARBOURTON, May 14").
+_WIRE_DATELINE_RE = re.compile(
+    rf"^[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*\s*,?\s*(?:[A-Z][\w.'’-]*\s+){{0,3}},?\s*(?:\d{{4}}-\d{{2}}-\d{{2}}|(?i:{_MONTH})\s+\d{{1,2}}\b)",
+)
 _SENT_FINAL = re.compile(r"[.!?][\"”’')\]]*$")
 # "By Jane Roe", "By Jane Roe and Sam Lee, Staff Writers": who wrote it, not a title.
 # A name is two or more capitalised words: "By plane" and "By car" are headings.
@@ -154,7 +159,45 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def is_dateline(text: str) -> bool:
     t = text.strip()
-    return bool(_DATELINE_RE.match(t)) and len(t.split()) <= 8
+    return bool(_DATELINE_RE.match(t) or _WIRE_DATELINE_RE.match(t)) and len(t.split()) <= 8
+
+
+_CELL = re.compile(r"[^\W_]+(?:[.,:/'’-][^\W_]+)*%?")
+_NUMBER_CELL = re.compile(r"[-+]?\d+(?:[.,:/-]\d+)*%?")
+
+
+def is_table_row(text: str) -> bool:
+    """A row of a results table or standings ("Rovers 12 8 3 1 27", "Harbour Town 2 Riverside 1"): figures, not a title.
+
+    Two or more numbers that make up at least 40% of the words, or three numbers that make a fifth of them.
+    """
+    cells = _CELL.findall(text)
+    numbers = sum(1 for c in cells if _NUMBER_CELL.fullmatch(c))
+    return bool(cells) and ((numbers >= 2 and numbers / len(cells) >= 0.4) or (numbers >= 3 and numbers / len(cells) >= 0.2))
+
+
+def is_headline(text: str) -> bool:
+    """A line in capitals of three or more words (a wire story's headline), even closed by a full stop."""
+    t = text.strip()
+    words = [w for w in t.split() if re.search(r"[^\W\d_]", w)]
+    return len(words) >= 3 and len(t.split()) <= MAX_TITLE_WORDS and t.upper() == t and not is_dateline(t) and not is_table_row(t)
+
+
+def stands_alone(line: str) -> bool:
+    """A line that is whole by itself rather than a piece of wrapped prose: a sentence, a headline, a dateline, a table row."""
+    t = line.strip()
+    return bool(_SENT_FINAL.search(t)) or is_headline(t) or is_dateline(t) or is_table_row(t)
+
+
+def lines_stand_alone(lines: list[str]) -> bool:
+    """A block written one item per line (a wire story, a results table), not a paragraph wrapped over lines.
+
+    Wrapped prose ends a line with a sentence's end only by chance; here most lines (and at least two) are whole.
+    """
+    whole = sum(1 for line in lines if stands_alone(line))
+    return len(lines) >= 2 and whole >= 2 and whole >= 0.6 * len(lines) and any(
+        is_headline(line) or is_dateline(line) or is_table_row(line) for line in lines
+    )
 
 
 def is_field_line(text: str) -> bool:
@@ -175,7 +218,7 @@ def heading_shape(text: str, *, first: bool = False, numbered: bool = False) -> 
     if not re.search(r"[^\W\d_]", t):
         # No letters: only a bare year or number can head a section ("2013").
         return bool(re.fullmatch(r"\d{1,4}", t))
-    if t.endswith((":", ";", ",")) or has_email_or_url(t):
+    if t.endswith((":", ";", ",")) or has_email_or_url(t) or is_table_row(t):
         return False
     if _TRAILS_OFF.search(t) or is_dateline(t) or _BYLINE.match(t) or _FORMULA.search(t) or _FIELD_LABEL.match(t) or _PHONE.search(t):
         return False
@@ -319,6 +362,10 @@ def segment(page: CleanPage) -> SegmentedPage:
             add("heading", text, offsets, block.source_start, block.source_end, number=number, level=heading_level(num.group("num")))
         elif len(lines) > 1 and all(_BULLET_RE.match(line) or _enum_scheme(line) for line in lines):
             _add_list_items(block, add)
+        elif len(lines) > 1 and lines_stand_alone(lines):
+            # One item per line: each line is its own segment, so nothing runs across a line break.
+            for j, (line, offsets, src0, src1) in enumerate(_line_pieces(block)):
+                add(_standalone_line_role(line, first=j == 0), line, offsets, src0, src1)
         elif len(lines) > 1:
             text, offsets = _flatten(block)
             add("paragraph", text, offsets, block.source_start, block.source_end)
@@ -405,7 +452,7 @@ def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: B
     if (m := _BARE_NUMBER_RE.match(t)) and heading_shape(m.group("title"), numbered=True):
         add("heading", text, offsets, *span, number=m.group("num"), level=1)
         return
-    role = "heading" if heading_shape(t, first=first) or repeats_title(t, title) else "paragraph"
+    role = "heading" if heading_shape(t, first=first) or repeats_title(t, title) or is_headline(t) else "paragraph"
     add(role, text, offsets, *span)
 
 
@@ -417,7 +464,9 @@ def repeats_title(text: str, title: str | None) -> bool:
     return len(a) >= 3 and len(a & b) / len(a | b) >= 0.7
 
 
-def _add_list_items(block: Block, add: Add) -> None:
+def _line_pieces(block: Block) -> list[tuple[str, OffsetMap, int, int]]:
+    """Each line of a block with its own offset map and source span."""
+    out = []
     pos = 0
     for line in block.text.split("\n"):
         start, end = pos, pos + len(line)
@@ -432,4 +481,24 @@ def _add_list_items(block: Block, add: Add) -> None:
                 pieces.append(Piece(clean_start=lo - start, clean_end=hi - start, source_start=p.source_start + lo - p.clean_start, source_end=p.source_start + hi - p.clean_start))
             else:
                 pieces.append(Piece(clean_start=lo - start, clean_end=hi - start, source_start=p.source_start, source_end=p.source_end))
-        add("list_item", line, OffsetMap(pieces=pieces), src0, src1)
+        out.append((line, OffsetMap(pieces=pieces), src0, src1))
+    return out
+
+
+def _standalone_line_role(line: str, *, first: bool) -> str:
+    """Role of one line of a block written one item per line.
+
+    Such a block marks its titles in capitals (or puts one first); its other
+    short lines are names, scores and table rows, which are text.
+    """
+    t = line.strip()
+    if _BULLET_RE.match(t):
+        return "list_item"
+    if is_headline(t) or (first and heading_shape(t, first=True)):
+        return "heading"
+    return "paragraph"
+
+
+def _add_list_items(block: Block, add: Add) -> None:
+    for line, offsets, src0, src1 in _line_pieces(block):
+        add("list_item", line, offsets, src0, src1)

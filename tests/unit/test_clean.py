@@ -265,8 +265,8 @@ def test_chrome_that_looks_like_data_or_titles_is_still_chrome(line):
     assert chrome_at_edge(line)
 
 
-def test_coordinates_under_the_title_stay_content():
-    text = ("Home > Places > Harbour Island\n\nHarbour Island\n\n"
+def test_coordinates_among_the_top_edge_lines_stay_content():
+    text = ("Home > Places > Harbour Island\n\n"
             "Coordinates: 44°10′S 170°5′E / 44.17°S 170.08°E / -44.17; 170.08\n\n"
             "Harbour Island is a small island off the west coast.\n")
     assert furniture_texts(text) == ["Home > Places > Harbour Island"]

@@ -50,6 +50,7 @@ from importlib import resources
 from pathlib import Path
 
 import pycountry
+from wordfreq import word_frequency
 
 from ..models import Classification, ClassifiedPage, Region, Section, Segment, SegmentedPage, Topic
 from .segment import is_dateline, is_definition, is_field_line, is_table_row, split_sentences
@@ -134,6 +135,34 @@ def is_person_name_line(text: str, body: str | TitledNames) -> bool:
     return names.called_by_title(surname)
 
 
+#: Share of English text a word must make up (wordfreq) to be an everyday word rather than a possible name.
+EVERYDAY_WORD_FREQUENCY = 1e-4
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# Words that a name may hold in lower case ("Port of Refuge", "Isle of Man").
+_NAME_PARTICLES = frozenset("a an the and of in on at to for by de la le du des del von van der da di".split())
+
+
+def is_name_only(text: str, written: Counter[str]) -> bool:
+    """A line that is only a name ("Harbour Island", "Fort of St Anne"), as the page's own writing shows.
+
+    Every word is capitalised (particles aside), there is no figure or
+    sentence end, and at least half of the words are proper: the page never
+    writes them in lower case and they are not everyday English words ("Get
+    in", "Understand"). One of them must be a name for sure: unknown to the
+    English word list, or used again elsewhere on the page.
+    ``written`` counts the page's words as written.
+    """
+    t = text.strip()
+    if re.search(r"\d", t) or _SENT_FINAL.search(t) or t.endswith((":", "?")):
+        return False
+    words = [w for w in _NAME_WORD.findall(t) if w.lower() not in _NAME_PARTICLES]
+    if not words or len(words) > 8 or not all(w[0].isupper() for w in words):
+        return False
+    freq = {w: word_frequency(w, "en", wordlist="small") for w in words}
+    proper = [w for w in words if not written.get(w.lower()) and freq[w] < EVERYDAY_WORD_FREQUENCY]
+    return 2 * len(proper) >= len(words) and any(freq[w] == 0 or written.get(w, 0) >= 2 for w in proper)
+
+
 def _under_heading(seg: Segment, prev: Segment | None, page_title: Segment | None) -> bool:
     """A descriptive line right under a section heading: the section's picture caption."""
     if prev is None or prev.role != "heading" or prev is page_title or seg.number:
@@ -160,7 +189,9 @@ def assign_captions(segments: list[Segment], source: str = "") -> None:
     """
     content = [s for s in segments if s.role != "furniture"]
     page_title = content[0] if content and content[0].role == "heading" else None
-    body = TitledNames("\n".join(s.text for s in content))
+    text = "\n".join(s.text for s in content)
+    body = TitledNames(text)
+    written = Counter(_NAME_WORD.findall(text))
     for k, seg in enumerate(content):
         if seg.role not in ("heading", "paragraph") or seg is page_title or is_dateline(seg.text):
             continue
@@ -173,6 +204,17 @@ def assign_captions(segments: list[Segment], source: str = "") -> None:
         elif source and in_block_of_lines(source, seg.source_start, seg.source_end):
             continue  # one line of a block written line by line (a wire story, a table): its place says nothing of pictures
         elif not seg.number and _under_heading(seg, prev, page_title):
+            seg.role = "caption"
+        elif (
+            seg.role == "heading"
+            and not seg.number
+            and nxt is not None
+            and nxt.role == "heading"
+            and not nxt.number
+            and not is_caption_text(nxt.text)
+            and is_name_only(seg.text, written)
+        ):
+            # A section with nothing in it but a name: the name of what the picture there shows.
             seg.role = "caption"
         elif (
             seg.role == "paragraph"

@@ -28,13 +28,15 @@ def classified(text: str, **kw):
     "line",
     ["Figure 2.3 Rainfall by month", "Fig. 4: The old mill", "Harbour at dusk. Image: Jane Roe.",
      "The mill in 1900 (photo: Town Archive)", "Map of the northern islands",
-     '"We will be back next year." - Sam Lee'],
+     '"We will be back next year." - Sam Lee', "Ann Lowrie (left) and Sam Lee at the quay",
+     "The crew, from left: Ann, Sam and Joe"],
 )
 def test_caption_cues(line):
     assert is_caption_text(line)
 
 
-@pytest.mark.parametrize("line", ["Early life", "The photo-op season opened early this year.", "Results"])
+@pytest.mark.parametrize("line", ["Early life", "The photo-op season opened early this year.", "Results",
+                                  "He turned from left to right.", "Turn left to reach the quay."])
 def test_not_caption_cues(line):
     assert not is_caption_text(line)
 

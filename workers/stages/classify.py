@@ -70,7 +70,12 @@ _CREDIT = re.compile(
 )
 # Openings of picture descriptions ("Map of ...", "View from ...") and words only captions use.
 _CAPTION_OPENING = re.compile(r"^(?:map|view|photo|photograph|picture|portrait|aerial view|plan|diagram|detail)s?\s+(?:of|from|showing)\b", re.IGNORECASE)
-_PICTURE_WORD = re.compile(r"\b(?:photo|photograph|pictured|file photo|screenshot)(?![-\w])", re.IGNORECASE)
+_PICTURE_WORD = re.compile(
+    r"\b(?:photo|photograph|pictured|file photo|screenshot)(?![-\w])"
+    # where someone stands in the picture: "Ann Lowrie (left)", "from left", "left to right"
+    r"|\((?:far\s+|second\s+from\s+)?(?:left|right|centre|center|middle|top|bottom)\)|[(,]\s*(?:from left|from right|left to right)\b",
+    re.IGNORECASE,
+)
 # Reference markers closing a sentence ("... grammar. [6]") do not hide its full stop.
 _CITATIONS = re.compile(r"(?:\s*\[\d+\])+\s*$")
 _NAME_LINE = re.compile(r"^(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3}$")

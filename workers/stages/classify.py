@@ -8,7 +8,11 @@ them, using what captions look like and where they stand:
 
 * a figure/table/photo label ("Figure 2.1", "Fig. 3", "Table 4:"), a credit
   ("Image: Jane Doe.", "(photo: ...)", "(credit: ...)", "courtesy of", "CC BY"),
-  or a pull quote with its speaker ('"..." - Jane Doe');
+  where someone stands in the picture ("(left)", ", from left:"), or a pull
+  quote with its speaker ('"..." - Jane Doe');
+* a line that is only a name and a whole section by itself (a heading follows
+  at once): what the picture there shows ("Skerrabost Quay" before "Get in");
+  the page's own writing says what is a name (see :func:`is_name_only`);
 * a descriptive line right under a section heading, before the text starts
   (where pages put a section's picture): a heading-like line of four or more
   words, or with a comma, or ending with a full stop; or a one-sentence line
@@ -18,6 +22,9 @@ them, using what captions look like and where they stand:
 * amid the text (not right under the title, where it is a standfirst), a
   one-line description of seven or more words in sentence case with no full
   stop, that is not a field ("Contact: ...") and not cut off ("--").
+
+The rules that go by a line's place leave alone a line of a block written line
+by line (a wire story, a results table), whose neighbours are its own lines.
 
 Topics come from a taxonomy file (default: the IPTC Media Topics top level
 bundled as ``workers/data/iptc_mediatopics_top.json``), scored by how much of

@@ -23,9 +23,15 @@ Site chrome is recognised by its shape, never by phrases of particular sites:
 A line that is not chrome ends an edge run, so a page title right under the
 navigation stays content.
 
+Items of a menu or crumbs of a trail are named in words: one holding a
+measurement or coordinates ("57°12′N", "-6.52", "1,628 km²") makes the line
+data, and a row of figures ("Rovers | 12 | 8 | 26") is not a page menu.
+
 Repairs, each listed with its source span: a lost drop-cap letter (a block
 starting with a lower-case stub that is not a word where a capital makes one
-the page or the English word list knows), mojibake and HTML entities (ftfy),
+the page or the English word list knows; or, where a lower-case start is out
+of place, a stub that is itself a word, "his week" for "This week", given the
+capital whose whole word English uses most), mojibake and HTML entities (ftfy),
 words hyphenated across line breaks (joined when the joined word is known,
 else the hyphen kept and the break dropped), odd or repeated spaces and
 invisible characters.

@@ -20,6 +20,13 @@ Shape rules, in short:
 * a few words closed by a full stop ("Introduction.") are a run-in heading only
   on pages whose other headings are written that way too, and never when they
   are a reply ("Yes.", "Thank you.");
+* a block written one item per line (most lines whole by themselves, one of
+  them a headline in capitals, a dateline or a table row: a wire story, a
+  results table) gives one segment per line: its capitals headline (or a
+  title-shaped first line) is a heading, the rest paragraphs, so nothing runs
+  across a line break;
+* a row of figures ("Rovers 12 8 3 1 27") and a wire dateline ("HARBOURTON
+  1997-05-14") are never headings;
 * a line repeating the page title is a heading;
 * the first content block is the page title when it has no sentence end, even
   when it is long;

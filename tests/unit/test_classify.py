@@ -317,3 +317,12 @@ def test_section_heading_over_its_first_subheading_stays_a_heading():
 def test_short_sentence_under_a_heading_is_not_taken_for_a_label():
     page = classified("Kestrel Isle\n\nA small island.\n\nClimate\n\nIt rains often.\n\nSummers are cool and winters mild.\n")
     assert [s.role for s in page.segments][3] == "paragraph"
+
+
+def test_line_of_a_block_of_lines_is_told_from_a_line_standing_alone():
+    from workers.stages.classify import in_block_of_lines
+
+    text = "First line\nSecond line\n\nAlone here\n\n  Last one\n"
+    spans = {w: (text.index(w), text.index(w) + len(w)) for w in ("First line", "Second line", "Alone here", "Last one")}
+    assert in_block_of_lines(text, *spans["First line"]) and in_block_of_lines(text, *spans["Second line"])
+    assert not in_block_of_lines(text, *spans["Alone here"]) and not in_block_of_lines(text, *spans["Last one"])

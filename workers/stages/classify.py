@@ -237,12 +237,28 @@ def assign_captions(segments: list[Segment], source: str = "") -> None:
 
 
 def in_block_of_lines(source: str, start: int, end: int) -> bool:
-    """The span is one line of a block of several: a non-blank line touches it above or below."""
-    before = source[:start].rstrip(" \t")
-    if before.endswith("\n") and before[:-1].rstrip(" \t\r")[-1:] not in ("", "\n"):
-        return True
-    after = source[end:].lstrip(" \t\r")
-    return after.startswith("\n") and after[1:].lstrip(" \t\r")[:1] not in ("", "\n")
+    """The span is one line of a block of several: a non-blank line touches it above or below.
+
+    (Walks from the span's ends over spaces only: no copy of the text before or after it.)
+    """
+    i = start - 1
+    while i >= 0 and source[i] in " \t":
+        i -= 1
+    if i >= 0 and source[i] == "\n":
+        i -= 1
+        while i >= 0 and source[i] in " \t\r":
+            i -= 1
+        if i >= 0 and source[i] != "\n":
+            return True
+    j, n = end, len(source)
+    while j < n and source[j] in " \t\r":
+        j += 1
+    if j < n and source[j] == "\n":
+        j += 1
+        while j < n and source[j] in " \t\r":
+            j += 1
+        return j < n and source[j] != "\n"
+    return False
 
 
 def _unfinished_description(seg: Segment, *, multiline: bool) -> bool:

@@ -205,3 +205,13 @@ def test_table_rows_are_not_headings(line):
 @pytest.mark.parametrize("line", ["Group B — Rovers 2 – 1 Harbour Town", "Harbour season (2013 – present)", "The 1990s"])
 def test_titles_with_a_number_or_two_are_not_table_rows(line):
     assert not is_table_row(line)
+
+
+@pytest.mark.parametrize("line", ["A B Lowrie and K Okoro", "J. Roe, S. Lee and K. Okoro", "J.K. Roe & S. Lee"])
+def test_author_list_with_initials_is_not_a_heading(line):
+    assert not heading_shape(line)
+
+
+@pytest.mark.parametrize("line", ["A Harbour and A Road", "J. K. Rowling", "U S and UK relations"])
+def test_titles_that_look_a_little_like_author_lists_stay_headings(line):
+    assert heading_shape(line)

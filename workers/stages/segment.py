@@ -73,6 +73,10 @@ _SENT_FINAL = re.compile(r"[.!?][\"”’')\]]*$")
 # "By Jane Roe", "By Jane Roe and Sam Lee, Staff Writers": who wrote it, not a title.
 # A name is two or more capitalised words: "By plane" and "By car" are headings.
 _BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?:\s*(?:,|and)\s+.*)?$")
+# A paper's author list: two or more names written with initials ("A B Lowrie and K Okoro", "J. Roe, S. Lee").
+# (A lone "A" or "I" before a word is an article or a pronoun, not an initial.)
+_NAME_WITH_INITIALS = r"(?:(?:[A-Z]\.\s*){1,3}|(?:[A-Z]\s+){2,3}|[B-HJ-Z]\s+)[A-Z][\w'’-]+"
+_AUTHOR_LIST = re.compile(rf"^{_NAME_WITH_INITIALS}(?:\s*(?:,|;|&|\band\b)\s*{_NAME_WITH_INITIALS})+\s*,?$")
 # Worked sums and formulas ("Q1 = 2", "7 + 8 / 2") are text, not titles.
 # ("22-23" and "2015/16" are ranges, so minus and slash count only with spaces around them.)
 _FORMULA = re.compile(r"[=<>≤≥]|\d\s*[+*×÷]\s*\d|\d\s+[-−/]\s+\d")
@@ -228,7 +232,7 @@ def heading_shape(text: str, *, first: bool = False, numbered: bool = False) -> 
         return bool(re.fullmatch(r"\d{1,4}", t))
     if t.endswith((":", ";", ",")) or has_email_or_url(t) or is_table_row(t):
         return False
-    if _TRAILS_OFF.search(t) or is_dateline(t) or _BYLINE.match(t) or _FORMULA.search(t) or _FIELD_LABEL.match(t) or _PHONE.search(t):
+    if _TRAILS_OFF.search(t) or is_dateline(t) or _BYLINE.match(t) or _AUTHOR_LIST.match(t) or _FORMULA.search(t) or _FIELD_LABEL.match(t) or _PHONE.search(t):
         return False
     first_letter = re.search(r"[^\W\d_]", t)
     if not numbered and first_letter and first_letter.group().islower() and first_letter.start() < 3:

@@ -513,7 +513,10 @@ def _maybe_drop_cap(b: TextBuilder, pos: int, body: str, ctx: _Ctx, lower_start_
             source_end=pos + m.end(),
             before=m.group(),
             after=letter + m.group(),
-            reason=f"block starts with '{m.group()}', not a word, where '{letter + m.group()}' is: a lost drop-cap letter",
+            reason=f"block starts with '{m.group()}', not a word, where '{letter + m.group()}' is: a lost drop-cap letter"
+            if not is_common_word(m.group())
+            else f"paragraph starts in lower case with '{m.group()}' on a page whose paragraphs start in capitals;"
+            f" '{letter + m.group()}' is the commoner word: a lost drop-cap letter",
         )
     )
 

@@ -258,52 +258,8 @@ def test_glossary_term_and_definition_are_paragraphs():
     assert [s.role for s in page.segments][-2:] == ["paragraph", "paragraph"]
 
 
-# A travel-guide page of the kind the unseen sets hold (invented): a coordinates line under the title,
-# a lost drop-cap whose remainder is a word, picture captions by shape and by place, a credit.
-INVENTED_GUIDE = """\
-[F]Home > Destinations > Islands > Kestrel Isle
-
-[H]Kestrel Isle
-
-[P]Kestrel Isle · Inner Hebrides · 57°12′N 6°31′W
-
-[P]his small island lies off the west coast and is reached by a ferry that sails twice a day in summer.
-
-[H]Understand
-
-[C]Lighthouse on the northern cape, seen from the ferry
-
-[P]The island was farmed until the 1950s, when most families moved to the mainland.
-
-[P]Today a few dozen people live in the harbour village, and the old school is a field centre.
-
-[C]Skerrabost Quay
-
-[H]Get in
-
-[H]By ferry
-
-[P]The ferry from the mainland takes forty minutes. The Skerrabost Quay is at the north end of the village.
-
-[C]Ferry leaving the quay at dusk. Photo: Ann Lowrie / Island Trust
-
-[P]Boats do not sail in storms, so check the forecast before you set out.
-
-[F]© 2024 Northern Island Guides
-"""
-
-
-def test_invented_guide_page_gets_every_role_right():
-    text, spans = _marked(INVENTED_GUIDE)
-    page = classified(text)
-    got = [(role, _role_of_span(page.segments, a, b), text[a:b][:40]) for role, a, b in spans]
-    assert [(g, t) for g, _, t in got] == [(p, t) for _, p, t in got]
-
-
-def test_invented_guide_page_repairs_the_drop_cap_that_is_a_word():
-    text, _ = _marked(INVENTED_GUIDE)
-    page = clean(make_page(text))
-    assert [(r.before, r.after) for r in page.repairs if r.kind == "drop_cap"] == [("his", "This")]
+# The whole invented guide page (coordinates line, drop-cap that is a word, captions by place) is one of
+# tests/fixtures/patterns, checked by tests/unit/test_pattern_pages.py.
 
 
 def test_section_heading_over_its_first_subheading_stays_a_heading():

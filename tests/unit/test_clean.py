@@ -281,3 +281,9 @@ def test_page_title_that_a_footer_notice_only_mentions_is_not_the_site_name():
 def test_site_name_that_the_footer_notice_owns_is_chrome():
     text = "Harbour Herald\n\nA storm closed the port.\n\nThe port opened again on Monday.\n\n© 2021 Harbour Herald\n"
     assert furniture_texts(text)[0] == "Harbour Herald"
+
+
+def test_words_after_a_quotation_keep_their_lower_case():
+    text = "At the quay\n\n“Is the ferry running today?”\n\nhe asked the man selling tickets by the gate.\n"
+    page = clean(make_page(text))
+    assert not [r for r in page.repairs if r.kind == "drop_cap"]

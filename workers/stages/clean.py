@@ -727,7 +727,8 @@ def _prose(lines: list[str]) -> bool:
 
 def _leaves_sentence_open(line: str) -> bool:
     t = line.strip()
-    if _OPEN_END.search(t):
+    # A quotation may be followed by who said it, in lower case: "“Come in?” / he asked".
+    if _OPEN_END.search(t) or t.endswith(('"', "”", "’", "'")):
         return True
     # A long line without a sentence end is a wrapped sentence: its next block may be the rest of it.
     return not _SENTENCE_END.search(t) and len(t.split()) > 12

@@ -215,3 +215,20 @@ def test_author_list_with_initials_is_not_a_heading(line):
 @pytest.mark.parametrize("line", ["A Harbour and A Road", "J. K. Rowling", "U S and UK relations"])
 def test_titles_that_look_a_little_like_author_lists_stay_headings(line):
     assert heading_shape(line)
+
+
+def test_name_over_a_dateline_is_a_byline_not_a_heading():
+    text = "ROWING - NORTHGATE CREW TAKE TITLE .\n\nMira Castell\n\nPORT ELLEN , Scotland 1997-06-02\n\nThe Northgate eight won on Sunday .\n"
+    assert [r for r, _ in roles(text)] == ["heading", "paragraph", "paragraph", "paragraph"]
+
+
+def test_results_written_one_per_block_are_rows_not_headings():
+    text = ("Regatta results\n\nThe regatta ended on Saturday.\n\n"
+            "Joe Marsh ( Harbour Town ) 12 points\n\nSam Okoro ( Riverside ) 19 points\n\nKim Castell ( Northgate ) 23 points\n")
+    assert [r for r, _ in roles(text)] == ["heading", "paragraph", "paragraph", "paragraph", "paragraph"]
+
+
+def test_headings_with_figures_apart_from_each_other_stay_headings():
+    text = ("Group stage\n\nTwo games were played.\n\nGroup B — Rovers 2 – 1 Harbour Town\n\nRovers scored late.\n\n"
+            "Group C — Northgate 0 – 0 Riverside\n\nNeither side scored.\n")
+    assert [r for r, _ in roles(text)] == ["heading", "paragraph", "heading", "paragraph", "heading", "paragraph"]

@@ -60,7 +60,7 @@ import pycountry
 from wordfreq import word_frequency
 
 from ..models import Classification, ClassifiedPage, Region, Section, Segment, SegmentedPage, Topic
-from .segment import is_dateline, is_definition, is_field_line, is_table_row, split_sentences
+from .segment import is_dateline, is_definition, is_field_line, is_table_row, rows_alike, split_sentences
 from .language import identifier as language_identifier
 from .language import languages
 from .outline import link_parents
@@ -215,6 +215,8 @@ def assign_captions(segments: list[Segment], source: str = "") -> None:
             seg.role = "caption"
         elif source and in_block_of_lines(source, seg.source_start, seg.source_end):
             continue  # one line of a block written line by line (a wire story, a table): its place says nothing of pictures
+        elif any(rows_alike(seg.text, other.text if other is not None else None) for other in (prev, nxt)):
+            continue  # a row of results like its neighbour, not a picture's description
         elif not seg.number and _under_heading(seg, prev, page_title):
             seg.role = "caption"
         elif (

@@ -73,6 +73,8 @@ _SENT_FINAL = re.compile(r"[.!?][\"”’')\]]*$")
 # "By Jane Roe", "By Jane Roe and Sam Lee, Staff Writers": who wrote it, not a title.
 # A name is two or more capitalised words: "By plane" and "By car" are headings.
 _BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?:\s*(?:,|and)\s+.*)?$")
+# Two to four capitalised words: the shape of a person's name.
+_PERSON_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}$")
 # A paper's author list: two or more names written with initials ("A B Lowrie and K Okoro", "J. Roe, S. Lee").
 # (A lone "A" or "I" before a word is an article or a pronoun, not an initial.)
 _NAME_WITH_INITIALS = r"(?:(?:[A-Z]\.\s*){1,3}|(?:[A-Z]\s+){2,3}|[B-HJ-Z]\s+)[A-Z][\w'’-]+"
@@ -186,6 +188,30 @@ def is_table_row(text: str) -> bool:
     cells = _CELL.findall(text)
     numbers = sum(1 for c in cells if _NUMBER_CELL.fullmatch(c))
     return bool(cells) and ((numbers >= 2 and numbers / len(cells) >= 0.4) or (numbers >= 3 and numbers / len(cells) >= 0.2))
+
+
+_SHAPE_WORDS = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+_SHAPE_NUMBERS = re.compile(r"\d+(?:[.,:/-]\d+)*")
+_SHAPE_LOWER = re.compile(r"[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)*")
+
+
+def row_shape(text: str) -> str | None:
+    """A line's shape with its names, words and figures left out ("Joe Marsh ( Harbour Town ) 12 points" -> "W ( W ) # w").
+
+    None for a line without a figure: only rows of a table or a results list are compared by shape.
+    """
+    t = text.strip()
+    if "\n" in t or not re.search(r"\d", t):
+        return None
+    t = _SHAPE_NUMBERS.sub("#", t)
+    t = _SHAPE_WORDS.sub("W", t)
+    return " ".join(_SHAPE_LOWER.sub("w", t).split())
+
+
+def rows_alike(text: str, other: str | None) -> bool:
+    """Two lines with figures of the same shape: rows of one table or results list, not headings or captions."""
+    shape = row_shape(text)
+    return shape is not None and other is not None and row_shape(other) == shape
 
 
 def is_headline(text: str) -> bool:
@@ -465,6 +491,10 @@ def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: B
         add("heading", text, offsets, *span, number=m.group("num"), level=1)
         return
     role = "heading" if heading_shape(t, first=first) or repeats_title(t, title) or is_headline(t) else "paragraph"
+    if role == "heading" and not first and nxt is not None and is_dateline(nxt.text) and _PERSON_NAME.match(t):
+        role = "paragraph"  # a name over the dateline is the story's byline: "Mira Castell" / "PORT ELLEN 1997-06-02"
+    if role == "heading" and not first and any(rows_alike(t, b.text if b is not None else None) for b in (prev, nxt)):
+        role = "paragraph"  # one of a run of lines alike with figures: rows of results, each on its own
     add(role, text, offsets, *span)
 
 

@@ -232,3 +232,11 @@ def test_headings_with_figures_apart_from_each_other_stay_headings():
     text = ("Group stage\n\nTwo games were played.\n\nGroup B — Rovers 2 – 1 Harbour Town\n\nRovers scored late.\n\n"
             "Group C — Northgate 0 – 0 Riverside\n\nNeither side scored.\n")
     assert [r for r, _ in roles(text)] == ["heading", "paragraph", "heading", "paragraph", "heading", "paragraph"]
+
+
+def test_line_of_a_script_without_capitals_is_no_headline():
+    from workers.stages.segment import is_headline
+
+    assert is_headline("ROWING - NORTHGATE CREW TAKE TITLE .")
+    assert not is_headline("مرحبا بكم في المدينة القديمة .")
+    assert not is_headline("ALL " * 25 + ".")

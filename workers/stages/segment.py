@@ -131,6 +131,8 @@ _ABBREV_RE = re.compile(
 MAX_HEADING_WORDS = 12
 #: Longest page title, in words.
 MAX_TITLE_WORDS = 30
+#: Longest headline in capitals, in words (with the tokens of a wire story's punctuation): longer is a shouted sentence.
+MAX_HEADLINE_WORDS = 20
 
 
 def heading_level(number: str) -> int:
@@ -215,10 +217,15 @@ def rows_alike(text: str, other: str | None) -> bool:
 
 
 def is_headline(text: str) -> bool:
-    """A line in capitals of three or more words (a wire story's headline), even closed by a full stop."""
+    """A line in capitals of three to :data:`MAX_HEADLINE_WORDS` words (a wire story's headline), even closed by a full stop.
+
+    Capitals are letters that have a lower case: a line of a script without case is no headline.
+    """
     t = text.strip()
     words = [w for w in t.split() if re.search(r"[^\W\d_]", w)]
-    return len(words) >= 3 and len(t.split()) <= MAX_TITLE_WORDS and t.upper() == t and not is_dateline(t) and not is_table_row(t)
+    if len(words) < 3 or len(t.split()) > MAX_HEADLINE_WORDS or any(c.islower() for c in t):
+        return False
+    return sum(1 for c in t if c.isupper()) >= 6 and not is_dateline(t) and not is_table_row(t)
 
 
 def stands_alone(line: str) -> bool:

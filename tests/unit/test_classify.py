@@ -28,13 +28,15 @@ def classified(text: str, **kw):
     "line",
     ["Figure 2.3 Rainfall by month", "Fig. 4: The old mill", "Harbour at dusk. Image: Jane Roe.",
      "The mill in 1900 (photo: Town Archive)", "Map of the northern islands",
-     '"We will be back next year." - Sam Lee'],
+     '"We will be back next year." - Sam Lee', "Ann Lowrie (left) and Sam Lee at the quay",
+     "The crew, from left: Ann, Sam and Joe"],
 )
 def test_caption_cues(line):
     assert is_caption_text(line)
 
 
-@pytest.mark.parametrize("line", ["Early life", "The photo-op season opened early this year.", "Results"])
+@pytest.mark.parametrize("line", ["Early life", "The photo-op season opened early this year.", "Results",
+                                  "He turned from left to right.", "Turn left to reach the quay."])
 def test_not_caption_cues(line):
     assert not is_caption_text(line)
 
@@ -254,3 +256,29 @@ def test_preload_makes_the_defaults_ready():
 def test_glossary_term_and_definition_are_paragraphs():
     page = classified("Key terms\n\nIntro text comes first here.\n\nGlossary\n\nMoraine\n\na ridge of rock and soil left by a glacier\n")
     assert [s.role for s in page.segments][-2:] == ["paragraph", "paragraph"]
+
+
+# The whole invented guide page (coordinates line, drop-cap that is a word, captions by place) is one of
+# tests/fixtures/patterns, checked by tests/unit/test_pattern_pages.py.
+
+
+def test_section_heading_over_its_first_subheading_stays_a_heading():
+    page = classified(
+        "Kestrel Isle\n\nA small island.\n\nGet in\n\nBy ferry\n\nThe ferry takes forty minutes.\n\n"
+        "Get around\n\nBy bike\n\nBikes can be hired at the quay.\n"
+    )
+    assert [s.role for s in page.segments] == ["heading", "paragraph", "heading", "heading", "paragraph", "heading", "heading", "paragraph"]
+
+
+def test_short_sentence_under_a_heading_is_not_taken_for_a_label():
+    page = classified("Kestrel Isle\n\nA small island.\n\nClimate\n\nIt rains often.\n\nSummers are cool and winters mild.\n")
+    assert [s.role for s in page.segments][3] == "paragraph"
+
+
+def test_line_of_a_block_of_lines_is_told_from_a_line_standing_alone():
+    from workers.stages.classify import in_block_of_lines
+
+    text = "First line\nSecond line\n\nAlone here\n\n  Last one\n"
+    spans = {w: (text.index(w), text.index(w) + len(w)) for w in ("First line", "Second line", "Alone here", "Last one")}
+    assert in_block_of_lines(text, *spans["First line"]) and in_block_of_lines(text, *spans["Second line"])
+    assert not in_block_of_lines(text, *spans["Alone here"]) and not in_block_of_lines(text, *spans["Last one"])

@@ -207,3 +207,83 @@ def test_table_rows_are_not_menus(line):
 
 def test_pager_is_a_menu():
     assert chrome_anywhere("1 | 2 | 3 | Next")
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        ("Weekly update\n\nhis week sees the opening of the new library by the river.\n\nThe library has three floors.\n", "This"),
+        ("Dividing fractions\n\nhen we divide one fraction by another, we flip the second and multiply.\n\nIt always works.\n", "When"),
+    ],
+)
+def test_lost_drop_cap_whose_remainder_is_a_word_is_restored_from_word_frequencies(text, whole):
+    page = clean(make_page(text))
+    (repair,) = [r for r in page.repairs if r.kind == "drop_cap"]
+    assert repair.after == whole
+    assert page.blocks[1].text.startswith(whole + " ")
+
+
+def test_lower_case_paragraphs_on_a_page_written_in_lower_case_are_left_alone():
+    text = "chat notes\n\nhe said it was fine by him anyway.\n\nand then we left the room quickly.\n\nok see you all later on then.\n"
+    page = clean(make_page(text))
+    assert not [r for r in page.repairs if r.kind == "drop_cap"]
+
+
+def test_paragraph_going_on_from_an_open_sentence_keeps_its_lower_case_word():
+    text = "Trip notes\n\nWe went by train from the coast up to the hills,\n\nhe said, and then we rested for a whole day.\n"
+    page = clean(make_page(text))
+    assert not [r for r in page.repairs if r.kind == "drop_cap"]
+
+
+def test_word_stub_is_given_only_a_capital_that_makes_a_commoner_word():
+    vocab = _vocabulary("")
+    assert drop_cap_letter("hen", vocab, lower_start_is_damage=True) == "W"
+    # "can" is rarer than "an": a lower-case "an" is not taken for a damaged "Can".
+    assert drop_cap_letter("an", vocab, lower_start_is_damage=True) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Coordinates: 51°30′N 0°7′W / 51.5°N 0.12°W / 51.5; -0.12",
+        "12.75 / -4.20 / 310",
+        "Harbour Island · Westland · 44°10′S 170°5′E",
+        "Rovers | 12 | 8 | 26",
+        "Copyright reform in Europe",
+        "Save the Children",
+        "Return of the Native",
+        "Harbour at dusk. Photo © Jane Roe",
+    ],
+)
+def test_data_lines_titles_and_credits_are_not_chrome_even_at_the_edge(line):
+    assert chrome_at_edge(line) is None
+
+
+@pytest.mark.parametrize("line", ["Prev | 1 | 2 | 3 | Next", "Crown copyright", "Copyright 2020 Harbour Herald Ltd",
+                                  "Save to my trip", "Email this article", "Home > News > 2,000 jobs lost at the mill"])
+def test_chrome_that_looks_like_data_or_titles_is_still_chrome(line):
+    assert chrome_at_edge(line)
+
+
+def test_coordinates_among_the_top_edge_lines_stay_content():
+    text = ("Home > Places > Harbour Island\n\n"
+            "Coordinates: 44°10′S 170°5′E / 44.17°S 170.08°E / -44.17; 170.08\n\n"
+            "Harbour Island is a small island off the west coast.\n")
+    assert furniture_texts(text) == ["Home > Places > Harbour Island"]
+
+
+def test_page_title_that_a_footer_notice_only_mentions_is_not_the_site_name():
+    text = ("Harbour Island\n\nHarbour Island is a small island off the west coast.\n\n"
+            "© 2021 Island Guides. Text about Harbour Island shared under licence.\n")
+    assert "Harbour Island" not in furniture_texts(text)
+
+
+def test_site_name_that_the_footer_notice_owns_is_chrome():
+    text = "Harbour Herald\n\nA storm closed the port.\n\nThe port opened again on Monday.\n\n© 2021 Harbour Herald\n"
+    assert furniture_texts(text)[0] == "Harbour Herald"
+
+
+def test_words_after_a_quotation_keep_their_lower_case():
+    text = "At the quay\n\n“Is the ferry running today?”\n\nhe asked the man selling tickets by the gate.\n"
+    page = clean(make_page(text))
+    assert not [r for r in page.repairs if r.kind == "drop_cap"]

@@ -6,7 +6,7 @@ import pytest
 
 from tests.unit.test_clean import make_page
 from workers.stages.clean import clean
-from workers.stages.segment import heading_level, heading_shape, segment, split_sentences
+from workers.stages.segment import heading_level, heading_shape, is_dateline, is_table_row, segment, split_sentences
 
 
 def roles(text: str) -> list[tuple[str, str]]:
@@ -158,3 +158,85 @@ def test_a_heading_number_does_not_end_a_sentence():
     assert split_sentences("2. North America") == [(0, 16)]
     assert split_sentences("3.1. Trade and aid") == [(0, 18)]
     assert split_sentences("It rained. Then it stopped.") == [(0, 10), (11, 27)]
+
+
+# A wire story written one item per line (invented): headline in capitals, dateline, sentences, a results table.
+WIRE_STORY = """\
+CRICKET - HARBOUR TOWN BEAT RIVERSIDE BY SIX WICKETS .
+HARBOURTON 1997-05-14
+Harbour Town beat Riverside by six wickets on Wednesday to stay top of the county table .
+Opener Tom Okafor made 88 not out as the home side chased 212 with ten overs to spare .
+Scores :
+Riverside 212 ( J. Marsh 64 )
+Harbour Town 214-4 ( T. Okafor 88 not out )
+Standings after Wednesday 's matches :
+Harbour Town 6 5 1 0 22
+Riverside 6 3 2 1 15
+"""
+
+
+def test_block_written_one_item_per_line_gives_one_segment_per_line():
+    from workers.stages.classify import classify
+
+    page = classify(segment(clean(make_page(WIRE_STORY))))
+    got = [(s.role, WIRE_STORY[s.source_start : s.source_end]) for s in page.segments]
+    lines = WIRE_STORY.splitlines()
+    assert [text for _, text in got] == lines
+    assert [role for role, _ in got] == ["heading"] + ["paragraph"] * (len(lines) - 1)
+
+
+def test_paragraph_wrapped_over_lines_stays_one_paragraph():
+    text = "The harbour was rebuilt after the storm of 1953, when the old\nwall gave way. Boats now moor inside a\nlonger breakwater that the town paid for.\n"
+    assert roles(text) == [("paragraph", text.strip().replace("\n", " "))]
+
+
+@pytest.mark.parametrize("line", ["HARBOURTON 1997-05-14", "PORT ELLEN , Scotland 1997-05-14", "HARBOURTON, May 14"])
+def test_wire_dateline_in_capitals_is_a_dateline_not_a_heading(line):
+    assert is_dateline(line)
+    assert not heading_shape(line)
+
+
+@pytest.mark.parametrize("line", ["Rovers 12 8 3 1 27", "Harbour Town 2 Riverside 1", "Northgate 5 2 3 0 10"])
+def test_table_rows_are_not_headings(line):
+    assert is_table_row(line)
+    assert not heading_shape(line)
+
+
+@pytest.mark.parametrize("line", ["Group B — Rovers 2 – 1 Harbour Town", "Harbour season (2013 – present)", "The 1990s"])
+def test_titles_with_a_number_or_two_are_not_table_rows(line):
+    assert not is_table_row(line)
+
+
+@pytest.mark.parametrize("line", ["A B Lowrie and K Okoro", "J. Roe, S. Lee and K. Okoro", "J.K. Roe & S. Lee"])
+def test_author_list_with_initials_is_not_a_heading(line):
+    assert not heading_shape(line)
+
+
+@pytest.mark.parametrize("line", ["A Harbour and A Road", "J. K. Rowling", "U S and UK relations"])
+def test_titles_that_look_a_little_like_author_lists_stay_headings(line):
+    assert heading_shape(line)
+
+
+def test_name_over_a_dateline_is_a_byline_not_a_heading():
+    text = "ROWING - NORTHGATE CREW TAKE TITLE .\n\nMira Castell\n\nPORT ELLEN , Scotland 1997-06-02\n\nThe Northgate eight won on Sunday .\n"
+    assert [r for r, _ in roles(text)] == ["heading", "paragraph", "paragraph", "paragraph"]
+
+
+def test_results_written_one_per_block_are_rows_not_headings():
+    text = ("Regatta results\n\nThe regatta ended on Saturday.\n\n"
+            "Joe Marsh ( Harbour Town ) 12 points\n\nSam Okoro ( Riverside ) 19 points\n\nKim Castell ( Northgate ) 23 points\n")
+    assert [r for r, _ in roles(text)] == ["heading", "paragraph", "paragraph", "paragraph", "paragraph"]
+
+
+def test_headings_with_figures_apart_from_each_other_stay_headings():
+    text = ("Group stage\n\nTwo games were played.\n\nGroup B — Rovers 2 – 1 Harbour Town\n\nRovers scored late.\n\n"
+            "Group C — Northgate 0 – 0 Riverside\n\nNeither side scored.\n")
+    assert [r for r, _ in roles(text)] == ["heading", "paragraph", "heading", "paragraph", "heading", "paragraph"]
+
+
+def test_line_of_a_script_without_capitals_is_no_headline():
+    from workers.stages.segment import is_headline
+
+    assert is_headline("ROWING - NORTHGATE CREW TAKE TITLE .")
+    assert not is_headline("مرحبا بكم في المدينة القديمة .")
+    assert not is_headline("ALL " * 25 + ".")

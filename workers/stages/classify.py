@@ -8,7 +8,11 @@ them, using what captions look like and where they stand:
 
 * a figure/table/photo label ("Figure 2.1", "Fig. 3", "Table 4:"), a credit
   ("Image: Jane Doe.", "(photo: ...)", "(credit: ...)", "courtesy of", "CC BY"),
-  or a pull quote with its speaker ('"..." - Jane Doe');
+  where someone stands in the picture ("(left)", ", from left:"), or a pull
+  quote with its speaker ('"..." - Jane Doe');
+* a line that is only a name and a whole section by itself (a heading follows
+  at once): what the picture there shows ("Skerrabost Quay" before "Get in");
+  the page's own writing says what is a name (see :func:`is_name_only`);
 * a descriptive line right under a section heading, before the text starts
   (where pages put a section's picture): a heading-like line of four or more
   words, or with a comma, or ending with a full stop; or a one-sentence line
@@ -18,6 +22,9 @@ them, using what captions look like and where they stand:
 * amid the text (not right under the title, where it is a standfirst), a
   one-line description of seven or more words in sentence case with no full
   stop, that is not a field ("Contact: ...") and not cut off ("--").
+
+The rules that go by a line's place leave alone a line of a block written line
+by line (a wire story, a results table), whose neighbours are its own lines.
 
 Topics come from a taxonomy file (default: the IPTC Media Topics top level
 bundled as ``workers/data/iptc_mediatopics_top.json``), scored by how much of
@@ -50,9 +57,10 @@ from importlib import resources
 from pathlib import Path
 
 import pycountry
+from wordfreq import word_frequency
 
 from ..models import Classification, ClassifiedPage, Region, Section, Segment, SegmentedPage, Topic
-from .segment import is_dateline, is_definition, is_field_line, split_sentences
+from .segment import is_dateline, is_definition, is_field_line, is_table_row, rows_alike, split_sentences
 from .language import identifier as language_identifier
 from .language import languages
 from .outline import link_parents
@@ -69,7 +77,12 @@ _CREDIT = re.compile(
 )
 # Openings of picture descriptions ("Map of ...", "View from ...") and words only captions use.
 _CAPTION_OPENING = re.compile(r"^(?:map|view|photo|photograph|picture|portrait|aerial view|plan|diagram|detail)s?\s+(?:of|from|showing)\b", re.IGNORECASE)
-_PICTURE_WORD = re.compile(r"\b(?:photo|photograph|pictured|file photo|screenshot)(?![-\w])", re.IGNORECASE)
+_PICTURE_WORD = re.compile(
+    r"\b(?:photo|photograph|pictured|file photo|screenshot)(?![-\w])"
+    # where someone stands in the picture: "Ann Lowrie (left)", "from left", "left to right"
+    r"|\((?:far\s+|second\s+from\s+)?(?:left|right|centre|center|middle|top|bottom)\)|[(,]\s*(?:from left|from right|left to right)\b",
+    re.IGNORECASE,
+)
 # Reference markers closing a sentence ("... grammar. [6]") do not hide its full stop.
 _CITATIONS = re.compile(r"(?:\s*\[\d+\])+\s*$")
 _NAME_LINE = re.compile(r"^(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3}$")
@@ -134,6 +147,34 @@ def is_person_name_line(text: str, body: str | TitledNames) -> bool:
     return names.called_by_title(surname)
 
 
+#: Share of English text a word must make up (wordfreq) to be an everyday word rather than a possible name.
+EVERYDAY_WORD_FREQUENCY = 1e-4
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# Words that a name may hold in lower case ("Port of Refuge", "Isle of Man").
+_NAME_PARTICLES = frozenset("a an the and of in on at to for by de la le du des del von van der da di".split())
+
+
+def is_name_only(text: str, written: Counter[str]) -> bool:
+    """A line that is only a name ("Harbour Island", "Fort of St Anne"), as the page's own writing shows.
+
+    Every word is capitalised (particles aside), there is no figure or
+    sentence end, and at least half of the words are proper: the page never
+    writes them in lower case and they are not everyday English words ("Get
+    in", "Understand"). One of them must be a name for sure: unknown to the
+    English word list, or used again elsewhere on the page.
+    ``written`` counts the page's words as written.
+    """
+    t = text.strip()
+    if re.search(r"\d", t) or _SENT_FINAL.search(t) or t.endswith((":", "?")):
+        return False
+    words = [w for w in _NAME_WORD.findall(t) if w.lower() not in _NAME_PARTICLES]
+    if not words or len(words) > 8 or not all(w[0].isupper() for w in words):
+        return False
+    freq = {w: word_frequency(w, "en", wordlist="small") for w in words}
+    proper = [w for w in words if not written.get(w.lower()) and freq[w] < EVERYDAY_WORD_FREQUENCY]
+    return 2 * len(proper) >= len(words) and any(freq[w] == 0 or written.get(w, 0) >= 2 for w in proper)
+
+
 def _under_heading(seg: Segment, prev: Segment | None, page_title: Segment | None) -> bool:
     """A descriptive line right under a section heading: the section's picture caption."""
     if prev is None or prev.role != "heading" or prev is page_title or seg.number:
@@ -160,7 +201,9 @@ def assign_captions(segments: list[Segment], source: str = "") -> None:
     """
     content = [s for s in segments if s.role != "furniture"]
     page_title = content[0] if content and content[0].role == "heading" else None
-    body = TitledNames("\n".join(s.text for s in content))
+    text = "\n".join(s.text for s in content)
+    body = TitledNames(text)
+    written = Counter(_NAME_WORD.findall(text))
     for k, seg in enumerate(content):
         if seg.role not in ("heading", "paragraph") or seg is page_title or is_dateline(seg.text):
             continue
@@ -170,7 +213,22 @@ def assign_captions(segments: list[Segment], source: str = "") -> None:
             continue  # a glossary term: its definition follows in lower case
         if is_caption_text(seg.text) or (seg.role == "heading" and is_person_name_line(seg.text, body)):
             seg.role = "caption"
+        elif source and in_block_of_lines(source, seg.source_start, seg.source_end):
+            continue  # one line of a block written line by line (a wire story, a table): its place says nothing of pictures
+        elif any(rows_alike(seg.text, other.text if other is not None else None) for other in (prev, nxt)):
+            continue  # a row of results like its neighbour, not a picture's description
         elif not seg.number and _under_heading(seg, prev, page_title):
+            seg.role = "caption"
+        elif (
+            seg.role == "heading"
+            and not seg.number
+            and nxt is not None
+            and nxt.role == "heading"
+            and not nxt.number
+            and not is_caption_text(nxt.text)
+            and is_name_only(seg.text, written)
+        ):
+            # A section with nothing in it but a name: the name of what the picture there shows.
             seg.role = "caption"
         elif (
             seg.role == "paragraph"
@@ -180,6 +238,31 @@ def assign_captions(segments: list[Segment], source: str = "") -> None:
             seg.role = "caption"
 
 
+def in_block_of_lines(source: str, start: int, end: int) -> bool:
+    """The span is one line of a block of several: a non-blank line touches it above or below.
+
+    (Walks from the span's ends over spaces only: no copy of the text before or after it.)
+    """
+    i = start - 1
+    while i >= 0 and source[i] in " \t":
+        i -= 1
+    if i >= 0 and source[i] == "\n":
+        i -= 1
+        while i >= 0 and source[i] in " \t\r":
+            i -= 1
+        if i >= 0 and source[i] != "\n":
+            return True
+    j, n = end, len(source)
+    while j < n and source[j] in " \t\r":
+        j += 1
+    if j < n and source[j] == "\n":
+        j += 1
+        while j < n and source[j] in " \t\r":
+            j += 1
+        return j < n and source[j] != "\n"
+    return False
+
+
 def _unfinished_description(seg: Segment, *, multiline: bool) -> bool:
     """A one-line description in sentence case with no full stop, amid the text: a picture's caption.
 
@@ -187,7 +270,7 @@ def _unfinished_description(seg: Segment, *, multiline: bool) -> bool:
     """
     t = _CITATIONS.sub("", seg.text.strip())
     words = t.split()
-    if multiline or "@" in t or "--" in t or is_field_line(t) or len(words) < 7 or len(words) > 30 or _SENT_FINAL.search(t) or t.endswith((":", ";", ",", "--", "…", "-")):
+    if multiline or "@" in t or "--" in t or is_field_line(t) or is_table_row(t) or len(words) < 7 or len(words) > 30 or _SENT_FINAL.search(t) or t.endswith((":", ";", ",", "--", "…", "-")):
         return False
     return t[:1].isupper() and len(split_sentences(t)) == 1
 

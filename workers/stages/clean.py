@@ -23,9 +23,15 @@ Site chrome is recognised by its shape, never by phrases of particular sites:
 A line that is not chrome ends an edge run, so a page title right under the
 navigation stays content.
 
+Items of a menu or crumbs of a trail are named in words: one holding a
+measurement or coordinates ("57°12′N", "-6.52", "1,628 km²") makes the line
+data, and a row of figures ("Rovers | 12 | 8 | 26") is not a page menu.
+
 Repairs, each listed with its source span: a lost drop-cap letter (a block
 starting with a lower-case stub that is not a word where a capital makes one
-the page or the English word list knows), mojibake and HTML entities (ftfy),
+the page or the English word list knows; or, where a lower-case start is out
+of place, a stub that is itself a word, "his week" for "This week", given the
+capital whose whole word English uses most), mojibake and HTML entities (ftfy),
 words hyphenated across line breaks (joined when the joined word is known,
 else the hyphen kept and the break dropped), odd or repeated spaces and
 invisible characters.
@@ -108,8 +114,12 @@ _ACTION_WORDS = frozenset("top print printable share skip jump return next previ
 
 _MENU_SEP = re.compile(r"\s*(?:\||•|·|¦)\s*")
 _TRAIL_SEP = re.compile(r"\s+(?:>|»|›|→|/)\s+")
-# At the start of the line: "(copyright Jane Doe)" inside a caption is a credit, not chrome.
-_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
+# At the start of the line: "(copyright Jane Doe)" inside a caption is a credit, not chrome. The bare
+# word needs a notice's shape after it (a sign, a year, "by"): "Copyright reform in Europe" is a heading.
+_COPYRIGHT = re.compile(
+    r"^\s*(?:©|\(c\)|copyright\b(?=.*(?:©|\(c\)|\b(?:1[89]|20)\d\d\b|\bby\b|\ball rights\b)))|\ball rights reserved\b",
+    re.IGNORECASE,
+)
 _UPDATED = re.compile(
     r"^\W*(?:(?:page|this page was|site|content)\s+)?(?:last\s+)?(?:updated|modified|reviewed|edited)\s*(?:on|:)?\s*\d",
     re.IGNORECASE,
@@ -142,10 +152,19 @@ def _ui_only(text: str) -> bool:
     return any(w in _UI_WORDS for w in words)
 
 
+# Measurements and coordinates: degrees and primes, a decimal or signed number, a unit after a number.
+# Links are named in words; an item holding one of these is data ("16°15′N", "-61.58", "1,628 km²").
+_DATA_ITEM = re.compile(r"[°′″]|\d\s*(?:%|km²?|m²|mi²|sq\b)|(?<![\w.])[-−]\d|\d[.,]\d{2,}|\d;")
+
+
+# The last crumb is a title and may hold numbers ("2,000 jobs"); coordinates it may not.
+_COORDINATE = re.compile(r"[°′″]|(?<![\w.])[-−]\d|\d;")
+
+
 def _link_like(part: str) -> bool:
-    """A menu entry: a few words, no sentence inside."""
+    """A menu entry: a few words, no sentence inside, no measurement."""
     words = part.split()
-    return 0 < len(words) <= 5 and not re.search(r"[.!?;]\s", part) and len(part) <= 50
+    return 0 < len(words) <= 5 and not re.search(r"[.!?;]\s", part) and len(part) <= 50 and not _DATA_ITEM.search(part)
 
 
 def _is_menu(text: str) -> bool:
@@ -156,6 +175,9 @@ def _is_menu(text: str) -> bool:
         return False
     if text.strip().startswith("|") or sum(bool(re.search(r"\d", p)) and not p.strip().isdigit() for p in parts) >= 2:
         return False  # a table row ("| Japan | 126 million | Tokyo |"), not links
+    numbers = [int(p.strip()) for p in parts if p.strip().isdigit()]
+    if len(numbers) >= 2 and numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return False  # a row of figures ("Rovers | 12 | 8 | 26"), not the page links "1 | 2 | 3"
     # A running header may lead with the document's title: "Annual Report 2015 of the Board | Contents | Next".
     lead_ok = _link_like(parts[0]) or len(parts[0].split()) <= 10
     return lead_ok and all(_link_like(p) for p in parts[1:])
@@ -164,7 +186,7 @@ def _is_menu(text: str) -> bool:
 def _is_trail(text: str) -> bool:
     """A breadcrumb trail: ``Home > News > Item`` or ``You are here: Home / About``."""
     parts = [p for p in _TRAIL_SEP.split(text.strip()) if p.strip()]
-    if len(parts) < 2 or not all(_link_like(p) for p in parts[:-1]):
+    if len(parts) < 2 or not all(_link_like(p) for p in parts[:-1]) or _COORDINATE.search(parts[-1]):
         return False
     # The last crumb is the page's own title, which may be long.
     last = parts[-1]
@@ -200,7 +222,13 @@ def chrome_anywhere(text: str) -> str | None:
     return None
 
 
-_EDGE_COPYRIGHT = re.compile(r"©|(?<!\()\bcopyright\b", re.IGNORECASE)
+# "Crown copyright", "Text copyright Jane Roe"; a line that opens with the word is a notice only in a notice's
+# shape (a year, "by", "all rights"): "Copyright reform in Europe" is a title.
+_EDGE_COPYRIGHT = re.compile(
+    r"©|(?<=\w\s)copyright\b|^\s*copyright\b(?=.*(?:\b(?:1[89]|20)\d\d\b|\bby\b|\ball rights\b))", re.IGNORECASE
+)
+# A picture's credit ("Harbour at dusk. Photo © Jane Roe") is part of its caption, even at the page's edge.
+_PICTURE_CREDIT = re.compile(r"\b(?:photo|photograph|image|picture|illustration|credit|courtesy)s?\b", re.IGNORECASE)
 _URL_LINE = re.compile(r"^(?:[\w ]{0,20}:?\s*)?[\"“(]?(?:https?://|www\.)\S+[\"”)]?\.?$", re.IGNORECASE)
 _AD_SLOT = re.compile(r"^\W*(?:advertisement|advert|sponsored(?:\s+content)?|ad)\W*$", re.IGNORECASE)
 
@@ -214,14 +242,26 @@ def chrome_at_edge(text: str) -> str | None:
         return "breadcrumb trail"
     if _ui_only(t):
         return "web-interface link"
-    if _EDGE_COPYRIGHT.search(t) and len(t.split()) <= 15:
+    if _EDGE_COPYRIGHT.search(t) and len(t.split()) <= 15 and not _PICTURE_CREDIT.search(t):
         return "copyright line"
     if _URL_LINE.match(t):
         return "address of the page"
     words = _words(t)
-    if words and words[0] in _TOOL_VERBS and len(words) <= 5 and not _SENTENCE_END.search(t):
+    if words and words[0] in _TOOL_VERBS and len(words) <= 5 and not _SENTENCE_END.search(t) and _tool_object(t):
         return "page tool"
     return None
+
+
+def _tool_object(text: str) -> bool:
+    """What a page tool acts on is the reader's or the page's ("to my trip", "this article", "PDF").
+
+    A title that opens with the same verb names something ("Save the Children",
+    "Return of the Native"): a capitalised word that is no interface word.
+    """
+    rest = text.split()[1:]
+    if any(w[:1].isupper() and _words(w) and _words(w)[0] not in _UI_WORDS for w in rest):
+        return False
+    return any(w in _UI_WORDS or w in ("this", "my", "your", "our", "to") for w in _words(" ".join(rest)))
 
 
 def _site_name(text: str, footer: list[str]) -> bool:
@@ -232,7 +272,11 @@ def _site_name(text: str, footer: list[str]) -> bool:
     # (Checked first: compiling a pattern of a line costs as much as the line is long.)
     if not footer or len(t) > max(len(f) for f in footer):
         return False
-    pattern = re.compile(rf"(?<!\w){re.escape(t)}(?!\w)", re.IGNORECASE)
+    # Named as the owner, right after the sign and the years: "© 2021 Harbour Herald", not a page
+    # title the notice mentions further on ("... text of the article 'Harbour' by ...").
+    pattern = re.compile(
+        rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*,?\s*)?(?:the\s+)?{re.escape(t)}(?!\w)", re.IGNORECASE
+    )
     return any(pattern.search(f) for f in footer)
 
 
@@ -302,20 +346,29 @@ def _vocabulary(text: str) -> Counter[str]:
     return Counter(m.group() for m in _WORD_RE.finditer(text))
 
 
-def drop_cap_letter(first_word: str, vocab: Counter[str]) -> str | None:
+def drop_cap_letter(first_word: str, vocab: Counter[str], *, lower_start_is_damage: bool = False) -> str | None:
     """The capital a block lost, if its first word is a known word minus its first letter.
 
     A known word is one the page itself writes, or a common English word; the
     page's own words win over the dictionary.
+
+    A stub that is a word itself ("his" from "This", "hen" from "When") is
+    damage only when the caller knows a lower-case start is out of place there
+    (``lower_start_is_damage``: a prose paragraph on a page whose paragraphs
+    start in capitals). Then the letter is the one whose whole word English
+    uses most, and only a whole commoner than the stub counts: the repair must
+    make the text likelier, not merely different. Without that knowledge such
+    a stub is repaired only when the page writes the capitalised whole and
+    that whole is the commoner word.
     """
     if len(first_word) < 2 or not first_word.islower():
         return None
+    english = _english()
+    stub_freq = english.get(first_word, 0.0)
+    if stub_freq and lower_start_is_damage:
+        return _letter_by_frequency(first_word, stub_freq, vocab, english)
     if vocab.get(first_word, 0) > 1:
         return None
-    english = _english()
-    # A stub that is a word itself ("his" from "This") is repaired only when the
-    # page writes the capitalised whole and that whole is the commoner word.
-    stub_freq = english.get(first_word, 0.0)
     scored = []
     for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
         whole = c + first_word
@@ -330,6 +383,22 @@ def drop_cap_letter(first_word: str, vocab: Counter[str]) -> str | None:
     scored.sort(reverse=True)
     if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
         return None  # two letters fit equally well: do not guess
+    return scored[0][2]
+
+
+def _letter_by_frequency(stub: str, stub_freq: float, vocab: Counter[str], english: dict[str, float]) -> str | None:
+    """The capital whose whole word (capital + stub) is commonest in English, if that whole is commoner than the stub."""
+    scored = []
+    for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        whole = c + stub
+        freq = english.get(whole.lower(), 0.0)
+        if freq > stub_freq:
+            scored.append((freq, vocab.get(whole, 0) + vocab.get(whole.lower(), 0), c))
+    if not scored:
+        return None
+    scored.sort(reverse=True)
+    if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
+        return None
     return scored[0][2]
 
 
@@ -374,7 +443,7 @@ class _Ctx:
         return {m.group().lower() for m in re.finditer(r"(?<![^\W\d_])[^\W\d_]+-[^\W\d_]+", self.source)}
 
 
-def _clean_block(lines: list[Line], ctx: _Ctx, *, chrome: bool) -> Block:
+def _clean_block(lines: list[Line], ctx: _Ctx, *, chrome: bool, lower_start_is_damage: bool = False) -> Block:
     b = TextBuilder()
     skip_to: int | None = None  # source offset where the next line's text resumes after a joined hyphen
     for li, line in enumerate(lines):
@@ -390,7 +459,7 @@ def _clean_block(lines: list[Line], ctx: _Ctx, *, chrome: bool) -> Block:
             pos, skip_to = skip_to, None
         nxt = lines[li + 1] if li + 1 < len(lines) else None
         if li == 0 and not chrome:
-            _maybe_drop_cap(b, pos, body, ctx)
+            _maybe_drop_cap(b, pos, body, ctx, lower_start_is_damage)
         joined_at, keep_hyphen = None, False
         if nxt is not None and not chrome and (left := _hyphen_end(body)):
             rm = _LOWER_START.match(nxt.text.lstrip())
@@ -430,9 +499,11 @@ def _joins_hyphen_ctx(left: str, right: str, ctx: _Ctx) -> bool:
     return bool(ctx.vocab.get(joined, 0) or ctx.vocab.get(joined.lower(), 0) or is_common_word(joined))
 
 
-def _maybe_drop_cap(b: TextBuilder, pos: int, body: str, ctx: _Ctx) -> None:
+def _maybe_drop_cap(b: TextBuilder, pos: int, body: str, ctx: _Ctx, lower_start_is_damage: bool = False) -> None:
     m = _WORD_RE.match(body)
-    if not m or not m.group()[0].islower() or not (letter := drop_cap_letter(m.group(), ctx.vocab)):
+    if not m or not m.group()[0].islower():
+        return
+    if not (letter := drop_cap_letter(m.group(), ctx.vocab, lower_start_is_damage=lower_start_is_damage)):
         return
     b.replace(pos, pos, letter)
     ctx.repairs.append(
@@ -442,7 +513,10 @@ def _maybe_drop_cap(b: TextBuilder, pos: int, body: str, ctx: _Ctx) -> None:
             source_end=pos + m.end(),
             before=m.group(),
             after=letter + m.group(),
-            reason=f"block starts with '{m.group()}', not a word, where '{letter + m.group()}' is: a lost drop-cap letter",
+            reason=f"block starts with '{m.group()}', not a word, where '{letter + m.group()}' is: a lost drop-cap letter"
+            if not is_common_word(m.group())
+            else f"paragraph starts in lower case with '{m.group()}' on a page whose paragraphs start in capitals;"
+            f" '{letter + m.group()}' is the commoner word: a lost drop-cap letter",
         )
     )
 
@@ -628,10 +702,55 @@ def clean(page: Page) -> CleanPage:
     chrome_of = find_chrome(content)
     ctx = _Ctx(source=text)
     blocks: list[Block] = []
-    for group in split_blocks(lines):
-        for run, why in _runs(group, chrome_of, index):
-            block = _clean_block(run, ctx, chrome=why is not None)
-            if why:
-                block.furniture, block.why = True, why
-            blocks.append(block)
+    runs = [r for group in split_blocks(lines) for r in _runs(group, chrome_of, index)]
+    damaged = lower_starts_out_of_place([[ln.text for ln in run] if why is None else None for run, why in runs])
+    for (run, why), lower_start_is_damage in zip(runs, damaged, strict=True):
+        block = _clean_block(run, ctx, chrome=why is not None, lower_start_is_damage=lower_start_is_damage)
+        if why:
+            block.furniture, block.why = True, why
+        blocks.append(block)
     return page.model_copy(update={"blocks": blocks, "repairs": ctx.repairs})
+
+
+#: Fewest words of a block that counts as a prose paragraph when a page's paragraph style is read.
+PROSE_MIN_WORDS = 5
+#: Share of a page's prose paragraphs that may start in lower case while a lower-case start still counts as damage.
+LOWER_START_SHARE = 0.2
+# What a line that leaves its sentence open ends with: the next block may go on in lower case.
+_OPEN_END = re.compile(r"[,;:(\[/&\-–—]$")
+
+
+def _prose(lines: list[str]) -> bool:
+    words = " ".join(lines).split()
+    return len(words) >= PROSE_MIN_WORDS and bool(re.match(r"[^\W\d_]", words[0]))
+
+
+def _leaves_sentence_open(line: str) -> bool:
+    t = line.strip()
+    # A quotation may be followed by who said it, in lower case: "“Come in?” / he asked".
+    if _OPEN_END.search(t) or t.endswith(('"', "”", "’", "'")):
+        return True
+    # A long line without a sentence end is a wrapped sentence: its next block may be the rest of it.
+    return not _SENTENCE_END.search(t) and len(t.split()) > 12
+
+
+def lower_starts_out_of_place(blocks: list[list[str] | None]) -> list[bool]:
+    """For each block (its lines; None for chrome), whether a lower-case first word there is damage.
+
+    It is when the block is a prose paragraph, the content line before it does
+    not leave a sentence open, and the page writes its paragraphs in capitals:
+    at most one, or a small share (:data:`LOWER_START_SHARE`), of its prose
+    paragraphs start in lower case. A page written in lower case throughout
+    (a chat log, a poem) has no such damage.
+    """
+    prose = [b is not None and _prose(b) for b in blocks]
+    n_prose = sum(prose)
+    n_lower = sum(1 for b, p in zip(blocks, prose) if p and b[0].lstrip()[:1].islower())
+    capitalised_page = n_lower <= max(1.0, LOWER_START_SHARE * n_prose)
+    out: list[bool] = []
+    before: str | None = None  # the last content line so far
+    for b, p in zip(blocks, prose):
+        out.append(capitalised_page and p and (before is None or not _leaves_sentence_open(before)))
+        if b is not None:
+            before = b[-1]
+    return out

@@ -20,6 +20,13 @@ Shape rules, in short:
 * a few words closed by a full stop ("Introduction.") are a run-in heading only
   on pages whose other headings are written that way too, and never when they
   are a reply ("Yes.", "Thank you.");
+* a block written one item per line (most lines whole by themselves, one of
+  them a headline in capitals, a dateline or a table row: a wire story, a
+  results table) gives one segment per line: its capitals headline (or a
+  title-shaped first line) is a heading, the rest paragraphs, so nothing runs
+  across a line break;
+* a row of figures ("Rovers 12 8 3 1 27") and a wire dateline ("HARBOURTON
+  1997-05-14") are never headings;
 * a line repeating the page title is a heading;
 * the first content block is the page title when it has no sentence end, even
   when it is long;
@@ -29,6 +36,7 @@ Shape rules, in short:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 
 from ..models import Block, CleanPage, OffsetMap, Piece, Segment, SegmentedPage, Sentence
@@ -56,10 +64,21 @@ _DATELINE_RE = re.compile(
     rf"^(?:(?:published|posted|updated|issued|released|dated|first published)(?:\s+on)?:?\s+)?(?:{_WEEKDAY}\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{4}})\b",
     re.IGNORECASE,
 )
+# A news-wire dateline: a place in capitals, perhaps its country, then the date ("HARBOURTON 1997-05-14",
+# "PORT ELLEN , Scotland 1997-05-14", "HARBOURTON, May 14").
+_WIRE_DATELINE_RE = re.compile(
+    rf"^[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*\s*,?\s*(?:[A-Z][\w.'’-]*\s+){{0,3}},?\s*(?:\d{{4}}-\d{{2}}-\d{{2}}|(?i:{_MONTH})\s+\d{{1,2}}\b)",
+)
 _SENT_FINAL = re.compile(r"[.!?][\"”’')\]]*$")
 # "By Jane Roe", "By Jane Roe and Sam Lee, Staff Writers": who wrote it, not a title.
 # A name is two or more capitalised words: "By plane" and "By car" are headings.
 _BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?:\s*(?:,|and)\s+.*)?$")
+# Two to four capitalised words: the shape of a person's name.
+_PERSON_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}$")
+# A paper's author list: two or more names written with initials ("A B Lowrie and K Okoro", "J. Roe, S. Lee").
+# (A lone "A" or "I" before a word is an article or a pronoun, not an initial.)
+_NAME_WITH_INITIALS = r"(?:(?:[A-Z]\.\s*){1,3}|(?:[A-Z]\s+){2,3}|[B-HJ-Z]\s+)[A-Z][\w'’-]+"
+_AUTHOR_LIST = re.compile(rf"^{_NAME_WITH_INITIALS}(?:\s*(?:,|;|&|\band\b)\s*{_NAME_WITH_INITIALS})+\s*,?$")
 # Worked sums and formulas ("Q1 = 2", "7 + 8 / 2") are text, not titles.
 # ("22-23" and "2015/16" are ranges, so minus and slash count only with spaces around them.)
 _FORMULA = re.compile(r"[=<>≤≥]|\d\s*[+*×÷]\s*\d|\d\s+[-−/]\s+\d")
@@ -112,6 +131,8 @@ _ABBREV_RE = re.compile(
 MAX_HEADING_WORDS = 12
 #: Longest page title, in words.
 MAX_TITLE_WORDS = 30
+#: Longest headline in capitals, in words (with the tokens of a wire story's punctuation): longer is a shouted sentence.
+MAX_HEADLINE_WORDS = 20
 
 
 def heading_level(number: str) -> int:
@@ -154,7 +175,74 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def is_dateline(text: str) -> bool:
     t = text.strip()
-    return bool(_DATELINE_RE.match(t)) and len(t.split()) <= 8
+    return len(t.split()) <= 8 and bool(_DATELINE_RE.match(t) or _WIRE_DATELINE_RE.match(t))
+
+
+_CELL = re.compile(r"[^\W_]+(?:[.,:/'’-][^\W_]+)*%?")
+_NUMBER_CELL = re.compile(r"[-+]?\d+(?:[.,:/-]\d+)*%?")
+
+
+def is_table_row(text: str) -> bool:
+    """A row of a results table or standings ("Rovers 12 8 3 1 27", "Harbour Town 2 Riverside 1"): figures, not a title.
+
+    Two or more numbers that make up at least 40% of the words, or three numbers that make a fifth of them.
+    """
+    cells = _CELL.findall(text)
+    numbers = sum(1 for c in cells if _NUMBER_CELL.fullmatch(c))
+    return bool(cells) and ((numbers >= 2 and numbers / len(cells) >= 0.4) or (numbers >= 3 and numbers / len(cells) >= 0.2))
+
+
+_SHAPE_WORDS = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+_SHAPE_NUMBERS = re.compile(r"\d+(?:[.,:/-]\d+)*")
+_SHAPE_LOWER = re.compile(r"[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)*")
+
+
+def row_shape(text: str) -> str | None:
+    """A line's shape with its names, words and figures left out ("Joe Marsh ( Harbour Town ) 12 points" -> "W ( W ) # w").
+
+    None for a line without a figure: only rows of a table or a results list are compared by shape.
+    """
+    t = text.strip()
+    if "\n" in t or not re.search(r"\d", t):
+        return None
+    t = _SHAPE_NUMBERS.sub("#", t)
+    t = _SHAPE_WORDS.sub("W", t)
+    return " ".join(_SHAPE_LOWER.sub("w", t).split())
+
+
+def rows_alike(text: str, other: str | None) -> bool:
+    """Two lines with figures of the same shape: rows of one table or results list, not headings or captions."""
+    shape = row_shape(text)
+    return shape is not None and other is not None and row_shape(other) == shape
+
+
+def is_headline(text: str) -> bool:
+    """A line in capitals of three to :data:`MAX_HEADLINE_WORDS` words (a wire story's headline), even closed by a full stop.
+
+    Capitals are letters that have a lower case: a line of a script without case is no headline.
+    """
+    t = text.strip()
+    words = [w for w in t.split() if re.search(r"[^\W\d_]", w)]
+    if len(words) < 3 or len(t.split()) > MAX_HEADLINE_WORDS or any(c.islower() for c in t):
+        return False
+    return sum(1 for c in t if c.isupper()) >= 6 and not is_dateline(t) and not is_table_row(t)
+
+
+def stands_alone(line: str) -> bool:
+    """A line that is whole by itself rather than a piece of wrapped prose: a sentence, a headline, a dateline, a table row."""
+    t = line.strip()
+    return bool(_SENT_FINAL.search(t)) or is_headline(t) or is_dateline(t) or is_table_row(t)
+
+
+def lines_stand_alone(lines: list[str]) -> bool:
+    """A block written one item per line (a wire story, a results table), not a paragraph wrapped over lines.
+
+    Wrapped prose ends a line with a sentence's end only by chance; here most lines (and at least two) are whole.
+    """
+    whole = sum(1 for line in lines if stands_alone(line))
+    return len(lines) >= 2 and whole >= 2 and whole >= 0.6 * len(lines) and any(
+        is_headline(line) or is_dateline(line) or is_table_row(line) for line in lines
+    )
 
 
 def is_field_line(text: str) -> bool:
@@ -175,9 +263,9 @@ def heading_shape(text: str, *, first: bool = False, numbered: bool = False) -> 
     if not re.search(r"[^\W\d_]", t):
         # No letters: only a bare year or number can head a section ("2013").
         return bool(re.fullmatch(r"\d{1,4}", t))
-    if t.endswith((":", ";", ",")) or has_email_or_url(t):
+    if t.endswith((":", ";", ",")) or has_email_or_url(t) or is_table_row(t):
         return False
-    if _TRAILS_OFF.search(t) or is_dateline(t) or _BYLINE.match(t) or _FORMULA.search(t) or _FIELD_LABEL.match(t) or _PHONE.search(t):
+    if _TRAILS_OFF.search(t) or is_dateline(t) or _BYLINE.match(t) or _AUTHOR_LIST.match(t) or _FORMULA.search(t) or _FIELD_LABEL.match(t) or _PHONE.search(t):
         return False
     first_letter = re.search(r"[^\W\d_]", t)
     if not numbered and first_letter and first_letter.group().islower() and first_letter.start() < 3:
@@ -319,6 +407,10 @@ def segment(page: CleanPage) -> SegmentedPage:
             add("heading", text, offsets, block.source_start, block.source_end, number=number, level=heading_level(num.group("num")))
         elif len(lines) > 1 and all(_BULLET_RE.match(line) or _enum_scheme(line) for line in lines):
             _add_list_items(block, add)
+        elif len(lines) > 1 and lines_stand_alone(lines):
+            # One item per line: each line is its own segment, so nothing runs across a line break.
+            for j, (line, offsets, src0, src1) in enumerate(_line_pieces(block)):
+                add(_standalone_line_role(line, first=j == 0), line, offsets, src0, src1)
         elif len(lines) > 1:
             text, offsets = _flatten(block)
             add("paragraph", text, offsets, block.source_start, block.source_end)
@@ -405,7 +497,11 @@ def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: B
     if (m := _BARE_NUMBER_RE.match(t)) and heading_shape(m.group("title"), numbered=True):
         add("heading", text, offsets, *span, number=m.group("num"), level=1)
         return
-    role = "heading" if heading_shape(t, first=first) or repeats_title(t, title) else "paragraph"
+    role = "heading" if heading_shape(t, first=first) or repeats_title(t, title) or is_headline(t) else "paragraph"
+    if role == "heading" and not first and nxt is not None and is_dateline(nxt.text) and _PERSON_NAME.match(t):
+        role = "paragraph"  # a name over the dateline is the story's byline: "Mira Castell" / "PORT ELLEN 1997-06-02"
+    if role == "heading" and not first and any(rows_alike(t, b.text if b is not None else None) for b in (prev, nxt)):
+        role = "paragraph"  # one of a run of lines alike with figures: rows of results, each on its own
     add(role, text, offsets, *span)
 
 
@@ -417,14 +513,34 @@ def repeats_title(text: str, title: str | None) -> bool:
     return len(a) >= 3 and len(a & b) / len(a | b) >= 0.7
 
 
-def _add_list_items(block: Block, add: Add) -> None:
+def _point(pieces: list[Piece], starts: list[int], pos: int, *, left: bool) -> int:
+    """:meth:`OffsetMap.to_source` for one offset, with the pieces' starts given (same answer)."""
+    i = max(0, bisect_right(starts, pos) - 1)
+    p = pieces[i]
+    if not left and pos == p.clean_start and i > 0:
+        p = pieces[i - 1]
+    if p.copied:
+        return p.source_start + min(max(pos - p.clean_start, 0), p.source_end - p.source_start)
+    return p.source_start if left and pos < p.clean_end else p.source_end
+
+
+def _line_pieces(block: Block) -> list[tuple[str, OffsetMap, int, int]]:
+    """Each line of a block with its own offset map and source span."""
+    out = []
     pos = 0
+    all_pieces = block.offsets.pieces
+    starts = [p.clean_start for p in all_pieces]  # once per block: OffsetMap.to_source builds it on every call
+    first = 0  # pieces are in text order: those ending before a line are never needed again
     for line in block.text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
-        src0, src1 = block.offsets.to_source(start, end)
         pieces = []
-        for p in block.offsets.pieces:
+        while first < len(all_pieces) and all_pieces[first].clean_end <= start:
+            first += 1
+        for k in range(first, len(all_pieces)):
+            p = all_pieces[k]
+            if p.clean_start >= end:
+                break
             lo, hi = max(p.clean_start, start), min(p.clean_end, end)
             if lo >= hi:
                 continue
@@ -432,4 +548,25 @@ def _add_list_items(block: Block, add: Add) -> None:
                 pieces.append(Piece(clean_start=lo - start, clean_end=hi - start, source_start=p.source_start + lo - p.clean_start, source_end=p.source_start + hi - p.clean_start))
             else:
                 pieces.append(Piece(clean_start=lo - start, clean_end=hi - start, source_start=p.source_start, source_end=p.source_end))
-        add("list_item", line, OffsetMap(pieces=pieces), src0, src1)
+        src0, src1 = (_point(all_pieces, starts, start, left=True), _point(all_pieces, starts, end, left=False)) if all_pieces else (start, end)
+        out.append((line, OffsetMap(pieces=pieces), src0, src1))
+    return out
+
+
+def _standalone_line_role(line: str, *, first: bool) -> str:
+    """Role of one line of a block written one item per line.
+
+    Such a block marks its titles in capitals (or puts one first); its other
+    short lines are names, scores and table rows, which are text.
+    """
+    t = line.strip()
+    if _BULLET_RE.match(t):
+        return "list_item"
+    if is_headline(t) or (first and heading_shape(t, first=True)):
+        return "heading"
+    return "paragraph"
+
+
+def _add_list_items(block: Block, add: Add) -> None:
+    for line, offsets, src0, src1 in _line_pieces(block):
+        add("list_item", line, offsets, src0, src1)

@@ -8,12 +8,12 @@ already says it. Nothing is lost: each test below gets the information back.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
 
 from tests.conftest import REPO
+from workers.client import parse_outcome
 from workers.models import SCHEMA_VERSION, Record, record_text, upgrade
 from workers.stages import process_bytes
 from workers.stages.intake import decode_page
@@ -123,6 +123,8 @@ def test_a_record_written_as_schema_2_0_reads_as_3_0_with_nothing_lost():
     assert upgrade(old)["schema_version"] == SCHEMA_VERSION
     assert Record.model_validate(upgrade(old)).model_dump_json() == Record.model_validate(new).model_dump_json() == record.model_dump_json()
     assert record_text(old) == record_text(new)
+    # The feed client reads older feed entries the same way.
+    assert parse_outcome(json.dumps(old)).model_dump_json() == parse_outcome(record.model_dump_json()).model_dump_json()
 
 
 @pytest.mark.parametrize("name", ["multi_page.pdf", "word_tables.docx", "unit_test_headers_numbered.docx"])

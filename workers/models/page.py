@@ -15,8 +15,8 @@ offset or an end before its start, so such a record cannot be written.
 
 from __future__ import annotations
 
-from datetime import datetime
 import operator
+from datetime import datetime
 from functools import partial
 from typing import ClassVar, Literal
 

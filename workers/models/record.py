@@ -126,6 +126,8 @@ class DuplicateNote(Closed):
 class ErrorRecord(Closed):
     """A page that could not be processed; the original is kept in the failed folder."""
 
+    always_written = frozenset({"attempts"})
+
     schema_version: SchemaVersion = Field(description="Version of this schema.")
     kind: Literal["error"] = Field(description="Always 'error'.")
     filename: str = Field(description="Name of the file as it was dropped.")
@@ -138,8 +140,6 @@ class ErrorRecord(Closed):
     stage: ErrorStage = Field(description="Where it failed.")
     error: ErrorCode = Field(description="Why it failed, as a code a program can act on.")
     message: str = Field(description="One line a person can act on.")
-    always_written = frozenset({"attempts"})
-
     attempts: int = Field(1, ge=1, description="How many times the failing step was tried.")
     original: str | None = Field(None, description="Where the original file was kept.")
 

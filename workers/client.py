@@ -5,7 +5,7 @@
     client = FeedClient("redis://broker.internal:6379/0", cursor_file="pagemill.cursor")
     for item in client.outcomes():          # every outcome after the cursor, then new ones as they come
         if item.kind == "record":
-            save(item.outcome)               # a workers.models.Record
+            save(item.outcome)               # a workers.models.Record; its body text is item.outcome.text
         # the cursor moves past an item when you ask for the next one
 
 Delivery is at least once: the cursor file is written after an item has been
@@ -17,6 +17,7 @@ you store on ``item.outcome.id`` (records, duplicate notes) or
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Iterator
@@ -24,14 +25,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, TypeAdapter
+from pydantic import Field, TypeAdapter, ValidationError
 
 from .edges.feed import Feed
-from .models import DuplicateNote, ErrorRecord, Record
+from .models import DuplicateNote, ErrorRecord, Record, upgrade
 from .models.feed import FeedEntry
 
 Outcome = Annotated[Record | DuplicateNote | ErrorRecord, Field(discriminator="kind")]
 _OUTCOME = TypeAdapter(Outcome)
+
+
+def parse_outcome(body: bytes | str) -> Record | DuplicateNote | ErrorRecord:
+    """An outcome's JSON as its model; one written as schema 2.0 (older feed entries) is read as 3.0."""
+    try:
+        return _OUTCOME.validate_json(body)
+    except ValidationError:
+        doc = json.loads(body)
+        if not (isinstance(doc, dict) and doc.get("schema_version") == "2.0"):
+            raise
+        return _OUTCOME.validate_python(upgrade(doc))
 
 
 @dataclass(frozen=True)
@@ -86,7 +98,7 @@ class FeedClient:
 
     def read(self, after: int = 0, limit: int = 100, wait: float = 0.0) -> list[FeedItem]:
         """One page of the feed after ``after``, as typed outcomes; ``wait`` long-polls for the first."""
-        return [FeedItem(entry, _OUTCOME.validate_json(body)) for entry, body in self.feed.read(after, limit, min(wait, 60.0))]
+        return [FeedItem(entry, parse_outcome(body)) for entry, body in self.feed.read(after, limit, min(wait, 60.0))]
 
     def outcomes(self, after: int | None = None, *, follow: bool = True, wait: float = 5.0) -> Iterator[FeedItem]:
         """Outcomes in feed order after ``after`` (default: the cursor file's seq, else 0).

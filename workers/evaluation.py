@@ -173,22 +173,13 @@ def _excused(s: int, e: int, lab: str, gold_ents: list[tuple[int, int, str]], sc
     return False
 
 
-def _segment_text(record: dict, s: dict) -> str:
-    """A segment's text: its own (furniture, or any segment of a record written before segments left their text to `text`) or its slice of the record's text."""
-    if s.get("text") is not None:
-        return s["text"]
-    if s.get("text_start") is not None and s.get("text_end") is not None:
-        return record.get("text", "")[s["text_start"] : s["text_end"]]
-    return ""
-
-
-def _score_repairs(page: GoldPage, record: dict, segs: list[dict], t: _Tally) -> None:
+def _score_repairs(page: GoldPage, segs: list[dict], t: _Tally) -> None:
     for rp in page.gold.get("repairs", []):
         t.rep_total += 1
         want = re.sub(r"\s+", " ", rp["expected"] + page.text[rp["end"] : rp["end"] + 25]).strip()
         for s in segs:
             if s["source_start"] <= rp["start"] and rp["end"] <= s["source_end"]:
-                if want in re.sub(r"\s+", " ", _segment_text(record, s)):
+                if want in re.sub(r"\s+", " ", s.get("text", "")):
                     t.rep_ok += 1
                     break
 
@@ -212,7 +203,7 @@ def evaluate_pages(gold: dict[str, GoldPage], records: dict[str, dict]) -> dict[
         _score_roles(page, segs, t)
         _score_furniture(page, segs, t)
         _score_entities(page, record, t)
-        _score_repairs(page, record, segs, t)
+        _score_repairs(page, segs, t)
     return _summary(gold, missing, t)
 
 

@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 from tests.conftest import CORPUS, REPO
+from workers.models import record_text
 
 from .conftest import Service, service_env, wait_watching
 
@@ -66,7 +67,7 @@ def test_slowly_written_page_is_processed_once_and_complete(service: Service):
     writer.join()
     (record,) = service.wait_for("slow-writer")
     assert record["source"]["size_bytes"] == len(body)
-    assert "Paragraph 7." in record["text"]
+    assert "Paragraph 7." in record_text(record)
 
 
 def test_hidden_and_temporary_names_are_left_alone(service: Service):

@@ -206,3 +206,32 @@ def test_pagemill_up_with_a_sink_fills_the_database_from_dropped_pages(database,
         if b.proc.poll() is None:
             b.proc.terminate()
             b.proc.wait(10)
+
+
+def test_the_sink_keeps_a_records_body_text_and_fills_it_in_for_rows_written_before_3_0(feed_broker, database, tmp_path):
+    """3.0 records no longer carry their body text apart: the sink's `text` column has it, for old rows too."""
+    from workers.edges.sink import MIGRATIONS, SCHEMA, migrate
+    from workers.models import record_text
+
+    # A database an older sink filled: its first migration only, and a 2.0 record in it.
+    with psycopg.connect(database, autocommit=True) as c:
+        c.execute(f"CREATE SCHEMA {SCHEMA}")
+        c.execute(f"CREATE TABLE {SCHEMA}.migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
+        c.execute(MIGRATIONS[0])
+        c.execute(f"INSERT INTO {SCHEMA}.migrations (version) VALUES (1)")
+        old = {"schema_version": "2.0", "kind": "record", "id": "pm-old", "text": "Old body.\n\nSecond paragraph."}
+        c.execute(
+            f"""INSERT INTO {SCHEMA}.records (id, kind, filename, sha256, seq, drop_id, written_at, record)
+                VALUES ('pm-old', 'record', 'old.txt', %s, 1, 'd-old', now(), %s)""",
+            ("0" * 64, psycopg.types.json.Jsonb(old)),
+        )
+        assert migrate(c) == len(MIGRATIONS)
+        assert c.execute(f"SELECT schema_version, text FROM {SCHEMA}.records").fetchall() == [("2.0", old["text"])]
+
+    write_outcomes(feed_broker.url, tmp_path, 0, 1)
+    cmd, env = sink_cmd(feed_broker.url, database, "--once")
+    subprocess.run(cmd, env=env, check=True, timeout=120, capture_output=True)
+    with psycopg.connect(database) as c:
+        version, text, doc = c.execute(f"SELECT schema_version, text, record FROM {SCHEMA}.records WHERE filename = 'p0.txt'").fetchone()
+    assert version == "3.0" and "text" not in doc
+    assert text == record_text(doc) and "Freighters from Japan" in text

@@ -29,7 +29,7 @@ def test_process_descends_into_subfolders_and_passes_over_non_pages(tmp_path):
     assert result.exit_code == 0, result.output
     assert _kinds(tmp_path / "out") == [("record", "deep.txt"), ("record", "top.txt")]
     assert "1 .json" in result.output
-    folders = {json.loads(p.read_text())["source"]["filename"]: json.loads(p.read_text())["source"]["folder"] for p in (tmp_path / "out").glob("*.json")}
+    folders = {json.loads(p.read_text())["source"]["filename"]: json.loads(p.read_text())["source"].get("folder") for p in (tmp_path / "out").glob("*.json")}
     assert folders == {"deep.txt": "a/b", "top.txt": None}
 
 

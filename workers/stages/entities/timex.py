@@ -1,4 +1,4 @@
-"""Time expressions: calendar date, duration or neither, their spans, and ISO 8601 values.
+"""Time expressions (a shared helper of the date steps, below them): calendar date, duration or neither, their spans, and ISO 8601 values.
 
 The model marks any time expression DATE. Here one is told apart:
 
@@ -14,18 +14,16 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import HOLIDAYS, MONTHS, NUMBER_WORDS, ORDINAL_NUMBERS, RELATIVE, SEASONS, TIME_UNITS, WEEKDAYS
+from ...knowledge.lexicon import (
+    ERAS, HOLIDAYS, MONTHS, NUMBER_VALUES, NUMBER_WORDS, ORDINAL_NUMBERS, RELATIVE, SEASONS, TIME_UNITS, WEEKDAYS,
+)
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?\.?|\d+(?:st|nd|rd|th|s|'s)?|[^\sA-Za-z\d]")
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
 _NUM = re.compile(r"^\d+(?:[.,]\d+)?$")
-_ERA = {"bc", "bce", "ad", "ce", "b.c.", "a.d.", "b.c", "a.d"}
+_ERA = ERAS
 
-_WORD_NUM = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
-_WORD_NUM.update({"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                  "eighty": 80, "ninety": 90, "hundred": 100})
+_WORD_NUM = NUMBER_VALUES
 
 
 def words(text: str) -> list[str]:

@@ -257,12 +257,6 @@ def test_common_word_of_a_place_is_no_organisation_but_house_of_is():
     assert ("House of Lords", "ORG") in out
 
 
-def test_name_particle_joins_two_parts_of_one_person():
-    texts = ["The minister met Walid al- Tarabi in the capital."]
-    ms = [mention(texts, "Walid", "PERSON"), mention(texts, "Tarabi", "PERSON")]
-    assert labelled(refine(ms, texts), texts) == [("Walid al- Tarabi", "PERSON")]
-
-
 def test_person_in_a_title_line_does_not_end_in_a_common_word():
     texts = ["Envoy Peter Halvorsen Returns To Oslo After Talks"]
     ms = [mention(texts, "Peter Halvorsen Returns", "PERSON")]

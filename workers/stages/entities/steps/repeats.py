@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from ....knowledge.gazetteer import TOWN
+from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import FUNCTION_WORDS, INSTITUTIONS, KNOWN_ORGS, PLACE_HEADS, TITLES
 from ..core import EDGE_PUNCT, NAME_LABELS, PLACE_LABELS, Mention, Page, SpanIndex, bare, fold, gazetteer, trim_name
 
@@ -84,9 +84,9 @@ def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str], spo
         if t in person_words or any(w in person_words for w in t.split()):
             continue
         p = gaz.lookup(t)
-        if p is not None and not (p.kind == "city" and (p.population < TOWN or m.label == "ORG")):
+        if p is not None and not (p.kind == "city" and (p.population < CITY_POPULATION or m.label == "ORG")):
             evidence.add(t)
-        elif (p is not None and p.kind == "city" and m.label == "ORG" and p.population < TOWN and not sport
+        elif (p is not None and p.kind == "city" and m.label == "ORG" and p.population < CITY_POPULATION and not sport
               and t not in INSTITUTIONS and t not in KNOWN_ORGS):
             # a big city's name on an organisation is often its team or university;
             # a town's is a team only on a page about sport
@@ -108,7 +108,7 @@ def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str], spo
             if bm and bm.group(1) not in {"The", "In", "At", "From", "To", "Of"}:
                 longer = bm.group(1) + " " + m.text(texts)
                 lp = gaz.lookup(longer)
-                if lp is not None and (lp.kind != "city" or lp.population >= TOWN):
+                if lp is not None and (lp.kind != "city" or lp.population >= CITY_POPULATION):
                     m.start -= len(bm.group(0))
                     m.label = "LOC" if lp.kind == "continent" else "GPE"
                     continue

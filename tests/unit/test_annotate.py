@@ -117,3 +117,22 @@ def test_furniture_segments_get_no_entities():
     page.segments[0].role = "furniture"
     out = annotate(page).entities
     assert all(e.segment_id == "s2" for e in out)
+
+
+def test_a_paragraph_joined_from_lines_gives_its_entity_steps_the_line_breaks_back():
+    from workers.stages.annotate import entity_texts
+
+    source = "The late goal came from Ana Lima\nOSLO players said the pitch was wet."
+    page = make_page(source.replace("\n", " "))  # as segment joins a paragraph's lines
+    page = page.model_copy(update={"text": source})
+    assert entity_texts(page) == [source]
+    for e in annotate(page).entities:
+        assert "\n" not in page.text[e.source_start:e.source_end], e
+
+
+def test_a_format_readers_segment_keeps_its_text_as_it_is():
+    from workers.stages.annotate import entity_texts
+
+    page = make_page("Two words")
+    page = page.model_copy(update={"text": "Two\nwords", "structure": list(page.segments)})
+    assert entity_texts(page) == ["Two words"]

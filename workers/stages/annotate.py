@@ -20,7 +20,7 @@ The logic lives in :mod:`workers.stages.entities`.
 
 from __future__ import annotations
 
-from ..models import AnnotatedPage, ClassifiedPage, Entity
+from ..models import AnnotatedPage, ClassifiedPage, Entity, Segment
 from ..knowledge.gazetteer import gazetteer
 from .entities import find, warm
 from .entities import load_model as _load_nlp
@@ -41,8 +41,36 @@ def country_code(name: str) -> str | None:
 
 
 def entity_texts(page: ClassifiedPage) -> list[str]:
-    """The texts whose entities ``annotate`` finds: every segment but furniture and code."""
-    return [s.text for s in page.segments if s.role not in ("furniture", "code")]
+    """The texts whose entities ``annotate`` finds: every segment but furniture and code, lines kept apart.
+
+    ``segment`` joins a paragraph's lines with spaces; here each such space
+    that stands for a line break of the page is a newline again (same length,
+    same offsets), so no name runs from one line into the next ("Ana Lima" at
+    the end of one line and "OSLO" at the start of the next are two names).
+    """
+    return [_lines_kept(s, page) for s in page.segments if s.role not in ("furniture", "code")]
+
+
+def _lines_kept(seg: Segment, page: ClassifiedPage) -> str:
+    text = seg.text
+    if page.structure is not None or " " not in text:
+        return text  # a format reader's segments: newlines in markup are no line breaks
+    chars: list[str] | None = None
+    for p in seg.offsets.pieces:
+        source = page.text[p.source_start:p.source_end]
+        if "\n" not in source:
+            continue
+        if p.copied:
+            at = [p.clean_start + k for k, c in enumerate(source) if c == "\n"]
+        elif p.clean_end - p.clean_start == 1:
+            at = [p.clean_start]  # a run of blank lines or spaces stood for by one character
+        else:
+            continue
+        for k in at:
+            if k < len(text) and text[k] == " ":
+                chars = chars or list(text)
+                chars[k] = "\n"
+    return text if chars is None else "".join(chars)
 
 
 def annotate(
@@ -52,7 +80,7 @@ def annotate(
 ) -> AnnotatedPage:
     """``without`` and ``model_ents``: see :func:`.entities.find` (evaluation only; the service passes neither)."""
     segs = [s for s in page.segments if s.role not in ("furniture", "code")]
-    texts = [s.text for s in segs]
+    texts = entity_texts(page)
     mentions = find(texts, without, model_ents)
     entities: list[Entity] = []
     ids = {idx: f"e{idx + 1}" for idx in range(len(mentions))}

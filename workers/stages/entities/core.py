@@ -252,6 +252,23 @@ def lookup(text: str) -> Place | None:
     return gazetteer().lookup(text)
 
 
+#: What follows a news dateline's place: "OSLO, May 3 -", "OSLO (Wire) -", "OSLO 2001-05-03", "OSLO -".
+_AFTER_DATELINE = re.compile(r"[ \t]*(?:,|\(|[-–—]|\d)")
+
+
+def dateline_place(text: str, s: int, e: int) -> Place | None:
+    """The place an all-capitals name at the start of a line names when a dateline's date or source follows it.
+
+    Elsewhere an all-capitals word is as often an acronym as a place ("ICT",
+    "LA"), so :meth:`Gazetteer.lookup` refuses it; in a dateline it is the
+    place the story was filed from.
+    """
+    name = text[s:e]
+    if not name.isupper() or text[text.rfind("\n", 0, s) + 1:s].strip() or not _AFTER_DATELINE.match(text, e):
+        return None
+    return gazetteer().places.get(fold(name))
+
+
 def place_label(p: Place) -> str:
     return "LOC" if p.kind == "continent" else "GPE"
 

@@ -7,7 +7,7 @@ from collections import Counter
 
 from ....knowledge.lexicon import EVENT_HEADS, EVENT_OF, EVENT_STARTS, BODY_HEADS, MEETING_WORDS, LOC_HEADS, ORG_HEADS, PLACE_HEADS, TITLES, NOT_EVENT_HEADS, LEAD_WORDS
 from .. import timex
-from ..core import NAME_LABELS, Mention, Page, SpanIndex, bare, gazetteer, lookup, strip_punct
+from ..core import NAME_LABELS, Mention, Page, SpanIndex, bare, dateline_place, gazetteer, lookup, place_label, strip_punct
 
 _ORDINAL_BEFORE = re.compile(r"(?:\b\d{4}|\b\d+(?:st|nd|rd|th)|\b[A-Z][a-z]+(?:st|nd|rd|th))\s+$")
 _YEAR_AFTER = re.compile(r"^\s+\d{4}\b")
@@ -101,6 +101,10 @@ def fix_names(ms: list[Mention], page: Page) -> list[Mention]:
             tm = re.match(r"^(.*?[^\d\s])\s+\d+$", t)
             if tm and gazetteer().lookup(tm.group(1)) is not None:  # "Sweden 1" in a score line
                 m.label = "GPE"
+        if m.label in {"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"} and (dp := dateline_place(text, m.start, m.end)) is not None:
+            m.label = place_label(dp)  # "OSLO, May 3 -": the place of a dateline, not an acronym
+            out.append(m)
+            continue
         if m.label in {"GPE", "LOC"}:
             gaz = gazetteer()
             if re.search(r"\d", t) and gaz.lookup(t) is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ....knowledge.gazetteer import CITY_POPULATION
-from ..core import Mention, Page, SpanIndex, gazetteer, sentence_initial, strip_punct
+from ..core import Mention, Page, SpanIndex, dateline_place, gazetteer, sentence_initial, strip_punct
 
 _PLACE_VERBS = re.compile(r"\b(?:in|near|across|throughout|outside|into|towards|toward)\s+$")
 _CAPSEQ = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*))*")
@@ -24,15 +24,17 @@ def add_places(ms: list[Mention], page: Page) -> list[Mention]:
             if e <= s or taken.overlaps(i, s, e):
                 continue
             t = text[s:e]
-            p = gaz.lookup(t)
+            dp = dateline_place(text, s, e)  # "OSLO, May 3 -": a place whatever its size or case
+            p = dp or gaz.lookup(t)
             if p is None:
                 continue
-            if p.kind == "city" and p.population < CITY_POPULATION and not _PLACE_VERBS.search(text, max(0, s - 15), s):
-                continue  # a smaller town only after "in", "near", "across"...
-            if " " not in t and (t.lower() in lower_words or (sentence_initial(text, s) and p.kind == "city")):
-                continue
-            if t.isupper() and len(t) <= 3 and p.kind != "country":
-                continue
+            if dp is None:
+                if p.kind == "city" and p.population < CITY_POPULATION and not _PLACE_VERBS.search(text, max(0, s - 15), s):
+                    continue  # a smaller town only after "in", "near", "across"...
+                if " " not in t and (t.lower() in lower_words or (sentence_initial(text, s) and p.kind == "city")):
+                    continue
+                if t.isupper() and len(t) <= 3 and p.kind != "country":
+                    continue
             out.append(Mention(i, s, e, "GPE" if p.kind != "continent" else "LOC", "gazetteer"))
             taken.add(i, s, e)
     return out

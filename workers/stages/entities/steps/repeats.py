@@ -173,8 +173,9 @@ def propagate(ms: list[Mention], page: Page) -> list[Mention]:
                     and sum(v[lab] for lab in place_votes) >= n):
                 m.label = max(place_votes, key=lambda lab: v[lab])  # the gazetteer breaks the tie for a place
             elif (place_votes and v["ORG"] and 2 * v["ORG"] >= sum(v[lab] for lab in place_votes)
-                  and gazetteer().lookup(m.text(texts)) is None):
-                m.label = "ORG"  # no place the gazetteer knows, and the model often says organisation
+                  and fold(m.text(texts)) not in gazetteer().places):
+                # no place the gazetteer knows (in capitals too: "OSLO" in a dateline), and the model often says organisation
+                m.label = "ORG"
             elif n > v[m.label]:
                 m.label = best
     # 3. acronyms defined in brackets: "Islamic State of Iraq and the Levant (ISIL)"

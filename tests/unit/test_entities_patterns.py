@@ -25,3 +25,26 @@ def test_capitalised_acronym_outside_a_dateline_is_still_no_place():
     texts = ["The ICT budget grew, said the WHO report."]
     out = labelled(refine([mention(texts, "ICT", "GPE")], texts), texts)
     assert out == [("ICT", "ORG")]
+
+
+# --- table-like lines
+
+
+def test_score_after_a_name_on_a_results_line_is_cut_off():
+    texts = ["Results\nPeter Hallam 72 70 142\nMarcus Webb 71 73 144", "Harbour Rovers 3 Millbrook Town 1"]
+    ms = [mention(texts, "Peter Hallam 72", "PERSON"), mention(texts, "Marcus Webb 71", "PERSON"),
+          mention(texts, "Harbour Rovers 3", "ORG", seg=1)]
+    out = labelled(refine(ms, texts), texts)
+    assert ("Peter Hallam", "PERSON") in out and ("Marcus Webb", "PERSON") in out
+    assert ("Harbour Rovers", "ORG") in out, out
+
+
+def test_number_in_an_organisations_name_outside_a_table_stays():
+    texts = ["She runs Studio 9 in the old town."]
+    assert labelled(refine([mention(texts, "Studio 9", "ORG")], texts), texts) == [("Studio 9", "ORG")]
+
+
+def test_year_after_a_name_is_left_for_the_date_steps():
+    texts = ["Bone grows under load (Halvorsen and Berg 1998)."]
+    out = labelled(refine([mention(texts, "Halvorsen and Berg 1998", "PERSON")], texts), texts)
+    assert ("1998", "DATE") in out and ("Berg", "PERSON") in out, out

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from ..core import Mention, Page, trim_name
+import re
+
+from ..core import Mention, Page, strip_punct, tokens, trim_name
+
+_NUMBER = re.compile(r"\d[\d.,:/%-]*")
+#: A year after a name is a citation's or an event's ("Lima 2019"): later steps read it as a date.
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+#: Labels whose names never start or end in a bare number: a number there is a score or a count.
+_NO_NUMBERS = {"PERSON", "NORP", "GPE", "LOC"}
 
 
 def split_lines(ms: list[Mention], page: Page) -> list[Mention]:
@@ -22,7 +30,33 @@ def split_lines(ms: list[Mention], page: Page) -> list[Mention]:
     return out
 
 
+def _numbers_on_line(text: str, s: int, e: int) -> int:
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    return len(_NUMBER.findall(text[ls:le if le >= 0 else len(text)]))
+
+
+def _without_numbers(text: str, s: int, e: int, label: str) -> tuple[int, int]:
+    """A name without the bare numbers at its ends: "Ana Lima 72" in a results table is "Ana Lima".
+
+    A person's or a place's name never ends in a number; an organisation's or
+    a building's may ("Studio 9"), so theirs are cut only on a line of several
+    numbers, a table's row.
+    """
+    if label not in _NO_NUMBERS and not (label in {"ORG", "FAC"} and _numbers_on_line(text, s, e) >= 2):
+        return s, e
+    toks = tokens(text, s, e)
+    while len(toks) > 1 and _NUMBER.fullmatch(last := text[toks[-1][0]:toks[-1][1]].rstrip(".,;:")) and not _YEAR.fullmatch(last):
+        toks.pop()
+    while len(toks) > 1 and label in _NO_NUMBERS and _NUMBER.fullmatch(text[toks[0][0]:toks[0][1]].rstrip(".,;:")):
+        toks.pop(0)
+    if not toks:
+        return s, e
+    return strip_punct(text, toks[0][0], toks[-1][1])
+
+
 def trim_spans(ms: list[Mention], page: Page) -> list[Mention]:
+    """Each name cut to its core: no determiner, title, possessive, open bracket or score at its ends."""
     texts = page.texts
     out = []
     for m in ms:
@@ -33,6 +67,7 @@ def trim_spans(ms: list[Mention], page: Page) -> list[Mention]:
         if opened > m.start and ")" not in texts[m.seg][opened:m.end]:
             m.end = opened  # "World Health Organisation (WHO": the bracket holds a name of its own (see propagate)
         s, e = trim_name(texts[m.seg], m.start, m.end, m.label)
+        s, e = _without_numbers(texts[m.seg], s, e, m.label)
         if e > s and any(c.isupper() for c in texts[m.seg][s:e]):
             m.start, m.end = s, e
             out.append(m)

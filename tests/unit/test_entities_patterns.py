@@ -48,3 +48,27 @@ def test_year_after_a_name_is_left_for_the_date_steps():
     texts = ["Bone grows under load (Halvorsen and Berg 1998)."]
     out = labelled(refine([mention(texts, "Halvorsen and Berg 1998", "PERSON")], texts), texts)
     assert ("1998", "DATE") in out and ("Berg", "PERSON") in out, out
+
+
+# --- capitalised sentence openers and place prefixes
+
+
+def test_capitalised_preposition_opening_a_sentence_is_no_part_of_a_name():
+    texts = ["Near Tarvik the convoy stopped for the night.", "Near dawn it moved on.", "After Oslo the band went home."]
+    ms = [mention(texts, "Near Tarvik", "PERSON"), mention(texts, "Near", "PERSON", seg=1), mention(texts, "After Oslo", "GPE", seg=2)]
+    out = labelled(refine(ms, texts), texts)
+    assert ("Tarvik", "PERSON") in out and ("Oslo", "GPE") in out
+    assert not [t for t, _ in out if t.startswith(("Near", "After"))], out
+
+
+def test_place_named_with_fort_or_lake_is_a_place_though_a_surname_follows():
+    texts = ["Crowds gathered at Fort Ward and swam in Lake Ward. Lee Ward spoke."]
+    ms = [mention(texts, "Fort Ward", "PERSON"), mention(texts, "Lake Ward", "PERSON"), mention(texts, "Lee Ward", "PERSON")]
+    out = labelled(refine(ms, texts), texts)
+    assert ("Fort Ward", "GPE") in out and ("Lake Ward", "LOC") in out and ("Lee Ward", "PERSON") in out, out
+
+
+def test_surname_of_a_person_on_the_page_is_not_found_again_inside_a_place_name():
+    texts = ["Soldiers trained at Fort Lee.", "Dana Lee, a sergeant, said the camp was cold. Lee left in May."]
+    out = labelled(refine([mention(texts, "Dana Lee", "PERSON", seg=1)], texts), texts)
+    assert out.count(("Lee", "PERSON")) == 1, out

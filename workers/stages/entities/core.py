@@ -17,7 +17,8 @@ from functools import cached_property
 
 from ...knowledge.gazetteer import Place, fold, gazetteer
 from ...knowledge.lexicon import (
-    CAPTION_TAIL, CAPTION_WORDS, INTERJECTIONS, MONTHS, ORG_HEADS, PLACE_HEADS, SPORT_WORDS, STOP_EDGE, TITLES, WEEKDAYS,
+    CAPTION_TAIL, CAPTION_WORDS, INTERJECTIONS, MONTHS, ORG_HEADS, PLACE_HEADS, SENTENCE_OPENERS, SPORT_WORDS, STOP_EDGE, TITLES,
+    WEEKDAYS,
 )
 from ...knowledge.words import is_common, is_given_name
 
@@ -134,15 +135,21 @@ def is_lower_word(tok: str) -> bool:
     return bool(t) and not any(c.isupper() or c.isdigit() for c in t)
 
 
+#: Labels whose names never start with a capitalised preposition or adverb ("Near", "After"):
+#: the model takes a sentence's first word into the name that follows it.
+OPENER_FREE = {"PERSON", "NORP", "GPE", "LOC"}
+
+
 def trim_name(text: str, s: int, e: int, label: str) -> tuple[int, int]:
-    """The name core of ``text[s:e]``: no leading determiner, lower-case word or title; no possessive."""
+    """The name core of ``text[s:e]``: no leading determiner, lower-case word, title or sentence opener; no possessive."""
     s, e = strip_punct(text, s, e)
     toks = tokens(text, s, e)
     i, j = 0, len(toks)
     while i < j - 1:
         tok = text[toks[i][0]:toks[i][1]]
         b = bare(tok)
-        if b in STOP_EDGE or is_lower_word(tok) or (label == "PERSON" and (b in TITLES or b in INTERJECTIONS)):
+        if b in STOP_EDGE or is_lower_word(tok) or (label == "PERSON" and (b in TITLES or b in INTERJECTIONS)) or (
+                label in OPENER_FREE and b in SENTENCE_OPENERS):
             i += 1
             continue
         break

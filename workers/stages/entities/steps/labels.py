@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ....knowledge.lexicon import EVENT_HEADS, EVENT_OF, EVENT_STARTS, BODY_HEADS, MEETING_WORDS, LOC_HEADS, ORG_HEADS, PLACE_HEADS, TITLES, NOT_EVENT_HEADS, LEAD_WORDS
+from ....knowledge.lexicon import PLACE_PREFIXES, EVENT_HEADS, EVENT_OF, EVENT_STARTS, BODY_HEADS, MEETING_WORDS, LOC_HEADS, ORG_HEADS, PLACE_HEADS, TITLES, NOT_EVENT_HEADS, LEAD_WORDS
 from .. import timex
 from ..core import NAME_LABELS, Mention, Page, SpanIndex, bare, dateline_place, gazetteer, lookup, place_label, strip_punct
 
@@ -101,6 +101,10 @@ def fix_names(ms: list[Mention], page: Page) -> list[Mention]:
             tm = re.match(r"^(.*?[^\d\s])\s+\d+$", t)
             if tm and gazetteer().lookup(tm.group(1)) is not None:  # "Sweden 1" in a score line
                 m.label = "GPE"
+        if m.label in {"PERSON", "NORP"} and len(t.split()) >= 2 and bare(t.split()[0]) in PLACE_PREFIXES:
+            m.label = PLACE_PREFIXES[bare(t.split()[0])]  # "Fort Lee", "Lake Ward": a place, whatever surname follows
+            out.append(m)
+            continue
         if m.label in {"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"} and (dp := dateline_place(text, m.start, m.end)) is not None:
             m.label = place_label(dp)  # "OSLO, May 3 -": the place of a dateline, not an acronym
             out.append(m)

@@ -6,7 +6,7 @@ import re
 from collections import Counter, defaultdict
 
 from ....knowledge.gazetteer import CITY_POPULATION
-from ....knowledge.lexicon import FUNCTION_WORDS, INSTITUTIONS, KNOWN_ORGS, PLACE_HEADS, TITLES
+from ....knowledge.lexicon import PLACE_PREFIXES, FUNCTION_WORDS, INSTITUTIONS, KNOWN_ORGS, PLACE_HEADS, TITLES
 from ..core import EDGE_PUNCT, NAME_LABELS, PLACE_LABELS, Mention, Page, SpanIndex, bare, fold, gazetteer, trim_name
 
 def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) -> dict[str, set[str]]:
@@ -50,6 +50,9 @@ _COMPASS = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Weste
 
 _AFTER_PLACE_PREFIX = re.compile(r"\b(?:Mount|Mt\.?|Lake|Cape|Isle of)\s+([A-Z][\w'’-]+)(?![\w'’-]|\s+[A-Z])")
 _PLACE_VERBS = re.compile(r"\b(?:in|near|across|throughout|outside|into|towards|toward)\s+$")
+
+
+_PREV_WORD = re.compile(r"([A-Za-z]+\.?)\s+$")
 
 
 def _heads_its_phrase(text: str, end: int) -> bool:
@@ -221,6 +224,8 @@ def propagate(ms: list[Mention], page: Page) -> list[Mention]:
                 s, e = mt.span()
                 if taken.overlaps(i, s, e):
                     continue
+                if names[mt.group(0)] == "PERSON" and (pm := _PREV_WORD.search(text, max(0, s - 12), s)) and bare(pm.group(1)) in PLACE_PREFIXES:
+                    continue  # "Fort Lee" is a place even on a page about someone called Lee
                 out.append(Mention(i, s, e, names[mt.group(0)], "alias"))
                 taken.add(i, s, e)
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ....knowledge.lexicon import SENTENCE_OPENERS
 from ..core import Mention, Page, strip_punct, tokens, trim_name
 
 _NUMBER = re.compile(r"\d[\d.,:/%-]*")
@@ -68,6 +69,8 @@ def trim_spans(ms: list[Mention], page: Page) -> list[Mention]:
             m.end = opened  # "World Health Organisation (WHO": the bracket holds a name of its own (see propagate)
         s, e = trim_name(texts[m.seg], m.start, m.end, m.label)
         s, e = _without_numbers(texts[m.seg], s, e, m.label)
+        if texts[m.seg][s:e].lower() in SENTENCE_OPENERS:
+            continue  # "Near" alone, taken for a name at the start of a sentence
         if e > s and any(c.isupper() for c in texts[m.seg][s:e]):
             m.start, m.end = s, e
             out.append(m)

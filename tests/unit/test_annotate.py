@@ -51,10 +51,10 @@ def test_surname_alone_after_the_full_name_is_the_same_person():
 
 
 def test_title_is_cut_from_a_person_and_the_mention_shares_the_full_names_ref():
-    page = make_page("Naoto Kan met the press in Tokyo.", "Later, Prime Minister Kan's cabinet resigned.")
+    page = make_page("Helmut Brandt met the press in Graz.", "Later, Prime Minister Brandt's cabinet resigned.")
     out = annotate(page).entities
     kan = [e for e in out if e.label == "PERSON"]
-    assert {e.text for e in kan} >= {"Naoto Kan", "Kan"}
+    assert {e.text for e in kan} >= {"Helmut Brandt", "Brandt"}
     assert len({e.ref for e in kan}) == 1
 
 
@@ -67,8 +67,8 @@ def test_countries_get_iso_alpha2_codes():
     assert "GB" in codes.values()
 
 
-@pytest.mark.parametrize("name,code", [("UK", "GB"), ("Britain", "GB"), ("the United States", "US"),
-                                       ("U.S.", "US"), ("Russia", "RU"), ("South Korea", "KR"), ("Atlantis", None)])
+@pytest.mark.parametrize("name,code", [("UK", "GB"), ("Britain", "GB"), ("the Czech Republic", "CZ"),
+                                       ("U.S.", "US"), ("Russia", "RU"), ("Burma", "MM"), ("Atlantis", None)])
 def test_country_code_knows_common_short_names(name, code):
     assert country_code(name) == code
 

@@ -9,10 +9,10 @@ missed when they recur on the page, and normalise:
 
 * ``country_code``: ISO 3166-1 alpha-2 of a country;
 * ``date_value``: ISO 8601 date, reduced-precision date or interval of a DATE
-  ("June 2010" -> "2010-06", "the 1960s" -> "1960/1969"), or ISO 8601
+  ("March 1987" -> "1987-03", "the 1960s" -> "1960/1969"), or ISO 8601
   duration of a DURATION ("three years" -> "P3Y"), where it can be resolved;
 * ``ref``: mentions of one person or organisation on the page share the id of
-  its first mention ("Naoto Kan" ... "Prime Minister Kan's").
+  its first mention ("Ilse Brandt" ... "Minister Brandt's").
 
 Durations ("more than 60 years") are labelled ``DURATION``, not ``DATE``.
 The logic lives in :mod:`workers.stages.entities`.

@@ -2,7 +2,7 @@
 
 The model marks any time expression DATE. Here one is told apart:
 
-* a **date** points at a day, month, year or named period ("June 2010",
+* a **date** points at a day, month, year or named period ("March 1987",
   "the 1960s", "last week", "two years ago") -> ``DATE``;
 * a **duration** measures a length ("more than 60 years", "three months")
   -> ``DURATION``, with an ISO 8601 duration ("P60Y") where simple;
@@ -163,7 +163,7 @@ _LEAD = re.compile(
 
 
 def split_range(text: str) -> list[tuple[int, int]]:
-    """Pieces of a date range ("May to September" -> "May", "September") as (start, end) in ``text``.
+    """Pieces of a date range ("April to October" -> "May", "September") as (start, end) in ``text``.
 
     Only splits when every piece is a calendar date by itself; otherwise the
     whole span is one piece.
@@ -192,7 +192,7 @@ def trim(text: str) -> tuple[int, int]:
     """Leading prepositions and hedges cut off a date span ("c. 1818" -> "1818")."""
     m = _LEAD.match(text)
     s = m.end() if m else 0
-    # a capitalised non-date word before a year: a citation ("Smith 2014") or a name ("Resolution 2328")
+    # a capitalised non-date word before a year: a citation ("Smith 2014") or a name ("Directive 4471")
     mm = re.match(r"^(?:[A-Z][\w&.'’-]*\s+)+(?=\d{4}\b)", text[s:])
     if mm and not anchor(words(mm.group(0))):
         s += mm.end()

@@ -64,7 +64,7 @@ _DATE_PATTERNS = re.compile(
 
 
 def add_date_patterns(ms: list[Mention], page: Page) -> list[Mention]:
-    """Dates the model left out: "today", "last week", "5000 BCE", "3 May 2010"."""
+    """Dates the model left out: "today", "last week", "3200 BCE", "3 May 2010"."""
     texts = page.texts
     taken = SpanIndex(ms)
     out = list(ms)

@@ -11,17 +11,17 @@ from ..core import NAME_LABELS, Mention, Page, SpanIndex, bare, dateline_place, 
 
 _ORDINAL_BEFORE = re.compile(r"(?:\b\d{4}|\b\d+(?:st|nd|rd|th)|\b[A-Z][a-z]+(?:st|nd|rd|th))\s+$")
 _YEAR_AFTER = re.compile(r"^\s+\d{4}\b")
-#: Event heads that name a standing body more often than a meeting ("the U.S. Congress",
-#: "the National Congress"): an event only with a sign of one, an ordinal or a year before it,
+#: Event heads that name a standing body more often than a meeting ("the Peruvian Congress",
+#: "the Federal Congress"): an event only with a sign of one, an ordinal or a year before it,
 #: or a word such as "International" in it ("the 18th Party Congress", "World Congress").
 _ORDINAL_IN = re.compile(r"\b(?:\d{4}|\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\b")
 
 
 def fix_events(ms: list[Mention], page: Page) -> list[Mention]:
-    """Names ending in an event noun ("... Film Festival") or starting with a storm word are events.
+    """Names ending in an event noun ("... Kite Festival") or starting with a storm word are events.
 
-    An "event" that is the name of a country, state or region ("Far East") is that place,
-    and a "Congress" with no sign of a meeting ("the U.S. Congress") is a standing body.
+    An "event" that is the name of a country, state or region ("Western Sahara") is that place,
+    and a "Congress" with no sign of a meeting ("the Peruvian Congress") is a standing body.
     """
     texts = page.texts
     gaz = gazetteer()
@@ -72,12 +72,12 @@ _NAME_IN_CITATION = re.compile(r"[A-Z][\w'’-]+")
 def fix_names(ms: list[Mention], page: Page) -> list[Mention]:
     """Label and span fixes that need no page context.
 
-    * a citation the model took for an organisation ("Carrano & Biewener 2011")
+    * a citation the model took for an organisation ("Halvorsen & Berg 2011")
       is the persons it names, and its year a date;
-    * a place with digits is a product ("IE6") or a score ("Sweden 1");
+    * a place with digits is a product ("IE6") or a score ("Norway 2");
     * an acronym the model called a place but that is no country is an organisation;
-    * "Secretary of State" holds no organisation; "Department of Justice" is one;
-    * a person or organisation named after a place noun ("Socotra Hotel") is a place.
+    * "Secretary of Health" holds no organisation; "Department of Justice" is one;
+    * a person or organisation named after a place noun ("Seaview Hotel") is a place.
     """
     texts = page.texts
     out: list[Mention] = []
@@ -99,7 +99,7 @@ def fix_names(ms: list[Mention], page: Page) -> list[Mention]:
                 continue
         if m.label == "ORG" and re.search(r"\s\d+$", t):
             tm = re.match(r"^(.*?[^\d\s])\s+\d+$", t)
-            if tm and gazetteer().lookup(tm.group(1)) is not None:  # "Sweden 1" in a score line
+            if tm and gazetteer().lookup(tm.group(1)) is not None:  # "Norway 2" in a score line
                 m.label = "GPE"
         if m.label in {"PERSON", "NORP"} and len(t.split()) >= 2 and bare(t.split()[0]) in PLACE_PREFIXES:
             m.label = PLACE_PREFIXES[bare(t.split()[0])]  # "Fort Lee", "Lake Ward": a place, whatever surname follows
@@ -113,30 +113,30 @@ def fix_names(ms: list[Mention], page: Page) -> list[Mention]:
             gaz = gazetteer()
             if re.search(r"\d", t) and gaz.lookup(t) is None:
                 tm = re.match(r"^(.*?[^\d\s])\s+\d+$", t)
-                if tm and gaz.lookup(tm.group(1)) is not None:  # "Sweden 1" in a score line
+                if tm and gaz.lookup(tm.group(1)) is not None:  # "Norway 2" in a score line
                     m.end = m.start + len(tm.group(1))
                 else:
                     continue  # "IE6", "Windows XP 2": products, not places
             elif t.replace(".", "").isupper() and gaz.country_code(t) is None and gaz.lookup(t) is None:
-                m.label = "ORG"  # an acronym that is no country: "ISIL"
+                m.label = "ORG"  # an acronym that is no country: "CFA"
         if m.label == "NORP" and len(t) > 1 and t.isupper() and gazetteer().lookup(t) is None:
-            m.label = "ORG"  # an acronym is no nationality: "ISIL terrorists"
+            m.label = "ORG"  # an acronym is no nationality: "XYZF fighters"
         if m.label == "ORG" and " " not in t:
             before = text[max(0, m.start - 30):m.start]
             om = re.search(r"\b(Department|Ministry|Office|Secretary|Minister|Secretaries|Ministers)\s+(?:of|for)\s+(?:the\s+)?$", before)
             if om:
                 if om.group(1).startswith(("Secretar", "Minister")):
-                    continue  # "Secretary of State": a title, not a name
+                    continue  # "Secretary of Health": a title, not a name
                 m.start -= len(before) - om.start()
         if m.label in {"ORG", "PERSON"} and len(t.split()) >= 2:
             last = bare(t.split()[-1])
             om = re.match(r"(.+?)\s+of\s", t)
             if om and bare(om.group(1).split()[-1]) in PLACE_HEADS and bare(om.group(1).split()[-1]) not in ORG_HEADS:
-                last = bare(om.group(1).split()[-1])  # "Metropolitan Museum of Art": named by its first part
+                last = bare(om.group(1).split()[-1])  # "Harbour Museum of Glass": named by its first part
             if last in PLACE_HEADS:
                 m.label = "LOC" if last in LOC_HEADS else "FAC"
             elif m.label == "PERSON" and last in ORG_HEADS:
-                m.label = "ORG"  # "the Kan Administration", "Cabinet Secretariat"
+                m.label = "ORG"  # "the Brandt Administration", "Planning Secretariat"
         out.append(m)
     return out
 
@@ -147,10 +147,10 @@ _EVSEQ = re.compile(r"(?<![\w'’-])" + _EVW + r"(?:\s+(?:of\s+(?:the\s+)?)?" + 
 
 
 def event_names(ms: list[Mention], page: Page) -> list[Mention]:
-    """Capitalised names ending in an event word are events: "UK-France Summit", "Fan Expo Canada".
+    """Capitalised names ending in an event word are events: "Chile-Peru Summit", "Comic Expo Norway".
 
-    The run may end in a year ("... Summit 2016") or, after the event word,
-    a place name ("Fan Expo Canada"). Mentions inside the run give way to it;
+    The run may end in a year ("... Summit 2031") or, after the event word,
+    a place name ("Comic Expo Norway"). Mentions inside the run give way to it;
     a run cut across by a mention is left alone. One-word runs ("Games") are
     no name.
     """
@@ -206,8 +206,8 @@ def event_names(ms: list[Mention], page: Page) -> list[Mention]:
 def drop_lone_words(ms: list[Mention], page: Page) -> list[Mention]:
     """A one-word organisation named once on the page, not an acronym, is too often no name at all.
 
-    A title word alone ("Madam Chair", "Rewards for Justice") or a single letter
-    ("the design-based F") is never an organisation.
+    A title word alone ("Mister Chair", "Grants for Justice") or a single letter
+    ("the fitted Q") is never an organisation.
     """
     texts = page.texts
     counts = Counter(m.text(texts) for m in ms)

@@ -42,7 +42,7 @@ def corefer(ms: list[Mention], page: Page) -> list[Mention]:
                 m.ref = clusters.setdefault("P:" + t, idx)
         elif m.label == "ORG":
             m.ref = clusters.setdefault("O:" + fold(t), idx)
-    # acronyms: "ISIL" after "Islamic State of Iraq and the Levant (ISIL)"
+    # acronyms: "CFA" after "Coastal Fisheries Agency (CFA)"
     for idx, m in enumerate(ms):
         if m.origin == "acronym" and m.label == "ORG" and idx > 0:
             prev = ms[idx - 1]

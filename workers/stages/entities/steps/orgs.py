@@ -30,12 +30,12 @@ def _known_without_apostrophes() -> frozenset[str]:
     return frozenset(_no_apostrophes(n) for n in KNOWN_ORGS)
 
 
-#: A capitalised word with an apostrophe inside it, not a possessive: "Da’esh", "Dae’sh".
+#: A capitalised word with an apostrophe inside it, not a possessive: "Da’esh", "D’aesh".
 _INNER_APOSTROPHE = re.compile(r"(?<![\w@#.'’-])[A-Z][A-Za-z]*['’](?!s\b)[a-z][A-Za-z]*(?![\w'’-])")
 
 
 def known_names(ms: list[Mention], page: Page) -> list[Mention]:
-    """Known names match however the page writes their apostrophes ("Da'esh", "Da’esh", "Dae’sh")."""
+    """Known names match however the page writes their apostrophes ("Da'esh", "Da’esh", "D’aesh")."""
     texts = page.texts
     known_bare = _known_without_apostrophes()
     out = []
@@ -119,7 +119,7 @@ def term_acronyms(ms: list[Mention], page: Page) -> list[Mention]:
 
 
 _COUNTED = re.compile(r"(?<![\w.,:])(\d[\d.,:]*)\s*([×x*]\s*)?([A-Z]{2,6})s?(?![\w'’-])\s*(\w*)")
-#: A product's version: "IE6", "IE9" (so "a newer IE" is the browser, no body).
+#: A product's version: "IE6", "IE9" (so "a newer XB" is the browser, no body).
 _VERSIONED = re.compile(r"(?<![\w'’-])([A-Z]{2,6})\d{1,2}(?![\w'’-])")
 _PLURAL_ACR = re.compile(r"(?<![\w'’-])([A-Z]{2,6})s(?![\w'’-])")
 
@@ -127,12 +127,12 @@ _PLURAL_ACR = re.compile(r"(?<![\w'’-])([A-Z]{2,6})s(?![\w'’-])")
 def counted_acronyms(ms: list[Mention], page: Page) -> list[Mention]:
     """An acronym the page counts, measures, puts in the plural or numbers as versions is no body.
 
-    Organisations are named, not counted: "43 RBIs", "two CFLs", "1.5 × IQR",
+    Organisations are named, not counted: "12 TDs", "two LEDs", "2.5 × SEM",
     "25 CUC" use the acronym as a common noun, and one such use settles every
     mention of it on the page. A year before it ("the 2011 NATO summit") is
     no count, and neither is a number before a noun the acronym modifies
     ("300 NATO troops"): after a count, the acronym heads its phrase only
-    when a function word or punctuation follows ("11 RBI against the Rays").
+    when a function word or punctuation follows ("3 TD against the Foxes").
     """
     texts = page.texts
     units: set[str] = set()
@@ -156,7 +156,7 @@ def country_prefixes(ms: list[Mention], page: Page) -> list[Mention]:
     """A country before a whole organisation name is a place of its own: "US | National Park Service".
 
     ``country_at_start(text)`` gives the length of a country name that starts
-    ``text`` ("United Kingdom Home Office" -> 14), or 0. The rest must be a
+    ``text`` ("United Kingdom Border Office" -> 14), or 0. The rest must be a
     name of two words or more ending in an organisation word ("Office",
     "Service"), so "US Army" stays one name.
     """
@@ -177,10 +177,10 @@ def country_prefixes(ms: list[Mention], page: Page) -> list[Mention]:
 def inner_breaks(ms: list[Mention], page: Page) -> list[Mention]:
     """An organisation span that holds several names is cut into them.
 
-    * a comma before another whole organisation name: "Iraqi Armed Forces,
-      Popular Mobilization Forces" is two ("University of California,
-      Berkeley" stays one: "Berkeley" is no organisation name);
-    * (a possessive does not cut: "the Coalition’s Small Group" is one name);
+    * a comma before another whole organisation name: "Veshar Armed Forces,
+      Coastal Mobilization Forces" is two ("University of Alta, Norden"
+      stays one: "Norden" is no organisation name);
+    * (a possessive does not cut: "the Alliance’s Small Group" is one name);
     * a person before "for": "Ana Lima for Coastal Fisheries" is a person and
       an organisation.
     """
@@ -218,10 +218,10 @@ _TEAM = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+([A-Z][a-
 
 
 def team_names(ms: list[Mention], page: Page) -> list[Mention]:
-    """On a page about sport, a city and a plural noun are a team: "Pittsburgh Pirates".
+    """On a page about sport, a city and a plural noun are a team: "Tampere Foxes".
 
     The model splits these into a place and a "person". The plural noun alone
-    ("the Pirates") names the same team wherever it stands on the page. On
+    ("the Foxes") names the same team wherever it stands on the page. On
     other pages "Boston Globes" or "Paris Hiltons" are left to the model.
     """
     texts = page.texts
@@ -314,15 +314,15 @@ _ORGSEQ = re.compile(r"(?<![\w'’-])" + _NAMEW + r"(?:(?:\s+" + _CONN + r")*\s+
 
 
 def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
-    """Names built on an organisation word: "Kurdistan Regional Government", "Institute of X and Y of Z".
+    """Names built on an organisation word: "Faroese Regional Government", "Institute of X and Y of Z".
 
     A run of capitalised words (joined by of/for/on/and/the) is an organisation
     when it ends in an organisation word ("Government", "Society", "News") or
-    holds one before "of"/"for" ("University of California"). The name starts
+    holds one before "of"/"for" ("University of Tartu"). The name starts
     at the first chunk (between joining words) that holds such a word, so "John
     Smith of the Labour Party" gives "Labour Party", and it ends at "and" after
-    a whole name ("European Union and NATO" is two); a country name at its start
-    stays a place ("US National Park Service"). Mentions inside the run give
+    a whole name ("Harbour Board and OECD" is two); a country name at its start
+    stays a place ("US National Forest Service"). Mentions inside the run give
     way to it; a run that cuts across a mention is left alone.
     """
     texts = page.texts
@@ -339,7 +339,7 @@ def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
             toks = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
             words = [text[a:b] for a, b in toks]
             bare = [w.strip(".,;:'’").lower() for w in words]
-            # a sentence end or a possessive ends a name: "... Architecture. There", "Berkeley's Department"
+            # a sentence end or a possessive ends a name: "... Engineering. Then", "Bergen's Department"
             for k, w in enumerate(words):
                 if w.endswith(".") and any(c.islower() for c in w) and bare[k] not in {"inc", "ltd", "co", "corp", "bros", "st"}:
                     words, toks, bare = words[:k + 1], toks[:k + 1], bare[:k + 1]
@@ -386,7 +386,7 @@ def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
                     break
                 pa, pb = chunks[c - 1]
                 if "and" in joiners and pb > pa and bare[pb] in ORG_HEADS:
-                    break  # a whole name before "and" is a name of its own: "Hewlett Foundation and SOO Africa"
+                    break  # a whole name before "and" is a name of its own: "Harbour Foundation and Blue Sky Africa"
                 end_chunk = c
             b = chunks[end_chunk][1]
             if b == a and bare[a] in ORG_HEADS:
@@ -402,10 +402,10 @@ def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
             if any(o.label in {"EVENT", "LAW", "DATE", "DURATION"} for o in inside):
                 continue
             if bare[b] not in ORG_HEADS and any(o.label == "PERSON" and o.end == ce for o in inside):
-                continue  # "University of Texas Arlington Amneh Jafari": a person follows the name
+                continue  # "University of Tartu Ana Lima": a person follows the name
             if len(inside) == 1 and inside[0].start == cs and inside[0].end == ce:
                 if inside[0].label in {"PERSON", "ORG", "NORP"} or bare[b] in ORG_HEADS:
-                    inside[0].label = "ORG"  # "Cuban Consulate" taken for a place
+                    inside[0].label = "ORG"  # "Chilean Consulate" taken for a place
                 continue
             for o in inside:
                 drop.add(id(o))
@@ -419,7 +419,7 @@ _INST = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(INSTITUTIONS)) + r")(?
 
 
 def institutions(ms: list[Mention], page: Page) -> list[Mention]:
-    """"Congress", "the Coalition": a capitalised institution word inside a sentence is an organisation."""
+    """"Congress", "the Alliance": a capitalised institution word inside a sentence is an organisation."""
     texts = page.texts
     idx = SpanIndex(ms)
     out = []
@@ -475,7 +475,7 @@ _LANG_CUE = re.compile(
 
 
 def language_names(ms: list[Mention], page: Page) -> list[Mention]:
-    """A name the page calls a language ("the Eegimaa language", "speakers of Bandial") is no person or organisation.
+    """A name the page calls a language ("the Vadrin language", "speakers of Vadrin") is no person or organisation.
 
     Languages are not among the labels; the model tends to call them ORG or
     PERSON. Every mention of that one word on the page is dropped.
@@ -494,11 +494,11 @@ _NOMINAL = re.compile(r"(?:ation|ition|ment|ance|ence|ness|ity)$")
 
 
 def common_of_phrases(ms: list[Mention], page: Page) -> list[Mention]:
-    """"Citizens of Antigua and Barbuda", "Future of Babylon": a common word + "of" is no organisation's name.
+    """"Farmers of Chile and Peru", "Future of Tallinn": a common word + "of" is no organisation's name.
 
     The model reads a capitalised phrase "Word of Place" as an organisation.
     When the first word is a common English word or an abstract noun
-    ("Cessation of Hostilities") and no organisation or place word, the span
+    ("Suspension of Fishing") and no organisation or place word, the span
     is dropped; the places inside are found later by the
     gazetteer.
     """
@@ -542,12 +542,12 @@ def works(ms: list[Mention], page: Page) -> list[Mention]:
 
 
 def awards(ms: list[Mention], page: Page) -> list[Mention]:
-    """Awards are no organisation: "BAFTA Award for Best Foreign Actress", "Best Actor".
+    """Awards are no organisation: "Harbour Award for Best Foreign Film", "Best Newcomer".
 
     Awards are not among the labels; the model often calls them ORG. (One it
     calls EVENT is left alone: "the Academy Awards" is also the ceremony.)
     A body named after its award keeps its label when it ends in an
-    organisation word ("Nobel Prize Committee").
+    organisation word ("Harbour Prize Committee").
     """
     texts = page.texts
     out = []

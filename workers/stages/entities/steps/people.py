@@ -15,7 +15,7 @@ _CITE_BEFORE = re.compile(
 
 
 def citations(ms: list[Mention], page: Page) -> list[Mention]:
-    """Authors in academic citations are persons: "(Boot, Kramer, & Gratton, 2008)", "Cruse and Croft (2004)"."""
+    """Authors in academic citations are persons: "(Okafor, Halloran, & Berg, 2008)", "Halvorsen and Berg (1998)"."""
     texts = page.texts
     spans: list[tuple[int, int, int]] = []
     for i, text in enumerate(texts):
@@ -65,11 +65,11 @@ _BIRTH_NOTE = re.compile(r"\s*\((?:born|b\.|n[ée]e?)\s")
 def person_fixes(ms: list[Mention], page: Page) -> list[Mention]:
     """Given name + surname is a person, whatever the model said.
 
-    * "Knox Thames" labelled ORG -> PERSON;
+    * "Marta Kowalska" labelled ORG -> PERSON;
     * a name followed by "(born ..." or "(née ..." -> PERSON, given names the
-      name list lacks or not ("Brock Wyatt Holt (born June 11, 1988)");
-    * "Dries" (ORG) + "Mertens" (PERSON), or an unlabelled given name just
-      before a one-word person -> one PERSON "Dries Mertens".
+      name list lacks or not ("Torvald Quill (born 3 May 1971)");
+    * "Marta" (ORG) + "Kowalska" (PERSON), or an unlabelled given name just
+      before a one-word person -> one PERSON "Marta Kowalska".
     """
     texts = page.texts
     lower_words = page.lower_words
@@ -89,12 +89,12 @@ def person_fixes(ms: list[Mention], page: Page) -> list[Mention]:
             prev.end, prev.label = m.end, "PERSON"
             continue
         if m.label == "PERSON":
-            # an unlabelled given name just before: "William" + "Graham Sumner"
+            # an unlabelled given name just before: "William" + "Graham Harper"
             gm = re.search(r"(?<![\w.])([A-Z][a-z]+) $", text[max(0, m.start - 30):m.start])
             if gm and _free_given_name(gm.group(1), lower_words) and not (
                     prev is not None and prev.seg == m.seg and prev.end > m.start - len(gm.group(0))):
                 m.start -= len(gm.group(0))
-            # a lone given name followed by an unlabelled surname: "Dries" + "Mertens"
+            # a lone given name followed by an unlabelled surname: "Marta" + "Kowalska"
             t = m.text(texts)
             if " " not in t and is_given_name(t):
                 fm = re.match(r" ([A-Z][a-z][\w'’-]*)(?![\w'’-])", text[m.end:m.end + 40])
@@ -193,7 +193,7 @@ _PAIR = re.compile(r"([A-Z][\w'’-]+)\s*(?:&|\band\b)\s*([A-Z][\w'’-]+)")
 
 
 def person_pairs(ms: list[Mention], page: Page) -> list[Mention]:
-    """"Carrano & Biewener's study": two names joined by "&"/"and", one of them a person on the page, are two persons."""
+    """"Halvorsen & Berg's study": two names joined by "&"/"and", one of them a person on the page, are two persons."""
     texts = page.texts
     persons = {m.text(texts) for m in ms if m.label == "PERSON"}
     out = []
@@ -209,7 +209,7 @@ def person_pairs(ms: list[Mention], page: Page) -> list[Mention]:
 
 
 def given_name_places(ms: list[Mention], page: Page) -> list[Mention]:
-    """"Rebecca", "Mary-Kate" labelled a place: a common given name the gazetteer does not know is a person."""
+    """"Rebecca", "Anna-Lena" labelled a place: a common given name the gazetteer does not know is a person."""
     texts = page.texts
     for m in ms:
         if m.label in {"GPE", "LOC"} and m.origin == "model":
@@ -226,7 +226,7 @@ _RULE_NOUNS = re.compile(r"^(?:['’]s)?\s+(?:regime|dictatorship|administration
 def ruler_names(ms: list[Mention], page: Page) -> list[Mention]:
     """One name before "regime", "dictatorship", "administration" is its leader, a person.
 
-    The model reads "the Asad regime" as an organisation. The evidence holds for
+    The model reads "the Dorvan regime" as an organisation. The evidence holds for
     every mention of the name on the page. A place ("the Syrian regime" is a
     group, "the Cuba regime" a place), an acronym or a known organisation
     ("the Taliban regime") keeps its label.

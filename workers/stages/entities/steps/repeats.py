@@ -23,14 +23,14 @@ def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) ->
         gaz = gazetteer()
         if bare(toks[-1]) in lower_words or any(bare(x) in TITLES or bare(x) in PLACE_HEADS for x in toks) or any(
                 (p := gaz.lookup(x.strip(EDGE_PUNCT))) is not None and p.kind != "city" for x in toks):
-            continue  # "Socotra Hotel", "Virginia Governor": not a person's name to spread
+            continue  # "Seaview Hotel", "Utah Governor": not a person's name to spread
         parts[full].add(full)
         cands = [toks[-1], toks[0]]
         if re.fullmatch(r"(?:Jr|Sr|[IVX]+)\.?", toks[-1]) and len(toks) > 2:
             cands[0] = toks[-2].rstrip(",")
         for p in list(cands):
             am = re.match(r"^(?:al|el|ad|as|ash|an|ar|at|az)[-‑]([A-Z]\w+)$", p.strip(EDGE_PUNCT))
-            if am:  # "Bashar al-Asad" ... "Asad"
+            if am:  # "Karim al-Tarabi" ... "Tarabi"
                 cands.append(am.group(1))
         for p in cands:
             p = p.strip(EDGE_PUNCT)
@@ -56,7 +56,7 @@ _PREV_WORD = re.compile(r"([A-Za-z]+\.?)\s+$")
 
 
 def _heads_its_phrase(text: str, end: int) -> bool:
-    """No lower-case noun follows the name: "in Sinjar, ...", not "in Scientology jargon"."""
+    """No lower-case noun follows the name: "in Veshar, ...", not "in Quaker jargon"."""
     nm = re.match(r"\s*([a-z]+)\b", text[end:end + 30])
     return nm is None or nm.group(1) in FUNCTION_WORDS
 
@@ -67,13 +67,13 @@ def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str], spo
     Evidence for a place: the gazetteer knows the name (a city the model
     calls an organisation only when it is a town on a page not about sport:
     big cities name teams and universities), or on this page it stands after
-    "in"/"near"/"across"..., or it heads or ends a place name ("Socotra
-    Island", "Mount Sinjar"). A name that is part of a person's full name on
+    "in"/"near"/"across"..., or it heads or ends a place name ("Seaview
+    Island", "Mount Veshar"). A name that is part of a person's full name on
     the page is never turned into a place. The evidence of one mention holds for every
     mention of the same name on the page.
     """
     gaz = gazetteer()
-    # "Mount Sinjar", "Lake Chad": the name after the prefix names a place
+    # "Mount Veshar", "Lake Chad": the name after the prefix names a place
     evidence: set[str] = {pm.group(1) for t in texts for pm in _AFTER_PLACE_PREFIX.finditer(t)} - person_words
     for m in ms:
         t = m.text(texts)
@@ -98,7 +98,7 @@ def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str], spo
               and t not in KNOWN_ORGS) and " " not in t and _PLACE_VERBS.search(texts[m.seg], max(0, m.start - 15), m.start) and not re.match(
                 r"['’]s\b", texts[m.seg][m.end:m.end + 3]) and _heads_its_phrase(texts[m.seg], m.end):
             evidence.add(t)
-        # "Austin, Texas": a name followed by a state or country is a town
+        # "Tulsa, Oklahoma": a name followed by a state or country is a town
         after = re.match(r",\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)", texts[m.seg][m.end:m.end + 40])
         if after and " " not in t:
             ap = gaz.lookup(after.group(1))
@@ -117,7 +117,7 @@ def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str], spo
                     continue
         cm = _COMPASS.match(m.text(texts))
         if m.label in {"PERSON", "ORG", "NORP"} and cm and (base := gaz.lookup(cm.group(1))) is not None:
-            # "North Oakland": a part of a known place; "Central Asia": a region
+            # "North Fresno": a part of a known place; "Western Asia": a region
             whole = gaz.lookup(m.text(texts)) or base
             m.label = "LOC" if whole.kind == "continent" or base.kind == "continent" else "GPE"
             continue
@@ -154,7 +154,7 @@ def propagate(ms: list[Mention], page: Page) -> list[Mention]:
                 if gp is not None:
                     m.label = "LOC" if gp.kind == "continent" else "GPE"
                 elif re.match(r"(?:North|South|East|West|Middle|Central|Far|Near)\b", pre):
-                    m.label = "LOC"  # "the Middle East Tobias Ellwood"
+                    m.label = "LOC"  # "the Near East Ana Lima"
                 else:
                     m.end = m.start  # dropped by resolve()
                 break
@@ -181,7 +181,7 @@ def propagate(ms: list[Mention], page: Page) -> list[Mention]:
                 m.label = "ORG"
             elif n > v[m.label]:
                 m.label = best
-    # 3. acronyms defined in brackets: "Islamic State of Iraq and the Levant (ISIL)"
+    # 3. acronyms defined in brackets: "Coastal Fisheries Agency (CFA)"
     out = list(ms)
     oidx = SpanIndex(out)
     for m in ms:

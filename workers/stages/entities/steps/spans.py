@@ -66,7 +66,7 @@ def trim_spans(ms: list[Mention], page: Page) -> list[Mention]:
             continue
         opened = texts[m.seg].find(" (", m.start, m.end)
         if opened > m.start and ")" not in texts[m.seg][opened:m.end]:
-            m.end = opened  # "World Health Organisation (WHO": the bracket holds a name of its own (see propagate)
+            m.end = opened  # "Coastal Fisheries Agency (CFA": the bracket holds a name of its own (see propagate)
         s, e = trim_name(texts[m.seg], m.start, m.end, m.label)
         s, e = _without_numbers(texts[m.seg], s, e, m.label)
         if texts[m.seg][s:e].lower() in SENTENCE_OPENERS:

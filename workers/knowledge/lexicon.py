@@ -8,6 +8,8 @@ products) as spaCy EntityRuler phrase patterns. Neither is keyed on any page.
 
 from __future__ import annotations
 
+import re
+
 from .data import patterns, table
 
 
@@ -64,6 +66,19 @@ DATE_TAIL = words("date_tail")
 ERAS = words("eras")
 ORDINAL_WORDS = words("ordinal_words")
 SENTENCE_OPENERS = words("sentence_openers")
+PLACE_VERBS = words("place_verbs")
+COMPASS_WORDS = words("compass_words")
+PLACE_PREFIX_EVIDENCE = words("place_prefix_evidence")
+RULE_NOUNS = words("rule_nouns")
+WORK_WORDS = words("work_words")
+LANGUAGE_CUES = words("language_cues")
+PARTS_OF_DAY = words("parts_of_day")
+CITATION_SKIP = words("citation_skip")
+
+
+def alternation(ws) -> str:
+    """A regular-expression group matching any of the words or phrases, longest first."""
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=lambda w: (-len(w), w))) + ")"
 MONTHS: dict[str, int] = mapping("months")
 TIME_UNITS: dict[str, str] = mapping("time_units")
 NUMBER_VALUES: dict[str, int] = mapping("number_values")

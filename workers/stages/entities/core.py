@@ -18,7 +18,7 @@ from functools import cached_property
 from ...knowledge.gazetteer import Place, fold, gazetteer
 from ...knowledge.lexicon import (
     CAPTION_TAIL, CAPTION_WORDS, INTERJECTIONS, MONTHS, ORG_HEADS, PLACE_HEADS, SENTENCE_OPENERS, SPORT_WORDS, STOP_EDGE, TITLES,
-    WEEKDAYS,
+    WEEKDAYS, PLACE_VERBS, alternation,
 )
 from ...knowledge.words import is_common, is_given_name
 
@@ -107,6 +107,8 @@ _POSS = re.compile(r"(?:['’]s|['’])$")
 #: An e-mail or web address (a token start anchors it: linear time).
 ADDRESS = re.compile(r"(?<!\S)[^\s@]+@\S+|\bhttps?://\S+|\bwww\.\S+")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+#: A preposition that makes the one-word name after it a place: "in Kalmar", "near Hamar".
+PLACE_VERB_BEFORE = re.compile(r"\b" + alternation(PLACE_VERBS) + r"\s+$")
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ....knowledge.lexicon import DATE_TAIL
+from ....knowledge.lexicon import DATE_TAIL, PARTS_OF_DAY, alternation
 from .. import timex
 from ..core import Live, Mention, Page, SpanIndex, is_lower_word, strip_punct, tokens
 
-_PART_OF_DAY = re.compile(r"\s+(morning|afternoon|evening|night)\b", re.IGNORECASE)
+_PART_OF_DAY = re.compile(r"\s+" + alternation(PARTS_OF_DAY) + r"\b", re.IGNORECASE)
 
 
 def fix_dates(ms: list[Mention], page: Page) -> list[Mention]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ....knowledge.lexicon import AWARD_WORDS, BODY_WORDS, EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS, KNOWN_ORGS, KNOWN_PRODUCTS, LEAD_WORDS, OF_HEADS, OF_NAME_OPENERS, ORG_HEADS, PLACE_HEADS, PLACE_PLURALS, TIME_WORDS
+from ....knowledge.lexicon import LANGUAGE_CUES, WORK_WORDS, alternation, AWARD_WORDS, BODY_WORDS, EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS, KNOWN_ORGS, KNOWN_PRODUCTS, LEAD_WORDS, OF_HEADS, OF_NAME_OPENERS, ORG_HEADS, PLACE_HEADS, PLACE_PLURALS, TIME_WORDS
 from ..core import ADDRESS, Mention, Page, SpanIndex, country_at_start, gazetteer, is_common, looks_like_person, trim_name
 
 _RELABEL = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
@@ -469,7 +469,7 @@ def title_line_orgs(ms: list[Mention], page: Page) -> list[Mention]:
 
 
 _LANG_CUE = re.compile(
-    r"(?<![\w'’-])([A-Z][\w'’-]+)(?=\s+(?:language|languages|dialect|dialects|speakers)\b)"
+    r"(?<![\w'’-])([A-Z][\w'’-]+)(?=\s+" + alternation(LANGUAGE_CUES) + r"\b)"
     r"|(?<=speakers of )([A-Z][\w'’-]+)"
 )
 
@@ -516,11 +516,7 @@ def common_of_phrases(ms: list[Mention], page: Page) -> list[Mention]:
     return out
 
 
-_WORK_BEFORE = re.compile(
-    r"\b(?:film|films|movie|movies|series|miniseries|sitcom|drama|documentary|episode|novel|novels|book|books"
-    r"|album|albums|song|songs|musical|opera|poem|painting|video game)\s*[,:]?\s*[\"“‘']?$",
-    re.IGNORECASE,
-)
+_WORK_BEFORE = re.compile(r"\b" + alternation(WORK_WORDS) + r"\s*[,:]?\s*[\"“‘']?$", re.IGNORECASE)
 
 
 def works(ms: list[Mention], page: Page) -> list[Mention]:

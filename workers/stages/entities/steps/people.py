@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ....knowledge.lexicon import EXTRA_TITLES, INTERJECTIONS, KNOWN_ORGS, MONTHS, ORG_HEADS, PLACE_HEADS, STOP_EDGE, TITLES, WEEKDAYS
+from ....knowledge.lexicon import CITATION_SKIP, RULE_NOUNS, alternation, EXTRA_TITLES, INTERJECTIONS, KNOWN_ORGS, MONTHS, ORG_HEADS, PLACE_HEADS, STOP_EDGE, TITLES, WEEKDAYS
 from ..core import NAME_LABELS, Mention, Page, SpanIndex, is_common, is_given_name, lookup, looks_like_person, name_tokens, not_a_name, resolve
 
 _CITE_PAREN = re.compile(r"\(([^()]{0,400}?\b(?:1[5-9]|20)\d{2}[a-z]?)\)")
@@ -32,7 +32,7 @@ def citations(ms: list[Mention], page: Page) -> list[Mention]:
                 if not re.search(r"(?:,|&|\band\b|et al)\s*$|^\s*[A-Z][\w'’-]+\s*$", head.strip() + ("," if head.rstrip().endswith(",") else "")):
                     continue
                 for nm in _CITE_NAME.finditer(head):
-                    if nm.group(0) in {"In", "See", "Cf", "For", "Also", "But", "And"} or nm.group(0).lower() in MONTHS:
+                    if nm.group(0) in CITATION_SKIP or nm.group(0).lower() in MONTHS:
                         continue
                     spans.append((i, inner0 + part.start() + nm.start(), inner0 + part.start() + nm.end()))
             # names just before "(2004)"
@@ -220,7 +220,7 @@ def given_name_places(ms: list[Mention], page: Page) -> list[Mention]:
     return ms
 
 
-_RULE_NOUNS = re.compile(r"^(?:['’]s)?\s+(?:regime|dictatorship|administration|presidency|junta)\b")
+_RULE_NOUNS = re.compile(r"^(?:['’]s)?\s+" + alternation(RULE_NOUNS) + r"\b")
 
 
 def ruler_names(ms: list[Mention], page: Page) -> list[Mention]:

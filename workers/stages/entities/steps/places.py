@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 from ....knowledge.gazetteer import CITY_POPULATION
-from ..core import Mention, Page, SpanIndex, dateline_place, gazetteer, sentence_initial, strip_punct
+from ..core import PLACE_VERB_BEFORE, Mention, Page, SpanIndex, dateline_place, gazetteer, sentence_initial, strip_punct
 
-_PLACE_VERBS = re.compile(r"\b(?:in|near|across|throughout|outside|into|towards|toward)\s+$")
 _CAPSEQ = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*))*")
 
 
@@ -29,7 +28,7 @@ def add_places(ms: list[Mention], page: Page) -> list[Mention]:
             if p is None:
                 continue
             if dp is None:
-                if p.kind == "city" and p.population < CITY_POPULATION and not _PLACE_VERBS.search(text, max(0, s - 15), s):
+                if p.kind == "city" and p.population < CITY_POPULATION and not PLACE_VERB_BEFORE.search(text, max(0, s - 15), s):
                     continue  # a smaller town only after "in", "near", "across"...
                 if " " not in t and (t.lower() in lower_words or (sentence_initial(text, s) and p.kind == "city")):
                     continue

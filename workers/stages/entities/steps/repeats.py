@@ -6,8 +6,8 @@ import re
 from collections import Counter, defaultdict
 
 from ....knowledge.gazetteer import CITY_POPULATION
-from ....knowledge.lexicon import PLACE_PREFIXES, FUNCTION_WORDS, INSTITUTIONS, KNOWN_ORGS, PLACE_HEADS, TITLES
-from ..core import EDGE_PUNCT, NAME_LABELS, PLACE_LABELS, Mention, Page, SpanIndex, bare, fold, gazetteer, trim_name
+from ....knowledge.lexicon import COMPASS_WORDS, PLACE_PREFIX_EVIDENCE, alternation, PLACE_PREFIXES, FUNCTION_WORDS, INSTITUTIONS, KNOWN_ORGS, PLACE_HEADS, TITLES
+from ..core import PLACE_VERB_BEFORE, EDGE_PUNCT, NAME_LABELS, PLACE_LABELS, Mention, Page, SpanIndex, bare, fold, gazetteer, trim_name
 
 def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) -> dict[str, set[str]]:
     """Name parts -> full names: "Holt" -> {"Harold Holt"} for the multi-word persons on the page."""
@@ -45,11 +45,10 @@ def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) ->
     return parts
 
 
-_COMPASS = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Downtown|Old|Greater)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
+_COMPASS = re.compile(alternation(COMPASS_WORDS) + r"\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
 
 
-_AFTER_PLACE_PREFIX = re.compile(r"\b(?:Mount|Mt\.?|Lake|Cape|Isle of)\s+([A-Z][\w'’-]+)(?![\w'’-]|\s+[A-Z])")
-_PLACE_VERBS = re.compile(r"\b(?:in|near|across|throughout|outside|into|towards|toward)\s+$")
+_AFTER_PLACE_PREFIX = re.compile(r"\b" + alternation(PLACE_PREFIX_EVIDENCE) + r"\s+([A-Z][\w'’-]+)(?![\w'’-]|\s+[A-Z])")
 
 
 _PREV_WORD = re.compile(r"([A-Za-z]+\.?)\s+$")
@@ -95,7 +94,7 @@ def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str], spo
             # a town's is a team only on a page about sport
             evidence.add(t)
         elif (m.label == "PERSON" or m.label == "ORG" and not t.isupper() and t not in INSTITUTIONS
-              and t not in KNOWN_ORGS) and " " not in t and _PLACE_VERBS.search(texts[m.seg], max(0, m.start - 15), m.start) and not re.match(
+              and t not in KNOWN_ORGS) and " " not in t and PLACE_VERB_BEFORE.search(texts[m.seg], max(0, m.start - 15), m.start) and not re.match(
                 r"['’]s\b", texts[m.seg][m.end:m.end + 3]) and _heads_its_phrase(texts[m.seg], m.end):
             evidence.add(t)
         # "Tulsa, Oklahoma": a name followed by a state or country is a town

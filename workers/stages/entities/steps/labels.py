@@ -5,9 +5,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ....knowledge.lexicon import PLACE_PREFIXES, EVENT_HEADS, EVENT_OF, EVENT_STARTS, BODY_HEADS, MEETING_WORDS, LOC_HEADS, ORG_HEADS, PLACE_HEADS, TITLES, NOT_EVENT_HEADS, LEAD_WORDS
+from ....knowledge.lexicon import (
+    BODY_HEADS, EVENT_HEADS, EVENT_OF, EVENT_STARTS, LEAD_WORDS, LOC_HEADS, MEETING_WORDS, NOT_EVENT_HEADS,
+    ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, TITLES,
+)
 from .. import timex
-from ..core import NAME_LABELS, Mention, Page, SpanIndex, bare, dateline_place, gazetteer, lookup, place_label, strip_punct
+from ..core import (
+    Mention, NAME_LABELS, Page, SpanIndex, bare, dateline_place, gazetteer, lookup, place_label, strip_punct,
+)
 
 _ORDINAL_BEFORE = re.compile(r"(?:\b\d{4}|\b\d+(?:st|nd|rd|th)|\b[A-Z][a-z]+(?:st|nd|rd|th))\s+$")
 _YEAR_AFTER = re.compile(r"^\s+\d{4}\b")

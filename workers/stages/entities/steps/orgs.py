@@ -5,8 +5,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ....knowledge.lexicon import LANGUAGE_CUES, WORK_WORDS, alternation, AWARD_WORDS, BODY_WORDS, EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS, KNOWN_ORGS, KNOWN_PRODUCTS, LEAD_WORDS, OF_HEADS, OF_NAME_OPENERS, ORG_HEADS, PLACE_HEADS, PLACE_PLURALS, TIME_WORDS
-from ..core import ADDRESS, Mention, Page, SpanIndex, country_at_start, gazetteer, is_common, looks_like_person, trim_name
+from ....knowledge.lexicon import (
+    AWARD_WORDS, BODY_WORDS, EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS, KNOWN_ORGS, KNOWN_PRODUCTS,
+    LANGUAGE_CUES, LEAD_WORDS, OF_HEADS, OF_NAME_OPENERS, ORG_HEADS, PLACE_HEADS, PLACE_PLURALS, TIME_WORDS,
+    WORK_WORDS, alternation,
+)
+from ..core import (
+    ADDRESS, Mention, Page, SpanIndex, country_at_start, gazetteer, is_common, looks_like_person, trim_name,
+)
 
 _RELABEL = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
 

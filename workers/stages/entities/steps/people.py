@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import re
 
-from ....knowledge.lexicon import CITATION_SKIP, RULE_NOUNS, alternation, EXTRA_TITLES, INTERJECTIONS, KNOWN_ORGS, MONTHS, ORG_HEADS, PLACE_HEADS, STOP_EDGE, TITLES, WEEKDAYS
-from ..core import NAME_LABELS, Mention, Page, SpanIndex, is_common, is_given_name, lookup, looks_like_person, name_tokens, not_a_name, resolve
+from ....knowledge.lexicon import (
+    CITATION_SKIP, EXTRA_TITLES, INTERJECTIONS, KNOWN_ORGS, MONTHS, ORG_HEADS, PLACE_HEADS, RULE_NOUNS, STOP_EDGE,
+    TITLES, WEEKDAYS, alternation,
+)
+from ..core import (
+    Mention, NAME_LABELS, Page, SpanIndex, is_common, is_given_name, looks_like_person, lookup, name_tokens,
+    not_a_name, resolve,
+)
 
 _CITE_PAREN = re.compile(r"\(([^()]{0,400}?\b(?:1[5-9]|20)\d{2}[a-z]?)\)")
 _CITE_NAME = re.compile(r"(?<![\w'’-])(?:(?:van|von|de|der|den|da|di|le|la)\s+)*[A-Z][\w'’-]*[a-z][\w'’-]*(?![\w'’-])")

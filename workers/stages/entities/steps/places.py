@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ....knowledge.gazetteer import CITY_POPULATION
-from ..core import PLACE_VERB_BEFORE, Mention, Page, SpanIndex, dateline_place, gazetteer, sentence_initial, strip_punct
+from ..core import Mention, PLACE_VERB_BEFORE, Page, SpanIndex, dateline_place, gazetteer, sentence_initial, strip_punct
 
 _CAPSEQ = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*))*")
 

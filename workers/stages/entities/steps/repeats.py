@@ -6,8 +6,14 @@ import re
 from collections import Counter, defaultdict
 
 from ....knowledge.gazetteer import CITY_POPULATION
-from ....knowledge.lexicon import COMPASS_WORDS, PLACE_PREFIX_EVIDENCE, alternation, PLACE_PREFIXES, FUNCTION_WORDS, INSTITUTIONS, KNOWN_ORGS, PLACE_HEADS, TITLES
-from ..core import PLACE_VERB_BEFORE, EDGE_PUNCT, NAME_LABELS, PLACE_LABELS, Mention, Page, SpanIndex, bare, fold, gazetteer, trim_name
+from ....knowledge.lexicon import (
+    COMPASS_WORDS, FUNCTION_WORDS, INSTITUTIONS, KNOWN_ORGS, PLACE_HEADS, PLACE_PREFIXES, PLACE_PREFIX_EVIDENCE,
+    TITLES, alternation,
+)
+from ..core import (
+    EDGE_PUNCT, Mention, NAME_LABELS, PLACE_LABELS, PLACE_VERB_BEFORE, Page, SpanIndex, bare, fold, gazetteer,
+    trim_name,
+)
 
 def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) -> dict[str, set[str]]:
     """Name parts -> full names: "Holt" -> {"Harold Holt"} for the multi-word persons on the page."""

@@ -74,6 +74,10 @@ WORK_WORDS = words("work_words")
 LANGUAGE_CUES = words("language_cues")
 PARTS_OF_DAY = words("parts_of_day")
 CITATION_SKIP = words("citation_skip")
+DAY_WORDS = words("day_words")
+DATE_POINTERS = words("date_pointers")
+POINTED_PERIODS = words("pointed_periods")
+MONTH_NAMES = words("month_names")
 
 
 def alternation(ws) -> str:

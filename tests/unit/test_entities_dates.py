@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from workers.stages.entities import dates
+from workers.stages.entities import timex as dates
 
 
-@pytest.mark.parametrize("text", ["June 2010", "2011", "the 1960s", "the 19th century", "last year", "today",
-                                  "two years ago", "Thursday", "3 May 1950", "this weekend", "5000 BCE"])
+@pytest.mark.parametrize("text", ["March 1987", "2011", "the 1960s", "the 19th century", "last year", "today",
+                                  "two years ago", "Thursday", "3 May 1950", "this weekend", "3200 BCE"])
 def test_calendar_expressions_are_dates(text):
     assert dates.kind(text) == "DATE"
 
@@ -25,7 +25,7 @@ def test_time_nouns_ages_and_plain_numbers_are_not_entities(text):
 
 
 @pytest.mark.parametrize("text,value", [
-    ("June 2010", "2010-06"), ("3 May 1950", "1950-05-03"), ("May 3, 1950", "1950-05-03"), ("2011", "2011"),
+    ("March 1987", "1987-03"), ("3 May 1950", "1950-05-03"), ("May 3, 1950", "1950-05-03"), ("2011", "2011"),
     ("the 1960s", "1960/1969"), ("the 19th century", "1801/1900"), ("the twentieth century", "1901/2000"),
     ("June 3", "--06-03"), ("last year", None), ("today", None), ("500 BC", "-0499"),
 ])
@@ -42,8 +42,8 @@ def test_duration_values(text, value):
 def test_range_splits_only_when_each_side_is_a_date():
     t = "1922 - 2013"
     assert [t[a:b] for a, b in dates.split_range(t)] == ["1922", "2013"]
-    t = "between June and November"
-    assert [t[a:b] for a, b in dates.split_range(t)] == ["June", "November"]
+    t = "between April and October"
+    assert [t[a:b] for a, b in dates.split_range(t)] == ["April", "October"]
     t = "June 3, 2010"
     assert dates.split_range(t) == [(0, len(t))]
     t = "two to three years"

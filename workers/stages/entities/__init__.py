@@ -1,13 +1,14 @@
-"""Named entities for ``annotate``: the model, then rules and gazetteers over its output.
+"""Named entities for ``annotate``: the model, then declared steps over its output.
 
 ``find(texts)`` returns the mentions of a page's segment texts; see
-:mod:`.rules` for the steps and :mod:`.dates` for time expressions.
+:mod:`.rules` for the layout and the ordered list of steps, and :mod:`.timex`
+for time expressions.
 """
 
 from __future__ import annotations
 
 from .model import chunks, ents, load_model
-from .rules import STEPS, SWITCHABLE, Mention, check_without, refine
+from .rules import STEPS, SWITCHABLE, Mention, check_without, refine, warm
 
 
 def find(
@@ -26,4 +27,4 @@ def find(
     return refine(ms, texts, without)
 
 
-__all__ = ["STEPS", "SWITCHABLE", "Mention", "check_without", "chunks", "ents", "find", "load_model"]
+__all__ = ["STEPS", "SWITCHABLE", "Mention", "check_without", "chunks", "ents", "find", "load_model", "warm"]

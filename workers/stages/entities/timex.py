@@ -1,8 +1,8 @@
-"""Time expressions: calendar date, duration or neither, their spans, and ISO 8601 values.
+"""Time expressions (a shared helper of the date steps, below them): calendar date, duration or neither, their spans, and ISO 8601 values.
 
 The model marks any time expression DATE. Here one is told apart:
 
-* a **date** points at a day, month, year or named period ("June 2010",
+* a **date** points at a day, month, year or named period ("March 1987",
   "the 1960s", "last week", "two years ago") -> ``DATE``;
 * a **duration** measures a length ("more than 60 years", "three months")
   -> ``DURATION``, with an ISO 8601 duration ("P60Y") where simple;
@@ -14,18 +14,16 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import HOLIDAYS, MONTHS, NUMBER_WORDS, ORDINAL_NUMBERS, RELATIVE, SEASONS, TIME_UNITS, WEEKDAYS
+from ...knowledge.lexicon import (
+    DAY_WORDS, ERAS, HOLIDAYS, MONTHS, NUMBER_VALUES, NUMBER_WORDS, ORDINAL_NUMBERS, RELATIVE, SEASONS, TIME_UNITS, WEEKDAYS,
+)
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?\.?|\d+(?:st|nd|rd|th|s|'s)?|[^\sA-Za-z\d]")
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
 _NUM = re.compile(r"^\d+(?:[.,]\d+)?$")
-_ERA = {"bc", "bce", "ad", "ce", "b.c.", "a.d.", "b.c", "a.d"}
+_ERA = ERAS
 
-_WORD_NUM = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
-_WORD_NUM.update({"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                  "eighty": 80, "ninety": 90, "hundred": 100})
+_WORD_NUM = NUMBER_VALUES
 
 
 def words(text: str) -> list[str]:
@@ -47,7 +45,7 @@ def anchor(ws: list[str]) -> bool:
             return True
         if w in _ERA and i > 0 and _NUM.match(ws[i - 1]):
             return True
-        if w in {"today", "yesterday", "tomorrow", "tonight"}:
+        if w in DAY_WORDS:
             return True
     return False
 
@@ -165,7 +163,7 @@ _LEAD = re.compile(
 
 
 def split_range(text: str) -> list[tuple[int, int]]:
-    """Pieces of a date range ("May to September" -> "May", "September") as (start, end) in ``text``.
+    """Pieces of a date range ("April to October" -> "May", "September") as (start, end) in ``text``.
 
     Only splits when every piece is a calendar date by itself; otherwise the
     whole span is one piece.
@@ -194,7 +192,7 @@ def trim(text: str) -> tuple[int, int]:
     """Leading prepositions and hedges cut off a date span ("c. 1818" -> "1818")."""
     m = _LEAD.match(text)
     s = m.end() if m else 0
-    # a capitalised non-date word before a year: a citation ("Smith 2014") or a name ("Resolution 2328")
+    # a capitalised non-date word before a year: a citation ("Smith 2014") or a name ("Directive 4471")
     mm = re.match(r"^(?:[A-Z][\w&.'’-]*\s+)+(?=\d{4}\b)", text[s:])
     if mm and not anchor(words(mm.group(0))):
         s += mm.end()

@@ -1,42 +1,24 @@
-"""Organisation rules: known names, terms defined by an acronym, joined and run-on spans.
-
-Each function takes and returns the page's mentions (see :mod:`.rules`):
-
-* :func:`known_names`: a name every reader knows as an organisation
-  ("Twitter", "Daesh") is one wherever it stands on the page; a well-known
-  product ("Firefox") is no person or organisation;
-* :func:`term_acronyms`: an acronym defined by lower-case words, "ground
-  reaction force (GRF)", or by capitalised everyday words that name no body,
-  "Information and Communication Technology (ICT)", is a technical term, not
-  a name (and neither is its long form);
-* :func:`counted_acronyms`: an acronym the page counts, puts in the plural or
-  gives versions ("43 RBIs", "1.5 × IQR", "IE6") is a term, a unit or a
-  product, not an organisation;
-* :func:`country_prefixes`: a country before a whole organisation name is a
-  place ("US National Park Service" is "US" and "National Park Service");
-* :func:`inner_breaks`: a comma before another organisation or a person
-  before "for" inside an organisation span separates names;
-* :func:`team_names`: on a page about sport, a city and a plural noun are a
-  team ("Pittsburgh Pirates"), and so is the plural noun alone;
-* :func:`split_orgs`: two names joined in one span are two organisations
-  ("Newsmax / Zogby", "G8 and G20"), and an organisation followed by a
-  person's name is cut before it ("... Islamic Relations Alia Salem").
-"""
+"""Organisation steps: known names, acronyms that are terms, joined and run-on spans, titles, works, awards."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 
-from .lexicon import EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, KNOWN_ORGS, KNOWN_PRODUCTS
+from ....knowledge.lexicon import (
+    AWARD_WORDS, BODY_WORDS, EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS, KNOWN_ORGS, KNOWN_PRODUCTS,
+    LANGUAGE_CUES, LEAD_WORDS, OF_HEADS, OF_NAME_OPENERS, ORG_HEADS, PLACE_HEADS, PLACE_PLURALS, TIME_WORDS,
+    WORK_WORDS, alternation,
+)
+from ..core import (
+    ADDRESS, Mention, Page, SpanIndex, country_at_start, gazetteer, is_common, looks_like_person, trim_name,
+)
 
-#: Labels a known organisation or product name may carry from the model and be relabelled from.
 _RELABEL = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
 
 
 @lru_cache(maxsize=1)
-def _known_pattern() -> re.Pattern[str]:
+def known_pattern() -> re.Pattern[str]:
     # Short all-caps names ("WHO", "AP", "IRA") are words in capitalised headings and
     # plain abbreviations too often; they are relabelled where the model found them,
     # never searched for.
@@ -54,14 +36,13 @@ def _known_without_apostrophes() -> frozenset[str]:
     return frozenset(_no_apostrophes(n) for n in KNOWN_ORGS)
 
 
-#: A capitalised word with an apostrophe inside it, not a possessive: "Da’esh", "Dae’sh".
+#: A capitalised word with an apostrophe inside it, not a possessive: "Da’esh", "D’aesh".
 _INNER_APOSTROPHE = re.compile(r"(?<![\w@#.'’-])[A-Z][A-Za-z]*['’](?!s\b)[a-z][A-Za-z]*(?![\w'’-])")
 
 
-def known_names(ms: list, texts: list[str]) -> list:
-    """Known names match however the page writes their apostrophes ("Da'esh", "Da’esh", "Dae’sh")."""
-    from .rules import Mention, SpanIndex
-
+def known_names(ms: list[Mention], page: Page) -> list[Mention]:
+    """Known names match however the page writes their apostrophes ("Da'esh", "Da’esh", "D’aesh")."""
+    texts = page.texts
     known_bare = _known_without_apostrophes()
     out = []
     for m in ms:
@@ -73,7 +54,7 @@ def known_names(ms: list, texts: list[str]) -> list:
             m.origin = "lexicon"  # a known name, kept even when named once
         out.append(m)
     taken = SpanIndex(out)
-    pat = _known_pattern()
+    pat = known_pattern()
     for i, text in enumerate(texts):
         for km in pat.finditer(text):
             s, e = km.span()
@@ -94,12 +75,6 @@ _TERM_ACR = re.compile(r"\(\s*([A-Z]{2,6})s?\s*\)")
 _TERM_WORDS = re.compile(r"(?<![\w-])((?:[a-z][a-z-]*\s+){1,7})$")
 _TITLE_WORDS = re.compile(r"(?<![\w-])((?:(?:[A-Z][a-z-]+|and|of|for|the|in|on)\s+){1,7})$")
 _SMALL = frozenset("and of for the in on".split())
-#: Last words of the long forms of bodies, beyond the organisation heads: "Federal Bureau of
-#: Investigation (FBI)" is an organisation, "Compact Fluorescent Light (CFL)" is not.
-_BODY_WORDS = frozenset(
-    """bureau service services force forces authority fund programme program network alliance command corps
-    institution federation coalition front movement initiative trust organisation organization""".split()
-)
 
 
 def _initials_match(words: list[str], acr: str) -> bool:
@@ -111,9 +86,10 @@ def _initials_match(words: list[str], acr: str) -> bool:
     return "".join(letters[-len(want):]) == want if len(letters) >= len(want) else False
 
 
-def term_acronyms(ms: list, texts: list[str], org_heads: frozenset[str], is_common) -> list:
+def term_acronyms(ms: list[Mention], page: Page) -> list[Mention]:
     """``is_common(word)``: an everyday English word (a word list, not this page)."""
-    bodies = org_heads | _BODY_WORDS
+    texts = page.texts
+    bodies = ORG_HEADS | BODY_WORDS
     terms: set[str] = set()
     for text in texts:
         if "(" not in text:
@@ -148,23 +124,23 @@ def term_acronyms(ms: list, texts: list[str], org_heads: frozenset[str], is_comm
     return out
 
 
-#: An acronym counted or measured like a thing: "43 RBIs", "1.5 × IQR", "25 CUC", "15:11 GMT".
 _COUNTED = re.compile(r"(?<![\w.,:])(\d[\d.,:]*)\s*([×x*]\s*)?([A-Z]{2,6})s?(?![\w'’-])\s*(\w*)")
-#: A product's version: "IE6", "IE9" (so "a newer IE" is the browser, no body).
+#: A product's version: "IE6", "IE9" (so "a newer XB" is the browser, no body).
 _VERSIONED = re.compile(r"(?<![\w'’-])([A-Z]{2,6})\d{1,2}(?![\w'’-])")
 _PLURAL_ACR = re.compile(r"(?<![\w'’-])([A-Z]{2,6})s(?![\w'’-])")
 
 
-def counted_acronyms(ms: list, texts: list[str]) -> list:
+def counted_acronyms(ms: list[Mention], page: Page) -> list[Mention]:
     """An acronym the page counts, measures, puts in the plural or numbers as versions is no body.
 
-    Organisations are named, not counted: "43 RBIs", "two CFLs", "1.5 × IQR",
+    Organisations are named, not counted: "12 TDs", "two LEDs", "2.5 × SEM",
     "25 CUC" use the acronym as a common noun, and one such use settles every
     mention of it on the page. A year before it ("the 2011 NATO summit") is
     no count, and neither is a number before a noun the acronym modifies
     ("300 NATO troops"): after a count, the acronym heads its phrase only
-    when a function word or punctuation follows ("11 RBI against the Rays").
+    when a function word or punctuation follows ("3 TD against the Foxes").
     """
+    texts = page.texts
     units: set[str] = set()
     for text in texts:
         for cm in _COUNTED.finditer(text):
@@ -182,22 +158,21 @@ def counted_acronyms(ms: list, texts: list[str]) -> list:
     return [m for m in ms if not (m.label == "ORG" and m.text(texts) in units)]
 
 
-def country_prefixes(ms: list, texts: list[str], org_heads: frozenset[str], country_at_start) -> list:
+def country_prefixes(ms: list[Mention], page: Page) -> list[Mention]:
     """A country before a whole organisation name is a place of its own: "US | National Park Service".
 
     ``country_at_start(text)`` gives the length of a country name that starts
-    ``text`` ("United Kingdom Home Office" -> 14), or 0. The rest must be a
+    ``text`` ("United Kingdom Border Office" -> 14), or 0. The rest must be a
     name of two words or more ending in an organisation word ("Office",
     "Service"), so "US Army" stays one name.
     """
-    from .rules import Mention
-
+    texts = page.texts
     out = []
     for m in ms:
         t = m.text(texts)
         n = country_at_start(t) if m.label == "ORG" and " " in t else 0
         rest = t[n:].split()
-        if n and t[n:n + 1] == " " and len(rest) >= 2 and rest[-1].lower() in org_heads | _BODY_WORDS and rest[0][:1].isupper():
+        if n and t[n:n + 1] == " " and len(rest) >= 2 and rest[-1].lower() in ORG_HEADS | BODY_WORDS and rest[0][:1].isupper():
             cut = m.start + n
             out.append(Mention(m.seg, m.start, cut, "GPE", m.origin))
             m.start = cut + 1
@@ -205,19 +180,18 @@ def country_prefixes(ms: list, texts: list[str], org_heads: frozenset[str], coun
     return out
 
 
-def inner_breaks(ms: list, texts: list[str], org_heads: frozenset[str], looks_like_person) -> list:
+def inner_breaks(ms: list[Mention], page: Page) -> list[Mention]:
     """An organisation span that holds several names is cut into them.
 
-    * a comma before another whole organisation name: "Iraqi Armed Forces,
-      Popular Mobilization Forces" is two ("University of California,
-      Berkeley" stays one: "Berkeley" is no organisation name);
-    * (a possessive does not cut: "the Coalition’s Small Group" is one name);
+    * a comma before another whole organisation name: "Veshar Armed Forces,
+      Coastal Mobilization Forces" is two ("University of Alta, Norden"
+      stays one: "Norden" is no organisation name);
+    * (a possessive does not cut: "the Alliance’s Small Group" is one name);
     * a person before "for": "Ana Lima for Coastal Fisheries" is a person and
       an organisation.
     """
-    from .rules import Mention, trim_name
-
-    heads = org_heads | _BODY_WORDS
+    texts = page.texts
+    heads = ORG_HEADS | BODY_WORDS
 
     def has_head(part: str) -> bool:
         return len(part.split()) >= 2 and any(w.strip(".,;:").lower() in heads for w in part.split())
@@ -234,7 +208,7 @@ def inner_breaks(ms: list, texts: list[str], org_heads: frozenset[str], looks_li
             parts = [(pm.start(), pm.end()) for pm in re.finditer(r"[^,]+", t)]
             if len(parts) >= 2 and all(has_head(t[a:b]) or k == 0 for k, (a, b) in enumerate(parts)):
                 pieces = [(a, b, "ORG") for a, b in parts]
-        elif (fm := re.match(r"^(\S+(?: \S+){1,2}) for (?=[A-Z])", t)) and looks_like_person(fm.group(1)):
+        elif (fm := re.match(r"^(\S+(?: \S+){1,2}) for (?=[A-Z])", t)) and looks_like_person(fm.group(1), page.lower_words):
             pieces = [(0, len(fm.group(1)), "PERSON"), (fm.end(), len(t), "ORG")]
         if not pieces:
             out.append(m)
@@ -247,26 +221,23 @@ def inner_breaks(ms: list, texts: list[str], org_heads: frozenset[str], looks_li
 
 
 _TEAM = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+([A-Z][a-z]+s)(?![\w'’-])")
-#: Plural heads of place names, never a team's: "Niagara Falls", "Palm Springs".
-_PLACE_PLURALS = frozenset("states islands isles heights falls springs hills lakes mountains keys rapids".split())
 
 
-def team_names(ms: list, texts: list[str], is_city, sport: bool) -> list:
-    """On a page about sport, a city and a plural noun are a team: "Pittsburgh Pirates".
+def team_names(ms: list[Mention], page: Page) -> list[Mention]:
+    """On a page about sport, a city and a plural noun are a team: "Tampere Foxes".
 
     The model splits these into a place and a "person". The plural noun alone
-    ("the Pirates") names the same team wherever it stands on the page. On
+    ("the Foxes") names the same team wherever it stands on the page. On
     other pages "Boston Globes" or "Paris Hiltons" are left to the model.
     """
-    from .rules import Mention, SpanIndex
-
-    if not sport:
+    texts = page.texts
+    if not page.about_sport:
         return ms
     teams: list[tuple[int, int, int]] = []
     nouns: set[str] = set()
     for i, text in enumerate(texts):
         for tm in _TEAM.finditer(text):
-            if is_city(tm.group(1)) and tm.group(2).lower() not in _PLACE_PLURALS:
+            if gazetteer().is_kind(tm.group(1), "city") and tm.group(2).lower() not in PLACE_PLURALS:
                 teams.append((i, tm.start(), tm.end()))
                 nouns.add(tm.group(2))
     if not teams:
@@ -283,18 +254,15 @@ def team_names(ms: list, texts: list[str], is_city, sport: bool) -> list:
     return out
 
 
-_SLASH = re.compile(r"\s*/\s*")
-ADDRESS = re.compile(r"(?<!\S)[^\s@]+@\S+|\bhttps?://\S+|\bwww\.\S+")  # a token start anchors it: linear time
 _CODE = re.compile(r"^(?:[A-Z][A-Z0-9&.-]*\d[A-Z0-9-]*|[A-Z]{2,6})$")  # "G8", "G-20", "NATO"
 
 
-def split_orgs(ms: list, texts: list[str], looks_like_person) -> list:
+def split_orgs(ms: list[Mention], page: Page) -> list[Mention]:
     """Joined organisations split; a person's name run on after an organisation cut off.
 
-    ``looks_like_person(text)`` says whether two or three words are a person's name.
+    ``looks_like_person(text, page.lower_words)`` says whether two or three words are a person's name.
     """
-    from .rules import Mention, trim_name
-
+    texts = page.texts
     out = []
     for m in ms:
         t = m.text(texts)
@@ -305,7 +273,7 @@ def split_orgs(ms: list, texts: list[str], looks_like_person) -> list:
             for a, b in zip(bounds[::2], bounds[1::2]):
                 s, e = trim_name(text, m.start + a, m.start + b, m.label)
                 if e > s:
-                    label = "PERSON" if looks_like_person(text[s:e]) else m.label
+                    label = "PERSON" if looks_like_person(text[s:e], page.lower_words) else m.label
                     out.append(Mention(m.seg, s, e, label, "split"))
             continue
         if m.label != "ORG":
@@ -332,7 +300,7 @@ def split_orgs(ms: list, texts: list[str], looks_like_person) -> list:
             for k in (2, 3):
                 tail = " ".join(toks[-k:])
                 head = toks[:-k]
-                if len(head) >= 2 and looks_like_person(tail) and not looks_like_person(" ".join(head[-2:])):
+                if len(head) >= 2 and looks_like_person(tail, page.lower_words) and not looks_like_person(" ".join(head[-2:]), page.lower_words):
                     cut = m.start + t.rindex(tail)
                     s, e = trim_name(text, m.start, cut, "ORG")
                     if e > s:
@@ -346,56 +314,38 @@ def split_orgs(ms: list, texts: list[str], looks_like_person) -> list:
     return out
 
 
-#: Words an organisation's name can start with before "of"/"for" ("University of ...").
-_OF_HEADS = frozenset(
-    """university ministry department institute council committee commission agency bank office board society
-    association federation foundation union league academy college school centre center bureau authority
-    organisation organization church court party
-    universidade universidad università université universität universiteit uniwersytet ministerio ministère
-    ministério instituto institut istituto banco banque partido parti partito escuela escola école colegio
-    fundación fundação fondation asociación associação association comité comisión consejo conseil""".split()
-)
-_TIME_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december""".split()
-)
-#: Capitalised words that open a sentence or clause and are no part of a name.
-_LEAD = frozenset(
-    "the a an in at on for from with after before during when while as by to of and or but if since under".split()
-)
 _NAMEW = r"(?:[A-Z][\w'’&.-]*|[A-Z0-9][A-Z0-9-]+)"
 _CONN = r"(?:of|for|on|and|the|de|du|des|di|del|da|do|dos)"
 _ORGSEQ = re.compile(r"(?<![\w'’-])" + _NAMEW + r"(?:(?:\s+" + _CONN + r")*\s+" + _NAMEW + r")*")
 
 
-def org_heads(ms: list, texts: list[str], org_heads: frozenset[str], is_country) -> list:
-    """Names built on an organisation word: "Kurdistan Regional Government", "Institute of X and Y of Z".
+def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
+    """Names built on an organisation word: "Faroese Regional Government", "Institute of X and Y of Z".
 
     A run of capitalised words (joined by of/for/on/and/the) is an organisation
     when it ends in an organisation word ("Government", "Society", "News") or
-    holds one before "of"/"for" ("University of California"). The name starts
+    holds one before "of"/"for" ("University of Tartu"). The name starts
     at the first chunk (between joining words) that holds such a word, so "John
     Smith of the Labour Party" gives "Labour Party", and it ends at "and" after
-    a whole name ("European Union and NATO" is two); a country name at its start
-    stays a place ("US National Park Service"). Mentions inside the run give
+    a whole name ("Harbour Board and OECD" is two); a country name at its start
+    stays a place ("US National Forest Service"). Mentions inside the run give
     way to it; a run that cuts across a mention is left alone.
     """
-    from .rules import Mention, SpanIndex, trim_name
-
+    texts = page.texts
     idx = SpanIndex(ms)
     drop: set[int] = set()
     new = []
     for i, text in enumerate(texts):
         for sm in _ORGSEQ.finditer(text):
             if " " not in sm.group(0) or not any(
-                    w.strip(".,;:'’").lower() in org_heads or w.lower() in _OF_HEADS for w in sm.group(0).split()):
+                    w.strip(".,;:'’").lower() in ORG_HEADS or w.lower() in OF_HEADS for w in sm.group(0).split()):
                 continue  # no organisation word: the common case, skipped cheaply
             s, e = sm.span()
             # tokens with their kind: name word or joining word
             toks = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
             words = [text[a:b] for a, b in toks]
             bare = [w.strip(".,;:'’").lower() for w in words]
-            # a sentence end or a possessive ends a name: "... Architecture. There", "Berkeley's Department"
+            # a sentence end or a possessive ends a name: "... Engineering. Then", "Bergen's Department"
             for k, w in enumerate(words):
                 if w.endswith(".") and any(c.islower() for c in w) and bare[k] not in {"inc", "ltd", "co", "corp", "bros", "st"}:
                     words, toks, bare = words[:k + 1], toks[:k + 1], bare[:k + 1]
@@ -404,9 +354,9 @@ def org_heads(ms: list, texts: list[str], org_heads: frozenset[str], is_country)
             words, toks, bare = words[cut:], toks[cut:], bare[cut:]
             # drop opening words that are no name
             k0 = 0
-            while k0 < len(words) and bare[k0] in _LEAD:
+            while k0 < len(words) and bare[k0] in LEAD_WORDS:
                 k0 += 1
-            if k0 < len(words) and is_country(words[k0]) and k0 + 1 < len(words):
+            if k0 < len(words) and gazetteer().is_kind(words[k0], "country") and k0 + 1 < len(words):
                 k0 += 1
             # chunks between joining words
             chunks: list[tuple[int, int]] = []
@@ -423,7 +373,7 @@ def org_heads(ms: list, texts: list[str], org_heads: frozenset[str], is_country)
             start_chunk = None
             for c, (a, b) in enumerate(chunks):
                 nxt = words[b + 1] if b + 1 < len(words) else ""
-                if bare[b] in org_heads or bare[b] in _OF_HEADS and nxt in {"of", "for"}:
+                if bare[b] in ORG_HEADS or bare[b] in OF_HEADS and nxt in {"of", "for"}:
                     start_chunk = c
                     break
             if start_chunk is None:
@@ -434,18 +384,18 @@ def org_heads(ms: list, texts: list[str], org_heads: frozenset[str], is_country)
             for c in range(start_chunk + 1, len(chunks)):
                 joiners = bare[chunks[c - 1][1] + 1:chunks[c][0]]
                 ca, cb = chunks[c]
-                if any(bare[x] in _TIME_WORDS for x in range(ca, cb + 1)):
+                if any(bare[x] in TIME_WORDS for x in range(ca, cb + 1)):
                     break  # "... News on Friday"
-                if joiners[:1] == ["on"] and bare[chunks[c - 1][1]] not in _OF_HEADS:
+                if joiners[:1] == ["on"] and bare[chunks[c - 1][1]] not in OF_HEADS:
                     break  # "on" joins only after "Council", "Committee"...
-                if "and" in joiners and ("the" in joiners or bare[cb] in org_heads or bare[cb] in _OF_HEADS):
+                if "and" in joiners and ("the" in joiners or bare[cb] in ORG_HEADS or bare[cb] in OF_HEADS):
                     break
                 pa, pb = chunks[c - 1]
-                if "and" in joiners and pb > pa and bare[pb] in org_heads:
-                    break  # a whole name before "and" is a name of its own: "Hewlett Foundation and SOO Africa"
+                if "and" in joiners and pb > pa and bare[pb] in ORG_HEADS:
+                    break  # a whole name before "and" is a name of its own: "Harbour Foundation and Blue Sky Africa"
                 end_chunk = c
             b = chunks[end_chunk][1]
-            if b == a and bare[a] in org_heads:
+            if b == a and bare[a] in ORG_HEADS:
                 continue  # "Government" alone
             if b == a:
                 continue
@@ -457,11 +407,11 @@ def org_heads(ms: list, texts: list[str], org_heads: frozenset[str], is_country)
                 continue
             if any(o.label in {"EVENT", "LAW", "DATE", "DURATION"} for o in inside):
                 continue
-            if bare[b] not in org_heads and any(o.label == "PERSON" and o.end == ce for o in inside):
-                continue  # "University of Texas Arlington Amneh Jafari": a person follows the name
+            if bare[b] not in ORG_HEADS and any(o.label == "PERSON" and o.end == ce for o in inside):
+                continue  # "University of Tartu Ana Lima": a person follows the name
             if len(inside) == 1 and inside[0].start == cs and inside[0].end == ce:
-                if inside[0].label in {"PERSON", "ORG", "NORP"} or bare[b] in org_heads:
-                    inside[0].label = "ORG"  # "Cuban Consulate" taken for a place
+                if inside[0].label in {"PERSON", "ORG", "NORP"} or bare[b] in ORG_HEADS:
+                    inside[0].label = "ORG"  # "Chilean Consulate" taken for a place
                 continue
             for o in inside:
                 drop.add(id(o))
@@ -471,85 +421,12 @@ def org_heads(ms: list, texts: list[str], org_heads: frozenset[str], is_country)
     return [m for m in ms if id(m) not in drop] + new
 
 
-_EVW = r"(?:[A-Z][\w'’-]*|\d{4}|\d+(?:st|nd|rd|th))"
-_EVSEQ = re.compile(r"(?<![\w'’-])" + _EVW + r"(?:\s+(?:of\s+(?:the\s+)?)?" + _EVW + r")*")
-
-
-#: Event words that end too many names of other kinds ("... Award", "Animated Series") to find events alone.
-_NOT_EVENT_HEADS = frozenset("award series ceremony draft depression tour workshop concert".split())
-
-
-def event_names(ms: list, texts: list[str], event_heads: frozenset[str], is_place) -> list:
-    """Capitalised names ending in an event word are events: "UK-France Summit", "Fan Expo Canada".
-
-    The run may end in a year ("... Summit 2016") or, after the event word,
-    a place name ("Fan Expo Canada"). Mentions inside the run give way to it;
-    a run cut across by a mention is left alone. One-word runs ("Games") are
-    no name.
-    """
-    from .rules import Mention, SpanIndex
-
-    idx = SpanIndex(ms)
-    drop: set[int] = set()
-    new = []
-    for i, text in enumerate(texts):
-        for sm in _EVSEQ.finditer(text):
-            if " " not in sm.group(0) or not any(w.lower() in event_heads for w in sm.group(0).split()):
-                continue
-            toks = [(m.start() + sm.start(), m.end() + sm.start()) for m in re.finditer(r"\S+", sm.group(0))]
-            words = [text[a:b] for a, b in toks]
-            k0 = 0
-            while k0 < len(words) and words[k0].lower() in _LEAD:
-                k0 += 1
-            end = None
-            for k in range(len(words) - 1, k0, -1):
-                w = words[k]
-                if w.lower() in event_heads and w.lower() not in _NOT_EVENT_HEADS and w[0].isupper():
-                    end = k
-                    if end + 1 < len(words) and is_place(words[end + 1]):
-                        end += 1
-                    if end + 1 < len(words) and re.fullmatch(r"\d{4}", words[end + 1]):
-                        end += 1
-                    break
-            if end is None:
-                continue
-            # a capitalised small word in a title line ("... Returns To Oslo After Talks") ends what came before
-            for k in range(end - 1, k0 - 1, -1):
-                if words[k].lower() in _LEAD and words[k] != "of":
-                    k0 = k + 1
-                    break
-            # a name: at least two name words before the end, not all of them years or numbers
-            name_words = [w for w in words[k0:end + 1] if w[0].isupper()]
-            if len(name_words) < 2:
-                continue
-            cs, ce = toks[k0][0], toks[end][1]
-            inside = idx.find(i, cs, ce)
-            if any(o.start < cs or o.end > ce for o in inside):
-                continue
-            if any(o.label in {"EVENT", "LAW", "PERSON"} or (o.label in {"DATE", "DURATION"} and not re.fullmatch(r"\d{4}", o.text(texts)))
-                   for o in inside):
-                continue
-            for o in inside:
-                drop.add(id(o))
-            n = Mention(i, cs, ce, "EVENT", "pattern")
-            new.append(n)
-            idx.add(i, cs, ce, n)
-    return [m for m in ms if id(m) not in drop] + new
-
-
-#: One-word names of institutions: capitalised in the middle of a sentence they name one.
-INSTITUTIONS = frozenset(
-    "Congress Senate Parliament Coalition Cabinet Pentagon Kremlin Politburo Knesset Bundestag Duma Majlis "
-    "Administration Government Department Ministry Commission "
-    "Storting Riksdag Folketing Oireachtas Seanad Dáil Sejm Rada".split()
-)
 _INST = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(INSTITUTIONS)) + r")(?![\w-]|['’][a-rt-z])")
 
 
-def institutions(ms: list, texts: list[str]) -> list:
-    """"Congress", "the Coalition": a capitalised institution word inside a sentence is an organisation."""
-    from .rules import Mention, SpanIndex
-
+def institutions(ms: list[Mention], page: Page) -> list[Mention]:
+    """"Congress", "the Alliance": a capitalised institution word inside a sentence is an organisation."""
+    texts = page.texts
     idx = SpanIndex(ms)
     out = []
     for m in ms:
@@ -573,68 +450,15 @@ def institutions(ms: list, texts: list[str]) -> list:
     return out
 
 
-_SMALL = frozenset("a an the of and or for to in on at by with from as vs de la le".split())
-
-
-def title_case(line: str) -> bool:
-    """A line in title case or capitals: nearly every word that is not a small word starts with a capital."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _SMALL]
-    if len(words) < 3:
-        return False
-    return all(w[0].isupper() for w in words)
-
-
-class TitleLines:
-    """Which lines of a page's segment texts are in title case, each line read once.
-
-    Rules ask this for every mention; reading the mention's whole line each
-    time cost the square of the line's length on a page that is one long line.
-    """
-
-    def __init__(self, texts: list[str]) -> None:
-        self.texts = texts
-        self._breaks: dict[int, list[int]] = {}
-        self._case: dict[tuple[int, int], bool] = {}
-
-    def span(self, seg: int, pos: int) -> tuple[int, int]:
-        """Start and end (without the newline) of the line of ``texts[seg]`` that holds offset ``pos``."""
-        breaks = self._breaks.get(seg)
-        if breaks is None:
-            text = self.texts[seg]
-            breaks = self._breaks[seg] = [m.start() for m in re.finditer("\n", text)]
-        k = bisect.bisect_left(breaks, pos)
-        ls = breaks[k - 1] + 1 if k else 0
-        le = breaks[k] if k < len(breaks) else len(self.texts[seg])
-        return ls, le
-
-    def at(self, seg: int, start: int, end: int) -> bool:
-        """Is the line holding the span ``start``..``end`` in title case (the span's line: from the line
-        where it starts to the line break after its end)?"""
-        ls, _ = self.span(seg, start)
-        _, le = self.span(seg, end)
-        key = (seg, ls, le)
-        if (case := self._case.get(key)) is None:
-            case = self._case[key] = title_case(self.texts[seg][ls:le])
-        return case
-
-    def lines(self, seg: int):
-        """(start, end) of each line of ``texts[seg]``."""
-        self.span(seg, 0)
-        ls = 0
-        for b in self._breaks[seg]:
-            yield ls, b
-            ls = b + 1
-        yield ls, len(self.texts[seg])
-
-
-def title_line_orgs(ms: list, texts: list[str], lines: TitleLines | None = None) -> list:
+def title_line_orgs(ms: list[Mention], page: Page) -> list[Mention]:
     """A long "organisation" (four words or more) in a title-case line is most often the title's words.
 
     The model reads capitalised titles ("Statement on International Forces in
     Upcoming Campaign") as names. Such a span is dropped unless the same words
     are also found in running text on the page.
     """
-    lines = lines or TitleLines(texts)
+    texts = page.texts
+    lines = page.title_lines
     out = []
     for m in ms:
         if m.label == "ORG" and m.origin == "model" and len(m.text(texts).split()) >= 4:
@@ -651,17 +475,18 @@ def title_line_orgs(ms: list, texts: list[str], lines: TitleLines | None = None)
 
 
 _LANG_CUE = re.compile(
-    r"(?<![\w'’-])([A-Z][\w'’-]+)(?=\s+(?:language|languages|dialect|dialects|speakers)\b)"
+    r"(?<![\w'’-])([A-Z][\w'’-]+)(?=\s+" + alternation(LANGUAGE_CUES) + r"\b)"
     r"|(?<=speakers of )([A-Z][\w'’-]+)"
 )
 
 
-def language_names(ms: list, texts: list[str]) -> list:
-    """A name the page calls a language ("the Eegimaa language", "speakers of Bandial") is no person or organisation.
+def language_names(ms: list[Mention], page: Page) -> list[Mention]:
+    """A name the page calls a language ("the Vadrin language", "speakers of Vadrin") is no person or organisation.
 
     Languages are not among the labels; the model tends to call them ORG or
     PERSON. Every mention of that one word on the page is dropped.
     """
+    texts = page.texts
     langs: set[str] = set()
     for text in texts:
         for lm in _LANG_CUE.finditer(text):
@@ -671,50 +496,36 @@ def language_names(ms: list, texts: list[str]) -> list:
     return [m for m in ms if not (m.label in {"ORG", "PERSON"} and m.text(texts) in langs)]
 
 
-#: Common words that do open organisation names before "of" ("House of Commons", "Friends of the Earth").
-_OF_NAME_OPENERS = frozenset(
-    """house chamber friends sisters brothers knights daughters sons people order bank church court
-    board school museum college""".split()
-)
-
-
-#: Abstract nouns made from verbs and adjectives ("cessation", "settlement", "independence"):
-#: "Cessation of Hostilities" names an agreement or an idea, not a body.
 _NOMINAL = re.compile(r"(?:ation|ition|ment|ance|ence|ness|ity)$")
 
 
-def common_of_phrases(ms: list, texts: list[str], org_heads: frozenset[str], place_heads: frozenset[str]) -> list:
-    """"Citizens of Antigua and Barbuda", "Future of Babylon": a common word + "of" is no organisation's name.
+def common_of_phrases(ms: list[Mention], page: Page) -> list[Mention]:
+    """"Farmers of Chile and Peru", "Future of Tallinn": a common word + "of" is no organisation's name.
 
     The model reads a capitalised phrase "Word of Place" as an organisation.
     When the first word is a common English word or an abstract noun
-    ("Cessation of Hostilities") and no organisation or place word, the span
+    ("Suspension of Fishing") and no organisation or place word, the span
     is dropped; the places inside are found later by the
     gazetteer.
     """
-    from .people import is_common
-
+    texts = page.texts
     out = []
     for m in ms:
         if m.label == "ORG" and m.origin == "model":
             words = m.text(texts).split()
             if len(words) >= 3 and words[1] == "of":
                 w = words[0].lower()
-                if ((is_common(w) or _NOMINAL.search(w)) and w not in org_heads and w not in _OF_HEADS and w not in place_heads
-                        and w not in _BODY_WORDS and w not in _OF_NAME_OPENERS and w not in EVENT_HEADS and w not in EVENT_OF):
+                if ((is_common(w) or _NOMINAL.search(w)) and w not in ORG_HEADS and w not in OF_HEADS and w not in PLACE_HEADS
+                        and w not in BODY_WORDS and w not in OF_NAME_OPENERS and w not in EVENT_HEADS and w not in EVENT_OF):
                     continue
         out.append(m)
     return out
 
 
-_WORK_BEFORE = re.compile(
-    r"\b(?:film|films|movie|movies|series|miniseries|sitcom|drama|documentary|episode|novel|novels|book|books"
-    r"|album|albums|song|songs|musical|opera|poem|painting|video game)\s*[,:]?\s*[\"“‘']?$",
-    re.IGNORECASE,
-)
+_WORK_BEFORE = re.compile(r"\b" + alternation(WORK_WORDS) + r"\s*[,:]?\s*[\"“‘']?$", re.IGNORECASE)
 
 
-def works(ms: list, texts: list[str]) -> list:
+def works(ms: list[Mention], page: Page) -> list[Mention]:
     """"the film House of Wax", "the series Silent Witness": titles of works are no organisation.
 
     Works are not among the labels; the model calls their titles ORG (or
@@ -722,6 +533,7 @@ def works(ms: list, texts: list[str]) -> list:
     Titles taken for persons are left alone: after "book" or "film" a person
     (its author, its star) is named too often.
     """
+    texts = page.texts
     titles: set[str] = set()
     for m in ms:
         if m.label in {"ORG", "EVENT", "FAC"} and _WORK_BEFORE.search(texts[m.seg], max(0, m.start - 30), m.start):
@@ -731,32 +543,22 @@ def works(ms: list, texts: list[str]) -> list:
     return [m for m in ms if not (m.label in {"ORG", "EVENT", "FAC"} and m.text(texts) in titles)]
 
 
-#: Words that make a name an award ("César Award for Best Actress", "Pritzker Architecture Prize").
-_AWARD_WORDS = frozenset("award awards prize prizes medal trophy".split())
-
-
-def awards(ms: list, texts: list[str], org_heads: frozenset[str]) -> list:
-    """Awards are no organisation: "BAFTA Award for Best Foreign Actress", "Best Actor".
+def awards(ms: list[Mention], page: Page) -> list[Mention]:
+    """Awards are no organisation: "Harbour Award for Best Foreign Film", "Best Newcomer".
 
     Awards are not among the labels; the model often calls them ORG. (One it
     calls EVENT is left alone: "the Academy Awards" is also the ceremony.)
     A body named after its award keeps its label when it ends in an
-    organisation word ("Nobel Prize Committee").
+    organisation word ("Harbour Prize Committee").
     """
+    texts = page.texts
     out = []
     for m in ms:
         if m.label == "ORG":
             words = re.findall(r"[A-Za-z]+", m.text(texts))
-            if len(words) >= 2 and words[-1].lower() not in org_heads and (
-                    words[0] == "Best" or any(w.lower() in _AWARD_WORDS for w in words)):
+            if len(words) >= 2 and words[-1].lower() not in ORG_HEADS and (
+                    words[0] == "Best" or any(w.lower() in AWARD_WORDS for w in words)):
                 continue
         out.append(m)
     return out
 
-
-def warm() -> None:
-    """Build the look-up tables the rules use (known names, word frequencies) now, not on the first page."""
-    from .people import _freq
-
-    _known_pattern()
-    _freq()

@@ -1,0 +1,85 @@
+"""Every switchable entity step, on a sentence written for it: the step makes the difference.
+
+Each example is a page (segment texts), the model's mentions built by hand
+(text, label, segment, occurrence) and a mention the full list of steps gives
+(or must not give). The same page with that one step left out must give a
+different answer, so a step that stops doing anything fails here, and a new
+step without an example fails :func:`test_every_switchable_step_has_an_example`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.entity_mentions import labelled, mention
+from workers.stages.entities.rules import SWITCHABLE, refine
+
+#: step -> (texts, model mentions as (needle, label, seg, nth), (text, label), present?)
+EXAMPLES: dict[str, tuple[list[str], list[tuple[str, str, int, int]], tuple[str, str], bool]] = {
+    "trim_spans": (["We thanked the Deputy Minister Helmut Brandt's office."],
+                   [("the Deputy Minister Helmut Brandt's", "PERSON", 0, 0)], ("Helmut Brandt", "PERSON"), True),
+    "fix_dates": (["The season runs from April to October."], [("April to October", "DATE", 0, 0)], ("April", "DATE"), True),
+    "add_date_patterns": (["The hall was built around 3200 BCE and is still visited today."], [], ("today", "DATE"), True),
+    "fix_names": (["We stayed at the Seaview Hotel last spring."], [("Seaview Hotel", "PERSON", 0, 0)], ("Seaview Hotel", "FAC"), True),
+    "title_line_orgs": (["Statement On Regional Fishing Quotas For Coastal Towns", "The minister spoke."],
+                        [("Regional Fishing Quotas For Coastal Towns", "ORG", 0, 0)], ("Regional Fishing Quotas For Coastal Towns", "ORG"), False),
+    "common_of_phrases": (["Both sides must respect the Cessation of Fishing, said the envoy."],
+                          [("Cessation of Fishing", "ORG", 0, 0)], ("Cessation of Fishing", "ORG"), False),
+    "split_orgs": (["The poll by Harbourpoll / Kestrel Research was published."],
+                   [("Harbourpoll / Kestrel Research", "ORG", 0, 0)], ("Kestrel Research", "ORG"), True),
+    "citations": (["Bone grows under load (Okafor, Halloran, & Berg, 2008)."], [], ("Halloran", "PERSON"), True),
+    "person_fixes": (["The envoy Marta Kowalska spoke to reporters."], [("Marta Kowalska", "ORG", 0, 0)], ("Marta Kowalska", "PERSON"), True),
+    "title_line_trim": (["Anna Berg Visits The Harbour Today", "The visit was short."],
+                        [("Anna Berg Visits", "PERSON", 0, 0)], ("Anna Berg", "PERSON"), True),
+    "event_names": (["Crowds came to the Tromso International Kite Festival in May."], [], ("Tromso International Kite Festival", "EVENT"), True),
+    "fix_events": (["Cyclone Amelie hit the coast."], [("Cyclone Amelie", "PERSON", 0, 0)], ("Cyclone Amelie", "EVENT"), True),
+    "org_heads": (["He works for the Faroese Regional Government now."], [], ("Faroese Regional Government", "ORG"), True),
+    "inner_breaks": (["Units of the Veshar Armed Forces, Coastal Mobilization Forces met."],
+                     [("Veshar Armed Forces, Coastal Mobilization Forces", "ORG", 0, 0)], ("Coastal Mobilization Forces", "ORG"), True),
+    "team_names": (["He was drafted by the Seattle Mariners and played 40 games that season in the league."],
+                   [("Seattle", "GPE", 0, 0), ("Mariners", "PERSON", 0, 0)], ("Seattle Mariners", "ORG"), True),
+    "country_prefixes": (["Staff of the Czech Republic Border Office met us."],
+                         [("Czech Republic Border Office", "ORG", 0, 0)], ("Czech Republic", "GPE"), True),
+    "titled_names": (["The talks were opened by President Varkonyi in the hall."], [], ("Varkonyi", "PERSON"), True),
+    "given_name_places": (["Rebecca walked home."], [("Rebecca", "GPE", 0, 0)], ("Rebecca", "PERSON"), True),
+    "ruler_names": (["The Dorvan regime has failed its people.", "Dorvan must go, said the minister."],
+                    [("Dorvan", "ORG", 0, 0), ("Dorvan", "ORG", 1, 0)], ("Dorvan", "PERSON"), True),
+    "propagate": (["Maria Kowalczyk won the race.", "Kowalczyk thanked her coach."],
+                  [("Maria Kowalczyk", "PERSON", 0, 0)], ("Kowalczyk", "PERSON"), True),
+    "person_pairs": (["Okafor described the gait first.", "In Okafor & Halloran's study the birds ran."],
+                     [("Okafor", "PERSON", 0, 0), ("Okafor & Halloran", "ORG", 1, 0)], ("Halloran", "PERSON"), True),
+    "term_acronyms": (["We measured the peak bone strain (PBS) of each bird. PBS rose with age."],
+                      [("PBS", "ORG", 0, 1)], ("PBS", "ORG"), False),
+    "counted_acronyms": (["He ran for 12 TDs that season and added 3 TD in the final."],
+                         [("TD", "ORG", 0, 1)], ("TD", "ORG"), False),
+    "works": (["She starred in the film House of Lanterns, and House of Lanterns won praise."],
+              [("House of Lanterns", "ORG", 0, 0), ("House of Lanterns", "ORG", 0, 1)], ("House of Lanterns", "ORG"), False),
+    "awards": (["She won the Harbour Prize for Poetry last year."], [("Harbour Prize for Poetry", "ORG", 0, 0)], ("Harbour Prize for Poetry", "ORG"), False),
+    "known_names": (["She wrote about it on Instagram last night."], [("Instagram", "PERSON", 0, 0)], ("Instagram", "ORG"), True),
+    "language_names": (["Few people speak the Vadrin language now; Vadrin has no script."],
+                       [("Vadrin", "ORG", 0, 0), ("Vadrin", "ORG", 0, 1)], ("Vadrin", "ORG"), False),
+    "institutions": (["The bill went to the Senate on Monday."], [], ("Senate", "ORG"), True),
+    "common_word_names": (["The grammar was hard.", "Grammar is taught early."], [("Grammar", "PERSON", 1, 0)], ("Grammar", "PERSON"), False),
+    "add_places": (["Flights leave for Istanbul twice a week, and for Peru once."], [], ("Peru", "GPE"), True),
+    "drop_lone_words": (["The adjusted Q statistic was reported, and Lanterna agreed."],
+                        [("Lanterna", "ORG", 0, 0)], ("Lanterna", "ORG"), False),
+}
+
+
+def _run(example, without=frozenset()):
+    texts, model, _, _ = example
+    ms = [mention(texts, needle, label, seg=seg, nth=nth) for needle, label, seg, nth in model]
+    return labelled(refine(ms, texts, without), texts)
+
+
+def test_every_switchable_step_has_an_example():
+    assert set(EXAMPLES) == set(SWITCHABLE)
+
+
+@pytest.mark.parametrize("step", sorted(EXAMPLES))
+def test_the_step_makes_the_difference_on_its_example(step):
+    example = EXAMPLES[step]
+    want, present = example[2], example[3]
+    full, without = _run(example), _run(example, frozenset({step}))
+    assert (want in full) == present, full
+    assert (want in without) != present, without

@@ -1,0 +1,92 @@
+"""The entity steps' word lists and known names, read from ``workers/data/``.
+
+``entity_words.json`` holds closed lists of general English words (titles,
+heads of names, time words), each with a note on what it is for;
+``entity_patterns.jsonl`` holds names every reader knows (organisations,
+products) as spaCy EntityRuler phrase patterns. Neither is keyed on any page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .data import patterns, table
+
+
+def _lists() -> dict:
+    return table("entity_words.json")["lists"]
+
+
+def words(name: str) -> frozenset[str]:
+    """The word list ``name`` of ``entity_words.json``."""
+    return frozenset(_lists()[name]["words"])
+
+
+def mapping(name: str) -> dict:
+    """The word -> value map ``name`` of ``entity_words.json``."""
+    return dict(_lists()[name]["map"])
+
+
+def known(label: str, file: str = "entity_patterns.jsonl") -> frozenset[str]:
+    """The phrase patterns of ``file`` with this label: names every reader knows as such."""
+    return frozenset(p["pattern"] for p in patterns(file) if p["label"] == label and isinstance(p["pattern"], str))
+
+
+TITLES = words("titles")
+EXTRA_TITLES = words("extra_titles")
+INTERJECTIONS = words("interjections")
+CAPTION_WORDS = words("caption_words")
+CAPTION_TAIL = words("caption_tail")
+FUNCTION_WORDS = words("function_words")
+STOP_EDGE = words("stop_edge")
+ORG_HEADS = words("org_heads")
+BODY_WORDS = words("body_words")
+OF_HEADS = words("of_heads")
+OF_NAME_OPENERS = words("of_name_openers")
+PLACE_HEADS = words("place_heads")
+LOC_HEADS = words("loc_heads")
+PLACE_PLURALS = words("place_plurals")
+SPORT_WORDS = words("sport_words")
+INSTITUTIONS = words("institutions")
+EVENT_HEADS = words("event_heads")
+NOT_EVENT_HEADS = words("not_event_heads")
+EVENT_STARTS = words("event_starts")
+EVENT_OF = words("event_of")
+BODY_HEADS = words("body_heads")
+MEETING_WORDS = words("meeting_words")
+AWARD_WORDS = words("award_words")
+LEAD_WORDS = words("lead_words")
+TIME_WORDS = words("time_words")
+WEEKDAYS = words("weekdays")
+HOLIDAYS = words("holidays")
+SEASONS = words("seasons")
+RELATIVE = words("relative")
+NUMBER_WORDS = words("number_words")
+DATE_TAIL = words("date_tail")
+ERAS = words("eras")
+ORDINAL_WORDS = words("ordinal_words")
+SENTENCE_OPENERS = words("sentence_openers")
+PLACE_VERBS = words("place_verbs")
+COMPASS_WORDS = words("compass_words")
+PLACE_PREFIX_EVIDENCE = words("place_prefix_evidence")
+RULE_NOUNS = words("rule_nouns")
+WORK_WORDS = words("work_words")
+LANGUAGE_CUES = words("language_cues")
+PARTS_OF_DAY = words("parts_of_day")
+CITATION_SKIP = words("citation_skip")
+DAY_WORDS = words("day_words")
+DATE_POINTERS = words("date_pointers")
+POINTED_PERIODS = words("pointed_periods")
+MONTH_NAMES = words("month_names")
+
+
+def alternation(ws) -> str:
+    """A regular-expression group matching any of the words or phrases, longest first."""
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=lambda w: (-len(w), w))) + ")"
+MONTHS: dict[str, int] = mapping("months")
+TIME_UNITS: dict[str, str] = mapping("time_units")
+NUMBER_VALUES: dict[str, int] = mapping("number_values")
+ORDINAL_NUMBERS: dict[str, int] = mapping("ordinal_numbers")
+PLACE_PREFIXES: dict[str, str] = mapping("place_prefixes")
+KNOWN_ORGS = known("ORG")
+KNOWN_PRODUCTS = known("PRODUCT")

@@ -1,0 +1,335 @@
+"""What every entity step shares: mentions, the page they point into, span helpers and evidence.
+
+The lowest level of :mod:`workers.stages.entities`: the step modules
+(:mod:`.steps`) import this and :mod:`.timex`, never each other, and
+:mod:`.rules` lists the steps in the order they run. Word lists and place
+names come from :mod:`workers.knowledge` (data files), so this module holds
+logic only.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ...knowledge.gazetteer import Place, fold, gazetteer
+from ...knowledge.lexicon import (
+    CAPTION_TAIL, CAPTION_WORDS, INTERJECTIONS, MONTHS, ORG_HEADS, PLACE_HEADS, SENTENCE_OPENERS, SPORT_WORDS, STOP_EDGE, TITLES,
+    WEEKDAYS, PLACE_VERBS, alternation,
+)
+from ...knowledge.words import is_common, is_given_name
+
+__all__ = [
+    "LABELS", "NAME_LABELS", "PLACE_LABELS", "Live", "Mention", "Page", "SpanIndex", "bare", "country_at_start", "fold",
+    "is_common", "is_given_name", "lookup", "looks_like_person", "not_a_name", "place_label", "resolve", "sentence_initial",
+    "strip_punct", "title_case", "tokens", "trim_name",
+]
+
+LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "DATE"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW"}
+
+
+@dataclass(slots=True, eq=False)
+class Mention:
+    seg: int
+    start: int
+    end: int
+    label: str
+    origin: str = "model"  # model, alias, acronym, gazetteer, pattern, ...
+    value: str | None = None  # ISO 8601 for DATE/DURATION
+    country: str | None = None
+    ref: int | None = None
+
+    def text(self, texts: list[str]) -> str:
+        return texts[self.seg][self.start:self.end]
+
+    def overlaps(self, other: Mention) -> bool:
+        return self.seg == other.seg and self.start < other.end and other.start < self.end
+
+
+class SpanIndex:
+    """Spans per segment, with a fast "what overlaps [s, e)?" (buckets, not a scan)."""
+
+    BUCKET = 64
+
+    def __init__(self, ms: list[Mention] | None = None) -> None:
+        self._b: dict[tuple[int, int], list[tuple[int, int, object]]] = defaultdict(list)
+        for m in ms or ():
+            self.add(m.seg, m.start, m.end, m)
+
+    def add(self, seg: int, s: int, e: int, obj: object = None) -> None:
+        for k in range(s // self.BUCKET, max(s, e - 1) // self.BUCKET + 1):
+            self._b[(seg, k)].append((s, e, obj))
+
+    def find(self, seg: int, s: int, e: int) -> list[object]:
+        out: list[object] = []
+        for k in range(s // self.BUCKET, max(s, e - 1) // self.BUCKET + 1):
+            for a, b, obj in self._b.get((seg, k), ()):
+                if a < e and s < b and obj not in out:
+                    out.append(obj)
+        return out
+
+    def overlaps(self, seg: int, s: int, e: int) -> bool:
+        for k in range(s // self.BUCKET, max(s, e - 1) // self.BUCKET + 1):
+            for a, b, _ in self._b.get((seg, k), ()):
+                if a < e and s < b:
+                    return True
+        return False
+
+
+class Live:
+    """Membership by identity (Mention is a mutable dataclass, not hashable)."""
+
+    def __init__(self, ms: list[Mention]) -> None:
+        self._ids = {id(m) for m in ms}
+        self._keep = list(ms)  # an id is unique only while its object lives
+
+    def __contains__(self, m: object) -> bool:
+        return id(m) in self._ids
+
+    def add(self, m: Mention) -> None:
+        self._ids.add(id(m))
+        self._keep.append(m)
+
+    def discard(self, m: Mention) -> None:
+        self._ids.discard(id(m))
+
+
+# --------------------------------------------------------------------------- text helpers
+
+_WORD = re.compile(r"\S+")
+EDGE_PUNCT = " \t\n\"'“”‘’.,;:()[]{}!?-–—*•|"
+_POSS = re.compile(r"(?:['’]s|['’])$")
+#: An e-mail or web address (a token start anchors it: linear time).
+ADDRESS = re.compile(r"(?<!\S)[^\s@]+@\S+|\bhttps?://\S+|\bwww\.\S+")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+#: A preposition that makes the one-word name after it a place: "in Kalmar", "near Hamar".
+PLACE_VERB_BEFORE = re.compile(r"\b" + alternation(PLACE_VERBS) + r"\s+$")
+
+
+def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in _WORD.finditer(text[start:end])]
+
+
+def bare(tok: str) -> str:
+    return tok.strip(EDGE_PUNCT).lower().rstrip(".")
+
+
+def strip_punct(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in EDGE_PUNCT:
+        s += 1
+    while e > s and text[e - 1] in EDGE_PUNCT:
+        e -= 1
+    m = _POSS.search(text[s:e])
+    if m and e - s > 2:
+        e = s + m.start()
+    while e > s and text[e - 1] in EDGE_PUNCT:
+        e -= 1
+    return s, e
+
+
+def is_lower_word(tok: str) -> bool:
+    t = tok.strip(EDGE_PUNCT)
+    return bool(t) and not any(c.isupper() or c.isdigit() for c in t)
+
+
+#: Labels whose names never start with a capitalised preposition or adverb ("Near", "After"):
+#: the model takes a sentence's first word into the name that follows it.
+OPENER_FREE = {"PERSON", "NORP", "GPE", "LOC"}
+
+
+def trim_name(text: str, s: int, e: int, label: str) -> tuple[int, int]:
+    """The name core of ``text[s:e]``: no leading determiner, lower-case word, title or sentence opener; no possessive."""
+    s, e = strip_punct(text, s, e)
+    toks = tokens(text, s, e)
+    i, j = 0, len(toks)
+    while i < j - 1:
+        tok = text[toks[i][0]:toks[i][1]]
+        b = bare(tok)
+        if b in STOP_EDGE or is_lower_word(tok) or (label == "PERSON" and (b in TITLES or b in INTERJECTIONS)) or (
+                label in OPENER_FREE and b in SENTENCE_OPENERS):
+            i += 1
+            continue
+        break
+    while j - 1 > i:
+        tok = text[toks[j - 1][0]:toks[j - 1][1]]
+        b = bare(tok)
+        if is_lower_word(tok) or b in STOP_EDGE or (label == "PERSON" and (
+                b.split("(")[0] in TITLES or b in CAPTION_WORDS)) or (
+                label in {"ORG", "FAC", "EVENT", "NORP"} and b in CAPTION_TAIL and text[toks[j - 1][1]:toks[j - 1][1] + 1] == ":"):
+            j -= 1
+            continue
+        break
+    if not toks:
+        return s, s
+    return strip_punct(text, toks[i][0], toks[j - 1][1])
+
+
+def sentence_initial(text: str, s: int) -> bool:
+    k = s - 1
+    while k >= 0 and text[k] in " \t\"'“‘(":
+        k -= 1
+    return k < 0 or text[k] in ".!?:\n"
+
+
+_SMALL = frozenset("a an the of and or for to in on at by with from as vs de la le".split())
+
+
+def title_case(line: str) -> bool:
+    """A line in title case or capitals: nearly every word that is not a small word starts with a capital."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _SMALL]
+    if len(words) < 3:
+        return False
+    return all(w[0].isupper() for w in words)
+
+
+class TitleLines:
+    """Which lines of a page's segment texts are in title case, each line read once.
+
+    Steps ask this for every mention; reading the mention's whole line each
+    time cost the square of the line's length on a page that is one long line.
+    """
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self._breaks: dict[int, list[int]] = {}
+        self._case: dict[tuple[int, int, int], bool] = {}
+
+    def span(self, seg: int, pos: int) -> tuple[int, int]:
+        """Start and end (without the newline) of the line of ``texts[seg]`` that holds offset ``pos``."""
+        breaks = self._breaks.get(seg)
+        if breaks is None:
+            text = self.texts[seg]
+            breaks = self._breaks[seg] = [m.start() for m in re.finditer("\n", text)]
+        k = bisect.bisect_left(breaks, pos)
+        ls = breaks[k - 1] + 1 if k else 0
+        le = breaks[k] if k < len(breaks) else len(self.texts[seg])
+        return ls, le
+
+    def at(self, seg: int, start: int, end: int) -> bool:
+        """Is the line holding the span ``start``..``end`` in title case (from the line where it starts
+        to the line break after its end)?"""
+        ls, _ = self.span(seg, start)
+        _, le = self.span(seg, end)
+        key = (seg, ls, le)
+        if (case := self._case.get(key)) is None:
+            case = self._case[key] = title_case(self.texts[seg][ls:le])
+        return case
+
+    def lines(self, seg: int):
+        """(start, end) of each line of ``texts[seg]``."""
+        self.span(seg, 0)
+        ls = 0
+        for b in self._breaks[seg]:
+            yield ls, b
+            ls = b + 1
+        yield ls, len(self.texts[seg])
+
+
+@dataclass
+class Page:
+    """What the steps share besides the mentions: the segment texts and facts about them, computed once."""
+
+    texts: list[str]
+    #: words of multi-word PERSON names, as they stand after the ``person_pairs`` step
+    person_words: set[str] = field(default_factory=set)
+
+    @cached_property
+    def lower_words(self) -> set[str]:
+        """Words the page uses in lower case (e-mail and web addresses left out: "ana.lima@...")."""
+        return {w.lower() for t in self.texts for w in _LOWER_WORD.findall(ADDRESS.sub(" ", t))}
+
+    @cached_property
+    def title_lines(self) -> TitleLines:
+        return TitleLines(self.texts)
+
+    @cached_property
+    def about_sport(self) -> bool:
+        """A page about sport, where a town's name may be its team's ("played for Millbrook")."""
+        page_words = {w.lower() for t in self.texts for w in re.findall(r"\b[a-z]+\b", t)}
+        return len(page_words & SPORT_WORDS) >= 2
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+def lookup(text: str) -> Place | None:
+    return gazetteer().lookup(text)
+
+
+#: What follows a news dateline's place: "OSLO, May 3 -", "OSLO (Wire) -", "OSLO 2001-05-03", "OSLO -".
+_AFTER_DATELINE = re.compile(r"[ \t]*(?:,|\(|[-–—]|\d)")
+
+
+def dateline_place(text: str, s: int, e: int) -> Place | None:
+    """The place an all-capitals name at the start of a line names when a dateline's date or source follows it.
+
+    Elsewhere an all-capitals word is as often an acronym as a place ("ICT",
+    "LA"), so :meth:`Gazetteer.lookup` refuses it; in a dateline it is the
+    place the story was filed from.
+    """
+    name = text[s:e]
+    if not name.isupper() or text[text.rfind("\n", 0, s) + 1:s].strip() or not _AFTER_DATELINE.match(text, e):
+        return None
+    return gazetteer().places.get(fold(name))
+
+
+def place_label(p: Place) -> str:
+    return "LOC" if p.kind == "continent" else "GPE"
+
+
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)$")
+
+
+def name_tokens(t: str) -> bool:
+    return all(_NAME_TOKEN.match(x) for x in t.split())
+
+
+def looks_like_person(t: str, lower_words: set[str]) -> bool:
+    """Two or three capitalised words, the first a given name, none a place, title or organisation word."""
+    toks = t.split()
+    if not 2 <= len(toks) <= 3 or not all(_NAME_TOKEN.match(x) for x in toks):
+        return False
+    if not is_given_name(toks[0]) or toks[0].lower() in lower_words:
+        return False
+    last = toks[-1].lower()
+    if last in ORG_HEADS or last in PLACE_HEADS or last in lower_words or last.rstrip(".") in TITLES:
+        return False
+    gaz = gazetteer()
+    return gaz.lookup(t) is None and all((p := gaz.lookup(x)) is None or p.kind == "city" for x in toks)
+
+
+def not_a_name(word: str) -> bool:
+    """A capitalised word that is no part of a person's name: a place, an organisation or place word, a month."""
+    w = word.lower()
+    return (w in ORG_HEADS or w in PLACE_HEADS or w in MONTHS or w in WEEKDAYS or w in STOP_EDGE
+            or gazetteer().lookup(word) is not None)
+
+
+def country_at_start(text: str) -> int:
+    """Length of the country name (of up to three words) that starts ``text``, else 0."""
+    words = list(_WORD.finditer(text))
+    for k in (3, 2, 1):
+        if len(words) > k:
+            head = text[:words[k - 1].end()]
+            p = gazetteer().lookup(head)
+            if p is not None and p.kind == "country":
+                return len(head)
+    return 0
+
+
+def resolve(ms: list[Mention]) -> list[Mention]:
+    """No two mentions overlap: the longer wins, then the model's own."""
+    order = sorted(ms, key=lambda m: (-(m.end - m.start), m.origin != "model", m.seg, m.start))
+    kept: list[Mention] = []
+    index = SpanIndex()
+    for m in order:
+        if m.end <= m.start or index.overlaps(m.seg, m.start, m.end):
+            continue
+        kept.append(m)
+        index.add(m.seg, m.start, m.end)
+    return sorted(kept, key=lambda m: (m.seg, m.start))

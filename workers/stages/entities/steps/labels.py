@@ -1,0 +1,228 @@
+"""Label steps that need no other names of the page: events, places by their head word, acronyms, citations."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ....knowledge.lexicon import (
+    BODY_HEADS, EVENT_HEADS, EVENT_OF, EVENT_STARTS, LEAD_WORDS, LOC_HEADS, MEETING_WORDS, NOT_EVENT_HEADS,
+    ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, TITLES,
+)
+from .. import timex
+from ..core import (
+    Mention, NAME_LABELS, Page, SpanIndex, bare, dateline_place, gazetteer, lookup, place_label, strip_punct,
+)
+
+_ORDINAL_BEFORE = re.compile(r"(?:\b\d{4}|\b\d+(?:st|nd|rd|th)|\b[A-Z][a-z]+(?:st|nd|rd|th))\s+$")
+_YEAR_AFTER = re.compile(r"^\s+\d{4}\b")
+#: Event heads that name a standing body more often than a meeting ("the Peruvian Congress",
+#: "the Federal Congress"): an event only with a sign of one, an ordinal or a year before it,
+#: or a word such as "International" in it ("the 18th Party Congress", "World Congress").
+_ORDINAL_IN = re.compile(r"\b(?:\d{4}|\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\b")
+
+
+def fix_events(ms: list[Mention], page: Page) -> list[Mention]:
+    """Names ending in an event noun ("... Kite Festival") or starting with a storm word are events.
+
+    An "event" that is the name of a country, state or region ("Western Sahara") is that place,
+    and a "Congress" with no sign of a meeting ("the Peruvian Congress") is a standing body.
+    """
+    texts = page.texts
+    gaz = gazetteer()
+    for m in ms:
+        if m.label == "EVENT" and (p := gaz.lookup(m.text(texts))) is not None and p.kind != "city":
+            m.label = "LOC" if p.kind == "continent" else "GPE"
+    for m in ms:
+        if m.label not in NAME_LABELS or m.label in {"LAW", "NORP"}:
+            continue
+        t = m.text(texts)
+        words = [w for w in re.findall(r"[A-Za-z]+", t)]
+        if not words:
+            continue
+        alpha = [w for w in words if not re.fullmatch(r"[IVX]+", w)] or words
+        if len(words) >= 2 and alpha[-1].lower() in BODY_HEADS and m.label in {"ORG", "EVENT"}:
+            before = _ORDINAL_BEFORE.search(texts[m.seg], max(0, m.start - 40), m.start)
+            meeting = ((before is not None and before.end() == m.start) or _ORDINAL_IN.search(t) is not None
+                       or any(w.lower() in MEETING_WORDS for w in words))
+            m.label = "EVENT" if meeting else "ORG"
+            continue
+        if m.label == "EVENT":
+            continue
+        of_event = len(words) >= 3 and words[0].lower() in EVENT_OF and words[1] == "of"
+        if len(words) >= 2 and (alpha[-1].lower() in EVENT_HEADS or words[0].lower() in EVENT_STARTS or of_event) and words[0][0].isupper():
+            m.label = "EVENT"
+    for m in ms:
+        if m.label != "EVENT":
+            continue
+        text = texts[m.seg]
+        b = _ORDINAL_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if b and b.end() == m.start:
+            m.start = b.start()
+        a = _YEAR_AFTER.match(text, m.end)
+        if a:
+            m.end = a.end()
+    # an event swallowed a date the model found next to it
+    events = SpanIndex([m for m in ms if m.label == "EVENT"])
+    return [m for m in ms if not (m.label in {"DATE", "DURATION"} and any(
+        e.start <= m.start and m.end <= e.end for e in events.find(m.seg, m.start, m.end)))]
+
+
+_CITATION = re.compile(
+    r"^(?P<names>[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w'’-]+)*,?\s*(?:&|and)\s*[A-Z][\w'’-]+)(?P<year>\s*,?\s*\d{4}[a-z]?)?$"
+)
+_NAME_IN_CITATION = re.compile(r"[A-Z][\w'’-]+")
+
+
+def fix_names(ms: list[Mention], page: Page) -> list[Mention]:
+    """Label and span fixes that need no page context.
+
+    * a citation the model took for an organisation ("Halvorsen & Berg 2011")
+      is the persons it names, and its year a date;
+    * a place with digits is a product ("IE6") or a score ("Norway 2");
+    * an acronym the model called a place but that is no country is an organisation;
+    * "Secretary of Health" holds no organisation; "Department of Justice" is one;
+    * a person or organisation named after a place noun ("Seaview Hotel") is a place.
+    """
+    texts = page.texts
+    out: list[Mention] = []
+    for m in ms:
+        text = texts[m.seg]
+        t = m.text(texts)
+        if m.label in {"ORG", "PERSON"}:
+            cm = _CITATION.match(t)
+            after = text[m.end:m.end + 12]
+            if cm and (cm.group("year") or re.match(r"\s*[,(]?\s*\(?\d{4}|\s*\[\d+", after) or re.search(r"\(\s*$", text[max(0, m.start - 10):m.start])):
+                for nm in _NAME_IN_CITATION.finditer(cm.group("names")):
+                    out.append(Mention(m.seg, m.start + nm.start(), m.start + nm.end(), "PERSON", "citation"))
+                if cm.group("year"):
+                    ys = m.start + cm.start("year")
+                    a, b = strip_punct(text, ys, m.start + cm.end("year"))
+                    d = Mention(m.seg, a, b, "DATE", m.origin)
+                    d.value = timex.value(text[a:b])
+                    out.append(d)
+                continue
+        if m.label == "ORG" and re.search(r"\s\d+$", t):
+            tm = re.match(r"^(.*?[^\d\s])\s+\d+$", t)
+            if tm and gazetteer().lookup(tm.group(1)) is not None:  # "Norway 2" in a score line
+                m.label = "GPE"
+        if m.label in {"PERSON", "NORP"} and len(t.split()) >= 2 and bare(t.split()[0]) in PLACE_PREFIXES:
+            m.label = PLACE_PREFIXES[bare(t.split()[0])]  # "Fort Lee", "Lake Ward": a place, whatever surname follows
+            out.append(m)
+            continue
+        if m.label in {"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"} and (dp := dateline_place(text, m.start, m.end)) is not None:
+            m.label = place_label(dp)  # "OSLO, May 3 -": the place of a dateline, not an acronym
+            out.append(m)
+            continue
+        if m.label in {"GPE", "LOC"}:
+            gaz = gazetteer()
+            if re.search(r"\d", t) and gaz.lookup(t) is None:
+                tm = re.match(r"^(.*?[^\d\s])\s+\d+$", t)
+                if tm and gaz.lookup(tm.group(1)) is not None:  # "Norway 2" in a score line
+                    m.end = m.start + len(tm.group(1))
+                else:
+                    continue  # "IE6", "Windows XP 2": products, not places
+            elif t.replace(".", "").isupper() and gaz.country_code(t) is None and gaz.lookup(t) is None:
+                m.label = "ORG"  # an acronym that is no country: "CFA"
+        if m.label == "NORP" and len(t) > 1 and t.isupper() and gazetteer().lookup(t) is None:
+            m.label = "ORG"  # an acronym is no nationality: "XYZF fighters"
+        if m.label == "ORG" and " " not in t:
+            before = text[max(0, m.start - 30):m.start]
+            om = re.search(r"\b(Department|Ministry|Office|Secretary|Minister|Secretaries|Ministers)\s+(?:of|for)\s+(?:the\s+)?$", before)
+            if om:
+                if om.group(1).startswith(("Secretar", "Minister")):
+                    continue  # "Secretary of Health": a title, not a name
+                m.start -= len(before) - om.start()
+        if m.label in {"ORG", "PERSON"} and len(t.split()) >= 2:
+            last = bare(t.split()[-1])
+            om = re.match(r"(.+?)\s+of\s", t)
+            if om and bare(om.group(1).split()[-1]) in PLACE_HEADS and bare(om.group(1).split()[-1]) not in ORG_HEADS:
+                last = bare(om.group(1).split()[-1])  # "Harbour Museum of Glass": named by its first part
+            if last in PLACE_HEADS:
+                m.label = "LOC" if last in LOC_HEADS else "FAC"
+            elif m.label == "PERSON" and last in ORG_HEADS:
+                m.label = "ORG"  # "the Brandt Administration", "Planning Secretariat"
+        out.append(m)
+    return out
+
+
+_EVW = r"(?:[A-Z][\w'’-]*|\d{4}|\d+(?:st|nd|rd|th))"
+_EVSEQ = re.compile(r"(?<![\w'’-])" + _EVW + r"(?:\s+(?:of\s+(?:the\s+)?)?" + _EVW + r")*")
+
+
+
+def event_names(ms: list[Mention], page: Page) -> list[Mention]:
+    """Capitalised names ending in an event word are events: "Chile-Peru Summit", "Comic Expo Norway".
+
+    The run may end in a year ("... Summit 2031") or, after the event word,
+    a place name ("Comic Expo Norway"). Mentions inside the run give way to it;
+    a run cut across by a mention is left alone. One-word runs ("Games") are
+    no name.
+    """
+    texts = page.texts
+    idx = SpanIndex(ms)
+    drop: set[int] = set()
+    new = []
+    for i, text in enumerate(texts):
+        for sm in _EVSEQ.finditer(text):
+            if " " not in sm.group(0) or not any(w.lower() in EVENT_HEADS for w in sm.group(0).split()):
+                continue
+            toks = [(m.start() + sm.start(), m.end() + sm.start()) for m in re.finditer(r"\S+", sm.group(0))]
+            words = [text[a:b] for a, b in toks]
+            k0 = 0
+            while k0 < len(words) and words[k0].lower() in LEAD_WORDS:
+                k0 += 1
+            end = None
+            for k in range(len(words) - 1, k0, -1):
+                w = words[k]
+                if w.lower() in EVENT_HEADS and w.lower() not in NOT_EVENT_HEADS and w[0].isupper():
+                    end = k
+                    if end + 1 < len(words) and lookup(words[end + 1]) is not None:
+                        end += 1
+                    if end + 1 < len(words) and re.fullmatch(r"\d{4}", words[end + 1]):
+                        end += 1
+                    break
+            if end is None:
+                continue
+            # a capitalised small word in a title line ("... Returns To Oslo After Talks") ends what came before
+            for k in range(end - 1, k0 - 1, -1):
+                if words[k].lower() in LEAD_WORDS and words[k] != "of":
+                    k0 = k + 1
+                    break
+            # a name: at least two name words before the end, not all of them years or numbers
+            name_words = [w for w in words[k0:end + 1] if w[0].isupper()]
+            if len(name_words) < 2:
+                continue
+            cs, ce = toks[k0][0], toks[end][1]
+            inside = idx.find(i, cs, ce)
+            if any(o.start < cs or o.end > ce for o in inside):
+                continue
+            if any(o.label in {"EVENT", "LAW", "PERSON"} or (o.label in {"DATE", "DURATION"} and not re.fullmatch(r"\d{4}", o.text(texts)))
+                   for o in inside):
+                continue
+            for o in inside:
+                drop.add(id(o))
+            n = Mention(i, cs, ce, "EVENT", "pattern")
+            new.append(n)
+            idx.add(i, cs, ce, n)
+    return [m for m in ms if id(m) not in drop] + new
+
+
+def drop_lone_words(ms: list[Mention], page: Page) -> list[Mention]:
+    """A one-word organisation named once on the page, not an acronym, is too often no name at all.
+
+    A title word alone ("Mister Chair", "Grants for Justice") or a single letter
+    ("the fitted Q") is never an organisation.
+    """
+    texts = page.texts
+    counts = Counter(m.text(texts) for m in ms)
+    out = []
+    for m in ms:
+        t = m.text(texts)
+        if m.label == "ORG" and (t.lower() in TITLES or len(t.rstrip(".")) == 1):
+            continue
+        if (m.label == "ORG" and m.origin == "model" and " " not in t and not t.replace(".", "").isupper()
+                and counts[t] == 1):
+            continue
+        out.append(m)
+    return out

@@ -1,0 +1,256 @@
+"""Person steps: given names, titles, citations, particles and pairs; common words that are no name."""
+
+from __future__ import annotations
+
+import re
+
+from ....knowledge.lexicon import (
+    CITATION_SKIP, EXTRA_TITLES, INTERJECTIONS, KNOWN_ORGS, MONTHS, ORG_HEADS, PLACE_HEADS, RULE_NOUNS, STOP_EDGE,
+    TITLES, WEEKDAYS, alternation,
+)
+from ..core import (
+    Mention, NAME_LABELS, Page, SpanIndex, is_common, is_given_name, looks_like_person, lookup, name_tokens,
+    not_a_name, resolve,
+)
+
+_CITE_PAREN = re.compile(r"\(([^()]{0,400}?\b(?:1[5-9]|20)\d{2}[a-z]?)\)")
+_CITE_NAME = re.compile(r"(?<![\w'’-])(?:(?:van|von|de|der|den|da|di|le|la)\s+)*[A-Z][\w'’-]*[a-z][\w'’-]*(?![\w'’-])")
+_CITE_BEFORE = re.compile(
+    r"((?:[A-Z][\w'’-]+)(?:\s*,\s*[A-Z][\w'’-]+)*(?:,?\s*(?:&|and)\s*[A-Z][\w'’-]+)?(?:\s+et\s+al\.?)?)\s*$")
+
+
+
+def citations(ms: list[Mention], page: Page) -> list[Mention]:
+    """Authors in academic citations are persons: "(Okafor, Halloran, & Berg, 2008)", "Halvorsen and Berg (1998)"."""
+    texts = page.texts
+    spans: list[tuple[int, int, int]] = []
+    for i, text in enumerate(texts):
+        if "(" not in text:
+            continue
+        for pm in _CITE_PAREN.finditer(text):
+            inner0 = pm.start(1)
+            for part in re.finditer(r"[^;]+", pm.group(1)):
+                ptxt = part.group(0)
+                ym = re.search(r"\b(?:1[5-9]|20)\d{2}[a-z]?\b", ptxt)
+                if not ym:
+                    continue
+                head = ptxt[:ym.start()]
+                if not re.search(r"(?:,|&|\band\b|et al)\s*$|^\s*[A-Z][\w'’-]+\s*$", head.strip() + ("," if head.rstrip().endswith(",") else "")):
+                    continue
+                for nm in _CITE_NAME.finditer(head):
+                    if nm.group(0) in CITATION_SKIP or nm.group(0).lower() in MONTHS:
+                        continue
+                    spans.append((i, inner0 + part.start() + nm.start(), inner0 + part.start() + nm.end()))
+            # names just before "(2004)"
+            if re.fullmatch(r"\s*(?:1[5-9]|20)\d{2}[a-z]?(?:\s*[,:]\s*(?:p\.\s*)?\d+(?:-\d+)?)?\s*", pm.group(1)):
+                bm = _CITE_BEFORE.search(text, max(0, pm.start() - 80), pm.start())
+                if bm:
+                    for nm in _CITE_NAME.finditer(bm.group(1)):
+                        spans.append((i, bm.start(1) + nm.start(), bm.start(1) + nm.end()))
+    if not spans:
+        return ms
+    sidx = SpanIndex()
+    for i, a, b in spans:
+        sidx.add(i, a, b)
+    out = []
+    for m in ms:
+        if m.label != "DATE" and m.label != "DURATION" and sidx.overlaps(m.seg, m.start, m.end):
+            continue  # replaced by the authors' names
+        out.append(m)
+    oidx = SpanIndex(out)
+    for i, a, b in spans:
+        if not oidx.overlaps(i, a, b):
+            out.append(Mention(i, a, b, "PERSON", "citation"))
+            oidx.add(i, a, b)
+    return out
+
+
+_BIRTH_NOTE = re.compile(r"\s*\((?:born|b\.|n[ée]e?)\s")
+
+
+def person_fixes(ms: list[Mention], page: Page) -> list[Mention]:
+    """Given name + surname is a person, whatever the model said.
+
+    * "Marta Kowalska" labelled ORG -> PERSON;
+    * a name followed by "(born ..." or "(née ..." -> PERSON, given names the
+      name list lacks or not ("Torvald Quill (born 3 May 1971)");
+    * "Marta" (ORG) + "Kowalska" (PERSON), or an unlabelled given name just
+      before a one-word person -> one PERSON "Marta Kowalska".
+    """
+    texts = page.texts
+    lower_words = page.lower_words
+    for m in ms:
+        if m.label in {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"} and (
+                looks_like_person(m.text(texts), lower_words)
+                or (_BIRTH_NOTE.match(texts[m.seg], m.end) and name_tokens(m.text(texts)))):
+            m.label = "PERSON"
+    ms = sorted(ms, key=lambda m: (m.seg, m.start))
+    out: list[Mention] = []
+    for m in ms:
+        prev = out[-1] if out else None
+        text = texts[m.seg]
+        if (m.label == "PERSON" and " " not in m.text(texts) and prev is not None and prev.seg == m.seg
+                and prev.label in NAME_LABELS and text[prev.end:m.start] == " " and " " not in prev.text(texts)
+                and is_given_name(prev.text(texts)) and prev.text(texts).lower() not in lower_words):
+            prev.end, prev.label = m.end, "PERSON"
+            continue
+        if m.label == "PERSON":
+            # an unlabelled given name just before: "William" + "Graham Harper"
+            gm = re.search(r"(?<![\w.])([A-Z][a-z]+) $", text[max(0, m.start - 30):m.start])
+            if gm and _free_given_name(gm.group(1), lower_words) and not (
+                    prev is not None and prev.seg == m.seg and prev.end > m.start - len(gm.group(0))):
+                m.start -= len(gm.group(0))
+            # a lone given name followed by an unlabelled surname: "Marta" + "Kowalska"
+            t = m.text(texts)
+            if " " not in t and is_given_name(t):
+                fm = re.match(r" ([A-Z][a-z][\w'’-]*)(?![\w'’-])", text[m.end:m.end + 40])
+                if fm:
+                    w = fm.group(1).lower()
+                    if not (w in lower_words or w in TITLES or w in ORG_HEADS or w in PLACE_HEADS
+                            or w in INTERJECTIONS or w in MONTHS or w in WEEKDAYS):
+                        m.end += fm.end()
+        out.append(m)
+    # a surname that the extension swallowed was a mention of its own: keep the longer one
+    return resolve(out)
+
+
+def _free_given_name(word: str, lower_words: set[str]) -> bool:
+    w = word.lower()
+    return (is_given_name(word) and w not in lower_words and w not in INTERJECTIONS and w not in TITLES
+            and w not in STOP_EDGE and w not in MONTHS and w not in WEEKDAYS)
+
+
+_NAME = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){0,2}(?:\s+(?:II|III|IV|Jr\.?|Sr\.?))?")
+
+
+def titled_names(ms: list[Mention], page: Page) -> list[Mention]:
+    """Unmarked names right after a capitalised title are persons.
+
+    ``not_a_name(word)`` rules out words such as places and organisation words.
+    """
+    texts = page.texts
+    idx = SpanIndex(ms)
+    out = list(ms)
+    heads = TITLES | EXTRA_TITLES
+    for i, text in enumerate(texts):
+        for tm in re.finditer(r"(?<![\w'’-])([A-Z][a-z]+\.?)\s+(?=[A-Z])", text):
+            if tm.group(1).rstrip(".").lower() not in heads or tm.start() == 0:
+                continue
+            nm = _NAME.match(text, tm.end())
+            if not nm:
+                continue
+            words = nm.group(0).split()
+            # stop before a title, a common word or a place/organisation word
+            keep = 0
+            for w in words:
+                lw = w.lower().rstrip(".")
+                if w in {"II", "III", "IV"} or lw in {"jr", "sr"}:
+                    if keep:
+                        keep += 1
+                    break
+                if lw in heads or lw in page.lower_words or is_common(w) or not_a_name(w):
+                    break
+                keep += 1
+            if not keep:
+                continue
+            s = nm.start()
+            e = s + len(" ".join(words[:keep]))
+            if idx.overlaps(i, s, e):
+                continue
+            out.append(Mention(i, s, e, "PERSON", "title"))
+            idx.add(i, s, e)
+    return out
+
+
+def common_word_names(ms: list[Mention], page: Page) -> list[Mention]:
+    texts = page.texts
+    out = []
+    for m in ms:
+        if m.label in {"PERSON", "ORG"} and m.origin not in {"citation", "title", "lexicon", "institution"}:
+            t = m.text(texts)
+            if " " not in t and t not in page.person_words and t.lower() in page.lower_words and is_common(t):
+                continue
+        out.append(m)
+    return out
+
+
+def title_line_trim(ms: list[Mention], page: Page) -> list[Mention]:
+    """"Anna Berg Visits the Harbour": in a title-case line a person's name does not end in a common word.
+
+    ``page.title_lines.at(seg, start, end)`` says whether the line holding that span is in title case.
+    """
+    texts = page.texts
+    for m in ms:
+        if m.label != "PERSON":
+            continue
+        words = m.text(texts).split()
+        if len(words) < 3:
+            continue
+        if not page.title_lines.at(m.seg, m.start, m.end):
+            continue
+        while len(words) > 2 and is_common(words[-1]):
+            words.pop()
+        if m.text(texts).startswith(" ".join(words)):
+            m.end = m.start + len(" ".join(words))
+    return ms
+
+
+_PAIR = re.compile(r"([A-Z][\w'’-]+)\s*(?:&|\band\b)\s*([A-Z][\w'’-]+)")
+
+
+def person_pairs(ms: list[Mention], page: Page) -> list[Mention]:
+    """"Halvorsen & Berg's study": two names joined by "&"/"and", one of them a person on the page, are two persons."""
+    texts = page.texts
+    persons = {m.text(texts) for m in ms if m.label == "PERSON"}
+    out = []
+    for m in ms:
+        if m.label in {"ORG", "NORP", "GPE"}:
+            pm = _PAIR.fullmatch(m.text(texts))
+            if pm and (pm.group(1) in persons or pm.group(2) in persons):
+                for g in (1, 2):
+                    out.append(Mention(m.seg, m.start + pm.start(g), m.start + pm.end(g), "PERSON", "alias"))
+                continue
+        out.append(m)
+    return out
+
+
+def given_name_places(ms: list[Mention], page: Page) -> list[Mention]:
+    """"Rebecca", "Anna-Lena" labelled a place: a common given name the gazetteer does not know is a person."""
+    texts = page.texts
+    for m in ms:
+        if m.label in {"GPE", "LOC"} and m.origin == "model":
+            t = m.text(texts)
+            parts = t.split("-")
+            if " " not in t and all(p and is_given_name(p) for p in parts) and lookup(t) is None:
+                m.label = "PERSON"
+    return ms
+
+
+_RULE_NOUNS = re.compile(r"^(?:['’]s)?\s+" + alternation(RULE_NOUNS) + r"\b")
+
+
+def ruler_names(ms: list[Mention], page: Page) -> list[Mention]:
+    """One name before "regime", "dictatorship", "administration" is its leader, a person.
+
+    The model reads "the Dorvan regime" as an organisation. The evidence holds for
+    every mention of the name on the page. A place ("the Syrian regime" is a
+    group, "the Cuba regime" a place), an acronym or a known organisation
+    ("the Taliban regime") keeps its label.
+    """
+    texts = page.texts
+    rulers: set[str] = set()
+    for m in ms:
+        t = m.text(texts)
+        if (m.label in {"ORG", "FAC"} and re.fullmatch(r"[A-Z][a-z][\w'’-]*", t) and t not in KNOWN_ORGS
+                and not lookup(t) is not None and _RULE_NOUNS.match(texts[m.seg][m.end:m.end + 20])):
+            rulers.add(t)
+    for m in ms:
+        if m.label in {"ORG", "FAC"} and m.text(texts) in rulers:
+            m.label = "PERSON"
+    return ms
+
+
+def note_person_words(ms: list[Mention], page: Page) -> list[Mention]:
+    """Words of the multi-word persons found so far, for the steps after (no change to the mentions)."""
+    page.person_words = {w for m in ms if m.label == "PERSON" and " " in m.text(page.texts) for w in m.text(page.texts).split()}
+    return ms

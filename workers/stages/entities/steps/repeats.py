@@ -1,0 +1,236 @@
+"""Names repeated on the page: surnames after full names, one label per name, acronyms, missed mentions, places by evidence."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from ....knowledge.gazetteer import CITY_POPULATION
+from ....knowledge.lexicon import (
+    COMPASS_WORDS, FUNCTION_WORDS, INSTITUTIONS, KNOWN_ORGS, PLACE_HEADS, PLACE_PREFIXES, PLACE_PREFIX_EVIDENCE,
+    TITLES, alternation,
+)
+from ..core import (
+    EDGE_PUNCT, Mention, NAME_LABELS, PLACE_LABELS, PLACE_VERB_BEFORE, Page, SpanIndex, bare, fold, gazetteer,
+    trim_name,
+)
+
+def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) -> dict[str, set[str]]:
+    """Name parts -> full names: "Holt" -> {"Harold Holt"} for the multi-word persons on the page."""
+    parts: dict[str, set[str]] = defaultdict(set)
+    for m in ms:
+        if m.label != "PERSON":
+            continue
+        t = m.text(texts)
+        toks = [x for x in t.split() if x]
+        if len(toks) < 2:
+            continue
+        full = " ".join(toks)
+        gaz = gazetteer()
+        if bare(toks[-1]) in lower_words or any(bare(x) in TITLES or bare(x) in PLACE_HEADS for x in toks) or any(
+                (p := gaz.lookup(x.strip(EDGE_PUNCT))) is not None and p.kind != "city" for x in toks):
+            continue  # "Seaview Hotel", "Utah Governor": not a person's name to spread
+        parts[full].add(full)
+        cands = [toks[-1], toks[0]]
+        if re.fullmatch(r"(?:Jr|Sr|[IVX]+)\.?", toks[-1]) and len(toks) > 2:
+            cands[0] = toks[-2].rstrip(",")
+        for p in list(cands):
+            am = re.match(r"^(?:al|el|ad|as|ash|an|ar|at|az)[-‑]([A-Z]\w+)$", p.strip(EDGE_PUNCT))
+            if am:  # "Karim al-Tarabi" ... "Tarabi"
+                cands.append(am.group(1))
+        for p in cands:
+            p = p.strip(EDGE_PUNCT)
+            if (len(p) < 3 or not p[0].isupper() or p.lower() in TITLES or p.lower() in lower_words
+                    or p.isupper() or not p.isalpha() and "-" not in p):
+                continue
+            parts[p].add(full)
+    for m in ms:
+        if m.origin == "citation":
+            t = m.text(texts)
+            parts[t].add(t)
+    return parts
+
+
+_COMPASS = re.compile(alternation(COMPASS_WORDS) + r"\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
+
+
+_AFTER_PLACE_PREFIX = re.compile(r"\b" + alternation(PLACE_PREFIX_EVIDENCE) + r"\s+([A-Z][\w'’-]+)(?![\w'’-]|\s+[A-Z])")
+
+
+_PREV_WORD = re.compile(r"([A-Za-z]+\.?)\s+$")
+
+
+def _heads_its_phrase(text: str, end: int) -> bool:
+    """No lower-case noun follows the name: "in Veshar, ...", not "in Quaker jargon"."""
+    nm = re.match(r"\s*([a-z]+)\b", text[end:end + 30])
+    return nm is None or nm.group(1) in FUNCTION_WORDS
+
+
+def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str], sport: bool) -> None:
+    """Names the model called a person, organisation or group that are places.
+
+    Evidence for a place: the gazetteer knows the name (a city the model
+    calls an organisation only when it is a town on a page not about sport:
+    big cities name teams and universities), or on this page it stands after
+    "in"/"near"/"across"..., or it heads or ends a place name ("Seaview
+    Island", "Mount Veshar"). A name that is part of a person's full name on
+    the page is never turned into a place. The evidence of one mention holds for every
+    mention of the same name on the page.
+    """
+    gaz = gazetteer()
+    # "Mount Veshar", "Lake Chad": the name after the prefix names a place
+    evidence: set[str] = {pm.group(1) for t in texts for pm in _AFTER_PLACE_PREFIX.finditer(t)} - person_words
+    for m in ms:
+        t = m.text(texts)
+        if m.label in PLACE_LABELS:
+            toks = t.split()
+            if len(toks) >= 2 and bare(toks[-1]) in PLACE_HEADS | {"city", "province", "governorate", "region", "district"}:
+                evidence.add(" ".join(toks[:-1]))
+            continue
+        if m.label not in {"PERSON", "ORG", "NORP"}:
+            continue
+        if t in person_words or any(w in person_words for w in t.split()):
+            continue
+        p = gaz.lookup(t)
+        if p is not None and not (p.kind == "city" and (p.population < CITY_POPULATION or m.label == "ORG")):
+            evidence.add(t)
+        elif (p is not None and p.kind == "city" and m.label == "ORG" and p.population < CITY_POPULATION and not sport
+              and t not in INSTITUTIONS and t not in KNOWN_ORGS):
+            # a big city's name on an organisation is often its team or university;
+            # a town's is a team only on a page about sport
+            evidence.add(t)
+        elif (m.label == "PERSON" or m.label == "ORG" and not t.isupper() and t not in INSTITUTIONS
+              and t not in KNOWN_ORGS) and " " not in t and PLACE_VERB_BEFORE.search(texts[m.seg], max(0, m.start - 15), m.start) and not re.match(
+                r"['’]s\b", texts[m.seg][m.end:m.end + 3]) and _heads_its_phrase(texts[m.seg], m.end):
+            evidence.add(t)
+        # "Tulsa, Oklahoma": a name followed by a state or country is a town
+        after = re.match(r",\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)", texts[m.seg][m.end:m.end + 40])
+        if after and " " not in t:
+            ap = gaz.lookup(after.group(1))
+            if ap is not None and ap.kind in {"state", "country"}:
+                evidence.add(t)
+    for m in ms:
+        # "New" + "York": the model cut a place name short
+        if m.label in {"PERSON", "ORG", "NORP", "GPE"}:
+            bm = re.search(r"(?<![\w'’-])([A-Z][a-z]+) $", texts[m.seg][max(0, m.start - 20):m.start])
+            if bm and bm.group(1) not in {"The", "In", "At", "From", "To", "Of"}:
+                longer = bm.group(1) + " " + m.text(texts)
+                lp = gaz.lookup(longer)
+                if lp is not None and (lp.kind != "city" or lp.population >= CITY_POPULATION):
+                    m.start -= len(bm.group(0))
+                    m.label = "LOC" if lp.kind == "continent" else "GPE"
+                    continue
+        cm = _COMPASS.match(m.text(texts))
+        if m.label in {"PERSON", "ORG", "NORP"} and cm and (base := gaz.lookup(cm.group(1))) is not None:
+            # "North Fresno": a part of a known place; "Western Asia": a region
+            whole = gaz.lookup(m.text(texts)) or base
+            m.label = "LOC" if whole.kind == "continent" or base.kind == "continent" else "GPE"
+            continue
+        if m.label in {"PERSON", "ORG", "NORP"} and m.text(texts) in evidence:
+            p = gaz.lookup(m.text(texts))
+            m.label = "LOC" if p is not None and p.kind == "continent" else "GPE"
+            m.origin = m.origin + "+place"
+
+
+def propagate(ms: list[Mention], page: Page) -> list[Mention]:
+    """Names repeated on the page: one label per name, and the mentions the model missed."""
+    texts = page.texts
+    lower_words = page.lower_words
+    # 1. persons: full names and their parts
+    parts = _person_parts(ms, texts, lower_words)
+    person_words = set(parts)
+    for m in ms:
+        if m.label != "PERSON" and m.label in NAME_LABELS and m.text(texts) in parts:
+            m.label = "PERSON"
+    fulls = sorted((p for p in parts if " " in p), key=len, reverse=True)
+    extra: list[Mention] = []
+    for m in ms:
+        if m.label == "PERSON" or m.label not in NAME_LABELS:
+            continue
+        t = m.text(texts)
+        for full in fulls:
+            if t.endswith(" " + full):
+                cut = m.end - len(full)
+                extra.append(Mention(m.seg, cut, m.end, "PERSON", "alias"))
+                a, b = trim_name(texts[m.seg], m.start, cut, m.label)
+                m.start, m.end = a, b
+                pre = texts[m.seg][a:b]
+                gp = gazetteer().lookup(pre)
+                if gp is not None:
+                    m.label = "LOC" if gp.kind == "continent" else "GPE"
+                elif re.match(r"(?:North|South|East|West|Middle|Central|Far|Near)\b", pre):
+                    m.label = "LOC"  # "the Near East Ana Lima"
+                else:
+                    m.end = m.start  # dropped by resolve()
+                break
+    ms.extend(extra)
+    place_fixes(ms, texts, person_words, page.about_sport)
+    # 2. one label per name on the page (majority of the model's votes)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in ms:
+        if m.label in NAME_LABELS:
+            votes[fold(m.text(texts))][m.label] += 1
+    for m in ms:
+        if m.label in NAME_LABELS:
+            v = votes[fold(m.text(texts))]
+            if m.text(texts) in parts:
+                continue
+            best, n = v.most_common(1)[0]
+            place_votes = [lab for lab in v if lab in PLACE_LABELS]
+            if (place_votes and m.label not in PLACE_LABELS and gazetteer().lookup(m.text(texts)) is not None
+                    and sum(v[lab] for lab in place_votes) >= n):
+                m.label = max(place_votes, key=lambda lab: v[lab])  # the gazetteer breaks the tie for a place
+            elif (place_votes and v["ORG"] and 2 * v["ORG"] >= sum(v[lab] for lab in place_votes)
+                  and fold(m.text(texts)) not in gazetteer().places):
+                # no place the gazetteer knows (in capitals too: "OSLO" in a dateline), and the model often says organisation
+                m.label = "ORG"
+            elif n > v[m.label]:
+                m.label = best
+    # 3. acronyms defined in brackets: "Coastal Fisheries Agency (CFA)"
+    out = list(ms)
+    oidx = SpanIndex(out)
+    for m in ms:
+        if m.label not in NAME_LABELS or len(m.text(texts).split()) < 2:
+            continue
+        am = re.match(r"\s*\(\s*([A-Z][A-Za-z&.’'-]*[A-Z])\s*\)", texts[m.seg][m.end:m.end + 40])
+        if am:
+            s, e = m.end + am.start(1), m.end + am.end(1)
+            found = oidx.find(m.seg, s, e)
+            if not found:
+                n = Mention(m.seg, s, e, m.label, "acronym")
+                out.append(n)
+                oidx.add(m.seg, s, e, n)
+            else:
+                for o in found:
+                    if o.start == s and o.end == e:
+                        o.label = m.label
+    # 4. mentions the model missed: other occurrences of a name it found
+    names: dict[str, str] = {}
+    for m in out:
+        if m.label not in NAME_LABELS:
+            continue
+        t = m.text(texts)
+        if len(t) < 2 or t.lower() in lower_words:
+            continue
+        if m.label == "PERSON" and t in parts:
+            names[t] = "PERSON"
+        elif m.label != "PERSON" and (len(t.split()) > 1 or (t.isupper() and len(t) >= 2) or votes[fold(t)].total() >= 2
+                                      or m.origin == "acronym"):
+            names.setdefault(t, m.label)
+    for p in parts:
+        names[p] = "PERSON"
+    taken = SpanIndex(out)
+    if names:
+        # one pass per text: longest names first, whole words only, a possessive allowed after
+        alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        pat = re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-]|['’][a-rt-z])")
+        for i, text in enumerate(texts):
+            for mt in pat.finditer(text):
+                s, e = mt.span()
+                if taken.overlaps(i, s, e):
+                    continue
+                if names[mt.group(0)] == "PERSON" and (pm := _PREV_WORD.search(text, max(0, s - 12), s)) and bare(pm.group(1)) in PLACE_PREFIXES:
+                    continue  # "Fort Lee" is a place even on a page about someone called Lee
+                out.append(Mention(i, s, e, names[mt.group(0)], "alias"))
+                taken.add(i, s, e)
+    return out

@@ -1,0 +1,77 @@
+"""Span steps: a name's core, without determiners, titles, possessives or line breaks."""
+
+from __future__ import annotations
+
+import re
+
+from ....knowledge.lexicon import SENTENCE_OPENERS
+from ..core import Mention, Page, strip_punct, tokens, trim_name
+
+_NUMBER = re.compile(r"\d[\d.,:/%-]*")
+#: A year after a name is a citation's or an event's ("Lima 2019"): later steps read it as a date.
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+#: Labels whose names never start or end in a bare number: a number there is a score or a count.
+_NO_NUMBERS = {"PERSON", "NORP", "GPE", "LOC"}
+
+
+def split_lines(ms: list[Mention], page: Page) -> list[Mention]:
+    """A name never runs across a line break: keep the pieces that hold a capital or digit."""
+    texts = page.texts
+    out = []
+    for m in ms:
+        t = m.text(texts)
+        if "\n" not in t:
+            out.append(m)
+            continue
+        pos = m.start
+        for piece in t.split("\n"):
+            if any(c.isupper() or c.isdigit() for c in piece):
+                out.append(Mention(m.seg, pos, pos + len(piece), m.label, m.origin))
+            pos += len(piece) + 1
+    return out
+
+
+def _numbers_on_line(text: str, s: int, e: int) -> int:
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    return len(_NUMBER.findall(text[ls:le if le >= 0 else len(text)]))
+
+
+def _without_numbers(text: str, s: int, e: int, label: str) -> tuple[int, int]:
+    """A name without the bare numbers at its ends: "Ana Lima 72" in a results table is "Ana Lima".
+
+    A person's or a place's name never ends in a number; an organisation's or
+    a building's may ("Studio 9"), so theirs are cut only on a line of several
+    numbers, a table's row.
+    """
+    if label not in _NO_NUMBERS and not (label in {"ORG", "FAC"} and _numbers_on_line(text, s, e) >= 2):
+        return s, e
+    toks = tokens(text, s, e)
+    while len(toks) > 1 and _NUMBER.fullmatch(last := text[toks[-1][0]:toks[-1][1]].rstrip(".,;:")) and not _YEAR.fullmatch(last):
+        toks.pop()
+    while len(toks) > 1 and label in _NO_NUMBERS and _NUMBER.fullmatch(text[toks[0][0]:toks[0][1]].rstrip(".,;:")):
+        toks.pop(0)
+    if not toks:
+        return s, e
+    return strip_punct(text, toks[0][0], toks[-1][1])
+
+
+def trim_spans(ms: list[Mention], page: Page) -> list[Mention]:
+    """Each name cut to its core: no determiner, title, possessive, open bracket or score at its ends."""
+    texts = page.texts
+    out = []
+    for m in ms:
+        if m.label == "DATE":
+            out.append(m)
+            continue
+        opened = texts[m.seg].find(" (", m.start, m.end)
+        if opened > m.start and ")" not in texts[m.seg][opened:m.end]:
+            m.end = opened  # "Coastal Fisheries Agency (CFA": the bracket holds a name of its own (see propagate)
+        s, e = trim_name(texts[m.seg], m.start, m.end, m.label)
+        s, e = _without_numbers(texts[m.seg], s, e, m.label)
+        if texts[m.seg][s:e].lower() in SENTENCE_OPENERS:
+            continue  # "Near" alone, taken for a name at the start of a sentence
+        if e > s and any(c.isupper() for c in texts[m.seg][s:e]):
+            m.start, m.end = s, e
+            out.append(m)
+    return out

@@ -57,10 +57,11 @@ def child(path: Path, repeats: int) -> None:
         record = process_bytes(data, path.name, max_bytes=len(data) + 1)
         runs.append((time.perf_counter() - w0, time.process_time() - c0, dict(record.pipeline.stages_ms)))
     wall, cpu, stages = min(runs, key=lambda r: r[1])
-    # What a worker process also holds for the page: the record's JSON text (the write task's
-    # message) and, in the write task, the record parsed back from it.
+    # What a worker process also holds for the page: the record's JSON text, the write task's message
+    # as Celery serialises it, and, in the write task, the record parsed back from the text.
     text = record.model_dump_json()
-    del record
+    message = json.dumps([[{"filename": path.name}, text], {}, {}]).encode()
+    del record, message
     Record.model_validate_json(text)
     print(json.dumps({
         "bytes": len(data),

@@ -57,7 +57,12 @@ class Settings(BaseSettings):
         "(forked with the model loaded). It bounds what a process keeps after a big page and the model's word list, "
         "which grows with every new word it reads; 0 never replaces one.",
     )
-    max_page_bytes: int = Field(20_000_000, description="Larger files are refused with an error record.")
+    max_page_bytes: int = Field(
+        2_000_000,
+        description="Larger files are refused with an error record (too_large). A worker process needs about 70 MB "
+        "per MB of page text at its peak (2 MB: 363 MB with the model), and a 2 MB page of text takes about a minute "
+        "of CPU: raise it only with the memory and PAGEMILL_TASK_TIME_LIMIT to match.",
+    )
 
     # --- stages ------------------------------------------------------------
     # output=True: the setting changes what a record says, so it is part of pipeline.version (workers/provenance.py).

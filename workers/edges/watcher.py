@@ -37,6 +37,7 @@ from watchdog.observers.polling import PollingObserver
 from ..logs import get_logger
 from ..models import Drop
 from ..settings import Settings
+from ..timelimit import too_big_message
 from .ledger import CLAIMED, DONE, DUPLICATE, FAILED, FINAL, QUEUED, VANISHED
 
 log = get_logger(__name__)
@@ -444,7 +445,7 @@ class Watcher:
             drop.size_bytes = size
             if size > self.s.max_page_bytes:
                 self.ledger.set_drop(drop.drop_id, status=QUEUED)
-                self.reject(drop, "too_large", f"file is {size:,} bytes; the limit is {self.s.max_page_bytes:,} (raise PAGEMILL_MAX_PAGE_BYTES to accept it)")
+                self.reject(drop, "too_large", too_big_message(size, self.s.max_page_bytes))
                 return
             data = held.read_bytes()
         except OSError as exc:

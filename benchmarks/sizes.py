@@ -9,7 +9,9 @@ one endless word, a wall of brackets, a wall of ``!?``, capitalised words
 without end, a page with no line break, and one long line that ftfy has to
 mend. Each page runs through the stages (the code of ``pagemill process``) in
 a fresh process that has loaded the model and warmed up on a small page, so
-the figure is the page's own cost; that process's peak RSS is reported.
+the figure is the page's own cost; that process's peak RSS is reported, after
+it also made what a worker process makes of the record (its JSON text, the
+write task's message, and the record parsed back by the writer).
 
 Figures: ms per KB of the page (wall and CPU), each stage's share, the record's
 size over the page's, and peak RSS. Targets (issue 13): the 3 MB page's ms per

@@ -13,6 +13,8 @@ Variants:
   everysec    the embedded broker fsyncs its append-only file once a second, not per write
   cprofile    each worker process profiles its tasks (CPU time) and writes the stats to
               $PAGEMILL_BENCH_PROFILE_DIR/<pid>.prof when it stops (for finding overhead)
+  nowake      the watcher naps its full 50 ms between passes even when a page was renamed or
+              moved in (as before it was woken at once)
   dictrecord  the record goes to the write task as a dict again, as before it went as JSON
               text (the "A" of that change's A/B; made from the text with json.loads, which
               costs about what model_dump(mode="json") did)
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 import os
 
-KNOWN = frozenset({"noevents", "fusedwrite", "warm", "preload", "everysec", "cprofile", "dictrecord"})
+KNOWN = frozenset({"noevents", "fusedwrite", "warm", "preload", "everysec", "cprofile", "dictrecord", "nowake"})
 
 
 def check(names: str | None) -> None:
@@ -75,6 +77,22 @@ def _apply(variants: set[str]) -> None:
     if "noevents" in variants:
         celery_app.conf.worker_send_task_events = False
         celery_app.conf.task_send_sent_event = False
+    if role == "watch" and "nowake" in variants:
+        import threading
+
+        from workers.edges import watcher as W
+
+        class _NoWake(threading.Event):
+            def set(self):
+                pass
+
+        shipped_init = W.Watcher.__init__
+
+        def init(self, *args, **kwargs):
+            shipped_init(self, *args, **kwargs)
+            self._wake = _NoWake()
+
+        W.Watcher.__init__ = init
     if role != "worker":
         return
     import workers.service.tasks as T

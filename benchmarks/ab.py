@@ -92,7 +92,9 @@ def main() -> int:
             "steady_p95_ms": med(x["latency"]["p95_ms"] for x in s),
             "steady_p50_ms_by_mode": {m: med(x["latency_by_mode"][m]["p50_ms"] for x in s) for m in MODES},
             "steady_parts_ms_by_mode": {m: {k: med(((x.get("latency_parts_ms") or {}).get(m) or {}).get(k) for x in s)
-                                            for k in ("inbox_to_queued", "compute", "hops", "pool_wait")} for m in MODES},
+                                            for k in ("inbox_to_queued", "in_watcher", "in_queue", "compute", "hops", "pool_wait")} for m in MODES},
+            "burst_parts_ms_by_mode": {m: {k: med(((x.get("latency_parts_ms") or {}).get(m) or {}).get(k) for x in b)
+                                           for k in ("inbox_to_queued", "in_watcher", "in_queue", "compute", "pool_wait")} for m in MODES},
             "up_first_record_s": med(x["up"]["first_record_s"] for x in runs),
             "up_first_page_drop_to_record_s": med(x["up"]["first_page_drop_to_record_s"] for x in runs),
             "warmup_ms": [x["warmup_latency_ms"] for x in runs],

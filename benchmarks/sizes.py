@@ -9,7 +9,9 @@ one endless word, a wall of brackets, a wall of ``!?``, capitalised words
 without end, a page with no line break, and one long line that ftfy has to
 mend. Each page runs through the stages (the code of ``pagemill process``) in
 a fresh process that has loaded the model and warmed up on a small page, so
-the figure is the page's own cost; that process's peak RSS is reported.
+the figure is the page's own cost; that process's peak RSS is reported, after
+it also made what a worker process makes of the record (its JSON text, the
+write task's message, and the record parsed back by the writer).
 
 Figures: ms per KB of the page (wall and CPU), each stage's share, the record's
 size over the page's, and peak RSS. Targets (issue 13): the 3 MB page's ms per
@@ -44,6 +46,7 @@ TARGET_RSS_MB = 400
 
 def child(path: Path, repeats: int) -> None:
     """Run in a fresh process: load, warm up, then time the page ``repeats`` times; print JSON."""
+    from workers.models import Record
     from workers.stages import process_bytes
     from workers.stages.annotate import load_model
 
@@ -56,13 +59,19 @@ def child(path: Path, repeats: int) -> None:
         record = process_bytes(data, path.name, max_bytes=len(data) + 1)
         runs.append((time.perf_counter() - w0, time.process_time() - c0, dict(record.pipeline.stages_ms)))
     wall, cpu, stages = min(runs, key=lambda r: r[1])
+    # What a worker process also holds for the page: the record's JSON text, the write task's message
+    # as Celery serialises it, and, in the write task, the record parsed back from the text.
+    text = record.model_dump_json()
+    message = json.dumps([[{"filename": path.name}, text], {}, {}]).encode()
+    del record, message
+    Record.model_validate_json(text)
     print(json.dumps({
         "bytes": len(data),
         "wall_s": wall,
         "cpu_s": cpu,
         "wall_s_median": statistics.median(r[0] for r in runs),
         "stages_ms": stages,
-        "record_bytes": len(record.model_dump_json()),
+        "record_bytes": len(text),
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }))
 

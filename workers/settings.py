@@ -51,7 +51,18 @@ class Settings(BaseSettings):
         10.0, description="How often a worker looks for pages whose worker died (kombu restore interval)."
     )
     concurrency: int = Field(0, description="Worker processes per worker; 0 means one per CPU core.")
-    max_page_bytes: int = Field(20_000_000, description="Larger files are refused with an error record.")
+    worker_max_memory_mb: int = Field(
+        350,
+        description="A worker process whose peak RSS passed this many MB is replaced after its page by a fresh one "
+        "(forked with the model loaded). It bounds what a process keeps after a big page and the model's word list, "
+        "which grows with every new word it reads; 0 never replaces one.",
+    )
+    max_page_bytes: int = Field(
+        2_000_000,
+        description="Larger files are refused with an error record (too_large). A worker process needs about 70 MB "
+        "per MB of page text at its peak (2 MB: 363 MB with the model), and a 2 MB page of text takes about a minute "
+        "of CPU: raise it only with the memory and PAGEMILL_TASK_TIME_LIMIT to match.",
+    )
 
     # --- stages ------------------------------------------------------------
     # output=True: the setting changes what a record says, so it is part of pipeline.version (workers/provenance.py).

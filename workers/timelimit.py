@@ -1,4 +1,7 @@
-"""The per-page time limit, shared by the service and ``pagemill process``.
+"""The per-page limits of size and time, shared by the service and ``pagemill process``.
+
+A file over ``PAGEMILL_MAX_PAGE_BYTES`` is refused before any stage reads it
+(``too_large``), with a message that says what raising the limit costs.
 
 A page that runs out of time would run out of time again: it is never
 retried, and its error record (``too_large_to_finish``) says which limit to
@@ -14,6 +17,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 ERROR_CODE = "too_large_to_finish"
+
+
+#: What a worker process needs per MB of page text, at its peak (measured with benchmarks/sizes.py: a
+#: process with the model loaded takes about 225 MB; a 2 MB page of text peaked at 363 MB, a 5 MB one at 556).
+MB_PER_MB_OF_TEXT = 70
+
+
+def too_big_message(size_bytes: int, limit: int) -> str:
+    """The ``too_large`` error record's message; ``limit`` is the setting ``PAGEMILL_MAX_PAGE_BYTES``."""
+    return (
+        f"file is {size_bytes:,} bytes; the limit is {limit:,} (raise PAGEMILL_MAX_PAGE_BYTES to accept it: "
+        f"a worker process needs about {MB_PER_MB_OF_TEXT} MB of memory per MB of text, and PAGEMILL_TASK_TIME_LIMIT "
+        f"must leave it the time; or split it into smaller files)"
+    )
 
 
 class PageTimeLimit(Exception):

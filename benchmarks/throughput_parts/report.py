@@ -97,11 +97,13 @@ def table(res: dict) -> str:
         for how in MODES:
             l2 = st["latency_by_mode"][how]
             parts = (st.get("latency_parts_ms") or {}).get(how)
-            where = (f"; median: inbox->queued {parts['inbox_to_queued']:.0f}, compute {parts['compute']:.0f}, "
-                     f"hops {parts['hops']:.0f}, pool wait {parts['pool_wait']:.0f}") if parts else ""
-            row(f"  {MODE_LABELS[how]} ({l2['n']})", f"{fmt(l2['p50_ms'], '', 0)} / {fmt(l2['p95_ms'], '', 0)} / {fmt(l2['p99_ms'], '', 0)} ms{where}")
+            row(f"  {MODE_LABELS[how]} ({l2['n']})", f"{fmt(l2['p50_ms'], '', 0)} / {fmt(l2['p95_ms'], '', 0)} / {fmt(l2['p99_ms'], '', 0)} ms{_where(parts)}")
     lat = b2["latency"]
     row(f"Latency in a burst of {b2['pages']} p50/p95/p99", f"{fmt(lat['p50_ms'], '', 0)} / {fmt(lat['p95_ms'], '', 0)} / {fmt(lat['p99_ms'], '', 0)} ms")
+    for how in MODES:
+        parts = (b2.get("latency_parts_ms") or {}).get(how)
+        if parts:
+            row(f"  {MODE_LABELS[how]}", _where(parts).lstrip("; "))
     row("Throughput, 1 worker (burst)", f"{fmt(s['throughput_1_worker'], ' pages/s', 2)}  ({s1['burst']['pages']} pages); limit -j 1 {lim1['pages_per_s']:.2f}")
     row(f"Scaling {w} workers / 1 worker", fmt(s["scaling"], "", 2), tgt("scaling"))
     row(f"  same code, no service: process -j {w} / -j 1", fmt(s["limit_scaling"], "", 2))
@@ -129,3 +131,14 @@ def table(res: dict) -> str:
     lines = [f"{'measure':<{w}}  {'value':<{v}}  target", f"{'-' * w}  {'-' * v}  {'-' * 6}"]
     lines += [f"{a:<{w}}  {b:<{v}}  {c}".rstrip() for a, b, c in rows]
     return "\n".join(lines)
+
+
+def _where(parts: dict | None) -> str:
+    """Where a page's latency went (medians, ms); inbox->queued split into the watcher's part and the queue's."""
+    if not parts:
+        return ""
+    split = ""
+    if parts.get("in_watcher") is not None:
+        split = f" (watcher {parts['in_watcher']:.0f}, queue {parts['in_queue']:.0f})"
+    return (f"; median: inbox->queued {parts['inbox_to_queued']:.0f}{split}, compute {parts['compute']:.0f}, "
+            f"hops {parts['hops']:.0f}, pool wait {parts['pool_wait']:.0f}")

@@ -139,21 +139,28 @@ class Service:
     def timeline(self, dropped: dict[str, float], recorded: dict[str, float]) -> dict | None:
         """Where a page's latency goes, median over the pages, from the worker's log timestamps.
 
-        inbox->queued: drop until the worker received the first task (watcher
-        settle and take, broker); hops: a task's end until the next one was
-        received; pool wait: received until it started; compute: task runtimes.
+        inbox->queued: drop until the worker received the first task, in two
+        parts: in the watcher (drop until the watcher's "page queued" line:
+        settle, take, read, send) and in the queue (until the worker took the
+        message: waiting for a free worker process); hops: a task's end until
+        the next one was received; pool wait: received until it started;
+        compute: task runtimes.
         """
         from datetime import datetime
 
+        queued: dict[str, float] = {}
         received: dict[str, float] = {}
         done: dict[str, tuple[float, float, str]] = {}  # task id -> (end, runtime, page key)
         for line in self.log_path.read_text(errors="replace").splitlines():
-            if not line.startswith("{") or "Task pagemill." not in line:
+            if not line.startswith("{") or ("Task pagemill." not in line and '"page queued"' not in line):
                 continue
             try:
                 doc = json.loads(line)
                 ts = datetime.fromisoformat(doc["timestamp"].replace("Z", "+00:00")).timestamp()
             except (ValueError, KeyError):
+                continue
+            if doc.get("event") == "page queued":
+                queued.setdefault(key_of(doc.get("filename") or ""), ts)
                 continue
             m = re.match(r"Task pagemill\.\w+\[([^\]]+)\] (received|succeeded in ([0-9.eE+-]+)s)", doc.get("event", ""))
             if not m:
@@ -166,17 +173,21 @@ class Service:
         for tid, (end, runtime, key) in done.items():
             if key in dropped and tid in received:
                 per_page.setdefault(key, []).append((received[tid], end - runtime, end))
-        parts: dict[str, list[float]] = {"inbox_to_queued": [], "hops": [], "pool_wait": [], "compute": [], "record_after_task": []}
+        parts: dict[str, list[float]] = {"inbox_to_queued": [], "in_watcher": [], "in_queue": [], "hops": [], "pool_wait": [],
+                                         "compute": [], "record_after_task": []}
         for key, tasks in per_page.items():
             tasks.sort()
             parts["inbox_to_queued"].append(tasks[0][0] - dropped[key])
+            if key in queued:
+                parts["in_watcher"].append(queued[key] - dropped[key])
+                parts["in_queue"].append(tasks[0][0] - queued[key])
             parts["hops"].append(sum(max(0.0, nxt[0] - prev[2]) for prev, nxt in zip(tasks, tasks[1:])))
             parts["pool_wait"].append(sum(max(0.0, start - rec) for rec, start, _ in tasks))
             parts["compute"].append(sum(end - start for _, start, end in tasks))
             parts["record_after_task"].append(recorded[key] - tasks[-1][2])
         if not per_page:
             return None
-        out = {k: round(statistics.median(v) * 1000, 1) for k, v in parts.items()}
+        out = {k: round(statistics.median(v) * 1000, 1) if v else None for k, v in parts.items()}
         out["tasks_per_page"] = round(statistics.median(len(t) for t in per_page.values()), 1)
         return out
 

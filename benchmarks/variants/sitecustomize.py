@@ -13,6 +13,11 @@ Variants:
   everysec    the embedded broker fsyncs its append-only file once a second, not per write
   cprofile    each worker process profiles its tasks (CPU time) and writes the stats to
               $PAGEMILL_BENCH_PROFILE_DIR/<pid>.prof when it stops (for finding overhead)
+  nowake      the watcher naps its full 50 ms between passes even when a page was renamed or
+              moved in (as before it was woken at once)
+  dictrecord  the record goes to the write task as a dict again, as before it went as JSON
+              text (the "A" of that change's A/B; made from the text with json.loads, which
+              costs about what model_dump(mode="json") did)
 
 (``movedelay``, ``closegrace`` and ``fullevents`` were removed: the first two are
 now shipped behaviour, and the Linux watcher no longer uses the observer the
@@ -24,7 +29,7 @@ from __future__ import annotations
 
 import os
 
-KNOWN = frozenset({"noevents", "fusedwrite", "warm", "preload", "everysec", "cprofile"})
+KNOWN = frozenset({"noevents", "fusedwrite", "warm", "preload", "everysec", "cprofile", "dictrecord", "nowake"})
 
 
 def check(names: str | None) -> None:
@@ -72,6 +77,22 @@ def _apply(variants: set[str]) -> None:
     if "noevents" in variants:
         celery_app.conf.worker_send_task_events = False
         celery_app.conf.task_send_sent_event = False
+    if role == "watch" and "nowake" in variants:
+        import threading
+
+        from workers.edges import watcher as W
+
+        class _NoWake(threading.Event):
+            def set(self):
+                pass
+
+        shipped_init = W.Watcher.__init__
+
+        def init(self, *args, **kwargs):
+            shipped_init(self, *args, **kwargs)
+            self._wake = _NoWake()
+
+        W.Watcher.__init__ = init
     if role != "worker":
         return
     import workers.service.tasks as T
@@ -84,6 +105,18 @@ def _apply(variants: set[str]) -> None:
 
         shipped_send = T.send
         T.send = send_or_write
+
+    if "dictrecord" in variants:
+        import json
+
+        shipped_send_d = T.send
+
+        def send_dict(task_name, drop, payload, **options):
+            if task_name == "write" and isinstance(payload, str):
+                payload = json.loads(payload)
+            return shipped_send_d(task_name, drop, payload, **options)
+
+        T.send = send_dict
 
     if "preload" in variants:
         from workers.stages import process_bytes

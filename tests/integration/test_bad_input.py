@@ -123,7 +123,7 @@ def test_page_that_runs_out_of_time_fails_at_once_saying_which_limit_to_raise_an
     # A 5-second limit (soft limit 3 s) makes annotating a long page run out of
     # time inside the stage, a real time-out of the real stage code.
     worker, _ = start_pair(isolated, env={"PAGEMILL_TASK_TIME_LIMIT": "5", "PAGEMILL_TASK_MAX_RETRIES": "2"})
-    isolated.drop("too-slow.txt", big_page("slow", target_chars=3_000_000))
+    isolated.drop("too-slow.txt", big_page("slow", target_chars=1_500_000))
     rec = error_of(isolated, "too-slow", timeout=120)
     # Another attempt would run out of time the same way: one attempt, and the record says what to raise.
     assert rec["error"] == "too_large_to_finish" and rec["attempts"] == 1, rec

@@ -113,3 +113,37 @@ def test_two_small_hostile_files_do_not_hold_up_twenty_normal_pages(isolated):
         (rec,) = isolated.wait_for(stem, timeout=120)
         assert rec["kind"] == "record", rec
     assert all(json.loads(p.read_text())["kind"] == "record" for p in isolated.outbox.glob("normal-*.json"))
+
+
+@pytest.mark.timeout(240)
+def test_a_worker_process_past_its_memory_bound_is_replaced_and_the_pages_after_it_still_get_records(isolated):
+    """With a bound every process passes (1 MB), each pool process is replaced after its page.
+
+    The fresh process is forked from the worker's main process, which holds the model: every page
+    still gets its record, from a pool process that was not there before.
+    """
+    import psutil
+
+    from .conftest import wait_watching, wait_worker_ready
+
+    env = {"PAGEMILL_WORKER_MAX_MEMORY_MB": "1"}
+    worker = isolated.start("worker", "worker", "--queues", "pages,outbox", "--concurrency", "1", env=env)
+    watcher = isolated.start("watcher", "watch", env=env)
+    wait_worker_ready(isolated, worker)
+    wait_watching(isolated, watcher)
+
+    def pool() -> set[int]:
+        return {c.pid for c in psutil.Process(worker.proc.pid).children()}
+
+    first = pool()
+    assert first, "the worker has no pool process"
+    for i in range(4):
+        isolated.drop(f"bounded-{i}.txt", f"Harbour note {i}\n\n{sentence(random.Random(100 + i))}\n".encode(), how="rename")
+    for i in range(4):
+        (rec,) = isolated.wait_for(f"bounded-{i}", timeout=120)
+        assert rec["kind"] == "record", rec
+    deadline = time.monotonic() + 30
+    while not (pool() and not pool() & first) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert pool() and not pool() & first, f"pool processes {pool()} still include the first ones {first}"
+    isolated.check_alive()

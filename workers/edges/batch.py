@@ -68,7 +68,7 @@ def expand(paths: list[Path], *, recursive: bool = True) -> list[Path]:
 BIG_PAGE_BYTES = 256_000
 
 
-def _one(args: tuple[str, int | None, str | None, int | None, bool]) -> tuple[str, dict | None, tuple[str, str, str] | None, dict]:
+def _one(args: tuple[str, int | None, str | None, int | None, bool]) -> tuple[str, str | None, tuple[str, str, str] | None, dict]:
     """Worker side: path -> (path, record json, error, drop json)."""
     import sys
     import time
@@ -109,7 +109,8 @@ def _one(args: tuple[str, int | None, str | None, int | None, bool]) -> tuple[st
         return path_s, None, (current[0], ERROR_CODE, message), drop.model_dump(mode="json")
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop a backfill
         return path_s, None, ("process", "stage_error", f"{type(exc).__name__}: {exc}".splitlines()[0][:500]), drop.model_dump(mode="json")
-    return path_s, record.model_dump(mode="json"), None, drop.model_dump(mode="json")
+    # JSON text, as the service's process task sends it: cheaper to pickle back than a dict of every entity.
+    return path_s, record.model_dump_json(), None, drop.model_dump(mode="json")
 
 
 def run_batch(
@@ -136,7 +137,7 @@ def run_batch(
             outcome = out.write_error(drop, stage=stage, error=code, message=message, original=Path(path))
             counts[outcome.status] += 1
             return
-        record = Record.model_validate(record_json)
+        record = Record.model_validate_json(record_json)
         name = record_name(drop.filename, record.id)
         existing = read_outcome(out.outbox / name) if record.source.sha256 not in ledger.content else None
         if existing and existing.get("kind") == "record":

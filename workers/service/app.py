@@ -36,6 +36,9 @@ def make_app() -> Celery:
         # number of times and then failed, never requeued in a crash loop.
         task_retry_on_worker_lost=True,
         worker_prefetch_multiplier=1,
+        # Python keeps the memory a big page took, and spaCy's vocabulary keeps every new word it read:
+        # a process past this (Celery reads its peak RSS, in KiB) makes way for a fresh fork after its task.
+        worker_max_memory_per_child=s.worker_max_memory_mb * 1024 or None,
         task_time_limit=s.task_time_limit,
         # The soft limit raises inside the stage (an error record at once: a page
         # that ran out of time would again); the hard limit is only the backstop,

@@ -23,6 +23,7 @@ from ..edges.ledger import CLAIMED, QUEUED, RETRIED, RedisLedger
 from ..logs import get_logger
 from ..models import Drop
 from ..settings import Settings
+from ..timelimit import too_big_message
 
 log = get_logger(__name__)
 
@@ -102,7 +103,7 @@ def retry(s: Settings, ledger: RedisLedger, f: Failure, send) -> Drop:
     ledger.set_drop(drop.drop_id, status=QUEUED, sha256=drop.sha256, size=drop.size_bytes)
     if len(data) > s.max_page_bytes:
         send("write_error", drop, {"stage": "intake", "error": "too_large", "attempts": 1,
-                                    "message": f"file is {len(data):,} bytes; the limit is {s.max_page_bytes:,} (raise PAGEMILL_MAX_PAGE_BYTES to accept it)"})
+                                    "message": too_big_message(len(data), s.max_page_bytes)})
     else:
         send("process", drop, base64.b64encode(data).decode("ascii"))
     log.info("failed page sent through again", filename=drop.filename, document_id=drop.drop_id, retry_of=drop.retry_of)

@@ -180,7 +180,11 @@ def process_task(self: PageTask, drop: dict, data_b64: str) -> str:
         log.warning("stage raised; retrying", error=repr(exc), attempt=self.request.retries + 1)
         raise self.retry_on(_stage_failure(stage, exc))
     structlog.contextvars.bind_contextvars(stage="process")
-    send("write", d, record.model_dump(mode="json"))
+    # The record travels as its JSON text, not as a dict: one string for the worker's main process to
+    # pass on (a dict of every segment and entity was decoded, pickled to a pool process and
+    # unpickled again), pydantic's own encoder and parser at both ends, and the page's objects
+    # are not held twice while the message is built.
+    send("write", d, record.model_dump_json())
     # Where the page went first: Flower cuts the Result column to its width.
     took = ", ".join(f"{name} {ms:.0f}" for name, ms in page.timings_ms.items())
     return f"-> pagemill.write ({took} ms)"
@@ -193,12 +197,14 @@ _OUTBOX_TROUBLE = (OSError, redis.RedisError)
 
 
 @celery_app.task(name="pagemill.write", base=PageTask, bind=True)
-def write_task(self: PageTask, drop: dict, record: dict) -> str:
+def write_task(self: PageTask, drop: dict, record: str | dict) -> str:
     d = _authentic("write", drop)
     if isinstance(d, str):
         return d
     try:
-        outcome = outbox().write_record(d, Record.model_validate(record))
+        # JSON text from this version's process task; a dict from an older one still in the queue.
+        rec = Record.model_validate_json(record) if isinstance(record, str) else Record.model_validate(record)
+        outcome = outbox().write_record(d, rec)
     except Refused as exc:
         return _refuse("write", drop, str(exc))
     except _OUTBOX_TROUBLE as exc:

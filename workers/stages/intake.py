@@ -26,6 +26,7 @@ import filetype
 from ..models import Page, SourceInfo
 from ..readers import DOCX, HTML, MARKDOWN, PDF, READ_TYPES, Reading, detect, text_kind
 from ..readers.detect import read_types_sentence
+from ..timelimit import too_big_message
 
 # Control characters other than tab, newline, carriage return and form feed.
 _CONTROL = set(range(0, 9)) | {11} | set(range(14, 32)) | {127}
@@ -245,7 +246,7 @@ def decode_page(
     if max_bytes is not None and len(data) > max_bytes:
         raise PageRejected(
             "too_large",
-            f"file is {len(data):,} bytes; the limit is {max_bytes:,} (raise PAGEMILL_MAX_PAGE_BYTES to accept it)",
+            too_big_message(len(data), max_bytes),
         )
     if not data.strip():
         raise PageRejected("empty_file", "file is empty or only whitespace: nothing to process")

@@ -36,7 +36,6 @@ _BLOCK = frozenset(
 _HEADING = {f"h{n}": n for n in range(1, 7)}
 _LEAF_ROLE = {"p": "paragraph", "dt": "paragraph", "dd": "paragraph", "address": "paragraph", "summary": "paragraph",
               "figcaption": "caption", "caption": "caption"}
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # Everything in markup that is not visible text: comments, raw-text elements, tags, declarations.
 # Comment and raw-text bodies are matched as unrolled loops (runs of other characters, then one checked
 # delimiter) rather than lazy ``.*?``, which tries the closing tag at every character: a third of the time.
@@ -187,9 +186,28 @@ def _span(text: str, idx: list[int], stream: _Stream) -> OffsetMap:
     return _offset_map([(0, len(text), s0, s1)])
 
 
-def _hidden(el) -> bool:
-    a = el.attrib
-    return "hidden" in a or a.get("aria-hidden") == "true" or bool(_HIDDEN_STYLE.search(a.get("style", "")))
+# Elements never shown as text, removed in C before any walk: the walks below then visit only what may be text,
+# and trafilatura (which drops all of these itself) gets a smaller tree to copy and prune. head (the title is read
+# from it first), template and math (trafilatura keeps their text) stay in the tree and are skipped by the walks.
+_DROP = tuple(sorted(_SKIP - {"head", "template", "math"}))
+_HIDDEN = etree.XPath(
+    "//*[@hidden or @aria-hidden='true' or (@style and re:test(@style, 'display\\s*:\\s*none|visibility\\s*:\\s*hidden', 'i'))]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+
+
+# Chrome trafilatura deletes outright (its MANUALLY_CLEANED), tail kept: deleted in C once our walk has read it,
+# so trafilatura copies and walks a smaller tree. Not figure, form or math: it treats those specially first.
+_CHROME = ("aside", "footer", "menu", "nav", "noindex", "fieldset", "label", "legend", "link", "area", "blink", "datalist",
+           "dialog", "frame", "frameset", "marquee", "menuitem", "optgroup", "output", "param", "progress", "rp", "rt", "rtc",
+           "source", "track", "use", "applet", "picture", "fencedframe", "time")
+
+
+def _drop_unseen(root) -> None:
+    """Remove scripts, styles, form controls and hidden elements, keeping the text that follows each one."""
+    etree.strip_elements(root, *_DROP, with_tail=False)
+    for el in _HIDDEN(root):
+        el.drop_tree()  # lxml.html: the tail stays, joined to what came before
 
 
 def _inline_text(el, out: list[str]) -> None:
@@ -198,7 +216,7 @@ def _inline_text(el, out: list[str]) -> None:
         out.append(el.text)
     for ch in el:
         tag = ch.tag if isinstance(ch.tag, str) else ""
-        if tag and tag.lower() not in _SKIP and not _hidden(ch):
+        if tag and tag.lower() not in _SKIP:
             if tag.lower() in ("br", "hr") or tag.lower() in _BLOCK:
                 out.append(" ")
             _inline_text(ch, out)
@@ -251,7 +269,7 @@ def _walk(el, blocks: list[_Block]) -> None:
         run.append(el.text)
     for ch in el:
         tag = ch.tag.lower() if isinstance(ch.tag, str) else ""
-        if not tag or tag in _SKIP or _hidden(ch):
+        if not tag or tag in _SKIP:
             if ch.tail:
                 run.append(ch.tail)
             continue
@@ -390,11 +408,13 @@ def read_html(text: str) -> Reading:
     except (etree.ParserError, ValueError):
         # lxml refuses str input with an encoding declaration; bytes would re-guess the encoding we already know.
         root = lxml.html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", text), parser=_PARSER)
+    title = _title(root)
+    _drop_unseen(root)
     blocks: list[_Block] = []
     body = root.find("body")
     _walk(body if body is not None else root, blocks)
-    title = _title(root)
-    main = _Main(root)  # last: it changes the tree
+    etree.strip_elements(root, *_CHROME, with_tail=False)
+    main = _Main(root)
     stream = _Stream(text)
     segments = []
     for b in blocks:
@@ -460,6 +480,7 @@ def html_fragment_segments(src: str, start: int, end: int) -> list:
         root = lxml.html.fragment_fromstring(frag, create_parent="div")
     except (etree.ParserError, ValueError):
         return []
+    _drop_unseen(root)
     blocks: list[_Block] = []
     _walk(root, blocks)
     stream = _Stream(src, start, end)

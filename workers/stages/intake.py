@@ -29,6 +29,7 @@ from ..readers.detect import read_types_sentence
 
 # Control characters other than tab, newline, carriage return and form feed.
 _CONTROL = set(range(0, 9)) | {11} | set(range(14, 32)) | {127}
+_CONTROL_BYTES = bytes(sorted(_CONTROL))
 # Compressed or binary data has ~12% bytes below 0x20; text has a stray one at most.
 _BINARY_CONTROL_RATIO = 0.05
 _BINARY_CONTROL_MIN = 4
@@ -137,7 +138,8 @@ def _refuse_binary(data: bytes) -> None:
     sample = data[:65536]
     if not sample:
         return
-    controls = sum(1 for b in sample if b in _CONTROL)
+    # Counted in C (the bytes left when the control bytes are deleted): a Python loop costs ~1 ms on a web page.
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if controls >= _BINARY_CONTROL_MIN and controls / len(sample) > _BINARY_CONTROL_RATIO:
         what, todo = describe_binary(data)
         raise PageRejected(

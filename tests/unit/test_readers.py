@@ -263,6 +263,35 @@ def test_pdf_locators_give_page_box_and_find_the_text_on_that_page(name):
         assert collapse(texts[e.locator.page - 1][e.locator.start : e.locator.end]) == e.text
 
 
+def _text_in_box(pdf, loc) -> str:
+    x0, y0, x1, y1 = loc.bbox
+    return pdf[loc.page - 1].get_textpage().get_text_bounded(x0 - 0.5, y0 - 0.5, x1 + 0.5, y1 + 0.5)
+
+
+@pytest.mark.parametrize("name", ["code_and_formula.pdf", "multi_page.pdf"])
+def test_pdf_entities_and_sentences_have_boxes_around_just_their_own_text(name):
+    rec = process_bytes((FIX / name).read_bytes(), name)
+    pdf = pdfium.PdfDocument(str(FIX / name))
+    segs = {s.id: s for s in rec.segments}
+    assert rec.entities
+    for e in rec.entities:
+        assert e.locator.bbox is not None, e.text
+        # pdfium's text inside the entity's box is the entity (a word or two either side at most, where lines wrap).
+        inside = collapse(_text_in_box(pdf, e.locator))
+        assert words_in_order(e.text, inside), (e.text, inside)
+        seg_box = segs[e.segment_id].locator.bbox
+        x0, y0, x1, y1 = e.locator.bbox
+        assert seg_box[0] - 1 <= x0 <= x1 <= seg_box[2] + 1 and seg_box[1] - 1 <= y0 <= y1 <= seg_box[3] + 1
+        if " " not in e.text and len(e.text) > 3:
+            assert len(inside) < len(e.text) + 4 * 10, (e.text, inside)  # one line's worth, not the whole paragraph
+    sentences = [(s, t) for s in rec.segments for t in s.sentences]
+    assert sentences
+    for s, t in sentences:
+        assert t.locator.bbox is not None and t.locator.page == s.locator.page
+        first = re.findall(r"\w+", s.text[t.start : t.end])[0]
+        assert first in _text_in_box(pdf, t.locator)
+
+
 def test_pdf_headings_lists_and_page_numbers():
     rec = process_bytes((FIX / "multi_page.pdf").read_bytes(), "multi_page.pdf")
     heads = [s.text for s in rec.segments if s.role == "heading"]

@@ -190,9 +190,11 @@ def _span(text: str, idx: list[int], stream: _Stream) -> OffsetMap:
 # and trafilatura (which drops all of these itself) gets a smaller tree to copy and prune. head (the title is read
 # from it first), template and math (trafilatura keeps their text) stay in the tree and are skipped by the walks.
 _DROP = tuple(sorted(_SKIP - {"head", "template", "math"}))
+# Hidden by attribute or inline style; the style lower-cased and stripped of whitespace in XPath itself
+# (an EXSLT regex here would call back into Python for every styled element).
+_STYLE = "translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ \t\n\r', 'abcdefghijklmnopqrstuvwxyz')"
 _HIDDEN = etree.XPath(
-    "//*[@hidden or @aria-hidden='true' or (@style and re:test(@style, 'display\\s*:\\s*none|visibility\\s*:\\s*hidden', 'i'))]",
-    namespaces={"re": "http://exslt.org/regular-expressions"},
+    f"//*[@hidden or @aria-hidden='true' or (@style and (contains({_STYLE}, 'display:none') or contains({_STYLE}, 'visibility:hidden')))]"
 )
 
 

@@ -70,6 +70,8 @@ class _Line:
     size: float
     bold: bool
     italic: bool = False
+    # (offset in the page text, x0, y0, x1, y1) of each drawn character
+    glyphs: list[tuple[int, float, float, float, float]] = field(default_factory=list)
 
     @property
     def emph(self) -> bool:
@@ -173,6 +175,11 @@ def _lines(page_no: int, page, tp) -> tuple[str, list[_Line]]:
                 sizes.append(lb[3] - lb[1])
                 weights.append(_style(tp, k))
             line_text = text[pos[i] : pos[j]]
+            glyphs = []
+            for k in visible:
+                x0, y0, x1, y1 = tp.get_charbox(k)
+                if x1 > x0 or y1 > y0:
+                    glyphs.append((pos[k], round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)))
             if boxes and line_text.strip():
                 lines.append(_Line(
                     page=page_no, start=pos[i], end=pos[j], text=line_text,
@@ -180,6 +187,7 @@ def _lines(page_no: int, page, tp) -> tuple[str, list[_Line]]:
                     size=round(median(sizes), 1) if sizes else 0.0,
                     bold=bool(weights) and sum(b for b, _ in weights) > len(weights) / 2,
                     italic=bool(weights) and sum(i for _, i in weights) > len(weights) / 2,
+                    glyphs=glyphs,
                 ))
         i = j if soft else j + 1
         while i < n and text[pos[i] : pos[i + 1]] in ("\r", "\n"):
@@ -407,4 +415,5 @@ def _segment(b: _Block, page_text: str, base: int, repairs: list[Repair], joins)
     text, offsets = bld.build()
     if not text:
         return None
-    return make_segment(b.role, text, offsets, level=b.level, number=b.number, bbox=b.bbox, why=b.why)
+    glyphs = None if b.role == "furniture" else sorted((base + g[0], *g[1:]) for ln in lines for g in ln.glyphs)
+    return make_segment(b.role, text, offsets, level=b.level, number=b.number, bbox=b.bbox, why=b.why, glyphs=glyphs)

@@ -240,7 +240,7 @@ def test_docx_locators_find_each_segment_and_entity_in_its_paragraph(name):
 # --- PDF ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["code_and_formula.pdf", "multi_page.pdf"])
+@pytest.mark.parametrize("name", ["code_and_formula.pdf", "multi_page.pdf", "2305.03393v1-pg9.pdf"])
 def test_pdf_locators_give_page_box_and_find_the_text_on_that_page(name):
     rec = process_bytes((FIX / name).read_bytes(), name)
     pdf = pdfium.PdfDocument(str(FIX / name))
@@ -254,7 +254,13 @@ def test_pdf_locators_give_page_box_and_find_the_text_on_that_page(name):
         # pdfium marks a hyphen at a line end with U+FFFE; the record lists each one it joined or kept as a repair.
         span = texts[loc.page - 1][loc.start : loc.end]
         assert span.count("\ufffe") <= sum(1 for r in rec.repairs if r.before == "\ufffe" and s.source_start <= r.source_start < s.source_end)
-        assert words_in_order(s.text, span.replace("\ufffe", "")), s.text
+        if s.role == "table":
+            # A table's text goes cell by cell, the page's row by row: each cell is found at its own place.
+            for c in s.cells:
+                cell_span = texts[c.locator.page - 1][c.locator.start : c.locator.end]
+                assert words_in_order(c.text, cell_span.replace("\ufffe", "")), c.text
+        else:
+            assert words_in_order(s.text, span.replace("\ufffe", "")), s.text
         # The box holds the segment: pdfium's text inside it starts with the segment's first word.
         inside = pdf[loc.page - 1].get_textpage().get_text_bounded(x0 - 1, y0 - 1, x1 + 1, y1 + 1)
         assert re.findall(r"\w+", s.text)[0] in inside
@@ -265,10 +271,11 @@ def test_pdf_locators_give_page_box_and_find_the_text_on_that_page(name):
 
 def _text_in_box(pdf, loc) -> str:
     x0, y0, x1, y1 = loc.bbox
-    return pdf[loc.page - 1].get_textpage().get_text_bounded(x0 - 0.5, y0 - 0.5, x1 + 0.5, y1 + 0.5)
+    # (pdfium marks a ligature's break with a control character: "Ef\x02fects")
+    return re.sub(r"[\x00-\x08]", "", pdf[loc.page - 1].get_textpage().get_text_bounded(x0 - 0.5, y0 - 0.5, x1 + 0.5, y1 + 0.5))
 
 
-@pytest.mark.parametrize("name", ["code_and_formula.pdf", "multi_page.pdf"])
+@pytest.mark.parametrize("name", ["code_and_formula.pdf", "multi_page.pdf", "2305.03393v1-pg9.pdf"])
 def test_pdf_entities_and_sentences_have_boxes_around_just_their_own_text(name):
     rec = process_bytes((FIX / name).read_bytes(), name)
     pdf = pdfium.PdfDocument(str(FIX / name))
@@ -389,6 +396,83 @@ def test_pdf_running_header_and_page_numbers_are_furniture():
     assert ("3", 3) in furniture
     assert "Coastline Council" not in rec.text
     assert [s.locator.page for s in rec.segments if s.role == "paragraph"] == [1, 2, 3]
+
+
+def make_ruled_table_pdf(rows: list[list[str]], x0=100.0, top=700.0, col_w=120.0, row_h=20.0, above: str = "", below: str = "") -> bytes:
+    """A page with ``rows`` drawn as a table ruled on every side of every cell, and a paragraph above and below."""
+    import ctypes
+
+    import pypdfium2.raw as c
+
+    doc = pdfium.PdfDocument.new()
+    page = doc.new_page(595, 842)
+
+    def text(x, y, s, size=10):
+        obj = c.FPDFPageObj_NewTextObj(doc.raw, BODY, ctypes.c_float(size))
+        ws = (s + "\0").encode("utf-16-le")
+        buf = ctypes.create_string_buffer(ws, len(ws))
+        c.FPDFText_SetText(obj, ctypes.cast(buf, ctypes.POINTER(c.FPDF_WCHAR)))
+        c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+        c.FPDFPage_InsertObject(page.raw, obj)
+
+    def line(xa, ya, xb, yb):
+        path = c.FPDFPageObj_CreateNewPath(ctypes.c_float(xa), ctypes.c_float(ya))
+        c.FPDFPath_LineTo(path, ctypes.c_float(xb), ctypes.c_float(yb))
+        c.FPDFPath_SetDrawMode(path, 0, 1)
+        c.FPDFPage_InsertObject(page.raw, path)
+
+    if above:
+        text(x0, top + 30, above)
+    ncols = len(rows[0])
+    for r, row in enumerate(rows):
+        for k, cell in enumerate(row):
+            text(x0 + k * col_w + 4, top - (r + 1) * row_h + 6, cell)
+    for r in range(len(rows) + 1):
+        line(x0, top - r * row_h, x0 + ncols * col_w, top - r * row_h)
+    for k in range(ncols + 1):
+        line(x0 + k * col_w, top, x0 + k * col_w, top - len(rows) * row_h)
+    if below:
+        text(x0, top - len(rows) * row_h - 30, below)
+    c.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_pdf_ruled_table_becomes_a_table_segment_with_its_cells_in_place():
+    rows = [["Harbour", "Boats", "Berths"], ["North quay", "14", "20"], ["South quay", "9", "12"]]
+    data = make_ruled_table_pdf(rows, above="The harbour board counted the boats in March.",
+                                below="Both quays have room for more boats next year.")
+    rec = process_bytes(data, "table.pdf")
+    roles = [s.role for s in rec.segments]
+    assert roles == ["paragraph", "table", "paragraph"]
+    table = rec.segments[1]
+    assert [(c.row, c.col, c.text) for c in table.cells] == [(r, k, t) for r, row in enumerate(rows) for k, t in enumerate(row)]
+    assert "North quay" not in rec.segments[0].text + rec.segments[2].text  # cell text is not also a paragraph
+    pdf = pdfium.PdfDocument(data)
+    page_text = pdf[0].get_textpage().get_text_range()
+    for cell in table.cells:
+        assert cell.locator.page == 1 and page_text[cell.locator.start : cell.locator.end] == cell.text
+        assert collapse(_text_in_box(pdf, cell.locator)) == cell.text
+    assert table.locator.bbox == [100.0, 640.0, 460.0, 700.0]
+
+
+def test_pdf_grid_without_text_in_its_cells_is_a_drawing_not_a_table():
+    data = make_ruled_table_pdf([["", "", ""], ["", "", ""], ["", "", "x"]], above="A drawing of an empty grid sits below this line.")
+    rec = process_bytes(data, "grid.pdf")
+    assert "table" not in [s.role for s in rec.segments]
+
+
+def test_pdf_table_from_a_real_paper_keeps_merged_header_cells_and_two_line_cells():
+    rec = process_bytes((FIX / "2305.03393v1-pg9.pdf").read_bytes(), "paper.pdf")
+    tables = [s for s in rec.segments if s.role == "table"]
+    assert len(tables) == 1
+    cells = {(c.row, c.col): c for c in tables[0].cells}
+    # A header cell ruled across three columns, and each body cell holding two stacked numbers.
+    spanning = [c for c in cells.values() if c.col_span == 3]
+    assert len(spanning) == 1 and spanning[0].row == 0
+    assert len({r for r, _ in cells}) == 6
+    assert all(len(c.text.split()) == 2 for (r, k), c in cells.items() if r >= 2 and k >= 2)
 
 
 def test_xhtml_with_an_xml_prolog_is_read_as_html():

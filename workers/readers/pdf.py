@@ -38,8 +38,9 @@ from statistics import median
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ..models import Repair, SourcePart
-from .common import Builder, Reading, make_segment
+from ..models import Cell, Piece, Repair, SourcePart
+from .common import Builder, Reading, bridge_gaps, make_segment
+from .pdf_tables import Grid, find_grids
 
 _PAGE_SEP = "\f"
 # pdfium's mark for a hyphen it found at the end of a line (FPDFText_IsHyphen).
@@ -89,6 +90,7 @@ class _Block:
     level: int | None = None
     number: str | None = None
     why: str | None = None
+    grid: Grid | None = None
 
     @property
     def bbox(self) -> list[float]:
@@ -267,6 +269,8 @@ def _blocks(lines: list[_Line], body_size: float) -> list[_Block]:
                 or (ln.emph != prev.emph and all(x.emph for x in cur.lines) and len(cur.lines) <= 3 and cur.role != "list_item")
                 or (ln.emph and not prev.emph and len(ln.text.strip()) < 80 and ln.x1 < prev.x1 - 40)
                 or _BULLET.match(ln.text)
+                # A line that comes before the last one in pdfium's text: a segment's source span must run forwards.
+                or ln.start < prev.end
                 or (abs(ln.x0 - prev.x0) > 60 and abs(ln.x1 - prev.x1) > 60 and not (cur.role == "list_item" and ln.x0 > cur.lines[0].x0))
             ):
                 new = True
@@ -322,12 +326,14 @@ def read_pdf(data: bytes) -> Reading:
         raise
     try:
         page_data: list[tuple[float, float, str, list[_Line]]] = []
+        grids: list[list[Grid]] = []
         for no in range(len(pdf)):
             page = pdf[no]
             tp = page.get_textpage()
             width, height = page.get_size()
             text, lines = _lines(no + 1, page, tp)
             page_data.append((width, height, text, lines))
+            grids.append(find_grids(page, height) if lines else [])
         solid = sum(len(re.sub(r"\s+", "", t)) for _, _, t, _ in page_data)
         if solid < _MIN_CHARS_PER_PAGE * max(1, len(pdf)) / 4:
             raise PageRejected(
@@ -366,12 +372,19 @@ def read_pdf(data: bytes) -> Reading:
         parts.append(SourcePart(kind="page", index=no, source_start=base, source_end=base + len(text)))
         chunks.append(text)
         kept = [ln for ln in lines if id(ln) not in furniture]
+        tables = _tables(grids[no - 1], kept)
+        in_tables = {id(ln) for t in tables for ln in t.lines}
+        kept = [ln for ln in kept if id(ln) not in in_tables]
         above = [_Block(lines=[ln], role="furniture", why=furniture[id(ln)]) for ln in lines if id(ln) in furniture and ln.y0 > _h / 2]
         below = [_Block(lines=[ln], role="furniture", why=furniture[id(ln)]) for ln in lines if id(ln) in furniture and ln.y0 <= _h / 2]
         content = _blocks(_column_order(kept, width), body_size)
         _roles(content, body_size)
+        for t in tables:
+            # In reading order before the first block that starts below the table.
+            at = next((i for i, c in enumerate(content) if c.bbox[3] <= t.bbox[1] + 1), len(content))
+            content.insert(at, t)
         for b in above + content + below:
-            seg = _segment(b, text, base, repairs, joins)
+            seg = _table_segment(b, text, base) if b.role == "table" else _segment(b, text, base, repairs, joins)
             if seg is not None:
                 segments.append(seg)
         base += len(text)
@@ -417,3 +430,70 @@ def _segment(b: _Block, page_text: str, base: int, repairs: list[Repair], joins)
         return None
     glyphs = None if b.role == "furniture" else sorted((base + g[0], *g[1:]) for ln in lines for g in ln.glyphs)
     return make_segment(b.role, text, offsets, level=b.level, number=b.number, bbox=b.bbox, why=b.why, glyphs=glyphs)
+
+
+# Fewer of a grid's cells than this share holding text and it is a drawing, not a table.
+_TABLE_FILLED = 0.5
+
+
+def _tables(grids: list[Grid], lines: list[_Line]) -> list[_Block]:
+    """Blocks for the ruled tables on a page whose cells hold text; their lines leave the page's flow."""
+    out = []
+    for grid in grids:
+        inside = [ln for ln in lines if grid.holds((ln.x0 + ln.x1) / 2, (ln.y0 + ln.y1) / 2)]
+        ruled = len(grid.cells)
+        at = [grid.cell_at((g[1] + g[3]) / 2, (g[2] + g[4]) / 2) for ln in inside for g in ln.glyphs]
+        filled = {(c.row, c.col) for c in at if c is not None}
+        if len(filled) >= 2 and len(filled) >= _TABLE_FILLED * ruled and len({col for _, col in filled}) >= 2:
+            out.append(_Block(lines=inside, role="table", grid=grid))
+    return out
+
+
+def _table_segment(b: _Block, page_text: str, base: int):
+    """A table segment: cells row by row (tab between cells, newline between rows), each with its text's place."""
+    parts: list[str] = []
+    pieces: list[Piece] = []
+    cells: list[Cell] = []
+    glyphs = []
+    pos = 0
+    last_row = None
+    # Each glyph to its cell once: (cell, line) -> glyphs
+    owned: dict[tuple[int, int], list] = {}
+    for li, ln in enumerate(b.lines):
+        for g in ln.glyphs:
+            c = b.grid.cell_at((g[1] + g[3]) / 2, (g[2] + g[4]) / 2)
+            if c is not None:
+                owned.setdefault((id(c), li), []).append(g)
+    for gc in b.grid.cells:
+        bld = Builder()
+        prev = None
+        for li, ln in enumerate(b.lines):
+            mine = owned.get((id(gc), li))
+            if not mine:
+                continue
+            glyphs += [(base + g[0], *g[1:]) for g in mine]
+            a, z = min(g[0] for g in mine), max(g[0] for g in mine) + 1
+            if prev is not None:
+                bld.space(base + prev, base + a)
+            if page_text[z - 1] == _SOFT_HYPHEN:
+                bld.copy(page_text[a : z - 1], base + a)
+                bld.replace("-", base + z - 1, base + z)
+            else:
+                bld.copy(page_text[a:z], base + a)
+            prev = z
+        t, om = bld.build()
+        if parts:
+            parts.append("\n" if gc.row != last_row else "\t")
+            pos += 1
+        last_row = gc.row
+        for p in om.pieces:
+            pieces.append(Piece(clean_start=p.clean_start + pos, clean_end=p.clean_end + pos, source_start=p.source_start, source_end=p.source_end))
+        s0, s1 = (om.pieces[0].source_start, om.pieces[-1].source_end) if om.pieces else (0, 0)
+        cells.append(Cell(row=gc.row, col=gc.col, row_span=gc.row_span, col_span=gc.col_span, text=t, start=pos, end=pos + len(t),
+                          source_start=s0, source_end=s1))
+        parts.append(t)
+        pos += len(t)
+    text = "".join(parts)
+    if not pieces or not text.strip():
+        return None
+    return make_segment("table", text, bridge_gaps(pieces), cells=cells, bbox=[round(v, 2) for v in b.grid.bbox], glyphs=sorted(glyphs))

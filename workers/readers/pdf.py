@@ -392,6 +392,19 @@ def read_pdf(data: bytes) -> Reading:
                    parts=parts, repairs=repairs)
 
 
+# What pdfium gives for glyphs a broken font maps to control codes: never text.
+_CONTROL_RUN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]+")
+
+
+def _copy(bld: Builder, text: str, start: int) -> None:
+    """Copy ``text`` (at ``start`` in the source) into the segment, without control characters."""
+    at = 0
+    for m in _CONTROL_RUN.finditer(text):
+        bld.copy(text[at : m.start()], start + at)
+        at = m.end()  # dropped, not a space: pdfium also marks a ligature's break this way ("Ef\x02fects")
+    bld.copy(text[at:], start + at)
+
+
 def _segment(b: _Block, page_text: str, base: int, repairs: list[Repair], joins):
     bld = Builder()
     glue = False
@@ -410,9 +423,9 @@ def _segment(b: _Block, page_text: str, base: int, repairs: list[Repair], joins)
             elif _HYPHEN_END.search(stripped) and _LOWER_START.match(page_text[nxt.start : nxt.end]):
                 hy = ln.start + len(stripped) - 1
         if hy is None:
-            bld.copy(text, base + ln.start)
+            _copy(bld, text, base + ln.start)
             continue
-        bld.copy(page_text[ln.start : hy], base + ln.start)
+        _copy(bld, page_text[ln.start : hy], base + ln.start)
         left = re.search(r"(\w+)$", page_text[ln.start : hy])
         right = re.match(r"\w+", page_text[nxt.start : nxt.end])
         before = page_text[hy : nxt.start]
@@ -476,10 +489,10 @@ def _table_segment(b: _Block, page_text: str, base: int):
             if prev is not None:
                 bld.space(base + prev, base + a)
             if page_text[z - 1] == _SOFT_HYPHEN:
-                bld.copy(page_text[a : z - 1], base + a)
+                _copy(bld, page_text[a : z - 1], base + a)
                 bld.replace("-", base + z - 1, base + z)
             else:
-                bld.copy(page_text[a:z], base + a)
+                _copy(bld, page_text[a:z], base + a)
             prev = z
         t, om = bld.build()
         if parts:

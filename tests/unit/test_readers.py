@@ -398,6 +398,22 @@ def test_pdf_running_header_and_page_numbers_are_furniture():
     assert [s.locator.page for s in rec.segments if s.role == "paragraph"] == [1, 2, 3]
 
 
+def test_pdf_enumerated_line_set_apart_heads_its_section_and_plain_enumerated_lines_stay_list_items():
+    body = [
+        (72, 760, "(1) Harbour dues", 11, BOLD),
+        (72, 744, "The board raised the dues for large ships this spring and kept the", 11, BODY),
+        (72, 730, "dues for fishing boats where they were last year.", 11, BODY),
+        (72, 700, "(2) Dredging of the channel", 12.5, b"Times-Roman"),
+        (72, 684, "Work on the channel started in May and should end before the", 11, BODY),
+        (72, 670, "autumn storms reach the coast.", 11, BODY),
+        (72, 640, "1) Figures are from the board's own accounts for the year.", 11, BODY),
+        (72, 626, "2) Dues are given before tax and in the local currency.", 11, BODY),
+    ]
+    rec = process_bytes(make_pdf([body]), "sections.pdf")
+    got = [(s.role, s.text.split(" ")[0]) for s in rec.segments]
+    assert got == [("heading", "(1)"), ("paragraph", "The"), ("heading", "(2)"), ("paragraph", "Work"), ("list_item", "1)"), ("list_item", "2)")]
+
+
 def make_ruled_table_pdf(rows: list[list[str]], x0=100.0, top=700.0, col_w=120.0, row_h=20.0, above: str = "", below: str = "") -> bytes:
     """A page with ``rows`` drawn as a table ruled on every side of every cell, and a paragraph above and below."""
     import ctypes

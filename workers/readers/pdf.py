@@ -54,6 +54,8 @@ _SENT_END = re.compile(r"[.!?:;,][\"”’')\]]*$")
 _MARGIN = 0.15
 # Fewer non-space characters than this per page and the PDF has no text layer worth the name.
 _MIN_CHARS_PER_PAGE = 20
+# An enumerated line this much larger than the body (or bold) heads a section rather than starting a list item.
+_LIST_HEAD_SIZE = 1.05
 # Characters per line whose font size and style are read (a line is one font, or nearly).
 _SAMPLE = 12
 
@@ -71,6 +73,7 @@ class _Line:
     size: float
     bold: bool
     italic: bool = False
+    font: str = ""
     # (offset in the page text, x0, y0, x1, y1) of each drawn character
     glyphs: list[tuple[int, float, float, float, float]] = field(default_factory=list)
 
@@ -134,8 +137,8 @@ _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|CMBX|SFBX|[-,]B(?:o
 _ITALIC_NAME = re.compile(r"italic|oblique|CMTI|SFTI", re.I)
 
 
-def _style(tp, k: int) -> tuple[bool, bool]:
-    """(bold, italic) of character ``k``."""
+def _style(tp, k: int) -> tuple[bool, bool, str]:
+    """(bold, italic, font name) of character ``k``."""
     buf = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     pdfium_c.FPDFText_GetFontInfo(tp.raw, k, buf, 128, ctypes.byref(flags))
@@ -143,7 +146,7 @@ def _style(tp, k: int) -> tuple[bool, bool]:
     # Font flags (PDF 32000 9.8.2): bit 7 Italic, bit 19 ForceBold; many fonts say so only in their name.
     bold = pdfium_c.FPDFText_GetFontWeight(tp.raw, k) >= 600 or bool(flags.value & (1 << 18)) or bool(_BOLD_NAME.search(name))
     italic = bool(flags.value & (1 << 6)) or bool(_ITALIC_NAME.search(name))
-    return bold, italic
+    return bold, italic, name
 
 
 def _lines(page_no: int, page, tp) -> tuple[str, list[_Line]]:
@@ -187,8 +190,9 @@ def _lines(page_no: int, page, tp) -> tuple[str, list[_Line]]:
                     page=page_no, start=pos[i], end=pos[j], text=line_text,
                     x0=min(b[0] for b in boxes), y0=min(b[1] for b in boxes), x1=max(b[2] for b in boxes), y1=max(b[3] for b in boxes),
                     size=round(median(sizes), 1) if sizes else 0.0,
-                    bold=bool(weights) and sum(b for b, _ in weights) > len(weights) / 2,
-                    italic=bool(weights) and sum(i for _, i in weights) > len(weights) / 2,
+                    bold=bool(weights) and sum(w[0] for w in weights) > len(weights) / 2,
+                    italic=bool(weights) and sum(w[1] for w in weights) > len(weights) / 2,
+                    font=Counter(w[2] for w in weights).most_common(1)[0][0] if weights else "",
                     glyphs=glyphs,
                 ))
         i = j if soft else j + 1
@@ -267,6 +271,11 @@ def _blocks(lines: list[_Line], body_size: float) -> list[_Block]:
                 or abs(ln.size - prev.size) > 0.15 * max(prev.size, 1)
                 # A bold run ends (a heading above its text) or starts (a heading after a paragraph).
                 or (ln.emph != prev.emph and all(x.emph for x in cur.lines) and len(cur.lines) <= 3 and cur.role != "list_item")
+                # An enumerated line in bold that stops short, then plain text: "(2) Scope" heads what follows.
+                # An enumerated line set apart (bold, or a larger size of another font) that stops short, then body
+                # text: "(2) Scope" heads what follows.
+                or (cur.role == "list_item" and len(cur.lines) == 1
+                    and ((prev.emph and not ln.emph and prev.x1 < ln.x1 - 40) or (prev.font != ln.font and prev.size > ln.size * _LIST_HEAD_SIZE)))
                 or (ln.emph and not prev.emph and len(ln.text.strip()) < 80 and ln.x1 < prev.x1 - 40)
                 or _BULLET.match(ln.text)
                 # A line that comes before the last one in pdfium's text: a segment's source span must run forwards.
@@ -294,7 +303,11 @@ def _roles(blocks: list[_Block], body_size: float) -> None:
         short = (len(b.lines) <= 3 and 0 < len(words) <= 14 and not text.rstrip().endswith((".", ",", ";"))
                  and sum(c.isalpha() for c in text) >= 2)
         titled = sum(w[:1].isupper() or not w[:1].isalpha() for w in words) >= 0.7 * len(words)
-        if b.role == "paragraph" and short and (
+        if b.role == "list_item" and short and len(b.lines) == 1 and (b.lines[0].bold or b.size >= body_size * _LIST_HEAD_SIZE):
+            # An enumerated line set apart in bold or a larger font is a numbered heading, not an item of a list.
+            b.role = "heading"
+            heading_sizes.add(b.size)
+        elif b.role == "paragraph" and short and (
             b.size >= body_size * 1.15
             or (all(ln.bold for ln in b.lines) and len(words) <= 10)
             # An italic line heads a section only when it is short and in title case ("Boots Self-Locking Nut").

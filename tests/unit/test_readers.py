@@ -479,7 +479,7 @@ def test_pdf_grid_without_text_in_its_cells_is_a_drawing_not_a_table():
     assert "table" not in [s.role for s in rec.segments]
 
 
-def test_pdf_table_from_a_real_paper_keeps_merged_header_cells_and_two_line_cells():
+def test_pdf_table_from_a_real_paper_keeps_merged_header_cells_two_line_cells_and_open_sides():
     rec = process_bytes((FIX / "2305.03393v1-pg9.pdf").read_bytes(), "paper.pdf")
     tables = [s for s in rec.segments if s.role == "table"]
     assert len(tables) == 1
@@ -488,6 +488,8 @@ def test_pdf_table_from_a_real_paper_keeps_merged_header_cells_and_two_line_cell
     spanning = [c for c in cells.values() if c.col_span == 3]
     assert len(spanning) == 1 and spanning[0].row == 0
     assert len({r for r, _ in cells}) == 6
+    # Its outer columns have a rule on one side only: the rules across close them.
+    assert len({k for _, k in cells}) == 8 and cells[(0, 0)].text == "# enc-layers" and cells[(0, 7)].text == "Inference time (secs)"
     assert all(len(c.text.split()) == 2 for (r, k), c in cells.items() if r >= 2 and k >= 2)
 
 

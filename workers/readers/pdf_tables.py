@@ -110,7 +110,47 @@ def rules(page, height: float) -> list[dict]:
             # A box (drawn or filled): its sides rule the cells it frames.
             edges += [_edge("h", x0, x1, top, top), _edge("h", x0, x1, bottom, bottom),
                       _edge("v", x0, x0, top, bottom), _edge("v", x1, x1, top, bottom)]
-    return edges
+    return edges + _frame_sides(edges, height)
+
+
+# Rules of one table share their ends to about this much; a table with open sides has at least this many.
+_SAME_END = 3.0
+_FRAME_RULES = 3
+# A "frame" taller than this share of the page is the page's own layout (rules above and below the text), not a table.
+_FRAME_MAX_HEIGHT = 0.5
+
+
+def _frame_sides(edges: list[dict], height: float) -> list[dict]:
+    """Sides for tables drawn with rules across but none down their outer edges (an open-sided table).
+
+    Where several horizontal rules start and end at the same place, the table runs from end to end of them: a
+    side at each end lets the grid close the outer columns, which have a rule on one side only.
+    """
+    sides = []
+    hs = sorted((e for e in edges if e["orientation"] == "h"), key=lambda e: (round(e["x0"]), round(e["x1"])))
+    used: set[int] = set()
+    for i, e in enumerate(hs):
+        if i in used:
+            continue
+        group = [j for j in range(i, len(hs)) if abs(hs[j]["x0"] - e["x0"]) <= _SAME_END and abs(hs[j]["x1"] - e["x1"]) <= _SAME_END]
+        used.update(group)
+        if len(group) < _FRAME_RULES:
+            continue
+        x0 = min(hs[j]["x0"] for j in group)
+        x1 = max(hs[j]["x1"] for j in group)
+        # Only as far down as the table's own column rules reach: a rule of the same width below it (a note's
+        # separator) does not make the text under it part of the table.
+        inner = [v for v in edges if v["orientation"] == "v" and x0 + _SAME_END < v["x0"] < x1 - _SAME_END]
+        if not inner:
+            continue
+        top = max(min(hs[j]["top"] for j in group), min(v["top"] for v in inner))
+        bottom = min(max(hs[j]["top"] for j in group), max(v["bottom"] for v in inner))
+        if not 0 < bottom - top <= _FRAME_MAX_HEIGHT * height:
+            continue
+        for x in (x0, x1):
+            if not any(v["orientation"] == "v" and abs(v["x0"] - x) <= _SAME_END for v in edges):  # a side already drawn
+                sides.append(_edge("v", x, x, top, bottom))
+    return sides
 
 
 def find_grids(page, height: float) -> list[Grid]:

@@ -17,11 +17,16 @@ Reading the page:
   running header or footer, and a lone number there is a page number: both
   are furniture;
 * a short block in a larger (or bold) font than the body is a heading, its
-  level from the rank of its size;
+  level from the rank of its size; so is an enumerated line set apart in bold
+  or in a larger size of another font ("(2) Scope"), not a list item;
 * a word hyphenated at a line end is joined when the joined word is a word,
-  and listed as a repair, as in text pages.
+  and listed as a repair, as in text pages;
+* a table drawn with ruling lines becomes a ``table`` segment with its cells
+  (:mod:`.pdf_tables` finds the grid; each cell's text is the characters
+  drawn inside it);
+* every segment keeps the box of each of its characters (``glyphs``), so a
+  sentence, a cell or an entity gets the box around just its own text.
 
-pdfium has no table finder, so tables in a PDF stay paragraphs (see README).
 A PDF without a text layer (a scan) is refused as ``no_text_layer``; one that
 needs a password as ``encrypted``.
 """

@@ -48,6 +48,7 @@ _MARKUP = re.compile(
 
 
 _SPACE_RE = re.compile(r"\s+")
+_BODY_TAG = re.compile(r"<body[\s>]", re.I)
 
 
 def collapse(text: str) -> str:
@@ -417,7 +418,10 @@ def read_html(text: str) -> Reading:
     _walk(body if body is not None else root, blocks)
     etree.strip_elements(root, *_CHROME, with_tail=False)
     main = _Main(root)
-    stream = _Stream(text)
+    # The head holds no block's text, and often most of the markup (inline styles, scripts, JSON-LD): the scan starts
+    # at the body when there is one to find.
+    body_tag = _BODY_TAG.search(text)
+    stream = _Stream(text, body_tag.start() if body_tag and body is not None else 0)
     segments = []
     for b in blocks:
         if b.role == "table":

@@ -22,7 +22,7 @@ Reading the page:
 * a word hyphenated at a line end is joined when the joined word is a word,
   and listed as a repair, as in text pages;
 * a table drawn with ruling lines becomes a ``table`` segment with its cells
-  (:mod:`.pdf_tables` finds the grid; each cell's text is the characters
+  (:mod:`.tables` finds the grid; each cell's text is the characters
   drawn inside it);
 * every segment keeps the box of each of its characters (``glyphs``), so a
   sentence, a cell or an entity gets the box around just its own text.
@@ -43,9 +43,9 @@ from statistics import median
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ..models import Cell, Piece, Repair, SourcePart
-from .common import Builder, Reading, bridge_gaps, make_segment
-from .pdf_tables import Grid, find_grids
+from ...models import Cell, Piece, Repair, SourcePart
+from ..common import Builder, Reading, bridge_gaps, make_segment
+from .tables import Grid, find_grids
 
 _PAGE_SEP = "\f"
 # pdfium's mark for a hyphen it found at the end of a line (FPDFText_IsHyphen).
@@ -330,8 +330,8 @@ def _roles(blocks: list[_Block], body_size: float) -> None:
 
 
 def read_pdf(data: bytes) -> Reading:
-    from ..stages.intake import PageRejected  # the intake stage owns the error type
-    from ..stages.clean import is_common_word
+    from ...stages.intake import PageRejected  # the intake stage owns the error type
+    from ...stages.clean import is_common_word
 
     try:
         pdf = pdfium.PdfDocument(data)

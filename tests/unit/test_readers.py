@@ -330,22 +330,29 @@ def test_a_pdf_without_a_text_layer_gets_no_text_layer_saying_ocr_is_not_done():
 # --- PDF made here: hyphens, two columns, running headers ----------------------------------
 
 
-def make_pdf(pages: list[list[tuple[float, float, str, float, bytes]]], size=(595, 842)) -> bytes:
-    """A PDF with text drawn in a standard font: each line (x, y, text, font size, font name) in that order in the content stream."""
+def draw_text(doc, page, x: float, y: float, text: str, size: float, font: bytes) -> None:
+    """Draw one line of ``text`` at (x, y) in a standard font."""
     import ctypes
 
+    import pypdfium2.raw as c
+
+    obj = c.FPDFPageObj_NewTextObj(doc.raw, font, ctypes.c_float(size))
+    ws = (text + "\0").encode("utf-16-le")
+    buf = ctypes.create_string_buffer(ws, len(ws))
+    c.FPDFText_SetText(obj, ctypes.cast(buf, ctypes.POINTER(c.FPDF_WCHAR)))
+    c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+    c.FPDFPage_InsertObject(page.raw, obj)
+
+
+def make_pdf(pages: list[list[tuple[float, float, str, float, bytes]]], size=(595, 842)) -> bytes:
+    """A PDF with text drawn in a standard font: each line (x, y, text, font size, font name) in that order in the content stream."""
     import pypdfium2.raw as c
 
     doc = pdfium.PdfDocument.new()
     for lines in pages:
         page = doc.new_page(*size)
         for x, y, text, fs, font in lines:
-            obj = c.FPDFPageObj_NewTextObj(doc.raw, font, ctypes.c_float(fs))
-            ws = (text + "\0").encode("utf-16-le")
-            buf = ctypes.create_string_buffer(ws, len(ws))
-            c.FPDFText_SetText(obj, ctypes.cast(buf, ctypes.POINTER(c.FPDF_WCHAR)))
-            c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
-            c.FPDFPage_InsertObject(page.raw, obj)
+            draw_text(doc, page, x, y, text, fs, font)
         c.FPDFPage_GenerateContent(page.raw)
     out = io.BytesIO()
     doc.save(out)
@@ -423,13 +430,8 @@ def make_ruled_table_pdf(rows: list[list[str]], x0=100.0, top=700.0, col_w=120.0
     doc = pdfium.PdfDocument.new()
     page = doc.new_page(595, 842)
 
-    def text(x, y, s, size=10):
-        obj = c.FPDFPageObj_NewTextObj(doc.raw, BODY, ctypes.c_float(size))
-        ws = (s + "\0").encode("utf-16-le")
-        buf = ctypes.create_string_buffer(ws, len(ws))
-        c.FPDFText_SetText(obj, ctypes.cast(buf, ctypes.POINTER(c.FPDF_WCHAR)))
-        c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
-        c.FPDFPage_InsertObject(page.raw, obj)
+    def text(x, y, s):
+        draw_text(doc, page, x, y, s, 10, BODY)
 
     def line(xa, ya, xb, yb):
         path = c.FPDFPageObj_CreateNewPath(ctypes.c_float(xa), ctypes.c_float(ya))

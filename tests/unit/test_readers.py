@@ -552,3 +552,22 @@ def test_html_locators_skip_scripts_and_comments_that_hold_markup_characters():
     for s in paras:
         # The copies inside the script and the comment come first; the locator must point past them.
         assert (s.source_start, s.source_end) == (page.rindex(s.text), page.rindex(s.text) + len(s.text))
+
+
+def _forum_page(json_ld: bool) -> str:
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "DiscussionForumPosting", '
+          '"headline": "Ferry timetable"}</script>') if json_ld else ""
+    posts = "".join(f'<div class="comment" id="comment-{i}"><p>Reply {i}: the winter ferry leaves the harbour at seven and the '
+                    "crossing takes about forty minutes when the sea is calm.</p></div>" for i in range(4))
+    return (f"<html><head><title>Ferry timetable</title>{ld}<script>var tracker = 1;</script></head><body><article>"
+            "<h1>Ferry timetable</h1><p>Does anyone know when the winter ferry timetable starts this year and whether the early "
+            f'crossing still runs on Sundays?</p></article><section id="comments" class="comments">{posts}</section></body></html>')
+
+
+def test_html_forum_thread_marked_in_json_ld_keeps_its_replies_as_main_text():
+    # Scripts are dropped before reading, but not JSON-LD: it is how trafilatura tells a thread's replies from comments.
+    thread = process_bytes(_forum_page(True).encode(), "thread.html")
+    assert [s.role for s in thread.segments if s.text.startswith("Reply")] == ["paragraph"] * 4
+    assert "tracker" not in thread.text
+    article = process_bytes(_forum_page(False).encode(), "article.html")
+    assert [s.role for s in article.segments if s.text.startswith("Reply")] == ["furniture"] * 4

@@ -187,10 +187,12 @@ def _span(text: str, idx: list[int], stream: _Stream) -> OffsetMap:
     return _offset_map([(0, len(text), s0, s1)])
 
 
-# Elements never shown as text, removed in C before any walk: the walks below then visit only what may be text,
+# Elements never shown as text, removed before any walk (in C, but for scripts): the walks below then visit only what may be text,
 # and trafilatura (which drops all of these itself) gets a smaller tree to copy and prune. head (the title is read
 # from it first), template and math (trafilatura keeps their text) stay in the tree and are skipped by the walks.
-_DROP = tuple(sorted(_SKIP - {"head", "template", "math"}))
+_DROP = tuple(sorted(_SKIP - {"head", "template", "math", "script"}))
+# Scripts too, but not JSON-LD: trafilatura reads it to tell a forum thread (whose comments are its content).
+_SCRIPTS = etree.XPath("//script[not(@type='application/ld+json')]")
 # Hidden by attribute or inline style; the style lower-cased and stripped of whitespace in XPath itself
 # (an EXSLT regex here would call back into Python for every styled element).
 _STYLE = "translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ \t\n\r', 'abcdefghijklmnopqrstuvwxyz')"
@@ -209,6 +211,8 @@ _CHROME = ("aside", "footer", "menu", "nav", "noindex", "fieldset", "label", "le
 def _drop_unseen(root) -> None:
     """Remove scripts, styles, form controls and hidden elements, keeping the text that follows each one."""
     etree.strip_elements(root, *_DROP, with_tail=False)
+    for el in _SCRIPTS(root):
+        el.drop_tree()
     for el in _HIDDEN(root):
         el.drop_tree()  # lxml.html: the tail stays, joined to what came before
 

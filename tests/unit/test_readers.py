@@ -571,3 +571,20 @@ def test_html_forum_thread_marked_in_json_ld_keeps_its_replies_as_main_text():
     assert "tracker" not in thread.text
     article = process_bytes(_forum_page(False).encode(), "article.html")
     assert [s.role for s in article.segments if s.text.startswith("Reply")] == ["furniture"] * 4
+
+
+def test_html_offsets_of_many_blocks_at_once_are_each_blocks_own():
+    from workers.readers.html import _offsets_many, _Stream
+
+    src = "<pre>   def f():\n      return 1   </pre><p>Some <b>words</b> here &amp; there.</p><pre>  x = 2  </pre><p>tail</p>"
+    texts = ["   def f():\n      return 1   ", "Some words here & there.", "  x = 2  ", "tail"]
+    stream = _Stream(src)
+    items = [(t, stream.locate("".join(t.split()))) for t in texts]
+    together = _offsets_many(items, stream)
+    alone = [_offsets_many([item], stream)[0] for item in items]
+    assert [m.pieces for m in together] == [m.pieces for m in alone]
+    # Each map covers its own text only, and finds it in the markup.
+    for t, m in zip(texts, together):
+        assert m.pieces[0].clean_start == 0 and m.pieces[-1].clean_end == len(t)
+        a, b = m.to_source(0, len(t))
+        assert "".join(t.split()) in html.unescape(re.sub(r"<[^>]+>|\s", "", src[a:b]))

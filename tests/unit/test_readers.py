@@ -241,7 +241,7 @@ def test_docx_locators_find_each_segment_and_entity_in_its_paragraph(name):
 # --- PDF ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["code_and_formula.pdf", "multi_page.pdf"])
+@pytest.mark.parametrize("name", ["code_and_formula.pdf", "multi_page.pdf", "2305.03393v1-pg9.pdf"])
 def test_pdf_locators_give_page_box_and_find_the_text_on_that_page(name):
     rec = process_bytes((FIX / name).read_bytes(), name)
     pdf = pdfium.PdfDocument(str(FIX / name))
@@ -255,13 +255,49 @@ def test_pdf_locators_give_page_box_and_find_the_text_on_that_page(name):
         # pdfium marks a hyphen at a line end with U+FFFE; the record lists each one it joined or kept as a repair.
         span = texts[loc.page - 1][loc.start : loc.end]
         assert span.count("\ufffe") <= sum(1 for r in rec.repairs if r.before == "\ufffe" and s.source_start <= r.source_start < s.source_end)
-        assert words_in_order(s.text, span.replace("\ufffe", "")), s.text
+        if s.role == "table":
+            # A table's text goes cell by cell, the page's row by row: each cell is found at its own place.
+            for c in s.cells:
+                cell_span = texts[c.locator.page - 1][c.locator.start : c.locator.end]
+                assert words_in_order(c.text, cell_span.replace("\ufffe", "")), c.text
+        else:
+            assert words_in_order(s.text, span.replace("\ufffe", "")), s.text
         # The box holds the segment: pdfium's text inside it starts with the segment's first word.
         inside = pdf[loc.page - 1].get_textpage().get_text_bounded(x0 - 1, y0 - 1, x1 + 1, y1 + 1)
         assert re.findall(r"\w+", s.text)[0] in inside
     assert rec.entities
     for e in rec.entities:
         assert collapse(texts[e.locator.page - 1][e.locator.start : e.locator.end]) == e.text
+
+
+def _text_in_box(pdf, loc) -> str:
+    x0, y0, x1, y1 = loc.bbox
+    # (pdfium marks a ligature's break with a control character: "Ef\x02fects")
+    return re.sub(r"[\x00-\x08]", "", pdf[loc.page - 1].get_textpage().get_text_bounded(x0 - 0.5, y0 - 0.5, x1 + 0.5, y1 + 0.5))
+
+
+@pytest.mark.parametrize("name", ["code_and_formula.pdf", "multi_page.pdf", "2305.03393v1-pg9.pdf"])
+def test_pdf_entities_and_sentences_have_boxes_around_just_their_own_text(name):
+    rec = process_bytes((FIX / name).read_bytes(), name)
+    pdf = pdfium.PdfDocument(str(FIX / name))
+    segs = {s.id: s for s in rec.segments}
+    assert rec.entities
+    for e in rec.entities:
+        assert e.locator.bbox is not None, e.text
+        # pdfium's text inside the entity's box is the entity (a word or two either side at most, where lines wrap).
+        inside = collapse(_text_in_box(pdf, e.locator))
+        assert words_in_order(e.text, inside), (e.text, inside)
+        seg_box = segs[e.segment_id].locator.bbox
+        x0, y0, x1, y1 = e.locator.bbox
+        assert seg_box[0] - 1 <= x0 <= x1 <= seg_box[2] + 1 and seg_box[1] - 1 <= y0 <= y1 <= seg_box[3] + 1
+        if " " not in e.text and len(e.text) > 3:
+            assert len(inside) < len(e.text) + 4 * 10, (e.text, inside)  # one line's worth, not the whole paragraph
+    sentences = [(s, t) for s in rec.segments for t in s.sentences]
+    assert sentences
+    for s, t in sentences:
+        assert t.locator.bbox is not None and t.locator.page == s.locator.page
+        first = re.findall(r"\w+", s.text[t.start : t.end])[0]
+        assert first in _text_in_box(pdf, t.locator)
 
 
 def test_pdf_headings_lists_and_page_numbers():
@@ -295,22 +331,29 @@ def test_a_pdf_without_a_text_layer_gets_no_text_layer_saying_ocr_is_not_done():
 # --- PDF made here: hyphens, two columns, running headers ----------------------------------
 
 
-def make_pdf(pages: list[list[tuple[float, float, str, float, bytes]]], size=(595, 842)) -> bytes:
-    """A PDF with text drawn in a standard font: each line (x, y, text, font size, font name) in that order in the content stream."""
+def draw_text(doc, page, x: float, y: float, text: str, size: float, font: bytes) -> None:
+    """Draw one line of ``text`` at (x, y) in a standard font."""
     import ctypes
 
+    import pypdfium2.raw as c
+
+    obj = c.FPDFPageObj_NewTextObj(doc.raw, font, ctypes.c_float(size))
+    ws = (text + "\0").encode("utf-16-le")
+    buf = ctypes.create_string_buffer(ws, len(ws))
+    c.FPDFText_SetText(obj, ctypes.cast(buf, ctypes.POINTER(c.FPDF_WCHAR)))
+    c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+    c.FPDFPage_InsertObject(page.raw, obj)
+
+
+def make_pdf(pages: list[list[tuple[float, float, str, float, bytes]]], size=(595, 842)) -> bytes:
+    """A PDF with text drawn in a standard font: each line (x, y, text, font size, font name) in that order in the content stream."""
     import pypdfium2.raw as c
 
     doc = pdfium.PdfDocument.new()
     for lines in pages:
         page = doc.new_page(*size)
         for x, y, text, fs, font in lines:
-            obj = c.FPDFPageObj_NewTextObj(doc.raw, font, ctypes.c_float(fs))
-            ws = (text + "\0").encode("utf-16-le")
-            buf = ctypes.create_string_buffer(ws, len(ws))
-            c.FPDFText_SetText(obj, ctypes.cast(buf, ctypes.POINTER(c.FPDF_WCHAR)))
-            c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
-            c.FPDFPage_InsertObject(page.raw, obj)
+            draw_text(doc, page, x, y, text, fs, font)
         c.FPDFPage_GenerateContent(page.raw)
     out = io.BytesIO()
     doc.save(out)
@@ -361,6 +404,96 @@ def test_pdf_running_header_and_page_numbers_are_furniture():
     assert ("3", 3) in furniture
     assert "Coastline Council" not in rec.text
     assert [s.locator.page for s in rec.segments if s.role == "paragraph"] == [1, 2, 3]
+
+
+def test_pdf_enumerated_line_set_apart_heads_its_section_and_plain_enumerated_lines_stay_list_items():
+    body = [
+        (72, 760, "(1) Harbour dues", 11, BOLD),
+        (72, 744, "The board raised the dues for large ships this spring and kept the", 11, BODY),
+        (72, 730, "dues for fishing boats where they were last year.", 11, BODY),
+        (72, 700, "(2) Dredging of the channel", 12.5, b"Times-Roman"),
+        (72, 684, "Work on the channel started in May and should end before the", 11, BODY),
+        (72, 670, "autumn storms reach the coast.", 11, BODY),
+        (72, 640, "1) Figures are from the board's own accounts for the year.", 11, BODY),
+        (72, 626, "2) Dues are given before tax and in the local currency.", 11, BODY),
+    ]
+    rec = process_bytes(make_pdf([body]), "sections.pdf")
+    got = [(s.role, s.text.split(" ")[0]) for s in rec.segments]
+    assert got == [("heading", "(1)"), ("paragraph", "The"), ("heading", "(2)"), ("paragraph", "Work"), ("list_item", "1)"), ("list_item", "2)")]
+
+
+def make_ruled_table_pdf(rows: list[list[str]], x0=100.0, top=700.0, col_w=120.0, row_h=20.0, above: str = "", below: str = "") -> bytes:
+    """A page with ``rows`` drawn as a table ruled on every side of every cell, and a paragraph above and below."""
+    import ctypes
+
+    import pypdfium2.raw as c
+
+    doc = pdfium.PdfDocument.new()
+    page = doc.new_page(595, 842)
+
+    def text(x, y, s):
+        draw_text(doc, page, x, y, s, 10, BODY)
+
+    def line(xa, ya, xb, yb):
+        path = c.FPDFPageObj_CreateNewPath(ctypes.c_float(xa), ctypes.c_float(ya))
+        c.FPDFPath_LineTo(path, ctypes.c_float(xb), ctypes.c_float(yb))
+        c.FPDFPath_SetDrawMode(path, 0, 1)
+        c.FPDFPage_InsertObject(page.raw, path)
+
+    if above:
+        text(x0, top + 30, above)
+    ncols = len(rows[0])
+    for r, row in enumerate(rows):
+        for k, cell in enumerate(row):
+            text(x0 + k * col_w + 4, top - (r + 1) * row_h + 6, cell)
+    for r in range(len(rows) + 1):
+        line(x0, top - r * row_h, x0 + ncols * col_w, top - r * row_h)
+    for k in range(ncols + 1):
+        line(x0 + k * col_w, top, x0 + k * col_w, top - len(rows) * row_h)
+    if below:
+        text(x0, top - len(rows) * row_h - 30, below)
+    c.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_pdf_ruled_table_becomes_a_table_segment_with_its_cells_in_place():
+    rows = [["Harbour", "Boats", "Berths"], ["North quay", "14", "20"], ["South quay", "9", "12"]]
+    data = make_ruled_table_pdf(rows, above="The harbour board counted the boats in March.",
+                                below="Both quays have room for more boats next year.")
+    rec = process_bytes(data, "table.pdf")
+    roles = [s.role for s in rec.segments]
+    assert roles == ["paragraph", "table", "paragraph"]
+    table = rec.segments[1]
+    assert [(c.row, c.col, c.text) for c in table.cells] == [(r, k, t) for r, row in enumerate(rows) for k, t in enumerate(row)]
+    assert "North quay" not in rec.segments[0].text + rec.segments[2].text  # cell text is not also a paragraph
+    pdf = pdfium.PdfDocument(data)
+    page_text = pdf[0].get_textpage().get_text_range()
+    for cell in table.cells:
+        assert cell.locator.page == 1 and page_text[cell.locator.start : cell.locator.end] == cell.text
+        assert collapse(_text_in_box(pdf, cell.locator)) == cell.text
+    assert table.locator.bbox == [100.0, 640.0, 460.0, 700.0]
+
+
+def test_pdf_grid_without_text_in_its_cells_is_a_drawing_not_a_table():
+    data = make_ruled_table_pdf([["", "", ""], ["", "", ""], ["", "", "x"]], above="A drawing of an empty grid sits below this line.")
+    rec = process_bytes(data, "grid.pdf")
+    assert "table" not in [s.role for s in rec.segments]
+
+
+def test_pdf_table_from_a_real_paper_keeps_merged_header_cells_two_line_cells_and_open_sides():
+    rec = process_bytes((FIX / "2305.03393v1-pg9.pdf").read_bytes(), "paper.pdf")
+    tables = [s for s in rec.segments if s.role == "table"]
+    assert len(tables) == 1
+    cells = {(c.row, c.col): c for c in tables[0].cells}
+    # A header cell ruled across three columns, and each body cell holding two stacked numbers.
+    spanning = [c for c in cells.values() if c.col_span == 3]
+    assert len(spanning) == 1 and spanning[0].row == 0
+    assert len({r for r, _ in cells}) == 6
+    # Its outer columns have a rule on one side only: the rules across close them.
+    assert len({k for _, k in cells}) == 8 and cells[(0, 0)].text == "# enc-layers" and cells[(0, 7)].text == "Inference time (secs)"
+    assert all(len(c.text.split()) == 2 for (r, k), c in cells.items() if r >= 2 and k >= 2)
 
 
 def test_xhtml_with_an_xml_prolog_is_read_as_html():
@@ -420,3 +553,39 @@ def test_html_locators_skip_scripts_and_comments_that_hold_markup_characters():
     for s in paras:
         # The copies inside the script and the comment come first; the locator must point past them.
         assert (s.source_start, s.source_end) == (page.rindex(s.text), page.rindex(s.text) + len(s.text))
+
+
+def _forum_page(json_ld: bool) -> str:
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "DiscussionForumPosting", '
+          '"headline": "Ferry timetable"}</script>') if json_ld else ""
+    posts = "".join(f'<div class="comment" id="comment-{i}"><p>Reply {i}: the winter ferry leaves the harbour at seven and the '
+                    "crossing takes about forty minutes when the sea is calm.</p></div>" for i in range(4))
+    return (f"<html><head><title>Ferry timetable</title>{ld}<script>var tracker = 1;</script></head><body><article>"
+            "<h1>Ferry timetable</h1><p>Does anyone know when the winter ferry timetable starts this year and whether the early "
+            f'crossing still runs on Sundays?</p></article><section id="comments" class="comments">{posts}</section></body></html>')
+
+
+def test_html_forum_thread_marked_in_json_ld_keeps_its_replies_as_main_text():
+    # Scripts are dropped before reading, but not JSON-LD: it is how trafilatura tells a thread's replies from comments.
+    thread = process_bytes(_forum_page(True).encode(), "thread.html")
+    assert [s.role for s in thread.segments if s.text.startswith("Reply")] == ["paragraph"] * 4
+    assert "tracker" not in thread.text
+    article = process_bytes(_forum_page(False).encode(), "article.html")
+    assert [s.role for s in article.segments if s.text.startswith("Reply")] == ["furniture"] * 4
+
+
+def test_html_offsets_of_many_blocks_at_once_are_each_blocks_own():
+    from workers.readers.html import _offsets_many, _Stream
+
+    src = "<pre>   def f():\n      return 1   </pre><p>Some <b>words</b> here &amp; there.</p><pre>  x = 2  </pre><p>tail</p>"
+    texts = ["   def f():\n      return 1   ", "Some words here & there.", "  x = 2  ", "tail"]
+    stream = _Stream(src)
+    items = [(t, stream.locate("".join(t.split()))) for t in texts]
+    together = _offsets_many(items, stream)
+    alone = [_offsets_many([item], stream)[0] for item in items]
+    assert [m.pieces for m in together] == [m.pieces for m in alone]
+    # Each map covers its own text only, and finds it in the markup.
+    for t, m in zip(texts, together):
+        assert m.pieces[0].clean_start == 0 and m.pieces[-1].clean_end == len(t)
+        a, b = m.to_source(0, len(t))
+        assert "".join(t.split()) in html.unescape(re.sub(r"<[^>]+>|\s", "", src[a:b]))

@@ -120,7 +120,8 @@ def bridge_gaps(pieces: list[Piece]) -> OffsetMap:
 def make_segment(role: str, text: str, offsets: OffsetMap, **kw) -> Segment:
     """A segment whose source span covers its text's pieces. Ids are given later, by ``segment``."""
     if offsets.pieces:
-        start, end = offsets.pieces[0].source_start, offsets.pieces[-1].source_end
+        # (A PDF block read in column order can hold lines whose page-text order differs.)
+        start, end = min(p.source_start for p in offsets.pieces), max(p.source_end for p in offsets.pieces)
     else:
         start = end = 0
     return Segment(id="s0", role=role, text=text, source_start=start, source_end=end, offsets=offsets, **kw)

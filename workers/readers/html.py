@@ -36,7 +36,6 @@ _BLOCK = frozenset(
 _HEADING = {f"h{n}": n for n in range(1, 7)}
 _LEAF_ROLE = {"p": "paragraph", "dt": "paragraph", "dd": "paragraph", "address": "paragraph", "summary": "paragraph",
               "figcaption": "caption", "caption": "caption"}
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # Everything in markup that is not visible text: comments, raw-text elements, tags, declarations.
 # Comment and raw-text bodies are matched as unrolled loops (runs of other characters, then one checked
 # delimiter) rather than lazy ``.*?``, which tries the closing tag at every character: a third of the time.
@@ -49,6 +48,7 @@ _MARKUP = re.compile(
 
 
 _SPACE_RE = re.compile(r"\s+")
+_BODY_TAG = re.compile(r"<body[\s>]", re.I)
 
 
 def collapse(text: str) -> str:
@@ -135,38 +135,62 @@ class _Stream:
 
 
 def _offsets(text: str, idx: list[int], stream: _Stream) -> OffsetMap:
-    """Map ``text`` to the markup, given the stream index of each of its non-space characters.
+    """Map ``text`` to the markup, given the stream index of each of its non-space characters (see :func:`_offsets_many`)."""
+    return _offsets_many([(text, idx)], stream)[0]
+
+
+def _offsets_many(items: list[tuple[str, list[int]]], stream: _Stream) -> list[OffsetMap]:
+    """Map each text to the markup, given the stream index of each of its non-space characters.
 
     Each character maps to its span in the markup, each run of spaces to whatever lies between the words
     around it; neighbours that are both one-to-one and adjacent in both texts merge into one piece.
-    Done on arrays: a page has tens of thousands of characters and thousands of pieces.
+    Done on arrays, for all of a page's main-text blocks in one pass: a page has tens of thousands of
+    characters and thousands of pieces, and numpy's cost per call would otherwise come once per block.
+    The texts are laid end to end with a sentinel between them (neither space nor character), so no run of
+    spaces crosses from one to the next and no piece spans two; each text's positions are then made its own.
     """
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    if not items:
+        return []
+    joined = "\x00".join(t for t, _ in items)
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
     space = _SPACE_CP[codes]
-    chars = np.flatnonzero(~space)
-    ids = np.asarray(idx, dtype=np.int64)
+    sentinel = codes == 0
+    chars = np.flatnonzero(~space & ~sentinel)
+    ids = np.concatenate([np.asarray(i, dtype=np.int64) for _, i in items])
     cs, ce = stream.starts_a[ids], stream.ends_a[ids]
-    # Runs of spaces: where the space mask switches on and off.
+    lens = np.array([len(t) for t, _ in items], dtype=np.int64)
+    base = np.concatenate(([0], np.cumsum(lens + 1)[:-1]))  # where each text starts in ``joined``
+    lo = np.searchsorted(chars, base)  # each text's first character, and one past its last
+    hi = np.searchsorted(chars, base + lens)
     edges = np.flatnonzero(np.diff(np.concatenate(([False], space, [False])).astype(np.int8)))
     r0, r1 = edges[0::2], edges[1::2]
+    seg_r = np.searchsorted(base, r0, side="right") - 1
     k = np.searchsorted(chars, r0)  # the first character after each run
     n = len(chars)
+    has_next = k < hi[seg_r]
+    has_prev = k > lo[seg_r]
     nxt = cs[np.minimum(k, n - 1)] if n else np.zeros(len(k), dtype=np.int64)
-    a = np.where(k > 0, ce[np.maximum(k - 1, 0)], np.where(k < n, nxt, 0))
-    b = np.where(k < n, np.maximum(a, nxt), a)
+    a = np.where(has_prev, ce[np.maximum(k - 1, 0)], np.where(has_next, nxt, 0))
+    b = np.where(has_next, np.maximum(a, nxt), a)
     c0 = np.concatenate((chars, r0))
     order = np.argsort(c0, kind="stable")
     c0 = c0[order]
     c1 = np.concatenate((chars + 1, r1))[order]
     s0 = np.concatenate((cs, a))[order]
     s1 = np.concatenate((ce, b))[order]
+    seg = np.searchsorted(base, c0, side="right") - 1
     one = (c1 - c0) == (s1 - s0)
-    # A piece starts wherever it cannot extend the one before it.
     head = np.ones(len(c0), dtype=bool)
-    head[1:] = ~(one[1:] & one[:-1] & (s1[:-1] == s0[1:]))
+    head[1:] = ~(one[1:] & one[:-1] & (s1[:-1] == s0[1:]) & (seg[1:] == seg[:-1]))
     first = np.flatnonzero(head)
     last = np.append(first[1:] - 1, len(c0) - 1)
-    return _offset_map(zip(c0[first].tolist(), c1[last].tolist(), s0[first].tolist(), s1[last].tolist()))
+    owner = seg[first]
+    off = base[owner]
+    rows = zip((c0[first] - off).tolist(), (c1[last] - off).tolist(), s0[first].tolist(), s1[last].tolist())
+    per: list[list] = [[] for _ in items]
+    for o, row in zip(owner.tolist(), rows):
+        per[o].append(row)
+    return [_offset_map(r) for r in per]
 
 
 _VALIDATE_MAP = OffsetMap.__pydantic_validator__.validate_python
@@ -187,9 +211,34 @@ def _span(text: str, idx: list[int], stream: _Stream) -> OffsetMap:
     return _offset_map([(0, len(text), s0, s1)])
 
 
-def _hidden(el) -> bool:
-    a = el.attrib
-    return "hidden" in a or a.get("aria-hidden") == "true" or bool(_HIDDEN_STYLE.search(a.get("style", "")))
+# Elements never shown as text, removed before any walk (in C, but for scripts): the walks below then visit only what may be text,
+# and trafilatura (which drops all of these itself) gets a smaller tree to copy and prune. head (the title is read
+# from it first), template and math (trafilatura keeps their text) stay in the tree and are skipped by the walks.
+_DROP = tuple(sorted(_SKIP - {"head", "template", "math", "script"}))
+# Scripts too, but not JSON-LD: trafilatura reads it to tell a forum thread (whose comments are its content).
+_SCRIPTS = etree.XPath("//script[not(@type='application/ld+json')]")
+# Hidden by attribute or inline style; the style lower-cased and stripped of whitespace in XPath itself
+# (an EXSLT regex here would call back into Python for every styled element).
+_STYLE = "translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ \t\n\r', 'abcdefghijklmnopqrstuvwxyz')"
+_HIDDEN = etree.XPath(
+    f"//*[@hidden or @aria-hidden='true' or (@style and (contains({_STYLE}, 'display:none') or contains({_STYLE}, 'visibility:hidden')))]"
+)
+
+
+# Chrome trafilatura deletes outright (its MANUALLY_CLEANED), tail kept: deleted in C once our walk has read it,
+# so trafilatura copies and walks a smaller tree. Not figure, form or math: it treats those specially first.
+_CHROME = ("aside", "footer", "menu", "nav", "noindex", "fieldset", "label", "legend", "link", "area", "blink", "datalist",
+           "dialog", "frame", "frameset", "marquee", "menuitem", "optgroup", "output", "param", "progress", "rp", "rt", "rtc",
+           "source", "track", "use", "applet", "picture", "fencedframe", "time")
+
+
+def _drop_unseen(root) -> None:
+    """Remove scripts, styles, form controls and hidden elements, keeping the text that follows each one."""
+    etree.strip_elements(root, *_DROP, with_tail=False)
+    for el in _SCRIPTS(root):
+        el.drop_tree()
+    for el in _HIDDEN(root):
+        el.drop_tree()  # lxml.html: the tail stays, joined to what came before
 
 
 def _inline_text(el, out: list[str]) -> None:
@@ -198,7 +247,7 @@ def _inline_text(el, out: list[str]) -> None:
         out.append(el.text)
     for ch in el:
         tag = ch.tag if isinstance(ch.tag, str) else ""
-        if tag and tag.lower() not in _SKIP and not _hidden(ch):
+        if tag and tag.lower() not in _SKIP:
             if tag.lower() in ("br", "hr") or tag.lower() in _BLOCK:
                 out.append(" ")
             _inline_text(ch, out)
@@ -251,7 +300,7 @@ def _walk(el, blocks: list[_Block]) -> None:
         run.append(el.text)
     for ch in el:
         tag = ch.tag.lower() if isinstance(ch.tag, str) else ""
-        if not tag or tag in _SKIP or _hidden(ch):
+        if not tag or tag in _SKIP:
             if ch.tail:
                 run.append(ch.tail)
             continue
@@ -390,13 +439,19 @@ def read_html(text: str) -> Reading:
     except (etree.ParserError, ValueError):
         # lxml refuses str input with an encoding declaration; bytes would re-guess the encoding we already know.
         root = lxml.html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", text), parser=_PARSER)
+    title = _title(root)
+    _drop_unseen(root)
     blocks: list[_Block] = []
     body = root.find("body")
     _walk(body if body is not None else root, blocks)
-    title = _title(root)
-    main = _Main(root)  # last: it changes the tree
-    stream = _Stream(text)
-    segments = []
+    etree.strip_elements(root, *_CHROME, with_tail=False)
+    main = _Main(root)
+    # The head holds no block's text, and often most of the markup (inline styles, scripts, JSON-LD): the scan starts
+    # at the body when there is one to find.
+    body_tag = _BODY_TAG.search(text)
+    stream = _Stream(text, body_tag.start() if body_tag and body is not None else 0)
+    segments: list = []
+    pending = []
     for b in blocks:
         if b.role == "table":
             seg = _table_segment(b, stream, main)
@@ -407,11 +462,14 @@ def read_html(text: str) -> Reading:
         idx = stream.locate(compact)
         if idx is None:
             continue
-        furniture = not main.holds(b.text)
-        offsets = _span(b.text, idx, stream) if furniture else _offsets(b.text, idx, stream)
-        seg = make_segment("furniture" if furniture else b.role, b.text, offsets, level=None if furniture else b.level,
-                           why="left out of the main text by trafilatura" if furniture else None)
-        segments.append(seg)
+        if not main.holds(b.text):
+            segments.append(make_segment("furniture", b.text, _span(b.text, idx, stream), why="left out of the main text by trafilatura"))
+            continue
+        pending.append((len(segments), b, idx))
+        segments.append(None)
+    # The main text's offsets, all blocks in one pass.
+    for (at, b, _), offsets in zip(pending, _offsets_many([(b.text, idx) for _, b, idx in pending], stream)):
+        segments[at] = make_segment(b.role, b.text, offsets, level=b.level)
     return Reading(text=text, segments=segments, title=title)
 
 
@@ -460,6 +518,7 @@ def html_fragment_segments(src: str, start: int, end: int) -> list:
         root = lxml.html.fragment_fromstring(frag, create_parent="div")
     except (etree.ParserError, ValueError):
         return []
+    _drop_unseen(root)
     blocks: list[_Block] = []
     _walk(root, blocks)
     stream = _Stream(src, start, end)

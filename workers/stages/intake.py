@@ -30,6 +30,7 @@ from ..timelimit import too_big_message
 
 # Control characters other than tab, newline, carriage return and form feed.
 _CONTROL = set(range(0, 9)) | {11} | set(range(14, 32)) | {127}
+_CONTROL_BYTES = bytes(sorted(_CONTROL))
 # Compressed or binary data has ~12% bytes below 0x20; text has a stray one at most.
 _BINARY_CONTROL_RATIO = 0.05
 _BINARY_CONTROL_MIN = 4
@@ -138,7 +139,8 @@ def _refuse_binary(data: bytes) -> None:
     sample = data[:65536]
     if not sample:
         return
-    controls = sum(1 for b in sample if b in _CONTROL)
+    # Counted in C (the bytes left when the control bytes are deleted): a Python loop costs ~1 ms on a web page.
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if controls >= _BINARY_CONTROL_MIN and controls / len(sample) > _BINARY_CONTROL_RATIO:
         what, todo = describe_binary(data)
         raise PageRejected(
@@ -153,7 +155,6 @@ _MARKUP_RE = re.compile(
 )
 # More than this share of the non-space characters in markup (or control characters) and it is not a page of text.
 _MARKUP_SHARE = 0.3
-_SPACE_RUN = re.compile(r"\s+")
 # C0 controls other than tab, newline, carriage return and form feed, DEL, and C1 controls.
 _CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _MARKUP_MIN = 20
@@ -162,7 +163,7 @@ _MARKUP_MIN = 20
 def refuse_markup(text: str, what: str) -> None:
     """Fail a page whose text is mostly markup or control characters: such a record would look valid and hold garbage."""
     sample = text[:200_000]
-    solid = len(sample) - sum(len(m) for m in _SPACE_RUN.findall(sample))
+    solid = len("".join(sample.split()))  # str.split() splits on just what \s matches, in C
     if not solid:
         return
     hits = _MARKUP_RE.findall(sample)

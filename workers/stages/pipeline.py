@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import partial
 from pathlib import Path
 from collections.abc import Callable
@@ -75,14 +75,27 @@ def run_stages(page: Page, on_stage: Callable[[str], None] | None = None) -> Ann
     return page  # type: ignore[return-value]
 
 
+def glyph_box(glyphs: list[tuple[int, float, float, float, float]], start: int, end: int) -> list[float] | None:
+    """The box around the characters drawn for source offsets ``[start, end)`` (PDF), or None if none are."""
+    keys = [g[0] for g in glyphs]
+    inside = glyphs[bisect_left(keys, start) : bisect_left(keys, end)]
+    if not inside:
+        return None
+    return [min(g[1] for g in inside), min(g[2] for g in inside), max(g[3] for g in inside), max(g[4] for g in inside)]
+
+
 class _Locate:
-    """Source offsets to PDF page / DOCX paragraph locators (nothing for text, HTML and Markdown)."""
+    """Source offsets to PDF page / DOCX paragraph locators (nothing for text, HTML and Markdown).
+
+    A PDF span inside a segment gets the box of its own characters (the segment's ``glyphs``), so a sentence
+    or an entity can be found on the page as well as its segment can.
+    """
 
     def __init__(self, parts: list[SourcePart]) -> None:
         self.parts = parts
         self.starts = [p.source_start for p in parts]
 
-    def __call__(self, start: int, end: int, bbox: list[float] | None = None) -> Locator | None:
+    def __call__(self, start: int, end: int, bbox: list[float] | None = None, glyphs=None) -> Locator | None:
         if not self.parts:
             return None
         i = max(0, bisect_right(self.starts, start) - 1)
@@ -90,6 +103,8 @@ class _Locate:
         a = min(max(start - p.source_start, 0), p.source_end - p.source_start)
         b = min(max(end - p.source_start, a), p.source_end - p.source_start)
         if p.kind == "page":
+            if bbox is None and glyphs:
+                bbox = glyph_box(glyphs, start, end)
             return Locator(page=p.index, start=a, end=b, bbox=bbox)
         return Locator(paragraph=p.index, start=a, end=b)
 
@@ -97,13 +112,16 @@ class _Locate:
         if self.parts:
             update["locator"] = self(seg.source_start, seg.source_end, seg.bbox)
             located = seg.model_copy(update={"locator": update["locator"]})
-            # A sentence's locator is written only where the segment's does not already say it.
+            # A sentence's locator is written only where the segment's does not already say it (a PDF
+            # sentence has the box of its own characters, so it keeps its own).
             update["sentences"] = [
-                s if (loc := self(s.source_start, s.source_end)) == located.sentence_locator(s) else s.model_copy(update={"locator": loc})
+                s
+                if (loc := self(s.source_start, s.source_end, glyphs=seg.glyphs)) == located.sentence_locator(s)
+                else s.model_copy(update={"locator": loc})
                 for s in seg.sentences
             ]
             if seg.cells is not None:
-                update["cells"] = [c.model_copy(update={"locator": self(c.source_start, c.source_end)}) for c in seg.cells]
+                update["cells"] = [c.model_copy(update={"locator": self(c.source_start, c.source_end, glyphs=seg.glyphs)}) for c in seg.cells]
         return seg.model_copy(update=update) if update else seg
 
 
@@ -113,7 +131,8 @@ def build_record(page: AnnotatedPage) -> Record:
     segments = [locate.segment(seg) for seg in page.segments]
     entities = page.entities
     if locate.parts:
-        entities = [e.model_copy(update={"locator": locate(e.source_start, e.source_end)}) for e in entities]
+        glyphs = {s.id: s.glyphs for s in page.segments}
+        entities = [e.model_copy(update={"locator": locate(e.source_start, e.source_end, glyphs=glyphs.get(e.segment_id))}) for e in entities]
     if page.classification is None:
         raise ValueError("build_record needs a classified page (run the classify stage first)")
     return Record(

@@ -17,11 +17,16 @@ Reading the page:
   running header or footer, and a lone number there is a page number: both
   are furniture;
 * a short block in a larger (or bold) font than the body is a heading, its
-  level from the rank of its size;
+  level from the rank of its size; so is an enumerated line set apart in bold
+  or in a larger size of another font ("(2) Scope"), not a list item;
 * a word hyphenated at a line end is joined when the joined word is a word,
-  and listed as a repair, as in text pages.
+  and listed as a repair, as in text pages;
+* a table drawn with ruling lines becomes a ``table`` segment with its cells
+  (:mod:`.tables` finds the grid; each cell's text is the characters
+  drawn inside it);
+* every segment keeps the box of each of its characters (``glyphs``), so a
+  sentence, a cell or an entity gets the box around just its own text.
 
-pdfium has no table finder, so tables in a PDF stay paragraphs (see README).
 A PDF without a text layer (a scan) is refused as ``no_text_layer``; one that
 needs a password as ``encrypted``.
 """
@@ -38,8 +43,9 @@ from statistics import median
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ..models import Repair, SourcePart
-from .common import Builder, Reading, make_segment
+from ...models import Cell, Piece, Repair, SourcePart
+from ..common import Builder, Reading, bridge_gaps, make_segment
+from .tables import Grid, find_grids
 
 _PAGE_SEP = "\f"
 # pdfium's mark for a hyphen it found at the end of a line (FPDFText_IsHyphen).
@@ -53,6 +59,8 @@ _SENT_END = re.compile(r"[.!?:;,][\"”’')\]]*$")
 _MARGIN = 0.15
 # Fewer non-space characters than this per page and the PDF has no text layer worth the name.
 _MIN_CHARS_PER_PAGE = 20
+# An enumerated line this much larger than the body (or bold) heads a section rather than starting a list item.
+_LIST_HEAD_SIZE = 1.05
 # Characters per line whose font size and style are read (a line is one font, or nearly).
 _SAMPLE = 12
 
@@ -70,6 +78,9 @@ class _Line:
     size: float
     bold: bool
     italic: bool = False
+    font: str = ""
+    # (offset in the page text, x0, y0, x1, y1) of each drawn character
+    glyphs: list[tuple[int, float, float, float, float]] = field(default_factory=list)
 
     @property
     def emph(self) -> bool:
@@ -87,6 +98,7 @@ class _Block:
     level: int | None = None
     number: str | None = None
     why: str | None = None
+    grid: Grid | None = None
 
     @property
     def bbox(self) -> list[float]:
@@ -130,8 +142,8 @@ _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|CMBX|SFBX|[-,]B(?:o
 _ITALIC_NAME = re.compile(r"italic|oblique|CMTI|SFTI", re.I)
 
 
-def _style(tp, k: int) -> tuple[bool, bool]:
-    """(bold, italic) of character ``k``."""
+def _style(tp, k: int) -> tuple[bool, bool, str]:
+    """(bold, italic, font name) of character ``k``."""
     buf = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     pdfium_c.FPDFText_GetFontInfo(tp.raw, k, buf, 128, ctypes.byref(flags))
@@ -139,7 +151,7 @@ def _style(tp, k: int) -> tuple[bool, bool]:
     # Font flags (PDF 32000 9.8.2): bit 7 Italic, bit 19 ForceBold; many fonts say so only in their name.
     bold = pdfium_c.FPDFText_GetFontWeight(tp.raw, k) >= 600 or bool(flags.value & (1 << 18)) or bool(_BOLD_NAME.search(name))
     italic = bool(flags.value & (1 << 6)) or bool(_ITALIC_NAME.search(name))
-    return bold, italic
+    return bold, italic, name
 
 
 def _lines(page_no: int, page, tp) -> tuple[str, list[_Line]]:
@@ -173,13 +185,20 @@ def _lines(page_no: int, page, tp) -> tuple[str, list[_Line]]:
                 sizes.append(lb[3] - lb[1])
                 weights.append(_style(tp, k))
             line_text = text[pos[i] : pos[j]]
+            glyphs = []
+            for k in visible:
+                x0, y0, x1, y1 = tp.get_charbox(k)
+                if x1 > x0 or y1 > y0:
+                    glyphs.append((pos[k], round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)))
             if boxes and line_text.strip():
                 lines.append(_Line(
                     page=page_no, start=pos[i], end=pos[j], text=line_text,
                     x0=min(b[0] for b in boxes), y0=min(b[1] for b in boxes), x1=max(b[2] for b in boxes), y1=max(b[3] for b in boxes),
                     size=round(median(sizes), 1) if sizes else 0.0,
-                    bold=bool(weights) and sum(b for b, _ in weights) > len(weights) / 2,
-                    italic=bool(weights) and sum(i for _, i in weights) > len(weights) / 2,
+                    bold=bool(weights) and sum(w[0] for w in weights) > len(weights) / 2,
+                    italic=bool(weights) and sum(w[1] for w in weights) > len(weights) / 2,
+                    font=Counter(w[2] for w in weights).most_common(1)[0][0] if weights else "",
+                    glyphs=glyphs,
                 ))
         i = j if soft else j + 1
         while i < n and text[pos[i] : pos[i + 1]] in ("\r", "\n"):
@@ -257,8 +276,15 @@ def _blocks(lines: list[_Line], body_size: float) -> list[_Block]:
                 or abs(ln.size - prev.size) > 0.15 * max(prev.size, 1)
                 # A bold run ends (a heading above its text) or starts (a heading after a paragraph).
                 or (ln.emph != prev.emph and all(x.emph for x in cur.lines) and len(cur.lines) <= 3 and cur.role != "list_item")
+                # An enumerated line in bold that stops short, then plain text: "(2) Scope" heads what follows.
+                # An enumerated line set apart (bold, or a larger size of another font) that stops short, then body
+                # text: "(2) Scope" heads what follows.
+                or (cur.role == "list_item" and len(cur.lines) == 1
+                    and ((prev.emph and not ln.emph and prev.x1 < ln.x1 - 40) or (prev.font != ln.font and prev.size > ln.size * _LIST_HEAD_SIZE)))
                 or (ln.emph and not prev.emph and len(ln.text.strip()) < 80 and ln.x1 < prev.x1 - 40)
                 or _BULLET.match(ln.text)
+                # A line that comes before the last one in pdfium's text: a segment's source span must run forwards.
+                or ln.start < prev.end
                 or (abs(ln.x0 - prev.x0) > 60 and abs(ln.x1 - prev.x1) > 60 and not (cur.role == "list_item" and ln.x0 > cur.lines[0].x0))
             ):
                 new = True
@@ -282,7 +308,11 @@ def _roles(blocks: list[_Block], body_size: float) -> None:
         short = (len(b.lines) <= 3 and 0 < len(words) <= 14 and not text.rstrip().endswith((".", ",", ";"))
                  and sum(c.isalpha() for c in text) >= 2)
         titled = sum(w[:1].isupper() or not w[:1].isalpha() for w in words) >= 0.7 * len(words)
-        if b.role == "paragraph" and short and (
+        if b.role == "list_item" and short and len(b.lines) == 1 and (b.lines[0].bold or b.size >= body_size * _LIST_HEAD_SIZE):
+            # An enumerated line set apart in bold or a larger font is a numbered heading, not an item of a list.
+            b.role = "heading"
+            heading_sizes.add(b.size)
+        elif b.role == "paragraph" and short and (
             b.size >= body_size * 1.15
             or (all(ln.bold for ln in b.lines) and len(words) <= 10)
             # An italic line heads a section only when it is short and in title case ("Boots Self-Locking Nut").
@@ -300,8 +330,8 @@ def _roles(blocks: list[_Block], body_size: float) -> None:
 
 
 def read_pdf(data: bytes) -> Reading:
-    from ..stages.intake import PageRejected  # the intake stage owns the error type
-    from ..stages.clean import is_common_word
+    from ...stages.intake import PageRejected  # the intake stage owns the error type
+    from ...stages.clean import is_common_word
 
     try:
         pdf = pdfium.PdfDocument(data)
@@ -314,12 +344,14 @@ def read_pdf(data: bytes) -> Reading:
         raise
     try:
         page_data: list[tuple[float, float, str, list[_Line]]] = []
+        grids: list[list[Grid]] = []
         for no in range(len(pdf)):
             page = pdf[no]
             tp = page.get_textpage()
             width, height = page.get_size()
             text, lines = _lines(no + 1, page, tp)
             page_data.append((width, height, text, lines))
+            grids.append(find_grids(page, height) if lines else [])
         solid = sum(len(re.sub(r"\s+", "", t)) for _, _, t, _ in page_data)
         if solid < _MIN_CHARS_PER_PAGE * max(1, len(pdf)) / 4:
             raise PageRejected(
@@ -358,17 +390,37 @@ def read_pdf(data: bytes) -> Reading:
         parts.append(SourcePart(kind="page", index=no, source_start=base, source_end=base + len(text)))
         chunks.append(text)
         kept = [ln for ln in lines if id(ln) not in furniture]
+        tables = _tables(grids[no - 1], kept)
+        in_tables = {id(ln) for t in tables for ln in t.lines}
+        kept = [ln for ln in kept if id(ln) not in in_tables]
         above = [_Block(lines=[ln], role="furniture", why=furniture[id(ln)]) for ln in lines if id(ln) in furniture and ln.y0 > _h / 2]
         below = [_Block(lines=[ln], role="furniture", why=furniture[id(ln)]) for ln in lines if id(ln) in furniture and ln.y0 <= _h / 2]
         content = _blocks(_column_order(kept, width), body_size)
         _roles(content, body_size)
+        for t in tables:
+            # In reading order before the first block that starts below the table.
+            at = next((i for i, c in enumerate(content) if c.bbox[3] <= t.bbox[1] + 1), len(content))
+            content.insert(at, t)
         for b in above + content + below:
-            seg = _segment(b, text, base, repairs, joins)
+            seg = _table_segment(b, text, base) if b.role == "table" else _segment(b, text, base, repairs, joins)
             if seg is not None:
                 segments.append(seg)
         base += len(text)
     return Reading(text="".join(chunks), segments=segments, title=title or next((s.text for s in segments if s.role == "heading"), None),
                    parts=parts, repairs=repairs)
+
+
+# What pdfium gives for glyphs a broken font maps to control codes: never text.
+_CONTROL_RUN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]+")
+
+
+def _copy(bld: Builder, text: str, start: int) -> None:
+    """Copy ``text`` (at ``start`` in the source) into the segment, without control characters."""
+    at = 0
+    for m in _CONTROL_RUN.finditer(text):
+        bld.copy(text[at : m.start()], start + at)
+        at = m.end()  # dropped, not a space: pdfium also marks a ligature's break this way ("Ef\x02fects")
+    bld.copy(text[at:], start + at)
 
 
 def _segment(b: _Block, page_text: str, base: int, repairs: list[Repair], joins):
@@ -389,9 +441,9 @@ def _segment(b: _Block, page_text: str, base: int, repairs: list[Repair], joins)
             elif _HYPHEN_END.search(stripped) and _LOWER_START.match(page_text[nxt.start : nxt.end]):
                 hy = ln.start + len(stripped) - 1
         if hy is None:
-            bld.copy(text, base + ln.start)
+            _copy(bld, text, base + ln.start)
             continue
-        bld.copy(page_text[ln.start : hy], base + ln.start)
+        _copy(bld, page_text[ln.start : hy], base + ln.start)
         left = re.search(r"(\w+)$", page_text[ln.start : hy])
         right = re.match(r"\w+", page_text[nxt.start : nxt.end])
         before = page_text[hy : nxt.start]
@@ -407,4 +459,72 @@ def _segment(b: _Block, page_text: str, base: int, repairs: list[Repair], joins)
     text, offsets = bld.build()
     if not text:
         return None
-    return make_segment(b.role, text, offsets, level=b.level, number=b.number, bbox=b.bbox, why=b.why)
+    glyphs = None if b.role == "furniture" else sorted((base + g[0], *g[1:]) for ln in lines for g in ln.glyphs)
+    return make_segment(b.role, text, offsets, level=b.level, number=b.number, bbox=b.bbox, why=b.why, glyphs=glyphs)
+
+
+# Fewer of a grid's cells than this share holding text and it is a drawing, not a table.
+_TABLE_FILLED = 0.5
+
+
+def _tables(grids: list[Grid], lines: list[_Line]) -> list[_Block]:
+    """Blocks for the ruled tables on a page whose cells hold text; their lines leave the page's flow."""
+    out = []
+    for grid in grids:
+        inside = [ln for ln in lines if grid.holds((ln.x0 + ln.x1) / 2, (ln.y0 + ln.y1) / 2)]
+        ruled = len(grid.cells)
+        at = [grid.cell_at((g[1] + g[3]) / 2, (g[2] + g[4]) / 2) for ln in inside for g in ln.glyphs]
+        filled = {(c.row, c.col) for c in at if c is not None}
+        if len(filled) >= 2 and len(filled) >= _TABLE_FILLED * ruled and len({col for _, col in filled}) >= 2:
+            out.append(_Block(lines=inside, role="table", grid=grid))
+    return out
+
+
+def _table_segment(b: _Block, page_text: str, base: int):
+    """A table segment: cells row by row (tab between cells, newline between rows), each with its text's place."""
+    parts: list[str] = []
+    pieces: list[Piece] = []
+    cells: list[Cell] = []
+    glyphs = []
+    pos = 0
+    last_row = None
+    # Each glyph to its cell once: (cell, line) -> glyphs
+    owned: dict[tuple[int, int], list] = {}
+    for li, ln in enumerate(b.lines):
+        for g in ln.glyphs:
+            c = b.grid.cell_at((g[1] + g[3]) / 2, (g[2] + g[4]) / 2)
+            if c is not None:
+                owned.setdefault((id(c), li), []).append(g)
+    for gc in b.grid.cells:
+        bld = Builder()
+        prev = None
+        for li, ln in enumerate(b.lines):
+            mine = owned.get((id(gc), li))
+            if not mine:
+                continue
+            glyphs += [(base + g[0], *g[1:]) for g in mine]
+            a, z = min(g[0] for g in mine), max(g[0] for g in mine) + 1
+            if prev is not None:
+                bld.space(base + prev, base + a)
+            if page_text[z - 1] == _SOFT_HYPHEN:
+                _copy(bld, page_text[a : z - 1], base + a)
+                bld.replace("-", base + z - 1, base + z)
+            else:
+                _copy(bld, page_text[a:z], base + a)
+            prev = z
+        t, om = bld.build()
+        if parts:
+            parts.append("\n" if gc.row != last_row else "\t")
+            pos += 1
+        last_row = gc.row
+        for p in om.pieces:
+            pieces.append(Piece(clean_start=p.clean_start + pos, clean_end=p.clean_end + pos, source_start=p.source_start, source_end=p.source_end))
+        s0, s1 = (om.pieces[0].source_start, om.pieces[-1].source_end) if om.pieces else (0, 0)
+        cells.append(Cell(row=gc.row, col=gc.col, row_span=gc.row_span, col_span=gc.col_span, text=t, start=pos, end=pos + len(t),
+                          source_start=s0, source_end=s1))
+        parts.append(t)
+        pos += len(t)
+    text = "".join(parts)
+    if not pieces or not text.strip():
+        return None
+    return make_segment("table", text, bridge_gaps(pieces), cells=cells, bbox=[round(v, 2) for v in b.grid.bbox], glyphs=sorted(glyphs))

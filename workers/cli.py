@@ -404,7 +404,8 @@ def process(paths: tuple[Path, ...], outbox: Path | None, jobs: int, quiet: bool
         click.echo(f"found {len(found.files)} pages; passed over files that are not pages: {passed_over}", err=True)
     use_taxonomy(s.taxonomy, output_settings(s))
     counts = run_batch(
-        list(paths), outbox or s.outbox, jobs=jobs, max_bytes=s.max_page_bytes, progress=not quiet, found=found,
+        list(paths), outbox or s.outbox, jobs=jobs, max_bytes=s.max_page_bytes, max_file_bytes=s.max_file_bytes,
+        progress=not quiet, found=found,
         mode=s.outbox_file_mode, time_limit=s.page_time_limit,
     )
     if not quiet:

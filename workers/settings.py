@@ -59,9 +59,16 @@ class Settings(BaseSettings):
     )
     max_page_bytes: int = Field(
         2_000_000,
-        description="Larger files are refused with an error record (too_large). A worker process needs about 70 MB "
+        description="Longest page text accepted, in bytes: the file itself for text, HTML and Markdown, the text read "
+        "out of a PDF or Word file; longer pages get an error record (too_large). A worker process needs about 70 MB "
         "per MB of page text at its peak (2 MB: 363 MB with the model), and a 2 MB page of text takes about a minute "
         "of CPU: raise it only with the memory and PAGEMILL_TASK_TIME_LIMIT to match.",
+    )
+    max_file_bytes: int = Field(
+        50_000_000,
+        description="Largest file of any format accepted, in bytes, before it is read (a PDF or Word file is mostly "
+        "images and fonts, so its own size may pass PAGEMILL_MAX_PAGE_BYTES); larger files get an error record (too_large). "
+        "The file travels in its task message, so this also bounds a message in the broker.",
     )
 
     # --- stages ------------------------------------------------------------

@@ -1,7 +1,11 @@
 """The per-page limits of size and time, shared by the service and ``pagemill process``.
 
-A file over ``PAGEMILL_MAX_PAGE_BYTES`` is refused before any stage reads it
-(``too_large``), with a message that says what raising the limit costs.
+Two size limits (``too_large``), each with a message that says what raising it
+costs. ``PAGEMILL_MAX_PAGE_BYTES`` bounds a page's text, which is what the stages
+pay for: for text, HTML and Markdown that is the file, refused before any stage
+reads it; a PDF or Word file's size says little about its text (images, fonts),
+so there it bounds the text read out of it. ``PAGEMILL_MAX_FILE_BYTES`` bounds
+any file before it is read at all.
 
 A page that runs out of time would run out of time again: it is never
 retried, and its error record (``too_large_to_finish``) says which limit to
@@ -24,13 +28,30 @@ ERROR_CODE = "too_large_to_finish"
 MB_PER_MB_OF_TEXT = 70
 
 
-def too_big_message(size_bytes: int, limit: int) -> str:
-    """The ``too_large`` error record's message; ``limit`` is the setting ``PAGEMILL_MAX_PAGE_BYTES``."""
+def too_big_message(size_bytes: int, limit: int, what: str = "file") -> str:
+    """The ``too_large`` error record's message for a page's text; ``limit`` is ``PAGEMILL_MAX_PAGE_BYTES``."""
     return (
-        f"file is {size_bytes:,} bytes; the limit is {limit:,} (raise PAGEMILL_MAX_PAGE_BYTES to accept it: "
+        f"{what} is {size_bytes:,} bytes; the limit is {limit:,} (raise PAGEMILL_MAX_PAGE_BYTES to accept it: "
         f"a worker process needs about {MB_PER_MB_OF_TEXT} MB of memory per MB of text, and PAGEMILL_TASK_TIME_LIMIT "
         f"must leave it the time; or split it into smaller files)"
     )
+
+
+def text_inside(head: bytes) -> bool:
+    """A PDF or a zip (Word) file, whose size is not its text's: the page limit applies to the text read out of it."""
+    return head.startswith((b"%PDF-", b"PK\x03\x04"))
+
+
+def size_refusal(data_or_head: bytes, size: int, max_page_bytes: int | None, max_file_bytes: int | None) -> str | None:
+    """Why a file of ``size`` bytes, starting with ``data_or_head``, is refused before it is read; None if it is not."""
+    if max_file_bytes is not None and size > max_file_bytes:
+        return (
+            f"file is {size:,} bytes; the limit on any file is {max_file_bytes:,} (raise PAGEMILL_MAX_FILE_BYTES "
+            f"to accept it, or split it into smaller files)"
+        )
+    if max_page_bytes is not None and size > max_page_bytes and not text_inside(data_or_head[:8]):
+        return too_big_message(size, max_page_bytes)
+    return None
 
 
 class PageTimeLimit(Exception):

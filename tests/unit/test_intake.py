@@ -1,4 +1,5 @@
 import codecs
+from pathlib import Path
 
 import pytest
 
@@ -63,6 +64,32 @@ def test_file_over_the_size_limit_is_rejected_with_the_knob_to_turn():
         decode_page(b"x" * 101, "big.txt", max_bytes=100)
     assert exc.value.code == "too_large"
     assert "PAGEMILL_MAX_PAGE_BYTES" in exc.value.message
+
+
+FORMATS = Path(__file__).resolve().parents[1] / "fixtures" / "formats"
+
+
+@pytest.mark.parametrize("name", ["multi_page.pdf", "word_tables.docx"])
+def test_a_pdf_or_word_file_larger_than_the_page_limit_is_read_when_its_text_fits(name):
+    data = (FORMATS / name).read_bytes()
+    page = decode_page(data, name, max_bytes=len(data) - 1, max_file_bytes=len(data))
+    assert len(page.text.encode()) < len(data)
+
+
+@pytest.mark.parametrize("name", ["multi_page.pdf", "word_tables.docx"])
+def test_a_pdf_or_word_file_whose_text_is_over_the_page_limit_is_refused_naming_the_text(name):
+    data = (FORMATS / name).read_bytes()
+    with pytest.raises(PageRejected) as exc:
+        decode_page(data, name, max_bytes=100)
+    assert exc.value.code == "too_large"
+    assert "the text read from this" in exc.value.message and "PAGEMILL_MAX_PAGE_BYTES" in exc.value.message
+
+
+def test_any_file_over_the_file_limit_is_refused_before_it_is_read():
+    data = (FORMATS / "multi_page.pdf").read_bytes()
+    with pytest.raises(PageRejected) as exc:
+        decode_page(data, "multi_page.pdf", max_bytes=len(data) * 10, max_file_bytes=len(data) - 1)
+    assert exc.value.code == "too_large" and "PAGEMILL_MAX_FILE_BYTES" in exc.value.message
 
 
 def test_a_stray_nul_byte_in_a_short_text_is_not_binary():

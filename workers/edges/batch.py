@@ -77,7 +77,7 @@ def _one(args: tuple[str, int | None, str | None, int | None, bool]) -> tuple[st
     from ..stages import PageRejected, process_bytes
     from ..timelimit import ERROR_CODE, PageTimeLimit, page_deadline, too_large_message
 
-    path_s, max_bytes, folder, time_limit, progress = args
+    path_s, (max_bytes, max_file_bytes), folder, time_limit, progress = args
     path = Path(path_s)
     drop = Drop(filename=path.name, received_at=datetime.now(timezone.utc), folder=folder)
     try:
@@ -99,7 +99,7 @@ def _one(args: tuple[str, int | None, str | None, int | None, bool]) -> tuple[st
         load_model()  # once per process, outside the page's time: the service's workers load it before any page too
     try:
         with page_deadline(time_limit):
-            record = process_bytes(data, path.name, received_at=drop.received_at, max_bytes=max_bytes, on_stage=on_stage)
+            record = process_bytes(data, path.name, received_at=drop.received_at, max_bytes=max_bytes, max_file_bytes=max_file_bytes, on_stage=on_stage)
         record.source.folder = drop.folder
     except PageRejected as exc:
         return path_s, None, ("intake", exc.code, exc.message), drop.model_dump(mode="json")
@@ -114,7 +114,8 @@ def _one(args: tuple[str, int | None, str | None, int | None, bool]) -> tuple[st
 
 
 def run_batch(
-    paths: list[Path], outbox: Path, *, jobs: int = 1, max_bytes: int | None = None, progress: bool = True,
+    paths: list[Path], outbox: Path, *, jobs: int = 1, max_bytes: int | None = None, max_file_bytes: int | None = None,
+    progress: bool = True,
     recursive: bool = True, found: Found | None = None, mode: int | None = None, time_limit: int | None = None,
 ) -> dict[str, int]:
     """Every file to one outcome; ``time_limit`` seconds per page (the service's), after which the page
@@ -127,7 +128,7 @@ def run_batch(
     ledger = MemoryLedger()
     out = Outbox(outbox, ledger, mode=mode)
     counts = {"done": 0, "reprocessed": 0, "unchanged": 0, "duplicate": 0, "failed": 0}
-    work = [(str(f), max_bytes, found.folders.get(f), time_limit, progress) for f in files]
+    work = [(str(f), (max_bytes, max_file_bytes), found.folders.get(f), time_limit, progress) for f in files]
 
     def handle(result) -> None:
         path, record_json, error, drop_json = result

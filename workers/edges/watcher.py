@@ -37,7 +37,7 @@ from watchdog.observers.polling import PollingObserver
 from ..logs import get_logger
 from ..models import Drop
 from ..settings import Settings
-from ..timelimit import too_big_message
+from ..timelimit import size_refusal
 from .ledger import CLAIMED, DONE, DUPLICATE, FAILED, FINAL, QUEUED, VANISHED
 
 log = get_logger(__name__)
@@ -443,9 +443,11 @@ class Watcher:
                 return
             size = st.st_size
             drop.size_bytes = size
-            if size > self.s.max_page_bytes:
+            with open(held, "rb") as f:
+                head = f.read(8)
+            if refusal := size_refusal(head, size, self.s.max_page_bytes, self.s.max_file_bytes):
                 self.ledger.set_drop(drop.drop_id, status=QUEUED)
-                self.reject(drop, "too_large", too_big_message(size, self.s.max_page_bytes))
+                self.reject(drop, "too_large", refusal)
                 return
             data = held.read_bytes()
         except OSError as exc:

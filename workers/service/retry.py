@@ -23,7 +23,7 @@ from ..edges.ledger import CLAIMED, QUEUED, RETRIED, RedisLedger
 from ..logs import get_logger
 from ..models import Drop
 from ..settings import Settings
-from ..timelimit import too_big_message
+from ..timelimit import size_refusal
 
 log = get_logger(__name__)
 
@@ -101,9 +101,8 @@ def retry(s: Settings, ledger: RedisLedger, f: Failure, send) -> Drop:
     data = held.read_bytes()
     drop.size_bytes, drop.sha256 = len(data), hashlib.sha256(data).hexdigest()
     ledger.set_drop(drop.drop_id, status=QUEUED, sha256=drop.sha256, size=drop.size_bytes)
-    if len(data) > s.max_page_bytes:
-        send("write_error", drop, {"stage": "intake", "error": "too_large", "attempts": 1,
-                                    "message": too_big_message(len(data), s.max_page_bytes)})
+    if refusal := size_refusal(data, len(data), s.max_page_bytes, s.max_file_bytes):
+        send("write_error", drop, {"stage": "intake", "error": "too_large", "attempts": 1, "message": refusal})
     else:
         send("process", drop, base64.b64encode(data).decode("ascii"))
     log.info("failed page sent through again", filename=drop.filename, document_id=drop.drop_id, retry_of=drop.retry_of)

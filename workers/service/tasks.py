@@ -162,7 +162,8 @@ def _out_of_time(stage: str, size_bytes: int | None) -> StageFailed:
 def process_task(self: PageTask, drop: dict, data_b64: str) -> str:
     d = Drop.model_validate(drop)
     page: Page = decode_page(
-        base64.b64decode(data_b64), d.filename, received_at=d.received_at, max_bytes=get_settings().max_page_bytes
+        base64.b64decode(data_b64), d.filename, received_at=d.received_at,
+        max_bytes=get_settings().max_page_bytes, max_file_bytes=get_settings().max_file_bytes,
     )
     _mark_started(d)
     try:

@@ -26,7 +26,7 @@ import filetype
 from ..models import Page, SourceInfo
 from ..readers import DOCX, HTML, MARKDOWN, PDF, READ_TYPES, Reading, detect, text_kind
 from ..readers.detect import read_types_sentence
-from ..timelimit import too_big_message
+from ..timelimit import size_refusal, too_big_message
 
 # Control characters other than tab, newline, carriage return and form feed.
 _CONTROL = set(range(0, 9)) | {11} | set(range(14, 32)) | {127}
@@ -242,13 +242,15 @@ def decode_page(
     *,
     received_at: datetime | None = None,
     max_bytes: int | None = None,
+    max_file_bytes: int | None = None,
 ) -> Page:
-    """Decode a dropped file into a :class:`Page`, or raise :class:`PageRejected`."""
-    if max_bytes is not None and len(data) > max_bytes:
-        raise PageRejected(
-            "too_large",
-            too_big_message(len(data), max_bytes),
-        )
+    """Decode a dropped file into a :class:`Page`, or raise :class:`PageRejected`.
+
+    ``max_bytes`` bounds the page's text (a PDF's or Word file's once read out of it), ``max_file_bytes``
+    any file (``PAGEMILL_MAX_PAGE_BYTES`` and ``PAGEMILL_MAX_FILE_BYTES``).
+    """
+    if refusal := size_refusal(data, len(data), max_bytes, max_file_bytes):
+        raise PageRejected("too_large", refusal)
     if not data.strip():
         raise PageRejected("empty_file", "file is empty or only whitespace: nothing to process")
     kind = detect(data)
@@ -256,6 +258,8 @@ def decode_page(
     if kind.media_type in (PDF, DOCX):
         reading = _read(kind.media_type, data, None)
         media_type, encoding, text = kind.media_type, "binary", reading.text
+        if max_bytes is not None and (n := len(text.encode("utf-8"))) > max_bytes:
+            raise PageRejected("too_large", too_big_message(n, max_bytes, f"the text read from this {READ_TYPES[media_type]} file"))
     elif not kind.readable:
         raise _unsupported(kind.name, data)
     else:

@@ -157,10 +157,11 @@ def process_bytes(
     *,
     received_at: datetime | None = None,
     max_bytes: int | None = None,
+    max_file_bytes: int | None = None,
     on_stage: Callable[[str], None] | None = None,
 ) -> Record:
     """Bytes of one file to its record, all in this process. Raises ``PageRejected`` for bad input."""
-    page = decode_page(data, filename, received_at=received_at, max_bytes=max_bytes)
+    page = decode_page(data, filename, received_at=received_at, max_bytes=max_bytes, max_file_bytes=max_file_bytes)
     return build_record(run_stages(page, on_stage))
 
 

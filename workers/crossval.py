@@ -14,12 +14,13 @@ K-1 other folds only and hands the results (name -> fitted value) to the
 no fitter, the records do not depend on the fold, so they are made once and
 reused for every fold.
 
-**The NER** is the one fitted component (:class:`NerFitter`): per fold it
-updates ``en_core_web_sm``'s NER on the training folds' gold pages with
-rehearsal on news articles (``workers/training``, same ``config.cfg`` as the
-shipped model), and the held-out pages are annotated with that fold model. The
-shipped model saw every gold page, so scoring it on them would say nothing;
-``pagemill eval --folds K`` therefore always trains fold models. Training a
+**The NER** is the one fitted component (:class:`NerFitter`, with
+``pagemill eval --folds K --ner trained``, or by default once the trained model
+is the one in use): per fold it updates ``en_core_web_sm``'s NER on the
+training folds' gold pages with rehearsal on news articles
+(``workers/training``, same ``config.cfg`` as ``make train``), and the held-out
+pages are annotated with that fold model. A model trained on every gold page
+cannot be scored on them, so fold models are always trained. Training a
 fold takes minutes, so fold models are cached in ``<state_dir>/cache/ner/<key>``
 where the key digests the training config and code, the rehearsal file and the
 fold's training page names: a second run with the same folds reuses them,
@@ -359,7 +360,7 @@ def batch_predict(paths: dict[str, Path], configs: Sequence[frozenset[str]], *, 
 
     With a fitted NER (``fitted["ner"]``, a :class:`FoldModel`), the pages asked
     for are annotated with that fold's model; without, every page is made once
-    with ``model`` (None: the shipped model) and reused.
+    with ``model`` (None: the model in use) and reused.
     """
     made: dict[tuple[str | None, tuple[str, ...]], dict[frozenset[str], dict[str, dict]]] = {}
 

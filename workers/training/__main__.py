@@ -1,4 +1,4 @@
-"""``python -m workers.training GOLD_DIR [--out DIR]``: train the shipped NER on every gold page (``make train``)."""
+"""``python -m workers.training GOLD_DIR [--out DIR]``: train the NER on every gold page into ``workers/data/ner`` (``make train``)."""
 
 from __future__ import annotations
 

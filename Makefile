@@ -5,7 +5,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test setup setup-test bench bench-sizes clean-state
+.PHONY: run test setup setup-test bench bench-sizes clean-state train
+
+# The shared reference folder (gold corpus and the HTML benchmark's news articles) that `make train` reads.
+SHARED ?= ../shared
 
 run: $(VENV)/.installed
 	$(BIN)/pagemill up
@@ -34,6 +37,11 @@ bench: $(VENV)/.installed-test
 
 bench-sizes: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/sizes.py $(BENCH_ARGS)
+
+# Rebuild the shipped NER (workers/data/ner) from the gold pages, with rehearsal on news articles
+# (workers/training/config.cfg; fixed seeds). About 10 minutes on 2 cores. CI does not train.
+train: $(VENV)/.installed
+	$(BIN)/python -m workers.training $(SHARED)/corpus --out workers/data/ner
 
 clean-state:
 	rm -rf .pagemill archive failed

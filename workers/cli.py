@@ -475,7 +475,12 @@ def reprocess(everything: bool, older_than: str | None, ids: tuple[str, ...], wa
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the shuffle that deals documents into folds.")
 @click.option("--without", "without", multiple=True, metavar="NAME", help="Leave out this entity step (repeatable); an unknown name lists the known ones.")
 @click.option("--ablation", is_flag=True, help="Add each entity step's cross-validated gain (with --folds; 5 folds if not given).")
-def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, folds: int | None, seed: int, without: tuple[str, ...], ablation: bool) -> None:
+@click.option("--ner", "ner", type=click.Choice(["original", "trained"]), default=None,
+              help="With --folds: the original en_core_web_sm NER, or a NER trained per fold on its training pages. Default: the one the service uses.")
+@click.option("--rehearsal", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="With --folds: news articles (benchmark gold.json) rehearsed while training fold models. Default: as in workers/training/config.cfg, beside GOLD_DIR.")
+def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, folds: int | None, seed: int, without: tuple[str, ...], ablation: bool,
+             ner: str | None, rehearsal: Path | None) -> None:
     """Score pagemill against your own annotated pages.
 
     GOLD_DIR holds <source>/pages/<name>.txt and <source>/gold/<name>.json (the
@@ -485,6 +490,10 @@ def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, fol
     milliseconds per page. With --folds K, the same measures per fold of a
     K-fold cross-validation by document, as mean, std and min..max; with
     --ablation, each entity step's gain; --without NAME leaves a step out.
+
+    With --folds and a trained NER (--ner trained), a NER model is trained on
+    each fold's training pages (minutes per fold, cached under
+    <state_dir>/cache/ner) and the held-out pages are annotated with it.
     """
     import json
     import tempfile
@@ -503,7 +512,24 @@ def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, fol
             raise click.BadParameter(str(exc), param_hint="--without") from exc
         if records is not None and (without or ablation):
             raise click.UsageError("--without and --ablation process the pages themselves; leave out --records")
-        _eval_steps(gold_dir, records, jobs, as_json, folds or (5 if ablation else None), seed, left_out, ablation, s.max_page_bytes)
+        from .stages.entities.model import DEFAULT_MODEL, ORIGINAL_MODEL
+
+        fitters = []
+        k = folds or (5 if ablation else None)
+        trained = ner == "trained" or (ner is None and DEFAULT_MODEL != ORIGINAL_MODEL)
+        if k is None and ner == "trained":
+            raise click.UsageError("--ner trained needs --folds: a model trained on all pages cannot be scored on them")
+        if k is not None and records is None and trained:
+            from .crossval import NerFitter
+            from .training.__main__ import rehearsal_path
+
+            reh = rehearsal or rehearsal_path(gold_dir)
+            if not reh.is_file():
+                raise click.UsageError(f"no rehearsal articles at {reh}: pass --rehearsal FILE or --ner original")
+            say = (lambda m: None) if as_json else (lambda m: click.echo(m, err=True))
+            fitters = [NerFitter(s.state_dir / "cache", reh, progress=say)]
+        _eval_steps(gold_dir, records, jobs, as_json, k, seed, left_out, ablation, s.max_page_bytes, fitters,
+                    None if trained else ORIGINAL_MODEL)
         return
     with tempfile.TemporaryDirectory(prefix="pagemill-eval-") as tmp:
         if records is None:
@@ -529,7 +555,7 @@ def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, fol
 
 
 def _eval_steps(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, folds: int | None, seed: int,
-                without: frozenset[str], ablation: bool, max_bytes: int | None) -> None:
+                without: frozenset[str], ablation: bool, max_bytes: int | None, fitters=(), model: str | None = None) -> None:
     """``pagemill eval`` with folds, steps left out or an ablation (see :mod:`workers.crossval`)."""
     import json
     import time
@@ -556,13 +582,13 @@ def _eval_steps(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, 
         configs = [without] + [without | {n} for n in ablate]
         show = not as_json and click.get_text_stream("stderr").isatty()
         bar = None if not show else (lambda done, total: click.echo(f"\rprocessed {done}/{total} pages", nl=done == total, err=True))
-        predict = cv.batch_predict(paths, configs, jobs=jobs, max_bytes=max_bytes, progress=bar)
+        predict = cv.batch_predict(paths, configs, jobs=jobs, max_bytes=max_bytes, progress=bar, model=model)
     if folds is None:
         result = evaluate_pages(gold, predict(sorted(gold), without, {}))
         click.echo(json.dumps({**result, "without": sorted(without)}, indent=1) if as_json else format_report(result))
         return
     try:
-        res = cv.cross_validate(gold, predict, k=folds, seed=seed, without=without, ablate=ablate)
+        res = cv.cross_validate(gold, predict, k=folds, seed=seed, without=without, ablate=ablate, fitters=fitters)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     seconds = time.perf_counter() - t0

@@ -7,15 +7,26 @@ answers into training. The ids are shuffled with a seeded random generator and
 dealt round-robin, so folds are disjoint, cover every document, and are the
 same on every run with the same seed; nothing looks inside the names.
 
-**Fitting hook.** Nothing in pagemill is fitted from gold yet: every rule and
-list is fixed, so today each fold simply scores its held-out pages and the
-cross-validated figures are held-out scores per fold. A component that learns
-from gold (weights, thresholds, name lists) is added as a :class:`Fitter` in
-:data:`FITTERS`. For each fold, :func:`cross_validate` calls ``fit`` on the
-gold pages of the K-1 other folds only and hands the results (name -> fitted
-value) to the ``predict`` function, which must make the held-out pages'
-records with them. While :data:`FITTERS` is empty, the records do not depend
-on the fold, so they are made once and reused for every fold.
+**Fitting hook.** A component that learns from gold is a :class:`Fitter`.
+For each fold, :func:`cross_validate` calls ``fit`` on the gold pages of the
+K-1 other folds only and hands the results (name -> fitted value) to the
+``predict`` function, which makes the held-out pages' records with them. With
+no fitter, the records do not depend on the fold, so they are made once and
+reused for every fold.
+
+**The NER** is the one fitted component (:class:`NerFitter`, with
+``pagemill eval --folds K --ner trained``, or by default once the trained model
+is the one in use): per fold it updates ``en_core_web_sm``'s NER on the
+training folds' gold pages with rehearsal on news articles
+(``workers/training``, same ``config.cfg`` as ``make train``), and the held-out
+pages are annotated with that fold model. A model trained on every gold page
+cannot be scored on them, so fold models are always trained. Training a
+fold takes minutes, so fold models are cached in ``<state_dir>/cache/ner/<key>``
+where the key digests the training config and code, the rehearsal file and the
+fold's training page names: a second run with the same folds reuses them,
+anything changed retrains. Each fold also reports forgetting: the agreement
+(F1, span and label) of its model with the original model on news paragraphs
+held out of that fold's rehearsal (a seeded fifth of the articles).
 
 **Ablation.** ``--without NAME`` leaves out a named step of the entity
 refinement (:data:`workers.stages.entities.rules.STEPS`). The ablation runs
@@ -27,11 +38,13 @@ score without it; the table gives its mean and spread over the folds.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import random
 import statistics
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Protocol
@@ -143,14 +156,87 @@ def gains(full: Sequence[dict[str, float | None]], without: Sequence[dict[str, f
 
 
 class Fitter(Protocol):
-    """A component that learns from gold pages. ``fit`` sees only the training folds' pages."""
+    """A component that learns from gold pages. ``fit`` sees only the training folds' pages.
+
+    A fitted value with a ``report`` attribute (a dict) has it shown per fold in the figures.
+    """
 
     name: str
 
     def fit(self, train: list[GoldPage]) -> Any: ...
 
 
-#: Components fitted from gold, fitted afresh on each fold's training pages. None yet (see the module notes).
+@dataclass(frozen=True)
+class FoldModel:
+    """A NER model trained on one fold's training pages, and what its training reported."""
+
+    path: Path
+    report: dict[str, Any]
+
+
+class NerFitter:
+    """Trains the NER on the training folds' pages (see the module notes); cached by config, data and pages."""
+
+    name = "ner"
+    #: Share of the rehearsal articles each fold keeps out of training, to measure forgetting on.
+    HELD_OUT_SHARE = 0.2
+
+    def __init__(self, cache_dir: Path, rehearsal: Path, *, config_path: Path | None = None,
+                 progress: Callable[[str], None] | None = None) -> None:
+        self.cache_dir = Path(cache_dir)
+        self.rehearsal = Path(rehearsal)
+        self.config_path = config_path
+        self.progress = progress or (lambda _msg: None)
+
+    def key(self, train: list[GoldPage]) -> str:
+        from .training.train import CONFIG_PATH, config_digest
+
+        h = hashlib.sha256(config_digest(self.config_path or CONFIG_PATH).encode())
+        h.update(hashlib.sha256(self.rehearsal.read_bytes()).digest())
+        h.update("\n".join(sorted(p.name for p in train)).encode())
+        return h.hexdigest()[:16]
+
+    def held_out_articles(self, train: list[GoldPage], ids: Sequence[str]) -> set[str]:
+        """The articles left out of this fold's rehearsal: fixed by the fold's training pages, not by the config."""
+        seed = int(hashlib.sha256("\n".join(sorted(p.name for p in train)).encode()).hexdigest()[:8], 16)
+        ids = sorted(ids)
+        return set(random.Random(seed).sample(ids, max(1, round(len(ids) * self.HELD_OUT_SHARE))))
+
+    def fit(self, train: list[GoldPage]) -> FoldModel:
+        import shutil
+        import tempfile
+
+        from .training.data import rehearsal_texts
+        from .training.train import CONFIG_PATH, agreement, load_config, load_source
+        from .training.train import train as train_ner
+
+        folder = self.cache_dir / "ner" / self.key(train)
+        model, report_file = folder / "model", folder / "report.json"
+        if (model / "meta.json").is_file() and report_file.is_file():
+            self.progress(f"fold model {folder.name}: cached")
+            return FoldModel(model, json.loads(report_file.read_text(encoding="utf-8")))
+        articles = rehearsal_texts(self.rehearsal)
+        held = self.held_out_articles(train, list(articles))
+        paragraphs = [p for a, paras in articles.items() if a not in held for p in paras]
+        self.progress(f"fold model {folder.name}: training on {len(train)} pages, {len(articles) - len(held)} rehearsal articles")
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=folder, prefix=".build-") as tmp:
+            res = train_ner([(p.gold, p.text) for p in train], paragraphs, Path(tmp) / "model",
+                            config_path=self.config_path or CONFIG_PATH, progress=self.progress)
+            import spacy
+
+            original = load_source(load_config(self.config_path or CONFIG_PATH))
+            agree = agreement(spacy.load(Path(tmp) / "model"), original, [p for a in sorted(held) for p in articles[a]])
+            if model.exists():
+                shutil.rmtree(model)
+            shutil.move(str(Path(tmp) / "model"), str(model))
+        report = {"train_pages": len(train), "train_seconds": round(res.seconds, 1), "held_out_articles": len(held),
+                  "agreement_with_original": agree}
+        report_file.write_text(json.dumps(report, indent=1), encoding="utf-8")
+        return FoldModel(model, report)
+
+
+#: Components fitted from gold by default (``pagemill eval`` builds a :class:`NerFitter` itself, as it needs paths).
 FITTERS: tuple[Fitter, ...] = ()
 
 #: ``predict(page names, without, fitted) -> {page name: record dict}``.
@@ -163,6 +249,9 @@ class CVResult:
     per_fold: list[dict[str, float | None]]
     summary: dict[str, Spread]
     ablation: dict[str, dict[str, Spread]]
+    #: Names of the fitted components, and per component the ``report`` of each fold's fitted value.
+    fitted: tuple[str, ...] = ()
+    reports: dict[str, list[dict[str, Any] | None]] = field(default_factory=dict)
 
 
 def cross_validate(
@@ -180,9 +269,12 @@ def cross_validate(
     configs = [without] + [without | {name} for name in ablate if name not in without]
     cache: dict[frozenset[str], dict[str, dict]] = {}
     scores: dict[frozenset[str], list[dict[str, float | None]]] = {c: [] for c in configs}
+    reports: dict[str, list[dict[str, Any] | None]] = {f.name: [] for f in fitters}
     for i, test in enumerate(folds):
         train = [gold[n] for j, f in enumerate(folds) if j != i for n in f]
         fitted = {f.name: f.fit(train) for f in fitters}
+        for name, value in fitted.items():
+            reports[name].append(getattr(value, "report", None))
         for c in configs:
             if fitted:
                 records = predict(test, c, fitted)
@@ -195,13 +287,14 @@ def cross_validate(
             scores[c].append(measures(evaluate_pages(fold_gold, {n: records[n] for n in test if n in records})))
     base = scores[without]
     ablation = {c_name: aggregate(gains(base, scores[without | {c_name}])) for c_name in ablate if c_name not in without}
-    return CVResult(folds=folds, per_fold=base, summary=aggregate(base), ablation=ablation)
+    return CVResult(folds=folds, per_fold=base, summary=aggregate(base), ablation=ablation,
+                    fitted=tuple(f.name for f in fitters), reports=reports)
 
 
 # ---------------------------------------------------------------- making the records
 
 
-def _records_of_page(args: tuple[str, int | None, tuple[frozenset[str], ...]]) -> tuple[str, dict[frozenset[str], dict] | None]:
+def _records_of_page(args: tuple[str, int | None, tuple[frozenset[str], ...], str | None]) -> tuple[str, dict[frozenset[str], dict] | None]:
     """One page through the stages once, then annotate's refinement once per configuration.
 
     The first configuration's record is whole; the others carry only their
@@ -212,14 +305,14 @@ def _records_of_page(args: tuple[str, int | None, tuple[frozenset[str], ...]]) -
     from .stages.entities import ents
     from .stages.pipeline import STAGES
 
-    path_s, max_bytes, configs = args
+    path_s, max_bytes, configs, model = args
     path = Path(path_s)
     try:
         page = decode_page(path.read_bytes(), path.name, received_at=datetime.now(timezone.utc), max_bytes=max_bytes)
         for name in STAGES:
             if name != "annotate":
                 page = run_stage(name, page)
-        model_out = list(ents(entity_texts(page)))
+        model_out = list(ents(entity_texts(page), model=model))
         out: dict[frozenset[str], dict] = {}
         for i, c in enumerate(configs):
             rec = build_record(annotate(page, c, model_out)).model_dump(mode="json")
@@ -233,11 +326,14 @@ def _records_of_page(args: tuple[str, int | None, tuple[frozenset[str], ...]]) -
 
 def make_records(
     paths: dict[str, Path], configs: Sequence[frozenset[str]], *, jobs: int = 1, max_bytes: int | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None, model: str | None = None,
 ) -> dict[frozenset[str], dict[str, dict]]:
-    """Records of the named pages under each configuration (set of steps left out)."""
+    """Records of the named pages under each configuration (set of steps left out).
+
+    ``model``: the NER model to use (a folder or package name; None: the shipped one).
+    """
     configs = tuple(dict.fromkeys(configs))
-    work = [(str(p), max_bytes, configs) for p in paths.values()]
+    work = [(str(p), max_bytes, configs, model) for p in paths.values()]
     name_of = {str(p): n for n, p in paths.items()}
     out: dict[frozenset[str], dict[str, dict]] = {c: {} for c in configs}
 
@@ -258,21 +354,27 @@ def make_records(
     return out
 
 
-def batch_predict(paths: dict[str, Path], configs: Sequence[frozenset[str]], *, jobs: int = 1, max_bytes: int | None = None, progress=None) -> Predict:
+def batch_predict(paths: dict[str, Path], configs: Sequence[frozenset[str]], *, jobs: int = 1, max_bytes: int | None = None,
+                  progress=None, model: str | None = None) -> Predict:
     """A ``predict`` for :func:`cross_validate` that makes every configuration's records in one pass over the pages.
 
-    It is only valid while nothing is fitted (the records are made without
-    ``fitted``); with a :class:`Fitter`, predict must build records from it.
+    With a fitted NER (``fitted["ner"]``, a :class:`FoldModel`), the pages asked
+    for are annotated with that fold's model; without, every page is made once
+    with ``model`` (None: the model in use) and reused.
     """
-    made: dict[frozenset[str], dict[str, dict]] | None = None
+    made: dict[tuple[str | None, tuple[str, ...]], dict[frozenset[str], dict[str, dict]]] = {}
 
     def predict(names: list[str], without: frozenset[str], fitted: dict[str, Any]) -> dict[str, dict]:
-        nonlocal made
-        if fitted:
-            raise NotImplementedError("records made with fitted components: pass them to the stages here")
-        if made is None:
-            made = make_records(paths, configs, jobs=jobs, max_bytes=max_bytes, progress=progress)
-        return {n: made[without][n] for n in names if n in made[without]}
+        unknown = set(fitted) - {"ner"}
+        if unknown:
+            raise NotImplementedError(f"records made with fitted {sorted(unknown)}: pass them to the stages here")
+        fold = fitted.get("ner")
+        key = (str(fold.path), tuple(names)) if fold is not None else (model, ())
+        if key not in made:
+            chosen = paths if fold is None else {n: paths[n] for n in names if n in paths}
+            made[key] = make_records(chosen, configs, jobs=jobs, max_bytes=max_bytes, progress=progress, model=key[0])
+        recs = made[key][without]
+        return {n: recs[n] for n in names if n in recs}
 
     return predict
 
@@ -302,8 +404,11 @@ def format_cv(result: CVResult, *, seed: int, without: frozenset[str], seconds: 
     k = len(result.folds)
     lines = [
         f"{k}-fold cross-validation by document (seed {seed}); pages per fold: {', '.join(str(len(f)) for f in result.folds)}",
-        "nothing is fitted from gold yet: each fold is its held-out pages scored as they are",
     ]
+    if result.fitted:
+        lines.append(f"fitted on the other folds for each fold: {', '.join(result.fitted)}")
+    else:
+        lines.append("nothing fitted from gold: each fold is its held-out pages scored as they are")
     if without:
         lines.append(f"without: {', '.join(sorted(without))}")
     lines.append("measure: mean ± std (min..max) over folds")
@@ -321,6 +426,17 @@ def format_cv(result: CVResult, *, seed: int, without: frozenset[str], seconds: 
         for name, sp in result.ablation.items():
             per = " ".join(f"{sp[f'f1_{lab}'].mean:+7.3f}" if f"f1_{lab}" in sp else f"{'n/a':>7}" for lab in labs)
             lines.append(f"  {name:<24} {_fmt(sp.get('entity_f1'), signed=True):<40} {per}")
+    ner = [r for r in result.reports.get("ner", []) if r]
+    if ner:
+        agree = [r["agreement_with_original"] for r in ner]
+        lines.append("")
+        lines.append("forgetting: agreement (F1, span and label) of each fold's model with the original model on its held-out news paragraphs")
+        for key in ("f1", "f1_PERSON", "f1_ORG", "f1_GPE", "f1_DATE"):
+            vals = [a.get(key) for a in agree]
+            lines.append(f"  {('all' if key == 'f1' else key[3:]):<8} " + " ".join("n/a" if v is None else f"{v:.3f}" for v in vals)
+                         + f"   mean {_fmt(spread(vals))}")
+        times = ", ".join(f"{r['train_seconds']:.0f} s" for r in ner)
+        lines.append(f"  training time per fold (when it was trained; a cached model is reused): {times}")
     if seconds is not None:
         lines.append(f"took {seconds:.0f} s")
     return "\n".join(lines)
@@ -332,7 +448,8 @@ def cv_json(result: CVResult, *, seed: int, without: frozenset[str]) -> dict[str
         "seed": seed,
         "without": sorted(without),
         "pages_per_fold": [len(f) for f in result.folds],
-        "fitted": [f.name for f in FITTERS],
+        "fitted": list(result.fitted),
+        "fit_reports": result.reports,
         "per_fold": result.per_fold,
         "summary": {k: v.as_dict() for k, v in result.summary.items()},
         "ablation": {name: {k: v.as_dict() for k, v in sp.items()} for name, sp in result.ablation.items()},
@@ -340,6 +457,6 @@ def cv_json(result: CVResult, *, seed: int, without: frozenset[str]) -> dict[str
 
 
 __all__ = [
-    "FITTERS", "CVResult", "Fitter", "Spread", "aggregate", "batch_predict", "cross_validate", "cv_json", "document_id",
+    "FITTERS", "CVResult", "Fitter", "FoldModel", "NerFitter", "Spread", "aggregate", "batch_predict", "cross_validate", "cv_json", "document_id",
     "format_cv", "gains", "make_folds", "make_records", "measures", "page_folds", "spread",
 ]

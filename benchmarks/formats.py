@@ -12,6 +12,7 @@ loaded) is not counted. One process, no service.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import statistics
 import sys
@@ -51,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared" / "formats")
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--no-freeze", action="store_true", help="leave the loaded model in the collector's sight (as before the worker froze it)")
     ap.add_argument("--only", choices=sorted(FORMATS), action="append", help="time only these formats")
     args = ap.parse_args(argv)
     import trafilatura
@@ -63,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
         files = [p.read_bytes() for p in paths]
         for data, p in zip(files, paths):  # warm up
             process_bytes(data, p.name)
+        # As a worker does once its model is loaded (pagemill worker): what is loaded for good is not walked by
+        # every collection. --no-freeze measures without it.
+        if not args.no_freeze:
+            gc.freeze()
         if name == "html":
             pairs = [_paired(lambda d: decode_page(d, "f"), lambda d: trafilatura.extract(d, include_comments=False, include_tables=True), files)
                      for _ in range(args.rounds)]

@@ -166,3 +166,16 @@ def test_a_trained_model_is_what_the_pipelines_model_step_uses_when_named(tmp_pa
     assert ent_model.load_model(str(tmp_path / "model")).pipe_names == ["ner"]
     assert all(0 <= s < e <= len(text) for s, e, _ in found)
     assert {label for _, _, label in found} & {"PERSON", "GPE", "DATE"}
+
+
+def test_a_filler_model_only_adds_entities_where_the_first_model_found_none():
+    first = [(0, 5, "PERSON"), (20, 30, "ORG")]
+    filler = [(0, 5, "ORG"), (2, 8, "GPE"), (12, 16, "DATE"), (28, 34, "GPE")]
+    assert ent_model.fill_gaps(first, filler) == [(0, 5, "PERSON"), (12, 16, "DATE"), (20, 30, "ORG")]
+
+
+def test_a_model_pair_gives_the_first_models_entities_plus_the_seconds_in_its_gaps():
+    text = "Captain Ilse Varga sailed from Porthmere on 4 May 2021."
+    alone = next(ent_model.ents([text], model=ent_model.ORIGINAL_MODEL))
+    paired = next(ent_model.ents([text], model=(ent_model.ORIGINAL_MODEL, ent_model.ORIGINAL_MODEL)))
+    assert paired == sorted(alone) and alone

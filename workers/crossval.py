@@ -326,11 +326,12 @@ def _records_of_page(args: tuple[str, int | None, tuple[frozenset[str], ...], st
 
 def make_records(
     paths: dict[str, Path], configs: Sequence[frozenset[str]], *, jobs: int = 1, max_bytes: int | None = None,
-    progress: Callable[[int, int], None] | None = None, model: str | None = None,
+    progress: Callable[[int, int], None] | None = None, model: str | tuple[str, str] | None = None,
 ) -> dict[frozenset[str], dict[str, dict]]:
     """Records of the named pages under each configuration (set of steps left out).
 
-    ``model``: the NER model to use (a folder or package name; None: the shipped one).
+    ``model``: the NER model to use (a folder or package name; None: the shipped one), or a pair of them
+    (:func:`workers.stages.entities.model.ents`).
     """
     configs = tuple(dict.fromkeys(configs))
     work = [(str(p), max_bytes, configs, model) for p in paths.values()]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,39 @@ def test_a_trained_model_is_what_the_pipelines_model_step_uses_when_named(tmp_pa
     assert ent_model.load_model(str(tmp_path / "model")).pipe_names == ["ner"]
     assert all(0 <= s < e <= len(text) for s, e, _ in found)
     assert {label for _, _, label in found} & {"PERSON", "GPE", "DATE"}
+
+
+def test_a_filler_model_only_adds_entities_where_the_first_model_found_none():
+    first = [(0, 5, "PERSON"), (20, 30, "ORG")]
+    filler = [(0, 5, "ORG"), (2, 8, "GPE"), (12, 16, "DATE"), (28, 34, "GPE")]
+    assert ent_model.fill_gaps(first, filler) == [(0, 5, "PERSON"), (12, 16, "DATE"), (20, 30, "ORG")]
+
+
+def test_a_model_pair_gives_the_first_models_entities_plus_the_seconds_in_its_gaps():
+    text = "Captain Ilse Varga sailed from Porthmere on 4 May 2021."
+    alone = next(ent_model.ents([text], model=ent_model.ORIGINAL_MODEL))
+    paired = next(ent_model.ents([text], model=(ent_model.ORIGINAL_MODEL, ent_model.ORIGINAL_MODEL)))
+    assert paired == sorted(alone) and alone
+
+
+def _weights(model) -> list:
+    return [node.get_param(name).copy() for node in model.walk() for name in node.param_names if node.has_param(name)]
+
+
+@pytest.mark.parametrize("freeze", [True, False])
+def test_a_frozen_token_encoder_keeps_the_original_weights_while_the_layers_above_it_learn(tmp_path, freeze):
+    import numpy as np
+
+    cfg = re.sub(r"(?m)^freeze_tok2vec = \w+$", f"freeze_tok2vec = {str(freeze).lower()}", _tiny_config(tmp_path).read_text(encoding="utf-8"))
+    assert f"freeze_tok2vec = {str(freeze).lower()}" in cfg
+    (tmp_path / "config.cfg").write_text(cfg, encoding="utf-8")
+    original = spacy.load(ent_model.ORIGINAL_MODEL, exclude=ent_model.NOT_NER).get_pipe("ner").model
+    paragraphs = [p for ps in rehearsal_texts(_rehearsal(tmp_path)).values() for p in ps]
+    train([(_gold(), PAGE), _second_page()], paragraphs, tmp_path / "model", config_path=tmp_path / "config.cfg", progress=lambda m: None)
+    trained = spacy.load(tmp_path / "model").get_pipe("ner").model
+
+    def same(a, b) -> bool:
+        return all(np.array_equal(x, y) for x, y in zip(_weights(a), _weights(b), strict=True))
+
+    assert same(trained.get_ref("tok2vec"), original.get_ref("tok2vec")) is freeze
+    assert not same(trained.get_ref("lower"), original.get_ref("lower"))

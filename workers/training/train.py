@@ -82,6 +82,8 @@ def train(
     resolved = registry.resolve({"optimizer": tcfg["optimizer"], "batcher": tcfg["batcher"]})
     optimizer, batcher = resolved["optimizer"], resolved["batcher"]
     nlp.resume_training(sgd=optimizer)
+    if tcfg.get("freeze_tok2vec", False):
+        optimizer = _Held(optimizer, {node.id for node in nlp.get_pipe("ner").model.get_ref("tok2vec").walk()})
     rng = random.Random(seed)
     epochs = int(tcfg["max_epochs"]) if max_epochs is None else max_epochs
     per_epoch = min(len(silver), round(float(cfg["corpus"]["rehearsal_ratio"]) * len(gold)))
@@ -109,6 +111,29 @@ def train(
     return result
 
 
+class _Held:
+    """The optimizer, except that parameters of ``frozen`` nodes keep their starting values.
+
+    Freezing the NER's token encoder (its embeddings and CNN) lets only the
+    layers that turn token vectors into entities learn from the gold pages, so
+    the words' representations, learnt from far more text than the gold has,
+    are not bent toward it (the model forgets less).
+    """
+
+    def __init__(self, optimizer, frozen: set[int]) -> None:
+        self._optimizer = optimizer
+        self._frozen = frozen
+
+    def __call__(self, key, weights, gradient, *, lr_scale: float = 1.0):
+        if key[0] in self._frozen:
+            gradient *= 0
+            return weights, gradient
+        return self._optimizer(key, weights, gradient, lr_scale=lr_scale)
+
+    def __getattr__(self, name: str):
+        return getattr(self._optimizer, name)
+
+
 def _size(folder: Path) -> int:
     return sum(f.stat().st_size for f in Path(folder).rglob("*") if f.is_file())
 
@@ -116,8 +141,15 @@ def _size(folder: Path) -> int:
 def agreement(trained, original, texts: Iterable[str]) -> dict[str, Any]:
     """How far ``trained`` still finds what ``original`` found: P/R/F1 of its entities against the original's (span and label)."""
     texts = list(texts)
-    a = [{(e.start_char, e.end_char, e.label_) for e in d.ents} for d in trained.pipe(texts, batch_size=64)]
-    b = [{(e.start_char, e.end_char, e.label_) for e in d.ents} for d in original.pipe(texts, batch_size=64)]
+    a = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in trained.pipe(texts, batch_size=64)]
+    b = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in original.pipe(texts, batch_size=64)]
+    return agreement_of(a, b)
+
+
+def agreement_of(found: Sequence[Iterable[tuple[int, int, str]]], reference: Sequence[Iterable[tuple[int, int, str]]]) -> dict[str, Any]:
+    """:func:`agreement` of entities already found: per text, ``found``'s (start, end, label) against ``reference``'s."""
+    a = [set(x) for x in found]
+    b = [set(x) for x in reference]
     out: dict[str, Any] = {}
     for label in (None, "PERSON", "ORG", "GPE", "DATE"):
         hit = sum(len({x for x in p & q if label in (None, x[2])}) for p, q in zip(a, b))
@@ -127,8 +159,8 @@ def agreement(trained, original, texts: Iterable[str]) -> dict[str, Any]:
         r = hit / n_b if n_b else 0.0
         # neither model found any: nothing to agree or disagree on
         out["f1" if label is None else f"f1_{label}"] = None if not (n_a or n_b) else round(2 * p * r / (p + r), 4) if p + r else 0.0
-    out["texts"] = len(texts)
+    out["texts"] = len(a)
     return out
 
 
-__all__ = ["CONFIG_PATH", "NOT_NER", "TrainResult", "agreement", "config_digest", "load_config", "load_source", "train"]
+__all__ = ["CONFIG_PATH", "NOT_NER", "TrainResult", "agreement", "agreement_of", "config_digest", "load_config", "load_source", "train"]

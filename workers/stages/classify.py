@@ -152,7 +152,7 @@ def is_person_name_line(text: str, body: str | TitledNames) -> bool:
 #: Share of English text a word must make up (wordfreq) to be an everyday word rather than a possible name.
 EVERYDAY_WORD_FREQUENCY = 1e-4
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-# Words that a name may hold in lower case ("Port of Refuge", "Isle of Man").
+# Words that a name may hold in lower case ("Bay of Islands", "Isle of Man").
 _NAME_PARTICLES = frozenset("a an the and of in on at to for by de la le du des del von van der da di".split())
 
 

@@ -443,13 +443,16 @@ class Watcher:
                 return
             size = st.st_size
             drop.size_bytes = size
-            with open(held, "rb") as f:
-                head = f.read(8)
-            if refusal := size_refusal(head, size, self.s.max_page_bytes, self.s.max_file_bytes):
+            # The file limit is known from the size alone, so an oversized file is never read; the page limit
+            # needs the first bytes (a PDF's or Word file's text is bounded once read out of it).
+            refusal = size_refusal(b"", size, None, self.s.max_file_bytes)
+            if refusal is None:
+                data = held.read_bytes()
+                refusal = size_refusal(data, size, self.s.max_page_bytes, None)
+            if refusal:
                 self.ledger.set_drop(drop.drop_id, status=QUEUED)
                 self.reject(drop, "too_large", refusal)
                 return
-            data = held.read_bytes()
         except OSError as exc:
             self.ledger.set_drop(drop.drop_id, status=QUEUED)
             self.reject(drop, "unreadable", f"could not read the file: {exc.strerror or exc}")

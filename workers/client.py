@@ -23,16 +23,13 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
-
-from pydantic import Field, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from .edges.feed import Feed
-from .models import DuplicateNote, ErrorRecord, Record, upgrade
+from .models import AnyOutcome, DuplicateNote, ErrorRecord, Record, upgrade
 from .models.feed import FeedEntry
 
-Outcome = Annotated[Record | DuplicateNote | ErrorRecord, Field(discriminator="kind")]
-_OUTCOME = TypeAdapter(Outcome)
+_OUTCOME = TypeAdapter(AnyOutcome)
 
 
 def parse_outcome(body: bytes | str) -> Record | DuplicateNote | ErrorRecord:

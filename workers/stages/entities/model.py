@@ -48,8 +48,17 @@ def load_model(model: str | None = None):
     Evaluation passes a cross-validation fold's model; the service never does.
     """
     import spacy
+    from thinc.api import use_ops
+    from threadpoolctl import threadpool_limits
 
-    return spacy.load(model or DEFAULT_MODEL, exclude=NOT_NER)
+    # A worker process has one core. numpy's OpenBLAS starts a thread per core, and its idle threads spin:
+    # a quarter more CPU for the same page on two cores, taken from the other worker.
+    threadpool_limits(limits=1, user_api="blas")
+    # thinc multiplies with the BLIS it ships unless told otherwise; numpy's OpenBLAS picks kernels for the
+    # machine's CPU and did the model's matrix products in a third of the time on one core (README, "Cost by
+    # page size"). The models keep the ops they are built with, so this holds for the loaded model only.
+    with use_ops("numpy", use_blis=False):
+        return spacy.load(model or DEFAULT_MODEL, exclude=NOT_NER)
 
 
 _BREAK = re.compile(r"(?<=[.!?])\s+|\n")

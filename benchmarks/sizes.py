@@ -16,8 +16,12 @@ write task's message, and the record parsed back by the writer).
 Figures: ms per KB of the page (wall and CPU), each stage's share, the record's
 size over the page's, and peak RSS. Targets (issue 13): the 3 MB page's ms per
 KB within 1.5x the 3 KB page's; a hostile page at most 2 s per 100 KB; peak
-RSS at most 400 MB. On a shared machine read the CPU figures: wall time there
-includes waiting for a core.
+RSS at most 400 MB for a page within ``PAGEMILL_MAX_PAGE_BYTES`` (2 MB by
+default). A larger page (the 3 MB one) gets a ``too_large`` error record from
+``pagemill process`` and the service; the benchmark raises the limit for that
+row alone, to show the curve, marks the row, and reports its RSS without
+holding it to the target. On a shared machine read the CPU figures: wall time
+there includes waiting for a core.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from benchmarks.pages import HOSTILE, corpus_text, sized  # noqa: E402
+from workers.settings import get_settings  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 TARGET_RATIO = 1.5
@@ -96,7 +101,8 @@ def measure(path: Path, repeats: int, timeout: float) -> dict:
     return res
 
 
-def summarise(curve: dict[str, dict], hostile: dict[str, dict]) -> dict:
+def summarise(curve: dict[str, dict], hostile: dict[str, dict], page_limit: int) -> dict:
+    """The figures under ``summary``; the RSS target is judged on the pages within ``page_limit`` only."""
     def get(d, k):
         return d.get(k) if d else None
 
@@ -104,6 +110,7 @@ def summarise(curve: dict[str, dict], hostile: dict[str, dict]) -> dict:
     small, large = curve.get(sizes[0]), curve.get(sizes[-1])
     ratio = (get(large, "ms_per_kb_cpu") / get(small, "ms_per_kb_cpu")) if get(large, "ms_per_kb_cpu") and get(small, "ms_per_kb_cpu") else None
     all_runs = list(curve.values()) + list(hostile.values())
+    within = [r for r in all_runs if r["bytes"] <= page_limit]
     worst_hostile = max((h.get("s_per_100kb_cpu") or float("inf") for h in hostile.values()), default=None)
     return {
         "ms_per_kb_cpu": {k: round(v["ms_per_kb_cpu"], 2) if "ms_per_kb_cpu" in v else None for k, v in curve.items()},
@@ -113,22 +120,27 @@ def summarise(curve: dict[str, dict], hostile: dict[str, dict]) -> dict:
         "hostile_worst_s_per_100kb": round(worst_hostile, 3) if worst_hostile is not None else None,
         "peak_rss_mb": {k: round(v["peak_rss_mb"]) if "peak_rss_mb" in v else None for k, v in {**curve, **hostile}.items()},
         "peak_rss_mb_max": round(max((r.get("peak_rss_mb", 0) for r in all_runs), default=0)),
+        "page_limit_bytes": page_limit,
+        "peak_rss_mb_max_within_limit": round(max((r.get("peak_rss_mb", 0) for r in within), default=0)),
+        "over_limit_limit_raised": [k for k, v in {**curve, **hostile}.items() if v["bytes"] > page_limit],
         "record_over_page_max": round(max((r.get("record_over_page", 0) for r in all_runs), default=0), 2),
         "targets": {
             "ratio_le_1_5": ratio is not None and ratio <= TARGET_RATIO,
             "hostile_le_2_s_per_100kb": worst_hostile is not None and worst_hostile <= TARGET_HOSTILE_S_PER_100KB,
-            "rss_le_400_mb": all(r.get("peak_rss_mb", 1e9) <= TARGET_RSS_MB for r in all_runs),
+            # issue 13: "for any page up to PAGEMILL_MAX_PAGE_BYTES"; a larger page is refused before a worker reads it
+            "rss_le_400_mb_within_limit": all(r.get("peak_rss_mb", 1e9) <= TARGET_RSS_MB for r in within),
         },
     }
 
 
-def fmt_row(name: str, r: dict) -> str:
+def fmt_row(name: str, r: dict, page_limit: int) -> str:
+    over = "  [over PAGEMILL_MAX_PAGE_BYTES: limit raised for this row]" if r["bytes"] > page_limit else ""
     if "ms_per_kb_cpu" not in r:
-        return f"{name:<22} {r['bytes'] / 1000:>9,.0f} KB  {'TIMED OUT' if 'timed_out_after_s' in r else r.get('error')}"
+        return f"{name:<22} {r['bytes'] / 1000:>9,.0f} KB  {'TIMED OUT' if 'timed_out_after_s' in r else r.get('error')}{over}"
     st = r["stages_ms"]
     stages = " ".join(f"{k} {v / 1000:.2f}" for k, v in st.items())
     return (f"{name:<22} {r['bytes'] / 1000:>9,.0f} KB  {r['ms_per_kb_cpu']:>6.1f} ms/KB cpu  {r['ms_per_kb_wall']:>6.1f} wall  "
-            f"{r['s_per_100kb_cpu']:>5.2f} s/100KB  record {r['record_over_page']:.1f}x  rss {r['peak_rss_mb']:.0f} MB  ({stages} s)")
+            f"{r['s_per_100kb_cpu']:>5.2f} s/100KB  record {r['record_over_page']:.1f}x  rss {r['peak_rss_mb']:.0f} MB  ({stages} s){over}")
 
 
 def main(argv=None) -> int:
@@ -148,6 +160,7 @@ def main(argv=None) -> int:
     sizes = [3, 30, 300] if a.quick else [int(x) for x in a.sizes.split(",")]
     hostile_kb = 30 if a.quick else a.hostile_kb
     text = corpus_text(a.corpus)
+    page_limit = get_settings().max_page_bytes
     curve: dict[str, dict] = {}
     hostile: dict[str, dict] = {}
     with tempfile.TemporaryDirectory(prefix="pagemill-sizes-") as tmp:
@@ -156,17 +169,25 @@ def main(argv=None) -> int:
             p.write_text(sized(text, kb * 1000), encoding="utf-8")
             # small pages are timed several times (the least CPU counts): one run is too short to read
             curve[f"{kb}KB"] = r = measure(p, repeats=max(1, min(20, 300 // kb)), timeout=a.timeout)
-            print(fmt_row(f"corpus {kb} KB", r), flush=True)
+            print(fmt_row(f"corpus {kb} KB", r, page_limit), flush=True)
         for name, build in HOSTILE.items():
             p = Path(tmp) / f"{name}.txt"
             p.write_text(build(hostile_kb * 1000, text), encoding="utf-8")
             hostile[name] = r = measure(p, repeats=1, timeout=a.timeout)
-            print(fmt_row(name, r), flush=True)
-    summary = summarise(curve, hostile)
+            print(fmt_row(name, r, page_limit), flush=True)
+    summary = summarise(curve, hostile, page_limit)
     t = summary["targets"]
     print(f"\n{sizes[-1]} KB / {sizes[0]} KB ms per KB (cpu): {summary['largest_over_smallest_ms_per_kb']}  (target <= {TARGET_RATIO}: {'met' if t['ratio_le_1_5'] else 'NOT met'})")
     print(f"worst hostile page: {summary['hostile_worst_s_per_100kb']} s per 100 KB (target <= {TARGET_HOSTILE_S_PER_100KB}: {'met' if t['hostile_le_2_s_per_100kb'] else 'NOT met'})")
-    print(f"peak RSS: {summary['peak_rss_mb_max']} MB (target <= {TARGET_RSS_MB}: {'met' if t['rss_le_400_mb'] else 'NOT met'}); largest record / page: {summary['record_over_page_max']}x")
+    print(f"peak RSS, pages within PAGEMILL_MAX_PAGE_BYTES ({page_limit:,} bytes): {summary['peak_rss_mb_max_within_limit']} MB "
+          f"(target <= {TARGET_RSS_MB}: {'met' if t['rss_le_400_mb_within_limit'] else 'NOT met'})")
+    if summary["over_limit_limit_raised"]:
+        over = ", ".join(f"{k} {round(v['peak_rss_mb'])} MB" for k, v in {**curve, **hostile}.items()
+                         if v["bytes"] > page_limit and "peak_rss_mb" in v)
+        print(f"  over the limit, which the benchmark raised for them (pagemill process and the service give these pages a "
+              f"too_large error record): {', '.join(summary['over_limit_limit_raised'])}; peak RSS {over or 'not measured'} "
+              f"(the target does not cover them)")
+    print(f"largest record / page: {summary['record_over_page_max']}x")
     if a.json:
         a.json.write_text(json.dumps({"summary": summary, "corpus": curve, "hostile": hostile, "hostile_kb": hostile_kb,
                                       "cpus": os.cpu_count(), "load_avg": os.getloadavg()}, indent=1))

@@ -33,9 +33,9 @@ NOT_NER = ["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatiz
 #: ``nlp.max_length`` (1,000,000) and its memory grows with the text, so long
 #: segments are cut at a sentence end or a space before this.
 CHUNK_CHARS = 20_000
-#: About how many characters go to the model in one batch. The model's memory grows with the batch:
-#: five 20,000-character pieces at once took a worker process from 220 to 520 MB; one at a time, 290 MB,
-#: and no slower.
+#: Most characters that go to the model in one batch (a longer piece goes alone). The model's memory grows
+#: with the batch: five 20,000-character pieces at once took a worker process from 220 to 520 MB; one at a
+#: time, 290 MB, and no slower.
 BATCH_CHARS = 20_000
 
 _lock = threading.Lock()
@@ -48,8 +48,17 @@ def load_model(model: str | None = None):
     Evaluation passes a cross-validation fold's model; the service never does.
     """
     import spacy
+    from thinc.api import use_ops
+    from threadpoolctl import threadpool_limits
 
-    return spacy.load(model or DEFAULT_MODEL, exclude=NOT_NER)
+    # A worker process has one core. numpy's OpenBLAS starts a thread per core, and its idle threads spin:
+    # a quarter more CPU for the same page on two cores, taken from the other worker.
+    threadpool_limits(limits=1, user_api="blas")
+    # thinc multiplies with the BLIS it ships unless told otherwise; numpy's OpenBLAS picks kernels for the
+    # machine's CPU and did the model's matrix products in a third of the time on one core (README, "Cost by
+    # page size"). The models keep the ops they are built with, so this holds for the loaded model only.
+    with use_ops("numpy", use_blis=False):
+        return spacy.load(model or DEFAULT_MODEL, exclude=NOT_NER)
 
 
 _BREAK = re.compile(r"(?<=[.!?])\s+|\n")
@@ -123,7 +132,12 @@ def fill_gaps(primary: Iterable[Ent], filler: Iterable[Ent]) -> list[Ent]:
     return sorted(kept)
 
 
-def ents(texts: Iterable[str], batch_size: int = 64, model: str | tuple[str, str] | None = None) -> Iterator[list[Ent]]:
+#: Most pieces in one batch. Short pieces cost memory too: a 30 KB page of paragraphs peaked 30 MB over the
+#: model with 64 to a batch, 10 MB with 16, for the same CPU (8: 5-10% more CPU).
+BATCH_PIECES = 16
+
+
+def ents(texts: Iterable[str], batch_size: int = BATCH_PIECES, model: str | tuple[str, str] | None = None) -> Iterator[list[Ent]]:
     """For each text, the model's entities as (start, end, label) in that text's offsets (``model``: see :func:`load_model`).
 
     ``model`` may be a pair (primary, filler): the primary model's entities with the filler's in its gaps (:func:`fill_gaps`).
@@ -140,11 +154,28 @@ def ents(texts: Iterable[str], batch_size: int = 64, model: str | tuple[str, str
         for off, piece in chunks(t):
             pieces.append((i, off, piece))
     results: list[list[tuple[int, int, str]]] = [[] for _ in texts]
-    # keep a batch to about BATCH_CHARS characters: spaCy's memory grows with the batch
-    longest = max((len(p) for _, _, p in pieces), default=1)
-    batch_size = max(1, min(batch_size, BATCH_CHARS // max(longest, 1)))
     with _lock:
-        docs = nlp.pipe((model_view(p) for _, _, p in pieces), batch_size=batch_size)
-        for (i, off, _), doc in zip(pieces, docs):
-            results[i].extend((off + e.start_char, off + e.end_char, e.label_) for e in doc.ents)
+        for batch in _batches(pieces, BATCH_CHARS, batch_size):
+            docs = nlp.pipe((model_view(p) for _, _, p in batch), batch_size=len(batch))
+            for (i, off, _), doc in zip(batch, docs):
+                results[i].extend((off + e.start_char, off + e.end_char, e.label_) for e in doc.ents)
     yield from results
+
+
+def _batches(pieces: list[tuple[int, int, str]], chars: int, most: int) -> Iterator[list[tuple[int, int, str]]]:
+    """``pieces`` in order, in runs of at most ``most`` pieces and, unless one piece is longer, ``chars`` characters.
+
+    spaCy's memory grows with the characters of a batch. Sizing batches by the page's longest piece instead
+    gave a page with one long paragraph batches of four or five short ones, and each batch has a fixed cost:
+    the corpus cut to 300 KB took a quarter more CPU in the model (same entities either way).
+    """
+    batch: list[tuple[int, int, str]] = []
+    n = 0
+    for piece in pieces:
+        if batch and (n + len(piece[2]) > chars or len(batch) == most):
+            yield batch
+            batch, n = [], 0
+        batch.append(piece)
+        n += len(piece[2])
+    if batch:
+        yield batch

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Collection, Iterator
 
 from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import (
@@ -132,6 +133,44 @@ def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str], spo
             m.origin = m.origin + "+place"
 
 
+#: Where a name may end: a whole word, a possessive allowed after ("Lima's", not "Limassol").
+_NAME_END = re.compile(r"(?![\w-]|['’][a-rt-z])")
+
+
+class _Occurrences:
+    """Where ``names`` occur in a text: left to right, the longest name first, whole words only.
+
+    Finds what one regular expression of all the names, longest first, finds,
+    in time linear in the text: that alternation tries every name at every word
+    start, and a page's names grow with the page. Here a word start is tried
+    only with the lengths of the names that begin with its character.
+    """
+
+    def __init__(self, names: Collection[str]) -> None:
+        self.names = names
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for n in names:
+            if n:
+                lengths[n[0]].add(len(n))
+        self.lengths = {c: sorted(ls, reverse=True) for c, ls in lengths.items()}
+        # a word start (not after a letter, digit or hyphen) whose character begins some name
+        self.starts = re.compile(r"(?<![\w-])[" + "".join(re.escape(c) for c in sorted(self.lengths)) + "]") if lengths else None
+
+    def __call__(self, text: str) -> Iterator[tuple[int, int]]:
+        if self.starts is None:
+            return
+        pos = 0
+        for sm in self.starts.finditer(text):
+            p = sm.start()
+            if p < pos:
+                continue
+            for n in self.lengths[text[p]]:
+                if p + n <= len(text) and text[p:p + n] in self.names and _NAME_END.match(text, p + n):
+                    yield p, p + n
+                    pos = p + n
+                    break
+
+
 def propagate(ms: list[Mention], page: Page) -> list[Mention]:
     """Names repeated on the page: one label per name, and the mentions the model missed."""
     texts = page.texts
@@ -142,37 +181,46 @@ def propagate(ms: list[Mention], page: Page) -> list[Mention]:
     for m in ms:
         if m.label != "PERSON" and m.label in NAME_LABELS and m.text(texts) in parts:
             m.label = "PERSON"
-    fulls = sorted((p for p in parts if " " in p), key=len, reverse=True)
+    fulls = {p for p in parts if " " in p}
     extra: list[Mention] = []
     for m in ms:
         if m.label == "PERSON" or m.label not in NAME_LABELS:
             continue
         t = m.text(texts)
-        for full in fulls:
-            if t.endswith(" " + full):
-                cut = m.end - len(full)
-                extra.append(Mention(m.seg, cut, m.end, "PERSON", "alias"))
-                a, b = trim_name(texts[m.seg], m.start, cut, m.label)
-                m.start, m.end = a, b
-                pre = texts[m.seg][a:b]
-                gp = gazetteer().lookup(pre)
-                if gp is not None:
-                    m.label = "LOC" if gp.kind == "continent" else "GPE"
-                elif re.match(r"(?:North|South|East|West|Middle|Central|Far|Near)\b", pre):
-                    m.label = "LOC"  # "the Near East Ana Lima"
-                else:
-                    m.end = m.start  # dropped by resolve()
-                break
+        # the longest full name that ends the mention after a space: "Port Authority Ana Lima" -> "Ana Lima"
+        # (looked up by the mention's own tails, not by trying every full name of the page on every mention)
+        full = next((t[k + 1:] for k, c in enumerate(t) if c == " " and t[k + 1:] in fulls), None)
+        if full is None:
+            continue
+        cut = m.end - len(full)
+        extra.append(Mention(m.seg, cut, m.end, "PERSON", "alias"))
+        a, b = trim_name(texts[m.seg], m.start, cut, m.label)
+        m.start, m.end = a, b
+        pre = texts[m.seg][a:b]
+        gp = gazetteer().lookup(pre)
+        if gp is not None:
+            m.label = "LOC" if gp.kind == "continent" else "GPE"
+        elif re.match(r"(?:North|South|East|West|Middle|Central|Far|Near)\b", pre):
+            m.label = "LOC"  # "the Near East Ana Lima"
+        else:
+            m.end = m.start  # dropped by resolve()
     ms.extend(extra)
     place_fixes(ms, texts, person_words, page.about_sport)
     # 2. one label per name on the page (majority of the model's votes)
     votes: dict[str, Counter] = defaultdict(Counter)
+    folded: dict[str, str] = {}  # a name recurs: fold (Unicode normalisation) each once
+
+    def key(t: str) -> str:
+        if (k := folded.get(t)) is None:
+            k = folded[t] = fold(t)
+        return k
+
     for m in ms:
         if m.label in NAME_LABELS:
-            votes[fold(m.text(texts))][m.label] += 1
+            votes[key(m.text(texts))][m.label] += 1
     for m in ms:
         if m.label in NAME_LABELS:
-            v = votes[fold(m.text(texts))]
+            v = votes[key(m.text(texts))]
             if m.text(texts) in parts:
                 continue
             best, n = v.most_common(1)[0]
@@ -214,23 +262,20 @@ def propagate(ms: list[Mention], page: Page) -> list[Mention]:
             continue
         if m.label == "PERSON" and t in parts:
             names[t] = "PERSON"
-        elif m.label != "PERSON" and (len(t.split()) > 1 or (t.isupper() and len(t) >= 2) or votes[fold(t)].total() >= 2
+        elif m.label != "PERSON" and (len(t.split()) > 1 or (t.isupper() and len(t) >= 2) or votes[key(t)].total() >= 2
                                       or m.origin == "acronym"):
             names.setdefault(t, m.label)
     for p in parts:
         names[p] = "PERSON"
     taken = SpanIndex(out)
     if names:
-        # one pass per text: longest names first, whole words only, a possessive allowed after
-        alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        pat = re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-]|['’][a-rt-z])")
+        occurrences = _Occurrences(names)
         for i, text in enumerate(texts):
-            for mt in pat.finditer(text):
-                s, e = mt.span()
+            for s, e in occurrences(text):
                 if taken.overlaps(i, s, e):
                     continue
-                if names[mt.group(0)] == "PERSON" and (pm := _PREV_WORD.search(text, max(0, s - 12), s)) and bare(pm.group(1)) in PLACE_PREFIXES:
+                if names[text[s:e]] == "PERSON" and (pm := _PREV_WORD.search(text, max(0, s - 12), s)) and bare(pm.group(1)) in PLACE_PREFIXES:
                     continue  # "Fort Lee" is a place even on a page about someone called Lee
-                out.append(Mention(i, s, e, names[mt.group(0)], "alias"))
+                out.append(Mention(i, s, e, names[text[s:e]], "alias"))
                 taken.add(i, s, e)
     return out

@@ -31,20 +31,34 @@ def split_lines(ms: list[Mention], page: Page) -> list[Mention]:
     return out
 
 
-def _numbers_on_line(text: str, s: int, e: int) -> int:
-    ls = text.rfind("\n", 0, s) + 1
-    le = text.find("\n", e)
-    return len(_NUMBER.findall(text[ls:le if le >= 0 else len(text)]))
+class _NumbersOnLines:
+    """How many numbers stand on the line(s) holding a span, each line counted once per page.
+
+    Counting the whole line for every name cost the square of the line's
+    length on a page that is one long line.
+    """
+
+    def __init__(self, page: Page) -> None:
+        self.lines = page.title_lines
+        self.counts: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, seg: int, s: int, e: int) -> int:
+        ls, _ = self.lines.span(seg, s)
+        _, le = self.lines.span(seg, e)
+        key = (seg, ls, le)
+        if (n := self.counts.get(key)) is None:
+            n = self.counts[key] = len(_NUMBER.findall(self.lines.texts[seg], ls, le))
+        return n
 
 
-def _without_numbers(text: str, s: int, e: int, label: str) -> tuple[int, int]:
+def _without_numbers(text: str, s: int, e: int, label: str, numbers_on_line) -> tuple[int, int]:
     """A name without the bare numbers at its ends: "Ana Lima 72" in a results table is "Ana Lima".
 
     A person's or a place's name never ends in a number; an organisation's or
     a building's may ("Studio 9"), so theirs are cut only on a line of several
-    numbers, a table's row.
+    numbers, a table's row (``numbers_on_line()``: the count for the span's line).
     """
-    if label not in _NO_NUMBERS and not (label in {"ORG", "FAC"} and _numbers_on_line(text, s, e) >= 2):
+    if label not in _NO_NUMBERS and not (label in {"ORG", "FAC"} and numbers_on_line() >= 2):
         return s, e
     toks = tokens(text, s, e)
     while len(toks) > 1 and _NUMBER.fullmatch(last := text[toks[-1][0]:toks[-1][1]].rstrip(".,;:")) and not _YEAR.fullmatch(last):
@@ -59,6 +73,7 @@ def _without_numbers(text: str, s: int, e: int, label: str) -> tuple[int, int]:
 def trim_spans(ms: list[Mention], page: Page) -> list[Mention]:
     """Each name cut to its core: no determiner, title, possessive, open bracket or score at its ends."""
     texts = page.texts
+    numbers_on_line = _NumbersOnLines(page)
     out = []
     for m in ms:
         if m.label == "DATE":
@@ -68,7 +83,7 @@ def trim_spans(ms: list[Mention], page: Page) -> list[Mention]:
         if opened > m.start and ")" not in texts[m.seg][opened:m.end]:
             m.end = opened  # "Coastal Fisheries Agency (CFA": the bracket holds a name of its own (see propagate)
         s, e = trim_name(texts[m.seg], m.start, m.end, m.label)
-        s, e = _without_numbers(texts[m.seg], s, e, m.label)
+        s, e = _without_numbers(texts[m.seg], s, e, m.label, lambda: numbers_on_line(m.seg, s, e))
         if texts[m.seg][s:e].lower() in SENTENCE_OPENERS:
             continue  # "Near" alone, taken for a name at the start of a sentence
         if e > s and any(c.isupper() for c in texts[m.seg][s:e]):

@@ -596,7 +596,7 @@ def _eval_steps(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, 
         paths = {p.stem: p for p in sorted(gold_dir.glob("*/pages/*.txt")) if p.stem in gold}
         ablate = [n for n in SWITCHABLE if n not in without] if ablation else []
         configs = [without] + [without | {n} for n in ablate]
-        show = not as_json and click.get_text_stream("stderr").isatty()
+        show = not as_json and sys.stderr.isatty()
         bar = None if not show else (lambda done, total: click.echo(f"\rprocessed {done}/{total} pages", nl=done == total, err=True))
         predict = cv.batch_predict(paths, configs, jobs=jobs, max_bytes=max_bytes, progress=bar, model=model)
     if folds is None and folds_by == "document":

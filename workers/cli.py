@@ -472,15 +472,18 @@ def reprocess(everything: bool, older_than: str | None, ids: tuple[str, ...], wa
 @click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Processes to use when processing the pages.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--folds", "-k", type=int, default=None, help="Cross-validate: K folds by document; prints mean and spread per measure.")
+@click.option("--folds-by", "folds_by", type=click.Choice(["document", "source"]), default="document", show_default=True,
+              help="source: one fold per source (the gold's `source`, e.g. the corpus's subfolders), fitted on the other sources; instead of --folds.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the shuffle that deals documents into folds.")
 @click.option("--without", "without", multiple=True, metavar="NAME", help="Leave out this entity step (repeatable); an unknown name lists the known ones.")
+@click.option("--no-rules", "no_rules", is_flag=True, help="Leave out every switchable entity step: the NER model's entities with only the fixed steps after it.")
 @click.option("--ablation", is_flag=True, help="Add each entity step's cross-validated gain (with --folds; 5 folds if not given).")
 @click.option("--ner", "ner", type=click.Choice(["original", "trained"]), default=None,
               help="With --folds: the original en_core_web_sm NER, or a NER trained per fold on its training pages. Default: the one the service uses.")
 @click.option("--rehearsal", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="With --folds: news articles (benchmark gold.json) rehearsed while training fold models. Default: as in workers/training/config.cfg, beside GOLD_DIR.")
-def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, folds: int | None, seed: int, without: tuple[str, ...], ablation: bool,
-             ner: str | None, rehearsal: Path | None) -> None:
+def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, folds: int | None, folds_by: str, seed: int,
+             without: tuple[str, ...], no_rules: bool, ablation: bool, ner: str | None, rehearsal: Path | None) -> None:
     """Score pagemill against your own annotated pages.
 
     GOLD_DIR holds <source>/pages/<name>.txt and <source>/gold/<name>.json (the
@@ -489,7 +492,10 @@ def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, fol
     precision/recall, entity P/R/F1 per label, repairs, and each stage's
     milliseconds per page. With --folds K, the same measures per fold of a
     K-fold cross-validation by document, as mean, std and min..max; with
-    --ablation, each entity step's gain; --without NAME leaves a step out.
+    --ablation, each entity step's gain; --without NAME leaves a step out,
+    --no-rules every step that can be left out. With --folds-by source, one
+    fold per source instead: each source scored by what was fitted on the
+    others.
 
     With --folds and a trained NER (--ner trained), a NER model is trained on
     each fold's training pages (minutes per fold, cached under
@@ -503,23 +509,32 @@ def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, fol
 
     s = get_settings()
     configure("WARNING", s.log_format)
-    if folds is not None or without or ablation:
-        from .stages.entities import check_without
+    by_source = folds_by == "source"
+    if by_source and folds is not None:
+        raise click.UsageError("--folds-by source makes one fold per source; leave out --folds")
+    if no_rules and ablation:
+        raise click.UsageError("--no-rules leaves out every step, so there is nothing to ablate")
+    if folds is not None or without or no_rules or ablation or by_source:
+        from .stages.entities import SWITCHABLE, check_without
 
         try:
             left_out = check_without(without)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--without") from exc
-        if records is not None and (without or ablation):
-            raise click.UsageError("--without and --ablation process the pages themselves; leave out --records")
+        if no_rules:
+            left_out = frozenset(SWITCHABLE)
+        if records is not None and (left_out or ablation):
+            raise click.UsageError("--without, --no-rules and --ablation process the pages themselves; leave out --records")
         from .stages.entities.model import DEFAULT_MODEL, ORIGINAL_MODEL
 
         fitters = []
-        k = folds or (5 if ablation else None)
+        # with folds by source the sources are the folds, so there is no K
+        k = None if by_source else folds or (5 if ablation else None)
+        folded = by_source or k is not None
         trained = ner == "trained" or (ner is None and DEFAULT_MODEL != ORIGINAL_MODEL)
-        if k is None and ner == "trained":
+        if not folded and ner == "trained":
             raise click.UsageError("--ner trained needs --folds: a model trained on all pages cannot be scored on them")
-        if k is not None and records is None and trained:
+        if folded and records is None and trained:
             from .crossval import NerFitter
             from .training.__main__ import rehearsal_path
 
@@ -529,7 +544,7 @@ def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, fol
             say = (lambda m: None) if as_json else (lambda m: click.echo(m, err=True))
             fitters = [NerFitter(s.state_dir / "cache", reh, progress=say)]
         _eval_steps(gold_dir, records, jobs, as_json, k, seed, left_out, ablation, s.max_page_bytes, fitters,
-                    None if trained else ORIGINAL_MODEL)
+                    None if trained else ORIGINAL_MODEL, folds_by)
         return
     with tempfile.TemporaryDirectory(prefix="pagemill-eval-") as tmp:
         if records is None:
@@ -555,7 +570,8 @@ def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, fol
 
 
 def _eval_steps(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, folds: int | None, seed: int,
-                without: frozenset[str], ablation: bool, max_bytes: int | None, fitters=(), model: str | None = None) -> None:
+                without: frozenset[str], ablation: bool, max_bytes: int | None, fitters=(), model: str | None = None,
+                folds_by: str = "document") -> None:
     """``pagemill eval`` with folds, steps left out or an ablation (see :mod:`workers.crossval`)."""
     import json
     import time
@@ -580,15 +596,15 @@ def _eval_steps(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, 
         paths = {p.stem: p for p in sorted(gold_dir.glob("*/pages/*.txt")) if p.stem in gold}
         ablate = [n for n in SWITCHABLE if n not in without] if ablation else []
         configs = [without] + [without | {n} for n in ablate]
-        show = not as_json and click.get_text_stream("stderr").isatty()
+        show = not as_json and sys.stderr.isatty()
         bar = None if not show else (lambda done, total: click.echo(f"\rprocessed {done}/{total} pages", nl=done == total, err=True))
         predict = cv.batch_predict(paths, configs, jobs=jobs, max_bytes=max_bytes, progress=bar, model=model)
-    if folds is None:
+    if folds is None and folds_by == "document":
         result = evaluate_pages(gold, predict(sorted(gold), without, {}))
         click.echo(json.dumps({**result, "without": sorted(without)}, indent=1) if as_json else format_report(result))
         return
     try:
-        res = cv.cross_validate(gold, predict, k=folds, seed=seed, without=without, ablate=ablate, fitters=fitters)
+        res = cv.cross_validate(gold, predict, k=folds or 0, seed=seed, without=without, ablate=ablate, fitters=fitters, by=folds_by)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     seconds = time.perf_counter() - t0

@@ -7,6 +7,13 @@ answers into training. The ids are shuffled with a seeded random generator and
 dealt round-robin, so folds are disjoint, cover every document, and are the
 same on every run with the same seed; nothing looks inside the names.
 
+**Folds by source** (``pagemill eval --folds-by source``): one fold per
+source the gold declares (its ``source`` field: the corpus's subfolders), so
+each source is scored by components fitted on the *other* sources only. This
+asks more than folds by document: a rule or model tuned while reading one
+source's pages meets another source's style, as it would on a user's pages.
+The folds are as many as the sources and as uneven as they are.
+
 **Fitting hook.** A component that learns from gold is a :class:`Fitter`.
 For each fold, :func:`cross_validate` calls ``fit`` on the gold pages of the
 K-1 other folds only and hands the results (name -> fitted value) to the
@@ -84,6 +91,29 @@ def page_folds(gold: dict[str, GoldPage], k: int, seed: int = 0) -> list[list[st
     for name in sorted(gold):
         out[fold_of[doc_of[name]]].append(name)
     return out
+
+
+#: How ``pagemill eval`` can deal pages into folds: by document (K folds, shuffled) or one fold per source.
+FOLD_BY = ("document", "source")
+
+
+def source_of(page: GoldPage) -> str:
+    """The source a gold page declares (its ``source`` field; "" when it names none)."""
+    return str(page.gold.get("source") or "")
+
+
+def source_folds(gold: dict[str, GoldPage]) -> tuple[list[str], list[list[str]]]:
+    """One fold per source, sources in name order: (source names, each fold's page names).
+
+    A document's variants declare its source too, so they never cross folds.
+    """
+    by_source: dict[str, list[str]] = {}
+    for name in sorted(gold):
+        by_source.setdefault(source_of(gold[name]), []).append(name)
+    if len(by_source) < 2:
+        raise ValueError(f"folds by source need at least 2 sources, but the gold pages declare {len(by_source)}")
+    names = sorted(by_source)
+    return names, [by_source[n] for n in names]
 
 
 # ---------------------------------------------------------------- measures and spread
@@ -252,6 +282,9 @@ class CVResult:
     #: Names of the fitted components, and per component the ``report`` of each fold's fitted value.
     fitted: tuple[str, ...] = ()
     reports: dict[str, list[dict[str, Any] | None]] = field(default_factory=dict)
+    #: How the folds were made (:data:`FOLD_BY`), and each fold's name (its source, or its number).
+    by: str = "document"
+    fold_names: list[str] = field(default_factory=list)
 
 
 def cross_validate(
@@ -263,9 +296,19 @@ def cross_validate(
     without: frozenset[str] = frozenset(),
     ablate: Sequence[str] = (),
     fitters: Sequence[Fitter] = FITTERS,
+    by: str = "document",
 ) -> CVResult:
-    """Score each fold's pages with components fitted on the other folds; ablate the named steps."""
-    folds = page_folds(gold, k, seed)
+    """Score each fold's pages with components fitted on the other folds; ablate the named steps.
+
+    ``by="source"``: one fold per source (:func:`source_folds`); ``k`` and ``seed`` are then not used.
+    """
+    if by == "document":
+        folds = page_folds(gold, k, seed)
+        fold_names = [str(i + 1) for i in range(len(folds))]
+    elif by == "source":
+        fold_names, folds = source_folds(gold)
+    else:
+        raise ValueError(f"folds by {by!r}: choose one of {', '.join(FOLD_BY)}")
     configs = [without] + [without | {name} for name in ablate if name not in without]
     cache: dict[frozenset[str], dict[str, dict]] = {}
     scores: dict[frozenset[str], list[dict[str, float | None]]] = {c: [] for c in configs}
@@ -288,7 +331,7 @@ def cross_validate(
     base = scores[without]
     ablation = {c_name: aggregate(gains(base, scores[without | {c_name}])) for c_name in ablate if c_name not in without}
     return CVResult(folds=folds, per_fold=base, summary=aggregate(base), ablation=ablation,
-                    fitted=tuple(f.name for f in fitters), reports=reports)
+                    fitted=tuple(f.name for f in fitters), reports=reports, by=by, fold_names=fold_names)
 
 
 # ---------------------------------------------------------------- making the records
@@ -403,9 +446,15 @@ _NAMES = {
 
 def format_cv(result: CVResult, *, seed: int, without: frozenset[str], seconds: float | None = None) -> str:
     k = len(result.folds)
-    lines = [
-        f"{k}-fold cross-validation by document (seed {seed}); pages per fold: {', '.join(str(len(f)) for f in result.folds)}",
-    ]
+    if result.by == "source":
+        lines = [
+            "cross-source validation: one fold per source, fitted on the others; pages per fold: "
+            + ", ".join(f"{n} {len(f)}" for n, f in zip(result.fold_names, result.folds)),
+        ]
+    else:
+        lines = [
+            f"{k}-fold cross-validation by document (seed {seed}); pages per fold: {', '.join(str(len(f)) for f in result.folds)}",
+        ]
     if result.fitted:
         lines.append(f"fitted on the other folds for each fold: {', '.join(result.fitted)}")
     else:
@@ -419,6 +468,11 @@ def format_cv(result: CVResult, *, seed: int, without: frozenset[str], seconds: 
         sp = result.summary[key]
         # a fold with nothing of a kind (no repair, no EVENT) has no figure for it
         lines.append(f"  {label:<24} {_fmt(sp)}" + ("" if sp.n == k else f"  [{sp.n} of {k} folds]"))
+    names = result.fold_names or [str(i + 1) for i in range(k)]
+    lines.append("per fold (entity F1 / " + " / ".join(MAIN_LABELS) + "):")
+    for name, fold, m in zip(names, result.folds, result.per_fold):
+        figs = " / ".join("n/a" if m.get(key) is None else f"{m[key]:.3f}" for key in ["entity_f1"] + [f"f1_{lab}" for lab in MAIN_LABELS])
+        lines.append(f"  {name:<8} {len(fold):>4} pages  {figs}")
     if result.ablation:
         labs = [lab for lab in MAIN_LABELS]
         lines.append("")
@@ -446,6 +500,8 @@ def format_cv(result: CVResult, *, seed: int, without: frozenset[str], seconds: 
 def cv_json(result: CVResult, *, seed: int, without: frozenset[str]) -> dict[str, Any]:
     return {
         "folds": len(result.folds),
+        "folds_by": result.by,
+        "fold_names": result.fold_names,
         "seed": seed,
         "without": sorted(without),
         "pages_per_fold": [len(f) for f in result.folds],
@@ -458,6 +514,6 @@ def cv_json(result: CVResult, *, seed: int, without: frozenset[str]) -> dict[str
 
 
 __all__ = [
-    "FITTERS", "CVResult", "Fitter", "FoldModel", "NerFitter", "Spread", "aggregate", "batch_predict", "cross_validate", "cv_json", "document_id",
-    "format_cv", "gains", "make_folds", "make_records", "measures", "page_folds", "spread",
+    "FITTERS", "FOLD_BY", "CVResult", "Fitter", "FoldModel", "NerFitter", "Spread", "aggregate", "batch_predict", "cross_validate", "cv_json", "document_id",
+    "format_cv", "gains", "make_folds", "make_records", "measures", "page_folds", "source_folds", "source_of", "spread",
 ]

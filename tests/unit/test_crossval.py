@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from tests.unit.entity_mentions import labelled, mention
 from workers.cli import main
-from workers.crossval import aggregate, cross_validate, document_id, gains, make_folds, page_folds, spread
+from workers.crossval import aggregate, cross_validate, document_id, gains, make_folds, page_folds, source_folds, spread
 from workers.evaluation import GoldPage
 from workers.stages.entities import STEPS, SWITCHABLE, check_without
 from workers.stages.entities.rules import refine
@@ -45,8 +45,8 @@ def test_too_few_documents_or_folds_is_an_error():
         make_folds(["a", "b", "c"], 1)
 
 
-def _page(name: str, variant_of: str | None = None) -> GoldPage:
-    gold = {"page": f"pages/{name}.txt", "source": "mine", "segments": [], "entities": [], "entity_labels_scored": []}
+def _page(name: str, variant_of: str | None = None, source: str = "mine") -> GoldPage:
+    gold = {"page": f"pages/{name}.txt", "source": source, "segments": [], "entities": [], "entity_labels_scored": []}
     if variant_of:
         gold["variant_of"] = f"pages/{variant_of}.txt"
     return GoldPage(name=name, gold=gold, text="")
@@ -63,6 +63,19 @@ def test_a_variant_page_lands_in_the_same_fold_as_the_page_it_varies():
         assert sorted(fold_of) == sorted(pages)
         assert fold_of["copy-with-menus"] == fold_of["report3"]
         assert fold_of["another-copy"] == fold_of["report5"]
+
+
+def test_folds_by_source_make_one_fold_per_source_with_its_variants():
+    pages = [_page("memo1", source="letters"), _page("memo2", source="letters"), _page("memo1-menus", "memo1", source="letters"),
+             _page("brief", source="briefings"), _page("minutes", source="council")]
+    names, folds = source_folds({p.name: p for p in pages})
+    assert names == ["briefings", "council", "letters"]
+    assert folds == [["brief"], ["minutes"], ["memo1", "memo1-menus", "memo2"]]
+
+
+def test_folds_by_source_need_two_sources():
+    with pytest.raises(ValueError, match="at least 2 sources"):
+        source_folds({p.name: p for p in [_page("a"), _page("b")]})
 
 
 # --- mean and spread
@@ -139,6 +152,30 @@ def test_a_fitted_component_sees_only_the_other_folds_and_its_result_reaches_the
     for train, test in zip(seen, predicted):
         assert train | test == set(gold) and not train & test
     assert res.summary["entity_f1"].mean == pytest.approx(1.0)
+
+
+def test_by_source_a_fitted_component_is_fitted_on_the_other_sources_and_scores_the_held_out_one():
+    gold = _summary_pages(5)
+    for i, page in enumerate(gold.values()):
+        page.gold["source"] = "north" if i < 3 else "south"
+    seen: list[set[str]] = []
+
+    class Memory:
+        name = "memory"
+
+        def fit(self, train):
+            seen.append({p.gold["source"] for p in train})
+            return {p.gold["source"] for p in train}
+
+    def predict(names, without, fitted):
+        assert {gold[n].gold["source"] for n in names}.isdisjoint(fitted["memory"])
+        # only the fold fitted on the north pages finds the person, so the folds score apart
+        return {n: _record(found_person=fitted["memory"] == {"north"}) for n in names}
+
+    res = cross_validate(gold, predict, k=0, fitters=[Memory()], by="source")
+    assert res.fold_names == ["north", "south"] and seen == [{"south"}, {"north"}]
+    assert [len(f) for f in res.folds] == [3, 2]
+    assert [m["entity_f1"] for m in res.per_fold] == pytest.approx([0.0, 1.0])
 
 
 def test_with_nothing_fitted_each_fold_scores_its_held_out_pages():
@@ -219,6 +256,44 @@ def test_eval_folds_prints_mean_and_spread_per_measure(tmp_path: Path, seed_page
     assert set(out["summary"]["entity_f1"]) == {"mean", "std", "min", "max", "folds"}
     assert out["summary"]["role_accuracy"]["folds"] == 2
     assert out["fitted"] == []
+
+
+def _two_sources(tmp_path: Path, seed_page) -> Path:
+    text = Path(seed_page).read_text(encoding="utf-8")
+    for name in ("first", "second"):
+        src = tmp_path / name
+        (src / "pages").mkdir(parents=True)
+        (src / "gold").mkdir()
+        (src / "pages" / f"{name}.txt").write_text(text, encoding="utf-8")
+        gold = {"page": f"pages/{name}.txt", "source": name, "segments": [{"role": "paragraph", "start": 0, "end": len(text)}],
+                "entities": [], "entity_labels_scored": ["PERSON"], "repairs": []}
+        (src / "gold" / f"{name}.json").write_text(json.dumps(gold), encoding="utf-8")
+    return tmp_path
+
+
+def test_eval_folds_by_source_scores_each_source_as_its_own_fold(tmp_path: Path, seed_page):
+    corpus = _two_sources(tmp_path, seed_page)
+    result = CliRunner().invoke(main, ["eval", str(corpus), "--folds-by", "source", "--json", "--ner", "original"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert out["folds_by"] == "source" and out["fold_names"] == ["first", "second"] and out["pages_per_fold"] == [1, 1]
+    text = CliRunner().invoke(main, ["eval", str(corpus), "--folds-by", "source", "--ner", "original"])
+    assert text.exit_code == 0, text.output
+    assert "one fold per source" in text.output and "first" in text.output and "second" in text.output
+
+
+def test_eval_folds_by_source_with_a_number_of_folds_is_an_error(tmp_path: Path, seed_page):
+    result = CliRunner().invoke(main, ["eval", str(_two_sources(tmp_path, seed_page)), "--folds-by", "source", "--folds", "3"])
+    assert result.exit_code == 2 and "leave out --folds" in result.output
+
+
+def test_eval_no_rules_leaves_out_every_switchable_step(tmp_path: Path, seed_page):
+    corpus = _two_sources(tmp_path, seed_page)
+    result = CliRunner().invoke(main, ["eval", str(corpus), "--no-rules", "--json", "--ner", "original"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["without"] == sorted(SWITCHABLE)
+    both = CliRunner().invoke(main, ["eval", str(corpus), "--no-rules", "--ablation"])
+    assert both.exit_code == 2 and "nothing to ablate" in both.output
 
 
 def test_eval_folds_without_rehearsal_articles_stops_rather_than_training_a_forgetful_model(tmp_path: Path):

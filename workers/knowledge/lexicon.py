@@ -2,6 +2,8 @@
 
 ``entity_words.json`` holds closed lists of general English words (titles,
 heads of names, time words), each with a note on what it is for;
+``page_words.json`` the same for the clean, segment and classify stages
+(interface words, minor words of titles, particles of names);
 ``entity_patterns.jsonl`` holds names every reader knows (organisations,
 products) as spaCy EntityRuler phrase patterns. Neither is keyed on any page.
 """
@@ -13,13 +15,18 @@ import re
 from .data import patterns, table
 
 
-def _lists() -> dict:
-    return table("entity_words.json")["lists"]
+def _lists(file: str = "entity_words.json") -> dict:
+    return table(file)["lists"]
 
 
-def words(name: str) -> frozenset[str]:
-    """The word list ``name`` of ``entity_words.json``."""
-    return frozenset(_lists()[name]["words"])
+def words(name: str, file: str = "entity_words.json") -> frozenset[str]:
+    """The word list ``name`` of ``file`` (``entity_words.json`` unless said)."""
+    return frozenset(_lists(file)[name]["words"])
+
+
+def page_words(name: str) -> frozenset[str]:
+    """The word list ``name`` of ``page_words.json`` (the clean, segment and classify stages')."""
+    return words(name, "page_words.json")
 
 
 def mapping(name: str) -> dict:
@@ -78,6 +85,12 @@ DAY_WORDS = words("day_words")
 DATE_POINTERS = words("date_pointers")
 POINTED_PERIODS = words("pointed_periods")
 MONTH_NAMES = words("month_names")
+TITLE_SMALL_WORDS = words("title_small_words")
+ACRONYM_JOINING_WORDS = words("acronym_joining_words")
+ORG_CONNECTORS = words("org_connectors")
+CITATION_PARTICLES = words("citation_particles")
+EVENT_ORDINALS = words("event_ordinals")
+ARTICLE_PREFIXES = words("article_prefixes")
 
 
 def alternation(ws) -> str:

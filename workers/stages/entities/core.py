@@ -18,7 +18,7 @@ from functools import cached_property
 from ...knowledge.gazetteer import Place, fold, gazetteer
 from ...knowledge.lexicon import (
     CAPTION_TAIL, CAPTION_WORDS, INTERJECTIONS, MONTHS, ORG_HEADS, PLACE_HEADS, SENTENCE_OPENERS, SPORT_WORDS, STOP_EDGE, TITLES,
-    WEEKDAYS, PLACE_VERBS, alternation,
+    TITLE_SMALL_WORDS, WEEKDAYS, PLACE_VERBS, alternation,
 )
 from ...knowledge.words import is_common, is_given_name
 
@@ -176,12 +176,9 @@ def sentence_initial(text: str, s: int) -> bool:
     return k < 0 or text[k] in ".!?:\n"
 
 
-_SMALL = frozenset("a an the of and or for to in on at by with from as vs de la le".split())
-
-
 def title_case(line: str) -> bool:
     """A line in title case or capitals: nearly every word that is not a small word starts with a capital."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _SMALL]
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in TITLE_SMALL_WORDS]
     if len(words) < 3:
         return False
     return all(w[0].isupper() for w in words)

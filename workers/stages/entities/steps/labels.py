@@ -6,8 +6,8 @@ import re
 from collections import Counter
 
 from ....knowledge.lexicon import (
-    BODY_HEADS, EVENT_HEADS, EVENT_OF, EVENT_STARTS, LEAD_WORDS, LOC_HEADS, MEETING_WORDS, NOT_EVENT_HEADS,
-    ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, TITLES,
+    BODY_HEADS, EVENT_HEADS, EVENT_OF, EVENT_ORDINALS, EVENT_STARTS, LEAD_WORDS, LOC_HEADS, MEETING_WORDS,
+    NOT_EVENT_HEADS, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, TITLES, alternation,
 )
 from .. import timex
 from ..core import (
@@ -19,7 +19,7 @@ _YEAR_AFTER = re.compile(r"^\s+\d{4}\b")
 #: Event heads that name a standing body more often than a meeting ("the Peruvian Congress",
 #: "the Federal Congress"): an event only with a sign of one, an ordinal or a year before it,
 #: or a word such as "International" in it ("the 18th Party Congress", "World Congress").
-_ORDINAL_IN = re.compile(r"\b(?:\d{4}|\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\b")
+_ORDINAL_IN = re.compile(r"\b(?:\d{4}|\d+(?:st|nd|rd|th)|" + alternation(EVENT_ORDINALS) + r")\b")
 
 
 def fix_events(ms: list[Mention], page: Page) -> list[Mention]:

@@ -6,8 +6,8 @@ import re
 from functools import lru_cache
 
 from ....knowledge.lexicon import (
-    AWARD_WORDS, BODY_WORDS, EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS, KNOWN_ORGS, KNOWN_PRODUCTS,
-    LANGUAGE_CUES, LEAD_WORDS, OF_HEADS, OF_NAME_OPENERS, ORG_HEADS, PLACE_HEADS, PLACE_PLURALS, TIME_WORDS,
+    ACRONYM_JOINING_WORDS, AWARD_WORDS, BODY_WORDS, EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS, KNOWN_ORGS, KNOWN_PRODUCTS,
+    LANGUAGE_CUES, LEAD_WORDS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, PLACE_HEADS, PLACE_PLURALS, TIME_WORDS,
     WORK_WORDS, alternation,
 )
 from ..core import (
@@ -74,7 +74,6 @@ def known_names(ms: list[Mention], page: Page) -> list[Mention]:
 _TERM_ACR = re.compile(r"\(\s*([A-Z]{2,6})s?\s*\)")
 _TERM_WORDS = re.compile(r"(?<![\w-])((?:[a-z][a-z-]*\s+){1,7})$")
 _TITLE_WORDS = re.compile(r"(?<![\w-])((?:(?:[A-Z][a-z-]+|and|of|for|the|in|on)\s+){1,7})$")
-_SMALL = frozenset("and of for the in on".split())
 
 
 def _initials_match(words: list[str], acr: str) -> bool:
@@ -103,9 +102,9 @@ def term_acronyms(ms: list[Mention], page: Page) -> list[Mention]:
             if not tm:
                 continue
             words = tm.group(1).split()
-            while words and words[0] in _SMALL:
+            while words and words[0] in ACRONYM_JOINING_WORDS:
                 words = words[1:]
-            caps = [w for w in words if w not in _SMALL]
+            caps = [w for w in words if w not in ACRONYM_JOINING_WORDS]
             if (len(caps) >= 2 and _initials_match([w.lower() for w in caps], am.group(1)) and len(caps) <= len(am.group(1)) + 1
                     and all(is_common(w) for w in caps) and not {w.lower() for w in caps} & bodies):
                 terms.add(am.group(1))
@@ -315,7 +314,7 @@ def split_orgs(ms: list[Mention], page: Page) -> list[Mention]:
 
 
 _NAMEW = r"(?:[A-Z][\w'’&.-]*|[A-Z0-9][A-Z0-9-]+)"
-_CONN = r"(?:of|for|on|and|the|de|du|des|di|del|da|do|dos)"
+_CONN = alternation(ORG_CONNECTORS)
 _ORGSEQ = re.compile(r"(?<![\w'’-])" + _NAMEW + r"(?:(?:\s+" + _CONN + r")*\s+" + _NAMEW + r")*")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ....knowledge.lexicon import (
-    CITATION_SKIP, EXTRA_TITLES, INTERJECTIONS, KNOWN_ORGS, MONTHS, ORG_HEADS, PLACE_HEADS, RULE_NOUNS, STOP_EDGE,
+    CITATION_PARTICLES, CITATION_SKIP, EXTRA_TITLES, INTERJECTIONS, KNOWN_ORGS, MONTHS, ORG_HEADS, PLACE_HEADS, RULE_NOUNS, STOP_EDGE,
     TITLES, WEEKDAYS, alternation,
 )
 from ..core import (
@@ -14,7 +14,7 @@ from ..core import (
 )
 
 _CITE_PAREN = re.compile(r"\(([^()]{0,400}?\b(?:1[5-9]|20)\d{2}[a-z]?)\)")
-_CITE_NAME = re.compile(r"(?<![\w'’-])(?:(?:van|von|de|der|den|da|di|le|la)\s+)*[A-Z][\w'’-]*[a-z][\w'’-]*(?![\w'’-])")
+_CITE_NAME = re.compile(r"(?<![\w'’-])(?:" + alternation(CITATION_PARTICLES) + r"\s+)*[A-Z][\w'’-]*[a-z][\w'’-]*(?![\w'’-])")
 _CITE_BEFORE = re.compile(
     r"((?:[A-Z][\w'’-]+)(?:\s*,\s*[A-Z][\w'’-]+)*(?:,?\s*(?:&|and)\s*[A-Z][\w'’-]+)?(?:\s+et\s+al\.?)?)\s*$")
 

@@ -7,13 +7,16 @@ from collections import Counter, defaultdict
 
 from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import (
-    COMPASS_WORDS, FUNCTION_WORDS, INSTITUTIONS, KNOWN_ORGS, PLACE_HEADS, PLACE_PREFIXES, PLACE_PREFIX_EVIDENCE,
+    ARTICLE_PREFIXES, COMPASS_WORDS, FUNCTION_WORDS, INSTITUTIONS, KNOWN_ORGS, PLACE_HEADS, PLACE_PREFIXES, PLACE_PREFIX_EVIDENCE,
     TITLES, alternation,
 )
 from ..core import (
     EDGE_PUNCT, Mention, NAME_LABELS, PLACE_LABELS, PLACE_VERB_BEFORE, Page, SpanIndex, bare, fold, gazetteer,
     trim_name,
 )
+
+#: A surname after an Arabic article and a hyphen ("al-Tarabi"): the article is no part of the name a page repeats.
+_ARTICLE_SURNAME = re.compile(r"^" + alternation(ARTICLE_PREFIXES) + r"[-‑]([A-Z]\w+)$")
 
 def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) -> dict[str, set[str]]:
     """Name parts -> full names: "Holt" -> {"Harold Holt"} for the multi-word persons on the page."""
@@ -35,7 +38,7 @@ def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) ->
         if re.fullmatch(r"(?:Jr|Sr|[IVX]+)\.?", toks[-1]) and len(toks) > 2:
             cands[0] = toks[-2].rstrip(",")
         for p in list(cands):
-            am = re.match(r"^(?:al|el|ad|as|ash|an|ar|at|az)[-‑]([A-Z]\w+)$", p.strip(EDGE_PUNCT))
+            am = _ARTICLE_SURNAME.match(p.strip(EDGE_PUNCT))
             if am:  # "Karim al-Tarabi" ... "Tarabi"
                 cands.append(am.group(1))
         for p in cands:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workers.stages.entities.model import chunks
-from tests.unit.entity_mentions import labelled, mention
+from tests.unit.entity_mentions import KNOWN, labelled, mention
 from workers.stages.entities.rules import Mention, refine, resolve, trim_name
 
 
@@ -230,11 +230,11 @@ def test_name_after_mount_or_lake_is_a_place_wherever_it_stands_but_a_persons_na
 
 def test_one_name_before_regime_is_a_person_everywhere_on_the_page_but_a_known_group_is_not():
     texts = ["The Dorvan regime has failed its people.", "Dorvan must go, said the minister.",
-             "The Taliban regime fell in 2001."]
-    ms = [mention(texts, "Dorvan", "ORG"), mention(texts, "Dorvan", "ORG", seg=1), mention(texts, "Taliban", "ORG", seg=2)]
-    out = labelled(refine(ms, texts), texts)
+             "The Varnak regime fell in 2001."]
+    ms = [mention(texts, "Dorvan", "ORG"), mention(texts, "Dorvan", "ORG", seg=1), mention(texts, "Varnak", "ORG", seg=2)]
+    out = labelled(refine(ms, texts, known=KNOWN), texts)
     assert out.count(("Dorvan", "PERSON")) == 2
-    assert ("Taliban", "ORG") in out
+    assert ("Varnak", "ORG") in out
 
 
 def test_title_word_alone_is_no_organisation():

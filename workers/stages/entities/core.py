@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ...knowledge.gazetteer import Place, fold, gazetteer
+from ...knowledge.names import KnownNames, shipped
 from ...knowledge.lexicon import (
     CAPTION_TAIL, CAPTION_WORDS, INTERJECTIONS, MONTHS, ORG_HEADS, PLACE_HEADS, SENTENCE_OPENERS, SPORT_WORDS, STOP_EDGE, TITLES,
     TITLE_SMALL_WORDS, WEEKDAYS, PLACE_VERBS, alternation,
@@ -234,6 +235,8 @@ class Page:
     texts: list[str]
     #: words of multi-word PERSON names, as they stand after the ``person_pairs`` step
     person_words: set[str] = field(default_factory=set)
+    #: the known names the steps read: the shipped list, or one fitted on training pages (cross-validation)
+    known: KnownNames = field(default_factory=shipped)
 
     @cached_property
     def lower_words(self) -> set[str]:

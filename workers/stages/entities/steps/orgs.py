@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ....knowledge.lexicon import (
-    ACRONYM_JOINING_WORDS, AWARD_WORDS, BODY_WORDS, EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS, KNOWN_ORGS, KNOWN_PRODUCTS,
+    ACRONYM_JOINING_WORDS, AWARD_WORDS, BODY_WORDS, EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS,
     LANGUAGE_CUES, LEAD_WORDS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, PLACE_HEADS, PLACE_PLURALS, TIME_WORDS,
     WORK_WORDS, alternation,
 )
@@ -17,23 +16,8 @@ from ..core import (
 _RELABEL = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
 
 
-@lru_cache(maxsize=1)
-def known_pattern() -> re.Pattern[str]:
-    # Short all-caps names ("WHO", "AP", "IRA") are words in capitalised headings and
-    # plain abbreviations too often; they are relabelled where the model found them,
-    # never searched for.
-    names = [n for n in KNOWN_ORGS if not (n.isupper() and n.isalpha() and len(n) <= 3)]
-    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(r"(?<![\w@#.-])(?:" + alts + r")(?![\w-]|['’][a-rt-z])")
-
-
 def _no_apostrophes(name: str) -> str:
     return name.replace("'", "").replace("’", "")
-
-
-@lru_cache(maxsize=1)
-def _known_without_apostrophes() -> frozenset[str]:
-    return frozenset(_no_apostrophes(n) for n in KNOWN_ORGS)
 
 
 #: A capitalised word with an apostrophe inside it, not a possessive: "Da’esh", "D’aesh".
@@ -41,23 +25,27 @@ _INNER_APOSTROPHE = re.compile(r"(?<![\w@#.'’-])[A-Z][A-Za-z]*['’](?!s\b)[a-
 
 
 def known_names(ms: list[Mention], page: Page) -> list[Mention]:
-    """Known names match however the page writes their apostrophes ("Da'esh", "Da’esh", "D’aesh")."""
+    """Names of the known list (``page.known``, spaCy's SpanRuler) are organisations; known products are no name.
+
+    A mention the model found is relabelled; elsewhere a known name is found
+    where it stands as a whole word, however the page writes its apostrophes
+    ("Vel'tra", "Vel’tra", "V’eltra" for a known "Vel'tra").
+    """
     texts = page.texts
-    known_bare = _known_without_apostrophes()
+    known = page.known
+    known_bare = known.orgs_without_apostrophes
     out = []
     for m in ms:
         t = m.text(texts)
-        if m.label in _RELABEL and t in KNOWN_PRODUCTS:
+        if m.label in _RELABEL and t in known.products:
             continue
-        if m.label in _RELABEL and (t in KNOWN_ORGS or ("'" in t or "’" in t) and _no_apostrophes(t) in known_bare):
+        if m.label in _RELABEL and (t in known.orgs or ("'" in t or "’" in t) and _no_apostrophes(t) in known_bare):
             m.label = "ORG"
             m.origin = "lexicon"  # a known name, kept even when named once
         out.append(m)
     taken = SpanIndex(out)
-    pat = known_pattern()
-    for i, text in enumerate(texts):
-        for km in pat.finditer(text):
-            s, e = km.span()
+    for i, (text, found) in enumerate(zip(texts, known.find(texts), strict=True)):
+        for s, e, _label in found:
             if taken.overlaps(i, s, e):
                 continue
             out.append(Mention(i, s, e, "ORG", "lexicon"))
@@ -151,7 +139,7 @@ def counted_acronyms(ms: list[Mention], page: Page) -> list[Mention]:
             units.add(pm.group(1))
         for vm in _VERSIONED.finditer(text):
             units.add(vm.group(1))
-    units -= KNOWN_ORGS  # "BBC2" is a channel of the BBC, which stays a body
+    units -= page.known.orgs  # "BBC2" is a channel of the BBC, which stays a body
     if not units:
         return ms
     return [m for m in ms if not (m.label == "ORG" and m.text(texts) in units)]

@@ -24,7 +24,7 @@ from ...knowledge.lexicon import (
 from ...knowledge.words import is_common, is_given_name
 
 __all__ = [
-    "LABELS", "NAME_LABELS", "PLACE_LABELS", "Live", "Mention", "Page", "SpanIndex", "bare", "country_at_start", "fold",
+    "LABELS", "NAME_LABELS", "PLACE_LABELS", "Live", "Mention", "Page", "Runs", "SpanIndex", "bare", "country_at_start", "fold",
     "is_common", "is_given_name", "lookup", "looks_like_person", "not_a_name", "place_label", "resolve", "sentence_initial",
     "strip_punct", "title_case", "tokens", "trim_name",
 ]
@@ -80,6 +80,35 @@ class SpanIndex:
                 if a < e and s < b:
                     return True
         return False
+
+
+class Runs:
+    """Names found as runs of words in the text, each taking the place of the mentions inside it.
+
+    A run that cuts across a mention is left alone (:meth:`inside` gives None);
+    the steps that find runs (events, organisations) decide from the mentions
+    inside whether to :meth:`take` it.
+    """
+
+    def __init__(self, ms: list[Mention]) -> None:
+        self.ms = ms
+        self.index = SpanIndex(ms)
+        self._drop: set[int] = set()
+        self._new: list[Mention] = []
+
+    def inside(self, seg: int, s: int, e: int) -> list[Mention] | None:
+        found = self.index.find(seg, s, e)
+        return None if any(o.start < s or o.end > e for o in found) else found  # type: ignore[attr-defined]
+
+    def take(self, seg: int, s: int, e: int, label: str, inside: list[Mention]) -> None:
+        for o in inside:
+            self._drop.add(id(o))
+        n = Mention(seg, s, e, label, "pattern")
+        self._new.append(n)
+        self.index.add(seg, s, e, n)
+
+    def result(self) -> list[Mention]:
+        return [m for m in self.ms if id(m) not in self._drop] + self._new
 
 
 class Live:

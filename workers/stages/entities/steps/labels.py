@@ -11,7 +11,7 @@ from ....knowledge.lexicon import (
 )
 from .. import timex
 from ..core import (
-    Mention, NAME_LABELS, Page, SpanIndex, bare, dateline_place, gazetteer, lookup, place_label, strip_punct,
+    Mention, NAME_LABELS, Page, Runs, SpanIndex, bare, dateline_place, gazetteer, lookup, place_label, strip_punct,
 )
 
 _ORDINAL_BEFORE = re.compile(r"(?:\b\d{4}|\b\d+(?:st|nd|rd|th)|\b[A-Z][a-z]+(?:st|nd|rd|th))\s+$")
@@ -160,9 +160,7 @@ def event_names(ms: list[Mention], page: Page) -> list[Mention]:
     no name.
     """
     texts = page.texts
-    idx = SpanIndex(ms)
-    drop: set[int] = set()
-    new = []
+    runs = Runs(ms)
     for i, text in enumerate(texts):
         for sm in _EVSEQ.finditer(text):
             if " " not in sm.group(0) or not any(w.lower() in EVENT_HEADS for w in sm.group(0).split()):
@@ -194,18 +192,14 @@ def event_names(ms: list[Mention], page: Page) -> list[Mention]:
             if len(name_words) < 2:
                 continue
             cs, ce = toks[k0][0], toks[end][1]
-            inside = idx.find(i, cs, ce)
-            if any(o.start < cs or o.end > ce for o in inside):
+            inside = runs.inside(i, cs, ce)
+            if inside is None:
                 continue
             if any(o.label in {"EVENT", "LAW", "PERSON"} or (o.label in {"DATE", "DURATION"} and not re.fullmatch(r"\d{4}", o.text(texts)))
                    for o in inside):
                 continue
-            for o in inside:
-                drop.add(id(o))
-            n = Mention(i, cs, ce, "EVENT", "pattern")
-            new.append(n)
-            idx.add(i, cs, ce, n)
-    return [m for m in ms if id(m) not in drop] + new
+            runs.take(i, cs, ce, "EVENT", inside)
+    return runs.result()
 
 
 def drop_lone_words(ms: list[Mention], page: Page) -> list[Mention]:

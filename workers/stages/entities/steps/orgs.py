@@ -10,7 +10,7 @@ from ....knowledge.lexicon import (
     WORK_WORDS, alternation,
 )
 from ..core import (
-    ADDRESS, Mention, Page, SpanIndex, country_at_start, gazetteer, is_common, looks_like_person, trim_name,
+    ADDRESS, Mention, Page, Runs, SpanIndex, country_at_start, gazetteer, is_common, looks_like_person, trim_name,
 )
 
 _RELABEL = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
@@ -319,9 +319,7 @@ def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
     way to it; a run that cuts across a mention is left alone.
     """
     texts = page.texts
-    idx = SpanIndex(ms)
-    drop: set[int] = set()
-    new = []
+    runs = Runs(ms)
     for i, text in enumerate(texts):
         for sm in _ORGSEQ.finditer(text):
             if " " not in sm.group(0) or not any(
@@ -389,8 +387,8 @@ def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
             cs, ce = trim_name(text, toks[a][0], toks[b][1], "ORG")
             if ce <= cs or len(text[cs:ce].split()) < 2:
                 continue
-            inside = idx.find(i, cs, ce)
-            if any(o.start < cs or o.end > ce for o in inside):
+            inside = runs.inside(i, cs, ce)
+            if inside is None:
                 continue
             if any(o.label in {"EVENT", "LAW", "DATE", "DURATION"} for o in inside):
                 continue
@@ -400,12 +398,8 @@ def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
                 if inside[0].label in {"PERSON", "ORG", "NORP"} or bare[b] in ORG_HEADS:
                     inside[0].label = "ORG"  # "Chilean Consulate" taken for a place
                 continue
-            for o in inside:
-                drop.add(id(o))
-            n = Mention(i, cs, ce, "ORG", "pattern")
-            new.append(n)
-            idx.add(i, cs, ce, n)
-    return [m for m in ms if id(m) not in drop] + new
+            runs.take(i, cs, ce, "ORG", inside)
+    return runs.result()
 
 
 _INST = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(INSTITUTIONS)) + r")(?![\w-]|['’][a-rt-z])")

@@ -100,3 +100,19 @@ def test_the_shipped_learned_list_is_what_learning_from_every_gold_page_gives():
     want = learn((gold[n].gold, gold[n].text) for n in sorted(gold))
     assert list(names.learned()) == want, "run `make train` (or `pagemill learn-names`) after changing the gold or the learner"
     assert json.loads(names.dump(want[:1]).strip()) == want[0]
+
+
+def test_the_list_a_fold_uses_reaches_its_records(tmp_path: Path):
+    from workers import crossval as cv
+
+    page = tmp_path / "p.txt"
+    page.write_text("Prices rose again this spring.\n\nMost readers opened the page in Lumenfox while a few kept to older browsers.\n",
+                    encoding="utf-8")
+    with_list = KnownNames.of([{"label": "PRODUCT", "pattern": "Lumenfox"}])
+
+    def entities(known):
+        rec = cv.make_records({"p": page}, [frozenset()], known=known)[frozenset()]["p"]
+        return [e["text"] for e in rec["entities"]]
+
+    assert "Lumenfox" in entities(KnownNames())  # the model takes the product for a name
+    assert "Lumenfox" not in entities(with_list)  # a known product is none

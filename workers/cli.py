@@ -466,6 +466,29 @@ def reprocess(everything: bool, older_than: str | None, ids: tuple[str, ...], wa
         click.echo(f"{counts['replaced']} replaced, {counts['failed']} failed")
 
 
+@main.command("learn-names")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the names (default: the package's workers/data/learned_names.jsonl).")
+def learn_names(gold_dir: Path, out: Path | None) -> None:
+    """Learn the known names from the gold pages under GOLD_DIR (`make train` runs this).
+
+    Writes the names the gold labels an organisation in at least two documents,
+    and mostly wherever they stand, as spaCy EntityRuler patterns. The result
+    depends only on the gold pages: the same pages give the same file.
+    """
+    from .evaluation import load_gold
+    from .knowledge import names
+
+    gold = load_gold(gold_dir)
+    if not gold:
+        raise click.UsageError(f"no gold pages found as {gold_dir}/<source>/gold/*.json")
+    pats = names.learn((gold[n].gold, gold[n].text) for n in sorted(gold))
+    out = out or Path(__file__).resolve().parent / "data" / names.LEARNED_FILE
+    out.write_text(names.dump(pats), encoding="utf-8")
+    click.echo(f"{len(pats)} known names learned from {len(gold)} gold pages: {out}")
+
+
 @main.command("eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--records", "-r", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None, help="Score records already made (any *.json below DIR) instead of processing the gold pages now.")
@@ -482,8 +505,11 @@ def reprocess(everything: bool, older_than: str | None, ids: tuple[str, ...], wa
               help="With --folds: the original en_core_web_sm NER, or a NER trained per fold on its training pages. Default: the one the service uses.")
 @click.option("--rehearsal", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="With --folds: news articles (benchmark gold.json) rehearsed while training fold models. Default: as in workers/training/config.cfg, beside GOLD_DIR.")
+@click.option("--known-names", "known_names", type=click.Choice(["hand+learned", "hand", "learned", "none"]), default=None,
+              help="Known names used: the hand-written list, the learned one (with --folds: learned on each fold's training pages), both, or none. Default: as shipped.")
 def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, folds: int | None, folds_by: str, seed: int,
-             without: tuple[str, ...], no_rules: bool, ablation: bool, ner: str | None, rehearsal: Path | None) -> None:
+             without: tuple[str, ...], no_rules: bool, ablation: bool, ner: str | None, rehearsal: Path | None,
+             known_names: str | None) -> None:
     """Score pagemill against your own annotated pages.
 
     GOLD_DIR holds <source>/pages/<name>.txt and <source>/gold/<name>.json (the
@@ -500,6 +526,8 @@ def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, fol
     With --folds and a trained NER (--ner trained), a NER model is trained on
     each fold's training pages (minutes per fold, cached under
     <state_dir>/cache/ner) and the held-out pages are annotated with it.
+    With --folds, learned known names are learned again on each fold's
+    training pages (--known-names).
     """
     import json
     import tempfile
@@ -514,7 +542,8 @@ def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, fol
         raise click.UsageError("--folds-by source makes one fold per source; leave out --folds")
     if no_rules and ablation:
         raise click.UsageError("--no-rules leaves out every step, so there is nothing to ablate")
-    if folds is not None or without or no_rules or ablation or by_source:
+    if folds is not None or without or no_rules or ablation or by_source or known_names:
+        from .knowledge import names as kn
         from .stages.entities import SWITCHABLE, check_without
 
         try:
@@ -543,8 +572,15 @@ def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, fol
                 raise click.UsageError(f"no rehearsal articles at {reh}: pass --rehearsal FILE or --ner original")
             say = (lambda m: None) if as_json else (lambda m: click.echo(m, err=True))
             fitters = [NerFitter(s.state_dir / "cache", reh, progress=say)]
+        mode = known_names or kn.SHIPPED
+        known = kn.KnownNames.of(kn.hand() if "hand" in mode else (), kn.learned() if "learned" in mode else ())
+        if k is not None and records is None and "learned" in mode:
+            from .crossval import KnownNamesFitter
+
+            # the shipped learned list holds the held-out pages' names: each fold learns its own
+            fitters.append(KnownNamesFitter(hand="hand" in mode))
         _eval_steps(gold_dir, records, jobs, as_json, k, seed, left_out, ablation, s.max_page_bytes, fitters,
-                    None if trained else ORIGINAL_MODEL, folds_by)
+                    None if trained else ORIGINAL_MODEL, folds_by, known)
         return
     with tempfile.TemporaryDirectory(prefix="pagemill-eval-") as tmp:
         if records is None:
@@ -571,7 +607,7 @@ def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, fol
 
 def _eval_steps(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, folds: int | None, seed: int,
                 without: frozenset[str], ablation: bool, max_bytes: int | None, fitters=(), model: str | None = None,
-                folds_by: str = "document") -> None:
+                folds_by: str = "document", known=None) -> None:
     """``pagemill eval`` with folds, steps left out or an ablation (see :mod:`workers.crossval`)."""
     import json
     import time
@@ -598,7 +634,7 @@ def _eval_steps(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, 
         configs = [without] + [without | {n} for n in ablate]
         show = not as_json and sys.stderr.isatty()
         bar = None if not show else (lambda done, total: click.echo(f"\rprocessed {done}/{total} pages", nl=done == total, err=True))
-        predict = cv.batch_predict(paths, configs, jobs=jobs, max_bytes=max_bytes, progress=bar, model=model)
+        predict = cv.batch_predict(paths, configs, jobs=jobs, max_bytes=max_bytes, progress=bar, model=model, known=known)
     if folds is None and folds_by == "document":
         result = evaluate_pages(gold, predict(sorted(gold), without, {}))
         click.echo(json.dumps({**result, "without": sorted(without)}, indent=1) if as_json else format_report(result))

@@ -266,6 +266,35 @@ class NerFitter:
         return FoldModel(model, report)
 
 
+@dataclass(frozen=True)
+class FittedNames:
+    """The known names one fold uses: the hand-written list (or none) and the names learned on its training pages."""
+
+    known: Any  # workers.knowledge.names.KnownNames
+    report: dict[str, Any]
+
+
+class KnownNamesFitter:
+    """Learns the known names from the training folds' gold (:func:`workers.knowledge.names.learn`).
+
+    What ``make train`` writes to ``learned_names.jsonl`` from every gold page
+    is learned here again per fold, so a held-out page never profits from its
+    own labels. ``hand``: add the hand-written list (``entity_patterns.jsonl``).
+    """
+
+    name = "known_names"
+
+    def __init__(self, *, hand: bool = True) -> None:
+        self.hand = hand
+
+    def fit(self, train: list[GoldPage]) -> FittedNames:
+        from .knowledge import names
+
+        pats = names.learn((p.gold, p.text) for p in train)
+        return FittedNames(names.KnownNames.of(names.hand() if self.hand else (), pats),
+                           {"learned": len(pats), "hand": self.hand})
+
+
 #: Components fitted from gold by default (``pagemill eval`` builds a :class:`NerFitter` itself, as it needs paths).
 FITTERS: tuple[Fitter, ...] = ()
 
@@ -337,7 +366,7 @@ def cross_validate(
 # ---------------------------------------------------------------- making the records
 
 
-def _records_of_page(args: tuple[str, int | None, tuple[frozenset[str], ...], str | None]) -> tuple[str, dict[frozenset[str], dict] | None]:
+def _records_of_page(args: tuple[str, int | None, tuple[frozenset[str], ...], str | None, Any]) -> tuple[str, dict[frozenset[str], dict] | None]:
     """One page through the stages once, then annotate's refinement once per configuration.
 
     The first configuration's record is whole; the others carry only their
@@ -348,7 +377,7 @@ def _records_of_page(args: tuple[str, int | None, tuple[frozenset[str], ...], st
     from .stages.entities import ents
     from .stages.pipeline import STAGES
 
-    path_s, max_bytes, configs, model = args
+    path_s, max_bytes, configs, model, known = args
     path = Path(path_s)
     try:
         page = decode_page(path.read_bytes(), path.name, received_at=datetime.now(timezone.utc), max_bytes=max_bytes)
@@ -358,7 +387,7 @@ def _records_of_page(args: tuple[str, int | None, tuple[frozenset[str], ...], st
         model_out = list(ents(entity_texts(page), model=model))
         out: dict[frozenset[str], dict] = {}
         for i, c in enumerate(configs):
-            rec = build_record(annotate(page, c, model_out)).model_dump(mode="json")
+            rec = build_record(annotate(page, c, model_out, known)).model_dump(mode="json")
             out[c] = rec if i == 0 else {"entities": rec["entities"]}
         return path_s, out
     except (PageRejected, OSError):
@@ -369,15 +398,16 @@ def _records_of_page(args: tuple[str, int | None, tuple[frozenset[str], ...], st
 
 def make_records(
     paths: dict[str, Path], configs: Sequence[frozenset[str]], *, jobs: int = 1, max_bytes: int | None = None,
-    progress: Callable[[int, int], None] | None = None, model: str | tuple[str, str] | None = None,
+    progress: Callable[[int, int], None] | None = None, model: str | tuple[str, str] | None = None, known=None,
 ) -> dict[frozenset[str], dict[str, dict]]:
     """Records of the named pages under each configuration (set of steps left out).
 
     ``model``: the NER model to use (a folder or package name; None: the shipped one), or a pair of them
-    (:func:`workers.stages.entities.model.ents`).
+    (:func:`workers.stages.entities.model.ents`); ``known``: the known names
+    (:class:`workers.knowledge.names.KnownNames`; None: the shipped list).
     """
     configs = tuple(dict.fromkeys(configs))
-    work = [(str(p), max_bytes, configs, model) for p in paths.values()]
+    work = [(str(p), max_bytes, configs, model, known) for p in paths.values()]
     name_of = {str(p): n for n, p in paths.items()}
     out: dict[frozenset[str], dict[str, dict]] = {c: {} for c in configs}
 
@@ -399,24 +429,33 @@ def make_records(
 
 
 def batch_predict(paths: dict[str, Path], configs: Sequence[frozenset[str]], *, jobs: int = 1, max_bytes: int | None = None,
-                  progress=None, model: str | None = None) -> Predict:
+                  progress=None, model: str | None = None, known=None) -> Predict:
     """A ``predict`` for :func:`cross_validate` that makes every configuration's records in one pass over the pages.
 
     With a fitted NER (``fitted["ner"]``, a :class:`FoldModel`), the pages asked
     for are annotated with that fold's model; without, every page is made once
     with ``model`` (None: the model in use) and reused.
+
+    With fitted known names (``fitted["known_names"]``, :class:`FittedNames`),
+    the pages asked for use that fold's list; without, ``known`` (a
+    :class:`workers.knowledge.names.KnownNames`; None: the shipped list).
     """
-    made: dict[tuple[str | None, tuple[str, ...]], dict[frozenset[str], dict[str, dict]]] = {}
+    made: dict[tuple, dict[frozenset[str], dict[str, dict]]] = {}
 
     def predict(names: list[str], without: frozenset[str], fitted: dict[str, Any]) -> dict[str, dict]:
-        unknown = set(fitted) - {"ner"}
+        unknown = set(fitted) - {"ner", "known_names"}
         if unknown:
             raise NotImplementedError(f"records made with fitted {sorted(unknown)}: pass them to the stages here")
         fold = fitted.get("ner")
-        key = (str(fold.path), tuple(names)) if fold is not None else (model, ())
+        fold_names = fitted.get("known_names")
+        use_known = fold_names.known if fold_names is not None else known
+        ner = str(fold.path) if fold is not None else model
+        per_fold = fold is not None or fold_names is not None
+        key = (ner, use_known, tuple(names) if per_fold else ())
         if key not in made:
-            chosen = paths if fold is None else {n: paths[n] for n in names if n in paths}
-            made[key] = make_records(chosen, configs, jobs=jobs, max_bytes=max_bytes, progress=progress, model=key[0])
+            chosen = {n: paths[n] for n in names if n in paths} if per_fold else paths
+            made[key] = make_records(chosen, configs, jobs=jobs, max_bytes=max_bytes, progress=progress, model=ner,
+                                     known=use_known)
         recs = made[key][without]
         return {n: recs[n] for n in names if n in recs}
 
@@ -514,6 +553,7 @@ def cv_json(result: CVResult, *, seed: int, without: frozenset[str]) -> dict[str
 
 
 __all__ = [
-    "FITTERS", "FOLD_BY", "CVResult", "Fitter", "FoldModel", "NerFitter", "Spread", "aggregate", "batch_predict", "cross_validate", "cv_json", "document_id",
-    "format_cv", "gains", "make_folds", "make_records", "measures", "page_folds", "source_folds", "source_of", "spread",
+    "FITTERS", "FOLD_BY", "CVResult", "FittedNames", "Fitter", "FoldModel", "KnownNamesFitter", "NerFitter", "Spread", "aggregate", "batch_predict",
+    "cross_validate", "cv_json", "document_id", "format_cv", "gains", "make_folds", "make_records", "measures", "page_folds", "source_folds",
+    "source_of", "spread",
 ]

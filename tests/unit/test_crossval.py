@@ -255,7 +255,12 @@ def test_eval_folds_prints_mean_and_spread_per_measure(tmp_path: Path, seed_page
     assert out["folds"] == 2 and out["pages_per_fold"] == [1, 1]
     assert set(out["summary"]["entity_f1"]) == {"mean", "std", "min", "max", "folds"}
     assert out["summary"]["role_accuracy"]["folds"] == 2
-    assert out["fitted"] == []
+    # the shipped known names are learned from gold, so each fold learns its own from its training pages
+    assert out["fitted"] == ["known_names"]
+    assert [r["learned"] for r in out["fit_reports"]["known_names"]] == [0, 0]  # no gold names: nothing learned
+    hand_only = CliRunner().invoke(main, ["eval", str(tmp_path), "--folds", "2", "--json", "--ner", "original", "--known-names", "hand"])
+    assert hand_only.exit_code == 0, hand_only.output
+    assert json.loads(hand_only.output)["fitted"] == []
 
 
 def _two_sources(tmp_path: Path, seed_page) -> Path:

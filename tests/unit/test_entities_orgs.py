@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from workers.knowledge.names import KnownNames
 from workers.knowledge.words import is_common
-from tests.unit.entity_mentions import labelled, mention
+from tests.unit.entity_mentions import KNOWN, labelled, mention
 from workers.stages.entities.rules import refine
 
 
@@ -11,29 +12,44 @@ from workers.stages.entities.rules import refine
 
 
 def test_well_known_organisation_taken_for_a_person_is_an_organisation_everywhere_on_the_page():
-    texts = ["She wrote about it on Instagram last night.", "By morning the post had spread beyond Instagram and into the news."]
-    ms = [mention(texts, "Instagram", "PERSON")]
-    out = labelled(refine(ms, texts), texts)
-    assert out.count(("Instagram", "ORG")) == 2
-    assert ("Instagram", "PERSON") not in out
+    texts = ["She wrote about it on Velmora last night.", "By morning the post had spread beyond Velmora and into the news."]
+    ms = [mention(texts, "Velmora", "PERSON")]
+    out = labelled(refine(ms, texts, known=KNOWN), texts)
+    assert out.count(("Velmora", "ORG")) == 2
+    assert ("Velmora", "PERSON") not in out
 
 
 def test_well_known_product_is_no_person():
-    texts = ["Most readers opened the page in Firefox while a few kept to older browsers."]
-    ms = [mention(texts, "Firefox", "PERSON")]
-    assert labelled(refine(ms, texts), texts) == []
+    texts = ["Most readers opened the page in Lumenfox while a few kept to older browsers."]
+    ms = [mention(texts, "Lumenfox", "PERSON")]
+    assert labelled(refine(ms, texts, known=KNOWN), texts) == []
 
 
 def test_short_capital_organisation_name_is_not_searched_for_in_running_text():
-    texts = ["WHO WE ARE: a small team of volunteers."]
-    assert labelled(refine([], texts), texts) == []
+    texts = ["KBC AND FRIENDS: a small team of volunteers."]
+    assert labelled(refine([], texts, known=KNOWN), texts) == []
 
 
 def test_known_organisation_is_found_however_its_apostrophe_is_written():
-    texts = ["Fighters of Da’esh shelled the town; D’aesh later withdrew, and O’Neill reported it."]
-    out = labelled(refine([], texts), texts)
-    assert ("Da’esh", "ORG") in out and ("D’aesh", "ORG") in out
+    texts = ["Fighters of Sha’veth shelled the town; S’haveth later withdrew, and O’Neill reported it."]
+    out = labelled(refine([], texts, known=KNOWN), texts)
+    assert ("Sha’veth", "ORG") in out and ("S’haveth", "ORG") in out
     assert not [t for t, lab in out if lab == "ORG" and "Neill" in t]
+
+
+def test_known_name_is_found_as_a_whole_name_and_word_only():
+    texts = ["The Tarn Valley Water Board's report came out; the Velmora-funded study and Velmoran notes did not.",
+             "Write to Velmora.",
+             "A fee of @Velmora and #Velmora tags."]
+    out = labelled(refine([], texts, known=KNOWN), texts)
+    # the longest known name, the possessive left out; a name glued to a hyphen, a longer word, a handle or a tag is none
+    assert out == [("Tarn Valley Water Board", "ORG"), ("Velmora", "ORG")]
+
+
+def test_a_known_name_is_not_found_with_an_empty_list():
+    texts = ["She wrote about it on Velmora last night."]
+    ms = [mention(texts, "Velmora", "PERSON")]
+    assert ("Velmora", "ORG") not in labelled(refine(ms, texts, known=KnownNames()), texts)
 
 
 def test_name_span_that_runs_into_an_open_bracket_stops_before_it_and_the_acronym_is_its_own_name():
@@ -221,9 +237,9 @@ def test_name_the_page_calls_a_language_is_no_organisation_or_person():
 
 
 def test_known_organisation_named_once_is_kept_even_when_the_model_called_it_a_place():
-    texts = ["Forces made progress against Daesh in the north."]
-    ms = [mention(texts, "Daesh", "GPE")]
-    assert labelled(refine(ms, texts), texts) == [("Daesh", "ORG")]
+    texts = ["Forces made progress against Orvane in the north."]
+    ms = [mention(texts, "Orvane", "GPE")]
+    assert labelled(refine(ms, texts, known=KNOWN), texts) == [("Orvane", "ORG")]
 
 
 def test_consulate_taken_for_a_place_is_an_organisation():
@@ -389,9 +405,9 @@ def test_abstract_noun_of_a_phrase_is_no_organisation_but_a_federation_of_is():
 
 
 def test_known_organisation_with_numbered_channels_stays_an_organisation():
-    texts = ["The film aired on BBC2, and the BBC apologised."]
-    ms = [mention(texts, "BBC", "ORG", nth=1)]
-    assert labelled(refine(ms, texts), texts) == [("BBC", "ORG")]
+    texts = ["The film aired on KBC2, and the KBC apologised."]
+    ms = [mention(texts, "KBC", "ORG", nth=1)]
+    assert labelled(refine(ms, texts, known=KNOWN), texts) == [("KBC", "ORG")]
 
 
 def test_on_a_page_about_sport_a_city_and_a_plural_noun_are_a_team_and_so_is_the_noun_alone():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workers.stages.entities.model import chunks
-from tests.unit.entity_mentions import labelled, mention
+from tests.unit.entity_mentions import KNOWN, labelled, mention
 from workers.stages.entities.rules import Mention, refine, resolve, trim_name
 
 
@@ -230,11 +230,11 @@ def test_name_after_mount_or_lake_is_a_place_wherever_it_stands_but_a_persons_na
 
 def test_one_name_before_regime_is_a_person_everywhere_on_the_page_but_a_known_group_is_not():
     texts = ["The Dorvan regime has failed its people.", "Dorvan must go, said the minister.",
-             "The Taliban regime fell in 2001."]
-    ms = [mention(texts, "Dorvan", "ORG"), mention(texts, "Dorvan", "ORG", seg=1), mention(texts, "Taliban", "ORG", seg=2)]
-    out = labelled(refine(ms, texts), texts)
+             "The Varnak regime fell in 2001."]
+    ms = [mention(texts, "Dorvan", "ORG"), mention(texts, "Dorvan", "ORG", seg=1), mention(texts, "Varnak", "ORG", seg=2)]
+    out = labelled(refine(ms, texts, known=KNOWN), texts)
     assert out.count(("Dorvan", "PERSON")) == 2
-    assert ("Taliban", "ORG") in out
+    assert ("Varnak", "ORG") in out
 
 
 def test_title_word_alone_is_no_organisation():
@@ -270,3 +270,23 @@ def test_compass_part_of_a_known_place_is_a_place():
     ms = [mention(texts, "North Fresno", "ORG"), mention(texts, "North Harbour Trust", "ORG")]
     out = labelled(refine(ms, texts), texts)
     assert ("North Fresno", "GPE") in out and ("North Harbour Trust", "ORG") in out, out
+
+
+def test_a_found_run_takes_the_place_of_mentions_inside_it_but_not_of_one_it_cuts_across():
+    from workers.stages.entities.core import Runs
+
+    texts = ["Delegates of the Norvik Fisheries Board met at the Tarnby Kite Festival."]
+    inner, across = mention(texts, "Norvik", "GPE"), mention(texts, "Board met", "ORG")
+    runs = Runs([inner, across])
+    s = texts[0].index("Norvik")
+    assert runs.inside(0, s, s + len("Norvik Fisheries Board")) is None  # "Board met" sticks out of the run
+    fest = texts[0].index("Tarnby Kite Festival")
+    inside = runs.inside(0, fest, fest + len("Tarnby Kite Festival"))
+    assert inside == []
+    runs.take(0, fest, fest + len("Tarnby Kite Festival"), "EVENT", inside)
+    runs2 = Runs([inner])
+    runs2.take(0, s, s + len("Norvik Fisheries Board"), "ORG", runs2.inside(0, s, s + len("Norvik Fisheries Board")))
+    assert labelled(runs2.result(), texts) == [("Norvik Fisheries Board", "ORG")]  # the place inside gave way
+    assert labelled(runs.result(), texts) == [("Norvik", "GPE"), ("Board met", "ORG"), ("Tarnby Kite Festival", "EVENT")]
+    # a run taken is in the index: a later run must not cut across it either
+    assert runs.inside(0, fest, fest + len("Tarnby")) is None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.entity_mentions import labelled, mention
+from tests.unit.entity_mentions import KNOWN, labelled, mention
 from workers.stages.entities.rules import SWITCHABLE, refine
 
 #: step -> (texts, model mentions as (needle, label, seg, nth), (text, label), present?)
@@ -55,7 +55,7 @@ EXAMPLES: dict[str, tuple[list[str], list[tuple[str, str, int, int]], tuple[str,
     "works": (["She starred in the film House of Lanterns, and House of Lanterns won praise."],
               [("House of Lanterns", "ORG", 0, 0), ("House of Lanterns", "ORG", 0, 1)], ("House of Lanterns", "ORG"), False),
     "awards": (["She won the Harbour Prize for Poetry last year."], [("Harbour Prize for Poetry", "ORG", 0, 0)], ("Harbour Prize for Poetry", "ORG"), False),
-    "known_names": (["She wrote about it on Instagram last night."], [("Instagram", "PERSON", 0, 0)], ("Instagram", "ORG"), True),
+    "known_names": (["She wrote about it on Velmora last night."], [("Velmora", "PERSON", 0, 0)], ("Velmora", "ORG"), True),
     "language_names": (["Few people speak the Vadrin language now; Vadrin has no script."],
                        [("Vadrin", "ORG", 0, 0), ("Vadrin", "ORG", 0, 1)], ("Vadrin", "ORG"), False),
     "institutions": (["The bill went to the Senate on Monday."], [], ("Senate", "ORG"), True),
@@ -69,7 +69,8 @@ EXAMPLES: dict[str, tuple[list[str], list[tuple[str, str, int, int]], tuple[str,
 def _run(example, without=frozenset()):
     texts, model, _, _ = example
     ms = [mention(texts, needle, label, seg=seg, nth=nth) for needle, label, seg, nth in model]
-    return labelled(refine(ms, texts, without), texts)
+    # the test list, not the shipped one: the learned list changes with the gold pages
+    return labelled(refine(ms, texts, without, known=KNOWN), texts)
 
 
 def test_every_switchable_step_has_an_example():

@@ -30,6 +30,8 @@ CHECKED = [
     *sorted((ROOT / "tests" / "unit").glob("test_entities_*.py")),
     ROOT / "tests" / "unit" / "test_annotate.py",
     ROOT / "tests" / "unit" / "entity_mentions.py",
+    ROOT / "tests" / "unit" / "test_known_names.py",
+    ROOT / "tests" / "unit" / "test_entity_steps.py",
 ]
 _QUOTED = re.compile(r'"([^"\n]{3,200})"|“([^”\n]{3,200})”|‘([^’\n]{3,200})’')
 

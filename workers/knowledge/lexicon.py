@@ -1,35 +1,37 @@
-"""The entity steps' word lists and known names, read from ``workers/data/``.
+"""The stages' word lists, read from ``workers/data/``.
 
 ``entity_words.json`` holds closed lists of general English words (titles,
 heads of names, time words), each with a note on what it is for;
-``entity_patterns.jsonl`` holds names every reader knows (organisations,
-products) as spaCy EntityRuler phrase patterns. Neither is keyed on any page.
+``page_words.json`` the same for the clean, segment and classify stages
+(interface words, minor words of titles, particles of names);
+none is keyed on any page. Known names (``entity_patterns.jsonl``, and the
+learned ``learned_names.jsonl``) are read by :mod:`.names`.
 """
 
 from __future__ import annotations
 
 import re
 
-from .data import patterns, table
+from .data import table
 
 
-def _lists() -> dict:
-    return table("entity_words.json")["lists"]
+def _lists(file: str = "entity_words.json") -> dict:
+    return table(file)["lists"]
 
 
-def words(name: str) -> frozenset[str]:
-    """The word list ``name`` of ``entity_words.json``."""
-    return frozenset(_lists()[name]["words"])
+def words(name: str, file: str = "entity_words.json") -> frozenset[str]:
+    """The word list ``name`` of ``file`` (``entity_words.json`` unless said)."""
+    return frozenset(_lists(file)[name]["words"])
+
+
+def page_words(name: str) -> frozenset[str]:
+    """The word list ``name`` of ``page_words.json`` (the clean, segment and classify stages')."""
+    return words(name, "page_words.json")
 
 
 def mapping(name: str) -> dict:
     """The word -> value map ``name`` of ``entity_words.json``."""
     return dict(_lists()[name]["map"])
-
-
-def known(label: str, file: str = "entity_patterns.jsonl") -> frozenset[str]:
-    """The phrase patterns of ``file`` with this label: names every reader knows as such."""
-    return frozenset(p["pattern"] for p in patterns(file) if p["label"] == label and isinstance(p["pattern"], str))
 
 
 TITLES = words("titles")
@@ -78,6 +80,12 @@ DAY_WORDS = words("day_words")
 DATE_POINTERS = words("date_pointers")
 POINTED_PERIODS = words("pointed_periods")
 MONTH_NAMES = words("month_names")
+TITLE_SMALL_WORDS = words("title_small_words")
+ACRONYM_JOINING_WORDS = words("acronym_joining_words")
+ORG_CONNECTORS = words("org_connectors")
+CITATION_PARTICLES = words("citation_particles")
+EVENT_ORDINALS = words("event_ordinals")
+ARTICLE_PREFIXES = words("article_prefixes")
 
 
 def alternation(ws) -> str:
@@ -88,5 +96,3 @@ TIME_UNITS: dict[str, str] = mapping("time_units")
 NUMBER_VALUES: dict[str, int] = mapping("number_values")
 ORDINAL_NUMBERS: dict[str, int] = mapping("ordinal_numbers")
 PLACE_PREFIXES: dict[str, str] = mapping("place_prefixes")
-KNOWN_ORGS = known("ORG")
-KNOWN_PRODUCTS = known("PRODUCT")

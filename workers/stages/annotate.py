@@ -24,6 +24,7 @@ import gc
 
 from ..models import AnnotatedPage, ClassifiedPage, Entity, Segment
 from ..knowledge.gazetteer import gazetteer
+from ..knowledge.names import KnownNames
 from .entities import find, warm
 from .entities import load_model as _load_nlp
 
@@ -84,11 +85,12 @@ def annotate(
     page: ClassifiedPage,
     without: frozenset[str] = frozenset(),
     model_ents: list[list[tuple[int, int, str]]] | None = None,
+    known: KnownNames | None = None,
 ) -> AnnotatedPage:
-    """``without`` and ``model_ents``: see :func:`.entities.find` (evaluation only; the service passes neither)."""
+    """``without``, ``model_ents`` and ``known``: see :func:`.entities.find` (evaluation only; the service passes none)."""
     segs = [s for s in page.segments if s.role not in ("furniture", "code")]
     texts = entity_texts(page)
-    mentions = find(texts, without, model_ents)
+    mentions = find(texts, without, model_ents, known)
     entities: list[Entity] = []
     ids = {idx: f"e{idx + 1}" for idx in range(len(mentions))}
     for idx, m in enumerate(mentions):

@@ -61,6 +61,7 @@ from pathlib import Path
 from wordfreq import word_frequency
 
 from ..knowledge.gazetteer import Gazetteer, gazetteer
+from ..knowledge.lexicon import page_words
 from ..models import Classification, ClassifiedPage, Region, Section, Segment, SegmentedPage, Topic
 from .segment import is_dateline, is_definition, is_field_line, is_table_row, rows_alike, split_sentences
 from .language import identifier as language_identifier
@@ -153,7 +154,7 @@ def is_person_name_line(text: str, body: str | TitledNames) -> bool:
 EVERYDAY_WORD_FREQUENCY = 1e-4
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # Words that a name may hold in lower case ("Bay of Islands", "Isle of Man").
-_NAME_PARTICLES = frozenset("a an the and of in on at to for by de la le du des del von van der da di".split())
+_NAME_PARTICLES = page_words("name_particles")
 
 
 def is_name_only(text: str, written: Counter[str]) -> bool:
@@ -377,7 +378,7 @@ def default_gazetteer() -> Gazetteer:
 
 _PREV_WORD = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
 # Capitalised words that start sentences or titles rather than names.
-_NOT_NAME_WORDS = frozenset("in the to from and of for at on by with as a an this that its our their both all".split())
+_NOT_NAME_WORDS = page_words("not_name_words")
 
 
 def _inside_longer_name(text: str, start: int) -> bool:

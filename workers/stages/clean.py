@@ -47,6 +47,7 @@ from functools import cached_property, lru_cache
 
 import ftfy
 
+from ..knowledge.lexicon import page_words
 from ..models import Block, CleanPage, Page, Repair, TextBuilder
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -96,21 +97,11 @@ def split_blocks(lines: list[Line]) -> list[list[Line]]:
 
 # Words of web-site interfaces: navigation, page tools, sharing, accounts. A
 # line made only of these (plus a few function words) is a control, not text.
-_UI_WORDS = frozenset(
-    """
-    home homepage top bottom page pages back next previous prev forward print printable printer share shares
-    skip jump go return main content contents menu navigation nav search site sitemap map contact index
-    text file version only html pdf rss feed email e-mail mail facebook twitter linkedin whatsapp reddit
-    instagram youtube pinterest tumblr subscribe unsubscribe newsletter login logout log sign register account
-    help faq faqs about privacy policy terms cookies cookie accessibility feedback view download open close
-    toggle link links permalink tweet like follow bookmark font size larger smaller language english select
-    sections section archive archives more related accessible mode friendly useful helpful rate
-    """.split()
-)
-_FUNCTION_WORDS = frozenset("to the of this a an and in on us up here you are is it our for with".split())
+_UI_WORDS = page_words("ui_words")
+_FUNCTION_WORDS = page_words("ui_function_words")
 # UI words that move the reader or act on the page: lines of only UI words that
 # hold one of these are chrome wherever they stand ("Back to top", "Print this page").
-_ACTION_WORDS = frozenset("top print printable share skip jump return next previous prev back email subscribe".split())
+_ACTION_WORDS = page_words("action_words")
 
 _MENU_SEP = re.compile(r"\s*(?:\||•|·|¦)\s*")
 _TRAIL_SEP = re.compile(r"\s+(?:>|»|›|→|/)\s+")
@@ -128,7 +119,7 @@ _LAST_UPDATED = re.compile(r"^\W*(?:(?:this\s+)?page\s+(?:was\s+)?)?last\s+(?:up
 # A running footer that ends with its page number: "Report of the Board – page 4".
 _RUNNING_FOOTER = re.compile(r"^.{3,80}?\s[-–—|·]\s*(?:page|p\.)\s*\d{1,4}\s*$", re.IGNORECASE)
 # A page tool: an action verb and a few words ("Save to my trip", "Email this article").
-_TOOL_VERBS = frozenset("print share save email download subscribe bookmark tweet skip jump return".split())
+_TOOL_VERBS = page_words("tool_verbs")
 _PAGE_COUNTER = re.compile(
     r"^\W*(?:page\s*)?\d{1,4}\s*(?:of|/)\s*\d{1,4}\W*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$|^\s*page\s+\d{1,4}\s*$", re.IGNORECASE
 )

@@ -39,6 +39,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
+from ..knowledge.lexicon import page_words
 from ..models import Block, CleanPage, OffsetMap, Piece, Segment, SegmentedPage, Sentence
 
 # A block holding only a number: "2.", "2.1", "IV.", "(a)", "a)", "Chapter 2", "Section 3.1"
@@ -112,12 +113,9 @@ def has_email_or_url(text: str) -> bool:
             return True
     return False
 # Words that do not count against a title-cased line ("Hall of Fame and Museum").
-_MINOR_WORDS = frozenset("a an the and or but of in on at to for from by with as vs via into over under about".split())
+_MINOR_WORDS = page_words("minor_words")
 # Words of speech rather than of titles: pronouns, replies, courtesies.
-_SPEECH_WORDS = frozenset(
-    "i me my we us our you your he him his she her they them their it its this that yes no yeah yep ok okay "
-    "sure thanks thank please well oh hello hi good bye goodbye right exactly indeed not do did is was are".split()
-)
+_SPEECH_WORDS = page_words("speech_words")
 _TRAILS_OFF = re.compile(r"(?:--|—|–|\.\.\.|…)[\"”’']*$|^[\"“‘']?(?:--|—)")
 
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and

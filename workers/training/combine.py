@@ -46,10 +46,12 @@ def main(argv: list[str] | None = None) -> int:
     def predict(names, without, fitted):
         key = (pair(fitted["ner"]), tuple(names))
         if key not in made:
-            made[key] = cv.make_records({n: paths[n] for n in names if n in paths}, [without], jobs=args.jobs, model=key[0])[without]
+            made[key] = cv.make_records({n: paths[n] for n in names if n in paths}, [without], jobs=args.jobs, model=key[0],
+                                        known=fitted["known_names"].known)[without]
         return {n: made[key][n] for n in names if n in made[key]}
 
-    res = cv.cross_validate(gold, predict, k=args.folds, fitters=[fitter])
+    # the known names are learned per fold too: the shipped learned list holds the held-out pages' names
+    res = cv.cross_validate(gold, predict, k=args.folds, fitters=[fitter, cv.KnownNamesFitter()])
     articles = rehearsal_texts(reh)
     for i, test in enumerate(res.folds):
         train = [gold[n] for j, f in enumerate(res.folds) if j != i for n in f]

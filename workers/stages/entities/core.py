@@ -16,14 +16,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ...knowledge.gazetteer import Place, fold, gazetteer
+from ...knowledge.names import KnownNames, shipped
 from ...knowledge.lexicon import (
     CAPTION_TAIL, CAPTION_WORDS, INTERJECTIONS, MONTHS, ORG_HEADS, PLACE_HEADS, SENTENCE_OPENERS, SPORT_WORDS, STOP_EDGE, TITLES,
-    WEEKDAYS, PLACE_VERBS, alternation,
+    TITLE_SMALL_WORDS, WEEKDAYS, PLACE_VERBS, alternation,
 )
 from ...knowledge.words import is_common, is_given_name
 
 __all__ = [
-    "LABELS", "NAME_LABELS", "PLACE_LABELS", "Live", "Mention", "Page", "SpanIndex", "bare", "country_at_start", "fold",
+    "LABELS", "NAME_LABELS", "PLACE_LABELS", "Live", "Mention", "Page", "Runs", "SpanIndex", "bare", "country_at_start", "fold",
     "is_common", "is_given_name", "lookup", "looks_like_person", "not_a_name", "place_label", "resolve", "sentence_initial",
     "strip_punct", "title_case", "tokens", "trim_name",
 ]
@@ -79,6 +80,35 @@ class SpanIndex:
                 if a < e and s < b:
                     return True
         return False
+
+
+class Runs:
+    """Names found as runs of words in the text, each taking the place of the mentions inside it.
+
+    A run that cuts across a mention is left alone (:meth:`inside` gives None);
+    the steps that find runs (events, organisations) decide from the mentions
+    inside whether to :meth:`take` it.
+    """
+
+    def __init__(self, ms: list[Mention]) -> None:
+        self.ms = ms
+        self.index = SpanIndex(ms)
+        self._drop: set[int] = set()
+        self._new: list[Mention] = []
+
+    def inside(self, seg: int, s: int, e: int) -> list[Mention] | None:
+        found = self.index.find(seg, s, e)
+        return None if any(o.start < s or o.end > e for o in found) else found  # type: ignore[attr-defined]
+
+    def take(self, seg: int, s: int, e: int, label: str, inside: list[Mention]) -> None:
+        for o in inside:
+            self._drop.add(id(o))
+        n = Mention(seg, s, e, label, "pattern")
+        self._new.append(n)
+        self.index.add(seg, s, e, n)
+
+    def result(self) -> list[Mention]:
+        return [m for m in self.ms if id(m) not in self._drop] + self._new
 
 
 class Live:
@@ -176,12 +206,9 @@ def sentence_initial(text: str, s: int) -> bool:
     return k < 0 or text[k] in ".!?:\n"
 
 
-_SMALL = frozenset("a an the of and or for to in on at by with from as vs de la le".split())
-
-
 def title_case(line: str) -> bool:
     """A line in title case or capitals: nearly every word that is not a small word starts with a capital."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _SMALL]
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in TITLE_SMALL_WORDS]
     if len(words) < 3:
         return False
     return all(w[0].isupper() for w in words)
@@ -237,6 +264,8 @@ class Page:
     texts: list[str]
     #: words of multi-word PERSON names, as they stand after the ``person_pairs`` step
     person_words: set[str] = field(default_factory=set)
+    #: the known names the steps read: the shipped list, or one fitted on training pages (cross-validation)
+    known: KnownNames = field(default_factory=shipped)
 
     @cached_property
     def lower_words(self) -> set[str]:

@@ -26,8 +26,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ...knowledge import words
+from ...knowledge import names, words
 from ...knowledge.gazetteer import gazetteer
+from ...knowledge.names import KnownNames
 from .core import LABELS, Mention, Page, resolve, trim_name
 from .steps import dates, labels, normalise, orgs, people, places, repeats, spans
 
@@ -110,10 +111,14 @@ def check_without(names) -> frozenset[str]:
     return names
 
 
-def refine(ms: list[Mention], texts: list[str], without: frozenset[str] = frozenset()) -> list[Mention]:
-    """Run :data:`STEPS` over the model's mentions, leaving out the steps named in ``without``."""
+def refine(ms: list[Mention], texts: list[str], without: frozenset[str] = frozenset(),
+           known: KnownNames | None = None) -> list[Mention]:
+    """Run :data:`STEPS` over the model's mentions, leaving out the steps named in ``without``.
+
+    ``known``: the known names to use instead of the shipped ones (a list fitted on training folds).
+    """
     without = check_without(without)
-    page = Page(texts)
+    page = Page(texts) if known is None else Page(texts, known=known)
     for step in STEPS:
         if step.name not in without:
             ms = step.run(ms, page)
@@ -124,4 +129,4 @@ def warm() -> None:
     """Build the look-up tables the steps use (gazetteer, names, word frequencies, known names) now, not on the first page."""
     gazetteer()
     words.warm()
-    orgs.known_pattern()
+    names.warm()

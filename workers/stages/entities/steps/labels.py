@@ -6,12 +6,12 @@ import re
 from collections import Counter
 
 from ....knowledge.lexicon import (
-    BODY_HEADS, EVENT_HEADS, EVENT_OF, EVENT_STARTS, LEAD_WORDS, LOC_HEADS, MEETING_WORDS, NOT_EVENT_HEADS,
-    ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, TITLES,
+    BODY_HEADS, EVENT_HEADS, EVENT_OF, EVENT_ORDINALS, EVENT_STARTS, LEAD_WORDS, LOC_HEADS, MEETING_WORDS,
+    NOT_EVENT_HEADS, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, TITLES, alternation,
 )
 from .. import timex
 from ..core import (
-    Mention, NAME_LABELS, Page, SpanIndex, bare, dateline_place, gazetteer, lookup, place_label, strip_punct,
+    Mention, NAME_LABELS, Page, Runs, SpanIndex, bare, dateline_place, gazetteer, lookup, place_label, strip_punct,
 )
 
 _ORDINAL_BEFORE = re.compile(r"(?:\b\d{4}|\b\d+(?:st|nd|rd|th)|\b[A-Z][a-z]+(?:st|nd|rd|th))\s+$")
@@ -19,7 +19,7 @@ _YEAR_AFTER = re.compile(r"^\s+\d{4}\b")
 #: Event heads that name a standing body more often than a meeting ("the Peruvian Congress",
 #: "the Federal Congress"): an event only with a sign of one, an ordinal or a year before it,
 #: or a word such as "International" in it ("the 18th Party Congress", "World Congress").
-_ORDINAL_IN = re.compile(r"\b(?:\d{4}|\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\b")
+_ORDINAL_IN = re.compile(r"\b(?:\d{4}|\d+(?:st|nd|rd|th)|" + alternation(EVENT_ORDINALS) + r")\b")
 
 
 def fix_events(ms: list[Mention], page: Page) -> list[Mention]:
@@ -160,9 +160,7 @@ def event_names(ms: list[Mention], page: Page) -> list[Mention]:
     no name.
     """
     texts = page.texts
-    idx = SpanIndex(ms)
-    drop: set[int] = set()
-    new = []
+    runs = Runs(ms)
     for i, text in enumerate(texts):
         for sm in _EVSEQ.finditer(text):
             if " " not in sm.group(0) or not any(w.lower() in EVENT_HEADS for w in sm.group(0).split()):
@@ -194,18 +192,14 @@ def event_names(ms: list[Mention], page: Page) -> list[Mention]:
             if len(name_words) < 2:
                 continue
             cs, ce = toks[k0][0], toks[end][1]
-            inside = idx.find(i, cs, ce)
-            if any(o.start < cs or o.end > ce for o in inside):
+            inside = runs.inside(i, cs, ce)
+            if inside is None:
                 continue
             if any(o.label in {"EVENT", "LAW", "PERSON"} or (o.label in {"DATE", "DURATION"} and not re.fullmatch(r"\d{4}", o.text(texts)))
                    for o in inside):
                 continue
-            for o in inside:
-                drop.add(id(o))
-            n = Mention(i, cs, ce, "EVENT", "pattern")
-            new.append(n)
-            idx.add(i, cs, ce, n)
-    return [m for m in ms if id(m) not in drop] + new
+            runs.take(i, cs, ce, "EVENT", inside)
+    return runs.result()
 
 
 def drop_lone_words(ms: list[Mention], page: Page) -> list[Mention]:

@@ -3,37 +3,21 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ....knowledge.lexicon import (
-    AWARD_WORDS, BODY_WORDS, EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS, KNOWN_ORGS, KNOWN_PRODUCTS,
-    LANGUAGE_CUES, LEAD_WORDS, OF_HEADS, OF_NAME_OPENERS, ORG_HEADS, PLACE_HEADS, PLACE_PLURALS, TIME_WORDS,
+    ACRONYM_JOINING_WORDS, AWARD_WORDS, BODY_WORDS, EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS,
+    LANGUAGE_CUES, LEAD_WORDS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, PLACE_HEADS, PLACE_PLURALS, TIME_WORDS,
     WORK_WORDS, alternation,
 )
 from ..core import (
-    ADDRESS, Mention, Page, SpanIndex, country_at_start, gazetteer, is_common, looks_like_person, trim_name,
+    ADDRESS, Mention, Page, Runs, SpanIndex, country_at_start, gazetteer, is_common, looks_like_person, trim_name,
 )
 
 _RELABEL = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
 
 
-@lru_cache(maxsize=1)
-def known_pattern() -> re.Pattern[str]:
-    # Short all-caps names ("WHO", "AP", "IRA") are words in capitalised headings and
-    # plain abbreviations too often; they are relabelled where the model found them,
-    # never searched for.
-    names = [n for n in KNOWN_ORGS if not (n.isupper() and n.isalpha() and len(n) <= 3)]
-    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(r"(?<![\w@#.-])(?:" + alts + r")(?![\w-]|['’][a-rt-z])")
-
-
 def _no_apostrophes(name: str) -> str:
     return name.replace("'", "").replace("’", "")
-
-
-@lru_cache(maxsize=1)
-def _known_without_apostrophes() -> frozenset[str]:
-    return frozenset(_no_apostrophes(n) for n in KNOWN_ORGS)
 
 
 #: A capitalised word with an apostrophe inside it, not a possessive: "Da’esh", "D’aesh".
@@ -41,23 +25,27 @@ _INNER_APOSTROPHE = re.compile(r"(?<![\w@#.'’-])[A-Z][A-Za-z]*['’](?!s\b)[a-
 
 
 def known_names(ms: list[Mention], page: Page) -> list[Mention]:
-    """Known names match however the page writes their apostrophes ("Da'esh", "Da’esh", "D’aesh")."""
+    """Names of the known list (``page.known``, spaCy's SpanRuler) are organisations; known products are no name.
+
+    A mention the model found is relabelled; elsewhere a known name is found
+    where it stands as a whole word, however the page writes its apostrophes
+    ("Vel'tra", "Vel’tra", "V’eltra" for a known "Vel'tra").
+    """
     texts = page.texts
-    known_bare = _known_without_apostrophes()
+    known = page.known
+    known_bare = known.orgs_without_apostrophes
     out = []
     for m in ms:
         t = m.text(texts)
-        if m.label in _RELABEL and t in KNOWN_PRODUCTS:
+        if m.label in _RELABEL and t in known.products:
             continue
-        if m.label in _RELABEL and (t in KNOWN_ORGS or ("'" in t or "’" in t) and _no_apostrophes(t) in known_bare):
+        if m.label in _RELABEL and (t in known.orgs or ("'" in t or "’" in t) and _no_apostrophes(t) in known_bare):
             m.label = "ORG"
             m.origin = "lexicon"  # a known name, kept even when named once
         out.append(m)
     taken = SpanIndex(out)
-    pat = known_pattern()
-    for i, text in enumerate(texts):
-        for km in pat.finditer(text):
-            s, e = km.span()
+    for i, (text, found) in enumerate(zip(texts, known.find(texts), strict=True)):
+        for s, e, _label in found:
             if taken.overlaps(i, s, e):
                 continue
             out.append(Mention(i, s, e, "ORG", "lexicon"))
@@ -74,7 +62,6 @@ def known_names(ms: list[Mention], page: Page) -> list[Mention]:
 _TERM_ACR = re.compile(r"\(\s*([A-Z]{2,6})s?\s*\)")
 _TERM_WORDS = re.compile(r"(?<![\w-])((?:[a-z][a-z-]*\s+){1,7})$")
 _TITLE_WORDS = re.compile(r"(?<![\w-])((?:(?:[A-Z][a-z-]+|and|of|for|the|in|on)\s+){1,7})$")
-_SMALL = frozenset("and of for the in on".split())
 
 
 def _initials_match(words: list[str], acr: str) -> bool:
@@ -103,9 +90,9 @@ def term_acronyms(ms: list[Mention], page: Page) -> list[Mention]:
             if not tm:
                 continue
             words = tm.group(1).split()
-            while words and words[0] in _SMALL:
+            while words and words[0] in ACRONYM_JOINING_WORDS:
                 words = words[1:]
-            caps = [w for w in words if w not in _SMALL]
+            caps = [w for w in words if w not in ACRONYM_JOINING_WORDS]
             if (len(caps) >= 2 and _initials_match([w.lower() for w in caps], am.group(1)) and len(caps) <= len(am.group(1)) + 1
                     and all(is_common(w) for w in caps) and not {w.lower() for w in caps} & bodies):
                 terms.add(am.group(1))
@@ -152,7 +139,7 @@ def counted_acronyms(ms: list[Mention], page: Page) -> list[Mention]:
             units.add(pm.group(1))
         for vm in _VERSIONED.finditer(text):
             units.add(vm.group(1))
-    units -= KNOWN_ORGS  # "BBC2" is a channel of the BBC, which stays a body
+    units -= page.known.orgs  # "BBC2" is a channel of the BBC, which stays a body
     if not units:
         return ms
     return [m for m in ms if not (m.label == "ORG" and m.text(texts) in units)]
@@ -315,7 +302,7 @@ def split_orgs(ms: list[Mention], page: Page) -> list[Mention]:
 
 
 _NAMEW = r"(?:[A-Z][\w'’&.-]*|[A-Z0-9][A-Z0-9-]+)"
-_CONN = r"(?:of|for|on|and|the|de|du|des|di|del|da|do|dos)"
+_CONN = alternation(ORG_CONNECTORS)
 _ORGSEQ = re.compile(r"(?<![\w'’-])" + _NAMEW + r"(?:(?:\s+" + _CONN + r")*\s+" + _NAMEW + r")*")
 
 
@@ -332,9 +319,7 @@ def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
     way to it; a run that cuts across a mention is left alone.
     """
     texts = page.texts
-    idx = SpanIndex(ms)
-    drop: set[int] = set()
-    new = []
+    runs = Runs(ms)
     for i, text in enumerate(texts):
         for sm in _ORGSEQ.finditer(text):
             if " " not in sm.group(0) or not any(
@@ -402,8 +387,8 @@ def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
             cs, ce = trim_name(text, toks[a][0], toks[b][1], "ORG")
             if ce <= cs or len(text[cs:ce].split()) < 2:
                 continue
-            inside = idx.find(i, cs, ce)
-            if any(o.start < cs or o.end > ce for o in inside):
+            inside = runs.inside(i, cs, ce)
+            if inside is None:
                 continue
             if any(o.label in {"EVENT", "LAW", "DATE", "DURATION"} for o in inside):
                 continue
@@ -413,12 +398,8 @@ def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
                 if inside[0].label in {"PERSON", "ORG", "NORP"} or bare[b] in ORG_HEADS:
                     inside[0].label = "ORG"  # "Chilean Consulate" taken for a place
                 continue
-            for o in inside:
-                drop.add(id(o))
-            n = Mention(i, cs, ce, "ORG", "pattern")
-            new.append(n)
-            idx.add(i, cs, ce, n)
-    return [m for m in ms if id(m) not in drop] + new
+            runs.take(i, cs, ce, "ORG", inside)
+    return runs.result()
 
 
 _INST = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(INSTITUTIONS)) + r")(?![\w-]|['’][a-rt-z])")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ....knowledge.lexicon import (
-    CITATION_SKIP, EXTRA_TITLES, INTERJECTIONS, KNOWN_ORGS, MONTHS, ORG_HEADS, PLACE_HEADS, RULE_NOUNS, STOP_EDGE,
+    CITATION_PARTICLES, CITATION_SKIP, EXTRA_TITLES, INTERJECTIONS, MONTHS, ORG_HEADS, PLACE_HEADS, RULE_NOUNS, STOP_EDGE,
     TITLES, WEEKDAYS, alternation,
 )
 from ..core import (
@@ -14,7 +14,7 @@ from ..core import (
 )
 
 _CITE_PAREN = re.compile(r"\(([^()]{0,400}?\b(?:1[5-9]|20)\d{2}[a-z]?)\)")
-_CITE_NAME = re.compile(r"(?<![\w'’-])(?:(?:van|von|de|der|den|da|di|le|la)\s+)*[A-Z][\w'’-]*[a-z][\w'’-]*(?![\w'’-])")
+_CITE_NAME = re.compile(r"(?<![\w'’-])(?:" + alternation(CITATION_PARTICLES) + r"\s+)*[A-Z][\w'’-]*[a-z][\w'’-]*(?![\w'’-])")
 _CITE_BEFORE = re.compile(
     r"((?:[A-Z][\w'’-]+)(?:\s*,\s*[A-Z][\w'’-]+)*(?:,?\s*(?:&|and)\s*[A-Z][\w'’-]+)?(?:\s+et\s+al\.?)?)\s*$")
 
@@ -235,13 +235,13 @@ def ruler_names(ms: list[Mention], page: Page) -> list[Mention]:
     The model reads "the Dorvan regime" as an organisation. The evidence holds for
     every mention of the name on the page. A place ("the Syrian regime" is a
     group, "the Cuba regime" a place), an acronym or a known organisation
-    ("the Taliban regime") keeps its label.
+    ("the Varnak regime" for a known Varnak) keeps its label.
     """
     texts = page.texts
     rulers: set[str] = set()
     for m in ms:
         t = m.text(texts)
-        if (m.label in {"ORG", "FAC"} and re.fullmatch(r"[A-Z][a-z][\w'’-]*", t) and t not in KNOWN_ORGS
+        if (m.label in {"ORG", "FAC"} and re.fullmatch(r"[A-Z][a-z][\w'’-]*", t) and t not in page.known.orgs
                 and not lookup(t) is not None and _RULE_NOUNS.match(texts[m.seg][m.end:m.end + 20])):
             rulers.add(t)
     for m in ms:

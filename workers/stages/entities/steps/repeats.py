@@ -8,13 +8,16 @@ from collections.abc import Collection, Iterator
 
 from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import (
-    COMPASS_WORDS, FUNCTION_WORDS, INSTITUTIONS, KNOWN_ORGS, PLACE_HEADS, PLACE_PREFIXES, PLACE_PREFIX_EVIDENCE,
+    ARTICLE_PREFIXES, COMPASS_WORDS, FUNCTION_WORDS, INSTITUTIONS, PLACE_HEADS, PLACE_PREFIXES, PLACE_PREFIX_EVIDENCE,
     TITLES, alternation,
 )
 from ..core import (
     EDGE_PUNCT, Mention, NAME_LABELS, PLACE_LABELS, PLACE_VERB_BEFORE, Page, SpanIndex, bare, fold, gazetteer,
     trim_name,
 )
+
+#: A surname after an Arabic article and a hyphen ("al-Tarabi"): the article is no part of the name a page repeats.
+_ARTICLE_SURNAME = re.compile(r"^" + alternation(ARTICLE_PREFIXES) + r"[-‑]([A-Z]\w+)$")
 
 def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) -> dict[str, set[str]]:
     """Name parts -> full names: "Holt" -> {"Harold Holt"} for the multi-word persons on the page."""
@@ -36,7 +39,7 @@ def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) ->
         if re.fullmatch(r"(?:Jr|Sr|[IVX]+)\.?", toks[-1]) and len(toks) > 2:
             cands[0] = toks[-2].rstrip(",")
         for p in list(cands):
-            am = re.match(r"^(?:al|el|ad|as|ash|an|ar|at|az)[-‑]([A-Z]\w+)$", p.strip(EDGE_PUNCT))
+            am = _ARTICLE_SURNAME.match(p.strip(EDGE_PUNCT))
             if am:  # "Karim al-Tarabi" ... "Tarabi"
                 cands.append(am.group(1))
         for p in cands:
@@ -67,7 +70,7 @@ def _heads_its_phrase(text: str, end: int) -> bool:
     return nm is None or nm.group(1) in FUNCTION_WORDS
 
 
-def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str], sport: bool) -> None:
+def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str], sport: bool, known_orgs: frozenset[str]) -> None:
     """Names the model called a person, organisation or group that are places.
 
     Evidence for a place: the gazetteer knows the name (a city the model
@@ -96,12 +99,12 @@ def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str], spo
         if p is not None and not (p.kind == "city" and (p.population < CITY_POPULATION or m.label == "ORG")):
             evidence.add(t)
         elif (p is not None and p.kind == "city" and m.label == "ORG" and p.population < CITY_POPULATION and not sport
-              and t not in INSTITUTIONS and t not in KNOWN_ORGS):
+              and t not in INSTITUTIONS and t not in known_orgs):
             # a big city's name on an organisation is often its team or university;
             # a town's is a team only on a page about sport
             evidence.add(t)
         elif (m.label == "PERSON" or m.label == "ORG" and not t.isupper() and t not in INSTITUTIONS
-              and t not in KNOWN_ORGS) and " " not in t and PLACE_VERB_BEFORE.search(texts[m.seg], max(0, m.start - 15), m.start) and not re.match(
+              and t not in known_orgs) and " " not in t and PLACE_VERB_BEFORE.search(texts[m.seg], max(0, m.start - 15), m.start) and not re.match(
                 r"['’]s\b", texts[m.seg][m.end:m.end + 3]) and _heads_its_phrase(texts[m.seg], m.end):
             evidence.add(t)
         # "Tulsa, Oklahoma": a name followed by a state or country is a town
@@ -205,7 +208,7 @@ def propagate(ms: list[Mention], page: Page) -> list[Mention]:
         else:
             m.end = m.start  # dropped by resolve()
     ms.extend(extra)
-    place_fixes(ms, texts, person_words, page.about_sport)
+    place_fixes(ms, texts, person_words, page.about_sport, page.known.orgs)
     # 2. one label per name on the page (majority of the model's votes)
     votes: dict[str, Counter] = defaultdict(Counter)
     folded: dict[str, str] = {}  # a name recurs: fold (Unicode normalisation) each once

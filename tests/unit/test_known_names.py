@@ -1,0 +1,118 @@
+"""Known names: the hand-written list holds no corpus name, the learned list comes from gold, the ruler finds them."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from workers.crossval import KnownNamesFitter
+from workers.evaluation import GoldPage
+from workers.knowledge import names
+from workers.knowledge.names import KnownNames, learn
+
+CORPUS = Path(os.environ.get("PAGEMILL_GOLD_DIR", "/work/shared/corpus"))
+
+
+def _gold(page: str, text: str, orgs: list[str], *, source: str = "mine", variant_of: str | None = None,
+          scored=("PERSON", "ORG", "PLACE")) -> tuple[dict, str]:
+    ents = []
+    for name in orgs:
+        for m in re.finditer(re.escape(name), text):
+            ents.append({"label": "ORG", "start": m.start(), "end": m.end(), "text": name})
+    gold = {"page": page, "source": source, "entities": ents, "entity_labels_scored": list(scored)}
+    if variant_of:
+        gold["variant_of"] = variant_of
+    return gold, text
+
+
+def test_a_name_labelled_in_two_documents_is_learned_and_one_in_a_single_document_is_not():
+    pages = [
+        _gold("pages/a.txt", "The Brenna Rowing Club met the Osk Choir on Friday.", ["Brenna Rowing Club", "Osk Choir"]),
+        _gold("pages/b.txt", "Members of the Brenna Rowing Club rowed home.", ["Brenna Rowing Club"]),
+    ]
+    got = learn(pages)
+    assert got == [{"label": "ORG", "pattern": "Brenna Rowing Club", "id": "learned_org"}]
+
+
+def test_a_page_and_its_variant_are_one_document_so_their_names_are_not_learned():
+    text = "The Osk Choir sang."
+    pages = [_gold("pages/a.txt", text, ["Osk Choir"]), _gold("pages/a-chrome.txt", "Menu\n" + text, ["Osk Choir"], variant_of="pages/a.txt")]
+    assert learn(pages) == []
+
+
+def test_a_name_the_gold_mostly_leaves_unlabelled_is_not_learned():
+    # labelled as a body twice, but on most of the places it stands it is the name of something else
+    pages = [
+        _gold("pages/a.txt", "The Harbour voted. Walk by the Harbour. Boats in the Harbour. The Harbour shop.", []),
+        _gold("pages/b.txt", "The Harbour decided.", ["Harbour"]),
+        _gold("pages/c.txt", "The Harbour agreed.", ["Harbour"]),
+    ]
+    assert learn(pages) == []
+    assert learn(pages, min_share=0.2) == [{"label": "ORG", "pattern": "Harbour", "id": "learned_org"}]
+
+
+def test_names_on_pages_that_do_not_score_organisations_are_not_learned():
+    pages = [_gold(f"pages/{n}.txt", "The Osk Choir sang.", ["Osk Choir"], scored=("PERSON",)) for n in "ab"]
+    assert learn(pages) == []
+
+
+def test_the_ruler_finds_the_longest_known_name_and_skips_short_capitals():
+    known = KnownNames.of([{"label": "ORG", "pattern": "Osk"}, {"label": "ORG", "pattern": "Osk Choir"},
+                           {"label": "ORG", "pattern": "OSK"}])
+    text = "The Osk Choir and OSK sang; Osk's hall."
+    found = [(text[s:e], lab) for s, e, lab in known.find([text])[0]]
+    assert found == [("Osk Choir", "ORG"), ("Osk", "ORG")]
+
+
+def test_learned_names_fitted_on_the_training_folds_reach_the_known_list_with_the_hand_list():
+    pages = [GoldPage(name=n, gold=g, text=t) for n, (g, t) in
+             zip("ab", [_gold("pages/a.txt", "The Osk Choir sang.", ["Osk Choir"]), _gold("pages/b.txt", "Osk Choir again.", ["Osk Choir"])])]
+    fitted = KnownNamesFitter(hand=True).fit(pages)
+    assert "Osk Choir" in fitted.known.orgs and fitted.report["learned"] == 1
+    assert {p["pattern"] for p in names.hand() if p["label"] == "ORG"} <= fitted.known.orgs
+    alone = KnownNamesFitter(hand=False).fit(pages[:1])
+    assert alone.known.orgs == frozenset() and alone.report["learned"] == 0
+
+
+def test_the_shipped_lists_are_entity_ruler_phrase_patterns():
+    for pats in (names.hand(), names.learned()):
+        assert pats
+        assert all(set(p) == {"label", "pattern", "id"} and isinstance(p["pattern"], str) for p in pats)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared gold corpus is not on this machine")
+def test_no_hand_written_known_name_occurs_in_a_gold_page():
+    pages = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*/pages/*.txt"))]
+    hits = [p["pattern"] for p in names.hand()
+            if any(re.search(r"(?<!\w)" + re.escape(p["pattern"]) + r"(?!\w)", t, re.IGNORECASE) for t in pages)]
+    assert not hits, f"hand-written names found in gold pages (learn them instead): {hits}"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared gold corpus is not on this machine")
+def test_the_shipped_learned_list_is_what_learning_from_every_gold_page_gives():
+    from workers.evaluation import load_gold
+
+    gold = load_gold(CORPUS)
+    want = learn((gold[n].gold, gold[n].text) for n in sorted(gold))
+    assert list(names.learned()) == want, "run `make train` (or `pagemill learn-names`) after changing the gold or the learner"
+    assert json.loads(names.dump(want[:1]).strip()) == want[0]
+
+
+def test_the_list_a_fold_uses_reaches_its_records(tmp_path: Path):
+    from workers import crossval as cv
+
+    page = tmp_path / "p.txt"
+    page.write_text("Prices rose again this spring.\n\nMost readers opened the page in Lumenfox while a few kept to older browsers.\n",
+                    encoding="utf-8")
+    with_list = KnownNames.of([{"label": "PRODUCT", "pattern": "Lumenfox"}])
+
+    def entities(known):
+        rec = cv.make_records({"p": page}, [frozenset()], known=known)[frozenset()]["p"]
+        return [e["text"] for e in rec["entities"]]
+
+    assert "Lumenfox" in entities(KnownNames())  # the model takes the product for a name
+    assert "Lumenfox" not in entities(with_list)  # a known product is none

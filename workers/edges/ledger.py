@@ -39,6 +39,8 @@ class Ledger(Protocol):
 
     def set_drop(self, drop_id: str, **fields: str | float | int | None) -> None: ...
 
+    def set_drops(self, updates: dict[str, dict]) -> None: ...
+
     def get_drop(self, drop_id: str) -> dict: ...
 
     def clear_reprocess(self, record_file: str) -> None: ...
@@ -56,6 +58,10 @@ class MemoryLedger:
 
     def set_drop(self, drop_id: str, **fields) -> None:
         self.drops.setdefault(drop_id, {}).update({k: v for k, v in fields.items() if v is not None})
+
+    def set_drops(self, updates: dict[str, dict]) -> None:
+        for drop_id, fields in updates.items():
+            self.set_drop(drop_id, **fields)
 
     def get_drop(self, drop_id: str) -> dict:
         return dict(self.drops.get(drop_id, {}))
@@ -76,15 +82,21 @@ class RedisLedger:
         return json.loads(self.r.get(key))
 
     def set_drop(self, drop_id: str, **fields) -> None:
-        mapping = {k: str(v) for k, v in fields.items() if v is not None}
-        mapping["updated"] = f"{time.time():.3f}"
+        self.set_drops({drop_id: fields})
+
+    def set_drops(self, updates: dict[str, dict]) -> None:
+        """Update several drops in one round trip (the watcher takes a burst's pages together)."""
         pipe = self.r.pipeline()
-        pipe.hset(f"{PREFIX}:drop:{drop_id}", mapping=mapping)
-        if "received" in fields:
-            pipe.zadd(f"{PREFIX}:drops", {drop_id: float(fields["received"])})
-        if fields.get("status") in FINAL:
-            pipe.hincrby(f"{PREFIX}:counts", str(fields["status"]), 1)
-        self._track(pipe, drop_id, fields)
+        updated = f"{time.time():.3f}"
+        for drop_id, fields in updates.items():
+            mapping = {k: str(v) for k, v in fields.items() if v is not None}
+            mapping["updated"] = updated
+            pipe.hset(f"{PREFIX}:drop:{drop_id}", mapping=mapping)
+            if "received" in fields:
+                pipe.zadd(f"{PREFIX}:drops", {drop_id: float(fields["received"])})
+            if fields.get("status") in FINAL:
+                pipe.hincrby(f"{PREFIX}:counts", str(fields["status"]), 1)
+            self._track(pipe, drop_id, fields)
         pipe.execute()
 
     def get_drop(self, drop_id: str) -> dict:

@@ -70,9 +70,22 @@ class MemoryLedger:
         """Nothing to clear: one-off runs replace records in the same process that decided to."""
 
 
+# KEYS: the drop's hash, the started set; ARGV: drop id, time, then every final status.
+_MARK_STARTED = """
+local status = redis.call('HGET', KEYS[1], 'status')
+for i = 3, #ARGV do
+  if status == ARGV[i] then return 0 end  -- a page redelivered after its outcome was written
+end
+redis.call('HSETNX', KEYS[1], 'started', ARGV[2])
+redis.call('SADD', KEYS[2], ARGV[1])
+return 1
+"""
+
+
 class RedisLedger:
     def __init__(self, url: str) -> None:
         self.r = redis.Redis.from_url(url, decode_responses=True, socket_timeout=10, retry_on_timeout=True)
+        self._mark_started = self.r.register_script(_MARK_STARTED)
 
     def claim_content(self, sha256: str, drop_id: str, record_file: str, filename: str) -> dict:
         """First drop of this content wins; everyone gets the winner back."""
@@ -187,14 +200,12 @@ class RedisLedger:
         return {k: int(v) for k, v in self.r.hgetall(f"{PREFIX}:refused").items()}
 
     def mark_started(self, drop_id: str) -> None:
-        """A worker began work on this drop: it is processing, no longer waiting in the queue."""
-        key = f"{PREFIX}:drop:{drop_id}"
-        if self.r.hget(key, "status") in FINAL:
-            return  # a page redelivered after its outcome was written
-        pipe = self.r.pipeline()
-        pipe.hsetnx(key, "started", f"{time.time():.3f}")
-        pipe.sadd(f"{PREFIX}:started", drop_id)
-        pipe.execute()
+        """A worker began work on this drop: it is processing, no longer waiting in the queue.
+
+        One script, so it is one round trip and atomic: it can run at any moment beside the page's
+        own outcome (the task sends it without waiting) and never marks a finished page as started.
+        """
+        self._mark_started(keys=[f"{PREFIX}:drop:{drop_id}", f"{PREFIX}:started"], args=[drop_id, f"{time.time():.3f}", *sorted(FINAL)])
 
     def summary(self, window: float = 300.0) -> dict:
         """Counts by outcome, what is in flight, and pages finished and arrived per minute over ``window`` seconds."""

@@ -2,12 +2,14 @@
 
 A page is one ``pagemill.process`` task on the ``pages`` queue, carrying its
 own content: intake, then ``clean -> segment -> classify -> annotate`` in
-turn (the same code ``pagemill process`` runs). Its record then goes to
-``pagemill.write`` on the ``outbox`` queue, which only the host that owns the
-outbox consumes. The stages share one task because handing a page between
-tasks (serialise, publish, fsync, fetch, parse) cost more than three of the
-four stages themselves; the record still says what each stage took, and so
-does the task's result in Flower. A stage that raises is retried a bounded
+turn (the same code ``pagemill process`` runs). On the host that owns the
+outbox (its worker consumes the ``outbox`` queue) the task then files the
+record itself; a worker of another host sends it to ``pagemill.write`` on
+the ``outbox`` queue, which only the owning host consumes. The stages share
+one task because handing a page between tasks (serialise, publish, fsync,
+fetch, parse) cost more than three of the four stages themselves, and for
+the same reason the owning host writes without a task of its own; the record
+still says what each stage took, and so does the task's result in Flower. A stage that raises is retried a bounded
 number of times; after that, or at once for input that can never work
 (:class:`PageRejected`), ``pagemill.write_error`` records why and where.
 """

@@ -237,6 +237,10 @@ def _write_here(task: PageTask, drop: dict, d: Drop, record: Record, took: str) 
         log.error("cannot write to the outbox; handing the record to the write task", error=str(exc), outbox=str(get_settings().outbox))
         send("write", d, record.model_dump_json())
         return f"-> pagemill.write ({took} ms)"
+    except SoftTimeLimitExceeded:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a writer bug: the error record names the write, as the write task's did
+        raise _stage_failure("write", exc) from exc
     return f"{outcome.status}: {outcome.path} ({took} ms)"
 
 

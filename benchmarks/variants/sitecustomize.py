@@ -10,7 +10,8 @@ Variants:
               process task filed it itself (the "A" of that change)
   onebyone    the watcher takes the pages of a pass one by one, four round trips each (claim,
               queued, message, "sent" event), as before it shared them over the pass
-  prefetch1   each worker process reserves one page at a time (prefetch multiplier 1), as before 2
+  prefetch2   each worker process reserves two pages at a time (prefetch multiplier 2), so the next
+              page is there when it finishes one (not shipped: see workers/service/app.py)
   markwait    the task waits for "processing" to be marked before its stages (two round trips),
               as before a side thread sent it (one script) while they ran
   warm        each worker process runs one page through the stages at start
@@ -36,7 +37,7 @@ from __future__ import annotations
 
 import os
 
-KNOWN = frozenset({"noevents", "writetask", "onebyone", "prefetch1", "markwait", "warm", "preload", "everysec", "cprofile", "dictrecord", "nowake"})
+KNOWN = frozenset({"noevents", "writetask", "onebyone", "prefetch2", "markwait", "warm", "preload", "everysec", "cprofile", "dictrecord", "nowake"})
 
 
 def check(names: str | None) -> None:
@@ -112,8 +113,8 @@ def _apply(variants: set[str]) -> None:
         W.Watcher._take_all = take_one_by_one
     if role != "worker":
         return
-    if "prefetch1" in variants:
-        celery_app.conf.worker_prefetch_multiplier = 1
+    if "prefetch2" in variants:
+        celery_app.conf.worker_prefetch_multiplier = 2
     import workers.service.tasks as T
 
     if "writetask" in variants:

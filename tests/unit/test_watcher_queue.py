@@ -70,7 +70,8 @@ class _RecordingBatch:
 
 
 def _batched_watcher(tmp_path, queue: list, fail_first: int = 0) -> tuple[Watcher, _RecordingBatch]:
-    s = Settings(inbox=tmp_path / "inbox", state_dir=tmp_path / "state", sweep_interval=3600, settle_seconds=0.05)
+    s = Settings(inbox=tmp_path / "inbox", state_dir=tmp_path / "state", sweep_interval=3600, settle_seconds=0.05,
+                 max_page_bytes=20_000_000)
     b = _RecordingBatch(queue, fail_first)
     return Watcher(s, MemoryLedger(), submit=b.submit, reject=lambda *a: None, batch=b), b
 
@@ -112,3 +113,18 @@ def test_pages_whose_batch_could_not_be_sent_are_sent_again_each_once(tmp_path):
     assert sorted(d.filename for d, _ in queue) == names
     assert len({d.drop_id for d, _ in queue}) == 3
     assert not list(w.inbox.iterdir()), "every page left the inbox"
+
+
+def test_big_pages_found_together_are_sent_in_several_batches_so_their_bytes_are_not_all_held_at_once(tmp_path):
+    queue: list = []
+    w, b = _batched_watcher(tmp_path, queue)
+    line = b"A long line about the river barges and their cargo.\n"
+    for i in range(3):
+        (w.inbox / f"ledger-{i}.txt").write_bytes(line * (9_000_000 // len(line)))
+    w.start()
+    try:
+        _wait_for(queue, 3)
+    finally:
+        w.stop()
+    assert sorted(len(batch) for batch in b.batches) == [1, 2]  # 16 MB a batch at most (plus the page that passed it)
+    assert {d.filename for d, _ in queue} == {f"ledger-{i}.txt" for i in range(3)}

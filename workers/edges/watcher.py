@@ -46,6 +46,10 @@ log = get_logger(__name__)
 _TEMP_SUFFIXES = (".part", ".tmp", ".partial", ".crdownload", ".swp", ".download", "~")
 
 
+# Most pages (and bytes of them) one batch of messages holds before it is sent.
+_BATCH_PAGES = 100
+_BATCH_BYTES = 16_000_000
+
 # Where pages are held when the state folder is on another filesystem than the inbox.
 FALLBACK_HOLDING = ".pagemill-processing"
 
@@ -414,12 +418,12 @@ class Watcher:
         In a burst one pass finds many pages: each used to cost four round
         trips (claim, mark queued, its message, Celery's "sent" event), each a
         write the broker syncs to disk. Now a pass costs three whatever its
-        size: the claims, the "queued" marks, and the messages with their
-        events. The order per page is unchanged (claimed before it leaves the
+        size (up to 100 pages or 16 MB of them per batch of messages): the
+        claims, the "queued" marks, and the messages with their events. The order per page is unchanged (claimed before it leaves the
         inbox, marked queued before its message exists), so a crash at any
         point leaves what recover(), reconcile() and heal_ledger() already mend.
         """
-        claims: list[tuple[Path, Drop]] = []
+        claims: list[tuple[str, Path, Drop]] = []
         for path in paths:
             src = Path(path)
             drop = Drop(filename=src.name, folder=self.folder_of(src))
@@ -432,20 +436,20 @@ class Watcher:
             elif refusal := _not_a_page(st):
                 self._refuse(src, drop, *refusal)
             else:
-                claims.append((src, drop))
+                claims.append((path, src, drop))
         if not claims:
             return
         received = time.time()
         try:
             self.ledger.set_drops({
                 drop.drop_id: {"status": CLAIMED, "filename": drop.filename, "received": received, "folder": drop.folder}
-                for _, drop in claims
+                for _, _, drop in claims
             })
         except Exception as exc:  # broker down: leave the pages in the inbox, the sweep retries them
-            log.error("could not take pages; will retry", filenames=[d.filename for _, d in claims][:10], count=len(claims), error=str(exc))
+            log.error("could not take pages; will retry", filenames=[d.filename for _, _, d in claims][:10], count=len(claims), error=str(exc))
             return
         taken: list[Drop] = []
-        for src, drop in claims:
+        for path, src, drop in claims:
             held = self.processing / f"{drop.drop_id}.page"
             try:
                 os.rename(src, held)
@@ -457,7 +461,7 @@ class Watcher:
                 continue
             drop.held_at = str(held)
             self.taken += 1
-            self._taken[str(src)] = time.monotonic()
+            self._taken[path] = time.monotonic()
             taken.append(drop)
         self._queue_all(taken)
 
@@ -495,9 +499,23 @@ class Watcher:
         self._queue_all([drop])
 
     def _queue_all(self, drops: list[Drop]) -> None:
-        ready = [(drop, data) for drop in drops if (data := self._read_held(drop)) is not None]
-        if not ready:
-            return
+        # Sent in chunks: a batch holds its pages' bytes (and their messages) until it is sent, and a
+        # burst of big files must not all be in memory at once.
+        chunk: list[tuple[Drop, bytes]] = []
+        held_bytes = 0
+        for drop in drops:
+            data = self._read_held(drop)
+            if data is None:
+                continue
+            chunk.append((drop, data))
+            held_bytes += len(data)
+            if held_bytes >= _BATCH_BYTES or len(chunk) >= _BATCH_PAGES:
+                self._send(chunk)
+                chunk, held_bytes = [], 0
+        if chunk:
+            self._send(chunk)
+
+    def _send(self, ready: list[tuple[Drop, bytes]]) -> None:
         try:
             # Marked queued first: a page can reach its outcome before its message is even
             # acknowledged, and a later "queued" must not overwrite it. Should the send fail,

@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/ab.py [--pages N] [--steady-seconds S] [--rounds R] [--workers W] CASE...
 
 Each CASE is ``label=variant[+variant][@NAME=VALUE,...]`` or ``base``, e.g.
-``base noevents=noevents fusedwrite=fusedwrite settle0.1=@PAGEMILL_SETTLE_SECONDS=0.1``.
+``base noevents=noevents writetask=writetask settle0.1=@PAGEMILL_SETTLE_SECONDS=0.1``.
 Cases run in turn, round after round (so drifting load on the machine hits
 them alike); the medians per case are printed and written with ``--json``.
 Variants are the patches in ``benchmarks/variants/`` (see its docstring): the

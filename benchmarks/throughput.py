@@ -24,8 +24,10 @@ What it does, in one run (every phase alone on the machine, one after another):
 
 Memory is sampled (psutil) over every process of the service tree; the kernel's
 own high-water mark (VmHWM) gives each process's peak RSS. Per-stage times come
-from the records (``pipeline.stages_ms``) and, for every task including
-``write``, from Celery's "succeeded in" log lines (``process`` runs the four stages, ``write`` files the record).
+from the records (``pipeline.stages_ms``) and, for every task, from Celery's
+"succeeded in" log lines (``process`` runs the four stages and, on the host that
+owns the outbox, as here, files the record; a ``write`` task appears only when
+another host's worker computed the page).
 
 Sizes: default (a few minutes), ``--quick`` (about 200 pages, under a minute on
 an idle 2-core machine), ``--smoke`` (CI: checks that everything runs).

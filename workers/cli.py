@@ -228,7 +228,7 @@ def watch() -> None:
     """Watch the inbox and queue every page that arrives (and those already there)."""
     from .edges.ledger import RedisLedger
     from .edges.watcher import Watcher
-    from .service.dispatch import send
+    from .service.dispatch import batch, send
 
     s = get_settings()
     _setup_logging(s)
@@ -246,7 +246,7 @@ def watch() -> None:
     ledger = RedisLedger(s.effective_broker_url)
     w = Watcher(
         s, ledger, submit=lambda drop, data: send("process", drop, data), reject=reject,
-        idle=lambda: ledger.broker_idle(broker_lists()),
+        idle=lambda: ledger.broker_idle(broker_lists()), batch=batch,
     )
     done = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: done.set())

@@ -6,7 +6,14 @@ service tree runs this at start-up. Without that variable it does nothing.
 
 Variants:
   noevents    no Celery task events (nothing consumes them when Flower is off)
-  fusedwrite  the page's process task writes the record itself (no separate write task)
+  writetask   the record goes to a write task of its own again, as before the owning host's
+              process task filed it itself (the "A" of that change)
+  onebyone    the watcher takes the pages of a pass one by one, four round trips each (claim,
+              queued, message, "sent" event), as before it shared them over the pass
+  prefetch2   each worker process reserves two pages at a time (prefetch multiplier 2), so the next
+              page is there when it finishes one (not shipped: see workers/service/app.py)
+  markwait    the task waits for "processing" to be marked before its stages (two round trips),
+              as before a side thread sent it (one script) while they ran
   warm        each worker process runs one page through the stages at start
   preload     the worker's main process runs one page through the stages before the
               pool forks (gazetteers, word lists: loaded once and shared, not per process)
@@ -17,11 +24,12 @@ Variants:
               moved in (as before it was woken at once)
   dictrecord  the record goes to the write task as a dict again, as before it went as JSON
               text (the "A" of that change's A/B; made from the text with json.loads, which
-              costs about what model_dump(mode="json") did)
+              costs about what model_dump(mode="json") did); only with ``writetask`` (or on a
+              host that does not own the outbox), since only then is there a write task
 
-(``movedelay``, ``closegrace`` and ``fullevents`` were removed: the first two are
-now shipped behaviour, and the Linux watcher no longer uses the observer the
-third patched.) A name not listed here is an error, so a typo cannot measure
+(``movedelay``, ``closegrace``, ``fullevents`` and ``fusedwrite`` were removed: the
+first two and the last are now shipped behaviour, and the Linux watcher no longer
+uses the observer the third patched.) A name not listed here is an error, so a typo cannot measure
 the shipped code twice.
 """
 
@@ -29,7 +37,7 @@ from __future__ import annotations
 
 import os
 
-KNOWN = frozenset({"noevents", "fusedwrite", "warm", "preload", "everysec", "cprofile", "dictrecord", "nowake"})
+KNOWN = frozenset({"noevents", "writetask", "onebyone", "prefetch2", "markwait", "warm", "preload", "everysec", "cprofile", "dictrecord", "nowake"})
 
 
 def check(names: str | None) -> None:
@@ -93,18 +101,41 @@ def _apply(variants: set[str]) -> None:
             self._wake = _NoWake()
 
         W.Watcher.__init__ = init
+    if role == "watch" and "onebyone" in variants:
+        from workers.edges import watcher as W
+
+        shipped_take_all = W.Watcher._take_all
+
+        def take_one_by_one(self, paths):
+            for path in paths:
+                shipped_take_all(self, [path])
+
+        W.Watcher._take_all = take_one_by_one
     if role != "worker":
         return
+    if "prefetch2" in variants:
+        celery_app.conf.worker_prefetch_multiplier = 2
     import workers.service.tasks as T
 
-    if "fusedwrite" in variants:
-        def send_or_write(task_name, drop, payload, **options):
-            if task_name != "write":
-                return shipped_send(task_name, drop, payload, **options)
-            T.outbox().write_record(drop, T.Record.model_validate(payload))
+    if "writetask" in variants:
+        T._owns_outbox = lambda task: False
 
-        shipped_send = T.send
-        T.send = send_or_write
+    if "markwait" in variants:
+        import time
+
+        from workers.edges.ledger import FINAL
+
+        def mark_and_wait(drop):
+            key = f"pagemill:drop:{drop.drop_id}"
+            r = T._ledger().r
+            if r.hget(key, "status") in FINAL:
+                return
+            pipe = r.pipeline()
+            pipe.hsetnx(key, "started", f"{time.time():.3f}")
+            pipe.sadd("pagemill:started", drop.drop_id)
+            pipe.execute()
+
+        T._mark_started = mark_and_wait
 
     if "dictrecord" in variants:
         import json

@@ -140,3 +140,15 @@ def test_same_content_under_two_names_gives_one_record_and_a_duplicate_note(serv
     (second,) = service.wait_for("twin-b")
     assert first["kind"] == "record"
     assert second["kind"] == "duplicate" and second["record"] == first["_path"].name
+
+
+def test_on_the_outbox_host_a_page_is_filed_by_its_own_task_without_a_write_task(service: Service):
+    worker = next(p for p in service.parts if p.name == "worker")
+    writes_before = worker.log.read_bytes().count(b"pagemill.write[")
+    service.drop("filed-in-one-task.txt", page(7), how="rename")
+    (record,) = service.wait_for("filed-in-one-task")
+    assert record["kind"] == "record"
+    assert (service.archive / "filed-in-one-task.txt").read_bytes() == page(7)
+    log = worker.log.read_bytes()
+    assert log.count(b"pagemill.write[") == writes_before, "a write task was queued on the host that owns the outbox"
+    assert b"filed-in-one-task.txt" in log

@@ -106,9 +106,17 @@ def test_forged_write_messages_on_the_broker_move_nothing(service: Service, tmp_
         ("pagemill.write_error", [{**_forged_write_error(str(victim), drop_id=planted_id)[0], "signature": "ab" * 32},
                                   _forged_write_error("")[1]]),
     ]
+    # A page's process task files its record itself on the outbox host: a forged one is refused there too.
+    page = base64.b64encode(b"Heading\n\nA forged page about a river port.\n").decode("ascii")
+    processes = [
+        ({"filename": "x.txt", "drop_id": planted_id}, page),
+        ({"filename": "x.txt", "drop_id": planted_id, "signature": "ab" * 32}, page),
+    ]
     for name, args in messages:
         sender.send_task(name, args=args, queue="outbox")
-    _wait_refused(service, before + len(messages))
+    for args in processes:
+        sender.send_task("pagemill.process", args=args, queue="pages")
+    _wait_refused(service, before + len(messages) + len(processes))
     assert victim.read_bytes() == b"a file the service must never move"
     assert (held / f"{planted_id}.page").is_symlink()
     assert not service.outcomes("x"), "a forged message wrote an outcome"

@@ -101,11 +101,12 @@ def test_up_runs_everything_and_a_dropped_page_becomes_a_record_shown_on_the_das
         except OSError:
             tasks = {}
         names = {t.get("name") for t in tasks.values()}
-        if {"pagemill.process", "pagemill.write"} <= names:
+        if "pagemill.process" in names:
             break
         time.sleep(0.5)
     names = {t.get("name") for t in tasks.values()}
-    assert {"pagemill.process", "pagemill.write"} <= names
+    # On the host that owns the outbox the page's one task files its record too: no write task.
+    assert names == {"pagemill.process"}
     for t in tasks.values():
         assert seed_page.name in (t.get("args") or ""), t  # shown by file name...
         assert "Japan and the United States" not in json.dumps(t)  # ...never by the page body

@@ -26,6 +26,10 @@ def test_a_record_result_names_the_record_before_its_folder():
     assert readable_result("'done: /srv/pm/outbox/p.pm-1.json'") == "done: p.pm-1.json in /srv/pm/outbox/"
     assert readable_result("'duplicate: outbox/q.1.duplicate.json'") == "duplicate: q.1.duplicate.json in outbox/"
     assert readable_result("'-> pagemill.write (clean 2, annotate 50 ms)'") == "-> pagemill.write (clean 2, annotate 50 ms)"
+    assert (
+        readable_result("'done: /srv/pm/outbox/p.pm-1.json (clean 2, annotate 50 ms)'")
+        == "done: p.pm-1.json in /srv/pm/outbox/ (clean 2, annotate 50 ms)"
+    )
     assert readable_result("'failed: empty_file: x -> /o/e.json'") == "failed: empty_file: x -> /o/e.json"
 
 

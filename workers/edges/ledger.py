@@ -39,6 +39,8 @@ class Ledger(Protocol):
 
     def set_drop(self, drop_id: str, **fields: str | float | int | None) -> None: ...
 
+    def set_drops(self, updates: dict[str, dict]) -> None: ...
+
     def get_drop(self, drop_id: str) -> dict: ...
 
     def clear_reprocess(self, record_file: str) -> None: ...
@@ -57,6 +59,10 @@ class MemoryLedger:
     def set_drop(self, drop_id: str, **fields) -> None:
         self.drops.setdefault(drop_id, {}).update({k: v for k, v in fields.items() if v is not None})
 
+    def set_drops(self, updates: dict[str, dict]) -> None:
+        for drop_id, fields in updates.items():
+            self.set_drop(drop_id, **fields)
+
     def get_drop(self, drop_id: str) -> dict:
         return dict(self.drops.get(drop_id, {}))
 
@@ -64,9 +70,22 @@ class MemoryLedger:
         """Nothing to clear: one-off runs replace records in the same process that decided to."""
 
 
+# KEYS: the drop's hash, the started set; ARGV: drop id, time, then every final status.
+_MARK_STARTED = """
+local status = redis.call('HGET', KEYS[1], 'status')
+for i = 3, #ARGV do
+  if status == ARGV[i] then return 0 end  -- a page redelivered after its outcome was written
+end
+redis.call('HSETNX', KEYS[1], 'started', ARGV[2])
+redis.call('SADD', KEYS[2], ARGV[1])
+return 1
+"""
+
+
 class RedisLedger:
     def __init__(self, url: str) -> None:
         self.r = redis.Redis.from_url(url, decode_responses=True, socket_timeout=10, retry_on_timeout=True)
+        self._mark_started = self.r.register_script(_MARK_STARTED)
 
     def claim_content(self, sha256: str, drop_id: str, record_file: str, filename: str) -> dict:
         """First drop of this content wins; everyone gets the winner back."""
@@ -76,15 +95,21 @@ class RedisLedger:
         return json.loads(self.r.get(key))
 
     def set_drop(self, drop_id: str, **fields) -> None:
-        mapping = {k: str(v) for k, v in fields.items() if v is not None}
-        mapping["updated"] = f"{time.time():.3f}"
+        self.set_drops({drop_id: fields})
+
+    def set_drops(self, updates: dict[str, dict]) -> None:
+        """Update several drops in one round trip (the watcher takes a burst's pages together)."""
         pipe = self.r.pipeline()
-        pipe.hset(f"{PREFIX}:drop:{drop_id}", mapping=mapping)
-        if "received" in fields:
-            pipe.zadd(f"{PREFIX}:drops", {drop_id: float(fields["received"])})
-        if fields.get("status") in FINAL:
-            pipe.hincrby(f"{PREFIX}:counts", str(fields["status"]), 1)
-        self._track(pipe, drop_id, fields)
+        updated = f"{time.time():.3f}"
+        for drop_id, fields in updates.items():
+            mapping = {k: str(v) for k, v in fields.items() if v is not None}
+            mapping["updated"] = updated
+            pipe.hset(f"{PREFIX}:drop:{drop_id}", mapping=mapping)
+            if "received" in fields:
+                pipe.zadd(f"{PREFIX}:drops", {drop_id: float(fields["received"])})
+            if fields.get("status") in FINAL:
+                pipe.hincrby(f"{PREFIX}:counts", str(fields["status"]), 1)
+            self._track(pipe, drop_id, fields)
         pipe.execute()
 
     def get_drop(self, drop_id: str) -> dict:
@@ -175,14 +200,12 @@ class RedisLedger:
         return {k: int(v) for k, v in self.r.hgetall(f"{PREFIX}:refused").items()}
 
     def mark_started(self, drop_id: str) -> None:
-        """A worker began work on this drop: it is processing, no longer waiting in the queue."""
-        key = f"{PREFIX}:drop:{drop_id}"
-        if self.r.hget(key, "status") in FINAL:
-            return  # a page redelivered after its outcome was written
-        pipe = self.r.pipeline()
-        pipe.hsetnx(key, "started", f"{time.time():.3f}")
-        pipe.sadd(f"{PREFIX}:started", drop_id)
-        pipe.execute()
+        """A worker began work on this drop: it is processing, no longer waiting in the queue.
+
+        One script, so it is one round trip and atomic: it can run at any moment beside the page's
+        own outcome (the task sends it without waiting) and never marks a finished page as started.
+        """
+        self._mark_started(keys=[f"{PREFIX}:drop:{drop_id}", f"{PREFIX}:started"], args=[drop_id, f"{time.time():.3f}", *sorted(FINAL)])
 
     def summary(self, window: float = 300.0) -> dict:
         """Counts by outcome, what is in flight, and pages finished and arrived per minute over ``window`` seconds."""

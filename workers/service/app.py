@@ -35,6 +35,12 @@ def make_app() -> Celery:
         # ...but a page that kills its worker every time is retried a bounded
         # number of times and then failed, never requeued in a crash loop.
         task_retry_on_worker_lost=True,
+        # One page per worker process at a time. A process that finished waits for the main process to
+        # acknowledge its page and fetch the next (two writes the broker syncs to disk): py-spy put that
+        # at about a tenth of a pool process's time in a burst, and 2 here halved it, but then a worker
+        # killed with everything (kill -9) left a page fetched and not yet recorded as held, which came
+        # back only after the visibility timeout (tests/integration/test_hardening.py). Variant
+        # `prefetch2` in benchmarks/variants/ measures it.
         worker_prefetch_multiplier=1,
         # Python keeps the memory a big page took, and spaCy's vocabulary keeps every new word it read:
         # a process past this (Celery reads its peak RSS, in KiB) makes way for a fresh fork after its task.

@@ -26,7 +26,8 @@ def one_line_reason(exception: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-_OUTCOME = re.compile(r"^(?P<status>done|duplicate): (?P<path>.*[/\\\\])(?P<name>[^/\\\\]+)$")
+# A page filed by its own process task adds each stage's time: `` (clean 2, ... annotate 51 ms)``.
+_OUTCOME = re.compile(r"^(?P<status>done|duplicate): (?P<path>.*[/\\\\])(?P<name>[^/\\\\ ]+)(?P<took> \(.*\))?$")
 
 
 def readable_result(result: str) -> str:
@@ -42,7 +43,7 @@ def readable_result(result: str) -> str:
         except (ValueError, SyntaxError):
             return result
     m = _OUTCOME.match(text)
-    return f"{m['status']}: {m['name']} in {m['path']}" if m else text
+    return f"{m['status']}: {m['name']} in {m['path']}{m['took'] or ''}" if m else text
 
 
 def format_task(task):

@@ -239,15 +239,7 @@ def test_eval_without_an_unknown_step_stops_with_the_known_names(tmp_path: Path)
 
 def test_eval_folds_prints_mean_and_spread_per_measure(tmp_path: Path, seed_page):
     # the same page under two document ids, so two folds can be made from one real page
-    text = Path(seed_page).read_text(encoding="utf-8")
-    for name in ("first", "second"):
-        src = tmp_path / name
-        (src / "pages").mkdir(parents=True)
-        (src / "gold").mkdir()
-        (src / "pages" / f"{name}.txt").write_text(text, encoding="utf-8")
-        gold = {"page": f"pages/{name}.txt", "source": name, "segments": [{"role": "paragraph", "start": 0, "end": len(text)}],
-                "entities": [], "entity_labels_scored": ["PERSON"], "repairs": []}
-        (src / "gold" / f"{name}.json").write_text(json.dumps(gold), encoding="utf-8")
+    _two_sources(tmp_path, seed_page)
     # the original model: no NER is trained per fold here (tests/unit/test_training.py trains one)
     result = CliRunner().invoke(main, ["eval", str(tmp_path), "--folds", "2", "--json", "--ner", "original"])
     assert result.exit_code == 0, result.output

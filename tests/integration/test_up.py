@@ -119,10 +119,14 @@ def test_ctrl_c_keeps_queued_pages_and_the_next_up_finishes_them_once(up: Up):
     up.start()
     up.wait_for_text("watching inbox", timeout=30)
     inbox = up.root / "inbox"
-    names = [f"queued-{i:03d}" for i in range(60)]
+    names = [f"queued-{i:03d}" for i in range(300)]
     for i, n in enumerate(names):
         (inbox / f"{n}.txt").write_bytes(f"Item {i}\n\nThe embassy in Lisbon issued {i} visas in April 2014.\n".encode())
-    time.sleep(1.5)  # some are queued, some are being processed
+    # Ctrl-C as soon as the first record is out: the rest are queued or being processed. (A fixed pause
+    # raced the service: once it was quick enough, every page was done before the pause ended.)
+    deadline = time.monotonic() + 60
+    while not up.records() and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert up.ctrl_c() == 0, up.text()[-3000:]
     done_before = len(up.records())
     assert done_before < len(names), "everything finished before Ctrl-C; the test proves nothing"

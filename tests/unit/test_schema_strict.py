@@ -177,8 +177,10 @@ def test_every_definition_is_titled_closed_and_described(name):
                 assert described, f"{name}: {def_name}.{prop} has no description"
                 # A property title becomes a generated type's name ("Code1"); only definitions are named.
                 assert "title" not in spec, f"{name}: {def_name}.{prop} has a title"
-                # Left out only while it holds its default, which the schema must then state.
-                assert prop in d.get("required", []) or "default" in spec, f"{name}: {def_name}.{prop} may be absent, with no default"
+                # Left out only while it holds its default, which the schema must then state, or where other
+                # fields say it (written together with its pair, and its description says how to get it back).
+                derivable = prop in d.get("dependentRequired", {}) and "where absent" in spec.get("description", "")
+                assert prop in d.get("required", []) or "default" in spec or derivable, f"{name}: {def_name}.{prop} may be absent, with no default"
         if def_name in {"(root)", "Record", "DuplicateNote", "ErrorRecord"} and "properties" in d:
             assert {"kind", "schema_version"} <= set(d["required"])
 

@@ -19,7 +19,7 @@ import psycopg
 from psycopg.types.json import Jsonb
 
 from ..logs import get_logger
-from ..models import record_text
+from ..models import entity_segment_ids, record_text
 from .feed import Feed
 
 log = get_logger(__name__)
@@ -188,8 +188,8 @@ def _write_record(cur: psycopg.Cursor, entry, doc: dict) -> None:
                 segment_id, source_start, source_end, locators) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)""",
         [
             (doc["id"], e["id"], e["text"], e["label"], e.get("ref"), e.get("country_code"), e.get("date_value"),
-             e.get("segment_id"), e.get("source_start"), e.get("source_end"), Jsonb(_locators(e)))
-            for e in doc.get("entities") or []
+             segment_id, e.get("source_start"), e.get("source_end"), Jsonb(_locators(e)))
+            for e, segment_id in zip(doc.get("entities") or [], entity_segment_ids(doc), strict=True)
         ],
     )
     cur.executemany(

@@ -24,15 +24,15 @@ from .page import (
     Topic,
 )
 from .record import (
-    SCHEMA_VERSION, TEXT_SEPARATOR, AnyOutcome, DuplicateNote, ErrorRecord, PipelineInfo, PipelineParts, Record, Supersedes, record_text,
-    upgrade,
+    SCHEMA_VERSION, TEXT_SEPARATOR, AnyOutcome, DuplicateNote, ErrorRecord, PipelineInfo, PipelineParts, Record, Supersedes, entity_segment_ids,
+    record_text, upgrade,
 )
 
 __all__ = [
     "AnnotatedPage", "AnyOutcome", "BBox", "Block", "Cell", "Classification", "ClassifiedPage", "CleanPage", "DuplicateNote",
     "Entity", "ErrorRecord", "Locator", "OffsetMap", "Page", "Piece", "PipelineInfo", "PipelineParts", "Record", "Region", "Repair", "Role",
     "SCHEMA_VERSION", "Section", "Segment", "SegmentedPage", "Sentence", "SourceInfo", "SourcePart", "Supersedes", "TEXT_SEPARATOR", "TextBuilder",
-    "Topic", "record_text", "upgrade",
+    "Topic", "entity_segment_ids", "record_text", "upgrade",
 ]
 
 from .drop import Drop, new_drop_id  # noqa: E402

@@ -20,7 +20,7 @@ from datetime import datetime
 from functools import partial
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
 
 from .offsets import OffsetMap
 
@@ -51,6 +51,11 @@ def _require_always_written(schema: dict, cls: type) -> None:
     always = sorted(getattr(cls, "always_written", ()))
     if always:
         schema["required"] = [*schema.get("required", []), *(n for n in always if n not in schema.get("required", []))]
+    derivable = sorted(getattr(cls, "written_unless_derivable", ()))
+    if derivable:
+        schema["required"] = [n for n in schema.get("required", []) if n not in derivable]
+        # written all together or not at all
+        schema["dependentRequired"] = {n: [m for m in derivable if m != n] for n in derivable}
 
 
 class Closed(BaseModel):
@@ -65,6 +70,9 @@ class Closed(BaseModel):
 
     model_config = ConfigDict(extra="forbid", json_schema_extra=_require_always_written)
     always_written: ClassVar[frozenset[str]] = frozenset()
+    #: Fields always set in the model but written only where the enclosing object does not already say them
+    #: (the schema does not require them; their description says how to get them back).
+    written_unless_derivable: ClassVar[frozenset[str]] = frozenset()
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs) -> None:
@@ -195,10 +203,20 @@ class Cell(Closed):
 class Sentence(Closed):
     """One sentence of a segment."""
 
+    written_unless_derivable = frozenset({"source_start", "source_end"})
+
     start: int = Field(ge=0, description="Offset of the sentence in its segment's text.")
     end: int = Field(ge=0, description="End offset (exclusive) in the segment's text.")
-    source_start: int = Field(ge=0, description="Offset of the sentence's first character in the source.")
-    source_end: int = Field(ge=0, description="End offset (exclusive) in the source.")
+    source_start: int = Field(
+        ge=0,
+        description="Offset of the sentence's first character in the source. Written only where it is not the "
+        "segment's source_start plus the sentence's start (a sentence whose text cleaning changed before or "
+        "inside it); where absent, it is that sum.",
+    )
+    source_end: int = Field(
+        ge=0, description="End offset (exclusive) in the source. Written only with source_start; where absent, the "
+        "segment's source_start plus the sentence's end.",
+    )
     locator: Locator | None = Field(
         None,
         description="PDF and DOCX: the sentence's place in the original, written only where it is not its segment's "
@@ -246,6 +264,31 @@ class Segment(Closed):
     why: str | None = Field(None, exclude=True)
     # How the cleaned text maps back to the source: the stages' working data, never published.
     offsets: OffsetMap = Field(default_factory=OffsetMap, exclude=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _sentence_sources(cls, data):
+        # A sentence read from a record without source offsets has them at the segment's start moved by its own.
+        if isinstance(data, dict) and isinstance(data.get("sentences"), list) and isinstance(data.get("source_start"), int):
+            base = data["source_start"]
+            data = {**data, "sentences": [
+                {**s, "source_start": base + s["start"], "source_end": base + s["end"]}
+                if isinstance(s, dict) and "source_start" not in s and "source_end" not in s
+                and isinstance(s.get("start"), int) and isinstance(s.get("end"), int) else s
+                for s in data["sentences"]
+            ]}
+        return data
+
+    @field_serializer("sentences", mode="wrap")
+    def _written_sentences(self, sentences: list[Sentence], handler):
+        # 99% of sentences stand in the source as in the segment's text (corpus records): their source offsets
+        # follow from the segment's and were a quarter of a record's bytes.
+        out = handler(sentences)
+        for d, sn in zip(out, sentences, strict=True):
+            if sn.source_start - self.source_start == sn.start and sn.source_end - self.source_start == sn.end:
+                d.pop("source_start", None)
+                d.pop("source_end", None)
+        return out
 
     @model_validator(mode="after")
     def _span(self):
@@ -299,7 +342,8 @@ class Region(Closed):
 class Classification(Closed):
     """What the page is about."""
 
-    section: Section | None = Field(description="The report section of the page; null when none is found.")
+    # Not written (schema 4.0): the record's own ``section`` says it; a record read back gets it again.
+    section: Section | None = Field(None, exclude=True)
     topics: list[Topic] = Field(description="Topics, best first.")
     regions: list[Region] = Field(description="World regions, best first.")
     taxonomy: str | None = Field(description="Name of the topic taxonomy used.")
@@ -313,7 +357,9 @@ class Entity(Closed):
     label: EntityLabel = Field(description="GPE, LOC and FAC are places; DURATION is a span of time, not a date.")
     source_start: int = Field(ge=0, description="Offset of the mention's first character in the source.")
     source_end: int = Field(ge=0, description="End offset (exclusive) in the source.")
-    segment_id: str = Field(description="Id of the segment the mention is in.")
+    # The segment the mention is in. Not written (schema 4.0): it is the segment whose source span holds the
+    # mention's; a record read back gets it again (``Record``).
+    segment_id: str | None = Field(None, exclude=True)
     locator: Locator | None = Field(None, description="PDF and DOCX: the mention's place in the original; absent for other formats.")
     ref: str | None = Field(None, description="PERSON and ORG: the id of the first mention of the same person or organisation on the page.")
     country_code: str | None = Field(None, pattern=COUNTRY_CODE_PATTERN, description="ISO 3166-1 alpha-2, on mentions that are countries.")

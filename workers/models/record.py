@@ -14,10 +14,11 @@ default: a document without them is not an outcome.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import datetime
 from typing import Annotated, Literal, Union
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .page import (
     LANGUAGE_PATTERN,
@@ -31,10 +32,10 @@ from .page import (
     SourceInfo,
 )
 
-SCHEMA_VERSION = "3.0"
-SchemaVersion = Literal["3.0"]
+SCHEMA_VERSION = "4.0"
+SchemaVersion = Literal["4.0"]
 #: Schema versions still published under ``schemas/<version>/``.
-OLDER_SCHEMA_VERSIONS = ("2.0", "1.1")
+OLDER_SCHEMA_VERSIONS = ("3.0", "2.0", "1.1")
 #: Between the texts of two body segments in the page's body text (:attr:`Record.text`).
 TEXT_SEPARATOR = "\n\n"
 
@@ -101,6 +102,19 @@ class Record(Closed):
     pipeline: PipelineInfo = Field(description="What made the record.")
     supersedes: Supersedes | None = Field(None, description="The record this one replaced; absent for a first record.")
 
+    @model_validator(mode="after")
+    def _said_once(self):
+        # 4.0 writes what other fields say only once; a record read back gets those fields again.
+        if self.classification.section is None and self.section is not None:
+            self.classification.section = self.section
+        if any(e.segment_id is None for e in self.entities):
+            found = segments_of(
+                [(s.source_start, s.source_end, s.id) for s in self.segments], [(e.source_start, e.source_end) for e in self.entities]
+            )
+            for e, seg in zip(self.entities, found, strict=True):
+                e.segment_id = e.segment_id or seg
+        return self
+
     @property
     def text(self) -> str:
         """Clean body text: every segment but furniture, in order, joined by a blank line.
@@ -148,6 +162,27 @@ class ErrorRecord(Closed):
 AnyOutcome = Annotated[Union[Record, DuplicateNote, ErrorRecord], Field(discriminator="kind")]
 
 
+def segments_of(segments: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -> list[str | None]:
+    """For each source span, the id of the segment (source_start, source_end, id; in page order) that holds it.
+
+    Entities do not write their segment's id since 4.0: it is the one segment whose source span holds theirs.
+    """
+    starts = [a for a, _, _ in segments]
+    out: list[str | None] = []
+    for start, end in spans:
+        i = bisect_right(starts, start) - 1
+        out.append(segments[i][2] if i >= 0 and end <= segments[i][1] else None)
+    return out
+
+
+def entity_segment_ids(doc: dict) -> list[str | None]:
+    """The segment id of each entity of a record read as JSON (any schema version)."""
+    ents = doc.get("entities") or []
+    segs = [(s["source_start"], s["source_end"], s["id"]) for s in doc.get("segments") or () if "source_start" in s]
+    found = segments_of(segs, [(e.get("source_start", -1), e.get("source_end", -1)) for e in ents])
+    return [e.get("segment_id") or seg for e, seg in zip(ents, found, strict=True)]
+
+
 def record_text(doc: dict) -> str:
     """The body text of a record read as JSON (any schema version): what :attr:`Record.text` gives a model."""
     if "text" in doc:  # written before 3.0
@@ -156,13 +191,16 @@ def record_text(doc: dict) -> str:
 
 
 def upgrade(doc: dict) -> dict:
-    """A 2.0 outcome as 3.0, so a consumer reading older files or feed entries gets one model.
+    """A 2.0 or 3.0 outcome as 4.0, so a consumer reading older files or feed entries gets one model.
 
-    3.0 only stopped writing what other fields already say (the body text,
-    segments' offsets into it, fields holding their default), so nothing is
-    lost: the model puts the defaults back. Other versions pass unchanged.
+    3.0 and 4.0 only stopped writing what other fields already say (3.0: the
+    body text, segments' offsets into it, fields holding their default; 4.0:
+    sentences' source offsets where they follow from their segment's,
+    entities' segment ids, the section inside ``classification``), so nothing
+    is lost: the model puts them back, and reads the fields 4.0 leaves out
+    where an older record still has them. Other versions pass unchanged.
     """
-    if doc.get("schema_version") != "2.0":
+    if doc.get("schema_version") not in ("2.0", "3.0"):
         return doc
     out = {k: v for k, v in doc.items() if not (k == "text" and doc.get("kind") == "record")}
     out["schema_version"] = SCHEMA_VERSION

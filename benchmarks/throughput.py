@@ -135,20 +135,25 @@ def main(argv=None) -> int:
         burst2 = make_pages(files, n2, "b", run)
         burst1 = make_pages(files, n1, "c", run)
         steady = make_pages(files, n_steady, "s", run, start=n2) if n_steady else None
+        # Each service run is followed at once by its limit over the same pages: a shared machine's speed drifts
+        # over minutes (process -j 2 gave 20 and 33 pages/s in two runs of one quiet hour), and a ratio of two
+        # figures taken minutes apart measured that drift as much as the service.
         for workers, burst, st in ((w, burst2, steady), (1, burst1, None)):
             res["service"][str(workers)] = run_service(
                 root / f"service-{workers}", workers, burst,
                 make_pages(files, args.warm * workers, f"w{workers}x", run, start=7), make_pages(files, 1, f"r{workers}x", run, start=3)[0],
                 st, args.rate, args,
             )
-        res["write_cpu_ms"] = write_cpu_ms([json.loads(p.read_text()) for p in sorted((root / f"service-{w}" / "outbox").glob("b*.json"))[:50]], root)
-        for jobs, burst in ((w, burst2), (1, burst1)):
-            log(f"pagemill process -j {jobs} over {len(burst)} pages")
+            if workers == w:
+                res["write_cpu_ms"] = write_cpu_ms(
+                    [json.loads(p.read_text()) for p in sorted((root / f"service-{w}" / "outbox").glob("b*.json"))[:50]], root
+                )
+            log(f"pagemill process -j {workers} over {len(burst)} pages")
             # process hands pages out 4 at a time: one warm-up chunk per process keeps the first pages out of the rate
-            res["limit"][str(jobs)] = run_process(
-                root / f"process-j{jobs}", jobs, burst, make_pages(files, 4 * jobs, "0warm", run, start=11)
+            res["limit"][str(workers)] = run_process(
+                root / f"process-j{workers}", workers, burst, make_pages(files, 4 * workers, "0warm", run, start=11)
             )
-            log(f"  {res['limit'][str(jobs)]['pages_per_s']} pages/s")
+            log(f"  {res['limit'][str(workers)]['pages_per_s']} pages/s")
         if args.skip_peer:
             res["peer"] = None
         else:

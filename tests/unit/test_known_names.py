@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 from pathlib import Path
 
@@ -125,3 +126,35 @@ def test_the_list_a_fold_uses_reaches_its_records(tmp_path: Path):
 
     assert "Lumenfox" in entities(KnownNames())  # the model takes the product for a name
     assert "Lumenfox" not in entities(with_list)  # a known product is none
+
+
+def _ruler_over_whole_texts(known: KnownNames, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    """The specification: the ruler run over every text whole, with the same checks on what is around a match."""
+    from workers.knowledge.names import _BAD_AFTER, _BAD_BEFORE, _KEY, _WORD_CHAR, _matcher, _searchable
+    from workers.tokenizer_guard import readable
+
+    nlp = _matcher(tuple(p for p in known.patterns if _searchable(*p)))
+    out = []
+    for text, doc in zip(texts, nlp.pipe(readable(t) for t in texts), strict=True):
+        out.append([
+            (s.start_char, s.end_char, s.label_) for s in doc.spans[_KEY]
+            if not ((s.start_char > 0 and (text[s.start_char - 1] in _BAD_BEFORE or _WORD_CHAR.match(text[s.start_char - 1])))
+                    or _BAD_AFTER.match(text, s.end_char))
+        ])
+    return out
+
+
+def test_reading_only_where_a_name_can_start_finds_what_the_ruler_finds_over_whole_texts():
+    known = KnownNames.of([{"label": "ORG", "pattern": p} for p in (
+        "Osk", "Osk Choir", "Osk Choir of Vell", "Vell-Tor", "Tor Bank", "Bank of Nardo", "Nardo", "U.N. Relief Board",
+        "Da'esh Front", "Mira", "Mira Mira")])
+    rnd = random.Random(5)
+    pieces = ["Osk", "Choir", "of", "Vell", "Vell-Tor", "Tor", "Bank", "Nardo", "U.N.", "Relief", "Board", "Da'esh", "Front",
+              "Mira", "the", "(", ")", ",", ".", "'s", "-", "@", "#", "x" * 120, "!" * 20, "! ! ! ! ! ! ! ! ! ! ! ! ! ! ! ! !",
+              "Osk" + "(" * 130, "(" * 110 + "Osk"]
+    spaces = [" ", " ", " ", "  ", "\n", "\u00a0", "\t", ""]
+    texts = []
+    for _ in range(3000):
+        texts.append("".join(rnd.choice(pieces) + rnd.choice(spaces) for _ in range(rnd.randint(0, 14))))
+    assert known.find(texts) == _ruler_over_whole_texts(known, texts)
+    assert sum(map(len, known.find(texts))) > 1000  # the texts hold many names: the comparison says something

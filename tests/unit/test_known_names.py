@@ -147,13 +147,14 @@ def _ruler_over_whole_texts(known: KnownNames, texts: list[str]) -> list[list[tu
 def test_reading_only_where_a_name_can_start_finds_what_the_ruler_finds_over_whole_texts():
     known = KnownNames.of([{"label": "ORG", "pattern": p} for p in (
         "Osk", "Osk Choir", "Osk Choir of Vell", "Vell-Tor", "Tor Bank", "Bank of Nardo", "Nardo", "U.N. Relief Board",
-        "Da'esh Front", "Mira", "Mira Mira")])
+        "Da'esh Front", "Mira", "Mira Mira", "& Nardo Board")])
     rnd = random.Random(5)
     pieces = ["Osk", "Choir", "of", "Vell", "Vell-Tor", "Tor", "Bank", "Nardo", "U.N.", "Relief", "Board", "Da'esh", "Front",
               "Mira", "the", "(", ")", ",", ".", "'s", "-", "@", "#", "x" * 120, "!" * 20, "! ! ! ! ! ! ! ! ! ! ! ! ! ! ! ! !",
-              "Osk" + "(" * 130, "(" * 110 + "Osk"]
+              "Osk" + "(" * 130, "(" * 110 + "Osk", "&"]
     spaces = [" ", " ", " ", "  ", "\n", "\u00a0", "\t", ""]
-    texts = []
+    # the longest phrases whole, which random pieces seldom make
+    texts = ["The Osk Choir of Vell sang; the U.N. Relief Board met & Nardo Board.", "(Osk Choir of Vell) Bank of Nardo's"]
     for _ in range(3000):
         texts.append("".join(rnd.choice(pieces) + rnd.choice(spaces) for _ in range(rnd.randint(0, 14))))
     assert known.find(texts) == _ruler_over_whole_texts(known, texts)

@@ -107,11 +107,11 @@ class KnownNames:
         out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
         if nlp is None:
             return out
-        openers, most_chunks = _openers(searchable)
+        openers, most_chunks, lead = _openers(searchable)
         # Only the stretches of text where a name could start are tokenised: on ordinary pages the ruler's own
         # pass over every text was a tenth of annotate's time.
         views = [readable(t) for t in texts]
-        windows = [(i, a, b) for i, v in enumerate(views) for a, b in _windows(v, openers, most_chunks)]
+        windows = [(i, a, b) for i, v in enumerate(views) for a, b in _windows(v, openers, most_chunks, lead)]
         docs = nlp.pipe(views[i][a:b] for i, a, b in windows)
         for (i, a, _), doc in zip(windows, docs, strict=True):
             text = texts[i]
@@ -128,35 +128,50 @@ _WHITESPACE = re.compile(r"\s")
 
 
 @lru_cache(maxsize=8)
-def _openers(searchable: tuple[Pattern, ...]) -> tuple[frozenset[str], int]:
-    """The word a match can start with (each phrase's first word) and the most whitespace-separated chunks in a phrase."""
-    return (
-        frozenset(m.group() for _, p in searchable if (m := _WORD.search(p.split()[0]))),
-        max(len(p.split()) for _, p in searchable),
-    )
+def _openers(searchable: tuple[Pattern, ...]) -> tuple[frozenset[str], int, int]:
+    """Each phrase's first word, the most whitespace-separated chunks in a phrase, and the most chunks before
+    the chunk of a phrase's first word ("& Co Bank" has one: its first word is in its second chunk)."""
+    firsts: set[str] = set()
+    lead = 0
+    for _, p in searchable:
+        chunks = p.split()
+        k = next(k for k, c in enumerate(chunks) if _WORD.search(c))  # a phrase with no word is never searchable
+        firsts.add(_WORD.search(chunks[k]).group())
+        lead = max(lead, k)
+    return frozenset(firsts), max(len(p.split()) for _, p in searchable), lead
 
 
-def _windows(view: str, openers: frozenset[str], most_chunks: int) -> list[tuple[int, int]]:
+def _windows(view: str, openers: frozenset[str], most_chunks: int, lead: int = 0) -> list[tuple[int, int]]:
     """(start, end) of the stretches of ``view`` (a text as :func:`readable` gives it) that hold every place a
     phrase can match, in order, apart.
 
     spaCy's tokenizer splits at whitespace first and then within each chunk, so a stretch that starts and
     ends at whitespace is tokenised as it is within the whole text. A phrase lies in the chunk of its first
-    word and the chunks after it. No chunk of a readable text is over :data:`MAX_RUN_CHARS`, so every search
-    here is bounded and the cost stays in proportion to the text.
+    word, up to ``lead`` chunks before it and ``most_chunks`` from it, each after a single space (any other
+    whitespace is a token of its own, which no phrase holds). No chunk of a readable text is over
+    :data:`MAX_RUN_CHARS`, so every search here is bounded and the cost stays in proportion to the text.
     """
     out: list[tuple[int, int]] = []
     n = len(view)
     limit = MAX_RUN_CHARS + 1
+
+    def chunk_start(pos: int) -> int:
+        back = [w.end() for w in _WHITESPACE.finditer(view, max(0, pos - limit), pos)]
+        return back[-1] if back else max(0, pos - limit)
+
     for m in _WORD.finditer(view):
         if m.group() not in openers:
             continue
-        p = m.start()
-        back = [w.end() for w in _WHITESPACE.finditer(view, max(0, p - limit), p)]
-        start = back[-1] if back else max(0, p - limit)
+        start = chunk_start(m.start())
+        for _ in range(lead):
+            if start < 2 or view[start - 1] != " ":
+                break
+            start = chunk_start(start - 1)
         end = start
-        for _ in range(most_chunks):
-            while end < n and view[end].isspace():
+        for k in range(most_chunks):
+            if k:
+                if end >= n or view[end] != " ":
+                    break
                 end += 1
             nxt = _WHITESPACE.search(view, end, end + limit)
             end = nxt.start() if nxt else min(n, end + limit)

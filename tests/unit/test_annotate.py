@@ -136,3 +136,19 @@ def test_a_format_readers_segment_keeps_its_text_as_it_is():
     page = make_page("Two words")
     page = page.model_copy(update={"text": "Two\nwords", "structure": list(page.segments)})
     assert entity_texts(page) == ["Two words"]
+
+
+def test_the_model_loaded_before_the_first_page_is_the_one_annotate_uses():
+    # A worker loads the model before its pool forks; a second load on the first page ran inside that
+    # page's time limit (a soft limit firing in spaCy's config code failed the page) and kept two copies.
+    from workers.stages.annotate import load_model
+
+    loaded = load_model()
+    seen = []
+    real = loaded.pipe
+    loaded.pipe = lambda texts, **kw: (seen.append(1), real(texts, **kw))[1]
+    try:
+        annotate(make_page("Ana Silva went to Quito."))
+    finally:
+        del loaded.pipe
+    assert seen, "annotate ran another copy of the model than the one loaded before the first page"

@@ -43,12 +43,19 @@ BATCH_CHARS = 20_000
 _lock = threading.Lock()
 
 
-@lru_cache(maxsize=2)
-def load_model(model: str | None = None):
+def load_model(model: str | Path | None = None):
     """The NER pipeline: :data:`DEFAULT_MODEL`, or ``model`` (a saved pipeline's folder or a package name).
 
-    Evaluation passes a cross-validation fold's model; the service never does.
+    Evaluation passes a cross-validation fold's model; the service never does. Loaded once per process
+    and model: ``load_model()`` and ``load_model(None)`` are the same model. (They were two cache entries,
+    so each worker process loaded the model a second time on its first page, inside that page's time
+    limit, and kept two copies.)
     """
+    return _load(str(model if model is not None else DEFAULT_MODEL))
+
+
+@lru_cache(maxsize=2)
+def _load(model: str):
     import spacy
     from thinc.api import use_ops
     from threadpoolctl import threadpool_limits
@@ -60,7 +67,7 @@ def load_model(model: str | None = None):
     # machine's CPU and did the model's matrix products in a third of the time on one core (README, "Cost by
     # page size"). The models keep the ops they are built with, so this holds for the loaded model only.
     with use_ops("numpy", use_blis=False):
-        return spacy.load(model or DEFAULT_MODEL, exclude=NOT_NER)
+        return spacy.load(model, exclude=NOT_NER)
 
 
 _BREAK = re.compile(r"(?<=[.!?])\s+|\n")

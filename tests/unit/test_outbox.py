@@ -1,3 +1,4 @@
+import hashlib
 import json
 from pathlib import Path
 
@@ -53,6 +54,40 @@ def test_redelivered_write_of_the_same_drop_writes_nothing_new(tmp_path):
     again = out.write_record(drop, record)
     assert again.status == "done" and again.path == first.path
     assert len(list((tmp_path / "out").iterdir())) == 1
+
+
+def _lose_what_the_ledger_heard(out: Outbox, drop: Drop, tmp_path: Path, filed: Path) -> None:
+    """The state a broker lost half way through filing leaves: the outcome file written, nothing else."""
+    out.ledger.drops.pop(drop.drop_id)
+    filed.rename(drop.held_at)
+
+
+def test_error_for_a_page_whose_record_an_earlier_attempt_wrote_keeps_the_record_alone(tmp_path):
+    out = _outbox(tmp_path, archive=tmp_path / "archive", failed=tmp_path / "failed")
+    drop = _held(tmp_path, "a.txt", PAGE)
+    drop.sha256 = hashlib.sha256(PAGE).hexdigest()
+    first = out.write_record(drop, process_bytes(PAGE, "a.txt"))
+    _lose_what_the_ledger_heard(out, drop, tmp_path, tmp_path / "archive" / "a.txt")
+
+    outcome = out.write_error(drop, stage="process", error="too_large_to_finish", message="time ran out")
+
+    assert outcome.status == "done" and outcome.path == first.path
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [first.path.name]
+    assert (tmp_path / "archive" / "a.txt").read_bytes() == PAGE and not (tmp_path / "failed").exists()
+    assert out.ledger.get_drop(drop.drop_id)["status"] == "done"
+
+
+def test_record_of_a_page_replaces_the_error_record_an_earlier_attempt_wrote_unannounced(tmp_path):
+    out = _outbox(tmp_path, archive=tmp_path / "archive", failed=tmp_path / "failed")
+    drop = _held(tmp_path, "a.txt", PAGE)
+    drop.sha256 = hashlib.sha256(PAGE).hexdigest()
+    error = out.write_error(drop, stage="process", error="stage_error", message="broker away")
+    _lose_what_the_ledger_heard(out, drop, tmp_path, tmp_path / "failed" / "a.txt")
+
+    outcome = out.write_record(drop, process_bytes(PAGE, "a.txt"))
+
+    assert outcome.status == "done" and not error.path.exists()
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [outcome.path.name]
 
 
 def test_error_record_says_why_and_keeps_the_original_in_failed(tmp_path):

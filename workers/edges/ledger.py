@@ -45,6 +45,8 @@ class Ledger(Protocol):
 
     def clear_reprocess(self, record_file: str) -> None: ...
 
+    def content_claim(self, sha256: str) -> dict | None: ...
+
 
 class MemoryLedger:
     """In-process ledger for one-off runs."""
@@ -55,6 +57,9 @@ class MemoryLedger:
 
     def claim_content(self, sha256: str, drop_id: str, record_file: str, filename: str) -> dict:
         return self.content.setdefault(sha256, {"drop_id": drop_id, "record": record_file, "filename": filename})
+
+    def content_claim(self, sha256: str) -> dict | None:
+        return self.content.get(sha256)
 
     def set_drop(self, drop_id: str, **fields) -> None:
         self.drops.setdefault(drop_id, {}).update({k: v for k, v in fields.items() if v is not None})

@@ -8,6 +8,7 @@ the same record again (a redelivered task) replaces it with identical bytes.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -52,6 +53,14 @@ def safe_stem(filename: str, limit: int = 80) -> str:
 
 def record_name(filename: str, content_id: str) -> str:
     return f"{safe_stem(filename)}.{content_id}.json"
+
+
+def error_name(drop: Drop) -> str:
+    return f"{safe_stem(drop.filename)}.{drop.drop_id}.error.json"
+
+
+def duplicate_name(drop: Drop) -> str:
+    return f"{safe_stem(drop.filename)}.{drop.drop_id}.duplicate.json"
 
 
 DEFAULT_MODE = 0o644
@@ -213,12 +222,13 @@ class Outbox:
                 # With ``old``, another outcome (an error record of an earlier try) gives way to this record.
                 self._publish(path, record, drop, "record", record.id, mode, replaces=old)
             else:
-                path, status = self.outbox / f"{safe_stem(drop.filename)}.{drop.drop_id}.duplicate.json", DUPLICATE
+                path, status = self.outbox / duplicate_name(drop), DUPLICATE
                 note = DuplicateNote(
                     schema_version=SCHEMA_VERSION, kind="duplicate", id=record.id, source=record.source,
                     record=winner["record"], first_filename=winner["filename"],
                 )
                 self._publish(path, note, drop, "duplicate", record.id, mode)
+        self._drop_unannounced_error(drop)
         original = self._file_original(drop, self.archive)
         self.ledger.set_drop(
             drop.drop_id, status=status, outcome=path.name, finished=datetime.now(timezone.utc).timestamp(),
@@ -236,7 +246,7 @@ class Outbox:
         self, drop: Drop, *, stage: str, error: str, message: str, attempts: int = 1, original: Path | None = None
     ) -> Outcome:
         self.check(drop)
-        if done := self._already(drop, error=error, message=message):
+        if done := self._already(drop, error=error, message=message) or self._written_unannounced(drop):
             self._replace_retried(drop, done.path)
             return done
         original = self._file_original(drop, self.failed, special=error in NOT_A_PAGE) or original
@@ -256,7 +266,7 @@ class Outbox:
             original=str(original) if original else None,
             folder=drop.folder,
         )
-        path = self.outbox / f"{safe_stem(drop.filename)}.{drop.drop_id}.error.json"
+        path = self.outbox / error_name(drop)
         self._publish(path, rec, drop, "error", drop.drop_id, self.mode_for(drop, original))
         self.ledger.set_drop(
             drop.drop_id, status=FAILED, outcome=path.name, error=f"{error}: {message}",
@@ -268,6 +278,41 @@ class Outbox:
         log.warning("page failed", stage=stage, error=error, reason=message, outcome=str(path))
         self._replace_retried(drop, path)
         return Outcome(FAILED, path, original)
+
+    # --- one outcome per drop, across attempts that lost the broker half way ---------------------
+    # An attempt can write its outcome file and lose the broker before the feed and the ledger hear
+    # of it. Whatever a later attempt of the same drop would write, the drop keeps one outcome: a
+    # record (or duplicate note) already on disk wins over an error, and a record replaces an error
+    # record nobody was told of.
+
+    def _written_unannounced(self, drop: Drop) -> Outcome | None:
+        """Finish filing a record or duplicate note an earlier attempt of ``drop`` wrote; None when there is none."""
+        claim = self.ledger.content_claim(drop.sha256) if drop.sha256 and not drop.replaces else None
+        found: tuple[Path, str, str, str] | None = None
+        if claim and claim.get("drop_id") == drop.drop_id and (self.outbox / claim["record"]).is_file():
+            found = (self.outbox / claim["record"], "record", DONE, claim["record"])
+        elif (self.outbox / duplicate_name(drop)).is_file():
+            found = (self.outbox / duplicate_name(drop), "duplicate", DUPLICATE, duplicate_name(drop))
+        if found is None:
+            return None
+        path, kind, status, name = found
+        if self.feed is not None:
+            body = path.read_bytes()
+            with in_write_order(self.feed.lock_file):
+                self.feed.append(kind=kind, id=json.loads(body).get("id", ""), drop_id=drop.drop_id, filename=drop.filename, path=name, body=body)
+        self._drop_unannounced_error(drop)
+        original = self._file_original(drop, self.archive)
+        self.ledger.set_drop(drop.drop_id, status=status, outcome=name, finished=datetime.now(timezone.utc).timestamp())
+        log.warning("an earlier attempt of this page had written its outcome; no error record written", outcome=str(path), status=status)
+        return Outcome(status, path, original)
+
+    def _drop_unannounced_error(self, drop: Drop) -> None:
+        """Remove an error record of ``drop`` that the feed and ledger never heard of: its record is written now."""
+        try:
+            (self.outbox / error_name(drop)).unlink()
+        except FileNotFoundError:
+            return
+        log.warning("an earlier attempt's error record of this page, never announced, gave way to its record", replaced=error_name(drop))
 
     def _replace_retried(self, drop: Drop, new: Path) -> None:
         """A retried page's new outcome replaces the error record of the drop it retries: the one place that happens.

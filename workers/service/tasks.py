@@ -24,7 +24,7 @@ import redis
 import structlog
 from celery import Task, signals
 from billiard.exceptions import WorkerLostError
-from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
+from celery.exceptions import Reject, Retry, SoftTimeLimitExceeded, TimeLimitExceeded
 
 from ..edges import signing
 from ..edges.feed import Feed
@@ -127,7 +127,13 @@ class PageTask(Task):
             log.error("could not write error record; original stays held", error=message, held_at=drop.held_at)
             return
         log.error("page failed", stage=stage, error=error, reason=message)
-        send("write_error", drop, {"stage": stage, "error": error, "message": message, "attempts": self.request.retries + 1})
+        try:
+            send("write_error", drop, {"stage": stage, "error": error, "message": message, "attempts": self.request.retries + 1})
+        except Exception as exc:  # noqa: BLE001 - the broker is away: its message was not acknowledged either
+            log.error(
+                "could not queue the error record; the page's message comes back when the broker does",
+                error=str(exc), held_at=drop.held_at,
+            )
 
     def signature_from_request(self, request=None, args=None, kwargs=None, queue=None, **extra):
         """Retries (ours, and Celery's after a lost worker) keep showing the file, not the page body."""
@@ -136,6 +142,24 @@ class PageTask(Task):
         if req_args:
             sig.options.update(argsrepr=describe(Drop.model_validate(req_args[0])), kwargsrepr="{}")
         return sig
+
+    def later(self, exc: Exception) -> Reject | Retry:
+        """The broker or the outbox is in trouble, not the page: try again later, never an error record.
+
+        A retry is a new message; when even that cannot be sent (the broker is
+        away), the message is rejected back to its queue. Should the broker not
+        hear that either, it still holds the message as unacknowledged and hands
+        it out again after the visibility timeout. Either way the page is filed
+        once the trouble is over, and nothing marks it failed meanwhile (that
+        once gave a page both its record and a "too large" error record).
+        """
+        try:
+            return self.retry_on(exc, forever=True)
+        except Retry as retry:
+            return retry
+        except Exception as unsent:  # noqa: BLE001 - whatever the publish raised: the message stays
+            log.error("broker unreachable; the page's message goes back to its queue", error=str(exc), retry_error=str(unsent))
+            return Reject(str(exc), requeue=True)
 
     def retry_on(self, exc: Exception, *, forever: bool = False):
         s = get_settings()
@@ -232,10 +256,19 @@ def _write_here(task: PageTask, drop: dict, d: Drop, record: Record, took: str) 
         outcome = outbox().write_record(signed, record)
     except Refused as exc:
         return _refuse("write", drop, str(exc))
-    except _OUTBOX_TROUBLE as exc:
+    except redis.RedisError as exc:
+        # The broker is away: a write task could not be queued either. The page's message was not
+        # acknowledged, so it comes back (and the page is made again) once the broker does.
+        log.error("broker unreachable while filing the record; the page will be processed again", error=str(exc))
+        raise Reject(str(exc), requeue=True) from None
+    except OSError as exc:
         # The operator's to fix: the write task retries until it is fixed, without running the stages again.
         log.error("cannot write to the outbox; handing the record to the write task", error=str(exc), outbox=str(get_settings().outbox))
-        send("write", d, record.model_dump_json())
+        try:
+            send("write", d, record.model_dump_json())
+        except Exception as unsent:  # noqa: BLE001 - nor reach the broker: the page's message stays
+            log.error("could not hand the record on; the page will be processed again", error=str(unsent))
+            raise Reject(str(exc), requeue=True) from None
         return f"-> pagemill.write ({took} ms)"
     except SoftTimeLimitExceeded:
         raise
@@ -263,7 +296,7 @@ def write_task(self: PageTask, drop: dict, record: str | dict) -> str:
         return _refuse("write", drop, str(exc))
     except _OUTBOX_TROUBLE as exc:
         log.error("cannot write to the outbox; will retry", error=str(exc), outbox=str(get_settings().outbox))
-        raise self.retry_on(exc, forever=True)
+        raise self.later(exc) from None
     return f"{outcome.status}: {outcome.path}"
 
 
@@ -279,7 +312,7 @@ def write_error_task(self: PageTask, drop: dict, error: dict) -> str:
         return _refuse("write_error", drop, str(exc))
     except _OUTBOX_TROUBLE as exc:
         log.error("cannot write to the outbox; will retry", error=str(exc), outbox=str(get_settings().outbox))
-        raise self.retry_on(exc, forever=True)
+        raise self.later(exc) from None
     return f"failed: {error['error']}: {error['message']} -> {outcome.path}"
 
 

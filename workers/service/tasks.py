@@ -17,6 +17,7 @@ number of times; after that, or at once for input that can never work
 from __future__ import annotations
 
 import base64
+import time
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 
@@ -159,7 +160,7 @@ class PageTask(Task):
             return retry
         except Exception as unsent:  # noqa: BLE001 - whatever the publish raised: the message stays
             log.error("broker unreachable; the page's message goes back to its queue", error=str(exc), retry_error=str(unsent))
-            return Reject(str(exc), requeue=True)
+            return _hand_back(exc)
 
     def retry_on(self, exc: Exception, *, forever: bool = False):
         s = get_settings()
@@ -187,6 +188,21 @@ def _mark_started(drop: Drop) -> None:
     """Mark the page as processing while its stages run: the broker syncs the write to disk before it
     answers (about 2.5 ms on the 2-core machine), which the stages need not wait for."""
     _aside().submit(_mark_started_now, drop.drop_id)
+
+
+def _hand_back(exc: Exception) -> Reject:
+    """The message goes back to its queue: the broker is away or refuses writes, the page is fine.
+
+    After a pause of ``PAGEMILL_RETRY_BACKOFF``: a broker that answers but refuses
+    every write (out of memory, a read-only replica) would otherwise hand the
+    same page straight back, and the worker would make it again and again at
+    full speed.
+    """
+    try:
+        time.sleep(get_settings().retry_backoff)
+    except SoftTimeLimitExceeded:
+        pass  # the page did not run out of time: only this pause did
+    return Reject(str(exc), requeue=True)
 
 
 def _stage_failure(stage: str, exc: BaseException) -> StageFailed:
@@ -260,7 +276,7 @@ def _write_here(task: PageTask, drop: dict, d: Drop, record: Record, took: str) 
         # The broker is away: a write task could not be queued either. The page's message was not
         # acknowledged, so it comes back (and the page is made again) once the broker does.
         log.error("broker unreachable while filing the record; the page will be processed again", error=str(exc))
-        raise Reject(str(exc), requeue=True) from None
+        raise _hand_back(exc) from None
     except OSError as exc:
         # The operator's to fix: the write task retries until it is fixed, without running the stages again.
         log.error("cannot write to the outbox; handing the record to the write task", error=str(exc), outbox=str(get_settings().outbox))
@@ -268,7 +284,7 @@ def _write_here(task: PageTask, drop: dict, d: Drop, record: Record, took: str) 
             send("write", d, record.model_dump_json())
         except Exception as unsent:  # noqa: BLE001 - nor reach the broker: the page's message stays
             log.error("could not hand the record on; the page will be processed again", error=str(unsent))
-            raise Reject(str(exc), requeue=True) from None
+            raise _hand_back(exc) from None
         return f"-> pagemill.write ({took} ms)"
     except SoftTimeLimitExceeded:
         raise

@@ -46,7 +46,11 @@ class Settings(BaseSettings):
     # --- tasks -------------------------------------------------------------
     task_time_limit: int = Field(120, description="Hard time limit of one task (all four stages of a page, or writing its record), in seconds. A page whose stages run out of time (at about 90% of it) gets a too_large_to_finish error record, not a retry; pagemill process applies the same limit.")
     task_max_retries: int = Field(2, description="Retries of a page whose stage raised, before the page fails.")
-    retry_backoff: float = Field(1.0, description="Seconds before the first retry; doubles each time.")
+    retry_backoff: float = Field(
+        1.0,
+        description="Seconds before the first retry; doubles each time. Also the pause before a page's message is handed "
+        "back to a broker that is away or refuses writes.",
+    )
     restore_unacked_interval: float = Field(
         10.0, description="How often a worker looks for pages whose worker died (kombu restore interval)."
     )

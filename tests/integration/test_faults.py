@@ -155,6 +155,30 @@ def test_broker_killed_and_restarted_loses_nothing_and_parts_reconnect(isolated:
     assert worker.proc.poll() is None and watcher.proc.poll() is None
 
 
+def test_worker_holding_a_page_with_a_process_free_keeps_running_through_a_broker_restart(isolated: Service):
+    # One long page holds one of the two worker processes and the other is free, so when the
+    # broker dies the worker holds an unacknowledged message and waits for the next one. Celery's
+    # clean-up of that connection used to raise inside kombu and shut the worker down.
+    worker, _ = start_pair(isolated, concurrency=2, env={"PAGEMILL_TASK_TIME_LIMIT": "60"})
+    isolated.drop("long-held.txt", big_page("held", 200_000))
+    wait_log(worker, b"Task pagemill.process[", timeout=60)
+    time.sleep(0.5)
+    b = isolated.broker
+    port = b.settings.embedded_broker_port
+    b.proc.kill()
+    b.proc.wait()
+    time.sleep(2)
+    isolated.broker = start_embedded_broker(b.settings.state_dir, port=port)
+    wait_all(isolated, ["long-held"], timeout=120)
+    isolated.drop("after-restart.txt", small_page(777))
+    wait_all(isolated, ["long-held", "after-restart"], timeout=60)
+    assert_exactly_one_outcome_each(isolated, ["long-held", "after-restart"])
+    assert {d["kind"] for d in isolated.outcomes()} == {"record"}
+    log = worker.log.read_bytes()
+    assert b"Unrecoverable error" not in log and b"Warm shutdown" not in log, log[-3000:].decode(errors="replace")
+    assert worker.proc.poll() is None
+
+
 def test_pages_dropped_while_the_watcher_is_down_are_picked_up_when_it_starts(isolated: Service):
     worker, watcher = start_pair(isolated)
     watcher.stop()

@@ -21,6 +21,9 @@ def make_app() -> Celery:
     app = Celery("pagemill", include=["workers.service.tasks"])
     app.conf.update(
         broker_url=s.effective_broker_url,
+        # kombu's Redis transport, but a channel whose connection was closed says so as a connection
+        # error: the worker no longer shuts down after a broker restart (workers/service/transport.py).
+        broker_transport="workers.service.transport:Transport" if s.effective_broker_url.startswith(("redis://", "rediss://")) else None,
         # JSON only: a pickled message is refused, never executed.
         task_serializer="json",
         result_serializer="json",

@@ -258,3 +258,17 @@ def wait_log(part: Part, needle: bytes, timeout: float = 30.0, after: int = 0) -
             return i
         time.sleep(0.05)
     raise AssertionError(f"{needle!r} not in {part.name} log within {timeout}s:\n{part.log.read_text(errors='replace')[-3000:]}")
+
+
+def filed(path: Path, timeout: float = 10.0) -> bool:
+    """True once ``path`` (an original in archive/ or failed/) exists.
+
+    The writer files the original just after the outcome file appears, so a
+    test that has seen the outcome waits a moment for the original too.
+    """
+    deadline = time.monotonic() + timeout
+    while not os.path.lexists(path):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True

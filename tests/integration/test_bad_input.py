@@ -11,7 +11,7 @@ import pytest
 
 from workers.models import record_text
 
-from .conftest import Service, wait_log
+from .conftest import Service, filed, wait_log
 from .test_faults import big_page, start_pair
 
 pytestmark = pytest.mark.integration
@@ -80,7 +80,7 @@ def test_odd_file_names_are_processed_and_kept(service: Service, name):
     service.drop(name, data)
     (rec,) = service.wait_for(name, timeout=30)
     assert rec["kind"] == "record" and rec["source"]["filename"] == name
-    assert (service.archive / name).read_bytes() == data
+    assert filed(service.archive / name) and (service.archive / name).read_bytes() == data
 
 
 def test_directory_dropped_in_the_inbox_is_refused_and_kept(service: Service):
@@ -89,7 +89,7 @@ def test_directory_dropped_in_the_inbox_is_refused_and_kept(service: Service):
     (folder / "inside.txt").write_text("Some page.")
     rec = error_of(service, "a-folder")
     assert rec["error"] == "directory"
-    assert (service.failed / "a-folder" / "inside.txt").exists()
+    assert filed(service.failed / "a-folder" / "inside.txt")
 
 
 def test_symlink_to_a_file_outside_the_inbox_is_refused_and_the_target_never_read(service: Service, tmp_path):
@@ -128,7 +128,7 @@ def test_page_that_runs_out_of_time_fails_at_once_saying_which_limit_to_raise_an
     # Another attempt would run out of time the same way: one attempt, and the record says what to raise.
     assert rec["error"] == "too_large_to_finish" and rec["attempts"] == 1, rec
     assert "PAGEMILL_TASK_TIME_LIMIT=5" in rec["message"]
-    assert (isolated.failed / "too-slow.txt").exists()
+    assert filed(isolated.failed / "too-slow.txt")
     log = worker.log.read_bytes()
     assert b"stage raised; retrying" not in log
     # Each log line from a task says which page, which task and which stage.

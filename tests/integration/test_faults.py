@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import CORPUS
 
-from .conftest import Service, children_of, start_embedded_broker, wait_log, wait_watching, wait_worker_ready
+from .conftest import Service, children_of, filed, start_embedded_broker, wait_log, wait_watching, wait_worker_ready
 
 pytestmark = pytest.mark.integration
 
@@ -251,7 +251,7 @@ def test_full_outbox_disk_is_retried_never_truncated_and_recovers(isolated: Serv
         (rec,) = isolated.wait_for("disk-full", timeout=60)
         assert rec["kind"] == "record"
         json.loads(rec["_path"].read_text())  # whole and valid
-        assert (isolated.archive / "disk-full.txt").exists()
+        assert filed(isolated.archive / "disk-full.txt")
     finally:
         isolated.stop()
         subprocess.run(["umount", "-l", str(outbox)], capture_output=True)

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import REPO
 from workers.models import record_text
 
-from .conftest import Service
+from .conftest import Service, filed
 
 pytestmark = pytest.mark.integration
 
@@ -61,7 +61,7 @@ def test_each_format_dropped_in_the_inbox_becomes_a_valid_record(service: Servic
     assert "<" not in record_text(rec) or media_type != "text/html"
     if media_type == "application/pdf":
         assert all(s["locator"]["page"] and s["locator"]["bbox"] for s in rec["segments"])
-    assert (service.archive / name).exists() and path.exists()
+    assert filed(service.archive / name) and path.exists()
 
 
 @pytest.mark.parametrize(

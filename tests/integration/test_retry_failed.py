@@ -11,7 +11,7 @@ import pytest
 from workers.edges.ledger import RedisLedger
 from workers.service.pages import snapshot
 
-from .conftest import Service
+from .conftest import Service, filed
 from .test_faults import start_pair
 
 pytestmark = pytest.mark.integration
@@ -42,13 +42,13 @@ def test_retry_failed_after_the_cause_is_fixed_replaces_the_error_record_with_a_
     assert err["kind"] == "error" and err["error"] == "too_large"
     (other,) = isolated.wait_for("garbage", timeout=60)
     assert other["kind"] == "error"
-    assert (isolated.failed / "antwerp.txt").exists()
+    assert filed(isolated.failed / "antwerp.txt")
 
     # Nothing is retried by a dry run.
     dry = _cli(isolated, "retry-failed", "--reason", "too_large", "--dry-run")
     assert dry.returncode == 0, dry.stderr
     assert "would" in dry.stdout and "antwerp.txt" in dry.stdout and "garbage" not in dry.stdout
-    assert (isolated.failed / "antwerp.txt").exists()
+    assert filed(isolated.failed / "antwerp.txt")
 
     # The fix: the service restarted with the default limit.
     isolated.stop()
@@ -65,11 +65,11 @@ def test_retry_failed_after_the_cause_is_fixed_replaces_the_error_record_with_a_
     (rec,) = isolated.outcomes("antwerp")  # one outcome: the record replaced the error record
     assert rec["kind"] == "record" and rec["source"]["filename"] == "antwerp.txt"
     assert not err["_path"].exists()
-    assert (isolated.archive / "antwerp.txt").read_bytes() == PAGE
+    assert filed(isolated.archive / "antwerp.txt") and (isolated.archive / "antwerp.txt").read_bytes() == PAGE
     assert not (isolated.failed / "antwerp.txt").exists()
     # The other failure had another reason and is left alone.
     assert [o["kind"] for o in isolated.outcomes("garbage")] == ["error"]
-    assert (isolated.failed / "garbage.txt").exists()
+    assert filed(isolated.failed / "garbage.txt")
 
     # The pages view shows the failed drop as retried, and its retry as done.
     snap = snapshot(RedisLedger(isolated.broker.url), limit=10)

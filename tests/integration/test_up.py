@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO, free_port
+from .conftest import REPO, filed, free_port
 
 pytestmark = pytest.mark.integration
 
@@ -90,7 +90,7 @@ def test_up_runs_everything_and_a_dropped_page_becomes_a_record_shown_on_the_das
     assert up.records(), f"no record within 10 s: {up.text()[-3000:]}"
     record = json.loads(up.records()[0].read_text())
     assert record["kind"] == "record" and record["section"]["number"] == "2"
-    assert (up.root / "archive" / seed_page.name).exists()
+    assert filed(up.root / "archive" / seed_page.name)
 
     flower = f"http://127.0.0.1:{up.env['PAGEMILL_FLOWER_PORT']}"
     deadline = time.monotonic() + 20

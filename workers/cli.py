@@ -214,7 +214,7 @@ def _restore_dead_local_workers(s: Settings, app) -> None:
     from .service import restore
 
     try:
-        restore.register(s)
+        restore.register(s, app)
         n = restore.restore_dead(s, app)
     except Exception as exc:  # noqa: BLE001 - the visibility timeout still brings those pages back
         log.warning("could not restore a dead worker's pages now; they come back after the visibility timeout", error=str(exc))

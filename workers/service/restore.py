@@ -9,7 +9,9 @@ several hosts it must not guess. On one host pagemill can tell:
   as long as it (or any of its pool processes) lives; a lock anyone can take
   again means that worker is gone for good;
 * each worker records, under its own token, the delivery tag of every message
-  it holds (taken when the message arrives, dropped when its task ends).
+  it holds: pagemill's transport (``transport.py``) writes it in the same
+  transaction that takes the message and removes it in the one that
+  acknowledges, rejects or restores it.
 
 At start a worker looks for such files of dead workers *of this host* and puts
 the messages they still held back on their queue with kombu's own restore
@@ -32,7 +34,6 @@ import time
 from pathlib import Path
 
 import redis
-from celery import signals
 
 from ..edges.ledger import PREFIX
 from ..logs import get_logger
@@ -40,24 +41,15 @@ from ..settings import Settings
 
 log = get_logger(__name__)
 
-_state: dict = {}  # token, broker url, the open locked file; inherited by the pool's children
+_state: dict = {}  # token and the open locked file; inherited by the pool's children
 
 
 def _held_key(token: str) -> str:
     return f"{PREFIX}:held:{token}"
 
 
-def _client() -> redis.Redis:
-    # One client per process: a client made before the pool forked must not be shared with its children.
-    pid = os.getpid()
-    if _state.get("client_pid") != pid:
-        _state["client"] = redis.Redis.from_url(_state["url"], decode_responses=True, socket_timeout=10)
-        _state["client_pid"] = pid
-    return _state["client"]
-
-
-def register(settings: Settings) -> str:
-    """Claim this worker's file in ``<state>/workers/`` and start recording the messages it holds."""
+def register(settings: Settings, app) -> str:
+    """Claim this worker's file in ``<state>/workers/`` and have the broker record the messages it holds."""
     folder = Path(settings.state_dir) / "workers"
     folder.mkdir(parents=True, exist_ok=True)
     token = secrets.token_hex(8)
@@ -69,29 +61,10 @@ def register(settings: Settings) -> str:
     json.dump(info, f)
     f.flush()
     os.rename(tmp, folder / f"{token}.worker")
-    _state.update(token=token, url=settings.effective_broker_url, file=f)
-    signals.task_received.connect(_on_received, weak=False)
-    signals.task_postrun.connect(_on_postrun, weak=False)
+    _state.update(token=token, file=f)
+    # Read by the worker's consumer connection, made after this; a transport other than pagemill's ignores it.
+    app.conf.broker_transport_options = {**app.conf.broker_transport_options, "held_key": _held_key(token)}
     return token
-
-
-def _on_received(sender=None, request=None, **_kw) -> None:
-    """In the worker's main process, as a message arrives: remember its delivery tag."""
-    try:
-        tag = request.message.delivery_tag
-        _client().hset(_held_key(_state["token"]), request.id, tag)
-    except Exception as exc:  # noqa: BLE001 - without it the page still comes back, after the visibility timeout
-        log.warning("could not record a held message", error=str(exc))
-
-
-def _on_postrun(task_id=None, **_kw) -> None:
-    """In the pool process, once the task ended: its message is about to be acknowledged."""
-    if "token" not in _state:
-        return
-    try:
-        _client().hdel(_held_key(_state["token"]), task_id)
-    except Exception as exc:  # noqa: BLE001 - a stale tag only costs a no-op restore later
-        log.warning("could not forget a held message", error=str(exc))
 
 
 def dead_workers(settings: Settings) -> list[tuple[Path, dict, object]]:

@@ -162,11 +162,14 @@ class Outbox:
             # but would put an old outcome's file after newer ones, so only finish the bookkeeping.
             _seq, kind, name = numbered
             status = REPROCESSED if kind == "record" and drop.replaces else STATUS_OF_KIND[kind]
-            original = self._file_original(drop, self.failed if status == FAILED else self.archive)
-            err = f"{error['error']}: {error['message']}" if error else None
-            self.ledger.set_drop(drop.drop_id, status=status, outcome=name, error=err, finished=datetime.now(timezone.utc).timestamp())
-            return Outcome(status, self.outbox / name, original)
+            return self._finish(drop, status, name, error=f"{error['error']}: {error['message']}" if error else None)
         return None
+
+    def _finish(self, drop: Drop, status: str, name: str, *, error: str | None = None) -> Outcome:
+        """File the original and tell the ledger, for an outcome file an earlier attempt of ``drop`` wrote."""
+        original = self._file_original(drop, self.failed if status == FAILED else self.archive)
+        self.ledger.set_drop(drop.drop_id, status=status, outcome=name, error=error, finished=datetime.now(timezone.utc).timestamp())
+        return Outcome(status, self.outbox / name, original)
 
     def _publish(self, path: Path, model: BaseModel, drop: Drop, kind: str, id: str, mode: int, *, replaces: Path | None = None) -> None:
         """Write the outcome file (in place of ``replaces``, if given); with a feed, number it in the same step.
@@ -301,10 +304,8 @@ class Outbox:
             with in_write_order(self.feed.lock_file):
                 self.feed.append(kind=kind, id=json.loads(body).get("id", ""), drop_id=drop.drop_id, filename=drop.filename, path=name, body=body)
         self._drop_unannounced_error(drop)
-        original = self._file_original(drop, self.archive)
-        self.ledger.set_drop(drop.drop_id, status=status, outcome=name, finished=datetime.now(timezone.utc).timestamp())
         log.warning("an earlier attempt of this page had written its outcome; no error record written", outcome=str(path), status=status)
-        return Outcome(status, path, original)
+        return self._finish(drop, status, name)
 
     def _drop_unannounced_error(self, drop: Drop) -> None:
         """Remove an error record of ``drop`` that the feed and ledger never heard of: its record is written now."""

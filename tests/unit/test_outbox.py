@@ -82,12 +82,15 @@ def test_record_of_a_page_replaces_the_error_record_an_earlier_attempt_wrote_una
     drop = _held(tmp_path, "a.txt", PAGE)
     drop.sha256 = hashlib.sha256(PAGE).hexdigest()
     error = out.write_error(drop, stage="process", error="stage_error", message="broker away")
-    _lose_what_the_ledger_heard(out, drop, tmp_path, tmp_path / "failed" / "a.txt")
+    # As the broker left it: the error record written and its original in failed/, the ledger told nothing.
+    out.ledger.drops.pop(drop.drop_id)
 
     outcome = out.write_record(drop, process_bytes(PAGE, "a.txt"))
 
     assert outcome.status == "done" and not error.path.exists()
     assert [p.name for p in (tmp_path / "out").iterdir()] == [outcome.path.name]
+    assert (tmp_path / "archive" / "a.txt").read_bytes() == PAGE and outcome.original == tmp_path / "archive" / "a.txt"
+    assert not (tmp_path / "failed" / "a.txt").exists()
 
 
 def test_error_record_says_why_and_keeps_the_original_in_failed(tmp_path):

@@ -231,8 +231,8 @@ class Outbox:
                     record=winner["record"], first_filename=winner["filename"],
                 )
                 self._publish(path, note, drop, "duplicate", record.id, mode)
-        self._drop_unannounced_error(drop)
-        original = self._file_original(drop, self.archive)
+        unfailed = self._drop_unannounced_error(drop)
+        original = self._file_original(drop, self.archive) or unfailed
         self.ledger.set_drop(
             drop.drop_id, status=status, outcome=path.name, finished=datetime.now(timezone.utc).timestamp(),
             replaces=drop.replaces,
@@ -307,13 +307,40 @@ class Outbox:
         log.warning("an earlier attempt of this page had written its outcome; no error record written", outcome=str(path), status=status)
         return self._finish(drop, status, name)
 
-    def _drop_unannounced_error(self, drop: Drop) -> None:
-        """Remove an error record of ``drop`` that the feed and ledger never heard of: its record is written now."""
+    def _drop_unannounced_error(self, drop: Drop) -> Path | None:
+        """Remove an error record of ``drop`` that the feed and ledger never heard of: its record is written now.
+
+        That attempt had already moved the original to ``failed/``; it goes to ``archive/``, where a
+        page with a record belongs. Returns where it went (None when there was nothing to move).
+        """
+        path = self.outbox / error_name(drop)
+        old = read_outcome(path)
         try:
-            (self.outbox / error_name(drop)).unlink()
+            path.unlink()
         except FileNotFoundError:
-            return
-        log.warning("an earlier attempt's error record of this page, never announced, gave way to its record", replaced=error_name(drop))
+            return None
+        log.warning("an earlier attempt's error record of this page, never announced, gave way to its record", replaced=path.name)
+        return self._unfail(drop, (old or {}).get("original"))
+
+    def _unfail(self, drop: Drop, original: str | None) -> Path | None:
+        """Move an original this drop filed in ``failed/`` to the same place under ``archive/``."""
+        if not original or self.failed is None or self.archive is None:
+            return None
+        src = Path(original)
+        try:
+            # Only a regular file of ours: inside failed/ (its folder resolved, a link never followed).
+            rel = src.parent.resolve().relative_to(self.failed.resolve()) / src.name
+            if not stat.S_ISREG(os.lstat(src).st_mode):
+                return None
+        except (ValueError, OSError):
+            return None
+        target = self.archive / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if os.path.lexists(target):
+            target = target.with_name(f"{safe_stem(drop.filename)}.{drop.drop_id}{src.suffix[:16]}")
+        shutil.move(str(src), str(target))
+        log.info("original moved from failed to archive", original=str(target))
+        return target
 
     def _replace_retried(self, drop: Drop, new: Path) -> None:
         """A retried page's new outcome replaces the error record of the drop it retries: the one place that happens.

@@ -40,10 +40,9 @@ def make_app() -> Celery:
         task_retry_on_worker_lost=True,
         # One page per worker process at a time. A process that finished waits for the main process to
         # acknowledge its page and fetch the next (two writes the broker syncs to disk): py-spy put that
-        # at about a tenth of a pool process's time in a burst, and 2 here halved it, but then a worker
-        # killed with everything (kill -9) left a page fetched and not yet recorded as held, which came
-        # back only after the visibility timeout (tests/integration/test_hardening.py). Variant
-        # `prefetch2` in benchmarks/variants/ measures it.
+        # at about a tenth of a pool process's time in a burst, and 2 here halved it; but measured as
+        # throughput (variant `prefetch2` in benchmarks/variants/, README "Not changed, measured") it
+        # was no faster, and it keeps two more pages from the other workers.
         worker_prefetch_multiplier=1,
         # Python keeps the memory a big page took, and spaCy's vocabulary keeps every new word it read:
         # a process past this (Celery reads its peak RSS, in KiB) makes way for a fresh fork after its task.

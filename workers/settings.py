@@ -55,15 +55,6 @@ class Settings(BaseSettings):
         10.0, description="How often a worker looks for pages whose worker died (kombu restore interval)."
     )
     concurrency: int = Field(0, description="Worker processes per worker; 0 means one per CPU core.")
-    reserve_pages: int = Field(
-        1,
-        ge=0,
-        le=8,
-        description="Pages a worker takes from the queue beyond one per process, so that a process that finishes a page "
-        "is handed the next at once, while the worker acknowledges the last and fetches another (about three points "
-        "more of each process's time spent on pages in a burst, measured). A reserved page is held from other "
-        "workers, and the visibility timeout grows by one task time limit per reserved page; 0 takes one page per process.",
-    )
     worker_max_memory_mb: int = Field(
         350,
         description="A worker process whose peak RSS passed this many MB is replaced after its page by a fresh one "
@@ -165,10 +156,9 @@ class Settings(BaseSettings):
 
     @property
     def visibility_timeout(self) -> int:
-        # A task holds its message unacked while it runs, and a reserved page while it waits for a
-        # process (at most one task per reserved page ahead of it); redelivery must not start before
-        # the hard time limit has killed a stuck task.
-        return int(self.task_time_limit * 1.25 * (1 + self.reserve_pages)) + 5
+        # A task holds its message unacked while it runs; redelivery must not
+        # start before the hard time limit has killed a stuck task.
+        return int(self.task_time_limit * 1.25) + 5
 
     @property
     def outbox_file_mode(self) -> int | None:

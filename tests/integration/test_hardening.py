@@ -88,7 +88,7 @@ def _tree(pid: int) -> list[int]:
 
 def test_after_kill_9_of_everything_the_next_up_finishes_every_page_without_waiting_out_the_timeout(tmp_path):
     up = Up(tmp_path)
-    # A visibility timeout of 755 s (380 s with PAGEMILL_RESERVE_PAGES=0): only the restore at start can bring held pages back in time.
+    # A visibility timeout of 380 s: only the restore at start can bring held pages back in time.
     up.env.update(PAGEMILL_TASK_TIME_LIMIT="300", PAGEMILL_CONCURRENCY="1")
     broker = redis.Redis(port=int(up.env["PAGEMILL_EMBEDDED_BROKER_PORT"]), decode_responses=True)
     inbox = tmp_path / "inbox"
@@ -118,7 +118,7 @@ def test_after_kill_9_of_everything_the_next_up_finishes_every_page_without_wait
         t0 = time.monotonic()
         up.start()
         t_ready = None
-        deadline = t0 + 150  # a guard against a hang only; well under the 755 s a timeout restore would need
+        deadline = t0 + 150  # a guard against a hang only; well under the 380 s a timeout restore would need
         while {p.name.split(".")[0] for p in up.records()} < set(stems):
             assert time.monotonic() < deadline, f"pages without an outcome: {set(stems) - {p.name.split('.')[0] for p in up.records()}}\n{up.text()[-4000:]}"
             if t_ready is None and " ready." in up.text()[log_at:]:

@@ -38,10 +38,11 @@ def make_app() -> Celery:
         # ...but a page that kills its worker every time is retried a bounded
         # number of times and then failed, never requeued in a crash loop.
         task_retry_on_worker_lost=True,
-        # One page per worker process, plus PAGEMILL_RESERVE_PAGES for the worker (workers/service/prefetch.py):
-        # a finished process is handed the next page at once instead of waiting for the acknowledgement and
-        # the next fetch. A multiplier of 2 (variant `prefetch2` in benchmarks/variants/) would hold twice
-        # as many pages from the other workers.
+        # One page per worker process at a time. A process that finished waits for the main process to
+        # acknowledge its page and fetch the next (two writes the broker syncs to disk): py-spy put that
+        # at about a tenth of a pool process's time in a burst, and 2 here halved it; but measured as
+        # throughput (variant `prefetch2` in benchmarks/variants/, README "Not changed, measured") it
+        # was no faster, and it keeps two more pages from the other workers.
         worker_prefetch_multiplier=1,
         # Python keeps the memory a big page took, and spaCy's vocabulary keeps every new word it read:
         # a process past this (Celery reads its peak RSS, in KiB) makes way for a fresh fork after its task.
@@ -85,7 +86,6 @@ def make_app() -> Celery:
         # Prefork, but a result half-read when the broker drops is finished after
         # the reconnect instead of crashing the worker (see workers/service/pool.py).
         worker_pool="workers.service.pool:TaskPool",
-        worker_consumer="workers.service.prefetch:Consumer",
         worker_hijack_root_logger=False,
         worker_redirect_stdouts=False,
     )

@@ -85,6 +85,9 @@ def main() -> int:
         rows.append({
             "case": label,
             "pages_per_s": med(x["pages_per_s"] for x in b),
+            "pages_per_s_by_round": [x["pages_per_s"] for x in b],
+            "pool_busy_share": med(x.get("pool_busy_share") for x in b),
+            "pool_busy_share_by_round": [x.get("pool_busy_share") for x in b],
             "cpu_ms_per_page": med(x["cpu_ms_per_page_total"] for x in b),
             "cpu_by_role": {k: med(x["cpu_ms_per_page_by_role"].get(k) for x in b) for k in roles},
             "stages_ms_sum": med(sum(x["stages_ms"].values()) for x in b),

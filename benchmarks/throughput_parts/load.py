@@ -110,6 +110,7 @@ def run_load(svc: Service, pages: list[PageFile], rate: float | None) -> dict:
         "latency_by_mode": {m: latency_summary([lat[k] for k, (_, h) in dropped.items() if h == m]) for m in MODES},
         "stages_ms": stage_means([o for o in outcomes if o.get("kind") == "record"]),
         "task_ms": svc.task_runtimes(set(dropped)),
+        "pool_busy_share": svc.busy_share(set(dropped)),
         "latency_parts_ms": {how: svc.timeline({k: t for k, (t, h) in dropped.items() if h == how},
                                                {k: svc.watch.found[k][1] for k in dropped}) for how in MODES},
         "cpu_ms_per_page_by_role": {r: round(s * 1000 / n, 1) for r, s in sorted(cpu.items())},

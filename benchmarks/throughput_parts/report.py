@@ -115,6 +115,7 @@ def table(res: dict) -> str:
         row(f"Stage {stage} ms/page (stage timer)", fmt(sm.get(stage), "", 1), f"in-process {fmt(lim1['stages_ms'].get(stage), '', 1)}")
     stage_sum = sum(sm[s] for s in stages) if all(s in sm for s in stages) else None
     row("Task process ms/page (Celery task | its four stages)", f"{fmt(tm.get('process'), '', 1)} | {fmt(stage_sum, '', 1)}")
+    row("Worker processes busy in the burst (share of their time)", fmt(b2.get("pool_busy_share"), "", 3))
     # On the host that owns the outbox the process task files the record: a write task only from another host.
     in_service = fmt(tm.get("write"), "", 1) if "write" in tm else "in the process task"
     row("Stage write ms/page (CPU, in-process | Celery task)", f"{fmt(res.get('write_cpu_ms'), '', 1)} | {in_service}")

@@ -191,6 +191,29 @@ class Service:
         out["tasks_per_page"] = round(statistics.median(len(t) for t in per_page.values()), 1)
         return out
 
+    def busy_share(self, keys: set[str]) -> float | None:
+        """Share of the worker processes' time spent in the given pages' tasks, from their first start to
+        their last end (Celery's "succeeded in" lines). What is left is each process waiting for its next
+        page. A share of the same run, so a VM's drifting speed moves it far less than pages/s."""
+        from datetime import datetime
+
+        spans = []
+        for line in self.log_path.read_text(errors="replace").splitlines():
+            if not line.startswith("{") or "succeeded in" not in line:
+                continue
+            try:
+                doc = json.loads(line)
+                end = datetime.fromisoformat(doc["timestamp"].replace("Z", "+00:00")).timestamp()
+            except (ValueError, KeyError):
+                continue
+            m = TASK_LINE.search(doc.get("event", ""))
+            if m and key_of(doc.get("filename") or "") in keys:
+                spans.append((end - float(m.group(2)), end))
+        if not spans:
+            return None
+        window = max(e for _, e in spans) - min(s for s, _ in spans)
+        return round(sum(e - s for s, e in spans) / (self.workers * window), 3) if window > 0 else None
+
     def task_runtimes(self, keys: set[str]) -> dict[str, float]:
         """Mean wall ms per task name over the given pages, from Celery's log lines."""
         acc: dict[str, list[float]] = {}

@@ -12,6 +12,9 @@ Variants:
               queued, message, "sent" event), as before it shared them over the pass
   prefetch2   each worker process reserves two pages at a time (prefetch multiplier 2), so the next
               page is there when it finishes one (not shipped: see workers/service/app.py)
+  plusone     the worker reserves one page more than it has processes (3 for 2), so a process that
+              finishes a page is handed the next at once while the main process acknowledges
+              the last and fetches another (not shipped: README "Not changed, measured")
   markwait    the task waits for "processing" to be marked before its stages (two round trips),
               as before a side thread sent it (one script) while they ran
   warm        each worker process runs one page through the stages at start
@@ -37,7 +40,7 @@ from __future__ import annotations
 
 import os
 
-KNOWN = frozenset({"noevents", "writetask", "onebyone", "prefetch2", "markwait", "warm", "preload", "everysec", "cprofile", "dictrecord", "nowake"})
+KNOWN = frozenset({"noevents", "writetask", "onebyone", "prefetch2", "plusone", "markwait", "warm", "preload", "everysec", "cprofile", "dictrecord", "nowake"})
 
 
 def check(names: str | None) -> None:
@@ -115,6 +118,18 @@ def _apply(variants: set[str]) -> None:
         return
     if "prefetch2" in variants:
         celery_app.conf.worker_prefetch_multiplier = 2
+    if "plusone" in variants:
+        from celery.worker.consumer import consumer as C
+
+        shipped_consumer_init = C.Consumer.__init__
+
+        def consumer_init(self, *args, **kwargs):
+            shipped_consumer_init(self, *args, **kwargs)
+            self.initial_prefetch_count += 1
+
+        C.Consumer.__init__ = consumer_init
+        # Celery lowers the count after a reconnect while tasks run, then climbs back to this.
+        C.Consumer.max_prefetch_count = property(lambda self: self.pool.num_processes * self.prefetch_multiplier + 1)
     import workers.service.tasks as T
 
     if "writetask" in variants:

@@ -27,7 +27,7 @@ TABLE_LABELS = [
     "Throughput, service", "Limit: pagemill process", "Ratio service / limit", "pagemill ms/page, 1 process",
     "Peer: spaCy sm full pipeline", "pagemill / peer", "Latency at 5 pages/s", "Latency in a burst",
     "Throughput, 1 worker", "Scaling", "Stage clean", "Stage segment", "Stage classify", "Stage annotate",
-    "Task process", "Stage write", "CPU ms/page, all processes", "Peak RSS per worker process", "Peak RSS of the whole tree",
+    "Task process", "Worker processes busy", "Stage write", "CPU ms/page, all processes", "Peak RSS per worker process", "Peak RSS of the whole tree",
     "pagemill up -> first record",
 ]
 
@@ -57,5 +57,6 @@ def test_smoke_run_prints_and_writes_every_figure(tmp_path):
     assert set(burst["stages_ms"]) >= {"clean", "segment", "classify", "annotate"}
     # The service's own worker owns the outbox: one task per page, which files the record too.
     assert set(burst["task_ms"]) == {"process"}
+    assert 0 < burst["pool_busy_share"] <= 1
     assert res["write_cpu_ms"] is not None
     assert res["peer"]["pipeline"][-1] == "ner" and "parser" in res["peer"]["pipeline"]

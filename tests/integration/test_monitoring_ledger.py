@@ -63,3 +63,12 @@ def test_an_outcome_written_before_the_watcher_says_queued_still_shows_as_the_ou
     assert (row["status"], row["error"]) == ("failed", "empty_file: empty")
     s = ledger.summary()
     assert (s["queued"], s[FAILED]) == (0, 1)
+
+
+def test_the_first_drop_to_claim_a_content_wins_and_every_later_claim_is_told_the_winner(ledger: RedisLedger):
+    sha = "ab" * 32
+    first = ledger.claim_content(sha, "d1", "a.pm-1.json", "a.txt")
+    again = ledger.claim_content(sha, "d2", "b.pm-1.json", "b.txt")
+    assert first == again == {"drop_id": "d1", "record": "a.pm-1.json", "filename": "a.txt"}
+    assert ledger.content_claim(sha) == first
+    assert ledger.claim_content("cd" * 32, "d2", "b.pm-1.json", "b.txt")["drop_id"] == "d2"

@@ -96,8 +96,11 @@ class RedisLedger:
         """First drop of this content wins; everyone gets the winner back."""
         key = f"{PREFIX}:content:{sha256}"
         mine = json.dumps({"drop_id": drop_id, "record": record_file, "filename": filename})
-        self.r.set(key, mine, nx=True)
-        return json.loads(self.r.get(key))
+        # One round trip, on every page's path: the claim and the read of whoever holds it, in one transaction.
+        pipe = self.r.pipeline(transaction=True)
+        pipe.set(key, mine, nx=True)
+        pipe.get(key)
+        return json.loads(pipe.execute()[1])
 
     def set_drop(self, drop_id: str, **fields) -> None:
         self.set_drops({drop_id: fields})

@@ -136,6 +136,19 @@ class Service:
             except psutil.Error:
                 pass
 
+    def _log_docs(self, *needles: str):
+        """(document, its timestamp) for each JSON log line holding one of ``needles``, in order."""
+        from datetime import datetime
+
+        for line in self.log_path.read_text(errors="replace").splitlines():
+            if not line.startswith("{") or not any(n in line for n in needles):
+                continue
+            try:
+                doc = json.loads(line)
+                yield doc, datetime.fromisoformat(doc["timestamp"].replace("Z", "+00:00")).timestamp()
+            except (ValueError, KeyError):
+                continue
+
     def timeline(self, dropped: dict[str, float], recorded: dict[str, float]) -> dict | None:
         """Where a page's latency goes, median over the pages, from the worker's log timestamps.
 
@@ -146,19 +159,10 @@ class Service:
         the next one was received; pool wait: received until it started;
         compute: task runtimes.
         """
-        from datetime import datetime
-
         queued: dict[str, float] = {}
         received: dict[str, float] = {}
         done: dict[str, tuple[float, float, str]] = {}  # task id -> (end, runtime, page key)
-        for line in self.log_path.read_text(errors="replace").splitlines():
-            if not line.startswith("{") or ("Task pagemill." not in line and '"page queued"' not in line):
-                continue
-            try:
-                doc = json.loads(line)
-                ts = datetime.fromisoformat(doc["timestamp"].replace("Z", "+00:00")).timestamp()
-            except (ValueError, KeyError):
-                continue
+        for doc, ts in self._log_docs("Task pagemill.", '"page queued"'):
             if doc.get("event") == "page queued":
                 queued.setdefault(key_of(doc.get("filename") or ""), ts)
                 continue
@@ -195,17 +199,8 @@ class Service:
         """Share of the worker processes' time spent in the given pages' tasks, from their first start to
         their last end (Celery's "succeeded in" lines). What is left is each process waiting for its next
         page. A share of the same run, so a VM's drifting speed moves it far less than pages/s."""
-        from datetime import datetime
-
         spans = []
-        for line in self.log_path.read_text(errors="replace").splitlines():
-            if not line.startswith("{") or "succeeded in" not in line:
-                continue
-            try:
-                doc = json.loads(line)
-                end = datetime.fromisoformat(doc["timestamp"].replace("Z", "+00:00")).timestamp()
-            except (ValueError, KeyError):
-                continue
+        for doc, end in self._log_docs("succeeded in"):
             m = TASK_LINE.search(doc.get("event", ""))
             if m and key_of(doc.get("filename") or "") in keys:
                 spans.append((end - float(m.group(2)), end))
@@ -217,13 +212,7 @@ class Service:
     def task_runtimes(self, keys: set[str]) -> dict[str, float]:
         """Mean wall ms per task name over the given pages, from Celery's log lines."""
         acc: dict[str, list[float]] = {}
-        for line in self.log_path.read_text(errors="replace").splitlines():
-            if not line.startswith("{") or "succeeded in" not in line:
-                continue
-            try:
-                doc = json.loads(line)
-            except ValueError:
-                continue
+        for doc, _ts in self._log_docs("succeeded in"):
             m = TASK_LINE.search(doc.get("event", ""))
             if m and key_of(doc.get("filename") or "") in keys:
                 acc.setdefault(m.group(1).split(".", 1)[1], []).append(float(m.group(2)) * 1000)

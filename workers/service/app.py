@@ -42,7 +42,8 @@ def make_app() -> Celery:
         # acknowledge its page and fetch the next (two writes the broker syncs to disk): py-spy put that
         # at about a tenth of a pool process's time in a burst, and 2 here halved it; but measured as
         # throughput (variant `prefetch2` in benchmarks/variants/, README "Not changed, measured") it
-        # was no faster, and it keeps two more pages from the other workers.
+        # was no faster, and it keeps two more pages from the other workers. One page reserved beyond the
+        # processes (variant `plusone`) raised the processes' busy share but not throughput either.
         worker_prefetch_multiplier=1,
         # Python keeps the memory a big page took, and spaCy's vocabulary keeps every new word it read:
         # a process past this (Celery reads its peak RSS, in KiB) makes way for a fresh fork after its task.

@@ -83,6 +83,22 @@ def test_odd_file_names_are_processed_and_kept(service: Service, name):
     assert filed(service.archive / name) and (service.archive / name).read_bytes() == data
 
 
+def test_a_file_name_that_is_not_utf8_is_processed_and_does_not_hold_up_pages_taken_with_it(service: Service):
+    # Renamed in one after another, so the watcher takes them in one pass: the odd name used to stop them all.
+    odd = os.fsdecode(b"r\xe9sum\xe9-latin1.txt")
+    pages = {odd: b"Odd bytes\n\nA page filed in Quito in 2014.\n"}
+    pages |= {f"beside-odd-{i}.txt": f"Beside\n\nPage {i} was filed in Lagos in 2015.\n".encode() for i in range(3)}
+    for name, data in pages.items():
+        service.drop(name, data, how="rename")
+    (rec,) = service.wait_for("r%E9sum%E9-latin1")
+    assert rec["kind"] == "record" and rec["source"]["filename"] == "r%E9sum%E9-latin1.txt"
+    for i in range(3):
+        assert [r["kind"] for r in service.wait_for(f"beside-odd-{i}")] == ["record"]
+    # The original is kept, under the name its record gives.
+    assert filed(service.archive / "r%E9sum%E9-latin1.txt")
+    assert (service.archive / "r%E9sum%E9-latin1.txt").read_bytes() == pages[odd]
+
+
 def test_directory_dropped_in_the_inbox_is_refused_and_kept(service: Service):
     folder = service.inbox / "a-folder"
     folder.mkdir()

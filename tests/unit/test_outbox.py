@@ -1,5 +1,6 @@
 import hashlib
 import json
+import os
 from pathlib import Path
 
 from workers.edges.ledger import MemoryLedger
@@ -108,6 +109,16 @@ def test_odd_names_give_safe_bounded_outbox_names():
     assert safe_stem("Łódź — guide.txt") == "d_guide"
     assert len(record_name("x" * 400 + ".txt", "pm-0123456789abcdef")) < 120
     assert safe_stem("....") == "page"
+
+
+@pytest.mark.parametrize(
+    ("name", "escaped"),
+    [(b"caf\xe9.txt", "caf%E9.txt"), (b"a\xff\xfeb.txt", "a%FF%FEb.txt"), ("Łódź.txt".encode(), "Łódź.txt"), (b"50%.txt", "50%.txt")],
+)
+def test_a_drop_named_with_bytes_that_are_not_utf8_carries_them_escaped_so_json_can_hold_it(name, escaped):
+    drop = Drop(filename=os.fsdecode(name), folder=os.fsdecode(b"sub\xe9/dir"))
+    assert drop.filename == escaped and drop.folder == "sub%E9/dir"
+    assert json.loads(drop.model_dump_json())["filename"] == escaped
 
 
 def test_archive_name_clash_keeps_both_originals(tmp_path):

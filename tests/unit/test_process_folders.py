@@ -1,6 +1,7 @@
 """`pagemill process DIR` searches folder trees for pages and says so when it finds none."""
 
 import json
+import os
 
 from click.testing import CliRunner
 
@@ -57,3 +58,13 @@ def test_a_file_named_on_the_command_line_is_processed_whatever_its_ending(tmp_p
     result = CliRunner().invoke(main, ["process", str(page), "-o", str(tmp_path / "out"), "-q"])
     assert result.exit_code == 0, result.output
     assert _kinds(tmp_path / "out") == [("record", "report.page")]
+
+
+def test_a_file_name_that_is_not_utf8_is_processed_with_its_odd_bytes_escaped_and_the_batch_goes_on(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / os.fsdecode(b"caf\xe9-latin1.txt")).write_text(PAGE)
+    (src / "plain.txt").write_text(PAGE.replace("Bergen", "Oslo"))
+    result = CliRunner().invoke(main, ["process", str(src), "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert _kinds(tmp_path / "out") == [("record", "caf%E9-latin1.txt"), ("record", "plain.txt")]

@@ -99,7 +99,7 @@ def _one(args: tuple[str, int | None, str | None, int | None, bool]) -> tuple[st
         load_model()  # once per process, outside the page's time: the service's workers load it before any page too
     try:
         with page_deadline(time_limit):
-            record = process_bytes(data, path.name, received_at=drop.received_at, max_bytes=max_bytes, max_file_bytes=max_file_bytes, on_stage=on_stage)
+            record = process_bytes(data, drop.filename, received_at=drop.received_at, max_bytes=max_bytes, max_file_bytes=max_file_bytes, on_stage=on_stage)
         record.source.folder = drop.folder
     except PageRejected as exc:
         return path_s, None, ("intake", exc.code, exc.message), drop.model_dump(mode="json")

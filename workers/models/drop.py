@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import secrets
 import time
 from datetime import datetime, timezone
@@ -14,6 +15,36 @@ from pydantic import BaseModel, Field, field_validator
 def new_drop_id() -> str:
     """Time-ordered, unique id: milliseconds in hex, then 32 random bits."""
     return f"{int(time.time() * 1000):011x}{secrets.token_hex(4)}"
+
+
+def _percent(err: UnicodeDecodeError) -> tuple[str, int]:
+    return "".join(f"%{b:02X}" for b in err.object[err.start : err.end]), err.end
+
+
+codecs.register_error("pagemill.percent", _percent)
+
+
+def utf8_name(name: str) -> str:
+    """The name with each byte that is not UTF-8 written as ``%XX``.
+
+    A POSIX file name is bytes. Python hands a name that is not UTF-8 over with
+    its odd bytes as lone surrogates (PEP 383), which neither JSON nor the
+    broker can carry: one such name used to stop every page taken in the same
+    pass, and `pagemill process` whole. Escaped, the name stays readable and
+    still tells its bytes apart; the original is archived under it. Not a
+    backslash: folder names refuse it (it would be a separator on Windows).
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    # surrogatepass also takes a surrogate no file name decoding makes (e.g. one read from JSON).
+    return name.encode("utf-8", "surrogateescape" if _escaped_bytes_only(name) else "surrogatepass").decode("utf-8", "pagemill.percent")
+
+
+def _escaped_bytes_only(name: str) -> bool:
+    return all(not 0xD800 <= ord(c) <= 0xDFFF or 0xDC80 <= ord(c) <= 0xDCFF for c in name)
 
 
 class Drop(BaseModel):
@@ -31,6 +62,11 @@ class Drop(BaseModel):
         None, description="Outbox file name of the outcome this drop's record replaces (reprocessing): no duplicate check."
     )
     signature: str | None = Field(None, description="HMAC of the other fields by the host's watcher; the writer refuses a drop without a valid one.")
+
+    @field_validator("filename", "folder", mode="before")
+    @classmethod
+    def _utf8_name(cls, v: object) -> object:
+        return utf8_name(v) if isinstance(v, str) else v
 
     @field_validator("replaces")
     @classmethod

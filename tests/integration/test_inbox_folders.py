@@ -38,6 +38,23 @@ def test_a_folder_dropped_with_two_pages_gives_two_records_with_its_folder(isola
     assert not (isolated.inbox / "harbour" / "first.txt").exists()
 
 
+def test_folders_named_with_a_backslash_or_bytes_that_are_not_utf8_are_taken_escaped_beside_a_plain_one(isolated: Service):
+    start_pair(isolated, env=RECURSIVE)
+    staging = isolated.root / "staging" / "mixed"
+    odd = {"back\\slash": "Calais", os.fsdecode(b"caf\xe9"): "Tromso", "plain": "Dover"}
+    for folder, town in odd.items():
+        (staging / folder).mkdir(parents=True)
+        (staging / folder / f"{town.lower()}.txt").write_bytes(_page(town))
+    os.rename(staging, isolated.inbox / "mixed")  # one pass takes all three: one refused folder used to stop them all
+
+    escaped = {"Calais": "mixed/back%5Cslash", "Tromso": "mixed/caf%E9", "Dover": "mixed/plain"}
+    for town, folder in escaped.items():
+        (rec,) = isolated.wait_for(town.lower(), timeout=60)
+        assert rec["kind"] == "record" and rec["source"]["folder"] == folder
+        original = isolated.archive / folder / f"{town.lower()}.txt"
+        assert filed(original) and original.read_bytes() == _page(town)
+
+
 def test_a_page_written_into_an_existing_subfolder_is_taken_and_a_bad_one_fails_into_the_same_tree(isolated: Service):
     (isolated.inbox / "weekly").mkdir()
     start_pair(isolated, env=RECURSIVE)

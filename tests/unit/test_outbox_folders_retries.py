@@ -44,6 +44,10 @@ def test_a_drop_folder_outside_the_inbox_is_refused(folder):
         Drop(filename="x.txt", folder=folder)
 
 
+def test_a_backslash_in_a_drop_folder_is_written_escaped_and_stays_one_folder_inside():
+    assert Drop(filename="x.txt", folder="a\\b/..\\c").folder == "a%5Cb/..%5Cc"
+
+
 def test_a_retried_pages_new_outcome_replaces_the_old_error_record(tmp_path):
     ledger = MemoryLedger()
     out = _outbox(tmp_path, ledger)

@@ -426,10 +426,13 @@ class Watcher:
         claims: list[tuple[str, Path, Drop]] = []
         for path in paths:
             src = Path(path)
-            drop = Drop(filename=src.name, folder=self.folder_of(src))
             try:
+                drop = Drop(filename=src.name, folder=self.folder_of(src))
                 st = os.lstat(src)
             except FileNotFoundError:
+                continue
+            except ValueError as exc:  # one page the model will not take must not hold up the rest of the pass
+                log.error("could not take page; will retry at the next sweep", path=path, error=str(exc))
                 continue
             if self.recursive and stat.S_ISDIR(st.st_mode):
                 self.scan_folder(path)

@@ -63,10 +63,18 @@ class Drop(BaseModel):
     )
     signature: str | None = Field(None, description="HMAC of the other fields by the host's watcher; the writer refuses a drop without a valid one.")
 
-    @field_validator("filename", "folder", mode="before")
+    @field_validator("filename", mode="before")
     @classmethod
     def _utf8_name(cls, v: object) -> object:
         return utf8_name(v) if isinstance(v, str) else v
+
+    @field_validator("folder", mode="before")
+    @classmethod
+    def _utf8_folder(cls, v: object) -> object:
+        # A backslash is an ordinary character in a POSIX folder name, but a separator elsewhere: written %5C
+        # like any other odd byte, it can never lead out of archive/ or failed/. Refused instead, it used to
+        # stop every page the watcher took in the same pass as one page from such a folder.
+        return utf8_name(v).replace("\\", "%5C") if isinstance(v, str) else v
 
     @field_validator("replaces")
     @classmethod
@@ -83,6 +91,6 @@ class Drop(BaseModel):
         if v in (None, "", "."):
             return None
         parts = PurePosixPath(v).parts
-        if PurePosixPath(v).is_absolute() or any(p in ("..", ".") for p in parts) or "\\" in v or "\0" in v:
+        if PurePosixPath(v).is_absolute() or any(p in ("..", ".") for p in parts) or "\0" in v:
             raise ValueError(f"folder must be a relative path inside the inbox, not {v!r}")
         return "/".join(parts)

@@ -2,7 +2,7 @@
 
 Corpus pages are cut to a size by joining whole corpus pages; the hostile
 ("pathological") pages are the shapes that once made a stage quadratic: one
-endless word, runs of brackets or of ``!?``, capitalised words without end, a
+endless word, runs of brackets or of ``!?``, one-letter words without end, capitalised words without end, a
 page with no line break, one long block that ftfy has to repair.
 """
 
@@ -43,6 +43,11 @@ def punctuation(size: int, _text: str = "") -> str:
     return "!?" * (size // 2) + "\n"
 
 
+def short_words(size: int, _text: str = "") -> str:
+    """Words of one letter and a comma ("a, a, a, ..."): two tokens every three characters, letter-spaced text's density."""
+    return "a, " * (size // 3) + "\n"
+
+
 def capitalised(size: int, text: str) -> str:
     """Capitalised words in a row, on one line, no sentence end."""
     words = sorted({w.strip(".,;:()\"'").capitalize() for w in text.split() if w.isalpha() and len(w) > 2})
@@ -80,6 +85,7 @@ HOSTILE: dict[str, Callable[[int, str], str]] = {
     "long_word": long_word,
     "brackets": brackets,
     "punctuation": punctuation,
+    "short_words": short_words,
     "capitalised": capitalised,
     "no_newline": no_newline,
     "one_block_repairs": one_block_repairs,

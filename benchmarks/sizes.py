@@ -5,7 +5,7 @@
 
 Pages of 3 KB, 30 KB, 300 KB and 3 MB are cut from the corpus (whole corpus
 pages joined; see ``benchmarks/pages.py``); the hostile pages are built here:
-one endless word, a wall of brackets, a wall of ``!?``, capitalised words
+one endless word, a wall of brackets, a wall of ``!?``, one-letter words without end, capitalised words
 without end, a page with no line break, and one long line that ftfy has to
 mend. Each page runs through the stages (the code of ``pagemill process``) in
 a fresh process that has loaded the model and warmed up on a small page, so

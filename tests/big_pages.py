@@ -46,6 +46,7 @@ def hostile_pages(size: int) -> dict[str, str]:
         "long-word": "a" * size + "\nand one more line.\n",
         "brackets": "(" * (size // 2) + ")" * (size // 2) + "\n",
         "punctuation": "!?" * (size // 2) + "\n",
+        "short-words": "a, " * (size // 3) + "\n",
         "capitalised": caps[:size] + "\n",
         "no-newline": " ".join(one_block_page(size).split()) + "\n",
         "long-line-to-mend": " ".join(

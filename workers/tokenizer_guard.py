@@ -13,10 +13,17 @@ import re
 #: token one at a time, re-reading the rest each time: 4,000 brackets in a row took 1.4 s, 30,000
 #: over a minute. No word is this long; a longer run (a hash, a wall of punctuation) is no language.
 MAX_RUN_CHARS = 100
-# A long token, or a run of 16 or more punctuation marks, single spaces allowed between them
-# ("!?!?…", "( ( ( …"): each mark would be a token of its own, each costing the model as a word does.
-# (A run of marks starts a token, so a sentence's own full stop before it is kept.)
-_UNREADABLE = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}|(?<!\S)[^\w\s](?: ?[^\w\s]){{15,}}")
+#: Fewest words of one or two characters in a row read as one placeholder word. Each such word (or its mark:
+#: "a," is two tokens) costs the model as a long word does, so a page of them cost 3-4 times a prose page per
+#: KB (a 150 KB page of "a, a, …": 10.8 s in the model, 490 MB peak RSS). Prose never has 16 in a row;
+#: letter-spaced text ("A N N U A L  R E P O R T") and long rows of small numbers do, and hold no name.
+MIN_SHORT_WORDS = 16
+# A long token; a run of 16 or more punctuation marks, single spaces allowed between them ("!?!?…",
+# "( ( ( …"), each of which would be a token of its own (a run of marks starts a token, so a sentence's own
+# full stop before it is kept); or a run of MIN_SHORT_WORDS words of at most two characters.
+_UNREADABLE = re.compile(
+    rf"\S{{{MAX_RUN_CHARS + 1},}}|(?<!\S)[^\w\s](?: ?[^\w\s]){{15,}}|(?<!\S)\S{{1,2}}(?:\s+\S{{1,2}}){{{MIN_SHORT_WORDS - 1},}}(?!\S)"
+)
 
 
 def _placeholder(m: re.Match[str]) -> str:

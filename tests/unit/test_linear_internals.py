@@ -77,6 +77,19 @@ def test_the_model_reads_unreadable_runs_as_one_word_of_the_same_length():
     assert model_view(ordinary) == ordinary
 
 
+def test_the_model_reads_a_run_of_one_and_two_letter_words_as_one_word_and_prose_as_it_is():
+    text = "Ana Silva spoke. " + "a, " * 400 + "then " + "R E P O R T  O F  T H E  B O A R D" + " left Quito."
+    view = model_view(text)
+    assert len(view) == len(text)
+    assert view.startswith("Ana Silva spoke. ") and view.endswith(" left Quito.")
+    assert "a," not in view and "R E P" not in view and len(view.split()) == 8
+    # Fifteen short words in a row are read as they are; the sixteenth makes them a run.
+    fifteen = "So as we go to do so if I am up by my ox at"
+    assert len(fifteen.split()) == 15
+    assert model_view(fifteen + " dawn, Oslo waits.") == fifteen + " dawn, Oslo waits."
+    assert model_view(fifteen + " it Oslo waits.").endswith(" Oslo waits.") and "So as" not in model_view(fifteen + " it Oslo waits.")
+
+
 def test_sentences_after_many_abbreviations_split_as_before():
     text = " ".join(["Dr. Hale met Mr. Ray and Mrs. Ann Lee in St. Paul."] * 3)
     assert [text[a:b] for a, b in split_sentences(text)] == ["Dr. Hale met Mr. Ray and Mrs. Ann Lee in St. Paul."] * 3

@@ -45,7 +45,23 @@ Every setting is an environment variable, e.g. PAGEMILL_INBOX=/data/in;
 """
 
 
-@click.group(help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Commands(click.Group):
+    """Every command: a broker that does not answer is a message that says what to do, not a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        import redis
+
+        try:
+            return super().invoke(ctx)
+        except redis.exceptions.ConnectionError as exc:
+            where = get_settings().effective_broker_url.split("@")[-1]  # never the password
+            raise click.ClickException(
+                f"cannot reach the broker at {where} ({str(exc).rstrip('.')}). Is pagemill running? Start it with `pagemill up` "
+                "(`pagemill up --wait` in a script), or set PAGEMILL_BROKER_URL to the broker it uses."
+            ) from exc
+
+
+@click.group(cls=_Commands, help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="pagemill")
 def main() -> None:
     pass
@@ -333,6 +349,8 @@ def status(watch: bool, interval: float, limit: int, only: str | None, as_json: 
         from .service.status import live
 
         live(lambda: snapshot(ledger, limit, only), interval)
+    except redis.exceptions.ConnectionError:
+        raise  # said by the command group, with how to start the broker
     except redis.RedisError as exc:
         raise click.ClickException(f"cannot read the ledger from the broker at {s.effective_broker_url.split('@')[-1]}: {exc}") from exc
 

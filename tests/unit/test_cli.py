@@ -70,3 +70,24 @@ def test_process_uses_the_taxonomy_file_named_in_the_settings(tmp_path, monkeypa
     (record,) = [json.loads(p.read_text()) for p in (tmp_path / "out").glob("*.json")]
     assert record["classification"]["taxonomy"] == "garden"
     assert [t["code"] for t in record["classification"]["topics"]] == ["g1"]
+
+
+def test_commands_that_need_the_broker_say_how_to_start_it_when_it_does_not_answer(tmp_path, monkeypatch):
+    import socket
+
+    from workers.settings import get_settings
+
+    with socket.socket() as sock:  # a port nothing listens on once it is closed
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    monkeypatch.setenv("PAGEMILL_BROKER_URL", f"redis://127.0.0.1:{port}/0")
+    monkeypatch.setenv("PAGEMILL_OUTBOX", str(tmp_path / "outbox"))
+    get_settings.cache_clear()
+    try:
+        for args in (["follow", "--once"], ["reprocess", "--id", "pm-0123456789abcdef"], ["status"]):
+            result = CliRunner().invoke(main, args)
+            assert result.exit_code == 1, (args, result.output)
+            assert f"127.0.0.1:{port}" in result.output and "pagemill up" in result.output, (args, result.output)
+            assert "Traceback" not in result.output
+    finally:
+        get_settings.cache_clear()

@@ -512,6 +512,28 @@ def test_xhtml_with_an_xml_prolog_is_read_as_html():
         assert _markup_to_text(page[s.source_start : s.source_end]) == s.text
 
 
+def _nested(depth: int, inner: str) -> str:
+    return "<html><head><title>Deep</title></head><body><p>Before the wrappers, about Peru.</p>" + "<div>" * depth + inner + "</div>" * depth + "<p>After the wrappers, about Oslo.</p></body></html>"
+
+
+@pytest.mark.parametrize("depth", [100, 255, 1500])
+def test_html_text_inside_hundreds_of_nested_elements_is_read_and_traced_to_the_markup(depth):
+    inner = "<p>The ferry to Bergen leaves at dawn, the harbour office said.</p><p>Tickets are sold at the quay.</p>"
+    page = _nested(depth, inner)
+    rec = process_bytes(page.encode(), "deep.html")
+    assert rec.kind == "record"
+    for text in ("Before the wrappers", "ferry to Bergen", "sold at the quay", "After the wrappers"):
+        assert text in rec.text
+    for s in rec.segments:
+        assert _markup_to_text(page[s.source_start : s.source_end]) == s.text
+
+
+def test_html_nested_past_the_parsers_limit_is_refused_saying_so_not_read_in_part():
+    with pytest.raises(PageRejected) as err:
+        process_bytes(_nested(3000, "<p>The ferry to Bergen leaves at dawn.</p>").encode(), "deeper.html")
+    assert err.value.code == "unreadable" and "nested more than 2,048 deep" in err.value.message
+
+
 def test_docx_heading_numbers_word_draws_go_in_number_and_the_text_stays_as_written():
     name = "unit_test_headers_numbered.docx"
     rec = process_bytes((FIX / name).read_bytes(), name)

@@ -241,6 +241,29 @@ def _drop_unseen(root) -> None:
         el.drop_tree()  # lxml.html: the tail stays, joined to what came before
 
 
+#: Deepest element kept as an element. libxml2 parses at most 256 levels by default and dropped whatever lay
+#: deeper without a word (a page inside 255 nested divs read as "no text"); it now parses up to 2,048
+#: (``huge_tree``; the page is at most PAGEMILL_MAX_PAGE_BYTES), and what lies deeper than this is kept as the
+#: text of its ancestor at this depth, so neither our walks nor trafilatura's recurse past Python's limit.
+MAX_DEPTH = 200
+_AT_MAX_DEPTH = etree.XPath("/" + "/".join(["*"] * MAX_DEPTH))
+
+
+def _flatten_deep(root) -> None:
+    """Each element at :data:`MAX_DEPTH` keeps its subtree's text and loses its tags (blocks below it become one).
+
+    A line break stands where a block or ``br`` began and ended, so their words and sentences stay apart.
+    """
+    for el in _AT_MAX_DEPTH(root):
+        if not len(el):
+            continue
+        for d in el.iterdescendants():
+            if isinstance(d.tag, str) and (d.tag.lower() in _BLOCK or d.tag.lower() == "br"):
+                d.text = "\n" + (d.text or "")
+                d.tail = "\n" + (d.tail or "")
+        etree.strip_tags(el, "*")
+
+
 def _inline_text(el, out: list[str]) -> None:
     """Text of an element and its inline descendants (br and block children become spaces)."""
     if el.text:
@@ -427,7 +450,7 @@ def _norm(text: str) -> str:
 # Every element an HtmlElement, chosen in C: lxml.html's own parser asks a Python method for each element's
 # class (form, input, label...) every time an element is touched from Python, hundreds of thousands of calls a
 # corpus; neither this reader nor trafilatura uses those classes' extra methods.
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)  # see MAX_DEPTH
 _PARSER.set_element_class_lookup(
     etree.ElementDefaultClassLookup(element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction)
 )
@@ -439,8 +462,12 @@ def read_html(text: str) -> Reading:
     except (etree.ParserError, ValueError):
         # lxml refuses str input with an encoding declaration; bytes would re-guess the encoding we already know.
         root = lxml.html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", text), parser=_PARSER)
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log):
+        # libxml2 stops at its limit and keeps only what came before: a record of part of the page, said nowhere.
+        raise ValueError("its elements are nested more than 2,048 deep, and what lies deeper could not be read")
     title = _title(root)
     _drop_unseen(root)
+    _flatten_deep(root)
     blocks: list[_Block] = []
     body = root.find("body")
     _walk(body if body is not None else root, blocks)

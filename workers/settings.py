@@ -72,7 +72,8 @@ class Settings(BaseSettings):
         50_000_000,
         description="Largest file of any format accepted, in bytes, before it is read (a PDF or Word file is mostly "
         "images and fonts, so its own size may pass PAGEMILL_MAX_PAGE_BYTES); larger files get an error record (too_large). "
-        "The file travels in its task message, so this also bounds a message in the broker.",
+        "The file travels in its task message, so this also bounds a message in the broker. A Word file may unpack to at "
+        "most this plus 16 times PAGEMILL_MAX_PAGE_BYTES (checked before it is unpacked).",
     )
 
     # --- stages ------------------------------------------------------------

@@ -15,8 +15,10 @@ alarm both end in the same error record.
 
 from __future__ import annotations
 
+import io
 import signal
 import threading
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -56,6 +58,57 @@ def size_refusal(data_or_head: bytes, size: int, max_page_bytes: int | None, max
 
 class PageTimeLimit(Exception):
     """Raised inside a stage when the page's time is up (``pagemill process``)."""
+
+
+def _time_up() -> tuple[type[BaseException], ...]:
+    try:  # the service's soft limit (Celery's, raised by billiard); this module itself knows nothing of Celery
+        from billiard.exceptions import SoftTimeLimitExceeded
+    except ImportError:
+        return (PageTimeLimit,)
+    return (PageTimeLimit, SoftTimeLimitExceeded)
+
+
+#: What a stage sees when the page's time is up, in ``pagemill process`` or the service. A reader's "could not
+#: be read" handler must let these through: a Word file that unpacked for two minutes was told "unreadable
+#: (PageTimeLimit)" instead of which limit to raise.
+TIME_UP = _time_up()
+
+
+#: Bytes of unpacked Word parts allowed per byte of PAGEMILL_MAX_PAGE_BYTES, beyond PAGEMILL_MAX_FILE_BYTES (for
+#: pictures, which do not shrink in the zip). A Word file's XML is 8-20 times its text (styles, themes and run
+#: properties; a small file's fixed parts alone are 100-800 KB), so a file whose text fits has room to spare.
+UNPACKED_PER_TEXT_BYTE = 16
+
+
+def unpacked_limit(max_page_bytes: int | None, max_file_bytes: int | None) -> int | None:
+    """The file limit, widened for unpacking; None (no limit) where there is no file limit."""
+    if max_file_bytes is None:
+        return None
+    return max_file_bytes + UNPACKED_PER_TEXT_BYTE * (max_page_bytes or 0)
+
+
+def unpacked_refusal(data: bytes, max_page_bytes: int | None, max_file_bytes: int | None) -> str | None:
+    """Why a Word (zip) file is refused before it is unpacked; None if it is not.
+
+    Its parts are read whole into memory, and the XML parsed: 600 KB of zip that unpacked to 300 MB of XML took
+    a process to 1.2 GB and past its time limit. (zipfile stops at each part's declared size, so a part cannot
+    unpack to more than the zip's directory says.)
+    """
+    limit = unpacked_limit(max_page_bytes, max_file_bytes)
+    if limit is None or not data.startswith(b"PK\x03\x04"):
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            size = sum(i.file_size for i in z.infolist())
+    except (zipfile.BadZipFile, ValueError):
+        return None  # the reader says what is wrong with it
+    if size <= limit:
+        return None
+    return (
+        f"this Word file unpacks to {size:,} bytes; the limit is {limit:,}, PAGEMILL_MAX_FILE_BYTES plus "
+        f"{UNPACKED_PER_TEXT_BYTE} times PAGEMILL_MAX_PAGE_BYTES (raise them to accept it, with the memory to match, "
+        f"or save its text as a file of its own and drop that)"
+    )
 
 
 def too_large_message(stage: str, limit: int, size_bytes: int | None) -> str:

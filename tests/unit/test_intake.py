@@ -136,3 +136,51 @@ def test_a_binary_type_pagemill_does_not_read_says_what_to_do_with_it(data, todo
         decode_page(data, "x.txt")
     assert exc.value.code == "unsupported_type"
     assert todo in exc.value.message
+
+
+FORMATS = Path(__file__).resolve().parents[1] / "fixtures" / "formats"
+
+
+def _inflated_docx(xml_bytes: int) -> bytes:
+    """A real Word file whose document part is padded with ``xml_bytes`` of paragraphs that compress a thousandfold."""
+    import io
+    import zipfile
+
+    src = zipfile.ZipFile(FORMATS / "word_tables.docx")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename != "word/document.xml":
+                z.writestr(item, data)
+                continue
+            head, tail = data.split(b"<w:body>", 1)
+            para = b"<w:p><w:r><w:t>" + b"A" * 4000 + b"</w:t></w:r></w:p>"
+            with z.open(item.filename, "w") as f:
+                f.write(head + b"<w:body>")
+                for _ in range(xml_bytes // len(para)):
+                    f.write(para)
+                f.write(tail)
+    return out.getvalue()
+
+
+def test_a_word_file_that_unpacks_past_the_file_limit_is_refused_before_it_is_unpacked():
+    from workers.stages import process_bytes
+
+    bomb = _inflated_docx(5_000_000)
+    assert len(bomb) < 100_000
+    limits = {"max_bytes": 100_000, "max_file_bytes": 2_000_000}  # unpacked: at most 2 MB + 16 x 100 KB
+    with pytest.raises(PageRejected) as err:
+        process_bytes(bomb, "inflated.docx", **limits)
+    assert err.value.code == "too_large" and "unpacks to" in err.value.message and "PAGEMILL_MAX_FILE_BYTES" in err.value.message
+    # The same limits let an ordinary Word file through.
+    assert process_bytes((FORMATS / "word_tables.docx").read_bytes(), "word_tables.docx", **limits).kind == "record"
+
+
+def test_time_running_out_while_a_word_file_is_read_says_time_ran_out_not_unreadable():
+    from workers.stages import process_bytes
+    from workers.timelimit import PageTimeLimit, page_deadline
+
+    bomb = _inflated_docx(400_000_000)  # unpacking alone takes seconds; the deadline falls inside the reader
+    with pytest.raises(PageTimeLimit), page_deadline(0.3):
+        process_bytes(bomb, "slow.docx")

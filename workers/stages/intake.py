@@ -26,7 +26,7 @@ import filetype
 from ..models import Page, SourceInfo
 from ..readers import DOCX, HTML, MARKDOWN, PDF, READ_TYPES, Reading, detect, text_kind
 from ..readers.detect import read_types_sentence
-from ..timelimit import size_refusal, too_big_message
+from ..timelimit import TIME_UP, size_refusal, too_big_message, unpacked_refusal
 
 # Control characters other than tab, newline, carriage return and form feed.
 _CONTROL = set(range(0, 9)) | {11} | set(range(14, 32)) | {127}
@@ -205,7 +205,7 @@ def _read(media_type: str, data: bytes, text: str | None) -> Reading:
             from ..readers.markdown import read_markdown
 
             return read_markdown(text or "")
-    except PageRejected:
+    except (PageRejected, *TIME_UP):
         raise
     except Exception as exc:  # noqa: BLE001 - a file its library cannot parse is bad input, not a bug to retry
         raise PageRejected(
@@ -256,6 +256,8 @@ def decode_page(
     kind = detect(data)
     reading: Reading | None = None
     if kind.media_type in (PDF, DOCX):
+        if kind.media_type == DOCX and (refusal := unpacked_refusal(data, max_bytes, max_file_bytes)):
+            raise PageRejected("too_large", refusal)
         reading = _read(kind.media_type, data, None)
         media_type, encoding, text = kind.media_type, "binary", reading.text
         if max_bytes is not None and (n := len(text.encode("utf-8"))) > max_bytes:

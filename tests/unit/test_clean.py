@@ -265,6 +265,13 @@ def test_chrome_that_looks_like_data_or_titles_is_still_chrome(line):
     assert chrome_at_edge(line)
 
 
+def test_a_letter_whose_mojibake_holds_a_copyright_sign_is_not_a_notice_but_the_sign_itself_is():
+    # UTF-8 read as Windows-1252: é is "Ã©", ĩ "Ä©"; the sign © itself is "Â©".
+    for line in ("Posted by Ren\u00c3\u00a9 Roux", "Caf\u00c3\u00a9 society in Hu\u00c3\u00a9", "Ph\u00c3\u00a9p T\u00c4\u00a9nh"):
+        assert chrome_at_edge(line) is None, line
+    assert chrome_at_edge("\u00c2\u00a9 2024 Harbour Herald") == "copyright line"
+
+
 def test_coordinates_among_the_top_edge_lines_stay_content():
     text = ("Home > Places > Harbour Island\n\n"
             "Coordinates: 44°10′S 170°5′E / 44.17°S 170.08°E / -44.17; 170.08\n\n"

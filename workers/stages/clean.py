@@ -214,9 +214,11 @@ def chrome_anywhere(text: str) -> str | None:
 
 
 # "Crown copyright", "Text copyright Jane Roe"; a line that opens with the word is a notice only in a notice's
-# shape (a year, "by", "all rights"): "Copyright reform in Europe" is a title.
+# shape (a year, "by", "all rights"): "Copyright reform in Europe" is a title. Chrome is found before mojibake is
+# repaired, and UTF-8 read as Windows-1252 turns é into "Ã©" (ĩ "Ä©", Щ "Ð©"): a © after Ã-ß is the second
+# half of a letter ("Posted by RenÃ© Roux" is no notice); only "Â©" is the sign itself.
 _EDGE_COPYRIGHT = re.compile(
-    r"©|(?<=\w\s)copyright\b|^\s*copyright\b(?=.*(?:\b(?:1[89]|20)\d\d\b|\bby\b|\ball rights\b))", re.IGNORECASE
+    r"(?<![\u00c3-\u00df])©|(?<=\w\s)copyright\b|^\s*copyright\b(?=.*(?:\b(?:1[89]|20)\d\d\b|\bby\b|\ball rights\b))", re.IGNORECASE
 )
 # A picture's credit ("Harbour at dusk. Photo © Jane Roe") is part of its caption, even at the page's edge.
 _PICTURE_CREDIT = re.compile(r"\b(?:photo|photograph|image|picture|illustration|credit|courtesy)s?\b", re.IGNORECASE)

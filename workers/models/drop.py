@@ -32,7 +32,7 @@ def utf8_name(name: str) -> str:
     broker can carry: one such name used to stop every page taken in the same
     pass, and `pagemill process` whole. Escaped, the name stays readable and
     still tells its bytes apart; the original is archived under it. Not a
-    backslash: folder names refuse it (it would be a separator on Windows).
+    backslash escape: a folder's own backslashes are written ``%5C`` too.
     """
     try:
         name.encode("utf-8")

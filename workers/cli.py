@@ -474,13 +474,24 @@ def reprocess(everything: bool, older_than: str | None, ids: tuple[str, ...], wa
     records = rp.select(s.outbox, everything=everything, older_than=older_than, ids=ids)
     from .edges.signing import signing_sender
 
-    plan = rp.queue(records, s.archive, ledger, signing_sender(s.state_dir, send), say=click.echo)
+    from .service.app import broker_lists
+
+    sender = signing_sender(s.state_dir, send)
+
+    def idle() -> bool:
+        return ledger.broker_idle(broker_lists())
+
+    def requeue(names: list[str]) -> dict[str, str]:
+        return rp.queue([r for r in records if r[0].name in names], s.archive, ledger, sender, say=click.echo, resend_pending=True).waiting
+
+    lost = bool(ledger.pending_reprocess()) and rp.messages_lost(idle)
+    plan = rp.queue(records, s.archive, ledger, sender, say=click.echo, resend_pending=lost)
     click.echo(
         f"{len(plan.queued)} queued, {len(plan.already_queued)} already on their way, "
         f"{len(plan.no_original)} without an original in {s.archive}"
     )
     if wait and plan.waiting:
-        counts = rp.wait(plan, s.outbox, ledger, say=click.echo)
+        counts = rp.wait(plan, s.outbox, ledger, say=click.echo, idle=idle, requeue=requeue)
         click.echo(f"{counts['replaced']} replaced, {counts['failed']} failed")
 
 

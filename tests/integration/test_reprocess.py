@@ -153,3 +153,38 @@ def test_a_reprocess_stopped_and_started_again_makes_each_page_once(isolated: Se
     assert sorted(set(logged)) == sorted(first)
     assert len(logged) == 6, f"a page was made twice: {sorted(logged)}"
     assert counts(svc)["reprocessed"] == 6
+
+
+def test_a_reprocessed_page_whose_message_was_lost_is_sent_again_and_made_once(isolated: Service):
+    import redis
+
+    from workers.service.app import broker_lists
+
+    svc = isolated
+    start(svc, concurrency="1")
+    wait_watching(svc, svc.start("watcher", "watch"))
+    first = drop_and_wait(svc, 3)
+    make_older(svc, sorted(first))
+    worker = next(p for p in svc.parts if p.name == "worker")
+    worker.stop()
+    worker.name = "done"  # stopped on purpose
+    run = cli(svc, "reprocess", "--older-than", "current", "--no-wait")
+    assert "3 queued" in run.stdout, run.stdout + run.stderr
+
+    # What a worker killed as it took a message leaves behind: the message gone from the queue, held by nobody.
+    broker = redis.Redis.from_url(svc.env["PAGEMILL_BROKER_URL"])
+    taken = next((name for name in broker_lists() if broker.llen(name)), None)
+    assert taken is not None and broker.rpop(taken) is not None
+    # Two messages are still queued, so all three are taken to be on their way.
+    assert "0 queued, 3 already on their way" in cli(svc, "reprocess", "--older-than", "current", "--no-wait").stdout
+
+    start(svc, concurrency="1")
+    try:
+        final = cli(svc, "reprocess", "--older-than", "current", timeout=240)
+    except subprocess.TimeoutExpired as exc:
+        raise AssertionError(f"reprocess did not end: {exc.stdout}\n{svc.tail_logs()}") from exc
+    assert final.returncode == 0, final.stdout + final.stderr
+    after = records(svc)
+    assert all(d["supersedes"]["pipeline_version"] == OLD and d["pipeline"]["version"] != OLD for d in after.values())
+    logged = replaced_in_logs(svc)
+    assert sorted(logged) == sorted(first), f"each page made once: {sorted(logged)}"

@@ -91,20 +91,36 @@ def originals_by_sha256(archive: Path, wanted: set[str]) -> dict[str, Path]:
     return found
 
 
+def messages_lost(idle: Callable[[], bool], pause: float = 1.0) -> bool:
+    """True when the broker holds no message at all (none waiting, none held by a worker), twice ``pause`` apart.
+
+    A record still noted as on its way then has no message left: the broker's transport loses one taken by a
+    worker killed between taking it and recording it as held. (Asked twice: a live worker is in that window
+    for a moment only.)
+    """
+    if not idle():
+        return False
+    time.sleep(pause)
+    return idle()
+
+
 def queue(
     records: list[tuple[Path, dict]],
     archive: Path,
     ledger: RedisLedger,
     send: Callable[[str, Drop, str], None],
     say: Callable[[str], None] = print,
+    resend_pending: bool = False,
 ) -> Plan:
+    """Queue each record's page; one noted as on its way is sent again only with ``resend_pending`` (its message
+    was lost: :func:`messages_lost`), under the same drop."""
     plan = Plan()
     pending = ledger.pending_reprocess()
     originals = originals_by_sha256(archive, {d["source"]["sha256"] for _, d in records})
     for path, doc in records:
         name = path.name
         drop_id = pending.get(name)
-        if drop_id and ledger.get_drop(drop_id).get("status") not in (None, CLAIMED):
+        if drop_id and not resend_pending and ledger.get_drop(drop_id).get("status") not in (None, CLAIMED):
             plan.already_queued.append(name)
             plan.waiting[name] = drop_id
             continue
@@ -142,11 +158,18 @@ def wait(
     say: Callable[[str], None] = print,
     poll: float = 0.5,
     timeout: float | None = None,
+    idle: Callable[[], bool] | None = None,
+    requeue: Callable[[list[str]], dict[str, str]] | None = None,
 ) -> dict[str, int]:
-    """Announce each record as its new version is written (or fails); returns counts."""
+    """Announce each record as its new version is written (or fails); returns counts.
+
+    With ``idle`` and ``requeue``: records still awaited when the broker has held no message for two polls in
+    a row lost theirs (:func:`messages_lost`) and are sent again; ``requeue`` returns their record -> drop id.
+    """
     left = dict(plan.waiting)
     counts = {"replaced": 0, "failed": 0}
     deadline = None if timeout is None else time.monotonic() + timeout
+    idle_polls = 0
     while left:
         pending = ledger.pending_reprocess()
         for name, drop_id in list(left.items()):
@@ -168,5 +191,11 @@ def wait(
         if left:
             if deadline is not None and time.monotonic() > deadline:
                 break
+            if idle is not None and requeue is not None:
+                idle_polls = idle_polls + 1 if idle() else 0
+                if idle_polls >= 2:
+                    say(f"no message is left for {len(left)} record(s) still awaited (a worker was killed as it took one); sending them again")
+                    left.update(requeue(sorted(left)))
+                    idle_polls = 0
             time.sleep(poll)
     return counts

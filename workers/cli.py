@@ -482,7 +482,8 @@ def reprocess(everything: bool, older_than: str | None, ids: tuple[str, ...], wa
         return ledger.broker_idle(broker_lists())
 
     def requeue(names: list[str]) -> dict[str, str]:
-        return rp.queue([r for r in records if r[0].name in names], s.archive, ledger, sender, say=click.echo, resend_pending=True).waiting
+        still = set(names) & set(ledger.pending_reprocess())  # never a record replaced since: it would be made twice
+        return rp.queue([r for r in records if r[0].name in still], s.archive, ledger, sender, say=click.echo, resend_pending=True).waiting
 
     lost = bool(ledger.pending_reprocess()) and rp.messages_lost(idle)
     plan = rp.queue(records, s.archive, ledger, sender, say=click.echo, resend_pending=lost)

@@ -79,6 +79,22 @@ def replaced_in_logs(svc: Service) -> list[str]:
     return out
 
 
+def stop_worker(svc: Service) -> None:
+    worker = next(p for p in svc.parts if p.name == "worker")
+    worker.stop()
+    worker.name = "done"  # stopped on purpose
+
+
+def reprocess_to_the_end(svc: Service, timeout: float = 200) -> None:
+    """`pagemill reprocess --older-than current`, waiting for every record; within pytest's own 300 s, so a hang
+    fails here with the service's logs (at 600 s, pytest's timeout came first and showed none)."""
+    try:
+        final = cli(svc, "reprocess", "--older-than", "current", timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        raise AssertionError(f"reprocess did not end: {exc.stdout}\n{svc.tail_logs()}") from exc
+    assert final.returncode == 0, final.stdout + final.stderr
+
+
 def counts(svc: Service) -> dict:
     return json.loads(cli(svc, "status", "--json").stdout)["counts"]
 
@@ -120,9 +136,7 @@ def test_a_reprocess_stopped_and_started_again_makes_each_page_once(isolated: Se
     # Long enough pages that the worker is likely killed with some still to do (the test holds either way).
     first = drop_and_wait(svc, 6, paragraphs=60)
     make_older(svc, sorted(first))
-    worker = next(p for p in svc.parts if p.name == "worker")
-    worker.stop()
-    worker.name = "done"  # stopped on purpose
+    stop_worker(svc)
 
     # Queued while no worker runs; the run is then stopped (it would wait) and started again.
     run = cli(svc, "reprocess", "--older-than", "current", "--no-wait")
@@ -140,11 +154,7 @@ def test_a_reprocess_stopped_and_started_again_makes_each_page_once(isolated: Se
     start(svc, concurrency="1")
 
     # Generous: the killed worker's page comes back only after the visibility timeout (about 40 s here).
-    try:
-        final = cli(svc, "reprocess", "--older-than", "current", timeout=600)
-    except subprocess.TimeoutExpired as exc:
-        raise AssertionError(f"reprocess did not end: {exc.stdout}\n{svc.tail_logs()}") from exc
-    assert final.returncode == 0, final.stdout + final.stderr
+    reprocess_to_the_end(svc)
     after = records(svc)
     assert sorted(after) == sorted(first)
     assert all(d["supersedes"]["pipeline_version"] == OLD for d in after.values())
@@ -165,9 +175,7 @@ def test_a_reprocessed_page_whose_message_was_lost_is_sent_again_and_made_once(i
     wait_watching(svc, svc.start("watcher", "watch"))
     first = drop_and_wait(svc, 3)
     make_older(svc, sorted(first))
-    worker = next(p for p in svc.parts if p.name == "worker")
-    worker.stop()
-    worker.name = "done"  # stopped on purpose
+    stop_worker(svc)
     run = cli(svc, "reprocess", "--older-than", "current", "--no-wait")
     assert "3 queued" in run.stdout, run.stdout + run.stderr
 
@@ -179,11 +187,7 @@ def test_a_reprocessed_page_whose_message_was_lost_is_sent_again_and_made_once(i
     assert "0 queued, 3 already on their way" in cli(svc, "reprocess", "--older-than", "current", "--no-wait").stdout
 
     start(svc, concurrency="1")
-    try:
-        final = cli(svc, "reprocess", "--older-than", "current", timeout=240)
-    except subprocess.TimeoutExpired as exc:
-        raise AssertionError(f"reprocess did not end: {exc.stdout}\n{svc.tail_logs()}") from exc
-    assert final.returncode == 0, final.stdout + final.stderr
+    reprocess_to_the_end(svc)
     after = records(svc)
     assert all(d["supersedes"]["pipeline_version"] == OLD and d["pipeline"]["version"] != OLD for d in after.values())
     logged = replaced_in_logs(svc)

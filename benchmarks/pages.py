@@ -3,12 +3,16 @@
 Corpus pages are cut to a size by joining whole corpus pages; the hostile
 ("pathological") pages are the shapes that once made a stage quadratic: one
 endless word, runs of brackets or of ``!?``, one-letter words without end, capitalised words without end, a
-page with no line break, one long block that ftfy has to repair.
+page with no line break, one long block that ftfy has to repair. Two more
+are PDFs, written here (:func:`pdf_file`): corpus text over many pages, and
+corpus text as one paragraph on one tall page in a tiny font.
 """
 
 from __future__ import annotations
 
 import random
+import textwrap
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -89,4 +93,56 @@ HOSTILE: dict[str, Callable[[int, str], str]] = {
     "capitalised": capitalised,
     "no_newline": no_newline,
     "one_block_repairs": one_block_repairs,
+}
+
+
+def pdf_file(pages: list[list[str]], font_size: float = 10.0) -> bytes:
+    """A PDF with a text layer: each page's lines in Helvetica, one under another from the top; an empty line
+    leaves a gap (a new block). Characters Windows-1252 lacks become "?"."""
+    leading = font_size * 1.2
+    objs: list[bytes] = [b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>", b""]
+    kids = []
+    for lines in pages:
+        height = max(842.0, len(lines) * leading + 80)
+        ops = [b"BT", b"/F1 %g Tf" % font_size, b"%g TL" % leading, b"40 %g Td" % (height - 40)]
+        for line in lines:
+            esc = line.encode("cp1252", "replace").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+            ops.append(b"(" + esc + b") Tj T*")
+        ops.append(b"ET")
+        body = zlib.compress(b"\n".join(ops))
+        objs.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream")
+        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 %g] /Resources << /Font << /F1 1 0 R >> >> /Contents %d 0 R >>"
+                    % (height, len(objs)))
+        kids.append(len(objs))
+    objs[1] = b"<< /Type /Pages /Count %d /Kids [%s] >>" % (len(kids), b" ".join(b"%d 0 R" % k for k in kids))
+    objs.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    out = bytearray(b"%PDF-1.4\n")
+    where = []
+    for i, obj in enumerate(objs, 1):
+        where.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % w for w in where)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, len(objs), xref)
+    return bytes(out)
+
+
+def pdf_many_pages(size: int, text: str) -> bytes:
+    """About ``size`` characters of corpus text as a document: lines of 90 characters, 60 lines a page."""
+    lines: list[str] = []
+    for para in sized(text, size).split("\n\n"):
+        lines += textwrap.wrap(" ".join(para.split()), 90) + [""]
+    return pdf_file([lines[i : i + 60] for i in range(0, len(lines), 60)])
+
+
+def pdf_one_block(size: int, text: str) -> bytes:
+    """About ``size`` characters of corpus text as one paragraph on one tall page: lines of 450 characters in a
+    1.5-point font, no gap between them."""
+    return pdf_file([textwrap.wrap(" ".join(sized(text, size).split()), 450)], font_size=1.5)
+
+
+#: name -> builder(size in characters of text, corpus text): PDF files
+HOSTILE_PDF: dict[str, Callable[[int, str], bytes]] = {
+    "pdf_many_pages": pdf_many_pages,
+    "pdf_one_block": pdf_one_block,
 }

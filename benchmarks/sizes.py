@@ -7,7 +7,8 @@ Pages of 3 KB, 30 KB, 300 KB and 3 MB are cut from the corpus (whole corpus
 pages joined; see ``benchmarks/pages.py``); the hostile pages are built here:
 one endless word, a wall of brackets, a wall of ``!?``, one-letter words without end, capitalised words
 without end, a page with no line break, and one long line that ftfy has to
-mend. Each page runs through the stages (the code of ``pagemill process``) in
+mend; and two PDFs of corpus text, one of many pages and one that is a single
+paragraph on one tall page (a PDF's size is its text's, as for the page limit). Each page runs through the stages (the code of ``pagemill process``) in
 a fresh process that has loaded the model and warmed up on a small page, so
 the figure is the page's own cost; that process's peak RSS is reported, after
 it also made what a worker process makes of the record (its JSON text, the
@@ -40,7 +41,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from benchmarks.pages import HOSTILE, corpus_text, sized  # noqa: E402
+from benchmarks.pages import HOSTILE, HOSTILE_PDF, corpus_text, sized  # noqa: E402
 from workers.settings import get_settings  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
@@ -58,10 +59,15 @@ def child(path: Path, repeats: int) -> None:
     load_model()
     process_bytes(b"Harbour news\n\nAna Silva visited Quito in May 2011 with the Port Authority.\n", "warm.txt")
     data = path.read_bytes()
+    size = len(data)
+    if path.suffix == ".pdf":
+        from workers.readers.pdf import read_pdf
+
+        size = len(read_pdf(data).text.encode("utf-8"))
     runs = []
     for _ in range(repeats):
         w0, c0 = time.perf_counter(), time.process_time()
-        record = process_bytes(data, path.name, max_bytes=len(data) + 1)
+        record = process_bytes(data, path.name, max_bytes=size + 1)
         runs.append((time.perf_counter() - w0, time.process_time() - c0, dict(record.pipeline.stages_ms)))
     wall, cpu, stages = min(runs, key=lambda r: r[1])
     # What a worker process also holds for the page: the record's JSON text, the write task's message
@@ -71,7 +77,8 @@ def child(path: Path, repeats: int) -> None:
     del record, message
     Record.model_validate_json(text)
     print(json.dumps({
-        "bytes": len(data),
+        "bytes": size,
+        "file_bytes": len(data),
         "wall_s": wall,
         "cpu_s": cpu,
         "wall_s_median": statistics.median(r[0] for r in runs),
@@ -173,6 +180,11 @@ def main(argv=None) -> int:
         for name, build in HOSTILE.items():
             p = Path(tmp) / f"{name}.txt"
             p.write_text(build(hostile_kb * 1000, text), encoding="utf-8")
+            hostile[name] = r = measure(p, repeats=1, timeout=a.timeout)
+            print(fmt_row(name, r, page_limit), flush=True)
+        for name, build in HOSTILE_PDF.items():
+            p = Path(tmp) / f"{name}.pdf"
+            p.write_bytes(build(hostile_kb * 1000, text))
             hostile[name] = r = measure(p, repeats=1, timeout=a.timeout)
             print(fmt_row(name, r, page_limit), flush=True)
     summary = summarise(curve, hostile, page_limit)

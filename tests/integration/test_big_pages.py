@@ -16,6 +16,7 @@ import time
 
 import pytest
 
+from benchmarks.pages import pdf_one_block
 from tests.big_pages import hostile_pages, one_block_page, sentence
 from tests.conftest import REPO
 
@@ -41,6 +42,25 @@ def test_a_300_kb_page_that_is_one_long_block_finishes_process(tmp_path):
     (rec,) = [json.loads(p.read_text()) for p in (tmp_path / "out").glob("*.json")]
     assert rec["kind"] == "record"
     assert any(e["label"] == "PERSON" for e in rec["entities"]) and any(r["kind"] in ("dehyphenate", "line_break") for r in rec["repairs"])
+
+
+@pytest.mark.timeout(150)
+def test_a_pdf_whose_600_kb_of_text_is_one_paragraph_finishes_process_with_a_box_for_each_sentence(tmp_path):
+    # Every sentence's and entity's box once rescanned the whole paragraph's characters: minutes, not seconds.
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "one-block.pdf").write_bytes(pdf_one_block(600_000, one_block_page(700_000)))
+    proc = run_process(pages, tmp_path / "out", timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    (rec,) = [json.loads(p.read_text()) for p in (tmp_path / "out").glob("*.json")]
+    assert rec["kind"] == "record", rec
+    big = max(rec["segments"], key=lambda s: len(s["text"]))
+    assert len(big["text"]) > 500_000
+    x0, y0, x1, y1 = big["locator"]["bbox"]
+    boxes = [s["locator"]["bbox"] for s in big["sentences"] if "locator" in s]
+    assert len(boxes) > 1000
+    # each its own box: on the segment's page, inside the segment's box and far smaller than it
+    assert all(x0 <= b[0] <= b[2] <= x1 and y0 <= b[1] <= b[3] <= y1 and (b[3] - b[1]) < (y1 - y0) / 100 for b in boxes)
 
 
 @pytest.mark.timeout(150)

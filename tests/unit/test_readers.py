@@ -406,6 +406,23 @@ def test_pdf_running_header_and_page_numbers_are_furniture():
     assert [s.locator.page for s in rec.segments if s.role == "paragraph"] == [1, 2, 3]
 
 
+def test_a_pdf_whose_text_is_over_the_page_limit_is_refused_by_the_reader_with_its_exact_size():
+    from workers.readers.pdf import read_pdf
+
+    line = "The harbour board met on Tuesday and agreed the dues."
+    data = make_pdf([[(72, 760 - 14 * i, line, 11, BODY) for i in range(40)] for _ in range(3)])
+    size = len(read_pdf(data).text.encode("utf-8"))  # pages joined by a form feed
+    assert read_pdf(data, max_text_bytes=size).segments  # at the limit: read
+    # Refused from pdfium's text alone, before any character's box is read: a PDF of thousands of pages
+    # once held every character of every page (over 2 GB) before its size was checked.
+    with pytest.raises(PageRejected) as exc:
+        read_pdf(data, max_text_bytes=size - 1)
+    assert exc.value.code == "too_large" and f"{size:,} bytes" in exc.value.message and "PAGEMILL_MAX_PAGE_BYTES" in exc.value.message
+    with pytest.raises(PageRejected) as exc:
+        decode_page(data, "big.pdf", max_bytes=size - 1)
+    assert exc.value.code == "too_large" and "the text read from this PDF is" in exc.value.message
+
+
 def test_pdf_enumerated_line_set_apart_heads_its_section_and_plain_enumerated_lines_stay_list_items():
     body = [
         (72, 760, "(1) Harbour dues", 11, BOLD),
@@ -480,6 +497,15 @@ def test_pdf_grid_without_text_in_its_cells_is_a_drawing_not_a_table():
     data = make_ruled_table_pdf([["", "", ""], ["", "", ""], ["", "", "x"]], above="A drawing of an empty grid sits below this line.")
     rec = process_bytes(data, "grid.pdf")
     assert "table" not in [s.role for s in rec.segments]
+
+
+def test_pdf_ruled_like_graph_paper_is_a_drawing_not_a_table_and_its_text_is_read_as_lines():
+    # 81 by 81 rules cross 6,561 times: a table search pairs every crossing with every other.
+    rows = [["x"] * 80 for _ in range(80)]
+    data = make_ruled_table_pdf(rows, x0=40, top=780, col_w=6, row_h=9, above="A sheet of graph paper with a mark in every square.")
+    rec = process_bytes(data, "graph-paper.pdf")
+    assert "table" not in [s.role for s in rec.segments]
+    assert rec.text.count("x") >= 80 * 80
 
 
 def test_pdf_table_from_a_real_paper_keeps_merged_header_cells_two_line_cells_and_open_sides():

@@ -1,5 +1,6 @@
 """Typed data: what stages pass along (``page``) and what the outbox publishes (``record``)."""
 
+from .glyphs import Glyphs
 from .offsets import OffsetMap, Piece, TextBuilder
 from .page import (
     AnnotatedPage,
@@ -30,7 +31,7 @@ from .record import (
 
 __all__ = [
     "AnnotatedPage", "AnyOutcome", "BBox", "Block", "Cell", "Classification", "ClassifiedPage", "CleanPage", "DuplicateNote",
-    "Entity", "ErrorRecord", "Locator", "OffsetMap", "Page", "Piece", "PipelineInfo", "PipelineParts", "Record", "Region", "Repair", "Role",
+    "Entity", "ErrorRecord", "Glyphs", "Locator", "OffsetMap", "Page", "Piece", "PipelineInfo", "PipelineParts", "Record", "Region", "Repair", "Role",
     "SCHEMA_VERSION", "Section", "Segment", "SegmentedPage", "Sentence", "SourceInfo", "SourcePart", "Supersedes", "TEXT_SEPARATOR", "TextBuilder",
     "Topic", "entity_segment_ids", "record_text", "upgrade",
 ]

@@ -22,6 +22,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
 
+from .glyphs import Glyphs
 from .offsets import OffsetMap
 
 Role = Literal["heading", "paragraph", "caption", "list_item", "furniture", "table", "code"]
@@ -258,9 +259,9 @@ class Segment(Closed):
     cells: list[Cell] | None = Field(None, description="Tables only: the cells, row by row; absent for other roles.")
     # A format reader's working data, published through ``locator`` (bbox) or not at all (why).
     bbox: BBox | None = Field(None, exclude=True)
-    # PDF: each drawn character's source offset and box, (offset, x0, y0, x1, y1) by offset, so a sentence or
-    # entity inside the segment gets the box of just its own characters.
-    glyphs: list[tuple[int, float, float, float, float]] | None = Field(None, exclude=True)
+    # PDF: each drawn character's source offset and box, so a sentence or entity inside the segment gets the box
+    # of just its own characters.
+    glyphs: Glyphs | None = Field(None, exclude=True)
     why: str | None = Field(None, exclude=True)
     # How the cleaned text maps back to the source: the stages' working data, never published.
     offsets: OffsetMap = Field(default_factory=OffsetMap, exclude=True)

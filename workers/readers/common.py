@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from ..models import OffsetMap, Piece, Repair, Segment, SourcePart
 
 _SPACE = re.compile(r"\s+")
+# Whitespace that becomes one space: all of it but a single plain space between two words.
+_COLLAPSED = re.compile(r"\s{2,}|[^\S ]|^ | $")
 
 
 @dataclass
@@ -81,12 +83,19 @@ class Builder:
                     self._flush()
                     self._emit(m.group(), s0 + m.start(), s0 + m.end())
             return
-        for m in re.finditer(r"\s+|\S+", text):
-            if m.group()[0].isspace():
-                self.space(s0 + m.start(), s0 + m.end())
-            else:
-                self._flush()
-                self._emit(m.group(), s0 + m.start(), s0 + m.end())
+        # Words with one plain space between them are copied as they stand, as one piece: a piece per word made
+        # reading a big PDF cost a validated model per word.
+        at = 0
+        for m in _COLLAPSED.finditer(text):
+            self._copy_run(text[at : m.start()], s0 + at)
+            self.space(s0 + m.start(), s0 + m.end())
+            at = m.end()
+        self._copy_run(text[at:], s0 + at)
+
+    def _copy_run(self, run: str, s0: int) -> None:
+        if run:
+            self._flush()
+            self._emit(run, s0, s0 + len(run))
 
     def replace(self, text: str, s0: int, s1: int) -> None:
         """``text`` stands for ``source[s0:s1]`` (a character reference, an escape, a joined hyphen)."""

@@ -186,13 +186,13 @@ def _unsupported(name: str, data: bytes) -> PageRejected:
     )
 
 
-def _read(media_type: str, data: bytes, text: str | None) -> Reading:
+def _read(media_type: str, data: bytes, text: str | None, max_bytes: int | None = None) -> Reading:
     # Imported here: a text-only worker never loads pdfium, python-docx or lxml.
     try:
         if media_type == PDF:
             from ..readers.pdf import read_pdf
 
-            return read_pdf(data)
+            return read_pdf(data, max_bytes)
         if media_type == DOCX:
             from ..readers.docx import read_docx
 
@@ -258,7 +258,7 @@ def decode_page(
     if kind.media_type in (PDF, DOCX):
         if kind.media_type == DOCX and (refusal := unpacked_refusal(data, max_bytes, max_file_bytes)):
             raise PageRejected("too_large", refusal)
-        reading = _read(kind.media_type, data, None)
+        reading = _read(kind.media_type, data, None, max_bytes)
         media_type, encoding, text = kind.media_type, "binary", reading.text
         if max_bytes is not None and (n := len(text.encode("utf-8"))) > max_bytes:
             raise PageRejected("too_large", too_big_message(n, max_bytes, f"the text read from this {READ_TYPES[media_type]} file"))

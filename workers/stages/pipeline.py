@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import time
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from functools import partial
 from pathlib import Path
 from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
 
-from ..models import SCHEMA_VERSION, AnnotatedPage, Locator, Page, PipelineParts, Record, Segment, SourcePart
+from ..models import SCHEMA_VERSION, AnnotatedPage, Glyphs, Locator, Page, PipelineParts, Record, Segment, SourcePart
 from ..provenance import pipeline_info, pipeline_parts, version_of
 from .annotate import annotate
 from .classify import classify, load_taxonomy
@@ -75,15 +75,6 @@ def run_stages(page: Page, on_stage: Callable[[str], None] | None = None) -> Ann
     return page  # type: ignore[return-value]
 
 
-def glyph_box(glyphs: list[tuple[int, float, float, float, float]], start: int, end: int) -> list[float] | None:
-    """The box around the characters drawn for source offsets ``[start, end)`` (PDF), or None if none are."""
-    keys = [g[0] for g in glyphs]
-    inside = glyphs[bisect_left(keys, start) : bisect_left(keys, end)]
-    if not inside:
-        return None
-    return [min(g[1] for g in inside), min(g[2] for g in inside), max(g[3] for g in inside), max(g[4] for g in inside)]
-
-
 class _Locate:
     """Source offsets to PDF page / DOCX paragraph locators (nothing for text, HTML and Markdown).
 
@@ -95,7 +86,7 @@ class _Locate:
         self.parts = parts
         self.starts = [p.source_start for p in parts]
 
-    def __call__(self, start: int, end: int, bbox: list[float] | None = None, glyphs=None) -> Locator | None:
+    def __call__(self, start: int, end: int, bbox: list[float] | None = None, glyphs: Glyphs | None = None) -> Locator | None:
         if not self.parts:
             return None
         i = max(0, bisect_right(self.starts, start) - 1)
@@ -104,7 +95,7 @@ class _Locate:
         b = min(max(end - p.source_start, a), p.source_end - p.source_start)
         if p.kind == "page":
             if bbox is None and glyphs:
-                bbox = glyph_box(glyphs, start, end)
+                bbox = glyphs.box(start, end)
             return Locator(page=p.index, start=a, end=b, bbox=bbox)
         return Locator(paragraph=p.index, start=a, end=b)
 

@@ -43,7 +43,7 @@ from statistics import median
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ...models import Cell, Piece, Repair, SourcePart
+from ...models import Cell, Glyphs, Piece, Repair, SourcePart
 from ..common import Builder, Reading, bridge_gaps, make_segment
 from .tables import Grid, find_grids
 
@@ -79,8 +79,8 @@ class _Line:
     bold: bool
     italic: bool = False
     font: str = ""
-    # (offset in the page text, x0, y0, x1, y1) of each drawn character
-    glyphs: list[tuple[int, float, float, float, float]] = field(default_factory=list)
+    # each drawn character's offset in the page text and box
+    glyphs: Glyphs = field(default_factory=lambda: Glyphs.of([]))
 
     @property
     def emph(self) -> bool:
@@ -198,7 +198,7 @@ def _lines(page_no: int, page, tp) -> tuple[str, list[_Line]]:
                     bold=bool(weights) and sum(w[0] for w in weights) > len(weights) / 2,
                     italic=bool(weights) and sum(w[1] for w in weights) > len(weights) / 2,
                     font=Counter(w[2] for w in weights).most_common(1)[0][0] if weights else "",
-                    glyphs=glyphs,
+                    glyphs=Glyphs.of(glyphs),
                 ))
         i = j if soft else j + 1
         while i < n and text[pos[i] : pos[i + 1]] in ("\r", "\n"):
@@ -214,27 +214,27 @@ def _furniture(pages: list[tuple[float, list[_Line]]]) -> dict[int, str]:
     """id(line) -> why, for running headers, footers and page numbers."""
     out: dict[int, str] = {}
     seen: Counter[str] = Counter()
-    in_margin = []
+    # Keyed by id: a document of thousands of pages must not compare lines field by field.
+    in_margin: dict[int, _Line] = {}
     for height, lines in pages:
         keys = set()
         for ln in lines:
-            top = ln.y1 > height * (1 - _MARGIN)
-            bottom = ln.y0 < height * _MARGIN
-            if top or bottom:
-                in_margin.append(ln)
+            if ln.y1 > height * (1 - _MARGIN) or ln.y0 < height * _MARGIN:
+                in_margin[id(ln)] = ln
                 keys.add(_norm(ln.text))
         seen.update(keys)
     repeat = max(2, (len(pages) + 1) // 2)
     for height, lines in pages:
         for ln in lines:
             # A lone page number may sit further in than a running header.
-            if (ln.y1 > height * (1 - 2 * _MARGIN) or ln.y0 < height * 2 * _MARGIN) and ln not in in_margin:
-                in_margin.append(ln)
-    for ln in in_margin:
+            if ln.y1 > height * (1 - 2 * _MARGIN) or ln.y0 < height * 2 * _MARGIN:
+                in_margin.setdefault(id(ln), ln)
+    for ln in in_margin.values():
         t = ln.text.strip()
+        height = _page_height(pages, ln)
         if re.fullmatch(r"(?:page\s*)?[\divxlc]{1,4}(?:[-–]\d{1,4})?(?:\s*(?:/|of)\s*\d+)?", t, re.I):
             out[id(ln)] = "a page number"
-        elif len(pages) > 1 and seen[_norm(t)] >= repeat and _norm(t) in {_norm(x.text) for x in in_margin[:0]} | {_norm(t)} and (ln.y1 > _page_height(pages, ln) * (1 - _MARGIN) or ln.y0 < _page_height(pages, ln) * _MARGIN):
+        elif len(pages) > 1 and seen[_norm(t)] >= repeat and (ln.y1 > height * (1 - _MARGIN) or ln.y0 < height * _MARGIN):
             out[id(ln)] = "repeated at the edge of several pages: a running header or footer"
     return out
 
@@ -251,9 +251,13 @@ def _column_order(lines: list[_Line], width: float) -> list[_Line]:
         return lines
     col_top = max(ln.y1 for ln in left + right)
     col_bottom = min(ln.y0 for ln in left + right)
-    top = [ln for ln in lines if ln not in left and ln not in right and ln.y0 >= col_top - 1]
-    bottom = [ln for ln in lines if ln not in left and ln not in right and ln.y1 <= col_bottom + 1]
-    middle_wide = [ln for ln in lines if ln not in left and ln not in right and ln not in top and ln not in bottom]
+    # By id: comparing lines field by field made a page of thousands of lines cost the square of their number.
+    in_column = {id(ln) for ln in left + right}
+    wide = [ln for ln in lines if id(ln) not in in_column]
+    top = [ln for ln in wide if ln.y0 >= col_top - 1]
+    bottom = [ln for ln in wide if ln.y1 <= col_bottom + 1]
+    placed = {id(ln) for ln in top + bottom}
+    middle_wide = [ln for ln in wide if id(ln) not in placed]
 
     def down(ls: list[_Line]) -> list[_Line]:
         return sorted(ls, key=lambda ln: (-ln.y1, ln.x0))
@@ -329,9 +333,19 @@ def _roles(blocks: list[_Block], body_size: float) -> None:
             b.level = m.group(1).count(".") + 1 if m else min(ranks.get(b.size, 1), 6)
 
 
-def read_pdf(data: bytes) -> Reading:
+def _text_bytes(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+def read_pdf(data: bytes, max_text_bytes: int | None = None) -> Reading:
+    """Read a PDF; one whose text (pages joined by a form feed) is over ``max_text_bytes`` is refused as ``too_large``.
+
+    The limit is checked on pdfium's text of every page before any character's box or font is read, so a PDF
+    of thousands of pages is refused in seconds and without holding its characters.
+    """
     from ...stages.intake import PageRejected  # the intake stage owns the error type
     from ...stages.clean import is_common_word
+    from ...timelimit import too_big_message
 
     try:
         pdf = pdfium.PdfDocument(data)
@@ -343,8 +357,13 @@ def read_pdf(data: bytes) -> Reading:
             ) from exc
         raise
     try:
-        page_data: list[tuple[float, float, str, list[_Line]]] = []
+        page_data: list[tuple[float, float, str, list[_Line]] | None] = []
         grids: list[list[Grid]] = []
+        if max_text_bytes is not None:
+            # pdfium's text alone costs about a millisecond a page; every character's box and font, 30 or more.
+            size = sum(_text_bytes(pdf[no].get_textpage().get_text_range()) for no in range(len(pdf))) + max(0, len(pdf) - 1)
+            if size > max_text_bytes:
+                raise PageRejected("too_large", too_big_message(size, max_text_bytes, "the text read from this PDF"))
         for no in range(len(pdf)):
             page = pdf[no]
             tp = page.get_textpage()
@@ -383,7 +402,10 @@ def read_pdf(data: bytes) -> Reading:
     base = 0
     segments = []
     repairs: list[Repair] = []
-    for no, (width, _h, text, lines) in enumerate(page_data, start=1):
+    for no in range(1, len(page_data) + 1):
+        # A page's lines, and the boxes of their characters, are let go once its segments hold what they need.
+        width, _h, text, lines = page_data[no - 1]
+        page_data[no - 1] = None
         if chunks:
             chunks.append(_PAGE_SEP)
             base += len(_PAGE_SEP)
@@ -459,7 +481,7 @@ def _segment(b: _Block, page_text: str, base: int, repairs: list[Repair], joins)
     text, offsets = bld.build()
     if not text:
         return None
-    glyphs = None if b.role == "furniture" else sorted((base + g[0], *g[1:]) for ln in lines for g in ln.glyphs)
+    glyphs = None if b.role == "furniture" else Glyphs.join((ln.glyphs for ln in lines), base)
     return make_segment(b.role, text, offsets, level=b.level, number=b.number, bbox=b.bbox, why=b.why, glyphs=glyphs)
 
 
@@ -473,7 +495,7 @@ def _tables(grids: list[Grid], lines: list[_Line]) -> list[_Block]:
     for grid in grids:
         inside = [ln for ln in lines if grid.holds((ln.x0 + ln.x1) / 2, (ln.y0 + ln.y1) / 2)]
         ruled = len(grid.cells)
-        at = [grid.cell_at((g[1] + g[3]) / 2, (g[2] + g[4]) / 2) for ln in inside for g in ln.glyphs]
+        at = [grid.cell_at((g[1] + g[3]) / 2, (g[2] + g[4]) / 2) for ln in inside for g in ln.glyphs.rows()]
         filled = {(c.row, c.col) for c in at if c is not None}
         if len(filled) >= 2 and len(filled) >= _TABLE_FILLED * ruled and len({col for _, col in filled}) >= 2:
             out.append(_Block(lines=inside, role="table", grid=grid))
@@ -491,7 +513,7 @@ def _table_segment(b: _Block, page_text: str, base: int):
     # Each glyph to its cell once: (cell, line) -> glyphs
     owned: dict[tuple[int, int], list] = {}
     for li, ln in enumerate(b.lines):
-        for g in ln.glyphs:
+        for g in ln.glyphs.rows():
             c = b.grid.cell_at((g[1] + g[3]) / 2, (g[2] + g[4]) / 2)
             if c is not None:
                 owned.setdefault((id(c), li), []).append(g)
@@ -527,4 +549,4 @@ def _table_segment(b: _Block, page_text: str, base: int):
     text = "".join(parts)
     if not pieces or not text.strip():
         return None
-    return make_segment("table", text, bridge_gaps(pieces), cells=cells, bbox=[round(v, 2) for v in b.grid.bbox], glyphs=sorted(glyphs))
+    return make_segment("table", text, bridge_gaps(pieces), cells=cells, bbox=[round(v, 2) for v in b.grid.bbox], glyphs=Glyphs.of(glyphs))

@@ -14,8 +14,10 @@ paragraphs.
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
+import numpy as np
 import pypdfium2.raw as pdfium_c
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
@@ -29,6 +31,9 @@ _CROSS = 3.0
 # A grid this small is a box or a rule, not a table.
 _MIN_ROWS = 2
 _MIN_COLS = 2
+# Rules crossing this often (a 70 by 70 grid) are a drawing (graph paper, a chart's grid), not a table; pdfplumber
+# pairs every crossing with every other to find cells, so a 100 by 100 grid cost 5 s and 200 by 200 would cost 80.
+_MAX_CROSSINGS = 5_000
 
 
 @dataclass
@@ -50,9 +55,13 @@ class GridCell:
 @dataclass
 class Grid:
     cells: list[GridCell]
+    # The cells' boxes as one array, in the order of ``cells``: a table of thousands of cells is searched for every
+    # character drawn in it (a 60 by 60 grid once took 11 s of Python loops for 11 KB of text).
+    _boxes: np.ndarray | None = field(default=None, repr=False, compare=False)
 
-    @property
+    @cached_property
     def bbox(self) -> list[float]:
+        # Cells added by ``cell_at`` lie between the grid's rules, so the box never changes.
         return [min(c.x0 for c in self.cells), min(c.y0 for c in self.cells), max(c.x1 for c in self.cells), max(c.y1 for c in self.cells)]
 
     def holds(self, x: float, y: float) -> bool:
@@ -63,11 +72,14 @@ class Grid:
         """The cell around a point of the table; where a rule is missing, the band of rows and columns it lies in.
 
         A grid can miss a few cells (a rule drawn in another way, or not at all); text there still belongs to the
-        table, in the row and column of the rules around it.
+        table, in the row and column of the rules around it. Where cells share a rule, the first in row order holds it.
         """
-        for c in self.cells:
-            if c.holds(x, y):
-                return c
+        if self._boxes is None:
+            self._boxes = np.array([(c.x0, c.y0, c.x1, c.y1) for c in self.cells], dtype=np.float64).reshape(-1, 4)
+        b = self._boxes
+        hit = np.flatnonzero((b[:, 0] <= x) & (x <= b[:, 2]) & (b[:, 1] <= y) & (y <= b[:, 3]))
+        if hit.size:
+            return self.cells[int(hit[0])]
         if not self.holds(x, y):
             return None
         xs = sorted({v for c in self.cells for v in (c.x0, c.x1)})
@@ -79,6 +91,7 @@ class Grid:
         cell = GridCell(row=row, col=col, row_span=1, col_span=1, x0=xs[col], y0=ys[row + 1], x1=xs[col + 1], y1=ys[row])
         self.cells.append(cell)
         self.cells.sort(key=lambda g: (g.row, g.col))
+        self._boxes = None
         return cell
 
 
@@ -159,7 +172,10 @@ def find_grids(page, height: float) -> list[Grid]:
     if sum(e["orientation"] == "h" for e in edges) < _MIN_ROWS + 1 or sum(e["orientation"] == "v" for e in edges) < _MIN_COLS + 1:
         return []
     edges = merge_edges(edges, _SNAP, _SNAP, _JOIN, _JOIN)
-    cells = intersections_to_cells(edges_to_intersections(edges, _CROSS, _CROSS))
+    crossings = edges_to_intersections(edges, _CROSS, _CROSS)
+    if len(crossings) > _MAX_CROSSINGS:
+        return []
+    cells = intersections_to_cells(crossings)
     grids = []
     for group in cells_to_tables(cells):
         # Rows and columns between every pair of neighbouring rules, so a merged cell spans the ones it covers.

@@ -8,10 +8,10 @@ PDF). A span's box is two binary searches and a reduction, whatever the
 segment's size: with a list, every sentence and entity of a 170 KB paragraph
 rescanned the whole paragraph.
 
-Boxes are in PDF points to a hundredth, as the reader rounds them. float32
-holds such a value closely enough to give it back exactly when rounded again
-(its error stays under 0.005 for coordinates below 100,000 points; a PDF page
-is at most 14,400).
+Boxes are in PDF points, given out to a hundredth. pdfium computes them in
+single precision, so float32 holds them exactly; a box given to a hundredth
+and stored again comes back the same (float32's error stays under 0.005 for
+coordinates below 100,000 points; a PDF page is at most 14,400).
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ class Glyphs:
         return [round(float(v), 2) for v in (lo[0], lo[1], hi[2], hi[3])]
 
     def rows(self) -> list[tuple[int, float, float, float, float]]:
-        """(offset, x0, y0, x1, y1) of each character, as the reader gave them."""
+        """(offset, x0, y0, x1, y1) of each character, its box to a hundredth of a point."""
         return [(int(a), *(round(v, 2) for v in b)) for a, b in zip(self._at.tolist(), self._box.tolist())]
 
     def __len__(self) -> int:

@@ -38,6 +38,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from statistics import median
 
 import pypdfium2 as pdfium
@@ -142,15 +143,22 @@ _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|CMBX|SFBX|[-,]B(?:o
 _ITALIC_NAME = re.compile(r"italic|oblique|CMTI|SFTI", re.I)
 
 
+@lru_cache(maxsize=256)
+def _named_style(name: str) -> tuple[bool, bool]:
+    """(bold, italic) by the font's name alone: a document has few fonts and a dozen characters a line are sampled."""
+    return bool(_BOLD_NAME.search(name)), bool(_ITALIC_NAME.search(name))
+
+
 def _style(tp, k: int) -> tuple[bool, bool, str]:
     """(bold, italic, font name) of character ``k``."""
     buf = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     pdfium_c.FPDFText_GetFontInfo(tp.raw, k, buf, 128, ctypes.byref(flags))
     name = buf.value.decode("latin-1")
+    named_bold, named_italic = _named_style(name)
     # Font flags (PDF 32000 9.8.2): bit 7 Italic, bit 19 ForceBold; many fonts say so only in their name.
-    bold = pdfium_c.FPDFText_GetFontWeight(tp.raw, k) >= 600 or bool(flags.value & (1 << 18)) or bool(_BOLD_NAME.search(name))
-    italic = bool(flags.value & (1 << 6)) or bool(_ITALIC_NAME.search(name))
+    bold = named_bold or bool(flags.value & (1 << 18)) or pdfium_c.FPDFText_GetFontWeight(tp.raw, k) >= 600
+    italic = bool(flags.value & (1 << 6)) or named_italic
     return bold, italic, name
 
 
@@ -161,6 +169,7 @@ def _lines(page_no: int, page, tp) -> tuple[str, list[_Line]]:
         return text, []
     pos = _index_map(tp, n, text)
     lines: list[_Line] = []
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     i = 0
     while i < n:
         j = i
@@ -187,9 +196,12 @@ def _lines(page_no: int, page, tp) -> tuple[str, list[_Line]]:
             line_text = text[pos[i] : pos[j]]
             glyphs = []
             for k in visible:
-                x0, y0, x1, y1 = tp.get_charbox(k)
+                # pdfium's call itself, with four doubles reused: the wrapper's ``get_charbox`` made four a character.
+                if not pdfium_c.FPDFText_GetCharBox(tp.raw, k, left, right, bottom, top):
+                    raise pdfium.PdfiumError("Failed to get charbox.")
+                x0, y0, x1, y1 = left.value, bottom.value, right.value, top.value
                 if x1 > x0 or y1 > y0:
-                    glyphs.append((pos[k], round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)))
+                    glyphs.append((pos[k], x0, y0, x1, y1))
             if boxes and line_text.strip():
                 lines.append(_Line(
                     page=page_no, start=pos[i], end=pos[j], text=line_text,

@@ -3,13 +3,15 @@
 Corpus pages are cut to a size by joining whole corpus pages; the hostile
 ("pathological") pages are the shapes that once made a stage quadratic: one
 endless word, runs of brackets or of ``!?``, one-letter words without end, capitalised words without end, a
-page with no line break, one long block that ftfy has to repair. Two more
-are PDFs, written here (:func:`pdf_file`): corpus text over many pages, and
-corpus text as one paragraph on one tall page in a tiny font.
+page with no line break, one long block that ftfy has to repair. Three more
+are files of other formats: two PDFs written here (:func:`pdf_file`), corpus
+text over many pages and corpus text as one paragraph on one tall page in a
+tiny font, and a Word file of corpus text, a paragraph per paragraph.
 """
 
 from __future__ import annotations
 
+import io
 import random
 import textwrap
 import zlib
@@ -141,8 +143,21 @@ def pdf_one_block(size: int, text: str) -> bytes:
     return pdf_file([textwrap.wrap(" ".join(sized(text, size).split()), 450)], font_size=1.5)
 
 
-#: name -> builder(size in characters of text, corpus text): PDF files
-HOSTILE_PDF: dict[str, Callable[[int, str], bytes]] = {
-    "pdf_many_pages": pdf_many_pages,
-    "pdf_one_block": pdf_one_block,
+def docx_paragraphs(size: int, text: str) -> bytes:
+    """About ``size`` characters of corpus text as a Word file in the default style, a paragraph per paragraph."""
+    import docx
+
+    document = docx.Document()
+    for para in sized(text, size).split("\n\n"):
+        document.add_paragraph(" ".join(para.split()))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+#: name -> (file suffix, builder(size in characters of text, corpus text)): files whose size is their text's
+HOSTILE_FILES: dict[str, tuple[str, Callable[[int, str], bytes]]] = {
+    "pdf_many_pages": (".pdf", pdf_many_pages),
+    "pdf_one_block": (".pdf", pdf_one_block),
+    "docx_paragraphs": (".docx", docx_paragraphs),
 }

@@ -7,8 +7,9 @@ Pages of 3 KB, 30 KB, 300 KB and 3 MB are cut from the corpus (whole corpus
 pages joined; see ``benchmarks/pages.py``); the hostile pages are built here:
 one endless word, a wall of brackets, a wall of ``!?``, one-letter words without end, capitalised words
 without end, a page with no line break, and one long line that ftfy has to
-mend; and two PDFs of corpus text, one of many pages and one that is a single
-paragraph on one tall page (a PDF's size is its text's, as for the page limit). Each page runs through the stages (the code of ``pagemill process``) in
+mend; and files of corpus text in other formats: a PDF of many pages, a PDF
+that is a single paragraph on one tall page, and a Word file (their size is
+their text's, as for the page limit). Each page runs through the stages (the code of ``pagemill process``) in
 a fresh process that has loaded the model and warmed up on a small page, so
 the figure is the page's own cost; that process's peak RSS is reported, after
 it also made what a worker process makes of the record (its JSON text, the
@@ -41,7 +42,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from benchmarks.pages import HOSTILE, HOSTILE_PDF, corpus_text, sized  # noqa: E402
+from benchmarks.pages import HOSTILE, HOSTILE_FILES, corpus_text, sized  # noqa: E402
 from workers.settings import get_settings  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
@@ -60,10 +61,11 @@ def child(path: Path, repeats: int) -> None:
     process_bytes(b"Harbour news\n\nAna Silva visited Quito in May 2011 with the Port Authority.\n", "warm.txt")
     data = path.read_bytes()
     size = len(data)
-    if path.suffix == ".pdf":
+    if path.suffix in (".pdf", ".docx"):
+        from workers.readers.docx import read_docx
         from workers.readers.pdf import read_pdf
 
-        size = len(read_pdf(data).text.encode("utf-8"))
+        size = len((read_pdf if path.suffix == ".pdf" else read_docx)(data).text.encode("utf-8"))
     runs = []
     for _ in range(repeats):
         w0, c0 = time.perf_counter(), time.process_time()
@@ -182,8 +184,8 @@ def main(argv=None) -> int:
             p.write_text(build(hostile_kb * 1000, text), encoding="utf-8")
             hostile[name] = r = measure(p, repeats=1, timeout=a.timeout)
             print(fmt_row(name, r, page_limit), flush=True)
-        for name, build in HOSTILE_PDF.items():
-            p = Path(tmp) / f"{name}.pdf"
+        for name, (suffix, build) in HOSTILE_FILES.items():
+            p = Path(tmp) / f"{name}{suffix}"
             p.write_bytes(build(hostile_kb * 1000, text))
             hostile[name] = r = measure(p, repeats=1, timeout=a.timeout)
             print(fmt_row(name, r, page_limit), flush=True)

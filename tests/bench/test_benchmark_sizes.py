@@ -18,7 +18,7 @@ def test_size_mode_reports_the_cost_curve_hostile_pages_and_peak_rss(tmp_path):
     summary = doc["summary"]
     assert set(summary["ms_per_kb_cpu"]) == {"3KB", "10KB"} and all(v > 0 for v in summary["ms_per_kb_cpu"].values())
     assert set(summary["hostile_s_per_100kb_cpu"]) == {"long_word", "brackets", "punctuation", "short_words", "capitalised", "no_newline", "one_block_repairs",
-                                                          "pdf_many_pages", "pdf_one_block"}
+                                                          "pdf_many_pages", "pdf_one_block", "docx_paragraphs"}
     assert all(v is not None for v in summary["hostile_s_per_100kb_cpu"].values())
     assert summary["peak_rss_mb_max"] > 0 and summary["largest_over_smallest_ms_per_kb"] > 0
     assert "ms per KB" in stdout and "peak RSS" in stdout

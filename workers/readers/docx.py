@@ -97,6 +97,23 @@ def _format(n: int, fmt: str) -> str:
     return str(n)
 
 
+class _Styles:
+    """Each paragraph style looked up once per document.
+
+    python-docx finds a paragraph's style afresh each time it is asked, and for a paragraph without one (its
+    document's default) it reads every style the document defines: 3,000 paragraphs took 8 s of it.
+    """
+
+    def __init__(self) -> None:
+        self._by_id: dict[str | None, object] = {}
+
+    def of(self, par: Paragraph):
+        sid = par._p.style
+        if sid not in self._by_id:
+            self._by_id[sid] = par.style
+        return self._by_id[sid]
+
+
 class _Numbering:
     """Word's automatic numbering ("1", "1.2", "a)"), which is not in the paragraph text.
 
@@ -104,7 +121,8 @@ class _Numbering:
     draws them; a heading's label becomes its ``number``.
     """
 
-    def __init__(self, document) -> None:
+    def __init__(self, document, styles: _Styles) -> None:
+        self.styles = styles
         self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
         self.abstract_of: dict[str, str] = {}
         self.counters: dict[str, dict[int, int]] = {}
@@ -147,11 +165,10 @@ class _Numbering:
 
         return re.sub(r"%(\d)", value, text).strip().rstrip(".") or None
 
-    @staticmethod
-    def _num_pr(par: Paragraph) -> tuple[str | None, int]:
+    def _num_pr(self, par: Paragraph) -> tuple[str | None, int]:
         ppr = par._p.pPr
         num_pr = ppr.numPr if ppr is not None else None
-        style = par.style if num_pr is None else None
+        style = self.styles.of(par) if num_pr is None else None
         while num_pr is None and style is not None:
             sppr = style.element.pPr
             num_pr = sppr.numPr if sppr is not None else None
@@ -163,9 +180,10 @@ class _Numbering:
         return (str(num_id) if num_id is not None else None), int(ilvl or 0)
 
 
-def _role(par: Paragraph) -> tuple[str, int | None]:
+def _role(par: Paragraph, styles: _Styles) -> tuple[str, int | None]:
     try:
-        name = (par.style.name or "") if par.style is not None else ""
+        style = styles.of(par)
+        name = (style.name or "") if style is not None else ""
     except (KeyError, ValueError):
         name = ""
     if name.lower() in ("title", "subtitle"):
@@ -193,7 +211,8 @@ def read_docx(data: bytes) -> Reading:
         layout.add(p_el, index, Paragraph(p_el, document).text)
         index += 1
     segments = []
-    numbering = _Numbering(document)
+    styles = _Styles()
+    numbering = _Numbering(document, styles)
     done_tables: set = set()
     for p_el in body.iter(_W_P, _W_TBL):
         if p_el.tag == _W_TBL:
@@ -214,7 +233,7 @@ def read_docx(data: bytes) -> Reading:
         seg_text, offsets = b.build()
         if not seg_text:
             continue
-        role, level = _role(par)
+        role, level = _role(par, styles)
         # The number Word draws is not in the paragraph's text: it goes in `number`, the text stays traceable.
         segments.append(make_segment(role, seg_text, offsets, level=level, number=number if role == "heading" else None))
     # Headers and footers: furniture, once per distinct text.

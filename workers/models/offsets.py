@@ -25,6 +25,10 @@ class Piece(BaseModel):
         return self.clean_end - self.clean_start == self.source_end - self.source_start
 
 
+def _clean_start(p: Piece) -> int:
+    return p.clean_start
+
+
 class OffsetMap(BaseModel):
     pieces: list[Piece] = []
 
@@ -35,8 +39,9 @@ class OffsetMap(BaseModel):
         return self._point(clean_start, left=True), self._point(clean_end, left=False)
 
     def _point(self, pos: int, *, left: bool) -> int:
-        starts = [p.clean_start for p in self.pieces]
-        i = max(0, bisect_right(starts, pos) - 1)
+        # Searched in place: listing every piece's start for each call made a table of thousands of cells (a piece
+        # each) cost the square of its size, once per entity and sentence.
+        i = max(0, bisect_right(self.pieces, pos, key=_clean_start) - 1)
         p = self.pieces[i]
         if not left and pos == p.clean_start and i > 0:
             # An end offset belongs to the piece it closes.

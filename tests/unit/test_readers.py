@@ -406,6 +406,14 @@ def test_pdf_running_header_and_page_numbers_are_furniture():
     assert [s.locator.page for s in rec.segments if s.role == "paragraph"] == [1, 2, 3]
 
 
+def test_a_pdf_of_only_running_headers_gets_no_text_naming_them():
+    data = make_pdf([[(72, 810, f"Harbour Board Minutes - part {n}", 9, BODY), (290, 40, str(n), 9, BODY)] for n in range(1, 4)])
+    with pytest.raises(PageRejected) as exc:
+        decode_page(data, "headers.pdf")
+    assert exc.value.code == "no_text"
+    assert exc.value.message.startswith("the PDF file holds no text") and "running headers, footers and page numbers" in exc.value.message
+
+
 def test_a_pdf_whose_text_is_over_the_page_limit_is_refused_by_the_reader_with_its_exact_size():
     from workers.readers.pdf import read_pdf
 
@@ -420,7 +428,7 @@ def test_a_pdf_whose_text_is_over_the_page_limit_is_refused_by_the_reader_with_i
     assert exc.value.code == "too_large" and f"{size:,} bytes" in exc.value.message and "PAGEMILL_MAX_PAGE_BYTES" in exc.value.message
     with pytest.raises(PageRejected) as exc:
         decode_page(data, "big.pdf", max_bytes=size - 1)
-    assert exc.value.code == "too_large" and "the text read from this PDF is" in exc.value.message
+    assert exc.value.code == "too_large" and "the text read from this PDF file is" in exc.value.message
 
 
 def test_pdf_enumerated_line_set_apart_heads_its_section_and_plain_enumerated_lines_stay_list_items():

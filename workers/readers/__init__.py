@@ -5,6 +5,6 @@ the type the bytes show (:mod:`.detect`), never from the file name.
 """
 
 from .common import Reading
-from .detect import DOCX, HTML, MARKDOWN, PDF, PLAIN, READ_TYPES, Detected, detect, text_kind
+from .detect import DOCX, FILE_KIND, HTML, MARKDOWN, PDF, PLAIN, READ_TYPES, Detected, detect, text_kind
 
-__all__ = ["DOCX", "HTML", "MARKDOWN", "PDF", "PLAIN", "READ_TYPES", "Detected", "Reading", "detect", "text_kind"]
+__all__ = ["DOCX", "FILE_KIND", "HTML", "MARKDOWN", "PDF", "PLAIN", "READ_TYPES", "Detected", "Reading", "detect", "text_kind"]

@@ -27,6 +27,8 @@ READ_TYPES: dict[str, str] = {
     PDF: "PDF with a text layer",
     DOCX: "Word .docx",
 }
+# What a message calls a file of each type read ("this PDF file").
+FILE_KIND: dict[str, str] = {PLAIN: "text", HTML: "HTML", MARKDOWN: "Markdown", PDF: "PDF", DOCX: "Word"}
 
 # Where HTML announces itself: a doctype, the root element, or an XHTML prolog before one.
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I | re.S)

@@ -24,7 +24,7 @@ from importlib import resources
 import filetype
 
 from ..models import Page, SourceInfo
-from ..readers import DOCX, HTML, MARKDOWN, PDF, READ_TYPES, Reading, detect, text_kind
+from ..readers import DOCX, HTML, MARKDOWN, PDF, FILE_KIND, Reading, detect, text_kind
 from ..readers.detect import read_types_sentence
 from ..timelimit import TIME_UP, size_refusal, too_big_message, unpacked_refusal
 
@@ -210,7 +210,7 @@ def _read(media_type: str, data: bytes, text: str | None, max_bytes: int | None 
     except Exception as exc:  # noqa: BLE001 - a file its library cannot parse is bad input, not a bug to retry
         raise PageRejected(
             "unreadable",
-            f"this looks like {READ_TYPES[media_type]} but could not be read ({type(exc).__name__}: {str(exc)[:200]}); "
+            f"this {FILE_KIND[media_type]} file could not be read ({type(exc).__name__}: {str(exc)[:200]}); "
             "open it in the program that made it, save it again and drop it again",
         ) from exc
     raise AssertionError(media_type)
@@ -261,7 +261,7 @@ def decode_page(
         reading = _read(kind.media_type, data, None, max_bytes)
         media_type, encoding, text = kind.media_type, "binary", reading.text
         if max_bytes is not None and (n := len(text.encode("utf-8"))) > max_bytes:
-            raise PageRejected("too_large", too_big_message(n, max_bytes, f"the text read from this {READ_TYPES[media_type]} file"))
+            raise PageRejected("too_large", too_big_message(n, max_bytes, f"the text read from this {FILE_KIND[media_type]} file"))
     elif not kind.readable:
         raise _unsupported(kind.name, data)
     else:
@@ -278,9 +278,10 @@ def decode_page(
         if not body.strip():
             raise PageRejected(
                 "no_text",
-                f"the {READ_TYPES[media_type]} file holds no text pagemill could find (only markup, images or site chrome)",
+                f"the {FILE_KIND[media_type]} file holds no text pagemill could find "
+                f"({'only images, or running headers, footers and page numbers' if media_type in (PDF, DOCX) else 'only markup, images or site chrome'})",
             )
-        refuse_markup(body, f"text read from this {READ_TYPES[media_type]} file")
+        refuse_markup(body, f"text read from this {FILE_KIND[media_type]} file")
     else:
         refuse_markup(text, "file")
     sha = hashlib.sha256(data).hexdigest()

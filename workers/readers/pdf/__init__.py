@@ -375,7 +375,7 @@ def read_pdf(data: bytes, max_text_bytes: int | None = None) -> Reading:
             # pdfium's text alone costs about a millisecond a page; every character's box and font, 30 or more.
             size = sum(_text_bytes(pdf[no].get_textpage().get_text_range()) for no in range(len(pdf))) + max(0, len(pdf) - 1)
             if size > max_text_bytes:
-                raise PageRejected("too_large", too_big_message(size, max_text_bytes, "the text read from this PDF"))
+                raise PageRejected("too_large", too_big_message(size, max_text_bytes, "the text read from this PDF file"))
         for no in range(len(pdf)):
             page = pdf[no]
             tp = page.get_textpage()

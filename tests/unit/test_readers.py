@@ -194,6 +194,23 @@ def test_markdown_locators_find_each_segment_and_entity_in_the_source(md_record)
         assert src[e.source_start : e.source_end] == e.text
 
 
+def _nested_list(depth: int) -> str:
+    return "# Harbour Tasks\n\n" + "".join(" " * (2 * i) + f"- task {i}\n" for i in range(depth)) + "\nThe board meets again in May.\n"
+
+
+def test_a_markdown_list_nested_deeply_keeps_every_item_and_what_follows():
+    # markdown-it's CommonMark preset stopped at ten levels and dropped the rest of the file without a word.
+    rec = process_bytes(_nested_list(30).encode(), "tasks.md")
+    assert [s.text for s in rec.segments if s.role == "list_item"] == [f"task {i}" for i in range(30)]
+    assert rec.segments[-1].text == "The board meets again in May."
+
+
+def test_a_markdown_list_nested_past_what_is_read_is_refused_not_cut_short():
+    with pytest.raises(PageRejected) as exc:
+        decode_page(_nested_list(150).encode(), "tasks.md")
+    assert exc.value.code == "unreadable" and "nests lists or quotes deeper than pagemill reads" in exc.value.message
+
+
 # --- DOCX -----------------------------------------------------------------------------------
 
 

@@ -17,7 +17,12 @@ from markdown_it.token import Token
 from ..models import Cell, OffsetMap, Piece
 from .common import Builder, Reading, make_segment
 
-_MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+# markdown-it stops reading where blocks nest deeper than ``maxNesting`` and drops the rest of the file without a
+# word: its CommonMark preset says 20, so a list ten levels deep lost every line after it. Each level costs
+# Python a few frames (a list 1,000 levels deep overflows the stack even with no limit), so the limit is raised
+# only so far, and a file that reaches it is refused rather than read in part.
+_MAX_NESTING = 200
+_MD = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable(["table", "strikethrough"])
 # How far ahead a character of inline text may stand from the last one found (an escape, a markup run).
 _LOOKAHEAD = 8
 
@@ -101,8 +106,17 @@ def _code(tok: Token, src: _Source) -> tuple[str, OffsetMap] | None:
 
 
 def read_markdown(text: str) -> Reading:
+    from ..stages.intake import PageRejected  # the intake stage owns the error type
+
     src = _Source(text)
     tokens = _MD.parse(text)
+    if any(t.level >= _MAX_NESTING - 1 for t in tokens):
+        raise PageRejected(
+            "unreadable",
+            f"this Markdown file nests lists or quotes deeper than pagemill reads (about {_MAX_NESTING // 2} levels of "
+            f"lists, {_MAX_NESTING} of quotes), and the Markdown reader would drop what lies deeper and everything "
+            "after it; flatten the nesting and drop it again",
+        )
     segments = []
     # What the next inline token is: the role of the block that opened it.
     stack: list[str] = []

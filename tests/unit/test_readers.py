@@ -205,6 +205,23 @@ def test_a_markdown_list_nested_deeply_keeps_every_item_and_what_follows():
     assert rec.segments[-1].text == "The board meets again in May."
 
 
+def test_markdown_front_matter_is_furniture_and_gives_the_title():
+    page = '---\ntitle: "Harbour Works in Quito"\ndate: 2021-05-04\ntags: [ports, budget]\n---\n\n# Harbour Works\n\nThe board met in May.\n'
+    rec = process_bytes(page.encode(), "harbour.md")
+    assert rec.title == "Harbour Works in Quito"
+    assert [(s.role, s.source_start) for s in rec.segments] == [("furniture", 0), ("heading", page.index("Harbour Works\n")),
+                                                                ("paragraph", page.index("The board"))]
+    assert "date:" not in rec.text
+    hugo = "+++\ntitle = 'Dredging Plan'\n+++\nThe channel is dredged each spring.\n"
+    assert process_bytes(hugo.encode(), "plan.md").title == "Dredging Plan"
+
+
+def test_a_markdown_page_that_opens_with_a_rule_has_no_front_matter():
+    page = "---\n\n# Minutes\n\nThe harbour board met in May.\n\n---\n\nIt meets again in June.\n"
+    rec = process_bytes(page.encode(), "rules.md")
+    assert [s.role for s in rec.segments] == ["heading", "paragraph", "paragraph"] and rec.title == "Minutes"
+
+
 def test_a_markdown_list_nested_past_what_is_read_is_refused_not_cut_short():
     with pytest.raises(PageRejected) as exc:
         decode_page(_nested_list(150).encode(), "tasks.md")

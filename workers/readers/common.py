@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from ..models import OffsetMap, Piece, Repair, Segment, SourcePart
 
 _SPACE = re.compile(r"\s+")
+# Front matter of a static-site Markdown page (Jekyll, Hugo, Obsidian): YAML between "---" lines (or closed by
+# "..."), or TOML between "+++" lines, at the very top, starting with a key; group 2 is what lies between.
+FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(?=[ \t]*[A-Za-z_][\w-]*[ \t]*[:=])((?:.*\r?\n){0,200}?)(?:\1|\.\.\.)[ \t]*(?:\r?\n|\Z)")
 # Whitespace that becomes one space: all of it but a single plain space between two words.
 _COLLAPSED = re.compile(r"\s{2,}|[^\S ]|^ | $")
 

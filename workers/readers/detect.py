@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import filetype
 
+from .common import FRONT_MATTER
+
 HTML = "text/html"
 MARKDOWN = "text/markdown"
 PLAIN = "text/plain"
@@ -63,12 +65,14 @@ def _looks_like_html(data: bytes) -> bool:
 
 
 def looks_like_markdown(text: str) -> bool:
-    """Markdown, not plain text: a "# Heading" line, a code fence or a table rule.
+    """Markdown, not plain text: front matter, a "# Heading" line, a code fence or a table rule.
 
     Plain report text often has "- " bullets, "**" or a stray "*", so those
     alone do not count.
     """
     sample = text[:65536]
+    if FRONT_MATTER.match(sample):
+        return True  # a static site's page
     found = {name for name, rx in _MD_SIGNALS.items() if rx.search(sample)}
     return bool(found & {"atx_heading", "fence", "table"})
 

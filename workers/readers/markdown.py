@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..models import Cell, OffsetMap, Piece
-from .common import Builder, Reading, make_segment
+from .common import FRONT_MATTER, Builder, Reading, make_segment
 
 # markdown-it stops reading where blocks nest deeper than ``maxNesting`` and drops the rest of the file without a
 # word: its CommonMark preset says 20, so a list ten levels deep lost every line after it. Each level costs
@@ -105,11 +105,27 @@ def _code(tok: Token, src: _Source) -> tuple[str, OffsetMap] | None:
     return (text, offsets) if text.strip() else None
 
 
+_FRONT_TITLE = re.compile(r"""^title[ \t]*[:=][ \t]*(["']?)(.+?)\1[ \t]*\r?$""", re.M)
+
+
+def _front_matter(text: str) -> tuple[int, str | None]:
+    """Where the front matter ends (0 if there is none), and the title it gives."""
+    # CommonMark reads its opening "---" as a rule and the lines under it as a setext heading, so the
+    # metadata became the page's title.
+    m = FRONT_MATTER.match(text)
+    if not m:
+        return 0, None
+    title = _FRONT_TITLE.search(m.group(2))
+    return m.end(), (title.group(2).strip() or None) if title else None
+
+
 def read_markdown(text: str) -> Reading:
     from ..stages.intake import PageRejected  # the intake stage owns the error type
 
     src = _Source(text)
-    tokens = _MD.parse(text)
+    front_end, front_title = _front_matter(text)
+    # The front matter is parsed as blank lines, so every offset and line of the rest stays where it is.
+    tokens = _MD.parse(re.sub(r"[^\r\n]", " ", text[:front_end]) + text[front_end:] if front_end else text)
     if any(t.level >= _MAX_NESTING - 1 for t in tokens):
         raise PageRejected(
             "unreadable",
@@ -118,6 +134,10 @@ def read_markdown(text: str) -> Reading:
             "after it; flatten the nesting and drop it again",
         )
     segments = []
+    if front_end:
+        b = Builder()
+        b.copy(text[:front_end], 0)
+        segments.append(make_segment("furniture", *b.build(), why="front matter: the page's metadata, not its text"))
     # What the next inline token is: the role of the block that opened it.
     stack: list[str] = []
     first_para_in_item: list[bool] = []
@@ -180,7 +200,7 @@ def read_markdown(text: str) -> Reading:
         elif t == "html_block":
             segments.extend(_html_block(tok, src))
         i += 1
-    return Reading(text=text, segments=segments, title=next((s.text for s in segments if s.role == "heading"), None))
+    return Reading(text=text, segments=segments, title=front_title or next((s.text for s in segments if s.role == "heading"), None))
 
 
 def _table(cells_in, src: _Source):

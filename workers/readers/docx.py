@@ -101,7 +101,7 @@ class _Styles:
     """Each paragraph style looked up once per document.
 
     python-docx finds a paragraph's style afresh each time it is asked, and for a paragraph without one (its
-    document's default) it reads every style the document defines: 3,000 paragraphs took 8 s of it.
+    document's default) it reads every style the document defines: 3,600 paragraphs took 6 s of it.
     """
 
     def __init__(self) -> None:

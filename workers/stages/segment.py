@@ -36,7 +36,6 @@ Shape rules, in short:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 
 from ..knowledge.lexicon import page_words
@@ -511,23 +510,11 @@ def repeats_title(text: str, title: str | None) -> bool:
     return len(a) >= 3 and len(a & b) / len(a | b) >= 0.7
 
 
-def _point(pieces: list[Piece], starts: list[int], pos: int, *, left: bool) -> int:
-    """:meth:`OffsetMap.to_source` for one offset, with the pieces' starts given (same answer)."""
-    i = max(0, bisect_right(starts, pos) - 1)
-    p = pieces[i]
-    if not left and pos == p.clean_start and i > 0:
-        p = pieces[i - 1]
-    if p.copied:
-        return p.source_start + min(max(pos - p.clean_start, 0), p.source_end - p.source_start)
-    return p.source_start if left and pos < p.clean_end else p.source_end
-
-
 def _line_pieces(block: Block) -> list[tuple[str, OffsetMap, int, int]]:
     """Each line of a block with its own offset map and source span."""
     out = []
     pos = 0
     all_pieces = block.offsets.pieces
-    starts = [p.clean_start for p in all_pieces]  # once per block: OffsetMap.to_source builds it on every call
     first = 0  # pieces are in text order: those ending before a line are never needed again
     for line in block.text.split("\n"):
         start, end = pos, pos + len(line)
@@ -546,7 +533,7 @@ def _line_pieces(block: Block) -> list[tuple[str, OffsetMap, int, int]]:
                 pieces.append(Piece(clean_start=lo - start, clean_end=hi - start, source_start=p.source_start + lo - p.clean_start, source_end=p.source_start + hi - p.clean_start))
             else:
                 pieces.append(Piece(clean_start=lo - start, clean_end=hi - start, source_start=p.source_start, source_end=p.source_end))
-        src0, src1 = (_point(all_pieces, starts, start, left=True), _point(all_pieces, starts, end, left=False)) if all_pieces else (start, end)
+        src0, src1 = block.offsets.to_source(start, end)
         out.append((line, OffsetMap(pieces=pieces), src0, src1))
     return out
 

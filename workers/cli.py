@@ -490,6 +490,7 @@ def reprocess(everything: bool, older_than: str | None, ids: tuple[str, ...], wa
     click.echo(
         f"{len(plan.queued)} queued, {len(plan.already_queued)} already on their way, "
         f"{len(plan.no_original)} without an original in {s.archive}"
+        + (f", {len(plan.replaced_meanwhile)} made again while this run looked" if plan.replaced_meanwhile else "")
     )
     if wait and plan.waiting:
         counts = rp.wait(plan, s.outbox, ledger, say=click.echo, idle=idle, requeue=requeue)

@@ -8,6 +8,7 @@ pagemill would have it).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import signal
 import subprocess
@@ -17,7 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Service, wait_log, wait_watching, wait_worker_ready
+from workers.edges.ledger import RedisLedger
+from workers.service.reprocess import queue, select
+
+from .conftest import Broker, Service, wait_log, wait_watching, wait_worker_ready
 
 pytestmark = pytest.mark.integration
 
@@ -74,7 +78,8 @@ def replaced_in_logs(svc: Service) -> list[str]:
     out = []
     for part in svc.parts:
         for line in part.log.read_text(errors="replace").splitlines():
-            if '"record replaced"' in line:
+            # Made twice but written once is still made twice.
+            if '"record replaced"' in line or '"record already replaced by this version"' in line:
                 out.append(Path(json.loads(line)["outcome"]).name)
     return out
 
@@ -192,3 +197,29 @@ def test_a_reprocessed_page_whose_message_was_lost_is_sent_again_and_made_once(i
     assert all(d["supersedes"]["pipeline_version"] == OLD and d["pipeline"]["version"] != OLD for d in after.values())
     logged = replaced_in_logs(svc)
     assert sorted(logged) == sorted(first), f"each page made once: {sorted(logged)}"
+
+
+def test_a_record_made_again_after_the_run_picked_it_is_not_queued_a_second_time(broker: Broker, tmp_path: Path):
+    # The window of a run started while the service is still replacing records: it picks a record as older,
+    # the service writes its new version and clears its note, and only then does the run read the notes.
+    outbox, archive = tmp_path / "outbox", tmp_path / "archive"
+    outbox.mkdir()
+    archive.mkdir()
+    original = page(0)
+    (archive / "bulletin-0.txt").write_bytes(original)
+    name = f"bulletin-0.pm-{time.time_ns():016x}.json"  # its own name: the session's broker is shared
+    doc = {
+        "kind": "record", "id": "pm-0", "pipeline": {"version": OLD},
+        "source": {"filename": "bulletin-0.txt", "sha256": hashlib.sha256(original).hexdigest(),
+                   "received_at": "2026-01-01T00:00:00+00:00"},
+    }
+    (outbox / name).write_text(json.dumps(doc))
+    picked = select(outbox, older_than="0.0.2+000000000000")
+    assert [p.name for p, _ in picked] == [name]
+
+    (outbox / name).write_text(json.dumps({**doc, "pipeline": {"version": "0.0.2+000000000000"}, "supersedes": {"pipeline_version": OLD}}))
+    ledger = RedisLedger(broker.url)
+    sent = []
+    plan = queue(picked, archive, ledger, lambda task, drop, data: sent.append(drop), say=lambda _line: None)
+    assert sent == [] and plan.queued == [] and plan.replaced_meanwhile == [name]
+    assert name not in ledger.pending_reprocess()

@@ -209,12 +209,14 @@ class Outbox:
         mode = self.mode_for(drop, original)
         old = self.outbox / drop.replaces if drop.replaces else None
         current = (read_outcome(old) or {}) if old else {}
+        made_twice = False
         if old and current.get("kind") == "record":
             # A record made again: same name, no duplicate check (the content is the old record's).
             path, status = old, REPROCESSED
             if (current.get("pipeline") or {}).get("version") == record.pipeline.version and current.get("supersedes"):
                 # Made again twice (a reprocess run stopped between queueing and noting it): written once.
-                log.info("record already replaced by this version", outcome=str(path))
+                made_twice = True
+                log.info("record already replaced by this version", outcome=str(path), replaced=drop.replaces)
             else:
                 self._publish(path, record, drop, "record", record.id, mode, replaces=old)
         else:
@@ -239,7 +241,8 @@ class Outbox:
         )
         if drop.replaces:
             self.ledger.clear_reprocess(drop.replaces)
-            log.info("record replaced", outcome=str(path), replaced=drop.replaces, version=record.pipeline.version)
+            if not made_twice:  # else said above: nothing was replaced this time
+                log.info("record replaced", outcome=str(path), replaced=drop.replaces, version=record.pipeline.version)
         else:
             log.info("outcome written", status=status, outcome=str(path), original=str(original) if original else None)
         self._replace_retried(drop, path)

@@ -50,6 +50,7 @@ def is_older(version: str, than: str) -> bool:
 class Plan:
     queued: list[str] = field(default_factory=list)
     already_queued: list[str] = field(default_factory=list)
+    replaced_meanwhile: list[str] = field(default_factory=list)
     no_original: list[str] = field(default_factory=list)
     waiting: dict[str, str] = field(default_factory=dict)  # record file -> drop id
 
@@ -91,6 +92,14 @@ def originals_by_sha256(archive: Path, wanted: set[str]) -> dict[str, Path]:
     return found
 
 
+def _replaced_since(path: Path, doc: dict) -> bool:
+    """True when the record file no longer holds ``doc`` (what :func:`select` read): made again meanwhile."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8")) != doc
+    except (OSError, ValueError):
+        return True
+
+
 def messages_lost(idle: Callable[[], bool], pause: float = 1.0) -> bool:
     """True when the broker holds no message at all (none waiting, none held by a worker), twice ``pause`` apart.
 
@@ -123,6 +132,12 @@ def queue(
         if drop_id and not resend_pending and ledger.get_drop(drop_id).get("status") not in (None, CLAIMED):
             plan.already_queued.append(name)
             plan.waiting[name] = drop_id
+            continue
+        if not drop_id and _replaced_since(path, doc):
+            # Selected as older, then made again and its note cleared before ``pending`` was read (the writer
+            # writes the file before it clears the note, so the file read now shows it): queued again, the
+            # page would be made twice.
+            plan.replaced_meanwhile.append(name)
             continue
         original = originals.get(doc["source"]["sha256"])
         if original is None:

@@ -10,11 +10,16 @@ replaced pieces map their ends to the ends of the source span they replace.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 
 from pydantic import BaseModel
 
 
-class Piece(BaseModel):
+# A plain dataclass with slots, not a pydantic model: a page has a piece per copied run, a table one per cell,
+# and a model took about 770 bytes of memory where this takes about 170 (a 10,000-row table's 50,000 cells).
+# Pieces never appear in a record; OffsetMap still validates them as a field.
+@dataclass(slots=True)
+class Piece:
     clean_start: int
     clean_end: int
     source_start: int

@@ -193,16 +193,9 @@ def _offsets_many(items: list[tuple[str, list[int]]], stream: _Stream) -> list[O
     return [_offset_map(r) for r in per]
 
 
-_VALIDATE_MAP = OffsetMap.__pydantic_validator__.validate_python
-
-
 def _offset_map(rows) -> OffsetMap:
-    """An OffsetMap from (clean_start, clean_end, source_start, source_end) rows.
-
-    Validated from plain dicts in one call: for thousands of pieces a page that is about four times quicker
-    than ``model_construct`` on each piece, which loops over the fields in Python.
-    """
-    return _VALIDATE_MAP({"pieces": [{"clean_start": w, "clean_end": x, "source_start": y, "source_end": z} for w, x, y, z in rows]})
+    """An OffsetMap from (clean_start, clean_end, source_start, source_end) rows."""
+    return OffsetMap(pieces=[Piece(*row) for row in rows])
 
 
 def _span(text: str, idx: list[int], stream: _Stream) -> OffsetMap:

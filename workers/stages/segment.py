@@ -35,6 +35,7 @@ Shape rules, in short:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
@@ -332,7 +333,7 @@ def _flatten(block: Block) -> tuple[str, OffsetMap]:
 
 def _merge(a: Block, b: Block, sep: str = " ") -> tuple[str, OffsetMap]:
     ta, tb = a.text.replace("\n", " "), b.text.replace("\n", " ")
-    pieces = [p.model_copy() for p in a.offsets.pieces]
+    pieces = [dataclasses.replace(p) for p in a.offsets.pieces]
     pieces.append(Piece(clean_start=len(ta), clean_end=len(ta) + len(sep), source_start=a.source_end, source_end=b.source_start))
     shift = len(ta) + len(sep)
     pieces += [

@@ -33,12 +33,14 @@ NOT_NER = ["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatiz
 
 #: Longest text handed to the model at once. spaCy refuses texts over
 #: ``nlp.max_length`` (1,000,000) and its memory grows with the text, so long
-#: segments are cut at a sentence end or a space before this.
-CHUNK_CHARS = 20_000
+#: segments are cut at a sentence end or a space before this. The NER's tok2vec keeps every layer's output
+#: until its forward pass ends, about 15 KB a token: a 20,000-character piece peaked 60-83 MB over the model,
+#: a 10,000-character one about half that, for the same CPU over 300 KB to 2 MB of corpus text.
+CHUNK_CHARS = 10_000
 #: Most characters that go to the model in one batch (a longer piece goes alone). The model's memory grows
 #: with the batch: five 20,000-character pieces at once took a worker process from 220 to 520 MB; one at a
 #: time, 290 MB, and no slower.
-BATCH_CHARS = 20_000
+BATCH_CHARS = 10_000
 
 _lock = threading.Lock()
 

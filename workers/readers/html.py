@@ -499,27 +499,30 @@ def _table_segment(b: _Block, stream: _Stream, main: _Main | None):
     cells: list[Cell] = []
     pos = 0
     last_row = 0
-    for r, c, rs, cs, th, t in b.cells:
-        if parts:
-            sep = "\n" if r != last_row else "\t"
-            parts.append(sep)
-            pos += 1
-        last_row = r
-        compact = "".join(t.split())
-        idx = stream.locate(compact) if compact else None
-        if idx is None:
+    # A thousand cells at a time: each found in the stream in order, then their offsets in one pass. A pass per
+    # cell read a 10,000-row table (50,000 cells) in 4.0 s instead of 2.2; one pass for all of them held 50 MB
+    # more at once.
+    for k in range(0, len(b.cells), 1000):
+        rows = b.cells[k : k + 1000]
+        found = [stream.locate(compact) if (compact := "".join(t.split())) else None for *_, t in rows]
+        maps = iter(_offsets_many([(t, idx) for (*_, t), idx in zip(rows, found) if idx is not None], stream))
+        for (r, c, rs, cs, th, t), idx in zip(rows, found):
+            if parts:
+                sep = "\n" if r != last_row else "\t"
+                parts.append(sep)
+                pos += 1
+            last_row = r
+            if idx is None:
+                s0 = s1 = 0
+            else:
+                om = next(maps)
+                for p in om.pieces:
+                    pieces.append(Piece(clean_start=p.clean_start + pos, clean_end=p.clean_end + pos, source_start=p.source_start, source_end=p.source_end))
+                s0, s1 = om.pieces[0].source_start, om.pieces[-1].source_end
             cells.append(Cell(row=r, col=c, row_span=rs, col_span=cs, header=th, text=t, start=pos, end=pos + len(t),
-                              source_start=0, source_end=0))
+                              source_start=s0, source_end=s1))
             parts.append(t)
             pos += len(t)
-            continue
-        om = _offsets(t, idx, stream)
-        for p in om.pieces:
-            pieces.append(Piece(clean_start=p.clean_start + pos, clean_end=p.clean_end + pos, source_start=p.source_start, source_end=p.source_end))
-        cells.append(Cell(row=r, col=c, row_span=rs, col_span=cs, header=th, text=t, start=pos, end=pos + len(t),
-                          source_start=om.pieces[0].source_start, source_end=om.pieces[-1].source_end))
-        parts.append(t)
-        pos += len(t)
     text = "".join(parts)
     if not pieces or not text.strip():
         return None

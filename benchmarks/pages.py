@@ -7,6 +7,10 @@ page with no line break, one long block that ftfy has to repair. Three more
 are files of other formats: two PDFs written here (:func:`pdf_file`), corpus
 text over many pages and corpus text as one paragraph on one tall page in a
 tiny font, and a Word file of corpus text, a paragraph per paragraph.
+
+Near the page limit, :data:`BIG_FILES`: corpus text, the PDF and the Word
+file again, and a table of corpus words as Markdown and as HTML (a record
+keeps every cell of a table, which costs more than text).
 """
 
 from __future__ import annotations
@@ -160,4 +164,43 @@ HOSTILE_FILES: dict[str, tuple[str, Callable[[int, str], bytes]]] = {
     "pdf_many_pages": (".pdf", pdf_many_pages),
     "pdf_one_block": (".pdf", pdf_one_block),
     "docx_paragraphs": (".docx", docx_paragraphs),
+}
+
+
+def _table_rows(size: int, text: str, cols: int = 5, words: int = 3) -> list[list[str]]:
+    """Rows of ``cols`` cells of ``words`` corpus words each, about ``size`` characters of cell text in all."""
+    ws = sized(text, size).split()
+    per = cols * words
+    return [[" ".join(ws[i + c * words : i + (c + 1) * words]) for c in range(cols)] for i in range(0, len(ws) - per + 1, per)]
+
+
+def markdown_table(size: int, text: str) -> bytes:
+    """About ``size`` characters of corpus words as one Markdown table (a pipe in a word is escaped)."""
+    rows = _table_rows(int(size * 0.85), text)  # the pipes and spaces take the rest
+    lines = ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
+    lines.insert(1, "|" + " --- |" * len(rows[0]))
+    return ("# Table\n\n" + "\n".join(lines) + "\n").encode("utf-8")
+
+
+def html_table(size: int, text: str) -> bytes:
+    """About ``size`` characters of markup: corpus words as one HTML table."""
+    import html
+
+    rows = _table_rows(int(size * 0.6), text)  # the tags take the rest
+    body = "\n".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<html><body><h1>Table</h1><table>\n{body}\n</table></body></html>\n".encode("utf-8")
+
+
+def corpus_file(size: int, text: str) -> bytes:
+    return sized(text, size).encode("utf-8")
+
+
+#: name -> (file suffix, builder): files just within the page limit, for peak memory (the limit counts a PDF's
+#: or Word file's text, and a text, Markdown or HTML file's own characters)
+BIG_FILES: dict[str, tuple[str, Callable[[int, str], bytes]]] = {
+    "corpus_text": (".txt", corpus_file),
+    "pdf_many_pages": (".pdf", pdf_many_pages),
+    "docx_paragraphs": (".docx", docx_paragraphs),
+    "markdown_table": (".md", markdown_table),
+    "html_table": (".html", html_table),
 }

@@ -9,7 +9,9 @@ one endless word, a wall of brackets, a wall of ``!?``, one-letter words without
 without end, a page with no line break, and one long line that ftfy has to
 mend; and files of corpus text in other formats: a PDF of many pages, a PDF
 that is a single paragraph on one tall page, and a Word file (their size is
-their text's, as for the page limit). Each page runs through the stages (the code of ``pagemill process``) in
+their text's, as for the page limit); and, for peak memory, files just within
+the page limit: corpus text, that PDF and Word file, and a Markdown and an HTML
+table (``--big-kb``, 95% of ``PAGEMILL_MAX_PAGE_BYTES`` by default). Each page runs through the stages (the code of ``pagemill process``) in
 a fresh process that has loaded the model and warmed up on a small page, so
 the figure is the page's own cost; that process's peak RSS is reported, after
 it also made what a worker process makes of the record (its JSON text, the
@@ -42,7 +44,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from benchmarks.pages import HOSTILE, HOSTILE_FILES, corpus_text, sized  # noqa: E402
+from benchmarks.pages import BIG_FILES, HOSTILE, HOSTILE_FILES, corpus_text, sized  # noqa: E402
 from workers.settings import get_settings  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
@@ -110,15 +112,16 @@ def measure(path: Path, repeats: int, timeout: float) -> dict:
     return res
 
 
-def summarise(curve: dict[str, dict], hostile: dict[str, dict], page_limit: int) -> dict:
+def summarise(curve: dict[str, dict], hostile: dict[str, dict], page_limit: int, big: dict[str, dict] | None = None) -> dict:
     """The figures under ``summary``; the RSS target is judged on the pages within ``page_limit`` only."""
+    big = big or {}
     def get(d, k):
         return d.get(k) if d else None
 
     sizes = list(curve)
     small, large = curve.get(sizes[0]), curve.get(sizes[-1])
     ratio = (get(large, "ms_per_kb_cpu") / get(small, "ms_per_kb_cpu")) if get(large, "ms_per_kb_cpu") and get(small, "ms_per_kb_cpu") else None
-    all_runs = list(curve.values()) + list(hostile.values())
+    all_runs = list(curve.values()) + list(hostile.values()) + list(big.values())
     within = [r for r in all_runs if r["bytes"] <= page_limit]
     worst_hostile = max((h.get("s_per_100kb_cpu") or float("inf") for h in hostile.values()), default=None)
     return {
@@ -128,10 +131,11 @@ def summarise(curve: dict[str, dict], hostile: dict[str, dict], page_limit: int)
         "hostile_s_per_100kb_cpu": {k: round(v["s_per_100kb_cpu"], 3) if "s_per_100kb_cpu" in v else None for k, v in hostile.items()},
         "hostile_worst_s_per_100kb": round(worst_hostile, 3) if worst_hostile is not None else None,
         "peak_rss_mb": {k: round(v["peak_rss_mb"]) if "peak_rss_mb" in v else None for k, v in {**curve, **hostile}.items()},
+        "big_peak_rss_mb": {k: round(v["peak_rss_mb"]) if "peak_rss_mb" in v else None for k, v in big.items()},
         "peak_rss_mb_max": round(max((r.get("peak_rss_mb", 0) for r in all_runs), default=0)),
         "page_limit_bytes": page_limit,
         "peak_rss_mb_max_within_limit": round(max((r.get("peak_rss_mb", 0) for r in within), default=0)),
-        "over_limit_limit_raised": [k for k, v in {**curve, **hostile}.items() if v["bytes"] > page_limit],
+        "over_limit_limit_raised": [k for k, v in _rows(curve, hostile, big).items() if v["bytes"] > page_limit],
         "record_over_page_max": round(max((r.get("record_over_page", 0) for r in all_runs), default=0), 2),
         "targets": {
             "ratio_le_1_5": ratio is not None and ratio <= TARGET_RATIO,
@@ -142,13 +146,17 @@ def summarise(curve: dict[str, dict], hostile: dict[str, dict], page_limit: int)
     }
 
 
+def _rows(curve: dict, hostile: dict, big: dict) -> dict[str, dict]:
+    return {**curve, **hostile, **{f"near_limit_{k}": v for k, v in big.items()}}
+
+
 def fmt_row(name: str, r: dict, page_limit: int) -> str:
     over = "  [over PAGEMILL_MAX_PAGE_BYTES: limit raised for this row]" if r["bytes"] > page_limit else ""
     if "ms_per_kb_cpu" not in r:
-        return f"{name:<22} {r['bytes'] / 1000:>9,.0f} KB  {'TIMED OUT' if 'timed_out_after_s' in r else r.get('error')}{over}"
+        return f"{name:<30} {r['bytes'] / 1000:>9,.0f} KB  {'TIMED OUT' if 'timed_out_after_s' in r else r.get('error')}{over}"
     st = r["stages_ms"]
     stages = " ".join(f"{k} {v / 1000:.2f}" for k, v in st.items())
-    return (f"{name:<22} {r['bytes'] / 1000:>9,.0f} KB  {r['ms_per_kb_cpu']:>6.1f} ms/KB cpu  {r['ms_per_kb_wall']:>6.1f} wall  "
+    return (f"{name:<30} {r['bytes'] / 1000:>9,.0f} KB  {r['ms_per_kb_cpu']:>6.1f} ms/KB cpu  {r['ms_per_kb_wall']:>6.1f} wall  "
             f"{r['s_per_100kb_cpu']:>5.2f} s/100KB  record {r['record_over_page']:.1f}x  rss {r['peak_rss_mb']:.0f} MB  ({stages} s){over}")
 
 
@@ -156,7 +164,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="3,30,300,3000", help="corpus page sizes in KB (default 3,30,300,3000)")
     ap.add_argument("--hostile-kb", type=int, default=100, help="size of each hostile page in KB (default 100)")
-    ap.add_argument("--quick", action="store_true", help="sizes 3,30,300 and hostile pages of 30 KB")
+    ap.add_argument("--big-kb", type=int, default=None,
+                    help="size of the files near the page limit in KB (default: 95%% of PAGEMILL_MAX_PAGE_BYTES; 0 leaves them out)")
+    ap.add_argument("--quick", action="store_true", help="sizes 3,30,300, hostile pages of 30 KB, no files near the limit")
     ap.add_argument("--json", type=Path, help="write every figure here as JSON (the figures under 'summary')")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--timeout", type=float, default=600, help="seconds one page may take before it is reported as timed out")
@@ -170,8 +180,10 @@ def main(argv=None) -> int:
     hostile_kb = 30 if a.quick else a.hostile_kb
     text = corpus_text(a.corpus)
     page_limit = get_settings().max_page_bytes
+    big_kb = 0 if a.quick else (a.big_kb if a.big_kb is not None else int(page_limit * 0.95 / 1000))
     curve: dict[str, dict] = {}
     hostile: dict[str, dict] = {}
+    big: dict[str, dict] = {}
     with tempfile.TemporaryDirectory(prefix="pagemill-sizes-") as tmp:
         for kb in sizes:
             p = Path(tmp) / f"corpus-{kb}kb.txt"
@@ -189,14 +201,21 @@ def main(argv=None) -> int:
             p.write_bytes(build(hostile_kb * 1000, text))
             hostile[name] = r = measure(p, repeats=1, timeout=a.timeout)
             print(fmt_row(name, r, page_limit), flush=True)
-    summary = summarise(curve, hostile, page_limit)
+        for name, (suffix, build) in BIG_FILES.items() if big_kb else ():
+            p = Path(tmp) / f"big-{name}{suffix}"
+            p.write_bytes(build(big_kb * 1000, text))
+            big[name] = r = measure(p, repeats=1, timeout=a.timeout)
+            print(fmt_row(f"near limit: {name}", r, page_limit), flush=True)
+    summary = summarise(curve, hostile, page_limit, big)
     t = summary["targets"]
     print(f"\n{sizes[-1]} KB / {sizes[0]} KB ms per KB (cpu): {summary['largest_over_smallest_ms_per_kb']}  (target <= {TARGET_RATIO}: {'met' if t['ratio_le_1_5'] else 'NOT met'})")
     print(f"worst hostile page: {summary['hostile_worst_s_per_100kb']} s per 100 KB (target <= {TARGET_HOSTILE_S_PER_100KB}: {'met' if t['hostile_le_2_s_per_100kb'] else 'NOT met'})")
     print(f"peak RSS, pages within PAGEMILL_MAX_PAGE_BYTES ({page_limit:,} bytes): {summary['peak_rss_mb_max_within_limit']} MB "
           f"(target <= {TARGET_RSS_MB}: {'met' if t['rss_le_400_mb_within_limit'] else 'NOT met'})")
+    if big:
+        print("  near the limit: " + ", ".join(f"{k} {v} MB" for k, v in summary["big_peak_rss_mb"].items()))
     if summary["over_limit_limit_raised"]:
-        over = ", ".join(f"{k} {round(v['peak_rss_mb'])} MB" for k, v in {**curve, **hostile}.items()
+        over = ", ".join(f"{k} {round(v['peak_rss_mb'])} MB" for k, v in _rows(curve, hostile, big).items()
                          if v["bytes"] > page_limit and "peak_rss_mb" in v)
         print(f"  over the limit, which the benchmark raised for them (pagemill process and the service give these pages a "
               f"too_large error record): {', '.join(summary['over_limit_limit_raised'])}; peak RSS {over or 'not measured'} "
@@ -204,6 +223,7 @@ def main(argv=None) -> int:
     print(f"largest record / page: {summary['record_over_page_max']}x")
     if a.json:
         a.json.write_text(json.dumps({"summary": summary, "corpus": curve, "hostile": hostile, "hostile_kb": hostile_kb,
+                                      "near_limit": big, "near_limit_kb": big_kb,
                                       "cpus": os.cpu_count(), "load_avg": os.getloadavg()}, indent=1))
     return 0
 

@@ -77,9 +77,10 @@ class Closed(BaseModel):
     written_unless_derivable: ClassVar[frozenset[str]] = frozenset()
 
     # pydantic keeps in every instance the set of the field names it was given, for ``exclude_unset`` (which
-    # pagemill never uses): 728 of a table cell's 1,440 bytes. Instances given the same names share one frozen
-    # set instead, so a big page's cells, sentences and entities take about half the memory. The two places
-    # pydantic adds a name to the set (assigning a field, ``model_copy(update=...)``) get a new shared set.
+    # pagemill never uses): 728 of a table cell's 1,440 bytes. Instances given the same names share one set
+    # instead, so a big page's cells, sentences and entities take about half the memory. A shared set must never
+    # change, so the two places pydantic adds a name to it (assigning a field, ``model_copy(update=...)``) are
+    # given a set of their own, then shared again. (Not a frozenset: pydantic-core's exclude_unset wants a set.)
     def model_post_init(self, context: object, /) -> None:
         object.__setattr__(self, "__pydantic_fields_set__", _shared_names(self.__pydantic_fields_set__))
 
@@ -90,10 +91,12 @@ class Closed(BaseModel):
 
     def model_copy(self, *, update: Mapping[str, object] | None = None, deep: bool = False):
         copied = self.__deepcopy__() if deep else self.__copy__()
+        names = set(copied.__pydantic_fields_set__)
         if update:
             # What pydantic's own model_copy does for a model without extra fields, but for the shared set.
             copied.__dict__.update(update)
-            object.__setattr__(copied, "__pydantic_fields_set__", _shared_names(copied.__pydantic_fields_set__ | update.keys()))
+            names |= update.keys()
+        object.__setattr__(copied, "__pydantic_fields_set__", _shared_names(names))
         return copied
 
     @classmethod
@@ -109,12 +112,16 @@ class Closed(BaseModel):
             cls.model_rebuild(force=True)
 
 
-_NAMES: dict[frozenset[str], frozenset[str]] = {}
+_NAMES: dict[frozenset[str], set[str]] = {}
 
 
-def _shared_names(names: AbstractSet[str]) -> frozenset[str]:
+def _shared_names(names: AbstractSet[str]) -> set[str]:
+    """The one set of these field names that models given them share (see ``Closed``); never to be changed."""
     key = frozenset(names)
-    return _NAMES.setdefault(key, key)
+    shared = _NAMES.get(key)
+    if shared is None:
+        shared = _NAMES[key] = set(key)
+    return shared
 
 
 def _ordered(model: BaseModel, *pairs: tuple[str, str]) -> None:

@@ -98,3 +98,18 @@ def test_an_error_record_given_way_to_a_new_record_is_gone_and_the_record_stands
     assert not failed.path.exists()
     rec = _only_record(tmp_path / "out")
     assert rec["kind"] == "record" and "supersedes" not in rec
+
+
+def test_reading_an_outcome_back_keeps_its_kind_version_and_arrival_but_not_its_segments(tmp_path):
+    from workers.edges.outbox import atomic_write
+    from workers.edges.replace import read_outcome
+
+    record = process_bytes(PAGE, "river.txt")
+    path = tmp_path / "river.json"
+    atomic_write(path, record, 0o644)
+    head = read_outcome(path)
+    assert head["kind"] == "record" and head["pipeline"] == {"version": record.pipeline.version}
+    assert head["source"] == {"received_at": json.loads(path.read_text())["source"]["received_at"]}
+    # A big page's segments, entities and cells are never all parsed into memory just to read these.
+    assert "segments" not in head and "entities" not in head
+    assert read_outcome(tmp_path / "missing.json") is None

@@ -141,11 +141,12 @@ def read_markdown(text: str) -> Reading:
     # What the next inline token is: the role of the block that opened it.
     stack: list[str] = []
     first_para_in_item: list[bool] = []
-    table: list[tuple[int, int, bool, Token]] | None = None
+    table: _Table | None = None
     row = col = -1
     i = 0
     while i < len(tokens):
-        tok = tokens[i]
+        # Each token is let go once read: a table's tokens (a dozen a row) took more memory than its record.
+        tok, tokens[i] = tokens[i], None  # type: ignore[call-overload]
         t = tok.type
         if t == "heading_open":
             inline = tokens[i + 1]
@@ -154,6 +155,7 @@ def read_markdown(text: str) -> Reading:
             seg_text, offsets = b.build()
             if seg_text:
                 segments.append(make_segment("heading", seg_text, offsets, level=int(tok.tag[1])))
+            tokens[i + 1] = tokens[i + 2] = None  # type: ignore[call-overload]
             i += 3
             continue
         if t == "list_item_open":
@@ -177,6 +179,7 @@ def read_markdown(text: str) -> Reading:
             seg_text, offsets = b.build()
             if seg_text:
                 segments.append(make_segment(role, seg_text, offsets))
+            tokens[i + 1] = tokens[i + 2] = None  # type: ignore[call-overload]
             i += 3
             continue
         elif t in ("fence", "code_block"):
@@ -184,16 +187,16 @@ def read_markdown(text: str) -> Reading:
             if got:
                 segments.append(make_segment("code", got[0], got[1]))
         elif t == "table_open":
-            table, row = [], -1
+            table, row = _Table(src), -1
         elif t == "tr_open":
             row += 1
             col = -1
         elif t in ("th_open", "td_open"):
             col += 1
             assert table is not None
-            table.append((row, col, t == "th_open", tokens[i + 1]))
+            table.add(row, col, t == "th_open", tokens[i + 1])
         elif t == "table_close" and table is not None:
-            seg = _table(table, src)
+            seg = table.segment()
             if seg is not None:
                 segments.append(seg)
             table = None
@@ -203,39 +206,47 @@ def read_markdown(text: str) -> Reading:
     return Reading(text=text, segments=segments, title=front_title or next((s.text for s in segments if s.role == "heading"), None))
 
 
-def _table(cells_in, src: _Source):
-    parts: list[str] = []
-    pieces: list[Piece] = []
-    cells: list[Cell] = []
-    pos = 0
-    last_row = None
-    cursor = 0
-    for r, c, th, inline in cells_in:
-        line_start, line_end = src.span(inline.map)
-        if r != last_row:
-            cursor = line_start
-        if last_row is not None:
-            sep = "\n" if r != last_row else "\t"
-            parts.append(sep)
-            pos += len(sep)
-        last_row = r
+class _Table:
+    """A table's segment, built a cell at a time as the reader meets them (so each cell's tokens can go)."""
+
+    def __init__(self, src: _Source) -> None:
+        self.src = src
+        self.parts: list[str] = []
+        self.pieces: list[Piece] = []
+        self.cells: list[Cell] = []
+        self.pos = 0
+        self.last_row: int | None = None
+        self.cursor = 0
+
+    def add(self, r: int, c: int, th: bool, inline: Token) -> None:
+        line_start, line_end = self.src.span(inline.map)
+        if r != self.last_row:
+            self.cursor = line_start
+        if self.last_row is not None:
+            sep = "\n" if r != self.last_row else "\t"
+            self.parts.append(sep)
+            self.pos += len(sep)
+        self.last_row = r
         b = Builder()
         # A row's cells share its line: each search starts after the previous cell.
-        cursor = _inline(inline, src, (max(cursor, line_start), line_end), b)
+        self.cursor = _inline(inline, self.src, (max(self.cursor, line_start), line_end), b)
         t, om = b.build()
         if om.pieces:
             s0, s1 = om.pieces[0].source_start, om.pieces[-1].source_end
         else:
-            s0 = s1 = src.span(inline.map)[0]
+            s0 = s1 = line_start
+        pos = self.pos
         for p in om.pieces:
-            pieces.append(Piece(clean_start=p.clean_start + pos, clean_end=p.clean_end + pos, source_start=p.source_start, source_end=p.source_end))
-        cells.append(Cell(row=r, col=c, header=th, text=t, start=pos, end=pos + len(t), source_start=s0, source_end=s1))
-        parts.append(t)
-        pos += len(t)
-    text = "".join(parts)
-    if not text.strip() or not pieces:
-        return None
-    return make_segment("table", text, OffsetMap(pieces=pieces), cells=cells)
+            self.pieces.append(Piece(clean_start=p.clean_start + pos, clean_end=p.clean_end + pos, source_start=p.source_start, source_end=p.source_end))
+        self.cells.append(Cell(row=r, col=c, header=th, text=t, start=pos, end=pos + len(t), source_start=s0, source_end=s1))
+        self.parts.append(t)
+        self.pos += len(t)
+
+    def segment(self):
+        text = "".join(self.parts)
+        if not text.strip() or not self.pieces:
+            return None
+        return make_segment("table", text, OffsetMap(pieces=self.pieces), cells=self.cells)
 
 
 def _html_block(tok: Token, src: _Source):

@@ -128,3 +128,16 @@ def test_big_pages_found_together_are_sent_in_several_batches_so_their_bytes_are
         w.stop()
     assert sorted(len(batch) for batch in b.batches) == [1, 2]  # 16 MB a batch at most (plus the page that passed it)
     assert {d.filename for d, _ in queue} == {f"ledger-{i}.txt" for i in range(3)}
+
+
+def test_a_page_deleted_while_open_gets_one_vanished_record_even_when_its_close_comes_after(tmp_path):
+    s = Settings(inbox=tmp_path / "inbox", state_dir=tmp_path / "state", sweep_interval=3600)
+    rejected: list = []
+    w = Watcher(s, MemoryLedger(), submit=lambda *a: None, reject=lambda drop, code, message: rejected.append(code))
+    path = str(w.inbox / "vanishing.txt")  # never on disk: written, then deleted while its writer held it open
+    w.note(path, modified=True)
+    w._ready(time.monotonic())
+    assert rejected == ["vanished"]
+    w.note(path, closed=True)  # the writer's close, reported after the delete
+    w._ready(time.monotonic())
+    assert rejected == ["vanished"], "one file, one outcome"

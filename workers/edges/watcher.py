@@ -385,6 +385,9 @@ class Watcher:
                 # A late event for a page we already took is not a vanished page.
                 if not p.scanned and path not in self._taken:
                     self._vanished(Drop(filename=Path(path).name))
+                    # Its writer's close can come after the delete (a file unlinked while open): that event is
+                    # this page's too, not another page that vanished (it gave a second error record).
+                    self._taken[path] = now
                 continue
             if self._is_ready(p, st, now):
                 ready.append(path)
@@ -458,6 +461,7 @@ class Watcher:
                 os.rename(src, held)
             except FileNotFoundError:
                 self._vanished(drop)
+                self._taken[path] = time.monotonic()  # as in _ready: a late event is not another page
                 continue
             except OSError as exc:  # its claim stays open with no held page: heal_ledger closes it
                 log.error("could not take page; will retry", filename=drop.filename, error=str(exc))

@@ -23,19 +23,15 @@ from ..models import Record, Supersedes
 HEAD_KEYS = frozenset({"kind", "pipeline", "version", "supersedes", "pipeline_version", "written_at", "source", "received_at", "original"})
 
 
-def _head(pairs: list[tuple[str, object]]) -> dict:
-    return {k: v for k, v in pairs if k in HEAD_KEYS}
-
-
-def read_outcome(path: Path) -> dict | None:
-    """The outcome file's :data:`HEAD_KEYS` (objects inside it keep only those too), or None when it is missing
-    or unreadable.
+def read_outcome(path: Path, keys: frozenset[str] = HEAD_KEYS) -> dict | None:
+    """The outcome file's ``keys`` (objects inside it keep only those too), or None when it is missing or
+    unreadable.
 
     Only those: every segment, entity and cell parsed in full took several times the file in memory (a
     record of a 1.8 MB table is 15 MB of JSON), in the worker that replaces it.
     """
     try:
-        return json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=_head)
+        return json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=lambda pairs: {k: v for k, v in pairs if k in keys})
     except (OSError, ValueError):
         return None
 

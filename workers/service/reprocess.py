@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -27,7 +26,13 @@ from pathlib import Path
 from packaging.version import InvalidVersion, Version
 
 from ..edges.ledger import CLAIMED, QUEUED, RedisLedger
+from ..edges.replace import HEAD_KEYS, read_outcome
 from ..models import Drop
+
+#: What a run reads of a record: what picks it (kind, id, pipeline version), finds its original (sha256), makes
+#: its drop (filename, received_at), and shows it replaced since (supersedes). Never its segments: an outbox of
+#: big records read in full would be held in memory for the whole run.
+RECORD_KEYS = HEAD_KEYS | {"id", "sha256", "filename"}
 
 
 def is_older(version: str, than: str) -> bool:
@@ -60,11 +65,8 @@ def select(outbox: Path, *, everything: bool = False, older_than: str | None = N
     wanted = set(ids)
     out = []
     for path in sorted(outbox.glob("*.json")):
-        try:
-            doc = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if doc.get("kind") != "record":
+        doc = read_outcome(path, RECORD_KEYS)
+        if doc is None or doc.get("kind") != "record":
             continue
         version = (doc.get("pipeline") or {}).get("version") or ""
         if everything or (older_than is not None and is_older(version, older_than)) or doc.get("id") in wanted or path.name in wanted:
@@ -93,11 +95,12 @@ def originals_by_sha256(archive: Path, wanted: set[str]) -> dict[str, Path]:
 
 
 def _replaced_since(path: Path, doc: dict) -> bool:
-    """True when the record file no longer holds ``doc`` (what :func:`select` read): made again meanwhile."""
-    try:
-        return json.loads(path.read_text(encoding="utf-8")) != doc
-    except (OSError, ValueError):
-        return True
+    """True when the record file no longer holds ``doc`` (what :func:`select` read): made again meanwhile.
+
+    A record made again always says so in what :func:`select` reads: its ``supersedes`` names when the file
+    it replaced was written, which no earlier version of the file can say of itself.
+    """
+    return read_outcome(path, RECORD_KEYS) != doc
 
 
 def messages_lost(idle: Callable[[], bool], pause: float = 1.0) -> bool:
@@ -197,11 +200,11 @@ def wait(
                 say(f"failed {name}: {drop.get('error', '?')} (the older record stays)")
                 continue
             counts["replaced"] += 1
+            doc = read_outcome(outbox / name)
             try:
-                doc = json.loads((outbox / name).read_text(encoding="utf-8"))
                 old = (doc.get("supersedes") or {}).get("pipeline_version", "?")
                 say(f"replaced {name} ({old} -> {doc['pipeline']['version']})")
-            except (OSError, ValueError, KeyError):
+            except (AttributeError, KeyError):
                 say(f"replaced {name}")
         if left:
             if deadline is not None and time.monotonic() > deadline:

@@ -679,3 +679,31 @@ def test_html_offsets_of_many_blocks_at_once_are_each_blocks_own():
         assert m.pieces[0].clean_start == 0 and m.pieces[-1].clean_end == len(t)
         a, b = m.to_source(0, len(t))
         assert "".join(t.split()) in html.unescape(re.sub(r"<[^>]+>|\s", "", src[a:b]))
+
+
+def test_html_table_too_big_to_show_trafilatura_whole_is_still_main_text_with_every_cell():
+    from workers.readers.html import _MAIN_TABLE_CELLS, read_html
+
+    cols = 5
+    rows = 2 * _MAIN_TABLE_CELLS // cols  # as many rows again as trafilatura is shown
+
+    def cell(n: int) -> str:  # words of its own in each cell, so the rows trafilatura was not shown are not in its text
+        tag = "".join("bdfgklmnprstvz"[n // 14**k % 14] + "aeiou"[n // 14**k % 5] for k in range(4))
+        return f"Lot {tag.capitalize()} weighed {n % 997} tonnes"
+
+    body = "".join("<tr>" + "".join(f"<td>{cell(r * cols + c)}</td>" for c in range(cols)) + "</tr>" for r in range(rows))
+    markup = (
+        "<html><head><title>Harbour tallies</title></head><body>"
+        '<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/contact">Contact</a></nav>'
+        "<article><h1>Harbour tallies for the year</h1>"
+        "<p>The harbour office counts every box each crane moves at each berth, and publishes the tally below.</p>"
+        f"<table>{body}</table>"
+        "<p>Counts are checked by the berth masters at the end of each shift before they are published.</p></article>"
+        "<footer>Copyright the harbour office</footer></body></html>"
+    )
+    (table,) = [s for s in read_html(markup).segments if s.cells]
+    assert table.role == "table"
+    assert len(table.cells) == rows * cols
+    last = table.cells[-1]
+    assert last.text == cell(rows * cols - 1)
+    assert markup[last.source_start : last.source_end] == last.text

@@ -287,10 +287,12 @@ def _has_block_child(el) -> bool:
 
 
 class _Block:
-    __slots__ = ("role", "text", "level", "cells", "keep_lines")
+    __slots__ = ("role", "text", "level", "cells", "keep_lines", "shown_rows", "unshown")
 
     def __init__(self, role: str, text: str, level: int | None = None, cells=None, keep_lines: bool = False) -> None:
         self.role, self.text, self.level, self.cells, self.keep_lines = role, text, level, cells, keep_lines
+        self.shown_rows: int | None = None  # a table's rows trafilatura is shown (None: all; see _MAIN_TABLE_CELLS)
+        self.unshown: list = []  # the tree's rows after those, taken out before trafilatura reads the tree
 
 
 def _data_table(el) -> bool:
@@ -358,6 +360,12 @@ def _block(el, tag: str, blocks: list[_Block]) -> None:
         _walk(el, blocks)
 
 
+#: A data table's cells trafilatura is shown, in whole rows from the top; they stand for the table in deciding
+#: whether it is main text. trafilatura copies the tree three times and lists its elements: all of a table of
+#: 60,000 cells took it 110 MB, near the page limit. (No table of the HTML benchmark's pages has 300 cells.)
+_MAIN_TABLE_CELLS = 5_000
+
+
 def _table(el, blocks: list[_Block]) -> None:
     cap = el.find("caption")
     if cap is not None:
@@ -366,7 +374,10 @@ def _table(el, blocks: list[_Block]) -> None:
             blocks.append(_Block("caption", t))
     rows = [tr for tr in el.iter("tr")]
     cells = []
+    shown = None
     for r, tr in enumerate(rows):
+        if shown is None and len(cells) >= _MAIN_TABLE_CELLS:
+            shown = r
         c = 0
         for td in tr:
             if not isinstance(td.tag, str) or td.tag.lower() not in ("td", "th"):
@@ -377,7 +388,10 @@ def _table(el, blocks: list[_Block]) -> None:
                           td.tag.lower() == "th", t))
             c += 1
     if any(t for *_, t in cells):
-        blocks.append(_Block("table", "", cells=cells))
+        block = _Block("table", "", cells=cells)
+        if shown is not None:
+            block.shown_rows, block.unshown = shown, rows[shown:]
+        blocks.append(block)
 
 
 def _title(root) -> str | None:
@@ -465,6 +479,10 @@ def read_html(text: str) -> Reading:
     body = root.find("body")
     _walk(body if body is not None else root, blocks)
     etree.strip_elements(root, *_CHROME, with_tail=False)
+    for b in blocks:
+        for tr in b.unshown:
+            tr.getparent().remove(tr)
+        b.unshown = []
     main = _Main(root)
     # The head holds no block's text, and often most of the markup (inline styles, scripts, JSON-LD): the scan starts
     # at the body when there is one to find.
@@ -499,6 +517,7 @@ def _table_segment(b: _Block, stream: _Stream, main: _Main | None):
     cells: list[Cell] = []
     pos = 0
     last_row = 0
+    shown_end = None  # where the rows trafilatura was shown end in ``text``
     # A thousand cells at a time: each found in the stream in order, then their offsets in one pass. A pass per
     # cell read a 10,000-row table (50,000 cells) in 4.0 s instead of 2.2; one pass for all of them held 50 MB
     # more at once.
@@ -507,6 +526,8 @@ def _table_segment(b: _Block, stream: _Stream, main: _Main | None):
         found = [stream.locate(compact) if (compact := "".join(t.split())) else None for *_, t in rows]
         maps = iter(_offsets_many([(t, idx) for (*_, t), idx in zip(rows, found) if idx is not None], stream))
         for (r, c, rs, cs, th, t), idx in zip(rows, found):
+            if shown_end is None and b.shown_rows is not None and r >= b.shown_rows:
+                shown_end = pos
             if parts:
                 sep = "\n" if r != last_row else "\t"
                 parts.append(sep)
@@ -526,7 +547,7 @@ def _table_segment(b: _Block, stream: _Stream, main: _Main | None):
     text = "".join(parts)
     if not pieces or not text.strip():
         return None
-    furniture = main is not None and not main.holds(text)
+    furniture = main is not None and not main.holds(text[:shown_end])
     seg = make_segment("furniture" if furniture else "table", text, bridge_gaps(pieces), cells=cells,
                        why="left out of the main text by trafilatura" if furniture else None)
     return seg

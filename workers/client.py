@@ -34,10 +34,11 @@ _OUTCOME = TypeAdapter(AnyOutcome)
 
 def parse_outcome(body: bytes | str) -> Record | DuplicateNote | ErrorRecord:
     """An outcome's JSON as its model; one written as schema 2.0 or 3.0 (older feed entries) is read as the current one."""
+    # json.loads, not validate_json: see Record.from_json.
+    doc = json.loads(body)
     try:
-        return _OUTCOME.validate_json(body)
+        return _OUTCOME.validate_python(doc)
     except ValidationError:
-        doc = json.loads(body)
         if not (isinstance(doc, dict) and doc.get("schema_version") in ("2.0", "3.0")):
             raise
         return _OUTCOME.validate_python(upgrade(doc))

@@ -110,7 +110,7 @@ def _one(args: tuple[str, int | None, str | None, int | None, bool]) -> tuple[st
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop a backfill
         return path_s, None, ("process", "stage_error", f"{type(exc).__name__}: {exc}".splitlines()[0][:500]), drop.model_dump(mode="json")
     # JSON text, as the service's process task sends it: cheaper to pickle back than a dict of every entity.
-    return path_s, record.model_dump_json(), None, drop.model_dump(mode="json")
+    return path_s, record.json_bytes(), None, drop.model_dump(mode="json")
 
 
 def run_batch(
@@ -138,7 +138,7 @@ def run_batch(
             outcome = out.write_error(drop, stage=stage, error=code, message=message, original=Path(path))
             counts[outcome.status] += 1
             return
-        record = Record.model_validate_json(record_json)
+        record = Record.from_json(record_json)
         name = record_name(drop.filename, record.id)
         existing = read_outcome(out.outbox / name) if record.source.sha256 not in ledger.content else None
         if existing and existing.get("kind") == "record":

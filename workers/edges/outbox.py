@@ -68,7 +68,7 @@ DEFAULT_MODE = 0o644
 
 def atomic_write(path: Path, model: BaseModel, mode: int = DEFAULT_MODE) -> bytes:
     # Compact: indenting a big page's record (thousands of entities) added about a third to its size.
-    data = model.model_dump_json().encode("utf-8")
+    data = model.json_bytes()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:60]}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:

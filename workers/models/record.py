@@ -14,6 +14,9 @@ default: a document without them is not an outcome.
 
 from __future__ import annotations
 
+import base64
+import json
+import zlib
 from bisect import bisect_right
 from datetime import datetime
 from typing import Annotated, Literal, Union
@@ -101,6 +104,32 @@ class Record(Closed):
     classification: Classification = Field(description="Section, topics and regions.")
     pipeline: PipelineInfo = Field(description="What made the record.")
     supersedes: Supersedes | None = Field(None, description="The record this one replaced; absent for a first record.")
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Record:
+        """A record's JSON text as the model (the writer's way of reading one).
+
+        Parsed by :func:`json.loads`, then validated: pydantic's own JSON parser holds a tree of the whole
+        document until it is done (pydantic-core issue 985). A 14.5 MB record of a table took 148 MB that
+        way and 65 MB this way, in a little less CPU, to the same model.
+        """
+        return cls.model_validate(json.loads(text))
+
+    def packed(self) -> str:
+        """The record as the write task's message carries it: its JSON, compressed, in base64 (JSON carries no bytes).
+
+        A record's JSON is 3-8 times its page and compresses about sixfold (as the feed's entries do): a
+        table's 15 MB of JSON took 47 MB more in the sending process as a message of JSON text, and as much
+        in the broker while the message waited.
+        """
+        return base64.b64encode(zlib.compress(self.json_bytes(), 1)).decode("ascii")
+
+    @classmethod
+    def unpacked(cls, message: str) -> Record:
+        """A record from the write task's message: :meth:`packed`, or the JSON text an older version sent."""
+        if message.lstrip().startswith("{"):  # JSON text; base64 has no "{"
+            return cls.from_json(message)
+        return cls.from_json(zlib.decompress(base64.b64decode(message)))
 
     @model_validator(mode="after")
     def _said_once(self):

@@ -236,15 +236,18 @@ def process_task(self: PageTask, drop: dict, data_b64: str) -> str:
         log.warning("stage raised; retrying", error=repr(exc), attempt=self.request.retries + 1)
         raise self.retry_on(_stage_failure(stage, exc))
     took = ", ".join(f"{name} {ms:.0f}" for name, ms in page.timings_ms.items())
+    # The record holds all that is written; the page's working data (a PDF's glyph boxes, a table's pieces)
+    # need not be held too while the record's JSON is made.
+    del page
     if _owns_outbox(self):
         structlog.contextvars.bind_contextvars(stage="write")
         return _write_here(self, drop, d, record, took)
     structlog.contextvars.bind_contextvars(stage="process")
-    # The record travels as its JSON text, not as a dict: one string for the worker's main process to
+    # The record travels as one string, not as a dict: one string for the worker's main process to
     # pass on (a dict of every segment and entity was decoded, pickled to a pool process and
-    # unpickled again), pydantic's own encoder and parser at both ends, and the page's objects
-    # are not held twice while the message is built.
-    send("write", d, record.model_dump_json())
+    # unpickled again), and the page's objects are not held twice while the message is built.
+    # Compressed (Record.packed): a big record's JSON text was as big again in the message.
+    send("write", d, record.packed())
     # Where the page went first: Flower cuts the Result column to its width.
     return f"-> pagemill.write ({took} ms)"
 
@@ -281,7 +284,7 @@ def _write_here(task: PageTask, drop: dict, d: Drop, record: Record, took: str) 
         # The operator's to fix: the write task retries until it is fixed, without running the stages again.
         log.error("cannot write to the outbox; handing the record to the write task", error=str(exc), outbox=str(get_settings().outbox))
         try:
-            send("write", d, record.model_dump_json())
+            send("write", d, record.packed())
         except Exception as unsent:  # noqa: BLE001 - nor reach the broker: the page's message stays
             log.error("could not hand the record on; the page will be processed again", error=str(unsent))
             raise _hand_back(exc) from None
@@ -305,8 +308,8 @@ def write_task(self: PageTask, drop: dict, record: str | dict) -> str:
     if isinstance(d, str):
         return d
     try:
-        # JSON text from this version's process task; a dict from an older one still in the queue.
-        rec = Record.model_validate_json(record) if isinstance(record, str) else Record.model_validate(record)
+        # Record.packed from this version's process task; JSON text or a dict from older ones still in the queue.
+        rec = Record.unpacked(record) if isinstance(record, str) else Record.model_validate(record)
         outcome = outbox().write_record(d, rec)
     except Refused as exc:
         return _refuse("write", drop, str(exc))

@@ -16,9 +16,9 @@ offset or an end before its start, so such a record cannot be written.
 from __future__ import annotations
 
 import operator
+from collections.abc import Mapping, Set as AbstractSet
 from datetime import datetime
 from functools import partial
-from collections.abc import Mapping, Set as AbstractSet
 from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator

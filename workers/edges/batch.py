@@ -109,7 +109,7 @@ def _one(args: tuple[str, int | None, str | None, int | None, bool]) -> tuple[st
         return path_s, None, (current[0], ERROR_CODE, message), drop.model_dump(mode="json")
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop a backfill
         return path_s, None, ("process", "stage_error", f"{type(exc).__name__}: {exc}".splitlines()[0][:500]), drop.model_dump(mode="json")
-    # JSON text, as the service's process task sends it: cheaper to pickle back than a dict of every entity.
+    # The record's JSON bytes: cheaper to pickle back to the parent than a dict of every entity.
     return path_s, record.json_bytes(), None, drop.model_dump(mode="json")
 
 

@@ -100,8 +100,8 @@ class Closed(BaseModel):
         return copied
 
     def json_bytes(self) -> bytes:
-        """The JSON of :meth:`model_dump_json`, as UTF-8 bytes made at once: that method makes bytes, decodes them
-        to a str, and a writer encodes that again (40 MB held at once for a 10 MB record's file)."""
+        """The JSON of :meth:`model_dump_json`, as UTF-8 bytes made at once: that method makes bytes and decodes
+        them to a str, which a writer encodes again, so a big record's JSON was held two or three times over."""
         return self.__pydantic_serializer__.to_json(self)
 
     @classmethod

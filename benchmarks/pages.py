@@ -2,7 +2,8 @@
 
 Corpus pages are cut to a size by joining whole corpus pages; the hostile
 ("pathological") pages are the shapes that once made a stage quadratic: one
-endless word, runs of brackets or of ``!?``, one-letter words without end, capitalised words without end, a
+endless word, runs of brackets or of ``!?``, one-letter words without end, capitalised words without end (alone, and
+in a row of figures on a page about sport), a
 page with no line break, one long block that ftfy has to repair. Three more
 are files of other formats: two PDFs written here (:func:`pdf_file`), corpus
 text over many pages and corpus text as one paragraph on one tall page in a
@@ -71,6 +72,12 @@ def capitalised(size: int, text: str) -> str:
     return " ".join(out) + "\n"
 
 
+def standings(size: int, text: str) -> str:
+    """A page about sport whose one long line is a row of figures around a run of capitalised words (the results-table steps)."""
+    figures = " ".join(str(i % 90) for i in range(size // 15))
+    return "The team won the league match on Saturday.\n" + figures + " " + capitalised(size * 4 // 5, text).strip() + " 3 1\n"
+
+
 def no_newline(size: int, text: str) -> str:
     return " ".join(sized(text, size).split()) + "\n"
 
@@ -97,6 +104,7 @@ HOSTILE: dict[str, Callable[[int, str], str]] = {
     "punctuation": punctuation,
     "short_words": short_words,
     "capitalised": capitalised,
+    "standings": standings,
     "no_newline": no_newline,
     "one_block_repairs": one_block_repairs,
 }

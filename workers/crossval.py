@@ -122,16 +122,18 @@ def source_folds(gold: dict[str, GoldPage]) -> tuple[list[str], list[list[str]]]
 def measures(summary: dict[str, Any]) -> dict[str, float | None]:
     """The figures of one :func:`evaluate_pages` summary as flat numbers (None: nothing to measure)."""
     rep_total = summary.get("repairs_total", 0)
+    per = summary["entity_per_label"]
+    # a fold whose pages hold no scored entity, found or in gold, has no entity figures (not an F1 of 0)
+    scored = bool(per)
     out: dict[str, float | None] = {
         "role_accuracy": summary["segment_role_accuracy"],
         "furniture_p": summary["furniture_precision"],
         "furniture_r": summary["furniture_recall"],
         "repairs": summary["repairs_ok"] / rep_total if rep_total else None,
-        "entity_p": summary["entity_p"],
-        "entity_r": summary["entity_r"],
-        "entity_f1": summary["entity_f1"],
+        "entity_p": summary["entity_p"] if scored else None,
+        "entity_r": summary["entity_r"] if scored else None,
+        "entity_f1": summary["entity_f1"] if scored else None,
     }
-    per = summary["entity_per_label"]
     for lab in sorted(set(MAIN_LABELS) | set(per)):
         # a label with no gold and no prediction in a fold says nothing about that fold
         out[f"f1_{lab}"] = per[lab]["f1"] if lab in per else None

@@ -17,7 +17,7 @@ from workers.stages.annotate import load_model
 from workers.stages.entities.core import Page
 from workers.stages.entities.model import NOT_NER, ORIGINAL_MODEL
 from workers.stages.entities.model import load_model as entity_model
-from workers.stages.entities.steps.repeats import _Occurrences
+from workers.stages.entities.core import Occurrences
 from workers.stages.entities.steps.spans import _NUMBER, _NumbersOnLines
 
 
@@ -30,7 +30,7 @@ def test_name_occurrences_are_found_as_one_alternation_of_the_names_found_them()
         text = "".join(rnd.choice(words + [" ", " ", "\n", ", "]) for _ in range(rnd.randint(0, 25)))
         spec = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
                           + r")(?![\w-]|['’][a-rt-z])")
-        assert list(_Occurrences(names)(text)) == [m.span() for m in spec.finditer(text)], (names, text)
+        assert list(Occurrences(names)(text)) == [m.span() for m in spec.finditer(text)], (names, text)
 
 
 def test_numbers_on_a_span_s_lines_are_counted_as_scanning_those_lines_counted_them():

@@ -196,6 +196,20 @@ def test_with_nothing_fitted_each_fold_scores_its_held_out_pages():
     assert res.summary["entity_f1"].mean == pytest.approx(sum(want) / len(want), abs=1e-3)
 
 
+def test_a_fold_whose_pages_hold_no_scored_entity_has_no_entity_figures_rather_than_zero():
+    gold = _summary_pages(4)
+    for name in ("p2", "p3"):  # pages annotated for roles only, as some invented pattern pages are
+        gold[name] = GoldPage(name=name, gold={**gold[name].gold, "entities": [], "entity_labels_scored": []}, text=gold[name].text)
+
+    def predict(names, without, fitted):
+        return {n: _record(found_person=True) for n in names}
+
+    res = cross_validate(gold, predict, k=4, seed=0, fitters=[])  # a page per fold
+    by_fold = {frozenset(f): m["entity_f1"] for f, m in zip(res.folds, res.per_fold)}
+    assert by_fold == {frozenset({"p0"}): 1.0, frozenset({"p1"}): 1.0, frozenset({"p2"}): None, frozenset({"p3"}): None}
+    assert res.summary["entity_f1"].mean == 1.0
+
+
 # --- entity steps by name
 
 

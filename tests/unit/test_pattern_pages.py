@@ -14,6 +14,7 @@ import pytest
 from tests.fixtures.patterns.build import PAGES, parse
 from workers.evaluation import evaluate_pages, load_gold
 from workers.stages.classify import classify
+from workers.stages.pipeline import process_bytes
 from workers.stages.clean import clean
 from tests.unit.test_clean import make_page
 from workers.stages.segment import segment
@@ -51,7 +52,21 @@ def test_lower_case_page_gets_no_repair():
 
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_pattern_files_match_their_marked_source(name):
-    text, segments, repairs = parse(PAGES[name])
+    text, segments, repairs, entities = parse(PAGES[name])
     assert (ROOT / "invented" / "pages" / f"{name}.txt").read_text(encoding="utf-8") == text
     gold = json.loads((ROOT / "invented" / "gold" / f"{name}.json").read_text(encoding="utf-8"))
-    assert (gold["segments"], gold["repairs"]) == (segments, repairs)
+    assert (gold["segments"], gold["repairs"], gold["entities"]) == (segments, repairs, entities)
+    assert all(text[e["start"]:e["end"]] == e["text"] for e in entities)
+
+
+def test_wire_pages_teams_players_and_places_are_mostly_found():
+    """The whole pipeline, model included, on the wire pages with entity gold (teams, players, datelines).
+
+    Before the results-table, capitals-headline and dateline rules these pages scored entity F1 0.31
+    (organisations 0.05); they score 0.88 now. The floor leaves room for one or two names to move.
+    """
+    gold = {n: g for n, g in load_gold(ROOT).items() if g.gold["entities"]}
+    assert len(gold) >= 4
+    records = {n: json.loads(process_bytes(g.text.encode(), f"{n}.txt").json_bytes()) for n, g in gold.items()}
+    summary = evaluate_pages(gold, records)
+    assert summary["entity_f1"] >= 0.85, summary

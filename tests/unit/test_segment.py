@@ -196,13 +196,15 @@ def test_wire_dateline_in_capitals_is_a_dateline_not_a_heading(line):
     assert not heading_shape(line)
 
 
-@pytest.mark.parametrize("line", ["Rovers 12 8 3 1 27", "Harbour Town 2 Riverside 1", "Northgate 5 2 3 0 10"])
+@pytest.mark.parametrize("line", ["Rovers 12 8 3 1 27", "Harbour Town 2 Riverside 1", "Northgate 5 2 3 0 10",
+                                  "Tarnby City 1 Selwick Athletic 1"])
 def test_table_rows_are_not_headings(line):
     assert is_table_row(line)
     assert not heading_shape(line)
 
 
-@pytest.mark.parametrize("line", ["Group B — Rovers 2 – 1 Harbour Town", "Harbour season (2013 – present)", "The 1990s"])
+@pytest.mark.parametrize("line", ["Group B — Rovers 2 – 1 Harbour Town", "Harbour season (2013 – present)", "The 1990s",
+                                  "Chapter 3 The Long Road Home 1990"])
 def test_titles_with_a_number_or_two_are_not_table_rows(line):
     assert not is_table_row(line)
 

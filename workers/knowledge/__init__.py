@@ -11,5 +11,6 @@ stage. Adding a name or a word is a data change, not a code change.
   (``entity_patterns.jsonl``, spaCy EntityRuler format);
 * :mod:`.gazetteer`: countries, aliases, demonyms, world regions, states and
   cities, with M49 regions: the one place list of the pipeline;
-* :mod:`.words`: given names and common English words.
+* :mod:`.words`: given names and common English words;
+* :mod:`.shapes`: line shapes read by more than one stage (datelines, table rows).
 """

@@ -40,6 +40,7 @@ import re
 from collections.abc import Callable
 
 from ..knowledge.lexicon import page_words
+from ..knowledge.shapes import is_dateline, is_table_row
 from ..models import Block, CleanPage, OffsetMap, Piece, Segment, SegmentedPage, Sentence
 
 # A block holding only a number: "2.", "2.1", "IV.", "(a)", "a)", "Chapter 2", "Section 3.1"
@@ -58,18 +59,6 @@ _ENUM_RE = re.compile(
 # An em dash is left out: "— Jane Doe" is an attribution, not a list item.
 _BULLET_RE = re.compile(r"^\s*(?:[-*•◦▪‣–·]|\.(?=\s))\s+\S")
 
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?"
-# A line that starts with a calendar date: a dateline, not a heading.
-_DATELINE_RE = re.compile(
-    rf"^(?:(?:published|posted|updated|issued|released|dated|first published)(?:\s+on)?:?\s+)?(?:{_WEEKDAY}\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{4}})\b",
-    re.IGNORECASE,
-)
-# A news-wire dateline: a place in capitals, perhaps its country, then the date ("HARBOURTON 1997-05-14",
-# "PORT ELLEN , Scotland 1997-05-14", "HARBOURTON, May 14").
-_WIRE_DATELINE_RE = re.compile(
-    rf"^[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*\s*,?\s*(?:[A-Z][\w.'’-]*\s+){{0,3}},?\s*(?:\d{{4}}-\d{{2}}-\d{{2}}|(?i:{_MONTH})\s+\d{{1,2}}\b)",
-)
 _SENT_FINAL = re.compile(r"[.!?][\"”’')\]]*$")
 # "By Jane Roe", "By Jane Roe and Sam Lee, Staff Writers": who wrote it, not a title.
 # A name is two or more capitalised words: "By plane" and "By car" are headings.
@@ -169,25 +158,6 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text) and text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return spans
-
-
-def is_dateline(text: str) -> bool:
-    t = text.strip()
-    return len(t.split()) <= 8 and bool(_DATELINE_RE.match(t) or _WIRE_DATELINE_RE.match(t))
-
-
-_CELL = re.compile(r"[^\W_]+(?:[.,:/'’-][^\W_]+)*%?")
-_NUMBER_CELL = re.compile(r"[-+]?\d+(?:[.,:/-]\d+)*%?")
-
-
-def is_table_row(text: str) -> bool:
-    """A row of a results table or standings ("Rovers 12 8 3 1 27", "Harbour Town 2 Riverside 1"): figures, not a title.
-
-    Two or more numbers that make up at least 40% of the words, or three numbers that make a fifth of them.
-    """
-    cells = _CELL.findall(text)
-    numbers = sum(1 for c in cells if _NUMBER_CELL.fullmatch(c))
-    return bool(cells) and ((numbers >= 2 and numbers / len(cells) >= 0.4) or (numbers >= 3 and numbers / len(cells) >= 0.2))
 
 
 _SHAPE_WORDS = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")

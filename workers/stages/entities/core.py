@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -21,11 +22,12 @@ from ...knowledge.lexicon import (
     CAPTION_TAIL, CAPTION_WORDS, INTERJECTIONS, MONTHS, ORG_HEADS, PLACE_HEADS, SENTENCE_OPENERS, SPORT_WORDS, STOP_EDGE, TITLES,
     TITLE_SMALL_WORDS, WEEKDAYS, PLACE_VERBS, alternation,
 )
+from ...knowledge.shapes import is_dateline, is_table_row
 from ...knowledge.words import is_common, is_given_name
 
 __all__ = [
-    "LABELS", "NAME_LABELS", "PLACE_LABELS", "Live", "Mention", "Page", "Runs", "SpanIndex", "bare", "country_at_start", "fold",
-    "is_common", "is_given_name", "lookup", "looks_like_person", "not_a_name", "place_label", "resolve", "sentence_initial",
+    "LABELS", "NAME_LABELS", "PLACE_LABELS", "Live", "Mention", "Occurrences", "Page", "Runs", "SpanIndex", "bare", "country_at_start", "fold",
+    "is_common", "is_given_name", "is_table_row", "lookup", "looks_like_person", "not_a_name", "place_label", "resolve", "sentence_initial",
     "strip_punct", "title_case", "tokens", "trim_name",
 ]
 
@@ -283,6 +285,44 @@ class Page:
         return len(page_words & SPORT_WORDS) >= 2
 
 
+#: Where a name may end: a whole word, a possessive allowed after ("Lima's", not "Limassol").
+_NAME_END = re.compile(r"(?![\w-]|['’][a-rt-z])")
+
+
+class Occurrences:
+    """Where ``names`` occur in a text: left to right, the longest name first, whole words only.
+
+    Finds what one regular expression of all the names, longest first, finds,
+    in time linear in the text: that alternation tries every name at every word
+    start, and a page's names grow with the page. Here a word start is tried
+    only with the lengths of the names that begin with its character.
+    """
+
+    def __init__(self, names: Collection[str]) -> None:
+        self.names = names
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for n in names:
+            if n:
+                lengths[n[0]].add(len(n))
+        self.lengths = {c: sorted(ls, reverse=True) for c, ls in lengths.items()}
+        # a word start (not after a letter, digit or hyphen) whose character begins some name
+        self.starts = re.compile(r"(?<![\w-])[" + "".join(re.escape(c) for c in sorted(self.lengths)) + "]") if lengths else None
+
+    def __call__(self, text: str) -> Iterator[tuple[int, int]]:
+        if self.starts is None:
+            return
+        pos = 0
+        for sm in self.starts.finditer(text):
+            p = sm.start()
+            if p < pos:
+                continue
+            for n in self.lengths[text[p]]:
+                if p + n <= len(text) and text[p:p + n] in self.names and _NAME_END.match(text, p + n):
+                    yield p, p + n
+                    pos = p + n
+                    break
+
+
 # --------------------------------------------------------------------------- evidence
 
 
@@ -299,12 +339,20 @@ def dateline_place(text: str, s: int, e: int) -> Place | None:
 
     Elsewhere an all-capitals word is as often an acronym as a place ("ICT",
     "LA"), so :meth:`Gazetteer.lookup` refuses it; in a dateline it is the
-    place the story was filed from.
+    place the story was filed from. On a whole dateline (the place, perhaps
+    its country, then the date: ``segment.is_dateline``) it is a place even
+    when the gazetteer does not know it.
     """
     name = text[s:e]
-    if not name.isupper() or text[text.rfind("\n", 0, s) + 1:s].strip() or not _AFTER_DATELINE.match(text, e):
+    ls = text.rfind("\n", 0, s) + 1
+    if not name.isupper() or text[ls:s].strip() or not _AFTER_DATELINE.match(text, e):
         return None
-    return gazetteer().places.get(fold(name))
+    if (place := gazetteer().places.get(fold(name))) is not None:
+        return place
+    le = text.find("\n", e)
+    if sum(c.isalpha() for c in name) >= 3 and is_dateline(text[ls:le if le >= 0 else len(text)]):
+        return Place("city")  # "HARBOURTON , Scotland 1997-05-14": a town too small for the gazetteer
+    return None
 
 
 def place_label(p: Place) -> str:

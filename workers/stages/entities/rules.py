@@ -30,7 +30,7 @@ from ...knowledge import names, words
 from ...knowledge.gazetteer import gazetteer
 from ...knowledge.names import KnownNames
 from .core import LABELS, Mention, Page, resolve, trim_name
-from .steps import dates, labels, normalise, orgs, people, places, repeats, spans
+from .steps import dates, labels, normalise, orgs, people, places, repeats, spans, tables
 
 __all__ = ["STEPS", "SWITCHABLE", "Mention", "Page", "Step", "check_without", "refine", "resolve", "trim_name", "warm"]
 
@@ -81,6 +81,7 @@ STEPS: tuple[Step, ...] = (
     Step("given_name_places", people.given_name_places),
     Step("ruler_names", people.ruler_names),
     Step("propagate", repeats.propagate),
+    Step("results_rows", tables.results_rows),
     Step("person_pairs", people.person_pairs),
     Step("note_person_words", people.note_person_words, fixed=True),
     Step("term_acronyms", orgs.term_acronyms),

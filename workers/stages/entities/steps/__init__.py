@@ -10,6 +10,7 @@ order the steps run in is declared once, in :data:`..rules.STEPS`.
 * :mod:`.orgs`: organisation spans and names every reader knows;
 * :mod:`.people`: persons by given name, title, citation; common words;
 * :mod:`.repeats`: names repeated on the page, places by evidence;
+* :mod:`.tables`: teams, countries and players in the rows of a results table;
 * :mod:`.places`: places from the gazetteer the model missed;
 * :mod:`.normalise`: country codes and refs.
 """

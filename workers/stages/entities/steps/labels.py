@@ -157,7 +157,7 @@ def event_names(ms: list[Mention], page: Page) -> list[Mention]:
     The run may end in a year ("... Summit 2031") or, after the event word,
     a place name ("Comic Expo Norway"). Mentions inside the run give way to it;
     a run cut across by a mention is left alone. One-word runs ("Games") are
-    no name.
+    no name, and a run in capitals is left to the model (a headline's words).
     """
     texts = page.texts
     runs = Runs(ms)
@@ -165,6 +165,8 @@ def event_names(ms: list[Mention], page: Page) -> list[Mention]:
         for sm in _EVSEQ.finditer(text):
             if " " not in sm.group(0) or not any(w.lower() in EVENT_HEADS for w in sm.group(0).split()):
                 continue
+            if not any(c.islower() for c in sm.group(0)):
+                continue  # in capitals every word is capitalised: the run is a headline, not a name
             toks = [(m.start() + sm.start(), m.end() + sm.start()) for m in re.finditer(r"\S+", sm.group(0))]
             words = [text[a:b] for a, b in toks]
             k0 = 0

@@ -316,7 +316,9 @@ def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
     Smith of the Labour Party" gives "Labour Party", and it ends at "and" after
     a whole name ("Harbour Board and OECD" is two); a country name at its start
     stays a place ("US National Forest Service"). Mentions inside the run give
-    way to it; a run that cuts across a mention is left alone.
+    way to it; a run that cuts across a mention is left alone. A run in
+    capitals is left to the model: there the capitals do not say where a name
+    starts ("CITY HOLD LEADERS IN NORTHERN LEAGUE" is a headline, not a name).
     """
     texts = page.texts
     runs = Runs(ms)
@@ -325,6 +327,8 @@ def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
             if " " not in sm.group(0) or not any(
                     w.strip(".,;:'’").lower() in ORG_HEADS or w.lower() in OF_HEADS for w in sm.group(0).split()):
                 continue  # no organisation word: the common case, skipped cheaply
+            if not any(c.islower() for c in sm.group(0)):
+                continue  # in capitals every word is capitalised: a headline's words are no name's
             s, e = sm.span()
             # tokens with their kind: name word or joining word
             toks = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterator
 
 from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import (
@@ -12,7 +11,7 @@ from ....knowledge.lexicon import (
     TITLES, alternation,
 )
 from ..core import (
-    EDGE_PUNCT, Mention, NAME_LABELS, PLACE_LABELS, PLACE_VERB_BEFORE, Page, SpanIndex, bare, fold, gazetteer,
+    EDGE_PUNCT, Mention, NAME_LABELS, Occurrences, PLACE_LABELS, PLACE_VERB_BEFORE, Page, SpanIndex, bare, fold, gazetteer,
     trim_name,
 )
 
@@ -136,46 +135,8 @@ def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str], spo
             m.origin = m.origin + "+place"
 
 
-#: Where a name may end: a whole word, a possessive allowed after ("Lima's", not "Limassol").
-_NAME_END = re.compile(r"(?![\w-]|['’][a-rt-z])")
-
-
-class _Occurrences:
-    """Where ``names`` occur in a text: left to right, the longest name first, whole words only.
-
-    Finds what one regular expression of all the names, longest first, finds,
-    in time linear in the text: that alternation tries every name at every word
-    start, and a page's names grow with the page. Here a word start is tried
-    only with the lengths of the names that begin with its character.
-    """
-
-    def __init__(self, names: Collection[str]) -> None:
-        self.names = names
-        lengths: dict[str, set[int]] = defaultdict(set)
-        for n in names:
-            if n:
-                lengths[n[0]].add(len(n))
-        self.lengths = {c: sorted(ls, reverse=True) for c, ls in lengths.items()}
-        # a word start (not after a letter, digit or hyphen) whose character begins some name
-        self.starts = re.compile(r"(?<![\w-])[" + "".join(re.escape(c) for c in sorted(self.lengths)) + "]") if lengths else None
-
-    def __call__(self, text: str) -> Iterator[tuple[int, int]]:
-        if self.starts is None:
-            return
-        pos = 0
-        for sm in self.starts.finditer(text):
-            p = sm.start()
-            if p < pos:
-                continue
-            for n in self.lengths[text[p]]:
-                if p + n <= len(text) and text[p:p + n] in self.names and _NAME_END.match(text, p + n):
-                    yield p, p + n
-                    pos = p + n
-                    break
-
-
 def propagate(ms: list[Mention], page: Page) -> list[Mention]:
-    """Names repeated on the page: one label per name, and the mentions the model missed."""
+    """Names repeated on the page: one label per name, and the mentions the model missed (in capitals too, on a line in capitals)."""
     texts = page.texts
     lower_words = page.lower_words
     # 1. persons: full names and their parts
@@ -270,12 +231,30 @@ def propagate(ms: list[Mention], page: Page) -> list[Mention]:
             names.setdefault(t, m.label)
     for p in parts:
         names[p] = "PERSON"
+    # the same names in a line in capitals (a wire story's headline): "NORWAY BEAT CHILE" after "Norway"; only
+    # names of two words or more and places the gazetteer knows: a one-word label on the page is too often the
+    # model's guess (a language called an organisation), and a heading in capitals would repeat it
+    caps: dict[str, str] = {}
+    for m in out:
+        t = m.text(texts)
+        if (m.label in NAME_LABELS and len(t) >= 3 and any(c.islower() for c in t) and t.upper() not in names
+                and (" " in t or (m.label in PLACE_LABELS and gazetteer().lookup(t) is not None))):
+            caps.setdefault(t.upper(), names.get(t, m.label))
+    capitals_line: dict[tuple[int, int], bool] = {}
+
+    def in_capitals(i: int, s: int) -> bool:
+        ls, le = page.title_lines.span(i, s)
+        if (c := capitals_line.get((i, ls))) is None:
+            c = capitals_line[(i, ls)] = not any(ch.islower() for ch in texts[i][ls:le])
+        return c
+
+    names.update(caps)
     taken = SpanIndex(out)
     if names:
-        occurrences = _Occurrences(names)
+        occurrences = Occurrences(names)
         for i, text in enumerate(texts):
             for s, e in occurrences(text):
-                if taken.overlaps(i, s, e):
+                if taken.overlaps(i, s, e) or (text[s:e] in caps and not in_capitals(i, s)):
                     continue
                 if names[text[s:e]] == "PERSON" and (pm := _PREV_WORD.search(text, max(0, s - 12), s)) and bare(pm.group(1)) in PLACE_PREFIXES:
                     continue  # "Fort Lee" is a place even on a page about someone called Lee

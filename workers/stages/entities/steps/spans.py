@@ -70,12 +70,35 @@ def _without_numbers(text: str, s: int, e: int, label: str, numbers_on_line) -> 
     return strip_punct(text, toks[0][0], toks[-1][1])
 
 
+def _score_pieces(m: Mention, text: str, numbers_on_line) -> list[Mention]:
+    """A name holding a bare number on a row of figures is two names and a score: "Rovers 2 Harbour Town" is two teams.
+
+    The model reads a results line as one name. Only on a line of several
+    numbers (a table's row), and never at a year ("Expo 2020 Committee"). The
+    pieces keep the model's label; ``results_rows`` judges them on a page about sport.
+    """
+    if m.label not in _NO_NUMBERS | {"ORG", "FAC"}:
+        return [m]  # a law's or an event's number is its own: "Rule 7 Appeal", "Apollo 11 Mission"
+    inner = [(a, b) for a, b in tokens(text, m.start, m.end)[1:-1]
+             if _NUMBER.fullmatch(text[a:b]) and not _YEAR.fullmatch(text[a:b])]
+    if not inner or numbers_on_line(m.seg, m.start, m.end) < 2:
+        return [m]
+    pieces, s = [], m.start
+    for a, b in inner + [(m.end, m.end)]:
+        piece = text[s:a].strip()
+        if any(c.isupper() for c in piece):
+            ps = text.index(piece, s)
+            pieces.append(Mention(m.seg, ps, ps + len(piece), m.label, m.origin))
+        s = b
+    return pieces
+
+
 def trim_spans(ms: list[Mention], page: Page) -> list[Mention]:
-    """Each name cut to its core: no determiner, title, possessive, open bracket or score at its ends."""
+    """Each name cut to its core: no determiner, title, possessive, open bracket or score at its ends or inside."""
     texts = page.texts
     numbers_on_line = _NumbersOnLines(page)
     out = []
-    for m in ms:
+    for m in (p for m in ms for p in ([m] if m.label == "DATE" else _score_pieces(m, texts[m.seg], numbers_on_line))):
         if m.label == "DATE":
             out.append(m)
             continue

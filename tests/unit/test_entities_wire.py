@@ -1,0 +1,107 @@
+"""Wire stories and results tables: entity steps on lines written for these tests.
+
+The model's mentions are built by hand (``mention``), so each test states what
+the steps do with a given model output, not what the model happens to find.
+"""
+
+from __future__ import annotations
+
+from tests.unit.entity_mentions import KNOWN, labelled, mention
+from workers.stages.entities.rules import refine
+
+#: A sentence that makes a page one about sport (two sport words), for the lines below it.
+SPORT = "Selwick kept top place in the league after the weekend's matches."
+
+
+def _refine(texts, model):
+    return labelled(refine([mention(texts, *m) for m in model], texts, known=KNOWN), texts)
+
+
+def test_results_line_read_as_one_name_is_two_teams():
+    texts = [SPORT, "Tarnby 2 Selwick Athletic 1"]
+    got = _refine(texts, [("Tarnby 2 Selwick Athletic", "PERSON", 1)])
+    assert ("Tarnby", "ORG") in got and ("Selwick Athletic", "ORG") in got
+    assert not any(any(c.isdigit() for c in t) for t, _ in got)
+
+
+def test_results_line_on_a_page_not_about_sport_is_split_and_keeps_the_model_label():
+    texts = ["The count ended at dawn.", "Greens 12 Liberals 8"]
+    assert _refine(texts, [("Greens 12 Liberals", "NORP", 1)]) == [("Greens", "NORP"), ("Liberals", "NORP")]
+
+
+def test_a_year_inside_a_name_is_no_score():
+    texts = ["The count ended at dawn.", "Expo 2030 Committee 12 14"]
+    assert ("Expo 2030 Committee", "ORG") in _refine(texts, [("Expo 2030 Committee", "ORG", 1)])
+
+
+def test_country_in_a_results_row_is_a_place_and_a_club_an_organisation():
+    texts = [SPORT, "Portugal 2 Selwick 0"]
+    got = _refine(texts, [("Portugal 2 Selwick", "ORG", 1)])
+    assert ("Portugal", "GPE") in got and ("Selwick", "ORG") in got
+
+
+def test_player_named_by_initials_in_a_results_row_is_a_person():
+    texts = [SPORT, "Tarnby 212 ( K. Brandt 64 )"]
+    got = _refine(texts, [])
+    assert ("K. Brandt", "PERSON") in got and ("Tarnby", "ORG") in got
+
+
+def test_a_month_before_a_figure_is_no_team():
+    texts = [SPORT, "Tarnby 2 Selwick 1 ( March 14 )"]
+    got = _refine(texts, [("March 14", "DATE", 1)])
+    assert ("March", "ORG") not in got and ("March 14", "DATE") in got
+
+
+def test_club_of_a_standings_row_is_an_organisation_everywhere_on_the_page_even_in_capitals():
+    texts = ["CRICKET - TARNBY BEAT SELWICK BY SIX WICKETS .", "Tarnby beat Selwick at home .", SPORT,
+             "Tarnby 6 5 1 0 22", "Selwick 6 3 2 1 15"]
+    got = _refine(texts, [("Tarnby", "GPE", 1), ("Selwick", "PERSON", 1)])
+    assert got.count(("Tarnby", "ORG")) == 2 and got.count(("Selwick", "ORG")) == 3
+    assert ("TARNBY", "ORG") in got and ("SELWICK", "ORG") in got
+
+
+def test_the_models_piece_of_a_club_name_gives_way_to_the_club():
+    texts = [SPORT, "Harbour Tarnby 6 5 1 0 22", "Harbour Tarnby 214-4 ( T. Okafor 88 not out )"]
+    got = _refine(texts, [("Harbour", "NORP", 2)])
+    assert got.count(("Harbour Tarnby", "ORG")) == 2 and ("Harbour", "NORP") not in got
+
+
+def test_capitals_headline_is_not_made_one_organisation_or_event():
+    texts = ["SOCCER - TARNBY HOLD LEADERS TO DRAW IN NORTHERN LEAGUE .", "SAILING - SELWICK SKIPPER WINS NORTHERN REGATTA ."]
+    got = _refine(texts, [("NORTHERN LEAGUE", "ORG", 0)])
+    assert ("NORTHERN LEAGUE", "ORG") in got
+    assert not [t for t, _ in got if len(t.split()) > 3], got
+
+
+def test_dateline_place_the_gazetteer_does_not_know_is_a_place():
+    texts = ["SELWICK BAY , Scotland 1997-07-19", "Tarnby won the regatta ."]
+    assert ("SELWICK BAY", "GPE") in _refine(texts, [("Scotland", "GPE", 0)])
+
+
+def test_capitals_word_before_a_dash_in_a_headline_is_no_dateline_place():
+    texts = ["SOCCER - TARNBY HOLD LEADERS .", "Tarnby drew on Saturday ."]
+    assert not [m for m in _refine(texts, []) if m[0] == "SOCCER"]
+
+
+def test_country_named_on_the_page_is_found_again_in_the_capitals_headline():
+    texts = ["TENNIS - NORWAY BEAT CHILE IN FINAL .", "Norway beat Chile on Tuesday ."]
+    got = _refine(texts, [("Norway", "GPE", 1), ("Chile", "GPE", 1)])
+    assert ("NORWAY", "GPE") in got and ("CHILE", "GPE") in got
+
+
+def test_capitals_form_of_a_name_is_taken_only_on_a_line_in_capitals():
+    texts = ["The Harbour Board met on Tuesday .", "Staff called it the HARBOUR BOARD plan .", "HARBOUR BOARD MEETS ."]
+    got = _refine(texts, [("Harbour Board", "ORG", 0)])
+    assert got.count(("HARBOUR BOARD", "ORG")) == 1 and ("HARBOUR BOARD", "ORG") == got[-1]
+
+
+def test_one_word_name_that_is_no_known_place_is_not_repeated_in_a_capitals_heading():
+    texts = ["NOTES ON VADRIN GRAMMAR", "Vadrin is spoken in three valleys ."]
+    assert ("VADRIN", "ORG") not in _refine(texts, [("Vadrin", "ORG", 1)])
+
+
+def test_a_scorecard_rows_label_is_no_team():
+    texts = [SPORT, "Selwick 212 ( K. Brandt 64 )", "Total 214 for 4", "Attendance 12,400 , 3 stands full"]
+    got = _refine(texts, [])
+    assert ("Selwick", "ORG") in got
+    assert not [t for t, _ in got if t in {"Total", "Attendance"}], got

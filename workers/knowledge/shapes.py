@@ -1,0 +1,51 @@
+"""Shapes of a line that more than one stage reads the same way: a dateline, a row of a table.
+
+``segment`` keeps such lines out of headings and gives a wire story one
+segment per line; the entity steps read the place in a dateline and the names
+in a results table. Both read the shape from here, below the stages.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["is_dateline", "is_table_row"]
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?"
+# A line that starts with a calendar date: a dateline, not a heading.
+_DATELINE_RE = re.compile(
+    rf"^(?:(?:published|posted|updated|issued|released|dated|first published)(?:\s+on)?:?\s+)?(?:{_WEEKDAY}\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{4}})\b",
+    re.IGNORECASE,
+)
+# A news-wire dateline: a place in capitals, perhaps its country, then the date ("HARBOURTON 1997-05-14",
+# "PORT ELLEN , Scotland 1997-05-14", "HARBOURTON, May 14").
+_WIRE_DATELINE_RE = re.compile(
+    rf"^[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*\s*,?\s*(?:[A-Z][\w.'’-]*\s+){{0,3}},?\s*(?:\d{{4}}-\d{{2}}-\d{{2}}|(?i:{_MONTH})\s+\d{{1,2}}\b)",
+)
+
+
+def is_dateline(text: str) -> bool:
+    """A short line that starts with a calendar date, or a wire story's dateline (a place in capitals, then the date)."""
+    t = text.strip()
+    return len(t.split()) <= 8 and bool(_DATELINE_RE.match(t) or _WIRE_DATELINE_RE.match(t))
+
+
+_CELL = re.compile(r"[^\W_]+(?:[.,:/'’-][^\W_]+)*%?")
+_NUMBER_CELL = re.compile(r"[-+]?\d+(?:[.,:/-]\d+)*%?")
+
+
+#: A results line: names, each followed by its score ("Harbour City 1 Kilbride United 1"), however long the names.
+_RESULT_LINE = re.compile(r"(?:[A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*)*[ \t]+\d{1,3}[ \t]*){2,}")
+
+
+def is_table_row(text: str) -> bool:
+    """A row of a results table or standings ("Rovers 12 8 3 1 27", "Harbour Town 2 Riverside 1"): figures, not a title.
+
+    Two or more numbers that make up at least 40% of the words, or three numbers that make a fifth of them, or
+    a results line (two or more names, each with a score of up to three digits: a year is no score).
+    """
+    cells = _CELL.findall(text)
+    numbers = sum(1 for c in cells if _NUMBER_CELL.fullmatch(c))
+    return bool(cells) and ((numbers >= 2 and numbers / len(cells) >= 0.4) or (numbers >= 3 and numbers / len(cells) >= 0.2)
+                            or bool(_RESULT_LINE.fullmatch(text.strip())))

@@ -1,0 +1,80 @@
+"""Table steps: the names in the rows of a results table or standings."""
+
+from __future__ import annotations
+
+import re
+
+from ....knowledge.lexicon import MONTHS, ROW_LABELS, WEEKDAYS
+from ..core import Mention, Occurrences, Page, SpanIndex, is_given_name, is_table_row, looks_like_person, lookup, place_label
+
+#: A capitalised name directly before a figure, perhaps after its closing bracket: "Riverside 212", "( Northgate ) 5".
+#: At most six words: a longer run is tried from each of its words, and unbounded that cost the square of its length.
+_ROW_NAME = re.compile(r"(?<![\w'’.&-])([A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,5})(?=[ \t]*\)?[ \t]*[-+]?\d)")
+#: A person written with initials: "J. Marsh", "W.G. Grace".
+_INITIALS = re.compile(r"(?:[A-Z]\.[ \t]?){1,3}[A-Z][a-z'’-]+")
+_RELABEL = {"PERSON", "NORP", "GPE", "LOC", "FAC"}
+
+
+def _row_label(name: str, model_person: bool, page: Page) -> str:
+    """A country's team is its place; a person's row is theirs; any other name in a results row is a club."""
+    if (place := lookup(name)) is not None and place.kind == "country":
+        return place_label(place)
+    if _INITIALS.fullmatch(name) or looks_like_person(name, page.lower_words) or (
+            model_person and is_given_name(name.split()[0])):
+        return "PERSON"
+    return "ORG"
+
+
+def results_rows(ms: list[Mention], page: Page) -> list[Mention]:
+    """On a page about sport, a name before a figure in a row of figures is a team, a country or a player.
+
+    The model reads results lines and standings ("Harbour Town 6 5 1 0 22")
+    as it reads prose, and calls a club named after its town a place or a
+    person. In a row of figures (``is_table_row``) each capitalised name that
+    a figure follows is an entry of the table: a country (its place), a
+    person when it looks like one (a given name, or initials: "J. Marsh"),
+    else a club. A club found so is an organisation wherever the page names
+    it, in capitals too ("HARBOUR TOWN BEAT RIVERSIDE" in the headline).
+    """
+    if not page.about_sport:
+        return ms
+    texts = page.texts
+    dates = SpanIndex([m for m in ms if m.label in {"DATE", "DURATION"}])
+    model_person = {(m.seg, m.start, m.end) for m in ms if m.label == "PERSON"}
+    entries: list[tuple[int, int, int, str]] = []
+    for i, text in enumerate(texts):
+        for ls, le in page.title_lines.lines(i):
+            if not is_table_row(text[ls:le]):
+                continue
+            for nm in _ROW_NAME.finditer(text, ls, le):
+                s, e = nm.span(1)
+                name = nm.group(1)
+                if dates.overlaps(i, s, e) or name.lower() in ROW_LABELS or any(
+                        w.strip(".").lower() in MONTHS or w.lower() in WEEKDAYS for w in name.split()):
+                    continue  # a date, or a row's label ("Total 214")
+                entries.append((i, s, e, _row_label(name, (i, s, e) in model_person, page)))
+    if not entries:
+        return ms
+    clubs = {texts[i][s:e] for i, s, e, label in entries if label == "ORG"}
+    taken = SpanIndex()
+    for i, s, e, _ in entries:
+        taken.add(i, s, e)
+    out = [m for m in ms if m.label in {"DATE", "DURATION"} or not taken.overlaps(m.seg, m.start, m.end)]
+    out += [Mention(i, s, e, label, "row") for i, s, e, label in entries]
+    if not clubs:
+        return out
+    for m in out:
+        if m.label in _RELABEL and m.text(texts) in clubs:
+            m.label, m.origin = "ORG", "row"
+    club_at = Occurrences(clubs | {c.upper() for c in clubs})
+    taken = SpanIndex(out)
+    gone: set[int] = set()
+    for i, text in enumerate(texts):
+        for s, e in club_at(text):
+            inside = [o for o in taken.find(i, s, e) if id(o) not in gone]
+            if all(s <= o.start and o.end <= e and o.label not in {"DATE", "DURATION"} for o in inside):
+                gone.update(id(o) for o in inside)  # "Harbour" (the model's piece) gives way to "Harbour Town"
+                n = Mention(i, s, e, "ORG", "row")
+                out.append(n)
+                taken.add(i, s, e, n)
+    return [m for m in out if id(m) not in gone]

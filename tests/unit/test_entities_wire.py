@@ -101,7 +101,20 @@ def test_one_word_name_that_is_no_known_place_is_not_repeated_in_a_capitals_head
 
 
 def test_a_scorecard_rows_label_is_no_team():
-    texts = [SPORT, "Selwick 212 ( K. Brandt 64 )", "Total 214 for 4", "Attendance 12,400 , 3 stands full"]
+    texts = [SPORT, "Selwick 212 ( K. Brandt 64 )", "Total 214 for 4", "Attendance 12,400 , 3 stands full", "Group A 3 2 1"]
     got = _refine(texts, [])
     assert ("Selwick", "ORG") in got
-    assert not [t for t, _ in got if t in {"Total", "Attendance"}], got
+    assert not [t for t, _ in got if t in {"Total", "Attendance", "Group A"}], got
+
+
+def test_a_clubs_short_name_is_the_club_but_the_town_after_in_stays_a_place():
+    texts = [SPORT, "Tarnby United 24 15 6 3 51", "Tarnby manager Ola Berg praised his side .", "Fans in Tarnby cheered ."]
+    got = _refine(texts, [("Tarnby", "GPE", 2), ("Tarnby", "GPE", 3)])
+    assert got.count(("Tarnby", "ORG")) == 1 and got.count(("Tarnby", "GPE")) == 1
+    assert got.count(("Tarnby United", "ORG")) == 1
+
+
+def test_a_surname_found_again_after_the_initial_of_the_persons_given_name_takes_the_initial():
+    texts = ["Opener Tom Okafor made 88 .", "Later T. Okafor was out , and A. Okafor bowled ."]
+    got = _refine(texts, [("Tom Okafor", "PERSON", 0)])
+    assert ("T. Okafor", "PERSON") in got and ("Okafor", "PERSON") in got  # "A." is no initial of Tom

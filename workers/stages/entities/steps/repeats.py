@@ -60,6 +60,8 @@ _COMPASS = re.compile(alternation(COMPASS_WORDS) + r"\s+([A-Z][\w'’-]+(?:\s+[A
 _AFTER_PLACE_PREFIX = re.compile(r"\b" + alternation(PLACE_PREFIX_EVIDENCE) + r"\s+([A-Z][\w'’-]+)(?![\w'’-]|\s+[A-Z])")
 
 
+#: An initial just before a surname: "T. " in "T. Okafor".
+_INITIAL_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z])\.[ \t]?$")
 _PREV_WORD = re.compile(r"([A-Za-z]+\.?)\s+$")
 
 
@@ -258,6 +260,10 @@ def propagate(ms: list[Mention], page: Page) -> list[Mention]:
                     continue
                 if names[text[s:e]] == "PERSON" and (pm := _PREV_WORD.search(text, max(0, s - 12), s)) and bare(pm.group(1)) in PLACE_PREFIXES:
                     continue  # "Fort Lee" is a place even on a page about someone called Lee
-                out.append(Mention(i, s, e, names[text[s:e]], "alias"))
-                taken.add(i, s, e)
+                a = s
+                if (im := _INITIAL_BEFORE.search(text, max(0, s - 4), s)) and any(
+                        full[0] == im.group(1) for full in parts.get(text[s:e], ())) and not taken.overlaps(i, im.start(), s):
+                    a = im.start()  # "T. Okafor" on a page about Tom Okafor: the initial is part of the name
+                out.append(Mention(i, a, e, names[text[s:e]], "alias"))
+                taken.add(i, a, e)
     return out

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ....knowledge.lexicon import MONTHS, ROW_LABELS, WEEKDAYS
-from ..core import Mention, Occurrences, Page, SpanIndex, is_given_name, is_table_row, looks_like_person, lookup, place_label
+from ....knowledge.lexicon import CLUB_WORDS, MONTHS, ROW_LABELS, WEEKDAYS
+from ..core import (
+    PLACE_VERB_BEFORE, Mention, Occurrences, Page, SpanIndex, is_given_name, is_table_row, looks_like_person, lookup, place_label,
+)
 
 #: A capitalised name directly before a figure, perhaps after its closing bracket: "Riverside 212", "( Northgate ) 5".
 #: At most six words: a longer run is tried from each of its words, and unbounded that cost the square of its length.
@@ -25,6 +27,11 @@ def _row_label(name: str, model_person: bool, page: Page) -> str:
     return "ORG"
 
 
+def _in_the_town(text: str, s: int) -> bool:
+    """After "in", "near", "across"...: the town, not its club ("a stand in Harbour Town")."""
+    return bool(PLACE_VERB_BEFORE.search(text, max(0, s - 15), s))
+
+
 def results_rows(ms: list[Mention], page: Page) -> list[Mention]:
     """On a page about sport, a name before a figure in a row of figures is a team, a country or a player.
 
@@ -34,7 +41,9 @@ def results_rows(ms: list[Mention], page: Page) -> list[Mention]:
     a figure follows is an entry of the table: a country (its place), a
     person when it looks like one (a given name, or initials: "J. Marsh"),
     else a club. A club found so is an organisation wherever the page names
-    it, in capitals too ("HARBOUR TOWN BEAT RIVERSIDE" in the headline).
+    it, in capitals too ("HARBOUR TOWN BEAT RIVERSIDE" in the headline), and
+    so is the model's mention of its short name ("Kilbride" for "Kilbride
+    United"), except after "in", "near"...: there the name is the town's.
     """
     if not page.about_sport:
         return ms
@@ -49,7 +58,7 @@ def results_rows(ms: list[Mention], page: Page) -> list[Mention]:
             for nm in _ROW_NAME.finditer(text, ls, le):
                 s, e = nm.span(1)
                 name = nm.group(1)
-                if dates.overlaps(i, s, e) or name.lower() in ROW_LABELS or any(
+                if dates.overlaps(i, s, e) or name.split()[0].rstrip(".").lower() in ROW_LABELS or any(
                         w.strip(".").lower() in MONTHS or w.lower() in WEEKDAYS for w in name.split()):
                     continue  # a date, or a row's label ("Total 214")
                 entries.append((i, s, e, _row_label(name, (i, s, e) in model_person, page)))
@@ -63,14 +72,20 @@ def results_rows(ms: list[Mention], page: Page) -> list[Mention]:
     out += [Mention(i, s, e, label, "row") for i, s, e, label in entries]
     if not clubs:
         return out
+    # "Kilbride" for "Kilbride United": the model's place or person, relabelled (never found anew: the town
+    # shares the name)
+    short = {c.rsplit(" ", 1)[0] for c in clubs if " " in c and c.rsplit(" ", 1)[1].lower() in CLUB_WORDS}
     for m in out:
-        if m.label in _RELABEL and m.text(texts) in clubs:
+        t = m.text(texts)
+        if m.label in _RELABEL and (t in clubs or t in short) and not _in_the_town(texts[m.seg], m.start):
             m.label, m.origin = "ORG", "row"
     club_at = Occurrences(clubs | {c.upper() for c in clubs})
     taken = SpanIndex(out)
     gone: set[int] = set()
     for i, text in enumerate(texts):
         for s, e in club_at(text):
+            if _in_the_town(text, s):
+                continue
             inside = [o for o in taken.find(i, s, e) if id(o) not in gone]
             if all(s <= o.start and o.end <= e and o.label not in {"DATE", "DURATION"} for o in inside):
                 gone.update(id(o) for o in inside)  # "Harbour" (the model's piece) gives way to "Harbour Town"

@@ -118,3 +118,9 @@ def test_a_surname_found_again_after_the_initial_of_the_persons_given_name_takes
     texts = ["Opener Tom Okafor made 88 .", "Later T. Okafor was out , and A. Okafor bowled ."]
     got = _refine(texts, [("Tom Okafor", "PERSON", 0)])
     assert ("T. Okafor", "PERSON") in got and ("Okafor", "PERSON") in got  # "A." is no initial of Tom
+
+
+def test_a_name_after_a_word_in_a_scorecard_row_is_not_taken_for_a_club():
+    texts = [SPORT, "Selwick 212 ( K. Brandt 64 )", "Ola Berg c Lund b Okafor 41 52 3"]
+    got = _refine(texts, [("Okafor", "PERSON", 2)])
+    assert ("Okafor", "PERSON") in got and ("Selwick", "ORG") in got

@@ -12,6 +12,8 @@ from ..core import (
 #: A capitalised name directly before a figure, perhaps after its closing bracket: "Riverside 212", "( Northgate ) 5".
 #: At most six words: a longer run is tried from each of its words, and unbounded that cost the square of its length.
 _ROW_NAME = re.compile(r"(?<![\w'’.&-])([A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,5})(?=[ \t]*\)?[ \t]*[-+]?\d)")
+#: What stands before a table's entry on its line: nothing, a rank ("1."), a figure or score, or an open bracket.
+_ENTRY_BEFORE = re.compile(r"(?:^|[\d(])[.)]?[ \t]*$")
 #: A person written with initials: "J. Marsh", "W.G. Grace".
 _INITIALS = re.compile(r"(?:[A-Z]\.[ \t]?){1,3}[A-Z][a-z'’-]+")
 _RELABEL = {"PERSON", "NORP", "GPE", "LOC", "FAC"}
@@ -38,7 +40,8 @@ def results_rows(ms: list[Mention], page: Page) -> list[Mention]:
     The model reads results lines and standings ("Harbour Town 6 5 1 0 22")
     as it reads prose, and calls a club named after its town a place or a
     person. In a row of figures (``is_table_row``) each capitalised name that
-    a figure follows is an entry of the table: a country (its place), a
+    a figure follows, and that opens the row or follows a figure or a bracket,
+    is an entry of the table: a country (its place), a
     person when it looks like one (a given name, or initials: "J. Marsh"),
     else a club. A club found so is an organisation wherever the page names
     it, in capitals too ("HARBOUR TOWN BEAT RIVERSIDE" in the headline), and
@@ -58,6 +61,8 @@ def results_rows(ms: list[Mention], page: Page) -> list[Mention]:
             for nm in _ROW_NAME.finditer(text, ls, le):
                 s, e = nm.span(1)
                 name = nm.group(1)
+                if not _ENTRY_BEFORE.search(text, ls, s):
+                    continue  # after a word: prose in the row ("c Healy b Warne 41" names a bowler, not a club)
                 if dates.overlaps(i, s, e) or name.split()[0].rstrip(".").lower() in ROW_LABELS or any(
                         w.strip(".").lower() in MONTHS or w.lower() in WEEKDAYS for w in name.split()):
                     continue  # a date, or a row's label ("Total 214")

@@ -124,3 +124,15 @@ def test_a_name_after_a_word_in_a_scorecard_row_is_not_taken_for_a_club():
     texts = [SPORT, "Selwick 212 ( K. Brandt 64 )", "Ola Berg c Lund b Okafor 41 52 3"]
     got = _refine(texts, [("Okafor", "PERSON", 2)])
     assert ("Okafor", "PERSON") in got and ("Selwick", "ORG") in got
+
+
+def test_places_inside_a_capitals_headline_are_found_but_not_common_words_that_name_towns():
+    texts = ["DOLLAR FIRMS IN EUROPE AS BONN HOLDS RATES .", "NICE WORK FOR READING LIST MAKERS .", "Dealers said the rate held ."]
+    got = _refine(texts, [])
+    assert ("EUROPE", "LOC") in got and ("BONN", "GPE") in got
+    assert not [t for t, _ in got if t in {"NICE", "READING"}], got
+
+
+def test_a_caseless_script_is_no_capitals_headline():
+    texts = ["보험 SARS나 MERS 와 같이 분류됨"]
+    assert ("MERS", "GPE") not in _refine(texts, [])

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from ....knowledge.gazetteer import CITY_POPULATION
-from ..core import Mention, PLACE_VERB_BEFORE, Page, SpanIndex, dateline_place, gazetteer, sentence_initial, strip_punct
+from ..core import (
+    PLACE_VERB_BEFORE, Mention, Page, SpanIndex, dateline_place, fold, gazetteer, is_common, sentence_initial, strip_punct,
+)
 
 _CAPSEQ = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*))*")
 
@@ -24,6 +26,9 @@ def add_places(ms: list[Mention], page: Page) -> list[Mention]:
                 continue
             t = text[s:e]
             dp = dateline_place(text, s, e)  # "OSLO, May 3 -": a place whatever its size or case
+            if dp is None and " " in t and all(c.isupper() for c in t if c.isalpha()):  # (a script without case is no capitals)
+                out.extend(_capitals_places(i, text, s, e, taken))
+                continue
             p = dp or gaz.lookup(t)
             if p is None:
                 continue
@@ -37,3 +42,39 @@ def add_places(ms: list[Mention], page: Page) -> list[Mention]:
             out.append(Mention(i, s, e, "GPE" if p.kind != "continent" else "LOC", "gazetteer"))
             taken.add(i, s, e)
     return out
+
+
+#: Words of a run in capitals, tried as place names: at most three together.
+_CAPS_WORD = re.compile(r"[A-Z][A-Z'’.-]*")
+
+
+def _capitals_places(i: int, text: str, s: int, e: int, taken: SpanIndex) -> list[Mention]:
+    """Places inside a run of capitals ("DOLLAR FIRMS IN EUROPE AS BONN HOLDS RATES"), where capitals mark no name.
+
+    Each window of one to three words, longest first, is looked up: a country
+    or continent is taken, a state or big city only when its name is no common
+    word ("NICE WORK", "READING LIST").
+    """
+    gaz = gazetteer()
+    words = [(m.start() + s, m.end() + s) for m in _CAPS_WORD.finditer(text[s:e])]
+    found = []
+    k = 0
+    while k < len(words):
+        for n in (3, 2, 1):
+            if k + n > len(words):
+                continue
+            a, b = words[k][0], words[k + n - 1][1]
+            a, b = strip_punct(text, a, b)
+            name = text[a:b]
+            p = gaz.places.get(fold(name)) if sum(c.isalpha() for c in name) >= 4 else None
+            if p is None or taken.overlaps(i, a, b):
+                continue
+            if p.kind not in {"country", "continent"} and (
+                    (p.kind == "city" and p.population < CITY_POPULATION) or (" " not in name and is_common(name))):
+                continue
+            found.append(Mention(i, a, b, "LOC" if p.kind == "continent" else "GPE", "gazetteer"))
+            taken.add(i, a, b)
+            k += n - 1
+            break
+        k += 1
+    return found

@@ -136,3 +136,29 @@ def test_places_inside_a_capitals_headline_are_found_but_not_common_words_that_n
 def test_a_caseless_script_is_no_capitals_headline():
     texts = ["보험 SARS나 MERS 와 같이 분류됨"]
     assert ("MERS", "GPE") not in _refine(texts, [])
+
+
+def test_a_player_with_their_country_in_brackets_is_a_person_and_the_country_a_place():
+    texts = [SPORT, "Marta Ruiz ( Spain ) beat 4 - Ingrid Olsen ( Norway ) 7-6 ( 7-4 ) 6-2"]
+    got = _refine(texts, [("Marta", "PERSON", 1)])
+    assert {("Marta Ruiz", "PERSON"), ("Ingrid Olsen", "PERSON"), ("Spain", "GPE"), ("Norway", "GPE")} <= set(got), got
+
+
+def test_a_player_with_a_given_name_and_their_club_in_brackets_makes_the_club_an_organisation():
+    texts = [SPORT, "Joe Marsh ( Tarnby United ) 12 points", "Tarnby United 's skipper won ."]
+    got = _refine(texts, [("Tarnby United 's", "PERSON", 2)])
+    assert ("Joe Marsh", "PERSON") in got and got.count(("Tarnby United", "ORG")) == 2, got
+
+
+def test_a_persons_surname_is_found_in_the_capitals_headline():
+    texts = ["GOLF - LINDQVIST LEADS BY TWO .", "Anders Lindqvist fired a 67 on Saturday ."]
+    assert ("LINDQVIST", "PERSON") in _refine(texts, [("Anders Lindqvist", "PERSON", 1)])
+
+
+def test_an_organisation_before_its_acronym_in_brackets_is_no_player():
+    texts = [SPORT, "He played 40 games for Harbour Hawks of Major Coastal Baseball (MCB) last year ."]
+    ms = [mention(texts, "Major Coastal Baseball", "ORG", 1)]
+    # person_fixes is left out: it takes "Major" for a given name by itself, and this is about the results step
+    got = labelled(refine(ms, texts, frozenset({"person_fixes"}), known=KNOWN), texts)
+    assert ("Major Coastal Baseball", "ORG") in got and ("Major Coastal Baseball", "PERSON") not in got
+

@@ -12,7 +12,7 @@ from ....knowledge.lexicon import (
 )
 from ..core import (
     EDGE_PUNCT, Mention, NAME_LABELS, Occurrences, PLACE_LABELS, PLACE_VERB_BEFORE, Page, SpanIndex, bare, fold, gazetteer,
-    trim_name,
+    is_given_name, trim_name,
 )
 
 #: A surname after an Arabic article and a hyphen ("al-Tarabi"): the article is no part of the name a page repeats.
@@ -242,6 +242,10 @@ def propagate(ms: list[Mention], page: Page) -> list[Mention]:
         if (m.label in NAME_LABELS and len(t) >= 3 and any(c.islower() for c in t) and t.upper() not in names
                 and (" " in t or (m.label in PLACE_LABELS and gazetteer().lookup(t) is not None))):
             caps.setdefault(t.upper(), names.get(t, m.label))
+    for p, fulls in parts.items():  # a person's surname alone: "LINDQVIST LEADS BY TWO" after "Anders Lindqvist"
+        if " " not in p and p.upper() not in names and any(
+                is_given_name(f.split()[0]) and f.split()[0].lower() not in lower_words for f in fulls if " " in f):
+            caps.setdefault(p.upper(), "PERSON")  # (a first word the page writes in lower case is no given name: "the")
     capitals_line: dict[tuple[int, int], bool] = {}
 
     def in_capitals(i: int, s: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ....knowledge.lexicon import CLUB_WORDS, MONTHS, ROW_LABELS, WEEKDAYS
+from ....knowledge.lexicon import CLUB_WORDS, MONTHS, ORG_HEADS, ROW_LABELS, WEEKDAYS
 from ..core import (
     PLACE_VERB_BEFORE, Mention, Occurrences, Page, SpanIndex, is_given_name, is_table_row, looks_like_person, lookup, place_label,
 )
@@ -14,6 +14,9 @@ from ..core import (
 _ROW_NAME = re.compile(r"(?<![\w'’.&-])([A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,5})(?=[ \t]*\)?[ \t]*[-+]?\d)")
 #: What stands before a table's entry on its line: nothing, a rank ("1."), a figure or score, or an open bracket.
 _ENTRY_BEFORE = re.compile(r"(?:^|[\d(])[.)]?[ \t]*$")
+#: A player and, in brackets, their country or club: "Pavel Novak ( Czech Republic )", "Joe Marsh (Harbour Town)".
+_PLAYER = re.compile(r"(?<![\w'’.&-])([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,2})[ \t]*\([ \t]*"
+                     r"([A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,3})[ \t]*\)")
 #: A person written with initials: "J. Marsh", "W.G. Grace".
 _INITIALS = re.compile(r"(?:[A-Z]\.[ \t]?){1,3}[A-Z][a-z'’-]+")
 _RELABEL = {"PERSON", "NORP", "GPE", "LOC", "FAC"}
@@ -27,6 +30,41 @@ def _row_label(name: str, model_person: bool, page: Page) -> str:
             model_person and is_given_name(name.split()[0])):
         return "PERSON"
     return "ORG"
+
+
+def _row_entries(i: int, text: str, ls: int, le: int, dates: SpanIndex, model_person: set, page: Page) -> list[tuple[int, int, int, str]]:
+    """The entries of one row of figures: each name a figure follows, opening the row or after a figure or bracket."""
+    found = []
+    for nm in _ROW_NAME.finditer(text, ls, le):
+        s, e = nm.span(1)
+        name = nm.group(1)
+        if not _ENTRY_BEFORE.search(text, ls, s):
+            continue  # after a word: prose in the row ("c Healy b Warne 41" names a bowler, not a club)
+        if dates.overlaps(i, s, e) or name.split()[0].rstrip(".").lower() in ROW_LABELS or any(
+                w.strip(".").lower() in MONTHS or w.lower() in WEEKDAYS for w in name.split()):
+            continue  # a date, or a row's label ("Total 214")
+        found.append((i, s, e, _row_label(name, (i, s, e) in model_person, page)))
+    return found
+
+
+def _players(i: int, text: str, ls: int, le: int, entries: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
+    """A results line's players, each followed by their country in brackets, or by their club after a given name."""
+    found = []
+    for pm in _PLAYER.finditer(text, ls, le):
+        (s, e), (bs, be) = pm.span(1), pm.span(2)
+        name, words = pm.group(1), pm.group(1).split()
+        place = lookup(pm.group(2))
+        country = place is not None and place.kind == "country"
+        if not country and (not is_given_name(words[0]) or not any(c.islower() for c in pm.group(2))):
+            continue  # a club in brackets needs a given name before it ("Joe Marsh (Harbour Town)"), and is no acronym ("(MLB)")
+        if any(w.lower() in CLUB_WORDS | ORG_HEADS for w in words) or lookup(name) is not None:
+            continue  # "Major League Baseball (United States)" is no player
+        if any(j == i and a < e and s < b for j, a, b, _ in entries):
+            continue
+        found.append((i, s, e, "PERSON"))
+        if not any(j == i and a < be and bs < b for j, a, b, _ in entries):
+            found.append((i, bs, be, place_label(place) if country else "ORG"))
+    return found
 
 
 def _in_the_town(text: str, s: int) -> bool:
@@ -46,7 +84,10 @@ def results_rows(ms: list[Mention], page: Page) -> list[Mention]:
     else a club. A club found so is an organisation wherever the page names
     it, in capitals too ("HARBOUR TOWN BEAT RIVERSIDE" in the headline), and
     so is the model's mention of its short name ("Kilbride" for "Kilbride
-    United"), except after "in", "near"...: there the name is the town's.
+    United"), except after "in", "near"...: there the name is the town's. On
+    a line with figures, a name followed by a country in brackets ("Pavel Novak
+    ( Czech Republic ) beat ...") is a player, and so is one with a given name
+    followed by a club ("Joe Marsh ( Harbour Town )"), the club an organisation.
     """
     if not page.about_sport:
         return ms
@@ -56,17 +97,10 @@ def results_rows(ms: list[Mention], page: Page) -> list[Mention]:
     entries: list[tuple[int, int, int, str]] = []
     for i, text in enumerate(texts):
         for ls, le in page.title_lines.lines(i):
-            if not is_table_row(text[ls:le]):
-                continue
-            for nm in _ROW_NAME.finditer(text, ls, le):
-                s, e = nm.span(1)
-                name = nm.group(1)
-                if not _ENTRY_BEFORE.search(text, ls, s):
-                    continue  # after a word: prose in the row ("c Healy b Warne 41" names a bowler, not a club)
-                if dates.overlaps(i, s, e) or name.split()[0].rstrip(".").lower() in ROW_LABELS or any(
-                        w.strip(".").lower() in MONTHS or w.lower() in WEEKDAYS for w in name.split()):
-                    continue  # a date, or a row's label ("Total 214")
-                entries.append((i, s, e, _row_label(name, (i, s, e) in model_person, page)))
+            if is_table_row(text[ls:le]):
+                entries += _row_entries(i, text, ls, le, dates, model_person, page)
+            if any(c.isdigit() for c in text[ls:le]):
+                entries += _players(i, text, ls, le, entries)
     if not entries:
         return ms
     clubs = {texts[i][s:e] for i, s, e, label in entries if label == "ORG"}

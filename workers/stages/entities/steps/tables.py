@@ -47,8 +47,11 @@ def _row_entries(i: int, text: str, ls: int, le: int, dates: SpanIndex, model_pe
     return found
 
 
-def _players(i: int, text: str, ls: int, le: int, entries: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
-    """A results line's players, each followed by their country in brackets, or by their club after a given name."""
+def _players(i: int, text: str, ls: int, le: int, row: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
+    """A results line's players, each followed by their country in brackets, or by their club after a given name.
+
+    ``row``: the line's entries found as a row of figures, which a player's name or bracket must not overlap.
+    """
     found = []
     for pm in _PLAYER.finditer(text, ls, le):
         (s, e), (bs, be) = pm.span(1), pm.span(2)
@@ -59,10 +62,10 @@ def _players(i: int, text: str, ls: int, le: int, entries: list[tuple[int, int, 
             continue  # a club in brackets needs a given name before it ("Joe Marsh (Harbour Town)"), and is no acronym ("(MLB)")
         if any(w.lower() in CLUB_WORDS | ORG_HEADS for w in words) or lookup(name) is not None:
             continue  # "Major League Baseball (United States)" is no player
-        if any(j == i and a < e and s < b for j, a, b, _ in entries):
+        if any(a < e and s < b for _, a, b, _ in row):
             continue
         found.append((i, s, e, "PERSON"))
-        if not any(j == i and a < be and bs < b for j, a, b, _ in entries):
+        if not any(a < be and bs < b for _, a, b, _ in row):
             found.append((i, bs, be, place_label(place) if country else "ORG"))
     return found
 
@@ -97,10 +100,10 @@ def results_rows(ms: list[Mention], page: Page) -> list[Mention]:
     entries: list[tuple[int, int, int, str]] = []
     for i, text in enumerate(texts):
         for ls, le in page.title_lines.lines(i):
-            if is_table_row(text[ls:le]):
-                entries += _row_entries(i, text, ls, le, dates, model_person, page)
+            row = _row_entries(i, text, ls, le, dates, model_person, page) if is_table_row(text[ls:le]) else []
             if any(c.isdigit() for c in text[ls:le]):
-                entries += _players(i, text, ls, le, entries)
+                row += _players(i, text, ls, le, row)  # (checked against this line's entries only: a page has thousands)
+            entries += row
     if not entries:
         return ms
     clubs = {texts[i][s:e] for i, s, e, label in entries if label == "ORG"}

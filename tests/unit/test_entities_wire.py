@@ -162,3 +162,8 @@ def test_an_organisation_before_its_acronym_in_brackets_is_no_player():
     got = labelled(refine(ms, texts, frozenset({"person_fixes"}), known=KNOWN), texts)
     assert ("Major Coastal Baseball", "ORG") in got and ("Major Coastal Baseball", "PERSON") not in got
 
+
+
+def test_a_line_of_a_caseless_script_is_no_capitals_line_for_names_found_again():
+    texts = ["The Harbour Board met on Tuesday .", "보험 HARBOUR BOARD 와 같이"]
+    assert ("HARBOUR BOARD", "ORG") not in _refine(texts, [("Harbour Board", "ORG", 0)])

@@ -251,7 +251,7 @@ def propagate(ms: list[Mention], page: Page) -> list[Mention]:
     def in_capitals(i: int, s: int) -> bool:
         ls, le = page.title_lines.span(i, s)
         if (c := capitals_line.get((i, ls))) is None:
-            c = capitals_line[(i, ls)] = not any(ch.islower() for ch in texts[i][ls:le])
+            c = capitals_line[(i, ls)] = all(ch.isupper() for ch in texts[i][ls:le] if ch.isalpha())  # (not a caseless script)
         return c
 
     names.update(caps)

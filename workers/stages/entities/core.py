@@ -340,7 +340,7 @@ def dateline_place(text: str, s: int, e: int) -> Place | None:
     Elsewhere an all-capitals word is as often an acronym as a place ("ICT",
     "LA"), so :meth:`Gazetteer.lookup` refuses it; in a dateline it is the
     place the story was filed from. On a whole dateline (the place, perhaps
-    its country, then the date: ``segment.is_dateline``) it is a place even
+    its country, then the date: ``knowledge.shapes.is_dateline``) it is a place even
     when the gazetteer does not know it.
     """
     name = text[s:e]

@@ -167,3 +167,44 @@ def test_an_organisation_before_its_acronym_in_brackets_is_no_player():
 def test_a_line_of_a_caseless_script_is_no_capitals_line_for_names_found_again():
     texts = ["The Harbour Board met on Tuesday .", "보험 HARBOUR BOARD 와 같이"]
     assert ("HARBOUR BOARD", "ORG") not in _refine(texts, [("Harbour Board", "ORG", 0)])
+
+
+def test_a_nationality_before_a_persons_name_is_a_group_of_its_own():
+    texts = ["Swede Anders Brolin won the final .", "Finn Hale and German Kai Ostrander were second ."]
+    got = _refine(texts, [("Swede Anders Brolin", "PERSON", 0), ("Finn Hale", "PERSON", 1), ("German Kai Ostrander", "PERSON", 1)])
+    assert ("Swede", "NORP") in got and ("Anders Brolin", "PERSON") in got
+    assert ("German", "NORP") in got and ("Kai Ostrander", "PERSON") in got
+    assert ("Finn Hale", "PERSON") in got  # a demonym that is a given name, before one more word: a person's name
+
+
+def test_a_sport_slug_opening_a_capitals_headline_is_not_part_of_the_name():
+    texts = ["GOLF - OSTRANDER LEADS BY TWO .", "Kai Ostrander shot 66 on Friday ."]
+    got = _refine(texts, [("GOLF - OSTRANDER", "ORG", 0), ("Kai Ostrander", "PERSON", 1)])
+    assert ("OSTRANDER", "PERSON") in got
+    assert not any("GOLF" in t for t, _ in got)
+
+
+def test_a_headline_word_the_page_writes_in_lower_case_is_no_name_but_a_country_stays():
+    texts = ["MILL OWNER FINED AS TURKEY WAITS .", "The owner was fined on Monday , and turkey farmers waited ."]
+    got = _refine(texts, [("FINED", "ORG", 0), ("TURKEY", "GPE", 0)])
+    assert ("FINED", "ORG") not in got
+    assert ("TURKEY", "GPE") in got
+
+
+def test_an_organisation_named_in_full_is_found_again_by_its_first_word_alone():
+    texts = ["Shares in Brolin Motors fell on Tuesday .", "Brolin said sales were weak , and the Council of Wardens agreed ."]
+    got = _refine(texts, [("Brolin Motors", "ORG", 0), ("Council of Wardens", "ORG", 1)])
+    assert ("Brolin", "ORG") in got
+    assert ("Council", "ORG") not in got
+
+
+def test_a_first_word_the_page_writes_in_lower_case_is_no_short_form():
+    texts = ["Granite Holdings grew last year .", "Granite , the report said , came from the hills ; granite is cheap ."]
+    got = _refine(texts, [("Granite Holdings", "ORG", 0)])
+    assert [t for t, label in got if label == "ORG"] == ["Granite Holdings"]
+
+
+def test_a_lone_word_the_model_found_once_is_kept_when_it_heads_a_longer_organisation():
+    texts = ["Brolin Motors cut jobs .", "Brolin , the workers said , would not say more ."]
+    got = _refine(texts, [("Brolin Motors", "ORG", 0), ("Brolin", "ORG", 1)])
+    assert ("Brolin", "ORG") in got

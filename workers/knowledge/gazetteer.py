@@ -63,6 +63,8 @@ class Gazetteer:
     country_region: dict[str, str]
     regions: dict[str, tuple[str, str | None]]  # M49 code -> (name, parent code)
     places: dict[str, Place] = field(default_factory=dict)
+    #: the demonyms as written ("Swedish", "Swede", "Dutchman"), less the ambiguous ones
+    demonyms: frozenset[str] = frozenset()
     _pattern: re.Pattern[str] | None = field(default=None, repr=False)
 
     @property
@@ -176,6 +178,7 @@ def gazetteer() -> Gazetteer:
         names=_country_names(data),
         country_region=data["countries"],
         regions={code: (r["name"], r["parent"]) for code, r in data["regions"].items()},
+        demonyms=frozenset(w for words in data["demonyms"].values() for w in words) - set(data.get("ambiguous", [])),
     )
     _add_places(gaz, data)
     return gaz

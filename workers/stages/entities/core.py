@@ -16,19 +16,19 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ...knowledge.gazetteer import Place, fold, gazetteer
+from ...knowledge.gazetteer import CITY_POPULATION, Place, fold, gazetteer
 from ...knowledge.names import KnownNames, shipped
 from ...knowledge.lexicon import (
-    CAPTION_TAIL, CAPTION_WORDS, INTERJECTIONS, MONTHS, ORG_HEADS, PLACE_HEADS, SENTENCE_OPENERS, SPORT_WORDS, STOP_EDGE, TITLES,
+    BODY_WORDS, CAPTION_TAIL, CAPTION_WORDS, INTERJECTIONS, MONTHS, ORG_HEADS, PLACE_HEADS, SENTENCE_OPENERS, SPORT_WORDS, STOP_EDGE, TITLES,
     TITLE_SMALL_WORDS, WEEKDAYS, PLACE_VERBS, alternation,
 )
 from ...knowledge.shapes import is_dateline, is_table_row
 from ...knowledge.words import is_common, is_given_name
 
 __all__ = [
-    "LABELS", "NAME_LABELS", "PLACE_LABELS", "Live", "Mention", "Occurrences", "Page", "Runs", "SpanIndex", "bare", "country_at_start", "fold",
+    "LABELS", "NAME_LABELS", "PLACE_LABELS", "SHORT_FORM", "Live", "Mention", "Occurrences", "Page", "Runs", "SpanIndex", "bare", "country_at_start", "fold",
     "is_common", "is_given_name", "is_table_row", "lookup", "looks_like_person", "not_a_name", "place_label", "resolve", "sentence_initial",
-    "strip_punct", "title_case", "tokens", "trim_name",
+    "short_form_heads", "strip_punct", "title_case", "tokens", "trim_name",
 ]
 
 LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "DATE"}
@@ -249,6 +249,18 @@ class TitleLines:
             case = self._case[key] = title_case(self.texts[seg][ls:le])
         return case
 
+    def capitals(self, seg: int, pos: int) -> bool:
+        """Is the line of ``texts[seg]`` holding offset ``pos`` written in capitals (a wire story's headline or dateline)?
+
+        Every letter must be a capital, so a line of a caseless script is none.
+        """
+        ls, le = self.span(seg, pos)
+        key = (seg, ls, -1)
+        if (caps := self._case.get(key)) is None:
+            letters = [ch for ch in self.texts[seg][ls:le] if ch.isalpha()]
+            caps = self._case[key] = bool(letters) and all(ch.isupper() for ch in letters)
+        return caps
+
     def lines(self, seg: int):
         """(start, end) of each line of ``texts[seg]``."""
         self.span(seg, 0)
@@ -410,3 +422,42 @@ def resolve(ms: list[Mention]) -> list[Mention]:
         kept.append(m)
         index.add(m.seg, m.start, m.end)
     return sorted(kept, key=lambda m: (m.seg, m.start))
+
+
+#: A name's first word, alone: capitalised, in letters, not followed by another capitalised word.
+SHORT_FORM = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})(?![\w'’-]|\s+[A-Z])")
+
+
+def _no_known_place(place: Place | None) -> bool:
+    """No place, or a town too small to be read as one before a company's name ("Hollis" is also a town of 20,000)."""
+    return place is None or (place.kind == "city" and place.population < CITY_POPULATION)
+
+
+def short_form_heads(ms: list[Mention], page: Page) -> set[str]:
+    """First words of the page's organisations that name them alone: "Hollis" of "Hollis Motors".
+
+    The word must be a name of its own: the page never writes it in lower
+    case, English does not use it often, it is no title, organisation or place
+    word, no place, nationality or given name, and no word of a person on the
+    page ("Ford" on a page about a President Ford); a small town's name may be
+    one. A second capitalised word must follow it in the full name ("Council of
+    Europe" gives nothing), and the full name must not be in capitals (a
+    headline's words are not names by themselves).
+    """
+    texts = page.texts
+    lower_words = page.lower_words
+    gaz = gazetteer()
+    heads: set[str] = set()
+    for m in ms:
+        t = m.text(texts)
+        if m.label != "ORG" or t.isupper() or " " not in t:
+            continue
+        first, _, rest = t.partition(" ")
+        w = first.lower()
+        if first in heads or not (SHORT_FORM.fullmatch(first) and rest[:1].isupper()):
+            continue
+        if (w not in lower_words and not is_common(first) and w not in TITLES and w not in ORG_HEADS
+                and w not in PLACE_HEADS and w not in BODY_WORDS and first not in page.person_words
+                and first not in gaz.demonyms and _no_known_place(gaz.lookup(first)) and not is_given_name(first)):
+            heads.add(first)
+    return heads

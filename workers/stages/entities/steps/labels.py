@@ -11,7 +11,8 @@ from ....knowledge.lexicon import (
 )
 from .. import timex
 from ..core import (
-    Mention, NAME_LABELS, Page, Runs, SpanIndex, bare, dateline_place, gazetteer, lookup, place_label, strip_punct,
+    Mention, NAME_LABELS, Page, Runs, SpanIndex, bare, dateline_place, gazetteer, lookup, place_label, short_form_heads,
+    strip_punct,
 )
 
 _ORDINAL_BEFORE = re.compile(r"(?:\b\d{4}|\b\d+(?:st|nd|rd|th)|\b[A-Z][a-z]+(?:st|nd|rd|th))\s+$")
@@ -204,21 +205,44 @@ def event_names(ms: list[Mention], page: Page) -> list[Mention]:
     return runs.result()
 
 
+def headline_words(ms: list[Mention], page: Page) -> list[Mention]:
+    """A lone word of a headline in capitals that the page writes in lower case is no name: "FERRY FIRM FINED".
+
+    In capitals the model cannot tell a name from a word, and takes a verb or a
+    noun of a wire story's headline for an organisation. The page's own text
+    says which words are words. A country or continent ("TURKEY") and the place
+    of a dateline stay; so do short words, which are more often acronyms ("WHO").
+    """
+    texts = page.texts
+    lower_words = page.lower_words
+    out = []
+    for m in ms:
+        t = m.text(texts)
+        if (m.label in NAME_LABELS and len(t) >= 4 and t.isalpha() and t.isupper() and t.lower() in lower_words
+                and page.title_lines.capitals(m.seg, m.start)
+                and not ((p := lookup(t)) is not None and p.kind in {"country", "continent"})
+                and dateline_place(texts[m.seg], m.start, m.end) is None):
+            continue
+        out.append(m)
+    return out
+
+
 def drop_lone_words(ms: list[Mention], page: Page) -> list[Mention]:
-    """A one-word organisation named once on the page, not an acronym, is too often no name at all.
+    """A one-word organisation named once on the page, not an acronym nor the first word of a longer one, is too often no name at all.
 
     A title word alone ("Mister Chair", "Grants for Justice") or a single letter
     ("the fitted Q") is never an organisation.
     """
     texts = page.texts
     counts = Counter(m.text(texts) for m in ms)
+    heads = short_form_heads(ms, page)  # "Seaway" alone after "Seaway Lines" is its short name
     out = []
     for m in ms:
         t = m.text(texts)
         if m.label == "ORG" and (t.lower() in TITLES or len(t.rstrip(".")) == 1):
             continue
         if (m.label == "ORG" and m.origin == "model" and " " not in t and not t.replace(".", "").isupper()
-                and counts[t] == 1):
+                and counts[t] == 1 and t not in heads):
             continue
         out.append(m)
     return out

@@ -10,7 +10,8 @@ from ....knowledge.lexicon import (
     WORK_WORDS, alternation,
 )
 from ..core import (
-    ADDRESS, Mention, Page, Runs, SpanIndex, country_at_start, gazetteer, is_common, looks_like_person, trim_name,
+    ADDRESS, SHORT_FORM, Mention, Page, Runs, SpanIndex, country_at_start, gazetteer, is_common, looks_like_person,
+    short_form_heads, trim_name,
 )
 
 _RELABEL = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
@@ -115,6 +116,31 @@ _COUNTED = re.compile(r"(?<![\w.,:])(\d[\d.,:]*)\s*([×x*]\s*)?([A-Z]{2,6})s?(?!
 #: A product's version: "IE6", "IE9" (so "a newer XB" is the browser, no body).
 _VERSIONED = re.compile(r"(?<![\w'’-])([A-Z]{2,6})\d{1,2}(?![\w'’-])")
 _PLURAL_ACR = re.compile(r"(?<![\w'’-])([A-Z]{2,6})s(?![\w'’-])")
+
+
+def org_short_forms(ms: list[Mention], page: Page) -> list[Mention]:
+    """An organisation named in full is later named by its first word alone: "Hollis Motors ... Hollis said".
+
+    Which first words are short names is :func:`..core.short_form_heads`'s
+    call. Their other mentions alone are found, and a one-word person the model
+    saw there becomes the organisation.
+    """
+    texts = page.texts
+    heads = short_form_heads(ms, page)
+    if not heads:
+        return ms
+    taken = SpanIndex(ms)
+    out = list(ms)
+    for m in ms:
+        if m.label == "PERSON" and m.text(texts) in heads:
+            m.label = "ORG"
+    for i, text in enumerate(texts):
+        for sm in SHORT_FORM.finditer(text):
+            if sm.group(1) in heads and not taken.overlaps(i, sm.start(), sm.end()):
+                n = Mention(i, sm.start(), sm.end(), "ORG", "alias")
+                out.append(n)
+                taken.add(i, sm.start(), sm.end(), n)
+    return out
 
 
 def counted_acronyms(ms: list[Mention], page: Page) -> list[Mention]:

@@ -9,7 +9,7 @@ from ....knowledge.lexicon import (
     TITLES, WEEKDAYS, alternation,
 )
 from ..core import (
-    Mention, NAME_LABELS, Page, SpanIndex, is_common, is_given_name, looks_like_person, lookup, name_tokens,
+    Mention, NAME_LABELS, Page, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup, name_tokens,
     not_a_name, resolve,
 )
 
@@ -196,6 +196,29 @@ def title_line_trim(ms: list[Mention], page: Page) -> list[Mention]:
 
 
 _PAIR = re.compile(r"([A-Z][\w'’-]+)\s*(?:&|\band\b)\s*([A-Z][\w'’-]+)")
+
+
+def nationality_prefixes(ms: list[Mention], page: Page) -> list[Mention]:
+    """A nationality before a person's name is a group of its own: "Swede Anders Lindqvist", "Dutchman Jan de Wit".
+
+    News copy names a person with their nationality in front, and the model
+    reads both as one person. The first word must be a demonym the gazetteer
+    knows, written with a capital, and a capitalised name must follow it; a
+    demonym that is also a given name needs two more words ("Finn Hale" is a
+    person, "Finn Mikko Lahti" a Finn).
+    """
+    texts = page.texts
+    demonyms = gazetteer().demonyms
+    out: list[Mention] = []
+    for m in ms:
+        if m.label == "PERSON":
+            t = m.text(texts)
+            first, _, rest = t.partition(" ")
+            if first in demonyms and rest[:1].isupper() and (" " in rest or not is_given_name(first)):
+                out.append(Mention(m.seg, m.start, m.start + len(first), "NORP", m.origin))
+                m.start = m.end - len(rest)
+        out.append(m)
+    return out
 
 
 def person_pairs(ms: list[Mention], page: Page) -> list[Mention]:

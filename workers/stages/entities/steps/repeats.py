@@ -144,8 +144,13 @@ def propagate(ms: list[Mention], page: Page) -> list[Mention]:
     # 1. persons: full names and their parts
     parts = _person_parts(ms, texts, lower_words)
     person_words = set(parts)
+    # a person's surname alone in capitals: "LINDQVIST LEADS BY TWO" after "Anders Lindqvist" (a first word the page
+    # writes in lower case is no given name: "the")
+    caps_surnames = {p.upper() for p, fulls in parts.items() if " " not in p and any(
+        is_given_name(f.split()[0]) and f.split()[0].lower() not in lower_words for f in fulls if " " in f)}
     for m in ms:
-        if m.label != "PERSON" and m.label in NAME_LABELS and m.text(texts) in parts:
+        if m.label != "PERSON" and m.label in NAME_LABELS and (m.text(texts) in parts or (
+                m.text(texts) in caps_surnames and page.title_lines.capitals(m.seg, m.start))):
             m.label = "PERSON"
     fulls = {p for p in parts if " " in p}
     extra: list[Mention] = []
@@ -242,25 +247,15 @@ def propagate(ms: list[Mention], page: Page) -> list[Mention]:
         if (m.label in NAME_LABELS and len(t) >= 3 and any(c.islower() for c in t) and t.upper() not in names
                 and (" " in t or (m.label in PLACE_LABELS and gazetteer().lookup(t) is not None))):
             caps.setdefault(t.upper(), names.get(t, m.label))
-    for p, fulls in parts.items():  # a person's surname alone: "LINDQVIST LEADS BY TWO" after "Anders Lindqvist"
-        if " " not in p and p.upper() not in names and any(
-                is_given_name(f.split()[0]) and f.split()[0].lower() not in lower_words for f in fulls if " " in f):
-            caps.setdefault(p.upper(), "PERSON")  # (a first word the page writes in lower case is no given name: "the")
-    capitals_line: dict[tuple[int, int], bool] = {}
-
-    def in_capitals(i: int, s: int) -> bool:
-        ls, le = page.title_lines.span(i, s)
-        if (c := capitals_line.get((i, ls))) is None:
-            c = capitals_line[(i, ls)] = all(ch.isupper() for ch in texts[i][ls:le] if ch.isalpha())  # (not a caseless script)
-        return c
-
+    for p in caps_surnames - names.keys():
+        caps.setdefault(p, "PERSON")
     names.update(caps)
     taken = SpanIndex(out)
     if names:
         occurrences = Occurrences(names)
         for i, text in enumerate(texts):
             for s, e in occurrences(text):
-                if taken.overlaps(i, s, e) or (text[s:e] in caps and not in_capitals(i, s)):
+                if taken.overlaps(i, s, e) or (text[s:e] in caps and not page.title_lines.capitals(i, s)):
                     continue
                 if names[text[s:e]] == "PERSON" and (pm := _PREV_WORD.search(text, max(0, s - 12), s)) and bare(pm.group(1)) in PLACE_PREFIXES:
                     continue  # "Fort Lee" is a place even on a page about someone called Lee

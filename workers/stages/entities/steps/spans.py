@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ....knowledge.lexicon import SENTENCE_OPENERS
+from ....knowledge.lexicon import SENTENCE_OPENERS, SPORT_WORDS
 from ..core import Mention, Page, strip_punct, tokens, trim_name
 
 _NUMBER = re.compile(r"\d[\d.,:/%-]*")
@@ -12,6 +12,8 @@ _NUMBER = re.compile(r"\d[\d.,:/%-]*")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 #: Labels whose names never start or end in a bare number: a number there is a score or a count.
 _NO_NUMBERS = {"PERSON", "NORP", "GPE", "LOC"}
+#: A wire story's slug at the start of its headline: "GOLF - ", "MOTOR RACING - ".
+_SLUG = re.compile(r"((?:[A-Z]+ ){0,2}[A-Z]+) +- +")
 
 
 def split_lines(ms: list[Mention], page: Page) -> list[Mention]:
@@ -93,8 +95,17 @@ def _score_pieces(m: Mention, text: str, numbers_on_line) -> list[Mention]:
     return pieces
 
 
+def _after_slug(text: str, s: int, e: int, page: Page, seg: int) -> int:
+    """Where a name starts after a sport's slug that opens a headline in capitals: "GOLF - HART" is "HART"."""
+    sm = _SLUG.match(text, s, e)
+    if (sm and page.title_lines.span(seg, s)[0] == s and any(w.lower() in SPORT_WORDS for w in sm.group(1).split())
+            and page.title_lines.capitals(seg, s)):
+        return sm.end()
+    return s
+
+
 def trim_spans(ms: list[Mention], page: Page) -> list[Mention]:
-    """Each name cut to its core: no determiner, title, possessive, open bracket or score at its ends or inside."""
+    """Each name cut to its core: no determiner, title, possessive, open bracket, slug or score at its ends or inside."""
     texts = page.texts
     numbers_on_line = _NumbersOnLines(page)
     out = []
@@ -102,6 +113,7 @@ def trim_spans(ms: list[Mention], page: Page) -> list[Mention]:
         if m.label == "DATE":
             out.append(m)
             continue
+        m.start = _after_slug(texts[m.seg], m.start, m.end, page, m.seg)
         opened = texts[m.seg].find(" (", m.start, m.end)
         if opened > m.start and ")" not in texts[m.seg][opened:m.end]:
             m.end = opened  # "Coastal Fisheries Agency (CFA": the bracket holds a name of its own (see propagate)

@@ -208,3 +208,30 @@ def test_a_lone_word_the_model_found_once_is_kept_when_it_heads_a_longer_organis
     texts = ["Brolin Motors cut jobs .", "Brolin , the workers said , would not say more ."]
     got = _refine(texts, [("Brolin Motors", "ORG", 0), ("Brolin", "ORG", 1)])
     assert ("Brolin", "ORG") in got
+
+
+def test_a_datelines_town_stays_a_place_when_its_club_heads_a_standings_row():
+    texts = ["BASEBALL - STANDINGS AFTER TUESDAY 'S GAMES .", "TARNBY 1997-08-27", "W L PCT GB",
+             "TARNBY 73 59 .553 5", "SELWICK 66 65 .504 12"]
+    got = _refine(texts, [("TARNBY", "GPE", 1), ("TARNBY", "GPE", 3), ("SELWICK", "GPE", 4)])
+    assert got.count(("TARNBY", "GPE")) == 1 and got.count(("TARNBY", "ORG")) == 1
+    assert ("SELWICK", "ORG") in got
+
+
+def test_a_given_name_before_an_organisation_word_makes_no_person():
+    texts = ["Major League Hockey fined the club on Monday ."]
+    assert ("Major League Hockey", "ORG") in _refine(texts, [("Major League Hockey", "ORG", 0)])
+
+
+def test_a_town_the_model_calls_a_place_in_a_capitals_headline_is_no_acronym():
+    texts = ["POLICE CLEAR MARKET IN LAGOS AFTER CLASH .", "Six men were held on Friday ."]
+    got = _refine(texts, [("LAGOS", "GPE", 0)])
+    assert ("LAGOS", "GPE") in got
+    texts = ["The fund is run by the XVRT board .", "It met on Friday ."]
+    assert ("XVRT", "ORG") in _refine(texts, [("XVRT", "GPE", 0)])  # off a capitals line an unknown acronym stays one
+
+
+def test_a_name_found_once_in_its_story_and_again_in_the_capitals_headline_is_named_twice():
+    texts = ["VELDCORP CUTS JOBS .", "Veldcorp said on Friday it would cut 400 jobs ."]
+    got = _refine(texts, [("VELDCORP", "ORG", 0), ("Veldcorp", "ORG", 1)])
+    assert ("Veldcorp", "ORG") in got

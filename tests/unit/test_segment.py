@@ -242,3 +242,11 @@ def test_line_of_a_script_without_capitals_is_no_headline():
     assert is_headline("ROWING - NORTHGATE CREW TAKE TITLE .")
     assert not is_headline("مرحبا بكم في المدينة القديمة .")
     assert not is_headline("ALL " * 25 + ".")
+
+
+@pytest.mark.parametrize("line", ["W L PCT GB", "P W D L F A PTS"])
+def test_a_tables_header_row_of_abbreviations_is_no_heading(line):
+    from workers.stages.segment import is_headline
+
+    assert not is_headline(line) and not heading_shape(line)
+    assert is_headline("GOLF - HART SHARES LEAD .")  # words of four letters or more make a headline

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_dateline", "is_table_row"]
+__all__ = ["is_column_header", "is_dateline", "is_table_row"]
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?"
@@ -49,3 +49,15 @@ def is_table_row(text: str) -> bool:
     numbers = sum(1 for c in cells if _NUMBER_CELL.fullmatch(c))
     return bool(cells) and ((numbers >= 2 and numbers / len(cells) >= 0.4) or (numbers >= 3 and numbers / len(cells) >= 0.2)
                             or bool(_RESULT_LINE.fullmatch(text.strip())))
+
+
+_SHORT_CAPS = re.compile(r"[A-Z]{1,3}\.?")
+
+
+def is_column_header(text: str) -> bool:
+    """The header row of a table of figures: three or more abbreviations in capitals ("W L PCT GB", "P W D L F A PTS").
+
+    Written in capitals like a wire story's headline, but no word of a headline is this short throughout.
+    """
+    words = text.split()
+    return len(words) >= 3 and all(_SHORT_CAPS.fullmatch(w) for w in words)

@@ -40,7 +40,7 @@ import re
 from collections.abc import Callable
 
 from ..knowledge.lexicon import page_words
-from ..knowledge.shapes import is_dateline, is_table_row
+from ..knowledge.shapes import is_column_header, is_dateline, is_table_row
 from ..models import Block, CleanPage, OffsetMap, Piece, Segment, SegmentedPage, Sentence
 
 # A block holding only a number: "2.", "2.1", "IV.", "(a)", "a)", "Chapter 2", "Section 3.1"
@@ -193,7 +193,7 @@ def is_headline(text: str) -> bool:
     words = [w for w in t.split() if re.search(r"[^\W\d_]", w)]
     if len(words) < 3 or len(t.split()) > MAX_HEADLINE_WORDS or any(c.islower() for c in t):
         return False
-    return sum(1 for c in t if c.isupper()) >= 6 and not is_dateline(t) and not is_table_row(t)
+    return sum(1 for c in t if c.isupper()) >= 6 and not is_dateline(t) and not is_table_row(t) and not is_column_header(t)
 
 
 def stands_alone(line: str) -> bool:
@@ -231,7 +231,7 @@ def heading_shape(text: str, *, first: bool = False, numbered: bool = False) -> 
     if not re.search(r"[^\W\d_]", t):
         # No letters: only a bare year or number can head a section ("2013").
         return bool(re.fullmatch(r"\d{1,4}", t))
-    if t.endswith((":", ";", ",")) or has_email_or_url(t) or is_table_row(t):
+    if t.endswith((":", ";", ",")) or has_email_or_url(t) or is_table_row(t) or is_column_header(t):
         return False
     if _TRAILS_OFF.search(t) or is_dateline(t) or _BYLINE.match(t) or _AUTHOR_LIST.match(t) or _FORMULA.search(t) or _FIELD_LABEL.match(t) or _PHONE.search(t):
         return False

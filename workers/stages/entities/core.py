@@ -379,15 +379,15 @@ def name_tokens(t: str) -> bool:
 
 
 def looks_like_person(t: str, lower_words: set[str]) -> bool:
-    """Two or three capitalised words, the first a given name, none a place, title or organisation word."""
+    """Two or three capitalised words, the first a given name, none a place or organisation word, the last no title."""
     toks = t.split()
     if not 2 <= len(toks) <= 3 or not all(_NAME_TOKEN.match(x) for x in toks):
         return False
     if not is_given_name(toks[0]) or toks[0].lower() in lower_words:
         return False
     last = toks[-1].lower()
-    if last in ORG_HEADS or last in PLACE_HEADS or last in lower_words or last.rstrip(".") in TITLES:
-        return False
+    if last in PLACE_HEADS or last in lower_words or last.rstrip(".") in TITLES or any(x.lower() in ORG_HEADS for x in toks[1:]):
+        return False  # (an organisation word anywhere after the first: "Major Hockey League")
     gaz = gazetteer()
     return gaz.lookup(t) is None and all((p := gaz.lookup(x)) is None or p.kind == "city" for x in toks)
 

@@ -11,7 +11,7 @@ from ....knowledge.lexicon import (
 )
 from .. import timex
 from ..core import (
-    Mention, NAME_LABELS, Page, Runs, SpanIndex, bare, dateline_place, gazetteer, lookup, place_label, short_form_heads,
+    Mention, NAME_LABELS, Page, Runs, SpanIndex, bare, dateline_place, fold, gazetteer, lookup, place_label, short_form_heads,
     strip_punct,
 )
 
@@ -81,7 +81,8 @@ def fix_names(ms: list[Mention], page: Page) -> list[Mention]:
     * a citation the model took for an organisation ("Halvorsen & Berg 2011")
       is the persons it names, and its year a date;
     * a place with digits is a product ("IE6") or a score ("Norway 2");
-    * an acronym the model called a place but that is no country is an organisation;
+    * an acronym the model called a place but that is no country is an organisation (not a place the
+      gazetteer knows on a line in capitals: a headline's town is no acronym);
     * "Secretary of Health" holds no organisation; "Department of Justice" is one;
     * a person or organisation named after a place noun ("Seaview Hotel") is a place.
     """
@@ -124,7 +125,10 @@ def fix_names(ms: list[Mention], page: Page) -> list[Mention]:
                 else:
                     continue  # "IE6", "Windows XP 2": products, not places
             elif t.replace(".", "").isupper() and gaz.country_code(t) is None and gaz.lookup(t) is None:
-                m.label = "ORG"  # an acronym that is no country: "CFA"
+                if len(t) >= 4 and page.title_lines.capitals(m.seg, m.start) and (p := gaz.places.get(fold(t))) is not None:
+                    m.label = place_label(p)  # a headline writes every place in capitals: "LAGOS CLASH LEAVES SIX DEAD"
+                else:
+                    m.label = "ORG"  # an acronym that is no country: "CFA"
         if m.label == "NORP" and len(t) > 1 and t.isupper() and gazetteer().lookup(t) is None:
             m.label = "ORG"  # an acronym is no nationality: "XYZF fighters"
         if m.label == "ORG" and " " not in t:
@@ -234,7 +238,7 @@ def drop_lone_words(ms: list[Mention], page: Page) -> list[Mention]:
     ("the fitted Q") is never an organisation.
     """
     texts = page.texts
-    counts = Counter(m.text(texts) for m in ms)
+    counts = Counter(m.text(texts).upper() for m in ms)  # (named again in a capitals headline is named twice)
     heads = short_form_heads(ms, page)  # "Seaway" alone after "Seaway Lines" is its short name
     out = []
     for m in ms:
@@ -242,7 +246,7 @@ def drop_lone_words(ms: list[Mention], page: Page) -> list[Mention]:
         if m.label == "ORG" and (t.lower() in TITLES or len(t.rstrip(".")) == 1):
             continue
         if (m.label == "ORG" and m.origin == "model" and " " not in t and not t.replace(".", "").isupper()
-                and counts[t] == 1 and t not in heads):
+                and counts[t.upper()] == 1 and t not in heads):
             continue
         out.append(m)
     return out

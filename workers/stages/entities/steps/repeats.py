@@ -11,8 +11,8 @@ from ....knowledge.lexicon import (
     TITLES, alternation,
 )
 from ..core import (
-    EDGE_PUNCT, Mention, NAME_LABELS, Occurrences, PLACE_LABELS, PLACE_VERB_BEFORE, Page, SpanIndex, bare, fold, gazetteer,
-    is_given_name, trim_name,
+    EDGE_PUNCT, Mention, NAME_LABELS, Occurrences, PLACE_LABELS, PLACE_VERB_BEFORE, Page, SpanIndex, bare, dateline_place, fold,
+    gazetteer, is_given_name, trim_name,
 )
 
 #: A surname after an Arabic article and a hyphen ("al-Tarabi"): the article is no part of the name a page repeats.
@@ -194,6 +194,8 @@ def propagate(ms: list[Mention], page: Page) -> list[Mention]:
             v = votes[key(m.text(texts))]
             if m.text(texts) in parts:
                 continue
+            if m.label in PLACE_LABELS and dateline_place(texts[m.seg], m.start, m.end) is not None:
+                continue  # a dateline's place stays one, whatever the town's club is called in a table below
             best, n = v.most_common(1)[0]
             place_votes = [lab for lab in v if lab in PLACE_LABELS]
             if (place_votes and m.label not in PLACE_LABELS and gazetteer().lookup(m.text(texts)) is not None

@@ -6,7 +6,7 @@ import re
 
 from ....knowledge.lexicon import CLUB_WORDS, MONTHS, ORG_HEADS, ROW_LABELS, WEEKDAYS
 from ..core import (
-    PLACE_VERB_BEFORE, Mention, Occurrences, Page, SpanIndex, is_given_name, is_table_row, looks_like_person, lookup, place_label,
+    PLACE_VERB_BEFORE, Mention, Occurrences, Page, SpanIndex, dateline_place, is_given_name, is_table_row, looks_like_person, lookup, place_label,
 )
 
 #: A capitalised name directly before a figure, perhaps after its closing bracket: "Riverside 212", "( Northgate ) 5".
@@ -61,7 +61,7 @@ def _players(i: int, text: str, ls: int, le: int, row: list[tuple[int, int, int,
         if not country and (not is_given_name(words[0]) or not any(c.islower() for c in pm.group(2))):
             continue  # a club in brackets needs a given name before it ("Joe Marsh (Harbour Town)"), and is no acronym ("(MLB)")
         if any(w.lower() in CLUB_WORDS | ORG_HEADS for w in words) or lookup(name) is not None:
-            continue  # "Major League Baseball (United States)" is no player
+            continue  # "Major Hockey League (Canada)" is no player
         if any(a < e and s < b for _, a, b, _ in row):
             continue
         found.append((i, s, e, "PERSON"))
@@ -70,9 +70,10 @@ def _players(i: int, text: str, ls: int, le: int, row: list[tuple[int, int, int,
     return found
 
 
-def _in_the_town(text: str, s: int) -> bool:
-    """After "in", "near", "across"...: the town, not its club ("a stand in Harbour Town")."""
-    return bool(PLACE_VERB_BEFORE.search(text, max(0, s - 15), s))
+def _the_town(text: str, s: int, e: int) -> bool:
+    """After "in", "near", "across"... or opening a dateline: the town, not its club ("a stand in Harbour Town",
+    "NEW YORK 1997-08-27" above a table where "NEW YORK 73 59" is the club)."""
+    return bool(PLACE_VERB_BEFORE.search(text, max(0, s - 15), s)) or dateline_place(text, s, e) is not None
 
 
 def results_rows(ms: list[Mention], page: Page) -> list[Mention]:
@@ -87,7 +88,7 @@ def results_rows(ms: list[Mention], page: Page) -> list[Mention]:
     else a club. A club found so is an organisation wherever the page names
     it, in capitals too ("HARBOUR TOWN BEAT RIVERSIDE" in the headline), and
     so is the model's mention of its short name ("Kilbride" for "Kilbride
-    United"), except after "in", "near"...: there the name is the town's. On
+    United"), except after "in", "near"... or in a dateline: there the name is the town's. On
     a line with figures, a name followed by a country in brackets ("Pavel Novak
     ( Czech Republic ) beat ...") is a player, and so is one with a given name
     followed by a club ("Joe Marsh ( Harbour Town )"), the club an organisation.
@@ -119,14 +120,14 @@ def results_rows(ms: list[Mention], page: Page) -> list[Mention]:
     short = {c.rsplit(" ", 1)[0] for c in clubs if " " in c and c.rsplit(" ", 1)[1].lower() in CLUB_WORDS}
     for m in out:
         t = m.text(texts)
-        if m.label in _RELABEL and (t in clubs or t in short) and not _in_the_town(texts[m.seg], m.start):
+        if m.label in _RELABEL and (t in clubs or t in short) and not _the_town(texts[m.seg], m.start, m.end):
             m.label, m.origin = "ORG", "row"
     club_at = Occurrences(clubs | {c.upper() for c in clubs})
     taken = SpanIndex(out)
     gone: set[int] = set()
     for i, text in enumerate(texts):
         for s, e in club_at(text):
-            if _in_the_town(text, s):
+            if _the_town(text, s, e):
                 continue
             inside = [o for o in taken.find(i, s, e) if id(o) not in gone]
             if all(s <= o.start and o.end <= e and o.label not in {"DATE", "DURATION"} for o in inside):

@@ -235,3 +235,27 @@ def test_a_name_found_once_in_its_story_and_again_in_the_capitals_headline_is_na
     texts = ["VELDCORP CUTS JOBS .", "Veldcorp said on Friday it would cut 400 jobs ."]
     got = _refine(texts, [("VELDCORP", "ORG", 0), ("Veldcorp", "ORG", 1)])
     assert ("Veldcorp", "ORG") in got
+
+
+def test_a_compass_word_before_a_country_in_a_capitals_headline_leaves_the_country():
+    texts = ["FLOODS CUT ROADS IN NORTHERN NORWAY .", "Roads were closed on Friday ."]
+    got = _refine(texts, [("NORTHERN NORWAY", "LOC", 0)])
+    assert ("NORWAY", "GPE") in got and not any("NORTHERN" in t for t, _ in got)
+
+
+def test_a_nationality_in_a_capitals_headline_is_no_acronym():
+    texts = ["DANISH SHARES EASE IN EARLY TRADE .", "Shares fell on Friday ."]
+    got = _refine(texts, [("DANISH", "NORP", 0)])
+    assert ("DANISH", "NORP") in got
+
+
+def test_a_one_word_organisation_named_twice_in_the_story_is_found_in_its_capitals_headline():
+    texts = ["MARKETS EASE AS VELDBANK HOLDS RATES .", "The Veldbank left rates unchanged .", "The Veldbank meets again soon ."]
+    got = _refine(texts, [("Veldbank", "ORG", 1), ("Veldbank", "ORG", 2)])
+    assert ("VELDBANK", "ORG") in got
+
+
+def test_a_language_the_page_names_is_no_organisation_in_a_capitals_heading_either():
+    texts = ["2. VADRIN AND ITS NEIGHBOURS", "Vadrin is spoken in the hills .", "The Vadrin language has two dialects ."]
+    got = _refine(texts, [("Vadrin", "ORG", 1), ("Vadrin", "ORG", 2)])
+    assert not [t for t, label in got if label == "ORG"]

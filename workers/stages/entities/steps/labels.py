@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from ....knowledge.lexicon import (
-    BODY_HEADS, EVENT_HEADS, EVENT_OF, EVENT_ORDINALS, EVENT_STARTS, LEAD_WORDS, LOC_HEADS, MEETING_WORDS,
+    BODY_HEADS, COMPASS_WORDS, EVENT_HEADS, EVENT_OF, EVENT_ORDINALS, EVENT_STARTS, LEAD_WORDS, LOC_HEADS, MEETING_WORDS,
     NOT_EVENT_HEADS, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, TITLES, alternation,
 )
 from .. import timex
@@ -15,6 +15,8 @@ from ..core import (
     strip_punct,
 )
 
+#: A compass word before the rest of a name in capitals: "NORTHERN INDIA".
+_CAPS_COMPASS = re.compile(r"(?i:" + alternation(COMPASS_WORDS) + r")\s+(?=\S)")
 _ORDINAL_BEFORE = re.compile(r"(?:\b\d{4}|\b\d+(?:st|nd|rd|th)|\b[A-Z][a-z]+(?:st|nd|rd|th))\s+$")
 _YEAR_AFTER = re.compile(r"^\s+\d{4}\b")
 #: Event heads that name a standing body more often than a meeting ("the Peruvian Congress",
@@ -125,12 +127,16 @@ def fix_names(ms: list[Mention], page: Page) -> list[Mention]:
                 else:
                     continue  # "IE6", "Windows XP 2": products, not places
             elif t.replace(".", "").isupper() and gaz.country_code(t) is None and gaz.lookup(t) is None:
-                if len(t) >= 4 and page.title_lines.capitals(m.seg, m.start) and (p := gaz.places.get(fold(t))) is not None:
+                caps_line = page.title_lines.capitals(m.seg, m.start)
+                if caps_line and len(t) >= 4 and (p := gaz.places.get(fold(t))) is not None:
                     m.label = place_label(p)  # a headline writes every place in capitals: "LAGOS CLASH LEAVES SIX DEAD"
-                else:
-                    m.label = "ORG"  # an acronym that is no country: "CFA"
-        if m.label == "NORP" and len(t) > 1 and t.isupper() and gazetteer().lookup(t) is None:
-            m.label = "ORG"  # an acronym is no nationality: "XYZF fighters"
+                elif caps_line and (cm := _CAPS_COMPASS.match(t)) and gaz.country_code(t[cm.end():]) is not None:
+                    m.start += cm.end()  # "NORTHERN INDIA": a part of a country, named by the country
+                    m.label = "GPE"
+                elif " " not in t:
+                    m.label = "ORG"  # an acronym that is no country: "CFA" (an acronym is one word)
+        if m.label == "NORP" and len(t) > 1 and t.isupper() and gazetteer().lookup(t) is None and t.title() not in gazetteer().demonyms:
+            m.label = "ORG"  # an acronym is no nationality: "XYZF fighters" (but "GERMAN BONDS EASE" has one)
         if m.label == "ORG" and " " not in t:
             before = text[max(0, m.start - 30):m.start]
             om = re.search(r"\b(Department|Ministry|Office|Secretary|Minister|Secretaries|Ministers)\s+(?:of|for)\s+(?:the\s+)?$", before)

@@ -504,6 +504,7 @@ def language_names(ms: list[Mention], page: Page) -> list[Mention]:
             langs.add(lm.group(1) or lm.group(2))
     if not langs:
         return ms
+    langs |= {lang.upper() for lang in langs}  # a heading in capitals names it too ("THE VADRIN OF THE HILLS")
     return [m for m in ms if not (m.label in {"ORG", "PERSON"} and m.text(texts) in langs)]
 
 

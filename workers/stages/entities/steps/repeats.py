@@ -12,7 +12,7 @@ from ....knowledge.lexicon import (
 )
 from ..core import (
     EDGE_PUNCT, Mention, NAME_LABELS, Occurrences, PLACE_LABELS, PLACE_VERB_BEFORE, Page, SpanIndex, bare, dateline_place, fold,
-    gazetteer, is_given_name, trim_name,
+    gazetteer, is_common, is_given_name, trim_name,
 )
 
 #: A surname after an Arabic article and a hyphen ("al-Tarabi"): the article is no part of the name a page repeats.
@@ -241,13 +241,15 @@ def propagate(ms: list[Mention], page: Page) -> list[Mention]:
     for p in parts:
         names[p] = "PERSON"
     # the same names in a line in capitals (a wire story's headline): "NORWAY BEAT CHILE" after "Norway"; only
-    # names of two words or more and places the gazetteer knows: a one-word label on the page is too often the
-    # model's guess (a language called an organisation), and a heading in capitals would repeat it
+    # names of two words or more, places the gazetteer knows, and one-word organisations the model named so twice
+    # that are no common word ("VELDCORP CUTS JOBS"): a one-word label found once is too often the model's guess (a
+    # language called an organisation), and a heading in capitals would repeat it
     caps: dict[str, str] = {}
     for m in out:
         t = m.text(texts)
         if (m.label in NAME_LABELS and len(t) >= 3 and any(c.islower() for c in t) and t.upper() not in names
-                and (" " in t or (m.label in PLACE_LABELS and gazetteer().lookup(t) is not None))):
+                and (" " in t or (m.label in PLACE_LABELS and gazetteer().lookup(t) is not None)
+                     or (m.label == "ORG" and votes[key(t)]["ORG"] >= 2 and t.lower() not in lower_words and not is_common(t)))):
             caps.setdefault(t.upper(), names.get(t, m.label))
     for p in caps_surnames - names.keys():
         caps.setdefault(p, "PERSON")

@@ -250,3 +250,4 @@ def test_a_tables_header_row_of_abbreviations_is_no_heading(line):
 
     assert not is_headline(line) and not heading_shape(line)
     assert is_headline("GOLF - HART SHARES LEAD .")  # words of four letters or more make a headline
+    assert heading_shape("WHO WE ARE")  # short words, but no column of one letter

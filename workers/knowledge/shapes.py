@@ -57,7 +57,9 @@ _SHORT_CAPS = re.compile(r"[A-Z]{1,3}\.?")
 def is_column_header(text: str) -> bool:
     """The header row of a table of figures: three or more abbreviations in capitals ("W L PCT GB", "P W D L F A PTS").
 
-    Written in capitals like a wire story's headline, but no word of a headline is this short throughout.
+    Written in capitals like a wire story's headline, but no word of a headline is this short throughout; and
+    one column at least is a single letter that is no English word, so "WHO WE ARE" stays a heading.
     """
     words = text.split()
-    return len(words) >= 3 and all(_SHORT_CAPS.fullmatch(w) for w in words)
+    return (len(words) >= 3 and all(_SHORT_CAPS.fullmatch(w) for w in words)
+            and any(len(w.rstrip(".")) == 1 and w[0] not in "AI" for w in words))

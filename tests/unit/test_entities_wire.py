@@ -259,3 +259,20 @@ def test_a_language_the_page_names_is_no_organisation_in_a_capitals_heading_eith
     texts = ["2. VADRIN AND ITS NEIGHBOURS", "Vadrin is spoken in the hills .", "The Vadrin language has two dialects ."]
     got = _refine(texts, [("Vadrin", "ORG", 1), ("Vadrin", "ORG", 2)])
     assert not [t for t, label in got if label == "ORG"]
+
+
+def test_a_town_named_as_a_club_is_the_club_but_not_a_country_a_nationality_or_the_dateline():
+    texts = ["TARNBY 1997-07-03", "Italian side Selwick signed Dutch striker Jan Veld from Tarnby , the Tarnby coach said .",
+             "Veld played twice for Norway . Tarnby fans cheered in Tarnby ."]
+    model = [("TARNBY", "GPE", 0), ("Selwick", "GPE", 1), ("Italian", "NORP", 1), ("Dutch", "NORP", 1),
+             ("Tarnby", "GPE", 1), ("Tarnby", "GPE", 1, 1), ("Norway", "GPE", 2), ("Tarnby", "GPE", 2), ("Tarnby", "GPE", 2, 1)]
+    got = _refine(texts, model)
+    assert ("Selwick", "ORG") in got and got.count(("Tarnby", "ORG")) == 3
+    assert ("TARNBY", "GPE") in got and ("Tarnby", "GPE") in got  # the dateline, and "in Tarnby": the town
+    assert ("Italian", "NORP") in got and ("Dutch", "NORP") in got and ("Norway", "GPE") in got
+
+
+def test_a_dateline_place_before_a_dash_is_cut_from_the_name_the_model_ran_on_into():
+    texts = ["OSLO - Norwegian police arrested six men on Friday ."]
+    got = _refine(texts, [("OSLO - Norwegian", "ORG", 0)])
+    assert ("OSLO", "GPE") in got and ("Norwegian", "NORP") in got

@@ -251,3 +251,9 @@ def test_a_tables_header_row_of_abbreviations_is_no_heading(line):
     assert not is_headline(line) and not heading_shape(line)
     assert is_headline("GOLF - HART SHARES LEAD .")  # words of four letters or more make a headline
     assert heading_shape("WHO WE ARE")  # short words, but no column of one letter
+
+
+def test_a_scorecards_lines_ending_in_figures_are_one_segment_each():
+    text = ("CRICKET - TARNBY V SELWICK SCOREBOARD .\nTARNBY 1997-02-18\nTarnby innings\n"
+            "Ana Lima c Okafor b Marsh 41\nJoe Reid lbw b Marsh 12\nTom Odhiambo not out 67\n")
+    assert len(roles(text)) == 6

@@ -196,10 +196,16 @@ def is_headline(text: str) -> bool:
     return sum(1 for c in t if c.isupper()) >= 6 and not is_dateline(t) and not is_table_row(t) and not is_column_header(t)
 
 
+#: A short line that ends in a figure: a scorecard's or a results list's line ("Ana Lima c Okafor b Marsh 41").
+_SCORE_LINE = re.compile(r"\s\d[\d.,/:-]*$")
+
+
 def stands_alone(line: str) -> bool:
-    """A line that is whole by itself rather than a piece of wrapped prose: a sentence, a headline, a dateline, a table row."""
+    """A line that is whole by itself rather than a piece of wrapped prose: a sentence, a headline, a dateline, a table
+    row, or a short line ending in its figure."""
     t = line.strip()
-    return bool(_SENT_FINAL.search(t)) or is_headline(t) or is_dateline(t) or is_table_row(t)
+    return (bool(_SENT_FINAL.search(t)) or is_headline(t) or is_dateline(t) or is_table_row(t)
+            or (len(t.split()) <= 10 and bool(_SCORE_LINE.search(t))))
 
 
 def lines_stand_alone(lines: list[str]) -> bool:

@@ -84,6 +84,7 @@ STEPS: tuple[Step, ...] = (
     Step("ruler_names", people.ruler_names),
     Step("propagate", repeats.propagate),
     Step("results_rows", tables.results_rows),
+    Step("team_cues", tables.team_cues),
     Step("person_pairs", people.person_pairs),
     Step("note_person_words", people.note_person_words, fixed=True),
     Step("org_short_forms", orgs.org_short_forms),

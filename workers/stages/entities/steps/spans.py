@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ....knowledge.lexicon import SENTENCE_OPENERS, SPORT_WORDS
-from ..core import Mention, Page, strip_punct, tokens, trim_name
+from ..core import Mention, Page, dateline_place, gazetteer, strip_punct, tokens, trim_name
 
 _NUMBER = re.compile(r"\d[\d.,:/%-]*")
 #: A year after a name is a citation's or an event's ("Lima 2019"): later steps read it as a date.
@@ -95,13 +95,28 @@ def _score_pieces(m: Mention, text: str, numbers_on_line) -> list[Mention]:
     return pieces
 
 
-def _after_slug(text: str, s: int, e: int, page: Page, seg: int) -> int:
-    """Where a name starts after a sport's slug that opens a headline in capitals: "GOLF - HART" is "HART"."""
-    sm = _SLUG.match(text, s, e)
-    if (sm and page.title_lines.span(seg, s)[0] == s and any(w.lower() in SPORT_WORDS for w in sm.group(1).split())
-            and page.title_lines.capitals(seg, s)):
-        return sm.end()
-    return s
+def _dash_pieces(m: Mention, text: str, page: Page) -> list[Mention]:
+    """A name that runs over a dash after capitals opening a line: a sport's slug, or a dateline's place.
+
+    "GOLF - HART" in a capitals headline is "HART" (the slug names the sport);
+    "LIMA - Peruvian police..." is a dateline's place ("LIMA", which ``fix_names``
+    labels) and the name after it ("Peruvian", a nationality when the
+    gazetteer says so).
+    """
+    sm = _SLUG.match(text, m.start, m.end)
+    if not sm or page.title_lines.span(m.seg, m.start)[0] != m.start or sm.end() >= m.end:
+        return [m]
+    if any(w.lower() in SPORT_WORDS for w in sm.group(1).split()):
+        if page.title_lines.capitals(m.seg, m.start):
+            m.start = sm.end()
+        return [m]
+    if dateline_place(text, m.start, sm.end(1)) is None:
+        return [m]
+    head = Mention(m.seg, m.start, sm.end(1), m.label, m.origin)
+    m.start = sm.end()
+    if text[m.start:m.end] in gazetteer().demonyms:
+        m.label = "NORP"
+    return [head, m]
 
 
 def trim_spans(ms: list[Mention], page: Page) -> list[Mention]:
@@ -113,7 +128,8 @@ def trim_spans(ms: list[Mention], page: Page) -> list[Mention]:
         if m.label == "DATE":
             out.append(m)
             continue
-        m.start = _after_slug(texts[m.seg], m.start, m.end, page, m.seg)
+        *heads, m = _dash_pieces(m, texts[m.seg], page)
+        out += heads
         opened = texts[m.seg].find(" (", m.start, m.end)
         if opened > m.start and ")" not in texts[m.seg][opened:m.end]:
             m.end = opened  # "Coastal Fisheries Agency (CFA": the bracket holds a name of its own (see propagate)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ....knowledge.lexicon import CLUB_WORDS, MONTHS, ORG_HEADS, ROW_LABELS, WEEKDAYS
+from ....knowledge.lexicon import CLUB_WORDS, MONTHS, ORG_HEADS, ROW_LABELS, TEAM_CUES_AFTER, TEAM_CUES_BEFORE, WEEKDAYS, alternation
 from ..core import (
-    PLACE_VERB_BEFORE, Mention, Occurrences, Page, SpanIndex, dateline_place, is_given_name, is_table_row, looks_like_person, lookup, place_label,
+    PLACE_VERB_BEFORE, Mention, Occurrences, Page, SpanIndex, dateline_place, gazetteer, is_given_name, is_table_row, looks_like_person, lookup, place_label,
 )
 
 #: A capitalised name directly before a figure, perhaps after its closing bracket: "Riverside 212", "( Northgate ) 5".
@@ -113,15 +113,22 @@ def results_rows(ms: list[Mention], page: Page) -> list[Mention]:
         taken.add(i, s, e)
     out = [m for m in ms if m.label in {"DATE", "DURATION"} or not taken.overlaps(m.seg, m.start, m.end)]
     out += [Mention(i, s, e, label, "row") for i, s, e, label in entries]
+    return _clubs_everywhere(out, clubs, page, "row")
+
+
+def _clubs_everywhere(out: list[Mention], clubs: set[str], page: Page, origin: str) -> list[Mention]:
+    """Each club an organisation wherever the page names it, in capitals too, and the model's mention of its
+    short name ("Kilbride" for "Kilbride United"), except where the name is the town's (``_the_town``)."""
     if not clubs:
         return out
+    texts = page.texts
     # "Kilbride" for "Kilbride United": the model's place or person, relabelled (never found anew: the town
     # shares the name)
     short = {c.rsplit(" ", 1)[0] for c in clubs if " " in c and c.rsplit(" ", 1)[1].lower() in CLUB_WORDS}
     for m in out:
         t = m.text(texts)
         if m.label in _RELABEL and (t in clubs or t in short) and not _the_town(texts[m.seg], m.start, m.end):
-            m.label, m.origin = "ORG", "row"
+            m.label, m.origin = "ORG", origin
     club_at = Occurrences(clubs | {c.upper() for c in clubs})
     taken = SpanIndex(out)
     gone: set[int] = set()
@@ -132,7 +139,40 @@ def results_rows(ms: list[Mention], page: Page) -> list[Mention]:
             inside = [o for o in taken.find(i, s, e) if id(o) not in gone]
             if all(s <= o.start and o.end <= e and o.label not in {"DATE", "DURATION"} for o in inside):
                 gone.update(id(o) for o in inside)  # "Harbour" (the model's piece) gives way to "Harbour Town"
-                n = Mention(i, s, e, "ORG", "row")
+                n = Mention(i, s, e, "ORG", origin)
                 out.append(n)
                 taken.add(i, s, e, n)
     return [m for m in out if id(m) not in gone]
+
+
+#: A word after a name that makes it a club's ("Selwick coach"), and one before it ("Italian side Selwick").
+_CUE_AFTER = re.compile(r"[ \t]+" + alternation(TEAM_CUES_AFTER) + r"\b")
+_CUE_BEFORE = re.compile(r"\b" + alternation(TEAM_CUES_BEFORE) + r"[ \t]+$")
+
+
+def team_cues(ms: list[Mention], page: Page) -> list[Mention]:
+    """On a page about sport, a town named as a club is the club: "Selwick coach Ana Lima", "Italian side Selwick".
+
+    Without a table to say so, the words around the name do: a player's or
+    official's role after it ("coach", "striker", "fans", "club"...), or
+    "side", "champions", "rivals"... before it. The model's place, person or
+    group of that name becomes an organisation wherever the page names it (as
+    for a club of a results table), except after "in", "near"... and in a
+    dateline. A country is left alone (a country's team is its place), and so
+    is a nationality ("Italian side").
+    """
+    if not page.about_sport:
+        return ms
+    texts = page.texts
+    clubs: set[str] = set()
+    for m in ms:
+        if m.label not in {"GPE", "PERSON", "FAC", "ORG"}:
+            continue  # (the model's group is a nationality: "English side", "African players")
+        text, t = texts[m.seg], m.text(texts)
+        if (t in clubs or not t[:1].isupper() or ((p := lookup(t)) is not None and p.kind != "city")
+                or t.title() in gazetteer().demonyms):
+            continue  # ("Dutch striker", "Italian side": a nationality, not a club)
+        if _CUE_AFTER.match(text, m.end) or _CUE_BEFORE.search(text, max(0, m.start - 20), m.start):
+            clubs.add(t)
+    return _clubs_everywhere(ms, clubs, page, "cue")
+

@@ -294,3 +294,41 @@ def test_words_after_a_quotation_keep_their_lower_case():
     text = "At the quay\n\n“Is the ferry running today?”\n\nhe asked the man selling tickets by the gate.\n"
     page = clean(make_page(text))
     assert not [r for r in page.repairs if r.kind == "drop_cap"]
+
+
+@pytest.mark.parametrize("line", [
+    "Text is available under the Creative Commons Attribution licence; other terms may apply.",
+    "Content is licensed under CC BY-SA 4.0 unless noted otherwise.",
+    "Retrieved from the harbour wiki.",
+    "Last edited on 2 May 2020. All text is available under the GFDL licence.",
+    "Harbour guides | Print this page | Was this page useful? Yes No",
+])
+def test_licence_notices_and_feedback_menus_are_chrome_at_the_edge(line):
+    assert chrome_at_edge(line)
+
+
+@pytest.mark.parametrize("line", [
+    "We asked why pictures released under open licences travel further than others.",
+    "The ferry at dawn. Photo by Jane Roe, CC BY-SA",
+    "The harbour reopened in May. All text on the ferry's sign is available under a new licence.",
+])
+def test_sentences_about_licences_and_picture_credits_are_not_chrome(line):
+    assert chrome_at_edge(line) is None
+
+
+def test_a_page_with_one_paragraph_per_line_and_no_blank_lines_is_cut_into_a_block_per_line():
+    text = ("Harbour Island\n"
+            "Harbour Island is a small island off the west coast, reached by a ferry that runs twice a day from the "
+            "mainland in summer and once a day in winter, weather permitting.\n"
+            "History\n"
+            "The island was farmed until the 1950s, when the last families moved to the mainland for work.\n")
+    blocks = clean(make_page(text)).blocks
+    assert [b.text for b in blocks] == [line for line in text.splitlines()]
+    assert all(text[b.source_start:b.source_end] == b.text for b in blocks)
+
+
+def test_prose_wrapped_over_lines_stays_one_block():
+    text = ("Harbour Island is a small island off the west coast, reached by a\n"
+            "ferry that runs twice a day from the mainland in summer and once a\n"
+            "day in winter, weather permitting.\n")
+    assert len(clean(make_page(text)).blocks) == 1

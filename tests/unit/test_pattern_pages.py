@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures.patterns.build import PAGES, parse
+from tests.fixtures.patterns.build import PAGES, REPORTS, parse
 from workers.evaluation import evaluate_pages, load_gold
 from workers.stages.classify import classify
 from workers.stages.pipeline import process_bytes
@@ -50,9 +50,9 @@ def test_lower_case_page_gets_no_repair():
     assert not [r for r in page.repairs if r.kind == "drop_cap"]
 
 
-@pytest.mark.parametrize("name", sorted(PAGES))
+@pytest.mark.parametrize("name", sorted(PAGES) + sorted(REPORTS))
 def test_pattern_files_match_their_marked_source(name):
-    text, segments, repairs, entities = parse(PAGES[name])
+    text, segments, repairs, entities = parse(PAGES[name] if name in PAGES else REPORTS[name][1])
     assert (ROOT / "invented" / "pages" / f"{name}.txt").read_text(encoding="utf-8") == text
     gold = json.loads((ROOT / "invented" / "gold" / f"{name}.json").read_text(encoding="utf-8"))
     assert (gold["segments"], gold["repairs"], gold["entities"]) == (segments, repairs, entities)
@@ -65,8 +65,22 @@ def test_wire_pages_teams_players_and_places_are_mostly_found():
     Before the results-table, capitals-headline and dateline rules the first four scored entity F1 0.31
     (organisations 0.05); the eighteen score 0.945 now. The floor leaves room for a few names to move.
     """
-    gold = {n: g for n, g in load_gold(ROOT).items() if g.gold["entities"]}
+    gold = {n: g for n, g in load_gold(ROOT).items() if g.gold["entities"] and n in PAGES}
     assert len(gold) >= 4
     records = {n: json.loads(process_bytes(g.text.encode(), f"{n}.txt").json_bytes()) for n, g in gold.items()}
     summary = evaluate_pages(gold, records)
     assert summary["entity_f1"] >= 0.85, summary
+
+
+def test_report_pages_names_and_roles_are_mostly_right():
+    """The whole pipeline on the report pages, written before their rules (see ``REPORTS``).
+
+    As written they scored entity F1 0.740 and roles 0.598 (every line of a page with no blank lines read as one
+    paragraph); 0.80 and 0.825 now. The floors sit between, so a return of either fault fails here.
+    """
+    gold = {n: g for n, g in load_gold(ROOT).items() if n in REPORTS}
+    assert len(gold) == len(REPORTS)
+    records = {n: json.loads(process_bytes(g.text.encode(), f"{n}.txt").json_bytes()) for n, g in gold.items()}
+    summary = evaluate_pages(gold, records)
+    assert summary["entity_f1"] >= 0.76, summary
+    assert summary["segment_role_accuracy"] >= 0.75, summary

@@ -78,18 +78,33 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+#: A line at least this long that ends a sentence is a whole paragraph on one line: nobody wraps text this wide.
+UNWRAPPED_LINE_CHARS = 150
+
+
+def unwrapped(lines: list[Line]) -> bool:
+    """Lines between blank lines that are each a paragraph, heading or caption of their own, not wrapped prose.
+
+    A page saved without blank lines between its paragraphs puts a whole
+    paragraph on each line; one such line in a block says its lines were
+    never wrapped, so each one is a block by itself.
+    """
+    return len(lines) >= 2 and any(
+        len(line.text.strip()) >= UNWRAPPED_LINE_CHARS and _SENTENCE_END.search(line.text.strip()) for line in lines)
+
+
 def split_blocks(lines: list[Line]) -> list[list[Line]]:
     blocks: list[list[Line]] = []
     current: list[Line] = []
-    for line in lines:
+    for line in lines + [Line(0, 0, "")]:
         if line.blank:
-            if current:
+            if unwrapped(current):
+                blocks.extend([x] for x in current)
+            elif current:
                 blocks.append(current)
-                current = []
+            current = []
         else:
             current.append(line)
-    if current:
-        blocks.append(current)
     return blocks
 
 
@@ -126,6 +141,8 @@ _PAGE_COUNTER = re.compile(
 # A question with one-word answer buttons: "Was this page useful? Yes | No".
 _WIDGET = re.compile(r"^[^|?]{3,60}\?\s*[^\W_]+(?:\s*\|\s*[^\W_]+)+\s*$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
+# The same question as the last item of a menu row, its buttons written as words: "Was this helpful? Yes No".
+_FEEDBACK = re.compile(r"^[^?]{3,60}\?(?:\s*[^\W\d_]+){1,3}$")
 
 
 def _words(text: str) -> list[str]:
@@ -171,7 +188,9 @@ def _is_menu(text: str) -> bool:
         return False  # a row of figures ("Rovers | 12 | 8 | 26"), not the page links "1 | 2 | 3"
     # A running header may lead with the document's title: "Annual Report 2015 of the Board | Contents | Next".
     lead_ok = _link_like(parts[0]) or len(parts[0].split()) <= 10
-    return lead_ok and all(_link_like(p) for p in parts[1:])
+    # A feedback question may close the row: "Contents | Print | Was this helpful? Yes No".
+    last_ok = _link_like(parts[-1]) or bool(_FEEDBACK.match(parts[-1].strip()))
+    return lead_ok and last_ok and all(_link_like(p) for p in parts[1:-1])
 
 
 def _is_trail(text: str) -> bool:
@@ -224,6 +243,16 @@ _EDGE_COPYRIGHT = re.compile(
 _PICTURE_CREDIT = re.compile(r"\b(?:photo|photograph|image|picture|illustration|credit|courtesy)s?\b", re.IGNORECASE)
 _URL_LINE = re.compile(r"^(?:[\w ]{0,20}:?\s*)?[\"“(]?(?:https?://|www\.)\S+[\"”)]?\.?$", re.IGNORECASE)
 _AD_SLOT = re.compile(r"^\W*(?:advertisement|advert|sponsored(?:\s+content)?|ad)\W*$", re.IGNORECASE)
+# A site's licence notice: "Text is available under the Creative Commons licence", "Content licensed under CC BY-SA".
+# It opens with what is licensed, so a sentence about licences ("We studied why content released under...") is not one.
+_LICENCE = re.compile(
+    r"^\W*(?:(?:all|the|this|our)\s+)?(?:text|contents?|material|work|page|article|site|images?|photos?)\b.{0,40}?"
+    r"\b(?:available|licen[cs]ed|published|released)\s+under\b.*\b(?:licen[cs]es?|creative\s+commons|cc[ -]by|gfdl)\b",
+    re.IGNORECASE,
+)
+# A wiki's footer: "Retrieved from the travel wiki", "Retrieved from https://...".
+_RETRIEVED = re.compile(r"^\W*retrieved\s+from\b", re.IGNORECASE)
+_EDGE_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def chrome_at_edge(text: str) -> str | None:
@@ -239,6 +268,11 @@ def chrome_at_edge(text: str) -> str | None:
         return "copyright line"
     if _URL_LINE.match(t):
         return "address of the page"
+    if (_LICENCE.search(t) or _RETRIEVED.match(t)) and len(t.split()) <= 30 and not _PICTURE_CREDIT.search(t):
+        return "licence or source notice"
+    sentences = _EDGE_SENTENCE.split(t)
+    if len(sentences) >= 2 and all(chrome_at_edge(x) for x in sentences):
+        return "notices of the site"  # "Last edited on 3 May 2019. Text is available under ..."
     words = _words(t)
     if words and words[0] in _TOOL_VERBS and len(words) <= 5 and not _SENTENCE_END.search(t) and _tool_object(t):
         return "page tool"

@@ -77,9 +77,10 @@ def add_date_patterns(ms: list[Mention], page: Page) -> list[Mention]:
         for mt in _DATE_PATTERNS.finditer(text):
             s, e = mt.span()
             if taken.overlaps(i, s, e):
-                # the model took "BCE" for a name: the date wins
+                # the model took "BCE" for a name, or "October 1949" of "2 October 1949" for the date: the pattern wins
                 clash = [c for c in taken.find(i, s, e) if isinstance(c, Mention) and c in live]
-                if clash and all(c.label != "DATE" and c.start >= s and c.end <= e for c in clash) and re.search(r"\d", text[s:e]):
+                if clash and all(c.start >= s and c.end <= e and (c.label != "DATE" or (c.end - c.start) < (e - s))
+                                 for c in clash) and re.search(r"\d", text[s:e]):
                     for c in clash:
                         live.discard(c)
                 else:

@@ -6,12 +6,12 @@ import re
 
 from ....knowledge.lexicon import (
     ACRONYM_JOINING_WORDS, AWARD_WORDS, BODY_WORDS, EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS,
-    LANGUAGE_CUES, LEAD_WORDS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, PLACE_HEADS, PLACE_PLURALS, TIME_WORDS,
+    LANGUAGE_CUES, LEAD_WORDS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, PLACE_HEADS, PLACE_PLURALS, PLACE_PREFIXES, TIME_WORDS,
     WORK_WORDS, alternation,
 )
 from ..core import (
-    ADDRESS, SHORT_FORM, Mention, Page, Runs, SpanIndex, country_at_start, gazetteer, is_common, looks_like_person,
-    short_form_heads, trim_name,
+    ADDRESS, SHORT_FORM, Mention, Page, Runs, SpanIndex, country_at_start, gazetteer, is_common, looks_like_person, lookup,
+    place_label, short_form_heads, trim_name,
 )
 
 _RELABEL = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
@@ -270,6 +270,22 @@ def team_names(ms: list[Mention], page: Page) -> list[Mention]:
 _CODE = re.compile(r"^(?:[A-Z][A-Z0-9&.-]*\d[A-Z0-9-]*|[A-Z]{2,6})$")  # "G8", "G-20", "NATO"
 
 
+def _place_after_in(t: str) -> tuple[int, str] | None:
+    """Where " in " starts in ``t`` and the label of the place after it, when the words after it are a place."""
+    if " in " not in t:
+        return None
+    cut = t.rindex(" in ")
+    head, tail = t[:cut], t[cut + 4:]
+    if not head[:1].isupper() or not tail[:1].isupper():
+        return None
+    if (p := lookup(tail)) is not None:
+        return cut, place_label(p)
+    words = tail.split()
+    if len(words) >= 2 and words[0].lower() in PLACE_PREFIXES:
+        return cut, PLACE_PREFIXES[words[0].lower()]
+    return None
+
+
 def split_orgs(ms: list[Mention], page: Page) -> list[Mention]:
     """Joined organisations split; a person's name run on after an organisation cut off.
 
@@ -307,6 +323,13 @@ def split_orgs(ms: list[Mention], page: Page) -> list[Mention]:
                 s, e = trim_name(text, m.start + a, m.start + b, "ORG")
                 if e > s:
                     out.append(Mention(m.seg, s, e, "ORG", "split"))
+            continue
+        if (where := _place_after_in(t)) is not None:
+            # "the Harbour Bridge in County Kerry", "Seaway Lines in Lisbon": a name, then where it stands
+            cut, place = where
+            head_label = "FAC" if t[:cut].split()[-1].lower() in PLACE_HEADS else "ORG"
+            out.append(Mention(m.seg, m.start, m.start + cut, head_label, "split"))
+            out.append(Mention(m.seg, m.start + cut + 4, m.end, place, "split"))
             continue
         toks = t.split()
         if len(toks) >= 4:

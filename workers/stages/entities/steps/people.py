@@ -10,7 +10,7 @@ from ....knowledge.lexicon import (
 )
 from ..core import (
     Mention, NAME_LABELS, Page, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup, name_tokens,
-    not_a_name, resolve,
+    not_a_name, resolve, sentence_initial,
 )
 
 _CITE_PAREN = re.compile(r"\(([^()]{0,400}?\b(?:1[5-9]|20)\d{2}[a-z]?)\)")
@@ -75,21 +75,44 @@ def person_fixes(ms: list[Mention], page: Page) -> list[Mention]:
     * a name followed by "(born ..." or "(née ..." -> PERSON, given names the
       name list lacks or not ("Torvald Quill (born 3 May 1971)");
     * "Marta" (ORG) + "Kowalska" (PERSON), or an unlabelled given name just
-      before a one-word person -> one PERSON "Marta Kowalska".
+      before a one-word person -> one PERSON "Marta Kowalska";
+    * "Marta" (PERSON) + "Anna Kowalska" (PERSON), the model's two halves of
+      one name with a middle name -> one PERSON;
+    * a sentence's first word before a given name and surname is no part of
+      the name when it is no given name itself: "Sculptor Marta Kowalska";
+    * a place the model ran into the name after it is two names: "Minister
+      for the Baltic Marta Kowalska";
+    * a line that is nothing but a given name and surname is a person (a
+      byline or a signature the model passed over).
     """
     texts = page.texts
     lower_words = page.lower_words
-    for m in ms:
+    ms = list(ms)
+    for m in list(ms):
         if m.label in {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"} and (
                 looks_like_person(m.text(texts), lower_words)
                 or (_BIRTH_NOTE.match(texts[m.seg], m.end) and name_tokens(m.text(texts)))):
             m.label = "PERSON"
+        elif m.label == "PERSON":
+            _drop_opening_word(m, texts[m.seg], lower_words)
+        elif m.label in {"GPE", "LOC", "FAC", "ORG"} and (tail := _person_after_place(m, texts[m.seg], lower_words)):
+            ms.append(Mention(m.seg, tail, m.end, "PERSON"))
+            m.end = texts[m.seg].rindex(" ", m.start, tail)
+    taken = {m.seg for m in ms}
+    for i, text in enumerate(texts):
+        line = text.strip()
+        if (i not in taken and "\n" not in line and looks_like_person(line, lower_words)
+                and not is_common(line.split()[-1])):  # "Useful Terms" is a heading
+            s = len(text) - len(text.lstrip())
+            ms.append(Mention(i, s, s + len(line), "PERSON"))
     ms = sorted(ms, key=lambda m: (m.seg, m.start))
+    starts = {(m.seg, m.start) for m in ms}
     out: list[Mention] = []
     for m in ms:
         prev = out[-1] if out else None
         text = texts[m.seg]
-        if (m.label == "PERSON" and " " not in m.text(texts) and prev is not None and prev.seg == m.seg
+        if (m.label == "PERSON" and prev is not None and prev.seg == m.seg
+                and (" " not in m.text(texts) or prev.label == "PERSON")
                 and prev.label in NAME_LABELS and text[prev.end:m.start] == " " and " " not in prev.text(texts)
                 and is_given_name(prev.text(texts)) and prev.text(texts).lower() not in lower_words):
             prev.end, prev.label = m.end, "PERSON"
@@ -102,7 +125,7 @@ def person_fixes(ms: list[Mention], page: Page) -> list[Mention]:
                 m.start -= len(gm.group(0))
             # a lone given name followed by an unlabelled surname: "Marta" + "Kowalska"
             t = m.text(texts)
-            if " " not in t and is_given_name(t):
+            if " " not in t and is_given_name(t) and (m.seg, m.end + 1) not in starts:
                 fm = re.match(r" ([A-Z][a-z][\w'’-]*)(?![\w'’-])", text[m.end:m.end + 40])
                 if fm:
                     w = fm.group(1).lower()
@@ -112,6 +135,28 @@ def person_fixes(ms: list[Mention], page: Page) -> list[Mention]:
         out.append(m)
     # a surname that the extension swallowed was a mention of its own: keep the longer one
     return resolve(out)
+
+
+def _drop_opening_word(m: Mention, text: str, lower_words: set[str]) -> None:
+    """Cut a sentence's first word off "Word Given Surname" when it is no given name: an occupation or title written
+    with a capital only because it opens the sentence ("Potter", "Baker" are surnames too, but not before a given name)."""
+    first = re.match(r"([A-Z][a-z]+) (?=[A-Z])", text[m.start:m.end])
+    if (first and sentence_initial(text, m.start) and not is_given_name(first.group(1))
+            and first.group(1) not in gazetteer().demonyms  # "Swede Anders Brolin": nationality_prefixes' to take
+            and looks_like_person(text[m.start + first.end():m.end], lower_words)):
+        m.start += first.end()
+
+
+def _person_after_place(m: Mention, text: str, lower_words: set[str]) -> int | None:
+    """Where a given name and surname at the end of ``m`` start, when the words before them are a known place."""
+    span = text[m.start:m.end]
+    toks = list(re.finditer(r"\S+", span))
+    for k in (2, 3):
+        if len(toks) > k:
+            head, tail = span[:toks[-k - 1].end()], span[toks[-k].start():]
+            if lookup(head) is not None and looks_like_person(tail, lower_words):
+                return m.start + toks[-k].start()
+    return None
 
 
 def _free_given_name(word: str, lower_words: set[str]) -> bool:

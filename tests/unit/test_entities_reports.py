@@ -1,0 +1,74 @@
+"""Biographies, guides, papers and statements: entity steps on sentences written for these tests.
+
+The model's mentions are built by hand (``mention``), so each test states what
+the steps do with a given model output, not what the model happens to find.
+"""
+
+from __future__ import annotations
+
+from tests.unit.entity_mentions import KNOWN, labelled, mention
+from workers.stages.entities.rules import refine
+
+
+def _refine(texts, model):
+    return labelled(refine([mention(texts, *m) for m in model], texts, known=KNOWN), texts)
+
+
+def test_a_given_name_and_the_rest_of_the_name_found_apart_are_one_person():
+    texts = ["Orla Maeve Trenholm (1902–1977) was a surveyor of canals."]
+    got = _refine(texts, [("Orla", "PERSON", 0), ("Maeve Trenholm", "PERSON", 0)])
+    assert ("Orla Maeve Trenholm", "PERSON") in got
+    assert ("Orla", "PERSON") not in got and ("Maeve Trenholm", "PERSON") not in got
+
+
+def test_an_occupation_opening_a_sentence_is_no_part_of_the_name_after_it():
+    texts = ["Glazier Tomas Arkwright repaired the east window in the spring."]
+    got = _refine(texts, [("Glazier Tomas Arkwright", "PERSON", 0)])
+    assert ("Tomas Arkwright", "PERSON") in got and ("Glazier Tomas Arkwright", "PERSON") not in got
+
+
+def test_a_given_name_opening_a_sentence_stays_in_the_name():
+    texts = ["Rosa Maria Quintero opened the bakery in 1998."]
+    assert ("Rosa Maria Quintero", "PERSON") in _refine(texts, [("Rosa Maria Quintero", "PERSON", 0)])
+
+
+def test_a_place_run_into_the_name_after_it_is_a_place_and_a_person():
+    texts = ["The Minister for Scandinavia Tomas Arkwright met the delegation."]
+    got = _refine(texts, [("Scandinavia Tomas Arkwright", "GPE", 0)])
+    assert ("Scandinavia", "LOC") in got or ("Scandinavia", "GPE") in got
+    assert ("Tomas Arkwright", "PERSON") in got
+
+
+def test_a_line_that_is_only_a_persons_name_is_a_person():
+    texts = ["Orla Trenholm", "Press officer", "The office will reopen on Monday."]
+    assert ("Orla Trenholm", "PERSON") in _refine(texts, [])
+
+
+def test_a_heading_of_a_given_name_and_a_common_word_is_no_person():
+    texts = ["Grace Notes", "The choir sang on Sunday."]
+    assert not [t for t, label in _refine(texts, []) if label == "PERSON"]
+
+
+def test_a_day_before_the_month_the_model_found_belongs_to_the_date():
+    texts = ["She lived from 4 May 1890 – 9 November 1961 in the same house."]
+    got = _refine(texts, [("4 May 1890", "DATE", 0), ("November 1961", "DATE", 0)])
+    assert ("9 November 1961", "DATE") in got and ("November 1961", "DATE") not in got
+
+
+def test_a_name_and_the_place_it_stands_in_are_two_names():
+    texts = ["They crossed the Kilbarra Viaduct in County Clare at noon."]
+    got = _refine(texts, [("Kilbarra Viaduct in County Clare", "ORG", 0)])
+    assert ("Kilbarra Viaduct", "FAC") in got and ("County Clare", "GPE") in got
+
+
+def test_an_organisation_and_the_city_it_stands_in_are_two_names():
+    texts = ["The Mariner Trust in Lisbon paid for the survey."]
+    got = _refine(texts, [("Mariner Trust in Lisbon", "ORG", 0)])
+    assert ("Mariner Trust", "ORG") in got and ("Lisbon", "GPE") in got
+
+
+def test_an_archive_named_after_a_given_name_is_no_person():
+    # "Carlton" is a given name too: an organisation word at the end says whose name it is
+    texts = ["The viaduct under construction. Photo: Carlton County Archive"]
+    got = _refine(texts, [("Carlton County Archive", "ORG", 0)])
+    assert ("Carlton County Archive", "ORG") in got

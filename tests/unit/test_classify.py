@@ -29,14 +29,17 @@ def classified(text: str, **kw):
     ["Figure 2.3 Rainfall by month", "Fig. 4: The old mill", "Harbour at dusk. Image: Jane Roe.",
      "The mill in 1900 (photo: Town Archive)", "Map of the northern islands",
      '"We will be back next year." - Sam Lee', "Ann Lowrie (left) and Sam Lee at the quay",
-     "The crew, from left: Ann, Sam and Joe"],
+     "The crew, from left: Ann, Sam and Joe",
+     "The Prime Minister greets the President of Tarnland (June 1, Harbourton)",
+     "The two ministers after the talks (Harbourton, 3 May 2013)"],
 )
 def test_caption_cues(line):
     assert is_caption_text(line)
 
 
 @pytest.mark.parametrize("line", ["Early life", "The photo-op season opened early this year.", "Results",
-                                  "He turned from left to right.", "Turn left to reach the quay."])
+                                  "He turned from left to right.", "Turn left to reach the quay.",
+                                  "The talks resumed in Geneva (see May 4, above)", "Results of the vote (Table 2, May 2014)"])
 def test_not_caption_cues(line):
     assert not is_caption_text(line)
 

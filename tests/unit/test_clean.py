@@ -332,3 +332,14 @@ def test_prose_wrapped_over_lines_stays_one_block():
             "ferry that runs twice a day from the mainland in summer and once a\n"
             "day in winter, weather permitting.\n")
     assert len(clean(make_page(text)).blocks) == 1
+
+
+def test_a_banner_over_the_breadcrumb_trail_is_chrome():
+    text = ("Harbour Report 2014 | Ministry of Harbours\n\nMain page > Harbour Report 2014 > Chapter 3\n\n"
+            "Chapter 3: The northern quays\n\nThe northern quays were rebuilt in 2013.\n")
+    assert furniture_texts(text) == ["Harbour Report 2014 | Ministry of Harbours", "Main page > Harbour Report 2014 > Chapter 3"]
+
+
+def test_a_title_that_the_breadcrumb_trail_ends_with_is_no_banner():
+    text = "The northern quays\n\nHome > Reports > The northern quays\n\nThe northern quays were rebuilt in 2013.\n"
+    assert "The northern quays" not in furniture_texts(text)

@@ -72,3 +72,16 @@ def test_an_archive_named_after_a_given_name_is_no_person():
     texts = ["The viaduct under construction. Photo: Carlton County Archive"]
     got = _refine(texts, [("Carlton County Archive", "ORG", 0)])
     assert ("Carlton County Archive", "ORG") in got
+
+
+def test_a_place_and_publisher_in_brackets_are_no_authors():
+    texts = ["A Guide to the Northern Mosses (Harbourton: Quayside Press, 1861)."]
+    got = _refine(texts, [("Harbourton", "GPE", 0)])
+    assert not [t for t, label in got if label == "PERSON"]
+    assert ("Harbourton", "GPE") in got
+
+
+def test_the_years_of_a_life_in_brackets_are_dates():
+    texts = ["Orla Trenholm (1823–1898) drew the mosses of the northern fells."]
+    got = _refine(texts, [("Orla Trenholm", "PERSON", 0)])
+    assert ("1823", "DATE") in got and ("1898", "DATE") in got

@@ -86,6 +86,13 @@ _PICTURE_WORD = re.compile(
     r"|\((?:far\s+|second\s+from\s+)?(?:left|right|centre|center|middle|top|bottom)\)|[(,]\s*(?:from left|from right|left to right)\b",
     re.IGNORECASE,
 )
+# When and where a news photo was taken, closing its caption: "... greets the President (June 1, Harbourton)",
+# "(Harbourton, 3 May)". (A month name and a capitalised word in the brackets, nothing after them.)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_WHEN_AND_WHERE = re.compile(
+    rf"\((?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?[,;]\s*[A-Z][^()]{{0,40}}\)$"
+    rf"|\([A-Z][\w .'’-]{{0,40}}[,;]\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?\)$"
+)
 # Reference markers closing a sentence ("... grammar. [6]") do not hide its full stop.
 _CITATIONS = re.compile(r"(?:\s*\[\d+\])+\s*$")
 _NAME_LINE = re.compile(r"^(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3}$")
@@ -105,6 +112,8 @@ def is_caption_text(text: str) -> bool:
     if _PICTURE_WORD.search(t) and len(t.split()) <= 25:
         return True
     if _PULL_QUOTE.match(t) and len(t) < 400:
+        return True
+    if _WHEN_AND_WHERE.search(t) and len(t.split()) <= 30:
         return True
     return bool(_CREDIT.search(t)) and len(t) < 400
 

@@ -307,6 +307,16 @@ def _site_name(text: str, footer: list[str]) -> bool:
     return any(pattern.search(f) for f in footer)
 
 
+def _banner_over_trail(text: str, below: str) -> bool:
+    """A short line right over a breadcrumb trail at the top is the site's banner ("Annual Report | Ministry of X"),
+    unless the trail ends with it: then it is the page's own title, said again."""
+    t = text.strip()
+    if not _is_trail(below) or len(t.split()) > 12 or _SENTENCE_END.search(t):
+        return False
+    last = [p for p in _TRAIL_SEP.split(below.strip()) if p.strip()][-1].strip()
+    return last.lower() != t.lower()
+
+
 def find_chrome(lines: list[Line]) -> dict[int, str]:
     """Index of each chrome line among ``lines`` (non-blank lines only) -> why."""
     found: dict[int, str] = {}
@@ -322,6 +332,8 @@ def find_chrome(lines: list[Line]) -> dict[int, str]:
         why = chrome_at_edge(lines[top].text)
         if why is None and _site_name(lines[top].text, footer):
             why = "site name, repeated in the footer"
+        if why is None and top + 1 <= bottom and _banner_over_trail(lines[top].text, lines[top + 1].text):
+            why = "site banner over the breadcrumb trail"
         if why is None:
             break
         found[top] = why

@@ -67,13 +67,27 @@ _DATE_PATTERNS = re.compile(
 )
 
 
+#: The years of a life or a run in brackets after a name or title: "(1823–1898)", "(1861 - 1864)".
+_YEARS_IN_BRACKETS = re.compile(r"\(((?:1[0-9]|20)\d{2})\s?[–—-]\s?((?:1[0-9]|20)\d{2})\)")
+
+
 def add_date_patterns(ms: list[Mention], page: Page) -> list[Mention]:
-    """Dates the model left out: "today", "last week", "3200 BCE", "3 May 2010"."""
+    """Dates the model left out: "today", "last week", "3200 BCE", "3 May 2010", the years of "(1823–1898)"."""
     texts = page.texts
     taken = SpanIndex(ms)
     out = list(ms)
     live = Live(ms)
     for i, text in enumerate(texts):
+        if "(" in text:
+            for ym in _YEARS_IN_BRACKETS.finditer(text):
+                for g in (1, 2):
+                    s, e = ym.span(g)
+                    if not taken.overlaps(i, s, e):
+                        n = Mention(i, s, e, "DATE", "pattern")
+                        n.value = timex.value(ym.group(g))
+                        out.append(n)
+                        live.add(n)
+                        taken.add(i, s, e)
         for mt in _DATE_PATTERNS.finditer(text):
             s, e = mt.span()
             if taken.overlaps(i, s, e):

@@ -35,6 +35,8 @@ def citations(ms: list[Mention], page: Page) -> list[Mention]:
                 if not ym:
                     continue
                 head = ptxt[:ym.start()]
+                if ":" in head:
+                    continue  # "(London: Harbour Press, 1861)": a place and its publisher, no author
                 if not re.search(r"(?:,|&|\band\b|et al)\s*$|^\s*[A-Z][\w'’-]+\s*$", head.strip() + ("," if head.rstrip().endswith(",") else "")):
                     continue
                 for nm in _CITE_NAME.finditer(head):

@@ -285,3 +285,12 @@ def test_line_of_a_block_of_lines_is_told_from_a_line_standing_alone():
     spans = {w: (text.index(w), text.index(w) + len(w)) for w in ("First line", "Second line", "Alone here", "Last one")}
     assert in_block_of_lines(text, *spans["First line"]) and in_block_of_lines(text, *spans["Second line"])
     assert not in_block_of_lines(text, *spans["Alone here"]) and not in_block_of_lines(text, *spans["Last one"])
+
+
+def test_an_affiliation_line_under_the_authors_is_no_caption():
+    text = ("Tides and silt in a northern estuary\n\nOrla Trenholm and Kai Ostrander\n\n"
+            "Department of Earth Sciences, University of Harbourton, Norway\n\nAbstract\n\n"
+            "We measured silt at four stations over two years.\n")
+    roles = [(s.role, s.text) for s in classified(text).segments]
+    assert ("paragraph", "Department of Earth Sciences, University of Harbourton, Norway") in roles
+    assert ("paragraph", "Orla Trenholm and Kai Ostrander") in roles

@@ -75,13 +75,13 @@ def test_wire_pages_teams_players_and_places_are_mostly_found():
 def test_report_pages_names_and_roles_are_mostly_right():
     """The whole pipeline on the report pages, each batch written before its rules (see ``REPORTS``).
 
-    Before either batch's rules the sixteen scored entity F1 0.780 and roles 0.607 (every line of a page with no
-    blank lines read as one paragraph); 0.832 and 0.861 now. The floors sit between, so a return of either fault
+    Before any batch's rules the twenty-four scored entity F1 0.796 and roles 0.607 (every line of a page with no
+    blank lines read as one paragraph); 0.836 and 0.901 now. The floors sit between, so a return of either fault
     fails here, with room for a name or two to move.
     """
     gold = {n: g for n, g in load_gold(ROOT).items() if n in REPORTS}
     assert len(gold) == len(REPORTS)
     records = {n: json.loads(process_bytes(g.text.encode(), f"{n}.txt").json_bytes()) for n, g in gold.items()}
     summary = evaluate_pages(gold, records)
-    assert summary["entity_f1"] >= 0.81, summary
-    assert summary["segment_role_accuracy"] >= 0.80, summary
+    assert summary["entity_f1"] >= 0.815, summary
+    assert summary["segment_role_accuracy"] >= 0.85, summary

@@ -6,6 +6,7 @@ import pytest
 
 from tests.unit.test_clean import make_page
 from workers.stages.clean import clean
+from workers.knowledge.shapes import is_byline
 from workers.stages.segment import heading_level, heading_shape, is_dateline, is_table_row, segment, split_sentences
 
 
@@ -257,3 +258,25 @@ def test_a_scorecards_lines_ending_in_figures_are_one_segment_each():
     text = ("CRICKET - TARNBY V SELWICK SCOREBOARD .\nTARNBY 1997-02-18\nTarnby innings\n"
             "Ana Lima c Okafor b Marsh 41\nJoe Reid lbw b Marsh 12\nTom Odhiambo not out 67\n")
     assert len(roles(text)) == 6
+
+
+@pytest.mark.parametrize("line", ["Orla Trenholm and Kai Ostrander", "Orla Trenholm, University of Harbourton, Norway",
+                                  "Department of Botany, Harbourton University", "Kai Ostrander, Harbourton Institute"])
+def test_authors_and_affiliations_are_a_byline(line):
+    assert is_byline(line)
+
+
+@pytest.mark.parametrize("line", ["Trade, Aid and Investment", "Early life and education", "Church and State",
+                                  "Japan and the United States", "Washington, DC"])
+def test_titles_with_commas_or_and_are_no_byline(line):
+    assert not is_byline(line)
+
+
+def test_authors_and_affiliations_under_a_papers_title_are_paragraphs():
+    text = ("Tides and silt in a northern estuary\n\nOrla Trenholm and Kai Ostrander\n\n"
+            "Department of Earth Sciences, University of Harbourton, Norway\n\nAbstract\n\n"
+            "We measured silt at four stations over two years.\n")
+    got = roles(text)
+    assert got[1] == ("paragraph", "Orla Trenholm and Kai Ostrander")
+    assert got[2] == ("paragraph", "Department of Earth Sciences, University of Harbourton, Norway")
+    assert got[3] == ("heading", "Abstract")

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_column_header", "is_dateline", "is_table_row"]
+from .gazetteer import gazetteer
+from .lexicon import ORG_HEADS
+from .words import is_given_name
+
+__all__ = ["is_byline", "is_column_header", "is_dateline", "is_table_row"]
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?"
@@ -63,3 +67,38 @@ def is_column_header(text: str) -> bool:
     words = text.split()
     return (len(words) >= 3 and all(_SHORT_CAPS.fullmatch(w) for w in words)
             and any(len(w.rstrip(".")) == 1 and w[0] not in "AI" for w in words))
+
+
+_BYLINE_PARTS = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*")
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*$")
+
+
+def _is_person(part: str) -> bool:
+    words = part.split()
+    return 2 <= len(words) <= 4 and is_given_name(words[0]) and all(_NAME_WORD.match(w) for w in words)
+
+
+def _is_org(part: str) -> bool:
+    words = part.split()
+    return words[0][:1].isupper() and any(w.lower() in ORG_HEADS for w in words)
+
+
+def is_byline(text: str) -> bool:
+    """A line of a work's authors or their affiliations, not a heading: "Ana Lima and Tom Berg", "Ana Lima,
+    University of Harbourton, Norway", "Department of Botany, Harbourton University".
+
+    Its parts (between commas and "and") are all persons, or hold an organisation and a person, a second
+    organisation or a country; a title's parts are not ("Trade, Aid and Investment").
+    """
+    t = text.strip()
+    if len(t.split()) > 20 or t.endswith((".", ":", "?", "!")):
+        return False
+    parts = [p for p in _BYLINE_PARTS.split(t) if p]
+    if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+        return False
+    persons = sum(_is_person(p) for p in parts)
+    orgs = sum(_is_org(p) for p in parts)
+    if persons == len(parts):
+        return True
+    countries = sum(gazetteer().is_kind(p, "country") for p in parts)
+    return orgs >= 1 and persons + orgs + countries >= 2

@@ -63,6 +63,7 @@ from wordfreq import word_frequency
 from ..knowledge.gazetteer import Gazetteer, gazetteer
 from ..knowledge.lexicon import page_words
 from ..models import Classification, ClassifiedPage, Region, Section, Segment, SegmentedPage, Topic
+from ..knowledge.shapes import is_byline
 from .segment import is_dateline, is_definition, is_field_line, is_table_row, rows_alike, split_sentences
 from .language import identifier as language_identifier
 from .language import languages
@@ -282,7 +283,7 @@ def _unfinished_description(seg: Segment, *, multiline: bool) -> bool:
     """
     t = _CITATIONS.sub("", seg.text.strip())
     words = t.split()
-    if multiline or "@" in t or "--" in t or is_field_line(t) or is_table_row(t) or len(words) < 7 or len(words) > 30 or _SENT_FINAL.search(t) or t.endswith((":", ";", ",", "--", "…", "-")):
+    if multiline or "@" in t or "--" in t or is_field_line(t) or is_table_row(t) or is_byline(t) or len(words) < 7 or len(words) > 30 or _SENT_FINAL.search(t) or t.endswith((":", ";", ",", "--", "…", "-")):
         return False
     return t[:1].isupper() and len(split_sentences(t)) == 1
 

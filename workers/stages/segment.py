@@ -40,7 +40,7 @@ import re
 from collections.abc import Callable
 
 from ..knowledge.lexicon import page_words
-from ..knowledge.shapes import is_column_header, is_dateline, is_table_row
+from ..knowledge.shapes import is_byline, is_column_header, is_dateline, is_table_row
 from ..models import Block, CleanPage, OffsetMap, Piece, Segment, SegmentedPage, Sentence
 
 # A block holding only a number: "2.", "2.1", "IV.", "(a)", "a)", "Chapter 2", "Section 3.1"
@@ -472,6 +472,8 @@ def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: B
         add("heading", text, offsets, *span, number=m.group("num"), level=1)
         return
     role = "heading" if heading_shape(t, first=first) or repeats_title(t, title) or is_headline(t) else "paragraph"
+    if role == "heading" and not first and is_byline(t):
+        role = "paragraph"  # the authors under a paper's title, or their affiliations
     if role == "heading" and not first and nxt is not None and is_dateline(nxt.text) and _PERSON_NAME.match(t):
         role = "paragraph"  # a name over the dateline is the story's byline: "Mira Castell" / "PORT ELLEN 1997-06-02"
     if role == "heading" and not first and any(rows_alike(t, b.text if b is not None else None) for b in (prev, nxt)):

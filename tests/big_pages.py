@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import textwrap
 
 _PEOPLE = ["Ana Silva", "John Carter", "Mei Tanaka", "Olu Adeyemi", "Lars Berg", "Priya Nair", "Tomas Novak"]
 _PLACES = ["Lisbon", "Nairobi", "Quito", "Osaka", "Tallinn", "Hanoi", "Montreal", "Perth"]
@@ -26,15 +27,17 @@ def sentence(rnd: random.Random) -> str:
 
 
 def one_block_page(size: int, seed: int = 13) -> str:
-    """About ``size`` characters of running text in one block: lines of a few sentences, no blank line."""
+    """About ``size`` characters of running text in one block: prose wrapped at 78 columns, no blank line.
+
+    (Wrapped, so the cleaner keeps it one block: a page with a whole paragraph on each line is a block per line.)
+    """
     rnd = random.Random(seed)
-    lines = ["A Long Report on Harbours and Roads"]
-    n = len(lines[0])
+    title = "A Long Report on Harbours and Roads"
+    sentences, n = [], len(title)
     while n < size:
-        line = " ".join(sentence(rnd) for _ in range(rnd.randint(1, 4)))
-        lines.append(line)
-        n += len(line) + 1
-    return "\n".join(lines) + "\n"
+        sentences.append(sentence(rnd))
+        n += len(sentences[-1]) + 1
+    return title + "\n" + "\n".join(textwrap.wrap(" ".join(sentences), 78)) + "\n"
 
 
 def hostile_pages(size: int) -> dict[str, str]:

@@ -85,3 +85,16 @@ def test_the_years_of_a_life_in_brackets_are_dates():
     texts = ["Orla Trenholm (1823–1898) drew the mosses of the northern fells."]
     got = _refine(texts, [("Orla Trenholm", "PERSON", 0)])
     assert ("1823", "DATE") in got and ("1898", "DATE") in got
+
+
+def test_a_states_code_after_a_town_is_no_organisation():
+    texts = ["Washington, DC", "The team flew to Austin, TX on Monday.", "They met in Washington, D.C. last week."]
+    got = _refine(texts, [("Washington", "GPE", 0), ("DC", "ORG", 0), ("Austin", "GPE", 1), ("TX", "ORG", 1),
+                          ("Washington", "GPE", 2), ("D.C", "ORG", 2)])
+    assert [x for x in got if x[1] != "DATE"] == [("Washington", "GPE"), ("Austin", "GPE"), ("Washington", "GPE")]
+
+
+def test_a_code_that_is_no_division_of_the_towns_country_stays_apart():
+    texts = ["The office in Lisbon, EU affairs desk, said so."]
+    got = _refine(texts, [("Lisbon", "GPE", 0)])
+    assert ("Lisbon", "GPE") in got

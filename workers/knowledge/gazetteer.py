@@ -115,6 +115,13 @@ class Gazetteer:
         return None
 
 
+@lru_cache(maxsize=None)
+def state_codes(country: str) -> frozenset[str]:
+    """The short codes of a country's first-level divisions, as addresses write them after a town ("TX", "DC")."""
+    return frozenset(d.code.split("-", 1)[1] for d in pycountry.subdivisions.get(country_code=country) or ()
+                     if d.parent_code is None)
+
+
 def _country_names(data: dict) -> dict[str, str]:
     """Country names as pages write them: pycountry's names, the aliases and the demonyms, less the ambiguous ones."""
     names: dict[str, str] = {}

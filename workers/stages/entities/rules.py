@@ -97,6 +97,7 @@ STEPS: tuple[Step, ...] = (
     Step("institutions", orgs.institutions),
     Step("common_word_names", people.common_word_names),
     Step("add_places", places.add_places),
+    Step("state_codes", places.state_codes_after_towns),
     Step("no_overlaps", _no_overlaps, fixed=True),
     Step("drop_lone_words", labels.drop_lone_words),
     Step("normalise", normalise.normalise, fixed=True),

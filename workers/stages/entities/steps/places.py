@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ....knowledge.gazetteer import CITY_POPULATION
+from ....knowledge.gazetteer import CITY_POPULATION, state_codes
 from ..core import (
-    PLACE_VERB_BEFORE, Mention, Page, SpanIndex, dateline_place, fold, gazetteer, is_common, sentence_initial, strip_punct,
+    PLACE_LABELS, PLACE_VERB_BEFORE, Mention, Page, SpanIndex, dateline_place, fold, gazetteer, is_common, lookup,
+    sentence_initial, strip_punct,
 )
 
 _CAPSEQ = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*))*")
@@ -78,3 +79,26 @@ def _capitals_places(i: int, text: str, s: int, e: int, taken: SpanIndex) -> lis
             break
         k += 1
     return found
+
+
+#: A division's code after a town and a comma: "Austin, TX", "Perth, WA", "Dover, D.E." (with full stops or not).
+_STATE_CODE = re.compile(r",[ \t]?((?:[A-Z]\.){2,3}|[A-Z]{2,3}\b)")
+
+
+def state_codes_after_towns(ms: list[Mention], page: Page) -> list[Mention]:
+    """The code of a state or district after a town and a comma is no organisation: "Austin, TX", "Perth, WA".
+
+    The model and the acronym rule take the code for an organisation; it is dropped when it is a division of the
+    country the gazetteer puts the town in, and the town stays a place of its own (gold pages of statements mark
+    the capital alone before its district's code).
+    """
+    texts = page.texts
+    codes: set[tuple[int, int]] = set()
+    for m in ms:
+        if m.label not in PLACE_LABELS:
+            continue
+        cm = _STATE_CODE.match(texts[m.seg], m.end)
+        if cm and (p := lookup(m.text(texts))) is not None and p.country is not None:
+            if cm.group(1).replace(".", "") in state_codes(p.country):
+                codes.add((m.seg, cm.start(1)))
+    return [m for m in ms if (m.seg, m.start) not in codes] if codes else ms

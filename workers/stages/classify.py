@@ -62,8 +62,8 @@ from wordfreq import word_frequency
 
 from ..knowledge.gazetteer import Gazetteer, gazetteer
 from ..knowledge.lexicon import page_words
-from ..models import Classification, ClassifiedPage, Region, Section, Segment, SegmentedPage, Topic
 from ..knowledge.shapes import is_byline
+from ..models import Classification, ClassifiedPage, Region, Section, Segment, SegmentedPage, Topic
 from .segment import is_dateline, is_definition, is_field_line, is_table_row, rows_alike, split_sentences
 from .language import identifier as language_identifier
 from .language import languages

@@ -266,7 +266,7 @@ def test_authors_and_affiliations_are_a_byline(line):
     assert is_byline(line)
 
 
-@pytest.mark.parametrize("line", ["Trade, Aid and Investment", "Early life and education", "Church and State",
+@pytest.mark.parametrize("line", ["Trade, Aid and Investment", "Early years and schooling", "Church and State",
                                   "Japan and the United States", "Washington, DC"])
 def test_titles_with_commas_or_and_are_no_byline(line):
     assert not is_byline(line)

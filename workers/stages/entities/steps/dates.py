@@ -77,17 +77,20 @@ def add_date_patterns(ms: list[Mention], page: Page) -> list[Mention]:
     taken = SpanIndex(ms)
     out = list(ms)
     live = Live(ms)
+
+    def add(i: int, s: int, e: int, kind: str, value: str | None) -> None:
+        n = Mention(i, s, e, kind, "pattern")
+        n.value = value
+        out.append(n)
+        live.add(n)
+        taken.add(i, s, e)
+
     for i, text in enumerate(texts):
         if "(" in text:
             for ym in _YEARS_IN_BRACKETS.finditer(text):
                 for g in (1, 2):
-                    s, e = ym.span(g)
-                    if not taken.overlaps(i, s, e):
-                        n = Mention(i, s, e, "DATE", "pattern")
-                        n.value = timex.value(ym.group(g))
-                        out.append(n)
-                        live.add(n)
-                        taken.add(i, s, e)
+                    if not taken.overlaps(i, *ym.span(g)):
+                        add(i, *ym.span(g), "DATE", timex.value(ym.group(g)))
         for mt in _DATE_PATTERNS.finditer(text):
             s, e = mt.span()
             if taken.overlaps(i, s, e):
@@ -102,9 +105,5 @@ def add_date_patterns(ms: list[Mention], page: Page) -> list[Mention]:
             piece = text[s:e]
             k = timex.kind(piece)
             if k:
-                n = Mention(i, s, e, k, "pattern")
-                n.value = timex.value(piece) if k == "DATE" else None
-                out.append(n)
-                live.add(n)
-                taken.add(i, s, e)
+                add(i, s, e, k, timex.value(piece) if k == "DATE" else None)
     return [m for m in out if m in live]

@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+"""Real news articles with entity marks: a measure of the entity steps on text nobody tuned them on.
+
+    .venv/bin/python benchmarks/news_entities.py [--html-gold FILE] OUT_DIR
+    .venv/bin/pagemill eval OUT_DIR            # and --no-rules, --without NAME, ...
+
+Thirteen English articles of the HTML benchmark (``../shared/formats/html/gold.json``, their
+``articleBody``; the texts stay there and are read from it, never copied), each cut at the last
+paragraph end before 2,600 characters. The marks below were written by hand on 2026-12-04, before any
+entity step was changed for them: persons, organisations and places are scored (``SCORED``);
+nationalities, products, events, addresses and market indexes are marked with labels outside it, so a
+name there counts neither way (the corpus scorer's rule). Conventions follow the gold corpus: titles
+are outside a name ("Rep." "Secretary of State"), "the" and a possessive are not scored, a country's
+name before one of its bodies is part of the body's name ("U.S. Capitol Police"), a team named by its
+town is an organisation.
+
+Each mark is a string and a label, marked wherever the string stands as a whole word (longer marks
+first, never overlapping); a third item lists which of the string's occurrences (0-based) it marks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_GOLD = REPO.parent / "shared" / "formats" / "html" / "gold.json"
+#: Most characters of an article kept (cut at a paragraph end before it).
+LIMIT = 2600
+SCORED = ["PERSON", "ORG", "PLACE"]
+P, O, L, N, X, E = "PERSON", "ORG", "PLACE", "NORP", "PRODUCT", "EVENT"
+
+MARKS: dict[str, list[tuple]] = {
+"7916ecca969ffdd8": [
+ ("United States", L), ("Afghanistan", L), ("US", L), ("Logar province", L), ("Logar", L), ("Kabul", L),
+ ("Pangram", L), ("Sarkh", L), ("Washington", L),
+ ("Taliban", O), ("Joint Chiefs of Staff", O), ("United Nations", O),
+ ("Zabihullah Mujahid", P), ("Mujahid", P), ("Donald Trump", P), ("Mark Milley", P),
+ ("Afghan", N), ("Americans", N), ("Western", N), ("Mujahideen", N), ("Chinook", X),
+],
+"db6b0816c612296c": [
+ ("HANOI", L), ("Vietnam", L), ("U.S.", L), ("China", L), ("South China Sea", L), ("Beijing", L),
+ ("United States", L), ("Hanoi", L), ("Hoa Lo prison", L), ("Hanoi Hilton", L),
+ ("AP", O), ("Diplomatic Academy of Vietnam", O), ("Communist Party", O), ("Navy", O),
+ ("Mark Esper", P), ("Esper", P), ("John McCain", P),
+ ("Asian", N), ("American", N), ("Vietnam War", E),
+],
+"374ac9a59a85196c": [
+ ("DUBAI", L), ("United Arab Emirates", L), ("Dubai", L), ("U.S.", L), ("Kazakhstan", L),
+ ("Emirates Airline", O), ("Emirates", O), ("Boeing", O), ("Biman Bangladesh Airlines", O), ("SunExpress", O),
+ ("Air Astana", O), ("Airbus", O),
+ ("Tim Clark", P), ("Clark", P),
+ ("787-9 Dreamliner", X), ("Dreamliner", X), ("777x", X), ("777", X), ("737 Max", X), ("787-9", X),
+ ("787 Dreamliner", X), ("A350-900", X), ("A330neo", X), ("A350", X),
+ ("Dubai Air Show", E), ("American", N), ("Ghanaian", N), ("Turkish", N), ("French", N),
+],
+"d605bdef2cde7308": [
+ ("Hong Kong", L), ("US", L), ("China", L), ("Beijing", L), ("Japan", L), ("South Korea", L), ("Asia", L),
+ ("CNN Business", O), ("CNBC", O), ("Oanda", O), ("Huawei", O),
+ ("Nikkei 225", X), ("N225", X), ("Kospi Index", X), ("KOSPI", X), ("Shanghai Composite", X), ("SHCOMP", X),
+ ("Hang Seng Index", X), ("HSI", X),
+ ("Donald Trump", P), ("Jeffrey Halley", P), ("Trump", P), ("Xi Jinping", P),
+ ("Asian", N), ("Chinese", N), ("American", N),
+],
+"e7994d5500875202": [
+ ("LONDON", L), ("Britain", L), ("London", L), ("U.K.", L),
+ ("AP", O), ("Conservative Party", O), ("Labour Party", O), ("Twitter", O), ("Full Fact", O), ("BBC", O),
+ ("Electoral Commission", O),
+ ("Boris Johnson", P), ("Jeremy Corbyn", P), ("Johnson", P), ("Will Moy", P), ("Dominic Raab", P), ("Raab", P),
+ ("Keir Starmer", P), ("Starmer", P),
+ ("Conservatives", N), ("CCHQ Press", X), ("factcheckUK", X), ("Brexit", E),
+],
+"a1fca19b884e0e94": [
+ ("Afghanistan", L), ("Kabul", L), ("US", L), ("Zabul province", L), ("Qatar", L), ("Doha", L), ("United States", L),
+ ("Taliban", O), ("American University of Kabul", O), ("Agence France-Presse", O), ("Haqqani network", O),
+ ("White House", O),
+ ("Kevin King", P), ("Timothy Weeks", P), ("Anas Haqqani", P), ("Sirajuddin Haqqani", P), ("Mike Pompeo", P),
+ ("Stephanie Grisham", P), ("Ashraf Ghani", P), ("Scott Morrison", P), ("King", P), ("Weeks", P),
+ ("American", N), ("Australian", N), ("Afghan", N),
+],
+"1ace8c85aaee21b9": [
+ ("WeWork", O), ("New York State Attorney General", O), ("Reuters", O), ("NYAG", O), ("Bloomberg", O),
+ ("U.S. Securities and Exchange Commission", O), ("The We Company", O), ("SoftBank", O), ("Meetup", O),
+ ("Adam Neumann", P), ("Neumann", P),
+ ("New York City", L),
+],
+"6ebac05f637ece8a": [
+ ("New York", L), ("Minn.", L), ("N.Y.", L), ("U.S.", L),
+ ("U.S. Attorney’s Office for the Western District of New York", O), ("The Hill", O), ("U.S. Capitol Police", O),
+ ("FBI", O), ("Fox News", O), ("Twitter", O),
+ ("Ilhan Omar", P), ("Omar", P), ("Patrick Carlineo Jr.", P), ("Carlineo", P), ("James Kennedy Jr.", P),
+ ("Sonya A. Zoghlin", P), ("Pat Carlineo", P), ("Trump", P), ("Alexandria Ocasio-Cortez", P), ("Jeanine Pirro", P),
+ ("Patrick W. Carlineo", P), ("Ilhan", X),
+ ("Muslims", N),
+],
+"961bd85ca85aaf79": [
+ ("Elizabeth A. Burton", P), ("Matt Harris", P), ("Harris", P), ("Christopher L. Tays", P), ("Tays", P),
+ ("Jonathan P. Blair", P), ("Blair", P), ("Ryan S. Hollman", P), ("Victor N. Burton", P), ("Christopher D. Battin", P),
+ ("Columbus Police Department Intelligence Led Policing Unit", O), ("Columbus Police Department", O),
+ ("Bartholomew County Sheriff’s Department", O), ("Joint Narcotics Enforcement Team", O),
+ ("Bartholomew County Jail", L), ("Bartholomew County", L),
+ ("Seventh Street", L), ("Central Avenue", L), ("Franklin", L), ("17th Street", L), ("Gladstone Avenue", L), ("Hope", L),
+ ("1119 Eighth St.", X), ("1909 Jolinda Drive", X), ("3170 W. County Road 600S", X), ("2134 Caldwell Place", X),
+ ("Suboxone", X), ("Schedule IV", X),
+],
+"42aad16bde928862": [
+ ("Washington, DC", L), ("United States", L), ("Moon", L), ("Mars", L), ("Earth", L), ("Europa", L), ("Jupiter", L), ("US", L),
+ ("NASA", O), ("Blue Origin", O), ("SpaceX", O), ("Amazon", O), ("Science Mission Directorate", O),
+ ("Office of the Inspector General", O), ("Sierra Nevada Corporation", O),
+ ("Jeff Bezos", P), ("Elon Musk", P), ("Steve Clarke", P), ("Jim Bridenstine", P),
+],
+"ecb46e3e489d2aac": [
+ ("Pittsburgh", L), ("New Jersey", L, [0]), ("New Jersey", O, [1]),
+ ("New York Islanders", O), ("Pittsburgh Penguins", O), ("Islanders", O), ("New York", O), ("Wild", O), ("Sabres", O),
+ ("Minnesota", O), ("Buffalo", O), ("Bruins", O), ("Devils", O), ("Boston", O), ("Panthers", O), ("Flyers", O),
+ ("Florida", O), ("Blue Jackets", O), ("Canadiens", O), ("Columbus", O), ("Montreal", O), ("Senators", O),
+ ("Red Wings", O), ("Ottawa", O), ("Detroit", O),
+ ("Brock Nelson", P), ("Nelson", P), ("Josh Bailey", P), ("Ryan Pulock", P), ("Matt Murray", P), ("Anthony Beauvillier", P),
+ ("Semyon Varlamov", P), ("Zach Parise", P), ("Alex Stalock", P), ("Jason Zucker", P), ("Jonas Brodin", P),
+ ("Brandon Montour", P), ("Linus Ullmark", P), ("David Pastrnak", P), ("Matt Grzelcyk", P), ("Brad Marchand", P),
+ ("Tuukka Rask", P), ("Connor Clifton", P), ("Blake Coleman", P), ("Aleksander Barkov", P), ("Brett Connolly", P),
+ ("Jonathan Huberdeau", P), ("Colton Sceviour", P), ("Mike Hoffman", P), ("Evgenii Dadonov", P), ("Sergei Bobrovsky", P),
+ ("Pierre-Luc Dubois", P), ("Emil Bemstrom", P), ("Joonas Korpisalo", P), ("Eric Robinson", P), ("Boone Jenner", P),
+ ("Artturi Lehkonen", P), ("Joel Armia", P), ("Anthony Duclair", P), ("John Gabriel Pageau", P), ("Brady Tkachuk", P),
+ ("Anders Nilsson", P), ("Valtteri Filppula", P), ("Robby Fabbri", P), ("Anthony Mantha", P),
+],
+"51374560f40088e2": [
+ ("Home Depot", O), ("Lowe's", O), ("THE HOME DEPOT INC.", O), ("LOWE'S COMPANIES INC.", O), ("Refinitiv", O),
+ ("Dow", X), ("Wall Street", X), ("S&P 500", X), ("HD", X), ("LOW", X), ("One Home Depot", X),
+ ("Craig Menear", P), ("Menear", P),
+],
+"8e3efab59f48fd29": [
+ ("Chargers", O), ("Chiefs", O), ("Los Angeles Times", O), ("AFC", O), ("AFC West", O),
+ ("Anthony Lynn", P), ("Lynn", P),
+],
+}
+
+
+def page_text(body: str) -> str:
+    if len(body) > LIMIT:
+        body = body[: body.rfind("\n\n", 0, LIMIT)]
+    return body.strip() + "\n"
+
+
+def mark(text: str, marks: list[tuple]) -> list[dict]:
+    """Gold entities of ``text``; ValueError for a mark that stands nowhere in it."""
+    taken: list[tuple[int, int]] = []
+    ents = []
+    for s, label, *which in sorted(marks, key=lambda m: -len(m[0])):
+        found = list(re.finditer(r"(?<![\w@])" + re.escape(s) + r"(?!\w)", text))
+        if not found:
+            raise ValueError(f"mark {s!r} stands nowhere in its article")
+        for k, m in enumerate(found):
+            a, b = m.span()
+            if (which and k not in which[0]) or any(a < tb and ta < b for ta, tb in taken):
+                continue
+            taken.append((a, b))
+            ents.append({"label": label, "start": a, "end": b, "text": s})
+    return sorted(ents, key=lambda e: e["start"])
+
+
+def build(out: Path, html_gold: Path = DEFAULT_GOLD) -> dict[str, int]:
+    """Write ``out/news/pages/*.txt`` and ``out/news/gold/*.json``; the count of marks per label."""
+    articles = json.loads(html_gold.read_text(encoding="utf-8"))
+    pages, gold = out / "news" / "pages", out / "news" / "gold"
+    pages.mkdir(parents=True, exist_ok=True)
+    gold.mkdir(parents=True, exist_ok=True)
+    counts: dict[str, int] = {}
+    for aid, marks in MARKS.items():
+        text = page_text(articles[aid]["articleBody"])
+        ents = mark(text, marks)
+        for e in ents:
+            counts[e["label"]] = counts.get(e["label"], 0) + 1
+        (pages / f"{aid}.txt").write_text(text, encoding="utf-8")
+        record = {
+            "page": f"pages/{aid}.txt", "source": "news", "origin": articles[aid].get("url", ""),
+            "license": "the publisher's; read from ../shared/formats/html, not copied", "synthetic_changes": [],
+            "segments": [], "entities": ents, "entity_labels_scored": SCORED, "repairs": [],
+        }
+        (gold / f"{aid}.json").write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return counts
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("out", type=Path, help="folder to write the scored set into (then: pagemill eval OUT)")
+    ap.add_argument("--html-gold", type=Path, default=DEFAULT_GOLD, help="the HTML benchmark's gold.json")
+    args = ap.parse_args()
+    if not args.html_gold.is_file():
+        print(f"no articles at {args.html_gold}: pass --html-gold FILE", file=sys.stderr)
+        return 2
+    counts = build(args.out, args.html_gold)
+    print(f"{len(MARKS)} articles, marks {dict(sorted(counts.items()))}; score with: pagemill eval {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

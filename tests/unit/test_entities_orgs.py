@@ -373,13 +373,13 @@ def test_acronym_with_version_numbers_on_the_page_is_a_product():
 
 
 
-def test_country_before_a_whole_organisation_name_is_a_place_but_us_army_stays_one_name():
+def test_a_country_opening_a_body_s_name_stays_in_the_name():
+    # Gold pages and news mark "U.S. Capitol Police" as one name far more often than as a place and a body.
     texts = ["Staff of the Czech Republic Border Office met the US National Forest Service and the US Army."]
     ms = [mention(texts, "Czech Republic Border Office", "ORG"), mention(texts, "US National Forest Service", "ORG"),
           mention(texts, "US Army", "ORG")]
     out = labelled(refine(ms, texts), texts)
-    assert ("Czech Republic", "GPE") in out and ("Border Office", "ORG") in out, out
-    assert ("US", "GPE") in out and ("National Forest Service", "ORG") in out, out
+    assert ("Czech Republic Border Office", "ORG") in out and ("US National Forest Service", "ORG") in out, out
     assert ("US Army", "ORG") in out, out
 
 

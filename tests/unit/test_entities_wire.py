@@ -60,6 +60,22 @@ def test_club_of_a_standings_row_is_an_organisation_everywhere_on_the_page_even_
     assert ("TARNBY", "ORG") in got and ("SELWICK", "ORG") in got
 
 
+def test_the_sides_of_a_roundups_score_line_are_clubs_everywhere_on_the_page():
+    texts = [SPORT, "Harriers 4, Selwick Rovers 1: Ana Lima scored twice for the Harriers.",
+             "Tarnby 3, Kestrels 2 (OT): Tom Berg won it for Tarnby, who beat the Kestrels again at home."]
+    got = _refine(texts, [("Harriers", "NORP", 1), ("Selwick Rovers", "PERSON", 1), ("Tom Berg", "PERSON", 2),
+                          ("Kestrels", "PERSON", 2)])
+    assert got.count(("Harriers", "ORG")) == 2 and ("Selwick Rovers", "ORG") in got, got
+    assert got.count(("Tarnby", "ORG")) == 2 and got.count(("Kestrels", "ORG")) == 2, got
+    assert ("Tom Berg", "PERSON") in got
+
+
+def test_a_score_in_prose_is_no_score_line():
+    texts = [SPORT, "In 2019, Tarnby 3 was the name of the boat that won the regatta: Selwick 2 came second."]
+    got = _refine(texts, [("Tarnby", "GPE", 1)])
+    assert ("Tarnby", "GPE") in got, got
+
+
 def test_the_models_piece_of_a_club_name_gives_way_to_the_club():
     texts = [SPORT, "Harbour Tarnby 6 5 1 0 22", "Harbour Tarnby 214-4 ( T. Okafor 88 not out )"]
     got = _refine(texts, [("Harbour", "NORP", 2)])

@@ -26,7 +26,7 @@ from ...knowledge.shapes import is_dateline, is_table_row
 from ...knowledge.words import is_common, is_given_name
 
 __all__ = [
-    "LABELS", "NAME_LABELS", "PLACE_LABELS", "SHORT_FORM", "Live", "Mention", "Occurrences", "Page", "Runs", "SpanIndex", "bare", "country_at_start", "fold",
+    "LABELS", "NAME_LABELS", "PLACE_LABELS", "SHORT_FORM", "Live", "Mention", "Occurrences", "Page", "Runs", "SpanIndex", "bare", "fold",
     "is_common", "is_given_name", "is_table_row", "lookup", "looks_like_person", "not_a_name", "place_label", "resolve", "sentence_initial",
     "short_form_heads", "strip_punct", "title_case", "tokens", "trim_name",
 ]
@@ -397,18 +397,6 @@ def not_a_name(word: str) -> bool:
     w = word.lower()
     return (w in ORG_HEADS or w in PLACE_HEADS or w in MONTHS or w in WEEKDAYS or w in STOP_EDGE
             or gazetteer().lookup(word) is not None)
-
-
-def country_at_start(text: str) -> int:
-    """Length of the country name (of up to three words) that starts ``text``, else 0."""
-    words = list(_WORD.finditer(text))
-    for k in (3, 2, 1):
-        if len(words) > k:
-            head = text[:words[k - 1].end()]
-            p = gazetteer().lookup(head)
-            if p is not None and p.kind == "country":
-                return len(head)
-    return 0
 
 
 def resolve(ms: list[Mention]) -> list[Mention]:

@@ -78,7 +78,6 @@ STEPS: tuple[Step, ...] = (
     Step("org_heads", orgs.org_heads),
     Step("inner_breaks", orgs.inner_breaks),
     Step("team_names", orgs.team_names),
-    Step("country_prefixes", orgs.country_prefixes),
     Step("titled_names", people.titled_names),
     Step("given_name_places", people.given_name_places),
     Step("ruler_names", people.ruler_names),

@@ -10,7 +10,7 @@ from ....knowledge.lexicon import (
     WORK_WORDS, alternation,
 )
 from ..core import (
-    ADDRESS, SHORT_FORM, Mention, Page, Runs, SpanIndex, country_at_start, gazetteer, is_common, looks_like_person, lookup,
+    ADDRESS, SHORT_FORM, Mention, Page, Runs, SpanIndex, gazetteer, is_common, looks_like_person, lookup,
     place_label, short_form_heads, trim_name,
 )
 
@@ -169,28 +169,6 @@ def counted_acronyms(ms: list[Mention], page: Page) -> list[Mention]:
     if not units:
         return ms
     return [m for m in ms if not (m.label == "ORG" and m.text(texts) in units)]
-
-
-def country_prefixes(ms: list[Mention], page: Page) -> list[Mention]:
-    """A country before a whole organisation name is a place of its own: "US | National Park Service".
-
-    ``country_at_start(text)`` gives the length of a country name that starts
-    ``text`` ("United Kingdom Border Office" -> 14), or 0. The rest must be a
-    name of two words or more ending in an organisation word ("Office",
-    "Service"), so "US Army" stays one name.
-    """
-    texts = page.texts
-    out = []
-    for m in ms:
-        t = m.text(texts)
-        n = country_at_start(t) if m.label == "ORG" and " " in t else 0
-        rest = t[n:].split()
-        if n and t[n:n + 1] == " " and len(rest) >= 2 and rest[-1].lower() in ORG_HEADS | BODY_WORDS and rest[0][:1].isupper():
-            cut = m.start + n
-            out.append(Mention(m.seg, m.start, cut, "GPE", m.origin))
-            m.start = cut + 1
-        out.append(m)
-    return out
 
 
 def inner_breaks(ms: list[Mention], page: Page) -> list[Mention]:

@@ -20,6 +20,9 @@ _PLAYER = re.compile(r"(?<![\w'’.&-])([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]
 #: A person written with initials: "J. Marsh", "W.G. Grace".
 _INITIALS = re.compile(r"(?:[A-Z]\.[ \t]?){1,3}[A-Z][a-z'’-]+")
 _RELABEL = {"PERSON", "NORP", "GPE", "LOC", "FAC"}
+#: A roundup's score line opening a paragraph: "Harbour Town 3, Riverside 1: ..." or "Rovers 2, Athletic 1 (OT): ...".
+_SCORE_OPENER = re.compile(r"([A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,3})[ \t]+\d{1,3},[ \t]+"
+                           r"([A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,3})[ \t]+\d{1,3}(?:[ \t]*\([^()\n]{1,12}\))?:")
 
 
 def _row_label(name: str, model_person: bool, page: Page) -> str:
@@ -45,6 +48,15 @@ def _row_entries(i: int, text: str, ls: int, le: int, dates: SpanIndex, model_pe
             continue  # a date, or a row's label ("Total 214")
         found.append((i, s, e, _row_label(name, (i, s, e) in model_person, page)))
     return found
+
+
+def _score_opener(i: int, text: str, ls: int, le: int, model_person: set, page: Page) -> list[tuple[int, int, int, str]]:
+    """The two sides of a score line that opens a line of prose ("Harbour Town 3, Riverside 1: Ana Lima scored
+    twice ..."), a roundup's way of heading each game; labelled as the entries of a results row."""
+    m = _SCORE_OPENER.match(text, ls, le)
+    if m is None:
+        return []
+    return [(i, *m.span(g), _row_label(m.group(g), (i, *m.span(g)) in model_person, page)) for g in (1, 2)]
 
 
 def _players(i: int, text: str, ls: int, le: int, row: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
@@ -91,7 +103,8 @@ def results_rows(ms: list[Mention], page: Page) -> list[Mention]:
     United"), except after "in", "near"... or in a dateline: there the name is the town's. On
     a line with figures, a name followed by a country in brackets ("Pavel Novak
     ( Czech Republic ) beat ...") is a player, and so is one with a given name
-    followed by a club ("Joe Marsh ( Harbour Town )"), the club an organisation.
+    followed by a club ("Joe Marsh ( Harbour Town )"), the club an organisation. A roundup's score line
+    opening a line of prose ("Harbour Town 3, Riverside 1: ...") names two entries the same way.
     """
     if not page.about_sport:
         return ms
@@ -101,7 +114,8 @@ def results_rows(ms: list[Mention], page: Page) -> list[Mention]:
     entries: list[tuple[int, int, int, str]] = []
     for i, text in enumerate(texts):
         for ls, le in page.title_lines.lines(i):
-            row = _row_entries(i, text, ls, le, dates, model_person, page) if is_table_row(text[ls:le]) else []
+            row = (_row_entries(i, text, ls, le, dates, model_person, page) if is_table_row(text[ls:le])
+                   else _score_opener(i, text, ls, le, model_person, page))
             if any(c.isdigit() for c in text[ls:le]):
                 row += _players(i, text, ls, le, row)  # (checked against this line's entries only: a page has thousands)
             entries += row

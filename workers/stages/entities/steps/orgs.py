@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
+from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import (
     ACRONYM_JOINING_WORDS, AWARD_WORDS, BODY_WORDS, EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS,
-    LANGUAGE_CUES, LEAD_WORDS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, PLACE_HEADS, PLACE_PLURALS, PLACE_PREFIXES, TIME_WORDS,
+    LANGUAGE_CUES, LEAD_WORDS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, ORG_KINDS, PLACE_HEADS, PLACE_PLURALS, PLACE_PREFIXES, TIME_WORDS,
     WORK_WORDS, alternation,
 )
 from ..core import (
-    ADDRESS, SHORT_FORM, Mention, Page, Runs, SpanIndex, gazetteer, is_common, looks_like_person, lookup,
+    ADDRESS, SHORT_FORM, Mention, Page, Runs, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup,
     place_label, short_form_heads, trim_name,
 )
 
@@ -575,3 +576,47 @@ def awards(ms: list[Mention], page: Page) -> list[Mention]:
         out.append(m)
     return out
 
+
+
+#: A name right after a lower-case noun for a kind of organisation: "research firm Vantora", "carrier Skylane Air".
+_AFTER_KIND = re.compile(r"(?<![\w-])" + alternation(ORG_KINDS) + r"[ \t]+([A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|of|and)){0,4})")
+
+
+def org_kinds(ms: list[Mention], page: Page) -> list[Mention]:
+    """A name right after a noun for a kind of organisation is an organisation's: "beauty company Vantora".
+
+    News reports introduce a company, carrier or website so ("research firm
+    Vantora", "record label Bright Tide"), and the model often misses the name
+    or reads it as a person or a place. The name runs over capitalised words
+    (and "&", "of", "and" between them); a given name opening it is a person
+    ("company founder" is no kind: "retailer Ana Lima" is rare, and left
+    alone). The model's mentions inside the name give way to it; one that runs
+    past it is left alone. Found so, a name the page gives once is kept
+    (``drop_lone_words`` drops only the model's lone words).
+    """
+    texts = page.texts
+    taken = SpanIndex(ms)
+    gone: set[int] = set()
+    out = list(ms)
+    for i, text in enumerate(texts):
+        for km in _AFTER_KIND.finditer(text):
+            s, e = km.span(1)
+            while e > s and text[e - 1] in ".'’":
+                e -= 1
+            name = text[s:e]
+            if name.split()[-1] in {"of", "and", "&"} or is_given_name(name.split()[0]) or (
+                    (p := lookup(name)) is not None and (p.kind != "city" or p.population >= CITY_POPULATION)):
+                continue  # a person, or a country, state or big city ("the airline Norway chose"); a small town may share a firm's name
+            inside = taken.find(i, s, e)
+            if any(o.start < s or o.end > e for o in inside):
+                continue
+            if len(inside) == 1 and (inside[0].start, inside[0].end) == (s, e):
+                # the model's own mention of the name: relabelled, and the kind is evidence enough that a name
+                # named once is one (drop_lone_words keeps it)
+                inside[0].label, inside[0].origin = "ORG", "kind"
+                continue
+            gone.update(id(o) for o in inside)
+            n = Mention(i, s, e, "ORG", "kind")
+            out.append(n)
+            taken.add(i, s, e, n)
+    return [m for m in out if id(m) not in gone]

@@ -102,3 +102,32 @@ def state_codes_after_towns(ms: list[Mention], page: Page) -> list[Mention]:
             if cm.group(1).replace(".", "") in state_codes(p.country):
                 codes.add((m.seg, cm.start(1)))
     return [m for m in ms if (m.seg, m.start) not in codes] if codes else ms
+
+
+#: Where a person named with their age lives: "Ana Lima, 32, of Harbourton", "Tom Berg 41, of Kestrel Bay".
+_HOME_TOWN = re.compile(r"(?<![\w.])\d{1,3},[ \t]+of[ \t]+([A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){0,2})(?![\w’'-])")
+
+
+def home_towns(ms: list[Mention], page: Page) -> list[Mention]:
+    """The town after a person's age and "of" is a place, known to the gazetteer or not: "Tom Berg, 41, of Hope".
+
+    A news report names people so ("Ana Lima, 32, of Harbourton, was charged"); the model reads a small town there
+    as a person or misses it. A nationality is no town ("a man, 45, of Irish descent"), nor is a street address
+    ("32, of 1119 Main St.": it starts with a figure). The model's mention of exactly the town is relabelled; one
+    that runs past it is left alone.
+    """
+    texts = page.texts
+    demonyms = gazetteer().demonyms
+    taken = SpanIndex(ms)
+    out = list(ms)
+    for i, text in enumerate(texts):
+        for hm in _HOME_TOWN.finditer(text):
+            s, e = hm.span(1)
+            if hm.group(1) in demonyms:
+                continue
+            found = taken.find(i, s, e)
+            if not found:
+                out.append(Mention(i, s, e, "GPE", "home town"))
+            elif len(found) == 1 and (found[0].start, found[0].end) == (s, e) and found[0].label not in PLACE_LABELS:
+                found[0].label, found[0].origin = "GPE", "home town"
+    return out

@@ -114,6 +114,8 @@ def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str], spo
             ap = gaz.lookup(after.group(1))
             if ap is not None and ap.kind in {"state", "country"}:
                 evidence.add(t)
+    # a name the page introduces as a company ("research firm Quillon": org_kinds) is no town there, whatever the gazetteer knows
+    evidence -= {m.text(texts) for m in ms if m.origin == "kind"}
     for m in ms:
         # "New" + "York": the model cut a place name short
         if m.label in {"PERSON", "ORG", "NORP", "GPE"}:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ....knowledge.lexicon import CLUB_WORDS, MONTHS, ORG_HEADS, ROW_LABELS, TEAM_CUES_AFTER, TEAM_CUES_BEFORE, WEEKDAYS, alternation
+from ....knowledge.lexicon import (
+    CLUB_WORDS, MONTHS, ORG_HEADS, RESULT_VERBS, ROW_LABELS, TEAM_CUES_AFTER, TEAM_CUES_BEFORE, WEEKDAYS, alternation,
+)
 from ..core import (
     PLACE_VERB_BEFORE, Mention, Occurrences, Page, SpanIndex, dateline_place, gazetteer, is_given_name, is_table_row, looks_like_person, lookup, place_label,
 )
@@ -162,6 +164,9 @@ def _clubs_everywhere(out: list[Mention], clubs: set[str], page: Page, origin: s
 #: A word after a name that makes it a club's ("Selwick coach"), and one before it ("Italian side Selwick").
 _CUE_AFTER = re.compile(r"[ \t]+" + alternation(TEAM_CUES_AFTER) + r"\b")
 _CUE_BEFORE = re.compile(r"\b" + alternation(TEAM_CUES_BEFORE) + r"[ \t]+$")
+#: A result's verb after a side ("Selwick beat Tarnby") and before one ("beat Tarnby", "scored for Tarnby").
+_RESULT_AFTER = re.compile(r"[ \t]+" + alternation(RESULT_VERBS) + r"\b")
+_RESULT_BEFORE = re.compile(r"\b" + alternation(RESULT_VERBS) + r"[ \t]+(?:the[ \t]+)?$")
 
 
 def team_cues(ms: list[Mention], page: Page) -> list[Mention]:
@@ -173,7 +178,9 @@ def team_cues(ms: list[Mention], page: Page) -> list[Mention]:
     group of that name becomes an organisation wherever the page names it (as
     for a club of a results table), except after "in", "near"... and in a
     dateline. A country is left alone (a country's team is its place), and so
-    is a nationality ("Italian side").
+    is a nationality ("Italian side"). A town or state the model calls a place
+    is a club by a result's verb too ("Selwick beat Tarnby", "scored for
+    Tarnby"), which says nothing of a person ("Ana Lima beat Eva Berg").
     """
     if not page.about_sport:
         return ms
@@ -183,6 +190,10 @@ def team_cues(ms: list[Mention], page: Page) -> list[Mention]:
         if m.label not in {"GPE", "PERSON", "FAC", "ORG"}:
             continue  # (the model's group is a nationality: "English side", "African players")
         text, t = texts[m.seg], m.text(texts)
+        if m.label == "GPE" and t not in clubs and ((p := lookup(t)) is None or p.kind in {"city", "state"}) and (
+                _RESULT_AFTER.match(text, m.end) or _RESULT_BEFORE.search(text, max(0, m.start - 20), m.start)):
+            clubs.add(t)
+            continue
         if (t in clubs or not t[:1].isupper() or ((p := lookup(t)) is not None and p.kind != "city")
                 or t.title() in gazetteer().demonyms):
             continue  # ("Dutch striker", "Italian side": a nationality, not a club)

@@ -1,7 +1,7 @@
 """Building hand-made model mentions for the entity rule tests, and a list of known names made up for them."""
 
 from workers.knowledge.names import KnownNames
-from workers.stages.entities.rules import Mention
+from workers.stages.entities.rules import Mention, refine
 
 #: Known names invented for the tests, so no test depends on the shipped lists (the learned one changes with the gold).
 KNOWN = KnownNames.of([
@@ -25,3 +25,8 @@ def mention(texts, needle, label, seg=0, nth=0):
 
 def labelled(ms, texts):
     return [(m.text(texts), m.label) for m in ms]
+
+
+def refined(texts, model):
+    """The steps' answer, as (text, label) pairs, for the model's mentions ``model``: (needle, label, seg[, nth]) each."""
+    return labelled(refine([mention(texts, *m) for m in model], texts, known=KNOWN), texts)

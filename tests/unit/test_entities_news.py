@@ -6,20 +6,15 @@ the steps do with a given model output, not what the model happens to find.
 
 from __future__ import annotations
 
-from tests.unit.entity_mentions import KNOWN, labelled, mention
-from workers.stages.entities.rules import refine
+from tests.unit.entity_mentions import refined
 
 #: A sentence that makes a page one about sport (two sport words), for the lines below it.
 SPORT = "Harriers kept top place in the league after the weekend's games."
 
 
-def _refine(texts, model):
-    return labelled(refine([mention(texts, *m) for m in model], texts, known=KNOWN), texts)
-
-
 def test_a_persons_possessive_ends_the_name_before_what_is_theirs():
     texts = ["Investor Mara Quill’s Velbury Labs and Tom Berg's Orchard Works both bid."]
-    got = _refine(texts, [("Mara Quill’s Velbury Labs", "PERSON", 0), ("Tom Berg's Orchard Works", "PERSON", 0)])
+    got = refined(texts, [("Mara Quill’s Velbury Labs", "PERSON", 0), ("Tom Berg's Orchard Works", "PERSON", 0)])
     assert ("Mara Quill", "PERSON") in got and ("Tom Berg", "PERSON") in got, got
     assert not [t for t, _ in got if "Labs" in t or "Works" in t], got
 
@@ -27,7 +22,7 @@ def test_a_persons_possessive_ends_the_name_before_what_is_theirs():
 def test_a_town_or_state_beside_a_results_verb_is_its_club_everywhere_on_the_page():
     texts = [SPORT, "Ana Lima scored twice and Harbourton beat Kestrelford 3-1.", "Tom Berg also scored for Harbourton.",
              "Kestrelford is on a three-game skid."]
-    got = _refine(texts, [("Harbourton", "GPE", 1), ("Kestrelford", "GPE", 1), ("Ana Lima", "PERSON", 1),
+    got = refined(texts, [("Harbourton", "GPE", 1), ("Kestrelford", "GPE", 1), ("Ana Lima", "PERSON", 1),
                           ("Harbourton", "GPE", 2), ("Tom Berg", "PERSON", 2), ("Kestrelford", "GPE", 3)])
     assert got.count(("Harbourton", "ORG")) == 2 and got.count(("Kestrelford", "ORG")) == 2, got
     assert ("Ana Lima", "PERSON") in got and ("Tom Berg", "PERSON") in got
@@ -35,35 +30,35 @@ def test_a_town_or_state_beside_a_results_verb_is_its_club_everywhere_on_the_pag
 
 def test_a_results_verb_leaves_persons_countries_and_pages_not_about_sport_alone():
     texts = [SPORT, "Ana Lima beat Eva Berg in straight sets, and Norway beat Denmark in the final."]
-    got = _refine(texts, [("Ana Lima", "PERSON", 1), ("Eva Berg", "PERSON", 1), ("Norway", "GPE", 1), ("Denmark", "GPE", 1)])
+    got = refined(texts, [("Ana Lima", "PERSON", 1), ("Eva Berg", "PERSON", 1), ("Norway", "GPE", 1), ("Denmark", "GPE", 1)])
     assert ("Ana Lima", "PERSON") in got and ("Eva Berg", "PERSON") in got, got
     assert ("Norway", "GPE") in got and ("Denmark", "GPE") in got, got
     prose = ["The storm beat Harbourton hard last winter, and the town rebuilt its pier."]
-    assert ("Harbourton", "GPE") in _refine(prose, [("Harbourton", "GPE", 0)])
+    assert ("Harbourton", "GPE") in refined(prose, [("Harbourton", "GPE", 0)])
 
 
 def test_the_town_after_a_persons_age_is_a_place_even_where_the_model_saw_a_person():
     texts = ["Police arrested Tom Berg, 41, of Kestrelford and Ana Lima, 29, of Glen Varra on Monday."]
-    got = _refine(texts, [("Tom Berg", "PERSON", 0), ("Kestrelford", "PERSON", 0), ("Ana Lima", "PERSON", 0)])
+    got = refined(texts, [("Tom Berg", "PERSON", 0), ("Kestrelford", "PERSON", 0), ("Ana Lima", "PERSON", 0)])
     assert ("Kestrelford", "GPE") in got and ("Glen Varra", "GPE") in got, got
     assert ("Tom Berg", "PERSON") in got and ("Ana Lima", "PERSON") in got
 
 
 def test_an_age_before_a_nationality_or_an_address_gives_no_town():
     texts = ["A man, 45, of Irish descent was named, as was Ana Lima, 29, of 1119 Main Street."]
-    got = _refine(texts, [("Irish", "NORP", 0), ("Ana Lima", "PERSON", 0)])
+    got = refined(texts, [("Irish", "NORP", 0), ("Ana Lima", "PERSON", 0)])
     assert ("Irish", "NORP") in got and not [t for t, label in got if label == "GPE"], got
 
 
 def test_a_name_after_a_noun_for_a_kind_of_organisation_is_one_even_named_once():
     texts = ["Beauty company Vantora rose 2%, said Ana Lima of the research firm Quillon, and record label Bright Tide agreed."]
-    got = _refine(texts, [("Ana Lima", "PERSON", 0), ("Quillon", "ORG", 0), ("Bright Tide", "PERSON", 0)])
+    got = refined(texts, [("Ana Lima", "PERSON", 0), ("Quillon", "ORG", 0), ("Bright Tide", "PERSON", 0)])
     assert ("Vantora", "ORG") in got and ("Quillon", "ORG") in got and ("Bright Tide", "ORG") in got, got
     assert ("Ana Lima", "PERSON") in got
 
 
 def test_a_person_or_a_known_place_after_a_kind_noun_stays_what_it_is():
     texts = ["The company Ana Lima founded grew, and the airline Norway chose was cheaper than a firm in Oslo."]
-    got = _refine(texts, [("Ana Lima", "PERSON", 0), ("Norway", "GPE", 0), ("Oslo", "GPE", 0)])
+    got = refined(texts, [("Ana Lima", "PERSON", 0), ("Norway", "GPE", 0), ("Oslo", "GPE", 0)])
     assert ("Ana Lima", "PERSON") in got and ("Norway", "GPE") in got and ("Oslo", "GPE") in got, got
     assert not [t for t, label in got if label == "ORG"], got

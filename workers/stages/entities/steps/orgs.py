@@ -577,7 +577,6 @@ def awards(ms: list[Mention], page: Page) -> list[Mention]:
     return out
 
 
-
 #: A name right after a lower-case noun for a kind of organisation: "research firm Vantora", "carrier Skylane Air".
 _AFTER_KIND = re.compile(r"(?<![\w-])" + alternation(ORG_KINDS) + r"[ \t]+([A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|of|and)){0,4})")
 
@@ -588,11 +587,12 @@ def org_kinds(ms: list[Mention], page: Page) -> list[Mention]:
     News reports introduce a company, carrier or website so ("research firm
     Vantora", "record label Bright Tide"), and the model often misses the name
     or reads it as a person or a place. The name runs over capitalised words
-    (and "&", "of", "and" between them); a given name opening it is a person
-    ("company founder" is no kind: "retailer Ana Lima" is rare, and left
-    alone). The model's mentions inside the name give way to it; one that runs
-    past it is left alone. Found so, a name the page gives once is kept
-    (``drop_lone_words`` drops only the model's lone words).
+    (and "&", "of", "and" between them). One opening with a given name is a
+    person's ("the firm Ana Lima founded"), and a country, state or big city
+    a place ("the airline Norway chose"): both are left alone. The model's
+    mentions inside the name give way to it; one that runs past it is left
+    alone. Found so, a name the page gives once is kept (``drop_lone_words``
+    drops only the model's lone words).
     """
     texts = page.texts
     taken = SpanIndex(ms)

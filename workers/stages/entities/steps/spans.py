@@ -14,7 +14,7 @@ _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _NO_NUMBERS = {"PERSON", "NORP", "GPE", "LOC"}
 #: A wire story's slug at the start of its headline: "GOLF - ", "MOTOR RACING - ".
 _SLUG = re.compile(r"((?:[A-Z]+ ){0,2}[A-Z]+) +- +")
-#: A possessive inside a name, before another capitalised word: "Ana Lima's Harbour Books" is a person's and what is hers.
+#: A possessive inside a name, before another capitalised word: "Ana Lima's Harbour Books" is a person and what is theirs.
 _INNER_POSSESSIVE = re.compile(r"['’]s[ \t]+(?=[A-Z])")
 
 
@@ -133,7 +133,7 @@ def trim_spans(ms: list[Mention], page: Page) -> list[Mention]:
         *heads, m = _dash_pieces(m, texts[m.seg], page)
         out += heads
         if m.label == "PERSON" and (owned := _INNER_POSSESSIVE.search(texts[m.seg], m.start, m.end)):
-            m.end = owned.start()  # what follows is hers, a name of its own that the page may name again (propagate)
+            m.end = owned.start()  # what follows is theirs, a name of its own that the page may name again (propagate)
         opened = texts[m.seg].find(" (", m.start, m.end)
         if opened > m.start and ")" not in texts[m.seg][opened:m.end]:
             m.end = opened  # "Coastal Fisheries Agency (CFA": the bracket holds a name of its own (see propagate)

@@ -96,7 +96,9 @@ class Settings(BaseSettings):
         0.5, description="A file must be unchanged this long before it is taken (half-written files wait)."
     )
     sweep_interval: float = Field(
-        30.0, description="Seconds between full inbox scans that catch events the OS dropped."
+        30.0,
+        description="Seconds between full inbox scans that catch events the OS dropped. A page written in place "
+        "whose writer's close was never seen is taken once a scan finds no event on it for this long.",
     )
 
     # --- dashboard ---------------------------------------------------------

@@ -141,3 +141,44 @@ def test_a_page_deleted_while_open_gets_one_vanished_record_even_when_its_close_
     w.note(path, closed=True)  # the writer's close, reported after the delete
     w._ready(time.monotonic())
     assert rejected == ["vanished"], "one file, one outcome"
+
+
+def test_a_page_written_in_place_whose_close_event_the_os_dropped_is_taken_by_a_later_sweep(tmp_path):
+    # The OS drops events when its queue overflows (a burst of thousands of pages on a busy machine): a page
+    # can be left with its write seen and its writer's close never reported.
+    queue: list = []
+    s = Settings(inbox=tmp_path / "inbox", state_dir=tmp_path / "state", sweep_interval=0.3, settle_seconds=0.05)
+    b = _RecordingBatch(queue)
+    w = Watcher(s, MemoryLedger(), submit=b.submit, reject=lambda *a: None, batch=b)
+    page = w.inbox / "overflowed.txt"
+    page.write_text("A page about the lock keepers of the canal.\n", encoding="utf-8")
+    w.note(str(page), modified=True)  # the only event that reached us: its close was lost
+    with structlog.testing.capture_logs() as logs:
+        w.start()
+        try:
+            _wait_for(queue, 1, timeout=20)
+        finally:
+            w.stop()
+    assert [d.filename for d, _ in queue] == ["overflowed.txt"], "the page was never taken"
+    assert not page.exists()
+    assert any("no close seen" in e["event"] and e["filename"] == "overflowed.txt" for e in logs)
+
+
+def test_a_page_still_open_for_writing_is_not_taken_while_its_writer_is_active(tmp_path):
+    queue: list = []
+    s = Settings(inbox=tmp_path / "inbox", state_dir=tmp_path / "state", sweep_interval=1.0, settle_seconds=0.05)
+    b = _RecordingBatch(queue)
+    w = Watcher(s, MemoryLedger(), submit=b.submit, reject=lambda *a: None, batch=b)
+    w.start()
+    try:
+        with (w.inbox / "growing.txt").open("w", encoding="utf-8") as f:
+            for i in range(25):  # written every 0.1 s for 2.5 s, over two sweeps, and held open throughout
+                f.write(f"Line {i} of the harbour log.\n")
+                f.flush()
+                time.sleep(0.1)
+            assert queue == [], "a page was taken while its writer still had it open and was writing"
+        _wait_for(queue, 1)
+    finally:
+        w.stop()
+    (drop, data), = queue
+    assert drop.filename == "growing.txt" and drop.size_bytes == sum(len(f"Line {i} of the harbour log.\n") for i in range(25))

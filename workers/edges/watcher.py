@@ -7,7 +7,9 @@ the inbox only shows what is still waiting. When a page is ready:
 * renamed in (a ``moved`` event): at once, a rename is atomic;
 * written in place (OS events): after its writer closed it and it then
   stayed unchanged (size and mtime, no new event) for ``settle_seconds``, so a
-  writer that opens, appends and closes several times gives one page;
+  writer that opens, appends and closes several times gives one page. Should
+  the close never be seen (the OS drops events when its queue overflows), a
+  sweep that finds no event for ``sweep_interval`` takes it as a scan would;
 * found by a scan (at start, by the periodic sweep that catches events the OS
   dropped, or in polling mode): once its size and mtime stayed the same for
   ``settle_seconds``.
@@ -176,6 +178,7 @@ class Watcher:
         if self.folder_of(p) is None:
             return
         now = time.monotonic()
+        lost_close = False
         with self._lock:
             entry = self._pending.get(path)
             if entry is None:
@@ -183,6 +186,11 @@ class Watcher:
             if not scanned:
                 # A live event outranks a scan: the file is being written now.
                 entry.last_event, entry.scanned = now, False
+            elif not entry.scanned and entry.modified and not entry.closed and now - entry.last_event >= self.s.sweep_interval:
+                # Waiting for a close that a whole sweep interval of silence says will not come: the OS drops
+                # events when its queue overflows (a burst of thousands of pages), and a page stuck here was
+                # never taken. From now on it is ready as a scanned page is, once its size and mtime hold.
+                entry.scanned = lost_close = True
             if modified:
                 # Written to again after a close: its writer has it open once more, so wait for that close too.
                 entry.closed = False
@@ -191,6 +199,11 @@ class Watcher:
             entry.moved_in |= moved_in
         if moved_in:
             self._wake.set()
+        if lost_close:
+            log.warning(
+                "no close seen for a page written in place; the OS may have dropped events; taking it once it is unchanged",
+                filename=p.name, quiet_seconds=round(now - entry.last_event, 1),
+            )
 
     def scan(self) -> int:
         """Note every candidate in the inbox (start-up and the periodic sweep)."""

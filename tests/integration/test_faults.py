@@ -75,7 +75,23 @@ def wait_all(svc: Service, stems: list[str], timeout: float) -> None:
             return
         time.sleep(0.2)
     names = {p.name.split(".")[0] for p in svc.outbox.glob("*.json")}
-    raise AssertionError(f"{len(want - names)} of {len(want)} pages have no outcome after {timeout}s: {sorted(want - names)[:5]}\n{svc.tail_logs()}")
+    missing = sorted(want - names)
+    raise AssertionError(
+        f"{len(missing)} of {len(want)} pages have no outcome after {timeout}s: {missing[:5]}\n"
+        + "\n".join(whereabouts(svc, stem) for stem in missing[:5]) + f"\n{svc.tail_logs()}"
+    )
+
+
+def whereabouts(svc: Service, stem: str) -> str:
+    """Where a page without an outcome was left, and every log line naming it: what a failed wait needs to be read."""
+    found = [str(p.relative_to(svc.root)) for p in svc.root.rglob(f"{stem}.*") if "outbox" not in p.parts]
+    lines = [
+        f"  {log.name}: {line[:400]}"
+        for log in sorted(svc.root.glob("*.log"))
+        for line in log.read_text(errors="replace").splitlines()
+        if f"{stem}." in line
+    ]
+    return f"--- {stem}: files {found or 'none'}\n" + "\n".join(lines[:20])
 
 
 def start_pair(svc: Service, *, concurrency: int = 1, env: dict[str, str] | None = None):

@@ -33,7 +33,16 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.events import (
+    DirCreatedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
@@ -54,6 +63,11 @@ _BATCH_BYTES = 16_000_000
 
 # Where pages are held when the state folder is on another filesystem than the inbox.
 FALLBACK_HOLDING = ".pagemill-processing"
+
+# The only events the handler acts on. Asked of the OS by name (inotify's mask), so opens, closes
+# without a write and deletes are never queued: a page written in place costs three events instead of
+# four, and the kernel's event queue, which drops events when it overflows, fills that much later.
+_EVENTS = [FileCreatedEvent, FileModifiedEvent, FileClosedEvent, FileMovedEvent, DirCreatedEvent, DirMovedEvent]
 
 
 def holding_folders(settings: Settings) -> list[Path]:
@@ -233,7 +247,7 @@ class Watcher:
         self.processing.mkdir(parents=True, exist_ok=True)
         self.recover()
         self._observer = self._make_observer()
-        self._observer.schedule(_Handler(self), str(self.inbox), recursive=self.recursive)
+        self._observer.schedule(_Handler(self), str(self.inbox), recursive=self.recursive, event_filter=_EVENTS)
         self._observer.start()
         found = self.scan()
         self._thread = threading.Thread(target=self._loop, name="pagemill-watcher", daemon=True)

@@ -25,6 +25,8 @@ Variants:
               $PAGEMILL_BENCH_PROFILE_DIR/<pid>.prof when it stops (for finding overhead)
   nowake      the watcher naps its full 50 ms between passes even when a page was renamed or
               moved in (as before it was woken at once)
+  allevents   the watcher's observer asks the OS for every event (opens, closes without a write,
+              deletes, attribute changes), as before it named the ones its handler acts on
   dictrecord  the record goes to the write task as a dict again, as before it went as JSON
               text (the "A" of that change's A/B; made from the text with json.loads, which
               costs about what model_dump(mode="json") did); only with ``writetask`` (or on a
@@ -40,7 +42,7 @@ from __future__ import annotations
 
 import os
 
-KNOWN = frozenset({"noevents", "writetask", "onebyone", "prefetch2", "plusone", "markwait", "warm", "preload", "everysec", "cprofile", "dictrecord", "nowake"})
+KNOWN = frozenset({"noevents", "writetask", "onebyone", "prefetch2", "plusone", "markwait", "warm", "preload", "everysec", "cprofile", "dictrecord", "nowake", "allevents"})
 
 
 def check(names: str | None) -> None:
@@ -104,6 +106,10 @@ def _apply(variants: set[str]) -> None:
             self._wake = _NoWake()
 
         W.Watcher.__init__ = init
+    if role == "watch" and "allevents" in variants:
+        from workers.edges import watcher as W
+
+        W._EVENTS = None  # schedule(..., event_filter=None): watchdog's full mask
     if role == "watch" and "onebyone" in variants:
         from workers.edges import watcher as W
 

@@ -200,10 +200,11 @@ class Watcher:
             if not scanned:
                 # A live event outranks a scan: the file is being written now.
                 entry.last_event, entry.scanned = now, False
-            elif not entry.scanned and entry.modified and not entry.closed and now - entry.last_event >= self.s.sweep_interval:
-                # Waiting for a close that a whole sweep interval of silence says will not come: the OS drops
-                # events when its queue overflows (a burst of thousands of pages), and a page stuck here was
-                # never taken. From now on it is ready as a scanned page is, once its size and mtime hold.
+            elif not entry.scanned and entry.modified and not entry.closed and min(now - entry.last_event, now - entry.stable_since) >= self.s.sweep_interval:
+                # Waiting for a close that a whole sweep interval without an event or a change of size or
+                # mtime says will not come: the OS drops events when its queue overflows (a burst of
+                # thousands of pages), and a page stuck here was never taken. From now on it is ready as a
+                # scanned page is, once its size and mtime hold.
                 entry.scanned = lost_close = True
             if modified:
                 # Written to again after a close: its writer has it open once more, so wait for that close too.
@@ -429,14 +430,18 @@ class Watcher:
             return True  # a rename lands a whole file at once
         if not stat.S_ISREG(st.st_mode):
             return settled  # folders and links are refused, once they stop changing
+        # Size and mtime are followed even while waiting for a close: should the close be lost, the sweep
+        # needs to know the file has stopped changing (note()).
+        changed = (st.st_size, st.st_mtime) != (p.size, p.mtime)
+        if changed:
+            p.size, p.mtime, p.stable_since = st.st_size, st.st_mtime, now
         if self._close_events and not p.scanned and p.modified and not p.closed:
             return False  # written in place and still open: wait for its writer to close it
         # Closed, created with no writes seen (renamed in from outside the inbox,
         # which the OS reports as a creation), or found by a scan: take it once
         # its size and mtime have stayed the same for settle_seconds. A close is
         # not enough: `echo line >> page.txt` once a second closes it every time.
-        if (st.st_size, st.st_mtime) != (p.size, p.mtime):
-            p.size, p.mtime, p.stable_since = st.st_size, st.st_mtime, now
+        if changed:
             return False
         # An empty file may still be about to be written; give its writer longer.
         quiet = self.s.settle_seconds if st.st_size else max(self.s.settle_seconds, 5.0)

@@ -98,7 +98,7 @@ class Settings(BaseSettings):
     sweep_interval: float = Field(
         30.0,
         description="Seconds between full inbox scans that catch events the OS dropped. A page written in place "
-        "whose writer's close was never seen is taken once a scan finds no event on it for this long.",
+        "whose writer's close was never seen is taken once a scan finds it without an event or a change for this long.",
     )
 
     # --- dashboard ---------------------------------------------------------

@@ -9,7 +9,8 @@ the inbox only shows what is still waiting. When a page is ready:
   stayed unchanged (size and mtime, no new event) for ``settle_seconds``, so a
   writer that opens, appends and closes several times gives one page. Should
   the close never be seen (the OS drops events when its queue overflows), a
-  sweep that finds no event for ``sweep_interval`` takes it as a scan would;
+  sweep that finds neither an event nor a change of size or mtime for
+  ``sweep_interval`` takes it as a scan would;
 * found by a scan (at start, by the periodic sweep that catches events the OS
   dropped, or in polling mode): once its size and mtime stayed the same for
   ``settle_seconds``.

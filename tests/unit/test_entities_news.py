@@ -62,3 +62,26 @@ def test_a_person_or_a_known_place_after_a_kind_noun_stays_what_it_is():
     got = refined(texts, [("Ana Lima", "PERSON", 0), ("Norway", "GPE", 0), ("Oslo", "GPE", 0)])
     assert ("Ana Lima", "PERSON") in got and ("Norway", "GPE") in got and ("Oslo", "GPE") in got, got
     assert not [t for t, label in got if label == "ORG"], got
+
+
+def test_a_name_before_a_role_in_it_and_a_persons_name_is_an_organisation_even_named_once():
+    texts = ["Shares fell after Quillon founder Mara Vell left, said Orchard Works chief executive Tom Berg."]
+    got = refined(texts, [("Quillon founder Mara Vell", "PERSON", 0), ("Orchard Works", "GPE", 0), ("Tom Berg", "PERSON", 0)])
+    assert ("Quillon", "ORG") in got and ("Orchard Works", "ORG") in got, got
+    assert ("Mara Vell", "PERSON") in got and ("Tom Berg", "PERSON") in got, got
+
+
+def test_a_role_says_nothing_of_a_place_a_nationality_or_a_name_with_no_person_after_it():
+    texts = ["Texas economist Ana Lima and Kestrel analysts disagreed, as did English captain Tom Berg and Eva Stone."]
+    got = refined(texts, [("Texas", "GPE", 0), ("Ana Lima", "PERSON", 0), ("English", "NORP", 0), ("Tom Berg", "PERSON", 0),
+                          ("Eva Stone", "PERSON", 0)])
+    assert ("Texas", "GPE") in got and ("English", "NORP") in got, got
+    assert not [t for t, label in got if label == "ORG"], got
+
+
+def test_on_a_page_about_sport_a_players_position_names_the_team_before_it():
+    texts = [SPORT, "Kestrels quarterback Ana Lima threw for 300 yards, and Harbourton linebacker Tom Berg made ten tackles."]
+    got = refined(texts, [("Ana Lima", "PERSON", 1), ("Harbourton", "GPE", 1), ("Tom Berg", "PERSON", 1)])
+    assert ("Kestrels", "ORG") in got and ("Harbourton", "ORG") in got, got
+    prose = ["Kestrels quarterback Ana Lima spoke at the library."]  # no sport on the page: a position is no role in a firm
+    assert not [t for t, label in refined(prose, [("Ana Lima", "PERSON", 0)]) if label == "ORG"]

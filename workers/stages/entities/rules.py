@@ -82,6 +82,7 @@ STEPS: tuple[Step, ...] = (
     Step("given_name_places", people.given_name_places),
     Step("ruler_names", people.ruler_names),
     Step("org_kinds", orgs.org_kinds),
+    Step("org_roles", orgs.org_roles),
     Step("propagate", repeats.propagate),
     Step("results_rows", tables.results_rows),
     Step("team_cues", tables.team_cues),

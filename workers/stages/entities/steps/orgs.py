@@ -7,8 +7,8 @@ import re
 from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import (
     ACRONYM_JOINING_WORDS, AWARD_WORDS, BODY_WORDS, EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS,
-    LANGUAGE_CUES, LEAD_WORDS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, ORG_KINDS, PLACE_HEADS, PLACE_PLURALS, PLACE_PREFIXES, TIME_WORDS,
-    WORK_WORDS, alternation,
+    LANGUAGE_CUES, LEAD_WORDS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, ORG_KINDS, ORG_ROLES, PLACE_HEADS, PLACE_PLURALS, PLACE_PREFIXES, TIME_WORDS,
+    TEAM_CUES_AFTER, WORK_WORDS, alternation,
 )
 from ..core import (
     ADDRESS, SHORT_FORM, Mention, Page, Runs, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup,
@@ -613,6 +613,74 @@ def org_kinds(ms: list[Mention], page: Page) -> list[Mention]:
             if len(inside) == 1 and (inside[0].start, inside[0].end) == (s, e):
                 # the model's own mention of the name: relabelled, and the kind is evidence enough that a name
                 # named once is one (drop_lone_words keeps it)
+                inside[0].label, inside[0].origin = "ORG", "kind"
+                continue
+            gone.update(id(o) for o in inside)
+            n = Mention(i, s, e, "ORG", "kind")
+            out.append(n)
+            taken.add(i, s, e, n)
+    return [m for m in out if id(m) not in gone]
+
+
+def _before_role(roles) -> re.Pattern:
+    # up to four capitalised words (and "&", "of" between them), a role, then the capital a person's name opens with
+    return re.compile(r"(?<![\w&'’.-])([A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|of)){0,3})[ \t]+"
+                      + alternation(roles) + r"[ \t]+(?=[A-Z])")
+
+
+#: Two or three capitalised words in a row: the person's name a role is followed by.
+_NAME_AFTER = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,2}")
+#: An organisation's name before a role in it and a person's name: "Vantora founder Ana Lima".
+_BEFORE_ROLE = _before_role(ORG_ROLES)
+#: The same on a page about sport, where a player's or official's role says a team: "Kestrels quarterback Ana Lima".
+_BEFORE_ROLE_SPORT = _before_role(ORG_ROLES | TEAM_CUES_AFTER)
+
+
+def org_roles(ms: list[Mention], page: Page) -> list[Mention]:
+    """A name before a role in an organisation and a person's name is the organisation's: "Vantora founder Ana Lima".
+
+    News reports name a person by employer and role ("Quillon analyst Tom
+    Berg", "Velbury Labs chief executive Mara Quill"; on a page about sport,
+    "Kestrels quarterback Ana Lima"), and the model often misses the employer
+    or reads it as a person or a place. The person must follow: a person's
+    mention or a name that looks like one. A name that is a country, state or
+    big city (a town's team is ``team_cues``'s to find), a nationality, or opens with a given
+    name is left alone (as is one the model calls a nationality: "English
+    captain"), and so are the political roles ("President",
+    "Governor"), which follow countries and states. Found so, a name the page
+    gives once is kept, as ``org_kinds``'s are.
+    """
+    texts = page.texts
+    pattern = _BEFORE_ROLE_SPORT if page.about_sport else _BEFORE_ROLE
+    taken = SpanIndex(ms)
+    people = [(m.seg, m.start, m.end) for m in ms if m.label == "PERSON"]
+    gone: set[int] = set()
+    out = list(ms)
+    demonyms = gazetteer().demonyms
+    for i, text in enumerate(texts):
+        for rm in pattern.finditer(text):
+            after = rm.end()
+            # the person: a person's mention that holds the words after the role (from them, or from the employer's
+            # name on when the model read it all as one person), or a name that looks like one
+            if not any(g == i and ps <= after < pe for g, ps, pe in people) and not (
+                    (pm := _NAME_AFTER.match(text, after)) and looks_like_person(pm.group(0), page.lower_words)):
+                continue
+            s, e = trim_name(text, *rm.span(1), "ORG")
+            if e <= s:
+                continue
+            name = text[s:e]
+            first = name.split()[0]
+            if (name.split()[-1] in {"of", "&"} or is_given_name(first) or name.title() in demonyms or first.title() in demonyms
+                    or (p := lookup(name)) is not None and (p.kind != "city" or p.population >= CITY_POPULATION)):
+                continue  # as in org_kinds: a country, state or big city is a place, a small town may share a firm's name
+            inside = taken.find(i, s, e)
+            swallowed = [o for o in inside if o.label == "PERSON" and s <= o.start and o.end > after]
+            for o in swallowed:
+                o.start = after  # "Quillon founder Mara Vell" read as one person: the employer and role come off
+            inside = [o for o in inside if o not in swallowed]
+            if any(o.start < s or o.end > e or o.label == "NORP" for o in inside):
+                continue
+            if len(inside) == 1 and (inside[0].start, inside[0].end) == (s, e):
                 inside[0].label, inside[0].origin = "ORG", "kind"
                 continue
             gone.update(id(o) for o in inside)

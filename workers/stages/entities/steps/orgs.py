@@ -11,7 +11,7 @@ from ....knowledge.lexicon import (
     TEAM_CUES_AFTER, WORK_WORDS, alternation,
 )
 from ..core import (
-    ADDRESS, SHORT_FORM, Mention, Page, Runs, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup,
+    ADDRESS, PLACE_LABELS, SHORT_FORM, Mention, Page, Runs, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup,
     place_label, short_form_heads, trim_name,
 )
 
@@ -678,8 +678,8 @@ def org_roles(ms: list[Mention], page: Page) -> list[Mention]:
             for o in swallowed:
                 o.start = after  # "Quillon founder Mara Vell" read as one person: the employer and role come off
             inside = [o for o in inside if o not in swallowed]
-            if any(o.start < s or o.end > e or o.label == "NORP" for o in inside):
-                continue
+            if any(o.start < s or o.end > e or o.label == "NORP" or page.about_sport and o.label in PLACE_LABELS for o in inside):
+                continue  # (on a page about sport, team_cues says which of the model's places are clubs, and where)
             if len(inside) == 1 and (inside[0].start, inside[0].end) == (s, e):
                 inside[0].label, inside[0].origin = "ORG", "kind"
                 continue

@@ -610,16 +610,24 @@ def org_kinds(ms: list[Mention], page: Page) -> list[Mention]:
             inside = taken.find(i, s, e)
             if any(o.start < s or o.end > e for o in inside):
                 continue
-            if len(inside) == 1 and (inside[0].start, inside[0].end) == (s, e):
-                # the model's own mention of the name: relabelled, and the kind is evidence enough that a name
-                # named once is one (drop_lone_words keeps it)
-                inside[0].label, inside[0].origin = "ORG", "kind"
-                continue
-            gone.update(id(o) for o in inside)
-            n = Mention(i, s, e, "ORG", "kind")
-            out.append(n)
-            taken.add(i, s, e, n)
+            _cued_org(i, s, e, inside, taken, out, gone)
     return [m for m in out if id(m) not in gone]
+
+
+def _cued_org(i: int, s: int, e: int, inside: list[Mention], taken: SpanIndex, out: list[Mention], gone: set[int]) -> None:
+    """An organisation's name that a word beside it says is one (``org_kinds``, ``org_roles``), at ``s:e`` of segment ``i``.
+
+    The model's own mention of the name is relabelled, and the cue is evidence
+    enough that a name named once is one (``drop_lone_words`` keeps it, by its
+    origin); otherwise the model's pieces inside the name give way to it.
+    """
+    if len(inside) == 1 and (inside[0].start, inside[0].end) == (s, e):
+        inside[0].label, inside[0].origin = "ORG", "kind"
+        return
+    gone.update(id(o) for o in inside)
+    n = Mention(i, s, e, "ORG", "kind")
+    out.append(n)
+    taken.add(i, s, e, n)
 
 
 def _before_role(roles) -> re.Pattern:
@@ -644,11 +652,12 @@ def org_roles(ms: list[Mention], page: Page) -> list[Mention]:
     "Kestrels quarterback Ana Lima"), and the model often misses the employer
     or reads it as a person or a place. The person must follow: a person's
     mention or a name that looks like one. A name that is a country, state or
-    big city (a town's team is ``team_cues``'s to find), a nationality, or opens with a given
-    name is left alone (as is one the model calls a nationality: "English
-    captain"), and so are the political roles ("President",
-    "Governor"), which follow countries and states. Found so, a name the page
-    gives once is kept, as ``org_kinds``'s are.
+    big city, a nationality (by the gazetteer or the model: "English
+    captain"), or opens with a given name is left alone; on a page about sport
+    so is a name the model calls a place (which town is a club, and where,
+    is ``team_cues``'s to say). Political roles ("President", "Governor") are
+    not in the list: they follow countries and states. Found so, a name the
+    page gives once is kept, as ``org_kinds``'s are.
     """
     texts = page.texts
     pattern = _BEFORE_ROLE_SPORT if page.about_sport else _BEFORE_ROLE
@@ -674,17 +683,12 @@ def org_roles(ms: list[Mention], page: Page) -> list[Mention]:
                     or (p := lookup(name)) is not None and (p.kind != "city" or p.population >= CITY_POPULATION)):
                 continue  # as in org_kinds: a country, state or big city is a place, a small town may share a firm's name
             inside = taken.find(i, s, e)
+            # "Quillon founder Mara Vell" read as one person: the employer and the role come off it
             swallowed = [o for o in inside if o.label == "PERSON" and s <= o.start and o.end > after]
-            for o in swallowed:
-                o.start = after  # "Quillon founder Mara Vell" read as one person: the employer and role come off
             inside = [o for o in inside if o not in swallowed]
             if any(o.start < s or o.end > e or o.label == "NORP" or page.about_sport and o.label in PLACE_LABELS for o in inside):
-                continue  # (on a page about sport, team_cues says which of the model's places are clubs, and where)
-            if len(inside) == 1 and (inside[0].start, inside[0].end) == (s, e):
-                inside[0].label, inside[0].origin = "ORG", "kind"
                 continue
-            gone.update(id(o) for o in inside)
-            n = Mention(i, s, e, "ORG", "kind")
-            out.append(n)
-            taken.add(i, s, e, n)
+            for o in swallowed:
+                o.start = after
+            _cued_org(i, s, e, inside, taken, out, gone)
     return [m for m in out if id(m) not in gone]

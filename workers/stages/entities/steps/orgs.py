@@ -604,14 +604,20 @@ def org_kinds(ms: list[Mention], page: Page) -> list[Mention]:
             while e > s and text[e - 1] in ".'’":
                 e -= 1
             name = text[s:e]
-            if name.split()[-1] in {"of", "and", "&"} or is_given_name(name.split()[0]) or (
-                    (p := lookup(name)) is not None and (p.kind != "city" or p.population >= CITY_POPULATION)):
-                continue  # a person, or a country, state or big city ("the airline Norway chose"); a small town may share a firm's name
+            if name.split()[-1] in {"of", "and", "&"} or _person_or_place(name):
+                continue  # "the firm Ana Lima founded", "the airline Norway chose"
             inside = taken.find(i, s, e)
             if any(o.start < s or o.end > e for o in inside):
                 continue
             _cued_org(i, s, e, inside, taken, out, gone)
     return [m for m in out if id(m) not in gone]
+
+
+def _person_or_place(name: str) -> bool:
+    """A name a cue beside it (``org_kinds``, ``org_roles``) leaves alone: one opening with a given name is a person's,
+    and a country, state or big city is a place; a small town may share a firm's name."""
+    return is_given_name(name.split()[0]) or (
+        (p := lookup(name)) is not None and (p.kind != "city" or p.population >= CITY_POPULATION))
 
 
 def _cued_org(i: int, s: int, e: int, inside: list[Mention], taken: SpanIndex, out: list[Mention], gone: set[int]) -> None:
@@ -679,9 +685,8 @@ def org_roles(ms: list[Mention], page: Page) -> list[Mention]:
                 continue
             name = text[s:e]
             first = name.split()[0]
-            if (name.split()[-1] in {"of", "&"} or is_given_name(first) or name.title() in demonyms or first.title() in demonyms
-                    or (p := lookup(name)) is not None and (p.kind != "city" or p.population >= CITY_POPULATION)):
-                continue  # as in org_kinds: a country, state or big city is a place, a small town may share a firm's name
+            if name.split()[-1] in {"of", "&"} or _person_or_place(name) or name.title() in demonyms or first.title() in demonyms:
+                continue
             inside = taken.find(i, s, e)
             # "Quillon founder Mara Vell" read as one person: the employer and the role come off it
             swallowed = [o for o in inside if o.label == "PERSON" and s <= o.start and o.end > after]

@@ -7,7 +7,7 @@ from collections import Counter
 
 from ....knowledge.lexicon import (
     BODY_HEADS, COMPASS_WORDS, EVENT_HEADS, EVENT_OF, EVENT_ORDINALS, EVENT_STARTS, LEAD_WORDS, LOC_HEADS, MEETING_WORDS,
-    NOT_EVENT_HEADS, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, TITLES, alternation,
+    NOT_EVENT_HEADS, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, SPEECH_VERBS, TITLES, alternation,
 )
 from .. import timex
 from ..core import (
@@ -240,19 +240,66 @@ def headline_words(ms: list[Mention], page: Page) -> list[Mention]:
 def drop_lone_words(ms: list[Mention], page: Page) -> list[Mention]:
     """A one-word organisation named once on the page, not an acronym nor the first word of a longer one, is too often no name at all.
 
-    A title word alone ("Mister Chair", "Grants for Justice") or a single letter
-    ("the fitted Q") is never an organisation.
+    Unless the page treats it as one: it speaks ("Quillon said", "the Harbour
+    Herald reported"), or it stands in a list with an organisation that stays
+    ("clients such as Quillon, Vantora and BNX"). A title word alone ("Mister
+    Chair", "Grants for Justice") or a single letter ("the fitted Q") is never
+    an organisation.
     """
     texts = page.texts
     counts = Counter(m.text(texts).upper() for m in ms)  # (named again in a capitals headline is named twice)
     heads = short_form_heads(ms, page)  # "Seaway" alone after "Seaway Lines" is its short name
+    lone: set[int] = set()
+    for i, m in enumerate(ms):
+        t = m.text(texts)
+        if (m.label == "ORG" and m.origin == "model" and " " not in t and not t.replace(".", "").isupper()
+                and counts[t.upper()] == 1 and t not in heads and not _SPEECH_AFTER.match(texts[m.seg], m.end)):
+            lone.add(i)
+    for i in _listed_with_kept_orgs(ms, texts, lone):
+        lone.discard(i)
     out = []
-    for m in ms:
+    for i, m in enumerate(ms):
         t = m.text(texts)
         if m.label == "ORG" and (t.lower() in TITLES or len(t.rstrip(".")) == 1):
             continue
-        if (m.label == "ORG" and m.origin == "model" and " " not in t and not t.replace(".", "").isupper()
-                and counts[t.upper()] == 1 and t not in heads):
-            continue
-        out.append(m)
+        if i not in lone:
+            out.append(m)
     return out
+
+
+#: A verb of saying right after a name.
+_SPEECH_AFTER = re.compile(r"\s+" + alternation(SPEECH_VERBS) + r"\b")
+#: A lower-case word after a name, other than a list's "and"/"or": the name only opens its item ("Lantern rigs").
+_MORE_OF_ITEM = re.compile(r"(?:[’']s)?\s+(?!(?:and|or)\b)[a-z]")
+#: What joins two items of a list: a comma, "and", "or", "&", after an item's possessive ("Macy's, Kellogg's").
+_LIST_JOIN = re.compile(r"(?:[’']s)?\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or|&)\s+)")
+
+
+def _listed_with_kept_orgs(ms: list[Mention], texts: list[str], lone: set[int]) -> set[int]:
+    """The lone words of ``lone`` in a list (items joined by commas) with an organisation that is not lone.
+
+    "and" alone joins too many parts of one name ("Permits and Border
+    Works") to make a list, and a word followed by more of its item
+    ("Lantern rigs, ...") is no item of its own.
+    """
+    by_seg: dict[int, list[int]] = {}
+    for i, m in enumerate(ms):
+        if m.label == "ORG":
+            by_seg.setdefault(m.seg, []).append(i)
+    kept: set[int] = set()
+    for seg, idx in by_seg.items():
+        idx.sort(key=lambda i: ms[i].start)
+        chains: list[list[int]] = [[idx[0]]]
+        commas: list[bool] = [False]
+        for a, b in zip(idx, idx[1:]):
+            join = _LIST_JOIN.fullmatch(texts[seg], ms[a].end, ms[b].start)
+            if join is None or any(_MORE_OF_ITEM.match(texts[seg], ms[i].end) for i in (a, b)):
+                chains.append([b])
+                commas.append(False)
+            else:
+                chains[-1].append(b)
+                commas[-1] = commas[-1] or "," in join.group()
+        for chain, comma in zip(chains, commas):
+            if comma and any(i not in lone for i in chain):
+                kept.update(i for i in chain if i in lone)
+    return kept

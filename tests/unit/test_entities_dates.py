@@ -66,3 +66,10 @@ def test_an_ordinal_day_with_a_year_gives_the_full_date_not_an_error():
     # "3rd" once reached int() whole and raised, failing the page.
     assert dates.value("October 2nd, 1997") == "1997-10-02"
     assert dates.value("the 21st of June 2004") == "2004-06-21"
+
+
+def test_a_number_before_an_era_in_capitals_is_a_year_and_before_the_word_ad_is_not():
+    from tests.unit.entity_mentions import refined
+
+    assert ("410 AD", "DATE") in refined(["The hall was rebuilt in 410 AD by the town."], [])
+    assert not refined(["The firm now serves over 300 ad networks and agencies."], [])

@@ -60,7 +60,8 @@ def fix_dates(ms: list[Mention], page: Page) -> list[Mention]:
 _DATE_PATTERNS = re.compile(
     r"\b" + alternation(DAY_WORDS) + r"\b"
     r"|\b" + alternation(DATE_POINTERS) + r"\s+" + alternation(POINTED_PERIODS) + r"\b"
-    r"|\b\d{1,4}\s+" + alternation(ERAS) + r"(?!\w)"
+    # an era only in capitals: "300 ad networks" is no year
+    r"|\b\d{1,4}\s+(?-i:" + alternation({e.upper() for e in ERAS}) + r")(?!\w)"
     r"|\b" + alternation(MONTH_NAMES - {"may"}) + r"\s+\d{4}\b"
     r"|\b\d{1,2}\s+" + alternation(MONTH_NAMES) + r"\s+\d{4}\b",
     re.IGNORECASE,

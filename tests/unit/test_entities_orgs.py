@@ -320,6 +320,18 @@ def test_no_name_runs_across_an_email_address():
     assert not any("@" in t for t, _ in out)
 
 
+def test_a_link_without_its_scheme_or_a_handle_is_no_name():
+    texts = ["Crowds filled the pier. pic.harbourherald.com/x7Q2", "Follow the minister on Twitter (@AnaLimaMP) for news."]
+    ms = [mention(texts, "pic.harbourherald.com/x7Q2", "PERSON", seg=0), mention(texts, "@AnaLimaMP", "ORG", seg=1)]
+    assert labelled(refine(ms, texts), texts) == []
+    # nor a name another step finds there: a person's given name inside their handle
+    texts = ["A man threatened Rep. Ilse Marwick (D-Minn.), officials said.", "— Rep. Ilse Marwick (@Ilse) November 19, 2019"]
+    ms = [mention(texts, "Ilse Marwick", "PERSON", seg=0), mention(texts, "Ilse Marwick", "PERSON", seg=1),
+          mention(texts, "@Ilse", "ORG", seg=1)]
+    got = labelled(refine(ms, texts), texts)
+    assert got == [("Ilse Marwick", "PERSON"), ("Ilse Marwick", "PERSON")], got
+
+
 def test_a_very_long_token_is_handled_in_linear_time():
     import time
 

@@ -136,8 +136,13 @@ class Live:
 _WORD = re.compile(r"\S+")
 EDGE_PUNCT = " \t\n\"'“”‘’.,;:()[]{}!?-–—*•|"
 _POSS = re.compile(r"(?:['’]s|['’])$")
-#: An e-mail or web address (a token start anchors it: linear time).
-ADDRESS = re.compile(r"(?<!\S)[^\s@]+@\S+|\bhttps?://\S+|\bwww\.\S+")
+#: An e-mail or web address, a link without its scheme ("pic.example.com/x7Q"), or a social media handle
+#: ("@harbourherald"); a token start anchors each (linear time).
+ADDRESS = re.compile(
+    r"(?<!\S)[^\s@]+@\S+|\bhttps?://\S+|\bwww\.\S+"
+    r"|(?<![\w.@/-])(?:[A-Za-z0-9-]+\.)+[a-z]{2,}/\S*"
+    r"|(?<![\w@])@\w+"
+)
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 #: A preposition that makes the one-word name after it a place: "in Kalmar", "near Hamar".
 PLACE_VERB_BEFORE = re.compile(r"\b" + alternation(PLACE_VERBS) + r"\s+$")

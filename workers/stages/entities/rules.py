@@ -100,6 +100,7 @@ STEPS: tuple[Step, ...] = (
     Step("add_places", places.add_places),
     Step("state_codes", places.state_codes_after_towns),
     Step("home_towns", places.home_towns),
+    Step("no_addresses", spans.no_addresses, fixed=True),
     Step("no_overlaps", _no_overlaps, fixed=True),
     Step("drop_lone_words", labels.drop_lone_words),
     Step("normalise", normalise.normalise, fixed=True),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ....knowledge.lexicon import SENTENCE_OPENERS, SPORT_WORDS
-from ..core import Mention, Page, dateline_place, gazetteer, strip_punct, tokens, trim_name
+from ..core import ADDRESS, Mention, Page, dateline_place, gazetteer, strip_punct, tokens, trim_name
 
 _NUMBER = re.compile(r"\d[\d.,:/%-]*")
 #: A year after a name is a citation's or an event's ("Lima 2019"): later steps read it as a date.
@@ -33,6 +33,12 @@ def split_lines(ms: list[Mention], page: Page) -> list[Mention]:
                 out.append(Mention(m.seg, pos, pos + len(piece), m.label, m.origin))
             pos += len(piece) + 1
     return out
+
+
+def no_addresses(ms: list[Mention], page: Page) -> list[Mention]:
+    """No name inside an e-mail or web address, a link or a handle, whichever step found it ("Ilse" in "@IlseMP")."""
+    spans = {i: [a.span() for a in ADDRESS.finditer(t)] for i, t in enumerate(page.texts)}
+    return [m for m in ms if not any(a < m.end and m.start < b for a, b in spans.get(m.seg, ()))]
 
 
 class _NumbersOnLines:

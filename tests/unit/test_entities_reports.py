@@ -93,3 +93,23 @@ def test_a_code_that_is_no_division_of_the_towns_country_stays_apart():
     texts = ["The office in Lisbon, EU affairs desk, said so."]
     got = refined(texts, [("Lisbon", "GPE", 0)])
     assert ("Lisbon", "GPE") in got
+
+
+def test_a_persons_name_holds_its_particles_and_its_surname_is_no_town():
+    # the model finds the surname alone, or the given names and the surname apart; "Leiden" stands in for a town's name
+    texts = ["Marit van der Leiden charted the estuary.", "Her son married Inês Sofia dos Leiden in Porto.",
+             "Van der Leiden died in 1851."]
+    got = refined(texts, [("Leiden", "GPE", 0), ("Inês Sofia", "PERSON", 1), ("Leiden", "GPE", 1), ("Porto", "GPE", 1),
+                          ("Leiden", "PERSON", 2)])
+    assert ("Marit van der Leiden", "PERSON") in got and ("Inês Sofia dos Leiden", "PERSON") in got, got
+    assert ("Van der Leiden", "PERSON") in got and ("Porto", "GPE") in got, got
+    assert not [t for t, label in got if t == "Leiden"], got
+
+
+def test_a_name_of_a_given_name_particles_and_a_surname_is_a_person_but_a_known_place_stays():
+    texts = ["The engraver Jonas de Vos worked in Rio de Janeiro and later at the Museu do Mar."]
+    got = refined(texts, [("Jonas de Vos", "ORG", 0), ("Rio de Janeiro", "GPE", 0), ("Museu do Mar", "ORG", 0)])
+    assert ("Jonas de Vos", "PERSON") in got and ("Rio de Janeiro", "GPE") in got and ("Museu do Mar", "ORG") in got, got
+    # "The" is on the lists of given names, but opens no name
+    texts = ["The Escola do Vale opened in 1990."]
+    assert ("Escola do Vale", "ORG") in refined(texts, [("Escola do Vale", "ORG", 0)])

@@ -74,6 +74,8 @@ EXAMPLES: dict[str, tuple[list[str], list[tuple[str, str, int, int]], tuple[str,
     "common_word_names": (["The grammar was hard.", "Grammar is taught early."], [("Grammar", "PERSON", 1, 0)], ("Grammar", "PERSON"), False),
     "add_places": (["Flights leave for Istanbul twice a week, and for Peru once."], [], ("Peru", "GPE"), True),
     "home_towns": (["Tom Berg, 41, of Kestrelford was charged on Monday."], [("Kestrelford", "PERSON", 0, 0)], ("Kestrelford", "GPE"), True),
+    "surname_particles": (["The chart was drawn by Marit van der Hoek in 1826."], [("Hoek", "PERSON", 0, 0)],
+                          ("Marit van der Hoek", "PERSON"), True),
     "drop_lone_words": (["The adjusted Q statistic was reported, and Lanterna agreed."],
                         [("Lanterna", "ORG", 0, 0)], ("Lanterna", "ORG"), False),
 }

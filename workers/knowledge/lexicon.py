@@ -92,6 +92,8 @@ TITLE_SMALL_WORDS = words("title_small_words")
 ACRONYM_JOINING_WORDS = words("acronym_joining_words")
 ORG_CONNECTORS = words("org_connectors")
 CITATION_PARTICLES = words("citation_particles")
+SURNAME_PARTICLES = words("surname_particles")
+CAPITAL_PARTICLES = words("capital_particles")
 EVENT_ORDINALS = words("event_ordinals")
 ARTICLE_PREFIXES = words("article_prefixes")
 

@@ -79,6 +79,7 @@ STEPS: tuple[Step, ...] = (
     Step("inner_breaks", orgs.inner_breaks),
     Step("team_names", orgs.team_names),
     Step("titled_names", people.titled_names),
+    Step("surname_particles", people.surname_particles),
     Step("given_name_places", people.given_name_places),
     Step("ruler_names", people.ruler_names),
     Step("org_kinds", orgs.org_kinds),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from ....knowledge.lexicon import (
-    CITATION_PARTICLES, CITATION_SKIP, EXTRA_TITLES, INTERJECTIONS, MONTHS, ORG_HEADS, PLACE_HEADS, RULE_NOUNS, STOP_EDGE,
-    TITLES, WEEKDAYS, alternation,
+    CAPITAL_PARTICLES, CITATION_PARTICLES, CITATION_SKIP, EXTRA_TITLES, FUNCTION_WORDS, INTERJECTIONS, LEAD_WORDS, MONTHS, ORG_HEADS, PLACE_HEADS, RULE_NOUNS, STOP_EDGE,
+    SURNAME_PARTICLES, TITLES, WEEKDAYS, alternation,
 )
 from ..core import (
     Mention, NAME_LABELS, Page, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup, name_tokens,
@@ -207,6 +207,89 @@ def titled_names(ms: list[Mention], page: Page) -> list[Mention]:
             out.append(Mention(i, s, e, "PERSON", "title"))
             idx.add(i, s, e)
     return out
+
+
+#: One or two surname particles between the parts of a name ("van der ", "dos ").
+_PARTICLES_BEFORE = re.compile(r"(?<![\w'’-])((?:" + alternation(SURNAME_PARTICLES) + r"\s+){1,2})$")
+_PARTICLES_AFTER = re.compile(r"\s+((?:" + alternation(SURNAME_PARTICLES) + r")(?:\s+" + alternation(SURNAME_PARTICLES)
+                              + r")?)\s+([^\W\d_][\w'’-]*)")
+#: A surname's particles written with a capital, opening a name at a sentence's start ("Van der Berg said").
+_CAPITAL_PARTICLES_BEFORE = re.compile(
+    r"(?<![\w'’-])((?:" + alternation({w.capitalize() for w in CAPITAL_PARTICLES}) + r")(?:\s+" + alternation(SURNAME_PARTICLES)
+    + r")?\s+)$")
+#: Capitalised words right before a point: the given names a particle follows.
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’-])((?:[^\W\d_][\w'’-]*\s+){1,3})$")
+
+
+def surname_particles(ms: list[Mention], page: Page) -> list[Mention]:
+    """A person's name holds its lower-case particles: "Mara van der Velde", "Ana Sofia dos Reis".
+
+    The model often finds only the surname ("Velde"), or the given names and
+    the surname apart, and a surname that is also a town's name then becomes a
+    place. A name the model found takes the given names before its particles
+    (the first of them a given name, or a person's name already) and is then a
+    person's, unless the gazetteer knows the whole as a place ("Rio de
+    Janeiro"); a person also takes a capitalised surname after its particles,
+    and at a sentence's start "Van", "De"... open its surname ("Van der Velde
+    said"). Mentions inside the longer name give way.
+    """
+    texts = page.texts
+    idx = SpanIndex(ms)
+    gone: set[int] = set()
+    for m in [m for m in ms if m.label in NAME_LABELS]:
+        if id(m) in gone:
+            continue
+        text = texts[m.seg]
+        s, e = m.start, m.end
+        head = text[max(0, s - 80):s]
+        if (pm := _PARTICLES_BEFORE.search(head)) is not None:
+            base = s - len(head)  # offset of ``head`` in the text
+            gm = _GIVEN_BEFORE.search(head, 0, pm.start())
+            at = base + gm.start(1) if gm else 0
+            words = [(at + w.start(), at + w.end()) for w in re.finditer(r"\S+", gm.group(1))] if gm else []
+            # the given names: the capitalised words right before, from the first given name (or a person's name) on
+            while words and not (text[words[0][0]].isupper() and (
+                    _given(text[words[0][0]:words[0][1]]) or _person_ends(idx, m.seg, words[-1][1], m))):
+                words = words[1:]
+            if words and all(text[a].isupper() for a, _ in words) and lookup(text[words[0][0]:e]) is None:
+                s = words[0][0]
+        elif m.label not in {"PERSON", "GPE", "LOC", "FAC"} and _particle_name(text[s:e]):
+            m.label = "PERSON"  # the model's organisation or place "Jonas de Vos": a given name, particles, a surname
+        if m.label == "PERSON":
+            if s == m.start and (cm := _CAPITAL_PARTICLES_BEFORE.search(head)) is not None and sentence_initial(text, s - len(cm.group(1))):
+                s -= len(cm.group(1))
+            if (am := _PARTICLES_AFTER.match(text, e)) is not None and am.group(2)[0].isupper() and not (
+                    am.group(2).lower() in page.lower_words or is_common(am.group(2))):
+                e = am.end(2)
+        if (s, e) == (m.start, m.end):
+            continue
+        for o in idx.find(m.seg, s, e):
+            if o is not m and o.start >= s and o.end <= e:
+                gone.add(id(o))
+        m.start, m.end, m.label = s, e, "PERSON"
+    return [m for m in ms if id(m) not in gone]
+
+
+#: A whole name of capitalised words with particles inside: "Jonas de Vos", "Ana Sofia dos Reis".
+_PARTICLE_NAME = re.compile(r"([^\W\d_][\w'’-]*)(?:\s+[^\W\d_][\w'’-]*)*?\s+(?:" + alternation(SURNAME_PARTICLES) + r"\s+){1,2}([^\W\d_][\w'’-]*)")
+
+
+def _particle_name(t: str) -> bool:
+    """``t`` is a given name, maybe more names, particles and one capitalised surname, and no place the gazetteer knows."""
+    pm = _PARTICLE_NAME.fullmatch(t)
+    return (pm is not None and _given(pm.group(1)) and pm.group(2)[0].isupper()
+            and all(w[0].isupper() or w in SURNAME_PARTICLES for w in t.split())
+            and pm.group(2).lower() not in ORG_HEADS | PLACE_HEADS and lookup(t) is None)
+
+
+def _given(word: str) -> bool:
+    """A given name that is no word opening a sentence or clause ("The", "After" are in the lists of given names)."""
+    return is_given_name(word) and word.lower() not in LEAD_WORDS and word.lower() not in FUNCTION_WORDS
+
+
+def _person_ends(idx: SpanIndex, seg: int, end: int, m: Mention) -> bool:
+    """A person's name other than ``m`` ends at ``end`` (the given names the model found apart)."""
+    return any(o is not m and o.label == "PERSON" and o.end == end for o in idx.find(seg, max(0, end - 1), end))
 
 
 def common_word_names(ms: list[Mention], page: Page) -> list[Mention]:

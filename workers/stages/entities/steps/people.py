@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from ....knowledge.lexicon import (
-    CAPITAL_PARTICLES, CITATION_PARTICLES, CITATION_SKIP, EXTRA_TITLES, FUNCTION_WORDS, INTERJECTIONS, LEAD_WORDS, MONTHS, ORG_HEADS, PLACE_HEADS, RULE_NOUNS, STOP_EDGE,
-    SURNAME_PARTICLES, TITLES, WEEKDAYS, alternation,
+    CAPITAL_PARTICLES, CITATION_PARTICLES, CITATION_SKIP, EXTRA_TITLES, FUNCTION_WORDS, INTERJECTIONS, LEAD_WORDS, MONTHS,
+    ORG_HEADS, PLACE_HEADS, RULE_NOUNS, STOP_EDGE, SURNAME_PARTICLES, TITLES, WEEKDAYS, alternation,
 )
 from ..core import (
     Mention, NAME_LABELS, Page, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup, name_tokens,
@@ -256,7 +256,8 @@ def surname_particles(ms: list[Mention], page: Page) -> list[Mention]:
         elif m.label not in {"PERSON", "GPE", "LOC", "FAC"} and _particle_name(text[s:e]):
             m.label = "PERSON"  # the model's organisation or place "Jonas de Vos": a given name, particles, a surname
         if m.label == "PERSON":
-            if s == m.start and (cm := _CAPITAL_PARTICLES_BEFORE.search(head)) is not None and sentence_initial(text, s - len(cm.group(1))):
+            cm = _CAPITAL_PARTICLES_BEFORE.search(head) if s == m.start else None
+            if cm is not None and sentence_initial(text, s - len(cm.group(1))):
                 s -= len(cm.group(1))
             if (am := _PARTICLES_AFTER.match(text, e)) is not None and am.group(2)[0].isupper() and not (
                     am.group(2).lower() in page.lower_words or is_common(am.group(2))):
@@ -271,7 +272,8 @@ def surname_particles(ms: list[Mention], page: Page) -> list[Mention]:
 
 
 #: A whole name of capitalised words with particles inside: "Jonas de Vos", "Ana Sofia dos Reis".
-_PARTICLE_NAME = re.compile(r"([^\W\d_][\w'’-]*)(?:\s+[^\W\d_][\w'’-]*)*?\s+(?:" + alternation(SURNAME_PARTICLES) + r"\s+){1,2}([^\W\d_][\w'’-]*)")
+_PARTICLE_NAME = re.compile(
+    r"([^\W\d_][\w'’-]*)(?:\s+[^\W\d_][\w'’-]*)*?\s+(?:" + alternation(SURNAME_PARTICLES) + r"\s+){1,2}([^\W\d_][\w'’-]*)")
 
 
 def _particle_name(t: str) -> bool:

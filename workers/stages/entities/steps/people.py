@@ -167,7 +167,11 @@ def _free_given_name(word: str, lower_words: set[str]) -> bool:
             and w not in STOP_EDGE and w not in MONTHS and w not in WEEKDAYS)
 
 
-_NAME = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){0,2}(?:\s+(?:II|III|IV|Jr\.?|Sr\.?))?")
+_NAME = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){0,2}(?:\s+(?:[IVX]{2,5}(?![\w'’-])|[VX](?![\w'’-])|Jr\.?|Sr\.?))?")
+
+
+#: A regnal number after a ruler's name: "II", "XIII" (not "I", which is more often the pronoun).
+_REGNAL = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})|V|X")
 
 
 def titled_names(ms: list[Mention], page: Page) -> list[Mention]:
@@ -187,9 +191,11 @@ def titled_names(ms: list[Mention], page: Page) -> list[Mention]:
             if not nm:
                 continue
             words = nm.group(0).split()
-            # stop before a title, a common word or a place/organisation word
-            keep = 0
-            for w in words:
+            # stop before a title, a common word or a place/organisation word, but a name with a regnal number is
+            # a monarch's or a pope's, whatever else its word names ("Queen Victoria II", "Pope Leo XIII")
+            regnal = len(words) >= 2 and _REGNAL.fullmatch(words[1].rstrip(".,;:")) is not None
+            keep = 2 if regnal else 0
+            for w in words if not regnal else ():
                 lw = w.lower().rstrip(".")
                 if w in {"II", "III", "IV"} or lw in {"jr", "sr"}:
                     if keep:

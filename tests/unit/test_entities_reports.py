@@ -125,3 +125,9 @@ def test_a_title_and_a_regnal_number_make_a_monarch_even_of_a_common_or_place_na
 def test_a_big_city_the_model_read_as_a_person_is_a_place():
     got = refined(["Ships sailed to Ho Chi Minh City and Hanoi."], [("Ho Chi Minh City", "PERSON", 0), ("Hanoi", "GPE", 0)])
     assert ("Ho Chi Minh City", "GPE") in got, got
+
+
+def test_a_speech_addresses_by_titles_and_a_title_keeps_a_surname_a_person():
+    texts = ["Thank you, Madam President. Secretary-General Oduya, excellencies.", "As President Kennedy said, the sea waits."]
+    got = refined(texts, [("Madam", "PERSON", 0), ("Oduya", "PERSON", 0), ("Kennedy", "PERSON", 1)])
+    assert got == [("Oduya", "PERSON"), ("Kennedy", "PERSON")], got  # no "Madam", no "Secretary-"; Kennedy is also a city

@@ -244,7 +244,8 @@ def drop_lone_words(ms: list[Mention], page: Page) -> list[Mention]:
     Herald reported"), or it stands in a list with an organisation that stays
     ("clients such as Quillon, Vantora and BNX"). A title word alone ("Mister
     Chair", "Grants for Justice") or a single letter ("the fitted Q") is never
-    an organisation.
+    an organisation, and a title the model took for a person, followed by
+    another title, is a form of address ("Thank you, Madam President").
     """
     texts = page.texts
     counts = Counter(m.text(texts).upper() for m in ms)  # (named again in a capitals headline is named twice)
@@ -262,11 +263,16 @@ def drop_lone_words(ms: list[Mention], page: Page) -> list[Mention]:
         t = m.text(texts)
         if m.label == "ORG" and (t.lower() in TITLES or len(t.rstrip(".")) == 1):
             continue
+        if m.label == "PERSON" and t.lower() in TITLES and (nw := _NEXT_WORD.match(texts[m.seg], m.end)) and (
+                nw.group(1).lower() in TITLES):
+            continue  # a form of address, no name: "Thank you, Madam President"
         if i not in lone:
             out.append(m)
     return out
 
 
+#: The word right after a name.
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 #: A verb of saying right after a name.
 _SPEECH_AFTER = re.compile(r"\s+" + alternation(SPEECH_VERBS) + r"\b")
 #: A lower-case word after a name, other than a list's "and"/"or": the name only opens its item ("Lantern rigs").

@@ -185,12 +185,17 @@ def titled_names(ms: list[Mention], page: Page) -> list[Mention]:
     heads = TITLES | EXTRA_TITLES
     for i, text in enumerate(texts):
         for tm in re.finditer(r"(?<![\w'’-])([A-Z][a-z]+\.?)\s+(?=[A-Z])", text):
-            if tm.group(1).rstrip(".").lower() not in heads or tm.start() == 0:
-                continue
+            title = tm.group(1)
+            if title.rstrip(".").lower() not in heads or tm.start() == 0 or (title.endswith(".") and len(title) > 6):
+                continue  # (a title with a full stop is an abbreviation, "Gen.", or a sentence's end: "... Madam President.")
             nm = _NAME.match(text, tm.end())
             if not nm:
                 continue
             words = nm.group(0).split()
+            if words[-1].endswith("-"):
+                words = words[:-1]  # "Secretary-General": the title goes on past the hyphen, no name
+            if not words:
+                continue
             # stop before a title, a common word or a place/organisation word, but a name with a regnal number is
             # a monarch's or a pope's, whatever else its word names ("Queen Victoria II", "Pope Leo XIII")
             regnal = len(words) >= 2 and _REGNAL.fullmatch(words[1].rstrip(".,;:")) is not None

@@ -98,6 +98,9 @@ def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str], spo
             continue
         if t in person_words or any(w in person_words for w in t.split()):
             continue
+        if m.label == "PERSON" and (tw := _PREV_WORD.search(texts[m.seg], max(0, m.start - 20), m.start)) and (
+                tw.group(1).rstrip(".").lower() in TITLES):
+            continue  # "President Kennedy": a title makes a person, whatever town shares the name
         p = gaz.lookup(t)
         if p is not None and not (p.kind == "city" and (p.population < CITY_POPULATION or m.label == "ORG")):
             evidence.add(t)

@@ -65,6 +65,7 @@ STEPS: tuple[Step, ...] = (
     Step("fix_dates", dates.fix_dates),
     Step("add_date_patterns", dates.add_date_patterns),
     Step("fix_names", labels.fix_names),
+    Step("foreign_places", labels.foreign_places),
     Step("headline_words", labels.headline_words),
     Step("title_line_orgs", orgs.title_line_orgs),
     Step("common_of_phrases", orgs.common_of_phrases),

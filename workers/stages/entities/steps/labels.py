@@ -7,12 +7,13 @@ from collections import Counter
 
 from ....knowledge.lexicon import (
     BODY_HEADS, COMPASS_WORDS, EVENT_HEADS, EVENT_OF, EVENT_ORDINALS, EVENT_STARTS, LEAD_WORDS, LOC_HEADS, MEETING_WORDS,
-    NOT_EVENT_HEADS, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, SPEECH_VERBS, TITLES, alternation,
+    FOREIGN_PLACE_WORDS, NOT_EVENT_HEADS, ORG_HEADS, PLACE_HEADS, PLACE_MODIFIERS, PLACE_PREFIXES, PLACE_SUFFIXES, SPEECH_VERBS,
+    TITLES, alternation,
 )
 from .. import timex
 from ..core import (
-    Mention, NAME_LABELS, Page, Runs, SpanIndex, bare, dateline_place, fold, gazetteer, lookup, place_label, short_form_heads,
-    strip_punct,
+    EDGE_PUNCT, Mention, NAME_LABELS, Page, Runs, SpanIndex, bare, dateline_place, fold, gazetteer, is_given_name, lookup, place_label,
+    short_form_heads, strip_punct,
 )
 
 #: A compass word before the rest of a name in capitals: "NORTHERN INDIA".
@@ -155,6 +156,38 @@ def fix_names(ms: list[Mention], page: Page) -> list[Mention]:
                 m.label = "ORG"  # "the Brandt Administration", "Planning Secretariat"
         out.append(m)
     return out
+
+
+#: A capitalised place adjective right before a point ("Grande " before "Anse").
+_MODIFIER_BEFORE = re.compile(r"(?<![\w'’-])" + alternation(PLACE_MODIFIERS) + r"\s+$")
+
+
+def foreign_places(ms: list[Mention], page: Page) -> list[Mention]:
+    """A person or organisation named with another language's word for a place is that place.
+
+    The model reads many foreign place names as persons ("Grande Anse",
+    "Rua Augusta", "Kirkegata", "Kvaløya"): a name holding a word of
+    ``foreign_place_words`` (a beach, cape, street, square, church...), or one
+    word ending in one of ``place_suffixes``, takes that word's label, and a
+    place adjective right before it ("Grande", "Petite") joins it. Words that
+    are also common surnames or given names are not on the list ("Plaza",
+    "Torre", "Isla"), and a one-word name that is a given name is no compound.
+    """
+    texts = page.texts
+    for m in ms:
+        if m.label not in {"PERSON", "ORG"}:
+            continue
+        toks = [w.strip(EDGE_PUNCT) for w in m.text(texts).split()]
+        label = next((FOREIGN_PLACE_WORDS[w] for w in toks if w in FOREIGN_PLACE_WORDS), None)
+        if label is None and len(toks) == 1 and not is_given_name(toks[0]):
+            w = toks[0].lower()
+            label = next((lab for suf, lab in PLACE_SUFFIXES.items() if w.endswith(suf) and len(w) >= len(suf) + 3), None)
+        if label is None:
+            continue
+        m.label = label
+        if mm := _MODIFIER_BEFORE.search(texts[m.seg], max(0, m.start - 12), m.start):
+            m.start = mm.start()
+    return ms
 
 
 _EVW = r"(?:[A-Z][\w'’-]*|\d{4}|\d+(?:st|nd|rd|th))"

@@ -140,3 +140,9 @@ def test_a_name_with_another_languages_word_for_a_place_is_that_place():
                           ("Ana Velha", "PERSON", 1)])
     assert ("Grande Anse", "LOC") in got and ("Rua Velha", "FAC") in got and ("Kirkegata", "FAC") in got, got
     assert ("Hestøya", "LOC") in got and ("Ana Velha", "PERSON") in got, got
+
+
+def test_a_name_ending_in_a_newspapers_word_is_an_organisation():
+    got = refined(["The story ran in the Harbourton Herald and the Kestrel Gazette."],
+                  [("Harbourton Herald", "PERSON", 0), ("Kestrel Gazette", "PERSON", 0)])
+    assert got == [("Harbourton Herald", "ORG"), ("Kestrel Gazette", "ORG")], got

@@ -264,8 +264,8 @@ def surname_particles(ms: list[Mention], page: Page) -> list[Mention]:
                 words = words[1:]
             if words and all(text[a].isupper() for a, _ in words) and lookup(text[words[0][0]:e]) is None:
                 s = words[0][0]
-        elif m.label not in {"PERSON", "GPE", "LOC", "FAC"} and _particle_name(text[s:e]):
-            m.label = "PERSON"  # the model's organisation or place "Jonas de Vos": a given name, particles, a surname
+        if s == m.start and m.label not in {"PERSON", "GPE", "LOC", "FAC"} and _particle_name(text[s:e]):
+            m.label = "PERSON"  # the model's organisation "Jonas de Vos": a given name, particles, a surname
         if m.label == "PERSON":
             cm = _CAPITAL_PARTICLES_BEFORE.search(head) if s == m.start else None
             if cm is not None and sentence_initial(text, s - len(cm.group(1))):

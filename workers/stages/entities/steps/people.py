@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from ....knowledge.lexicon import (
-    CAPITAL_PARTICLES, CITATION_PARTICLES, CITATION_SKIP, EXTRA_TITLES, FUNCTION_WORDS, INTERJECTIONS, LEAD_WORDS, MONTHS,
-    ORG_HEADS, PLACE_HEADS, RULE_NOUNS, STOP_EDGE, SURNAME_PARTICLES, TITLES, WEEKDAYS, alternation,
+    CAPITAL_PARTICLES, CITATION_PARTICLES, CITATION_SKIP, EXTRA_TITLES, INTERJECTIONS, MONTHS, ORG_HEADS, PLACE_HEADS,
+    RULE_NOUNS, STOP_EDGE, SURNAME_PARTICLES, TITLES, WEEKDAYS, alternation,
 )
 from ..core import (
     Mention, NAME_LABELS, Page, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup, name_tokens,
@@ -260,11 +260,12 @@ def surname_particles(ms: list[Mention], page: Page) -> list[Mention]:
             words = [(at + w.start(), at + w.end()) for w in re.finditer(r"\S+", gm.group(1))] if gm else []
             # the given names: the capitalised words right before, from the first given name (or a person's name) on
             while words and not (text[words[0][0]].isupper() and (
-                    _given(text[words[0][0]:words[0][1]]) or _person_ends(idx, m.seg, words[-1][1], m))):
+                    _free_given_name(text[words[0][0]:words[0][1]], page.lower_words)
+                    or _person_ends(idx, m.seg, words[-1][1], m))):
                 words = words[1:]
             if words and all(text[a].isupper() for a, _ in words) and lookup(text[words[0][0]:e]) is None:
                 s = words[0][0]
-        if s == m.start and m.label not in {"PERSON", "GPE", "LOC", "FAC"} and _particle_name(text[s:e]):
+        if s == m.start and m.label not in {"PERSON", "GPE", "LOC", "FAC"} and _particle_name(text[s:e], page.lower_words):
             m.label = "PERSON"  # the model's organisation "Jonas de Vos": a given name, particles, a surname
         if m.label == "PERSON":
             cm = _CAPITAL_PARTICLES_BEFORE.search(head) if s == m.start else None
@@ -287,17 +288,12 @@ _PARTICLE_NAME = re.compile(
     r"([^\W\d_][\w'’-]*)(?:\s+[^\W\d_][\w'’-]*)*?\s+(?:" + alternation(SURNAME_PARTICLES) + r"\s+){1,2}([^\W\d_][\w'’-]*)")
 
 
-def _particle_name(t: str) -> bool:
+def _particle_name(t: str, lower_words: set[str]) -> bool:
     """``t`` is a given name, maybe more names, particles and one capitalised surname, and no place the gazetteer knows."""
     pm = _PARTICLE_NAME.fullmatch(t)
-    return (pm is not None and _given(pm.group(1)) and pm.group(2)[0].isupper()
+    return (pm is not None and _free_given_name(pm.group(1), lower_words) and pm.group(2)[0].isupper()
             and all(w[0].isupper() or w in SURNAME_PARTICLES for w in t.split())
             and pm.group(2).lower() not in ORG_HEADS | PLACE_HEADS and lookup(t) is None)
-
-
-def _given(word: str) -> bool:
-    """A given name that is no word opening a sentence or clause ("The", "After" are in the lists of given names)."""
-    return is_given_name(word) and word.lower() not in LEAD_WORDS and word.lower() not in FUNCTION_WORDS
 
 
 def _person_ends(idx: SpanIndex, seg: int, end: int, m: Mention) -> bool:

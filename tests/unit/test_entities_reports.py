@@ -111,9 +111,9 @@ def test_a_name_of_a_given_name_particles_and_a_surname_is_a_person_but_a_known_
     got = refined(texts, [("Jonas de Vos", "ORG", 0), ("Rio de Janeiro", "GPE", 0), ("Museu do Mar", "ORG", 0)])
     assert ("Jonas de Vos", "PERSON") in got and ("Rio de Janeiro", "GPE") in got, got
     assert [label for t, label in got if t == "Museu do Mar"] == ["FAC"], got  # a museum, by its word (foreign_places)
-    # "The" is on the lists of given names, but opens no name
+    # "The" is on the lists of given names, but opens no name: the model's "Escola" and "Vale" make no person
     texts = ["The Escola do Vale opened in 1990."]
-    assert ("Escola do Vale", "ORG") in refined(texts, [("Escola do Vale", "ORG", 0)])
+    assert not [t for t, label in refined(texts, [("Escola", "ORG", 0), ("Vale", "ORG", 0)]) if label == "PERSON"]
 
 
 def test_a_title_and_a_regnal_number_make_a_monarch_even_of_a_common_or_place_name():

@@ -31,7 +31,8 @@ def classified(text: str, **kw):
      '"We will be back next year." - Sam Lee', "Ann Lowrie (left) and Sam Lee at the quay",
      "The crew, from left: Ann, Sam and Joe",
      "The Prime Minister greets the President of Tarnland (June 1, Harbourton)",
-     "The two ministers after the talks (Harbourton, 3 May 2013)"],
+     "The two ministers after the talks (Harbourton, 3 May 2013)",
+     "Ana Lima in her studio, c. 1950", "The ferry on her first crossing to Harbourton, 1972"],
 )
 def test_caption_cues(line):
     assert is_caption_text(line)
@@ -39,7 +40,9 @@ def test_caption_cues(line):
 
 @pytest.mark.parametrize("line", ["Early life", "The photo-op season opened early this year.", "Results",
                                   "He turned from left to right.", "Turn left to reach the quay.",
-                                  "The talks resumed in Geneva (see May 4, above)", "Results of the vote (Table 2, May 2014)"])
+                                  "The talks resumed in Geneva (see May 4, above)", "Results of the vote (Table 2, May 2014)",
+                                  "Tuesday, May 3, 2016", "Harbourton, 1972",
+                                  "The harbour was rebuilt after the storm of 1953, and again in the long dry summer after it, 1976"])
 def test_not_caption_cues(line):
     assert not is_caption_text(line)
 

@@ -94,6 +94,9 @@ _WHEN_AND_WHERE = re.compile(
     rf"\((?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?[,;]\s*[A-Z][^()]{{0,40}}\)$"
     rf"|\([A-Z][\w .'’-]{{0,40}}[,;]\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?\)$"
 )
+# A picture's year closing a short description: "Ana Lima in her studio, c. 1950", "... on stage in Harbourton, 1972"
+# (a date line, "Tuesday, May 3, 2016", has no lower-case word before its year).
+_WHEN_TAKEN = re.compile(r"^[A-Z][^.!?]*\b[a-z]{2,}\b[^.!?]*,\s*(?:c\.|ca\.|circa)?\s*\d{4}(?:\s*[–-]\s*\d{2,4})?$")
 # Reference markers closing a sentence ("... grammar. [6]") do not hide its full stop.
 _CITATIONS = re.compile(r"(?:\s*\[\d+\])+\s*$")
 _NAME_LINE = re.compile(r"^(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3}$")
@@ -115,6 +118,8 @@ def is_caption_text(text: str) -> bool:
     if _PULL_QUOTE.match(t) and len(t) < 400:
         return True
     if _WHEN_AND_WHERE.search(t) and len(t.split()) <= 30:
+        return True
+    if len(t.split()) <= 15 and _WHEN_TAKEN.match(t):
         return True
     return bool(_CREDIT.search(t)) and len(t) < 400
 

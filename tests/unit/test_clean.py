@@ -103,6 +103,25 @@ def test_lost_drop_cap_is_restored_with_source_offsets():
     assert repair.after == "Harbours"
 
 
+def test_a_drop_cap_letter_set_apart_joins_the_rest_of_its_word():
+    text = "Harbour report\n\nT\nhe harbour was rebuilt in 1953.\n\nW ith the new pier, ferries land at low tide.\n"
+    page = clean(make_page(text))
+    assert [b.text for b in page.blocks[1:]] == ["The harbour was rebuilt in 1953.", "With the new pier, ferries land at low tide."]
+    repairs = [r for r in page.repairs if r.kind == "drop_cap"]
+    assert [(text[r.source_start : r.source_end], r.before, r.after) for r in repairs] == [
+        ("T\nhe", "T\nhe", "The"), ("W ith", "W ith", "With")]
+    assert page.blocks[1].offsets.to_source(0, 3) == (16, 20)  # "The" points at "T\nhe"
+
+
+def test_a_letter_that_is_a_word_or_an_initial_before_a_word_is_no_drop_cap():
+    text = ("Survey\n\nA cross-sectional survey was made.\n\nI am told the pier is safe.\n\n"
+            "B shares rose on Monday.\n\nT cells were counted.\n")
+    page = clean(make_page(text))
+    assert [b.text for b in page.blocks[1:]] == ["A cross-sectional survey was made.", "I am told the pier is safe.",
+                                                 "B shares rose on Monday.", "T cells were counted."]
+    assert not [r for r in page.repairs if r.kind == "drop_cap"]
+
+
 def test_drop_cap_uses_the_dictionary_when_the_page_lacks_the_word():
     vocab = _vocabulary("espite the rain, the fair went ahead.")
     assert drop_cap_letter("espite", vocab) == "D"

@@ -485,6 +485,7 @@ class _Ctx:
 def _clean_block(lines: list[Line], ctx: _Ctx, *, chrome: bool, lower_start_is_damage: bool = False) -> Block:
     b = TextBuilder()
     skip_to: int | None = None  # source offset where the next line's text resumes after a joined hyphen
+    glued = False  # the first line is a drop-cap letter set apart, joined to the next line's word
     for li, line in enumerate(lines):
         raw = line.text
         lead = len(raw) - len(raw.lstrip())
@@ -492,13 +493,29 @@ def _clean_block(lines: list[Line], ctx: _Ctx, *, chrome: bool, lower_start_is_d
         pos = line.start + lead
         body = raw[lead:trail]
         if li and skip_to is None:
-            b.replace(lines[li - 1].end, line.start, "\n")
+            # after a drop-cap letter on a line of its own, the rest of its word follows with no break
+            b.replace(lines[li - 1].end, line.start, "" if glued else "\n")
+            glued = False
         if skip_to is not None:
             body = ctx.source[skip_to : line.start + trail]
             pos, skip_to = skip_to, None
         nxt = lines[li + 1] if li + 1 < len(lines) else None
         if li == 0 and not chrome:
-            _maybe_drop_cap(b, pos, body, ctx, lower_start_is_damage)
+            if (split := _set_apart_drop_cap(body, nxt)) is not None:
+                # "W ith the pier", or "T" on a line over "he harbour": the letter joins the rest of its word
+                letter, rest, gap = split
+                b.copy(ctx.source, pos, pos + 1)
+                if gap:
+                    b.replace(pos + 1, pos + 1 + gap, "")
+                    _note_split_drop_cap(ctx, pos, pos + 1 + gap + len(rest), letter + rest)
+                    pos, body = pos + 1 + gap, body[1 + gap:]
+                else:
+                    glued = True
+                    resume = nxt.start + len(nxt.text) - len(nxt.text.lstrip())
+                    _note_split_drop_cap(ctx, pos, resume + len(rest), letter + rest)
+                    continue  # the line holds only the letter
+            else:
+                _maybe_drop_cap(b, pos, body, ctx, lower_start_is_damage)
         joined_at, keep_hyphen = None, False
         if nxt is not None and not chrome and (left := _hyphen_end(body)):
             rm = _LOWER_START.match(nxt.text.lstrip())
@@ -536,6 +553,39 @@ def _joins_hyphen_ctx(left: str, right: str, ctx: _Ctx) -> bool:
         return False  # the page writes this compound with a hyphen elsewhere
     joined = left + right
     return bool(ctx.vocab.get(joined, 0) or ctx.vocab.get(joined.lower(), 0) or is_common_word(joined))
+
+
+#: A drop-cap letter set apart from the rest of its word on the same line: "W ith", "T he".
+_LETTER_APART = re.compile(r"([^\W\d_])([ \t]+)([a-z][^\W\d_]*)")
+
+
+def _set_apart_drop_cap(body: str, nxt: Line | None) -> tuple[str, str, int] | None:
+    """(letter, rest of the word, spaces between) when a block opens with a drop-cap letter set apart; 0 spaces: a line break.
+
+    Only when the letter and the rest make a word English uses more than the
+    rest alone ("The" over "he", "With" over "ith"), and a letter that is a
+    word itself ("A", "I", "O") only before a rest that is none ("A nd"), so
+    "A cross-sectional survey", "I am", "B shares" and "T cells" stay as they are.
+    """
+    if len(body) == 1 and body.isupper() and nxt is not None and (rm := _LOWER_START.match(nxt.text.lstrip())):
+        letter, rest, gap = body, rm.group(1), 0
+    elif (lm := _LETTER_APART.match(body)) and lm.group(1).isupper():
+        letter, rest, gap = lm.group(1), lm.group(3), len(lm.group(2))
+    else:
+        return None
+    english = _english()
+    if letter in "AIO" and rest in english:
+        return None  # a word of its own before another: "A cross-sectional survey", "I am", not "Across", "Iam"
+    return (letter, rest, gap) if english.get((letter + rest).lower(), 0.0) > english.get(rest, 0.0) else None
+
+
+def _note_split_drop_cap(ctx: _Ctx, start: int, end: int, whole: str) -> None:
+    ctx.repairs.append(
+        Repair(
+            kind="drop_cap", source_start=start, source_end=end, before=ctx.source[start:end], after=whole,
+            reason=f"a drop-cap letter set apart from the rest of '{whole}'",
+        )
+    )
 
 
 def _maybe_drop_cap(b: TextBuilder, pos: int, body: str, ctx: _Ctx, lower_start_is_damage: bool = False) -> None:

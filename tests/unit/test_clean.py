@@ -114,10 +114,10 @@ def test_a_drop_cap_letter_set_apart_joins_the_rest_of_its_word():
 
 
 def test_a_letter_that_is_a_word_or_an_initial_before_a_word_is_no_drop_cap():
-    text = ("Survey\n\nA cross-sectional survey was made.\n\nI am told the pier is safe.\n\n"
+    text = ("Survey\n\nA cross-border ferry was planned.\n\nI am told the pier is safe.\n\n"
             "B shares rose on Monday.\n\nT cells were counted.\n")
     page = clean(make_page(text))
-    assert [b.text for b in page.blocks[1:]] == ["A cross-sectional survey was made.", "I am told the pier is safe.",
+    assert [b.text for b in page.blocks[1:]] == ["A cross-border ferry was planned.", "I am told the pier is safe.",
                                                  "B shares rose on Monday.", "T cells were counted."]
     assert not [r for r in page.repairs if r.kind == "drop_cap"]
 

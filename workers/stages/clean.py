@@ -565,7 +565,7 @@ def _set_apart_drop_cap(body: str, nxt: Line | None) -> tuple[str, str, int] | N
     Only when the letter and the rest make a word English uses more than the
     rest alone ("The" over "he", "With" over "ith"), and a letter that is a
     word itself ("A", "I", "O") only before a rest that is none ("A nd"), so
-    "A cross-sectional survey", "I am", "B shares" and "T cells" stay as they are.
+    "A cross-border ferry", "I am", "B shares" and "T cells" stay as they are.
     """
     if len(body) == 1 and body.isupper() and nxt is not None and (rm := _LOWER_START.match(nxt.text.lstrip())):
         letter, rest, gap = body, rm.group(1), 0
@@ -575,7 +575,7 @@ def _set_apart_drop_cap(body: str, nxt: Line | None) -> tuple[str, str, int] | N
         return None
     english = _english()
     if letter in "AIO" and rest in english:
-        return None  # a word of its own before another: "A cross-sectional survey", "I am", not "Across", "Iam"
+        return None  # a word of its own before another: "A cross-border ferry", "I am", not "Across", "Iam"
     return (letter, rest, gap) if english.get((letter + rest).lower(), 0.0) > english.get(rest, 0.0) else None
 
 

@@ -291,6 +291,23 @@ def test_title_of_a_work_after_film_or_series_is_no_organisation():
     assert [lab for _, lab in labelled(refine(ms, texts), texts) if lab == "ORG"] == []
 
 
+def test_title_before_its_year_in_running_text_is_no_organisation():
+    texts = ["Her first lead was in the comedy Paper Lanterns (2011), and Paper Lanterns toured widely."]
+    ms = [mention(texts, "Paper Lanterns", "ORG"), mention(texts, "Paper Lanterns", "ORG", nth=1)]
+    assert labelled(refine(ms, texts), texts) == []
+
+
+def test_event_body_or_season_heading_before_a_year_keeps_its_label():
+    texts = ["He flew helicopters in the Kestrel Strait War (1982) and later taught at Harbourton University (1998).",
+             "Selwick Rovers (2012)"]
+    ms = [mention(texts, "Kestrel Strait War", "EVENT"), mention(texts, "Harbourton University", "ORG"),
+          mention(texts, "Selwick Rovers", "ORG", seg=1)]
+    out = labelled(refine(ms, texts), texts)
+    assert ("Kestrel Strait War", "EVENT") in out
+    assert ("Harbourton University", "ORG") in out
+    assert ("Selwick Rovers", "ORG") in out
+
+
 def test_contest_and_meeting_names_are_events():
     texts = ["She won the Young Singers Contest and spoke at the Pacific Leaders Meeting in May."]
     out = labelled(refine([], texts), texts)

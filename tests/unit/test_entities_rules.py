@@ -115,6 +115,27 @@ def test_citation_taken_for_an_organisation_gives_its_authors():
     assert not any(label == "ORG" for _, label in out)
 
 
+def test_name_before_a_year_is_an_author_only_when_nothing_capitalised_runs_into_it():
+    texts = ["As Okafor (2008) showed, springs store work.",
+             "Her films include Quiet Harbour (2004) and the drama Winter Gallows (2009).",
+             "The sociologist Ana Lindqvist (1971) disagreed."]
+    ms = [mention(texts, "Quiet Harbour", "WORK_OF_ART", seg=1), mention(texts, "Winter Gallows", "WORK_OF_ART", seg=1),
+          mention(texts, "Ana Lindqvist", "PERSON", seg=2)]
+    out = labelled(refine(ms, texts), texts)
+    assert ("Okafor", "PERSON") in out
+    assert ("Harbour", "PERSON") not in out and ("Gallows", "PERSON") not in out
+    assert ("Ana Lindqvist", "PERSON") in out and ("Lindqvist", "PERSON") not in out
+
+
+def test_known_place_after_in_before_a_year_stays_a_place_but_a_cited_author_after_from_is_a_person():
+    texts = ["She lectured at the university in Denmark (1925) and again in Portugal (1927).",
+             "The figures come from Jordan (1989) and were checked again."]
+    ms = [mention(texts, "Denmark", "GPE"), mention(texts, "Portugal", "GPE"), mention(texts, "Jordan", "GPE", seg=1)]
+    out = labelled(refine(ms, texts), texts)
+    assert ("Denmark", "GPE") in out and ("Portugal", "GPE") in out
+    assert ("Jordan", "PERSON") in out
+
+
 def test_place_noun_at_the_end_makes_a_place():
     texts = ["We stayed at the Seaview Hotel near Kingston Harbour."]
     out = labelled(refine([mention(texts, "Seaview Hotel", "PERSON"), mention(texts, "Kingston Harbour", "ORG")], texts), texts)

@@ -539,18 +539,41 @@ def common_of_phrases(ms: list[Mention], page: Page) -> list[Mention]:
 _WORK_BEFORE = re.compile(r"\b" + alternation(WORK_WORDS) + r"\s*[,:]?\s*[\"“‘']?$", re.IGNORECASE)
 
 
+#: A year in brackets right after a name: "Paper Lanterns (2011)".
+_YEAR_AFTER = re.compile(r"[ \t]*\((?:1[5-9]|20)\d{2}\)")
+
+
+def _named_by_head(name: str, label: str) -> bool:
+    """An event or a body says what it is: "the Kestrel Strait War (1982)", "Harbour University (1998)"."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", name)]
+    if label == "EVENT":
+        return any(w in EVENT_HEADS for w in words)
+    return bool(words) and (words[-1] in ORG_HEADS or words[-1] in BODY_WORDS)
+
+
 def works(ms: list[Mention], page: Page) -> list[Mention]:
     """"the film House of Wax", "the series Silent Witness": titles of works are no organisation.
 
     Works are not among the labels; the model calls their titles ORG (or
-    EVENT, FAC). Every mention of the same title on the page is dropped too.
-    Titles taken for persons are left alone: after "book" or "film" a person
-    (its author, its star) is named too often.
+    EVENT, FAC). A title is known by a word for a work before it, or by the
+    year in brackets after it in running text ("starred in Paper Lanterns (2011)"),
+    unless its own words say it is an event or a body ("the Kestrel Strait War
+    (1982)", "Harbour University (1998)"); a heading "Harbour Rovers (2012)"
+    is a club's season, and a building's year is when it was built. Every mention of the
+    same title on the page is dropped too. Titles taken for persons are left
+    alone: after "book" or "film" a person (its author, its star) is named too
+    often, and before a year an author is cited.
     """
     texts = page.texts
     titles: set[str] = set()
     for m in ms:
-        if m.label in {"ORG", "EVENT", "FAC"} and _WORK_BEFORE.search(texts[m.seg], max(0, m.start - 30), m.start):
+        if m.label not in {"ORG", "EVENT", "FAC"}:
+            continue
+        text = texts[m.seg]
+        if _WORK_BEFORE.search(text, max(0, m.start - 30), m.start):
+            titles.add(m.text(texts))
+        elif (m.label != "FAC" and (ym := _YEAR_AFTER.match(text, m.end)) and (text[:m.start].strip() or text[ym.end():].strip())
+              and not _named_by_head(m.text(texts), m.label)):
             titles.add(m.text(texts))
     if not titles:
         return ms

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from ....knowledge.lexicon import (
-    CAPITAL_PARTICLES, CITATION_PARTICLES, CITATION_SKIP, EXTRA_TITLES, INTERJECTIONS, MONTHS, ORG_HEADS, PLACE_HEADS,
-    RULE_NOUNS, STOP_EDGE, SURNAME_PARTICLES, TITLES, WEEKDAYS, alternation,
+    CAPITAL_PARTICLES, CITATION_PARTICLES, CITATION_SKIP, EXTRA_TITLES, FUNCTION_WORDS, INTERJECTIONS, LEAD_WORDS, MONTHS,
+    ORG_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS, RULE_NOUNS, SENTENCE_OPENERS, STOP_EDGE, SURNAME_PARTICLES, TITLES, WEEKDAYS, alternation,
 )
 from ..core import (
-    Mention, NAME_LABELS, Page, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup, name_tokens,
+    Mention, NAME_LABELS, PLACE_LABELS, Page, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup, name_tokens,
     not_a_name, resolve, sentence_initial,
 )
 
@@ -17,13 +17,41 @@ _CITE_PAREN = re.compile(r"\(([^()]{0,400}?\b(?:1[5-9]|20)\d{2}[a-z]?)\)")
 _CITE_NAME = re.compile(r"(?<![\w'’-])(?:" + alternation(CITATION_PARTICLES) + r"\s+)*[A-Z][\w'’-]*[a-z][\w'’-]*(?![\w'’-])")
 _CITE_BEFORE = re.compile(
     r"((?:[A-Z][\w'’-]+)(?:\s*,\s*[A-Z][\w'’-]+)*(?:,?\s*(?:&|and)\s*[A-Z][\w'’-]+)?(?:\s+et\s+al\.?)?)\s*$")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+$")
+_ARTICLES = frozenset({"the", "a", "an"})
 
+
+def _after(text: str, start: int, words: frozenset[str]) -> bool:
+    """The word right before ``start`` is one of ``words`` (lower case)."""
+    wm = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return wm is not None and wm.group(1) in words
+
+
+def _no_author_here(text: str, start: int) -> bool:
+    """Names ending right before "(2005)" at ``start`` are no citation's authors.
+
+    So when an article stands before them (no author is cited as "the Lanterns
+    (2011)"), or a capitalised word other than a function word or a title: then
+    they end a longer name, a work's title and its year ("Quiet Harbour (2004)")
+    or a person named in full ("Ana Lindqvist (1971)"), which the model's own
+    mention covers better than its last word.
+    """
+    wm = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if not wm:
+        return False
+    word = wm.group(1)
+    low = word.lower()
+    if word[0].islower():
+        return low in _ARTICLES
+    return not (low in FUNCTION_WORDS or low in LEAD_WORDS or low in SENTENCE_OPENERS or low in STOP_EDGE
+                or word in CITATION_SKIP or low.rstrip(".") in TITLES or low in EXTRA_TITLES)
 
 
 def citations(ms: list[Mention], page: Page) -> list[Mention]:
     """Authors in academic citations are persons: "(Okafor, Halloran, & Berg, 2008)", "Halvorsen and Berg (1998)"."""
     texts = page.texts
     spans: list[tuple[int, int, int]] = []
+    places = {(m.seg, m.start, m.end) for m in ms if m.label in PLACE_LABELS}
     for i, text in enumerate(texts):
         if "(" not in text:
             continue
@@ -46,9 +74,12 @@ def citations(ms: list[Mention], page: Page) -> list[Mention]:
             # names just before "(2004)"
             if re.fullmatch(r"\s*(?:1[5-9]|20)\d{2}[a-z]?(?:\s*[,:]\s*(?:p\.\s*)?\d+(?:-\d+)?)?\s*", pm.group(1)):
                 bm = _CITE_BEFORE.search(text, max(0, pm.start() - 80), pm.start())
-                if bm:
+                if bm and not _no_author_here(text, bm.start(1)):
                     for nm in _CITE_NAME.finditer(bm.group(1)):
-                        spans.append((i, bm.start(1) + nm.start(), bm.start(1) + nm.end()))
+                        a, b = bm.start(1) + nm.start(), bm.start(1) + nm.end()
+                        if (i, a, b) in places and lookup(nm.group(0)) is not None and _after(text, a, PLACE_PREPOSITIONS):
+                            continue  # "she lectured in Denmark (1925)": the year of a visit, not of a paper
+                        spans.append((i, a, b))
     if not spans:
         return ms
     sidx = SpanIndex()

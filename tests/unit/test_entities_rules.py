@@ -136,6 +136,20 @@ def test_known_place_after_in_before_a_year_stays_a_place_but_a_cited_author_aft
     assert ("Jordan", "PERSON") in out
 
 
+def test_role_opening_a_transcript_line_is_no_person_but_a_named_speaker_is():
+    texts = ["MODERATOR: Next, please.\nSECRETARY OKAFOR: Thank you all.\nQuestion : Will the talks go on?"]
+    ms = [mention(texts, "MODERATOR", "PERSON"), mention(texts, "OKAFOR", "PERSON"), mention(texts, "Question", "PERSON")]
+    out = labelled(refine(ms, texts), texts)
+    assert ("MODERATOR", "PERSON") not in out and ("Question", "PERSON") not in out
+    assert ("OKAFOR", "PERSON") in out
+
+
+def test_role_word_inside_a_sentence_keeps_the_model_label():
+    texts = ["Thanks to Operator: the band from Kestrelford played last."]
+    ms = [mention(texts, "Operator", "PERSON")]
+    assert ("Operator", "PERSON") in labelled(refine(ms, texts), texts)
+
+
 def test_place_noun_at_the_end_makes_a_place():
     texts = ["We stayed at the Seaview Hotel near Kingston Harbour."]
     out = labelled(refine([mention(texts, "Seaview Hotel", "PERSON"), mention(texts, "Kingston Harbour", "ORG")], texts), texts)

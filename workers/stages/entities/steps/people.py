@@ -6,7 +6,8 @@ import re
 
 from ....knowledge.lexicon import (
     CAPITAL_PARTICLES, CITATION_PARTICLES, CITATION_SKIP, EXTRA_TITLES, FUNCTION_WORDS, INTERJECTIONS, LEAD_WORDS, MONTHS,
-    ORG_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS, RULE_NOUNS, SENTENCE_OPENERS, STOP_EDGE, SURNAME_PARTICLES, TITLES, WEEKDAYS, alternation,
+    ORG_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS, RULE_NOUNS, SENTENCE_OPENERS, SPEAKER_ROLES, STOP_EDGE, SURNAME_PARTICLES,
+    TITLES, WEEKDAYS, alternation,
 )
 from ..core import (
     Mention, NAME_LABELS, PLACE_LABELS, Page, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup, name_tokens,
@@ -332,13 +333,31 @@ def _person_ends(idx: SpanIndex, seg: int, end: int, m: Mention) -> bool:
     return any(o is not m and o.label == "PERSON" and o.end == end for o in idx.find(seg, max(0, end - 1), end))
 
 
+#: A speaker's label opening a line of a transcript: "QUESTION:", "Moderator :".
+_LABEL_COLON = re.compile(r"[ \t]*:")
+
+
+def _speaker_role(text: str, m: Mention) -> bool:
+    """``m`` is a whole speaker's label that names a role, not a person ("QUESTION: Did you ...")."""
+    return (text[m.start:m.end].lower() in SPEAKER_ROLES and _LABEL_COLON.match(text, m.end) is not None
+            and not text[text.rfind("\n", 0, m.start) + 1:m.start].strip())
+
+
 def common_word_names(ms: list[Mention], page: Page) -> list[Mention]:
+    """A common word alone is no name where the page also writes it in lower case; a role is no speaker's name.
+
+    The second: transcripts open a line with who speaks, and the model takes a
+    role there for a person ("QUESTION:", "MODERATOR:"; the list
+    ``speaker_roles``), while a name there is one ("SECRETARY OKAFOR:").
+    """
     texts = page.texts
     out = []
     for m in ms:
         if m.label in {"PERSON", "ORG"} and m.origin not in {"citation", "title", "lexicon", "institution"}:
             t = m.text(texts)
             if " " not in t and t not in page.person_words and t.lower() in page.lower_words and is_common(t):
+                continue
+            if _speaker_role(texts[m.seg], m):
                 continue
         out.append(m)
     return out

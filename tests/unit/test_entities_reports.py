@@ -146,3 +146,24 @@ def test_a_name_ending_in_a_newspapers_word_is_an_organisation():
     got = refined(["The story ran in the Harbourton Herald and the Kestrel Gazette."],
                   [("Harbourton Herald", "PERSON", 0), ("Kestrel Gazette", "PERSON", 0)])
     assert got == [("Harbourton Herald", "ORG"), ("Kestrel Gazette", "ORG")], got
+
+
+def test_a_persons_full_name_with_middle_names_and_initials_is_one_person():
+    texts = ["Ilse Marit Okafor", "Dame Ilse Marit J. Okafor DBE (born 1950) is an architect.", "Okafor studied in Oslo."]
+    got = refined(texts, [("Ilse Marit Okafor", "PERSON", 0), ("Ilse", "PERSON", 1), ("Okafor", "PERSON", 1)])
+    assert ("Ilse Marit J. Okafor", "PERSON") in got
+    assert ("Ilse", "PERSON") not in got
+
+
+def test_two_persons_named_in_full_one_after_the_other_stay_two():
+    texts = ["Ana Lima and Tom Berg founded the studio.", "Photo: Ana Lima Tom Berg Selwick Harbour"]
+    got = refined(texts, [("Ana Lima", "PERSON", 0), ("Tom Berg", "PERSON", 0), ("Ana Lima", "PERSON", 1),
+                          ("Tom Berg", "PERSON", 1)])
+    assert got.count(("Ana Lima", "PERSON")) == 2 and got.count(("Tom Berg", "PERSON")) == 2
+
+
+def test_a_place_or_a_possessive_opens_no_full_name():
+    texts = ["Harbourton North's Aidan Quill scored twice.", "Aidan Quill is 17."]
+    got = refined(texts, [("Harbourton North", "PERSON", 0), ("Aidan Quill", "PERSON", 0), ("Aidan Quill", "PERSON", 1)])
+    assert got.count(("Aidan Quill", "PERSON")) == 2
+    assert not any("North" in t and "Quill" in t for t, _ in got)

@@ -86,6 +86,7 @@ STEPS: tuple[Step, ...] = (
     Step("org_kinds", orgs.org_kinds),
     Step("org_roles", orgs.org_roles),
     Step("propagate", repeats.propagate),
+    Step("middle_names", people.middle_names),
     Step("results_rows", tables.results_rows),
     Step("team_cues", tables.team_cues),
     Step("person_pairs", people.person_pairs),

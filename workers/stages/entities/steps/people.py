@@ -426,6 +426,69 @@ def person_pairs(ms: list[Mention], page: Page) -> list[Mention]:
     return out
 
 
+#: A run of three to six capitalised words (or initials) on one line: a name with its middle names.
+_NAME_RUN = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?){2,5}(?![\w'’-])")
+#: A word of a name: capitalised with a lower-case letter ("O'Neill", "Anna-Lena"), no possessive, or an initial.
+_MIDDLE = re.compile(r"[A-Z](?=[\w'’-]*[a-zà-ÿ])(?![\w'’-]*['’]s$)[\w'’-]*|[A-Z]\.")
+
+
+def middle_names(ms: list[Mention], page: Page) -> list[Mention]:
+    """A person named in full with middle names is one person: "Jonas Pieter Lindqvist" on a page about Jonas Lindqvist.
+
+    A biography gives the full name once, and the model finds its parts apart or
+    only some of them. A run of capitalised words on one line that opens with
+    the given name of a person the page names elsewhere (a mention of two words
+    or more, or a given name the page never writes in lower case) and ends with
+    the surname of a person the page names, with one to four middle names or
+    initials between, is one person when a person's mention already lies in it.
+    A middle word that is the surname of another person the page names in full
+    elsewhere splits it instead ("Ana Lima Tom Berg" is two), as does a title,
+    a function word, or a word heading an organisation's or a place's name.
+    """
+    texts = page.texts
+    lower_words = page.lower_words
+    persons = [m for m in ms if m.label == "PERSON"]
+    fulls = [m.text(texts).split() for m in persons]
+    # a first word the gazetteer knows opens a place's name as often ("Wichita North"), one in capitals an acronym
+    firsts = {f[0] for f in fulls if len(f) >= 2 and _MIDDLE.fullmatch(f[0]) and lookup(f[0]) is None}
+    lasts = {f[-1] for f in fulls if len(f) >= 2 and _MIDDLE.fullmatch(f[-1])
+             and f[-1].lower() not in ORG_HEADS and f[-1].lower() not in PLACE_HEADS}
+    if not lasts:
+        return ms
+    # where each surname of a person named in full stands: (segment, start) of its full names
+    named_in_full: dict[str, list[tuple[int, int]]] = {}
+    for f, m in zip(fulls, persons):
+        if len(f) >= 2:
+            named_in_full.setdefault(f[-1], []).append((m.seg, m.start))
+    idx = SpanIndex(persons)
+    found: list[Mention] = []
+    for i, text in enumerate(texts):
+        for rm in _NAME_RUN.finditer(text):
+            toks = [(t.start() + rm.start(), t.end() + rm.start(), t.group(0)) for t in re.finditer(r"\S+", rm.group(0))]
+            for a in range(len(toks) - 2):
+                first = toks[a][2]
+                if not _MIDDLE.fullmatch(first) or (first not in firsts and not _free_given_name(first, lower_words)):
+                    continue
+                b = max((j for j in range(a + 2, min(len(toks), a + 6)) if toks[j][2] in lasts), default=None)
+                if b is None:
+                    continue
+                s0, e0 = toks[a][0], toks[b][1]
+                inside = [m for m in idx.find(i, s0, e0) if s0 <= m.start and m.end <= e0]
+                if not inside or any(m.start == s0 and m.end == e0 for m in inside):
+                    break
+                middles = [t for _, _, t in toks[a + 1:b]]
+                if any(not _MIDDLE.fullmatch(w) or w.lower() in TITLES or w.lower() in STOP_EDGE or w.lower() in ORG_HEADS
+                       or w.lower() in PLACE_HEADS
+                       or any(not (seg == i and s0 <= start < e0) for seg, start in named_in_full.get(w, ())) for w in middles):
+                    break
+                found.append(Mention(i, s0, e0, "PERSON", "alias"))
+                break
+    if not found:
+        return ms
+    fidx = SpanIndex(found)
+    return [m for m in ms if not fidx.overlaps(m.seg, m.start, m.end)] + found
+
+
 def given_name_places(ms: list[Mention], page: Page) -> list[Mention]:
     """"Rebecca", "Anna-Lena" labelled a place: a common given name the gazetteer does not know is a person."""
     texts = page.texts

@@ -167,3 +167,9 @@ def test_a_place_or_a_possessive_opens_no_full_name():
     got = refined(texts, [("Harbourton North", "PERSON", 0), ("Aidan Quill", "PERSON", 0), ("Aidan Quill", "PERSON", 1)])
     assert got.count(("Aidan Quill", "PERSON")) == 2
     assert not any("North" in t and "Quill" in t for t, _ in got)
+
+
+def test_honours_after_a_persons_name_are_no_part_of_it():
+    texts = ["Sir Tomas Arkwright KBE FRS (1890–1961) was a bridge engineer."]
+    got = refined(texts, [("Tomas Arkwright KBE FRS", "PERSON", 0)])
+    assert ("Tomas Arkwright", "PERSON") in got

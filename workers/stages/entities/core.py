@@ -19,7 +19,8 @@ from functools import cached_property
 from ...knowledge.gazetteer import CITY_POPULATION, Place, fold, gazetteer
 from ...knowledge.names import KnownNames, shipped
 from ...knowledge.lexicon import (
-    BODY_WORDS, CAPTION_TAIL, CAPTION_WORDS, INTERJECTIONS, MONTHS, ORG_HEADS, PLACE_HEADS, SENTENCE_OPENERS, SPORT_WORDS, STOP_EDGE, TITLES,
+    BODY_WORDS, CAPTION_TAIL, CAPTION_WORDS, INTERJECTIONS, MONTHS, ORG_HEADS, PLACE_HEADS, POSTNOMINALS, SENTENCE_OPENERS, SPORT_WORDS,
+    STOP_EDGE, TITLES,
     TITLE_SMALL_WORDS, WEEKDAYS, PLACE_VERBS, alternation,
 )
 from ...knowledge.shapes import is_dateline, is_table_row
@@ -196,7 +197,7 @@ def trim_name(text: str, s: int, e: int, label: str) -> tuple[int, int]:
         tok = text[toks[j - 1][0]:toks[j - 1][1]]
         b = bare(tok)
         if is_lower_word(tok) or b in STOP_EDGE or (label == "PERSON" and (
-                b.split("(")[0] in TITLES or b in CAPTION_WORDS)) or (
+                b.split("(")[0] in TITLES or b in CAPTION_WORDS or tok.strip(EDGE_PUNCT) in POSTNOMINALS)) or (
                 label in {"ORG", "FAC", "EVENT", "NORP"} and b in CAPTION_TAIL and text[toks[j - 1][1]:toks[j - 1][1] + 1] == ":"):
             j -= 1
             continue

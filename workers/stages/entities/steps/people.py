@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ....knowledge.lexicon import (
-    CAPITAL_PARTICLES, CITATION_PARTICLES, CITATION_SKIP, EXTRA_TITLES, FUNCTION_WORDS, INTERJECTIONS, LEAD_WORDS, MONTHS,
+    ARTICLES, CAPITAL_PARTICLES, CITATION_PARTICLES, CITATION_SKIP, EXTRA_TITLES, FUNCTION_WORDS, INTERJECTIONS, LEAD_WORDS, MONTHS,
     ORG_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS, RULE_NOUNS, SENTENCE_OPENERS, SPEAKER_ROLES, STOP_EDGE, SURNAME_PARTICLES,
     TITLES, WEEKDAYS, alternation,
 )
@@ -19,7 +19,6 @@ _CITE_NAME = re.compile(r"(?<![\w'’-])(?:" + alternation(CITATION_PARTICLES) +
 _CITE_BEFORE = re.compile(
     r"((?:[A-Z][\w'’-]+)(?:\s*,\s*[A-Z][\w'’-]+)*(?:,?\s*(?:&|and)\s*[A-Z][\w'’-]+)?(?:\s+et\s+al\.?)?)\s*$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+$")
-_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _after(text: str, start: int, words: frozenset[str]) -> bool:
@@ -43,7 +42,7 @@ def _no_author_here(text: str, start: int) -> bool:
     word = wm.group(1)
     low = word.lower()
     if word[0].islower():
-        return low in _ARTICLES
+        return low in ARTICLES
     return not (low in FUNCTION_WORDS or low in LEAD_WORDS or low in SENTENCE_OPENERS or low in STOP_EDGE
                 or word in CITATION_SKIP or low.rstrip(".") in TITLES or low in EXTRA_TITLES)
 
@@ -440,7 +439,8 @@ def middle_names(ms: list[Mention], page: Page) -> list[Mention]:
     the given name of a person the page names elsewhere (a mention of two words
     or more, or a given name the page never writes in lower case) and ends with
     the surname of a person the page names, with one to four middle names or
-    initials between, is one person when a person's mention already lies in it.
+    initials between, is one person when a person's mention already lies in it
+    and no other name does (a nationality before a name is a group of its own).
     A middle word that is the surname of another person the page names in full
     elsewhere splits it instead ("Ana Lima Tom Berg" is two), as does a title,
     a function word, or a word heading an organisation's or a place's name.
@@ -460,7 +460,7 @@ def middle_names(ms: list[Mention], page: Page) -> list[Mention]:
     for f, m in zip(fulls, persons):
         if len(f) >= 2:
             named_in_full.setdefault(f[-1], []).append((m.seg, m.start))
-    idx = SpanIndex(persons)
+    idx = SpanIndex(ms)
     found: list[Mention] = []
     for i, text in enumerate(texts):
         for rm in _NAME_RUN.finditer(text):
@@ -473,8 +473,10 @@ def middle_names(ms: list[Mention], page: Page) -> list[Mention]:
                 if b is None:
                     continue
                 s0, e0 = toks[a][0], toks[b][1]
-                inside = [m for m in idx.find(i, s0, e0) if s0 <= m.start and m.end <= e0]
-                if not inside or any(m.start == s0 and m.end == e0 for m in inside):
+                near = idx.find(i, s0, e0)
+                # it must hold a person's mention and no other name ("German Kai Okafor": a nationality and a person)
+                if (not any(m.label == "PERSON" and s0 <= m.start and m.end <= e0 for m in near)
+                        or any(m.label != "PERSON" or (m.start == s0 and m.end == e0) for m in near)):
                     break
                 middles = [t for _, _, t in toks[a + 1:b]]
                 if any(not _MIDDLE.fullmatch(w) or w.lower() in TITLES or w.lower() in STOP_EDGE or w.lower() in ORG_HEADS

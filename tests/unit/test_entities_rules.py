@@ -127,6 +127,13 @@ def test_name_before_a_year_is_an_author_only_when_nothing_capitalised_runs_into
     assert ("Ana Lindqvist", "PERSON") in out and ("Lindqvist", "PERSON") not in out
 
 
+def test_a_name_after_an_article_before_a_year_is_no_cited_author():
+    texts = ["Her first role was in the Lanterns (2011), a ghost story.", "The method follows Okafor (2008) closely."]
+    out = labelled(refine([], texts), texts)
+    assert ("Lanterns", "PERSON") not in out
+    assert ("Okafor", "PERSON") in out
+
+
 def test_known_place_after_in_before_a_year_stays_a_place_but_a_cited_author_after_from_is_a_person():
     texts = ["She lectured at the university in Denmark (1925) and again in Portugal (1927).",
              "The figures come from Jordan (1989) and were checked again."]

@@ -362,3 +362,35 @@ def test_a_banner_over_the_breadcrumb_trail_is_chrome():
 def test_a_title_that_the_breadcrumb_trail_ends_with_is_no_banner():
     text = "The northern quays\n\nHome > Reports > The northern quays\n\nThe northern quays were rebuilt in 2013.\n"
     assert "The northern quays" not in furniture_texts(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Related articles", "More stories", "Share on Facebook Share on Twitter Share by email", "Report a problem with this page",
+     "Tags: harbours, ferries, winter", "Filed under: Local news", "Categories: Coast | Weather", "Was this page helpful? Yes No",
+     "Page 2 of 5 | Next »", "« Prev | 3 / 7 | Next", "Comments (4)", "Leave a reply", "Read more", "Listen to this story",
+     "Our website uses cookies to remember your settings. Accept | Decline"],
+)
+def test_site_controls_of_other_sites_are_chrome_at_the_edges(line):
+    # Chrome of other kinds than the corpus's own, as a page saved from another site has it.
+    assert chrome_at_edge(line)
+
+
+@pytest.mark.parametrize("line", ["Back to search results", "Page 2 of 5 | Next »"])
+def test_moving_back_to_results_or_on_a_page_is_chrome_anywhere(line):
+    assert chrome_anywhere(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Keywords: salt marsh, erosion, sea level", "Tagging gulls on the estuary", "Report of the Harbour Board",
+     "Report on the dredging of the channel", "Was it worth the wait? Absolutely not", "News from the harbour: ferries return",
+     "Cookies were baked in the harbour kitchens every morning.", "Story of a harbour town", "Comments from the harbour master"],
+)
+def test_lines_like_those_controls_that_are_text_are_not_chrome(line):
+    assert chrome_at_edge(line) is None
+
+
+def test_a_control_line_right_over_the_title_is_cut_from_it():
+    text = "Back to search results\nFerries return to the harbour\n\nThe ferries came back on Monday after the storm.\n"
+    assert furniture_texts(text) == ["Back to search results"]

@@ -143,6 +143,8 @@ _WIDGET = re.compile(r"^[^|?]{3,60}\?\s*[^\W_]+(?:\s*\|\s*[^\W_]+)+\s*$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
 # The same question as the last item of a menu row, its buttons written as words: "Was this helpful? Yes No".
 _FEEDBACK = re.compile(r"^[^?]{3,60}\?(?:\s*[^\W\d_]+){1,3}$")
+# A post's labels at the page's edge: "Tags: trade, Asia", "Filed under: Politics". ("Keywords:" is a paper's own.)
+_LABELS_LINE = re.compile(r"^\W*(?:tags?|tagged(?:\s+with)?|categor(?:y|ies)|filed\s+under)\s*:", re.IGNORECASE)
 
 
 def _words(text: str) -> list[str]:
@@ -150,10 +152,16 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+(?:['’][^\W_]+)*", re.sub(r"\be-mail", "email", text.lower()))
 
 
+_COUNT = re.compile(r"\(\s*\d{1,6}\s*\)")
+
+
 def _ui_only(text: str) -> bool:
-    """All words are web-interface or function words, and there is at least one UI word."""
-    words = _words(text)
-    if not words or len(words) > 8:
+    """All words are web-interface or function words, and there is at least one UI word.
+
+    A count in brackets is a control's too: "Comments (12)".
+    """
+    words = _words(_COUNT.sub(" ", text))
+    if not words or len(words) > 12:  # a share bar names three or four services: "Share on X Share on Y Share by email"
         return False
     if not all(w in _UI_WORDS or w in _FUNCTION_WORDS for w in words):
         return False
@@ -208,6 +216,14 @@ def _is_trail(text: str) -> bool:
     return _ui_only(parts[0].split(":")[-1]) and not _SENTENCE_END.search(text.strip())
 
 
+def _pager(text: str) -> bool:
+    """A page counter with its links: "Page 1 of 2 | Next »", "« Prev | 3 / 7 | Next"."""
+    parts = [p for p in _MENU_SEP.split(text) if p.strip()]
+    return len(parts) >= 2 and any(_PAGE_COUNTER.match(p) for p in parts) and all(
+        _PAGE_COUNTER.match(p) or _ui_only(p) for p in parts
+    )
+
+
 def chrome_anywhere(text: str) -> str | None:
     """Why a line is site chrome wherever it stands on the page, or None."""
     t = text.strip()
@@ -218,7 +234,7 @@ def chrome_anywhere(text: str) -> str | None:
         return "copyright line"
     if (_LAST_UPDATED.match(t) or _UPDATED.match(t)) and n_words <= 12:
         return "last-updated line"
-    if _PAGE_COUNTER.match(t) or _RUNNING_FOOTER.match(t):
+    if _PAGE_COUNTER.match(t) or _RUNNING_FOOTER.match(t) or _pager(t):
         return "page counter"
     if _AD_SLOT.match(t):
         return "advertisement slot"
@@ -250,6 +266,8 @@ _LICENCE = re.compile(
     r"\b(?:available|licen[cs]ed|published|released)\s+under\b.*\b(?:licen[cs]es?|creative\s+commons|cc[ -]by|gfdl)\b",
     re.IGNORECASE,
 )
+# A cookie banner: "This site uses cookies. Learn more | Got it" (a page about baking names no site or consent).
+_COOKIES = re.compile(r"\bcookies\b.*\b(?:site|website|browser|accept|consent|settings|preferences|learn\s+more)\b", re.IGNORECASE)
 # A wiki's footer: "Retrieved from the travel wiki", "Retrieved from https://...".
 _RETRIEVED = re.compile(r"^\W*retrieved\s+from\b", re.IGNORECASE)
 _EDGE_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -268,13 +286,19 @@ def chrome_at_edge(text: str) -> str | None:
         return "copyright line"
     if _URL_LINE.match(t):
         return "address of the page"
+    if _COOKIES.search(t) and len(t.split()) <= 30:
+        return "cookie banner"
+    if _LABELS_LINE.match(t) and len(t.split()) <= 20:
+        return "the post's tags or categories"
+    if _FEEDBACK.match(t) and _ui_only(t.split("?")[0].split()[-1]):
+        return "feedback widget"  # "Was this page helpful? Yes No", its buttons written as words
     if (_LICENCE.search(t) or _RETRIEVED.match(t)) and len(t.split()) <= 30 and not _PICTURE_CREDIT.search(t):
         return "licence or source notice"
     sentences = _EDGE_SENTENCE.split(t)
     if len(sentences) >= 2 and all(chrome_at_edge(x) for x in sentences):
         return "notices of the site"  # "Last edited on 3 May 2019. Text is available under ..."
     words = _words(t)
-    if words and words[0] in _TOOL_VERBS and len(words) <= 5 and not _SENTENCE_END.search(t) and _tool_object(t):
+    if words and words[0] in _TOOL_VERBS and len(words) <= 6 and not _SENTENCE_END.search(t) and _tool_object(t):
         return "page tool"
     return None
 

@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Gold pages with another site's chrome around them: does ``clean`` find that chrome, and only it?
+
+    .venv/bin/python benchmarks/chrome_variants.py [--catalog 1|2] [--seed N] [--gold ../shared/corpus] OUT_DIR
+    .venv/bin/pagemill eval OUT_DIR            # furniture precision / recall, role accuracy
+
+The corpus's own chrome variants carry one site's chrome ("Contents | Back | Next"), and the pages
+the issue calls unseen carry other sites'. For each gold page that has no chrome of its own (the
+corpus's ``--chrome`` variants and the page with its own chrome are left out), this writes a copy with
+one entry of a catalog at the top (nine pages in ten) and one at the bottom (nine in ten), each set
+apart by a blank line or, as often, by a bare line break, so it shares its block with the page's title
+or last paragraph; the gold is the page's own, moved by the lines added, with each added line as
+furniture. The page's text itself is left as it is.
+
+The two catalogs (:data:`CATALOGS`) hold controls, notices and widgets of news sites, government sites,
+wikis and blogs, written for pagemill (none is taken from a corpus page). Catalog 2 was written before
+any change that catalog 1 prompted and scored before and after them, so its "after" is the held-out
+figure; catalog 1's is a development one (README, "Chrome of other sites").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+#: Per catalog: the lines a top edge may hold, and those a bottom edge may (each entry one or more lines).
+CATALOGS: dict[str, tuple[list[list[str]], list[list[str]]]] = {
+    "1": (
+        [
+            ["Skip to main content"], ["Skip to content | Accessibility | Sign in"], ["Home › News › World"],
+            ["Home / Press releases / 2016"], ["Menu", "Search"], ["English | Français | Español"], ["Log in | Register"],
+            ["Jump to navigation Jump to search"], ["You are here: Home > Countries > Africa"], ["Back to results"],
+            ["Print | Email | Share"], ["Toggle navigation"], ["Advertisement"],
+            ["We use cookies to make this website work. Accept all | Reject all | Cookie settings"],
+            ["Sign up for our newsletter"], ["Previous article | Next article"], ["Text size: A A A"],
+            ["Share on Facebook Share on Twitter Share by email"], ["Home", "About us", "News", "Contact"], ["MENU ≡"],
+        ],
+        [
+            ["Back to top"], ["↑ Top"], ["© 2016 Harbour Media Group. All rights reserved."],
+            ["Privacy policy | Terms of use | Cookie settings | Contact us"], ["Share this page: Facebook Twitter LinkedIn Email"],
+            ["Was this page helpful? Yes No"], ["Report a problem with this page"], ["Related articles"],
+            ["Tags: diplomacy, trade, Asia"], ["Last updated: 4 March 2016"], ["Follow us: Twitter | Facebook | YouTube"],
+            ["Page 1 of 2 | Next »"], ["Comments (12)"], ["Print this page"],
+            ["Content available under the Open Government Licence v3.0, except where otherwise stated"],
+            ["Subscribe to updates"], ["Sitemap · Accessibility · Feedback"], ["Top of page", "Sitemap | Contact | Help"],
+        ],
+    ),
+    "2": (
+        [
+            ["Skip to navigation"], ["Sign in | Subscribe"], ["Home » Media centre » Speeches"], ["Search this site"],
+            ["Accessibility links", "Skip to content"], ["Deutsch | English | 日本語"], ["Open menu"], ["Main menu"],
+            ["Share: Twitter, Facebook, Email"], ["Listen to this article"], ["Latest news | Features | Opinion | Video"],
+            ["Home » Archive"], ["Return to the index"], ["« Previous story"], ["Font size: Small | Medium | Large"],
+            ["This website uses cookies. Learn more | Got it"], ["Go to navigation", "Go to search"], ["Close"],
+        ],
+        [
+            ["Back to the top"], ["Return to top of page"], ["Copyright © 2017 Kestrel Press Ltd"],
+            ["Terms & Conditions | Privacy | Accessibility"], ["Share this article"], ["Did you find this page useful? Yes | No"],
+            ["Report an error"], ["More stories"], ["Filed under: Politics, Europe"],
+            ["Published: 12 May 2017 | Updated: 14 May 2017"], ["Follow us on Twitter and Facebook"], ["« Previous | Next »"],
+            ["Leave a comment"], ["Print article | Email article"], ["All content © the authors, licensed under CC BY 4.0"],
+            ["Sign up for email updates"], ["About | Contact | Jobs | Advertise"], ["Read more", "Next story"],
+            ["Categories: History | Biography"], ["You might also like"],
+        ],
+    ),
+}
+
+
+def with_chrome(text: str, gold: dict, top: list[str], bottom: list[str], sep_top: str, sep_bottom: str) -> tuple[str, dict]:
+    """The page with ``top`` and ``bottom`` lines around it, and its gold moved to match."""
+    body = text.rstrip("\n")
+    head = "\n".join(top) + sep_top if top else ""
+    page = head + body + (sep_bottom + "\n".join(bottom) if bottom else "") + "\n"
+    shift = len(head)
+    segments, pos = [], 0
+    for line in top:
+        segments.append({"role": "furniture", "start": pos, "end": pos + len(line)})
+        pos += len(line) + 1
+    segments += [{**s, "start": s["start"] + shift, "end": s["end"] + shift} for s in gold["segments"]]
+    pos = shift + len(body) + len(sep_bottom)
+    for line in bottom:
+        segments.append({"role": "furniture", "start": pos, "end": pos + len(line)})
+        pos += len(line) + 1
+
+    def moved(items: list[dict]) -> list[dict]:
+        return [{**x, "start": x["start"] + shift, "end": x["end"] + shift} for x in items]
+
+    return page, {**gold, "segments": segments, "entities": moved(gold["entities"]), "repairs": moved(gold.get("repairs", []))}
+
+
+def build(gold_dir: Path, out: Path, catalog: str, seed: int) -> int:
+    tops, bottoms = CATALOGS[catalog]
+    rng = random.Random(seed)
+    n = 0
+    for gf in sorted(gold_dir.glob("*/gold/*.json")):
+        gold = json.loads(gf.read_text(encoding="utf-8"))
+        text = (gf.parent.parent / gold["page"]).read_text(encoding="utf-8")
+        if gold.get("synthetic_changes") or any(s["role"] == "furniture" for s in gold["segments"]):
+            continue  # a page that has chrome already
+        top = rng.choice(tops) if rng.random() < 0.9 else []
+        bottom = rng.choice(bottoms) if rng.random() < 0.9 else []
+        page, moved = with_chrome(text, gold, top, bottom, rng.choice(["\n\n", "\n"]), rng.choice(["\n\n", "\n"]))
+        name = f"{gf.stem}--site{catalog}"
+        pages, golds = out / gf.parent.parent.name / "pages", out / gf.parent.parent.name / "gold"
+        pages.mkdir(parents=True, exist_ok=True)
+        golds.mkdir(parents=True, exist_ok=True)
+        (pages / f"{name}.txt").write_text(page, encoding="utf-8")
+        (golds / f"{name}.json").write_text(json.dumps({**moved, "page": f"pages/{name}.txt"}, ensure_ascii=False), encoding="utf-8")
+        n += 1
+    return n
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("out", type=Path, help="folder to write <source>/pages and <source>/gold into")
+    ap.add_argument("--gold", type=Path, default=REPO.parent / "shared" / "corpus", help="gold pages to wrap (default: ../shared/corpus)")
+    ap.add_argument("--catalog", choices=sorted(CATALOGS), default="2", help="which chrome catalog (default 2, the held-out one)")
+    ap.add_argument("--seed", type=int, default=0, help="seed of the draw of chrome and separators (default 0)")
+    args = ap.parse_args()
+    n = build(args.gold, args.out, args.catalog, args.seed)
+    print(f"{n} pages with catalog {args.catalog}'s chrome -> {args.out}; score with: .venv/bin/pagemill eval {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -27,19 +27,20 @@ from pydantic import TypeAdapter, ValidationError
 
 from .edges.feed import Feed
 from .models import AnyOutcome, DuplicateNote, ErrorRecord, Record, upgrade
+from .models.record import UPGRADABLE_SCHEMA_VERSIONS
 from .models.feed import FeedEntry
 
 _OUTCOME = TypeAdapter(AnyOutcome)
 
 
 def parse_outcome(body: bytes | str) -> Record | DuplicateNote | ErrorRecord:
-    """An outcome's JSON as its model; one written as schema 2.0 or 3.0 (older feed entries) is read as the current one."""
+    """An outcome's JSON as its model; one written as schema 2.0, 3.0 or 4.0 (older feed entries) is read as the current one."""
     # json.loads, not validate_json: see Record.from_json.
     doc = json.loads(body)
     try:
         return _OUTCOME.validate_python(doc)
     except ValidationError:
-        if not (isinstance(doc, dict) and doc.get("schema_version") in ("2.0", "3.0")):
+        if not (isinstance(doc, dict) and doc.get("schema_version") in UPGRADABLE_SCHEMA_VERSIONS):
             raise
         return _OUTCOME.validate_python(upgrade(doc))
 

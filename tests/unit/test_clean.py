@@ -394,3 +394,12 @@ def test_lines_like_those_controls_that_are_text_are_not_chrome(line):
 def test_a_control_line_right_over_the_title_is_cut_from_it():
     text = "Back to search results\nFerries return to the harbour\n\nThe ferries came back on Monday after the storm.\n"
     assert furniture_texts(text) == ["Back to search results"]
+
+
+def test_a_travel_guides_go_next_heading_is_no_navigation_link():
+    assert chrome_anywhere("Go next") is None
+    assert chrome_at_edge("Go next") is None
+    assert chrome_anywhere("Next") and chrome_anywhere("Go to the next page")
+    text = ("Kestrel Bay\n\nA fishing town on the north coast.\n\nGo next\n\n"
+            "Harbourton, an hour along the coast road, has the nearest railway station.\n\nBack to top\n")
+    assert furniture_texts(text) == ["Back to top"]

@@ -35,10 +35,12 @@ from .page import (
     SourceInfo,
 )
 
-SCHEMA_VERSION = "4.0"
-SchemaVersion = Literal["4.0"]
+SCHEMA_VERSION = "5.0"
+SchemaVersion = Literal["5.0"]
 #: Schema versions still published under ``schemas/<version>/``.
-OLDER_SCHEMA_VERSIONS = ("3.0", "2.0", "1.1")
+OLDER_SCHEMA_VERSIONS = ("4.0", "3.0", "2.0", "1.1")
+#: Older versions :func:`upgrade` reads as the current one.
+UPGRADABLE_SCHEMA_VERSIONS = ("2.0", "3.0", "4.0")
 #: Between the texts of two body segments in the page's body text (:attr:`Record.text`).
 TEXT_SEPARATOR = "\n\n"
 
@@ -95,10 +97,12 @@ class Record(Closed):
     language: str | None = Field(
         pattern=LANGUAGE_PATTERN, description="ISO 639 code of the page's main language ('en'); null when it cannot be told."
     )
-    segments: list[Segment] = Field(
-        description="Every segment, in page order, furniture included. The page's clean body text is not written "
-        "apart: it is the text of every segment but furniture, joined by a blank line ('\\n\\n')."
+    text: str = Field(
+        description="The page's clean body text: the text of every segment but furniture, in order, joined by a "
+        "blank line ('\\n\\n'). It says nothing the segments do not; it is there for readers that want the body "
+        "without walking the segments (written again since 5.0)."
     )
+    segments: list[Segment] = Field(description="Every segment, in page order, furniture included.")
     entities: list[Entity] = Field(description="Named entities, in page order.")
     repairs: list[Repair] = Field(description="Every change cleaning made, with why.")
     classification: Classification = Field(description="Section, topics and regions.")
@@ -132,6 +136,14 @@ class Record(Closed):
             return cls.from_json(message)
         return cls.from_json(zlib.decompress(base64.b64decode(message)))
 
+    @model_validator(mode="before")
+    @classmethod
+    def _body_text(cls, data):
+        # Made from the segments where it is not given: by the stages, and for a record written by 3.0 or 4.0.
+        if isinstance(data, dict) and "text" not in data and "segments" in data:
+            data = {**data, "text": body_text(data["segments"])}
+        return data
+
     @model_validator(mode="after")
     def _said_once(self):
         # 4.0 writes what other fields say only once; a record read back gets those fields again.
@@ -144,16 +156,6 @@ class Record(Closed):
             for e, seg in zip(self.entities, found, strict=True):
                 e.segment_id = e.segment_id or seg
         return self
-
-    @property
-    def text(self) -> str:
-        """Clean body text: every segment but furniture, in order, joined by a blank line.
-
-        Schema 2.0 wrote it beside the segments' own texts, so a record carried
-        its page twice; it is made from them here instead (:func:`record_text`
-        does the same for a record read as JSON).
-        """
-        return TEXT_SEPARATOR.join(s.text for s in self.segments if s.role != "furniture")
 
 
 class DuplicateNote(Closed):
@@ -213,26 +215,37 @@ def entity_segment_ids(doc: dict) -> list[str | None]:
     return [e.get("segment_id") or seg for e, seg in zip(ents, found, strict=True)]
 
 
+def body_text(segments) -> str:
+    """Every segment's text but furniture's, in order, joined by a blank line (segments as models or as JSON)."""
+    return TEXT_SEPARATOR.join(
+        s.text if isinstance(s, Segment) else s["text"]
+        for s in segments or ()
+        if (s.role if isinstance(s, Segment) else s.get("role")) != "furniture"
+    )
+
+
 def record_text(doc: dict) -> str:
     """The body text of a record read as JSON (any schema version): what :attr:`Record.text` gives a model."""
-    if "text" in doc:  # written before 3.0
+    if "text" in doc:  # written by 2.0 and since 5.0
         return doc["text"]
-    return TEXT_SEPARATOR.join(s["text"] for s in doc.get("segments") or () if s.get("role") != "furniture")
+    return body_text(doc.get("segments"))
 
 
 def upgrade(doc: dict) -> dict:
-    """A 2.0 or 3.0 outcome as 4.0, so a consumer reading older files or feed entries gets one model.
+    """A 2.0, 3.0 or 4.0 outcome as 5.0, so a consumer reading older files or feed entries gets one model.
 
     3.0 and 4.0 only stopped writing what other fields already say (3.0: the
     body text, segments' offsets into it, fields holding their default; 4.0:
     sentences' source offsets where they follow from their segment's,
     entities' segment ids, the section inside ``classification``), so nothing
     is lost: the model puts them back, and reads the fields 4.0 leaves out
-    where an older record still has them. Other versions pass unchanged.
+    where an older record still has them. 5.0 writes the body text again,
+    made from the segments where a 3.0 or 4.0 record has none. Other versions
+    pass unchanged.
     """
-    if doc.get("schema_version") not in ("2.0", "3.0"):
+    if doc.get("schema_version") not in UPGRADABLE_SCHEMA_VERSIONS:
         return doc
-    out = {k: v for k, v in doc.items() if not (k == "text" and doc.get("kind") == "record")}
+    out = dict(doc)
     out["schema_version"] = SCHEMA_VERSION
     if out.get("kind") == "record":
         out["segments"] = [{k: v for k, v in s.items() if k not in ("text_start", "text_end")} for s in doc.get("segments") or ()]

@@ -135,6 +135,8 @@ _LAST_UPDATED = re.compile(r"^\W*(?:(?:this\s+)?page\s+(?:was\s+)?)?last\s+(?:up
 _RUNNING_FOOTER = re.compile(r"^.{3,80}?\s[-–—|·]\s*(?:page|p\.)\s*\d{1,4}\s*$", re.IGNORECASE)
 # A page tool: an action verb and a few words ("Save to my trip", "Email this article").
 _TOOL_VERBS = page_words("tool_verbs")
+# Headings made of interface words: "Go next" closes a travel guide, and "next" would make it a link anywhere.
+_GUIDE_HEADINGS = page_words("guide_headings")
 _PAGE_COUNTER = re.compile(
     r"^\W*(?:page\s*)?\d{1,4}\s*(?:of|/)\s*\d{1,4}\W*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$|^\s*page\s+\d{1,4}\s*$", re.IGNORECASE
 )
@@ -227,7 +229,7 @@ def _pager(text: str) -> bool:
 def chrome_anywhere(text: str) -> str | None:
     """Why a line is site chrome wherever it stands on the page, or None."""
     t = text.strip()
-    if not t:
+    if not t or " ".join(_words(t)) in _GUIDE_HEADINGS:
         return None
     n_words = len(t.split())
     if _COPYRIGHT.search(t) and n_words <= 20:
@@ -278,6 +280,8 @@ def chrome_at_edge(text: str) -> str | None:
     t = text.strip()
     if why := chrome_anywhere(t):
         return why
+    if " ".join(_words(t)) in _GUIDE_HEADINGS:
+        return None
     if _is_trail(t):
         return "breadcrumb trail"
     if _ui_only(t):

@@ -33,7 +33,7 @@ from ..edges.ledger import RedisLedger
 from ..edges.outbox import Outbox, Refused
 from ..edges.watcher import holding_folders
 from ..logs import configure, get_logger
-from ..models import Drop, Page, Record
+from ..models import Drop, Page, Record, upgrade
 from ..settings import get_settings
 from ..stages import STAGES, PageRejected, build_record, decode_page, run_stage
 from ..timelimit import ERROR_CODE, too_large_message
@@ -309,7 +309,8 @@ def write_task(self: PageTask, drop: dict, record: str | dict) -> str:
         return d
     try:
         # Record.packed from this version's process task; JSON text or a dict from older ones still in the queue.
-        rec = Record.unpacked(record) if isinstance(record, str) else Record.model_validate(record)
+        # An older version's record is read as this one's (upgrade).
+        rec = Record.unpacked(record) if isinstance(record, str) else Record.model_validate(upgrade(record))
         outcome = outbox().write_record(d, rec)
     except Refused as exc:
         return _refuse("write", drop, str(exc))

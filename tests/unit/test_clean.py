@@ -403,3 +403,32 @@ def test_a_travel_guides_go_next_heading_is_no_navigation_link():
     text = ("Kestrel Bay\n\nA fishing town on the north coast.\n\nGo next\n\n"
             "Harbourton, an hour along the coast road, has the nearest railway station.\n\nBack to top\n")
     assert furniture_texts(text) == ["Back to top"]
+
+
+LANGUAGE_PROSE = (
+    "Language is a system of words and rules that people use to pass ideas from one mind to another.\n\n"
+    "Every known human society has a language, and children learn the language around them without being taught.\n"
+)
+
+
+@pytest.mark.parametrize("title", ["Language", "Sign language"])
+def test_a_title_in_interface_words_that_the_prose_names_again_stays_content(title):
+    body = LANGUAGE_PROSE.replace("Language is", f"{title} is").replace("a language", f"a {title.lower()}").replace(
+        "the language", f"the {title.lower()}"
+    )
+    text = f"{title}\n\n{body}\nBack to top\n"
+    assert furniture_texts(text) == ["Back to top"]
+    assert content_texts(text)[0] == title
+
+
+def test_a_menu_written_a_line_each_stays_chrome_where_the_prose_names_one_of_its_items():
+    # "News" is named twice by this news story's prose, but "Contact" below it is a control too.
+    text = ("Home\nNews\nContact\n\nFerries return to the harbour\n\n"
+            "The news reached the harbour on Monday, when the first ferry came back after the storm.\n\n"
+            "Good news for the town, the harbour master said, as the fishing fleet can sail again on Tuesday.\n")
+    assert furniture_texts(text) == ["Home\nNews\nContact"]
+
+
+def test_a_lone_control_word_the_prose_does_not_name_is_chrome():
+    text = "Search\n\nFerries return to the harbour\n\nThe ferries came back on Monday after the storm had passed over.\n"
+    assert furniture_texts(text) == ["Search"]

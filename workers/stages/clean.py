@@ -345,19 +345,73 @@ def _banner_over_trail(text: str, below: str) -> bool:
     return last.lower() != t.lower()
 
 
+#: A sentence-long line: the page's prose, where a title's words come back and a control's do not.
+PROSE_LINE_WORDS = 8
+#: Times the page's prose must name a lone interface-word line for it to be the page's subject, not a link.
+PROSE_MENTIONS = 2
+#: Lines of several words looked up in the prose at most (each lookup reads the prose once).
+PROSE_LOOKUPS = 32
+
+
+class _Prose:
+    """The page's prose lines, to ask whether an edge line of interface words names the page's subject.
+
+    A textbook section titled "Language" or a paper titled "Sign language" is made of interface words
+    ("language" names a site's language menu, "sign" its sign-in), but the prose below names its subject
+    again and again, and names a site's "Contact" or "Search" seldom. Built on the first question only.
+    """
+
+    def __init__(self, lines: list[Line]) -> None:
+        self._lines = lines
+        self._text: str | None = None
+        self._words: Counter[str] = Counter()
+        self._lookups = 0
+
+    def _build(self) -> str:
+        if self._text is None:
+            prose = [ln.text.lower() for ln in self._lines if len(ln.text.split()) >= PROSE_LINE_WORDS]
+            self._text = "\n".join(prose)
+            self._words = Counter(_words(self._text))
+        return self._text
+
+    def names(self, line: str) -> bool:
+        """Does the prose name what ``line`` says at least :data:`PROSE_MENTIONS` times?"""
+        text = self._build()
+        words = _words(line)
+        if len(words) == 1:
+            return self._words[words[0]] >= PROSE_MENTIONS
+        if not words or self._lookups >= PROSE_LOOKUPS:
+            return False
+        self._lookups += 1
+        phrase = r"\W+".join(re.escape(w) for w in words)
+        return len(re.findall(rf"(?<!\w){phrase}(?!\w)", text)) >= PROSE_MENTIONS
+
+
+def _edge_chrome(lines: list[Line], i: int, inward: int, prose: _Prose) -> str | None:
+    """Why ``lines[i]``, at the page's edge, is chrome; ``inward``: +1 at the top, -1 at the bottom."""
+    why = chrome_at_edge(lines[i].text)
+    if why == "web-interface link" and prose.names(lines[i].text):
+        j = i + inward
+        if 0 <= j < len(lines) and chrome_at_edge(lines[j].text):
+            return why  # an item of a menu written one to a line ("News" over "Contact")
+        return None  # the page's subject in interface words ("Language", "Sign language"), not a link
+    return why
+
+
 def find_chrome(lines: list[Line]) -> dict[int, str]:
     """Index of each chrome line among ``lines`` (non-blank lines only) -> why."""
     found: dict[int, str] = {}
     n = len(lines)
+    prose = _Prose(lines)
     bottom = n - 1
-    while bottom >= 0 and (why := chrome_at_edge(lines[bottom].text)):
+    while bottom >= 0 and (why := _edge_chrome(lines, bottom, -1, prose)):
         found[bottom] = why
         bottom -= 1
     # Only the owner's line names the site: "© 2022 The Daily Gull", not a page address.
     footer = [lines[i].text for i in range(bottom + 1, n) if found[i] == "copyright line"]
     top = 0
     while top <= bottom:
-        why = chrome_at_edge(lines[top].text)
+        why = _edge_chrome(lines, top, 1, prose)
         if why is None and _site_name(lines[top].text, footer):
             why = "site name, repeated in the footer"
         if why is None and top + 1 <= bottom and _banner_over_trail(lines[top].text, lines[top + 1].text):

@@ -220,16 +220,22 @@ def _is_trail(text: str) -> bool:
 
 def _pager(text: str) -> bool:
     """A page counter with its links: "Page 1 of 2 | Next »", "« Prev | 3 / 7 | Next"."""
+    if len(text) > 80:
+        return False
     parts = [p for p in _MENU_SEP.split(text) if p.strip()]
     return len(parts) >= 2 and any(_PAGE_COUNTER.match(p) for p in parts) and all(
         _PAGE_COUNTER.match(p) or _ui_only(p) for p in parts
     )
 
 
+def _guide_heading(words: list[str]) -> bool:
+    return " ".join(words) in _GUIDE_HEADINGS
+
+
 def chrome_anywhere(text: str) -> str | None:
     """Why a line is site chrome wherever it stands on the page, or None."""
     t = text.strip()
-    if not t or " ".join(_words(t)) in _GUIDE_HEADINGS:
+    if not t:
         return None
     n_words = len(t.split())
     if _COPYRIGHT.search(t) and n_words <= 20:
@@ -245,7 +251,7 @@ def chrome_anywhere(text: str) -> str | None:
     if _WIDGET.match(t):
         return "feedback widget"
     words = _words(t)
-    if _ui_only(t) and any(w in _ACTION_WORDS for w in words) and n_words <= 6:
+    if _ui_only(t) and any(w in _ACTION_WORDS for w in words) and n_words <= 6 and not _guide_heading(words):
         return "page-tool or navigation link"
     return None
 
@@ -280,11 +286,9 @@ def chrome_at_edge(text: str) -> str | None:
     t = text.strip()
     if why := chrome_anywhere(t):
         return why
-    if " ".join(_words(t)) in _GUIDE_HEADINGS:
-        return None
     if _is_trail(t):
         return "breadcrumb trail"
-    if _ui_only(t):
+    if _ui_only(t) and not _guide_heading(_words(t)):
         return "web-interface link"
     if _EDGE_COPYRIGHT.search(t) and len(t.split()) <= 15 and not _PICTURE_CREDIT.search(t):
         return "copyright line"

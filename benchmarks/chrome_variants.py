@@ -16,7 +16,7 @@ The catalogs (:data:`CATALOGS`) hold controls, notices and widgets of news sites
 wikis and blogs, written for pagemill (none is taken from a corpus page). Catalog 2 was written before
 any change that catalog 1 prompted and scored before and after them, so its "after" is the held-out
 figure; catalog 1's is a development one. Catalog 3 was written after both rounds of changes and scored
-once, as the held-out figure of the rules as they then stood (README, "Chrome of other sites").
+once, as the held-out figure of the rules as they then stood (docs/quality.md, "Chrome of other sites").
 """
 
 from __future__ import annotations

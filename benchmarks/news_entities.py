@@ -7,7 +7,7 @@
 Thirty English articles of the HTML benchmark (``../shared/formats/html/gold.json``, their
 ``articleBody``; the texts stay there and are read from it, never copied), each cut at the last
 paragraph end before 2,600 characters, in four batches (:data:`BATCHES`). The marks were written by hand
-on 2026-12-04, each batch before any entity step was changed for it (README, "Entities on real news
+on 2026-12-04, each batch before any entity step was changed for it (docs/quality.md, "Entities on real news
 articles"): persons, organisations and places are scored (``SCORED``);
 nationalities, products, events, addresses and market indexes are marked with labels outside it, so a
 name there counts neither way (the corpus scorer's rule). Conventions follow the gold corpus: titles

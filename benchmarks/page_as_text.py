@@ -10,7 +10,7 @@ the whole page in a browser and pasting it into a file: the visible text (script
 elements left out), a line break at each block element and a blank line around paragraphs, headings,
 lists and tables, a tab between table cells, spaces collapsed. So menus come one link per line, and
 footers, related links and comments stay. The page's HTML reader is not involved: ``pagemill`` reads
-these files as plain text, with ``clean``'s chrome rules. (README, "Chrome of other sites".)
+these files as plain text, with ``clean``'s chrome rules. (docs/quality.md, "Chrome of other sites".)
 """
 
 from __future__ import annotations

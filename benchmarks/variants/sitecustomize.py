@@ -14,7 +14,7 @@ Variants:
               page is there when it finishes one (not shipped: see workers/service/app.py)
   plusone     the worker reserves one page more than it has processes (3 for 2), so a process that
               finishes a page is handed the next at once while the main process acknowledges
-              the last and fetches another (not shipped: README "Not changed, measured")
+              the last and fetches another (not shipped: docs/performance.md, "Not changed, measured")
   markwait    the task waits for "processing" to be marked before its stages (two round trips),
               as before a side thread sent it (one script) while they ran
   warm        each worker process runs one page through the stages at start

@@ -41,7 +41,7 @@ def make_app() -> Celery:
         # One page per worker process at a time. A process that finished waits for the main process to
         # acknowledge its page and fetch the next (two writes the broker syncs to disk): py-spy put that
         # at about a tenth of a pool process's time in a burst, and 2 here halved it; but measured as
-        # throughput (variant `prefetch2` in benchmarks/variants/, README "Not changed, measured") it
+        # throughput (variant `prefetch2` in benchmarks/variants/, docs/performance.md, "Not changed, measured") it
         # was no faster, and it keeps two more pages from the other workers. One page reserved beyond the
         # processes (variant `plusone`) raised the processes' busy share but not throughput either.
         worker_prefetch_multiplier=1,

@@ -6,7 +6,7 @@ so nothing is downloaded at run time. ``make train`` builds its NER updated on
 the gold pages into ``workers/data/ner`` (:mod:`workers.training`); that model
 is not the default because, with today's rules after it, it does not beat the
 original model when each corpus source is held out in turn, one of the
-criteria fixed before shipping (README, "The trained NER"). Only the
+criteria fixed before shipping (docs/quality.md, "The trained NER"). Only the
 components NER needs are loaded. Long texts are cut into chunks the model can
 take.
 """
@@ -66,8 +66,9 @@ def _load(model: str):
     # a quarter more CPU for the same page on two cores, taken from the other worker.
     threadpool_limits(limits=1, user_api="blas")
     # thinc multiplies with the BLIS it ships unless told otherwise; numpy's OpenBLAS picks kernels for the
-    # machine's CPU and did the model's matrix products in a third of the time on one core (README, "Cost by
-    # page size"). The models keep the ops they are built with, so this holds for the loaded model only.
+    # machine's CPU and did the model's matrix products in a third of the time on one core
+    # (docs/performance.md, "Cost by page size"). The models keep the ops they are built with, so this
+    # holds for the loaded model only.
     with use_ops("numpy", use_blis=False):
         return spacy.load(model, exclude=NOT_NER)
 

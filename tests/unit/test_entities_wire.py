@@ -288,3 +288,55 @@ def test_a_dateline_place_before_a_dash_is_cut_from_the_name_the_model_ran_on_in
     texts = ["OSLO - Norwegian police arrested six men on Friday ."]
     got = refined(texts, [("OSLO - Norwegian", "ORG", 0)])
     assert ("OSLO", "GPE") in got and ("Norwegian", "NORP") in got
+
+
+def test_the_sides_of_an_agate_result_line_are_clubs_and_their_scorers_lines_name_them_again():
+    texts = [SPORT, "Harbour Bay d. Kestrelford 70-44",
+             "Harbour Bay (1-0): Lindqvist 25 points. Okafor 17 points.", "Kestrelford (0-1): Brandt 15 points."]
+    got = refined(texts, [("Harbour Bay d. Kestrelford", "PERSON", 1), ("Kestrelford", "PERSON", 3)])
+    assert got.count(("Harbour Bay", "ORG")) == 2 and got.count(("Kestrelford", "ORG")) == 2, got
+    assert not any("d." in t for t, _ in got)
+
+
+def test_an_agate_result_without_a_score_still_names_two_clubs():
+    texts = [SPORT, "Merrow Point def. Tarnby"]
+    got = refined(texts, [("Merrow Point", "GPE", 1)])
+    assert ("Merrow Point", "ORG") in got and ("Tarnby", "ORG") in got
+
+
+def test_a_person_on_a_result_line_stays_a_person():
+    texts = [SPORT, "Ana Lindqvist d. Tarnby Athletic 6-3"]
+    got = refined(texts, [("Ana Lindqvist", "PERSON", 1)])
+    assert ("Ana Lindqvist", "PERSON") in got and ("Tarnby Athletic", "ORG") in got
+
+
+def test_a_side_with_its_record_in_brackets_is_a_club_wherever_the_page_names_it():
+    texts = [SPORT, "The Marsh Hawks (6-5, 3-4) snapped a losing run, and the Kestrels (2-8) lost again.",
+             "The Marsh Hawks led at halftime."]
+    got = refined(texts, [("Marsh Hawks", "PERSON", 2)])
+    assert got.count(("Marsh Hawks", "ORG")) == 2 and ("Kestrels", "ORG") in got, got
+    assert not any(t.startswith("The") for t, _ in got)
+
+
+def test_a_result_line_on_a_page_not_about_sport_names_no_clubs():
+    texts = ["The count ended at dawn.", "Greens d. Liberals 12-8"]
+    assert ("Greens", "ORG") not in refined(texts, [("Greens", "NORP", 1)])
+
+
+def test_a_date_with_a_record_like_figure_in_brackets_is_no_club():
+    texts = [SPORT, "Selwick lost on Saturday (2-1) at home."]
+    assert ("Saturday", "ORG") not in refined(texts, [("Saturday", "DATE", 1)])
+
+
+def test_a_teams_plural_nickname_after_the_is_a_club_wherever_the_page_names_it():
+    texts = [SPORT, "The Kestrels beat the Harriers at home.", "Kestrels coach Ana Lima was pleased."]
+    got = refined(texts, [("Kestrels", "PERSON", 1), ("Harriers", "NORP", 1)])
+    assert got.count(("Kestrels", "ORG")) == 2 and ("Harriers", "ORG") in got, got
+
+
+def test_a_capitalised_plural_that_is_no_teams_nickname_is_left_alone():
+    texts = [SPORT, "The Finals start in May; both finals sold out.", "She flew to the Bahamas after the Games.",
+             "The Lindqvists were there, and Tom Lindqvist spoke.", "The Friends of the Harbour cheered.",
+             "He wore the Earbuds 2 on the bus."]
+    got = refined(texts, [("Tom Lindqvist", "PERSON", 3)])
+    assert not [t for t, label in got if label == "ORG"], got

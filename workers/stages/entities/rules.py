@@ -89,6 +89,7 @@ STEPS: tuple[Step, ...] = (
     Step("middle_names", people.middle_names),
     Step("results_rows", tables.results_rows),
     Step("team_cues", tables.team_cues),
+    Step("team_nicknames", tables.team_nicknames),
     Step("person_pairs", people.person_pairs),
     Step("note_person_words", people.note_person_words, fixed=True),
     Step("org_short_forms", orgs.org_short_forms),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ....knowledge.lexicon import (
-    CLUB_WORDS, MONTHS, ORG_HEADS, RESULT_VERBS, ROW_LABELS, TEAM_CUES_AFTER, TEAM_CUES_BEFORE, WEEKDAYS, alternation,
+    CLUB_WORDS, EVENT_HEADS, MONTHS, ORG_HEADS, RESULT_LINE_WORDS, RESULT_VERBS, ROW_LABELS, SPORT_WORDS, TEAM_CUES_AFTER, TEAM_CUES_BEFORE, WEEKDAYS, alternation,
 )
 from ..core import (
     PLACE_VERB_BEFORE, Mention, Occurrences, Page, SpanIndex, dateline_place, gazetteer, is_given_name, is_table_row, looks_like_person, lookup, place_label,
@@ -25,6 +25,16 @@ _RELABEL = {"PERSON", "NORP", "GPE", "LOC", "FAC"}
 #: A roundup's score line opening a paragraph: "Harbour Town 3, Riverside 1: ..." or "Rovers 2, Athletic 1 (OT): ...".
 _SCORE_OPENER = re.compile(r"([A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,3})[ \t]+\d{1,3},[ \t]+"
                            r"([A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,3})[ \t]+\d{1,3}(?:[ \t]*\([^()\n]{1,12}\))?:")
+#: A side of a game in a results list: up to five capitalised words ("Palm Bay", "Harbour Town Magnet").
+_SIDE = r"([A-Z][\w'’&-]*(?:[ \t]+[A-Z][\w'’&-]*){0,4})"
+#: A game's result on a line of its own, in agate: "Harbourton d. Selwick 70-44", "Tarnby beat Kestrel Bay, 3-1 (OT)",
+#: "Selwick v Tarnby"; the score may be missing (a game decided without one, or a fixture).
+_RESULT_LINE = re.compile(_SIDE + r"[ \t]+" + alternation(RESULT_VERBS | RESULT_LINE_WORDS) + r"[ \t]+" + _SIDE
+                          + r"(?:,?[ \t]+\d{1,3}[-–]\d{1,3}(?:[ \t]*\([^()\n]{1,12}\))?)?[ \t]*")
+#: A side with its record of games in brackets, won-lost(-drawn) and perhaps its conference's after a comma, or "NR"
+#: (not ranked): "The Harbourton Hawks (6-5, 3-4) snapped ...", "Selwick (1-0-2): Ana Lima 2 goals", "Tarnby (NR):".
+_RECORD = r"\d{1,3}(?:[-–]\d{1,3}){1,2}"
+_SIDE_RECORD = re.compile(r"(?<![\w'’&.-])" + _SIDE + r"[ \t]*\((?:" + _RECORD + r"(?:,[ \t]*" + _RECORD + r")?|NR)\)")
 
 
 def _row_label(name: str, model_person: bool, page: Page) -> str:
@@ -59,6 +69,30 @@ def _score_opener(i: int, text: str, ls: int, le: int, model_person: set, page: 
     if m is None:
         return []
     return [(i, *m.span(g), _row_label(m.group(g), (i, *m.span(g)) in model_person, page)) for g in (1, 2)]
+
+
+def _result_line(i: int, text: str, ls: int, le: int, model_person: set, page: Page) -> list[tuple[int, int, int, str]]:
+    """The two sides of a game's result written as a line of its own, in agate ("Harbourton d. Selwick 70-44")."""
+    m = _RESULT_LINE.fullmatch(text, ls, le)
+    if m is None:
+        return []
+    return [(i, *m.span(g), _row_label(m.group(g), (i, *m.span(g)) in model_person, page)) for g in (1, 2)]
+
+
+def _side_records(i: int, text: str, ls: int, le: int, row: list, model_person: set, page: Page) -> list[tuple[int, int, int, str]]:
+    """Each side named with its record of games in brackets ("the Harbourton Hawks (6-5, 3-4)", "Selwick (1-0):"),
+    an entry of the season's table, unless the line's own entries (``row``) already hold it."""
+    found = []
+    for m in _SIDE_RECORD.finditer(text, ls, le):
+        s, e = m.span(1)
+        if text.startswith(("The ", "The\t"), s):
+            s += 4  # the article opening a sentence is no part of the name
+        name = text[s:e].strip()
+        if not name or any(a < e and s < b for _, a, b, _ in row) or any(
+                w.strip(".").lower() in MONTHS or w.lower() in WEEKDAYS for w in name.split()):
+            continue
+        found.append((i, s, e, _row_label(name, (i, s, e) in model_person, page)))
+    return found
 
 
 def _players(i: int, text: str, ls: int, le: int, row: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
@@ -106,7 +140,10 @@ def results_rows(ms: list[Mention], page: Page) -> list[Mention]:
     a line with figures, a name followed by a country in brackets ("Pavel Novak
     ( Czech Republic ) beat ...") is a player, and so is one with a given name
     followed by a club ("Joe Marsh ( Harbour Town )"), the club an organisation. A roundup's score line
-    opening a line of prose ("Harbour Town 3, Riverside 1: ...") names two entries the same way.
+    opening a line of prose ("Harbour Town 3, Riverside 1: ...") names two entries the same way, as does
+    a game's result on a line of its own in agate ("Harbour Town d. Riverside 70-44"); and a side named
+    with its record of games in brackets is one ("Riverside (0-1): Ana Lima 12 points", "the Harbour
+    Hawks (6-5, 3-4) snapped ...").
     """
     if not page.about_sport:
         return ms
@@ -117,8 +154,10 @@ def results_rows(ms: list[Mention], page: Page) -> list[Mention]:
     for i, text in enumerate(texts):
         for ls, le in page.title_lines.lines(i):
             row = (_row_entries(i, text, ls, le, dates, model_person, page) if is_table_row(text[ls:le])
-                   else _score_opener(i, text, ls, le, model_person, page))
+                   else _score_opener(i, text, ls, le, model_person, page)
+                   or _result_line(i, text, ls, le, model_person, page))
             if any(c.isdigit() for c in text[ls:le]):
+                row += _side_records(i, text, ls, le, row, model_person, page)
                 row += _players(i, text, ls, le, row)  # (checked against this line's entries only: a page has thousands)
             entries += row
     if not entries:
@@ -201,3 +240,40 @@ def team_cues(ms: list[Mention], page: Page) -> list[Mention]:
             clubs.add(t)
     return _clubs_everywhere(ms, clubs, page, "cue")
 
+
+
+#: "the" and one capitalised plural, not followed by another capitalised word or by "of" (which make it the head
+#: of a longer name: "the Friends of ..."), nor by a figure (a product's model: "the Earbuds 2"):
+#: "the Kestrels", "The Harriers".
+_THE_PLURAL = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z]+s)\b(?![ \t]+(?:[A-Z\d]|of\b))")
+
+
+def team_nicknames(ms: list[Mention], page: Page) -> list[Mention]:
+    """On a page about sport, a capitalised plural after "the" is a team's name: "the Kestrels", "The Harriers".
+
+    Teams go by a plural nickname ("the Kestrels beat the Harriers") that the
+    model calls a person, a group or nothing at all; there is no town in it
+    for ``team_cues`` to find. The nickname is an organisation wherever the
+    page names it. Left alone: a word the page also writes in lower case (a
+    common noun in capitals: "the Finals"), an event's or sport's word ("the
+    Games", "the Playoffs"), a place ("the Bahamas") and a nationality ("the
+    Danes"), a family named by a person's surname on the page ("the Lindqvists"), and a plural the model
+    calls a date or an event.
+    """
+    if not page.about_sport:
+        return ms
+    texts, lower, demonyms = page.texts, page.lower_words, gazetteer().demonyms
+    held = {(m.seg, m.start, m.end): m.label for m in ms}
+    surnames = {m.text(texts).split()[-1] for m in ms if m.label == "PERSON"}
+    clubs: set[str] = set()
+    for i, text in enumerate(texts):
+        for m in _THE_PLURAL.finditer(text):
+            word = m.group(1)
+            key = word.lower()
+            if (word in clubs or key in lower or key in EVENT_HEADS or key in SPORT_WORDS or key[:-1] in SPORT_WORDS
+                    or lookup(word) is not None or word in demonyms or word[:-1] in demonyms
+                    or word[:-1] in surnames or (word.endswith("es") and word[:-2] in surnames)
+                    or held.get((i, *m.span(1))) in {"DATE", "EVENT", "FAC", "WORK_OF_ART", "PRODUCT"}):
+                continue
+            clubs.add(word)
+    return _clubs_everywhere(ms, clubs, page, "nickname")

@@ -6,17 +6,21 @@ its text (python-docx's ``Paragraph.text``) is laid end to end in
 ``Page.text`` with a blank line between, so a record's locator gives the
 paragraph index and the offsets inside that paragraph's text.
 
-Roles come from paragraph styles: Title and Heading N are headings (level
-1 and N), list styles or numbering make list items, Caption makes captions.
-Tables become ``table`` segments with their cells; headers and footers are
-furniture (they are outside the main part, so they carry no paragraph
-locator).
+Roles come from paragraph styles, followed along ``w:basedOn``: an outline
+level (``w:outlineLvl`` 0-8, on the paragraph or its style) or a style
+named Title or Heading N makes a heading, numbering (``w:numPr``, unless
+``w:numId`` is 0: Word's "no numbering") or a list style makes a list item,
+Caption makes a caption. The first Title paragraph is the page's title when
+the file's properties give none. Tables become ``table`` segments with their
+cells, placed on the table's grid; headers and footers are furniture (they
+are outside the main part, so they carry no paragraph locator).
 """
 
 from __future__ import annotations
 
 import io
 import re
+from typing import NamedTuple
 
 import docx
 from docx.oxml.ns import qn
@@ -97,21 +101,106 @@ def _format(n: int, fmt: str) -> str:
     return str(n)
 
 
+#: ``w:outlineLvl`` 9 is body text: in no outline, so no heading.
+_BODY_LEVEL = 9
+
+
+class _Style(NamedTuple):
+    """What a paragraph style, and the styles it is based on, say of its paragraphs."""
+
+    heading: int | None  # heading level, from the nearest outline level or heading style name on the chain
+    title: bool  # the heading comes from the Title style (this one, or the one it is based on)
+    caption: bool
+    list_name: bool  # a "List ..." style other than List Paragraph (which is only an indent)
+    num_id: str | None  # the nearest w:numId on the chain ("0": numbering switched off)
+    ilvl: int | None
+
+
+_PLAIN = _Style(None, False, False, False, None, None)
+
+
+def _outline_level(ppr) -> int | None:
+    val = _w(ppr.find(qn("w:outlineLvl")) if ppr is not None else None, "val")
+    return int(val) if val and val.isdigit() and int(val) <= _BODY_LEVEL else None
+
+
+def _num_pr(ppr) -> tuple[str | None, int | None]:
+    num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
+    if num_pr is None:
+        return None, None
+    ilvl = _w(num_pr.find(qn("w:ilvl")), "val")
+    return _w(num_pr.find(qn("w:numId")), "val"), int(ilvl) if ilvl and ilvl.isdigit() else None
+
+
+def _chain(style):
+    # A damaged file can base a style on itself, round about: each style once.
+    seen = set()
+    while style is not None and style.style_id not in seen:
+        seen.add(style.style_id)
+        yield style
+        try:
+            style = style.base_style
+        except (KeyError, ValueError):
+            return
+
+
+def _style_heading(name: str, ppr) -> int | bool | None:
+    """A style's own word on headings: a level, False (body text), or None (it says nothing)."""
+    level = _outline_level(ppr)
+    if level is not None:
+        return level + 1 if level < _BODY_LEVEL else False
+    low = name.lower()
+    if low in ("title", "subtitle"):
+        return 1 if low == "title" else 2
+    m = _HEADING_STYLE.match(name)
+    return int(m.group(1)) if m else None
+
+
+def _read_style(style) -> _Style:
+    heading, num_id, ilvl = None, None, None
+    title = caption = list_name = False
+    for st in _chain(style):
+        name, ppr = st.name or "", st.element.pPr
+        low = name.lower()
+        if heading is None:
+            heading = _style_heading(name, ppr)
+            # Only the style that makes the heading makes the title: a Subtitle may be based on Title.
+            title = bool(heading) and low == "title"
+        caption = caption or low.startswith("caption")
+        list_name = list_name or (low.startswith("list") and low != "list paragraph")
+        own_id, own_lvl = _num_pr(ppr)
+        num_id = num_id if num_id is not None else own_id
+        ilvl = ilvl if ilvl is not None else own_lvl
+    return _Style(heading or None, title, caption, list_name, num_id, ilvl)
+
+
 class _Styles:
-    """Each paragraph style looked up once per document.
+    """Each paragraph style read once per document.
 
     python-docx finds a paragraph's style afresh each time it is asked, and for a paragraph without one (its
-    document's default) it reads every style the document defines: 3,600 paragraphs took 6 s of it.
+    document's default) it reads every style the document defines: 3,600 paragraphs took 6 s of it. Following
+    ``w:basedOn`` costs a search of the styles per step, so the whole chain is read once too.
     """
 
     def __init__(self) -> None:
-        self._by_id: dict[str | None, object] = {}
+        self._by_id: dict[str | None, _Style] = {}
 
-    def of(self, par: Paragraph):
+    def of(self, par: Paragraph) -> _Style:
         sid = par._p.style
         if sid not in self._by_id:
-            self._by_id[sid] = par.style
+            try:
+                self._by_id[sid] = _read_style(par.style)
+            except (KeyError, ValueError):
+                self._by_id[sid] = _PLAIN
         return self._by_id[sid]
+
+    def numbering(self, par: Paragraph) -> tuple[str | None, int]:
+        """The paragraph's numId and level: its own w:numPr, what it leaves out taken from its style's."""
+        num_id, ilvl = _num_pr(par._p.pPr)
+        style = self.of(par)
+        num_id = num_id if num_id is not None else style.num_id
+        ilvl = ilvl if ilvl is not None else style.ilvl
+        return num_id, ilvl or 0
 
 
 class _Numbering:
@@ -144,7 +233,7 @@ class _Numbering:
             self.abstract_of[_w(num, "numId") or ""] = _w(num.find(qn("w:abstractNumId")), "val") or ""
 
     def label(self, par: Paragraph) -> str | None:
-        num_id, ilvl = self._num_pr(par)
+        num_id, ilvl = self.styles.numbering(par)
         aid = self.abstract_of.get(num_id or "")
         levels = self.levels.get(aid or "")
         if not levels or ilvl not in levels:
@@ -165,37 +254,20 @@ class _Numbering:
 
         return re.sub(r"%(\d)", value, text).strip().rstrip(".") or None
 
-    def _num_pr(self, par: Paragraph) -> tuple[str | None, int]:
-        ppr = par._p.pPr
-        num_pr = ppr.numPr if ppr is not None else None
-        style = self.styles.of(par) if num_pr is None else None
-        while num_pr is None and style is not None:
-            sppr = style.element.pPr
-            num_pr = sppr.numPr if sppr is not None else None
-            style = style.base_style
-        if num_pr is None:
-            return None, 0
-        num_id = num_pr.numId.val if num_pr.numId is not None else None
-        ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
-        return (str(num_id) if num_id is not None else None), int(ilvl or 0)
-
 
 def _role(par: Paragraph, styles: _Styles) -> tuple[str, int | None]:
-    try:
-        style = styles.of(par)
-        name = (style.name or "") if style is not None else ""
-    except (KeyError, ValueError):
-        name = ""
-    if name.lower() in ("title", "subtitle"):
-        return ("heading", 1 if name.lower() == "title" else 2)
-    m = _HEADING_STYLE.match(name)
-    if m:
-        return "heading", int(m.group(1))
-    if name.lower().startswith("caption"):
+    style = styles.of(par)
+    # The paragraph's own outline level overrides its style's, as it does in Word's outline.
+    own = _outline_level(par._p.pPr)
+    heading = style.heading if own is None else (own + 1 if own < _BODY_LEVEL else None)
+    if heading:
+        return "heading", heading
+    if style.caption:
         return "caption", None
-    ppr = par._p.pPr
-    # "List Paragraph" is only an indent unless numbering is on; "List Bullet", "List Number" carry their own.
-    if (ppr is not None and ppr.numPr is not None) or (name.lower().startswith("list") and name.lower() != "list paragraph"):
+    num_id, _ = styles.numbering(par)
+    # numId 0 switches numbering off, even in a list style; a list style's name counts only where no
+    # numbering is given at all.
+    if (num_id is not None and num_id != "0") or (num_id is None and style.list_name):
         return "list_item", None
     return "paragraph", None
 
@@ -214,6 +286,7 @@ def read_docx(data: bytes) -> Reading:
     styles = _Styles()
     numbering = _Numbering(document, styles)
     done_tables: set = set()
+    titled: str | None = None  # the first paragraph in the Title style
     for p_el in body.iter(_W_P, _W_TBL):
         if p_el.tag == _W_TBL:
             if any(a in done_tables for a in p_el.iterancestors(_W_TBL)):
@@ -234,6 +307,8 @@ def read_docx(data: bytes) -> Reading:
         if not seg_text:
             continue
         role, level = _role(par, styles)
+        if titled is None and styles.of(par).title:
+            titled = seg_text
         # The number Word draws is not in the paragraph's text: it goes in `number`, the text stays traceable.
         segments.append(make_segment(role, seg_text, offsets, level=level, number=number if role == "heading" else None))
     # Headers and footers: furniture, once per distinct text.
@@ -257,10 +332,18 @@ def read_docx(data: bytes) -> Reading:
                 b.copy(text, start)
                 seg_text, offsets = b.build()
                 segments.append(make_segment("furniture", seg_text, offsets, why="page header or footer"))
-    title = (document.core_properties.title or "").strip() or next(
+    # A Subtitle or a heading can come before the paragraph the author marked as the title.
+    title = (document.core_properties.title or "").strip() or titled or next(
         (s.text for s in segments if s.role == "heading"), None
     )
     return Reading(text="".join(layout.chunks), segments=segments, title=title, parts=layout.parts)
+
+
+def _grid_before(tr) -> int:
+    """Grid columns a row leaves empty before its first cell (w:gridBefore): its cells stand that far right."""
+    tr_pr = tr.find(qn("w:trPr"))
+    val = _w(tr_pr.find(qn("w:gridBefore")) if tr_pr is not None else None, "val")
+    return int(val) if val and val.isdigit() else 0
 
 
 def _table(tbl, layout: _Layout):
@@ -268,47 +351,53 @@ def _table(tbl, layout: _Layout):
     pieces: list[Piece] = []
     cells: list[Cell] = []
     pos = 0
-    rows = [tr for tr in tbl.iterchildren(_W_TR)]
-    # Cells that continue a vertical merge add to the span of the cell above them.
+    last_row = None
+    # Cells that continue a vertical merge add to the span of the cell above them. A merge runs on only through
+    # the row right below: a column that row leaves out (w:gridBefore, w:gridAfter, a short row) or fills with
+    # a cell of its own ends it, so a later "continue" cannot reach back over it.
     above: dict[int, Cell] = {}
-    for r, tr in enumerate(rows):
-        col = 0
-        first_in_row = True
+    for r, tr in enumerate(tbl.iterchildren(_W_TR)):
+        col = _grid_before(tr)
+        merging: dict[int, Cell] = {}
         for tc in tr.iterchildren(_W_TC):
             span = tc.grid_span or 1
             vmerge = tc.vMerge
             if vmerge == "continue" and col in above:
                 above[col].row_span += 1
+                merging[col] = above[col]
                 col += span
                 continue
-            b = Builder()
-            for p_el in tc.iter(_W_P):
-                if p_el not in layout.at:
-                    continue
-                start, text = layout.at[p_el]
-                if len(b):
-                    b.space(start, start)
-                b.copy(text, start)
-            t, om = b.build()
-            if not first_in_row or r:
-                sep = "\t" if not first_in_row else "\n"
-                parts.append(sep)
+            t, om = _cell_text(tc, layout)
+            if parts:
+                parts.append("\n" if r != last_row else "\t")
                 pos += 1
-            first_in_row = False
+            last_row = r
             for p in om.pieces:
                 pieces.append(Piece(clean_start=p.clean_start + pos, clean_end=p.clean_end + pos, source_start=p.source_start, source_end=p.source_end))
             s0 = om.pieces[0].source_start if om.pieces else (pieces[-1].source_end if pieces else 0)
             s1 = om.pieces[-1].source_end if om.pieces else s0
             cell = Cell(row=r, col=col, col_span=span, text=t, start=pos, end=pos + len(t), source_start=s0, source_end=s1)
             cells.append(cell)
-            if vmerge == "restart":
-                above[col] = cell
-            else:
-                above.pop(col, None)
+            if vmerge is not None:
+                # A "continue" with no merge above to join heads a merge of its own: the rows below may continue it.
+                merging[col] = cell
             parts.append(t)
             pos += len(t)
             col += span
+        above = merging
     text = "".join(parts)
     if not text.strip() or not pieces:
         return None
     return make_segment("table", text, bridge_gaps(pieces), cells=cells)
+
+
+def _cell_text(tc, layout: _Layout):
+    b = Builder()
+    for p_el in tc.iter(_W_P):
+        if p_el not in layout.at:
+            continue
+        start, text = layout.at[p_el]
+        if len(b):
+            b.space(start, start)
+        b.copy(text, start)
+    return b.build()

@@ -56,6 +56,15 @@ def test_type_comes_from_the_bytes_not_the_name():
     assert text_kind(plain, plain.decode()) == PLAIN
 
 
+def test_a_short_html_fragment_is_html_but_text_that_only_mentions_a_tag_is_not():
+    fragment = b"<p>The harbour board met on <b>Monday</b>.</p>\n<p>It agreed a budget.</p>\n"
+    assert text_kind(fragment, fragment.decode()) == HTML
+    record = process_bytes(fragment, "fragment.txt")
+    assert "<p>" not in record.text and "harbour board met on Monday" in record.text
+    for plain in (b"<p> marks a paragraph in HTML, the manual says.\n", b"Use <p> and </p> around each paragraph.\n"):
+        assert text_kind(plain, plain.decode()) == PLAIN
+
+
 def _zip_bytes() -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:

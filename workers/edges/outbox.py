@@ -64,6 +64,10 @@ def duplicate_name(drop: Drop) -> str:
 
 
 DEFAULT_MODE = 0o644
+#: The bits an outcome takes from its original: read for all, write for the owner alone. Only pagemill writes
+#: an outcome (it replaces one by renaming, which needs the folder's permission, not the file's), so an
+#: original's write bits for group or others would only let them change a record in place.
+FROM_ORIGINAL = 0o644
 
 
 def atomic_write(path: Path, model: BaseModel, mode: int = DEFAULT_MODE) -> bytes:
@@ -188,16 +192,26 @@ class Outbox:
             except FileNotFoundError:
                 pass
 
-    def mode_for(self, drop: Drop, original: Path | None = None) -> int:
-        """``PAGEMILL_OUTBOX_MODE`` when set, else the original's permission bits, else 0644."""
+    def mode_for(self, drop: Drop, original: Path | None = None, *, read_through: bool = False) -> int:
+        """``PAGEMILL_OUTBOX_MODE`` when set, else the original's read bits and owner's write bit, else 0644.
+
+        Only a regular file's mode says who may read a page. A symbolic link's own mode is always 0777,
+        and a folder's or a pipe's says nothing of a page's: theirs count as unknown (0644), and so does
+        a link whose target is gone. ``read_through``: ``original`` is the path the page's text was read
+        from (``pagemill process`` reads through a link it is given), so a link there is followed to the
+        file whose text the record holds; anywhere else a link is never followed (the service never reads
+        one: its outcome is an error record, without the page's text).
+        """
         if self.mode is not None:
             return self.mode
-        for p in (original, self.held(drop, special=True)):
-            if p is not None:
-                try:
-                    return p.lstat().st_mode & 0o666  # never through a link
-                except OSError:
-                    continue
+        for p, follow in ((original, read_through), (self.held(drop, special=True), False)):
+            if p is None:
+                continue
+            try:
+                st = os.stat(p) if follow else os.lstat(p)
+            except OSError:
+                continue
+            return stat.S_IMODE(st.st_mode) & FROM_ORIGINAL if stat.S_ISREG(st.st_mode) else DEFAULT_MODE
         return DEFAULT_MODE
 
     def write_record(self, drop: Drop, record: Record, *, original: Path | None = None) -> Outcome:
@@ -206,7 +220,7 @@ class Outbox:
         if done := self._already(drop):
             self._replace_retried(drop, done.path)
             return done
-        mode = self.mode_for(drop, original)
+        mode = self.mode_for(drop, original, read_through=True)
         old = self.outbox / drop.replaces if drop.replaces else None
         current = (read_outcome(old) or {}) if old else {}
         made_twice = False

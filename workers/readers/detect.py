@@ -34,6 +34,10 @@ FILE_KIND: dict[str, str] = {PLAIN: "text", HTML: "HTML", MARKDOWN: "Markdown", 
 
 # Where HTML announces itself: a doctype, the root element, or an XHTML prolog before one.
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I | re.S)
+# A fragment opening on a block element of HTML's ("<p>", "<div class=...>"), as an article's markup copied out
+# of its page is: plain text does not start with one.
+_HTML_FRAGMENT_START = re.compile(rb"^\s*<(?:p|div|h[1-6]|ul|ol|table|article|section|header|main|blockquote|figure)[\s>]", re.I)
+_CLOSING_TAG = re.compile(rb"</[a-z][a-z0-9]*\s*>", re.I)
 # Elements that only HTML has; plain text quoting "<b>" once is not a page of them.
 _HTML_TAG = re.compile(rb"<(?:/?(?:p|div|span|a|br|li|ul|ol|table|tr|td|h[1-6]|img|script|style|meta|link|head|body|title|section|article|nav|header|footer)\b[^>]*)>", re.I)
 _MD_SIGNALS = {
@@ -59,6 +63,8 @@ class Detected:
 
 def _looks_like_html(data: bytes) -> bool:
     sample = data[:65536]
+    if _HTML_FRAGMENT_START.match(sample) and _CLOSING_TAG.search(sample):
+        return True  # a short fragment: too few tags for the count below
     # A fragment without <html>: many of HTML's own tags, densely.
     tags = _HTML_TAG.findall(sample)
     return len(tags) >= 8 and len(b"".join(tags)) > len(sample) * 0.02

@@ -463,6 +463,11 @@ _PARSER.set_element_class_lookup(
 )
 
 
+#: Where a whole page announces itself (as ``detect`` reads it): a doctype or its root, head or body element.
+_DOCUMENT_START = re.compile(r"^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])",
+                             re.I | re.S)
+
+
 def read_html(text: str) -> Reading:
     try:
         root = lxml.html.document_fromstring(text, parser=_PARSER)
@@ -483,7 +488,9 @@ def read_html(text: str) -> Reading:
         for tr in b.unshown:
             tr.getparent().remove(tr)
         b.unshown = []
-    main = _Main(root)
+    # A fragment (no doctype, <html>, <head> or <body>: an article's markup copied out of its page) is what its
+    # writer chose to keep; trafilatura, judging it as a whole page, drops its opening paragraph as a title.
+    main = _Main(root) if _DOCUMENT_START.match(text) else None
     # The head holds no block's text, and often most of the markup (inline styles, scripts, JSON-LD): the scan starts
     # at the body when there is one to find.
     body_tag = _BODY_TAG.search(text)
@@ -500,7 +507,7 @@ def read_html(text: str) -> Reading:
         idx = stream.locate(compact)
         if idx is None:
             continue
-        if not main.holds(b.text):
+        if main is not None and not main.holds(b.text):
             segments.append(make_segment("furniture", b.text, _span(b.text, idx, stream), why="left out of the main text by trafilatura"))
             continue
         pending.append((len(segments), b, idx))

@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,17 +67,39 @@ def holding_dir(s: Settings) -> Path:
     return inbox / ".pagemill-processing"
 
 
+#: What an entry in failed/ that is not a regular file is, in words.
+_SPECIAL = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+
+
+def _in_place(original: str) -> Path:
+    """``original`` with its folders resolved but never its last part: a link there is the entry itself, not where it points."""
+    path = Path(original)
+    return path.parent.resolve() / path.name
+
+
 def why_not(s: Settings, ledger: RedisLedger, f: Failure) -> str | None:
-    """Why this failure cannot be retried, or None."""
+    """Why this failure cannot be retried, or None: what is actually the case, and what to do about it."""
     original = f.record.get("original")
     if not original:
         return "no original was kept (it never reached pagemill): drop the file again"
-    path = Path(original).resolve()
+    path = _in_place(original)
     # The path comes from a file in the outbox: only ever move something from our own failed/ folder.
-    if s.failed.resolve() not in path.parents:
-        return f"its original {original} is not in the failed folder {s.failed.resolve()}"
-    if not path.is_file():
+    failed = s.failed.resolve()
+    if path.name in ("", "..") or failed not in path.parents:
+        return f"its original {original} is not in the failed folder {failed}"
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
         return f"its original {original} is no longer there"
+    except OSError as exc:
+        return f"its original {original} cannot be looked at: {exc.strerror or exc}"
+    if stat.S_ISLNK(mode):
+        return f"its original {original} is a symlink: pagemill does not follow links; copy the file it points to into the inbox"
+    if stat.S_ISDIR(mode):
+        return f"its original {original} is a directory, not a page: move its files into the inbox"
+    if not stat.S_ISREG(mode):
+        kind = next((what for test, what in _SPECIAL if test(mode)), "not a regular file")
+        return f"its original {original} is {kind}, not a page: drop the page's file itself into the inbox"
     if ledger.get_drop(f.record["drop_id"]).get("status") == RETRIED:
         return "already being retried"
     return None
@@ -84,7 +107,7 @@ def why_not(s: Settings, ledger: RedisLedger, f: Failure) -> str | None:
 
 def retry(s: Settings, ledger: RedisLedger, f: Failure, send) -> Drop:
     """Take one failed original back into the service; returns the new drop."""
-    original = Path(f.record["original"]).resolve()
+    original = _in_place(f.record["original"])  # as why_not checked it: a link put there since is moved as itself, never followed
     drop = Drop(filename=f.record["filename"], folder=f.record.get("folder"), retry_of=f.record["drop_id"])
     held = holding_dir(s) / f"{drop.drop_id}.page"
     held.parent.mkdir(parents=True, exist_ok=True)

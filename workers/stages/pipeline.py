@@ -80,17 +80,32 @@ class _Locate:
 
     A PDF span inside a segment gets the box of its own characters (the segment's ``glyphs``), so a sentence
     or an entity can be found on the page as well as its segment can.
+
+    A span is located in the part it starts in (a span running on into later parts, a table, keeps to the
+    first); one that starts between parts, in the blank line or form feed the reader put there, in the first
+    part it reaches. A span that reaches no part gets no locator: a DOCX header or footer, laid out after
+    the main part's paragraphs, is in none of them.
     """
 
     def __init__(self, parts: list[SourcePart]) -> None:
         self.parts = parts
         self.starts = [p.source_start for p in parts]
+        self.ends = [p.source_end for p in parts]
+
+    def part(self, start: int, end: int) -> SourcePart | None:
+        """The part the span ``start``-``end`` is located in, or None when it lies outside every part."""
+        if start == end:
+            # An empty span (an empty cell) is in the part it touches, its end included.
+            i = bisect_right(self.starts, start) - 1
+            return self.parts[i] if i >= 0 and start <= self.ends[i] else None
+        # The first part ending after ``start``: the one holding ``start``, else the next one (parts never overlap).
+        j = bisect_right(self.ends, start)
+        return self.parts[j] if j < len(self.parts) and self.starts[j] < end else None
 
     def __call__(self, start: int, end: int, bbox: list[float] | None = None, glyphs: Glyphs | None = None) -> Locator | None:
-        if not self.parts:
+        p = self.part(start, end) if self.parts else None
+        if p is None:
             return None
-        i = max(0, bisect_right(self.starts, start) - 1)
-        p = self.parts[i]
         a = min(max(start - p.source_start, 0), p.source_end - p.source_start)
         b = min(max(end - p.source_start, a), p.source_end - p.source_start)
         if p.kind == "page":

@@ -340,3 +340,19 @@ def test_a_capitalised_plural_that_is_no_teams_nickname_is_left_alone():
              "He wore the Earbuds 2 on the bus."]
     got = refined(texts, [("Tom Lindqvist", "PERSON", 3)])
     assert not [t for t, label in got if label == "ORG"], got
+
+
+def test_the_names_in_a_scorers_line_are_players_even_where_the_model_calls_them_clubs():
+    texts = [SPORT, "Harbour Bay (1-0): Lindqvist 25 points. K. Brandt 2 saves. Mara Okafor 1 goal, 2 assists."]
+    got = refined(texts, [("Mara Okafor", "ORG", 1)])
+    assert {("Lindqvist", "PERSON"), ("K. Brandt", "PERSON"), ("Mara Okafor", "PERSON"), ("Harbour Bay", "ORG")} <= set(got), got
+
+
+def test_a_figure_and_a_count_after_a_name_in_prose_off_a_sport_page_names_no_player():
+    texts = ["The count ended at dawn.", "Harbourton 25 points ahead, the Greens said."]
+    assert ("Harbourton", "PERSON") not in refined(texts, [("Harbourton", "GPE", 1)])
+
+
+def test_the_person_opening_a_roundups_game_after_its_score_is_found():
+    texts = [SPORT, "Harriers 4, Selwick Rovers 1: Tomas Lindqvist scored twice and the Harriers won."]
+    assert ("Tomas Lindqvist", "PERSON") in refined(texts, [])

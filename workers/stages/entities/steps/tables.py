@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ....knowledge.lexicon import (
-    CLUB_WORDS, EVENT_HEADS, MONTHS, ORG_HEADS, RESULT_LINE_WORDS, RESULT_VERBS, ROW_LABELS, SPORT_WORDS, TEAM_CUES_AFTER, TEAM_CUES_BEFORE, WEEKDAYS, alternation,
+    CLUB_WORDS, EVENT_HEADS, MONTHS, ORG_HEADS, RESULT_LINE_WORDS, RESULT_VERBS, ROW_LABELS, SPORT_WORDS, STAT_WORDS, TEAM_CUES_AFTER, TEAM_CUES_BEFORE, WEEKDAYS, alternation,
 )
 from ..core import (
     PLACE_VERB_BEFORE, Mention, Occurrences, Page, SpanIndex, dateline_place, gazetteer, is_given_name, is_table_row, looks_like_person, lookup, place_label,
@@ -25,6 +25,12 @@ _RELABEL = {"PERSON", "NORP", "GPE", "LOC", "FAC"}
 #: A roundup's score line opening a paragraph: "Harbour Town 3, Riverside 1: ..." or "Rovers 2, Athletic 1 (OT): ...".
 _SCORE_OPENER = re.compile(r"([A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,3})[ \t]+\d{1,3},[ \t]+"
                            r"([A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,3})[ \t]+\d{1,3}(?:[ \t]*\([^()\n]{1,12}\))?:")
+#: A player in a box score or scorers' line: a name (initials too: "K. Brandt", "CJ Okafor") opening the line or
+#: after a sentence's end, a colon, comma or semicolon, then a figure and what it counts ("Lindqvist 25 points").
+_STAT_PLAYER = re.compile(r"(?:^|(?<=[.:;,][ \t]))((?:[A-Z]\.[ \t]?){0,2}[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})[ \t]+\d{1,3}[ \t]+"
+                          + alternation(STAT_WORDS) + r"\b", re.M)
+#: The first words after a roundup's score line's colon ("Rovers 2, Athletic 1: Ana Lima scored ...").
+_AFTER_COLON = re.compile(r"[ \t]*([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){1,2})")
 #: A side of a game in a results list: up to five capitalised words ("Palm Bay", "Harbour Town Magnet").
 _SIDE = r"([A-Z][\w'’&-]*(?:[ \t]+[A-Z][\w'’&-]*){0,4})"
 #: A game's result on a line of its own, in agate: "Harbourton d. Selwick 70-44", "Tarnby beat Kestrel Bay, 3-1 (OT)",
@@ -68,7 +74,11 @@ def _score_opener(i: int, text: str, ls: int, le: int, model_person: set, page: 
     m = _SCORE_OPENER.match(text, ls, le)
     if m is None:
         return []
-    return [(i, *m.span(g), _row_label(m.group(g), (i, *m.span(g)) in model_person, page)) for g in (1, 2)]
+    found = [(i, *m.span(g), _row_label(m.group(g), (i, *m.span(g)) in model_person, page)) for g in (1, 2)]
+    # The player who opens the game's story, which the model misses after the score ("...: Ana Lima scored twice").
+    if (p := _AFTER_COLON.match(text, m.end(), le)) and looks_like_person(p.group(1), page.lower_words):
+        found.append((i, *p.span(1), "PERSON"))
+    return found
 
 
 def _result_line(i: int, text: str, ls: int, le: int, model_person: set, page: Page) -> list[tuple[int, int, int, str]]:
@@ -92,6 +102,19 @@ def _side_records(i: int, text: str, ls: int, le: int, row: list, model_person: 
                 w.strip(".").lower() in MONTHS or w.lower() in WEEKDAYS for w in name.split()):
             continue
         found.append((i, s, e, _row_label(name, (i, s, e) in model_person, page)))
+    return found
+
+
+def _stat_players(i: int, text: str, ls: int, le: int, row: list) -> list[tuple[int, int, int, str]]:
+    """The players of a box score or scorers' line ("Lindqvist 25 points. K. Brandt 2 saves."), each a person, unless
+    a country (a nation's team) or already one of the line's entries (``row``)."""
+    found = []
+    for m in _STAT_PLAYER.finditer(text, ls, le):
+        s, e = m.span(1)
+        if any(a < e and s < b for _, a, b, _ in row) or (
+                (place := lookup(m.group(1))) is not None and place.kind == "country"):
+            continue
+        found.append((i, s, e, "PERSON"))
     return found
 
 
@@ -143,7 +166,10 @@ def results_rows(ms: list[Mention], page: Page) -> list[Mention]:
     opening a line of prose ("Harbour Town 3, Riverside 1: ...") names two entries the same way, as does
     a game's result on a line of its own in agate ("Harbour Town d. Riverside 70-44"); and a side named
     with its record of games in brackets is one ("Riverside (0-1): Ana Lima 12 points", "the Harbour
-    Hawks (6-5, 3-4) snapped ...").
+    Hawks (6-5, 3-4) snapped ..."). A name before a figure and what it counts
+    in a box score or scorers' line is a player ("Lindqvist 25 points",
+    "K. Brandt 2 saves"), and so is a person's name opening the story after a
+    roundup's score line ("..., Riverside 1: Ana Lima scored twice").
     """
     if not page.about_sport:
         return ms
@@ -158,6 +184,7 @@ def results_rows(ms: list[Mention], page: Page) -> list[Mention]:
                    or _result_line(i, text, ls, le, model_person, page))
             if any(c.isdigit() for c in text[ls:le]):
                 row += _side_records(i, text, ls, le, row, model_person, page)
+                row += _stat_players(i, text, ls, le, row)
                 row += _players(i, text, ls, le, row)  # (checked against this line's entries only: a page has thousands)
             entries += row
     if not entries:

@@ -13,7 +13,7 @@ import click
 
 from . import __version__
 from .logs import configure, get_logger
-from .settings import Settings, get_settings
+from .settings import Settings, SettingsError, get_settings
 
 log = get_logger("pagemill")
 
@@ -46,13 +46,17 @@ Every setting is an environment variable, e.g. PAGEMILL_INBOX=/data/in;
 
 
 class _Commands(click.Group):
-    """Every command: a broker that does not answer is a message that says what to do, not a traceback."""
+    """Every command: a broker that does not answer, or a PAGEMILL_* variable with a value pagemill cannot use,
+    is a message that says what to do, not a traceback."""
 
     def invoke(self, ctx: click.Context):
         import redis
 
         try:
             return super().invoke(ctx)
+        except SettingsError as exc:
+            # One line naming the variable, its value and what it takes; exit 2, as for a bad option.
+            raise click.UsageError(f"{exc}. Set it to such a value, or unset it for the default.") from None
         except redis.exceptions.ConnectionError as exc:
             where = get_settings().effective_broker_url.split("@")[-1]  # never the password
             raise click.ClickException(
@@ -389,7 +393,24 @@ def broker_cmd() -> None:
 # --- one-off work ------------------------------------------------------------------
 
 
-@main.command()
+class _ProcessCommand(click.Command):
+    """``pagemill process``: its help lists the page endings of workers/data/page_suffixes.txt, read when the
+    help is shown (so it cannot drift from what a folder search takes, and no other command pays for it)."""
+
+    ENDINGS = "{page endings}"
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from .edges.batch import PAGE_SUFFIX_LIST
+
+        template = self.help or ""
+        self.help = template.replace(self.ENDINGS, ", ".join(f"*{x}" for x in PAGE_SUFFIX_LIST))
+        try:
+            super().format_help_text(ctx, formatter)
+        finally:
+            self.help = template
+
+
+@main.command(cls=_ProcessCommand)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--outbox", "-o", type=click.Path(file_okay=False, path_type=Path), default=None, help="Where records go (default: PAGEMILL_OUTBOX).")
 @click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Processes to use.")
@@ -400,10 +421,13 @@ def process(paths: tuple[Path, ...], outbox: Path | None, jobs: int, quiet: bool
     """Process files or folders here and now, without a broker.
 
     Runs the same stages and writes the same records as the service; the
-    originals stay where they are. A file named is always processed; folders
-    are searched, with their subfolders unless --no-recursive, for pages
-    (*.txt, *.text), skipping hidden and temporary names; a page found in a
-    subfolder has it in its record (source.folder), as the service's inbox does.
+    originals stay where they are. A file named is always processed, whatever
+    its ending; folders are searched, with their subfolders unless
+    --no-recursive, for pages by their ending ({page endings}), skipping
+    hidden and temporary names; a page found in a subfolder has it in its
+    record (source.folder), as the service's inbox does. Run again over the
+    same files, it writes nothing new: records of this version, error records
+    and duplicate notes already there are kept.
     """
     from .edges.batch import PAGE_SUFFIXES, find_pages, run_batch
     from .stages.pipeline import use_taxonomy
@@ -432,10 +456,14 @@ def process(paths: tuple[Path, ...], outbox: Path | None, jobs: int, quiet: bool
         mode=s.outbox_file_mode, time_limit=s.page_time_limit,
     )
     if not quiet:
+        def kept(n: int) -> str:
+            return f" ({n} already written by an earlier run, kept)" if n else ""
+
         click.echo(
             f"{counts['done']} records, {counts['reprocessed']} older records replaced, "
-            f"{counts['unchanged']} records already of this version kept, {counts['duplicate']} duplicates, "
-            f"{counts['failed']} errors -> {(outbox or s.outbox).resolve()}",
+            f"{counts['unchanged']} records already of this version kept, "
+            f"{counts['duplicate']} duplicates{kept(counts.get('duplicate_kept', 0))}, "
+            f"{counts['failed']} errors{kept(counts.get('failed_kept', 0))} -> {(outbox or s.outbox).resolve()}",
             err=True,
         )
     made = counts["done"] + counts["reprocessed"] + counts["unchanged"]

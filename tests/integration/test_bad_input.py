@@ -30,7 +30,7 @@ def error_of(service: Service, stem: str, **kw) -> dict:
         ("enc-latin1.txt", "Café in Zürich, naïve résumé. The mayor of Zürich spoke.".encode("latin-1"), "windows-1252"),
         ("enc-cp1252.txt", "The “report” – 2011 – was published in Paris.".encode("cp1252"), "windows-1252"),
         ("enc-utf16.txt", codecs.BOM_UTF16_LE + "The minister visited Berlin in May 2010.".encode("utf-16-le"), "utf-16"),
-        ("enc-utf8bom.txt", codecs.BOM_UTF8 + "The minister visited Rome in June 2011.".encode(), "utf-8"),
+        ("enc-utf8bom.txt", codecs.BOM_UTF8 + "The minister visited Rome in June 2011.".encode(), "utf-8-sig"),
     ],
 )
 def test_decodable_encodings_are_processed_and_named(service: Service, name, data, encoding):

@@ -62,8 +62,12 @@ def _decode(data: bytes) -> tuple[str, str]:
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
+            # The encoding reported is the codec that read the bytes, BOM and all, so that
+            # ``data.decode(source.encoding)`` is the text the offsets count in: Python's "utf-8-sig",
+            # "utf-16" and "utf-32" drop the BOM, as these did. (Plain "utf-8" would keep it as U+FEFF,
+            # and every offset would be one short.)
             try:
-                return data.decode(enc), enc.replace("-sig", "")
+                return data.decode(enc), enc
             except UnicodeDecodeError as exc:
                 raise PageRejected("bad_encoding", f"file starts with a {enc} byte-order mark but is not valid {enc}: {exc.reason}") from exc
     wide = _sniff_wide(data)

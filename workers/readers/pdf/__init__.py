@@ -10,6 +10,15 @@ Reading the page:
 
 * lines (pdfium ends each with CR LF) group into blocks by the gap above
   them, font size and indentation; a bullet or enumerator starts a list item;
+  in a block of lines sharing an edge, a line indented as a first line
+  (after a line that stopped short or ended a sentence) starts a paragraph,
+  the indent on the right in right-to-left text (:func:`_split_indented`);
+* text inside a figure (an image, or a framed drawing: :mod:`.figures`) that
+  reads as its labels (short, scattered, covering little of it) is furniture,
+  never a heading, and a bold line smaller than the body is not a heading;
+* right-to-left lines: a ligature's letters (lam-alef), which pdfium gives one
+  box and puts in the wrong order, are put back in order, and a space goes
+  where a right-to-left word meets a left-to-right one without one;
 * two columns: when most lines sit wholly in one half of the page, the
   full-width blocks at the top come first, then the left column, then the
   right, then the full-width blocks below;
@@ -35,6 +44,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -46,6 +56,7 @@ import pypdfium2.raw as pdfium_c
 
 from ...models import Cell, Glyphs, Piece, Repair, SourcePart
 from ..common import Builder, Reading, bridge_gaps, make_segment
+from .figures import figure_regions
 from .tables import Grid, find_grids
 
 _PAGE_SEP = "\f"
@@ -56,12 +67,18 @@ _HYPHEN_END = re.compile(r"([A-Za-z]{2,})-$")
 _LOWER_START = re.compile(r"^([a-z]+)")
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
 _SENT_END = re.compile(r"[.!?:;,][\"”’')\]]*$")
+# Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms).
+_RTL_CHAR = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# Scripts written without spaces between words (CJK, kana): no space is added where they meet right-to-left text.
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uac00-\ud7af\u3040-\u30ff]")
 # Top and bottom share of the page where running headers, footers and page numbers sit.
 _MARGIN = 0.15
 # Fewer non-space characters than this per page and the PDF has no text layer worth the name.
 _MIN_CHARS_PER_PAGE = 20
 # An enumerated line this much larger than the body (or bold) heads a section rather than starting a list item.
 _LIST_HEAD_SIZE = 1.05
+# A bold line this much smaller than the body is a label or a note, not a heading.
+_BOLD_HEAD_SIZE = 0.9
 # Characters per line whose font size and style are read (a line is one font, or nearly).
 _SAMPLE = 12
 
@@ -82,6 +99,9 @@ class _Line:
     font: str = ""
     # each drawn character's offset in the page text and box
     glyphs: Glyphs = field(default_factory=lambda: Glyphs.of([]))
+    # Where the segment's text mends pdfium's in right-to-left text: (start, end, text), the page text's span
+    # [start, end) read as ``text`` (a ligature's letters in order, a space added or one dropped).
+    fixes: tuple[tuple[int, int, str], ...] = ()
 
     @property
     def emph(self) -> bool:
@@ -211,11 +231,61 @@ def _lines(page_no: int, page, tp) -> tuple[str, list[_Line]]:
                     italic=bool(weights) and sum(w[1] for w in weights) > len(weights) / 2,
                     font=Counter(w[2] for w in weights).most_common(1)[0][0] if weights else "",
                     glyphs=Glyphs.of(glyphs),
+                    fixes=_rtl_fixes(text, glyphs, round(median(sizes), 1) if sizes else 10.0) if _RTL_CHAR.search(line_text) else (),
                 ))
         i = j if soft else j + 1
         while i < n and text[pos[i] : pos[i + 1]] in ("\r", "\n"):
             i += 1
     return text, lines
+
+
+def _rtl_letter(c: str) -> bool:
+    return c.isalpha() and _RTL_CHAR.match(c) is not None
+
+
+def _ltr_letter(c: str) -> bool:
+    return c.isalnum() and c.isascii() or (c.isalpha() and _RTL_CHAR.match(c) is None and not _CJK.match(c))
+
+
+def _rtl_fixes(text: str, glyphs: list[tuple], size: float) -> tuple[tuple[int, int, str], ...]:
+    """What pdfium gets wrong in a line of right-to-left text, from its characters' boxes.
+
+    * A ligature drawn as one glyph (lam-alef, "لا") gives its letters one box between them, and pdfium, laying the
+      right-to-left run out backwards, puts them in the wrong order too ("اإلنتاجية" for "الإنتاجية"): a run of
+      right-to-left letters sharing one box is read backwards.
+    * A mark drawn over the letter after it in pdfium's text (a tanween before its letter, "ًض") belongs to that
+      letter: the two change places, and a space pdfium put before the mark where the letters either side touch
+      (no gap is drawn there) is dropped ("أي ًضا" for "أيضًا").
+    * No word holds letters of both directions, but where a right-to-left word meets a left-to-right one the PDF
+      often draws no space ("وPython", "Pythonمن"; the two glyphs touch there): a space goes between them.
+    """
+    out: list[tuple[int, int, str]] = []
+    box = {g[0]: g for g in glyphs}
+    i, n = 0, len(glyphs)
+    while i < n:
+        g = glyphs[i]
+        c = text[g[0]]
+        nxt = box.get(g[0] + 1)
+        j = i + 1
+        # (offsets one apart: one character each, one after the other in the page text)
+        while (j < n and glyphs[j][0] == glyphs[j - 1][0] + 1 and _rtl_letter(text[glyphs[j][0]])
+               and all(abs(glyphs[j][m] - g[m]) < 0.05 for m in range(1, 5))):
+            j += 1
+        if j - i > 1 and _rtl_letter(c):
+            out.append((g[0], glyphs[j - 1][0] + 1, text[g[0] : glyphs[j - 1][0] + 1][::-1]))
+        elif (nxt is not None and unicodedata.category(c) == "Mn" and _RTL_CHAR.match(c) and _rtl_letter(text[nxt[0]])
+              and nxt[1] <= (g[1] + g[3]) / 2 <= nxt[3]):
+            before = box.get(g[0] - 2)
+            if text[g[0] - 1 : g[0]] == " " and before is not None and _rtl_letter(text[before[0]]) and before[1] - nxt[3] < 0.1 * size:
+                out.append((g[0] - 1, g[0], ""))
+            out.append((g[0], g[0] + 2, text[g[0] + 1] + c))
+            j = i + 2
+        if j < n and glyphs[j][0] == glyphs[j - 1][0] + 1:
+            a, b = text[glyphs[j - 1][0]], text[glyphs[j][0]]
+            if (_rtl_letter(a) and _ltr_letter(b)) or (_ltr_letter(a) and _rtl_letter(b)):
+                out.append((glyphs[j][0], glyphs[j][0], " "))
+        i = j
+    return tuple(out)
 
 
 def _norm(text: str) -> str:
@@ -311,7 +381,73 @@ def _blocks(lines: list[_Line], body_size: float) -> list[_Block]:
                 cur.role = "list_item"
         cur.lines.append(ln)
         prev = ln
-    return blocks
+    return [part for b in blocks for part in _split_indented(b)]
+
+
+# A line that ends a sentence (closing quotes and brackets aside).
+_PARA_END = re.compile(r"[.!?\u3002\uff0e\uff01\uff1f\u2026\u06d4\u061f][\"”’')\]»]*$")
+_MONO_NAME = re.compile(r"mono|courier|consol|menlo|CMTT|SFTT|typewriter|code", re.I)
+
+
+def _is_rtl(lines: list[_Line]) -> bool:
+    text = "".join(ln.text for ln in lines)
+    if not _RTL_CHAR.search(text):
+        return False
+    return len(_RTL_CHAR.findall(text)) * 2 > sum(c.isalpha() for c in text)
+
+
+def _split_indented(block: _Block) -> list[_Block]:
+    """A paragraph block cut before each line that starts indented from the block's common edge: a first-line indent.
+
+    Paragraphs set one under the other with no space between them are told apart by the first line's indent alone.
+    A line starts a new paragraph when it starts 0.6 to 6 line heights in from the block's edge (where its lines start
+    furthest out; the right edge in right-to-left text), the line before it stopped short of the far margin or ended a
+    sentence, and it reads
+    as a first line: it runs on to (near) the far margin and the line after it starts at the edge again, or it is the
+    last line. Not a hanging indent (most lines start further in than the first), nor centred text (as much room on
+    each side), nor code (a monospaced font: its indents are its own).
+    """
+    lines = block.lines
+    if block.role != "paragraph" or len(lines) < 2:
+        return [block]
+    # Measured from the side a line starts on: right-to-left lines start at their right end.
+    if _is_rtl(lines):
+        starts, ends = [-ln.x1 for ln in lines], [-ln.x0 for ln in lines]
+    else:
+        starts, ends = [ln.x0 for ln in lines], [ln.x1 for ln in lines]
+    size = median(ln.size for ln in lines)
+    tol = max(1.5, 0.15 * size)
+    edge = min(starts)
+    far = max(ends)
+    measure = far - edge
+    at_edge = sum(abs(s - edge) <= tol for s in starts)
+    cuts = []
+    for k in range(1, len(lines)):
+        indent = starts[k] - edge
+        if not (max(3.0, 0.6 * size) <= indent <= 6 * size):
+            continue
+        ln, prev = lines[k], lines[k - 1]
+        if ln.y1 > prev.y0 + 0.5 * min(ln.height, prev.height):
+            continue  # beside the line before, not under it
+        if not (far - ends[k - 1] > 1.5 * size or _PARA_END.search(prev.text.rstrip())):
+            continue
+        last = k + 1 == len(lines)
+        if not last and (abs(starts[k + 1] - edge) > tol or far - ends[k] > 0.25 * measure):
+            continue
+        room = far - ends[k]
+        if room > tol and abs(room - indent) <= tol:
+            continue  # centred
+        if at_edge < sum(abs(s - starts[k]) <= tol for s in starts):
+            continue  # most lines start there: a hanging indent, not a first line's
+        if _MONO_NAME.search(ln.font) or _MONO_NAME.search(prev.font):
+            continue
+        cuts.append(k)
+    if not cuts:
+        return [block]
+    out = []
+    for a, b in zip([0, *cuts], [*cuts, len(lines)]):
+        out.append(_Block(lines=lines[a:b], role=block.role))
+    return out
 
 
 def _roles(blocks: list[_Block], body_size: float) -> None:
@@ -330,7 +466,8 @@ def _roles(blocks: list[_Block], body_size: float) -> None:
             heading_sizes.add(b.size)
         elif b.role == "paragraph" and short and (
             b.size >= body_size * 1.15
-            or (all(ln.bold for ln in b.lines) and len(words) <= 10)
+            # (not in a smaller size than the body: a bold label of a figure, a note)
+            or (all(ln.bold for ln in b.lines) and len(words) <= 10 and b.size >= body_size * _BOLD_HEAD_SIZE)
             # An italic line heads a section only when it is short and in title case ("Boots Self-Locking Nut").
             or (all(ln.italic for ln in b.lines) and len(b.lines) == 1 and len(words) <= 6 and titled)
         ):
@@ -343,6 +480,73 @@ def _roles(blocks: list[_Block], body_size: float) -> None:
             m = _NUMBERED.match(b.lines[0].text.strip())
             b.number = m.group(1) if m else None
             b.level = m.group(1).count(".") + 1 if m else min(ranks.get(b.size, 1), 6)
+
+
+_FIGURE_WHY = "text inside a figure: a label on a picture or drawing, not running text"
+# A figure's labels cover less than this share of it; text covering more is set on a panel (a box, a coloured band).
+_LABEL_SHARE = 0.25
+# A figure is at least this many times as tall as the lines of text in it: a band behind a heading is not a figure.
+_LABEL_HEIGHTS = 4
+# A label's widest run of words is at most this share of its figure's width: a line across it is a caption or text.
+_LABEL_WIDTH = 0.6
+# Text this much larger than the body is display type (a title set on a cover picture), not a label.
+_LABEL_SIZE = 1.5
+
+
+def _longest_run(ln: _Line) -> float:
+    """Width of the line's widest run of characters, the line cut where a gap is wider than a word space."""
+    boxes = sorted((g[1], g[3]) for g in ln.glyphs.rows())
+    if not boxes:
+        return ln.x1 - ln.x0
+    best = 0.0
+    start, end = boxes[0]
+    for x0, x1 in boxes[1:]:
+        if x0 - end > 1.5 * ln.size:
+            best = max(best, end - start)
+            start = x0
+        end = max(end, x1)
+    return max(best, end - start)
+
+
+def _places(xs: list[float], tol: float = 3.0) -> int:
+    """How many different places ``xs`` stand at, ``tol`` apart."""
+    xs = sorted(xs)
+    return 1 + sum(b - a > tol for a, b in zip(xs, xs[1:]))
+
+
+def _figure_text(blocks: list[_Block], lines: list[_Line], regions: list, body_size: float) -> None:
+    """Blocks that are a figure's labels become furniture: never headings, nor paragraphs of the running text.
+
+    A block is a figure's labels when all its lines lie inside one figure (an image, or a framed drawing: see
+    :mod:`.figures`) whose text covers little of it, stands here and there (not one column: a panel of text) and
+    which is several lines tall, it is no list item, no line of it runs across most
+    of the figure (a caption set inside the frame stays text), and it is not display type (a title on a cover picture).
+    """
+    if not regions:
+        return
+    figs = []
+    for x0, y0, x1, y1 in regions:
+        inside = [ln for ln in lines if x0 - 1 <= (ln.x0 + ln.x1) / 2 <= x1 + 1 and y0 - 1 <= (ln.y0 + ln.y1) / 2 <= y1 + 1]
+        if not inside or y1 - y0 < _LABEL_HEIGHTS * median(ln.height for ln in inside):
+            continue
+        # (each line's whole box: more than its ink where labels stand apart on one line, so never too little)
+        ink = sum(ln.height * (ln.x1 - ln.x0) for ln in inside)
+        # Labels stand here and there; lines that share a left edge or a centre are a column of text on a panel.
+        if len(inside) > 1 and min(_places([ln.x0 for ln in inside]), _places([(ln.x0 + ln.x1) / 2 for ln in inside])) < 2:
+            continue
+        if ink < _LABEL_SHARE * (x1 - x0) * (y1 - y0):
+            figs.append((x1 - x0, {id(ln) for ln in inside}))
+    for b in blocks:
+        if b.role != "paragraph":
+            continue  # (a list item is a panel's, not a drawing's)
+        # (lines with a letter or digit only: a number in a circle drawn with a symbol font says nothing of the size)
+        sizes = [ln.size for ln in b.lines if any(c.isalnum() for c in ln.text)] or [b.size]
+        if median(sizes) >= body_size * _LABEL_SIZE:
+            continue
+        ids = {id(ln) for ln in b.lines}
+        width = next((w for w, inside in figs if ids <= inside), None)
+        if width is not None and all(_longest_run(ln) <= _LABEL_WIDTH * width for ln in b.lines):
+            b.role, b.why = "furniture", _FIGURE_WHY
 
 
 def _text_bytes(text: str) -> int:
@@ -371,6 +575,7 @@ def read_pdf(data: bytes, max_text_bytes: int | None = None) -> Reading:
     try:
         page_data: list[tuple[float, float, str, list[_Line]] | None] = []
         grids: list[list[Grid]] = []
+        figures: list[list[tuple[float, float, float, float]]] = []
         if max_text_bytes is not None:
             # pdfium's text alone costs about a millisecond a page; every character's box and font, 30 or more.
             size = sum(_text_bytes(pdf[no].get_textpage().get_text_range()) for no in range(len(pdf))) + max(0, len(pdf) - 1)
@@ -383,6 +588,7 @@ def read_pdf(data: bytes, max_text_bytes: int | None = None) -> Reading:
             text, lines = _lines(no + 1, page, tp)
             page_data.append((width, height, text, lines))
             grids.append(find_grids(page, height) if lines else [])
+            figures.append(figure_regions(page, width, height) if lines else [])
         solid = sum(len(re.sub(r"\s+", "", t)) for _, _, t, _ in page_data)
         if solid < _MIN_CHARS_PER_PAGE * max(1, len(pdf)) / 4:
             raise PageRejected(
@@ -430,6 +636,7 @@ def read_pdf(data: bytes, max_text_bytes: int | None = None) -> Reading:
         above = [_Block(lines=[ln], role="furniture", why=furniture[id(ln)]) for ln in lines if id(ln) in furniture and ln.y0 > _h / 2]
         below = [_Block(lines=[ln], role="furniture", why=furniture[id(ln)]) for ln in lines if id(ln) in furniture and ln.y0 <= _h / 2]
         content = _blocks(_column_order(kept, width), body_size)
+        _figure_text(content, kept, figures[no - 1], body_size)
         _roles(content, body_size)
         for t in tables:
             # In reading order before the first block that starts below the table.
@@ -457,6 +664,22 @@ def _copy(bld: Builder, text: str, start: int) -> None:
     bld.copy(text[at:], start + at)
 
 
+def _copy_line(bld: Builder, page_text: str, a: int, b: int, base: int, fixes: tuple[tuple[int, int, str], ...]) -> None:
+    """Copy ``page_text[a:b]`` of one line with its right-to-left fixes: a ligature's letters put back in order (as
+    many characters as in the source, so the span keeps its offsets), a space added where the direction changes
+    (standing for no source character) or dropped."""
+    for s, e, new in fixes:
+        if not a <= s < b or e > b:
+            continue
+        _copy(bld, page_text[a:s], base + a)
+        if new.isspace():
+            bld.space(base + s, base + e)
+        elif new:
+            bld.replace(new, base + s, base + e)
+        a = e
+    _copy(bld, page_text[a:b], base + a)
+
+
 def _segment(b: _Block, page_text: str, base: int, repairs: list[Repair], joins):
     bld = Builder()
     glue = False
@@ -475,9 +698,9 @@ def _segment(b: _Block, page_text: str, base: int, repairs: list[Repair], joins)
             elif _HYPHEN_END.search(stripped) and _LOWER_START.match(page_text[nxt.start : nxt.end]):
                 hy = ln.start + len(stripped) - 1
         if hy is None:
-            _copy(bld, text, base + ln.start)
+            _copy_line(bld, page_text, ln.start, ln.end, base, ln.fixes)
             continue
-        _copy(bld, page_text[ln.start : hy], base + ln.start)
+        _copy_line(bld, page_text, ln.start, hy, base, ln.fixes)
         left = re.search(r"(\w+)$", page_text[ln.start : hy])
         right = re.match(r"\w+", page_text[nxt.start : nxt.end])
         before = page_text[hy : nxt.start]

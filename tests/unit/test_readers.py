@@ -348,7 +348,7 @@ def test_pdf_headings_lists_and_page_numbers():
     heads = [s.text for s in rec.segments if s.role == "heading"]
     assert "The Birth of Word Processing (1960s - 1970s)" in heads
     items = [s.text for s in rec.segments if s.role == "list_item"]
-    assert any(t.startswith("• IBM MT/ST") and "magnetic tape" in t for t in items)  # a wrapped item stays one
+    assert any(t.startswith("IBM MT/ST") and "magnetic tape" in t for t in items)  # a wrapped item stays one, its bullet left out
     code = process_bytes((FIX / "code_and_formula.pdf").read_bytes(), "code.pdf")
     assert [s.text for s in code.segments if s.role == "furniture"] == ["1", "1"]  # each page's number
     assert {s.locator.page for s in code.segments} == {1, 2}
@@ -487,7 +487,9 @@ def test_pdf_enumerated_line_set_apart_heads_its_section_and_plain_enumerated_li
     ]
     rec = process_bytes(make_pdf([body]), "sections.pdf")
     got = [(s.role, s.text.split(" ")[0]) for s in rec.segments]
-    assert got == [("heading", "(1)"), ("paragraph", "The"), ("heading", "(2)"), ("paragraph", "Work"), ("list_item", "1)"), ("list_item", "2)")]
+    assert got == [("heading", "(1)"), ("paragraph", "The"), ("heading", "(2)"), ("paragraph", "Work"), ("list_item", "Figures"), ("list_item", "Dues")]
+    # A heading keeps its enumerator in its text; a list item's text starts after its own.
+    assert [s.number for s in rec.segments if s.role == "list_item"] == [None, None]
 
 
 def make_ruled_table_pdf(rows: list[list[str]], x0=100.0, top=700.0, col_w=120.0, row_h=20.0, above: str = "", below: str = "") -> bytes:

@@ -6,7 +6,9 @@ Roles: ``segment`` has told headings, paragraphs and list items apart by shape;
 here captions (photo, figure and table captions and credits) are picked out of
 them, using what captions look like and where they stand:
 
-* a figure/table/photo label ("Figure 2.1", "Fig. 3", "Table 4:"), a credit
+* a numbered figure/table/photo/listing label ("Figure 2.1", "Fig. 3", "Table 4:",
+  "Listing 2", "Abb. 3", "[표 1]"; the label words, in many languages, are the
+  ``caption_labels`` list of ``workers/data/page_words.json``), a credit
   ("Image: Jane Doe.", "(photo: ...)", "(credit: ...)", "courtesy of", "CC BY"),
   where someone stands in the picture ("(left)", ", from left:"), or a pull
   quote with its speaker ('"..." - Jane Doe');
@@ -69,9 +71,18 @@ from .language import identifier as language_identifier
 from .language import languages
 from .outline import link_parents
 
+# A numbered label of a figure, table, listing or box, in the languages pages come in ("Figure 7.4", "Abb. 3",
+# "Listing 4:", "[Tabla 4-5]", "【図2】"). Its number is what makes it one: digits, a capital letter or a Roman numeral,
+# in parts joined by a dot or a dash ("4-5", "A.3", "S2", "IV"); a word that only starts a sentence ("Table salt",
+# "Figure skating") has none. The label word is matched in any case, the number as written ("Map a route" is no label),
+# and a lone letter followed by a lower-case word is the pronoun or an article ("Image I made", "Figure A shows").
+_LABEL_WORDS = "|".join(re.escape(w) for w in sorted(page_words("caption_labels"), key=lambda w: (-len(w), w)))
+_LABEL_PART = r"(?:[.\-–‐‑](?:\d+[a-z]?|[A-Z]))*(?!\w)"
 _FIGURE_LABEL = re.compile(
-    r"^(?:fig(?:ure)?\.?|table|photo(?:graph)?|image|illustration|plate|map|chart|graph|diagram|exhibit)\s*\d+(?:[.\-]\d+)*\b",
-    re.IGNORECASE,
+    rf"^[\[(【〔〈<《［（]?\s*(?i:{_LABEL_WORDS})"
+    # After the word: a space, or a number straight after it ("Figure3", "图1"), or an abbreviation's full stop.
+    r"(?:(?<=\.)\s*|\s*(?=\(?\d)|\s+)\(?"
+    rf"(?:[A-Z]?\d+[a-z]?{_LABEL_PART}|(?:[A-Z]|[IVXLC]{{2,7}}){_LABEL_PART}(?![)\]】〕〉>》］）]?\s+[a-z]))"
 )
 _CREDIT = re.compile(
     r"(?:\b(?:image|photo|photograph|picture|credit|credits|source|courtesy)\s*(?:by)?\s*:\s*[^:]{1,80}$"

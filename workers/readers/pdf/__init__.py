@@ -9,7 +9,8 @@ segment's box in PDF points.
 Reading the page:
 
 * lines (pdfium ends each with CR LF) group into blocks by the gap above
-  them, font size and indentation; a bullet or enumerator starts a list item;
+  them, font size and indentation; a bullet or enumerator starts a list item,
+  whose text (and span, and box) starts after that marker;
   in a block of lines sharing an edge, a line indented as a first line
   (after a line that stopped short or ended a sentence) starts a paragraph,
   the indent on the right in right-to-left text (:func:`_split_indented`);
@@ -62,7 +63,13 @@ from .tables import Grid, find_grids
 _PAGE_SEP = "\f"
 # pdfium's mark for a hyphen it found at the end of a line (FPDFText_IsHyphen).
 _SOFT_HYPHEN = "\ufffe"
-_BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·\-–*]\s|(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]\s|\((?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)\s)")
+# A list item's marker: a bullet glyph, or an enumerator ("1.", "a)", "(iv)"), then a space. Word's Symbol and
+# Wingdings bullets come out of pdfium as private-use code points when the font maps them to nothing else. A
+# two-part number ("2.3.") starts no item: at a line's start in running text it is as often a date ("3.11.").
+_BULLET = re.compile(
+    r"^\s*(?:(?P<bullet>[•●▪◦‣∙·\-–*■□▫○◆◇►▶▸➢➤✓✔❖⁃\uf076\uf0a7\uf0a8\uf0b7\uf0d8\uf0fc])"
+    r"|(?P<enum>(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]|\((?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)))\s"
+)
 _HYPHEN_END = re.compile(r"([A-Za-z]{2,})-$")
 _LOWER_START = re.compile(r"^([a-z]+)")
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
@@ -120,11 +127,22 @@ class _Block:
     number: str | None = None
     why: str | None = None
     grid: Grid | None = None
+    # Characters of the first line left out of the segment: a list item's marker (the source keeps it).
+    cut: int = 0
 
     @property
     def bbox(self) -> list[float]:
-        return [round(min(ln.x0 for ln in self.lines), 2), round(min(ln.y0 for ln in self.lines), 2),
-                round(max(ln.x1 for ln in self.lines), 2), round(max(ln.y1 for ln in self.lines), 2)]
+        boxes = [(ln.x0, ln.y0, ln.x1, ln.y1) for ln in self.lines]
+        if self.cut:
+            # The box of the item's own characters: a bullet drawn to its left (or right, in right-to-left text) is
+            # not in the segment's span, so it is not in its box either.
+            first = self.lines[0]
+            own = first.glyphs.box(first.start + self.cut, first.end)
+            boxes = boxes[1:] + ([tuple(own)] if own else [])
+            if not boxes:
+                boxes = [(first.x0, first.y0, first.x1, first.y1)]
+        return [round(min(b[0] for b in boxes), 2), round(min(b[1] for b in boxes), 2),
+                round(max(b[2] for b in boxes), 2), round(max(b[3] for b in boxes), 2)]
 
     @property
     def size(self) -> float:
@@ -475,6 +493,11 @@ def _roles(blocks: list[_Block], body_size: float) -> None:
             heading_sizes.add(b.size)
     ranks = {s: i + 1 for i, s in enumerate(sorted(heading_sizes, reverse=True))}
     for b in blocks:
+        if b.role == "list_item" and (m := _BULLET.match(b.lines[0].text)):
+            # As the Markdown and Word readers do: the item's text, span and box start after its marker. The
+            # marker stays in the source the offsets point into; `number` is a heading's in schema 5.0, so a list
+            # item carries none (Word's list numbers are not kept either).
+            b.cut = m.end()
         if b.role == "heading":
             # "5.1 Results" says its own level; otherwise the rank of its size among the headings.
             m = _NUMBERED.match(b.lines[0].text.strip())
@@ -688,6 +711,7 @@ def _segment(b: _Block, page_text: str, base: int, repairs: list[Repair], joins)
         if k and not glue:
             bld.space(base + lines[k - 1].end, base + ln.start)
         glue = False
+        a = ln.start + (b.cut if k == 0 else 0)
         text = page_text[ln.start : ln.end]
         stripped = text.rstrip()
         nxt = lines[k + 1] if k + 1 < len(lines) else None
@@ -697,10 +721,12 @@ def _segment(b: _Block, page_text: str, base: int, repairs: list[Repair], joins)
                 hy = ln.start + len(stripped) - 1
             elif _HYPHEN_END.search(stripped) and _LOWER_START.match(page_text[nxt.start : nxt.end]):
                 hy = ln.start + len(stripped) - 1
+        if hy is not None and hy < a:
+            hy = None  # (a line that is only the marker and a hyphen: nothing of it is text to join)
         if hy is None:
-            _copy_line(bld, page_text, ln.start, ln.end, base, ln.fixes)
+            _copy_line(bld, page_text, a, ln.end, base, ln.fixes)
             continue
-        _copy_line(bld, page_text, ln.start, hy, base, ln.fixes)
+        _copy_line(bld, page_text, a, hy, base, ln.fixes)
         left = re.search(r"(\w+)$", page_text[ln.start : hy])
         right = re.match(r"\w+", page_text[nxt.start : nxt.end])
         before = page_text[hy : nxt.start]

@@ -11,7 +11,10 @@ and moving its cursor delivers that outcome again.
 
 * command (``PAGEMILL_ON_OUTCOME``): run with ``/bin/sh -c``; the outcome is
   described in its environment only (PAGEMILL_OUTCOME_PATH, _KIND, _SEQ, _ID,
-  _FILENAME, _DROP_ID), never spliced into the command line. Exit 0 is success.
+  _FILENAME, _DROP_ID), never spliced into the command line. Exit 0 within
+  PAGEMILL_HOOK_TIMEOUT is success; a process it leaves running in the
+  background (``... &``) is not waited for. A command still running at the
+  timeout is killed with its whole process group.
 * webhook (``PAGEMILL_WEBHOOK_URL``): a POST of the outcome's JSON (the file's
   bytes), with ``X-Pagemill-Signature: sha256=<hex HMAC-SHA256 of the body
   with PAGEMILL_WEBHOOK_SECRET>``, ``X-Pagemill-Seq`` and ``X-Pagemill-Kind``.
@@ -25,6 +28,7 @@ import hmac
 import os
 import signal
 import subprocess
+import tempfile
 import threading
 import time
 import urllib.error
@@ -70,23 +74,40 @@ class CommandHook:
             PAGEMILL_OUTCOME_FILENAME=entry.filename,
             PAGEMILL_OUTCOME_DROP_ID=entry.drop_id,
         )
+        # Its stderr goes to a file, not a pipe: success is the command's exit status within the timeout, and a
+        # background process it started (``... &``) holds a pipe open long after the command is done.
         try:
-            proc = subprocess.Popen(
-                ["/bin/sh", "-c", self.command], env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE, start_new_session=True,
-            )
+            stderr = tempfile.TemporaryFile(prefix="pagemill-hook-")
         except OSError as exc:
-            raise HookFailed(f"command could not start: {exc}") from None
-        try:
-            _, stderr = proc.communicate(timeout=self.timeout)
-        except subprocess.TimeoutExpired:
-            # The whole group: a shell's children (the real work) must not outlive a timed-out hook.
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.communicate()
-            raise HookFailed(f"command took longer than {self.timeout:g}s (PAGEMILL_HOOK_TIMEOUT)") from None
-        if proc.returncode != 0:
-            tail = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-            raise HookFailed(f"command exited with {proc.returncode}: {tail[0][:300]}")
+            raise HookFailed(f"command could not start: no temporary file for its stderr: {exc}") from None
+        with stderr:
+            try:
+                proc = subprocess.Popen(
+                    ["/bin/sh", "-c", self.command], env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                    stderr=stderr, start_new_session=True,
+                )
+            except OSError as exc:
+                raise HookFailed(f"command could not start: {exc}") from None
+            try:
+                proc.wait(timeout=self.timeout)
+            except subprocess.TimeoutExpired:
+                # The whole group: a shell's children (the real work) must not outlive a timed-out hook.
+                try:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                proc.wait()
+                raise HookFailed(f"command took longer than {self.timeout:g}s (PAGEMILL_HOOK_TIMEOUT)") from None
+            if proc.returncode != 0:
+                raise HookFailed(f"command exited with {proc.returncode}: {_last_line(stderr)[:300]}")
+
+
+def _last_line(f, tail: int = 4096) -> str:
+    """The last non-blank line of what is in ``f`` so far (its last ``tail`` bytes)."""
+    size = f.seek(0, os.SEEK_END)
+    f.seek(max(0, size - tail))
+    lines = f.read(tail).decode("utf-8", "replace").strip().splitlines()
+    return lines[-1].strip() if lines else ""
 
 
 @dataclass

@@ -182,6 +182,7 @@ class Outbox:
         """
         if replaces is not None and isinstance(model, Record):
             model = superseding(replaces, model)
+        self._note_retried(drop)
         with in_write_order(self.feed.lock_file if self.feed is not None else None):
             body = atomic_write(path, model, mode)
             if self.feed is not None:
@@ -318,6 +319,7 @@ class Outbox:
         path, kind, status, name = found
         if self.feed is not None:
             body = path.read_bytes()
+            self._note_retried(drop)
             with in_write_order(self.feed.lock_file):
                 self.feed.append(kind=kind, id=json.loads(body).get("id", ""), drop_id=drop.drop_id, filename=drop.filename, path=name, body=body)
         self._drop_unannounced_error(drop)
@@ -359,17 +361,36 @@ class Outbox:
         log.info("original moved from failed to archive", original=str(target))
         return target
 
+    def _retried_error(self, drop: Drop) -> str | None:
+        """File name of the error record this retried drop's outcome replaces (None for a drop that retries nothing)."""
+        if not drop.retry_of:
+            return None
+        old = self.ledger.get_drop(drop.retry_of).get("outcome") or ""
+        # Only an error record, only in the outbox: never whatever name a ledger entry holds.
+        if not old.endswith(".error.json") or Path(old).name != old:
+            return None
+        return old
+
+    def _note_retried(self, drop: Drop) -> None:
+        """Before a retried drop's outcome is numbered, say on its drop which error record it replaces.
+
+        The feed entry's ``drop_id`` names the drop, whose hash (where the feed keeps the entry's
+        number) then holds ``retry_of`` (the failed drop's id, the ``errors`` row the sink removes)
+        and ``replaces_error`` (the error record's file name, which :meth:`_replace_retried` removes).
+        Written first, so a consumer that sees the entry sees these too. An outcome file's body
+        cannot say it: the published models refuse a field they do not know.
+        """
+        if (old := self._retried_error(drop)) is not None:
+            self.ledger.set_drop(drop.drop_id, retry_of=drop.retry_of, replaces_error=old)
+
     def _replace_retried(self, drop: Drop, new: Path) -> None:
         """A retried page's new outcome replaces the error record of the drop it retries: the one place that happens.
 
         Called after the new outcome is safely written (and again on a redelivery), so a
         crash in between leaves both files, never neither; the file keeps one outcome.
         """
-        if not drop.retry_of:
-            return
-        old = self.ledger.get_drop(drop.retry_of).get("outcome") or ""
-        # Only an error record, only in the outbox: never whatever name a ledger entry holds.
-        if not old.endswith(".error.json") or Path(old).name != old or old == new.name:
+        old = self._retried_error(drop)
+        if old is None or old == new.name:
             return
         try:
             (self.outbox / old).unlink()

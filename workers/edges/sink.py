@@ -6,21 +6,33 @@ and migrates its own schema, ``pagemill``, and writes every outcome of a batch
 nothing of that batch, and the restarted sink redoes it from the cursor.
 Rows are keyed by record id (drop id for error records and duplicate notes)
 and written with upserts, so a record written again (a record that replaces
-an older one) updates its rows instead of adding new ones.
+an older one) updates its rows instead of adding new ones. The outcome of a
+page sent through again (``pagemill retry-failed``) removes the row of the
+error record it replaced, in the same transaction.
+
+A database or broker that is away (connection refused, restarting) is waited
+for; one the sink can never use as configured (no such database, login
+refused, permission denied, a malformed URL) stops it with one line saying
+what to fix (exit status 78). With ``--once`` any failure stops it (exit 1).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import signal
+import sys
 import time
+from typing import NoReturn
 
 import psycopg
+import redis
 from psycopg.types.json import Jsonb
 
 from ..logs import get_logger
 from ..models import entity_segment_ids, record_text
 from .feed import Feed
+from .ledger import PREFIX
 
 log = get_logger(__name__)
 
@@ -229,10 +241,35 @@ def _write_duplicate(cur: psycopg.Cursor, entry, doc: dict) -> None:
 _WRITERS = {"record": _write_record, "error": _write_error, "duplicate": _write_duplicate}
 
 
-def write_batch(conn: psycopg.Connection, rows: list) -> int:
-    """Write a batch of feed entries and move the cursor past them, all in one transaction."""
+def retried_drops(r: redis.Redis, rows: list) -> dict[str, str]:
+    """For the entries of a retried page (``pagemill retry-failed``): their drop id -> the failed drop's id.
+
+    The outbox writer removed that drop's error record when it wrote the entry's outcome
+    (``Outbox._replace_retried``); the drop says so in the broker (``retry_of``, set when the
+    page was sent through again, before its outcome was written and numbered). One round trip a batch.
+    """
+    pipe = r.pipeline(transaction=False)
+    for entry, _ in rows:
+        pipe.hget(f"{PREFIX}:drop:{entry.drop_id}", "retry_of")
+    found = {}
+    for (entry, _), old in zip(rows, pipe.execute()):
+        old = old.decode() if isinstance(old, bytes) else old
+        if old and old != entry.drop_id:
+            found[entry.drop_id] = old
+    return found
+
+
+def write_batch(conn: psycopg.Connection, rows: list, retried: dict[str, str] | None = None) -> int:
+    """Write a batch of feed entries and move the cursor past them, all in one transaction.
+
+    ``retried`` (see :func:`retried_drops`): an outcome of a retried page takes the place of the
+    error record it replaced, as a record takes the place of those it ``supersedes``.
+    """
+    retried = retried or {}
     with conn.transaction(), conn.cursor() as cur:
         for entry, body in rows:
+            if old := retried.get(entry.drop_id):
+                cur.execute(f"DELETE FROM {SCHEMA}.errors WHERE drop_id = %s", (old,))
             _WRITERS[entry.kind](cur, entry, json.loads(body))
         # Last, so a sink stopped anywhere above commits nothing of the batch.
         cur.execute(f"UPDATE {SCHEMA}.cursor SET seq = %s", (rows[-1][0].seq,))
@@ -266,15 +303,92 @@ class Sink:
                     if once:
                         break
                     continue
-                after = write_batch(conn, rows)
+                after = write_batch(conn, rows, retried_drops(self.feed.r, rows))
                 log.info("sink wrote", outcomes=len(rows), cursor=after)
             return after
         finally:
             conn.close()
 
 
+#: Exit status of a sink stopped by an error that waiting cannot fix (sysexits' EX_CONFIG).
+EXIT_CONFIG = 78
+#: Exit status of ``--once`` stopped by an error that may pass (the database or broker away).
+EXIT_UNAVAILABLE = 1
+
+# SQLSTATEs that retrying cannot fix: the database does not exist, login refused, no privilege.
+_PERMANENT_SQLSTATE = {
+    "3D000": "the database does not exist: create it (createdb) or fix the database name in the sink URL",
+    "28P01": "PostgreSQL refused the password: fix the user or password in the sink URL",
+    "28000": "PostgreSQL refused the login: fix the user in the sink URL, or the server's pg_hba.conf",
+    "42501": "permission denied: the sink URL's user needs CONNECT on the database and CREATE on it (for the pagemill schema)",
+}
+# A failed connection carries no SQLSTATE in psycopg (libpq keeps only the server's message): these are the
+# messages of the same cases (PostgreSQL's own words; a server set to another lc_messages says them otherwise,
+# and the sink then keeps waiting, as before).
+_PERMANENT_MESSAGE = [
+    (re.compile(r'database "[^"]*" does not exist'), "3D000"),
+    (re.compile(r"password authentication failed|no password supplied|authentication failed"), "28P01"),
+    (re.compile(r'role "[^"]*" does not exist|no pg_hba\.conf entry|is not permitted to log in'), "28000"),
+    (re.compile(r"permission denied"), "42501"),
+    # libpq refused the URL itself, before connecting
+    (re.compile(r"invalid (integer|sslmode|connection option|URI|port|value)|missing \"=\"|connection is bad: invalid"), "url"),
+]
+_BAD_URL = "the sink URL is malformed: give one like postgresql://user@host:5432/database"
+
+
+def permanent_db_error(exc: BaseException) -> str | None:
+    """What to fix, when ``exc`` is a database error that retrying cannot fix; None when it may pass."""
+    if not isinstance(exc, psycopg.Error):
+        return None
+    state = exc.sqlstate or ""
+    if state in _PERMANENT_SQLSTATE:
+        return _PERMANENT_SQLSTATE[state]
+    if state.startswith("28"):  # invalid authorization specification, any
+        return _PERMANENT_SQLSTATE["28000"]
+    if state:
+        return None
+    if isinstance(exc, psycopg.ProgrammingError):  # no SQLSTATE: libpq could not parse the connection string
+        return _BAD_URL
+    text = str(exc)
+    for pattern, code in _PERMANENT_MESSAGE:
+        if pattern.search(text):
+            return _BAD_URL if code == "url" else _PERMANENT_SQLSTATE[code]
+    return None
+
+
+_BROKER_LOGIN_REFUSED = tuple(
+    getattr(redis.exceptions, name)
+    for name in ("AuthenticationError", "AuthorizationError", "AuthenticationWrongNumberOfArgsError")
+    if hasattr(redis.exceptions, name)
+)
+
+
+def permanent_broker_error(exc: BaseException) -> str | None:
+    """What to fix, when ``exc`` is a broker error that retrying cannot fix; None when it may pass."""
+    if isinstance(exc, _BROKER_LOGIN_REFUSED):
+        return "the broker refused the login: fix the password in PAGEMILL_BROKER_URL or PAGEMILL_BROKER_PASSWORD"
+    if isinstance(exc, redis.exceptions.NoPermissionError):
+        return "the broker user may not read the feed: give it read access to the pagemill:* keys"
+    if isinstance(exc, ValueError):  # redis-py refuses the URL itself
+        return "the broker URL is malformed: fix PAGEMILL_BROKER_URL (like redis://host:6379/0)"
+    return None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())  # libpq's messages run over several lines
+    return text[:400] or type(exc).__name__
+
+
 def run_sink(broker_url: str, dsn: str, *, batch: int = 200, once: bool = False) -> None:
-    sink = Sink(broker_url, dsn, batch=batch)
+    """Follow the feed into the database until stopped (or, with ``once``, to its end).
+
+    Waits out a database or broker that is away; exits (SystemExit) on one it can never use as
+    configured, and with ``once`` on any failure, after one line on stderr saying what happened.
+    """
+    try:
+        sink = Sink(broker_url, dsn, batch=batch)
+    except ValueError as exc:
+        _stop_sink(f"cannot use the broker URL: {_first_line(exc)}", permanent_broker_error(exc))
 
     def stop(*_):
         sink.stopping = True
@@ -285,15 +399,32 @@ def run_sink(broker_url: str, dsn: str, *, batch: int = 200, once: bool = False)
         try:
             sink.run(once=once)
             return
-        except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+        except psycopg.Error as exc:
+            fix = permanent_db_error(exc)
+            if fix is not None:
+                _stop_sink(f"cannot use the database: {_first_line(exc)}", fix)
+            if not isinstance(exc, (psycopg.OperationalError, psycopg.InterfaceError)):
+                raise  # neither the connection nor the configuration: a bug, with its traceback
+            if once:
+                _stop_sink(f"cannot reach the database: {_first_line(exc)}", None)
             # The database restarting or away: the cursor is in it, so just reconnect and carry on.
             log.warning("database unreachable; sink retries", error=str(exc))
-        except Exception as exc:  # noqa: BLE001 - broker away: same, the cursor is safe in the database
-            import redis
-
-            if not isinstance(exc, redis.RedisError):
-                raise
+        except redis.RedisError as exc:
+            fix = permanent_broker_error(exc)
+            if fix is not None or once:
+                _stop_sink(f"cannot read the feed from the broker: {_first_line(exc)}", fix)
+            # Broker away: the cursor is safe in the database.
             log.warning("broker unreachable; sink retries", error=str(exc))
         if sink.stopping:
             return
         time.sleep(2.0)
+
+
+def _stop_sink(what: str, fix: str | None) -> NoReturn:
+    """One line on stderr, then exit: 78 when the configuration must change, 1 when ``--once`` met a passing failure."""
+    if fix is not None:
+        print(f"pagemill sink: stopped: {fix} ({what})", file=sys.stderr, flush=True)
+        raise SystemExit(EXIT_CONFIG)
+    print(f"pagemill sink: stopped: {what} (with --once the sink stops at the first failure; without it, it waits and retries)",
+          file=sys.stderr, flush=True)
+    raise SystemExit(EXIT_UNAVAILABLE)

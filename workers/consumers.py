@@ -33,32 +33,33 @@ def _stop_quietly(*_):
 
 
 @click.command()
-@click.option("--after", type=int, default=0, show_default=True, help="Start after this sequence number (0: from the beginning).")
+@click.option("--after", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Start after this sequence number (0: from the beginning).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON line per outcome: seq, kind, id, filename, path, time, drop_id.")
 @click.option("--once", is_flag=True, help="Print what the feed holds now and exit, instead of following it.")
 def follow(after: int, as_json: bool, once: bool) -> None:
-    """Print every outcome in feed order and keep following, like `tail -f`. Needs only the broker URL."""
-    from .edges.feed import Feed
+    """Print every outcome in feed order and keep following, like `tail -f`. Needs only the broker URL.
+
+    Following, it waits out the broker restarting (saying so on stderr); with --once a broker that does not answer is an error.
+    """
+    from .edges.feed import Feed, FeedReader
 
     s = get_settings()
     feed = Feed(s.effective_broker_url, socket_timeout=60)
     outbox = s.outbox.resolve()
     signal.signal(signal.SIGTERM, _stop_quietly)
-    first = feed.first_seq()
-    if first > after + 1:
-        click.echo(f"outcomes {after + 1}..{first - 1} were trimmed from the feed (PAGEMILL_FEED_MAX_ENTRIES); starting at {first}", err=True)
+    if not outbox.is_dir():
+        # The feed holds each outcome's file name; its folder is this host's PAGEMILL_OUTBOX.
+        click.echo(f"note: the outbox {outbox} (PAGEMILL_OUTBOX) is not a folder here, so the paths printed do not exist; "
+                   "set PAGEMILL_OUTBOX to the writer's outbox (an absolute path) to get paths that do", err=True)
+    reader = FeedReader(feed, say=lambda _level, message: click.echo(message, err=True), follow=not once, wait=5.0, batch=500)
     try:
-        while True:
-            batch = feed.read(after, 500, 0.0 if once else 5.0)
-            if not batch and once:
-                return
-            for entry, _body in batch:
-                after = entry.seq
-                line = entry_line(entry, outbox)
-                if as_json:
-                    click.echo(json.dumps(line, ensure_ascii=False))
-                else:
-                    click.echo(f"{entry.seq:>8}  {line['time'][:19]}  {entry.kind:<9}  {entry.filename}  ->  {line['path']}")
+        for entry, _body in reader.entries(reader.start(after)):
+            line = entry_line(entry, outbox)
+            if as_json:
+                click.echo(json.dumps(line, ensure_ascii=False))
+            else:
+                click.echo(f"{entry.seq:>8}  {line['time'][:19]}  {entry.kind:<9}  {entry.filename}  ->  {line['path']}")
             sys.stdout.flush()
     except KeyboardInterrupt:
         pass
@@ -77,7 +78,7 @@ def hooks() -> None:
 
 @click.command()
 @click.argument("url", required=False)
-@click.option("--batch", type=int, default=200, show_default=True, help="Outcomes written per transaction.")
+@click.option("--batch", type=click.IntRange(min=1), default=200, show_default=True, help="Outcomes written per transaction (1 or more).")
 @click.option("--once", is_flag=True, help="Catch up with the feed and exit, instead of following it.")
 def sink(url: str | None, batch: int, once: bool) -> None:
     """Follow the feed into PostgreSQL (URL like postgres://user@host/db; default PAGEMILL_SINK_URL).

@@ -30,9 +30,10 @@ from __future__ import annotations
 
 import fcntl
 import os
+import time
 import uuid
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -44,7 +45,8 @@ from .ledger import PREFIX
 
 STREAM = f"{PREFIX}:feed"
 COUNTER = f"{PREFIX}:feed:seq"
-# Set once, with the first entry: tells a consumer's saved cursor from one of another feed (a new broker).
+# Set once, by the first entry or the first reader (Feed.ensure_feed_id), whichever comes first; never changed while
+# the broker keeps its data: tells a consumer's saved cursor from one of another feed (a new broker, or its data reset).
 FEED_ID = f"{PREFIX}:feed:id"
 
 # Drop status (ledger) <-> outcome kind (file, feed).
@@ -106,6 +108,30 @@ class Feed:
         value = self.r.get(FEED_ID)
         return value.decode() if value else None
 
+    def ensure_feed_id(self) -> str | None:
+        """This feed's identity, made now if the feed has none yet (a new or reset broker): the first entry keeps it.
+
+        A reader must know the feed before it trusts a saved cursor: a new feed with no entry yet has no id
+        of its own, and "no id" cannot tell a saved cursor of another feed from one of this. The id is set
+        with SET NX, as the append script does, so readers and the writer agree on one. None only where the
+        broker refuses writes to this reader (a read-only replica, an ACL) and the feed has no id yet.
+        """
+        pipe = self.r.pipeline(transaction=True)
+        pipe.set(FEED_ID, uuid.uuid4().hex, nx=True)
+        pipe.get(FEED_ID)
+        try:
+            value = pipe.execute()[1]
+        except redis.ResponseError:
+            return self.feed_id()
+        return value.decode() if value else None
+
+    def where(self) -> str:
+        """The broker, for messages: host:port/db (never the password)."""
+        kw = self.r.connection_pool.connection_kwargs
+        if kw.get("path"):
+            return f"unix:{kw['path']}"
+        return f"{kw.get('host', '?')}:{kw.get('port', '?')}/{kw.get('db', 0)}"
+
     def last_seq(self) -> int:
         return int(self.r.get(COUNTER) or 0)
 
@@ -128,6 +154,109 @@ class Feed:
             for entry, body in self.read(after, batch, wait):
                 after = entry.seq
                 yield entry, body
+
+
+# The broker away (restarting, or still loading its data): what a following reader waits out.
+BROKER_AWAY = (redis.ConnectionError, redis.TimeoutError)
+
+
+def _outcomes(a: int, b: int) -> str:
+    return f"outcome {a} was" if a == b else f"outcomes {a}..{b} were"
+
+
+class FeedReader:
+    """Reads a feed in order from a position, as every reader of it should (``pagemill follow``, the client).
+
+    * It knows the feed's id before it trusts a saved cursor: a cursor saved for another feed (the
+      broker's data was reset), or one beyond this feed's last seq (which only another feed can give),
+      starts again at the beginning, saying so. A feed reset while it reads is noticed the same way.
+    * It says when outcomes it was due to read are no longer in the feed (``PAGEMILL_FEED_MAX_ENTRIES``).
+    * Following (``follow=True``), it waits out the broker being away, e.g. restarting, trying again
+      with backoff up to ``max_backoff`` seconds, and says when the broker is away and when it is back.
+      Not following, a broker error is raised.
+
+    ``say(level, message)`` hears each of those as one line (level ``"warning"`` or ``"info"``).
+    ``feed_id`` is the id of the feed the entries come from (save it with a cursor).
+    """
+
+    def __init__(self, feed: Feed, *, say: Callable[[str, str], None], follow: bool = True, wait: float = 5.0,
+                 batch: int = 100, max_backoff: float = 10.0) -> None:
+        self.feed, self.say, self.follow = feed, say, follow
+        self.wait, self.batch, self.max_backoff = wait, batch, max_backoff
+        self.feed_id: str | None = None
+
+    def start(self, after: int | None = None, saved: tuple[int, str | None] | None = None) -> int:
+        """Where to read from: ``after`` when given; else the ``saved`` cursor (seq, feed id) when it is this feed's; else 0."""
+        self.feed_id, last = self._call(lambda: (self.feed.ensure_feed_id(), self.feed.last_seq()))
+        if after is not None:
+            if after > last:
+                self.say("warning", f"after {after} is beyond this feed's last outcome ({last}): only outcomes after {after} are read")
+            return after
+        if saved is None:
+            return 0
+        seq, saved_for = saved
+        if saved_for and self.feed_id and saved_for != self.feed_id:
+            self.say("warning", f"the saved cursor ({seq}) is of another feed ({saved_for}); this broker's feed is {self.feed_id} "
+                                "(its data was reset): reading this feed from its first outcome")
+            return 0
+        if seq > last:
+            self.say("warning", f"the saved cursor ({seq}) is beyond this feed's last outcome ({last}), so it is of another feed "
+                                "(the broker's data was reset): reading this feed from its first outcome")
+            return 0
+        return seq
+
+    def entries(self, after: int) -> Iterator[tuple[FeedEntry, bytes]]:
+        """Every entry after ``after`` in order; following, then each new one as it comes, forever."""
+        while True:
+            try:
+                rows = self.feed.read(after, self.batch, self.wait if self.follow else 0.0)
+                # After the read: a reset between the two shows as a new id, and the rows are read again.
+                feed_id = self.feed.ensure_feed_id()
+            except BROKER_AWAY as exc:
+                if not self.follow:
+                    raise
+                self._wait_for_broker(exc)
+                continue
+            if feed_id != self.feed_id:
+                self.say("warning", f"the broker's feed was reset (its data is new: feed {feed_id}, was {self.feed_id}): "
+                                    "reading the new feed from its first outcome")
+                self.feed_id, after = feed_id, 0
+                continue
+            if not rows:
+                if not self.follow:
+                    return
+                continue
+            first = rows[0][0].seq
+            if first > after + 1:
+                self.say("warning", f"{_outcomes(after + 1, first - 1)} trimmed from the feed (PAGEMILL_FEED_MAX_ENTRIES) "
+                                    f"before being read; starting at {first}")
+            for entry, body in rows:
+                yield entry, body
+                after = entry.seq
+
+    def _call(self, fn):
+        while True:
+            try:
+                return fn()
+            except BROKER_AWAY as exc:
+                if not self.follow:
+                    raise
+                self._wait_for_broker(exc)
+
+    def _wait_for_broker(self, exc: Exception) -> None:
+        # Never reached yet: perhaps nothing runs there, or the URL is wrong; after a start, a restart is likely.
+        hint = "" if self.feed_id else "; is pagemill running? (`pagemill up` starts it; PAGEMILL_BROKER_URL names the broker)"
+        self.say("warning", f"broker at {self.feed.where()} unreachable ({str(exc).rstrip('.')}); "
+                            f"following resumes when it is back (trying again every {self.max_backoff:g} s at most){hint}")
+        delay = 0.25
+        while True:
+            time.sleep(delay)
+            try:
+                self.feed.r.ping()
+                break
+            except BROKER_AWAY:
+                delay = min(delay * 2, self.max_backoff)
+        self.say("info", f"broker at {self.feed.where()} is back; following the feed again")
 
 
 def _decode(entry_id: bytes, fields: dict[bytes, bytes]) -> tuple[FeedEntry, bytes]:

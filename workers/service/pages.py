@@ -33,7 +33,9 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Histo
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 from ..edges.hooks import HookCollector, hook_summaries
-from ..edges.ledger import DONE, DUPLICATE, FAILED, FINAL, LATENCY_BUCKETS, PROCESSING, QUEUED, REPROCESSED, RETRIED, VANISHED, RedisLedger
+from ..edges.ledger import (
+    DONE, DUPLICATE, FAILED, FINAL, LATENCY_BUCKETS, PREFIX, PROCESSING, QUEUED, REPROCESSED, RETRIED, VANISHED, RedisLedger,
+)
 from ..logs import get_logger
 from ..settings import Settings
 
@@ -166,10 +168,25 @@ class LedgerCollector:
 
     def collect(self):
         summary, latency = self.ledger.summary(), self.ledger.latency()
-        outcomes = CounterMetricFamily("pagemill_pages", "Pages that reached an outcome, by outcome.", labels=["outcome"])
-        for k in (DONE, REPROCESSED, DUPLICATE, FAILED):
+        # A counter never goes down (Prometheus reads a drop as a restart): `retry-failed` moves a page from the
+        # ledger's failed count to its retried count (Ledger.mark_retried), so failures ever = failed + retried,
+        # read together in one command so a retry between two reads cannot make the sum dip.
+        failed_now, retried = (int(n or 0) for n in self.ledger.r.hmget(f"{PREFIX}:counts", FAILED, RETRIED))
+        outcomes = CounterMetricFamily(
+            "pagemill_pages", "Pages that reached an outcome, by outcome (a failed page sent through again stays counted as failed).",
+            labels=["outcome"],
+        )
+        for k in (DONE, REPROCESSED, DUPLICATE):
             outcomes.add_metric([k], summary[k])
+        outcomes.add_metric([FAILED], failed_now + retried)
         yield outcomes
+        yield CounterMetricFamily(
+            "pagemill_pages_retried", "Failed pages sent through again by `pagemill retry-failed` (each retry's own outcome is counted too).",
+            value=retried,
+        )
+        yield GaugeMetricFamily(
+            "pagemill_pages_failed_now", "Failed pages not sent through again yet: the pages view's failed count.", value=failed_now
+        )
         in_flight = GaugeMetricFamily(
             "pagemill_pages_in_flight", "Pages taken from the inbox without an outcome yet.", labels=["state"]
         )

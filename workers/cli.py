@@ -57,6 +57,13 @@ class _Commands(click.Group):
         except SettingsError as exc:
             # One line naming the variable, its value and what it takes; exit 2, as for a bad option.
             raise click.UsageError(f"{exc}. Set it to such a value, or unset it for the default.") from None
+        except redis.exceptions.AuthenticationError as exc:
+            # (A ConnectionError too: caught first, or a wrong password reads as "is pagemill running?".)
+            where = get_settings().effective_broker_url.split("@")[-1]  # never the password
+            raise click.ClickException(
+                f"the broker at {where} refused the password ({str(exc).rstrip('.')}): check PAGEMILL_BROKER_PASSWORD "
+                "(or the password in PAGEMILL_BROKER_URL)"
+            ) from exc
         except redis.exceptions.ConnectionError as exc:
             where = get_settings().effective_broker_url.split("@")[-1]  # never the password
             raise click.ClickException(
@@ -75,25 +82,26 @@ def main() -> None:
 
 
 def _announce(s: Settings, stop_hint: str = "Press Ctrl-C to stop; queued pages are kept for the next start.") -> None:
+    from .service import readiness
+
     broker = "embedded Valkey, " + f"redis://{s.embedded_broker_host}:{s.embedded_broker_port}" if s.embedded else "external broker (PAGEMILL_BROKER_URL)"
-    click.echo(
-        "\n".join(
-            [
-                "",
-                "pagemill is up.",
-                f"  inbox      {s.inbox.resolve()}    <- drop pages here",
-                f"  outbox     {s.outbox.resolve()}    <- one JSON record per page",
-                f"  archive    {s.archive.resolve()}    <- originals, once recorded",
-                f"  failed     {s.failed.resolve()}    <- originals that could not be processed",
-                f"  dashboard  http://{s.flower_address}:{s.flower_port}/    <- tasks (Flower)",
-                f"  pages      http://{s.pages_address}:{s.pages_port}/pages    <- what happened to each page",
-                f"  broker     {broker}",
-                stop_hint,
-                "",
-            ]
-        ),
-        err=True,
-    )
+    # Only the parts that run (`up --no-dashboard` has no dashboard to open): the supervisor lists them in up.json.
+    state = readiness.read_state(s) or {}
+    running = set(state["parts"]) if isinstance(state.get("parts"), list) else {"dashboard", "pages"}
+    lines = [
+        "",
+        "pagemill is up.",
+        f"  inbox      {s.inbox.resolve()}    <- drop pages here",
+        f"  outbox     {s.outbox.resolve()}    <- one JSON record per page",
+        f"  archive    {s.archive.resolve()}    <- originals, once recorded",
+        f"  failed     {s.failed.resolve()}    <- originals that could not be processed",
+    ]
+    if "dashboard" in running:
+        lines.append(f"  dashboard  http://{s.flower_address}:{s.flower_port}/    <- tasks (Flower)")
+    if "pages" in running:
+        lines.append(f"  pages      http://{s.pages_address}:{s.pages_port}/pages    <- what happened to each page")
+    lines += [f"  broker     {broker}", stop_hint, ""]
+    click.echo("\n".join(lines), err=True)
 
 
 @main.command()
@@ -328,7 +336,7 @@ def pages() -> None:
 @click.option("--watch", "-w", is_flag=True, help="Keep the view up to date until Ctrl-C.")
 @click.option("--interval", type=float, default=2.0, show_default=True, help="Seconds between updates with --watch.")
 @click.option("--limit", "-n", type=int, default=20, show_default=True, help="How many recent pages to list.")
-@click.option("--only", type=click.Choice(["queued", "processing", "done", "duplicate", "failed", "retried"]), default=None, help="List only pages with this status (among the last 2,000).")
+@click.option("--only", type=click.Choice(["queued", "processing", "done", "reprocessed", "duplicate", "failed", "retried"]), default=None, help="List only pages with this status (among the last 2,000).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON (the same as /pages.json).")
 def status(watch: bool, interval: float, limit: int, only: str | None, as_json: bool) -> None:
     """Counts, pages per minute and recent pages, read from the ledger in the broker."""

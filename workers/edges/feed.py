@@ -213,8 +213,8 @@ class FeedReader:
                 # After the read: a reset between the two shows as a new id, and the rows are read again.
                 feed_id = self.feed.ensure_feed_id()
             except BROKER_AWAY as exc:
-                if not self.follow:
-                    raise
+                if not self.follow or isinstance(exc, redis.AuthenticationError):
+                    raise  # (a refused password does not come right by waiting)
                 self._wait_for_broker(exc)
                 continue
             if feed_id != self.feed_id:
@@ -239,7 +239,7 @@ class FeedReader:
             try:
                 return fn()
             except BROKER_AWAY as exc:
-                if not self.follow:
+                if not self.follow or isinstance(exc, redis.AuthenticationError):
                     raise
                 self._wait_for_broker(exc)
 
@@ -254,6 +254,8 @@ class FeedReader:
             try:
                 self.feed.r.ping()
                 break
+            except redis.AuthenticationError:
+                raise
             except BROKER_AWAY:
                 delay = min(delay * 2, self.max_backoff)
         self.say("info", f"broker at {self.feed.where()} is back; following the feed again")

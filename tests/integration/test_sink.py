@@ -7,7 +7,6 @@ PAGEMILL_TEST_POSTGRES_URL): a database of its own is created and dropped.
 from __future__ import annotations
 
 import os
-import secrets
 import signal
 import subprocess
 import sys
@@ -28,22 +27,8 @@ from .conftest import REPO, Service, start_embedded_broker  # noqa: E402
 
 pytestmark = pytest.mark.integration
 
-SERVER = os.environ.get("PAGEMILL_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
-@pytest.fixture
-def database() -> str:
-    try:
-        admin = psycopg.connect(SERVER, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"no PostgreSQL at {SERVER} ({exc}); start one or set PAGEMILL_TEST_POSTGRES_URL")
-    name = f"pagemill_test_{secrets.token_hex(4)}"
-    admin.execute(f"CREATE DATABASE {name}")
-    try:
-        yield SERVER.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.close()
 
 
 @pytest.fixture

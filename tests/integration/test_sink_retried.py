@@ -26,7 +26,7 @@ from workers.stages import process_bytes  # noqa: E402
 
 from .conftest import Service  # noqa: E402
 from .test_faults import start_pair  # noqa: E402
-from .test_sink import database, feed_broker, sink_cmd  # noqa: E402,F401 - fixtures
+from .test_sink import feed_broker, sink_cmd  # noqa: E402,F401 - fixtures
 
 pytestmark = pytest.mark.integration
 

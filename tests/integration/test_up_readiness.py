@@ -26,7 +26,6 @@ from .conftest import REPO, free_port
 
 pytestmark = pytest.mark.integration
 
-SERVER = os.environ.get("PAGEMILL_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -159,20 +158,6 @@ def test_a_flower_port_another_program_holds_fails_up_wait_at_once_with_the_caus
     assert _state(tmp_path) is None
 
 
-@pytest.fixture
-def database() -> str:
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        admin = psycopg.connect(SERVER, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"no PostgreSQL at {SERVER} ({exc}); start one or set PAGEMILL_TEST_POSTGRES_URL")
-    name = f"pagemill_test_{secrets.token_hex(4)}"
-    admin.execute(f"CREATE DATABASE {name}")
-    try:
-        yield SERVER.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.close()
 
 
 def test_a_sink_whose_database_does_not_exist_fails_up_wait_saying_so(tmp_path, database, cleanup):

@@ -28,7 +28,6 @@ from workers.service import background, readiness, runner
 from workers.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
-SERVER = os.environ.get("PAGEMILL_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
 def free_port() -> int:
@@ -176,20 +175,6 @@ def test_up_with_a_taken_port_stops_before_starting_anything_and_says_which(tmp_
 # --- the sink and the hooks: alive is not working ------------------------------------------------
 
 
-@pytest.fixture
-def database():
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        admin = psycopg.connect(SERVER, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"no PostgreSQL at {SERVER} ({exc})")
-    name = f"pagemill_test_{secrets.token_hex(4)}"
-    admin.execute(f"CREATE DATABASE {name}")
-    try:
-        yield SERVER.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.close()
 
 
 def test_a_live_sink_whose_database_does_not_exist_is_not_ready_and_says_why(tmp_path, database, children):

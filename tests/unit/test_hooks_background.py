@@ -106,3 +106,24 @@ def test_the_outcome_is_in_the_commands_environment_only(tmp_path):
                        tmp_path / "outbox", timeout=3)
     hook.deliver(ENTRY, b"{}")
     assert out.read_text() == f"{tmp_path / 'outbox' / ENTRY.path}|record|{ENTRY.id}|{ENTRY.drop_id}"
+
+
+def test_a_hook_runner_started_while_the_broker_is_away_keeps_running_and_waits(tmp_path):
+    import socket
+    import threading
+
+    from workers.edges.feed import Feed
+    from workers.edges.hooks import CommandHook, HookRunner
+
+    with socket.socket() as s:  # a port nothing listens on: the broker is away
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    runner = HookRunner(CommandHook("true", tmp_path, 5.0), Feed(f"redis://127.0.0.1:{port}/0", socket_timeout=1),
+                        max_attempts=2, backoff=0.1)
+    thread = threading.Thread(target=runner.run, daemon=True)
+    thread.start()
+    thread.join(1.5)
+    alive = thread.is_alive()
+    runner.stopping.set()
+    thread.join(5)
+    assert alive, "the hook's thread ended on a broker that was away when it started"

@@ -245,9 +245,14 @@ class HookRunner:
             self._try(entry, body, retry=False, cursor=entry.seq)
 
     def run(self) -> None:
-        log.info("hook following the feed", hook=self.hook.name, after=self.state.cursor())
+        # Read in the loop, not before it: a broker away at this moment must not end the thread (the process
+        # would live on, delivering nothing).
+        announced = False
         while not self.stopping.is_set():
             try:
+                if not announced:
+                    log.info("hook following the feed", hook=self.hook.name, after=self.state.cursor())
+                    announced = True
                 self.step()
             except redis.RedisError as exc:
                 log.warning("broker unreachable; hook waits", hook=self.hook.name, error=str(exc))

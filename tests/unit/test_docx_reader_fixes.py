@@ -255,3 +255,32 @@ def test_docx_title_falls_back_to_the_first_heading_and_yields_to_the_file_prope
     d.core_properties.title = "Timetable of the coastal ferries"
     d.add_paragraph("Ferry crews of the west coast", style="Title")
     assert process_bytes(_bytes(d), "times.docx").title == "Timetable of the coastal ferries"
+
+
+# --- content controls in tables ----------------------------------------------------------------
+
+
+def _wrap_in_content_control(el) -> None:
+    """Put ``el`` inside a content control (w:sdt/w:sdtContent) where it stands, as a form's repeating row does."""
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    sdt.append(OxmlElement("w:sdtPr"))
+    sdt.append(content)
+    el.addprevious(sdt)
+    content.append(el)
+
+
+def test_docx_table_rows_and_cells_inside_content_controls_are_read_not_lost():
+    d = docx.Document()
+    t = d.add_table(rows=3, cols=2)
+    for r, (a, b) in enumerate((("Berth", "Ship"), ("north quay", "Harbour Star"), ("south quay", "Kestrel"))):
+        t.rows[r].cells[0].text, t.rows[r].cells[1].text = a, b
+    second, third = t.rows[1]._tr, t.rows[2]._tr  # (python-docx no longer lists a row once it is wrapped)
+    _wrap_in_content_control(second)  # a whole row
+    _wrap_in_content_control(third.tc_lst[1])  # one cell of the next row
+    data = _bytes(d)
+
+    table = _table_segment(data)
+    assert [(c.row, c.col, c.text) for c in table.cells] == [
+        (0, 0, "Berth"), (0, 1, "Ship"), (1, 0, "north quay"), (1, 1, "Harbour Star"), (2, 0, "south quay"), (2, 1, "Kestrel"),
+    ]
+    _assert_cells_match_text(table, data)

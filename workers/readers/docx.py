@@ -346,6 +346,16 @@ def _grid_before(tr) -> int:
     return int(val) if val and val.isdigit() else 0
 
 
+def _wrapped(el, tag: str):
+    """``el``'s children of ``tag``, with those a content control wraps (w:sdt/w:sdtContent, a form's rows or
+    cells): read only as direct children, such rows and their text were lost."""
+    for child in el.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag == _W_SDT and (content := child.find(qn("w:sdtContent"))) is not None:
+            yield from _wrapped(content, tag)
+
+
 def _table(tbl, layout: _Layout):
     parts: list[str] = []
     pieces: list[Piece] = []
@@ -356,10 +366,10 @@ def _table(tbl, layout: _Layout):
     # the row right below: a column that row leaves out (w:gridBefore, w:gridAfter, a short row) or fills with
     # a cell of its own ends it, so a later "continue" cannot reach back over it.
     above: dict[int, Cell] = {}
-    for r, tr in enumerate(tbl.iterchildren(_W_TR)):
+    for r, tr in enumerate(_wrapped(tbl, _W_TR)):
         col = _grid_before(tr)
         merging: dict[int, Cell] = {}
-        for tc in tr.iterchildren(_W_TC):
+        for tc in _wrapped(tr, _W_TC):
             span = tc.grid_span or 1
             vmerge = tc.vMerge
             if vmerge == "continue" and col in above:

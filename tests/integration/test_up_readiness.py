@@ -22,25 +22,12 @@ from pathlib import Path
 import pytest
 import redis
 
-from .conftest import REPO, free_port
+from .test_up_wait import _env
 
 pytestmark = pytest.mark.integration
 
 
 
-def _env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEMILL_")}
-    env.update(
-        PAGEMILL_EMBEDDED_BROKER_PORT=str(free_port()),
-        PAGEMILL_FLOWER_PORT=str(free_port()),
-        PAGEMILL_PAGES_PORT=str(free_port()),
-        PAGEMILL_SETTLE_SECONDS="0.3",
-        PAGEMILL_LOG_FORMAT="json",
-        PAGEMILL_CONCURRENCY="1",
-        PYTHONPATH=str(REPO),
-        **extra,
-    )
-    return env
 
 
 def _cmd(*args: str) -> list[str]:

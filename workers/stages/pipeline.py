@@ -169,8 +169,11 @@ def process_bytes(
     on_stage: Callable[[str], None] | None = None,
 ) -> Record:
     """Bytes of one file to its record, all in this process. Raises ``PageRejected`` for bad input."""
-    page = decode_page(data, filename, received_at=received_at, max_bytes=max_bytes, max_file_bytes=max_file_bytes)
-    return build_record(run_stages(page, on_stage))
+    # No name holds the decoded page: the stages' copies replace it, so its working data (a PDF's glyph boxes
+    # and its reader's pieces) is not held beside theirs while the record is built.
+    return build_record(run_stages(
+        decode_page(data, filename, received_at=received_at, max_bytes=max_bytes, max_file_bytes=max_file_bytes), on_stage,
+    ))
 
 
 __all__ = ["STAGES", "build_record", "current_parts", "current_version", "process_bytes", "run_stage", "run_stages", "use_taxonomy"]

@@ -129,6 +129,27 @@ def bridge_gaps(pieces: list[Piece]) -> OffsetMap:
     return OffsetMap(pieces=filled)
 
 
+def place_unfound_cells(cells: list, found: list[bool]) -> None:
+    """Give each cell whose text has no place in the source (an empty cell, an image) an empty span where it stands.
+
+    Such a cell had the span 0-0, at the top of the file: outside its table, and, in a DOCX or PDF, at the
+    locator of the first paragraph or page. It takes the end of the cell before it that was found (or, first
+    in its table, the start of the first found cell after it), so it lies inside its table's span, in order.
+    """
+    last = None
+    waiting = []
+    for cell, ok in zip(cells, found, strict=True):
+        if ok:
+            last = cell.source_end
+            for w in waiting:
+                w.source_start = w.source_end = cell.source_start
+            waiting = []
+        elif last is None:
+            waiting.append(cell)
+        else:
+            cell.source_start = cell.source_end = last
+
+
 def make_segment(role: str, text: str, offsets: OffsetMap, **kw) -> Segment:
     """A segment whose source span covers its text's pieces. Ids are given later, by ``segment``."""
     if offsets.pieces:

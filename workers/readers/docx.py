@@ -384,8 +384,11 @@ def _table(tbl, layout: _Layout):
             last_row = r
             for p in om.pieces:
                 pieces.append(Piece(clean_start=p.clean_start + pos, clean_end=p.clean_end + pos, source_start=p.source_start, source_end=p.source_end))
-            s0 = om.pieces[0].source_start if om.pieces else (pieces[-1].source_end if pieces else 0)
-            s1 = om.pieces[-1].source_end if om.pieces else s0
+            if om.pieces:
+                s0, s1 = om.pieces[0].source_start, om.pieces[-1].source_end
+            else:
+                # An empty cell still has its paragraph: an empty span at its start (not 0, the file's first paragraph).
+                s0 = s1 = _cell_start(tc, layout, pieces[-1].source_end if pieces else 0)
             cell = Cell(row=r, col=col, col_span=span, text=t, start=pos, end=pos + len(t), source_start=s0, source_end=s1)
             cells.append(cell)
             if vmerge is not None:
@@ -398,7 +401,19 @@ def _table(tbl, layout: _Layout):
     text = "".join(parts)
     if not text.strip() or not pieces:
         return None
-    return make_segment("table", text, bridge_gaps(pieces), cells=cells)
+    seg = make_segment("table", text, bridge_gaps(pieces), cells=cells)
+    # The table's span holds every cell's, empty ones before its first text too ("points at its first cell").
+    seg.source_start = min(seg.source_start, min(c.source_start for c in cells))
+    seg.source_end = max(seg.source_end, max(c.source_end for c in cells))
+    return seg
+
+
+def _cell_start(tc, layout: _Layout, default: int) -> int:
+    """Where an empty cell's first paragraph lies in the layout (``default`` if it has none there)."""
+    for p_el in tc.iter(_W_P):
+        if p_el in layout.at:
+            return layout.at[p_el][0]
+    return default
 
 
 def _cell_text(tc, layout: _Layout):

@@ -26,9 +26,11 @@ from lxml import etree
 from trafilatura.settings import Extractor
 
 from ..models import Cell, OffsetMap, Piece
-from .common import Reading, bridge_gaps, make_segment
+from .common import Reading, bridge_gaps, make_segment, place_unfound_cells
 
-_SKIP = frozenset("script style noscript template svg math iframe object embed canvas select option button input textarea head map audio video".split())
+# (title: the document's name, never shown in the page, even where a page puts it in the body; the scan of the markup
+# blanks its text, as a browser does, so a block made of it was matched to some other text.)
+_SKIP = frozenset("script style noscript template svg math iframe object embed canvas select option button input textarea head map audio video title".split())
 _BLOCK = frozenset(
     "address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure footer form "
     "h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary table tbody td tfoot th thead tr ul caption menu".split()
@@ -206,8 +208,8 @@ def _span(text: str, idx: list[int], stream: _Stream) -> OffsetMap:
 
 # Elements never shown as text, removed before any walk (in C, but for scripts): the walks below then visit only what may be text,
 # and trafilatura (which drops all of these itself) gets a smaller tree to copy and prune. head (the title is read
-# from it first), template and math (trafilatura keeps their text) stay in the tree and are skipped by the walks.
-_DROP = tuple(sorted(_SKIP - {"head", "template", "math", "script"}))
+# from it first), title, template and math (trafilatura keeps their text) stay in the tree and are skipped by the walks.
+_DROP = tuple(sorted(_SKIP - {"head", "template", "math", "script", "title"}))
 # Scripts too, but not JSON-LD: trafilatura reads it to tell a forum thread (whose comments are its content).
 _SCRIPTS = etree.XPath("//script[not(@type='application/ld+json')]")
 # Hidden by attribute or inline style; the style lower-cased and stripped of whitespace in XPath itself
@@ -522,6 +524,7 @@ def _table_segment(b: _Block, stream: _Stream, main: _Main | None):
     parts: list[str] = []
     pieces: list[Piece] = []
     cells: list[Cell] = []
+    found_cells: list[bool] = []
     pos = 0
     last_row = 0
     shown_end = None  # where the rows trafilatura was shown end in ``text``
@@ -549,13 +552,17 @@ def _table_segment(b: _Block, stream: _Stream, main: _Main | None):
                 s0, s1 = om.pieces[0].source_start, om.pieces[-1].source_end
             cells.append(Cell(row=r, col=c, row_span=rs, col_span=cs, header=th, text=t, start=pos, end=pos + len(t),
                               source_start=s0, source_end=s1))
+            found_cells.append(idx is not None)
             parts.append(t)
             pos += len(t)
     text = "".join(parts)
     if not pieces or not text.strip():
         return None
+    place_unfound_cells(cells, found_cells)
     furniture = main is not None and not main.holds(text[:shown_end])
-    seg = make_segment("furniture" if furniture else "table", text, bridge_gaps(pieces), cells=cells,
+    # Cells are a table's alone (the schema: absent for other roles); a table left out of the main text is
+    # furniture, whose span is all a record says of it.
+    seg = make_segment("furniture" if furniture else "table", text, bridge_gaps(pieces), cells=None if furniture else cells,
                        why="left out of the main text by trafilatura" if furniture else None)
     return seg
 

@@ -56,7 +56,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ...models import Cell, Glyphs, Piece, Repair, SourcePart
-from ..common import Builder, Reading, bridge_gaps, make_segment
+from ..common import Builder, Reading, bridge_gaps, make_segment, place_unfound_cells
 from .figures import figure_regions
 from .tables import Grid, find_grids
 
@@ -768,6 +768,7 @@ def _table_segment(b: _Block, page_text: str, base: int):
     parts: list[str] = []
     pieces: list[Piece] = []
     cells: list[Cell] = []
+    found: list[bool] = []
     glyphs = []
     pos = 0
     last_row = None
@@ -803,6 +804,7 @@ def _table_segment(b: _Block, page_text: str, base: int):
         for p in om.pieces:
             pieces.append(Piece(clean_start=p.clean_start + pos, clean_end=p.clean_end + pos, source_start=p.source_start, source_end=p.source_end))
         s0, s1 = (om.pieces[0].source_start, om.pieces[-1].source_end) if om.pieces else (0, 0)
+        found.append(bool(om.pieces))
         cells.append(Cell(row=gc.row, col=gc.col, row_span=gc.row_span, col_span=gc.col_span, text=t, start=pos, end=pos + len(t),
                           source_start=s0, source_end=s1))
         parts.append(t)
@@ -810,4 +812,5 @@ def _table_segment(b: _Block, page_text: str, base: int):
     text = "".join(parts)
     if not pieces or not text.strip():
         return None
+    place_unfound_cells(cells, found)
     return make_segment("table", text, bridge_gaps(pieces), cells=cells, bbox=[round(v, 2) for v in b.grid.bbox], glyphs=Glyphs.of(glyphs))

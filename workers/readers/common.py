@@ -36,7 +36,8 @@ class Builder:
 
     Every run of whitespace (also across spans, and at a ``brk``) becomes one
     space that stands for the source characters it replaces; leading and
-    trailing whitespace is dropped. ``keep_lines`` keeps newlines (code).
+    trailing whitespace is dropped. ``keep_lines`` keeps newlines, blank lines and
+    each line's indentation (code).
     """
 
     def __init__(self, *, keep_lines: bool = False) -> None:
@@ -58,6 +59,8 @@ class Builder:
 
     def space(self, s0: int, s1: int, *, newline: bool = False) -> None:
         nl = newline and self._keep_lines
+        if nl and self._pending is not None and self._pending[2] == "\n":
+            self._flush()  # a blank line of code stays a blank line
         if self._pending is None:
             self._pending = (s0, s1, "\n" if nl else " ")
         else:
@@ -78,9 +81,11 @@ class Builder:
                 if m.group() == "\n":
                     self.space(s0 + m.start(), s0 + m.end(), newline=True)
                 elif m.group().isspace():
-                    if self._pending is not None:
+                    if self._pending is not None and (self._pending[2] == " " or not self._len):
                         self.space(s0 + m.start(), s0 + m.end())
                     else:
+                        # A line's indentation is the code's (Python's blocks, a YAML file's nesting): kept as written.
+                        self._flush()
                         self._emit(m.group(), s0 + m.start(), s0 + m.end())
                 else:
                     self._flush()

@@ -65,17 +65,18 @@ def child(path: Path, repeats: int) -> None:
 
     load_model()
     process_bytes(b"Harbour news\n\nAna Silva visited Quito in May 2011 with the Port Authority.\n", "warm.txt")
-    data = path.read_bytes()
-    size = len(data)
     if path.suffix in (".pdf", ".docx"):
-        from workers.readers.docx import read_docx
-        from workers.readers.pdf import read_pdf
+        # The reader's first file pays for its imports and its library's start: a worker pays that once.
+        from benchmarks.pages import docx_paragraphs, pdf_file
 
-        size = len((read_pdf if path.suffix == ".pdf" else read_docx)(data).text.encode("utf-8"))
+        warm = pdf_file([["Harbour news", "", "Ana Silva visited Quito."]]) if path.suffix == ".pdf" else docx_paragraphs(200, "Ana Silva visited Quito.\n\n")
+        process_bytes(warm, "warm" + path.suffix)
+    data = path.read_bytes()
     runs = []
     for _ in range(repeats):
         w0, c0 = time.perf_counter(), time.process_time()
-        record = process_bytes(data, path.name, max_bytes=size + 1)
+        # No page limit here: the benchmark raises it for the rows over it (and marks them).
+        record = process_bytes(data, path.name, max_bytes=sys.maxsize)
         runs.append((time.perf_counter() - w0, time.process_time() - c0, dict(record.pipeline.stages_ms)))
     wall, cpu, stages = min(runs, key=lambda r: r[1])
     # What a worker process also holds for the page, both ways a record leaves it: filed here (the file's
@@ -89,6 +90,16 @@ def child(path: Path, repeats: int) -> None:
     message = kombu_json.dumps([[{"filename": path.name}, record.packed()], {}, {}]).encode()
     del record
     Record.unpacked(kombu_json.loads(message)[0][1])
+    peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    size = len(data)
+    if path.suffix in (".pdf", ".docx"):
+        # A PDF's or Word file's size is its text's, as for the page limit. Read after the peak is taken: a
+        # worker reads the file once, and this second reading (before the page, until 2026-12-05) was 14 MB of
+        # the many-page PDF's figure.
+        from workers.readers.docx import read_docx
+        from workers.readers.pdf import read_pdf
+
+        size = len((read_pdf if path.suffix == ".pdf" else read_docx)(data).text.encode("utf-8"))
     print(json.dumps({
         "bytes": size,
         "file_bytes": len(data),
@@ -97,7 +108,7 @@ def child(path: Path, repeats: int) -> None:
         "wall_s_median": statistics.median(r[0] for r in runs),
         "stages_ms": stages,
         "record_bytes": record_bytes,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_rss_mb": peak_rss_mb,
     }))
 
 

@@ -23,13 +23,14 @@ from ...knowledge.lexicon import (
     STOP_EDGE, TITLES,
     TITLE_SMALL_WORDS, WEEKDAYS, PLACE_VERBS, alternation,
 )
+from ...knowledge.lexicon import words as word_list
 from ...knowledge.shapes import is_dateline, is_table_row
 from ...knowledge.words import is_common, is_given_name
 
 __all__ = [
     "LABELS", "NAME_LABELS", "PLACE_LABELS", "SHORT_FORM", "Live", "Mention", "Occurrences", "Page", "Runs", "SpanIndex", "bare", "fold",
     "is_common", "is_given_name", "is_table_row", "lookup", "looks_like_person", "not_a_name", "place_label", "resolve", "sentence_initial",
-    "short_form_heads", "strip_punct", "title_case", "tokens", "trim_name",
+    "short_form_heads", "strip_punct", "title_case", "tokens", "trim_name", "wire_dateline",
 ]
 
 LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "DATE"}
@@ -145,8 +146,11 @@ ADDRESS = re.compile(
     r"|(?<![\w@])@\w+"
 )
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
-#: A preposition that makes the one-word name after it a place: "in Kalmar", "near Hamar".
-PLACE_VERB_BEFORE = re.compile(r"\b" + alternation(PLACE_VERBS) + r"\s+$")
+#: A preposition that makes the one-word name after it a place: "in Kalmar", "near Hamar"; capitalised too where it
+#: opens a sentence ("Near Hamar, ..."), except "In" and "Into", which as often open a sentence on a work or a
+#: system ("In Quillnet, each frame ...").
+PLACE_VERB_BEFORE = re.compile(
+    r"\b" + alternation(PLACE_VERBS | {w.capitalize() for w in PLACE_VERBS - {"in", "into"}}) + r"\s+$")
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -298,8 +302,15 @@ class Page:
 
     @cached_property
     def about_sport(self) -> bool:
-        """A page about sport, where a town's name may be its team's ("played for Millbrook")."""
+        """A page about sport, where a town's name may be its team's ("played for Millbrook").
+
+        Two sport words written in lower case, or on a line in capitals (a wire
+        story's slug and headline: "BASKETBALL - STANDINGS", where capitals say
+        nothing of names).
+        """
         page_words = {w.lower() for t in self.texts for w in re.findall(r"\b[a-z]+\b", t)}
+        page_words |= {w.lower() for t in self.texts for line in t.split("\n")
+                       if line.isupper() for w in re.findall(r"\b[A-Z]+\b", line)}
         return len(page_words & SPORT_WORDS) >= 2
 
 
@@ -368,14 +379,45 @@ def dateline_place(text: str, s: int, e: int) -> Place | None:
     if (place := gazetteer().places.get(fold(name))) is not None:
         return place
     le = text.find("\n", e)
-    if sum(c.isalpha() for c in name) >= 3 and is_dateline(text[ls:le if le >= 0 else len(text)]):
+    if sum(c.isalpha() for c in name) >= 3 and (
+            is_dateline(text[ls:le if le >= 0 else len(text)]) or wire_dateline(text, s, e)):
         return Place("city")  # "HARBOURTON , Scotland 1997-05-14": a town too small for the gazetteer
     return None
+
+
+_WIRE_MONTH = r"(?i:" + alternation(MONTHS) + r")\.?[ \t]+\d{1,2}\b"
+#: Perhaps a region or country after a comma ("HARLOWBY, England", "PORTVILLE, Calif."), written in its own case.
+_REGION = r"(?:[ \t]*,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})?"
+#: What follows a wire dateline's place: a date ("1996-08-22", ", May 3"), or a news agency in brackets then a dash
+#: ("(Wirecall) -"), or a dash then the story's first sentence ("-- The storm ...", not more capitals: a headline).
+_DATELINE_TAIL = re.compile(
+    _REGION + r"(?:[ \t]*,?[ \t]*(?:\d{4}-\d{2}-\d{2}|" + _WIRE_MONTH + r")"
+    r"|(?:[ \t]*,[ \t]*" + _WIRE_MONTH + r")?[ \t]*\([A-Z][\w&.'’ -]{0,30}\)[ \t]*[-–—]"
+    r"|[ \t]+[-–—]{1,2}[ \t]+(?=[A-Z][^\n]*[a-z]))")
+
+
+def wire_dateline(text: str, s: int, e: int) -> bool:
+    """``text[s:e]``, in capitals and opening its line, is the place of a wire story's dateline by what follows it:
+    a date, an agency in brackets and a dash, or a dash and a sentence ("PORTVILLE, Calif. -- A fire ...").
+
+    A sport's name is a slug, not a place ("GOLF -- Ana Lima won ..."); and a
+    name the gazetteer does not know must not be a short acronym or common words
+    only, which open notices just so ("FAQ - How do I ...", "BREAKING NEWS -- Police say ...").
+    """
+    name = text[s:e]
+    if not (name.isupper() and not text[text.rfind("\n", 0, s) + 1:s].strip() and _DATELINE_TAIL.match(text, e) is not None
+            and not any(w.lower() in SPORT_WORDS for w in name.split())):
+        return False
+    return gazetteer().places.get(fold(name)) is not None or (
+        sum(c.isalpha() for c in name) >= 4 and not all(is_common(w.strip(".")) for w in name.split()))
 
 
 def place_label(p: Place) -> str:
     return "LOC" if p.kind == "continent" else "GPE"
 
+
+#: Given names that also open places' names ("San", "Santa"): a name they open is no person's.
+PLACE_NAME_STARTS = word_list("place_name_starts")
 
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)$")
 
@@ -389,8 +431,8 @@ def looks_like_person(t: str, lower_words: set[str]) -> bool:
     toks = t.split()
     if not 2 <= len(toks) <= 3 or not all(_NAME_TOKEN.match(x) for x in toks):
         return False
-    if not is_given_name(toks[0]) or toks[0].lower() in lower_words:
-        return False
+    if not is_given_name(toks[0]) or toks[0].lower() in lower_words or toks[0].lower() in PLACE_NAME_STARTS:
+        return False  # (a place's first word is no given name, even when it is one: "Santa Lucerna")
     last = toks[-1].lower()
     if last in PLACE_HEADS or last in lower_words or last.rstrip(".") in TITLES or any(x.lower() in ORG_HEADS for x in toks[1:]):
         return False  # (an organisation word anywhere after the first: "Major Hockey League")

@@ -12,8 +12,8 @@ from ....knowledge.lexicon import (
 )
 from .. import timex
 from ..core import (
-    EDGE_PUNCT, Mention, NAME_LABELS, Page, Runs, SpanIndex, bare, dateline_place, fold, gazetteer, is_given_name, lookup, place_label,
-    short_form_heads, strip_punct,
+    EDGE_PUNCT, Mention, NAME_LABELS, Page, Runs, SpanIndex, bare, dateline_place, fold, gazetteer, is_given_name, is_table_row, lookup,
+    place_label, short_form_heads, strip_punct,
 )
 
 #: A compass word before the rest of a name in capitals: "NORTHERN INDIA".
@@ -150,12 +150,26 @@ def fix_names(ms: list[Mention], page: Page) -> list[Mention]:
             om = re.match(r"(.+?)\s+of\s", t)
             if om and bare(om.group(1).split()[-1]) in PLACE_HEADS and bare(om.group(1).split()[-1]) not in ORG_HEADS:
                 last = bare(om.group(1).split()[-1])  # "Harbour Museum of Glass": named by its first part
-            if last in PLACE_HEADS:
+            if last in PLACE_HEADS and not (m.label == "PERSON" and _player_in_a_row(m, text, page)):
                 m.label = "LOC" if last in LOC_HEADS else "FAC"
             elif m.label == "PERSON" and last in ORG_HEADS:
                 m.label = "ORG"  # "the Brandt Administration", "Planning Secretariat"
         out.append(m)
     return out
+
+
+#: A figure after a name in a row of a table: "Lionel Park 72 68".
+_FIGURE_AFTER = re.compile(r"[ \t]+\d")
+#: What may stand before a row's entry on its line: nothing, or a rank ("1.", "T3").
+_RANK_BEFORE = re.compile(r"[ \t]*(?:[A-Z]?\d{1,3}[.)=]?[ \t]+)?")
+
+
+def _player_in_a_row(m: Mention, text: str, page: Page) -> bool:
+    """A person the model found opening a row of figures, a given name first: a player's score ("Lionel Park 72 68",
+    "Edwin Hall 71"), whatever place noun the surname is."""
+    ls, le = page.title_lines.span(m.seg, m.start)
+    return (_RANK_BEFORE.fullmatch(text, ls, m.start) is not None and _FIGURE_AFTER.match(text, m.end) is not None
+            and is_given_name(text[m.start:m.end].split()[0]) and is_table_row(text[ls:le]))
 
 
 #: A capitalised place adjective right before a point ("Grande " before "Anse").

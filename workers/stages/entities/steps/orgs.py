@@ -331,7 +331,7 @@ def split_orgs(ms: list[Mention], page: Page) -> list[Mention]:
 
 _NAMEW = r"(?:[A-Z][\w'’&.-]*|[A-Z0-9][A-Z0-9-]+)"
 _CONN = alternation(ORG_CONNECTORS)
-_ORGSEQ = re.compile(r"(?<![\w'’-])" + _NAMEW + r"(?:(?:\s+" + _CONN + r")*\s+" + _NAMEW + r")*")
+_ORGSEQ = re.compile(r"(?<![\w'’-])" + _NAMEW + r"(?:(?:[ \t]+" + _CONN + r")*[ \t]+" + _NAMEW + r")*")
 
 
 def org_heads(ms: list[Mention], page: Page) -> list[Mention]:

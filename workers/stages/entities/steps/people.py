@@ -9,9 +9,10 @@ from ....knowledge.lexicon import (
     ORG_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS, RULE_NOUNS, SENTENCE_OPENERS, SPEAKER_ROLES, STOP_EDGE, SURNAME_PARTICLES,
     TITLES, WEEKDAYS, alternation,
 )
+from ....knowledge.lexicon import words as word_list
 from ..core import (
-    Mention, NAME_LABELS, PLACE_LABELS, Page, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup, name_tokens,
-    not_a_name, resolve, sentence_initial,
+    PLACE_NAME_STARTS, Mention, NAME_LABELS, PLACE_LABELS, Page, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup,
+    name_tokens, not_a_name, resolve, sentence_initial, strip_punct,
 )
 
 _CITE_PAREN = re.compile(r"\(([^()]{0,400}?\b(?:1[5-9]|20)\d{2}[a-z]?)\)")
@@ -187,7 +188,8 @@ def _person_after_place(m: Mention, text: str, lower_words: set[str]) -> int | N
     for k in (2, 3):
         if len(toks) > k:
             head, tail = span[:toks[-k - 1].end()], span[toks[-k].start():]
-            if lookup(head) is not None and looks_like_person(tail, lower_words):
+            if (lookup(head) is not None and looks_like_person(tail, lower_words)
+                    and head.split()[-1].lower() not in PLACE_NAME_STARTS):  # ("San" opens a name: "San Teodoro Bulletin")
                 return m.start + toks[-k].start()
     return None
 
@@ -530,4 +532,76 @@ def ruler_names(ms: list[Mention], page: Page) -> list[Mention]:
 def note_person_words(ms: list[Mention], page: Page) -> list[Mention]:
     """Words of the multi-word persons found so far, for the steps after (no change to the mentions)."""
     page.person_words = {w for m in ms if m.label == "PERSON" and " " in m.text(page.texts) for w in m.text(page.texts).split()}
+    return ms
+
+
+#: Words that open a credit: a byline, a photo credit, a contact.
+CREDIT_CUES = word_list("credit_cues")
+#: A credit opening a line or following a ";" or "|" on it: the cue, then a colon, or a space after "by".
+_CREDIT = re.compile(r"(?:^|(?<=[;|•]))[ \t]*\(?[ \t]*(?i:" + alternation(CREDIT_CUES) + r")(?:[ \t]*:[ \t]*|(?<=[bB][yY])[ \t]+)"
+                     r"([A-Z][\w'’-]*[a-z][\w'’-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]*[a-z][\w'’-]*)){1,2})"
+                     r"(?=[ \t]*(?:$|[,;|/)(]|(?:on|for|and|in)\b|[-–—]))", re.M)
+#: An agency after the credited person and a slash: "Ana Lima / Harbour Wire", "Ana Lima/Harbour Wire".
+_AGENCY = re.compile(r"[ \t]*/[ \t]*([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,4})")
+
+
+def credit_lines(ms: list[Mention], page: Page) -> list[Mention]:
+    """The person a byline, photo credit or contact line names is a person, and the agency after a slash an organisation.
+
+    "Posted by Ana Lima on May 3", "Photo: Ana Lima / Harbour Wire",
+    "(Photo by Ana Lima/Harbour Wire)", "Contact: Ana Lima": the model often
+    passes over such a short line, or reads the person and the agency as one
+    name. After a credit's cue (``credit_cues``), two or three capitalised
+    words, the first a given name and none a title, month or organisation or
+    place word, are the person; they must end the line's part (its end, a
+    comma, "on", "for"...). The mentions inside the person and agency give way.
+    """
+    texts = page.texts
+    found: list[Mention] = []
+    for i, text in enumerate(texts):
+        for cm in _CREDIT.finditer(text):
+            s, e = cm.span(1)
+            name = cm.group(1).split()
+            if not is_given_name(name[0]) or any(
+                    w.lower().rstrip(".") in TITLES or w.lower() in ORG_HEADS or w.lower() in PLACE_HEADS
+                    or w.lower() in MONTHS or w.lower() in WEEKDAYS for w in name):
+                continue
+            found.append(Mention(i, s, e, "PERSON", "credit"))
+            if am := _AGENCY.match(text, e):
+                a, b = strip_punct(text, *am.span(1))
+                if b > a:
+                    found.append(Mention(i, a, b, "ORG", "credit"))
+    if not found:
+        return ms
+    where = SpanIndex(found)
+    lines = page.title_lines
+    out = []
+    for m in ms:
+        # a mention inside the credit's names, or the model's one name over person and agency, gives way
+        over = where.find(m.seg, m.start, m.end)
+        if over and all(lines.span(m.seg, o.start) == lines.span(m.seg, m.start) for o in over) and m.start >= min(
+                o.start for o in over) and m.end <= max(o.end for o in over) + 1:
+            continue
+        out.append(m)
+    taken = SpanIndex(out)
+    return sorted(out + [f for f in found if not taken.overlaps(f.seg, f.start, f.end)], key=lambda m: (m.seg, m.start))
+
+
+def opening_roles(ms: list[Mention], page: Page) -> list[Mention]:
+    """A sentence's first word, a role or occupation, before a given name and surname that the model read as one
+    organisation, building or place with them: "Striker Ana Lima scored twice" names a person, "Ana Lima".
+
+    ``person_fixes`` cuts such a word off the model's persons; this does the
+    same for its other names, which then are the person's. The first word must
+    be no given name (nor a nationality, ``nationality_prefixes``' to take), and
+    the rest look like a person's name (``looks_like_person``).
+    """
+    texts = page.texts
+    lower_words = page.lower_words
+    for m in ms:
+        if m.label in {"ORG", "FAC", "GPE", "LOC", "NORP", "EVENT"} and m.text(texts).count(" ") in (2, 3):
+            start = m.start
+            _drop_opening_word(m, texts[m.seg], lower_words)
+            if m.start != start:
+                m.label = "PERSON"
     return ms

@@ -7,7 +7,7 @@ import re
 from ....knowledge.gazetteer import CITY_POPULATION, state_codes
 from ..core import (
     PLACE_LABELS, PLACE_VERB_BEFORE, Mention, Page, SpanIndex, dateline_place, fold, gazetteer, is_common, lookup,
-    sentence_initial, strip_punct,
+    place_label, sentence_initial, strip_punct, wire_dateline,
 )
 
 _CAPSEQ = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*))*")
@@ -131,3 +131,49 @@ def home_towns(ms: list[Mention], page: Page) -> list[Mention]:
             elif len(found) == 1 and (found[0].start, found[0].end) == (s, e) and found[0].label not in PLACE_LABELS:
                 found[0].label, found[0].origin = "GPE", "home town"
     return out
+
+
+#: Up to four words in capitals opening a line: the place of a wire story's dateline ("PORTO VELMAR", "ST. KELVIN").
+_CAPS_RUN = re.compile(r"[A-Z][A-Z'’.-]*(?:[ \t]+[A-Z][A-Z'’.-]*){0,3}")
+
+
+def dateline_places(ms: list[Mention], page: Page) -> list[Mention]:
+    """The words in capitals that open a wire story's dateline are one place, however the model cut or labelled them.
+
+    "PORTO VELMAR 1997-03-02 - ...", "ST. KELVIN, Norway (Wirecall) - ...",
+    "HARLOWBY, England (Wirecall) - ...", "PORTVILLE -- The storm ...": the
+    model reads capitals as an acronym's (an organisation), cuts a name of
+    several words into pieces ("PORTO" alone) or misses a small town. A dateline
+    is told by what follows the capitals: a date, a news agency in brackets and
+    a dash, or a dash and a sentence (not more capitals: a headline; nor a
+    sport's name: a slug, "GOLF - ..."). The place takes the gazetteer's
+    label (a continent is a region), else it is a town; the mentions inside it
+    give way, and one that runs on past it keeps what follows.
+    """
+    texts = page.texts
+    found: list[Mention] = []
+    for i, text in enumerate(texts):
+        for ls, le in page.title_lines.lines(i):
+            rm = _CAPS_RUN.match(text, ls, le)
+            if rm is None:
+                continue
+            s, e = strip_punct(text, *rm.span())
+            name = text[s:e]
+            if sum(c.isalpha() for c in name) < 3 or not wire_dateline(text, s, e) or name in page.known.orgs:
+                continue
+            place = gazetteer().places.get(fold(name))
+            found.append(Mention(i, s, e, place_label(place) if place is not None else "GPE", "dateline"))
+    if not found:
+        return ms
+    where = SpanIndex(found)
+    out = []
+    for m in ms:
+        for d in where.find(m.seg, m.start, m.end):
+            if m.end <= d.end:
+                break  # inside the place: gives way
+            m.start, m.end = strip_punct(texts[m.seg], d.end, m.end)  # runs on past the place: keeps what follows
+            if not any(c.isupper() or (m.label == "DATE" and c.isdigit()) for c in m.text(texts)):
+                break
+        else:
+            out.append(m)
+    return sorted(out + found, key=lambda m: (m.seg, m.start))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ....knowledge.lexicon import SENTENCE_OPENERS, SPORT_WORDS
-from ..core import ADDRESS, Mention, Page, dateline_place, gazetteer, strip_punct, tokens, trim_name
+from ....knowledge.lexicon import MONTHS, SENTENCE_OPENERS, SPORT_WORDS
+from ..core import ADDRESS, Mention, Page, bare, dateline_place, gazetteer, sentence_initial, strip_punct, tokens, trim_name
 
 _NUMBER = re.compile(r"\d[\d.,:/%-]*")
 #: A year after a name is a citation's or an event's ("Lima 2019"): later steps read it as a date.
@@ -151,4 +151,93 @@ def trim_spans(ms: list[Mention], page: Page) -> list[Mention]:
         if e > s and any(c.isupper() for c in texts[m.seg][s:e]):
             m.start, m.end = s, e
             out.append(m)
+    return out
+
+
+#: Labels whose names ``trim_name`` leaves a capitalised preposition on: an organisation's, a building's or an event's
+#: name may start with one ("Beyond Words Trust"), so the page must show the word is a sentence's, not the name's.
+_OPENER_KEPT = {"ORG", "FAC", "EVENT", "LAW"}
+
+
+def opening_words(ms: list[Mention], page: Page) -> list[Mention]:
+    """A sentence's first word, a preposition or adverb ("Across", "Despite", "Beyond"), is no part of the name the
+    model runs it into: "Across Selvey the roads were closed" names "Selvey", not an organisation "Across Selvey".
+
+    ``trim_name`` cuts such a word off persons, groups and places; an
+    organisation, building or event keeps it there because a few names start
+    with one. Here it goes when the name opens a sentence and the page never
+    writes the whole name elsewhere (in mid-sentence, where only the name's own
+    words are capitalised) and does not know it as a name. What is left is
+    judged by the later steps (after "Across", a one-word name is a place).
+    """
+    texts = page.texts
+    known = page.known.orgs
+    out = []
+    for m in ms:
+        if m.label in _OPENER_KEPT:
+            text = texts[m.seg]
+            toks = tokens(text, m.start, m.end)
+            t = text[m.start:m.end]
+            if (len(toks) >= 2 and bare(text[toks[0][0]:toks[0][1]]) in SENTENCE_OPENERS
+                    and text[toks[0][0]].isupper() and sentence_initial(text, m.start) and t not in known
+                    and sum(tx.count(t) for tx in texts) == 1):
+                m.start = toks[1][0]
+        out.append(m)
+    return out
+
+
+#: A dash with space around it: between two names or clauses, never inside a person's or a place's name.
+_SPACED_DASH = re.compile(r"[ \t]+(?:-{1,2}|[–—])[ \t]+")
+
+
+def _a_date(piece: str) -> bool:
+    """"Oct 2", "May 3, 2001": a month and figures, which the date steps find."""
+    words = piece.replace(",", " ").split()
+    return bool(words) and words[0].rstrip(".").lower() in MONTHS and all(w.isdigit() for w in words[1:])
+
+
+def dash_breaks(ms: list[Mention], page: Page) -> list[Mention]:
+    """A person's, group's or place's name never runs over a spaced dash: "Oct 2 - Norway" in a dateline is a
+    date and a country, not one person.
+
+    The pieces keep the model's label (later steps judge them); a piece that is
+    a month and its day is left to the date steps, one without a capital dropped.
+    """
+    texts = page.texts
+    out = []
+    for m in ms:
+        text = texts[m.seg]
+        if m.label not in _NO_NUMBERS or not _SPACED_DASH.search(text, m.start, m.end):
+            out.append(m)
+            continue
+        s = m.start
+        for a, b in [dm.span() for dm in _SPACED_DASH.finditer(text, m.start, m.end)] + [(m.end, m.end)]:
+            ps, pe = strip_punct(text, s, a)
+            piece = text[ps:pe]
+            if any(c.isupper() for c in piece) and not _a_date(piece):
+                out.append(Mention(m.seg, ps, pe, m.label, m.origin))
+            s = b
+    return out
+
+
+def line_pieces(ms: list[Mention], page: Page) -> list[Mention]:
+    """A one-word piece of a person cut off at a line break, after a whole name, is no person: "Marta Keld⏎ASHMOOR".
+
+    The model reads the lines of a list, a signature or a table as one
+    sentence and runs a name on into the first word of the next line;
+    ``split_lines`` keeps both pieces with the model's label. When the piece
+    before the break is a name of its own (two words or more), the one-word
+    piece after it is the next line's word, a town, a club or a heading, which
+    the later steps judge afresh (a dateline's place, a table's club); it is
+    no person's name on the model's word.
+    """
+    texts = page.texts
+    ends = {(m.seg, m.end): m for m in ms if m.label == "PERSON"}
+    out = []
+    for m in ms:
+        prev = ends.get((m.seg, m.start - 1))
+        if (m.label == "PERSON" and prev is not None and texts[m.seg][m.start - 1] == "\n"
+                and " " not in m.text(texts) and len(prev.text(texts).split()) >= 2):
+            continue
+        out.append(m)
     return out

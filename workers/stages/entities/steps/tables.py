@@ -14,8 +14,9 @@ from ..core import (
 #: A capitalised name directly before a figure, perhaps after its closing bracket: "Riverside 212", "( Northgate ) 5".
 #: At most six words: a longer run is tried from each of its words, and unbounded that cost the square of its length.
 _ROW_NAME = re.compile(r"(?<![\w'’.&-])([A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,5})(?=[ \t]*\)?[ \t]*[-+]?\d)")
-#: What stands before a table's entry on its line: nothing, a rank ("1."), a figure or score, or an open bracket.
-_ENTRY_BEFORE = re.compile(r"(?:^|[\d(])[.)]?[ \t]*$")
+#: What stands before a table's entry on its line: nothing, a rank ("1."), a figure or score, an open bracket, or the
+#: agate word between two sides ("Tarnford 245 v Westbury 150 for 6"; not a verb: "... beat Ana Lima 6-3" is prose).
+_ENTRY_BEFORE = re.compile(r"(?:(?:^|[\d(])[.)]?|(?<![\w.])" + alternation(RESULT_LINE_WORDS) + r")[ \t]*$")
 #: A player and, in brackets, their country or club: "Pavel Novak ( Czech Republic )", "Joe Marsh (Harbour Town)".
 _PLAYER = re.compile(r"(?<![\w'’.&-])([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,2})[ \t]*\([ \t]*"
                      r"([A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,3})[ \t]*\)")

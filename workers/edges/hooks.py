@@ -178,6 +178,14 @@ class HookState:
         pipe.execute()
         return attempts
 
+    def missed(self, first: int, last: int) -> None:
+        """Outcomes ``first``-``last`` left the feed (its retention) before this hook delivered them: counted, and
+        the cursor moved past them so they are not looked for again."""
+        pipe = self.r.pipeline()
+        pipe.hincrby(self.stats_key, "missed", last - first + 1)
+        pipe.set(self.cursor_key, last)
+        pipe.execute()
+
     def due(self, limit: int = 50) -> list[int]:
         return [int(s) for s in self.r.zrangebyscore(self.retry_key, "-inf", time.time(), start=0, num=limit)]
 
@@ -200,6 +208,7 @@ class HookState:
             "delivered": stats.get("delivered", 0),
             "failed": stats.get("failed", 0),
             "given_up": stats.get("given_up", 0),
+            "missed": stats.get("missed", 0),
             "retry_pending": int(pending),
             "cursor": int(cursor or 0),
             "recent_given_up": [{"seq": int(s), "error": dec(e)} for s, e in zip(given_up, errors)],
@@ -239,7 +248,17 @@ class HookRunner:
                                   "outcome no longer in the feed (PAGEMILL_FEED_MAX_ENTRIES)", max_attempts=1, backoff=0, cursor=None)
         nxt = self.state.next_due()
         wait = min(wait, max(0.0, nxt - time.time())) if nxt is not None else wait
-        for entry, body in self.feed.read(self.state.cursor(), 50, wait):
+        cursor = self.state.cursor()
+        rows = self.feed.read(cursor, 50, wait)
+        if cursor and rows and rows[0][0].seq > cursor + 1:  # (a hook's first run starts at the oldest outcome kept)
+            # The hook fell further behind than the feed keeps (it was stopped, or its command is slower than
+            # pages arrive): those outcomes are gone. Said, and counted, never skipped in silence.
+            first, last = cursor + 1, rows[0][0].seq - 1
+            self.state.missed(first, last)
+            log.warning("outcomes left the feed before this hook delivered them; they are in the outbox",
+                        hook=self.hook.name, first_seq=first, last_seq=last, missed=last - first + 1,
+                        fix="raise PAGEMILL_FEED_MAX_ENTRIES (0 keeps every outcome), or keep the hook runner running")
+        for entry, body in rows:
             if self.stopping.is_set():
                 return
             self._try(entry, body, retry=False, cursor=entry.seq)
@@ -309,12 +328,14 @@ class HookCollector:
         from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 
         deliveries = CounterMetricFamily(
-            "pagemill_hook_deliveries", "Hook deliveries tried, by hook and result: delivered, failed (each failed try), given_up.",
+            "pagemill_hook_deliveries",
+            "Hook deliveries tried, by hook and result: delivered, failed (each failed try), given_up, missed (left the feed before"
+            " the hook reached them).",
             labels=["hook", "result"],
         )
         pending = GaugeMetricFamily("pagemill_hook_retries_pending", "Outcomes whose delivery failed and waits for a retry.", labels=["hook"])
         for h in hook_summaries(self.r):
-            for result in ("delivered", "failed", "given_up"):
+            for result in ("delivered", "failed", "given_up", "missed"):
                 deliveries.add_metric([h["hook"], result], h[result])
             pending.add_metric([h["hook"]], h["retry_pending"])
         yield deliveries

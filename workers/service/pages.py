@@ -472,7 +472,7 @@ PAGE = tornado.template.Template(
   {% for h in snap["hooks"] %}
   <p class="sub" data-hook="{{ h["hook"] }}">Hook <strong>{{ h["hook"] }}</strong>: {{ h["delivered"] }} delivered,
     <span{% if h["failed"] %} class="reason"{% end %}>{{ h["failed"] }} failed tries</span>, {{ h["retry_pending"] }} waiting for a retry,
-    <span{% if h["given_up"] %} class="reason"{% end %}>{{ h["given_up"] }} given up</span>{% for g in h["recent_given_up"] %}<br>given up: #{{ g["seq"] }} {{ g["error"] }}{% end %}</p>
+    <span{% if h["given_up"] %} class="reason"{% end %}>{{ h["given_up"] }} given up</span>{% if h["missed"] %}, <span class="reason">{{ h["missed"] }} missed (left the feed before the hook reached them: PAGEMILL_FEED_MAX_ENTRIES)</span>{% end %}{% for g in h["recent_given_up"] %}<br>given up: #{{ g["seq"] }} {{ g["error"] }}{% end %}</p>
   {% end %}
   {% if snap["pages"] %}
   <table>

@@ -16,8 +16,8 @@ from .settings import get_settings
 
 
 def entry_line(entry, outbox) -> dict:
-    """One outcome as `pagemill follow --json` and `/feed` print it."""
-    return {
+    """One outcome as `pagemill follow --json` and `/feed` print it (``replaces`` only on a retried page's)."""
+    line = {
         "seq": entry.seq,
         "kind": entry.kind,
         "id": entry.id,
@@ -26,6 +26,9 @@ def entry_line(entry, outbox) -> dict:
         "time": entry.written_at.isoformat().replace("+00:00", "Z"),
         "drop_id": entry.drop_id,
     }
+    if entry.replaces:
+        line["replaces"] = str(outbox / entry.replaces)
+    return line
 
 
 def _stop_quietly(*_):
@@ -35,7 +38,7 @@ def _stop_quietly(*_):
 @click.command()
 @click.option("--after", type=click.IntRange(min=0), default=0, show_default=True,
               help="Start after this sequence number (0: from the beginning).")
-@click.option("--json", "as_json", is_flag=True, help="One JSON line per outcome: seq, kind, id, filename, path, time, drop_id.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON line per outcome: seq, kind, id, filename, path, time, drop_id (and replaces, on a retried page's).")
 @click.option("--once", is_flag=True, help="Print what the feed holds now and exit, instead of following it.")
 def follow(after: int, as_json: bool, once: bool) -> None:
     """Print every outcome in feed order and keep following, like `tail -f`. Needs only the broker URL.
@@ -59,7 +62,8 @@ def follow(after: int, as_json: bool, once: bool) -> None:
             if as_json:
                 click.echo(json.dumps(line, ensure_ascii=False))
             else:
-                click.echo(f"{entry.seq:>8}  {line['time'][:19]}  {entry.kind:<9}  {entry.filename}  ->  {line['path']}")
+                click.echo(f"{entry.seq:>8}  {line['time'][:19]}  {entry.kind:<9}  {entry.filename}  ->  {line['path']}"
+                           + (f"  (replaces {line['replaces']})" if entry.replaces else ""))
             sys.stdout.flush()
     except KeyboardInterrupt:
         pass

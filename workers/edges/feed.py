@@ -62,6 +62,12 @@ local seq = redis.call('INCR', KEYS[2])
 local max = tonumber(ARGV[1])
 local fields = {'kind', ARGV[2], 'id', ARGV[3], 'drop_id', ARGV[4], 'filename', ARGV[5],
                 'path', ARGV[6], 'written_at', ARGV[7], 'body', ARGV[8]}
+-- A retried page's outcome names the error record it replaces (the writer noted it on the drop first).
+local replaces = redis.call('HGET', KEYS[1], 'replaces_error')
+if replaces then
+  table.insert(fields, 'replaces')
+  table.insert(fields, replaces)
+end
 if max > 0 then
   redis.call('XADD', KEYS[3], 'MAXLEN', '=', max, seq .. '-0', unpack(fields))
 else
@@ -271,6 +277,7 @@ def _decode(entry_id: bytes, fields: dict[bytes, bytes]) -> tuple[FeedEntry, byt
         filename=f["filename"].decode("utf-8", "replace"),
         path=f["path"].decode(),
         written_at=f["written_at"].decode(),
+        replaces=f["replaces"].decode() if "replaces" in f else None,
     )
     return entry, zlib.decompress(f["body"])
 

@@ -73,6 +73,8 @@ class CommandHook:
             PAGEMILL_OUTCOME_ID=entry.id,
             PAGEMILL_OUTCOME_FILENAME=entry.filename,
             PAGEMILL_OUTCOME_DROP_ID=entry.drop_id,
+            # The error record a retried page's outcome replaces (removed from the outbox), else empty.
+            PAGEMILL_OUTCOME_REPLACES=str(self.outbox / entry.replaces) if entry.replaces else "",
         )
         # Its stderr goes to a file, not a pipe: success is the command's exit status within the timeout, and a
         # background process it started (``... &``) holds a pipe open long after the command is done.
@@ -125,6 +127,8 @@ class WebhookHook:
             "X-Pagemill-Kind": entry.kind,
             "X-Pagemill-Id": entry.id,
         }
+        if entry.replaces:
+            headers["X-Pagemill-Replaces"] = entry.replaces
         if self.secret:
             headers["X-Pagemill-Signature"] = signature(self.secret, body)
         req = urllib.request.Request(self.url, data=body, headers=headers, method="POST")

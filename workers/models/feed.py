@@ -25,3 +25,8 @@ class FeedEntry(BaseModel):
     filename: str = Field(description="Name of the file as it was dropped.")
     path: str = Field(description="File name of the outcome in the outbox.")
     written_at: datetime = Field(description="When the outcome was written (UTC).")
+    replaces: str | None = Field(
+        None,
+        description="On the outcome of a page sent through again (`pagemill retry-failed`): the file name of the error record"
+        " it replaces, which the outbox no longer holds. A consumer that kept that error drops it.",
+    )

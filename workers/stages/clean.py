@@ -120,6 +120,8 @@ _ACTION_WORDS = page_words("action_words")
 
 _MENU_SEP = re.compile(r"\s*(?:\||•|·|¦)\s*")
 _TRAIL_SEP = re.compile(r"\s+(?:>|»|›|→|/)\s+")
+# A menu copied from a web page whose links were laid out apart: "News   Events   Contact us" (runs of spaces or tabs).
+_SPACED_SEP = re.compile(r"\s*\t\s*|\s{2,}")
 # At the start of the line: "(copyright Jane Doe)" inside a caption is a credit, not chrome. The bare
 # word needs a notice's shape after it (a sign, a year, "by"): "Copyright reform in Europe" is a heading.
 _COPYRIGHT = re.compile(
@@ -135,6 +137,7 @@ _LAST_UPDATED = re.compile(r"^\W*(?:(?:this\s+)?page\s+(?:was\s+)?)?last\s+(?:up
 _RUNNING_FOOTER = re.compile(r"^.{3,80}?\s[-–—|·]\s*(?:page|p\.)\s*\d{1,4}\s*$", re.IGNORECASE)
 # A page tool: an action verb and a few words ("Save to my trip", "Email this article").
 _TOOL_VERBS = page_words("tool_verbs")
+_LEGAL_NOTICE_WORDS = page_words("legal_notice_words")
 # Headings made of interface words: "Go next" closes a travel guide, and "next" would make it a link anywhere.
 _GUIDE_HEADINGS = page_words("guide_headings")
 _PAGE_COUNTER = re.compile(
@@ -203,7 +206,35 @@ def _is_menu(text: str) -> bool:
     return lead_ok and last_ok and all(_link_like(p) for p in parts[1:-1])
 
 
-def _is_trail(text: str) -> bool:
+def _is_spaced_menu(text: str) -> bool:
+    """Three or more link-like items kept apart by runs of spaces or tabs, no figures in two of them, no sentence."""
+    t = text.strip()
+    parts = [p for p in _SPACED_SEP.split(t) if p.strip()]
+    if len(parts) < 3 or _SENTENCE_END.search(t) or _MENU_SEP.search(t):
+        return False
+    if sum(bool(re.search(r"\d", p)) for p in parts) >= 2:
+        return False  # columns of a table laid out with spaces
+    return all(_link_like(p.split(":")[-1] or p) for p in parts)
+
+
+def _is_edge_pair(text: str) -> bool:
+    """Two links at the page's edge: "Find us | Contact the office", "Print route card | Download GPX".
+
+    Each is link-like and opens with an interface word or a page tool's verb.
+    """
+    parts = [p.strip() for p in _MENU_SEP.split(text.strip()) if p.strip()]
+    if len(parts) != 2 or _SENTENCE_END.search(text.strip()):
+        return False
+    return all(_link_like(p) and (_words(p) or [""])[0] in _UI_WORDS | _TOOL_VERBS for p in parts)
+
+
+def _legal_notice(text: str) -> bool:
+    """A site owner's registration line: "Registered charity 1234567 | Privacy"."""
+    t = " ".join(_words(text))
+    return len(text.split()) <= 20 and any(re.search(rf"\b{re.escape(w)}\b", t) for w in _LEGAL_NOTICE_WORDS)
+
+
+def _is_trail(text: str, *, loose: bool = False) -> bool:
     """A breadcrumb trail: ``Home > News > Item`` or ``You are here: Home / About``."""
     parts = [p for p in _TRAIL_SEP.split(text.strip()) if p.strip()]
     if len(parts) < 2 or not all(_link_like(p) for p in parts[:-1]) or _COORDINATE.search(parts[-1]):
@@ -214,8 +245,11 @@ def _is_trail(text: str) -> bool:
         return False
     if len(parts) >= 3:
         return True
-    # Two crumbs: the first must be a site's own ("Home", "You are here: Home"), and no sentence may end the line.
-    return _ui_only(parts[0].split(":")[-1]) and not _SENTENCE_END.search(text.strip())
+    # Two crumbs: the first must be a site's own ("Home", "You are here: Home"), unless the line sits among other
+    # chrome at the top (``loose``); no sentence may end the line.
+    if _SENTENCE_END.search(text.strip()):
+        return False
+    return _ui_only(parts[0].split(":")[-1]) or (loose and len(parts[0].split()) <= 3 and len(last.split()) <= 6)
 
 
 def _pager(text: str) -> bool:
@@ -288,6 +322,10 @@ def chrome_at_edge(text: str) -> str | None:
         return why
     if _is_trail(t):
         return "breadcrumb trail"
+    if _is_spaced_menu(t) or _is_edge_pair(t):
+        return "menu of short link-like items"
+    if _legal_notice(t):
+        return "the site owner's registration"
     if _ui_only(t) and not _guide_heading(_words(t)):
         return "web-interface link"
     if _EDGE_COPYRIGHT.search(t) and len(t.split()) <= 15 and not _PICTURE_CREDIT.search(t):
@@ -337,6 +375,15 @@ def _site_name(text: str, footer: list[str]) -> bool:
         rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*,?\s*)?(?:the\s+)?{re.escape(t)}(?!\w)", re.IGNORECASE
     )
     return any(pattern.search(f) for f in footer)
+
+
+def _banner_over_menu(lines: list[Line], i: int) -> bool:
+    """The page's first line, a short name right over the site's menu ("Harbour Rowing Club" / "Home | Crews | Join")."""
+    t = lines[i].text.strip()
+    if i != 0 or not t or len(t.split()) > 6 or _SENTENCE_END.search(t) or t.endswith(":"):
+        return False
+    below = lines[i + 1].text.strip()
+    return _is_menu(below) or _is_spaced_menu(below)
 
 
 def _banner_over_trail(text: str, below: str) -> bool:
@@ -420,6 +467,10 @@ def find_chrome(lines: list[Line]) -> dict[int, str]:
             why = "site name, repeated in the footer"
         if why is None and top + 1 <= bottom and _banner_over_trail(lines[top].text, lines[top + 1].text):
             why = "site banner over the breadcrumb trail"
+        if why is None and top + 1 <= bottom and _banner_over_menu(lines, top):
+            why = "site banner over the menu"
+        if why is None and top > 0 and _is_trail(lines[top].text, loose=True):
+            why = "breadcrumb trail"
         if why is None:
             break
         found[top] = why
@@ -486,10 +537,14 @@ def drop_cap_letter(first_word: str, vocab: Counter[str], *, lower_start_is_dama
     a stub is repaired only when the page writes the capitalised whole and
     that whole is the commoner word.
     """
-    if len(first_word) < 2 or not first_word.islower():
+    if not first_word.islower() or (len(first_word) < 2 and not lower_start_is_damage):
         return None
     english = _english()
     stub_freq = english.get(first_word, 0.0)
+    if len(first_word) < 2:
+        # One letter left of its word ("n 2019" for "In 2019", "t was" for "It was"): only where a lower-case start
+        # is damage, and then the whole word English uses most.
+        return _letter_by_frequency(first_word, stub_freq, vocab, english)
     if stub_freq and lower_start_is_damage:
         return _letter_by_frequency(first_word, stub_freq, vocab, english)
     if vocab.get(first_word, 0) > 1:
@@ -891,6 +946,12 @@ def clean(page: Page) -> CleanPage:
 PROSE_MIN_WORDS = 5
 #: Share of a page's prose paragraphs that may start in lower case while a lower-case start still counts as damage.
 LOWER_START_SHARE = 0.2
+#: Lower-case starts a page may have and still write its paragraphs in capitals, when at least this many times as
+#: many prose paragraphs start in capitals (two lost drop-caps on one page).
+LOWER_START_FEW, LOWER_START_FEW_RATIO = 2, 2
+#: Longest greeting line of a letter, in words ("Dear parents and carers,").
+SALUTATION_MAX_WORDS = 6
+_SALUTATION_WORDS = page_words("salutation_words")
 # What a line that leaves its sentence open ends with: the next block may go on in lower case.
 _OPEN_END = re.compile(r"[,;:(\[/&\-–—]$")
 
@@ -900,8 +961,16 @@ def _prose(lines: list[str]) -> bool:
     return len(words) >= PROSE_MIN_WORDS and bool(re.match(r"[^\W\d_]", words[0]))
 
 
+def _salutation(line: str) -> bool:
+    """A letter's greeting ("Dear members,"): it ends with a comma, but what follows starts a sentence."""
+    words = line.strip().split()
+    return 0 < len(words) <= SALUTATION_MAX_WORDS and line.strip().endswith(",") and words[0].lower() in _SALUTATION_WORDS
+
+
 def _leaves_sentence_open(line: str) -> bool:
     t = line.strip()
+    if _salutation(t):
+        return False
     # A quotation may be followed by who said it, in lower case: "“Come in?” / he asked".
     if _OPEN_END.search(t) or t.endswith(('"', "”", "’", "'")):
         return True
@@ -921,7 +990,9 @@ def lower_starts_out_of_place(blocks: list[list[str] | None]) -> list[bool]:
     prose = [b is not None and _prose(b) for b in blocks]
     n_prose = sum(prose)
     n_lower = sum(1 for b, p in zip(blocks, prose) if p and b[0].lstrip()[:1].islower())
-    capitalised_page = n_lower <= max(1.0, LOWER_START_SHARE * n_prose)
+    capitalised_page = n_lower <= max(1.0, LOWER_START_SHARE * n_prose) or (
+        n_lower <= LOWER_START_FEW and n_prose - n_lower >= LOWER_START_FEW_RATIO * n_lower
+    )
     out: list[bool] = []
     before: str | None = None  # the last content line so far
     for b, p in zip(blocks, prose):

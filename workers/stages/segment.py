@@ -219,6 +219,56 @@ def lines_stand_alone(lines: list[str]) -> bool:
     )
 
 
+#: Most lines a title wrapped over lines may take.
+MAX_SPLIT_HEADING_LINES = 3
+#: A heading over its text is at most this share of the length of the line under it (wrapped prose fills its lines).
+HEADING_OVER_TEXT_SHARE = 0.6
+#: Most words of a heading over short lines of data (an address, opening times, contacts).
+HEADING_OVER_DATA_WORDS = 5
+
+
+def split_heading(lines: list[str], *, first: bool = False) -> bool:
+    """A title wrapped over two or three lines, each line after the first going on in lower case.
+
+    ("Ice on the move" / "across the northern fells".) A name over a job title ("Jane Roe" / "Editor") starts its
+    second line in capitals and is no title.
+    """
+    if not 2 <= len(lines) <= MAX_SPLIT_HEADING_LINES:
+        return False
+    if not all(re.match(r"[a-z]", line.strip()) for line in lines[1:]):
+        return False
+    joined = " ".join(line.strip() for line in lines)
+    return not _SENT_FINAL.search(joined) and heading_shape(joined, first=first)
+
+
+def heading_over(lines: list[str]) -> str | None:
+    """"list" or "text" when a block's first line is a heading over the rest of the block, else None.
+
+    The first line is heading-shaped, does not run on (no minor word, comma or colon at its end) and the rest
+    is a list (every line a bullet or an enumerated item) or prose (its first line starts in capitals, its last
+    ends a sentence, and its first line is much longer than the heading: wrapped prose fills its lines).
+    """
+    if len(lines) < 2:
+        return None
+    head = lines[0].strip()
+    if not heading_shape(head) or _SENT_FINAL.search(head) or _BULLET_RE.match(head) or _enum_scheme(head):
+        return None
+    last_word = (_words(head) or [""])[-1]
+    if last_word in _MINOR_WORDS or head.endswith(("-", "–", "—")):
+        return None
+    rest = [line.strip() for line in lines[1:]]
+    if all(_BULLET_RE.match(line) or _enum_scheme(line) for line in rest):
+        return "list"
+    if (re.match(r"[\"“‘'(]?[A-Z0-9]", rest[0]) and _SENT_FINAL.search(rest[-1])
+            and len(head) < HEADING_OVER_TEXT_SHARE * len(rest[0])):
+        return "text"
+    words = head.split()
+    if (len(words) <= HEADING_OVER_DATA_WORDS and not any(w[:1].isupper() for w in words[1:])
+            and all(len(head) < len(line) and len(line.split()) <= MAX_HEADING_WORDS for line in rest)):
+        return "text"  # a heading over lines of data in sentence case ("Opening times" / "Daily 10:00-17:00"); a name or address ("Town Hall" / "Main Street 4") has capitals
+    return None
+
+
 def is_field_line(text: str) -> bool:
     """A label and its value ("Contact: ...", "From: ..."), or a line with a phone number."""
     t = text.strip()
@@ -307,6 +357,26 @@ def _flatten(block: Block) -> tuple[str, OffsetMap]:
     return block.text.replace("\n", " "), block.offsets
 
 
+def _tail(block: Block, start: int) -> tuple[str, OffsetMap, int, int]:
+    """A block's text from ``start`` on, as running text (line breaks as spaces), its offset map and source span."""
+    end = len(block.text)
+    pieces = []
+    for p in block.offsets.pieces:
+        lo, hi = max(p.clean_start, start), min(p.clean_end, end)
+        if lo >= hi:
+            continue
+        pieces.append(_piece_part(p, lo, hi, start))
+    src0, src1 = block.offsets.to_source(start, end)
+    return block.text[start:].replace("\n", " "), OffsetMap(pieces=pieces), src0, src1
+
+
+def _piece_part(p: Piece, lo: int, hi: int, start: int) -> Piece:
+    """The part ``lo``-``hi`` of piece ``p``, counted in a text that starts at ``start`` (a line's, a block's tail)."""
+    if p.copied:
+        return Piece(clean_start=lo - start, clean_end=hi - start, source_start=p.source_start + lo - p.clean_start, source_end=p.source_start + hi - p.clean_start)
+    return Piece(clean_start=lo - start, clean_end=hi - start, source_start=p.source_start, source_end=p.source_end)
+
+
 def _merge(a: Block, b: Block, sep: str = " ") -> tuple[str, OffsetMap]:
     ta, tb = a.text.replace("\n", " "), b.text.replace("\n", " ")
     pieces = [dataclasses.replace(p) for p in a.offsets.pieces]
@@ -381,6 +451,24 @@ def segment(page: CleanPage) -> SegmentedPage:
             add("heading", text, offsets, block.source_start, block.source_end, number=number, level=heading_level(num.group("num")))
         elif len(lines) > 1 and all(_BULLET_RE.match(line) or _enum_scheme(line) for line in lines):
             _add_list_items(block, add)
+        elif split_heading(lines, first=i == first_content):
+            # A title wrapped over lines: "Ice on the move" / "across the northern fells".
+            text, offsets = _flatten(block)
+            add("heading", text, offsets, block.source_start, block.source_end)
+        elif (rest := heading_over(lines)) is not None:
+            # A heading with its text right under it, no blank line between.
+            pieces = _line_pieces(block)
+            line, offsets, src0, src1 = pieces[0]
+            add("heading", line, offsets, src0, src1)
+            below = pieces[1:]
+            if rest == "list":
+                for line, offsets, src0, src1 in below:
+                    add("list_item", line, offsets, src0, src1)
+            elif len(below) > 1 and lines_stand_alone(lines[1:]):
+                for line, offsets, src0, src1 in below:
+                    add(_standalone_line_role(line, first=False), line, offsets, src0, src1)
+            else:
+                add("paragraph", *_tail(block, len(lines[0]) + 1))
         elif len(lines) > 1 and lines_stand_alone(lines):
             # One item per line: each line is its own segment, so nothing runs across a line break.
             for j, (line, offsets, src0, src1) in enumerate(_line_pieces(block)):
@@ -508,10 +596,7 @@ def _line_pieces(block: Block) -> list[tuple[str, OffsetMap, int, int]]:
             lo, hi = max(p.clean_start, start), min(p.clean_end, end)
             if lo >= hi:
                 continue
-            if p.copied:
-                pieces.append(Piece(clean_start=lo - start, clean_end=hi - start, source_start=p.source_start + lo - p.clean_start, source_end=p.source_start + hi - p.clean_start))
-            else:
-                pieces.append(Piece(clean_start=lo - start, clean_end=hi - start, source_start=p.source_start, source_end=p.source_end))
+            pieces.append(_piece_part(p, lo, hi, start))
         src0, src1 = block.offsets.to_source(start, end)
         out.append((line, OffsetMap(pieces=pieces), src0, src1))
     return out

@@ -34,6 +34,8 @@ __all__ = [
 ]
 
 LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "DATE"}
+#: Legal forms written in lower case after a company's name ("plc", "ltd"): the end of the name, not a stray word.
+COMPANY_FORMS = word_list("company_forms")
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW"}
 
@@ -200,6 +202,8 @@ def trim_name(text: str, s: int, e: int, label: str) -> tuple[int, int]:
     while j - 1 > i:
         tok = text[toks[j - 1][0]:toks[j - 1][1]]
         b = bare(tok)
+        if label == "ORG" and b in COMPANY_FORMS:
+            break  # "Harbour Foods plc": the company's legal form is part of its name
         if is_lower_word(tok) or b in STOP_EDGE or (label == "PERSON" and (
                 b.split("(")[0] in TITLES or b in CAPTION_WORDS or tok.strip(EDGE_PUNCT) in POSTNOMINALS)) or (
                 label in {"ORG", "FAC", "EVENT", "NORP"} and b in CAPTION_TAIL and text[toks[j - 1][1]:toks[j - 1][1] + 1] == ":"):

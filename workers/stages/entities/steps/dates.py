@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from ....knowledge.lexicon import (
-    DATE_POINTERS, DATE_TAIL, DAY_WORDS, ERAS, MONTH_NAMES, PARTS_OF_DAY, POINTED_PERIODS, alternation,
+    DATE_POINTERS, DATE_TAIL, DAY_WORDS, ERAS, MONTH_NAMES, MONTHS, PARTS_OF_DAY, POINTED_PERIODS, WEEKDAYS, alternation,
 )
+from ....knowledge.lexicon import words as word_list
 from .. import timex
 from ..core import Live, Mention, Page, SpanIndex, is_lower_word, strip_punct, tokens
 
@@ -108,3 +109,55 @@ def add_date_patterns(ms: list[Mention], page: Page) -> list[Mention]:
             if k:
                 add(i, s, e, k, timex.value(piece) if k == "DATE" else None)
     return [m for m in out if m in live]
+
+
+#: Nouns for a stretch of time that a report measures up to a date ("the six months to 30 June").
+PERIOD_NOUNS = word_list("period_nouns")
+_CLOCK = r"\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)"
+#: A clock time (or a span of two) at a date's end: "3 May, 4pm", "3 May, 10am–2pm", "3 May at 7.30pm".
+_TIME_AT_END = re.compile(r"(?:,\s*|\s+at\s+|\s+)" + _CLOCK + r"(?:\s?[–—-]\s?" + _CLOCK + r")?$", re.IGNORECASE)
+#: "the year to", "six months ended": the stretch before the date it runs up to.
+_PERIOD_TO = re.compile(r"(?:the\s+)?(?:[\w-]+\s+)?" + alternation(PERIOD_NOUNS) + r"\s+(?:to|ended|ending)\s+", re.IGNORECASE)
+#: A weekday (and a day of the month) right before a date the model began at the month: "Tuesday 3 " + "May".
+_DAY_BEFORE = re.compile(r"(?<![\w'’-])(?:" + alternation(WEEKDAYS) + r",?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$", re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(r"(?<![\w'’-])" + alternation(WEEKDAYS) + r",?\s+$", re.IGNORECASE)
+_MONTH_FIRST = re.compile(alternation(set(MONTHS)) + r"\b", re.IGNORECASE)
+_DAY_MONTH_FIRST = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+" + alternation(set(MONTHS)) + r"\b", re.IGNORECASE)
+
+
+def date_edges(ms: list[Mention], page: Page) -> list[Mention]:
+    """A date's span is the date: the weekday and day before it in, a clock time and a measured stretch out.
+
+    * "Tuesday 3 May", "Friday, 20 May" where the model began at the month or the day: the weekday and day join;
+    * "3 May, 4pm", "3 May, 10am–2pm": the time of day is no part of the date;
+    * "the six months to 30 June", "the year ended 31 March": the date the stretch runs to is the date.
+    """
+    texts = page.texts
+    drop: set[int] = set()
+    dates = [m for m in ms if m.label == "DATE"]
+    for m in dates:
+        text = texts[m.seg]
+        t = m.text(texts)
+        if (tm := _TIME_AT_END.search(t)) and tm.start() > 0 and timex.kind(t[:tm.start()]) == "DATE":
+            m.end = m.start + tm.start()
+        t = m.text(texts)
+        if (pm := _PERIOD_TO.match(t)) and pm.end() < len(t) and timex.anchor(timex.words(t[pm.end():])) \
+                and timex.kind(t[pm.end():]) == "DATE":
+            m.start += pm.end()
+        t = m.text(texts)
+        lo = max(0, m.start - 20)
+        if _MONTH_FIRST.match(t):
+            bm = _DAY_BEFORE.search(text, lo, m.start)
+        elif _DAY_MONTH_FIRST.match(t):
+            bm = _WEEKDAY_BEFORE.search(text, lo, m.start)
+        else:
+            bm = None
+        if bm and bm.start() < m.start:
+            new_start = bm.start()
+            for o in dates:
+                if o is not m and o.seg == m.seg and new_start <= o.start and o.end <= m.start:
+                    drop.add(id(o))
+            m.start = new_start
+        if m.text(texts) != t or bm:
+            m.value = timex.value(m.text(texts))
+    return [m for m in ms if id(m) not in drop]

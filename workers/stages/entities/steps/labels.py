@@ -10,6 +10,7 @@ from ....knowledge.lexicon import (
     FOREIGN_PLACE_WORDS, NOT_EVENT_HEADS, ORG_HEADS, PLACE_HEADS, PLACE_MODIFIERS, PLACE_PREFIXES, PLACE_SUFFIXES, SPEECH_VERBS,
     TITLES, alternation,
 )
+from ....knowledge.lexicon import words as word_list
 from .. import timex
 from ..core import (
     EDGE_PUNCT, Mention, NAME_LABELS, Page, Runs, SpanIndex, bare, dateline_place, fold, gazetteer, is_given_name, is_table_row, lookup,
@@ -150,12 +151,24 @@ def fix_names(ms: list[Mention], page: Page) -> list[Mention]:
             om = re.match(r"(.+?)\s+of\s", t)
             if om and bare(om.group(1).split()[-1]) in PLACE_HEADS and bare(om.group(1).split()[-1]) not in ORG_HEADS:
                 last = bare(om.group(1).split()[-1])  # "Harbour Museum of Glass": named by its first part
-            if last in PLACE_HEADS and not (m.label == "PERSON" and _player_in_a_row(m, text, page)):
+            if last in PLACE_HEADS and not (m.label == "PERSON" and (
+                    _player_in_a_row(m, text, page) or _surname_head(t, last, text, m.start))):
                 m.label = "LOC" if last in LOC_HEADS else "FAC"
             elif m.label == "PERSON" and last in ORG_HEADS:
                 m.label = "ORG"  # "the Brandt Administration", "Planning Secretariat"
         out.append(m)
     return out
+
+
+#: Place heads that are common surnames too: after a given name they end a person's name.
+SURNAME_HEADS = word_list("surname_heads")
+
+
+def _surname_head(t: str, last: str, text: str, start: int) -> bool:
+    """``t``, read as a person's, ends in a place head that is a surname too, after a given name and with no article
+    before it: "Edwin Hall, 46, ..." is a person, "the Edwin Hall" or "Harrow Ridge" a place."""
+    return (last in SURNAME_HEADS and is_given_name(t.split()[0])
+            and not re.search(r"\b[Tt]he\s+$", text[max(0, start - 5):start]))
 
 
 #: A figure after a name in a row of a table: "Lionel Park 72 68".

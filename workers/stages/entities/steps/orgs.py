@@ -8,7 +8,7 @@ from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import (
     ACRONYM_JOINING_WORDS, AWARD_WORDS, BODY_WORDS, EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS,
     LANGUAGE_CUES, LEAD_WORDS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, ORG_KINDS, ORG_ROLES, PLACE_HEADS, PLACE_PLURALS, PLACE_PREFIXES, TIME_WORDS,
-    TEAM_CUES_AFTER, WORK_WORDS, alternation,
+    TEAM_CUES_AFTER, TITLES, WORK_WORDS, alternation,
 )
 from ..core import (
     ADDRESS, PLACE_LABELS, SHORT_FORM, Mention, Page, Runs, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup,
@@ -665,6 +665,9 @@ def _before_role(roles) -> re.Pattern:
                       + alternation(roles) + r"[ \t]+(?=[A-Z])")
 
 
+#: A sentence's end inside a run of capitalised words: a word of three letters or more (no abbreviation such as
+#: "Co." or "St.") and a full stop.
+_SENTENCE_END = re.compile(r"(?<![\w'’.-])([A-Z]?[a-z][\w'’-]*[a-z])\.[ \t]+(?=[A-Z])")
 #: Two or three capitalised words in a row: the person's name a role is followed by.
 _NAME_AFTER = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,2}")
 #: An organisation's name before a role in it and a person's name: "Vantora founder Ana Lima".
@@ -704,6 +707,9 @@ def org_roles(ms: list[Mention], page: Page) -> list[Mention]:
                     (pm := _NAME_AFTER.match(text, after)) and looks_like_person(pm.group(0), page.lower_words)):
                 continue
             s, e = trim_name(text, *rm.span(1), "ORG")
+            for sm in _SENTENCE_END.finditer(text, s, e):  # "... from Kofi Mensah. Kestrels coach Ana Lima"
+                if sm.group(1).lower() not in ORG_HEADS and sm.group(1).lower() not in TITLES:
+                    s = sm.end()
             if e <= s:
                 continue
             name = text[s:e]

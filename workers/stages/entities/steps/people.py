@@ -217,7 +217,7 @@ def titled_names(ms: list[Mention], page: Page) -> list[Mention]:
     out = list(ms)
     heads = TITLES | EXTRA_TITLES
     for i, text in enumerate(texts):
-        for tm in re.finditer(r"(?<![\w'’-])([A-Z][a-z]+\.?)\s+(?=[A-Z])", text):
+        for tm in re.finditer(r"(?<![\w'’-])([A-Z][a-z]+\.?|[A-Z]{2,5})\s+(?=[A-Z])", text):
             title = tm.group(1)
             if title.rstrip(".").lower() not in heads or tm.start() == 0 or (title.endswith(".") and len(title) > 6):
                 continue  # (a title with a full stop is an abbreviation, "Gen.", or a sentence's end: "... Madam President.")
@@ -604,4 +604,31 @@ def opening_roles(ms: list[Mention], page: Page) -> list[Mention]:
             _drop_opening_word(m, texts[m.seg], lower_words)
             if m.start != start:
                 m.label = "PERSON"
+    return ms
+
+
+#: Forms of address that stand only before a person's name ("Mrs", "Cllr", "Dr").
+HONORIFICS = word_list("honorifics")
+_HONORIFIC_NAME = re.compile(r"([A-Z][a-z]{1,9})\.?\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$")
+
+
+def honorific_names(ms: list[Mention], page: Page) -> list[Mention]:
+    """A name that opens with a form of address is a person's, whatever the model said: "Cllr Berg" or
+    "Mrs Ana Okafor" labelled an organisation or a place is the person Berg, Ana Okafor.
+
+    Only forms of address count, not titles that also open names of other kinds ("General Motors", "Prince
+    Albert Hall"); a name ending in an organisation or place word stays as it is ("Dr Okafor Foundation").
+    """
+    texts = page.texts
+    for m in ms:
+        if m.label not in {"ORG", "GPE", "LOC", "FAC", "NORP"}:
+            continue
+        hm = _HONORIFIC_NAME.fullmatch(m.text(texts))
+        if not hm or hm.group(1).lower() not in HONORIFICS:
+            continue
+        last = hm.group(2).split()[-1].lower()
+        if last in ORG_HEADS or last in PLACE_HEADS:
+            continue
+        m.start += hm.start(2)
+        m.label = "PERSON"
     return ms

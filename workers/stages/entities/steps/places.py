@@ -9,6 +9,7 @@ from ..core import (
     PLACE_LABELS, PLACE_VERB_BEFORE, Mention, Page, SpanIndex, dateline_place, fold, gazetteer, is_common, lookup,
     place_label, sentence_initial, strip_punct, wire_dateline,
 )
+from ....knowledge.words import is_given_name
 
 _CAPSEQ = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*))*")
 
@@ -177,3 +178,42 @@ def dateline_places(ms: list[Mention], page: Page) -> list[Mention]:
         else:
             out.append(m)
     return sorted(out + found, key=lambda m: (m.seg, m.start))
+
+
+#: What joins a place to the next one in a list: "in Tarnby and Selwick", "near Tarnby, Selwick or Holm".
+_JOINED = re.compile(r"(?:\s*,|\s+and|\s+or|\s*,\s*and)\s+")
+#: What follows an author's name in a citation or a joint work: "in Halvorsen and Berg's study", "in Halvorsen et al.",
+#: "in Halvorsen (1998)".
+_AUTHOR_AFTER = re.compile(r"\s*(?:(?:and|&)\s+[A-Z][\w'’-]*['’]s?(?!\w)|et\s+al\b|\(\s*\d{4})")
+#: A one-word name: capitalised, not in capitals.
+_ONE_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
+
+
+def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
+    """A one-word name the model read as a person's, right after "in", "near", "across"..., is a place: "the
+    homes in Tarnby", "a farm near Holmsted", and the places listed after it ("in Tarnby and Selwick").
+
+    A person is seldom "in" anyone, but a surname may be: the name stays a person's when it is a given name the
+    gazetteer does not know as a place, when the page names a person with it as a surname ("Ana Tarnby"), when a
+    possessive follows ("in Tarnby's view"), when it reads as an author's ("in Tarnby and Holm's study", "in Tarnby
+    et al.", "in Tarnby (1998)") or when the page writes it in lower case.
+    """
+    texts = page.texts
+    gaz = gazetteer()
+    surnames = {m.text(texts).split()[-1] for m in ms if m.label == "PERSON" and " " in m.text(texts)}
+    prev: Mention | None = None
+    listed = False  # ``prev`` is a place after a preposition, or listed after one
+    for m in sorted(ms, key=lambda m: (m.seg, m.start)):
+        text = texts[m.seg]
+        after_prep = PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start) is not None
+        joined = (listed and prev is not None and prev.seg == m.seg
+                  and _JOINED.fullmatch(text, prev.end, m.start) is not None)
+        t = m.text(texts)
+        if (m.label == "PERSON" and (after_prep or joined) and _ONE_WORD.fullmatch(t) and t not in surnames
+                and t.lower() not in page.lower_words and text[m.end:m.end + 1] not in {"'", "’"}
+                and not _AUTHOR_AFTER.match(text, m.end)
+                and (gaz.lookup(t) is not None or not is_given_name(t))):
+            m.label = "GPE"
+        listed = m.label in PLACE_LABELS and (after_prep or joined)
+        prev = m
+    return ms

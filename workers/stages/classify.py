@@ -265,6 +265,12 @@ def assign_captions(segments: list[Segment], source: str = "") -> None:
             and _unfinished_description(seg, multiline="\n" in source[seg.source_start : seg.source_end])
         ):
             seg.role = "caption"
+        elif (
+            seg.role == "paragraph"
+            and prev is not page_title
+            and _standalone_description(seg, prev, multiline="\n" in source[seg.source_start : seg.source_end])
+        ):
+            seg.role = "caption"
 
 
 def in_block_of_lines(source: str, start: int, end: int) -> bool:
@@ -302,6 +308,70 @@ def _unfinished_description(seg: Segment, *, multiline: bool) -> bool:
     if multiline or "@" in t or "--" in t or is_field_line(t) or is_table_row(t) or is_byline(t) or len(words) < 7 or len(words) > 30 or _SENT_FINAL.search(t) or t.endswith((":", ";", ",", "--", "…", "-")):
         return False
     return t[:1].isupper() and len(split_sentences(t)) == 1
+
+
+#: Words of a picture's description without a verb of its own: "Our choir on stage at the spring concert.", "Looking
+#: east from the summit at dawn.", "The crew on the slipway, watched by the mayor."
+DESCRIPTION_WORDS = (3, 20)
+_CLAUSE_WORDS = page_words("clause_words")
+# What opens a relative clause: its verb belongs to a noun of the description ("books that have been read").
+_RELATIVE = frozenset(("that", "which", "who", "whom", "whose", "where", "when"))
+# Before a noun, a word in -ed describes it ("the restored mill"); after a comma or before "by" it is a participle.
+_BEFORE_NOUN = frozenset(("a", "an", "the", "our", "their", "his", "her", "its", "my", "your", "this", "these", "those", "newly"))
+_JOINERS = page_words("description_joiners")
+_DESC_TOKEN = re.compile(r",|[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def is_description(text: str) -> bool:
+    """One short sentence closed by a full stop with no verb of a clause in it: a picture's description.
+
+    No personal pronoun, no form of be, have or do, no modal and no common past tense (the ``clause_words`` list of
+    ``workers/data/page_words.json``), and no word in -ed standing as a verb (a participle after a comma or before
+    "by", or a word before a noun, is not one). What follows a relative pronoun is left out. A line in the present
+    tense with a verb in -s cannot be told from a plural without a tagger, and reads as a description too.
+    """
+    t = text.strip()
+    words = t.split()
+    if not (DESCRIPTION_WORDS[0] <= len(words) <= DESCRIPTION_WORDS[1]) or not t.endswith(".") or t.endswith(".."):
+        return False
+    if not t[:1].isupper() or any(c in t for c in ":;?!\"“”()") or len(split_sentences(t)) != 1:
+        return False
+    if re.search(r"\d", re.sub(r"\b(?:1[89]|20)\d\d\b", "", t)) or t.count(",") > 1:
+        return False  # times, prices and counts ("at 6pm", "£12") are a notice's; a list of clauses is prose
+    found = [m.group() for m in _DESC_TOKEN.finditer(t)]
+    tokens = [w.lower() for w in found]
+    inside = False  # in a relative clause, up to its comma
+    for k, w in enumerate(tokens):
+        if w in _RELATIVE and k > 0 and tokens[k - 1] not in _JOINERS:
+            inside = True  # "books that were read" ("like that" is no relative clause)
+        if w == ",":
+            inside = False
+        if inside or w == ",":
+            continue
+        if w in _CLAUSE_WORDS or re.split(r"['’]", w)[0] in _CLAUSE_WORDS or w.endswith(("n't", "n’t")):
+            return False
+        after = tokens[k + 1] if k + 1 < len(tokens) else ""
+        if len(w) > 4 and w.endswith("ed") and k > 0 and after != "by" and tokens[k - 1] not in _BEFORE_NOUN:
+            return False
+        if (k > 0 and found[k].islower() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s"))
+                and after and after not in _JOINERS and after not in _RELATIVE and after != ","
+                and not after.endswith(("ed", "en", "ing"))
+                and not (k >= 2 and found[k - 1][:1].isupper() and found[k - 2][:1].isupper())):
+            return False  # a verb in -s with its object ("The site provides maps"); who is in the picture may act
+    # A picture's description places what it shows ("on stage", "along the ridge", "with their medals"): a line
+    # without a preposition is a statement whose verb the lists do not know ("Trains run hourly.").
+    return any(w in _JOINERS and w not in _NOT_PLACING for w in tokens)
+
+
+_NOT_PLACING = frozenset(("and", "or", "but", "as", "like"))
+
+
+def _standalone_description(seg: Segment, prev: Segment | None, *, multiline: bool) -> bool:
+    """A paragraph that is only a picture's description, amid the text (not the first thing under the title, where a
+    short line is a standfirst): see :func:`is_description`."""
+    if multiline or prev is None or is_field_line(seg.text) or is_table_row(seg.text) or is_byline(seg.text):
+        return False
+    return is_description(_CITATIONS.sub("", seg.text.strip()))
 
 
 def page_section(segments: list[Segment]) -> Section | None:

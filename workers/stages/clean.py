@@ -234,6 +234,52 @@ def _legal_notice(text: str) -> bool:
     return len(text.split()) <= 20 and any(re.search(rf"\b{re.escape(w)}\b", t) for w in _LEGAL_NOTICE_WORDS)
 
 
+_CTA_VERBS = page_words("call_to_action_verbs")
+_CTA_WORDS = page_words("call_to_action_words")
+
+
+def _call_to_action(text: str) -> bool:
+    """A button that sells, books or signs up: "Book now", "Buy tickets", "Donate today", "Join the club".
+
+    A verb of :data:`_CTA_VERBS` and at most three button words after it, nothing else on the line.
+    """
+    t = text.strip()
+    words = _words(t)
+    if not 1 <= len(words) <= 4 or len(t.split()) > 4 or _SENTENCE_END.search(t) or words[0] not in _CTA_VERBS:
+        return False
+    return all(w in _CTA_WORDS or w in _UI_WORDS or w in _FUNCTION_WORDS for w in words[1:])
+
+
+# A postcode: British ("LS1 4AB"), American ("NY 10001"), Canadian ("M5V 2T6").
+_POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]{2}\s\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s\d[A-Z]\d)\b")
+_PHONE_NUMBER = re.compile(r"\+?\d[\d ()-]{7,}\d")
+
+
+def _owner_address(text: str) -> bool:
+    """The site owner's address in a footer: a postcode, and a phone number or other links beside it
+    ("Harbour School, Quay Road, Porth PZ1 2AB | 01234 567 890"). A place's address in the text has neither."""
+    t = text.strip()
+    if len(t.split()) > 25 or _SENTENCE_END.search(t) or not _POSTCODE.search(t):
+        return False
+    return bool(_PHONE_NUMBER.search(t)) or len([p for p in _MENU_SEP.split(t) if p.strip()]) >= 2
+
+
+def _utility_bar(text: str) -> bool:
+    """A short row of links at the page's edge with an interface link among them: "Box office 0123 456 789 | Basket (0)",
+    "Affiliated to the County League · Privacy". Every item is link-like, at least one is only interface words."""
+    t = text.strip()
+    parts = [p.strip() for p in _MENU_SEP.split(t) if p.strip()]
+    if len(parts) < 2 or _SENTENCE_END.search(t):
+        return False
+    return all(_link_like(p) or _phone_item(p) for p in parts) and any(_ui_only(p) for p in parts)
+
+
+def _phone_item(part: str) -> bool:
+    """A phone number with a short label: "Call the box office 0123 456 7890"."""
+    m = _PHONE_NUMBER.search(part)
+    return bool(m) and len((part[: m.start()] + part[m.end() :]).split()) <= 4
+
+
 def _is_trail(text: str, *, loose: bool = False) -> bool:
     """A breadcrumb trail: ``Home > News > Item`` or ``You are here: Home / About``."""
     parts = [p for p in _TRAIL_SEP.split(text.strip()) if p.strip()]
@@ -326,6 +372,12 @@ def chrome_at_edge(text: str) -> str | None:
         return "menu of short link-like items"
     if _legal_notice(t):
         return "the site owner's registration"
+    if _owner_address(t):
+        return "the site owner's address"
+    if _utility_bar(t):
+        return "menu of short link-like items"
+    if _call_to_action(t):
+        return "call-to-action button"
     if _ui_only(t) and not _guide_heading(_words(t)):
         return "web-interface link"
     if _EDGE_COPYRIGHT.search(t) and len(t.split()) <= 15 and not _PICTURE_CREDIT.search(t):
@@ -384,6 +436,40 @@ def _banner_over_menu(lines: list[Line], i: int) -> bool:
         return False
     below = lines[i + 1].text.strip()
     return _is_menu(below) or _is_spaced_menu(below)
+
+
+_ORG_KINDS = page_words("organisation_kinds")
+_NAME_PARTS = {"of", "the", "and", "&", "for", "on", "in", "at", "upon", "de", "la", "le"}
+
+
+def _banner_name(text: str) -> str | None:
+    """A short line that is only a name ("St Anne's Church, Oldbury", "Harbour Rowing Club"): the name before any
+    comma, or None. Every word is capitalised (joining words aside); no sentence end, no figure."""
+    t = text.strip()
+    if not t or len(t.split()) > 8 or _SENTENCE_END.search(t) or t.endswith(":") or re.search(r"\d", t):
+        return None
+    words = t.replace(",", " ").split()
+    if not all(w[:1].isupper() or w.lower() in _NAME_PARTS for w in words):
+        return None
+    name = t.split(",")[0].strip()
+    return name if len(name.split()) >= 2 else None
+
+
+def _banner_of_body(lines: list[Line], i: int, footer: list[str]) -> bool:
+    """The page's first line is the site's banner though no menu follows it: a name that a footer line names again
+    ("Holy Well Chapel, Chapel Lane, ..."), or the name of a church, club or school right over a title-shaped line."""
+    if i != 0 or i + 1 >= len(lines):
+        return False
+    name = _banner_name(lines[i].text)
+    if name is None:
+        return False
+    low = name.lower()
+    if any(low in f.lower() for f in footer if len(f) <= 4 * len(name) + 200):
+        return True
+    if _words(name)[-1] not in _ORG_KINDS:
+        return False
+    below = lines[i + 1].text.strip()
+    return 0 < len(below.split()) <= 12 and not _SENTENCE_END.search(below) and below[:1].isupper()
 
 
 def _banner_over_trail(text: str, below: str) -> bool:
@@ -460,6 +546,9 @@ def find_chrome(lines: list[Line]) -> dict[int, str]:
         bottom -= 1
     # Only the owner's line names the site: "© 2022 The Daily Gull", not a page address.
     footer = [lines[i].text for i in range(bottom + 1, n) if found[i] == "copyright line"]
+    # The owner's address or registration names the owner too ("Holy Well Chapel, Chapel Lane, ..."); a notice that
+    # mentions the page's subject ("Text about Harbour Island shared under licence") does not make it a site name.
+    edge_below = [lines[i].text for i in range(bottom + 1, n) if found[i] in ("the site owner's address", "the site owner's registration")]
     top = 0
     while top <= bottom:
         why = _edge_chrome(lines, top, 1, prose)
@@ -469,6 +558,8 @@ def find_chrome(lines: list[Line]) -> dict[int, str]:
             why = "site banner over the breadcrumb trail"
         if why is None and top + 1 <= bottom and _banner_over_menu(lines, top):
             why = "site banner over the menu"
+        if why is None and top + 1 <= bottom and _banner_of_body(lines, top, edge_below):
+            why = "site banner over the page title"
         if why is None and top > 0 and _is_trail(lines[top].text, loose=True):
             why = "breadcrumb trail"
         if why is None:

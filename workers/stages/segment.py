@@ -257,7 +257,7 @@ def heading_over(lines: list[str]) -> str | None:
     if last_word in _MINOR_WORDS or head.endswith(("-", "–", "—")):
         return None
     rest = [line.strip() for line in lines[1:]]
-    if all(_BULLET_RE.match(line) or _enum_scheme(line) for line in rest):
+    if all(_BULLET_RE.match(line) or _enum_scheme(line) for line in rest) or unbulleted_list(rest):
         return "list"
     if (re.match(r"[\"“‘'(]?[A-Z0-9]", rest[0]) and _SENT_FINAL.search(rest[-1])
             and len(head) < HEADING_OVER_TEXT_SHARE * len(rest[0])):
@@ -267,6 +267,39 @@ def heading_over(lines: list[str]) -> str | None:
             and all(len(head) < len(line) and len(line.split()) <= MAX_HEADING_WORDS for line in rest)):
         return "text"  # a heading over lines of data in sentence case ("Opening times" / "Daily 10:00-17:00"); a name or address ("Town Hall" / "Main Street 4") has capitals
     return None
+
+
+#: Fewest lines of a list written without bullets, one item per line.
+MIN_UNBULLETED_ITEMS = 3
+# An item of a list written without bullets: two parts joined by a spaced dash ("Elgar – Cello Concerto").
+_DASH_ITEM = re.compile(r"^\S.*?\s[–—-]\s+\S")
+
+
+def unbulleted_list(lines: list[str]) -> bool:
+    """Lines that are each an item of one list written without bullets: a programme, a results list
+    ("Holst – The Planets" / "Elgar – Enigma Variations" / ...). At least :data:`MIN_UNBULLETED_ITEMS` short lines,
+    each two parts joined by a spaced dash, none a sentence, a field ("Tel: ...") or a line going on from the last."""
+    items = [line.strip() for line in lines]
+    return len(items) >= MIN_UNBULLETED_ITEMS and all(
+        _DASH_ITEM.match(t) and len(t.split()) <= MAX_HEADING_WORDS and not _SENT_FINAL.search(t) and not is_field_line(t)
+        and t[:1].isupper() for t in items
+    )
+
+
+def stacked_titles(lines: list[str]) -> bool:
+    """A page's title and its subtitle on two lines of one block ("Notice to Shipping No. 3" / "Works at the quay").
+
+    Both are title-shaped (no sentence end) and of two words or more; neither is a name, a byline, a dateline or a
+    field, so a signature over a job title ("Jane Roe" / "Head of Music") stays text.
+    """
+    if len(lines) != 2:
+        return False
+    for line in lines:
+        t = line.strip()
+        if (len(t.split()) < 2 or not t[:1].isupper() or _SENT_FINAL.search(t) or not heading_shape(t, first=True)
+                or _PERSON_NAME.match(t) or is_byline(t) or _BYLINE.match(t) or is_dateline(t) or is_field_line(t)):
+            return False
+    return heading_shape(lines[1])
 
 
 def is_field_line(text: str) -> bool:
@@ -451,6 +484,12 @@ def segment(page: CleanPage) -> SegmentedPage:
             add("heading", text, offsets, block.source_start, block.source_end, number=number, level=heading_level(num.group("num")))
         elif len(lines) > 1 and all(_BULLET_RE.match(line) or _enum_scheme(line) for line in lines):
             _add_list_items(block, add)
+        elif i == first_content and stacked_titles(lines):
+            # The page title and its subtitle, each on its own line: two headings.
+            for line, offsets, src0, src1 in _line_pieces(block):
+                add("heading", line, offsets, src0, src1)
+        elif len(lines) > 1 and unbulleted_list(lines):
+            _add_list_items(block, add)
         elif split_heading(lines, first=i == first_content):
             # A title wrapped over lines: "Ice on the move" / "across the northern fells".
             text, offsets = _flatten(block)
@@ -560,6 +599,8 @@ def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: B
         add("heading", text, offsets, *span, number=m.group("num"), level=1)
         return
     role = "heading" if heading_shape(t, first=first) or repeats_title(t, title) or is_headline(t) else "paragraph"
+    if role == "heading" and not first and is_signature(t, prev):
+        role = "paragraph"  # "Revd Jane Smith" under the letter's last words: its signature
     if role == "heading" and not first and is_byline(t):
         role = "paragraph"  # the authors under a paper's title, or their affiliations
     if role == "heading" and not first and nxt is not None and is_dateline(nxt.text) and _PERSON_NAME.match(t):
@@ -567,6 +608,22 @@ def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: B
     if role == "heading" and not first and any(rows_alike(t, b.text if b is not None else None) for b in (prev, nxt)):
         role = "paragraph"  # one of a run of lines alike with figures: rows of results, each on its own
     add(role, text, offsets, *span)
+
+
+_SIGNATURE_TITLES = page_words("signature_titles")
+# A title and a name: "Revd Jane Smith", "Mrs A. Patel", "Dr Sam Lee-Roe".
+_TITLED_NAME = re.compile(r"^(?P<title>[A-Z][a-z]{1,11})\.?\s+(?:[A-Z][\w'’-]*\.?\s+){0,2}[A-Z][\w'’-]+$")
+
+
+def is_signature(text: str, prev: Block | None) -> bool:
+    """A letter's signature: a title of :data:`_SIGNATURE_TITLES` and a name, right under a block of text that closes a
+    sentence or a valediction ("With best wishes,"). Not a heading, and not a picture's caption."""
+    t = text.strip()
+    m = _TITLED_NAME.match(t)
+    if not m or m.group("title").lower() not in _SIGNATURE_TITLES or prev is None:
+        return False
+    above = prev.text.strip()
+    return len(above.split()) >= 3 and above.endswith((".", "!", ",", "?"))
 
 
 def repeats_title(text: str, title: str | None) -> bool:

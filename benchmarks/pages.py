@@ -54,6 +54,12 @@ def punctuation(size: int, _text: str = "") -> str:
     return "!?" * (size // 2) + "\n"
 
 
+def one_word_again(size: int, _text: str = "") -> str:
+    """A page's top line, then one line of the same word again and again: the word a cookie banner's rule looks for
+    (that rule searched on from each one to the line's end: 17 s for 100 KB, until 2026-12-05)."""
+    return "Harbour news\n\n" + "cookies " * (size // 8) + "\n"
+
+
 def short_words(size: int, _text: str = "") -> str:
     """Words of one letter and a comma ("a, a, a, ..."): two tokens every three characters, letter-spaced text's density."""
     return "a, " * (size // 3) + "\n"
@@ -103,6 +109,7 @@ HOSTILE: dict[str, Callable[[int, str], str]] = {
     "brackets": brackets,
     "punctuation": punctuation,
     "short_words": short_words,
+    "one_word_again": one_word_again,
     "capitalised": capitalised,
     "standings": standings,
     "no_newline": no_newline,

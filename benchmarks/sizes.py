@@ -5,7 +5,7 @@
 
 Pages of 3 KB, 30 KB, 300 KB and 3 MB are cut from the corpus (whole corpus
 pages joined; see ``benchmarks/pages.py``); the hostile pages are built here:
-one endless word, a wall of brackets, a wall of ``!?``, one-letter words without end, capitalised words
+one endless word, one word said again and again, a wall of brackets, a wall of ``!?``, one-letter words without end, capitalised words
 without end (alone, and in a row of figures on a page about sport), a page with no line break, and one long line that ftfy has to
 mend; and files of corpus text in other formats: a PDF of many pages, a PDF
 that is a single paragraph on one tall page, and a Word file (their size is

@@ -93,3 +93,31 @@ def test_the_model_reads_a_run_of_one_and_two_letter_words_as_one_word_and_prose
 def test_sentences_after_many_abbreviations_split_as_before():
     text = " ".join(["Dr. Hale met Mr. Ray and Mrs. Ann Lee in St. Paul."] * 3)
     assert [text[a:b] for a, b in split_sentences(text)] == ["Dr. Hale met Mr. Ray and Mrs. Ann Lee in St. Paul."] * 3
+
+
+def test_email_address_is_found_as_the_pattern_found_it():
+    from workers.stages.clean import _EMAIL
+
+    spec = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+    rnd = random.Random(7)
+    pieces = ["a", "@", ".", " ", "b", "+", "-", "x.y", "é", "1", "|", "_"]
+    for _ in range(50_000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        m, n = spec.search(text), _EMAIL.search(text)
+        assert (m and m.span()) == (n and n.span()), repr(text)
+
+
+def test_edge_lines_of_one_word_said_again_and_again_cost_time_in_proportion():
+    """A hang guard, not a benchmark: a 300 KB line of "cookies" took the cookie-banner pattern minutes (its search
+    ran to the line's end from every "cookies"), and a 300 KB word the contact-line test as long; now well under a
+    second each. The bound leaves room for a loaded machine."""
+    import time
+
+    from workers.stages.clean import _contact_line, chrome_at_edge
+
+    t0 = time.process_time()
+    chrome_at_edge("cookies " * 40_000)
+    chrome_at_edge("Content available under " + "licence " * 40_000)
+    _contact_line("a" * 300_000)
+    _contact_line("x-" * 150_000)
+    assert time.process_time() - t0 < 20

@@ -204,14 +204,25 @@ def is_name_only(text: str, written: Counter[str]) -> bool:
     return 2 * len(proper) >= len(words) and any(freq[w] == 0 or written.get(w, 0) >= 2 for w in proper)
 
 
-def _under_heading(seg: Segment, prev: Segment | None, page_title: Segment | None) -> bool:
+#: Longest line of a block of short lines (an address, contact details) under a heading, which is no caption.
+SHORT_LINE_CHARS = 45
+# Words of a site's interface ("About", "Contact", "Events"): a line opening with one names a section, not a picture.
+_UI_WORDS = page_words("ui_words")
+
+
+def _under_heading(seg: Segment, prev: Segment | None, page_title: Segment | None, source: str = "") -> bool:
     """A descriptive line right under a section heading: the section's picture caption."""
     if prev is None or prev.role != "heading" or prev is page_title or seg.number:
         return False
     t = _CITATIONS.sub("", seg.text.strip())
+    if seg.role == "heading" and (re.findall(r"[^\W\d_]+", t.lower()) or [""])[0] in _UI_WORDS:
+        return False  # "About the trust", "Contact the office": a section's heading under another
     if seg.role == "paragraph":
         if not t[:1].isupper():
             return False
+        lines = [ln for ln in source[seg.source_start : seg.source_end].splitlines() if ln.strip()] if source else []
+        if len(lines) >= 2 and all(len(ln.strip()) <= SHORT_LINE_CHARS for ln in lines):
+            return False  # an address or contact details, a line each: no picture's description
         # A one-line description without a sentence end, where the text would start.
         return (
             "\n" not in t
@@ -246,7 +257,7 @@ def assign_captions(segments: list[Segment], source: str = "") -> None:
             continue  # one line of a block written line by line (a wire story, a table): its place says nothing of pictures
         elif any(rows_alike(seg.text, other.text if other is not None else None) for other in (prev, nxt)):
             continue  # a row of results like its neighbour, not a picture's description
-        elif not seg.number and _under_heading(seg, prev, page_title):
+        elif not seg.number and _under_heading(seg, prev, page_title, source):
             seg.role = "caption"
         elif (
             seg.role == "heading"
@@ -336,7 +347,8 @@ def is_description(text: str) -> bool:
         return False
     if not t[:1].isupper() or any(c in t for c in ":;?!\"“”()") or len(split_sentences(t)) != 1:
         return False
-    if re.search(r"\d", re.sub(r"\b(?:1[89]|20)\d\d\b", "", t)) or t.count(",") > 1:
+    # (A number in a name is no count: "Class 4 children", "Platform 2 at dusk".)
+    if re.search(r"\d", _NAMED_NUMBER.sub(r"\1", re.sub(r"\b(?:1[89]|20)\d\d\b", "", t))) or t.count(",") > 1:
         return False  # times, prices and counts ("at 6pm", "£12") are a notice's; a list of clauses is prose
     found = [m.group() for m in _DESC_TOKEN.finditer(t)]
     tokens = [w.lower() for w in found]
@@ -354,6 +366,7 @@ def is_description(text: str) -> bool:
         if len(w) > 4 and w.endswith("ed") and k > 0 and after != "by" and tokens[k - 1] not in _BEFORE_NOUN:
             return False
         if (k > 0 and found[k].islower() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s"))
+                and w not in _JOINERS  # "towards", "across": a preposition, no verb
                 and after and after not in _JOINERS and after not in _RELATIVE and after != ","
                 and not after.endswith(("ed", "en", "ing"))
                 and not (k >= 2 and found[k - 1][:1].isupper() and found[k - 2][:1].isupper())):
@@ -364,6 +377,8 @@ def is_description(text: str) -> bool:
 
 
 _NOT_PLACING = frozenset(("and", "or", "but", "as", "like"))
+# A number after a capitalised word is part of a name: "Class 4", "Gate 4", "Stage 2".
+_NAMED_NUMBER = re.compile(r"\b([A-Z][a-z]{1,12} )\d{1,3}\b(?![.,:]\d)")
 
 
 def _standalone_description(seg: Segment, prev: Segment | None, *, multiline: bool) -> bool:

@@ -157,7 +157,8 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+(?:['’][^\W_]+)*", re.sub(r"\be-mail", "email", text.lower()))
 
 
-_COUNT = re.compile(r"\(\s*\d{1,6}\s*\)")
+# A count in brackets ("Comments (12)") or in front ("27 comments", "3 replies").
+_COUNT = re.compile(r"\(\s*\d{1,6}\s*\)|^\s*(?!(?:1[89]|20)\d\d\b)\d{1,6}(?=\s+[^\W\d_])")
 
 
 def _ui_only(text: str) -> bool:
@@ -231,7 +232,14 @@ def _is_edge_pair(text: str) -> bool:
 def _legal_notice(text: str) -> bool:
     """A site owner's registration line: "Registered charity 1234567 | Privacy"."""
     t = " ".join(_words(text))
-    return len(text.split()) <= 20 and any(re.search(rf"\b{re.escape(w)}\b", t) for w in _LEGAL_NOTICE_WORDS)
+    n = len(text.split())
+    # A long one carries the registration number itself: "X Trust is a registered charity (no. 1234567) and ...".
+    if n > 20 and not (n <= 35 and _REGISTRATION_NUMBER.search(text)):
+        return False
+    return any(re.search(rf"\b{re.escape(w)}\b", t) for w in _LEGAL_NOTICE_WORDS)
+
+
+_REGISTRATION_NUMBER = re.compile(r"(?<![\d.,])[A-Z]{0,2}\d{6,8}(?![\d.,]\d)")
 
 
 _CTA_VERBS = page_words("call_to_action_verbs")
@@ -280,10 +288,26 @@ def _phone_item(part: str) -> bool:
     return bool(m) and len((part[: m.start()] + part[m.end() :]).split()) <= 4
 
 
+#: Most words of a crumb that names a department or section ("Faculty of Arts and Social Sciences").
+LONG_CRUMB_WORDS = 8
+
+
+def _long_crumb(part: str) -> bool:
+    """A crumb that is a longer name: every word capitalised (joining words aside), no sentence, no figure."""
+    words = part.split()
+    return (
+        0 < len(words) <= LONG_CRUMB_WORDS
+        and len(part) <= 70
+        and not re.search(r"[\d.!?;:]", part)
+        and all(w[:1].isupper() or w.lower() in _NAME_PARTS for w in words)
+    )
+
+
 def _is_trail(text: str, *, loose: bool = False) -> bool:
     """A breadcrumb trail: ``Home > News > Item`` or ``You are here: Home / About``."""
     parts = [p for p in _TRAIL_SEP.split(text.strip()) if p.strip()]
-    if len(parts) < 2 or not all(_link_like(p) for p in parts[:-1]) or _COORDINATE.search(parts[-1]):
+    # Among other chrome at the top, a crumb may be a department's longer name ("School of Marine and Coastal Studies").
+    if len(parts) < 2 or not all(_link_like(p) or (loose and _long_crumb(p)) for p in parts[:-1]) or _COORDINATE.search(parts[-1]):
         return False
     # The last crumb is the page's own title, which may be long.
     last = parts[-1]
@@ -355,7 +379,11 @@ _LICENCE = re.compile(
     re.IGNORECASE,
 )
 # A cookie banner: "This site uses cookies. Learn more | Got it" (a page about baking names no site or consent).
-_COOKIES = re.compile(r"\bcookies\b.*\b(?:site|website|browser|accept|consent|settings|preferences|learn\s+more)\b", re.IGNORECASE)
+_COOKIES = re.compile(
+    r"\bcookies\b.*\b(?:site|website|browser|accept|consent|settings|preferences|learn\s+more)\b"
+    r"|\b(?:this\s+)?(?:site|website|portal)\s+uses\s+cookies\b",  # "This site uses cookies to count visits.   Close"
+    re.IGNORECASE,
+)
 # A wiki's footer: "Retrieved from the travel wiki", "Retrieved from https://...".
 _RETRIEVED = re.compile(r"^\W*retrieved\s+from\b", re.IGNORECASE)
 _EDGE_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -384,13 +412,14 @@ def chrome_at_edge(text: str) -> str | None:
         return "copyright line"
     if _URL_LINE.match(t):
         return "address of the page"
-    if _COOKIES.search(t) and len(t.split()) <= 30:
+    # The word count first: on a long line of the same word, the pattern's search from each "cookies" is quadratic.
+    if len(t.split()) <= 30 and _COOKIES.search(t):
         return "cookie banner"
     if _LABELS_LINE.match(t) and len(t.split()) <= 20:
         return "the post's tags or categories"
     if _FEEDBACK.match(t) and _ui_only(t.split("?")[0].split()[-1]):
         return "feedback widget"  # "Was this page helpful? Yes No", its buttons written as words
-    if (_LICENCE.search(t) or _RETRIEVED.match(t)) and len(t.split()) <= 30 and not _PICTURE_CREDIT.search(t):
+    if len(t.split()) <= 30 and (_LICENCE.search(t) or _RETRIEVED.match(t)) and not _PICTURE_CREDIT.search(t):
         return "licence or source notice"
     sentences = _EDGE_SENTENCE.split(t)
     if len(sentences) >= 2 and all(chrome_at_edge(x) for x in sentences):
@@ -398,6 +427,16 @@ def chrome_at_edge(text: str) -> str | None:
     words = _words(t)
     if words and words[0] in _TOOL_VERBS and len(words) <= 6 and not _SENTENCE_END.search(t) and _tool_object(t):
         return "page tool"
+    if _feedback_buttons(t):
+        return "feedback widget"
+    if _download_link(t):
+        return "page tool"
+    if _arrow_link(t):
+        return "link to the post before or after"
+    if _FORM_NOTE.search(t) and len(t.split()) <= 30:
+        return "a comment form's note"
+    if _row_of_controls(t):
+        return "menu of short link-like items"
     return None
 
 
@@ -524,6 +563,202 @@ class _Prose:
         return len(re.findall(rf"(?<!\w){phrase}(?!\w)", text)) >= PROSE_MENTIONS
 
 
+_FEEDBACK_ANSWERS = page_words("feedback_answers")
+# A download link names its file's type and size: "Download the entry form (PDF, 240 KB)".
+_FILE_TAG = re.compile(r"\(\s*(?:[A-Za-z]{2,5}|\.[a-z]{2,4})(?:\s*,\s*\d[\d.,]*\s*[KMG]B)?\s*\)\s*$")
+# Links to the post before and after, pointing away: "« Older post", "Newer post »", "← Back to the list".
+_LEFT_ARROW = re.compile(r"^\s*[←«‹]")
+_RIGHT_ARROW = re.compile(r"[→»›]\s*$")
+# A comment form's note on required fields: "Mandatory fields are marked *".
+_FORM_NOTE = re.compile(r"\b(?:required|mandatory)\b.{0,40}\bmarked\b.{0,20}(?:\*|asterisk)", re.IGNORECASE)
+# Starting only where a run of such characters starts: tried from inside the run too, a long word cost the square of
+# its length.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _feedback_buttons(text: str) -> bool:
+    """A short question answered by buttons written as words: "Did this answer your question?   Yes   No"."""
+    if not _FEEDBACK.match(text) or len(text.split("?")[0].split()) > 8:
+        return False
+    answers = [a.strip().lower() for a in _SPACED_SEP.split(text.split("?", 1)[1].strip()) if a.strip()]
+    if len(answers) == 1:
+        answers = answers[0].split()
+    return len(answers) >= 2 and all(a in _FEEDBACK_ANSWERS for a in answers)
+
+
+def _download_link(text: str) -> bool:
+    """A link to a file: a page tool's verb, a few words, the file's type (and size) in brackets."""
+    m = _FILE_TAG.search(text)
+    if not m:
+        return False
+    words = _words(text[: m.start()])
+    return bool(words) and words[0] in _TOOL_VERBS and len(words) <= 8 and not _SENTENCE_END.search(text[: m.start()].strip())
+
+
+def _arrow_link(text: str) -> bool:
+    """A link that points back or on ("« Older post", "Later entry →"): an arrow at its outer end, a few words."""
+    t = text.strip()
+    if not (_LEFT_ARROW.search(t) or _RIGHT_ARROW.search(t)):
+        return False
+    inner = t.strip("←«‹→»› ")
+    return 0 < len(inner.split()) <= 8 and len(inner) <= 60 and not re.search(r"[.!?;]\s", inner) and not _SENTENCE_END.search(inner)
+
+
+def _parts(text: str) -> list[str]:
+    """A row's items: kept apart by "|", "·" or "•", else by runs of spaces or tabs."""
+    t = text.strip()
+    sep = _MENU_SEP if _MENU_SEP.search(t) else _SPACED_SEP
+    return [p.strip() for p in sep.split(t) if p.strip()]
+
+
+def _row_of_controls(text: str) -> bool:
+    """A row of links, some of them controls, none a sentence: "Sign up now   Download the form (PDF)",
+    "« Older post      Newer post »", "Get the app   ← Earlier entry   Later entry →"."""
+    parts = _parts(text)
+    if not 2 <= len(parts) <= 6:
+        return False
+    kinds = []
+    for p in parts:
+        if chrome_at_edge(p) and (len(p.split()) >= 2 or _arrow_link(p)):  # a control, a download, an arrow link
+            kinds.append(True)  # (a lone interface word may be a column's head: "Home   Away")
+        elif _link_like(p):
+            kinds.append(False)
+        else:
+            return False
+    # Arrows at both ends, or one item in two a control.
+    return 2 * sum(kinds) >= len(parts)
+
+
+#: Most lines a one-item-per-line menu, a contact block or a list of related links may span.
+RUN_MAX_LINES = 12
+#: Most words of an item of a menu written one link to a line ("Our work", "Volunteer").
+RUN_ITEM_WORDS = 3
+
+
+def _run_item(text: str) -> bool:
+    """An item of a menu written one link to a line: a word or three, no figure, no sentence end."""
+    t = text.strip()
+    return (
+        0 < len(t.split()) <= RUN_ITEM_WORDS
+        and len(t) <= 30
+        and not re.search(r"\d", t)
+        and not _SENTENCE_END.search(t)
+        and not t.endswith(":")
+    )
+
+
+def _tagline(text: str) -> bool:
+    """A site's name or motto over its menu: a short line, no sentence end, no label."""
+    t = text.strip()
+    return 0 < len(t.split()) <= 10 and len(t) <= 80 and not _SENTENCE_END.search(t) and not t.endswith(":")
+
+
+def _nav_row(text: str) -> bool:
+    """A site's menu row (not a share bar): three or more link-like items, no label, not all interface words
+    ("Home · Rooms · Dining · Offers", "Dansk   English   Suomi")."""
+    t = text.strip()
+    if not (_is_menu(t) or _is_spaced_menu(t)):
+        return False
+    parts = _parts(t)
+    if len(parts) < 3 or any(":" in p for p in parts) or (_words(parts[0]) or [""])[0] in _TOOL_VERBS:
+        return False
+    return not all(_ui_only(p) for p in parts)
+
+
+def _menu_run(lines: list[Line], i: int, last: int) -> int:
+    """End (exclusive) of a menu written one link to a line from ``lines[i]`` ("Home", "Our work", "Volunteer"), or ``i``.
+
+    Three or more items, one of them interface words or a button, and chrome right after them.
+    """
+    j = i
+    while j <= last and j - i < RUN_MAX_LINES and _run_item(lines[j].text):
+        j += 1
+    if j - i < 3 or j > last:
+        return i
+    if not any(_ui_only(lines[k].text) or _call_to_action(lines[k].text) for k in range(i, j)):
+        return i
+    nxt = lines[j].text
+    return j if chrome_at_edge(nxt) or _is_trail(nxt, loose=True) or _nav_row(nxt) else i
+
+
+def _banner_lines(lines: list[Line], i: int, last: int) -> int:
+    """Lines from ``lines[i]`` (everything above it chrome) that are the site's name and motto over its menu:
+    one or two short lines, then a menu row or a menu written one link to a line. Their count, or 0."""
+    for n in (1, 2):
+        j = i + n
+        if j > last or not _tagline(lines[j - 1].text) or _is_trail(lines[j - 1].text):
+            return 0
+        if _nav_row(lines[j].text) or _menu_run(lines, j, last) > j:
+            return n
+    return 0
+
+
+#: Longest line of a contact block (an address with its phone numbers and email).
+CONTACT_LINE_MAX_CHARS = 240
+
+
+def _contact_line(text: str) -> bool:
+    """A line of a contact block: a phone number or an email address with a few words, or a row of such items."""
+    t = text.strip()
+    if len(t) > CONTACT_LINE_MAX_CHARS or _SENTENCE_END.search(t) or len(t.split()) > 20:
+        return False
+    parts = _parts(t)
+    if len(parts) >= 2:
+        return all(len(p.split()) <= 6 for p in parts) and any(_phone_item(p) or _EMAIL.search(p) for p in parts)
+    m = _PHONE_NUMBER.search(t) or _EMAIL.search(t)
+    return bool(m) and len((t[: m.start()] + t[m.end() :]).split()) <= 4
+
+
+def _postal_line(text: str) -> bool:
+    """An address with its postcode: "Harbour Trust, Quay Road, Porth PZ1 2AB"."""
+    t = text.strip()
+    return bool(_POSTCODE.search(t)) and len(t.split()) <= 20 and not _SENTENCE_END.search(t)
+
+
+def _contact_block(lines: list[Line], i: int, names: list[str]) -> int:
+    """Start of the site owner's contact block ending at ``lines[i]`` (chrome below it): lines of addresses, phone
+    numbers and email addresses, one of them an address with a postcode; or ``i + 1``.
+
+    An address alone is the owner's only when it opens with a name of the site's chrome (``names``: the page's first
+    line, its copyright lines): "Find us" over a place's address is the page's own."""
+    j = i
+    while j >= 0 and i - j < RUN_MAX_LINES and (_contact_line(lines[j].text) or _postal_line(lines[j].text)):
+        j -= 1
+    block = [lines[k].text for k in range(j + 1, i + 1)]
+    postal = [t for t in block if _postal_line(t)]
+    if not postal:
+        return i + 1
+    if any(_contact_line(t) and not _postal_line(t) for t in block) or any(_named_in(t, names) for t in postal):
+        return j + 1
+    return i + 1
+
+
+def _named_in(address: str, names: list[str]) -> bool:
+    """The address opens with a name (two words or more, before its first comma) that ``names`` hold."""
+    name = address.split(",")[0].strip().lower()
+    return len(name.split()) >= 2 and any(name in n.lower() for n in names if len(n) <= 4 * len(name) + 200)
+
+
+_RELATED_WORDS = page_words("related_links_words")
+#: Fewest words of a headline in a list of related links ("Bus route to return in April").
+RELATED_HEADLINE_WORDS = 4
+
+
+def _related_links(lines: list[Line], i: int) -> int:
+    """Start of a list of related links ending at ``lines[i]`` (chrome below it): a line of interface words
+    ("More news", "Similar articles") over two or more headlines (no sentence end); or ``i + 1``."""
+    j = i
+    while j >= 0 and i - j < RUN_MAX_LINES:
+        t = lines[j].text.strip()
+        if _ui_only(t) and not _guide_heading(_words(t)):
+            # Headed as links ("More news", "Similar articles"), not a section of the page ("Find us", "Events").
+            return j if i - j >= 2 and any(w in _RELATED_WORDS for w in _words(t)) else i + 1
+        if len(t.split()) < RELATED_HEADLINE_WORDS or len(t.split()) > 16 or _SENTENCE_END.search(t) or t.endswith(":"):
+            return i + 1
+        j -= 1
+    return i + 1
+
+
 def _edge_chrome(lines: list[Line], i: int, inward: int, prose: _Prose) -> str | None:
     """Why ``lines[i]``, at the page's edge, is chrome; ``inward``: +1 at the top, -1 at the bottom."""
     why = chrome_at_edge(lines[i].text)
@@ -541,9 +776,23 @@ def find_chrome(lines: list[Line]) -> dict[int, str]:
     n = len(lines)
     prose = _Prose(lines)
     bottom = n - 1
-    while bottom >= 0 and (why := _edge_chrome(lines, bottom, -1, prose)):
-        found[bottom] = why
-        bottom -= 1
+    while bottom >= 0:
+        if why := _edge_chrome(lines, bottom, -1, prose):
+            found[bottom] = why
+            bottom -= 1
+            continue
+        if bottom == n - 1:
+            break  # the page's last line is its own unless its shape says chrome: a block must have chrome below it
+        names = [lines[0].text] + [lines[k].text for k in range(bottom + 1, n) if found[k] == "copyright line"]
+        start = _contact_block(lines, bottom, names)
+        why = "the site owner's contact block"
+        if start > bottom:
+            start, why = _related_links(lines, bottom), "list of related links"
+        if start > bottom:
+            break
+        for k in range(start, bottom + 1):
+            found[k] = why
+        bottom = start - 1
     # Only the owner's line names the site: "© 2022 The Daily Gull", not a page address.
     footer = [lines[i].text for i in range(bottom + 1, n) if found[i] == "copyright line"]
     # The owner's address or registration names the owner too ("Holy Well Chapel, Chapel Lane, ..."); a notice that
@@ -562,6 +811,16 @@ def find_chrome(lines: list[Line]) -> dict[int, str]:
             why = "site banner over the page title"
         if why is None and top > 0 and _is_trail(lines[top].text, loose=True):
             why = "breadcrumb trail"
+        if why is None and (end := _menu_run(lines, top, bottom)) > top:
+            for k in range(top, end):
+                found[k] = "menu written one link to a line"
+            top = end
+            continue
+        if why is None and (k := _banner_lines(lines, top, bottom)):
+            for j in range(top, top + k):
+                found[j] = "site name or motto over the menu"
+            top += k
+            continue
         if why is None:
             break
         found[top] = why
@@ -574,6 +833,20 @@ def find_chrome(lines: list[Line]) -> dict[int, str]:
     for i in range(top, bottom + 1):
         if why := chrome_anywhere(lines[i].text):
             found[i] = why
+    # A share bar or menu written one link to a line between two chrome lines ("Share" / "Mastodon" / "Reddit" /
+    # "Email"): its items are chrome too.
+    i = top
+    while i <= bottom:
+        if i in found or i - 1 not in found:
+            i += 1
+            continue
+        j = i
+        while j <= bottom and j not in found and j - i < RUN_MAX_LINES and _run_item(lines[j].text):
+            j += 1
+        if j in found and j <= bottom:
+            for k in range(i, j):
+                found[k] = "menu written one link to a line"
+        i = j + 1
     return found
 
 

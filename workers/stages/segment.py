@@ -227,6 +227,16 @@ HEADING_OVER_TEXT_SHARE = 0.6
 HEADING_OVER_DATA_WORDS = 5
 
 
+# Minor words of titles, and prepositions and conjunctions: a title's line that ends on one goes on below.
+_RUN_ON_WORDS = _MINOR_WORDS | page_words("description_joiners")
+
+
+def _runs_on(line: str) -> bool:
+    """A line of a title that stops mid-phrase: its last word is a minor word ("for", "of the", "after")."""
+    t = line.strip()
+    return bool(re.search(r"[^\W\d_]$", t)) and (_words(t) or [""])[-1] in _RUN_ON_WORDS
+
+
 def split_heading(lines: list[str], *, first: bool = False) -> bool:
     """A title wrapped over two or three lines, each line after the first going on in lower case.
 
@@ -235,7 +245,9 @@ def split_heading(lines: list[str], *, first: bool = False) -> bool:
     """
     if not 2 <= len(lines) <= MAX_SPLIT_HEADING_LINES:
         return False
-    if not all(re.match(r"[a-z]", line.strip()) for line in lines[1:]):
+    # A line that ends on a minor word ("... made for", "... reopens after") runs on, whatever starts the next
+    # line: a name ("Ada Lovelace"), a figure or a currency sign ("£2m repair").
+    if not all(re.match(r"[a-z]", line.strip()) or _runs_on(prev) for prev, line in zip(lines, lines[1:])):
         return False
     joined = " ".join(line.strip() for line in lines)
     return not _SENT_FINAL.search(joined) and heading_shape(joined, first=first)
@@ -305,7 +317,18 @@ def stacked_titles(lines: list[str]) -> bool:
 def is_field_line(text: str) -> bool:
     """A label and its value ("Contact: ...", "From: ..."), or a line with a phone number."""
     t = text.strip()
-    return bool(_FIELD_LABEL.match(t) or _PHONE.search(t))
+    return bool(_FIELD_LABEL.match(t) or _PHONE.search(t)) or labelled_person(t)
+
+
+# A label, then a person by their title: "Speaker: Dr Ana Lima", "Guest preacher: Revd Tom Berg".
+_LABELLED_TITLE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*)?\s*:\s+([A-Z][\w'’]*)\.?\s+[A-Z]")
+_PERSON_TITLES = page_words("signature_titles")
+
+
+def labelled_person(text: str) -> bool:
+    """A field naming a person by their title after a label ("Chair: Prof Tom Berg, Harbourton"): no heading."""
+    m = _LABELLED_TITLE.match(text.strip())
+    return bool(m) and m.group(1).lower() in _PERSON_TITLES
 
 
 def heading_shape(text: str, *, first: bool = False, numbered: bool = False) -> bool:
@@ -323,6 +346,8 @@ def heading_shape(text: str, *, first: bool = False, numbered: bool = False) -> 
     if t.endswith((":", ";", ",")) or has_email_or_url(t) or is_table_row(t) or is_column_header(t):
         return False
     if _TRAILS_OFF.search(t) or is_dateline(t) or _BYLINE.match(t) or _AUTHOR_LIST.match(t) or _FORMULA.search(t) or _FIELD_LABEL.match(t) or _PHONE.search(t):
+        return False
+    if labelled_person(t):
         return False
     first_letter = re.search(r"[^\W\d_]", t)
     if not numbered and first_letter and first_letter.group().islower() and first_letter.start() < 3:

@@ -17,7 +17,7 @@ def test_size_mode_reports_the_cost_curve_hostile_pages_and_peak_rss(tmp_path):
     doc, stdout = run_benchmark("sizes.py", ["--sizes", "3,10", "--hostile-kb", "5", "--big-kb", "5"], tmp_path / "sizes.json")
     summary = doc["summary"]
     assert set(summary["ms_per_kb_cpu"]) == {"3KB", "10KB"} and all(v > 0 for v in summary["ms_per_kb_cpu"].values())
-    assert set(summary["hostile_s_per_100kb_cpu"]) == {"long_word", "brackets", "punctuation", "short_words", "capitalised", "standings", "no_newline",
+    assert set(summary["hostile_s_per_100kb_cpu"]) == {"long_word", "one_word_again", "brackets", "punctuation", "short_words", "capitalised", "standings", "no_newline",
                                                           "one_block_repairs",
                                                           "pdf_many_pages", "pdf_one_block", "docx_paragraphs"}
     assert all(v is not None for v in summary["hostile_s_per_100kb_cpu"].values())

@@ -131,7 +131,12 @@ class Service:
     def outcomes(self, stem: str | None = None) -> list[dict]:
         found = []
         for p in sorted(self.outbox.glob("*.json")):
-            doc = json.loads(p.read_text(encoding="utf-8"))
+            try:
+                doc = json.loads(p.read_text(encoding="utf-8"))
+            except FileNotFoundError:
+                # Removed since the listing: a retried page's new outcome replaces its error record. Gone is
+                # what a reader of the outbox sees next, so it is no outcome any more.
+                continue
             name = doc.get("filename") or doc.get("source", {}).get("filename", "")
             if stem is None or Path(name).stem == stem or name == stem:
                 doc["_path"] = p

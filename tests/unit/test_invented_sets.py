@@ -13,7 +13,7 @@ import pytest
 from workers.evaluation import load_gold
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
-SETS = ["roles_dev", "roles_heldout", "roles_check", "roles_check2", "entities_dev"]
+SETS = ["roles_dev", "roles_heldout", "roles_check", "roles_check2", "entities_dev", "entities_check"]
 
 
 @pytest.mark.parametrize("name", SETS)

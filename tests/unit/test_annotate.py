@@ -130,6 +130,26 @@ def test_a_paragraph_joined_from_lines_gives_its_entity_steps_the_line_breaks_ba
         assert "\n" not in page.text[e.source_start:e.source_end], e
 
 
+def test_a_tables_cell_gaps_are_tabs_again_in_the_entity_texts():
+    from workers.stages.annotate import entity_texts
+
+    source = "Venue\tKelby Hall\nDoors\t19:30"
+    page = make_page(source.replace("\t", " ").replace("\n", " "))  # as clean and segment leave a row
+    page = page.model_copy(update={"text": source})
+    assert entity_texts(page) == [source]
+
+
+def test_no_name_runs_from_one_cell_of_a_table_into_the_next():
+    from workers.stages.pipeline import process_bytes
+
+    src = ("Festival programme\n\nThe festival fills the town each September with music.\n\n"
+           "Time\tEvent\tVenue\n19:30\tJazz with the Ellis Varn Quartet\tTheatr Kelby\n")
+    record = process_bytes(src.encode(), "programme.txt")
+    found = [(src[e.source_start:e.source_end], e.label) for e in record.entities]
+    assert ("Ellis Varn Quartet", "ORG") in found, found
+    assert not [t for t, _ in found if "\t" in t], found
+
+
 def test_a_format_readers_segment_keeps_its_text_as_it_is():
     from workers.stages.annotate import entity_texts
 

@@ -189,3 +189,43 @@ def test_date_the_model_ran_into_a_datelines_place_keeps_the_date():
     texts = ["PORTO VELMAR 1997-03-02 - Ferry crews went on strike."]
     got = refined(texts, [("VELMAR 1997-03-02", "DATE", 0)])
     assert ("PORTO VELMAR", "GPE") in got and ("1997-03-02", "DATE") in got, got
+
+
+# --- cells of a table, names of places and bodies on pages of other kinds
+
+
+def test_a_name_never_runs_across_a_cell_gap_and_a_cell_of_one_common_word_is_no_name():
+    texts = ["Country\tNorway\nDistrict\tKelvmoor", "Doors open   Kelby Hall   Free"]
+    got = refined(texts, [("Country\tNorway", "ORG", 0), ("Kelby Hall   Free", "ORG", 1)])
+    assert not [t for t, _ in got if "\t" in t or "   " in t], got
+    assert ("Norway", "GPE") in got and ("Kelby Hall", "FAC") in got, got
+    assert not [t for t, _ in got if t in {"Country", "Free"}], got
+
+
+def test_a_band_named_as_a_quartet_is_an_organisation():
+    texts = ["Tickets for the Ellis Varn Quartet sold out within a day."]
+    assert ("Ellis Varn Quartet", "ORG") in refined(texts, [("Ellis Varn Quartet", "ORG", 0)])
+
+
+def test_a_square_the_model_called_a_person_lends_no_surname_to_the_town():
+    texts = ["The market fills Place Dorvel every Sunday morning.", "Dorvel is a quiet town on the river."]
+    got = refined(texts, [("Place Dorvel", "PERSON", 0), ("Dorvel", "GPE", 1)])
+    assert ("Dorvel", "GPE") in got, got
+
+
+def test_a_given_name_after_the_is_no_person():
+    texts = ["Ferries on the Clyde were cancelled after the storm."]
+    assert ("Clyde", "GPE") in refined(texts, [("Clyde", "GPE", 0)])
+
+
+def test_the_words_before_and_in_a_committees_name_are_part_of_it():
+    texts = ["Members of the Harbour Towns and Rural Affairs Committee met on Monday."]
+    got = refined(texts, [("Rural Affairs Committee", "ORG", 0)])
+    assert ("Harbour Towns and Rural Affairs Committee", "ORG") in got, got
+
+
+def test_a_known_name_or_a_whole_name_before_and_stays_a_body_of_its_own():
+    texts = ["Envoys of the Velmora and Harbour Council met.", "Staff of the Kelby Trust and Harbour Council met."]
+    got = refined(texts, [("Velmora", "ORG", 0), ("Harbour Council", "ORG", 0), ("Kelby Trust", "ORG", 1),
+                          ("Harbour Council", "ORG", 1, 0)])
+    assert got.count(("Harbour Council", "ORG")) == 2 and ("Kelby Trust", "ORG") in got, got

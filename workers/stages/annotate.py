@@ -21,6 +21,7 @@ The logic lives in :mod:`workers.stages.entities`.
 from __future__ import annotations
 
 import gc
+import re
 
 from ..models import AnnotatedPage, ClassifiedPage, Entity, Segment
 from ..knowledge.gazetteer import gazetteer
@@ -48,13 +49,19 @@ def country_code(name: str) -> str | None:
     return gazetteer().country_code(name)
 
 
+#: A gap between a table's cells in a plain-text page: a tab, or three spaces or more.
+_CELL_GAP = re.compile(r"[ \t]*\t[ \t]*| {3,}")
+
+
 def entity_texts(page: ClassifiedPage) -> list[str]:
-    """The texts whose entities ``annotate`` finds: every segment but furniture and code, lines kept apart.
+    """The texts whose entities ``annotate`` finds: every segment but furniture and code, lines and cells kept apart.
 
     ``segment`` joins a paragraph's lines with spaces; here each such space
     that stands for a line break of the page is a newline again (same length,
     same offsets), so no name runs from one line into the next ("Ana Lima" at
     the end of one line and "OSLO" at the start of the next are two names).
+    A space that stands for a gap between a table's cells is a tab again, for
+    the same reason ("Ellis Quartet⇥Theatr Mwldan" is a band and a venue).
     """
     return [_lines_kept(s, page) for s in page.segments if s.role not in ("furniture", "code")]
 
@@ -66,18 +73,19 @@ def _lines_kept(seg: Segment, page: ClassifiedPage) -> str:
     chars: list[str] | None = None
     for p in seg.offsets.pieces:
         source = page.text[p.source_start:p.source_end]
-        if "\n" not in source:
-            continue
         if p.copied:
-            at = [p.clean_start + k for k, c in enumerate(source) if c == "\n"]
+            # the page's own characters, each a space in the text where it was a line break or a tab
+            marks = [(p.clean_start + k, c) for k, c in enumerate(source) if c == "\n" or c == "\t"]
         elif p.clean_end - p.clean_start == 1:
-            at = [p.clean_start]  # a run of blank lines or spaces stood for by one character
+            # a run of blank lines, spaces or tabs stood for by one character
+            mark = "\n" if "\n" in source else "\t" if _CELL_GAP.fullmatch(source) else None
+            marks = [(p.clean_start, mark)] if mark else []
         else:
             continue
-        for k in at:
+        for k, c in marks:
             if k < len(text) and text[k] == " ":
                 chars = chars or list(text)
-                chars[k] = "\n"
+                chars[k] = c
     return text if chars is None else "".join(chars)
 
 

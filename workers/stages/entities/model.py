@@ -144,7 +144,9 @@ def ents(texts: Iterable[str], batch_size: int = BATCH_PIECES, model: str | tupl
     results: list[list[tuple[int, int, str]]] = [[] for _ in texts]
     with _lock:
         for batch in _batches(pieces, BATCH_CHARS, batch_size):
-            docs = nlp.pipe((model_view(p) for _, _, p in batch), batch_size=len(batch))
+            # a table's cell gap (a tab in the entity texts) reads as a space: the steps cut names at it, while a
+            # tab token would cut the model's context ("Monday to Friday" became two dates)
+            docs = nlp.pipe((model_view(p).replace("\t", " ") for _, _, p in batch), batch_size=len(batch))
             for (i, off, _), doc in zip(batch, docs):
                 results[i].extend((off + e.start_char, off + e.end_char, e.label_) for e in doc.ents)
     yield from results

@@ -334,6 +334,9 @@ _CONN = alternation(ORG_CONNECTORS)
 _ORGSEQ = re.compile(r"(?<![\w'’-])" + _NAMEW + r"(?:(?:[ \t]+" + _CONN + r")*[ \t]+" + _NAMEW + r")*")
 
 
+_THE_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he[ \t]+$")
+
+
 def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
     """Names built on an organisation word: "Faroese Regional Government", "Institute of X and Y of Z".
 
@@ -396,6 +399,16 @@ def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
             if start_chunk is None:
                 continue
             a = chunks[start_chunk][0]
+            if start_chunk and _THE_BEFORE.search(text, max(0, toks[chunks[start_chunk - 1][0]][0] - 5),
+                                                  toks[chunks[start_chunk - 1][0]][0]):
+                pa, pb = chunks[start_chunk - 1]
+                first = " ".join(words[pa:pb + 1])
+                if (bare[pb + 1:a] == ["and"] and bare[chunks[start_chunk][1]] in ORG_HEADS and first not in page.known.orgs
+                        and first not in INSTITUTIONS
+                        and not any(bare[x] in ORG_HEADS or bare[x] in OF_HEADS for x in range(pa, pb + 1))):
+                    # "the Islands and Rural Affairs Committee": after "the", the words before "and" are the name's
+                    # ("the Velmora and Harbour Council" are two: a known name before "and")
+                    a = pa
             # the run ends at the last chunk that still belongs: after "and", only a chunk without its own head
             end_chunk = start_chunk
             for c in range(start_chunk + 1, len(chunks)):

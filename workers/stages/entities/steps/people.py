@@ -500,8 +500,9 @@ def given_name_places(ms: list[Mention], page: Page) -> list[Mention]:
         if m.label in {"GPE", "LOC"} and m.origin == "model":
             t = m.text(texts)
             parts = t.split("-")
-            if " " not in t and all(p and is_given_name(p) for p in parts) and lookup(t) is None:
-                m.label = "PERSON"
+            if (" " not in t and all(p and is_given_name(p) for p in parts) and lookup(t) is None
+                    and not re.search(r"(?<![\w'’-])[Tt]he\s+$", texts[m.seg][max(0, m.start - 5):m.start])):
+                m.label = "PERSON"  # (not after "the": "the Clyde" is a river, whoever is called Clyde)
     return ms
 
 

@@ -35,6 +35,8 @@ def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) ->
         if bare(toks[-1]) in lower_words or any(bare(x) in TITLES or bare(x) in PLACE_HEADS for x in toks) or any(
                 (p := gaz.lookup(x.strip(EDGE_PUNCT))) is not None and p.kind != "city" for x in toks if not x.islower()):
             continue  # "Seaview Hotel", "Utah Governor": not a person's name to spread ("van" in "Mara van Velde" is no province)
+        if not is_given_name(toks[0]) and is_common(toks[0]):
+            continue  # "Place Carnot", "Auditorium Lumière": a common word, no given name, opens it
         parts[full].add(full)
         cands = [toks[-1], toks[0]]
         if re.fullmatch(r"(?:Jr|Sr|[IVX]+)\.?", toks[-1]) and len(toks) > 2:

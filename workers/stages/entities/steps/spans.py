@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ....knowledge.lexicon import MONTHS, SENTENCE_OPENERS, SPORT_WORDS
-from ..core import ADDRESS, Mention, Page, bare, dateline_place, gazetteer, sentence_initial, strip_punct, tokens, trim_name
+from ..core import ADDRESS, Mention, Page, bare, dateline_place, gazetteer, is_common, sentence_initial, strip_punct, tokens, trim_name
 
 _NUMBER = re.compile(r"\d[\d.,:/%-]*")
 #: A year after a name is a citation's or an event's ("Lima 2019"): later steps read it as a date.
@@ -18,20 +18,35 @@ _SLUG = re.compile(r"((?:[A-Z]+ ){0,2}[A-Z]+) +- +")
 _INNER_POSSESSIVE = re.compile(r"['’]s[ \t]+(?=[A-Z])")
 
 
+#: Where a name cannot go on: a line break, or the gap between a table's cells (a tab, or three spaces or more in a
+#: table laid out with spaces). No gold name of the corpus holds one.
+_BREAK = re.compile(r"\n|\t| {3,}")
+
+
 def split_lines(ms: list[Mention], page: Page) -> list[Mention]:
-    """A name never runs across a line break: keep the pieces that hold a capital or digit."""
+    """A name never runs across a line break or a cell gap: keep the pieces that hold a capital or digit.
+
+    The model reads a table's row as one sentence and runs a name from one cell into the next ("Country⇥Germany"); a
+    cell that is one common word is the row's label or a value ("Country", "Free"), no name (unless it names a place:
+    "Norway" is a common word too).
+    """
     texts = page.texts
     out = []
     for m in ms:
         t = m.text(texts)
-        if "\n" not in t:
+        if not _BREAK.search(t):
             out.append(m)
             continue
-        pos = m.start
-        for piece in t.split("\n"):
-            if any(c.isupper() or c.isdigit() for c in piece):
-                out.append(Mention(m.seg, pos, pos + len(piece), m.label, m.origin))
-            pos += len(piece) + 1
+        pos = 0
+        cells = "\t" in t or "   " in t
+        for b in [*_BREAK.finditer(t), None]:
+            end = len(t) if b is None else b.start()
+            piece = t[pos:end]
+            if any(c.isupper() or c.isdigit() for c in piece) and not (
+                    cells and " " not in piece and is_common(piece) and gazetteer().lookup(piece) is None):
+                out.append(Mention(m.seg, m.start + pos, m.start + end, m.label, m.origin))
+            if b is not None:
+                pos = b.end()
     return out
 
 

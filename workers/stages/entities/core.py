@@ -423,7 +423,8 @@ def place_label(p: Place) -> str:
 #: Given names that also open places' names ("San", "Santa"): a name they open is no person's.
 PLACE_NAME_STARTS = word_list("place_name_starts")
 
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)$")
+#: A word of a person's name: capitalised, perhaps double-barrelled ("Ruiz-Molina"), or an initial.
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’]+)*|[A-Z]\.)$")
 
 
 def name_tokens(t: str) -> bool:

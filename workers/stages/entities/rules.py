@@ -89,6 +89,7 @@ STEPS: tuple[Step, ...] = (
     Step("titled_names", people.titled_names),
     Step("surname_particles", people.surname_particles),
     Step("given_name_places", people.given_name_places),
+    Step("city_quarters", places.city_quarters),
     Step("ruler_names", people.ruler_names),
     Step("org_kinds", orgs.org_kinds),
     Step("org_roles", orgs.org_roles),

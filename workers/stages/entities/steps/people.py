@@ -9,6 +9,7 @@ from ....knowledge.lexicon import (
     ORG_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS, RULE_NOUNS, SENTENCE_OPENERS, SPEAKER_ROLES, STOP_EDGE, SURNAME_PARTICLES,
     TITLES, WEEKDAYS, alternation,
 )
+from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import words as word_list
 from ..core import (
     PLACE_NAME_STARTS, Mention, NAME_LABELS, PLACE_LABELS, Page, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup,
@@ -151,6 +152,11 @@ def person_fixes(ms: list[Mention], page: Page) -> list[Mention]:
                 and is_given_name(prev.text(texts)) and prev.text(texts).lower() not in lower_words):
             prev.end, prev.label = m.end, "PERSON"
             continue
+        if (m.label in {"GPE", "LOC", "FAC", "ORG"} and prev is not None and prev.seg == m.seg and prev.label == "PERSON"
+                and text[prev.end:m.start] == " " and looks_like_person(prev.text(texts), lower_words)
+                and _last_name_word(m.text(texts), lower_words)):
+            prev.end = m.end  # "Lúcia Mendonça" + "Prado": a surname the model read as a town's or a body's name
+            continue
         if m.label == "PERSON":
             # an unlabelled given name just before: "William" + "Graham Harper"
             gm = re.search(r"(?<![\w.])([A-Z][a-z]+) $", text[max(0, m.start - 30):m.start])
@@ -169,6 +175,14 @@ def person_fixes(ms: list[Mention], page: Page) -> list[Mention]:
         out.append(m)
     # a surname that the extension swallowed was a mention of its own: keep the longer one
     return resolve(out)
+
+
+def _last_name_word(t: str, lower_words: set[str]) -> bool:
+    """One capitalised word that may end a person's name: no common word, no place or body word, at most a small town."""
+    if " " in t or not re.fullmatch(r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)*", t) or t.lower() in lower_words or is_common(t):
+        return False
+    p = lookup(t)
+    return not not_a_name(t) or (p is not None and p.kind == "city" and p.population < CITY_POPULATION)
 
 
 def _drop_opening_word(m: Mention, text: str, lower_words: set[str]) -> None:

@@ -217,3 +217,24 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
         listed = m.label in PLACE_LABELS and (after_prep or joined)
         prev = m
     return ms
+
+
+def city_quarters(ms: list[Mention], page: Page) -> list[Mention]:
+    """A "person" that no given name opens and a big city's name ends is a place of that city: "Vieux Lyon", "Auditorium de Lyon".
+
+    A surname that is a big city's name too ("Jackson", "Lincoln") follows a given name, but the name list lacks many
+    given names ("Brock Nelson"): so the page must also name the city alone as a place.
+    """
+    texts = page.texts
+    places = {m.text(texts) for m in ms if m.label in PLACE_LABELS}
+    for m in ms:
+        if m.label != "PERSON":
+            continue
+        toks = m.text(texts).split()
+        if not 2 <= len(toks) <= 4 or is_given_name(toks[0]) or not toks[0][:1].isupper() or toks[0].endswith("."):
+            continue
+        p = lookup(toks[-1]) if toks[-1] in places else None
+        if p is not None and (p.kind != "city" or p.population >= CITY_POPULATION) and all(
+                t[:1].isupper() or t.islower() and len(t) <= 3 for t in toks):
+            m.label = "LOC"
+    return ms

@@ -21,6 +21,7 @@ _ARTICLE_SURNAME = re.compile(r"^" + alternation(ARTICLE_PREFIXES) + r"[-‑]([A
 def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) -> dict[str, set[str]]:
     """Name parts -> full names: "Holt" -> {"Harold Holt"} for the multi-word persons on the page."""
     parts: dict[str, set[str]] = defaultdict(set)
+    places = {m.text(texts) for m in ms if m.label in PLACE_LABELS}
     for m in ms:
         if m.label != "PERSON":
             continue
@@ -45,11 +46,14 @@ def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) ->
             am = _ARTICLE_SURNAME.match(p.strip(EDGE_PUNCT))
             if am:  # "Karim al-Tarabi" ... "Tarabi"
                 cands.append(am.group(1))
+        given = is_given_name(toks[0])
         for p in cands:
             p = p.strip(EDGE_PUNCT)
             if (len(p) < 3 or not p[0].isupper() or p.lower() in TITLES or p.lower() in lower_words
                     or p.isupper() or not p.isalpha() and "-" not in p):
                 continue
+            if not given and p in places and (gp := gaz.lookup(p)) is not None and gp.population >= CITY_POPULATION:
+                continue  # "Vieux Lyon", and "Lyon" a place on the page: a big city's name is no surname without a given name
             parts[p].add(full)
     for m in ms:
         if m.origin == "citation":

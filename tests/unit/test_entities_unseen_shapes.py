@@ -267,3 +267,22 @@ def test_a_long_name_ending_in_a_big_city_lends_the_city_no_surname():
 def test_an_abbey_is_a_place():
     texts = ["Pilgrims walk to Kelby Abbey every spring."]
     assert ("Kelby Abbey", "FAC") in refined(texts, [("Kelby Abbey", "PERSON", 0)])
+
+
+def test_no_step_joins_a_name_across_a_cell_gap_again():
+    texts = ["Applicant\tKelby Homes Ltd", "Agent\tFenwick Varn Architects"]
+    got = refined(texts, [("Kelby Homes Ltd", "ORG", 0), ("Fenwick Varn Architects", "ORG", 1)])
+    assert ("Kelby Homes Ltd", "ORG") in got and not [t for t, _ in got if "\t" in t], got
+
+
+def test_a_lane_a_mill_and_a_terrace_are_places():
+    texts = ["The footpath runs from Gorsey Lane past Holby Mill to Kestrel Terrace."]
+    got = refined(texts, [("Gorsey Lane", "PERSON", 0), ("Holby Mill", "PERSON", 0), ("Kestrel Terrace", "ORG", 0)])
+    assert {("Gorsey Lane", "FAC"), ("Holby Mill", "FAC")} <= set(got) and not [l for _, l in got if l in {"PERSON", "ORG"}], got
+
+
+def test_a_small_town_listed_after_places_is_a_place():
+    got = refined(["Storms will hit Hue, Da Nang and Hoi An this week."], [("Hue", "GPE", 0), ("Da Nang", "GPE", 0)])
+    assert ("Hoi An", "GPE") in got, got
+    got = refined(["The talk by Marta Osling and Hoi An ended."], [("Marta Osling", "PERSON", 0)])
+    assert ("Hoi An", "GPE") not in got, got  # (listed after a person: no evidence of a place)

@@ -13,8 +13,8 @@ Layout (each level imports only the levels below it):
 A step is either a **rule**, switchable by ``pagemill eval --without NAME``
 so the ablation table can show what it is worth, or **fixed**: bookkeeping or
 an invariant the record promises whatever the rules do (only the labels the
-record knows, no name across a line break, no two mentions overlapping,
-normalised country codes and refs). A rule whose cross-validated gain is not
+record knows, no name across a line break or a table's cell gap whichever step
+made it, no two mentions overlapping, normalised country codes and refs). A rule whose cross-validated gain is not
 above zero is removed, not kept switched on: ``join_particles`` and a first
 overlap pass after the event steps went that way (gain 0.000 in every fold).
 The fixed invariants score nothing by themselves on the gold pages (the last
@@ -114,6 +114,7 @@ STEPS: tuple[Step, ...] = (
     Step("add_places", places.add_places),
     Step("state_codes", places.state_codes_after_towns),
     Step("home_towns", places.home_towns),
+    Step("split_cells", spans.split_lines, fixed=True),
     Step("no_addresses", spans.no_addresses, fixed=True),
     Step("no_overlaps", _no_overlaps, fixed=True),
     Step("drop_lone_words", labels.drop_lone_words),

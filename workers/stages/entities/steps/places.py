@@ -35,8 +35,9 @@ def add_places(ms: list[Mention], page: Page) -> list[Mention]:
             if p is None:
                 continue
             if dp is None:
-                if p.kind == "city" and p.population < CITY_POPULATION and not PLACE_VERB_BEFORE.search(text, max(0, s - 15), s):
-                    continue  # a smaller town only after "in", "near", "across"...
+                if (p.kind == "city" and p.population < CITY_POPULATION and not PLACE_VERB_BEFORE.search(text, max(0, s - 15), s)
+                        and not _listed_after_place(taken, i, text, s)):
+                    continue  # a smaller town only after "in", "near", "across"..., or in a list of places
                 if " " not in t and (t.lower() in lower_words or (sentence_initial(text, s) and p.kind == "city")):
                     continue
                 if t.isupper() and len(t) <= 3 and p.kind != "country":
@@ -44,6 +45,17 @@ def add_places(ms: list[Mention], page: Page) -> list[Mention]:
             out.append(Mention(i, s, e, "GPE" if p.kind != "continent" else "LOC", "gazetteer"))
             taken.add(i, s, e)
     return out
+
+
+#: The end of a list's item before the next one: "Hue, ", "Da Nang and ", "Hue, Da Nang, and ".
+_ITEM_BEFORE = re.compile(r"([^\W\d_][\w'’.-]*)(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)$")
+
+
+def _listed_after_place(taken: SpanIndex, i: int, text: str, s: int) -> bool:
+    """The name at ``s`` follows a place in a list: "Hue, Da Nang and Hoi An"."""
+    im = _ITEM_BEFORE.search(text, max(0, s - 40), s)
+    return im is not None and any(
+        isinstance(o, Mention) and o.label in PLACE_LABELS and o.end == im.end(1) for o in taken.find(i, im.start(1), im.end(1)))
 
 
 #: Words of a run in capitals, tried as place names: at most three together.

@@ -286,3 +286,9 @@ def test_a_small_town_listed_after_places_is_a_place():
     assert ("Hoi An", "GPE") in got, got
     got = refined(["The talk by Marta Osling and Hoi An ended."], [("Marta Osling", "PERSON", 0)])
     assert ("Hoi An", "GPE") not in got, got  # (listed after a person: no evidence of a place)
+
+
+def test_a_one_word_name_after_the_is_a_place_unless_it_is_an_english_word():
+    texts = ["Mills lined the east bank of the Varnitz until 1900.", "Children dressed as the Hermit and a witch."]
+    got = refined(texts, [("Varnitz", "PERSON", 0), ("Hermit", "PERSON", 1)])
+    assert ("Varnitz", "GPE") in got and ("Hermit", "PERSON") in got, got

@@ -54,6 +54,11 @@ def is_common(word: str) -> bool:
     return _freq().get(word.lower(), 0.0) >= COMMON
 
 
+def is_listed(word: str) -> bool:
+    """The word is in wordfreq's English list at all, however rare: a word of English or a name English text often uses."""
+    return word.lower() in _freq()
+
+
 def warm() -> None:
     given_names()
     _freq()

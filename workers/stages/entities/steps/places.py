@@ -9,7 +9,7 @@ from ..core import (
     PLACE_LABELS, PLACE_VERB_BEFORE, Mention, Page, SpanIndex, dateline_place, fold, gazetteer, is_common, lookup,
     place_label, sentence_initial, strip_punct, wire_dateline,
 )
-from ....knowledge.words import is_given_name
+from ....knowledge.words import is_given_name, is_listed
 
 _CAPSEQ = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*))*")
 
@@ -197,13 +197,16 @@ _JOINED = re.compile(r"(?:\s*,|\s+and|\s+or|\s*,\s*and)\s+")
 #: What follows an author's name in a citation or a joint work: "in Halvorsen and Berg's study", "in Halvorsen et al.",
 #: "in Halvorsen (1998)".
 _AUTHOR_AFTER = re.compile(r"\s*(?:(?:and|&)\s+[A-Z][\w'’-]*['’]s?(?!\w)|et\s+al\b|\(\s*\d{4})")
+#: "the" right before a one-word name: "the Itz", "the Azores" are a river and islands; a person is seldom "the" anyone.
+_THE_BEFORE = re.compile(r"(?<![\w'’-])the[ \t]+$")
 #: A one-word name: capitalised, not in capitals.
 _ONE_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
 
 
 def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
     """A one-word name the model read as a person's, right after "in", "near", "across"..., is a place: "the
-    homes in Tarnby", "a farm near Holmsted", and the places listed after it ("in Tarnby and Selwick").
+    homes in Tarnby", "a farm near Holmsted", and the places listed after it ("in Tarnby and Selwick"); so is one
+    right after "the" that is no English word and no given name ("the bank of the Varnitz").
 
     A person is seldom "in" anyone, but a surname may be: the name stays a person's when it is a given name the
     gazetteer does not know as a place, when the page names a person with it as a surname ("Ana Tarnby"), when a
@@ -217,7 +220,9 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
     listed = False  # ``prev`` is a place after a preposition, or listed after one
     for m in sorted(ms, key=lambda m: (m.seg, m.start)):
         text = texts[m.seg]
-        after_prep = PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start) is not None
+        after_prep = PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start) is not None or (
+            _THE_BEFORE.search(text, max(0, m.start - 5), m.start) is not None and not is_given_name(t := m.text(texts))
+            and not is_listed(t))  # ("the Hermit", "the Magician": an English word after "the" names a character)
         joined = (listed and prev is not None and prev.seg == m.seg
                   and _JOINED.fullmatch(text, prev.end, m.start) is not None)
         t = m.text(texts)

@@ -292,3 +292,10 @@ def test_a_one_word_name_after_the_is_a_place_unless_it_is_an_english_word():
     texts = ["Mills lined the east bank of the Varnitz until 1900.", "Children dressed as the Hermit and a witch."]
     got = refined(texts, [("Varnitz", "PERSON", 0), ("Hermit", "PERSON", 1)])
     assert ("Varnitz", "GPE") in got and ("Hermit", "PERSON") in got, got
+
+
+def test_a_given_name_that_is_a_towns_too_before_a_surname_in_s_is_no_team():
+    texts = ["Cricket: the league table after the weekend's matches.", "Posted by Martin Greaves on Sunday.",
+             "Martin Foxes beat Holby Rovers by six wickets."]
+    got = refined(texts, [("Martin Greaves", "PERSON", 1)])
+    assert ("Martin Greaves", "PERSON") in got and ("Martin Foxes", "ORG") in got, got

@@ -10,6 +10,7 @@ from ....knowledge.lexicon import (
     LANGUAGE_CUES, LEAD_WORDS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, ORG_KINDS, ORG_ROLES, PLACE_HEADS, PLACE_PLURALS, PLACE_PREFIXES, TIME_WORDS,
     TEAM_CUES_AFTER, TITLES, WORK_WORDS, alternation,
 )
+from ....knowledge.words import is_listed
 from ..core import (
     ADDRESS, PLACE_LABELS, SHORT_FORM, Mention, Page, Runs, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup,
     place_label, short_form_heads, trim_name,
@@ -215,10 +216,19 @@ def inner_breaks(ms: list[Mention], page: Page) -> list[Mention]:
 _TEAM = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+([A-Z][a-z]+s)(?![\w'’-])")
 
 
+def _plural_noun(word: str) -> bool:
+    """An English noun's plural ("Foxes", "Wolves", "Magpies"), not a surname ending in s ("Greaves", "Roberts")."""
+    w = word.lower()
+    singulars = [w[:-1]] + ([w[:-2]] if w.endswith("es") else []) + ([w[:-3] + "y"] if w.endswith("ies") else []) + (
+        [w[:-3] + "f"] if w.endswith("ves") else [])
+    return any(is_listed(x) and not is_given_name(x.capitalize()) for x in singulars if len(x) >= 2)
+
+
 def team_names(ms: list[Mention], page: Page) -> list[Mention]:
     """On a page about sport, a city and a plural noun are a team: "Tampere Foxes".
 
-    The model splits these into a place and a "person". The plural noun alone
+    The model splits these into a place and a "person" (but a given name that
+    is a town's too, before a surname in s, is a person: "Martin Greaves"). The plural noun alone
     ("the Foxes") names the same team wherever it stands on the page. On
     other pages "Boston Globes" or "Paris Hiltons" are left to the model.
     """
@@ -229,7 +239,8 @@ def team_names(ms: list[Mention], page: Page) -> list[Mention]:
     nouns: set[str] = set()
     for i, text in enumerate(texts):
         for tm in _TEAM.finditer(text):
-            if gazetteer().is_kind(tm.group(1), "city") and tm.group(2).lower() not in PLACE_PLURALS:
+            if (gazetteer().is_kind(tm.group(1), "city") and tm.group(2).lower() not in PLACE_PLURALS
+                    and not (is_given_name(tm.group(1)) and not _plural_noun(tm.group(2)))):
                 teams.append((i, tm.start(), tm.end()))
                 nouns.add(tm.group(2))
     if not teams:

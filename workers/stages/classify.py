@@ -66,7 +66,7 @@ from ..knowledge.gazetteer import Gazetteer, gazetteer
 from ..knowledge.lexicon import page_words
 from ..knowledge.shapes import is_byline
 from ..models import Classification, ClassifiedPage, Region, Section, Segment, SegmentedPage, Topic
-from .segment import is_dateline, is_definition, is_field_line, is_table_row, rows_alike, split_sentences
+from .segment import CITATIONS, is_dateline, is_definition, is_field_line, is_table_row, rows_alike, split_sentences
 from .language import identifier as language_identifier
 from .language import languages
 from .outline import link_parents
@@ -108,8 +108,6 @@ _WHEN_AND_WHERE = re.compile(
 # A picture's year closing a short description: "Ana Lima in her studio, c. 1950", "... on stage in Harbourton, 1972"
 # (a date line, "Tuesday, May 3, 2016", has no lower-case word before its year).
 _WHEN_TAKEN = re.compile(r"^[A-Z][^.!?]*\b[a-z]{2,}\b[^.!?]*,\s*(?:c\.|ca\.|circa)?\s*\d{4}(?:\s*[–-]\s*\d{2,4})?$")
-# Reference markers closing a sentence ("... grammar. [6]") do not hide its full stop.
-_CITATIONS = re.compile(r"(?:\s*\[\d+\])+\s*$")
 _NAME_LINE = re.compile(r"^(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3}$")
 _HONORIFIC = (
     r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Professor|Prof|President|Minister|Secretary|Senator|"
@@ -117,6 +115,11 @@ _HONORIFIC = (
 )
 _PULL_QUOTE = re.compile(r"^[\"“].+[\"”]\s*[-–—]+\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
 _SENT_FINAL = re.compile(r"[.!?][\"”’')\]]*$")
+# Where a table's or a chart's figures come from, under it: "Source: the agency's analysis of data from ...". A
+# line that opens so is the figure's caption however long the name of the source (a credit's is short).
+_SOURCE_LINE = re.compile(r"^\W{0,2}(?:data\s+)?sources?\s*:\s*\S", re.IGNORECASE)
+#: Most words of such a line.
+SOURCE_LINE_WORDS = 40
 
 
 def is_caption_text(text: str) -> bool:
@@ -131,6 +134,8 @@ def is_caption_text(text: str) -> bool:
     if _WHEN_AND_WHERE.search(t) and len(t.split()) <= 30:
         return True
     if len(t.split()) <= 15 and _WHEN_TAKEN.match(t):
+        return True
+    if _SOURCE_LINE.match(t) and len(t.split()) <= SOURCE_LINE_WORDS:
         return True
     return bool(_CREDIT.search(t)) and len(t) < 400
 
@@ -214,7 +219,7 @@ def _under_heading(seg: Segment, prev: Segment | None, page_title: Segment | Non
     """A descriptive line right under a section heading: the section's picture caption."""
     if prev is None or prev.role != "heading" or prev is page_title or seg.number:
         return False
-    t = _CITATIONS.sub("", seg.text.strip())
+    t = CITATIONS.sub("", seg.text.strip())
     if seg.role == "heading" and (re.findall(r"[^\W\d_]+", t.lower()) or [""])[0] in _UI_WORDS:
         return False  # "About the trust", "Contact the office": a section's heading under another
     if seg.role == "paragraph":
@@ -314,7 +319,7 @@ def _unfinished_description(seg: Segment, *, multiline: bool) -> bool:
 
     (Right under the page title such a line is a standfirst, which is left a paragraph.)
     """
-    t = _CITATIONS.sub("", seg.text.strip())
+    t = CITATIONS.sub("", seg.text.strip())
     words = t.split()
     if multiline or "@" in t or "--" in t or is_field_line(t) or is_table_row(t) or is_byline(t) or len(words) < 7 or len(words) > 30 or _SENT_FINAL.search(t) or t.endswith((":", ";", ",", "--", "…", "-")):
         return False
@@ -348,7 +353,9 @@ def is_description(text: str) -> bool:
     if not t[:1].isupper() or any(c in t for c in ":;?!\"“”()") or len(split_sentences(t)) != 1:
         return False
     # (A number in a name is no count: "Class 4 children", "Platform 2 at dusk".)
-    if re.search(r"\d", _NAMED_NUMBER.sub(r"\1", re.sub(r"\b(?:1[89]|20)\d\d\b", "", t))) or t.count(",") > 1:
+    # (Two commas may set a place apart: "on the ridge, Harbourton, in June 2019.")
+    commas = t.count(",") - len(_COMMA_NAME.findall(t))
+    if re.search(r"\d", _NAMED_NUMBER.sub(r"\1", re.sub(r"\b(?:1[89]|20)\d\d\b", "", t))) or commas > 1:
         return False  # times, prices and counts ("at 6pm", "£12") are a notice's; a list of clauses is prose
     found = [m.group() for m in _DESC_TOKEN.finditer(t)]
     tokens = [w.lower() for w in found]
@@ -377,6 +384,9 @@ def is_description(text: str) -> bool:
 
 
 _NOT_PLACING = frozenset(("and", "or", "but", "as", "like"))
+# A name set apart by two commas, the description going on after it in lower case (", Kilbride, in June"); a list of
+# names (", Facebook, Twitter and ...") goes on in capitals.
+_COMMA_NAME = re.compile(r",\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},\s+[a-z]")
 # A number after a capitalised word is part of a name: "Class 4", "Gate 4", "Stage 2".
 _NAMED_NUMBER = re.compile(r"\b([A-Z][a-z]{1,12} )\d{1,3}\b(?![.,:]\d)")
 
@@ -386,7 +396,7 @@ def _standalone_description(seg: Segment, prev: Segment | None, *, multiline: bo
     short line is a standfirst): see :func:`is_description`."""
     if multiline or prev is None or is_field_line(seg.text) or is_table_row(seg.text) or is_byline(seg.text):
         return False
-    return is_description(_CITATIONS.sub("", seg.text.strip()))
+    return is_description(CITATIONS.sub("", seg.text.strip()))
 
 
 def page_section(segments: list[Segment]) -> Section | None:

@@ -49,6 +49,7 @@ import ftfy
 
 from ..knowledge.lexicon import page_words
 from ..models import Block, CleanPage, Page, Repair, TextBuilder
+from .segment import dated_row
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # Characters that print as nothing: they are dropped.
@@ -191,6 +192,8 @@ def _link_like(part: str) -> bool:
 
 def _is_menu(text: str) -> bool:
     parts = [p for p in _MENU_SEP.split(text.strip(" <>")) if p.strip(" <>")]
+    if dated_row(text):
+        return False  # links are not dated, a dateline's items are ("NEWS RELEASE | Tuesday 4 March 2025")
     if len(parts) == 2 and all((_words(p) or [""])[0] in _ACTION_WORDS | {"home"} for p in parts):
         return all(len(p) <= 60 for p in parts)  # "Previous: 4.1 Demand | Next: 4.3 Supply"
     if len(parts) < 3 or _SENTENCE_END.search(text.strip()):
@@ -258,8 +261,12 @@ def _call_to_action(text: str) -> bool:
     return all(w in _CTA_WORDS or w in _UI_WORDS or w in _FUNCTION_WORDS for w in words[1:])
 
 
-# A postcode: British ("LS1 4AB"), American ("NY 10001"), Canadian ("M5V 2T6").
-_POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]{2}\s\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s\d[A-Z]\d)\b")
+# A postcode: British ("LS1 4AB"), American ("NY 10001"), Canadian ("M5V 2T6"), or one written before its town after
+# the street's comma ("..., 8001 Zürich", "..., 1000-001 Lisboa", "..., 13001 Marseille"; a year is never written so).
+_POSTCODE = re.compile(
+    r"\b(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]{2}\s\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s\d[A-Z]\d)\b"
+    r"|(?<=,\s)\d{4,5}(?:-\d{3})?\s[A-Z][^\W\d_]+\b"
+)
 _PHONE_NUMBER = re.compile(r"\+?\d[\d ()-]{7,}\d")
 
 
@@ -357,7 +364,29 @@ def chrome_anywhere(text: str) -> str | None:
     words = _words(t)
     if _ui_only(t) and any(w in _ACTION_WORDS for w in words) and n_words <= 6 and not _guide_heading(words):
         return "page-tool or navigation link"
+    if _ui_only(t) and words[0] in _ACTION_WORDS and ":" in t.split()[min(1, n_words - 1)]:
+        return "share bar"  # "Share this story: Mastodon  Bluesky  Email  Print": its label says what it is
+    if _page_tabs(t) and (_is_menu(t) or _is_spaced_menu(t)):
+        return "the page's tabs"
+    if _WIKI_TAGLINE.match(t):
+        return "the wiki's tagline"
     return None
+
+
+# Under a wiki article's title: "From Wikipedia, the free encyclopedia", "From Travelwiki, the open travel guide".
+_WIKI_TAGLINE = re.compile(
+    r"^From\s+[A-Z][\w.-]{0,40},\s+the\s+(?:[a-z-]{1,20}\s+){0,3}(?:encyclop(?:a|ae|e)dia|wiki|dictionary|guide)\W{0,3}$"
+)
+
+
+_PAGE_TABS = page_words("page_tabs")
+
+
+def _page_tabs(text: str) -> bool:
+    """A wiki article's tabs ("Page   Discussion   Edit source   History"): a row of links, two of them tabs. It
+    stands under the article's title, so the line over it is no site name over its menu."""
+    parts = _parts(text)
+    return len(parts) >= 3 and sum(" ".join(_words(p)) in _PAGE_TABS for p in parts) >= 2
 
 
 # "Crown copyright", "Text copyright Jane Roe"; a line that opens with the word is a notice only in a notice's
@@ -381,9 +410,12 @@ _LICENCE = re.compile(
 # A cookie banner: "This site uses cookies. Learn more | Got it" (a page about baking names no site or consent).
 _COOKIES = re.compile(
     r"\bcookies\b.*\b(?:site|website|browser|accept|consent|settings|preferences|learn\s+more)\b"
-    r"|\b(?:this\s+)?(?:site|website|portal)\s+uses\s+cookies\b",  # "This site uses cookies to count visits.   Close"
+    r"|\b(?:this\s+)?(?:site|website|portal)\s+uses\s+cookies\b"  # "This site uses cookies to count visits.   Close"
+    r"|^\W*we(?:\s+and\s+our\s+\w+)?\s+use\s+cookies\b",  # "We and our suppliers use cookies to count visits"
     re.IGNORECASE,
 )
+# Notices a site's owner must or likes to print in its footer, by their opening words (page_words "footer_notices").
+_FOOTER_NOTICES = page_words("footer_notices")
 # A wiki's footer: "Retrieved from the travel wiki", "Retrieved from https://...".
 _RETRIEVED = re.compile(r"^\W*retrieved\s+from\b", re.IGNORECASE)
 _EDGE_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -417,6 +449,8 @@ def chrome_at_edge(text: str) -> str | None:
         return "cookie banner"
     if _LABELS_LINE.match(t) and len(t.split()) <= 20:
         return "the post's tags or categories"
+    if len(t.split()) <= 40 and any(" ".join(_words(t)[:4]).startswith(o) for o in _FOOTER_NOTICES):
+        return "the site's notice"  # "Authorised by J. Roe, 4 Quay St, ...", "We acknowledge the Traditional Owners ..."
     if _FEEDBACK.match(t) and _ui_only(t.split("?")[0].split()[-1]):
         return "feedback widget"  # "Was this page helpful? Yes No", its buttons written as words
     if len(t.split()) <= 30 and (_LICENCE.search(t) or _RETRIEVED.match(t)) and not _PICTURE_CREDIT.search(t):
@@ -662,20 +696,21 @@ def _nav_row(text: str) -> bool:
     parts = _parts(t)
     if len(parts) < 3 or any(":" in p for p in parts) or (_words(parts[0]) or [""])[0] in _TOOL_VERBS:
         return False
-    return not all(_ui_only(p) for p in parts)
+    return not all(_ui_only(p) for p in parts) and not _page_tabs(t)
 
 
-def _menu_run(lines: list[Line], i: int, last: int) -> int:
+def _menu_run(lines: list[Line], i: int, last: int, *, after_item: bool = False) -> int:
     """End (exclusive) of a menu written one link to a line from ``lines[i]`` ("Home", "Our work", "Volunteer"), or ``i``.
 
-    Three or more items, one of them interface words or a button, and chrome right after them.
+    Three or more items, one of them interface words or a button (or, ``after_item``, the chrome item right above
+    them: "Home" over "The Council", "Press office"), and chrome right after them.
     """
     j = i
     while j <= last and j - i < RUN_MAX_LINES and _run_item(lines[j].text):
         j += 1
     if j - i < 3 or j > last:
         return i
-    if not any(_ui_only(lines[k].text) or _call_to_action(lines[k].text) for k in range(i, j)):
+    if not after_item and not any(_ui_only(lines[k].text) or _call_to_action(lines[k].text) for k in range(i, j)):
         return i
     nxt = lines[j].text
     return j if chrome_at_edge(nxt) or _is_trail(nxt, loose=True) or _nav_row(nxt) else i
@@ -683,13 +718,19 @@ def _menu_run(lines: list[Line], i: int, last: int) -> int:
 
 def _banner_lines(lines: list[Line], i: int, last: int) -> int:
     """Lines from ``lines[i]`` (everything above it chrome) that are the site's name and motto over its menu:
-    one or two short lines, then a menu row or a menu written one link to a line. Their count, or 0."""
-    for n in (1, 2):
-        j = i + n
-        if j > last or not _tagline(lines[j - 1].text) or _is_trail(lines[j - 1].text):
-            return 0
-        if _nav_row(lines[j].text) or _menu_run(lines, j, last) > j:
-            return n
+    one or two short lines, then a menu row or a menu written one link to a line; chrome between them (a language
+    switch: "Gàidhlig | English") does not count. Their count, or 0."""
+    names = 0
+    j = i
+    while j <= last and j - i <= 4:  # two names and two chrome lines at most
+        t = lines[j].text
+        if j > i and (_nav_row(t) or _menu_run(lines, j, last) > j):
+            return j - i
+        if j == i or not chrome_at_edge(t):
+            if names == 2 or not _tagline(t) or _is_trail(t):
+                return 0
+            names += 1
+        j += 1
     return 0
 
 
@@ -748,15 +789,41 @@ def _related_links(lines: list[Line], i: int) -> int:
     """Start of a list of related links ending at ``lines[i]`` (chrome below it): a line of interface words
     ("More news", "Similar articles") over two or more headlines (no sentence end); or ``i + 1``."""
     j = i
+    short = False  # a link of a few words ("Board members", "Part 2: Rivers")
     while j >= 0 and i - j < RUN_MAX_LINES:
         t = lines[j].text.strip()
         if _ui_only(t) and not _guide_heading(_words(t)):
             # Headed as links ("More news", "Similar articles"), not a section of the page ("Find us", "Events").
-            return j if i - j >= 2 and any(w in _RELATED_WORDS for w in _words(t)) else i + 1
-        if len(t.split()) < RELATED_HEADLINE_WORDS or len(t.split()) > 16 or _SENTENCE_END.search(t) or t.endswith(":"):
+            # Short items need the header to say "links" ("Related links"): "More news" may head the page's own.
+            related = any(w in _RELATED_WORDS for w in _words(t)) and (not short or "links" in _words(t))
+            return j if i - j >= 2 and related else i + 1
+        if len(t.split()) > 16 or _SENTENCE_END.search(t) or t.endswith(":"):
             return i + 1
+        short = short or len(t.split()) < RELATED_HEADLINE_WORDS
         j -= 1
     return i + 1
+
+
+_CONTENTS_HEADINGS = page_words("contents_headings")
+# An entry of a table of contents: its section's number and a few words ("1 Geography", "2.3 Trade and ports").
+_CONTENTS_ENTRY = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+\S")
+
+
+def _contents_box(lines: list[Line], i: int, last: int, found: dict[int, str]) -> int:
+    """Mark a page's own table of contents that starts at ``lines[i]`` as chrome: a line "Contents" right over two or
+    more numbered entries of a few words, a line each (a wiki's box, which repeats the page's headings). Returns the
+    index to look at next (past the box), so the page is read once."""
+    if " ".join(_words(lines[i].text)) not in _CONTENTS_HEADINGS:
+        return i + 1
+    j = i + 1
+    while (j <= last and _CONTENTS_ENTRY.match(lines[j].text) and len(lines[j].text.split()) <= RUN_ITEM_WORDS + 5
+           and lines[j].start - lines[j - 1].end <= 2):  # the next line, no blank line between
+        j += 1
+    if j - i < 3:
+        return i + 1
+    for k in range(i, j):
+        found[k] = "table of contents"
+    return j
 
 
 def _edge_chrome(lines: list[Line], i: int, inward: int, prose: _Prose) -> str | None:
@@ -811,7 +878,8 @@ def find_chrome(lines: list[Line]) -> dict[int, str]:
             why = "site banner over the page title"
         if why is None and top > 0 and _is_trail(lines[top].text, loose=True):
             why = "breadcrumb trail"
-        if why is None and (end := _menu_run(lines, top, bottom)) > top:
+        after_item = top > 0 and top - 1 in found and _run_item(lines[top - 1].text)
+        if why is None and (end := _menu_run(lines, top, bottom, after_item=after_item)) > top:
             for k in range(top, end):
                 found[k] = "menu written one link to a line"
             top = end
@@ -833,6 +901,9 @@ def find_chrome(lines: list[Line]) -> dict[int, str]:
     for i in range(top, bottom + 1):
         if why := chrome_anywhere(lines[i].text):
             found[i] = why
+    i = top
+    while i <= bottom:
+        i = _contents_box(lines, i, bottom, found)
     # A share bar or menu written one link to a line between two chrome lines ("Share" / "Mastodon" / "Reddit" /
     # "Email"): its items are chrome too.
     i = top
@@ -843,7 +914,8 @@ def find_chrome(lines: list[Line]) -> dict[int, str]:
         j = i
         while j <= bottom and j not in found and j - i < RUN_MAX_LINES and _run_item(lines[j].text):
             j += 1
-        if j in found and j <= bottom:
+        # (One line alone over a wiki article's tabs is the article's title, under its site's menu.)
+        if j in found and j <= bottom and not (j - i == 1 and found[j] == "the page's tabs"):
             for k in range(i, j):
                 found[k] = "menu written one link to a line"
         i = j + 1

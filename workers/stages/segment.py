@@ -41,7 +41,7 @@ from collections.abc import Callable
 
 from ..knowledge.lexicon import page_words
 from ..knowledge.shapes import is_byline, is_column_header, is_dateline, is_table_row
-from ..models import Block, CleanPage, OffsetMap, Piece, Segment, SegmentedPage, Sentence
+from ..models import Block, Cell, CleanPage, OffsetMap, Piece, Segment, SegmentedPage, Sentence
 
 # A block holding only a number: "2.", "2.1", "IV.", "(a)", "a)", "Chapter 2", "Section 3.1"
 _NUMBER_ONLY_RE = re.compile(
@@ -60,6 +60,8 @@ _ENUM_RE = re.compile(
 _BULLET_RE = re.compile(r"^\s*(?:[-*•◦▪‣–·]|\.(?=\s))\s+\S")
 
 _SENT_FINAL = re.compile(r"[.!?][\"”’')\]]*$")
+# Reference markers closing a sentence ("... grammar. [6]", "...1972.[1]") do not hide its full stop.
+CITATIONS = re.compile(r"(?:\s*\[\d+\])+\s*$")
 # "By Jane Roe", "By Jane Roe and Sam Lee, Staff Writers": who wrote it, not a title.
 # A name is two or more capitalised words: "By plane" and "By car" are headings.
 _BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?:\s*(?:,|and)\s+.*)?$")
@@ -113,6 +115,23 @@ _SENT_END_RE = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _ABBREV_RE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Mt|No|Nos|Vol|vs|etc|e\.g|i\.e|cf|approx|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Hon|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.|\b(?:[A-Z]\.){2,})$"
 )
+
+# A day and month ("10 November 2025", "5 to 8 December", "May 3"), perhaps after its weekday.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
+DAY_AND_MONTH = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:to|and|[-–])\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+{_MONTH}(?!\w)|\b{_MONTH}\s+\d{{1,2}}\b",
+    re.IGNORECASE,
+)
+_DATED_ITEM = re.compile(rf"^(?:[a-z]{{3,6}}day,?\s+)?(?:{DAY_AND_MONTH.pattern})", re.IGNORECASE)
+_ITEM_SEP = re.compile(r"\s[·|•]\s")
+
+
+def dated_row(text: str) -> bool:
+    """A row of items one of which is a date: an event's or a release's details ("12 to 14 June · Quay Street ·
+    Free", "NEWS RELEASE | Tuesday 4 March 2025"), a dateline, never a title."""
+    parts = _ITEM_SEP.split(text.strip())
+    return len(parts) >= 2 and any(len(p) <= 60 and _DATED_ITEM.match(p.strip()) for p in parts)
+
 
 #: Longest unnumbered heading inside a page, in words; longer lines are captions or paragraphs.
 MAX_HEADING_WORDS = 12
@@ -271,7 +290,7 @@ def heading_over(lines: list[str]) -> str | None:
     rest = [line.strip() for line in lines[1:]]
     if all(_BULLET_RE.match(line) or _enum_scheme(line) for line in rest) or unbulleted_list(rest):
         return "list"
-    if (re.match(r"[\"“‘'(]?[A-Z0-9]", rest[0]) and _SENT_FINAL.search(rest[-1])
+    if (re.match(r"[\"“‘'(]?[A-Z0-9]", rest[0]) and _SENT_FINAL.search(CITATIONS.sub("", rest[-1][-200:]))
             and len(head) < HEADING_OVER_TEXT_SHARE * len(rest[0])):
         return "text"
     words = head.split()
@@ -283,19 +302,96 @@ def heading_over(lines: list[str]) -> str | None:
 
 #: Fewest lines of a list written without bullets, one item per line.
 MIN_UNBULLETED_ITEMS = 3
-# An item of a list written without bullets: two parts joined by a spaced dash ("Elgar – Cello Concerto").
-_DASH_ITEM = re.compile(r"^\S.*?\s[–—-]\s+\S")
+# How an item of a list written without bullets joins its two parts, the same way in every item: a spaced dash
+# ("Elgar – Cello Concerto"), a label's colon ("Poetry prize: Ana Lima, Harbourton") or a comma between a name and
+# what it is in lower case ("Ana Lima (1901–1980), painter"; an event's date, place and price, "Corn Exchange,
+# Harbourton", are no list). (Bounded: the colon and the comma are looked for in a line's first 60 characters.)
+_ITEM_JOINTS = (
+    re.compile(r"^\S.*?\s[–—-]\s+\S"),
+    re.compile(r"^[A-Z][^:\n]{0,40}:\s+\S"),
+    re.compile(r"^[A-Z][^,:\n]{0,60},\s+[a-z]"),
+)
 
 
 def unbulleted_list(lines: list[str]) -> bool:
-    """Lines that are each an item of one list written without bullets: a programme, a results list
-    ("Holst – The Planets" / "Elgar – Enigma Variations" / ...). At least :data:`MIN_UNBULLETED_ITEMS` short lines,
-    each two parts joined by a spaced dash, none a sentence, a field ("Tel: ...") or a line going on from the last."""
+    """Lines that are each an item of one list written without bullets: a programme, a results list, prize winners,
+    people of a town ("Holst – The Planets" / "Elgar – Enigma Variations" / ...). At least
+    :data:`MIN_UNBULLETED_ITEMS` short lines, each two parts joined the same way, none a sentence, a field
+    ("Tel: ...") or a line going on from the last."""
     items = [line.strip() for line in lines]
-    return len(items) >= MIN_UNBULLETED_ITEMS and all(
-        _DASH_ITEM.match(t) and len(t.split()) <= MAX_HEADING_WORDS and not _SENT_FINAL.search(t) and not is_field_line(t)
-        and t[:1].isupper() for t in items
-    )
+    if len(items) < MIN_UNBULLETED_ITEMS or not all(
+        len(t.split()) <= MAX_HEADING_WORDS and not _SENT_FINAL.search(t) and not is_field_line(t) and t[:1].isupper()
+        for t in items
+    ):
+        return False
+    return any(all(joint.match(t) for t in items) for joint in _ITEM_JOINTS)
+
+
+# A gap between a table's columns laid out in plain text: a tab, or three spaces or more (two after a sentence's
+# end are a typist's habit; a menu's links, taken out as chrome before this, are kept apart by two).
+_COLUMN_GAP = re.compile(r"\t| {3,}")
+#: Most words of a table's cell (a planning notice's "Proposal" runs to a long sentence).
+MAX_CELL_WORDS = 40
+
+
+def _table_row(line: str) -> bool:
+    """A line of two or more cells kept apart by column gaps, no cell a paragraph."""
+    cells = [c for c in _COLUMN_GAP.split(line.strip()) if c.strip()]
+    return len(cells) >= 2 and all(len(c.split()) <= MAX_CELL_WORDS for c in cells)
+
+
+def laid_out_table(source_lines: list[str]) -> bool:
+    """A block laid out in columns with tabs or runs of spaces (a data table, an infobox, opening hours, a programme):
+    two or more lines of cells, at least half of the block's lines, its other lines short (the table's title, a day
+    over its events, a note). Read from the source lines, as cleaning makes each gap one space."""
+    rows = sum(1 for line in source_lines if _table_row(line))
+    return (len(source_lines) >= 2 and rows >= 2 and 2 * rows >= len(source_lines)
+            and all(_table_row(line) or len(line.split()) <= MAX_HEADING_WORDS for line in source_lines))
+
+
+def _laid_out_cells(block: Block, source: str) -> tuple[str, list[Cell]]:
+    """A table laid out in plain text as a format reader's table: its text the cells, a tab between columns and a
+    newline between rows (same length and offsets as the block's: cleaning made each gap one space), and its cells,
+    each line a row (a line that is no row, the table's title or a note, is a row of one cell)."""
+    chars = list(block.text)
+    for p in block.offsets.pieces:
+        if p.copied:
+            for k in range(p.clean_end - p.clean_start):
+                if source[p.source_start + k] == "\t":
+                    chars[p.clean_start + k] = "\t"
+        elif p.clean_end - p.clean_start == 1 and chars[p.clean_start] == " " and _COLUMN_GAP.search(
+                source, p.source_start, p.source_end):
+            chars[p.clean_start] = "\t"
+    text = "".join(chars)
+    cells: list[Cell] = []
+    pos = 0
+    for row, line in enumerate(text.split("\n")):
+        col = 0
+        for cm in re.finditer(r"[^\t]+", line):
+            a, b = pos + cm.start(), pos + cm.end()
+            while a < b and text[a] == " ":
+                a += 1
+            while b > a and text[b - 1] == " ":
+                b -= 1
+            if a == b:
+                continue
+            for piece_start, piece_end in _split_spaced(text, a, b):
+                src0, src1 = block.offsets.to_source(piece_start, piece_end)
+                cells.append(Cell(row=row, col=col, text=text[piece_start:piece_end], start=piece_start, end=piece_end,
+                                  source_start=src0, source_end=src1))
+                col += 1
+        pos += len(line) + 1
+    return text, cells
+
+
+def _split_spaced(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A cell's span cut at runs of three spaces or more (a gap cleaning kept as the page wrote it)."""
+    out, start = [], a
+    for gm in re.finditer(r" {3,}", text[a:b]):
+        out.append((start, a + gm.start()))
+        start = a + gm.end()
+    out.append((start, b))
+    return out
 
 
 def stacked_titles(lines: list[str]) -> bool:
@@ -345,7 +441,7 @@ def heading_shape(text: str, *, first: bool = False, numbered: bool = False) -> 
         return bool(re.fullmatch(r"\d{1,4}", t))
     if t.endswith((":", ";", ",")) or has_email_or_url(t) or is_table_row(t) or is_column_header(t):
         return False
-    if _TRAILS_OFF.search(t) or is_dateline(t) or _BYLINE.match(t) or _AUTHOR_LIST.match(t) or _FORMULA.search(t) or _FIELD_LABEL.match(t) or _PHONE.search(t):
+    if _TRAILS_OFF.search(t) or is_dateline(t) or dated_row(t) or _BYLINE.match(t) or _AUTHOR_LIST.match(t) or _FORMULA.search(t) or _FIELD_LABEL.match(t) or _PHONE.search(t):
         return False
     if labelled_person(t):
         return False
@@ -454,7 +550,7 @@ def _merge(a: Block, b: Block, sep: str = " ") -> tuple[str, OffsetMap]:
 
 def _make(seg_id: int, role: str, text: str, offsets: OffsetMap, start: int, end: int, **kw) -> Segment:
     seg = Segment(id=f"s{seg_id}", role=role, text=text, source_start=start, source_end=end, offsets=offsets, **kw)
-    if role != "furniture":
+    if role not in ("furniture", "table"):  # a table's cells are no prose, as a format reader's tables
         for s0, s1 in split_sentences(text):
             src0, src1 = offsets.to_source(s0, s1)
             seg.sentences.append(Sentence(start=s0, end=s1, source_start=src0, source_end=src1))
@@ -509,6 +605,9 @@ def segment(page: CleanPage) -> SegmentedPage:
             add("heading", text, offsets, block.source_start, block.source_end, number=number, level=heading_level(num.group("num")))
         elif len(lines) > 1 and all(_BULLET_RE.match(line) or _enum_scheme(line) for line in lines):
             _add_list_items(block, add)
+        elif len(lines) > 1 and laid_out_table(page.text[block.source_start : block.source_end].splitlines()):
+            text, cells = _laid_out_cells(block, page.text)
+            add("table", text, block.offsets, block.source_start, block.source_end, cells=cells)
         elif i == first_content and stacked_titles(lines):
             # The page title and its subtitle, each on its own line: two headings.
             for line, offsets, src0, src1 in _line_pieces(block):
@@ -620,7 +719,8 @@ def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: B
         else:
             add("list_item", text, offsets, *span)
         return
-    if (m := _BARE_NUMBER_RE.match(t)) and heading_shape(m.group("title"), numbered=True):
+    # ("22 November ..." is a date, not section 22.)
+    if (m := _BARE_NUMBER_RE.match(t)) and not DAY_AND_MONTH.match(t) and heading_shape(m.group("title"), numbered=True):
         add("heading", text, offsets, *span, number=m.group("num"), level=1)
         return
     role = "heading" if heading_shape(t, first=first) or repeats_title(t, title) or is_headline(t) else "paragraph"

@@ -150,6 +150,23 @@ def test_no_name_runs_from_one_cell_of_a_table_into_the_next():
     assert not [t for t, _ in found if "\t" in t], found
 
 
+def test_a_name_runs_on_across_a_line_break_that_only_wraps_prose():
+    from workers.stages.annotate import entity_texts
+
+    source = ("The agreement on river transport was signed at the ministry on Tuesday by Halima\n"
+              "Osuagwu-Bello, who leads the trade delegation, and by her counterpart from the\n"
+              "port authority.\n"
+              "Reported by Ana Lima\n"
+              "OSLO desk")
+    page = make_page(source.replace("\n", " "))
+    page = page.model_copy(update={"text": source})
+    text = entity_texts(page)[0]
+    # the two wrapped lines' breaks read as spaces; the short lines' breaks stay line breaks
+    assert text == source.replace("Halima\n", "Halima ").replace("the\nport", "the port"), text
+    found = [(e.text, e.label) for e in annotate(page).entities]
+    assert ("Halima\nOsuagwu-Bello", "PERSON") in found, found  # (an entity's text is the source's)
+
+
 def test_a_format_readers_segment_keeps_its_text_as_it_is():
     from workers.stages.annotate import entity_texts
 

@@ -71,14 +71,17 @@ def _lines_kept(seg: Segment, page: ClassifiedPage) -> str:
     if page.structure is not None or " " not in text:
         return text  # a format reader's segments: newlines in markup are no line breaks
     chars: list[str] | None = None
+    wrapped = _wrapped_at(seg, page.text)
     for p in seg.offsets.pieces:
         source = page.text[p.source_start:p.source_end]
         if p.copied:
             # the page's own characters, each a space in the text where it was a line break or a tab
-            marks = [(p.clean_start + k, c) for k, c in enumerate(source) if c == "\n" or c == "\t"]
+            marks = [(p.clean_start + k, c) for k, c in enumerate(source)
+                     if c == "\t" or c == "\n" and not wrapped(p.source_start + k)]
         elif p.clean_end - p.clean_start == 1:
             # a run of blank lines, spaces or tabs stood for by one character
-            mark = "\n" if "\n" in source else "\t" if _CELL_GAP.fullmatch(source) else None
+            mark = ("\n" if "\n" in source and not wrapped(p.source_start + source.index("\n"))
+                    else "\t" if _CELL_GAP.fullmatch(source) else None)
             marks = [(p.clean_start, mark)] if mark else []
         else:
             continue
@@ -87,6 +90,28 @@ def _lines_kept(seg: Segment, page: ClassifiedPage) -> str:
                 chars = chars or list(text)
                 chars[k] = c
     return text if chars is None else "".join(chars)
+
+
+#: A paragraph hard-wrapped by its writer (a plain-text export at 72 or 80 characters) has lines this long at least.
+WRAP_WIDTH = 60
+#: A line at least this share of its paragraph's longest is a wrapped line of prose, not a line of its own.
+WRAPPED_SHARE = 0.75
+
+
+def _wrapped_at(seg: Segment, source: str):
+    """Whether the line break at a source offset only wraps prose: the line it ends is nearly as long as the
+    paragraph's longest, and that is a wrap width ("...signed by Emeka⏎Nwosu of the ministry"). A name runs on across
+    such a break; across a short line's end (a byline, a list's item, a table's row) it does not."""
+    if seg.role != "paragraph":
+        return lambda q: False
+    longest = max(map(len, source[seg.source_start:seg.source_end].split("\n")[:-1]), default=0)
+    if longest < WRAP_WIDTH:
+        return lambda q: False
+
+    def wrapped(q: int) -> bool:
+        line_start = source.rfind("\n", seg.source_start, q) + 1 or seg.source_start
+        return q - line_start >= WRAPPED_SHARE * longest
+    return wrapped
 
 
 def annotate(

@@ -148,6 +148,8 @@ ADDRESS = re.compile(
     r"|(?<![\w@])@\w+"
 )
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+#: "the" right before a name: a person is seldom "the" anyone ("the Clyde", "the Itz", "the X and Y Committee").
+THE_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he[ \t]+$")
 #: A preposition that makes the one-word name after it a place: "in Kalmar", "near Hamar"; capitalised too where it
 #: opens a sentence ("Near Hamar, ..."), except "In" and "Into", which as often open a sentence on a work or a
 #: system ("In Quillnet, each frame ...").

@@ -12,7 +12,7 @@ from ....knowledge.lexicon import (
 )
 from ....knowledge.words import is_listed
 from ..core import (
-    ADDRESS, PLACE_LABELS, SHORT_FORM, Mention, Page, Runs, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup,
+    ADDRESS, PLACE_LABELS, SHORT_FORM, THE_BEFORE, Mention, Page, Runs, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup,
     place_label, short_form_heads, trim_name,
 )
 
@@ -345,9 +345,6 @@ _CONN = alternation(ORG_CONNECTORS)
 _ORGSEQ = re.compile(r"(?<![\w'’-])" + _NAMEW + r"(?:(?:[ \t]+" + _CONN + r")*[ \t]+" + _NAMEW + r")*")
 
 
-_THE_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he[ \t]+$")
-
-
 def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
     """Names built on an organisation word: "Faroese Regional Government", "Institute of X and Y of Z".
 
@@ -410,7 +407,7 @@ def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
             if start_chunk is None:
                 continue
             a = chunks[start_chunk][0]
-            if start_chunk and _THE_BEFORE.search(text, max(0, toks[chunks[start_chunk - 1][0]][0] - 5),
+            if start_chunk and THE_BEFORE.search(text, max(0, toks[chunks[start_chunk - 1][0]][0] - 5),
                                                   toks[chunks[start_chunk - 1][0]][0]):
                 pa, pb = chunks[start_chunk - 1]
                 first = " ".join(words[pa:pb + 1])

@@ -12,7 +12,7 @@ from ....knowledge.lexicon import (
 from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import words as word_list
 from ..core import (
-    PLACE_NAME_STARTS, Mention, NAME_LABELS, PLACE_LABELS, Page, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup,
+    PLACE_NAME_STARTS, THE_BEFORE, Mention, NAME_LABELS, PLACE_LABELS, Page, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup,
     name_tokens, not_a_name, resolve, sentence_initial, strip_punct,
 )
 
@@ -515,7 +515,7 @@ def given_name_places(ms: list[Mention], page: Page) -> list[Mention]:
             t = m.text(texts)
             parts = t.split("-")
             if (" " not in t and all(p and is_given_name(p) for p in parts) and lookup(t) is None
-                    and not re.search(r"(?<![\w'’-])[Tt]he\s+$", texts[m.seg][max(0, m.start - 5):m.start])):
+                    and not THE_BEFORE.search(texts[m.seg], max(0, m.start - 5), m.start)):
                 m.label = "PERSON"  # (not after "the": "the Clyde" is a river, whoever is called Clyde)
     return ms
 

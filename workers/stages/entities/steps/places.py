@@ -6,7 +6,7 @@ import re
 
 from ....knowledge.gazetteer import CITY_POPULATION, state_codes
 from ..core import (
-    PLACE_LABELS, PLACE_VERB_BEFORE, Mention, Page, SpanIndex, dateline_place, fold, gazetteer, is_common, lookup,
+    PLACE_LABELS, PLACE_VERB_BEFORE, THE_BEFORE, Mention, Page, SpanIndex, dateline_place, fold, gazetteer, is_common, lookup,
     place_label, sentence_initial, strip_punct, wire_dateline,
 )
 from ....knowledge.words import is_given_name, is_listed
@@ -197,8 +197,6 @@ _JOINED = re.compile(r"(?:\s*,|\s+and|\s+or|\s*,\s*and)\s+")
 #: What follows an author's name in a citation or a joint work: "in Halvorsen and Berg's study", "in Halvorsen et al.",
 #: "in Halvorsen (1998)".
 _AUTHOR_AFTER = re.compile(r"\s*(?:(?:and|&)\s+[A-Z][\w'’-]*['’]s?(?!\w)|et\s+al\b|\(\s*\d{4})")
-#: "the" right before a one-word name: "the Itz", "the Azores" are a river and islands; a person is seldom "the" anyone.
-_THE_BEFORE = re.compile(r"(?<![\w'’-])the[ \t]+$")
 #: A one-word name: capitalised, not in capitals.
 _ONE_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
 
@@ -221,8 +219,10 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
     for m in sorted(ms, key=lambda m: (m.seg, m.start)):
         text = texts[m.seg]
         after_prep = PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start) is not None or (
-            _THE_BEFORE.search(text, max(0, m.start - 5), m.start) is not None and not is_given_name(t := m.text(texts))
-            and not is_listed(t))  # ("the Hermit", "the Magician": an English word after "the" names a character)
+            (tm := THE_BEFORE.search(text, max(0, m.start - 5), m.start)) is not None and tm.group().startswith("t")
+            and not is_given_name(t := m.text(texts)) and not is_listed(t))
+        # (mid-sentence "the" only: "The Dorvan regime ..." opens with it; "the Hermit", "the Magician": an English
+        # word after "the" names a character)
         joined = (listed and prev is not None and prev.seg == m.seg
                   and _JOINED.fullmatch(text, prev.end, m.start) is not None)
         t = m.text(texts)

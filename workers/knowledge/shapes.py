@@ -13,7 +13,7 @@ from .gazetteer import gazetteer
 from .lexicon import ORG_HEADS
 from .words import is_given_name
 
-__all__ = ["is_byline", "is_column_header", "is_dateline", "is_table_row"]
+__all__ = ["DAY_AND_MONTH", "dated_row", "is_byline", "is_column_header", "is_dateline", "is_table_row"]
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?"
@@ -22,6 +22,23 @@ _DATELINE_RE = re.compile(
     rf"^(?:(?:published|posted|updated|issued|released|dated|first published)(?:\s+on)?:?\s+)?(?:{_WEEKDAY}\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{4}})\b",
     re.IGNORECASE,
 )
+# A day and month ("10 November 2025", "5 to 8 December", "May 3").
+DAY_AND_MONTH = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:to|and|[-–])\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+{_MONTH}(?!\w)|\b{_MONTH}\s+\d{{1,2}}\b",
+    re.IGNORECASE,
+)
+# An item of a row that is a date, perhaps after its weekday ("Tuesday 4 March 2025").
+_DATED_ITEM = re.compile(rf"^(?:{_WEEKDAY}\s+)?(?:{DAY_AND_MONTH.pattern})", re.IGNORECASE)
+_ITEM_SEP = re.compile(r"\s[·|•]\s")
+
+
+def dated_row(text: str) -> bool:
+    """A row of items one of which is a date: an event's or a release's details ("12 to 14 June · Quay Street ·
+    Free", "NEWS RELEASE | Tuesday 4 March 2025"), a dateline, never a title or a menu."""
+    parts = _ITEM_SEP.split(text.strip())
+    return len(parts) >= 2 and any(len(p) <= 60 and _DATED_ITEM.match(p.strip()) for p in parts)
+
+
 # A news-wire dateline: a place in capitals, perhaps its country, then the date ("HARBOURTON 1997-05-14",
 # "PORT ELLEN , Scotland 1997-05-14", "HARBOURTON, May 14").
 _WIRE_DATELINE_RE = re.compile(

@@ -48,8 +48,8 @@ from functools import cached_property, lru_cache
 import ftfy
 
 from ..knowledge.lexicon import page_words
+from ..knowledge.shapes import dated_row
 from ..models import Block, CleanPage, Page, Repair, TextBuilder
-from .segment import dated_row
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # Characters that print as nothing: they are dropped.

@@ -40,7 +40,7 @@ import re
 from collections.abc import Callable
 
 from ..knowledge.lexicon import page_words
-from ..knowledge.shapes import is_byline, is_column_header, is_dateline, is_table_row
+from ..knowledge.shapes import DAY_AND_MONTH, dated_row, is_byline, is_column_header, is_dateline, is_table_row
 from ..models import Block, Cell, CleanPage, OffsetMap, Piece, Segment, SegmentedPage, Sentence
 
 # A block holding only a number: "2.", "2.1", "IV.", "(a)", "a)", "Chapter 2", "Section 3.1"
@@ -115,23 +115,6 @@ _SENT_END_RE = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _ABBREV_RE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Mt|No|Nos|Vol|vs|etc|e\.g|i\.e|cf|approx|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Hon|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.|\b(?:[A-Z]\.){2,})$"
 )
-
-# A day and month ("10 November 2025", "5 to 8 December", "May 3"), perhaps after its weekday.
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
-DAY_AND_MONTH = re.compile(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:to|and|[-–])\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+{_MONTH}(?!\w)|\b{_MONTH}\s+\d{{1,2}}\b",
-    re.IGNORECASE,
-)
-_DATED_ITEM = re.compile(rf"^(?:[a-z]{{3,6}}day,?\s+)?(?:{DAY_AND_MONTH.pattern})", re.IGNORECASE)
-_ITEM_SEP = re.compile(r"\s[·|•]\s")
-
-
-def dated_row(text: str) -> bool:
-    """A row of items one of which is a date: an event's or a release's details ("12 to 14 June · Quay Street ·
-    Free", "NEWS RELEASE | Tuesday 4 March 2025"), a dateline, never a title."""
-    parts = _ITEM_SEP.split(text.strip())
-    return len(parts) >= 2 and any(len(p) <= 60 and _DATED_ITEM.match(p.strip()) for p in parts)
-
 
 #: Longest unnumbered heading inside a page, in words; longer lines are captions or paragraphs.
 MAX_HEADING_WORDS = 12

@@ -13,7 +13,7 @@ import pytest
 from workers.evaluation import load_gold
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
-SETS = ["roles_dev", "roles_heldout", "roles_check", "roles_check2", "entities_dev", "entities_check"]
+SETS = ["roles_dev", "roles_heldout", "roles_check", "roles_check2", "entities_dev", "entities_check", "corpus_kinds_check"]
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -34,4 +34,7 @@ def test_every_gold_span_is_the_text_of_its_page(name):
         for e in gold["entities"]:
             assert text[e["start"]:e["end"]] == e["text"], (page.name, e)
         for r in gold.get("repairs", []):
-            assert text[r["start"]:r["end"]] == r["text"] and r["expected"].endswith(r["text"]), (page.name, r)
+            assert text[r["start"]:r["end"]] == r["text"], (page.name, r)
+            # A lost first letter, or mojibake: the expected text's UTF-8 read as Windows-1252.
+            mojibake = r["expected"].encode("utf-8").decode("cp1252", errors="replace")
+            assert r["expected"].endswith(r["text"]) or r["text"] == mojibake, (page.name, r)

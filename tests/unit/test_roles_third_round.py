@@ -8,19 +8,12 @@ Every line here was written for these tests; none is taken from a gold page or a
 
 from __future__ import annotations
 
-from tests.unit.test_clean import make_page
+from tests.unit.page_roles import role_of
 from workers.stages.classify import classify, is_description
 from workers.stages.clean import clean
 from workers.stages.segment import segment, split_heading
 
 
-def _roles(text: str) -> list[tuple[str, str]]:
-    page = classify(segment(clean(make_page(text))))
-    return [(s.role, s.text) for s in page.segments]
-
-
-def _role_of(text: str, part: str) -> str:
-    return next(role for role, t in _roles(text) if part in t)
 
 
 TITLE = "Volunteers restore the canal towpath at Sedgebrook\n\n"
@@ -37,14 +30,14 @@ FOOTER = "Privacy | Cookies | Accessibility\n© 2025 Sedgebrook Canal Trust\n"
 
 def test_cookie_banner_that_names_the_site_first_is_furniture():
     text = "This portal uses cookies for visitor statistics. More about cookies.   Fine\n\n" + TITLE + BODY
-    assert _role_of(text, "uses cookies") == "furniture"
-    assert _role_of(text, "Volunteers restore") == "heading"
+    assert role_of(text, "uses cookies") == "furniture"
+    assert role_of(text, "Volunteers restore") == "heading"
 
 
 def test_site_name_and_motto_over_the_menu_are_furniture_and_the_title_stays():
     text = "Sedgebrook Canal Trust\nKeeping the waterway open since 1971\nHome · Visit · Volunteer · Boating · Shop\n\n" + TITLE + BODY
-    assert _role_of(text, "Keeping the waterway") == "furniture"
-    assert _role_of(text, "Volunteers restore") == "heading"
+    assert role_of(text, "Keeping the waterway") == "furniture"
+    assert role_of(text, "Volunteers restore") == "heading"
 
 
 def test_menu_written_one_link_to_a_line_over_a_trail_is_furniture():
@@ -52,9 +45,9 @@ def test_menu_written_one_link_to_a_line_over_a_trail_is_furniture():
         "Sedgebrook Canal Trust\n\nHome\nVisit us\nBoating\nVolunteer\nShop\nDonate today\n\n"
         "Home > Volunteer > Work parties\n\n" + TITLE + BODY
     )
-    assert _role_of(text, "Visit us") == "furniture"
-    assert _role_of(text, "Boating") == "furniture"
-    assert _role_of(text, "Volunteers restore") == "heading"
+    assert role_of(text, "Visit us") == "furniture"
+    assert role_of(text, "Boating") == "furniture"
+    assert role_of(text, "Volunteers restore") == "heading"
 
 
 def test_trail_with_a_department_of_six_words_is_furniture_among_top_chrome():
@@ -62,14 +55,14 @@ def test_trail_with_a_department_of_six_words_is_furniture_among_top_chrome():
         "Eastmoor University\nStudy · Research · About · News\n\n"
         "Faculty of Arts / Department of Music and Performance Studies / News\n\n" + TITLE + BODY
     )
-    assert _role_of(text, "Department of Music") == "furniture"
-    assert _role_of(text, "Volunteers restore") == "heading"
+    assert role_of(text, "Department of Music") == "furniture"
+    assert role_of(text, "Volunteers restore") == "heading"
 
 
 def test_share_bar_written_one_service_to_a_line_between_two_controls_is_furniture():
     text = TITLE + "Share this page\nMastodon\nBluesky\nReddit\nEmail\n\n" + BODY
-    assert _role_of(text, "Bluesky") == "furniture"
-    assert _role_of(text, "Reddit") == "furniture"
+    assert role_of(text, "Bluesky") == "furniture"
+    assert role_of(text, "Reddit") == "furniture"
 
 
 # --- clean: the bottom of the page ---------------------------------------------------------------------------
@@ -77,47 +70,47 @@ def test_share_bar_written_one_service_to_a_line_between_two_controls_is_furnitu
 
 def test_owner_contact_block_at_the_foot_is_furniture():
     text = TITLE + BODY + "Sedgebrook Canal Trust, Wharf Cottage, Lock Lane, Sedgebrook SG4 7TR\n+44 (0)1632 960 771\n" + FOOTER
-    assert _role_of(text, "Wharf Cottage") == "furniture"
-    assert _role_of(text, "960 771") == "furniture"
+    assert role_of(text, "Wharf Cottage") == "furniture"
+    assert role_of(text, "960 771") == "furniture"
 
 
 def test_a_press_contact_without_an_address_stays_content():
     text = TITLE + BODY + "Press office: Dana Holt, Communications Lead\ndana.holt@canal.example · 01632 960 772\n" + FOOTER
-    assert _role_of(text, "Press office") == "paragraph"
-    assert _role_of(text, "dana.holt@") == "paragraph"
+    assert role_of(text, "Press office") == "paragraph"
+    assert role_of(text, "dana.holt@") == "paragraph"
 
 
 def test_list_of_related_links_at_the_foot_is_furniture():
     text = TITLE + BODY + (
         "More news\nLock gates at Sedgebrook to be replaced next winter\nNew moorings open for visiting boats at the basin\n" + FOOTER
     )
-    assert _role_of(text, "More news") == "furniture"
-    assert _role_of(text, "New moorings open") == "furniture"
-    assert _role_of(text, "Anyone who would like") == "paragraph"
+    assert role_of(text, "More news") == "furniture"
+    assert role_of(text, "New moorings open") == "furniture"
+    assert role_of(text, "Anyone who would like") == "paragraph"
 
 
 def test_count_of_comments_and_comment_form_are_furniture():
     text = TITLE + BODY + "27 Comments\nLeave a comment\nYour name will be shown. Mandatory fields are marked *\n" + FOOTER
-    assert _role_of(text, "27 Comments") == "furniture"
-    assert _role_of(text, "Leave a comment") == "furniture"
-    assert _role_of(text, "Mandatory fields") == "furniture"
+    assert role_of(text, "27 Comments") == "furniture"
+    assert role_of(text, "Leave a comment") == "furniture"
+    assert role_of(text, "Mandatory fields") == "furniture"
 
 
 def test_links_to_the_posts_before_and_after_are_furniture():
     text = TITLE + BODY + "« A frosty morning at the top lock      Painting the footbridge »\n" + FOOTER
-    assert _role_of(text, "frosty morning") == "furniture"
+    assert role_of(text, "frosty morning") == "furniture"
 
 
 def test_row_of_controls_kept_apart_by_spaces_is_furniture():
     text = TITLE + BODY + "Register now   Download the route map (PDF, 1.2 MB)\n" + FOOTER
-    assert _role_of(text, "Register now") == "furniture"
+    assert role_of(text, "Register now") == "furniture"
     text = TITLE + BODY + "Print the notice   ← Previous notice   Next notice →\n" + FOOTER
-    assert _role_of(text, "Previous notice") == "furniture"
+    assert role_of(text, "Previous notice") == "furniture"
 
 
 def test_feedback_question_with_answers_apart_is_furniture():
     text = TITLE + BODY + "Did you find what you needed?   Yes   No\n" + FOOTER
-    assert _role_of(text, "find what you needed") == "furniture"
+    assert role_of(text, "find what you needed") == "furniture"
 
 
 def test_long_registration_line_with_its_number_is_furniture():
@@ -125,7 +118,7 @@ def test_long_registration_line_with_its_number_is_furniture():
         "Sedgebrook Canal Trust is a registered charity (no. 1187734) and is also a company with members, registered "
         "in England and Wales (no. 07765432).\n" + FOOTER
     )
-    assert _role_of(text, "company with members") == "furniture"
+    assert role_of(text, "company with members") == "furniture"
 
 
 # --- segment and classify ----------------------------------------------------------------------------------
@@ -136,7 +129,7 @@ def test_title_wrapped_after_a_minor_word_is_one_heading():
     assert split_heading(["Swimming pool roof repaired after", "£3m appeal"], first=True)
     assert not split_heading(["Martha Pennick", "Curator of Silver"], first=True)
     text = "Swimming pool roof repaired after\n£3m appeal\n\n" + BODY
-    assert _role_of(text, "Swimming pool roof") == "heading"
+    assert role_of(text, "Swimming pool roof") == "heading"
 
 
 def test_description_with_a_named_number_or_a_preposition_in_s_is_a_caption_text():
@@ -147,22 +140,22 @@ def test_description_with_a_named_number_or_a_preposition_in_s_is_a_caption_text
 
 def test_picture_description_amid_the_text_is_a_caption():
     text = TITLE + BODY + "Class 4 children planting bulbs along the school fence.\n\n" + BODY.replace("Forty", "Thirty")
-    assert _role_of(text, "Class 4 children") == "caption"
+    assert role_of(text, "Class 4 children") == "caption"
 
 
 def test_labelled_speaker_is_neither_heading_nor_caption():
     text = TITLE + "Guest speaker: Prof Lena Ostrova, Northfield College\n\nSummary\n" + BODY
-    assert _role_of(text, "Guest speaker") == "paragraph"
+    assert role_of(text, "Guest speaker") == "paragraph"
 
 
 def test_section_heading_of_interface_words_under_a_heading_stays_a_heading():
     text = TITLE + BODY + "Notes for editors\n\nAbout Sedgebrook Canal Trust\n\nThe trust was founded by boaters in 1971 and now looks after eleven miles of canal.\n"
-    assert _role_of(text, "About Sedgebrook") == "heading"
+    assert role_of(text, "About Sedgebrook") == "heading"
 
 
 def test_address_block_under_a_heading_is_no_caption():
     text = TITLE + BODY + "Visit the office\n\nWharf Cottage\nLock Lane\nSedgebrook\n\nThe office is open on weekday mornings.\n"
-    assert _role_of(text, "Wharf Cottage") == "paragraph"
+    assert role_of(text, "Wharf Cottage") == "paragraph"
 
 
 # --- guards: the page's own lines at its foot ---------------------------------------------------------------
@@ -170,15 +163,15 @@ def test_address_block_under_a_heading_is_no_caption():
 
 def test_a_place_address_under_find_us_stays_content():
     text = TITLE + BODY + "Find us\nThe Lock Keeper's Cottage, Lock Lane, Sedgebrook SG4 7TR\n" + FOOTER
-    assert _role_of(text, "Lock Keeper's Cottage") == "paragraph"
+    assert role_of(text, "Lock Keeper's Cottage") == "paragraph"
 
 
 def test_a_section_of_interface_words_over_short_lines_is_no_list_of_related_links():
     text = TITLE + BODY + "Find us\nThe office sits beside the top lock on Lock Lane\nOpen on weekday mornings from nine until twelve\n" + FOOTER
-    assert _role_of(text, "The office sits") != "furniture"
-    assert _role_of(text, "Find us") != "furniture"
+    assert role_of(text, "The office sits") != "furniture"
+    assert role_of(text, "Find us") != "furniture"
 
 
 def test_a_row_of_column_heads_at_the_foot_is_no_row_of_controls():
     text = TITLE + BODY + "Home   Away\n" + FOOTER
-    assert _role_of(text, "Home") != "furniture"
+    assert role_of(text, "Home") != "furniture"

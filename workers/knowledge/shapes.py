@@ -36,7 +36,10 @@ def dated_row(text: str) -> bool:
     """A row of items one of which is a date: an event's or a release's details ("12 to 14 June · Quay Street ·
     Free", "NEWS RELEASE | Tuesday 4 March 2025"), a dateline, never a title or a menu."""
     parts = _ITEM_SEP.split(text.strip())
-    return len(parts) >= 2 and any(len(p) <= 60 and _DATED_ITEM.match(p.strip()) for p in parts)
+    # The date may follow the place after a comma: "Match report · Gdańsk, Sunday 9 November 2025 · By ...".
+    return len(parts) >= 2 and any(
+        len(p) <= 60 and (_DATED_ITEM.match(p.strip()) or _DATED_ITEM.match(p.rsplit(",", 1)[-1].strip())) for p in parts
+    )
 
 
 # A news-wire dateline: a place in capitals, perhaps its country, then the date ("HARBOURTON 1997-05-14",

@@ -421,11 +421,23 @@ _RETRIEVED = re.compile(r"^\W*retrieved\s+from\b", re.IGNORECASE)
 _EDGE_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
+_LANGUAGE_NAMES = page_words("language_names")
+_LANGUAGE_SEP = re.compile(r"\s*(?:\||•|·|¦|/)\s*|\s{2,}")
+
+
+def _language_switch(text: str) -> bool:
+    """A row of two or more languages, each by its own name or its two-letter code: "NL | EN", "English · Français"."""
+    parts = [p for p in _LANGUAGE_SEP.split(text.strip()) if p]
+    return len(parts) >= 2 and all(re.fullmatch(r"[A-Z]{2}", p) or p.lower() in _LANGUAGE_NAMES for p in parts)
+
+
 def chrome_at_edge(text: str) -> str | None:
     """Why a line is site chrome when it stands among the page's edge lines, or None."""
     t = text.strip()
     if why := chrome_anywhere(t):
         return why
+    if _language_switch(t):
+        return "language switch"
     if _is_trail(t):
         return "breadcrumb trail"
     if _is_spaced_menu(t) or _is_edge_pair(t):
@@ -505,10 +517,23 @@ def _site_name(text: str, footer: list[str]) -> bool:
 def _banner_over_menu(lines: list[Line], i: int) -> bool:
     """The page's first line, a short name right over the site's menu ("Harbour Rowing Club" / "Home | Crews | Join")."""
     t = lines[i].text.strip()
-    if i != 0 or not t or len(t.split()) > 6 or _SENTENCE_END.search(t) or t.endswith(":"):
+    if i != 0 or not t or _SENTENCE_END.search(t) or t.endswith(":"):
+        return False
+    # A long name is still a name when every word is capitalised ("Embassy of the Republic of X in Y").
+    if len(t.split()) > 6 and not (len(t.split()) <= BANNER_NAME_WORDS and _all_capitalised(t)):
         return False
     below = lines[i + 1].text.strip()
     return _is_menu(below) or _is_spaced_menu(below)
+
+
+#: Most words of a site's name over its menu when every word is capitalised (an embassy's, a ministry's).
+BANNER_NAME_WORDS = 12
+
+
+def _all_capitalised(text: str) -> bool:
+    """Every word is capitalised, joining words ("of", "the") aside, and none is a figure."""
+    words = text.replace(",", " ").split()
+    return not re.search(r"\d", text) and all(w[:1].isupper() or w.lower() in _NAME_PARTS for w in words)
 
 
 _ORG_KINDS = page_words("organisation_kinds")
@@ -521,8 +546,7 @@ def _banner_name(text: str) -> str | None:
     t = text.strip()
     if not t or len(t.split()) > 8 or _SENTENCE_END.search(t) or t.endswith(":") or re.search(r"\d", t):
         return None
-    words = t.replace(",", " ").split()
-    if not all(w[:1].isupper() or w.lower() in _NAME_PARTS for w in words):
+    if not _all_capitalised(t):
         return None
     name = t.split(",")[0].strip()
     return name if len(name.split()) >= 2 else None
@@ -774,6 +798,63 @@ def _contact_block(lines: list[Line], i: int, names: list[str]) -> int:
     return i + 1
 
 
+#: Most words of one comma-separated piece of a street address ("Law Courts Building", "80 St Stephen's Green").
+ADDRESS_PIECE_WORDS = 6
+
+
+def _address_part(part: str) -> bool:
+    """A street address: pieces kept apart by commas, each a few words (the first may be a longer name), with a
+    house number, a postcode or a PO box among them, or three pieces or more ("Law Courts Building, Treasury Square,
+    Mombasa")."""
+    pieces = [q.strip() for q in part.split(",")]
+    if len(pieces) < 2 or not 0 < len(pieces[0].split()) <= BANNER_NAME_WORDS:
+        return False
+    if not all(0 < len(q.split()) <= ADDRESS_PIECE_WORDS for q in pieces[1:]):
+        return False
+    return len(pieces) >= 3 or bool(re.search(r"\d", _PHONE_NUMBER.sub(" ", part)))
+
+
+# A label and its colon opening a line: "Press office: ...", "Find us: ..." (a section of the page's own).
+_LABEL_OPENING = re.compile(r"^[^:\d]{1,30}:\s")
+
+
+def _footer_contact(text: str) -> bool:
+    """A line of the owner's contacts: a row ("·", "|") with a phone number, an email address or a street address
+    among its items ("Museum X · Harbour Road 100, 3011 Porth · +31 10 555 0190"), or a street address alone. No
+    sentence, no label before a colon."""
+    t = text.strip()
+    if len(t) > CONTACT_LINE_MAX_CHARS or len(t.split()) > 30 or _SENTENCE_END.search(t) or _LABEL_OPENING.match(t):
+        return False
+    parts = [q.strip() for q in _MENU_SEP.split(t) if q.strip()]
+    if len(parts) == 1:
+        return _address_part(t)
+    return any(_PHONE_NUMBER.search(q) or _EMAIL.search(q) or _address_part(q) for q in parts)
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _in_block_above(lines: list[Line], i: int, text: str | None) -> bool:
+    """``lines[i]`` and the line below it are in one block: one line break lies between them, no blank line."""
+    if text is None or i + 1 >= len(lines):
+        return False
+    return len(_LINE_BREAK.findall(text, lines[i].end, lines[i + 1].start)) == 1
+
+
+def _footer_contact_run(lines: list[Line], i: int, text: str | None) -> int:
+    """Start of the owner's contact lines ending at ``lines[i]``, written in one block with the footer's chrome
+    below them, or ``i + 1``. Every line of the block above the chrome must be one: a contact written under a
+    heading or a label of the page's own ("Find us", "Press office: Ana Lima") is the page's."""
+    if not _in_block_above(lines, i, text):
+        return i + 1
+    j = i
+    while j >= 0 and i - j < RUN_MAX_LINES and _footer_contact(lines[j].text):
+        if j == 0 or not _in_block_above(lines, j - 1, text):
+            return j
+        j -= 1
+    return i + 1
+
+
 def _named_in(address: str, names: list[str]) -> bool:
     """The address opens with a name (two words or more, before its first comma) that ``names`` hold."""
     name = address.split(",")[0].strip().lower()
@@ -837,8 +918,9 @@ def _edge_chrome(lines: list[Line], i: int, inward: int, prose: _Prose) -> str |
     return why
 
 
-def find_chrome(lines: list[Line]) -> dict[int, str]:
-    """Index of each chrome line among ``lines`` (non-blank lines only) -> why."""
+def find_chrome(lines: list[Line], text: str | None = None) -> dict[int, str]:
+    """Index of each chrome line among ``lines`` (non-blank lines only) -> why. ``text``, the page the lines are of,
+    tells where blank lines stood between them."""
     found: dict[int, str] = {}
     n = len(lines)
     prose = _Prose(lines)
@@ -855,6 +937,8 @@ def find_chrome(lines: list[Line]) -> dict[int, str]:
         why = "the site owner's contact block"
         if start > bottom:
             start, why = _related_links(lines, bottom), "list of related links"
+        if start > bottom:
+            start, why = _footer_contact_run(lines, bottom, text), "the site owner's contacts, in the footer's block"
         if start > bottom:
             break
         for k in range(start, bottom + 1):
@@ -1365,7 +1449,7 @@ def clean(page: Page) -> CleanPage:
     lines = split_lines(text)
     content = [line for line in lines if not line.blank]
     index = {line.start: i for i, line in enumerate(content)}
-    chrome_of = find_chrome(content)
+    chrome_of = find_chrome(content, text)
     ctx = _Ctx(source=text)
     blocks: list[Block] = []
     runs = [r for group in split_blocks(lines) for r in _runs(group, chrome_of, index)]

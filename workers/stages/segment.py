@@ -310,6 +310,46 @@ def unbulleted_list(lines: list[str]) -> bool:
     return any(all(joint.match(t) for t in items) for joint in _ITEM_JOINTS)
 
 
+#: Most words of a line of a list written without bullets whose items are whole clauses (see :func:`items_of_a_list`).
+MAX_ITEM_WORDS = 40
+# A line that starts an item rather than going on from the line above: a capital, a figure or an opening quote.
+_ITEM_START = re.compile(r"^[\"“‘'(]?[A-Z0-9]")
+# A short label and its colon at the start of an item ("Water: ...", "Appellant (Tana Ltd): ..."); bounded.
+_ITEM_LABEL = re.compile(r"^([A-Z][^:\n]{0,40}):\s+\S")
+# A spaced dash in a line's first 60 characters, after a word.
+_EARLY_DASH = re.compile(r"^\S[^\n]{0,60}?\s[–—-]\s+\S")
+#: Most words of a line that is an item because it is a sentence of its own.
+MAX_SENTENCE_ITEM_WORDS = 25
+
+
+def items_of_a_list(lines: list[str], lead_in: str | None) -> bool:
+    """Lines that are each an item of a list written without bullets, where each item may be a whole clause: the
+    block follows a line that leads into it with a colon ("The council agreed these appointments:"), or each of its
+    three or more lines opens on a short label of its own and a colon ("Water: two treatment units ..." / "Health:
+    ..."), or on a date or name and a spaced dash, or is a short sentence ("Register your trip." / "Take out
+    insurance." / ...).
+
+    Every line starts an item (a capital, a figure, a quote), none is a field or holds a phone number, and none is
+    longer than :data:`MAX_ITEM_WORDS` words: a poem's or song's lines after a colon go on in lower case, a contact
+    block's lines are fields, and wrapped prose starts most lines in lower case."""
+    items = [line.strip() for line in lines]
+    if len(items) < 2 or not all(
+        _ITEM_START.match(t) and not is_field_line(t) and len(t.split()) <= MAX_ITEM_WORDS for t in items
+    ):
+        return False
+    if lead_in is not None and lead_in.rstrip().endswith(":") and not is_field_line(lead_in):
+        return True
+    # A transcript's speakers come back ("Q:", "A:", "Q:"); a list's labels differ ("Water:", "Health:").
+    labels = [m.group(1).lower() for t in items if (m := _ITEM_LABEL.match(t))]
+    if len(items) < MIN_UNBULLETED_ITEMS or len(set(labels)) < len(labels):
+        return False
+    # Each line a sentence of its own: wrapped prose ends a line with a sentence only by chance.
+    if all(_SENT_FINAL.search(t) and len(t.split()) <= MAX_SENTENCE_ITEM_WORDS for t in items):
+        return True
+    # A date or a name, a spaced dash, then what it is ("Sunday 8 March, 14:00 — Family workshop with ...").
+    return all(_EARLY_DASH.match(t) for t in items) or len(labels) == len(items)
+
+
 # A gap between a table's columns laid out in plain text: a tab, or three spaces or more (two after a sentence's
 # end are a typist's habit; a menu's links, taken out as chrome before this, are kept apart by two).
 _COLUMN_GAP = re.compile(r"\t| {3,}")
@@ -595,7 +635,7 @@ def segment(page: CleanPage) -> SegmentedPage:
             # The page title and its subtitle, each on its own line: two headings.
             for line, offsets, src0, src1 in _line_pieces(block):
                 add("heading", line, offsets, src0, src1)
-        elif len(lines) > 1 and unbulleted_list(lines):
+        elif len(lines) > 1 and (unbulleted_list(lines) or items_of_a_list(lines, _last_line(neighbour(i, -1)))):
             _add_list_items(block, add)
         elif split_heading(lines, first=i == first_content):
             # A title wrapped over lines: "Ice on the move" / "across the northern fells".
@@ -779,6 +819,10 @@ def _standalone_line_role(line: str, *, first: bool) -> str:
     if is_headline(t) or (first and heading_shape(t, first=True)):
         return "heading"
     return "paragraph"
+
+
+def _last_line(block: Block | None) -> str | None:
+    return block.text.rstrip().rsplit("\n", 1)[-1] if block is not None else None
 
 
 def _add_list_items(block: Block, add: Add) -> None:

@@ -299,3 +299,26 @@ def test_a_given_name_that_is_a_towns_too_before_a_surname_in_s_is_no_team():
              "Martin Foxes beat Holby Rovers by six wickets."]
     got = refined(texts, [("Martin Greaves", "PERSON", 1)])
     assert ("Martin Greaves", "PERSON") in got and ("Martin Foxes", "ORG") in got, got
+
+
+# --- dates written short, quarters, ranges of years
+
+
+def test_a_tables_short_dates_with_weekday_and_month_abbreviated_are_dates():
+    texts = ["Fri 7 Nov\tHarbourton\t24–25\tKelvmoor", "The return leg is on Sat 15 Nov 2025 at the Quay Hall."]
+    got = refined(texts, [])
+    assert ("Fri 7 Nov", "DATE") in got and ("Sat 15 Nov 2025", "DATE") in got, got
+    # An abbreviated month is a date only as a date writes it, capitalised.
+    assert not [t for t, lab in refined(["They met 7 mar halls in the county."], []) if lab == "DATE"]
+
+
+def test_a_quarter_of_a_year_is_a_date():
+    got = refined(["Sales in Q3 2025 rose by a tenth against Q3 2024."], [])
+    assert ("Q3 2025", "DATE") in got and ("Q3 2024", "DATE") in got, got
+
+
+def test_a_range_of_two_years_is_two_dates_the_model_missed():
+    got = refined(["The harbour plan for 2024–2028 was agreed in the spring."], [])
+    assert ("2024", "DATE") in got and ("2028", "DATE") in got, got
+    # A year and its short end is one date, and a run of figures is none.
+    assert ("2024", "DATE") not in refined(["Fares for 2024–25 rise; call 0161 555 2024-2028."], []), "range in figures"

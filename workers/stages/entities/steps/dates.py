@@ -56,6 +56,8 @@ def fix_dates(ms: list[Mention], page: Page) -> list[Mention]:
     return out
 
 
+#: Months written short, capitalised as a date writes them ("Nov", "Sept").
+_MONTH_ABBREVIATIONS = {m.capitalize() for m in MONTHS if m not in MONTH_NAMES}
 #: Dates the model leaves out: "today", "last week", "3200 BCE", "March 1987", "3 March 1987".
 #: ("May" and a year alone is too often the verb before a number.)
 _DATE_PATTERNS = re.compile(
@@ -64,17 +66,25 @@ _DATE_PATTERNS = re.compile(
     # an era only in capitals: "300 ad networks" is no year
     r"|\b\d{1,4}\s+(?-i:" + alternation({e.upper() for e in ERAS}) + r")(?!\w)"
     r"|\b" + alternation(MONTH_NAMES - {"may"}) + r"\s+\d{4}\b"
-    r"|\b\d{1,2}\s+" + alternation(MONTH_NAMES) + r"\s+\d{4}\b",
+    r"|\b\d{1,2}\s+" + alternation(MONTH_NAMES) + r"\s+\d{4}\b"
+    # a table's or a listing's short forms: "Fri 7 Nov", "7 Nov 2025", "Sat 8 November" (an abbreviated month only
+    # capitalised: "7 mar" is no date)
+    r"|\b(?:" + alternation(WEEKDAYS) + r"\.?,?\s+)?\d{1,2}\s+(?-i:" + alternation(_MONTH_ABBREVIATIONS) + r")\.?(?:\s+\d{4})?(?!\w)"
+    r"|\b" + alternation(WEEKDAYS) + r"\.?,?\s+\d{1,2}\s+" + alternation(MONTH_NAMES) + r"\b"
+    # a quarter of a year: "Q3 2025"
+    r"|\b(?-i:Q[1-4])\s+\d{4}\b",
     re.IGNORECASE,
 )
 
 
-#: The years of a life or a run in brackets after a name or title: "(1823–1898)", "(1861 - 1864)".
-_YEARS_IN_BRACKETS = re.compile(r"\(((?:1[0-9]|20)\d{2})\s?[–—-]\s?((?:1[0-9]|20)\d{2})\)")
+#: The years of a run, a life or a plan, two dates: "2024–2028", "(1823–1898)", "1861 - 1864". Not a year and its
+#: short end ("1871-72", one date), nor figures in a longer run ("12-2024-2028", "2024-2028/29", "555 2024-2028").
+_YEAR_RANGE = re.compile(r"(?<![\w.,/–—-])(?<!\d\s)((?:1[0-9]|20)\d{2})\s?[–—-]\s?((?:1[0-9]|20)\d{2})(?![\w%/–—-])")
 
 
 def add_date_patterns(ms: list[Mention], page: Page) -> list[Mention]:
-    """Dates the model left out: "today", "last week", "3200 BCE", "3 May 2010", the years of "(1823–1898)"."""
+    """Dates the model left out: "today", "last week", "3200 BCE", "3 May 2010", "Fri 7 Nov", "Q3 2025", the two years
+    of "2024–2028" and "(1823–1898)"."""
     texts = page.texts
     taken = SpanIndex(ms)
     out = list(ms)
@@ -88,8 +98,8 @@ def add_date_patterns(ms: list[Mention], page: Page) -> list[Mention]:
         taken.add(i, s, e)
 
     for i, text in enumerate(texts):
-        if "(" in text:
-            for ym in _YEARS_IN_BRACKETS.finditer(text):
+        if "(" in text or any(c in text for c in "–—-"):
+            for ym in _YEAR_RANGE.finditer(text):
                 for g in (1, 2):
                     if not taken.overlaps(i, *ym.span(g)):
                         add(i, *ym.span(g), "DATE", timex.value(ym.group(g)))

@@ -322,3 +322,26 @@ def test_a_range_of_two_years_is_two_dates_the_model_missed():
     assert ("2024", "DATE") in got and ("2028", "DATE") in got, got
     # A year and its short end is one date, and a run of figures is none.
     assert ("2024", "DATE") not in refined(["Fares for 2024–25 rise; call 0161 555 2024-2028."], []), "range in figures"
+
+
+# --- companies by their legal form, titles and honours around a person
+
+
+def test_a_name_with_a_companys_legal_form_is_one_organisation():
+    texts = [
+        "The appeal was argued by Mwenda Karisa LLP for the shipper.",
+        "Shares of Velmar Embalagens Ltda. rose, and Velmar Packaging México, S.A. de C.V. opened a plant.",
+        "The order went to Orvane Shipping and Trading Pvt Ltd in the spring.",
+    ]
+    got = refined(texts, [("Mwenda Karisa LLP", "PERSON", 0), ("Embalagens Ltda", "PERSON", 1), ("Packaging México", "PERSON", 1)])
+    assert ("Mwenda Karisa LLP", "ORG") in got, got
+    assert ("Velmar Embalagens Ltda", "ORG") in got and ("Velmar Packaging México, S.A. de C.V", "ORG") in got, got
+    assert ("Orvane Shipping and Trading Pvt Ltd", "ORG") in got, got
+    # A state's short name after a town is no legal form.
+    assert not [t for t, lab in refined(["The team flew home to Velmar Falls, NV and rested."], []) if lab == "ORG"]
+
+
+def test_a_rector_is_a_title_and_senior_counsel_an_honour_after_the_name():
+    got = refined(["Rector Aino Rautakoski opened the hall.", "Mr Otieno Karisa SC argued for the owner."],
+                  [("Rector Aino Rautakoski", "PERSON", 0), ("Otieno Karisa SC", "PERSON", 1)])
+    assert ("Aino Rautakoski", "PERSON") in got and ("Otieno Karisa", "PERSON") in got, got

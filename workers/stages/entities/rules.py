@@ -93,6 +93,7 @@ STEPS: tuple[Step, ...] = (
     Step("ruler_names", people.ruler_names),
     Step("org_kinds", orgs.org_kinds),
     Step("org_roles", orgs.org_roles),
+    Step("company_forms", orgs.company_forms),
     Step("opening_words", spans.opening_words),
     Step("propagate", repeats.propagate),
     Step("middle_names", people.middle_names),

@@ -7,13 +7,13 @@ import re
 from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import (
     ACRONYM_JOINING_WORDS, AWARD_WORDS, BODY_WORDS, EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS,
-    LANGUAGE_CUES, LEAD_WORDS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, ORG_KINDS, ORG_ROLES, PLACE_HEADS, PLACE_PLURALS, PLACE_PREFIXES, TIME_WORDS,
+    LANGUAGE_CUES, LEAD_WORDS, LEGAL_FORMS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, ORG_KINDS, ORG_ROLES, PLACE_HEADS, PLACE_PLURALS, PLACE_PREFIXES, TIME_WORDS,
     TEAM_CUES_AFTER, TITLES, WORK_WORDS, alternation,
 )
 from ....knowledge.words import is_listed
 from ..core import (
     ADDRESS, PLACE_LABELS, SHORT_FORM, THE_BEFORE, Mention, Page, Runs, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup,
-    place_label, short_form_heads, trim_name,
+    place_label, sentence_initial, short_form_heads, trim_name,
 )
 
 _RELABEL = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
@@ -654,6 +654,58 @@ def org_kinds(ms: list[Mention], page: Page) -> list[Mention]:
             if any(o.start < s or o.end > e for o in inside):
                 continue
             _cued_org(i, s, e, inside, taken, out, gone)
+    return [m for m in out if id(m) not in gone]
+
+
+# A company's name and its legal form: capitalised words (with "&" or "and" between two of them), perhaps a comma, then
+# the form as written ("Tarn Mills Ltd", "Velmar Packaging México, S.A. de C.V.", "Orvane Sp. z o.o."). Bounded: at most
+# eight words of name.
+_CAP_WORD = r"[A-Z][\w'’.-]*"
+_WITH_FORM = re.compile(
+    rf"(?<![\w'’.-])({_CAP_WORD}(?:[ \t]+(?:(?:&|and)[ \t]+)?{_CAP_WORD}){{0,7}}),?[ \t]+"
+    rf"(?-i:{alternation(LEGAL_FORMS)})(?![\w/])"
+)
+
+
+def company_forms(ms: list[Mention], page: Page) -> list[Mention]:
+    """A name with a company's legal form after it is one organisation, the form in it: "Tarn Mills Ltd", "Orvane
+    Packaging Sp. z o.o.", "Velmar México, S.A. de C.V.".
+
+    The model reads the name before the form as a person ("Kariuki Njenga LLP") or cuts it at the form's first full
+    stop ("Orvane Sp"). The name starts where a mention of the model inside it starts, or at its first capitalised
+    word; a sentence's opening common word is no part of it ("Shares in Tarn Mills Ltd", "The Tarn Mills Ltd"). The
+    mentions inside it give way; one that runs on past it keeps it as it is.
+    """
+    texts = page.texts
+    taken = SpanIndex(ms)
+    gone: set[int] = set()
+    out = list(ms)
+    for i, text in enumerate(texts):
+        if not any(c.isupper() for c in text):
+            continue
+        for fm in _WITH_FORM.finditer(text):
+            s, e = fm.start(1), fm.end()
+            while e > s and text[e - 1] == ".":
+                e -= 1
+            words = re.finditer(r"\S+", text[s:fm.end(1)])
+            for w in words:  # "The" or "Shares" opening a sentence is no part of the name
+                if sentence_initial(text, s + w.start()) and is_common(w.group()):
+                    s = s + w.end()
+                    while s < e and text[s] in " \t":
+                        s += 1
+                    continue
+                break
+            if s >= fm.end(1):
+                continue
+            inside = taken.find(i, s, e)
+            if any(o.end > e for o in inside):
+                continue
+            s = min([s] + [o.start for o in inside])
+            for o in inside:
+                gone.add(id(o))
+            n = Mention(i, s, e, "ORG", "company form")
+            out.append(n)
+            taken.add(i, s, e, n)
     return [m for m in out if id(m) not in gone]
 
 

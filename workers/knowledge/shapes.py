@@ -13,7 +13,13 @@ from .gazetteer import gazetteer
 from .lexicon import ORG_HEADS
 from .words import is_given_name
 
-__all__ = ["DAY_AND_MONTH", "dated_row", "is_byline", "is_column_header", "is_dateline", "is_table_row"]
+__all__ = ["CELL_GAP", "DAY_AND_MONTH", "dated_row", "is_byline", "is_column_header", "is_dateline", "is_table_row"]
+
+#: A gap between a table's cells laid out in plain text: a tab, or three spaces or more (two after a sentence's end are
+#: a typist's habit; a menu's links, taken out as chrome before a table is looked for, are kept apart by two). A table's
+#: line is cut into cells there (segment), the entity texts mark it (annotate), and no name runs across it (the entity
+#: steps).
+CELL_GAP = re.compile(r"\t| {3,}")
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?"

@@ -21,11 +21,11 @@ The logic lives in :mod:`workers.stages.entities`.
 from __future__ import annotations
 
 import gc
-import re
 
 from ..models import AnnotatedPage, ClassifiedPage, Entity, Segment
 from ..knowledge.gazetteer import gazetteer
 from ..knowledge.names import KnownNames
+from ..knowledge.shapes import CELL_GAP
 from .entities import find, warm
 from .entities import load_model as _load_nlp
 
@@ -47,10 +47,6 @@ def load_model():
 def country_code(name: str) -> str | None:
     """ISO 3166-1 alpha-2 code of a country name, or None when it is not one."""
     return gazetteer().country_code(name)
-
-
-#: A gap between a table's cells in a plain-text page: a tab, or three spaces or more.
-_CELL_GAP = re.compile(r"[ \t]*\t[ \t]*| {3,}")
 
 
 def entity_texts(page: ClassifiedPage) -> list[str]:
@@ -81,7 +77,7 @@ def _lines_kept(seg: Segment, page: ClassifiedPage) -> str:
         elif p.clean_end - p.clean_start == 1:
             # a run of blank lines, spaces or tabs stood for by one character
             mark = ("\n" if "\n" in source and not wrapped(p.source_start + source.index("\n"))
-                    else "\t" if _CELL_GAP.fullmatch(source) else None)
+                    else "\t" if CELL_GAP.search(source) else None)
             marks = [(p.clean_start, mark)] if mark else []
         else:
             continue

@@ -40,7 +40,7 @@ import re
 from collections.abc import Callable
 
 from ..knowledge.lexicon import page_words
-from ..knowledge.shapes import DAY_AND_MONTH, dated_row, is_byline, is_column_header, is_dateline, is_table_row
+from ..knowledge.shapes import CELL_GAP, DAY_AND_MONTH, dated_row, is_byline, is_column_header, is_dateline, is_table_row
 from ..models import Block, Cell, CleanPage, OffsetMap, Piece, Segment, SegmentedPage, Sentence
 
 # A block holding only a number: "2.", "2.1", "IV.", "(a)", "a)", "Chapter 2", "Section 3.1"
@@ -350,16 +350,13 @@ def items_of_a_list(lines: list[str], lead_in: str | None) -> bool:
     return all(_EARLY_DASH.match(t) for t in items) or len(labels) == len(items)
 
 
-# A gap between a table's columns laid out in plain text: a tab, or three spaces or more (two after a sentence's
-# end are a typist's habit; a menu's links, taken out as chrome before this, are kept apart by two).
-_COLUMN_GAP = re.compile(r"\t| {3,}")
 #: Most words of a table's cell (a planning notice's "Proposal" runs to a long sentence).
 MAX_CELL_WORDS = 40
 
 
 def _table_row(line: str) -> bool:
     """A line of two or more cells kept apart by column gaps, no cell a paragraph."""
-    cells = [c for c in _COLUMN_GAP.split(line.strip()) if c.strip()]
+    cells = [c for c in CELL_GAP.split(line.strip()) if c.strip()]
     return len(cells) >= 2 and all(len(c.split()) <= MAX_CELL_WORDS for c in cells)
 
 
@@ -382,7 +379,7 @@ def _laid_out_cells(block: Block, source: str) -> tuple[str, list[Cell]]:
             for k in range(p.clean_end - p.clean_start):
                 if source[p.source_start + k] == "\t":
                     chars[p.clean_start + k] = "\t"
-        elif p.clean_end - p.clean_start == 1 and chars[p.clean_start] == " " and _COLUMN_GAP.search(
+        elif p.clean_end - p.clean_start == 1 and chars[p.clean_start] == " " and CELL_GAP.search(
                 source, p.source_start, p.source_end):
             chars[p.clean_start] = "\t"
     text = "".join(chars)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ....knowledge.lexicon import MONTHS, SENTENCE_OPENERS, SPORT_WORDS
+from ....knowledge.shapes import CELL_GAP
 from ..core import ADDRESS, Mention, Page, bare, dateline_place, gazetteer, is_common, sentence_initial, strip_punct, tokens, trim_name
 
 _NUMBER = re.compile(r"\d[\d.,:/%-]*")
@@ -18,9 +19,8 @@ _SLUG = re.compile(r"((?:[A-Z]+ ){0,2}[A-Z]+) +- +")
 _INNER_POSSESSIVE = re.compile(r"['’]s[ \t]+(?=[A-Z])")
 
 
-#: Where a name cannot go on: a line break, or the gap between a table's cells (a tab, or three spaces or more in a
-#: table laid out with spaces). No gold name of the corpus holds one.
-_BREAK = re.compile(r"\n|\t| {3,}")
+#: Where a name cannot go on: a line break, or the gap between a table's cells. No gold name of the corpus holds one.
+_BREAK = re.compile(r"\n|" + CELL_GAP.pattern)
 
 
 def split_lines(ms: list[Mention], page: Page) -> list[Mention]:

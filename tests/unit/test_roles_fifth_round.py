@@ -130,3 +130,16 @@ def test_a_byline_row_dated_after_its_place_is_no_menu():
     assert dated_row("Market report · Harbourton, Saturday 8 November 2025 · By Ana Lima")
     text = TITLE + "Market report · Harbourton, Saturday 8 November 2025 · By Ana Lima\n\n" + BODY
     assert role_of(text, "Market report") == "paragraph"
+
+
+def test_more_controls_of_blogs_forums_and_wikis_at_the_edges_are_chrome():
+    text = (
+        "Log out\nBoard index » Local history\n\n" + TITLE + BODY
+        + "Posted in Markets, Harbour life\nNewer post | Older post\nWas this post useful?\nDownload the map (180 KB)\n"
+    )
+    for line in ("Log out", "Board index » Local history", "Posted in Markets", "Newer post", "Was this post useful?",
+                 "Download the map"):
+        assert role_of(text, line) == "furniture", line
+    # A sentence that opens with "Posted in" is the page's.
+    text = TITLE + BODY + "Posted in Harbourton, the notice was read out at the quay.\n"
+    assert role_of(text, "Posted in Harbourton") != "furniture"

@@ -150,7 +150,11 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
 # The same question as the last item of a menu row, its buttons written as words: "Was this helpful? Yes No".
 _FEEDBACK = re.compile(r"^[^?]{3,60}\?(?:\s*[^\W\d_]+){1,3}$")
 # A post's labels at the page's edge: "Tags: trade, Asia", "Filed under: Politics". ("Keywords:" is a paper's own.)
-_LABELS_LINE = re.compile(r"^\W*(?:tags?|tagged(?:\s+with)?|categor(?:y|ies)|filed\s+under)\s*:", re.IGNORECASE)
+_LABELS_LINE = re.compile(
+    # (a blog's "Posted in Travel, Food": a short line of categories, no sentence)
+    r"^\W*(?:(?:tags?|tagged(?:\s+with)?|categor(?:y|ies)|filed\s+under)\s*:|posted\s+(?:in|under)\s+[^.!?]{1,60}$)",
+    re.IGNORECASE,
+)
 
 
 def _words(text: str) -> list[str]:
@@ -623,7 +627,7 @@ class _Prose:
 
 _FEEDBACK_ANSWERS = page_words("feedback_answers")
 # A download link names its file's type and size: "Download the entry form (PDF, 240 KB)".
-_FILE_TAG = re.compile(r"\(\s*(?:[A-Za-z]{2,5}|\.[a-z]{2,4})(?:\s*,\s*\d[\d.,]*\s*[KMG]B)?\s*\)\s*$")
+_FILE_TAG = re.compile(r"\(\s*(?:(?:[A-Za-z]{2,5}|\.[a-z]{2,4})(?:\s*,\s*\d[\d.,]*\s*[KMG]B)?|\d[\d.,]*\s*[KMG]B)\s*\)\s*$")
 # Links to the post before and after, pointing away: "« Older post", "Newer post »", "← Back to the list".
 _LEFT_ARROW = re.compile(r"^\s*[←«‹]")
 _RIGHT_ARROW = re.compile(r"[→»›]\s*$")

@@ -143,3 +143,10 @@ def test_more_controls_of_blogs_forums_and_wikis_at_the_edges_are_chrome():
     # A sentence that opens with "Posted in" is the page's.
     text = TITLE + BODY + "Posted in Harbourton, the notice was read out at the quay.\n"
     assert role_of(text, "Posted in Harbourton") != "furniture"
+
+
+def test_a_control_named_mostly_in_interface_words_at_the_edge_is_chrome_and_a_title_half_so_is_not():
+    text = TITLE + BODY + "View all articles by this author\n"
+    assert role_of(text, "View all articles") == "furniture"
+    text = "Winter newsletter\n\n" + BODY
+    assert role_of(text, "Winter newsletter") != "furniture"

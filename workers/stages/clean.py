@@ -487,7 +487,26 @@ def chrome_at_edge(text: str) -> str | None:
         return "a comment form's note"
     if _row_of_controls(t):
         return "menu of short link-like items"
+    if _mostly_ui(t):
+        return "web-interface link"
     return None
+
+
+#: Most words of a control named mostly in interface words ("More in this series", "Contact the press office").
+MOSTLY_UI_WORDS = 6
+#: A control's words (function words aside) are more than this share interface words.
+MOSTLY_UI_SHARE = 0.5
+
+
+def _mostly_ui(text: str) -> bool:
+    """A short line at the page's edge, no sentence and no figure, more than half of whose words (function words
+    aside) are interface words or a page tool's verbs: a control whose other words name the site's own parts
+    ("View all articles by this author"). Half is a title's ("Autumn newsletter", "Follow the Council on X")."""
+    if len(text.split()) > MOSTLY_UI_WORDS or _SENTENCE_END.search(text) or re.search(r"\d", text):
+        return False
+    words = [w for w in _words(text) if w not in _FUNCTION_WORDS]
+    ui = [w for w in words if w in _UI_WORDS or w in _TOOL_VERBS or w in _ACTION_WORDS]
+    return bool(ui) and len(ui) > MOSTLY_UI_SHARE * len(words)
 
 
 def _tool_object(text: str) -> bool:

@@ -504,6 +504,8 @@ def _mostly_ui(text: str) -> bool:
     ("View all articles by this author"). Half is a title's ("Autumn newsletter", "Follow the Council on X")."""
     if len(text.split()) > MOSTLY_UI_WORDS or _SENTENCE_END.search(text) or re.search(r"\d", text):
         return False
+    if _guide_heading(_words(text)):
+        return False  # a travel guide's "Go next", "Get around"
     words = [w for w in _words(text) if w not in _FUNCTION_WORDS]
     ui = [w for w in words if w in _UI_WORDS or w in _TOOL_VERBS or w in _ACTION_WORDS]
     return bool(ui) and len(ui) > MOSTLY_UI_SHARE * len(words)

@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test setup setup-test bench bench-sizes clean-state train
+.PHONY: train-chrome run test setup setup-test bench bench-sizes clean-state train
 
 # The shared reference folder (gold corpus and the HTML benchmark's news articles) that `make train` reads.
 SHARED ?= ../shared
@@ -41,9 +41,20 @@ bench-sizes: $(VENV)/.installed-test
 # Rebuild the shipped NER (workers/data/ner) from the gold pages, with rehearsal on news articles
 # (workers/training/config.cfg; fixed seeds), and the known names learned from them
 # (workers/data/learned_names.jsonl; seconds). About 10 minutes on 2 cores. CI does not train.
-train: $(VENV)/.installed
+train: train-chrome
 	$(BIN)/pagemill learn-names $(SHARED)/corpus
 	$(BIN)/python -m workers.training $(SHARED)/corpus --out workers/data/ner
+
+# Rebuild the learned model of page edges (workers/data/edge_chrome.json; seconds) from the corpus, the corpus
+# with chrome catalogs 1-3 around it, and the invented development sets; catalog 4, roles_heldout and
+# corpus_kinds_check stay out, to measure it on.
+CHROME_TRAIN := .pagemill/train
+CHROME_DEV_SETS := roles_dev roles_check roles_check2 entities_dev entities_check patterns
+train-chrome: $(VENV)/.installed
+	rm -rf $(CHROME_TRAIN)
+	for c in 1 2 3; do $(BIN)/python benchmarks/chrome_variants.py --catalog $$c --seed 0 $(CHROME_TRAIN)/chrome-catalog$$c; done
+	$(BIN)/python -m workers.training.edge_chrome $(SHARED)/corpus $(CHROME_TRAIN)/chrome-catalog1 \
+		$(CHROME_TRAIN)/chrome-catalog2 $(CHROME_TRAIN)/chrome-catalog3 $(addprefix tests/fixtures/,$(CHROME_DEV_SETS))
 
 clean-state:
 	rm -rf .pagemill archive failed

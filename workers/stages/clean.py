@@ -40,15 +40,18 @@ invisible characters.
 from __future__ import annotations
 
 import difflib
+import math
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 import ftfy
 
+from ..knowledge.data import table
 from ..knowledge.lexicon import page_words
-from ..knowledge.shapes import dated_row
+from ..knowledge.shapes import CELL_GAP, dated_row
 from ..models import Block, CleanPage, Page, Repair, TextBuilder
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -943,9 +946,98 @@ def _edge_chrome(lines: list[Line], i: int, inward: int, prose: _Prose) -> str |
     return why
 
 
-def find_chrome(lines: list[Line], text: str | None = None) -> dict[int, str]:
+# --- chrome the rules do not know: a model learned from gold pages -----------------------------------------------
+
+#: Fewest non-blank lines of a page the learned model looks at (a shorter one has no edges apart from its text).
+EDGE_MODEL_MIN_LINES = 4
+#: Where the learned model of edge lines is kept (``make train`` writes it: :mod:`workers.training.edge_chrome`).
+EDGE_MODEL = "edge_chrome.json"
+_SEPARATORS = re.compile(r"[|·•»>/›→]")
+_SYMBOLS = re.compile(r"[☰↑→×▲★♥✉←«»›‹©®™]")
+_WORD_BUCKETS = (("w1", 1, 1), ("w2", 2, 2), ("w3", 3, 3), ("w45", 4, 5), ("w68", 6, 8), ("w912", 9, 12), ("w13", 13, 10**9))
+
+
+def edge_line_features(text: str, pos: int, top: bool, chrome_before: bool, buckets: int) -> dict[str, float]:
+    """What the learned model reads of a line near the page's edge: its length, punctuation, capitals, figures,
+    separators and symbols, its share of interface words, its words (hashed into ``buckets``), how far it stands from
+    the edge (``pos``), which edge, and whether the line between it and the edge is chrome (``chrome_before``)."""
+    t = text.strip()
+    ws = t.split()
+    n = len(ws)
+    f = {"bias": 1.0, "top" if top else "bottom": 1.0, f"pos{min(pos, 3)}": 1.0}
+    f.update({name: 1.0 for name, lo, hi in _WORD_BUCKETS if lo <= n <= hi})
+    f.update({name: 1.0 for name, hit in (
+        ("sent_end", _SENTENCE_END.search(t)), ("q", t.endswith("?")), ("colon", t.endswith(":")),
+        ("digit", re.search(r"\d", t)), ("year", re.search(r"\b(?:1[89]|20)\d\d\b", t)), ("sym", _SYMBOLS.search(t)),
+        ("lowerstart", t[:1].islower()), ("chrome_before", chrome_before),
+    ) if hit})
+    f[f"sep{min(len(_SEPARATORS.findall(t)), 2)}"] = 1.0
+    letters = [c for c in t if c.isalpha()]
+    if len(letters) > 2 and all(c.isupper() for c in letters):
+        f["caps"] = 1.0
+    f["capshare"] = sum(1 for w in ws if w[:1].isupper()) / max(n, 1)
+    words = _words(t)
+    content = [w for w in words if w not in _FUNCTION_WORDS]
+    ui = sum(1 for w in content if w in _UI_WORDS or w in _TOOL_VERBS or w in _ACTION_WORDS)
+    f["ui_share"] = ui / max(len(content), 1)
+    if ui:
+        f["ui_any"] = 1.0
+    for w in words:
+        f[f"h{zlib.crc32(w.encode()) % buckets}"] = 1.0
+    return f
+
+
+@lru_cache(maxsize=1)
+def _edge_model() -> dict | None:
+    try:
+        return table(EDGE_MODEL)
+    except FileNotFoundError:  # before the first ``make train``: the rules alone
+        return None
+
+
+def _prose_line(text: str) -> bool:
+    """A line of running text: a sentence's end, and as many words as a line of prose has."""
+    t = text.strip()
+    return len(t.split()) >= PROSE_LINE_WORDS and bool(_SENTENCE_END.search(t))
+
+
+def _rules_own(text: str, prose: _Prose | None) -> bool:
+    """A line the rules decide on alone: a row laid out in columns (a table's, or a menu's the rules know), a phone
+    number or an email address (the owner's contacts or the page's, told apart by where they stand), or words the
+    page's prose names again (its subject, even in interface words: "Language")."""
+    return bool(CELL_GAP.search(text) or _PHONE_NUMBER.search(text) or _EMAIL.search(text)
+                or (prose is not None and prose.names(text)))
+
+
+def _learned_edge(lines: list[Line], start: int, stop: int, inward: int, found: dict[int, str], model: dict,
+                  prose: _Prose | None = None) -> int:
+    """Walk on from ``start`` (the first line the rules left at one edge) while the learned model calls each line
+    chrome, within ``model["edge_lines"]`` of the edge and not past ``stop``; the line the walk stopped at.
+
+    The lines the rules decide on (:func:`_rules_own`) stop it, and so, at the top, does the line right over the
+    first paragraph: the model, not knowing the page, would take a short title for a site's name."""
+    n = len(lines)
+    weights, limit, threshold = model["weights"], model["edge_lines"], model["threshold"]
+    edge = 0 if inward > 0 else n - 1
+    i = start
+    while (i <= stop if inward > 0 else i >= stop) and i not in found:
+        pos = i if inward > 0 else n - 1 - i
+        if pos >= limit or _rules_own(lines[i].text, prose) or (inward > 0 and i + 1 < n and _prose_line(lines[i + 1].text)):
+            break  # (at the top, the line right over the first paragraph is the page's title or standfirst)
+        before = i - inward
+        feats = edge_line_features(lines[i].text, pos, inward > 0, not 0 <= before < n or before in found, model["buckets"])
+        score = sum(v * weights.get(k, 0.0) for k, v in feats.items())
+        if 1 / (1 + math.exp(-score)) <= threshold:
+            break
+        found[i] = "chrome by the learned model of page edges"
+        i += inward
+    return i
+
+
+def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = True) -> dict[int, str]:
     """Index of each chrome line among ``lines`` (non-blank lines only) -> why. ``text``, the page the lines are of,
-    tells where blank lines stood between them."""
+    tells where blank lines stood between them. Where the rules stop at an edge, the learned model of edge lines
+    walks on (not with ``learned=False``: the rules alone, which the model is trained beside)."""
     found: dict[int, str] = {}
     n = len(lines)
     prose = _Prose(lines)
@@ -1002,6 +1094,10 @@ def find_chrome(lines: list[Line], text: str | None = None) -> dict[int, str]:
             break
         found[top] = why
         top += 1
+    model = _edge_model() if learned and n >= EDGE_MODEL_MIN_LINES else None
+    if model is not None:
+        top = _learned_edge(lines, top, bottom, 1, found, model, prose)
+        bottom = _learned_edge(lines, bottom, top, -1, found, model, prose)
     # The footer may echo a header line that is not chrome by its shape (a site name).
     header = {lines[i].text.strip() for i in range(top)}
     while bottom >= top and lines[bottom].text.strip() in header:

@@ -1,0 +1,106 @@
+"""``python -m workers.training.edge_chrome GOLD_DIR... [--out FILE]``: learn which lines at a page's edge are site
+chrome, from gold pages (``make train``).
+
+Each page's first and last :data:`EDGE_LINES` non-blank lines are examples: chrome if the gold calls them furniture.
+What the model reads of a line is :func:`workers.stages.clean.edge_line_features`, with whether the rules (alone:
+``find_chrome(learned=False)``) found the line between it and the edge chrome. A logistic regression is fitted by
+plain gradient descent from zero (no randomness: the same pages give the same weights) and written as JSON to
+``workers/data/edge_chrome.json``, which ``clean`` reads: where the rules stop at an edge, a line the model scores
+above :data:`THRESHOLD` is chrome, and the walk goes on.
+
+The gold pages ``make train`` gives it: the corpus, the corpus with catalogs 1-3 of other sites' chrome around it
+(``benchmarks/chrome_variants.py``) and the invented development sets. The held-out ones (catalog 4, the sets
+``roles_heldout`` and ``corpus_kinds_check``) are left out, to measure it on (docs/quality.md, "Chrome of other
+sites").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from ..evaluation import load_gold
+from ..stages.clean import EDGE_MODEL_MIN_LINES, edge_line_features, find_chrome, split_lines
+
+DEFAULT_OUT = Path(__file__).resolve().parents[1] / "data" / "edge_chrome.json"
+#: Lines from each edge the model learns from and decides on.
+EDGE_LINES = 6
+#: Buckets the words are hashed into (words of no training line share weights by chance only).
+BUCKETS = 4096
+#: A line is chrome above this probability: the lowest of 0.8, 0.9 and 0.95 that marks no content line of the
+#: development sets as chrome (0.8 took three titles and a contact line: "Autumn newsletter").
+THRESHOLD = 0.9
+ITERATIONS, RATE, L2 = 800, 0.5, 1.0
+
+
+def examples(gold_dirs: list[Path]) -> tuple[list[dict[str, float]], list[float]]:
+    """Features and labels (1 for chrome) of the edge lines of every gold page under ``gold_dirs``."""
+    xs: list[dict[str, float]] = []
+    ys: list[float] = []
+    for gold_dir in gold_dirs:
+        for page in load_gold(gold_dir).values():
+            lines = [ln for ln in split_lines(page.text) if not ln.blank]
+            if len(lines) < EDGE_MODEL_MIN_LINES:
+                continue
+            found = find_chrome(lines, page.text, learned=False)
+            furniture = [(s["start"], s["end"]) for s in page.gold["segments"] if s["role"] == "furniture"]
+            k = min(EDGE_LINES, len(lines) // 2)
+            for top, order in ((True, range(k)), (False, range(len(lines) - 1, len(lines) - 1 - k, -1))):
+                before = True  # the edge itself
+                for pos, i in enumerate(order):
+                    line = lines[i]
+                    first = line.start + len(line.text) - len(line.text.lstrip())
+                    xs.append(edge_line_features(line.text, pos, top, before, BUCKETS))
+                    ys.append(float(any(a <= first < b for a, b in furniture)))
+                    before = i in found
+    return xs, ys
+
+
+def fit(xs: list[dict[str, float]], ys: list[float]) -> dict[str, float]:
+    """Weights of a logistic regression with an L2 penalty, by full-batch gradient descent from zero."""
+    names = sorted({k for x in xs for k in x})
+    index = {k: j for j, k in enumerate(names)}
+    X = np.zeros((len(xs), len(names)))
+    for r, x in enumerate(xs):
+        for k, v in x.items():
+            X[r, index[k]] = v
+    y = np.array(ys)
+    w = np.zeros(len(names))
+    for _ in range(ITERATIONS):
+        p = 1 / (1 + np.exp(-(X @ w)))
+        w -= RATE * (X.T @ (p - y) + L2 * w) / len(y)
+    return {k: round(float(w[j]), 5) for k, j in index.items() if abs(w[j]) >= 1e-5}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m workers.training.edge_chrome", description=__doc__.split("\n\n")[0])
+    ap.add_argument("gold_dirs", type=Path, nargs="+", help="gold folders: <source>/pages/*.txt and <source>/gold/*.json")
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"where the model goes (default {DEFAULT_OUT})")
+    args = ap.parse_args(argv)
+    xs, ys = examples(args.gold_dirs)
+    if not xs:
+        print("no gold pages with edges under " + ", ".join(map(str, args.gold_dirs)), file=sys.stderr)
+        return 2
+    model = {
+        "about": "Which lines at a page's edge are site chrome: a logistic regression over "
+                 "workers.stages.clean.edge_line_features, learned by workers/training/edge_chrome.py (make train) from "
+                 "the gold pages named in 'trained_on'. Not edited by hand.",
+        "trained_on": [p.name for p in args.gold_dirs],
+        "examples": len(xs),
+        "chrome_examples": int(sum(ys)),
+        "edge_lines": EDGE_LINES,
+        "buckets": BUCKETS,
+        "threshold": THRESHOLD,
+        "weights": fit(xs, ys),
+    }
+    args.out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{len(xs)} edge lines ({int(sum(ys))} chrome) from {len(args.gold_dirs)} gold folders -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -345,3 +345,15 @@ def test_a_rector_is_a_title_and_senior_counsel_an_honour_after_the_name():
     got = refined(["Rector Aino Rautakoski opened the hall.", "Mr Otieno Karisa SC argued for the owner."],
                   [("Rector Aino Rautakoski", "PERSON", 0), ("Otieno Karisa SC", "PERSON", 1)])
     assert ("Aino Rautakoski", "PERSON") in got and ("Otieno Karisa", "PERSON") in got, got
+
+
+def test_the_short_name_a_page_gives_an_organisation_is_the_organisations_wherever_it_stands():
+    texts = ['In 2019 Orvane Sugar Company Limited ("Orvane Sugar") chartered two ships.', "Orvane Sugar appealed in 2023.",
+             "The buyer, Tarnek Opakowania Sp. z o.o., paid in cash.", "Tarnek Opakowania joined the group in August."]
+    got = refined(texts, [("Orvane Sugar Company Limited", "ORG", 0), ("Orvane Sugar", "PERSON", 1),
+                          ("Tarnek Opakowania", "PERSON", 3)])
+    assert got.count(("Orvane Sugar", "ORG")) == 2 and ("Tarnek Opakowania", "ORG") in got, got
+    assert ("Orvane Sugar", "PERSON") not in got and ("Tarnek Opakowania", "PERSON") not in got, got
+    # A short name English uses as a word is left alone.
+    got = refined(['Harbour Holdings plc ("the Company") met.', "The Company said sales rose."], [("Harbour Holdings plc", "ORG", 0)])
+    assert ("Company", "ORG") not in got, got

@@ -94,6 +94,7 @@ STEPS: tuple[Step, ...] = (
     Step("org_kinds", orgs.org_kinds),
     Step("org_roles", orgs.org_roles),
     Step("company_forms", orgs.company_forms),
+    Step("defined_names", orgs.defined_names),
     Step("opening_words", spans.opening_words),
     Step("propagate", repeats.propagate),
     Step("middle_names", people.middle_names),

@@ -709,6 +709,52 @@ def company_forms(ms: list[Mention], page: Page) -> list[Mention]:
     return [m for m in out if id(m) not in gone]
 
 
+# A short name the page gives an organisation right after its full name, in brackets and quotes: '(“Tana Ltd”)',
+# '("the Bank")' (bounded: at most 40 characters between the quotes).
+_DEFINED = re.compile(r"[ \t]*\([ \t]*[“\"‘']((?:the[ \t]+)?[A-Z][^”\"’'()\n]{1,39})[”\"’'][ \t]*\)")
+# (a mention's span leaves out a final full stop: "Orvane Sp. z o.o")
+_LEGAL_FORM_END = re.compile(rf",?[ \t]+(?-i:{alternation({f.rstrip('.') for f in LEGAL_FORMS})})\.?$")
+
+
+def defined_names(ms: list[Mention], page: Page) -> list[Mention]:
+    """The short name a page gives an organisation is the organisation's wherever the page uses it: the name in
+    brackets and quotes after its full name ('Orvane Sugar Company Limited (“Orvane Sugar”)'), and the name before
+    its legal form ("Orvane Packaging" of "Orvane Packaging Sp. z o.o.").
+
+    Contracts, judgments and company news name a party in full once and by its short name after; the model reads
+    the short name alone as a person ("Orvane Sugar appealed"). A leading "the" is no part of it; a short name of
+    one word the page also writes in lower case, or that English uses often, is left alone ("the Company").
+    """
+    texts = page.texts
+    lower_words = page.lower_words
+    names: set[str] = set()
+    for m in ms:
+        if m.label != "ORG":
+            continue
+        text = texts[m.seg]
+        if dm := _DEFINED.match(text, m.end):
+            names.add(re.sub(r"^the[ \t]+", "", dm.group(1)).strip())
+        if fm := _LEGAL_FORM_END.search(m.text(texts)):
+            names.add(m.text(texts)[: fm.start()].strip())
+    names = {n for n in names if " " in n or (n.lower() not in lower_words and not is_common(n))}
+    if not names:
+        return ms
+    taken = SpanIndex(ms)
+    out = list(ms)
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w'’-])")
+    for i, text in enumerate(texts):
+        for nm in pattern.finditer(text):
+            s, e = nm.span()
+            found = taken.find(i, s, e)
+            if not found:
+                n = Mention(i, s, e, "ORG", "defined name")
+                out.append(n)
+                taken.add(i, s, e, n)
+            elif len(found) == 1 and (found[0].start, found[0].end) == (s, e) and found[0].label in _RELABEL:
+                found[0].label = "ORG"
+    return out
+
+
 def _person_or_place(name: str) -> bool:
     """A name a cue beside it (``org_kinds``, ``org_roles``) leaves alone: one opening with a given name is a person's,
     and a country, state or big city is a place; a small town may share a firm's name."""

@@ -357,3 +357,10 @@ def test_the_short_name_a_page_gives_an_organisation_is_the_organisations_wherev
     # A short name English uses as a word is left alone.
     got = refined(['Harbour Holdings plc ("the Company") met.', "The Company said sales rose."], [("Harbour Holdings plc", "ORG", 0)])
     assert ("Company", "ORG") not in got, got
+
+
+def test_a_title_opens_no_name_with_particles():
+    # (the model finds the surname with its particles; a later step makes the given name after the title a person's)
+    got = refined(["The show is curated by Dr Marloes van den Akker, head of collections."],
+                  [("van den Akker", "PERSON", 0)])
+    assert ("Marloes van den Akker", "PERSON") in got, got

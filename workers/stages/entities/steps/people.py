@@ -305,10 +305,11 @@ def surname_particles(ms: list[Mention], page: Page) -> list[Mention]:
             gm = _GIVEN_BEFORE.search(head, 0, pm.start())
             at = base + gm.start(1) if gm else 0
             words = [(at + w.start(), at + w.end()) for w in re.finditer(r"\S+", gm.group(1))] if gm else []
-            # the given names: the capitalised words right before, from the first given name (or a person's name) on
-            while words and not (text[words[0][0]].isupper() and (
-                    _free_given_name(text[words[0][0]:words[0][1]], page.lower_words)
-                    or _person_ends(idx, m.seg, words[-1][1], m))):
+            # the given names: the capitalised words right before, from the first given name (or a person's name) on;
+            # a title is none of them ("Dr" of "Dr Mara van der Velde", which another step may have made a person's)
+            while words and (text[words[0][0]:words[0][1]].lower().rstrip(".") in TITLES or not (
+                    text[words[0][0]].isupper() and (_free_given_name(text[words[0][0]:words[0][1]], page.lower_words)
+                                                     or _person_ends(idx, m.seg, words[-1][1], m)))):
                 words = words[1:]
             if words and all(text[a].isupper() for a, _ in words) and lookup(text[words[0][0]:e]) is None:
                 s = words[0][0]

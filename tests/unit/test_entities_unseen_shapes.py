@@ -360,7 +360,8 @@ def test_the_short_name_a_page_gives_an_organisation_is_the_organisations_wherev
 
 
 def test_a_title_opens_no_name_with_particles():
-    # (the model finds the surname with its particles; a later step makes the given name after the title a person's)
+    # (the model finds the surname with its particles; titled_names, before surname_particles, makes the given name
+    # after the title a person's)
     got = refined(["The show is curated by Dr Marloes van den Akker, head of collections."],
                   [("van den Akker", "PERSON", 0)])
     assert ("Marloes van den Akker", "PERSON") in got, got

@@ -71,10 +71,14 @@ def test_the_learned_model_leaves_the_title_over_the_first_paragraph_and_what_th
     assert _learned_edge(lines, 2, len(lines) - 1, 1, found, _model({"bias": 9.0})) == 2
 
 
-def test_find_chrome_without_the_model_is_the_rules_alone():
+def test_find_chrome_walks_on_with_a_model_and_without_one_is_the_rules_alone():
     lines = _lines(PAGE)
-    assert find_chrome(lines, PAGE, learned=False) == find_chrome(lines, PAGE, learned=False)
-    assert "chrome by the learned model of page edges" not in find_chrome(lines, PAGE, learned=False).values()
+    model = _model({"bias": -4.0, _word("widgets"): 8.0})
+    with_model = find_chrome(lines, PAGE, edge_model=model)
+    assert with_model[2] == with_model[len(lines) - 2] == "chrome by the learned model of page edges"
+    rules = find_chrome(lines, PAGE, learned=False, edge_model=model)
+    assert 2 not in rules and len(lines) - 2 not in rules
+    assert {k: v for k, v in with_model.items() if k not in (2, len(lines) - 2)} == rules
 
 
 def _gold_set(root, pages):

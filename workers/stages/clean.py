@@ -1034,10 +1034,12 @@ def _learned_edge(lines: list[Line], start: int, stop: int, inward: int, found: 
     return i
 
 
-def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = True) -> dict[int, str]:
+def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = True,
+                edge_model: dict | None = None) -> dict[int, str]:
     """Index of each chrome line among ``lines`` (non-blank lines only) -> why. ``text``, the page the lines are of,
     tells where blank lines stood between them. Where the rules stop at an edge, the learned model of edge lines
-    walks on (not with ``learned=False``: the rules alone, which the model is trained beside)."""
+    walks on: ``edge_model``, or the shipped one (not with ``learned=False``: the rules alone, which the model is
+    trained beside)."""
     found: dict[int, str] = {}
     n = len(lines)
     prose = _Prose(lines)
@@ -1094,7 +1096,7 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
             break
         found[top] = why
         top += 1
-    model = _edge_model() if learned and n >= EDGE_MODEL_MIN_LINES else None
+    model = (edge_model or _edge_model()) if learned and n >= EDGE_MODEL_MIN_LINES else None
     if model is not None:
         top = _learned_edge(lines, top, bottom, 1, found, model, prose)
         bottom = _learned_edge(lines, bottom, top, -1, found, model, prose)

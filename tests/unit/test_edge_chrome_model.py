@@ -119,3 +119,12 @@ def test_the_shipped_model_reads_the_features_the_code_makes():
     named = {k for k in model["weights"] if not k.startswith("h")}
     assert named <= names | {f"pos{k}" for k in range(4)} | {"top", "bottom", "w1", "w2", "w3", "w45", "w68", "w912", "w13",
                                                             "sep0", "sep1", "sep2", "lowerstart", "caps", "colon", "sent_end"}
+
+
+def test_a_long_line_whose_words_add_up_to_a_huge_score_is_read_without_overflow():
+    words = " ".join(f"w{k}" for k in range(3000))
+    text = "Kestrel Bay Gazette\nHome | News | Sport | Contact\n" + words + "\n\n" + PAGE.split("\n\n", 1)[1]
+    lines = _lines(text)
+    found = find_chrome(lines, text, learned=False)
+    weights = {f"h{b}": -5.0 for b in range(4096)}
+    assert _learned_edge(lines, 2, len(lines) - 1, 1, found, _model(weights)) == 2

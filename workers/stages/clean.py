@@ -1017,17 +1017,19 @@ def _learned_edge(lines: list[Line], start: int, stop: int, inward: int, found: 
     The lines the rules decide on (:func:`_rules_own`) stop it, and so, at the top, does the line right over the
     first paragraph: the model, not knowing the page, would take a short title for a site's name."""
     n = len(lines)
-    weights, limit, threshold = model["weights"], model["edge_lines"], model["threshold"]
+    weights, limit = model["weights"], model["edge_lines"]
+    # The probability is over the threshold where the score is over its log-odds: no exp(), which overflows on a
+    # long line whose many words add up to a large score.
+    cut = math.log(model["threshold"] / (1 - model["threshold"]))
     edge = 0 if inward > 0 else n - 1
     i = start
     while (i <= stop if inward > 0 else i >= stop) and i not in found:
-        pos = i if inward > 0 else n - 1 - i
+        pos = abs(i - edge)
         if pos >= limit or _rules_own(lines[i].text, prose) or (inward > 0 and i + 1 < n and _prose_line(lines[i + 1].text)):
             break  # (at the top, the line right over the first paragraph is the page's title or standfirst)
         before = i - inward
         feats = edge_line_features(lines[i].text, pos, inward > 0, not 0 <= before < n or before in found, model["buckets"])
-        score = sum(v * weights.get(k, 0.0) for k, v in feats.items())
-        if 1 / (1 + math.exp(-score)) <= threshold:
+        if sum(v * weights.get(k, 0.0) for k, v in feats.items()) <= cut:
             break
         found[i] = "chrome by the learned model of page edges"
         i += inward

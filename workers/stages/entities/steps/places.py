@@ -9,6 +9,7 @@ from ..core import (
     PLACE_LABELS, PLACE_VERB_BEFORE, THE_BEFORE, Mention, Page, SpanIndex, dateline_place, fold, gazetteer, is_common, lookup,
     place_label, sentence_initial, strip_punct, wire_dateline,
 )
+from ....knowledge.lexicon import PLACE_VERBS_GUARDED, TITLES, alternation
 from ....knowledge.words import is_given_name, is_listed
 
 _CAPSEQ = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*))*")
@@ -199,41 +200,68 @@ _JOINED = re.compile(r"(?:\s*,|\s+and|\s+or|\s*,\s*and)\s+")
 _AUTHOR_AFTER = re.compile(r"\s*(?:(?:and|&)\s+[A-Z][\w'’-]*['’]s?(?!\w)|et\s+al\b|\(\s*\d{4})")
 #: A one-word name: capitalised, not in capitals.
 _ONE_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
+#: A verb in the past tense right after a name: the name acts ("Tarnby agreed", "Tarnby also proposed"), as a
+#: person does far more often than a place.
+_ACTS_AFTER = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?[a-z]{2,}ed\b")
+#: Prepositions that make a place only with this step's guards ("between"): not evidence for ``propagate``.
+_GUARDED_BEFORE = re.compile(r"\b" + alternation(PLACE_VERBS_GUARDED) + r"\s+$")
+#: "In" opening a sentence or a line.
+_OPENING_IN = re.compile(r"(?:^|[.!?]\s+|\n)In\s+$")
 
 
 def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
-    """A one-word name the model read as a person's, right after "in", "near", "across"..., is a place: "the
-    homes in Tarnby", "a farm near Holmsted", and the places listed after it ("in Tarnby and Selwick"); so is one
-    right after "the" that is no English word and no given name ("the bank of the Varnitz").
+    """A name the model read as a person's, right after "in", "near", "between"..., is a place: "the homes in
+    Tarnby", "a farm near Holmsted", "between Ostby and Varnholm", "a mill in Tres Marias", and the places listed
+    after it ("in Tarnby and Selwick"); so is a one-word name right after "the" that is no English word and no given
+    name ("the bank of the Varnitz"). "In" opening a sentence counts too for a person's name ("In Tarnby, the
+    ferry ..."): a work or a system opening a sentence so ("In Quillnet, each frame ...") is no person to begin with.
 
-    A person is seldom "in" anyone, but a surname may be: the name stays a person's when it is a given name the
-    gazetteer does not know as a place, when the page names a person with it as a surname ("Ana Tarnby"), when a
-    possessive follows ("in Tarnby's view"), when it reads as an author's ("in Tarnby and Holm's study", "in Tarnby
-    et al.", "in Tarnby (1998)") or when the page writes it in lower case.
+    A person is seldom "in" anyone, but a surname may be: the name stays a person's when it opens with a given name
+    the gazetteer does not know as a place, or with a title, when the page names a person with it as a surname
+    ("Ana Tarnby") or acts as one elsewhere ("Tarnby agreed", "Tarnby also proposed"), when a possessive follows ("in Tarnby's view"), when it reads as an author's ("in Tarnby and
+    Holm's study", "in Tarnby et al.", "in Tarnby (1998)") or when the page writes it in lower case.
     """
     texts = page.texts
     gaz = gazetteer()
-    surnames = {m.text(texts).split()[-1] for m in ms if m.label == "PERSON" and " " in m.text(texts)}
+    by_surname: dict[str, set[str]] = {}  # surname -> the full names the page gives persons with it
+    for m in ms:
+        if m.label == "PERSON" and " " in (n := m.text(texts)):
+            by_surname.setdefault(n.split()[-1], set()).add(n)
+    actors = {m.text(texts) for m in ms if m.label == "PERSON" and _ACTS_AFTER.match(texts[m.seg], m.end)}
     prev: Mention | None = None
     listed = False  # ``prev`` is a place after a preposition, or listed after one
     for m in sorted(ms, key=lambda m: (m.seg, m.start)):
         text = texts[m.seg]
+        t = m.text(texts)
         after_prep = PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start) is not None or (
+            _OPENING_IN.search(text, max(0, m.start - 6), m.start) or _GUARDED_BEFORE.search(text, max(0, m.start - 15), m.start)) or (
             (tm := THE_BEFORE.search(text, max(0, m.start - 5), m.start)) is not None and tm.group().startswith("t")
-            and not is_given_name(t := m.text(texts)) and not is_listed(t))
+            and _ONE_WORD.fullmatch(t) is not None and not is_given_name(t) and not is_listed(t))
         # (mid-sentence "the" only: "The Dorvan regime ..." opens with it; "the Hermit", "the Magician": an English
         # word after "the" names a character)
         joined = (listed and prev is not None and prev.seg == m.seg
                   and _JOINED.fullmatch(text, prev.end, m.start) is not None)
-        t = m.text(texts)
-        if (m.label == "PERSON" and (after_prep or joined) and _ONE_WORD.fullmatch(t) and t not in surnames
+        if (m.label == "PERSON" and (after_prep or joined) and _place_shaped(t, gaz) and t not in actors
+                and not by_surname.get(t.split()[-1], set()) - {t}
                 and t.lower() not in page.lower_words and text[m.end:m.end + 1] not in {"'", "’"}
-                and not _AUTHOR_AFTER.match(text, m.end)
-                and (gaz.lookup(t) is not None or not is_given_name(t))):
+                and not _AUTHOR_AFTER.match(text, m.end)):
             m.label = "GPE"
         listed = m.label in PLACE_LABELS and (after_prep or joined)
         prev = m
     return ms
+
+
+def _place_shaped(t: str, gaz) -> bool:
+    """A name that may be a place's: one to four capitalised words (particles such as "do", "de" between them), not
+    opening with a title, nor with a given name unless the gazetteer knows the whole name."""
+    toks = t.split()
+    if not 1 <= len(toks) <= 4 or not _ONE_WORD.fullmatch(toks[0]) or not _ONE_WORD.fullmatch(toks[-1]):
+        return False
+    if any(not (_ONE_WORD.fullmatch(w) or w.islower() and len(w) <= 3) for w in toks):
+        return False
+    if toks[0].lower().rstrip(".") in TITLES:
+        return False
+    return gaz.lookup(t) is not None or not is_given_name(toks[0])
 
 
 def city_quarters(ms: list[Mention], page: Page) -> list[Mention]:

@@ -38,3 +38,15 @@ def test_a_name_of_several_words_after_in_stays_a_person_with_a_given_name_or_a_
     texts = ["The idea is found in Julian Varnholm, and again in Judge Ostby."]
     out = refined(texts, [("Julian Varnholm", "PERSON", 0), ("Judge Ostby", "PERSON", 0)])
     assert ("Julian Varnholm", "PERSON") in out and ("Ostby", "PERSON") in out
+
+
+def test_names_listed_after_a_place_the_gazetteer_knows_are_places():
+    texts = ["Ferries link Bergen, Tarnvik, Ostholm and Varnsund every hour."]
+    out = refined(texts, [("Bergen", "GPE", 0), ("Tarnvik", "PERSON", 0), ("Ostholm", "PERSON", 0), ("Varnsund", "PERSON", 0)])
+    assert ("Tarnvik", "GPE") in out and ("Ostholm", "GPE") in out and ("Varnsund", "GPE") in out
+
+
+def test_a_speaker_after_a_place_and_a_comma_is_no_item_of_a_list():
+    texts = ["In Bergen, Varnholm said the ferries would run again."]
+    out = refined(texts, [("Bergen", "GPE", 0), ("Varnholm", "PERSON", 0)])
+    assert ("Varnholm", "PERSON") in out

@@ -9,7 +9,7 @@ from ..core import (
     PLACE_LABELS, PLACE_VERB_BEFORE, THE_BEFORE, Mention, Page, SpanIndex, dateline_place, fold, gazetteer, is_common, lookup,
     place_label, sentence_initial, strip_punct, wire_dateline,
 )
-from ....knowledge.lexicon import PLACE_VERBS_GUARDED, TITLES, alternation
+from ....knowledge.lexicon import PLACE_VERBS_GUARDED, SPEECH_VERBS, TITLES, alternation
 from ....knowledge.words import is_given_name, is_listed
 
 _CAPSEQ = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*))*")
@@ -205,6 +205,10 @@ _ONE_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
 _ACTS_AFTER = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?[a-z]{2,}ed\b")
 #: Prepositions that make a place only with this step's guards ("between"): not evidence for ``propagate``.
 _GUARDED_BEFORE = re.compile(r"\b" + alternation(PLACE_VERBS_GUARDED) + r"\s+$")
+#: A speech verb right after a name: "Tarnby said".
+_SPEECH_AFTER = re.compile(r"\s+" + alternation(SPEECH_VERBS) + r"\b")
+#: What follows an item in the middle of a list: "Tarnby, Selwick and Holm" after "Tarnby".
+_ITEM_AFTER = re.compile(r",[ \t]|[ \t]+(?:and|or)[ \t]")
 #: "In" opening a sentence or a line.
 _OPENING_IN = re.compile(r"(?:^|[.!?]\s+|\n)In\s+$")
 
@@ -212,7 +216,7 @@ _OPENING_IN = re.compile(r"(?:^|[.!?]\s+|\n)In\s+$")
 def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
     """A name the model read as a person's, right after "in", "near", "between"..., is a place: "the homes in
     Tarnby", "a farm near Holmsted", "between Ostby and Varnholm", "a mill in Tres Marias", and the places listed
-    after it ("in Tarnby and Selwick"); so is a one-word name right after "the" that is no English word and no given
+    after it ("in Tarnby and Selwick") or after a place the gazetteer knows ("Bergen, Tarnby and Selwick"); so is a one-word name right after "the" that is no English word and no given
     name ("the bank of the Varnitz"). "In" opening a sentence counts too for a person's name ("In Tarnby, the
     ferry ..."): a work or a system opening a sentence so ("In Quillnet, each frame ...") is no person to begin with.
 
@@ -227,7 +231,8 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
     for m in ms:
         if m.label == "PERSON" and " " in (n := m.text(texts)):
             by_surname.setdefault(n.split()[-1], set()).add(n)
-    actors = {m.text(texts) for m in ms if m.label == "PERSON" and _ACTS_AFTER.match(texts[m.seg], m.end)}
+    actors = {m.text(texts) for m in ms if m.label == "PERSON" and (
+        _ACTS_AFTER.match(texts[m.seg], m.end) or _SPEECH_AFTER.match(texts[m.seg], m.end))}
     prev: Mention | None = None
     listed = False  # ``prev`` is a place after a preposition, or listed after one
     for m in sorted(ms, key=lambda m: (m.seg, m.start)):
@@ -239,8 +244,10 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
             and _ONE_WORD.fullmatch(t) is not None and not is_given_name(t) and not is_listed(t))
         # (mid-sentence "the" only: "The Dorvan regime ..." opens with it; "the Hermit", "the Magician": an English
         # word after "the" names a character)
-        joined = (listed and prev is not None and prev.seg == m.seg
-                  and _JOINED.fullmatch(text, prev.end, m.start) is not None)
+        joined = (prev is not None and prev.seg == m.seg and prev.label in PLACE_LABELS
+                  and (jm := _JOINED.fullmatch(text, prev.end, m.start)) is not None
+                  and (listed or gaz.lookup(prev.text(texts)) is not None and (
+                      jm.group().strip(" ,") in {"and", "or"} or _ITEM_AFTER.match(text, m.end) is not None)))
         if (m.label == "PERSON" and (after_prep or joined) and _place_shaped(t, gaz) and t not in actors
                 and not by_surname.get(t.split()[-1], set()) - {t}
                 and t.lower() not in page.lower_words and text[m.end:m.end + 1] not in {"'", "’"}

@@ -98,6 +98,7 @@ STEPS: tuple[Step, ...] = (
     Step("opening_words", spans.opening_words),
     Step("propagate", repeats.propagate),
     Step("middle_names", people.middle_names),
+    Step("speaker_names", people.speaker_names),
     Step("results_rows", tables.results_rows),
     Step("team_cues", tables.team_cues),
     Step("team_nicknames", tables.team_nicknames),

@@ -13,7 +13,7 @@ from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import words as word_list
 from ..core import (
     PLACE_NAME_STARTS, THE_BEFORE, Mention, NAME_LABELS, PLACE_LABELS, Page, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup,
-    name_tokens, not_a_name, resolve, sentence_initial, strip_punct,
+    fold, name_tokens, not_a_name, resolve, sentence_initial, strip_punct,
 )
 
 _CITE_PAREN = re.compile(r"\(([^()]{0,400}?\b(?:1[5-9]|20)\d{2}[a-z]?)\)")
@@ -357,6 +357,46 @@ def _speaker_role(text: str, m: Mention) -> bool:
     """``m`` is a whole speaker's label that names a role, not a person ("QUESTION: Did you ...")."""
     return (text[m.start:m.end].lower() in SPEAKER_ROLES and _LABEL_COLON.match(text, m.end) is not None
             and not text[text.rfind("\n", 0, m.start) + 1:m.start].strip())
+
+
+#: A speaker's label opening a line: one to three words, capitalised or in capitals, then a colon ("AASLAND:",
+#: "SECRETARY OKAFOR:", "Berg:").
+_SPEAKER_LABEL = re.compile(r"(?m)^[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){0,2}[A-Z][\w'’-]*)[ \t]*:(?=\s)")
+
+
+def speaker_names(ms: list[Mention], page: Page) -> list[Mention]:
+    """A transcript's speaker label that names a person of the page is that person's name: "AASLAND:" on a page that
+    names Tove Aasland, "SECRETARY OKAFOR:" (the name without its title) where Ana Okafor speaks.
+
+    The model reads a surname in capitals alone as an organisation or misses it; the page itself says who it is.
+    Only a label whose last word is the surname of a person the page names in full (or the whole label that full
+    name) counts: a role ("QUESTION:") or a label the page names nobody by is left alone.
+    """
+    texts = page.texts
+    fulls: set[str] = set()
+    surnames: set[str] = set()
+    for m in ms:
+        if m.label == "PERSON" and len(words := m.text(texts).split()) > 1:
+            fulls.add(fold(" ".join(words)))
+            surnames.add(fold(words[-1]))
+    if not surnames:
+        return ms
+    found: list[Mention] = []
+    for i, text in enumerate(texts):
+        if ":" not in text:
+            continue
+        for lm in _SPEAKER_LABEL.finditer(text):
+            s, e = lm.span(1)
+            if fold(text[s:e]) not in fulls:
+                last = text[s:e].split()[-1]
+                if fold(last) not in surnames:
+                    continue
+                s = e - len(last)
+            found.append(Mention(i, s, e, "PERSON", "speaker"))
+    if not found:
+        return ms
+    idx = SpanIndex(found)
+    return sorted([m for m in ms if not idx.overlaps(m.seg, m.start, m.end)] + found, key=lambda m: (m.seg, m.start))
 
 
 def common_word_names(ms: list[Mention], page: Page) -> list[Mention]:

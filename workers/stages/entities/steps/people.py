@@ -17,9 +17,20 @@ from ..core import (
 )
 
 _CITE_PAREN = re.compile(r"\(([^()]{0,400}?\b(?:1[5-9]|20)\d{2}[a-z]?)\)")
-_CITE_NAME = re.compile(r"(?<![\w'’-])(?:" + alternation(CITATION_PARTICLES) + r"\s+)*[A-Z][\w'’-]*[a-z][\w'’-]*(?![\w'’-])")
+#: An author's surname in a citation, with its particles: "Berg", "van der Berg", "Van der Berg".
+_CITE_NAME_SRC = (r"(?:" + alternation({p.capitalize() for p in CITATION_PARTICLES}) + r"\s+(?=(?:"
+                  + alternation(CITATION_PARTICLES) + r"\s+)*[A-Z]))?(?:" + alternation(CITATION_PARTICLES)
+                  + r"\s+)*[A-Z][\w'’-]*[a-z][\w'’-]*(?![\w'’-])")
+_CITE_NAME = re.compile(r"(?<![\w'’-])" + _CITE_NAME_SRC)
+#: Names just before a year in brackets: "Halvorsen and Berg (1998)", and a reference list's "Lund M, Skov AB (2020)".
+_CITE_NAME_INITIALS = (r"(?<![\w'’-])(?:" + alternation({p.capitalize() for p in CITATION_PARTICLES}) + r"[ \t]+)?(?:"
+                       + alternation(CITATION_PARTICLES) + r"[ \t]+)*[A-Z][\w'’-]+(?:[ \t]+[A-Z]{1,3}(?![\w'’-]))?")
 _CITE_BEFORE = re.compile(
-    r"((?:[A-Z][\w'’-]+)(?:\s*,\s*[A-Z][\w'’-]+)*(?:,?\s*(?:&|and)\s*[A-Z][\w'’-]+)?(?:\s+et\s+al\.?)?)\s*$")
+    r"(" + _CITE_NAME_INITIALS + r"(?:\s*,\s*" + _CITE_NAME_INITIALS + r")*(?:,?\s*(?:&|and)\s*" + _CITE_NAME_INITIALS
+    + r")?(?:\s+et\s+al\.?)?)\s*$")
+#: The authors alone before a year, Harvard style: "Lund and Skov 2020", "Van der Berg, Holm & Lund 2019", "Berg et al. 2021".
+_CITE_AUTHORS = re.compile(r"\s*" + _CITE_NAME_SRC + r"(?:\s*(?:,|&|\band\b)\s*" + _CITE_NAME_SRC + r")*(?:\s+et\s+al\.?)?\s*")
+
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+$")
 
 
@@ -67,7 +78,8 @@ def citations(ms: list[Mention], page: Page) -> list[Mention]:
                 head = ptxt[:ym.start()]
                 if ":" in head:
                     continue  # "(London: Harbour Press, 1861)": a place and its publisher, no author
-                if not re.search(r"(?:,|&|\band\b|et al)\s*$|^\s*[A-Z][\w'’-]+\s*$", head.strip() + ("," if head.rstrip().endswith(",") else "")):
+                if not re.search(r"(?:,|&|\band\b|et al)\s*$|^\s*[A-Z][\w'’-]+\s*$", head.strip() + ("," if head.rstrip().endswith(",") else "")) and (
+                        _CITE_AUTHORS.fullmatch(head) is None):
                     continue
                 for nm in _CITE_NAME.finditer(head):
                     if nm.group(0) in CITATION_SKIP or nm.group(0).lower() in MONTHS:
@@ -84,6 +96,8 @@ def citations(ms: list[Mention], page: Page) -> list[Mention]:
                         spans.append((i, a, b))
     if not spans:
         return ms
+    # a reference list's "Surname Initials" (Vancouver style: "Lund M, Skov AB (2020)"): the initials are the name's
+    spans = [(i, a, b + (im.end() if (im := _INITIALS_AFTER.match(texts[i][b:b + 6])) else 0)) for i, a, b in spans]
     sidx = SpanIndex()
     for i, a, b in spans:
         sidx.add(i, a, b)
@@ -100,6 +114,8 @@ def citations(ms: list[Mention], page: Page) -> list[Mention]:
     return out
 
 
+#: A reference list's initials after a surname, before a comma, a bracket or the line's end: " M," in "Lund M, Skov A (2020)".
+_INITIALS_AFTER = re.compile(r"[ \t]+[A-Z]{1,3}(?=[ \t]*[,(]|[ \t]*$)")
 _BIRTH_NOTE = re.compile(r"\s*\((?:born|b\.|n[ée]e?)\s")
 
 

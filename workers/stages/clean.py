@@ -136,7 +136,8 @@ _UPDATED = re.compile(
     r"^\W*(?:(?:page|this page was|site|content)\s+)?(?:last\s+)?(?:updated|modified|reviewed|edited)\s*(?:on|:)?\s*\d",
     re.IGNORECASE,
 )
-_LAST_UPDATED = re.compile(r"^\W*(?:(?:this\s+)?page\s+(?:was\s+)?)?last\s+(?:updated|modified|reviewed|edited|changed)\b", re.IGNORECASE)
+_LAST_UPDATED = re.compile(
+    r"^\W*(?:(?:this\s+)?page\s+(?:was\s+)?)?(?:last|date(?:\s+last)?)\s+(?:updated|modified|reviewed|edited|changed)\b", re.IGNORECASE)
 # A running footer that ends with its page number: "Report of the Board – page 4".
 _RUNNING_FOOTER = re.compile(r"^.{3,80}?\s[-–—|·]\s*(?:page|p\.)\s*\d{1,4}\s*$", re.IGNORECASE)
 # A page tool: an action verb and a few words ("Save to my trip", "Email this article").
@@ -377,6 +378,10 @@ def chrome_anywhere(text: str) -> str | None:
         return "the page's tabs"
     if _WIKI_TAGLINE.match(t):
         return "the wiki's tagline"
+    if _previous_next(t):
+        return "links to the pages before and after"
+    if _PICTOGRAPHS.search(t) and _feedback_buttons(re.sub(r"\s*" + _PICTOGRAPHS.pattern + r"+\s*", "   ", t).strip()):
+        return "feedback widget"  # ("Was this helpful?  👍 Yes  👎 No": its buttons drawn)
     return None
 
 
@@ -653,8 +658,13 @@ _FEEDBACK_ANSWERS = page_words("feedback_answers")
 # A download link names its file's type and size: "Download the entry form (PDF, 240 KB)".
 _FILE_TAG = re.compile(r"\(\s*(?:(?:[A-Za-z]{2,5}|\.[a-z]{2,4})(?:\s*,\s*\d[\d.,]*\s*[KMG]B)?|\d[\d.,]*\s*[KMG]B)\s*\)\s*$")
 # Links to the post before and after, pointing away: "« Older post", "Newer post »", "← Back to the list".
-_LEFT_ARROW = re.compile(r"^\s*[←«‹]")
-_RIGHT_ARROW = re.compile(r"[→»›]\s*$")
+_LEFT_ARROW = re.compile(r"^\s*[←«‹◀◄]")
+_RIGHT_ARROW = re.compile(r"[→»›▶►]\s*$")
+# The ends of a row of links to the page before and after: "◀ 2. Europe ... 4. Asia ▶", "Previous: 5.2 ... Next: 5.4 ...".
+_PREVIOUS = re.compile(r"^\s*(?:[←«‹◀◄]|(?:previous|prev)\b)", re.IGNORECASE)
+_NEXT = re.compile(r"[→»›▶►]\s*$|^\s*next\b", re.IGNORECASE)
+# Pictures that stand for words on buttons ("👍 Yes   👎 No"): no letters, figures or punctuation of the text.
+_PICTOGRAPHS = re.compile(r"[\u2190-\u2bff\U0001F000-\U0001FAFF\uFE0F]")
 # A comment form's note on required fields: "Mandatory fields are marked *".
 _FORM_NOTE = re.compile(r"\b(?:required|mandatory)\b.{0,40}\bmarked\b.{0,20}(?:\*|asterisk)", re.IGNORECASE)
 # Starting only where a run of such characters starts: tried from inside the run too, a long word cost the square of
@@ -688,6 +698,14 @@ def _arrow_link(text: str) -> bool:
         return False
     inner = t.strip("←«‹→»› ")
     return 0 < len(inner.split()) <= 8 and len(inner) <= 60 and not re.search(r"[.!?;]\s", inner) and not _SENTENCE_END.search(inner)
+
+
+def _previous_next(text: str) -> bool:
+    """A row of two or three links, the first to the page before and the last to the page after, none a sentence:
+    "◀ 2. Europe      Contents      4. Asia ▶", "Previous: 5.2 Population      Next: 5.4 Trade"."""
+    parts = [p.strip() for p in _SPACED_SEP.split(text.strip()) if p.strip()] if len(text) <= 160 else []
+    return (2 <= len(parts) <= 3 and _PREVIOUS.match(parts[0]) is not None and _NEXT.search(parts[-1]) is not None
+            and all(len(p.split()) <= 10 and not re.search(r"[a-z][.!?]\s", p) for p in parts))
 
 
 def _parts(text: str) -> list[str]:
@@ -914,6 +932,8 @@ def _related_links(lines: list[Line], i: int) -> int:
 
 
 _CONTENTS_HEADINGS = page_words("contents_headings")
+# The box's button beside its heading: "Contents [hide]".
+_CONTENTS_TOGGLES = {"hide", "show", "toggle"}
 # An entry of a table of contents: its section's number and a few words ("1 Geography", "2.3 Trade and ports").
 _CONTENTS_ENTRY = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+\S")
 
@@ -922,7 +942,7 @@ def _contents_box(lines: list[Line], i: int, last: int, found: dict[int, str]) -
     """Mark a page's own table of contents that starts at ``lines[i]`` as chrome: a line "Contents" right over two or
     more numbered entries of a few words, a line each (a wiki's box, which repeats the page's headings). Returns the
     index to look at next (past the box), so the page is read once."""
-    if " ".join(_words(lines[i].text)) not in _CONTENTS_HEADINGS:
+    if " ".join(w for w in _words(lines[i].text) if w not in _CONTENTS_TOGGLES) not in _CONTENTS_HEADINGS:
         return i + 1
     j = i + 1
     while (j <= last and _CONTENTS_ENTRY.match(lines[j].text) and len(lines[j].text.split()) <= RUN_ITEM_WORDS + 5
@@ -995,10 +1015,15 @@ def _edge_model() -> dict | None:
         return None
 
 
-def _prose_line(text: str) -> bool:
-    """A line of running text: a sentence's end, and as many words as a line of prose has."""
+def _prose_line(text: str, words: int = PROSE_LINE_WORDS) -> bool:
+    """A line of running text: a sentence's end, and as many ``words`` as a line of prose has."""
     t = text.strip()
-    return len(t.split()) >= PROSE_LINE_WORDS and bool(_SENTENCE_END.search(t))
+    return len(t.split()) >= words and bool(_SENTENCE_END.search(t))
+
+
+#: Fewest words of a sentence under a line that make that line a title, which the learned edge model leaves alone
+#: ("Bridge to close" over "The bridge shuts on Monday for repairs."): a menu's last item has no sentence under it.
+TITLE_OVER_WORDS = 5
 
 
 def _rules_own(text: str, prose: _Prose | None) -> bool:
@@ -1025,7 +1050,7 @@ def _learned_edge(lines: list[Line], start: int, stop: int, inward: int, found: 
     i = start
     while (i <= stop if inward > 0 else i >= stop) and i not in found:
         pos = abs(i - edge)
-        if pos >= limit or _rules_own(lines[i].text, prose) or (inward > 0 and i + 1 < n and _prose_line(lines[i + 1].text)):
+        if pos >= limit or _rules_own(lines[i].text, prose) or (inward > 0 and i + 1 < n and _prose_line(lines[i + 1].text, TITLE_OVER_WORDS)):
             break  # (at the top, the line right over the first paragraph is the page's title or standfirst)
         before = i - inward
         feats = edge_line_features(lines[i].text, pos, inward > 0, not 0 <= before < n or before in found, model["buckets"])
@@ -1034,6 +1059,39 @@ def _learned_edge(lines: list[Line], start: int, stop: int, inward: int, found: 
         found[i] = "chrome by the learned model of page edges"
         i += inward
     return i
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _next_in_block(lines: list[Line], j: int, text: str | None) -> bool:
+    """``lines[j + 1]`` follows ``lines[j]`` in one block: one line break between them, no blank line (without the
+    page's ``text``, one character between them)."""
+    a, b = lines[j].end, lines[j + 1].start
+    return len(_BREAK.findall(text, a, b)) <= 1 if text is not None else b - a <= 1
+#: Most words of the note an advertisement's label carries in its block ("Continue reading below").
+AD_NOTE_WORDS = 6
+
+
+def _inner_boxes(lines: list[Line], top: int, bottom: int, found: dict[int, str], text: str | None) -> None:
+    """Boxes of chrome inside the page, each a block of its own (blank lines around it): a list of related links
+    ("Related news" or "Most read" over headlines; :func:`_related_links`), and an advertisement's label with the
+    short note under it ("ADVERTISEMENT" / "Continue reading below")."""
+    i = top
+    while i <= bottom:
+        j = i
+        while j + 1 <= bottom and _next_in_block(lines, j, text):
+            j += 1
+        if j - i >= 2 and all(k not in found for k in range(i + 1, j + 1)) and _related_links(lines, j) == i:
+            for k in range(i, j + 1):
+                found[k] = "list of related links"
+        elif found.get(i) == "advertisement slot":
+            for k in range(i + 1, j + 1):
+                t = lines[k].text.strip()
+                if k in found or len(t.split()) > AD_NOTE_WORDS or _SENTENCE_END.search(t):
+                    break
+                found[k] = "the advertisement's note"
+        i = j + 1
 
 
 def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = True,
@@ -1113,6 +1171,7 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
     i = top
     while i <= bottom:
         i = _contents_box(lines, i, bottom, found)
+    _inner_boxes(lines, top, bottom, found, text)
     # A share bar or menu written one link to a line between two chrome lines ("Share" / "Mastodon" / "Reddit" /
     # "Email"): its items are chrome too.
     i = top

@@ -150,6 +150,11 @@ def place_fixes(ms: list[Mention], texts: list[str], person_words: set[str], spo
             m.origin = m.origin + "+place"
 
 
+def _initials_of(name: str) -> str:
+    """The initials of a name's capitalised words: "MRS" for "Meridian Reefer Services"."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 def propagate(ms: list[Mention], page: Page) -> list[Mention]:
     """Names repeated on the page: one label per name, and the mentions the model missed (in capitals too, on a line in capitals)."""
     texts = page.texts
@@ -229,6 +234,8 @@ def propagate(ms: list[Mention], page: Page) -> list[Mention]:
         am = re.match(r"\s*\(\s*([A-Z][A-Za-z&.’'-]*[A-Z])\s*\)", texts[m.seg][m.end:m.end + 40])
         if am:
             s, e = m.end + am.start(1), m.end + am.end(1)
+            if m.label == "PERSON" and _initials_of(m.text(texts)) == re.sub(r"[^A-Z]", "", am.group(1)):
+                m.label = "ORG"  # a person is not abbreviated by initials in brackets: "Meridian Reefer Services (MRS)"
             found = oidx.find(m.seg, s, e)
             if not found:
                 n = Mention(m.seg, s, e, m.label, "acronym")

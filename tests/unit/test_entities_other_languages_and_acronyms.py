@@ -1,0 +1,25 @@
+"""Names of organisations and places in other languages, and names the page abbreviates by their initials:
+sentences written for these tests, model output built by hand."""
+
+from __future__ import annotations
+
+from tests.unit.entity_mentions import refined
+
+
+def test_a_name_the_page_abbreviates_by_its_initials_in_brackets_is_no_person():
+    texts = ["The agent Harlow Cargo Brokers (HCB) and two owners were listed."]
+    out = refined(texts, [("Harlow Cargo Brokers", "PERSON", 0)])
+    assert ("Harlow Cargo Brokers", "ORG") in out and ("HCB", "ORG") in out
+
+
+def test_a_newspaper_or_foundation_named_in_german_is_an_organisation():
+    texts = ["The strike was reported by the Talblick Zeitung on Monday."]
+    out = refined(texts, [("Talblick Zeitung", "PERSON", 0)])
+    assert ("Talblick Zeitung", "ORG") in out
+
+
+def test_a_street_or_square_named_in_italian_is_a_place():
+    texts = ["The café on Via Morandi opened in 1920, facing Piazza Carducci."]
+    out = refined(texts, [("Via Morandi", "PERSON", 0), ("Piazza Carducci", "PERSON", 0)])
+    assert not any(label in {"PERSON", "ORG"} for _, label in out)
+    assert any(t == "Via Morandi" for t, _ in out)

@@ -23,3 +23,16 @@ def test_a_street_or_square_named_in_italian_is_a_place():
     out = refined(texts, [("Via Morandi", "PERSON", 0), ("Piazza Carducci", "PERSON", 0)])
     assert not any(label in {"PERSON", "ORG"} for _, label in out)
     assert any(t == "Via Morandi" for t, _ in out)
+
+
+def test_an_everyday_word_after_a_titled_first_name_is_its_surname():
+    texts = ["We thank Provost Eoghainn Baker for welcoming us to the city."]
+    out = refined(texts, [])
+    assert ("Eoghainn Baker", "PERSON") in out
+
+
+def test_an_everyday_word_opening_a_list_item_is_no_person():
+    texts = ["By the end of this section you will be able to:", "• Compare the two ports on the river.",
+             "Measure the first sample before you start."]
+    out = refined(texts, [("Compare", "PERSON", 1), ("Measure", "PERSON", 2)])
+    assert not any(label == "PERSON" for _, label in out)

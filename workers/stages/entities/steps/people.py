@@ -6,7 +6,7 @@ import re
 
 from ....knowledge.lexicon import (
     ARTICLES, CAPITAL_PARTICLES, CITATION_PARTICLES, CITATION_SKIP, EXTRA_TITLES, FUNCTION_WORDS, INTERJECTIONS, LEAD_WORDS, MONTHS,
-    ORG_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS, RULE_NOUNS, SENTENCE_OPENERS, SPEAKER_ROLES, STOP_EDGE, SURNAME_PARTICLES,
+    ORG_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS, RULE_NOUNS, SENTENCE_OPENERS, SPEAKER_ROLES, SPEECH_VERBS, STOP_EDGE, SURNAME_PARTICLES,
     TITLES, WEEKDAYS, alternation,
 )
 from ....knowledge.gazetteer import CITY_POPULATION
@@ -31,6 +31,8 @@ _CITE_BEFORE = re.compile(
 #: The authors alone before a year, Harvard style: "Lund and Skov 2020", "Van der Berg, Holm & Lund 2019", "Berg et al. 2021".
 _CITE_AUTHORS = re.compile(r"\s*" + _CITE_NAME_SRC + r"(?:\s*(?:,|&|\band\b)\s*" + _CITE_NAME_SRC + r")*(?:\s+et\s+al\.?)?\s*")
 
+#: A speech verb right after a name: "Tarnby said".
+_SPEECH_AFTER = re.compile(r"\s+" + alternation(SPEECH_VERBS) + r"\b")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+$")
 
 
@@ -269,7 +271,9 @@ def titled_names(ms: list[Mention], page: Page) -> list[Mention]:
                     if keep:
                         keep += 1
                     break
-                if lw in heads or lw in page.lower_words or is_common(w) or not_a_name(w):
+                # (an everyday word after the first name is its surname where the page never writes it in lower case:
+                # "Provost Alasdair Grant")
+                if lw in heads or lw in page.lower_words or (is_common(w) and not keep) or not_a_name(w):
                     break
                 keep += 1
             if not keep:
@@ -431,8 +435,22 @@ def common_word_names(ms: list[Mention], page: Page) -> list[Mention]:
                 continue
             if _speaker_role(texts[m.seg], m):
                 continue
+            if (m.label == "PERSON" and m.origin == "model" and " " not in t and t not in page.person_words
+                    and is_common(t) and not is_given_name(t) and _opens_item(texts[m.seg], m.start)
+                    and not _SPEECH_AFTER.match(texts[m.seg], m.end) and texts[m.seg][m.end:m.end + 1] not in {"'", "’"}):
+                continue  # an everyday word opening a sentence or a list's item: "Explain why ...", "Discard all but ..."
         out.append(m)
     return out
+
+
+#: What may stand before a sentence's or an item's first word on its line: a bullet, a number, a quote.
+_ITEM_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[•▪◦*·–—-]|\d{1,2}[.)])?[ \t]*[\"'“‘(]?$")
+
+
+def _opens_item(text: str, start: int) -> bool:
+    """The word at ``start`` opens its line (after a bullet or a number) or a sentence."""
+    return _ITEM_OPENING.search(text, max(0, start - 12), start) is not None or (
+        start >= 2 and text[start - 2] in ".!?" and text[start - 1] == " ")
 
 
 def title_line_trim(ms: list[Mention], page: Page) -> list[Mention]:

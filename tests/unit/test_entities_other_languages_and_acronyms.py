@@ -36,3 +36,9 @@ def test_an_everyday_word_opening_a_list_item_is_no_person():
              "Measure the first sample before you start."]
     out = refined(texts, [("Compare", "PERSON", 1), ("Measure", "PERSON", 2)])
     assert not any(label == "PERSON" for _, label in out)
+
+
+def test_a_part_of_a_work_and_its_number_is_no_name_but_a_club_and_its_score_stays():
+    texts = ["Part 1 of 3: Planning", "Part 2 of 3: On the road", "Celtic 0 Rangers 1", "Celtic 2 Hearts 2"]
+    out = refined(texts, [("Part", "ORG", 0), ("Part", "ORG", 1), ("Celtic", "ORG", 2), ("Celtic", "ORG", 3)])
+    assert ("Part", "ORG") not in out and ("Celtic", "ORG") in out

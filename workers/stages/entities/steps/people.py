@@ -439,10 +439,14 @@ def common_word_names(ms: list[Mention], page: Page) -> list[Mention]:
                     and is_common(t) and not is_given_name(t) and _opens_item(texts[m.seg], m.start)
                     and not _SPEECH_AFTER.match(texts[m.seg], m.end) and texts[m.seg][m.end:m.end + 1] not in {"'", "’"}):
                 continue  # an everyday word opening a sentence or a list's item: "Explain why ...", "Discard all but ..."
+            if " " not in t and is_common(t) and _NUMBER_AFTER.match(texts[m.seg], m.end) and t not in page.person_words:
+                continue  # a part of a work and its number: "Part 1 of 3", "Chapter 4:"
         out.append(m)
     return out
 
 
+#: A part's number right after a word, as a work numbers its parts: "Part 1 of 3", "Chapter 4:" (not a score: "Celtic 0").
+_NUMBER_AFTER = re.compile(r"[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d|:)")
 #: What may stand before a sentence's or an item's first word on its line: a bullet, a number, a quote.
 _ITEM_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[•▪◦*·–—-]|\d{1,2}[.)])?[ \t]*[\"'“‘(]?$")
 

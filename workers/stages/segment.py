@@ -57,7 +57,8 @@ _ENUM_RE = re.compile(
     r"^(?:(?P<paren>\((?P<pnum>[A-Za-z0-9]{1,4})\))|(?P<num>\d{1,3}|[A-Za-z]|[ivxlc]{1,5}|[IVXLC]{1,5})[.)])\s+(?P<title>\S.*)$"
 )
 # An em dash is left out: "— Jane Doe" is an attribution, not a list item.
-_BULLET_RE = re.compile(r"^\s*(?:[-*•◦▪‣–·]|\.(?=\s))\s+\S")
+# (Symbols drawn as bullets count too: ticks, boxes, pointers, a warning sign: "⚠ The path shares the road ...".)
+_BULLET_RE = re.compile(r"^\s*(?:[-*•◦▪‣–·✓✔☐☑■□●○►▸➤⚠★♦]\ufe0f?|\.(?=\s))\s+\S")
 
 _SENT_FINAL = re.compile(r"[.!?][\"”’')\]]*$")
 # Reference markers closing a sentence ("... grammar. [6]", "...1972.[1]") do not hide its full stop.
@@ -327,12 +328,17 @@ def items_of_a_list(lines: list[str], lead_in: str | None) -> bool:
     block follows a line that leads into it with a colon ("The council agreed these appointments:"), or each of its
     three or more lines opens on a short label of its own and a colon ("Water: two treatment units ..." / "Health:
     ..."), or on a date or name and a spaced dash, or is a short sentence ("Register your trip." / "Take out
-    insurance." / ...).
+    insurance." / ...); or three or more lines are a glossary's, each a term, a spaced dash and what it means, the
+    terms in lower case too ("low water — a river level too low for ...").
 
     Every line starts an item (a capital, a figure, a quote), none is a field or holds a phone number, and none is
     longer than :data:`MAX_ITEM_WORDS` words: a poem's or song's lines after a colon go on in lower case, a contact
     block's lines are fields, and wrapped prose starts most lines in lower case."""
     items = [line.strip() for line in lines]
+    if len(items) >= MIN_UNBULLETED_ITEMS and all(
+        _EARLY_DASH.match(t) and t[:1].isalpha() and not is_field_line(t) and len(t.split()) <= MAX_ITEM_WORDS for t in items
+    ):
+        return True  # a glossary, its terms in lower case too: "inland port — a port on a river ..."
     if len(items) < 2 or not all(
         _ITEM_START.match(t) and not is_field_line(t) and len(t.split()) <= MAX_ITEM_WORDS for t in items
     ):

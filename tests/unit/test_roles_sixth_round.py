@@ -34,3 +34,12 @@ def test_lines_after_a_warning_sign_or_a_tick_are_list_items():
         "✓ Bring a map\n✓ Bring water\n\n") + BODY
     assert role_of(text, "The towpath floods") == "list_item"
     assert role_of(text, "Bring water") == "list_item"
+
+
+def test_a_wiki_articles_title_between_the_sites_menu_and_its_tagline_is_a_heading():
+    text = ("Harbourpedia · The Free Encyclopedia\nMain page · Contents · Random article · About\n"
+            "Search Harbourpedia   [ Go ]        Create account   Log in\n\nMarta Quillon\n\n"
+            "From Harbourpedia, the free encyclopedia\n\n"
+            "Marta Quillon (born 1950) is a painter of harbours and boats, and taught drawing for thirty years.\n\n"
+            "She lives by the sea and paints from a boat she built herself, in every season of the year.\n")
+    assert role_of(text, "Marta Quillon", at_start=True) == "heading"

@@ -1182,8 +1182,8 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
         j = i
         while j <= bottom and j not in found and j - i < RUN_MAX_LINES and _run_item(lines[j].text):
             j += 1
-        # (One line alone over a wiki article's tabs is the article's title, under its site's menu.)
-        if j in found and j <= bottom and not (j - i == 1 and found[j] == "the page's tabs"):
+        # (One line alone over a wiki article's tabs or its tagline is the article's title, under its site's menu.)
+        if j in found and j <= bottom and not (j - i == 1 and found[j] in ("the page's tabs", "the wiki's tagline")):
             for k in range(i, j):
                 found[k] = "menu written one link to a line"
         i = j + 1

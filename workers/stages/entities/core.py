@@ -21,14 +21,14 @@ from ...knowledge.names import KnownNames, shipped
 from ...knowledge.lexicon import (
     BODY_WORDS, CAPTION_TAIL, CAPTION_WORDS, INTERJECTIONS, MONTHS, ORG_HEADS, PLACE_HEADS, POSTNOMINALS, SENTENCE_OPENERS, SPORT_WORDS,
     STOP_EDGE, TITLES,
-    TITLE_SMALL_WORDS, WEEKDAYS, PLACE_VERBS, alternation,
+    TITLE_SMALL_WORDS, WEEKDAYS, PLACE_VERBS, SPEECH_VERBS, alternation,
 )
 from ...knowledge.lexicon import words as word_list
 from ...knowledge.shapes import is_dateline, is_table_row
 from ...knowledge.words import is_common, is_given_name
 
 __all__ = [
-    "LABELS", "NAME_LABELS", "PLACE_LABELS", "SHORT_FORM", "Live", "Mention", "Occurrences", "Page", "Runs", "SpanIndex", "bare", "fold",
+    "LABELS", "NAME_LABELS", "PLACE_LABELS", "SHORT_FORM", "SPEECH_AFTER", "Live", "Mention", "Occurrences", "Page", "Runs", "SpanIndex", "bare", "fold",
     "is_common", "is_given_name", "is_table_row", "lookup", "looks_like_person", "not_a_name", "place_label", "resolve", "sentence_initial",
     "short_form_heads", "strip_punct", "title_case", "tokens", "trim_name", "wire_dateline",
 ]
@@ -155,6 +155,10 @@ THE_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he[ \t]+$")
 #: system ("In Quillnet, each frame ...").
 PLACE_VERB_BEFORE = re.compile(
     r"\b" + alternation(PLACE_VERBS | {w.capitalize() for w in PLACE_VERBS - {"in", "into"}}) + r"\s+$")
+
+
+#: A speech verb right after a name: the name speaks ("Tarnby said", "the Harbour Herald reported").
+SPEECH_AFTER = re.compile(r"\s+" + alternation(SPEECH_VERBS) + r"\b")
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -7,14 +7,14 @@ from collections import Counter
 
 from ....knowledge.lexicon import (
     BODY_HEADS, COMPASS_WORDS, EVENT_HEADS, EVENT_OF, EVENT_ORDINALS, EVENT_STARTS, LEAD_WORDS, LOC_HEADS, MEETING_WORDS,
-    FOREIGN_PLACE_WORDS, NOT_EVENT_HEADS, ORG_HEADS, PLACE_HEADS, PLACE_MODIFIERS, PLACE_PREFIXES, PLACE_SUFFIXES, SPEECH_VERBS,
+    FOREIGN_PLACE_WORDS, NOT_EVENT_HEADS, ORG_HEADS, PLACE_HEADS, PLACE_MODIFIERS, PLACE_PREFIXES, PLACE_SUFFIXES,
     TITLES, alternation,
 )
 from ....knowledge.lexicon import words as word_list
 from .. import timex
 from ..core import (
     EDGE_PUNCT, Mention, NAME_LABELS, Page, Runs, SpanIndex, bare, dateline_place, fold, gazetteer, is_given_name, is_table_row, lookup,
-    place_label, short_form_heads, strip_punct,
+    SPEECH_AFTER, place_label, short_form_heads, strip_punct,
 )
 
 #: A compass word before the rest of a name in capitals: "NORTHERN INDIA".
@@ -314,7 +314,7 @@ def drop_lone_words(ms: list[Mention], page: Page) -> list[Mention]:
     for i, m in enumerate(ms):
         t = m.text(texts)
         if (m.label == "ORG" and m.origin == "model" and " " not in t and not t.replace(".", "").isupper()
-                and counts[t.upper()] == 1 and t not in heads and not _SPEECH_AFTER.match(texts[m.seg], m.end)):
+                and counts[t.upper()] == 1 and t not in heads and not SPEECH_AFTER.match(texts[m.seg], m.end)):
             lone.add(i)
     for i in _listed_with_kept_orgs(ms, texts, lone):
         lone.discard(i)
@@ -333,8 +333,6 @@ def drop_lone_words(ms: list[Mention], page: Page) -> list[Mention]:
 
 #: The word right after a name.
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
-#: A verb of saying right after a name.
-_SPEECH_AFTER = re.compile(r"\s+" + alternation(SPEECH_VERBS) + r"\b")
 #: A lower-case word after a name, other than a list's "and"/"or": the name only opens its item ("Lantern rigs").
 _MORE_OF_ITEM = re.compile(r"(?:[’']s)?\s+(?!(?:and|or)\b)[a-z]")
 #: What joins two items of a list: a comma, "and", "or", "&", after an item's possessive ("Macy's, Kellogg's").

@@ -6,14 +6,14 @@ import re
 
 from ....knowledge.lexicon import (
     ARTICLES, CAPITAL_PARTICLES, CITATION_PARTICLES, CITATION_SKIP, EXTRA_TITLES, FUNCTION_WORDS, INTERJECTIONS, LEAD_WORDS, MONTHS,
-    ORG_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS, RULE_NOUNS, SENTENCE_OPENERS, SPEAKER_ROLES, SPEECH_VERBS, STOP_EDGE, SURNAME_PARTICLES,
+    ORG_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS, RULE_NOUNS, SENTENCE_OPENERS, SPEAKER_ROLES, STOP_EDGE, SURNAME_PARTICLES,
     TITLES, WEEKDAYS, alternation,
 )
 from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import words as word_list
 from ..core import (
     PLACE_NAME_STARTS, THE_BEFORE, Mention, NAME_LABELS, PLACE_LABELS, Page, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup,
-    fold, name_tokens, not_a_name, resolve, sentence_initial, strip_punct,
+    SPEECH_AFTER, fold, name_tokens, not_a_name, resolve, sentence_initial, strip_punct,
 )
 
 _CITE_PAREN = re.compile(r"\(([^()]{0,400}?\b(?:1[5-9]|20)\d{2}[a-z]?)\)")
@@ -31,8 +31,6 @@ _CITE_BEFORE = re.compile(
 #: The authors alone before a year, Harvard style: "Lund and Skov 2020", "Van der Berg, Holm & Lund 2019", "Berg et al. 2021".
 _CITE_AUTHORS = re.compile(r"\s*" + _CITE_NAME_SRC + r"(?:\s*(?:,|&|\band\b)\s*" + _CITE_NAME_SRC + r")*(?:\s+et\s+al\.?)?\s*")
 
-#: A speech verb right after a name: "Tarnby said".
-_SPEECH_AFTER = re.compile(r"\s+" + alternation(SPEECH_VERBS) + r"\b")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+$")
 
 
@@ -437,7 +435,7 @@ def common_word_names(ms: list[Mention], page: Page) -> list[Mention]:
                 continue
             if (m.label == "PERSON" and m.origin == "model" and " " not in t and t not in page.person_words
                     and is_common(t) and not is_given_name(t) and _opens_item(texts[m.seg], m.start)
-                    and not _SPEECH_AFTER.match(texts[m.seg], m.end) and texts[m.seg][m.end:m.end + 1] not in {"'", "’"}):
+                    and not SPEECH_AFTER.match(texts[m.seg], m.end) and texts[m.seg][m.end:m.end + 1] not in {"'", "’"}):
                 continue  # an everyday word opening a sentence or a list's item: "Explain why ...", "Discard all but ..."
             if " " not in t and is_common(t) and _NUMBER_AFTER.match(texts[m.seg], m.end) and t not in page.person_words:
                 continue  # a part of a work and its number: "Part 1 of 3", "Chapter 4:"

@@ -6,10 +6,11 @@ import re
 
 from ....knowledge.gazetteer import CITY_POPULATION, state_codes
 from ..core import (
-    PLACE_LABELS, PLACE_VERB_BEFORE, THE_BEFORE, Mention, Page, SpanIndex, dateline_place, fold, gazetteer, is_common, lookup,
+    PLACE_LABELS, PLACE_VERB_BEFORE, SPEECH_AFTER, THE_BEFORE, Mention, Page, SpanIndex, dateline_place, fold, gazetteer, is_common,
+    lookup,
     place_label, sentence_initial, strip_punct, wire_dateline,
 )
-from ....knowledge.lexicon import PLACE_VERBS_GUARDED, SPEECH_VERBS, TITLES, alternation
+from ....knowledge.lexicon import PLACE_VERBS_GUARDED, TITLES, alternation
 from ....knowledge.words import is_given_name, is_listed
 
 _CAPSEQ = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*))*")
@@ -205,8 +206,6 @@ _ONE_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
 _ACTS_AFTER = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?[a-z]{2,}ed\b")
 #: Prepositions that make a place only with this step's guards ("between"): not evidence for ``propagate``.
 _GUARDED_BEFORE = re.compile(r"\b" + alternation(PLACE_VERBS_GUARDED) + r"\s+$")
-#: A speech verb right after a name: "Tarnby said".
-_SPEECH_AFTER = re.compile(r"\s+" + alternation(SPEECH_VERBS) + r"\b")
 #: What follows an item in the middle of a list: "Tarnby, Selwick and Holm" after "Tarnby".
 _ITEM_AFTER = re.compile(r",[ \t]|[ \t]+(?:and|or)[ \t]")
 #: "In" opening a sentence or a line.
@@ -216,14 +215,16 @@ _OPENING_IN = re.compile(r"(?:^|[.!?]\s+|\n)In\s+$")
 def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
     """A name the model read as a person's, right after "in", "near", "between"..., is a place: "the homes in
     Tarnby", "a farm near Holmsted", "between Ostby and Varnholm", "a mill in Tres Marias", and the places listed
-    after it ("in Tarnby and Selwick") or after a place the gazetteer knows ("Bergen, Tarnby and Selwick"); so is a one-word name right after "the" that is no English word and no given
-    name ("the bank of the Varnitz"). "In" opening a sentence counts too for a person's name ("In Tarnby, the
-    ferry ..."): a work or a system opening a sentence so ("In Quillnet, each frame ...") is no person to begin with.
+    after it ("in Tarnby and Selwick") or after a place the gazetteer knows ("Bergen, Tarnby and Selwick"); so is
+    a one-word name right after "the" that is no English word and no given name ("the bank of the Varnitz"). "In"
+    opening a sentence counts too for a person's name ("In Tarnby, the ferry ..."): a work or a system opening a
+    sentence so ("In Quillnet, each frame ...") is no person to begin with.
 
     A person is seldom "in" anyone, but a surname may be: the name stays a person's when it opens with a given name
     the gazetteer does not know as a place, or with a title, when the page names a person with it as a surname
-    ("Ana Tarnby") or acts as one elsewhere ("Tarnby agreed", "Tarnby also proposed"), when a possessive follows ("in Tarnby's view"), when it reads as an author's ("in Tarnby and
-    Holm's study", "in Tarnby et al.", "in Tarnby (1998)") or when the page writes it in lower case.
+    ("Ana Tarnby") or it acts or speaks elsewhere ("Tarnby agreed", "Tarnby also proposed", "Tarnby said"), when a
+    possessive follows ("in Tarnby's view"), when it reads as an author's ("in Tarnby and Holm's study", "in Tarnby
+    et al.", "in Tarnby (1998)") or when the page writes it in lower case.
     """
     texts = page.texts
     gaz = gazetteer()
@@ -232,14 +233,15 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
         if m.label == "PERSON" and " " in (n := m.text(texts)):
             by_surname.setdefault(n.split()[-1], set()).add(n)
     actors = {m.text(texts) for m in ms if m.label == "PERSON" and (
-        _ACTS_AFTER.match(texts[m.seg], m.end) or _SPEECH_AFTER.match(texts[m.seg], m.end))}
+        _ACTS_AFTER.match(texts[m.seg], m.end) or SPEECH_AFTER.match(texts[m.seg], m.end))}
     prev: Mention | None = None
     listed = False  # ``prev`` is a place after a preposition, or listed after one
     for m in sorted(ms, key=lambda m: (m.seg, m.start)):
         text = texts[m.seg]
         t = m.text(texts)
         after_prep = PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start) is not None or (
-            _OPENING_IN.search(text, max(0, m.start - 6), m.start) or _GUARDED_BEFORE.search(text, max(0, m.start - 15), m.start)) or (
+            _OPENING_IN.search(text, max(0, m.start - 6), m.start) is not None) or (
+            _GUARDED_BEFORE.search(text, max(0, m.start - 15), m.start) is not None) or (
             (tm := THE_BEFORE.search(text, max(0, m.start - 5), m.start)) is not None and tm.group().startswith("t")
             and _ONE_WORD.fullmatch(t) is not None and not is_given_name(t) and not is_listed(t))
         # (mid-sentence "the" only: "The Dorvan regime ..." opens with it; "the Hermit", "the Magician": an English

@@ -1061,14 +1061,13 @@ def _learned_edge(lines: list[Line], start: int, stop: int, inward: int, found: 
     return i
 
 
-_BREAK = re.compile(r"\r\n|\r|\n")
-
-
 def _next_in_block(lines: list[Line], j: int, text: str | None) -> bool:
     """``lines[j + 1]`` follows ``lines[j]`` in one block: one line break between them, no blank line (without the
     page's ``text``, one character between them)."""
     a, b = lines[j].end, lines[j + 1].start
-    return len(_BREAK.findall(text, a, b)) <= 1 if text is not None else b - a <= 1
+    return len(_LINE_BREAK.findall(text, a, b)) <= 1 if text is not None else b - a <= 1
+
+
 #: Most words of the note an advertisement's label carries in its block ("Continue reading below").
 AD_NOTE_WORDS = 6
 

@@ -418,7 +418,9 @@ def speaker_names(ms: list[Mention], page: Page) -> list[Mention]:
 
 
 def common_word_names(ms: list[Mention], page: Page) -> list[Mention]:
-    """A common word alone is no name where the page also writes it in lower case; a role is no speaker's name.
+    """A common word alone is no name where the page also writes it in lower case; a role is no speaker's name; an
+    everyday word the model read as a person, opening a sentence or a list's item, is none ("Explain why ..."); nor is
+    a part of a work before its number ("Part 1 of 3").
 
     The second: transcripts open a line with who speaks, and the model takes a
     role there for a person ("QUESTION:", "MODERATOR:"; the list
@@ -445,14 +447,13 @@ def common_word_names(ms: list[Mention], page: Page) -> list[Mention]:
 
 #: A part's number right after a word, as a work numbers its parts: "Part 1 of 3", "Chapter 4:" (not a score: "Celtic 0").
 _NUMBER_AFTER = re.compile(r"[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d|:)")
-#: What may stand before a sentence's or an item's first word on its line: a bullet, a number, a quote.
-_ITEM_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[•▪◦*·–—-]|\d{1,2}[.)])?[ \t]*[\"'“‘(]?$")
+#: A list item's bullet or number before its first word, at the start of its line.
+_ITEM_MARK = re.compile(r"(?:^|\n)[ \t]*(?:[•▪◦*·–—-]|\d{1,2}[.)])[ \t]+$")
 
 
 def _opens_item(text: str, start: int) -> bool:
-    """The word at ``start`` opens its line (after a bullet or a number) or a sentence."""
-    return _ITEM_OPENING.search(text, max(0, start - 12), start) is not None or (
-        start >= 2 and text[start - 2] in ".!?" and text[start - 1] == " ")
+    """The word at ``start`` opens a sentence, a line, or a list's item after its bullet or number."""
+    return sentence_initial(text, start) or _ITEM_MARK.search(text, max(0, start - 12), start) is not None
 
 
 def title_line_trim(ms: list[Mention], page: Page) -> list[Mention]:

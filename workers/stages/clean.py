@@ -127,9 +127,11 @@ _TRAIL_SEP = re.compile(r"\s+(?:>|»|›|→|/)\s+")
 # A menu copied from a web page whose links were laid out apart: "News   Events   Contact us" (runs of spaces or tabs).
 _SPACED_SEP = re.compile(r"\s*\t\s*|\s{2,}")
 # At the start of the line: "(copyright Jane Doe)" inside a caption is a credit, not chrome. The bare
-# word needs a notice's shape after it (a sign, a year, "by"): "Copyright reform in Europe" is a heading.
+# word needs a notice's shape after it (a sign, a year, "by"): "Copyright reform in Europe" is a heading. "(c)" also
+# numbers a list's third item ("(c) What the court ordered."): a notice has a year, its own words or a name alone.
 _COPYRIGHT = re.compile(
-    r"^\s*(?:©|\(c\)|copyright\b(?=.*(?:©|\(c\)|\b(?:1[89]|20)\d\d\b|\bby\b|\ball rights\b)))|\ball rights reserved\b",
+    r"^\s*(?:©|\(c\)(?=.*\b(?:(?:1[89]|20)\d\d|copyright|all\s+rights)\b|\s*[A-Z][^.!?;]*$)|copyright\b(?=.*(?:©|\(c\)|\b(?:1[89]|20)\d\d\b|\bby\b|\ball rights\b)))"
+    r"|\ball rights reserved\b",
     re.IGNORECASE,
 )
 _UPDATED = re.compile(
@@ -137,7 +139,8 @@ _UPDATED = re.compile(
     re.IGNORECASE,
 )
 _LAST_UPDATED = re.compile(
-    r"^\W*(?:(?:this\s+)?page\s+(?:was\s+)?)?(?:last|date(?:\s+last)?)\s+(?:updated|modified|reviewed|edited|changed)\b", re.IGNORECASE)
+    r"^\W*(?:(?:this\s+)?(?:page|article|post|entry)\s+(?:was\s+)?)?(?:last|date(?:\s+last)?)\s+"
+    r"(?:updated|modified|reviewed|revised|edited|changed)\b", re.IGNORECASE)
 # A running footer that ends with its page number: "Report of the Board – page 4".
 _RUNNING_FOOTER = re.compile(r"^.{3,80}?\s[-–—|·]\s*(?:page|p\.)\s*\d{1,4}\s*$", re.IGNORECASE)
 # A page tool: an action verb and a few words ("Save to my trip", "Email this article").
@@ -380,6 +383,10 @@ def chrome_anywhere(text: str) -> str | None:
         return "the wiki's tagline"
     if _previous_next(t):
         return "links to the pages before and after"
+    if _form_controls(t):
+        return "form fields and buttons"
+    if _drawn_controls(t):
+        return "row of controls drawn with symbols"
     if _PICTOGRAPHS.search(t) and _feedback_buttons(re.sub(r"\s*" + _PICTOGRAPHS.pattern + r"+\s*", "   ", t).strip()):
         return "feedback widget"  # ("Was this helpful?  👍 Yes  👎 No": its buttons drawn)
     return None
@@ -416,7 +423,7 @@ _AD_SLOT = re.compile(r"^\W*(?:advertisement|advert|sponsored(?:\s+content)?|ad)
 # It opens with what is licensed, so a sentence about licences ("We studied why content released under...") is not one.
 _LICENCE = re.compile(
     r"^\W*(?:(?:all|the|this|our)\s+)?(?:text|contents?|material|work|page|article|site|images?|photos?)\b.{0,40}?"
-    r"\b(?:available|licen[cs]ed|published|released)\s+under\b.*\b(?:licen[cs]es?|creative\s+commons|cc[ -]by|gfdl)\b",
+    r"\b(?:available|licen[cs]ed|published|released|shared)\s+under\b.*\b(?:licen[cs]es?|creative\s+commons|cc[ -]by|gfdl)\b",
     re.IGNORECASE,
 )
 # A cookie banner: "This site uses cookies. Learn more | Got it" (a page about baking names no site or consent).
@@ -466,6 +473,10 @@ def chrome_at_edge(text: str) -> str | None:
         return "web-interface link"
     if _EDGE_COPYRIGHT.search(t) and len(t.split()) <= 15 and not _PICTURE_CREDIT.search(t):
         return "copyright line"
+    if _copyright_row(t):
+        return "copyright line"
+    if _name_and_links(t):
+        return "site name with its account links"
     if _URL_LINE.match(t):
         return "address of the page"
     # The word count first: on a long line of the same word, the pattern's search from each "cookies" is quadratic.
@@ -504,6 +515,36 @@ def chrome_at_edge(text: str) -> str | None:
 MOSTLY_UI_WORDS = 6
 #: A control's words (function words aside) are more than this share interface words.
 MOSTLY_UI_SHARE = 0.5
+
+
+#: Most words of a footer's row of items, one of them its copyright notice.
+COPYRIGHT_ROW_WORDS = 30
+
+
+def _copyright_row(text: str) -> bool:
+    """A footer's row of items, one of them the copyright notice ("Information Service · Bay Street, St Michael ·
+    Tel. 555-0123 · © Government of X"); longer than a notice alone may be, each item short, none a sentence."""
+    parts = [p.strip() for p in _MENU_SEP.split(text.strip()) if p.strip()]
+    if len(parts) < 3 or len(text.split()) > COPYRIGHT_ROW_WORDS:
+        return False
+    return (any(_COPYRIGHT.match(p) for p in parts)
+            and all(len(p.split()) <= BANNER_NAME_WORDS and not _SENTENCE_END.search(p) for p in parts))
+
+
+# Far apart on one line: a site's name at one end of its header, its account links at the other.
+_WIDE_GAP = re.compile(r"\s{4,}|\t")
+
+
+def _name_and_links(text: str) -> bool:
+    """A site's name and, far apart from it on the same line, its row of account or menu links ("JURISEAST · Case
+    Law Reporter          Log in  |  Register  |  Subscribe")."""
+    pieces = [p.strip() for p in _WIDE_GAP.split(text.strip()) if p.strip()]
+    if len(pieces) != 2:
+        return False
+    name, links = pieces
+    if len(name.split()) > BANNER_NAME_WORDS or _SENTENCE_END.search(name) or re.search(r"\d", name):
+        return False
+    return (_is_menu(links) or _utility_bar(links)) and any(_ui_only(p) for p in _parts(links))
 
 
 def _mostly_ui(text: str) -> bool:
@@ -700,12 +741,53 @@ def _arrow_link(text: str) -> bool:
     return 0 < len(inner.split()) <= 8 and len(inner) <= 60 and not re.search(r"[.!?;]\s", inner) and not _SENTENCE_END.search(inner)
 
 
+#: Most items of a row of links to the pages before and after ("◀ PREV   2. Europe   CONTENTS   NEXT   4. Asia ▶").
+PREVIOUS_NEXT_PARTS = 5
+
+
 def _previous_next(text: str) -> bool:
-    """A row of two or three links, the first to the page before and the last to the page after, none a sentence:
+    """A row of two to five links, the first to the page before and the last to the page after, none a sentence:
     "◀ 2. Europe      Contents      4. Asia ▶", "Previous: 5.2 Population      Next: 5.4 Trade"."""
     parts = [p.strip() for p in _SPACED_SEP.split(text.strip()) if p.strip()] if len(text) <= 160 else []
-    return (2 <= len(parts) <= 3 and _PREVIOUS.match(parts[0]) is not None and _NEXT.search(parts[-1]) is not None
+    return (2 <= len(parts) <= PREVIOUS_NEXT_PARTS and _PREVIOUS.match(parts[0]) is not None and _NEXT.search(parts[-1]) is not None
             and all(len(p.split()) <= 10 and not re.search(r"[a-z][.!?]\s", p) for p in parts))
+
+
+# A form's field or button as a page's text keeps it: the label inside spaced brackets ("[ Search ]", "[ your email ]").
+_BUTTON = re.compile(r"\[\s+[^\[\]\n]{1,30}?\s+\]")
+#: Most words of a line of form fields and buttons (a banner's plea with its buttons: "Please help ... [ Give now ]").
+FORM_LINE_WORDS = 40
+
+
+def _form_controls(text: str) -> bool:
+    """A form written out as text: two or more fields or buttons in spaced brackets ("Check-in [ dd/mm ]   Guests
+    [ 2 ]   [ Search ]"), or one that closes the line ("Search judgments and gazettes …   [ Search ]"). A citation in
+    brackets has no space inside them ("[Adhikari 1998]", "[3]")."""
+    if len(text.split()) > FORM_LINE_WORDS:
+        return False
+    buttons = _BUTTON.findall(text)
+    # (a banner's close button drawn after its last button: "[ Maybe later ]   ✕")
+    return len(buttons) >= 2 or (len(buttons) == 1 and _PICTOGRAPHS.sub("", text).rstrip().endswith("]"))
+
+
+#: Most words of one item of a row of controls drawn with symbols ("⬇ Download figure (PNG, 640 KB)").
+DRAWN_ITEM_WORDS = 8
+# An item that is only a figure ("14:32", "3"): a table's cell when two items of a row are.
+_FIGURE_ITEM = re.compile(r"^\W*[\d.,:/+−-]+\W*$")
+
+
+def _drawn_controls(text: str) -> bool:
+    """A row of two to eight links or buttons, one of them drawn with a symbol beside its words ("♡ Save to my trip
+    ⇪ Share", "A−   A+   ☾ Night reading", "HOME   ABOUT US ▾   CONTACT"): no item a sentence or a measurement, and
+    not two items figures alone (a table's row, arrows or not: "▲ 2.1   ▼ 0.4")."""
+    if len(text) > 240 or not _PICTOGRAPHS.search(text):
+        return False
+    parts = _parts(text)
+    if not 2 <= len(parts) <= 8 or sum(bool(_FIGURE_ITEM.match(p)) for p in parts) >= 2:
+        return False
+    if any(len(p.split()) > DRAWN_ITEM_WORDS or _DATA_ITEM.search(p) or re.search(r"[a-z][.!?](?:\s|$)", p) for p in parts):
+        return False
+    return any(_PICTOGRAPHS.search(p) and re.search(r"[^\W\d_]{2,}", p) for p in parts)
 
 
 def _parts(text: str) -> list[str]:
@@ -908,8 +990,29 @@ def _named_in(address: str, names: list[str]) -> bool:
 
 
 _RELATED_WORDS = page_words("related_links_words")
+_RELATED_BOX_WORDS = page_words("related_box_words")
 #: Fewest words of a headline in a list of related links ("Bus route to return in April").
 RELATED_HEADLINE_WORDS = 4
+#: Most words of the line that heads a list of related links ("You may have missed", "More from Cambodia").
+RELATED_HEADER_WORDS = 5
+# "More from Cambodia", "More in Sport": the site's other pages on a place or a section, named after the words.
+_MORE_FROM = re.compile(r"^\W*more\s+(?:from|in|on|about)\s+\S", re.IGNORECASE)
+
+
+def _related_header(text: str) -> bool:
+    """A line that heads a list of links to other pages: a few words, one of them a word of such lists ("related",
+    "recent", "more"), the others interface words or what such a box lists ("Recent press releases", "Related
+    speeches", "You may have missed"); or "More from" and a name. Not a heading of the page ("Find us", "Events")."""
+    t = text.strip()
+    words = _words(t)
+    if not any(w in _RELATED_WORDS for w in words) or _guide_heading(words):
+        return False
+    if _ui_only(t):
+        return True  # "You might also like these stories", "Similar articles"
+    if len(words) > RELATED_HEADER_WORDS or _SENTENCE_END.search(t) or t.endswith(":"):
+        return False
+    return bool(_MORE_FROM.match(t)) or all(
+        w in _UI_WORDS or w in _FUNCTION_WORDS or w in _RELATED_WORDS or w in _RELATED_BOX_WORDS for w in words)
 
 
 def _related_links(lines: list[Line], i: int) -> int:
@@ -919,10 +1022,10 @@ def _related_links(lines: list[Line], i: int) -> int:
     short = False  # a link of a few words ("Board members", "Part 2: Rivers")
     while j >= 0 and i - j < RUN_MAX_LINES:
         t = lines[j].text.strip()
-        if _ui_only(t) and not _guide_heading(_words(t)):
+        if _related_header(t) or (_ui_only(t) and not _guide_heading(_words(t))):
             # Headed as links ("More news", "Similar articles"), not a section of the page ("Find us", "Events").
             # Short items need the header to say "links" ("Related links"): "More news" may head the page's own.
-            related = any(w in _RELATED_WORDS for w in _words(t)) and (not short or "links" in _words(t))
+            related = _related_header(t) and (not short or "links" in _words(t))
             return j if i - j >= 2 and related else i + 1
         if len(t.split()) > 16 or _SENTENCE_END.search(t) or t.endswith(":"):
             return i + 1
@@ -943,6 +1046,9 @@ def _contents_box(lines: list[Line], i: int, last: int, found: dict[int, str]) -
     more numbered entries of a few words, a line each (a wiki's box, which repeats the page's headings). Returns the
     index to look at next (past the box), so the page is read once."""
     if " ".join(w for w in _words(lines[i].text) if w not in _CONTENTS_TOGGLES) not in _CONTENTS_HEADINGS:
+        return i + 1
+    if found.get(i + 1) == "menu of short link-like items" and lines[i + 1].start - lines[i].end <= 1:
+        found[i] = "table of contents"  # its heading over its links written as a row ("In this guide" / "A · B · C")
         return i + 1
     j = i + 1
     while (j <= last and _CONTENTS_ENTRY.match(lines[j].text) and len(lines[j].text.split()) <= RUN_ITEM_WORDS + 5
@@ -1084,6 +1190,8 @@ def _inner_boxes(lines: list[Line], top: int, bottom: int, found: dict[int, str]
         if j - i >= 2 and all(k not in found for k in range(i + 1, j + 1)) and _related_links(lines, j) == i:
             for k in range(i, j + 1):
                 found[k] = "list of related links"
+        elif j == i + 1 and i not in found and found.get(j) == "form fields and buttons" and _tagline(lines[i].text):
+            found[i] = "the form's heading"  # "Plan your stay" over "Check-in [ dd/mm ]   [ Search hotels ]"
         elif found.get(i) == "advertisement slot":
             for k in range(i + 1, j + 1):
                 t = lines[k].text.strip()
@@ -1181,8 +1289,10 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
         j = i
         while j <= bottom and j not in found and j - i < RUN_MAX_LINES and _run_item(lines[j].text):
             j += 1
-        # (One line alone over a wiki article's tabs or its tagline is the article's title, under its site's menu.)
-        if j in found and j <= bottom and not (j - i == 1 and found[j] in ("the page's tabs", "the wiki's tagline")):
+        # (One line alone over a wiki article's tabs or its tagline is the article's title, under its site's menu; so
+        # is one the page's prose names, under its breadcrumb trail: "Kampot" over "Save to my trip   Share".)
+        lone_title = j - i == 1 and (found.get(j) in ("the page's tabs", "the wiki's tagline") or prose.names(lines[i].text))
+        if j in found and j <= bottom and not lone_title:
             for k in range(i, j):
                 found[k] = "menu written one link to a line"
         i = j + 1

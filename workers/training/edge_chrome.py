@@ -10,7 +10,7 @@ above :data:`THRESHOLD` is chrome, and the walk goes on.
 
 The gold pages ``make train`` gives it: the corpus, the corpus with catalogs 1-3 of other sites' chrome around it
 (``benchmarks/chrome_variants.py``) and the invented development sets. The held-out ones (catalog 4, the sets
-``roles_heldout`` and ``corpus_kinds_check2``) are left out, to measure it on (docs/quality.md, "Chrome of other
+``roles_heldout`` and ``corpus_kinds_check3``) are left out, to measure it on (docs/quality.md, "Chrome of other
 sites").
 """
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 from .gazetteer import gazetteer
-from .lexicon import ORG_HEADS
+from .lexicon import ORG_HEADS, page_words
 from .words import is_given_name
 
-__all__ = ["CELL_GAP", "DAY_AND_MONTH", "dated_row", "is_byline", "is_column_header", "is_dateline", "is_table_row"]
+__all__ = ["CELL_GAP", "DAY_AND_MONTH", "dated_row", "is_byline", "is_column_header", "is_dateline", "is_story_byline",
+           "is_table_row"]
 
 #: A gap between a table's cells laid out in plain text: a tab, or three spaces or more (two after a sentence's end are
 #: a typist's habit; a menu's links, taken out as chrome before a table is looked for, are kept apart by two). A table's
@@ -128,3 +129,22 @@ def is_byline(text: str) -> bool:
         return True
     countries = sum(gazetteer().is_kind(p, "country") for p in parts)
     return orgs >= 1 and persons + orgs + countries >= 2
+
+
+_BYLINE_OPENINGS = page_words("byline_openings")
+# "By Ana Lima", "Interview by Ana Lima", "Words and pictures by Ana Lima": the author's name right after "by".
+# ("By Sea", "By the river": a heading and a phrase; a name has two capitalised words.)
+_STORY_BYLINE = re.compile(r"^\W{0,2}(?:(?P<what>[A-Za-z]+(?:\s+and\s+[a-z]+)?)\s+)?(?i:by)\s+[A-Z][\w.'’-]*\s+[A-Z]")
+#: Most words of a story's byline with its place and date ("By Ana Lima · Porto · 13 October 2025").
+STORY_BYLINE_WORDS = 30
+
+
+def is_story_byline(text: str) -> bool:
+    """A story's byline: "By" and the author's name, or a word of :data:`_BYLINE_OPENINGS` and "by" ("Interview by
+    Ana Lima · Photographs by Rui Sá · 2 May 2025"), no sentence end: a paragraph, never a picture's caption."""
+    t = text.strip()
+    m = _STORY_BYLINE.match(t)
+    if not m or len(t.split()) > STORY_BYLINE_WORDS or t.endswith((".", "!", "?")) or "\n" in t:
+        return False
+    what = m.group("what")
+    return what is None or what.split()[0].lower() in _BYLINE_OPENINGS

@@ -64,7 +64,7 @@ from wordfreq import word_frequency
 
 from ..knowledge.gazetteer import Gazetteer, gazetteer
 from ..knowledge.lexicon import page_words
-from ..knowledge.shapes import is_byline
+from ..knowledge.shapes import is_byline, is_story_byline
 from ..models import Classification, ClassifiedPage, Region, Section, Segment, SegmentedPage, Topic
 from .segment import CITATIONS, is_dateline, is_definition, is_field_line, is_table_row, rows_alike, split_sentences
 from .language import identifier as language_identifier
@@ -250,8 +250,8 @@ def assign_captions(segments: list[Segment], source: str = "") -> None:
     body = TitledNames(text)
     written = Counter(_NAME_WORD.findall(text))
     for k, seg in enumerate(content):
-        if seg.role not in ("heading", "paragraph") or seg is page_title or is_dateline(seg.text):
-            continue
+        if seg.role not in ("heading", "paragraph") or seg is page_title or is_dateline(seg.text) or is_story_byline(seg.text):
+            continue  # (a story's byline names a photographer too: "Interview by X · Photographs by Y")
         prev = content[k - 1] if k else None
         nxt = content[k + 1] if k + 1 < len(content) else None
         if nxt is not None and nxt.role == "paragraph" and is_definition(nxt.text) and not is_caption_text(seg.text):

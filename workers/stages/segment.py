@@ -40,7 +40,8 @@ import re
 from collections.abc import Callable
 
 from ..knowledge.lexicon import page_words
-from ..knowledge.shapes import CELL_GAP, DAY_AND_MONTH, dated_row, is_byline, is_column_header, is_dateline, is_table_row
+from ..knowledge.shapes import (CELL_GAP, DAY_AND_MONTH, dated_row, is_byline, is_column_header, is_dateline, is_story_byline,
+                                is_table_row)
 from ..models import Block, Cell, CleanPage, OffsetMap, Piece, Segment, SegmentedPage, Sentence
 
 # A block holding only a number: "2.", "2.1", "IV.", "(a)", "a)", "Chapter 2", "Section 3.1"
@@ -58,7 +59,8 @@ _ENUM_RE = re.compile(
 )
 # An em dash is left out: "— Jane Doe" is an attribution, not a list item.
 # (Symbols drawn as bullets count too: ticks, boxes, pointers, a warning sign: "⚠ The path shares the road ...".)
-_BULLET_RE = re.compile(r"^\s*(?:[-*•◦▪‣–·✓✔☐☑■□●○►▸➤⚠★♦]\ufe0f?|\.(?=\s))\s+\S")
+# ("^" is the mark a wiki's reference list leaves before each reference: its link back to the text.)
+_BULLET_RE = re.compile(r"^\s*(?:[-*•◦▪‣–·✓✔☐☑■□●○►▸➤⚠★♦^]\ufe0f?|\.(?=\s))\s+\S")
 
 _SENT_FINAL = re.compile(r"[.!?][\"”’')\]]*$")
 # Reference markers closing a sentence ("... grammar. [6]", "...1972.[1]") do not hide its full stop.
@@ -317,6 +319,9 @@ MAX_ITEM_WORDS = 40
 _ITEM_START = re.compile(r"^[\"“‘'(]?[A-Z0-9]")
 # A short label and its colon at the start of an item ("Water: ...", "Appellant (Tana Ltd): ..."); bounded.
 _ITEM_LABEL = re.compile(r"^([A-Z][^:\n]{0,40}):\s+\S")
+# A glossary's line written with a colon: a term of a few words in lower case, what it means in lower case too
+# ("storm surge: a rise in sea level ..."); a field's label is capitalised ("Venue: Town Hall").
+_GLOSSARY_COLON = re.compile(r"^[a-z][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s+[a-z]")
 # A spaced dash in a line's first 60 characters, after a word.
 _EARLY_DASH = re.compile(r"^\S[^\n]{0,60}?\s[–—-]\s+\S")
 #: Most words of a line that is an item because it is a sentence of its own.
@@ -329,7 +334,8 @@ def items_of_a_list(lines: list[str], lead_in: str | None) -> bool:
     three or more lines opens on a short label of its own and a colon ("Water: two treatment units ..." / "Health:
     ..."), or on a date or name and a spaced dash, or is a short sentence ("Register your trip." / "Take out
     insurance." / ...); or three or more lines are a glossary's, each a term, a spaced dash and what it means, the
-    terms in lower case too ("low water — a river level too low for ...").
+    terms in lower case too ("low water — a river level too low for ..."), or two or more, each a term in lower case,
+    a colon and what it means in lower case ("low water: a river level too low for ...").
 
     Every line starts an item (a capital, a figure, a quote), none is a field or holds a phone number, and none is
     longer than :data:`MAX_ITEM_WORDS` words: a poem's or song's lines after a colon go on in lower case, a contact
@@ -339,6 +345,8 @@ def items_of_a_list(lines: list[str], lead_in: str | None) -> bool:
         _EARLY_DASH.match(t) and t[:1].isalpha() and not is_field_line(t) and len(t.split()) <= MAX_ITEM_WORDS for t in items
     ):
         return True  # a glossary, its terms in lower case too: "inland port — a port on a river ..."
+    if len(items) >= 2 and all(_GLOSSARY_COLON.match(t) and len(t.split()) <= MAX_ITEM_WORDS for t in items):
+        return True  # a glossary written with colons: "storm surge: a rise in sea level ..."
     if len(items) < 2 or not all(
         _ITEM_START.match(t) and not is_field_line(t) and len(t.split()) <= MAX_ITEM_WORDS for t in items
     ):
@@ -467,14 +475,15 @@ def heading_shape(text: str, *, first: bool = False, numbered: bool = False) -> 
         return bool(re.fullmatch(r"\d{1,4}", t))
     if t.endswith((":", ";", ",")) or has_email_or_url(t) or is_table_row(t) or is_column_header(t):
         return False
-    if _TRAILS_OFF.search(t) or is_dateline(t) or dated_row(t) or _BYLINE.match(t) or _AUTHOR_LIST.match(t) or _FORMULA.search(t) or _FIELD_LABEL.match(t) or _PHONE.search(t):
+    if _TRAILS_OFF.search(t) or is_dateline(t) or dated_row(t) or _BYLINE.match(t) or is_story_byline(t) or _AUTHOR_LIST.match(t) or _FORMULA.search(t) or _FIELD_LABEL.match(t) or _PHONE.search(t):
         return False
     if labelled_person(t):
         return False
     first_letter = re.search(r"[^\W\d_]", t)
     if not numbered and first_letter and first_letter.group().islower() and first_letter.start() < 3:
         return False
-    if len(split_sentences(t)) > 1:
+    sentences = split_sentences(t)
+    if len(sentences) > 1 and not (first and _question_and_subtitle(t, sentences)):
         return False
     if not first and not numbered and len(words) > 6 and _capitalised_share(words) <= 0.5:
         # A long line in sentence case is a sentence without its full stop (a standfirst, a caption).
@@ -484,6 +493,11 @@ def heading_shape(text: str, *, first: bool = False, numbered: bool = False) -> 
     if _SENT_FINAL.search(t):
         return is_run_in_heading(t, numbered=numbered)
     return True
+
+
+def _question_and_subtitle(text: str, sentences: list[tuple[int, int]]) -> bool:
+    """A title that asks and then says what it is about: "Who keeps the canals open? Irrigation in the Terai"."""
+    return len(sentences) == 2 and text[: sentences[0][1]].rstrip().endswith("?") and not _SENT_FINAL.search(text)
 
 
 def _capitalised_share(words: list[str]) -> float:
@@ -750,6 +764,8 @@ def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: B
         add("heading", text, offsets, *span, number=m.group("num"), level=1)
         return
     role = "heading" if heading_shape(t, first=first) or repeats_title(t, title) or is_headline(t) else "paragraph"
+    if role == "paragraph" and nxt is not None and over_byline(t, nxt.text):
+        role = "heading"  # a story's title, however long, over its byline or its date
     if role == "heading" and not first and is_signature(t, prev):
         role = "paragraph"  # "Revd Jane Smith" under the letter's last words: its signature
     if role == "heading" and not first and is_byline(t):
@@ -759,6 +775,13 @@ def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: B
     if role == "heading" and not first and any(rows_alike(t, b.text if b is not None else None) for b in (prev, nxt)):
         role = "paragraph"  # one of a run of lines alike with figures: rows of results, each on its own
     add(role, text, offsets, *span)
+
+
+def over_byline(text: str, below: str) -> bool:
+    """A story's title over its byline or its dateline ("By Ana Lima · 2 May 2025", "Saturday, March 8, 2025"),
+    title-shaped as a page's first line may be (long, in sentence case, a question and its subtitle)."""
+    b = below.strip()
+    return "\n" not in b and (is_story_byline(b) or is_dateline(b)) and heading_shape(text, first=True)
 
 
 _SIGNATURE_TITLES = page_words("signature_titles")

@@ -1,0 +1,75 @@
+"""Roles of a story's title over its byline or date, of the byline itself, of a title that asks a question, and of
+glossary lines and references written as the web writes them.
+
+Every line here was written for these tests; none is taken from a gold page or a check set.
+"""
+
+from __future__ import annotations
+
+from tests.unit.page_roles import role_of
+from workers.knowledge.shapes import is_story_byline
+
+MENU = "Home | News | Sport | Opinion | Contact\n\n"
+BODY = (
+    "The island's ferry will sail twice a day from November, the operator said on Monday, after a year of delays.\n\n"
+    "Islanders asked for an earlier crossing on weekdays, and the first boat will now leave the pier at seven.\n\n"
+)
+FOOTER = "\n\nPrivacy | Cookies | Accessibility\n© 2025 Isles Courier\n"
+
+
+def test_a_long_title_in_sentence_case_over_its_byline_is_a_heading():
+    text = MENU + "ISLAND NEWS\n\nFerry operator adds a second daily crossing after islanders complain about delays\n\nBy Morag Isbister · Kirkwall · 3 March 2025\n\n" + BODY + FOOTER
+    assert role_of(text, "Ferry operator adds") == "heading"
+
+
+def test_a_title_over_its_date_line_is_a_heading():
+    text = MENU + "ISLAND NEWS\n\nFerry operator adds a second daily crossing after islanders complain about delays\n\nMonday, March 3, 2025\n\n" + BODY + FOOTER
+    assert role_of(text, "Ferry operator adds") == "heading"
+
+
+def test_a_story_byline_is_a_paragraph_wherever_it_stands_not_a_caption_or_a_heading():
+    for line in ("Interview by Morag Isbister · Photographs by Sven Flett · 3 March 2025",
+                 "Reporting by Morag Isbister · Editing by Sven Flett"):
+        text = MENU + "A winter on the ferry\n\n" + BODY + line + "\n\n" + BODY + FOOTER
+        assert role_of(text, line[:20]) == "paragraph", line
+
+
+def test_a_picture_credit_stays_a_caption():
+    text = MENU + "A winter on the ferry\n\n" + BODY + "The ferry at the north pier in February. Photo by Sven Flett\n\n" + BODY + FOOTER
+    assert role_of(text, "The ferry at the north pier") == "caption"
+
+
+def test_what_a_story_byline_is():
+    assert is_story_byline("By Morag Isbister · Kirkwall · 3 March 2025")
+    assert is_story_byline("Words and pictures by Morag Isbister")
+    assert not is_story_byline("Photo by Sven Flett")
+    assert not is_story_byline("By Sea")
+    assert not is_story_byline("By the end of the year the pier will reopen.")
+
+
+def test_a_first_title_that_asks_and_then_names_its_subject_is_a_heading():
+    text = "Who runs the ferries? Public boats and private crews in the northern isles\n\nMorag Isbister and Sven Flett\n\n" + BODY
+    assert role_of(text, "Who runs the ferries?") == "heading"
+
+
+def test_two_sentences_in_the_text_stay_a_paragraph():
+    text = MENU + "A winter on the ferry\n\n" + BODY + "Why now? The council had the money at last\n\n" + BODY + FOOTER
+    assert role_of(text, "Why now?") != "heading"
+
+
+def test_glossary_lines_written_with_colons_are_list_items():
+    text = (MENU + "Tides and ferries\n\n" + BODY + "Key terms\n\nslack water: the still water at the turn of the tide\n"
+            "spring tide: the largest rise and fall of the tide in a month\n\n" + FOOTER)
+    assert role_of(text, "slack water:") == "list_item"
+    assert role_of(text, "spring tide:") == "list_item"
+
+
+def test_fields_written_with_colons_are_no_glossary():
+    text = MENU + "Ferry open day\n\n" + BODY + "Venue: Pier Road, Kirkwall\nTime: 10 am to 4 pm\n\n" + BODY + FOOTER
+    assert role_of(text, "Venue: Pier Road") != "list_item"
+
+
+def test_references_with_a_wikis_back_link_mark_are_list_items():
+    text = (MENU + "Orkney ferries\n\n" + BODY + "References\n\n^ Isbister, Morag (2019). Ferries of the North. Kirkwall: Pier Press.\n"
+            "^ \"Second crossing for the isles\". Isles Courier. 3 March 2025.\n\n" + FOOTER)
+    assert role_of(text, "Ferries of the North") == "list_item"

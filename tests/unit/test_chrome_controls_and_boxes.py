@@ -99,3 +99,47 @@ def test_the_page_title_alone_between_its_trail_and_its_tools_stays_content():
             "Hoy is the hilliest island of Orkney, and Hoy's ferry leaves from Stromness twice a day.\n\n"
             "Walkers on Hoy should carry water, for Hoy has no shop beyond the pier.\n" + FOOTER)
     assert role_of(text, "Hoy", at_start=True) != "furniture"
+
+
+def test_an_advertisement_with_its_label_on_one_line_is_chrome_anywhere():
+    assert clean.chrome_anywhere("SPONSORED  ·  Warm jackets for the crossing, now 15% off  ›") == "advertisement"
+    assert clean.chrome_anywhere("Sponsored by the Harbour Trust, the regatta raised £4,000 for the lifeboat.") is None
+
+
+def test_a_wikis_redirect_note_is_chrome_and_the_title_over_it_stays():
+    text = ("ISLEPEDIA\nArticle   Talk   Read   Edit   View history\nMorag Isbister\n(Redirected from Morag Flett)\n\n"
+            "Morag Isbister (born 1961) is an Orkney ferry captain and writer.\n\n"
+            "Isbister first sailed the northern isles route in 1984.\n" + FOOTER)
+    assert role_of(text, "(Redirected from") == "furniture"
+    assert role_of(text, "Morag Isbister", at_start=True) != "furniture"
+
+
+def test_a_table_of_contents_written_on_one_line_is_chrome():
+    assert clean.chrome_anywhere("Contents: 1 Early life · 2 At sea · 3 Writing · 4 References") == "table of contents"
+    assert clean.chrome_anywhere("Contents: two boxes of charts and a logbook from 1930") is None
+
+
+def test_one_link_under_its_label_on_one_line_is_chrome_anywhere():
+    assert clean.chrome_anywhere("READ NEXT   The last ferry of the winter  →") == "link to another page"
+    assert clean.chrome_anywhere("Related: Harbour dues to rise from April") == "link to another page"
+    assert clean.chrome_anywhere("Next steps: the council votes on the fares in May.") is None
+
+
+def test_a_call_to_share_with_the_sites_tag_is_chrome_anywhere():
+    assert clean.chrome_anywhere("Sailed with us? Share your photos with #islesferry") == "the site's call to share"
+    assert clean.chrome_anywhere("The hashtag #islesferry trended after the rescue, and crews were thanked.") is None
+
+
+def test_notes_of_the_site_at_the_edge_are_chrome():
+    assert clean.chrome_at_edge("GOV.ISLES") == "the site's name, written as its address"
+    assert clean.chrome_at_edge("Kirkwall.") is None
+    assert clean.chrome_at_edge("This article is archived and can no longer be edited.") == "the site's editorial note"
+    assert clean.chrome_at_edge("This summary was prepared by the editors of Isles Law and is not part of the ruling.") \
+        == "the site's editorial note"
+    assert clean.chrome_at_edge("This report was prepared by the harbour master after the storm.") is None
+
+
+def test_a_notice_to_the_reader_with_its_button_is_chrome_at_the_edge():
+    line = "You have read 3 of your 5 free stories this month.   Subscribe for full access »"
+    assert clean.chrome_at_edge(line) == "the site's notice to the reader, with its button"
+    assert clean.chrome_at_edge("Ferries   You can book a seat on the morning boat") is None

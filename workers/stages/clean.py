@@ -368,6 +368,16 @@ def chrome_anywhere(text: str) -> str | None:
         return "page counter"
     if _AD_SLOT.match(t):
         return "advertisement slot"
+    if _AD_LABELLED.match(t) and n_words <= AD_LINE_WORDS:
+        return "advertisement"  # "SPONSORED · Rain shells for alpine days, now 20% off ›"
+    if _REDIRECTED.match(t):
+        return "the wiki's redirect note"
+    if _contents_row(t):
+        return "table of contents"
+    if _labelled_link(t):
+        return "link to another page"
+    if _social_prompt(t):
+        return "the site's call to share"
     if _is_menu(t):
         return "menu of short link-like items"
     if _WIDGET.match(t):
@@ -418,7 +428,23 @@ _EDGE_COPYRIGHT = re.compile(
 # A picture's credit ("Harbour at dusk. Photo © Jane Roe") is part of its caption, even at the page's edge.
 _PICTURE_CREDIT = re.compile(r"\b(?:photo|photograph|image|picture|illustration|credit|courtesy)s?\b", re.IGNORECASE)
 _URL_LINE = re.compile(r"^(?:[\w ]{0,20}:?\s*)?[\"“(]?(?:https?://|www\.)\S+[\"”)]?\.?$", re.IGNORECASE)
+# A site's name written as its address: "GOV.UK", "Canada.ca", "islescourier.example.com".
+_DOMAIN_NAME = re.compile(r"^(?:www\.)?[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\.[A-Za-z]{2,6}$")
+# A note from the site's editors on the page itself: "This article is archived and can no longer be edited", "This
+# summary was prepared by the editors of X ...".
+_EDITORIAL_NOTE = re.compile(
+    r"^\W*this\s+(?:article|page|story|post|entry|summary|report|item)\s+(?:is|was|has\s+been)\s+"
+    r"(?:archived|(?:prepared|written|compiled)\s+by\s+(?:the|our)\s+editors|(?:automatically\s+|machine[- ])translated"
+    r"|no\s+longer\s+(?:updated|maintained))\b", re.IGNORECASE)
 _AD_SLOT = re.compile(r"^\W*(?:advertisement|advert|sponsored(?:\s+content)?|ad)\W*$", re.IGNORECASE)
+# An advertisement's label and its text on one line: "SPONSORED · Rain shells, now 20% off ›", "Advertisement: ...".
+_AD_LABELLED = re.compile(
+    r"^\W*(?:advertisement|advert|sponsored(?:\s+content)?|promoted|partner\s+content|paid\s+content|ad)\s*[·|:–—]\s*\S",
+    re.IGNORECASE)
+#: Most words of an advertisement written with its label on one line.
+AD_LINE_WORDS = 25
+# A wiki's note under the title of a page reached by another name: "(Redirected from Old name)".
+_REDIRECTED = re.compile(r"^\(\s*redirected\s+from\s+[^()]{1,80}\)$", re.IGNORECASE)
 # A site's licence notice: "Text is available under the Creative Commons licence", "Content licensed under CC BY-SA".
 # It opens with what is licensed, so a sentence about licences ("We studied why content released under...") is not one.
 _LICENCE = re.compile(
@@ -479,6 +505,12 @@ def chrome_at_edge(text: str) -> str | None:
         return "site name with its account links"
     if _URL_LINE.match(t):
         return "address of the page"
+    if _DOMAIN_NAME.match(t):
+        return "the site's name, written as its address"
+    if _EDITORIAL_NOTE.match(t) and len(t.split()) <= 40:
+        return "the site's editorial note"
+    if _notice_and_button(t):
+        return "the site's notice to the reader, with its button"
     # The word count first: on a long line of the same word, the pattern's search from each "cookies" is quadratic.
     if len(t.split()) <= 30 and _COOKIES.search(t):
         return "cookie banner"
@@ -545,6 +577,23 @@ def _name_and_links(text: str) -> bool:
     if len(name.split()) > BANNER_NAME_WORDS or _SENTENCE_END.search(name) or re.search(r"\d", name):
         return False
     return (_is_menu(links) or _utility_bar(links)) and any(_ui_only(p) for p in _parts(links))
+
+
+#: Most words of a site's notice to the reader before its button ("You have read 2 of your 3 free articles").
+NOTICE_WORDS = 20
+
+
+def _notice_and_button(text: str) -> bool:
+    """The site speaks to its reader and offers a button, far apart on one line: "You have read 2 of your 3 free
+    articles this month.   Subscribe for unlimited access »". The notice is a sentence to "you"; the button a call to
+    action, a page tool or a link that points on."""
+    pieces = [p.strip() for p in CELL_GAP.split(text.strip()) if p.strip()]
+    if len(pieces) != 2 or len(pieces[0].split()) > NOTICE_WORDS:
+        return False
+    notice, button = pieces
+    if not ({"you", "your"} & set(_words(notice))):
+        return False
+    return bool(_call_to_action(button) or _arrow_link(button) or (_mostly_ui(button.rstrip("→»›▶► "))))
 
 
 def _mostly_ui(text: str) -> bool:
@@ -788,6 +837,53 @@ def _drawn_controls(text: str) -> bool:
     if any(len(p.split()) > DRAWN_ITEM_WORDS or _DATA_ITEM.search(p) or re.search(r"[a-z][.!?](?:\s|$)", p) for p in parts):
         return False
     return any(_PICTOGRAPHS.search(p) and re.search(r"[^\W\d_]{2,}", p) for p in parts)
+
+
+# A table of contents written on one line: "Contents: 1 Early life · 2 Career · 3 Later life".
+_CONTENTS_ROW = re.compile(r"^\W*(?P<head>[^:]{3,25}):\s*(?P<rest>.+)$")
+
+
+def _contents_row(text: str) -> bool:
+    """A contents heading, a colon and two or more numbered entries kept apart by "·", "|" or "•"."""
+    m = _CONTENTS_ROW.match(text.strip())
+    if not m or " ".join(_words(m.group("head"))) not in _CONTENTS_HEADINGS:
+        return False
+    entries = [p for p in _MENU_SEP.split(m.group("rest")) if p.strip()]
+    return len(entries) >= 2 and all(_CONTENTS_ENTRY.match(p) and len(p.split()) <= RUN_ITEM_WORDS + 5 for p in entries)
+
+
+#: Most words of the headline a labelled link names ("Read next   The last ferry of the winter →").
+LINKED_HEADLINE_WORDS = 14
+# A label and the headline it links to, apart by a wide gap or a colon: "READ NEXT   The last ferry ...".
+_LABEL_GAP = re.compile(r"\s{3,}|\t|:\s+")
+
+
+def _labelled_link(text: str) -> bool:
+    """One link to another page under its label on one line: the label a header of related links ("Read next",
+    "Related", "Also read"), the rest a headline (no sentence), perhaps with an arrow."""
+    pieces = _LABEL_GAP.split(text.strip(), maxsplit=1)
+    if len(pieces) != 2:
+        return False
+    label, headline = pieces[0].strip(), pieces[1].strip().rstrip("→»›▶► ").strip()
+    if not _related_header(label) or not headline:
+        return False
+    return len(headline.split()) <= LINKED_HEADLINE_WORDS and not _SENTENCE_END.search(headline) and not re.search(r"[a-z][.!?]\s", headline)
+
+
+# A social network's tag or handle: "#trailwalks", "@islescourier".
+_SOCIAL_TAG = re.compile(r"(?<![\w&])[#@][^\W\d_]\w{2,}")
+#: Most words of a site's call to share on social networks.
+SOCIAL_PROMPT_WORDS = 15
+
+
+def _social_prompt(text: str) -> bool:
+    """The site asks its reader to share, tag or follow, naming its tag or handle: "Walked it? Share your photos with
+    #trailwalks", "Follow us @islescourier"."""
+    t = text.strip()
+    if not _SOCIAL_TAG.search(t) or len(t.split()) > SOCIAL_PROMPT_WORDS:
+        return False
+    words = set(_words(t))
+    return bool(words & {"share", "tag", "follow", "post", "send"}) and bool(words & {"you", "your", "us"})
 
 
 def _parts(text: str) -> list[str]:
@@ -1289,9 +1385,9 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
         j = i
         while j <= bottom and j not in found and j - i < RUN_MAX_LINES and _run_item(lines[j].text):
             j += 1
-        # (One line alone over a wiki article's tabs or its tagline is the article's title, under its site's menu; so
+        # (One line alone over a wiki article's tabs, tagline or redirect note is the article's title, under its site's menu; so
         # is one the page's prose names, under its breadcrumb trail: "Kampot" over "Save to my trip   Share".)
-        lone_title = j - i == 1 and (found.get(j) in ("the page's tabs", "the wiki's tagline") or prose.names(lines[i].text))
+        lone_title = j - i == 1 and (found.get(j) in ("the page's tabs", "the wiki's tagline", "the wiki's redirect note") or prose.names(lines[i].text))
         if j in found and j <= bottom and not lone_title:
             for k in range(i, j):
                 found[k] = "menu written one link to a line"

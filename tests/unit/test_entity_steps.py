@@ -102,6 +102,8 @@ EXAMPLES: dict[str, tuple[list[str], list[tuple[str, str, int, int]], tuple[str,
     "date_edges": (["- Wednesday 4th June: sports day"], [("June", "DATE", 0, 0)], ("Wednesday 4th June", "DATE"), True),
     "places_after_prepositions": (["The firm repaired roofs in Selbridge and Harwold last spring."],
                                   [("Selbridge", "GPE", 0, 0), ("Harwold", "PERSON", 0, 0)], ("Harwold", "GPE"), True),
+    "places_before_divisions": (["Farmers of Varnitz province sold their first crop."], [("Varnitz", "PERSON", 0, 0)],
+                                ("Varnitz", "GPE"), True),
     "drop_lone_words": (["The adjusted Q statistic was reported, and Lanterna agreed."],
                         [("Lanterna", "ORG", 0, 0)], ("Lanterna", "ORG"), False),
 }

@@ -36,6 +36,8 @@ def mapping(name: str) -> dict:
 
 TITLES = words("titles")
 EXTRA_TITLES = words("extra_titles")
+OCCUPATIONS = words("occupations")
+DIVISION_WORDS = words("division_words")
 INTERJECTIONS = words("interjections")
 CAPTION_WORDS = words("caption_words")
 CAPTION_TAIL = words("caption_tail")

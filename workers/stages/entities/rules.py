@@ -114,6 +114,7 @@ STEPS: tuple[Step, ...] = (
     Step("institutions", orgs.institutions),
     Step("common_word_names", people.common_word_names),
     Step("places_after_prepositions", places.places_after_prepositions),
+    Step("places_before_divisions", places.places_before_divisions),
     Step("add_places", places.add_places),
     Step("state_codes", places.state_codes_after_towns),
     Step("home_towns", places.home_towns),

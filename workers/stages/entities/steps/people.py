@@ -6,7 +6,8 @@ import re
 
 from ....knowledge.lexicon import (
     ARTICLES, CAPITAL_PARTICLES, CITATION_PARTICLES, CITATION_SKIP, EXTRA_TITLES, FUNCTION_WORDS, INTERJECTIONS, LEAD_WORDS, MONTHS,
-    ORG_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS, RULE_NOUNS, SENTENCE_OPENERS, SPEAKER_ROLES, STOP_EDGE, SURNAME_PARTICLES,
+    OCCUPATIONS, ORG_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS, RULE_NOUNS, SENTENCE_OPENERS, SPEAKER_ROLES, STOP_EDGE,
+    SURNAME_PARTICLES,
     TITLES, WEEKDAYS, alternation,
 )
 from ....knowledge.gazetteer import CITY_POPULATION
@@ -230,7 +231,9 @@ def _free_given_name(word: str, lower_words: set[str]) -> bool:
             and w not in STOP_EDGE and w not in MONTHS and w not in WEEKDAYS)
 
 
-_NAME = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){0,2}(?:\s+(?:[IVX]{2,5}(?![\w'’-])|[VX](?![\w'’-])|Jr\.?|Sr\.?))?")
+# (A double surname's second part is capitalised too: "Ofori-Mensah".)
+_NAME = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:(?<=-)[A-Z][a-zà-ÿ'’-]+)*(?:\s+[A-Z][a-zà-ÿ'’-]+(?:(?<=-)[A-Z][a-zà-ÿ'’-]+)*){0,2}"
+                   r"(?:\s+(?:[IVX]{2,5}(?![\w'’-])|[VX](?![\w'’-])|Jr\.?|Sr\.?))?")
 
 
 #: A regnal number after a ruler's name: "II", "XIII" (not "I", which is more often the pronoun).
@@ -238,7 +241,8 @@ _REGNAL = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})|V|X")
 
 
 def titled_names(ms: list[Mention], page: Page) -> list[Mention]:
-    """Unmarked names right after a capitalised title are persons.
+    """Unmarked names right after a capitalised title are persons; so are a given name and surname right after an
+    occupation in lower case ("the geographer Ana Lima": two words at least, for "the diver Lima" may be a boat).
 
     ``not_a_name(word)`` rules out words such as places and organisation words.
     """
@@ -247,9 +251,12 @@ def titled_names(ms: list[Mention], page: Page) -> list[Mention]:
     out = list(ms)
     heads = TITLES | EXTRA_TITLES
     for i, text in enumerate(texts):
-        for tm in re.finditer(r"(?<![\w'’-])([A-Z][a-z]+\.?|[A-Z]{2,5})\s+(?=[A-Z])", text):
+        for tm in re.finditer(r"(?<![\w'’-])([A-Z][a-z]+\.?|[A-Z]{2,5}|[a-z]{4,})\s+(?=[A-Z])", text):
             title = tm.group(1)
-            if title.rstrip(".").lower() not in heads or tm.start() == 0 or (title.endswith(".") and len(title) > 6):
+            occupation = title.islower()
+            if occupation and title not in OCCUPATIONS:
+                continue
+            if not occupation and (title.rstrip(".").lower() not in heads or tm.start() == 0 or (title.endswith(".") and len(title) > 6)):
                 continue  # (a title with a full stop is an abbreviation, "Gen.", or a sentence's end: "... Madam President.")
             nm = _NAME.match(text, tm.end())
             if not nm:
@@ -273,8 +280,10 @@ def titled_names(ms: list[Mention], page: Page) -> list[Mention]:
                 # "Provost Alasdair Grant")
                 if lw in heads or lw in page.lower_words or (is_common(w) and not keep) or not_a_name(w):
                     break
+                if "-" in lw and lw.split("-")[0] in heads:
+                    break  # a title joined to another: "Secretary-General"
                 keep += 1
-            if not keep:
+            if keep < (2 if occupation else 1):
                 continue
             s = nm.start()
             e = s + len(" ".join(words[:keep]))

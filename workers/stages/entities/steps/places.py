@@ -10,7 +10,7 @@ from ..core import (
     lookup,
     place_label, sentence_initial, strip_punct, wire_dateline,
 )
-from ....knowledge.lexicon import PLACE_VERBS_GUARDED, TITLES, alternation
+from ....knowledge.lexicon import DIVISION_WORDS, PLACE_VERBS_GUARDED, TITLES, alternation
 from ....knowledge.words import is_given_name, is_listed
 
 _CAPSEQ = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*))*")
@@ -236,6 +236,7 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
         _ACTS_AFTER.match(texts[m.seg], m.end) or SPEECH_AFTER.match(texts[m.seg], m.end))}
     prev: Mention | None = None
     listed = False  # ``prev`` is a place after a preposition, or listed after one
+    made: set[str] = set()
     for m in sorted(ms, key=lambda m: (m.seg, m.start)):
         text = texts[m.seg]
         t = m.text(texts)
@@ -255,8 +256,37 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
                 and t.lower() not in page.lower_words and text[m.end:m.end + 1] not in {"'", "’"}
                 and not _AUTHOR_AFTER.match(text, m.end)):
             m.label = "GPE"
+            made.add(t)
         listed = m.label in PLACE_LABELS and (after_prep or joined)
         prev = m
+    # The page's other mentions of a name it puts "in" or "at" are the same place ("descends to Ketetahi" after "the
+    # shelter at Ketetahi"), unless a title or a possessive marks that one a person's.
+    for m in ms:
+        if m.label == "PERSON" and m.text(texts) in made and not _TITLE_BEFORE.search(texts[m.seg], max(0, m.start - 15), m.start) \
+                and texts[m.seg][m.end:m.end + 1] not in {"'", "’"}:
+            m.label = "GPE"
+    return ms
+
+
+_TITLE_BEFORE = re.compile(r"(?<![\w'’-])(?i:" + alternation(TITLES) + r")\.?\s+$")
+_DIVISION_AFTER = re.compile(r"[ \t]+(?:" + alternation(DIVISION_WORDS) + r")(?![\w-])")
+
+
+def places_before_divisions(ms: list[Mention], page: Page) -> list[Mention]:
+    """A one- or two-word name the model read as a person's, right before a division or feature written in lower case,
+    is a place: "a cooperative in Dong Nai province", "the Varnitz valley", "Holmsted district". No given name opens
+    it and the page never names a person with it as a surname ("Ana Holm's village" is a person's)."""
+    texts = page.texts
+    by_surname: dict[str, set[str]] = {}  # surname -> the full names the page gives persons with it
+    for m in ms:
+        if m.label == "PERSON" and " " in (n := m.text(texts)):
+            by_surname.setdefault(n.split()[-1], set()).add(n)
+    for m in ms:
+        t = m.text(texts)
+        if (m.label == "PERSON" and 1 <= len(t.split()) <= 2 and _DIVISION_AFTER.match(texts[m.seg], m.end)
+                and not is_given_name(t.split()[0]) and not by_surname.get(t.split()[-1], set()) - {t}
+                and not _TITLE_BEFORE.search(texts[m.seg], max(0, m.start - 15), m.start)):
+            m.label = "GPE"
     return ms
 
 

@@ -1,0 +1,54 @@
+"""Persons named after "Hon." or an occupation written in lower case, double surnames with a capital after the hyphen,
+places before a division's name, and the page's other mentions of a place it puts "at" or "in".
+
+Every sentence here was written for these tests; none is taken from a gold page or a check set.
+"""
+
+from __future__ import annotations
+
+from tests.unit.entity_mentions import KNOWN, labelled, mention
+from workers.stages.entities.rules import refine
+
+
+def _entities(texts, model=()):
+    ms = [mention(texts, needle, label, seg=seg, nth=nth) for needle, label, seg, nth in model]
+    return labelled(refine(ms, texts, known=KNOWN), texts)
+
+
+def test_a_name_after_hon_is_a_person_with_its_double_surname():
+    texts = ["The minister, Hon. Efua Ansah-Quaye, opened the new wharf.", "Hon. Ansah-Quaye thanked the crews."]
+    got = _entities(texts)
+    assert ("Efua Ansah-Quaye", "PERSON") in got
+    assert ("Ansah-Quaye", "PERSON") in got
+
+
+def test_a_title_joined_to_another_names_no_one():
+    got = _entities(["The Secretary-General Office issued a note on Monday."])
+    assert not any(label == "PERSON" for _, label in got), got
+
+
+def test_a_given_name_and_surname_after_an_occupation_are_a_person():
+    got = _entities(["Damage was mapped by the hydrologist Tereza Malkova of the river authority."])
+    assert ("Tereza Malkova", "PERSON") in got
+
+
+def test_one_capitalised_word_after_an_occupation_is_not_enough():
+    got = _entities(["The boat was built by the carpenter Varnholm in the spring."])
+    assert ("Varnholm", "PERSON") not in got
+
+
+def test_a_name_before_a_division_in_lower_case_is_a_place():
+    got = _entities(["Farmers of Varnitz province sold their crop early."], [("Varnitz", "PERSON", 0, 0)])
+    assert ("Varnitz", "GPE") in got
+
+
+def test_a_persons_surname_before_a_division_word_stays_a_person():
+    texts = ["Ana Holmsby grew up on the coast.", "Holmsby district officers met her in June."]
+    got = _entities(texts, [("Ana Holmsby", "PERSON", 0, 0), ("Holmsby", "PERSON", 1, 0)])
+    assert ("Holmsby", "PERSON") in got
+
+
+def test_the_pages_other_mentions_of_a_place_put_at_are_that_place():
+    texts = ["The track descends to Ketsall after six hours.", "The hut in Ketsall sleeps twelve."]
+    got = _entities(texts, [("Ketsall", "PERSON", 0, 0), ("Ketsall", "PERSON", 1, 0)])
+    assert got.count(("Ketsall", "GPE")) == 2, got

@@ -52,3 +52,15 @@ def test_the_pages_other_mentions_of_a_place_put_at_are_that_place():
     texts = ["The track descends to Ketsall after six hours.", "The hut in Ketsall sleeps twelve."]
     got = _entities(texts, [("Ketsall", "PERSON", 0, 0), ("Ketsall", "PERSON", 1, 0)])
     assert got.count(("Ketsall", "GPE")) == 2, got
+
+
+def test_one_unknown_word_read_as_a_firm_after_in_is_a_place_though_a_group_is_named_after_it():
+    texts = ["The Kiamuthaga Farmers’ Group took the quarry to court.", "No meeting was held in Kiamuthaga itself."]
+    got = _entities(texts, [("Kiamuthaga Farmers’ Group", "ORG", 0, 0), ("Kiamuthaga", "PERSON", 1, 0)])
+    assert ("Kiamuthaga", "GPE") in got, got
+
+
+def test_a_firm_that_speaks_on_the_page_stays_a_firm_after_in():
+    texts = ["Shares in Nordvikair rose on Tuesday.", "Nordvikair said it would buy two aircraft."]
+    got = _entities(texts, [("Nordvikair", "ORG", 0, 0), ("Nordvikair", "ORG", 1, 0)])
+    assert ("Nordvikair", "GPE") not in got, got

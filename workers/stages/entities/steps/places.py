@@ -232,7 +232,7 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
     for m in ms:
         if m.label == "PERSON" and " " in (n := m.text(texts)):
             by_surname.setdefault(n.split()[-1], set()).add(n)
-    actors = {m.text(texts) for m in ms if m.label == "PERSON" and (
+    actors = {m.text(texts) for m in ms if m.label in ("PERSON", "ORG") and (
         _ACTS_AFTER.match(texts[m.seg], m.end) or SPEECH_AFTER.match(texts[m.seg], m.end))}
     prev: Mention | None = None
     listed = False  # ``prev`` is a place after a preposition, or listed after one
@@ -257,12 +257,18 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
                 and not _AUTHOR_AFTER.match(text, m.end)):
             m.label = "GPE"
             made.add(t)
+        elif (m.label == "ORG" and _ONE_WORD.fullmatch(t) and PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start)
+              and not is_listed(t) and t not in page.known.orgs and t.lower() not in page.lower_words and t not in actors):
+            # (one word no English text uses, "in Varnholm": a village the model took for a firm, unless it speaks or
+            # acts somewhere on the page: "Shares in Nordvik rose" where "Nordvik said")
+            m.label = "GPE"
+            made.add(t)
         listed = m.label in PLACE_LABELS and (after_prep or joined)
         prev = m
     # The page's other mentions of a name it puts "in" or "at" are the same place ("descends to Ketetahi" after "the
     # shelter at Ketetahi"), unless a title or a possessive marks that one a person's.
     for m in ms:
-        if m.label == "PERSON" and m.text(texts) in made and not _TITLE_BEFORE.search(texts[m.seg], max(0, m.start - 15), m.start) \
+        if m.label in ("PERSON", "ORG") and m.text(texts) in made and not _TITLE_BEFORE.search(texts[m.seg], max(0, m.start - 15), m.start) \
                 and texts[m.seg][m.end:m.end + 1] not in {"'", "’"}:
             m.label = "GPE"
     return ms

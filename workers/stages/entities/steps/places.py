@@ -258,9 +258,10 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
             m.label = "GPE"
             made.add(t)
         elif (m.label == "ORG" and _ONE_WORD.fullmatch(t) and PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start)
-              and not is_listed(t) and t not in page.known.orgs and t.lower() not in page.lower_words and t not in actors):
+              and not is_listed(t) and t not in page.known.orgs and t.lower() not in page.lower_words and t not in actors
+              and not _PLURAL_AFTER.match(text, m.end)):
             # (one word no English text uses, "in Varnholm": a village the model took for a firm, unless it speaks or
-            # acts somewhere on the page: "Shares in Nordvik rose" where "Nordvik said")
+            # acts somewhere on the page, "Shares in Nordvik rose" where "Nordvik said", or a plural noun follows it)
             m.label = "GPE"
             made.add(t)
         listed = m.label in PLACE_LABELS and (after_prep or joined)
@@ -274,6 +275,9 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
     return ms
 
 
+#: A plural noun right after a name: the name modifies it ("in Koluma circles"); a verb may follow a place ("flights in
+#: Bamako continue", "shipyards in Ulsan remain").
+_PLURAL_AFTER = re.compile(r"[ \t]+[a-z]+[^s\W]s\b(?<!\bhas)(?<!\bwas)(?<!\bdoes)(?<!\bis)")
 _TITLE_BEFORE = re.compile(r"(?<![\w'’-])(?i:" + alternation(TITLES) + r")\.?\s+$")
 _DIVISION_AFTER = re.compile(r"[ \t]+(?:" + alternation(DIVISION_WORDS) + r")(?![\w-])")
 

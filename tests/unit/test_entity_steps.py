@@ -104,6 +104,8 @@ EXAMPLES: dict[str, tuple[list[str], list[tuple[str, str, int, int]], tuple[str,
                                   [("Selbridge", "GPE", 0, 0), ("Harwold", "PERSON", 0, 0)], ("Harwold", "GPE"), True),
     "places_before_divisions": (["Farmers of Varnitz province sold their first crop."], [("Varnitz", "PERSON", 0, 0)],
                                 ("Varnitz", "GPE"), True),
+    "split_places": (["Lunch is at the Fish Market in Kelvark on Fridays."], [("Fish Market in Kelvark", "FAC", 0, 0)],
+                     ("Kelvark", "FAC"), True),
     "drop_lone_words": (["The adjusted Q statistic was reported, and Lanterna agreed."],
                         [("Lanterna", "ORG", 0, 0)], ("Lanterna", "ORG"), False),
 }

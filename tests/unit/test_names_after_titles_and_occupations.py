@@ -64,3 +64,15 @@ def test_a_firm_that_speaks_on_the_page_stays_a_firm_after_in():
     texts = ["Shares in Nordvikair rose on Tuesday.", "Nordvikair said it would buy two aircraft."]
     got = _entities(texts, [("Nordvikair", "ORG", 0, 0), ("Nordvikair", "ORG", 1, 0)])
     assert ("Nordvikair", "GPE") not in got, got
+
+
+def test_a_place_span_holding_a_known_place_and_its_possessive_is_two_places():
+    texts = ["Rice is grown across Norway’s Varnland plain."]
+    got = _entities(texts, [("Norway’s Varnland", "GPE", 0, 0)])
+    assert ("Norway", "GPE") in got and ("Varnland", "GPE") in got, got
+
+
+def test_a_countrys_code_before_a_dollar_sign_is_no_place():
+    texts = ["Rooms cost US$25 a night at the lodge."]
+    got = _entities(texts, [("US", "GPE", 0, 0)])
+    assert ("US", "GPE") not in got, got

@@ -118,6 +118,7 @@ STEPS: tuple[Step, ...] = (
     Step("add_places", places.add_places),
     Step("state_codes", places.state_codes_after_towns),
     Step("home_towns", places.home_towns),
+    Step("split_places", places.split_places),
     Step("split_cells", spans.split_lines, fixed=True),
     Step("no_addresses", spans.no_addresses, fixed=True),
     Step("no_overlaps", _no_overlaps, fixed=True),

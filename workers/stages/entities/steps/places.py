@@ -332,3 +332,39 @@ def city_quarters(ms: list[Mention], page: Page) -> list[Mention]:
                 t[:1].isupper() or t.islower() and len(t) <= 3 for t in toks):
             m.label = "LOC"
     return ms
+
+
+# Inside a place's span: a possessive after a place ("Nepal’s Terai"), a preposition between two names ("Crab Market in
+# Kep", "the rental on Riverside Road"). ("And" joins the parts of one name too often to cut there: "Arts and Crafts Hall".)
+_POSSESSIVE_INSIDE = re.compile(r"['’]s\s+(?=[A-Z])")
+_PREPOSITION_INSIDE = re.compile(r"\s+(?:in|on|at)\s+(?=[A-Z])")
+#: A currency written after a country's code: "US$2", "NZ$40".
+_CURRENCY_AFTER = re.compile(r"\$")
+
+
+def split_places(ms: list[Mention], page: Page) -> list[Mention]:
+    """A place's span that holds two names is two places: "Nepal’s Terai" (the first a place the gazetteer knows),
+    "Crab Market in Kep". A country's code before a dollar sign ("US$2") is a currency, no place."""
+    texts = page.texts
+    gaz = gazetteer()
+    out: list[Mention] = []
+    for m in ms:
+        if m.label not in PLACE_LABELS:
+            out.append(m)
+            continue
+        text, t = texts[m.seg], m.text(texts)
+        if t.isupper() and len(t) <= 3 and _CURRENCY_AFTER.match(text, m.end):
+            continue
+        cut = None
+        if (pm := _POSSESSIVE_INSIDE.search(t)) and gaz.lookup(t[:pm.start()]) is not None:
+            cut = pm
+        elif pm := _PREPOSITION_INSIDE.search(t):
+            cut = pm
+        if cut is None:
+            out.append(m)
+            continue
+        first = Mention(m.seg, m.start, m.start + cut.start(), m.label, "split")
+        if cut.re is _POSSESSIVE_INSIDE:
+            first.label = place_label(gaz.lookup(t[:cut.start()]))
+        out.extend([first, Mention(m.seg, m.start + cut.end(), m.end, m.label, "split")])
+    return out

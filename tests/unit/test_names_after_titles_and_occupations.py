@@ -76,3 +76,10 @@ def test_a_countrys_code_before_a_dollar_sign_is_no_place():
     texts = ["Rooms cost US$25 a night at the lodge."]
     got = _entities(texts, [("US", "GPE", 0, 0)])
     assert ("US", "GPE") not in got, got
+
+
+def test_a_name_after_a_kind_of_organisation_is_one_and_ends_with_its_sentence():
+    got = _entities(["She founded the conservation group Kestrelmoor Reef Watch with two divers."])
+    assert ("Kestrelmoor Reef Watch", "ORG") in got, got
+    got = _entities(["The harbour was taken over by the militant group VRDA. In May the ferries stopped."])
+    assert ("VRDA", "ORG") in got and not any(t.startswith("VRDA.") for t, _ in got), got

@@ -625,6 +625,10 @@ def awards(ms: list[Mention], page: Page) -> list[Mention]:
 _AFTER_KIND = re.compile(r"(?<![\w-])" + alternation(ORG_KINDS) + r"[ \t]+([A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|of|and)){0,4})")
 
 
+#: A sentence's end inside a run of capitalised words: a full stop after a word of two or more letters, then a space.
+_SENTENCE_BREAK = re.compile(r"[a-zA-Z]{2}\.(?=[ \t])")
+
+
 def org_kinds(ms: list[Mention], page: Page) -> list[Mention]:
     """A name right after a noun for a kind of organisation is an organisation's: "beauty company Vantora".
 
@@ -645,6 +649,8 @@ def org_kinds(ms: list[Mention], page: Page) -> list[Mention]:
     for i, text in enumerate(texts):
         for km in _AFTER_KIND.finditer(text):
             s, e = km.span(1)
+            if sm := _SENTENCE_BREAK.search(text, s, e):
+                e = sm.end() - 1  # the name ends with its sentence: "the group Varda. In May ..."
             while e > s and text[e - 1] in ".'’":
                 e -= 1
             name = text[s:e]

@@ -139,7 +139,67 @@ def test_notes_of_the_site_at_the_edge_are_chrome():
     assert clean.chrome_at_edge("This report was prepared by the harbour master after the storm.") is None
 
 
-def test_a_notice_to_the_reader_with_its_button_is_chrome_at_the_edge():
+def test_a_paywalls_count_with_its_button_is_chrome_at_the_edge():
     line = "You have read 3 of your 5 free stories this month.   Subscribe for full access »"
-    assert clean.chrome_at_edge(line) == "the site's notice to the reader, with its button"
+    assert clean.chrome_at_edge(line) == "the site's paywall"
     assert clean.chrome_at_edge("Ferries   You can book a seat on the morning boat") is None
+
+
+def test_a_block_of_links_one_to_a_line_at_the_top_is_chrome_and_the_title_under_it_stays():
+    text = ("Isles Open Journals\nBrowse journals\nSubmit a paper\nAbout\nSearch\n"
+            "Ferry timetables and island life: a study of three crossings\n"
+            "The island's ferry will sail twice a day from November, the operator said on Monday, after a year of delays.\n\n"
+            + BODY + FOOTER)
+    assert role_of(text, "Submit a paper") == "furniture"
+    assert role_of(text, "Ferry timetables and island life") != "furniture"
+
+
+def test_a_block_of_short_lines_without_controls_at_the_top_stays_content():
+    text = "Harbour Trust\nAnnual report\nYear to March 2025\nPresented to members\n\n" + BODY + FOOTER
+    assert role_of(text, "Presented to members") != "furniture"
+
+
+def test_a_feedback_question_with_its_answers_on_lines_of_their_own_is_chrome():
+    text = TITLE + BODY + BODY + "Was this section helpful?\nYes\nNo\n\n" + BODY + FOOTER
+    assert role_of(text, "Was this section helpful?") == "furniture"
+    assert clean.chrome_anywhere("Was the crossing rough?") is None
+
+
+def test_links_to_the_sections_before_and_after_on_lines_of_their_own_are_chrome():
+    assert clean.chrome_anywhere("‹ Previous: 4.2 Tides and currents") == "link to the page before or after"
+    assert clean.chrome_anywhere("Next: 4.4 Harbour law ›") is not None
+    assert clean.chrome_anywhere("Next: the council votes on the fares.") is None
+
+
+def test_what_the_site_says_to_its_reader_about_itself_is_chrome_anywhere():
+    assert clean.chrome_anywhere("You have 2 free stories left this month. Subscribe for unlimited access.") == "the site's paywall"
+    assert clean.chrome_anywhere("Sign up to get our weekly ferry notes in your inbox.") == "the site's newsletter box"
+    assert clean.chrome_anywhere("Get sailing times on your phone. Download the Isles Courier app.") == "the site's app"
+    assert clean.chrome_anywhere("This guide contains affiliate links. We may earn a small commission.") == "the site's affiliate note"
+    assert clean.chrome_anywhere("12 March 2025 · 4 min read") == "the page's reading time"
+    assert clean.chrome_anywhere("Cited by 3 · 410 views") == "the page's citation counts"
+
+
+def test_sentences_about_subscriptions_and_apps_in_the_text_stay_content():
+    assert clean.chrome_anywhere("The council will subscribe to the ferry company's new freight service next year.") is None
+    assert clean.chrome_anywhere("The operator said its booking app would be replaced by a website in the spring.") is None
+    assert clean.chrome_anywhere("By Morag Isbister · 3 March 2025 · 4 min read") is None
+    assert clean.chrome_anywhere("Morag Isbister | 3 March 2025 | 4 min read") is None
+
+
+def test_a_newsletter_box_takes_its_heading_and_fields():
+    text = (TITLE + BODY + "Ferry news by email\nSign up to get our weekly ferry notes in your inbox.\nEmail address\nSubscribe\n\n"
+            + BODY + FOOTER)
+    assert role_of(text, "Ferry news by email") == "furniture"
+    assert role_of(text, "Email address") == "furniture"
+
+
+def test_an_about_the_author_box_is_chrome():
+    text = (TITLE + BODY + BODY + "About the author\nMorag Isbister writes on the islands for the Courier.\n\n" + BODY + FOOTER)
+    assert role_of(text, "Morag Isbister writes") == "furniture"
+
+
+def test_a_box_of_picks_with_its_share_line_is_chrome():
+    text = (TITLE + BODY + "Editor's picks\nThe last lighthouse keeper of the north isles\nTen walks on Hoy for a wet day\n"
+            "Share this: Facebook · X · Email\n\n" + BODY + FOOTER)
+    assert role_of(text, "Ten walks on Hoy") == "furniture"

@@ -51,7 +51,7 @@ import ftfy
 
 from ..knowledge.data import table
 from ..knowledge.lexicon import page_words
-from ..knowledge.shapes import CELL_GAP, dated_row
+from ..knowledge.shapes import CELL_GAP, dated_row, is_dateline, is_story_byline
 from ..models import Block, CleanPage, Page, Repair, TextBuilder
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -395,6 +395,12 @@ def chrome_anywhere(text: str) -> str | None:
         return "links to the pages before and after"
     if _form_controls(t):
         return "form fields and buttons"
+    if _FEEDBACK_QUESTION.match(t):
+        return "feedback widget"
+    if n_words <= READER_PROMPT_WORDS and (why := _reader_prompt(t)) and not is_story_byline(t):
+        return why  # (a byline with the story's reading time is the story's: "By Ana Lima · 2 May · 4 min read")
+    if _LABELLED_PREVIOUS_NEXT.match(t) and (_LEFT_ARROW.search(t) or _RIGHT_ARROW.search(t) or re.search(r":\s*\d", t)):
+        return "link to the page before or after"
     if _drawn_controls(t):
         return "row of controls drawn with symbols"
     if _PICTOGRAPHS.search(t) and _feedback_buttons(re.sub(r"\s*" + _PICTOGRAPHS.pattern + r"+\s*", "   ", t).strip()):
@@ -509,8 +515,6 @@ def chrome_at_edge(text: str) -> str | None:
         return "the site's name, written as its address"
     if _EDITORIAL_NOTE.match(t) and len(t.split()) <= 40:
         return "the site's editorial note"
-    if _notice_and_button(t):
-        return "the site's notice to the reader, with its button"
     # The word count first: on a long line of the same word, the pattern's search from each "cookies" is quadratic.
     if len(t.split()) <= 30 and _COOKIES.search(t):
         return "cookie banner"
@@ -577,23 +581,6 @@ def _name_and_links(text: str) -> bool:
     if len(name.split()) > BANNER_NAME_WORDS or _SENTENCE_END.search(name) or re.search(r"\d", name):
         return False
     return (_is_menu(links) or _utility_bar(links)) and any(_ui_only(p) for p in _parts(links))
-
-
-#: Most words of a site's notice to the reader before its button ("You have read 2 of your 3 free articles").
-NOTICE_WORDS = 20
-
-
-def _notice_and_button(text: str) -> bool:
-    """The site speaks to its reader and offers a button, far apart on one line: "You have read 2 of your 3 free
-    articles this month.   Subscribe for unlimited access »". The notice is a sentence to "you"; the button a call to
-    action, a page tool or a link that points on."""
-    pieces = [p.strip() for p in CELL_GAP.split(text.strip()) if p.strip()]
-    if len(pieces) != 2 or len(pieces[0].split()) > NOTICE_WORDS:
-        return False
-    notice, button = pieces
-    if not ({"you", "your"} & set(_words(notice))):
-        return False
-    return bool(_call_to_action(button) or _arrow_link(button) or (_mostly_ui(button.rstrip("→»›▶► "))))
 
 
 def _mostly_ui(text: str) -> bool:
@@ -760,6 +747,50 @@ _FORM_NOTE = re.compile(r"\b(?:required|mandatory)\b.{0,40}\bmarked\b.{0,20}(?:\
 # Starting only where a run of such characters starts: tried from inside the run too, a long word cost the square of
 # its length.
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+#: Most words of a line in which the site speaks to its reader about itself (a paywall, a newsletter, its app).
+READER_PROMPT_WORDS = 20
+# What a site says to its reader about itself, by kind: each pattern is one kind, found anywhere in a short line.
+_READER_PROMPTS = (
+    ("the site's paywall", re.compile(
+        r"\bsubscri(?:be|ber|ption)\b.*\b(?:free\s+(?:articles?|stories)|unlimited\s+access|full\s+(?:article|story|text|access)"
+        r"|already\s+a\s+subscriber|log\s+in|sign\s+in)|\bfree\s+(?:articles?|stories)\s+(?:left|remaining)\b"
+        r"|\byou\s+have\s+(?:read\s+)?\d+\s+(?:of\s+\d+\s+)?free\s+(?:articles?|stories)", re.IGNORECASE)),
+    ("the site's newsletter box", re.compile(
+        r"\bin(?:to)?\s+your\s+inbox\b|^\W*(?:sign\s+up|subscribe)\b.*\b(?:newsletter|briefing|updates|inbox|e-?mails?)\b",
+        re.IGNORECASE)),
+    ("the site's app", re.compile(
+        r"\b(?:download|get|install)\s+(?:the|our)\s+(?:[\w&'’-]+\s+){0,3}app\b", re.IGNORECASE)),
+    ("the site's affiliate note", re.compile(r"\baffiliate\s+links?\b|\bearn\s+(?:a\s+)?(?:small\s+)?commission\b", re.IGNORECASE)),
+    ("the page's reading time", re.compile(r"\b\d{1,3}\s*(?:min|mins|minutes?)\s+(?:read|listen)\b|^\W*listen\s+to\s+this\s+\w+\W+\d{1,3}\s*min",
+                                            re.IGNORECASE)),
+    ("the page's citation counts", re.compile(r"^\W*cited\s+by\b", re.IGNORECASE)),
+)
+
+
+# Two capitalised words in a row, a name's shape, once the calendar's words are gone ("Ana Lima", not "March 2025").
+_NAME_PAIR = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+\s+[A-Z][a-zà-ÿ'’-]+")
+_CALENDAR_WORDS = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|updated|published|posted)\b\.?", re.IGNORECASE)
+
+
+def _reader_prompt(text: str) -> str | None:
+    """Which kind of note from the site to its reader ``text`` is: a paywall ("You have 2 free articles left"), a
+    newsletter box ("Sign up to get our briefing in your inbox"), an app ("Download the Courier app"), an affiliate
+    note, a reading time ("4 min read"), citation counts ("Cited by 4"); or None."""
+    why = next((why for why, pattern in _READER_PROMPTS if pattern.search(text)), None)
+    if why == "the page's reading time" and _NAME_PAIR.search(_CALENDAR_WORDS.sub(" ", text)):
+        return None  # a byline with the story's reading time: "Ana Lima | 3 June 2025 | 5 min read"
+    return why
+
+
+# A page's feedback question on a line of its own, its answers on the lines under it: "Was this section helpful?".
+_FEEDBACK_QUESTION = re.compile(r"^\W*(?:was|is|did)\s+this\s+(?:[\w'’-]+\s+){0,2}(?:helpful|useful|clear)\s*\?\s*$", re.IGNORECASE)
+# A link labelled as the page before or after: "‹ Previous: 6.2 Deserts", "Next: 6.4 Coasts ›" (an arrow or a section's
+# number says it is a link, not the text's "Next: the council votes").
+_LABELLED_PREVIOUS_NEXT = re.compile(r"^\s*[‹«←◀]?\s*(?:previous|prev|next)\s*:\s*\S.{0,80}$", re.IGNORECASE)
 
 
 def _feedback_buttons(text: str) -> bool:
@@ -962,6 +993,54 @@ def _menu_run(lines: list[Line], i: int, last: int, *, after_item: bool = False)
         return i
     nxt = lines[j].text
     return j if chrome_at_edge(nxt) or _is_trail(nxt, loose=True) or _nav_row(nxt) else i
+
+
+#: Fewest lines of a block of links at the top of the page, written one to a line.
+MENU_BLOCK_LINES = 4
+#: Fewest of its lines that are interface words or controls ("About", "Search", "Log in").
+MENU_BLOCK_CONTROLS = 1
+#: Most words of one of its links ("Sign in via your institution", "Unit 6: Wetlands of Southern Africa").
+MENU_BLOCK_ITEM_WORDS = 8
+
+
+def _menu_block(lines: list[Line], i: int, last: int, text: str | None, prose: _Prose | None = None) -> int:
+    """End (exclusive) of a block of links written one to a line that starts at ``lines[i]`` at the top of the page
+    (everything above it chrome), or ``i``: four lines or more with no blank line between them, each a link of a few
+    words (no sentence) or a control, one of them interface words or a control ("Browse journals" / "Submit a
+    manuscript" / "About" / "Search"). A menu with no chrome under it, which :func:`_menu_run` asks for. The block
+    stops before a line the page's ``prose`` names or one right over the text: the page's title, written under its
+    site's menu with no blank line between."""
+    if text is None:
+        return i
+    j = i
+    while j + 1 <= last and _next_in_block(lines, j, text):
+        j += 1
+    for k in range(i, j + 1):
+        below = lines[k + 1].text if k + 1 < len(lines) else ""
+        if (prose is not None and prose.names(lines[k].text)) or _prose_line(below, TITLE_OVER_WORDS) or is_story_byline(below) \
+                or is_dateline(below):
+            j = k - 1
+            break
+    block = [lines[k].text.strip() for k in range(i, j + 1)]
+    if len(block) < MENU_BLOCK_LINES or len(block) > 3 * RUN_MAX_LINES:
+        return i
+    def link(t: str) -> bool:
+        return (len(t.split()) <= MENU_BLOCK_ITEM_WORDS and len(t) <= 60 and not _SENTENCE_END.search(t)
+                and not t.endswith(":")) or chrome_at_edge(t) is not None
+    if not all(link(t) for t in block):
+        return i
+    if sum(1 for t in block if _ui_only(t) or _mostly_ui(t) or _call_to_action(t) or chrome_at_edge(t)) < MENU_BLOCK_CONTROLS:
+        return i
+    return j + 1
+
+
+def _names_last_crumb(text: str, above: str) -> bool:
+    """``text`` names the page the breadcrumb trail ``above`` it ends with: the page's title ("Paro Travel Guide" under
+    "Asia › Bhutan › Paro")."""
+    if not _is_trail(above, loose=True):
+        return False
+    last = [p for p in _TRAIL_SEP.split(above.strip()) if p.strip()][-1].strip().lower()
+    return bool(last) and last in text.lower()
 
 
 def _banner_lines(lines: list[Line], i: int, last: int) -> int:
@@ -1270,6 +1349,13 @@ def _next_in_block(lines: list[Line], j: int, text: str | None) -> bool:
     return len(_LINE_BREAK.findall(text, a, b)) <= 1 if text is not None else b - a <= 1
 
 
+#: Most lines and most words a line of a box of the site's (its newsletter's, its author's) may have.
+BOX_MAX_LINES = 5
+BOX_LINE_WORDS = 40
+#: Most words of a line under a newsletter's prompt in its box ("Our monthly letter brings festival dates and deals.").
+BOX_NOTE_WORDS = 15
+# A box about the page's author, by its heading: "About the author".
+_ABOUT_AUTHOR = re.compile(r"^\W*about\s+the\s+(?:author|writer|contributor|reporter)s?\W*$", re.IGNORECASE)
 #: Most words of the note an advertisement's label carries in its block ("Continue reading below").
 AD_NOTE_WORDS = 6
 
@@ -1283,11 +1369,34 @@ def _inner_boxes(lines: list[Line], top: int, bottom: int, found: dict[int, str]
         j = i
         while j + 1 <= bottom and _next_in_block(lines, j, text):
             j += 1
-        if j - i >= 2 and all(k not in found for k in range(i + 1, j + 1)) and _related_links(lines, j) == i:
-            for k in range(i, j + 1):
+        last = j
+        while last > i and last in found:
+            last -= 1  # (the box's own share line or link under its headlines: "Share this: ...")
+        if last - i >= 2 and all(k not in found for k in range(i + 1, last + 1)) and _related_links(lines, last) == i:
+            for k in range(i, last + 1):
                 found[k] = "list of related links"
         elif j == i + 1 and i not in found and found.get(j) == "form fields and buttons" and _tagline(lines[i].text):
             found[i] = "the form's heading"  # "Plan your stay" over "Check-in [ dd/mm ]   [ Search hotels ]"
+        elif _ABOUT_AUTHOR.match(lines[i].text):
+            if j - i < BOX_MAX_LINES and all(len(lines[k].text.split()) <= BOX_LINE_WORDS for k in range(i, j + 1)):
+                for k in range(i, j + 1):
+                    found.setdefault(k, "the author's box")
+        elif prompts := [k for k in range(i, j + 1) if found.get(k) == "the site's newsletter box"]:
+            # Its heading over the prompt, and under it a line on what it sends and the form's fields and button.
+            k = prompts[0] - 1
+            while k >= i and k not in found and _tagline(lines[k].text):
+                found[k] = "the site's newsletter box"
+                k -= 1
+            k = prompts[-1] + 1
+            while k <= j and k not in found and len(lines[k].text.split()) <= BOX_NOTE_WORDS:
+                found[k] = "the site's newsletter box"
+                k += 1
+        elif found.get(i) == "feedback widget":
+            for k in range(i + 1, j + 1):
+                t = lines[k].text.strip()
+                if k in found or not (t.lower() in _FEEDBACK_ANSWERS or _ui_only(t) or _mostly_ui(t)):
+                    break
+                found[k] = "the feedback widget's buttons"
         elif found.get(i) == "advertisement slot":
             for k in range(i + 1, j + 1):
                 t = lines[k].text.strip()
@@ -1345,7 +1454,8 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
         if why is None and top > 0 and _is_trail(lines[top].text, loose=True):
             why = "breadcrumb trail"
         after_item = top > 0 and top - 1 in found and _run_item(lines[top - 1].text)
-        if why is None and (end := _menu_run(lines, top, bottom, after_item=after_item)) > top:
+        if why is None and ((end := _menu_run(lines, top, bottom, after_item=after_item)) > top
+                            or (end := _menu_block(lines, top, bottom, text, prose)) > top):
             for k in range(top, end):
                 found[k] = "menu written one link to a line"
             top = end
@@ -1387,7 +1497,8 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
             j += 1
         # (One line alone over a wiki article's tabs, tagline or redirect note is the article's title, under its site's menu; so
         # is one the page's prose names, under its breadcrumb trail: "Kampot" over "Save to my trip   Share".)
-        lone_title = j - i == 1 and (found.get(j) in ("the page's tabs", "the wiki's tagline", "the wiki's redirect note") or prose.names(lines[i].text))
+        lone_title = j - i == 1 and (found.get(j) in ("the page's tabs", "the wiki's tagline", "the wiki's redirect note")
+                                     or prose.names(lines[i].text) or _names_last_crumb(lines[i].text, lines[i - 1].text))
         if j in found and j <= bottom and not lone_title:
             for k in range(i, j):
                 found[k] = "menu written one link to a line"

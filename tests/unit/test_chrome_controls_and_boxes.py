@@ -203,3 +203,10 @@ def test_a_box_of_picks_with_its_share_line_is_chrome():
     text = (TITLE + BODY + "Editor's picks\nThe last lighthouse keeper of the north isles\nTen walks on Hoy for a wet day\n"
             "Share this: Facebook · X · Email\n\n" + BODY + FOOTER)
     assert role_of(text, "Ten walks on Hoy") == "furniture"
+
+
+def test_past_the_lines_the_edge_model_takes_the_rules_find_the_cookie_notice():
+    text = (TITLE + BODY + BODY + "Privacy · Terms · Accessibility\n"
+            "We use cookies to count visits and to remember your choices. You can change them at any time.\n"
+            "Accept all cookies\nNecessary cookies only\n")
+    assert role_of(text, "We use cookies") == "furniture"

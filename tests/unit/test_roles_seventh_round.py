@@ -73,3 +73,21 @@ def test_references_with_a_wikis_back_link_mark_are_list_items():
     text = (MENU + "Orkney ferries\n\n" + BODY + "References\n\n^ Isbister, Morag (2019). Ferries of the North. Kirkwall: Pier Press.\n"
             "^ \"Second crossing for the isles\". Isles Courier. 3 March 2025.\n\n" + FOOTER)
     assert role_of(text, "Ferries of the North") == "list_item"
+
+
+def test_a_papers_references_numbered_in_brackets_are_list_items():
+    text = (MENU + "Ferries of the north\n\n" + BODY + "References\n\n[1] Isbister M (2019) Ferries of the North. Kirkwall: Pier Press.\n"
+            "[2] Flett S (2021) Winter crossings. Island Studies 4: 11-29.\n\n" + FOOTER)
+    assert role_of(text, "Winter crossings") == "list_item"
+
+
+def test_a_guides_tips_and_warnings_on_lines_of_their_own_are_list_items():
+    text = (MENU + "Walking to the old pier\n\n" + BODY + "Tip: go at low water, when the sand is firm.\n\n"
+            "Warning: the ford floods quickly after rain; turn back if it is over your knees.\n\n" + BODY + FOOTER)
+    assert role_of(text, "Tip: go at low water") == "list_item"
+    assert role_of(text, "Warning: the ford") == "list_item"
+
+
+def test_a_note_opening_a_paragraph_stays_a_paragraph():
+    text = MENU + "Ferry fares 2025\n\n" + BODY + "Note: the fares above include the harbour levy charged by the council.\n\n" + FOOTER
+    assert role_of(text, "Note: the fares") == "paragraph"

@@ -1406,6 +1406,32 @@ def _inner_boxes(lines: list[Line], top: int, bottom: int, found: dict[int, str]
         i = j + 1
 
 
+def _bottom_walk(lines: list[Line], bottom: int, found: dict[int, str], prose: _Prose, text: str | None, stop: int = 0) -> int:
+    """Walk up from ``bottom`` while the rules find chrome at the page's bottom edge (not past ``stop``), marking it in
+    ``found``; the line the walk stopped at."""
+    n = len(lines)
+    while bottom >= stop:
+        if why := _edge_chrome(lines, bottom, -1, prose):
+            found[bottom] = why
+            bottom -= 1
+            continue
+        if bottom == n - 1:
+            break  # the page's last line is its own unless its shape says chrome: a block must have chrome below it
+        names = [lines[0].text] + [lines[k].text for k in range(bottom + 1, n) if found.get(k) == "copyright line"]
+        start = _contact_block(lines, bottom, names)
+        why = "the site owner's contact block"
+        if start > bottom:
+            start, why = _related_links(lines, bottom), "list of related links"
+        if start > bottom:
+            start, why = _footer_contact_run(lines, bottom, text), "the site owner's contacts, in the footer's block"
+        if start > bottom or start < stop:
+            break
+        for k in range(start, bottom + 1):
+            found[k] = why
+        bottom = start - 1
+    return bottom
+
+
 def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = True,
                 edge_model: dict | None = None) -> dict[int, str]:
     """Index of each chrome line among ``lines`` (non-blank lines only) -> why. ``text``, the page the lines are of,
@@ -1415,26 +1441,7 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
     found: dict[int, str] = {}
     n = len(lines)
     prose = _Prose(lines)
-    bottom = n - 1
-    while bottom >= 0:
-        if why := _edge_chrome(lines, bottom, -1, prose):
-            found[bottom] = why
-            bottom -= 1
-            continue
-        if bottom == n - 1:
-            break  # the page's last line is its own unless its shape says chrome: a block must have chrome below it
-        names = [lines[0].text] + [lines[k].text for k in range(bottom + 1, n) if found[k] == "copyright line"]
-        start = _contact_block(lines, bottom, names)
-        why = "the site owner's contact block"
-        if start > bottom:
-            start, why = _related_links(lines, bottom), "list of related links"
-        if start > bottom:
-            start, why = _footer_contact_run(lines, bottom, text), "the site owner's contacts, in the footer's block"
-        if start > bottom:
-            break
-        for k in range(start, bottom + 1):
-            found[k] = why
-        bottom = start - 1
+    bottom = _bottom_walk(lines, n - 1, found, prose, text)
     # Only the owner's line names the site: "© 2022 The Daily Gull", not a page address.
     footer = [lines[i].text for i in range(bottom + 1, n) if found[i] == "copyright line"]
     # The owner's address or registration names the owner too ("Holy Well Chapel, Chapel Lane, ..."); a notice that
@@ -1472,7 +1479,9 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
     model = (edge_model or _edge_model()) if learned and n >= EDGE_MODEL_MIN_LINES else None
     if model is not None:
         top = _learned_edge(lines, top, bottom, 1, found, model, prose)
-        bottom = _learned_edge(lines, bottom, top, -1, found, model, prose)
+        moved = _learned_edge(lines, bottom, top, -1, found, model, prose)
+        # Past the lines the model took ("Accept all cookies"), the rules may know the next ones (the cookie notice).
+        bottom = _bottom_walk(lines, moved, found, prose, text, stop=top) if moved < bottom else bottom
     # The footer may echo a header line that is not chrome by its shape (a site name).
     header = {lines[i].text.strip() for i in range(top)}
     while bottom >= top and lines[bottom].text.strip() in header:

@@ -59,8 +59,13 @@ _ENUM_RE = re.compile(
 )
 # An em dash is left out: "— Jane Doe" is an attribution, not a list item.
 # (Symbols drawn as bullets count too: ticks, boxes, pointers, a warning sign: "⚠ The path shares the road ...".)
-# ("^" is the mark a wiki's reference list leaves before each reference: its link back to the text.)
-_BULLET_RE = re.compile(r"^\s*(?:[-*•◦▪‣–·✓✔☐☑■□●○►▸➤⚠★♦^]\ufe0f?|\.(?=\s))\s+\S")
+# ("^" is the mark a wiki's reference list leaves before each reference: its link back to the text; "[3]" numbers a
+# paper's references.)
+_BULLET_RE = re.compile(r"^\s*(?:[-*•◦▪‣–·✓✔☐☑■□●○►▸➤⚠★♦^]\ufe0f?|\.(?=\s)|\[\d{1,3}\])\s+\S")
+# A tip or a warning of a guide, labelled so on its own line ("Tip: go early", "Warning: the ford floods"): a list's
+# item, as a bullet's line is (page_words "item_labels").
+_LABELLED_ITEM = re.compile(r"^\s*(?:" + "|".join(sorted(page_words("item_labels"), key=len, reverse=True)) + r")\s*:\s+\S",
+                            re.IGNORECASE)
 
 _SENT_FINAL = re.compile(r"[.!?][\"”’')\]]*$")
 # Reference markers closing a sentence ("... grammar. [6]", "...1972.[1]") do not hide its full stop.
@@ -740,7 +745,7 @@ def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: B
     text, offsets = _flatten(block)
     t = text.strip()
     span = (block.source_start, block.source_end)
-    if _BULLET_RE.match(t):
+    if _BULLET_RE.match(t) or _LABELLED_ITEM.match(t):
         add("list_item", text, offsets, *span)
         return
     if m := _MULTI_NUMBER_RE.match(t):

@@ -106,6 +106,8 @@ EXAMPLES: dict[str, tuple[list[str], list[tuple[str, str, int, int]], tuple[str,
                                 ("Varnitz", "GPE"), True),
     "split_places": (["Lunch is at the Fish Market in Kelvark on Fridays."], [("Fish Market in Kelvark", "FAC", 0, 0)],
                      ("Kelvark", "FAC"), True),
+    "org_openers": (["Her first show opens at Galerie Varnholt in May."], [("Galerie Varnholt", "PERSON", 0, 0)],
+                    ("Galerie Varnholt", "ORG"), True),
     "drop_lone_words": (["The adjusted Q statistic was reported, and Lanterna agreed."],
                         [("Lanterna", "ORG", 0, 0)], ("Lanterna", "ORG"), False),
 }

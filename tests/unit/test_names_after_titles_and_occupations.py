@@ -83,3 +83,14 @@ def test_a_name_after_a_kind_of_organisation_is_one_and_ends_with_its_sentence()
     assert ("Kestrelmoor Reef Watch", "ORG") in got, got
     got = _entities(["The harbour was taken over by the militant group VRDA. In May the ferries stopped."])
     assert ("VRDA", "ORG") in got and not any(t.startswith("VRDA.") for t, _ in got), got
+
+
+def test_a_name_joined_by_binti_after_a_malay_form_of_address_is_one_person():
+    got = _entities(["The estate called its manager, Encik Faizal bin Omar, and the chairman, Puan Rohana binti Ismail."])
+    assert ("Faizal bin Omar", "PERSON") in got, got
+    assert ("Rohana binti Ismail", "PERSON") in got, got
+
+
+def test_an_unmarked_name_opening_with_an_organisation_word_of_another_language_is_an_organisation():
+    got = _entities(["The study appeared in Revista Andina de Suelos last year."])
+    assert ("Revista Andina de Suelos", "ORG") in got, got

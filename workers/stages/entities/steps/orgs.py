@@ -7,7 +7,7 @@ import re
 from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import (
     ACRONYM_JOINING_WORDS, AWARD_WORDS, BODY_WORDS, EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS,
-    LANGUAGE_CUES, LEAD_WORDS, LEGAL_FORMS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, ORG_KINDS, ORG_ROLES, PLACE_HEADS, PLACE_PLURALS, PLACE_PREFIXES, TIME_WORDS,
+    LANGUAGE_CUES, LEAD_WORDS, LEGAL_FORMS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, ORG_OPENERS, ORG_KINDS, ORG_ROLES, PLACE_HEADS, PLACE_PLURALS, PLACE_PREFIXES, TIME_WORDS,
     TEAM_CUES_AFTER, TITLES, WORK_WORDS, alternation,
 )
 from ....knowledge.words import is_listed
@@ -453,6 +453,31 @@ def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
                 continue
             runs.take(i, cs, ce, "ORG", inside)
     return runs.result()
+
+
+# A name opening with such a word: capitalised words after it, a particle between them ("Revista Andina de Hidrología").
+_OPENER_RUN = re.compile(r"(?<![\w'’-])(?:" + alternation({w.capitalize() for w in ORG_OPENERS}) + r")"
+                         r"(?:[ \t]+(?:(?:de|del|do|da|dos|das|des|du|di|la|le|el|y|e|et)[ \t]+)?[A-Z][\w'’-]*)+")
+
+
+def org_openers(ms: list[Mention], page: Page) -> list[Mention]:
+    """A name that opens with a word for a kind of organisation in a language that puts it first ("Galerie Anfa",
+    "Editorial Cordillera", "Revista Andina de Hidrología") is an organisation's: the model's person, building or
+    place so written is relabelled, and such a name it missed is added."""
+    texts = page.texts
+    for m in ms:
+        t = m.text(texts)
+        if m.label in {"PERSON", "FAC", "GPE", "LOC", "NORP"} and " " in t and t.split()[0].lower() in ORG_OPENERS:
+            m.label = "ORG"
+    idx = SpanIndex(ms)
+    out = list(ms)
+    for i, text in enumerate(texts):
+        for om in _OPENER_RUN.finditer(text):
+            s, e = om.span()
+            if not idx.overlaps(i, s, e):
+                out.append(Mention(i, s, e, "ORG", "opener"))
+                idx.add(i, s, e)
+    return out
 
 
 _INST = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(INSTITUTIONS)) + r")(?![\w-]|['’][a-rt-z])")

@@ -108,6 +108,8 @@ EXAMPLES: dict[str, tuple[list[str], list[tuple[str, str, int, int]], tuple[str,
                      ("Kelvark", "FAC"), True),
     "org_openers": (["Her first show opens at Galerie Varnholt in May."], [("Galerie Varnholt", "PERSON", 0, 0)],
                     ("Galerie Varnholt", "ORG"), True),
+    "table_columns": (["Pos\tRower\tClub\n1\tIlse Varnholm\tKestrel Oar Club\n2\tTova Brandt\tSelwick Rowing Club"],
+                      [("Kestrel Oar Club", "PERSON", 0, 0)], ("Ilse Varnholm", "PERSON"), True),
     "drop_lone_words": (["The adjusted Q statistic was reported, and Lanterna agreed."],
                         [("Lanterna", "ORG", 0, 0)], ("Lanterna", "ORG"), False),
 }

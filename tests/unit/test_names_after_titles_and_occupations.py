@@ -94,3 +94,17 @@ def test_a_name_joined_by_binti_after_a_malay_form_of_address_is_one_person():
 def test_an_unmarked_name_opening_with_an_organisation_word_of_another_language_is_an_organisation():
     got = _entities(["The study appeared in Revista Andina de Suelos last year."])
     assert ("Revista Andina de Suelos", "ORG") in got, got
+
+
+def test_names_in_a_tables_columns_take_what_the_column_heads_say():
+    texts = ["Pos\tAthlete\tClub\tCountry\tTime\n1\tIlse Varnholm / Tova Brandt\tKestrel Oar Club\tNorway\t7:02.41\n"
+             "2\tAnnika Selby\tHarwold Rowing Society\tLatvia\t7:03.02"]
+    got = _entities(texts)
+    for want in [("Ilse Varnholm", "PERSON"), ("Tova Brandt", "PERSON"), ("Kestrel Oar Club", "ORG"), ("Annika Selby", "PERSON"),
+                 ("Harwold Rowing Society", "ORG"), ("Latvia", "GPE")]:
+        assert want in got, (want, got)
+
+
+def test_a_table_without_such_heads_and_cells_of_figures_name_no_one():
+    got = _entities(["Year\tCrossings\tFares\n2023\t1,204\t3.50\n2024\t1,388\t3.75"])
+    assert got == [] or all(label == "DATE" for _, label in got), got

@@ -101,6 +101,7 @@ STEPS: tuple[Step, ...] = (
     Step("middle_names", people.middle_names),
     Step("speaker_names", people.speaker_names),
     Step("results_rows", tables.results_rows),
+    Step("table_columns", tables.table_columns),
     Step("team_cues", tables.team_cues),
     Step("team_nicknames", tables.team_nicknames),
     Step("person_pairs", people.person_pairs),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ....knowledge.lexicon import (
-    CLUB_WORDS, EVENT_HEADS, MONTHS, ORG_HEADS, RESULT_LINE_WORDS, RESULT_VERBS, ROW_LABELS, SPORT_WORDS, STAT_WORDS, TEAM_CUES_AFTER, TEAM_CUES_BEFORE, WEEKDAYS, alternation,
+    CLUB_WORDS, EVENT_HEADS, MONTHS, ORG_COLUMNS, ORG_HEADS, PERSON_COLUMNS, PLACE_COLUMNS, RESULT_LINE_WORDS, RESULT_VERBS, ROW_LABELS, SPORT_WORDS, STAT_WORDS, TEAM_CUES_AFTER, TEAM_CUES_BEFORE, WEEKDAYS, alternation,
 )
 from ..core import (
     PLACE_VERB_BEFORE, Mention, Occurrences, Page, SpanIndex, dateline_place, gazetteer, is_given_name, is_table_row, looks_like_person, lookup, place_label,
@@ -305,3 +305,62 @@ def team_nicknames(ms: list[Mention], page: Page) -> list[Mention]:
                 continue
             clubs.add(word)
     return _clubs_everywhere(ms, clubs, page, "nickname")
+
+
+_COLUMN_LABEL = {**{w: "GPE" for w in PLACE_COLUMNS}, **{w: "ORG" for w in ORG_COLUMNS}, **{w: "PERSON" for w in PERSON_COLUMNS}}
+# A table's cells on a line: kept apart by a tab or three spaces or more.
+_CELL = re.compile(r"[^\t]+?(?=\t| {3,}|$)")
+# The names in one cell: capitalised words (a particle between them: "Rohana binti Ismail"), several kept apart by "/",
+# "," or "&" ("Ana Lima / Eva Holm").
+_CELL_NAME = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’.-]*(?:[ \t]+(?:[a-z]{1,5}[ \t]+)?[A-ZÀ-ÞĀ-Ž&][\w'’.&-]*)*")
+_CELL_JOINS = re.compile(r"[ \t]*(?:/|,|&|\band\b)[ \t]*")
+
+
+def _cells(text: str, ls: int, le: int) -> list[tuple[int, int]]:
+    """Each cell's span on the line ``text[ls:le]``, its spaces trimmed."""
+    out = []
+    for cm in _CELL.finditer(text, ls, le):
+        a, b = cm.span()
+        while a < b and text[a] == " ":
+            a += 1
+        while b > a and text[b - 1] == " ":
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def table_columns(ms: list[Mention], page: Page) -> list[Mention]:
+    """In a table whose first row heads its columns, the names in a column headed "Athlete", "Candidate" ... are
+    persons, under "Club", "Party" ... organisations, under "Country", "Parish" ... places (the heads are data:
+    person_columns, org_columns, place_columns). A cell may name several ("Ana Lima / Eva Holm"); a cell of figures or
+    of words in lower case names none. The model's mentions in such a cell give way to what the column says."""
+    texts = page.texts
+    found: list[Mention] = []
+    for i, text in enumerate(texts):
+        if "\t" not in text and "   " not in text:
+            continue
+        rows = [(ls, le) for ls, le in page.title_lines.lines(i)]
+        if len(rows) < 3:
+            continue
+        head = _cells(text, *rows[0])
+        labels = [_COLUMN_LABEL.get(text[a:b].strip(" :").lower()) for a, b in head]
+        if len(head) < 2 or not any(labels):
+            continue
+        for ls, le in rows[1:]:
+            cells = _cells(text, ls, le)
+            if len(cells) != len(head):
+                continue
+            for (a, b), label in zip(cells, labels):
+                if label is None:
+                    continue
+                pos = a
+                for part in _CELL_JOINS.split(text[a:b]):
+                    s = text.index(part, pos, b) if part else pos
+                    pos = s + len(part)
+                    if part and _CELL_NAME.fullmatch(part):
+                        found.append(Mention(i, s, s + len(part), label, "column"))
+    if not found:
+        return ms
+    taken = SpanIndex(found)
+    return [m for m in ms if not taken.overlaps(m.seg, m.start, m.end)] + found

@@ -210,3 +210,25 @@ def test_past_the_lines_the_edge_model_takes_the_rules_find_the_cookie_notice():
             "We use cookies to count visits and to remember your choices. You can change them at any time.\n"
             "Accept all cookies\nNecessary cookies only\n")
     assert role_of(text, "We use cookies") == "furniture"
+
+
+def test_a_block_whose_lines_come_back_as_the_pages_headings_is_its_contents():
+    text = (TITLE + "Article menu\nAbstract\n1. Crossings\n2. Fares\n\nAbstract\n\n" + BODY + "1. Crossings\n\n" + BODY
+            + "2. Fares\n\n" + BODY + FOOTER)
+    assert role_of(text, "Article menu") == "furniture"
+    assert role_of(text, "2. Fares", at_start=True) == "heading"
+
+
+def test_a_footer_row_kept_apart_by_heavy_bars_is_a_menu():
+    assert clean.chrome_anywhere("About the Ministry ┃ Services ┃ Media") == "menu of short link-like items"
+
+
+def test_a_cookie_notice_with_words_before_cookies_is_chrome_at_the_edge():
+    assert clean.chrome_at_edge("This site uses essential cookies to work and optional ones to count visits.") == "cookie banner"
+
+
+def test_a_row_of_items_at_the_top_counts_each_item_as_a_link():
+    text = ("LAWLINES\nCases | Statutes | Journals\nGuest access · Your trial ends in 12 days · Upgrade\nBrowse by court\n"
+            "High Court\nCourt of Appeal\nSearch\n\nHarbour Board v Isles Ferries Ltd\n\n" + BODY + FOOTER)
+    assert role_of(text, "Your trial ends") == "furniture"
+    assert role_of(text, "Court of Appeal") == "furniture"

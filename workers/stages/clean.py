@@ -122,7 +122,7 @@ _FUNCTION_WORDS = page_words("ui_function_words")
 # hold one of these are chrome wherever they stand ("Back to top", "Print this page").
 _ACTION_WORDS = page_words("action_words")
 
-_MENU_SEP = re.compile(r"\s*(?:\||•|·|¦)\s*")
+_MENU_SEP = re.compile(r"\s*(?:\||•|·|¦|┃|│|｜)\s*")
 _TRAIL_SEP = re.compile(r"\s+(?:>|»|›|→|/)\s+")
 # A menu copied from a web page whose links were laid out apart: "News   Events   Contact us" (runs of spaces or tabs).
 _SPACED_SEP = re.compile(r"\s*\t\s*|\s{2,}")
@@ -397,6 +397,8 @@ def chrome_anywhere(text: str) -> str | None:
         return "form fields and buttons"
     if _FEEDBACK_QUESTION.match(t):
         return "feedback widget"
+    if _EDITORIAL_NOTE.match(t) and n_words <= 40:
+        return "the site's editorial note"
     if n_words <= READER_PROMPT_WORDS and (why := _reader_prompt(t)) and not is_story_byline(t):
         return why  # (a byline with the story's reading time is the story's: "By Ana Lima · 2 May · 4 min read")
     if _LABELLED_PREVIOUS_NEXT.match(t) and (_LEFT_ARROW.search(t) or _RIGHT_ARROW.search(t) or re.search(r":\s*\d", t)):
@@ -461,7 +463,7 @@ _LICENCE = re.compile(
 # A cookie banner: "This site uses cookies. Learn more | Got it" (a page about baking names no site or consent).
 _COOKIES = re.compile(
     r"\bcookies\b.*\b(?:site|website|browser|accept|consent|settings|preferences|learn\s+more)\b"
-    r"|\b(?:this\s+)?(?:site|website|portal)\s+uses\s+cookies\b"  # "This site uses cookies to count visits.   Close"
+    r"|\b(?:this\s+)?(?:site|website|portal)\s+uses\s+(?:[a-z]+\s+){0,2}cookies\b"  # "This site uses (essential) cookies to count visits"
     r"|^\W*we(?:\s+and\s+our\s+\w+)?\s+use\s+cookies\b",  # "We and our suppliers use cookies to count visits"
     re.IGNORECASE,
 )
@@ -513,8 +515,6 @@ def chrome_at_edge(text: str) -> str | None:
         return "address of the page"
     if _DOMAIN_NAME.match(t):
         return "the site's name, written as its address"
-    if _EDITORIAL_NOTE.match(t) and len(t.split()) <= 40:
-        return "the site's editorial note"
     # The word count first: on a long line of the same word, the pattern's search from each "cookies" is quadratic.
     if len(t.split()) <= 30 and _COOKIES.search(t):
         return "cookie banner"
@@ -1025,8 +1025,9 @@ def _menu_block(lines: list[Line], i: int, last: int, text: str | None, prose: _
     if len(block) < MENU_BLOCK_LINES or len(block) > 3 * RUN_MAX_LINES:
         return i
     def link(t: str) -> bool:
-        return (len(t.split()) <= MENU_BLOCK_ITEM_WORDS and len(t) <= 60 and not _SENTENCE_END.search(t)
-                and not t.endswith(":")) or chrome_at_edge(t) is not None
+        parts = _parts(t) if _MENU_SEP.search(t) else [t]  # a row's items one by one ("Guest access · Upgrade")
+        return all(len(p.split()) <= MENU_BLOCK_ITEM_WORDS and len(p) <= 60 and not _SENTENCE_END.search(p)
+                   and not p.endswith(":") for p in parts) or chrome_at_edge(t) is not None
     if not all(link(t) for t in block):
         return i
     if sum(1 for t in block if _ui_only(t) or _mostly_ui(t) or _call_to_action(t) or chrome_at_edge(t)) < MENU_BLOCK_CONTROLS:
@@ -1214,6 +1215,31 @@ _CONTENTS_HEADINGS = page_words("contents_headings")
 _CONTENTS_TOGGLES = {"hide", "show", "toggle"}
 # An entry of a table of contents: its section's number and a few words ("1 Geography", "2.3 Trade and ports").
 _CONTENTS_ENTRY = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+\S")
+
+
+#: Fewest entries of a page's contents written without numbers or heading ("Abstract" / "1. Introduction" / ...).
+REPEATED_CONTENTS_LINES = 3
+
+
+def _repeated_contents(lines: list[Line], i: int, last: int, found: dict[int, str], text: str | None,
+                       last_at: dict[str, int]) -> int:
+    """Mark a block that starts at ``lines[i]`` as the page's own table of contents when most of its lines, short
+    ones, come back further down as lines of their own (the headings they link to: "Abstract", "1. Introduction",
+    "References"). ``last_at``: where each line (in lower case) stands last on the page. Returns the index to look at
+    next."""
+    if text is None or i in found:
+        return i + 1
+    j = i
+    while j + 1 <= last and _next_in_block(lines, j, text) and j + 1 not in found:
+        j += 1
+    block = [lines[k].text.strip().lower() for k in range(i, j + 1)]
+    if len(block) < REPEATED_CONTENTS_LINES or any(len(t.split()) > MENU_BLOCK_ITEM_WORDS or _SENTENCE_END.search(t) for t in block):
+        return j + 1
+    if 2 * sum(last_at[t] > j for t in block) <= len(block):
+        return j + 1
+    for k in range(i, j + 1):
+        found[k] = "table of contents"
+    return j + 1
 
 
 def _contents_box(lines: list[Line], i: int, last: int, found: dict[int, str]) -> int:
@@ -1493,6 +1519,10 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
     i = top
     while i <= bottom:
         i = _contents_box(lines, i, bottom, found)
+    last_at = {ln.text.strip().lower(): k for k, ln in enumerate(lines)}
+    i = top
+    while i <= bottom:
+        i = _repeated_contents(lines, i, bottom, found, text, last_at)
     _inner_boxes(lines, top, bottom, found, text)
     # A share bar or menu written one link to a line between two chrome lines ("Share" / "Mastodon" / "Reddit" /
     # "Email"): its items are chrome too.

@@ -1219,11 +1219,14 @@ _CONTENTS_ENTRY = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+\S")
 
 #: Fewest entries of a page's contents written without numbers or heading ("Abstract" / "1. Introduction" / ...).
 REPEATED_CONTENTS_LINES = 3
+#: Least share of them that come back as the page's own lines (a box may list an abstract or figures the text heads
+#: otherwise, or not at all).
+REPEATED_CONTENTS_SHARE = 0.4
 
 
 def _repeated_contents(lines: list[Line], i: int, last: int, found: dict[int, str], text: str | None,
                        last_at: dict[str, int]) -> int:
-    """Mark a block that starts at ``lines[i]`` as the page's own table of contents when most of its lines, short
+    """Mark a block that starts at ``lines[i]`` as the page's own table of contents when many of its lines, short
     ones, come back further down as lines of their own (the headings they link to: "Abstract", "1. Introduction",
     "References"). ``last_at``: where each line (in lower case) stands last on the page. Returns the index to look at
     next."""
@@ -1235,7 +1238,8 @@ def _repeated_contents(lines: list[Line], i: int, last: int, found: dict[int, st
     block = [lines[k].text.strip().lower() for k in range(i, j + 1)]
     if len(block) < REPEATED_CONTENTS_LINES or any(len(t.split()) > MENU_BLOCK_ITEM_WORDS or _SENTENCE_END.search(t) for t in block):
         return j + 1
-    if 2 * sum(last_at[t] > j for t in block) <= len(block):
+    back = sum(last_at[t] > j for t in block)
+    if back < 2 or back < REPEATED_CONTENTS_SHARE * len(block):
         return j + 1
     for k in range(i, j + 1):
         found[k] = "table of contents"

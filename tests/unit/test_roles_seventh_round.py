@@ -91,3 +91,20 @@ def test_a_guides_tips_and_warnings_on_lines_of_their_own_are_list_items():
 def test_a_note_opening_a_paragraph_stays_a_paragraph():
     text = MENU + "Ferry fares 2025\n\n" + BODY + "Note: the fares above include the harbour levy charged by the council.\n\n" + FOOTER
     assert role_of(text, "Note: the fares") == "paragraph"
+
+
+def test_three_authors_whose_given_names_no_list_holds_are_a_byline_not_a_heading():
+    text = ("Who runs the ferries? Public boats and private crews in the northern isles\n\n"
+            "Tarsa Odhiambo Kervik, Ysolde Mbeki Rostrand and Ondine Vargaz Holmqvast\n\n" + BODY)
+    assert role_of(text, "Tarsa Odhiambo Kervik") == "paragraph"
+
+
+def test_a_heading_of_three_parts_of_common_words_stays_a_heading():
+    text = MENU + "Ferries of the isles\n\n" + BODY + "Harbour Dues, Winter Fares and Night Sailings\n\n" + BODY + FOOTER
+    assert role_of(text, "Harbour Dues, Winter Fares") == "heading"
+
+
+def test_affiliations_numbered_in_brackets_on_one_line_are_a_paragraph():
+    text = ("Ferry use in three island groups\n\nTarsa Kerr (1), Quilla Ross (2)\n\n"
+            "(1) Department of Geography, University of the Isles, Kirkwall; (2) Institute of Island Studies, Lerwick\n\n" + BODY)
+    assert role_of(text, "(1) Department of Geography") == "paragraph"

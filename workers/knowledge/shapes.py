@@ -11,7 +11,7 @@ import re
 
 from .gazetteer import gazetteer
 from .lexicon import ORG_HEADS, page_words
-from .words import is_given_name
+from .words import is_common, is_given_name
 
 __all__ = ["CELL_GAP", "DAY_AND_MONTH", "dated_row", "is_byline", "is_column_header", "is_dateline", "is_story_byline",
            "is_table_row"]
@@ -105,6 +105,18 @@ def _is_person(part: str) -> bool:
     return 2 <= len(words) <= 4 and is_given_name(words[0]) and all(_NAME_WORD.match(w) for w in words)
 
 
+#: Fewest names of a byline whose given names the lists may not hold: a title has fewer parts of two words or more.
+BYLINE_NAMES = 3
+
+
+def _name_shaped(part: str) -> bool:
+    """Two to four capitalised words, none an everyday English word or one that names an organisation or a place: a
+    person's name's shape ("Harbour Dues" is a title's)."""
+    words = part.split()
+    return (2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
+            and not any(is_common(w) or w.lower() in ORG_HEADS or gazetteer().lookup(w) is not None for w in words))
+
+
 def _is_org(part: str) -> bool:
     words = part.split()
     return words[0][:1].isupper() and any(w.lower() in ORG_HEADS for w in words)
@@ -125,8 +137,8 @@ def is_byline(text: str) -> bool:
         return False
     persons = sum(_is_person(p) for p in parts)
     orgs = sum(_is_org(p) for p in parts)
-    if persons == len(parts):
-        return True
+    if persons == len(parts) or (len(parts) >= BYLINE_NAMES and all(_name_shaped(p) for p in parts)):
+        return True  # (three names or more, their given names not on the lists: "Sabina Thapa Magar, Deependra Yadav and ...")
     countries = sum(gazetteer().is_kind(p, "country") for p in parts)
     return orgs >= 1 and persons + orgs + countries >= 2
 

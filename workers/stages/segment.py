@@ -755,7 +755,11 @@ def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: B
         else:
             add("paragraph", text, offsets, *span)
         return
-    if scheme := _enum_scheme(t):
+    if (scheme := _enum_scheme(t)) and _INLINE_SECOND_ITEM.search(t):
+        # "(1) Faculty of X, Ecuador; (2) Institute of Y, Peru": the whole list on one line, a paragraph (affiliations)
+        add("paragraph", text, offsets, *span)
+        return
+    if scheme:
         siblings = any(b is not None and "\n" not in b.text.strip() and _enum_scheme(b.text) == scheme for b in (prev, nxt))
         title = _ENUM_RE.match(t).group("title")  # type: ignore[union-attr]
         if not siblings and heading_shape(title, numbered=True):
@@ -780,6 +784,10 @@ def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: B
     if role == "heading" and not first and any(rows_alike(t, b.text if b is not None else None) for b in (prev, nxt)):
         role = "paragraph"  # one of a run of lines alike with figures: rows of results, each on its own
     add(role, text, offsets, *span)
+
+
+# The second item of a list numbered in brackets, written on the same line as the first: "...; (2) Institute of ...".
+_INLINE_SECOND_ITEM = re.compile(r"^\s*\(1\)\s.{1,300}?[;,]\s*\(2\)\s")
 
 
 def over_byline(text: str, below: str) -> bool:

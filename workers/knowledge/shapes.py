@@ -13,7 +13,7 @@ from .gazetteer import gazetteer
 from .lexicon import ORG_HEADS, page_words
 from .words import is_common, is_given_name
 
-__all__ = ["CELL_GAP", "DAY_AND_MONTH", "dated_row", "is_byline", "is_column_header", "is_dateline", "is_story_byline",
+__all__ = ["CALENDAR_WORD", "CELL_GAP", "DAY_AND_MONTH", "dated_row", "is_byline", "is_column_header", "is_dateline", "is_story_byline",
            "is_table_row"]
 
 #: A gap between a table's cells laid out in plain text: a tab, or three spaces or more (two after a sentence's end are
@@ -24,6 +24,8 @@ CELL_GAP = re.compile(r"\t| {3,}")
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?"
+#: A month's or a weekday's name (lower case; match without regard to case), for the stages that strip them out.
+CALENDAR_WORD = rf"\b(?:{_MONTH}|{_WEEKDAY})"
 # A line that starts with a calendar date: a dateline, not a heading.
 _DATELINE_RE = re.compile(
     rf"^(?:(?:published|posted|updated|issued|released|dated|first published)(?:\s+on)?:?\s+)?(?:{_WEEKDAY}\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{4}})\b",

@@ -51,7 +51,7 @@ import ftfy
 
 from ..knowledge.data import table
 from ..knowledge.lexicon import page_words
-from ..knowledge.shapes import CELL_GAP, dated_row, is_dateline, is_story_byline
+from ..knowledge.shapes import CALENDAR_WORD, CELL_GAP, dated_row, is_dateline, is_story_byline
 from ..models import Block, CleanPage, Page, Repair, TextBuilder
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -771,9 +771,7 @@ _READER_PROMPTS = (
 
 # Two capitalised words in a row, a name's shape, once the calendar's words are gone ("Ana Lima", not "March 2025").
 _NAME_PAIR = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+\s+[A-Z][a-zà-ÿ'’-]+")
-_CALENDAR_WORDS = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
-    r"|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|updated|published|posted)\b\.?", re.IGNORECASE)
+_CALENDAR_WORDS = re.compile(rf"{CALENDAR_WORD}(?!\w)|\b(?:updated|published|posted)\b", re.IGNORECASE)
 
 
 def _reader_prompt(text: str) -> str | None:

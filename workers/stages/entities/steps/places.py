@@ -212,6 +212,15 @@ _ITEM_AFTER = re.compile(r",[ \t]|[ \t]+(?:and|or)[ \t]")
 _OPENING_IN = re.compile(r"(?:^|[.!?]\s+|\n)In\s+$")
 
 
+def _full_names_by_surname(ms: list[Mention], texts: list[str]) -> dict[str, set[str]]:
+    """Surname -> the full names (two words or more) the page gives persons with it."""
+    by_surname: dict[str, set[str]] = {}
+    for m in ms:
+        if m.label == "PERSON" and " " in (n := m.text(texts)):
+            by_surname.setdefault(n.split()[-1], set()).add(n)
+    return by_surname
+
+
 def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
     """A name the model read as a person's, right after "in", "near", "between"..., is a place: "the homes in
     Tarnby", "a farm near Holmsted", "between Ostby and Varnholm", "a mill in Tres Marias", and the places listed
@@ -228,10 +237,7 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
     """
     texts = page.texts
     gaz = gazetteer()
-    by_surname: dict[str, set[str]] = {}  # surname -> the full names the page gives persons with it
-    for m in ms:
-        if m.label == "PERSON" and " " in (n := m.text(texts)):
-            by_surname.setdefault(n.split()[-1], set()).add(n)
+    by_surname = _full_names_by_surname(ms, texts)
     actors = {m.text(texts) for m in ms if m.label in ("PERSON", "ORG") and (
         _ACTS_AFTER.match(texts[m.seg], m.end) or SPEECH_AFTER.match(texts[m.seg], m.end))}
     prev: Mention | None = None
@@ -287,10 +293,7 @@ def places_before_divisions(ms: list[Mention], page: Page) -> list[Mention]:
     is a place: "a cooperative in Dong Nai province", "the Varnitz valley", "Holmsted district". No given name opens
     it and the page never names a person with it as a surname ("Ana Holm's village" is a person's)."""
     texts = page.texts
-    by_surname: dict[str, set[str]] = {}  # surname -> the full names the page gives persons with it
-    for m in ms:
-        if m.label == "PERSON" and " " in (n := m.text(texts)):
-            by_surname.setdefault(n.split()[-1], set()).add(n)
+    by_surname = _full_names_by_surname(ms, texts)
     for m in ms:
         t = m.text(texts)
         if (m.label == "PERSON" and 1 <= len(t.split()) <= 2 and _DIVISION_AFTER.match(texts[m.seg], m.end)

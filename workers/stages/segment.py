@@ -64,7 +64,8 @@ _ENUM_RE = re.compile(
 _BULLET_RE = re.compile(r"^\s*(?:[-*•◦▪‣–·✓✔☐☑■□●○►▸➤⚠★♦^]\ufe0f?|\.(?=\s)|\[\d{1,3}\])\s+\S")
 # A tip or a warning of a guide, labelled so on its own line ("Tip: go early", "Warning: the ford floods"): a list's
 # item, as a bullet's line is (page_words "item_labels").
-_LABELLED_ITEM = re.compile(r"^\s*(?:" + "|".join(sorted(page_words("item_labels"), key=len, reverse=True)) + r")\s*:\s+\S",
+_LABELLED_ITEM = re.compile(r"^\s*(?:" + "|".join(map(re.escape, sorted(page_words("item_labels"), key=len, reverse=True)))
+                            + r")\s*:\s+\S",
                             re.IGNORECASE)
 
 _SENT_FINAL = re.compile(r"[.!?][\"”’')\]]*$")

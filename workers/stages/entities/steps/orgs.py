@@ -375,7 +375,7 @@ def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
             bare = [w.strip(".,;:'’").lower() for w in words]
             # a sentence end or a possessive ends a name: "... Engineering. Then", "Bergen's Department"
             for k, w in enumerate(words):
-                if w.endswith(".") and any(c.islower() for c in w) and bare[k] not in {"inc", "ltd", "co", "corp", "bros", "st"}:
+                if w.endswith(".") and any(c.islower() for c in w) and bare[k] not in _NAME_ABBREVIATIONS:
                     words, toks, bare = words[:k + 1], toks[:k + 1], bare[:k + 1]
                     break
             cut = max((k + 1 for k, w in enumerate(words) if re.search(r"['’]s?$", w)), default=0)
@@ -650,8 +650,10 @@ def awards(ms: list[Mention], page: Page) -> list[Mention]:
 _AFTER_KIND = re.compile(r"(?<![\w-])" + alternation(ORG_KINDS) + r"[ \t]+([A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|of|and)){0,4})")
 
 
-#: A sentence's end inside a run of capitalised words: a full stop after a word of two or more letters, then a space.
-_SENTENCE_BREAK = re.compile(r"[a-zA-Z]{2}\.(?=[ \t])")
+#: Abbreviations a name holds with their full stop ("Acme Ltd. of Leeds", "St. Anne's Trust"): no sentence ends there.
+_NAME_ABBREVIATIONS = {"inc", "ltd", "co", "corp", "bros", "st"}
+#: A sentence's end inside a run of capitalised words: a word of two or more letters, a full stop, then a space.
+_SENTENCE_BREAK = re.compile(r"(?<![\w'’.&-])([A-Za-z][\w'’&-]*[a-zA-Z])\.(?=[ \t])")
 
 
 def org_kinds(ms: list[Mention], page: Page) -> list[Mention]:
@@ -674,7 +676,7 @@ def org_kinds(ms: list[Mention], page: Page) -> list[Mention]:
     for i, text in enumerate(texts):
         for km in _AFTER_KIND.finditer(text):
             s, e = km.span(1)
-            if sm := _SENTENCE_BREAK.search(text, s, e):
+            if sm := next((b for b in _SENTENCE_BREAK.finditer(text, s, e) if b.group(1).lower() not in _NAME_ABBREVIATIONS), None):
                 e = sm.end() - 1  # the name ends with its sentence: "the group Varda. In May ..."
             while e > s and text[e - 1] in ".'’":
                 e -= 1

@@ -341,8 +341,6 @@ def city_quarters(ms: list[Mention], page: Page) -> list[Mention]:
 # Kep", "the rental on Riverside Road"). ("And" joins the parts of one name too often to cut there: "Arts and Crafts Hall".)
 _POSSESSIVE_INSIDE = re.compile(r"['’]s\s+(?=[A-Z])")
 _PREPOSITION_INSIDE = re.compile(r"\s+(?:in|on|at)\s+(?=[A-Z])")
-#: A currency written after a country's code: "US$2", "NZ$40".
-_CURRENCY_AFTER = re.compile(r"\$")
 
 
 def split_places(ms: list[Mention], page: Page) -> list[Mention]:
@@ -356,8 +354,8 @@ def split_places(ms: list[Mention], page: Page) -> list[Mention]:
             out.append(m)
             continue
         text, t = texts[m.seg], m.text(texts)
-        if t.isupper() and len(t) <= 3 and _CURRENCY_AFTER.match(text, m.end):
-            continue
+        if t.isupper() and len(t) <= 3 and text[m.end:m.end + 1] == "$":
+            continue  # a currency written after a country's code: "US$2", "NZ$40"
         cut = None
         if (pm := _POSSESSIVE_INSIDE.search(t)) and gaz.lookup(t[:pm.start()]) is not None:
             cut = pm

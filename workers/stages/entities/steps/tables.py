@@ -7,6 +7,7 @@ import re
 from ....knowledge.lexicon import (
     CLUB_WORDS, EVENT_HEADS, MONTHS, ORG_COLUMNS, ORG_HEADS, PERSON_COLUMNS, PLACE_COLUMNS, RESULT_LINE_WORDS, RESULT_VERBS, ROW_LABELS, SPORT_WORDS, STAT_WORDS, TEAM_CUES_AFTER, TEAM_CUES_BEFORE, WEEKDAYS, alternation,
 )
+from ....knowledge.shapes import CELL_GAP
 from ..core import (
     PLACE_VERB_BEFORE, Mention, Occurrences, Page, SpanIndex, dateline_place, gazetteer, is_given_name, is_table_row, looks_like_person, lookup, place_label,
 )
@@ -308,8 +309,6 @@ def team_nicknames(ms: list[Mention], page: Page) -> list[Mention]:
 
 
 _COLUMN_LABEL = {**{w: "GPE" for w in PLACE_COLUMNS}, **{w: "ORG" for w in ORG_COLUMNS}, **{w: "PERSON" for w in PERSON_COLUMNS}}
-# A table's cells on a line: kept apart by a tab or three spaces or more.
-_CELL = re.compile(r"[^\t]+?(?=\t| {3,}|$)")
 # The names in one cell: capitalised words (a particle between them: "Rohana binti Ismail"), several kept apart by "/",
 # "," or "&" ("Ana Lima / Eva Holm").
 _CELL_NAME = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’.-]*(?:[ \t]+(?:[a-z]{1,5}[ \t]+)?[A-ZÀ-ÞĀ-Ž&][\w'’.&-]*)*")
@@ -317,10 +316,10 @@ _CELL_JOINS = re.compile(r"[ \t]*(?:/|,|&|\band\b)[ \t]*")
 
 
 def _cells(text: str, ls: int, le: int) -> list[tuple[int, int]]:
-    """Each cell's span on the line ``text[ls:le]``, its spaces trimmed."""
+    """Each cell's span on the line ``text[ls:le]`` (kept apart by the shapes' ``CELL_GAP``), its spaces trimmed."""
+    bounds = [ls] + [x for gm in CELL_GAP.finditer(text, ls, le) for x in gm.span()] + [le]
     out = []
-    for cm in _CELL.finditer(text, ls, le):
-        a, b = cm.span()
+    for a, b in zip(bounds[::2], bounds[1::2]):
         while a < b and text[a] == " ":
             a += 1
         while b > a and text[b - 1] == " ":
@@ -338,7 +337,7 @@ def table_columns(ms: list[Mention], page: Page) -> list[Mention]:
     texts = page.texts
     found: list[Mention] = []
     for i, text in enumerate(texts):
-        if "\t" not in text and "   " not in text:
+        if not CELL_GAP.search(text):
             continue
         rows = [(ls, le) for ls, le in page.title_lines.lines(i)]
         if len(rows) < 3:

@@ -154,6 +154,7 @@ _PAGE_COUNTER = re.compile(
 # A question with one-word answer buttons: "Was this page useful? Yes | No".
 _WIDGET = re.compile(r"^[^|?]{3,60}\?\s*[^\W_]+(?:\s*\|\s*[^\W_]+)+\s*$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
+_STATEMENT_END = re.compile(r"[.!][\"”’')\]]*$")
 # The same question as the last item of a menu row, its buttons written as words: "Was this helpful? Yes No".
 _FEEDBACK = re.compile(r"^[^?]{3,60}\?(?:\s*[^\W\d_]+){1,3}$")
 # A post's labels at the page's edge: "Tags: trade, Asia", "Filed under: Politics". ("Keywords:" is a paper's own.)
@@ -166,7 +167,8 @@ _LABELS_LINE = re.compile(
 
 def _words(text: str) -> list[str]:
     # Hyphens split: "Printer-friendly" is two interface words ("e-mail" is one).
-    return re.findall(r"[^\W_]+(?:['’][^\W_]+)*", re.sub(r"\be-mail", "email", text.lower()))
+    # A typeset apostrophe is the typed one: the word lists are written with "'" ("editor's picks").
+    return re.findall(r"[^\W_]+(?:'[^\W_]+)*", re.sub(r"\be-mail", "email", text.lower().replace("’", "'")))
 
 
 # A count in brackets ("Comments (12)") or in front ("27 comments", "3 replies").
@@ -368,6 +370,8 @@ def chrome_anywhere(text: str) -> str | None:
         return "page counter"
     if _AD_SLOT.match(t):
         return "advertisement slot"
+    if _AD_NOTE.match(t):
+        return "the advertisement's note"
     if _AD_LABELLED.match(t) and n_words <= AD_LINE_WORDS:
         return "advertisement"  # "SPONSORED · Rain shells for alpine days, now 20% off ›"
     if _REDIRECTED.match(t):
@@ -405,6 +409,8 @@ def chrome_anywhere(text: str) -> str | None:
         return "link to the page before or after"
     if _drawn_controls(t):
         return "row of controls drawn with symbols"
+    if _feedback_buttons(t):
+        return "feedback widget"  # "Was this guide helpful?  Yes  No"
     if _PICTOGRAPHS.search(t) and _feedback_buttons(re.sub(r"\s*" + _PICTOGRAPHS.pattern + r"+\s*", "   ", t).strip()):
         return "feedback widget"  # ("Was this helpful?  👍 Yes  👎 No": its buttons drawn)
     return None
@@ -441,10 +447,13 @@ _DOMAIN_NAME = re.compile(r"^(?:www\.)?[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\.[A-Z
 # A note from the site's editors on the page itself: "This article is archived and can no longer be edited", "This
 # summary was prepared by the editors of X ...".
 _EDITORIAL_NOTE = re.compile(
-    r"^\W*this\s+(?:article|page|story|post|entry|summary|report|item)\s+(?:is|was|has\s+been)\s+"
+    r"^\W*(?:please\s+)?check\s+against\s+(?:delivery|the\s+spoken\s+word)\W*$|^\W*this\s+(?:article|page|story|post|entry|summary|report|item)\s+(?:is|was|has\s+been)\s+"
     r"(?:archived|(?:prepared|written|compiled)\s+by\s+(?:the|our)\s+editors|(?:automatically\s+|machine[- ])translated"
     r"|no\s+longer\s+(?:updated|maintained))\b", re.IGNORECASE)
 _AD_SLOT = re.compile(r"^\W*(?:advertisement|advert|sponsored(?:\s+content)?|ad)\W*$", re.IGNORECASE)
+# An advertisement's note where the advertisement's label is not: "Continue reading below", "Story continues below".
+_AD_NOTE = re.compile(r"^\W*(?:(?:continue|keep)\s+reading|(?:the\s+)?(?:article|story|text)\s+continues)"
+                      r"\s+(?:below|after\s+(?:the\s+)?(?:ad|advertisement))\W*$", re.IGNORECASE)
 # An advertisement's label and its text on one line: "SPONSORED · Rain shells, now 20% off ›", "Advertisement: ...".
 _AD_LABELLED = re.compile(
     r"^\W*(?:advertisement|advert|sponsored(?:\s+content)?|promoted|partner\s+content|paid\s+content|ad)\s*[·|:–—]\s*\S",
@@ -457,7 +466,9 @@ _REDIRECTED = re.compile(r"^\(\s*redirected\s+from\s+[^()]{1,80}\)$", re.IGNOREC
 # It opens with what is licensed, so a sentence about licences ("We studied why content released under...") is not one.
 _LICENCE = re.compile(
     r"^\W*(?:(?:all|the|this|our)\s+)?(?:text|contents?|material|work|page|article|site|images?|photos?)\b.{0,40}?"
-    r"\b(?:available|licen[cs]ed|published|released|shared)\s+under\b.*\b(?:licen[cs]es?|creative\s+commons|cc[ -]by|gfdl)\b",
+    r"\b(?:available|licen[cs]ed|published|released|shared)\s+under\b.*\b(?:licen[cs]es?|creative\s+commons|cc[ -]by|gfdl)\b"
+    # (the work named by its title: "Island Environments by the X Collective is licensed under a Creative Commons ...")
+    r"|\b(?:is|are)\s+(?:licen[cs]ed|available|released|shared)\s+under\s+(?:a|the)\s+(?:creative\s+commons|cc[ -]by|gnu)\b",
     re.IGNORECASE,
 )
 # A cookie banner: "This site uses cookies. Learn more | Got it" (a page about baking names no site or consent).
@@ -503,6 +514,8 @@ def chrome_at_edge(text: str) -> str | None:
         return "menu of short link-like items"
     if _call_to_action(t):
         return "call-to-action button"
+    if _banner_with_button(t):
+        return "banner with its button"
     if _ui_only(t) and not _guide_heading(_words(t)):
         return "web-interface link"
     if _EDGE_COPYRIGHT.search(t) and len(t.split()) <= 15 and not _PICTURE_CREDIT.search(t):
@@ -555,6 +568,16 @@ MOSTLY_UI_SHARE = 0.5
 
 #: Most words of a footer's row of items, one of them its copyright notice.
 COPYRIGHT_ROW_WORDS = 30
+
+
+#: Most words of a banner's note before its button ("Your gift keeps a seed bank stocked for a year. Donate now").
+BANNER_NOTE_WORDS = 25
+
+
+def _banner_with_button(text: str) -> bool:
+    """A banner's note and its button on one line: a sentence or two, then a call to action with no full stop."""
+    head, _, tail = text.strip().rpartition(". ")
+    return bool(head) and len(head.split()) <= BANNER_NOTE_WORDS and _call_to_action(tail)
 
 
 def _copyright_row(text: str) -> bool:
@@ -756,16 +779,24 @@ _READER_PROMPTS = (
     ("the site's paywall", re.compile(
         r"\bsubscri(?:be|ber|ption)\b.*\b(?:free\s+(?:articles?|stories)|unlimited\s+access|full\s+(?:article|story|text|access)"
         r"|already\s+a\s+subscriber|log\s+in|sign\s+in)|\bfree\s+(?:articles?|stories)\s+(?:left|remaining)\b"
-        r"|\byou\s+have\s+(?:read\s+)?\d+\s+(?:of\s+\d+\s+)?free\s+(?:articles?|stories)", re.IGNORECASE)),
+        r"|\byou\s+have\s+(?:read\s+)?\d+\s+(?:of\s+\d+\s+)?free\s+(?:articles?|stories)"
+        # (its price, and its trial: "Subscribe from $4 a month", "Start a 14-day free trial of the Digest")
+        r"|\bsubscri(?:be|ption)\b.*\bfrom\s+\W?\d[\d.,]*\s*(?:a|per|/)\s*(?:week|month|year)\b|\bfree\s+trial\b", re.IGNORECASE)),
     ("the site's newsletter box", re.compile(
-        r"\bin(?:to)?\s+your\s+inbox\b|^\W*(?:sign\s+up|subscribe)\b.*\b(?:newsletter|briefing|updates|inbox|e-?mails?)\b",
+        r"\bin(?:to)?\s+your\s+inbox\b|^\W*(?:sign\s+up|subscribe)\b.*\b(?:newsletter|briefing|updates|inbox|e-?mails?)\b"
+        r"|^\W*(?:receive|get)\s+(?:our|the)\b.{0,60}\bby\s+e-?mail\b",
         re.IGNORECASE)),
     ("the site's app", re.compile(
-        r"\b(?:download|get|install)\s+(?:the|our)\s+(?:[\w&'’-]+\s+){0,3}app\b", re.IGNORECASE)),
+        r"\b(?:download|get|install)\s+(?:the|our)\s+(?:[\w&'’-]+\s+){0,3}app\b|^\W*open\s+in\s+(?:the\s+)?app\b", re.IGNORECASE)),
+    ("the site's call to comment", re.compile(
+        r"(?:^|[.?!]\s+)\W*join\s+the\s+(?:discussion|conversation|debate)\b[^.!?]{0,30}[.!]?\s*$", re.IGNORECASE)),
     ("the site's affiliate note", re.compile(r"\baffiliate\s+links?\b|\bearn\s+(?:a\s+)?(?:small\s+)?commission\b", re.IGNORECASE)),
-    ("the page's reading time", re.compile(r"\b\d{1,3}\s*(?:min|mins|minutes?)\s+(?:read|listen)\b|^\W*listen\s+to\s+this\s+\w+\W+\d{1,3}\s*min",
+    ("the page's reading time", re.compile(r"\b\d{1,3}\s*(?:min|mins|minutes?)\s+(?:read|listen)\b|\blisten\s+to\s+this\s+\w+\W+\d{1,3}\s*min",
                                             re.IGNORECASE)),
     ("the page's citation counts", re.compile(r"^\W*cited\s+by\b", re.IGNORECASE)),
+    ("the site's login prompt", re.compile(
+        r"\bnot\s+(?:logged|signed)\s+in\b|\b(?:log|sign)\s+in\s+(?:or\s+(?:create\s+an\s+account|register|sign\s+up)\b"
+        r"|to\s+(?:read|save|edit|comment|write|continue|see|view|access|download|add)\b)", re.IGNORECASE)),
 )
 
 
@@ -869,7 +900,8 @@ def _drawn_controls(text: str) -> bool:
 
 
 # A table of contents written on one line: "Contents: 1 Early life · 2 Career · 3 Later life".
-_CONTENTS_ROW = re.compile(r"^\W*(?P<head>[^:]{3,25}):\s*(?P<rest>.+)$")
+# Its heading ends at a colon, or at its toggle or the row's first separator: "Contents ▾ | Foreword | 1 Security".
+_CONTENTS_ROW = re.compile(r"^\W*(?P<head>[^:|·•▾▼]{3,25}?)\s*(?::|[▾▼]\s*[|·•]?|[|·•])\s*(?P<rest>.+)$")
 
 
 def _contents_row(text: str) -> bool:
@@ -878,7 +910,10 @@ def _contents_row(text: str) -> bool:
     if not m or " ".join(_words(m.group("head"))) not in _CONTENTS_HEADINGS:
         return False
     entries = [p for p in _MENU_SEP.split(m.group("rest")) if p.strip()]
-    return len(entries) >= 2 and all(_CONTENTS_ENTRY.match(p) and len(p.split()) <= RUN_ITEM_WORDS + 5 for p in entries)
+    # Most entries are numbered; a foreword or the annexes may not be.
+    numbered = sum(bool(_CONTENTS_ENTRY.match(p)) for p in entries)
+    return numbered >= 2 and 2 * numbered > len(entries) and all(
+        len(p.split()) <= RUN_ITEM_WORDS + 5 and not _SENTENCE_END.search(p) for p in entries)
 
 
 #: Most words of the headline a labelled link names ("Read next   The last ferry of the winter →").
@@ -1015,7 +1050,9 @@ def _menu_block(lines: list[Line], i: int, last: int, text: str | None, prose: _
         j += 1
     for k in range(i, j + 1):
         below = lines[k + 1].text if k + 1 < len(lines) else ""
-        if (prose is not None and prose.names(lines[k].text)) or _prose_line(below, TITLE_OVER_WORDS) or is_story_byline(below) \
+        # (a line the prose names with three links or more under it in the block is one of them: "Rugby Union")
+        named = prose is not None and j - k < MENU_BLOCK_LINES - 1 and prose.names(lines[k].text)
+        if named or _prose_line(below, TITLE_OVER_WORDS) or is_story_byline(below) \
                 or is_dateline(below):
             j = k - 1
             break
@@ -1029,6 +1066,36 @@ def _menu_block(lines: list[Line], i: int, last: int, text: str | None, prose: _
     if not all(link(t) for t in block):
         return i
     if sum(1 for t in block if _ui_only(t) or _mostly_ui(t) or _call_to_action(t) or chrome_at_edge(t)) < MENU_BLOCK_CONTROLS:
+        return i
+    return j + 1
+
+
+#: Fewest headings of a menu written in two levels, each over its links ("Business" over "   Export support").
+TWO_LEVEL_HEADS = 2
+#: Fewest indented links of such a menu with one heading.
+TWO_LEVEL_LINKS = 4
+#: Least share of its lines that are indented links under a heading.
+TWO_LEVEL_SHARE = 0.4
+
+
+def _two_level_menu(lines: list[Line], i: int, last: int, text: str | None) -> int:
+    """End (exclusive) of a menu written in two levels that starts at ``lines[i]``, or ``i``: a block of links one
+    to a line (no sentence), in which two or more lines at the margin each stand over links indented under them
+    ("Consular services" / "   Travel advice" / "   Passports"). A page's own outline is written with numbers or
+    bullets, a site's menu is not; the indentation alone is its shape, whatever the page's prose names."""
+    if text is None:
+        return i
+    j = i
+    while j + 1 <= last and _next_in_block(lines, j, text):
+        j += 1
+    block = [lines[k].text for k in range(i, j + 1)]
+    if not all(len(t.split()) <= MENU_BLOCK_ITEM_WORDS and len(t.strip()) <= 60 and not _SENTENCE_END.search(t.strip())
+               and not t.rstrip().endswith(":") for t in block):
+        return i
+    indented = [t[:1].isspace() for t in block]
+    heads = sum(1 for k in range(len(block) - 1) if not indented[k] and indented[k + 1])
+    # (one heading does, over many links: a book's chapter over its sections, "Chapter 7" / "   7.1 How islands form")
+    if not (heads >= TWO_LEVEL_HEADS or (heads and sum(indented) >= TWO_LEVEL_LINKS)) or sum(indented) < TWO_LEVEL_SHARE * len(block):
         return i
     return j + 1
 
@@ -1170,7 +1237,8 @@ RELATED_HEADLINE_WORDS = 4
 #: Most words of the line that heads a list of related links ("You may have missed", "More from Cambodia").
 RELATED_HEADER_WORDS = 5
 # "More from Cambodia", "More in Sport": the site's other pages on a place or a section, named after the words.
-_MORE_FROM = re.compile(r"^\W*more\s+(?:from|in|on|about)\s+\S", re.IGNORECASE)
+# "More speeches from the Forum": what the box lists may come between.
+_MORE_FROM = re.compile(r"^\W*more\s+(?:[^\W\d_]+\s+){0,2}(?:from|in|on|about)\s+\S", re.IGNORECASE)
 
 
 def _related_header(text: str) -> bool:
@@ -1201,7 +1269,8 @@ def _related_links(lines: list[Line], i: int) -> int:
             # Short items need the header to say "links" ("Related links"): "More news" may head the page's own.
             related = _related_header(t) and (not short or "links" in _words(t))
             return j if i - j >= 2 and related else i + 1
-        if len(t.split()) > 16 or _SENTENCE_END.search(t) or t.endswith(":"):
+        # A headline may ask ("Is the pass open in winter?"); it does not end a sentence with a full stop.
+        if len(t.split()) > 16 or _STATEMENT_END.search(t) or t.endswith(":"):
             return i + 1
         short = short or len(t.split()) < RELATED_HEADLINE_WORDS
         j -= 1
@@ -1398,11 +1467,11 @@ def _inner_boxes(lines: list[Line], top: int, bottom: int, found: dict[int, str]
         while j + 1 <= bottom and _next_in_block(lines, j, text):
             j += 1
         last = j
-        while last > i and last in found:
-            last -= 1  # (the box's own share line or link under its headlines: "Share this: ...")
+        while last > i and (last in found or _ui_only(lines[last].text)):
+            last -= 1  # (the box's own share line or link under its headlines: "Share this: ...", "View more articles")
         if last - i >= 2 and all(k not in found for k in range(i + 1, last + 1)) and _related_links(lines, last) == i:
-            for k in range(i, last + 1):
-                found[k] = "list of related links"
+            for k in range(i, j + 1):
+                found.setdefault(k, "list of related links")
         elif j == i + 1 and i not in found and found.get(j) == "form fields and buttons" and _tagline(lines[i].text):
             found[i] = "the form's heading"  # "Plan your stay" over "Check-in [ dd/mm ]   [ Search hotels ]"
         elif _ABOUT_AUTHOR.match(lines[i].text):
@@ -1460,6 +1529,42 @@ def _bottom_walk(lines: list[Line], bottom: int, found: dict[int, str], prose: _
     return bottom
 
 
+def _top_walk(lines: list[Line], top: int, bottom: int, found: dict[int, str], prose: _Prose, text: str | None,
+              footer: list[str], edge_below: list[str]) -> int:
+    """Walk down from ``top`` while the rules find chrome at the page's top edge (not past ``bottom``), marking it in
+    ``found``; the line the walk stopped at. ``footer``, ``edge_below``: the owner's lines the bottom walk found."""
+    while top <= bottom:
+        why = _edge_chrome(lines, top, 1, prose)
+        if why is None and _site_name(lines[top].text, footer):
+            why = "site name, repeated in the footer"
+        if why is None and top + 1 <= bottom and _banner_over_trail(lines[top].text, lines[top + 1].text):
+            why = "site banner over the breadcrumb trail"
+        if why is None and top + 1 <= bottom and _banner_over_menu(lines, top):
+            why = "site banner over the menu"
+        if why is None and top + 1 <= bottom and _banner_of_body(lines, top, edge_below):
+            why = "site banner over the page title"
+        if why is None and top > 0 and _is_trail(lines[top].text, loose=True):
+            why = "breadcrumb trail"
+        after_item = top > 0 and top - 1 in found and _run_item(lines[top - 1].text)
+        if why is None and ((end := _two_level_menu(lines, top, bottom, text)) > top
+                            or (end := _menu_run(lines, top, bottom, after_item=after_item)) > top
+                            or (end := _menu_block(lines, top, bottom, text, prose)) > top):
+            for k in range(top, end):
+                found[k] = "menu written one link to a line"
+            top = end
+            continue
+        if why is None and (k := _banner_lines(lines, top, bottom)):
+            for j in range(top, top + k):
+                found[j] = "site name or motto over the menu"
+            top += k
+            continue
+        if why is None:
+            break
+        found[top] = why
+        top += 1
+    return top
+
+
 def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = True,
                 edge_model: dict | None = None) -> dict[int, str]:
     """Index of each chrome line among ``lines`` (non-blank lines only) -> why. ``text``, the page the lines are of,
@@ -1475,38 +1580,12 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
     # The owner's address or registration names the owner too ("Holy Well Chapel, Chapel Lane, ..."); a notice that
     # mentions the page's subject ("Text about Harbour Island shared under licence") does not make it a site name.
     edge_below = [lines[i].text for i in range(bottom + 1, n) if found[i] in ("the site owner's address", "the site owner's registration")]
-    top = 0
-    while top <= bottom:
-        why = _edge_chrome(lines, top, 1, prose)
-        if why is None and _site_name(lines[top].text, footer):
-            why = "site name, repeated in the footer"
-        if why is None and top + 1 <= bottom and _banner_over_trail(lines[top].text, lines[top + 1].text):
-            why = "site banner over the breadcrumb trail"
-        if why is None and top + 1 <= bottom and _banner_over_menu(lines, top):
-            why = "site banner over the menu"
-        if why is None and top + 1 <= bottom and _banner_of_body(lines, top, edge_below):
-            why = "site banner over the page title"
-        if why is None and top > 0 and _is_trail(lines[top].text, loose=True):
-            why = "breadcrumb trail"
-        after_item = top > 0 and top - 1 in found and _run_item(lines[top - 1].text)
-        if why is None and ((end := _menu_run(lines, top, bottom, after_item=after_item)) > top
-                            or (end := _menu_block(lines, top, bottom, text, prose)) > top):
-            for k in range(top, end):
-                found[k] = "menu written one link to a line"
-            top = end
-            continue
-        if why is None and (k := _banner_lines(lines, top, bottom)):
-            for j in range(top, top + k):
-                found[j] = "site name or motto over the menu"
-            top += k
-            continue
-        if why is None:
-            break
-        found[top] = why
-        top += 1
+    top = _top_walk(lines, 0, bottom, found, prose, text, footer, edge_below)
     model = (edge_model or _edge_model()) if learned and n >= EDGE_MODEL_MIN_LINES else None
     if model is not None:
-        top = _learned_edge(lines, top, bottom, 1, found, model, prose)
+        moved = _learned_edge(lines, top, bottom, 1, found, model, prose)
+        # Past the lines the model took (a score ticker), the rules may know the next ones (the menu under it).
+        top = _top_walk(lines, moved, bottom, found, prose, text, footer, edge_below) if moved > top else top
         moved = _learned_edge(lines, bottom, top, -1, found, model, prose)
         # Past the lines the model took ("Accept all cookies"), the rules may know the next ones (the cookie notice).
         bottom = _bottom_walk(lines, moved, found, prose, text, stop=top) if moved < bottom else bottom

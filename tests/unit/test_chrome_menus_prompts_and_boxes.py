@@ -1,0 +1,114 @@
+"""Site chrome of the eighth round: menus written in two levels (headings over indented links), menus under a
+line the rules leave to the learned edge model, boxes of headlines under headers that name what they list (also a
+question headline, a "more" link under them, an advertisement's note on its own), a contents row with a toggle,
+banners with their button, and what sites say to their readers (logins, trials and prices, comments, apps,
+newsletters by email, "check against delivery"). Beside each, the content it must not take.
+
+Every line here was written for these tests; none is taken from a gold page or a check set.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from tests.unit.page_roles import role_of
+
+clean = importlib.import_module("workers.stages.clean")
+
+TITLE = "Orchard growers count the cost of a late frost\n\n"
+BODY = (
+    "Apple growers in the valley lost a third of their blossom to a frost in the last week of April, the growers' "
+    "association said on Tuesday.\n\n"
+    "The association has asked the regional council for help with the cost of replanting the worst-hit orchards.\n\n"
+)
+FOOTER = "\n\nPrivacy | Terms | Contact\n© 2026 Valley Grower\n"
+
+TWO_LEVEL = (
+    "Our Work\n   Orchards\n   Soil Health\n   Training\n"
+    "Where We Are\n   Upper Valley\n   Lower Valley\n"
+    "Resources\n   Guides\n   Annual Reports\n"
+)
+
+
+def _chrome_lines(text: str) -> set[str]:
+    lines = [ln for ln in clean.split_lines(text) if not ln.blank]
+    return {lines[i].text.strip() for i in clean.find_chrome(lines, text)}
+
+
+def test_a_menu_in_two_levels_at_the_top_is_chrome_even_where_the_prose_names_its_links():
+    text = "Valley Grower\nSearch   Log in\n\n" + TWO_LEVEL + "\n" + TITLE + BODY.replace("help", "training help") + FOOTER
+    found = _chrome_lines(text)
+    for link in ("Our Work", "Orchards", "Training", "Lower Valley", "Annual Reports"):
+        assert link in found, link
+    assert role_of(text, "Orchard growers count") == "heading"
+
+
+def test_a_chapter_over_its_indented_sections_is_a_menu():
+    menu = "Chapter 4 Fruit Trees\n   4.1 Rootstocks\n   4.2 Pruning\n   4.3 Frost and pests\n   4.4 Harvest\nChapter 5 Soils\n"
+    text = "Open Orchard Press\nContents    Search this book\n\n" + menu + "\n" + TITLE + BODY + FOOTER
+    found = _chrome_lines(text)
+    assert {"Chapter 4 Fruit Trees", "4.2 Pruning", "4.4 Harvest"} <= found
+
+
+def test_a_page_outline_of_sentences_or_a_single_heading_with_few_items_is_no_two_level_menu():
+    lines_of = lambda t: [ln for ln in clean.split_lines(t) if not ln.blank]  # noqa: E731
+    sentences = "What to bring\n   Boots for the orchard.\n   A flask of tea.\nWhen to come\n   Any weekday.\n   Or Saturday.\n"
+    assert clean._two_level_menu(lines_of(sentences), 0, 5, sentences) == 0
+    few = "Frost damage\n   Blossom\n   Young fruit\nReplanting\n"
+    assert clean._two_level_menu(lines_of(few), 0, 3, few) == 0
+
+
+def test_a_headline_box_under_a_header_naming_what_it_lists_is_chrome():
+    for header in ("Further reading", "Popular right now", "Editor’s Picks", "Related decisions",
+                   "More stories from the Valley"):
+        box = (header + "\nCider makers look to older apple varieties\nIs the frost season getting longer?\n"
+               "A new packhouse opens at the river bridge\nView more articles\n\n")
+        text = TITLE + BODY + box + BODY + FOOTER
+        assert role_of(text, header) == "furniture", header
+        assert role_of(text, "Is the frost season") == "furniture", header
+        assert role_of(text, "View more articles") == "furniture", header
+
+
+def test_a_list_of_the_pages_own_points_under_a_heading_stays_content():
+    text = TITLE + BODY + "Further steps\nThe council will meet growers in May.\nGrants open in June.\n\n" + BODY + FOOTER
+    assert role_of(text, "Grants open in June") != "furniture"
+
+
+def test_an_advertisements_note_on_its_own_is_chrome():
+    for note in ("Continue reading below", "Story continues below", "Article continues after advertisement"):
+        assert clean.chrome_anywhere(note) == "the advertisement's note", note
+    assert clean.chrome_anywhere("Continue reading the report below the map of the valley") is None
+
+
+def test_a_contents_row_with_a_toggle_and_unnumbered_ends_is_chrome():
+    assert clean._contents_row("Contents ▾ | Preface | 1 Frost | 2 Soils | 3 Markets | Appendices")
+    assert clean._contents_row("In this report | 1 Frost | 2 Soils")
+    assert not clean._contents_row("Contents | Preface | Appendices")
+    assert not clean._contents_row("Results: 1 win · 2 draws · 3 losses. A poor season.")
+
+
+def test_a_banner_with_its_button_at_the_edge_is_chrome():
+    assert clean.chrome_at_edge("Your gift of $10 plants a new tree in a school orchard. Donate now") == "banner with its button"
+    assert clean.chrome_at_edge("Growers met in the hall. They agreed to share the sprayers") is None
+
+
+def test_what_a_site_says_to_its_reader_is_chrome():
+    for line, why in (
+            ("You are not signed in. Sign in or register to save articles.", "the site's login prompt"),
+            ("Sign in to read the full judgment and its notes.", "the site's login prompt"),
+            ("Start a 30-day free trial of Grower Plus.", "the site's paywall"),
+            ("Subscribe to Valley Grower from £3 a month.", "the site's paywall"),
+            ("Open in app   Not now", "the site's app"),
+            ("Got a view on this story? Join the conversation.", "the site's call to comment"),
+            ("Receive our market reports by email every Monday.", "the site's newsletter box"),
+            ("Check against delivery", "the site's editorial note"),
+            ("Posted 3/4/2026 · Listen to this story 5 min · Print", "the page's reading time"),
+            ("Did this page help you?  Yes  No", "feedback widget")):
+        assert clean.chrome_anywhere(line) == why, line
+
+
+def test_prose_about_logins_trials_and_discussions_stays_content():
+    for line in ("Growers must log in to the council's portal before they can claim.",
+                 "The trial of the new frost fans was free for members.",
+                 "Members will join the discussion on grants at the May meeting, the chair said, and vote in June."):
+        assert clean.chrome_anywhere(line) is None, line

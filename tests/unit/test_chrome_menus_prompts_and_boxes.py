@@ -112,3 +112,31 @@ def test_prose_about_logins_trials_and_discussions_stays_content():
                  "The trial of the new frost fans was free for members.",
                  "Members will join the discussion on grants at the May meeting, the chair said, and vote in June."):
         assert clean.chrome_anywhere(line) is None, line
+
+
+def test_a_list_of_the_pages_languages_one_to_a_line_is_chrome():
+    box = "Languages\nDansk\nItaliano\nSuomi\nPolski\nEdit links\n\n"
+    text = TITLE + BODY + box + BODY + FOOTER
+    assert role_of(text, "Italiano") == "furniture"
+
+
+def test_a_short_block_of_language_names_in_the_text_stays_content():
+    text = TITLE + BODY + "Spoken at home\nDansk\nSuomi\n\n" + BODY + FOOTER
+    assert role_of(text, "Spoken at home") != "furniture"
+
+
+def test_a_wikis_maintenance_banner_is_chrome():
+    for note in ("This article needs additional citations for verification. Please help improve this article.",
+                 "This biography relies on sources close to its subject. Please help us improve it.",
+                 "This section is a stub."):
+        assert clean.chrome_anywhere(note) == "the wiki's maintenance banner", note
+    assert clean.chrome_anywhere("This article describes the orchards of the upper valley and their growers.") is None
+
+
+def test_a_wiki_articles_title_under_its_menu_is_no_menu_link():
+    menu = "Jump to content\nOrchardwiki · The Free Encyclopedia\n\nMain page\nContents\nRandom article\nDonate\nHelp\n\n"
+    text = menu + "Edda Holm\nFrom Orchardwiki, the free encyclopedia\n\nEdda Holm (born 1950) is a grower of the valley.\n\n" + BODY
+    lines = [ln for ln in clean.split_lines(text) if not ln.blank]
+    found = clean.find_chrome(lines, text)
+    assert all(lines[i].text != "Edda Holm" for i in found)
+    assert {lines[i].text for i in found} >= {"Random article", "Help", "From Orchardwiki, the free encyclopedia"}

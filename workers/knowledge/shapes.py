@@ -149,6 +149,8 @@ _BYLINE_OPENINGS = page_words("byline_openings")
 # "By Ana Lima", "Interview by Ana Lima", "Words and pictures by Ana Lima": the author's name right after "by".
 # ("By Sea", "By the river": a heading and a phrase; a name has two capitalised words.)
 _STORY_BYLINE = re.compile(r"^\W{0,2}(?:(?P<what>[A-Za-z]+(?:\s+and\s+[a-z]+)?)\s+)?(?i:by)\s+[A-Z][\w.'’-]*\s+[A-Z]")
+# The items of a row written with separators between them.
+_ROW_ITEMS = re.compile(r"\s+[·|•]\s+")
 #: Most words of a story's byline with its place and date ("By Ana Lima · Porto · 13 October 2025").
 STORY_BYLINE_WORDS = 30
 
@@ -158,6 +160,9 @@ def is_story_byline(text: str) -> bool:
     Ana Lima · Photographs by Rui Sá · 2 May 2025"), no sentence end: a paragraph, never a picture's caption."""
     t = text.strip()
     m = _STORY_BYLINE.match(t)
+    if m is None:
+        # The byline may stand second in a row of the story's facts: "Updated May 2026 · By Ana Lima · 6 min read".
+        m = next((m for part in _ROW_ITEMS.split(t)[1:] if (m := _STORY_BYLINE.match(part)) and m.group("what") is None), None)
     if not m or len(t.split()) > STORY_BYLINE_WORDS or t.endswith((".", "!", "?")) or "\n" in t:
         return False
     what = m.group("what")

@@ -376,6 +376,8 @@ def chrome_anywhere(text: str) -> str | None:
         return "advertisement"  # "SPONSORED · Rain shells for alpine days, now 20% off ›"
     if _REDIRECTED.match(t):
         return "the wiki's redirect note"
+    if _MAINTENANCE_NOTE.match(t) and n_words <= 50:
+        return "the wiki's maintenance banner"
     if _contents_row(t):
         return "table of contents"
     if _labelled_link(t):
@@ -450,6 +452,11 @@ _EDITORIAL_NOTE = re.compile(
     r"^\W*(?:please\s+)?check\s+against\s+(?:delivery|the\s+spoken\s+word)\W*$|^\W*this\s+(?:article|page|story|post|entry|summary|report|item)\s+(?:is|was|has\s+been)\s+"
     r"(?:archived|(?:prepared|written|compiled)\s+by\s+(?:the|our)\s+editors|(?:automatically\s+|machine[- ])translated"
     r"|no\s+longer\s+(?:updated|maintained))\b", re.IGNORECASE)
+# A wiki's maintenance banner over an article: "This article needs additional citations. Please help improve it ...".
+_MAINTENANCE_NOTE = re.compile(
+    r"^\W*this\s+(?:article|page|section|biography|entry)\b(?:.{0,100}?\bplease\s+help\s+(?:us\s+)?(?:improve|expand)\b"
+    r"|\s+(?:is\s+a\s+stub|needs\s+additional\s+citations|has\s+multiple\s+issues|does\s+not\s+cite\s+any\s+sources)\b)",
+    re.IGNORECASE)
 _AD_SLOT = re.compile(r"^\W*(?:advertisement|advert|sponsored(?:\s+content)?|ad)\W*$", re.IGNORECASE)
 # An advertisement's note where the advertisement's label is not: "Continue reading below", "Story continues below".
 _AD_NOTE = re.compile(r"^\W*(?:(?:continue|keep)\s+reading|(?:the\s+)?(?:article|story|text)\s+continues)"
@@ -487,6 +494,29 @@ _EDGE_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 _LANGUAGE_NAMES = page_words("language_names")
 _LANGUAGE_SEP = re.compile(r"\s*(?:\||•|·|¦|/)\s*|\s{2,}")
+
+
+_LANGUAGES_HEAD = re.compile(r"\W*(?:other\s+|available\s+)?languages?(?:\s+available)?\W*", re.IGNORECASE)
+#: Fewest languages of a list of the page's languages written one to a line.
+LANGUAGE_LIST_NAMES = 3
+
+
+def _language_list(lines: list[Line], i: int, last: int, found: dict[int, str], text: str | None) -> int:
+    """Mark a block that starts at ``lines[i]`` as the list of the languages the page is in, one to a line
+    ("Languages" / "Deutsch" / "Español" / "Suomi" / "Edit links"): three or more language names, its other lines
+    interface words. Returns the index to look at next."""
+    if text is None:
+        return i + 1
+    j = i
+    while j + 1 <= last and _next_in_block(lines, j, text):
+        j += 1
+    block = [lines[k].text.strip() for k in range(i, j + 1)]
+    names = sum(t.lower() in _LANGUAGE_NAMES for t in block)
+    if names >= LANGUAGE_LIST_NAMES and all(t.lower() in _LANGUAGE_NAMES or _ui_only(t) or _mostly_ui(t)
+                                             or _LANGUAGES_HEAD.fullmatch(t) for t in block):
+        for k in range(i, j + 1):
+            found.setdefault(k, "the page's languages")
+    return j + 1
 
 
 def _language_switch(text: str) -> bool:
@@ -1011,14 +1041,16 @@ def _nav_row(text: str) -> bool:
     return not all(_ui_only(p) for p in parts) and not _page_tabs(t)
 
 
-def _menu_run(lines: list[Line], i: int, last: int, *, after_item: bool = False) -> int:
+def _menu_run(lines: list[Line], i: int, last: int, *, after_item: bool = False, text: str | None = None) -> int:
     """End (exclusive) of a menu written one link to a line from ``lines[i]`` ("Home", "Our work", "Volunteer"), or ``i``.
 
     Three or more items, one of them interface words or a button (or, ``after_item``, the chrome item right above
     them: "Home" over "The Council", "Press office"), and chrome right after them.
     """
     j = i
-    while j <= last and j - i < RUN_MAX_LINES and _run_item(lines[j].text):
+    # (with the page's ``text``, the links stop at a blank line: a wiki article's title stands apart under its menu)
+    while j <= last and j - i < RUN_MAX_LINES and _run_item(lines[j].text) and (
+            text is None or j == i or _next_in_block(lines, j - 1, text)):
         j += 1
     if j - i < 3 or j > last:
         return i
@@ -1547,7 +1579,7 @@ def _top_walk(lines: list[Line], top: int, bottom: int, found: dict[int, str], p
             why = "breadcrumb trail"
         after_item = top > 0 and top - 1 in found and _run_item(lines[top - 1].text)
         if why is None and ((end := _two_level_menu(lines, top, bottom, text)) > top
-                            or (end := _menu_run(lines, top, bottom, after_item=after_item)) > top
+                            or (end := _menu_run(lines, top, bottom, after_item=after_item, text=text)) > top
                             or (end := _menu_block(lines, top, bottom, text, prose)) > top):
             for k in range(top, end):
                 found[k] = "menu written one link to a line"
@@ -1605,6 +1637,9 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
     while i <= bottom:
         i = _repeated_contents(lines, i, bottom, found, text, last_at)
     _inner_boxes(lines, top, bottom, found, text)
+    i = top
+    while i <= bottom:
+        i = _language_list(lines, i, bottom, found, text)
     # A share bar or menu written one link to a line between two chrome lines ("Share" / "Mastodon" / "Reddit" /
     # "Email"): its items are chrome too.
     i = top

@@ -68,6 +68,12 @@ _LABELLED_ITEM = re.compile(r"^\s*(?:" + "|".join(map(re.escape, sorted(page_wor
                             + r")\s*:\s+\S",
                             re.IGNORECASE)
 
+# An entry of a reference list, by its authors and the year in brackets after them: "Okafor N (2018) ...",
+# "Lindqvist, A., Berg, T. and Moe, K. (2020). ...", "Haddad S et al. (2021) ...".
+REFERENCE_ENTRY = re.compile(
+    r"^[A-Z][\w'’-]+,?(?:\s+[A-Z]{1,3}\b\.?|\s+(?:[A-Z]\.\s?){1,3})?"
+    r"(?:(?:,|\s+and|\s+&|,\s+and)\s+[A-Z][\w'’-]+,?(?:\s+[A-Z]{1,3}\b\.?|\s+(?:[A-Z]\.\s?){1,3})?){0,6}"
+    r"(?:\s+et\s+al\.?)?\s+\(\d{4}[a-z]?\)")
 _SENT_FINAL = re.compile(r"[.!?][\"”’')\]]*$")
 # Reference markers closing a sentence ("... grammar. [6]", "...1972.[1]") do not hide its full stop.
 CITATIONS = re.compile(r"(?:\s*\[\d+\])+\s*$")
@@ -649,8 +655,8 @@ def segment(page: CleanPage) -> SegmentedPage:
             text, offsets = _flatten(block)
             number = num.group("num").strip("()")
             add("heading", text, offsets, block.source_start, block.source_end, number=number, level=heading_level(num.group("num")))
-        elif len(lines) > 1 and all(_BULLET_RE.match(line) or _enum_scheme(line) for line in lines):
-            _add_list_items(block, add)
+        elif len(lines) > 1 and all(_BULLET_RE.match(line) or _enum_scheme(line) or REFERENCE_ENTRY.match(line) for line in lines):
+            _add_list_items(block, add)  # (a reference list may number some entries and not others)
         elif len(lines) > 1 and laid_out_table(page.text[block.source_start : block.source_end].splitlines()):
             text, cells = _laid_out_cells(block, page.text)
             add("table", text, block.offsets, block.source_start, block.source_end, cells=cells)

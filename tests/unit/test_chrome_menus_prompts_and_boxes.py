@@ -140,3 +140,22 @@ def test_a_wiki_articles_title_under_its_menu_is_no_menu_link():
     found = clean.find_chrome(lines, text)
     assert all(lines[i].text != "Edda Holm" for i in found)
     assert {lines[i].text for i in found} >= {"Random article", "Help", "From Orchardwiki, the free encyclopedia"}
+
+
+def test_trials_members_only_notes_and_calls_for_opinions_are_chrome():
+    for line, why in (("Guest login · Your trial expires in 5 days · Upgrade", "the site's paywall"),
+                      ("Full harvest tables are available to subscribing growers.", "the site's paywall"),
+                      ("Have your say on this story? Post it below!", "the site's call to comment"),
+                      ("From Orchardwiki, the free Nordic encyclopedia", "the wiki's tagline")):
+        assert clean.chrome_anywhere(line) == why, line
+    assert clean.chrome_anywhere("What do you think the frost will cost the growers this year, the chair asked.") is None
+
+
+def test_a_block_of_links_with_chrome_right_under_it_is_a_menu_without_a_control():
+    menu = "Orchard School\nBiology · Year 9\nUnit 3: Fruit and Seeds\n3.1 Flowers\n3.2 Pollination\n3.3 Fruit set\nGlossary\n\n"
+    text = menu + "Log in to save your progress and notes.\n\n3.1 Flowers\n\n" + BODY + BODY
+    found = _chrome_lines(text)
+    assert {"Unit 3: Fruit and Seeds", "3.3 Fruit set", "Glossary"} <= found
+    assert "3.1 Flowers" in found  # the menu's link; the heading further down is a line of its own
+    lines = [ln for ln in clean.split_lines(text) if not ln.blank]
+    assert lines.index(next(ln for ln in lines if ln.text == "3.1 Flowers" and ln.start > 100)) not in clean.find_chrome(lines, text)

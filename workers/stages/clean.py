@@ -420,7 +420,7 @@ def chrome_anywhere(text: str) -> str | None:
 
 # Under a wiki article's title: "From Wikipedia, the free encyclopedia", "From Travelwiki, the open travel guide".
 _WIKI_TAGLINE = re.compile(
-    r"^From\s+[A-Z][\w.-]{0,40},\s+the\s+(?:[a-z-]{1,20}\s+){0,3}(?:encyclop(?:a|ae|e)dia|wiki|dictionary|guide)\W{0,3}$"
+    r"^From\s+[A-Z][\w.-]{0,40},\s+the\s+(?:[\w-]{1,20}\s+){0,3}(?:encyclop(?:a|ae|e)dia|wiki|dictionary|guide)\W{0,3}$"
 )
 
 
@@ -811,7 +811,8 @@ _READER_PROMPTS = (
         r"|already\s+a\s+subscriber|log\s+in|sign\s+in)|\bfree\s+(?:articles?|stories)\s+(?:left|remaining)\b"
         r"|\byou\s+have\s+(?:read\s+)?\d+\s+(?:of\s+\d+\s+)?free\s+(?:articles?|stories)"
         # (its price, and its trial: "Subscribe from $4 a month", "Start a 14-day free trial of the Digest")
-        r"|\bsubscri(?:be|ption)\b.*\bfrom\s+\W?\d[\d.,]*\s*(?:a|per|/)\s*(?:week|month|year)\b|\bfree\s+trial\b", re.IGNORECASE)),
+        r"|\bsubscri(?:be|ption)\b.*\bfrom\s+\W?\d[\d.,]*\s*(?:a|per|/)\s*(?:week|month|year)\b|\bfree\s+trial\b|\btrial\s+(?:ends|expires)\b"
+        r"|\bavailable\s+(?:only\s+)?to\s+(?:subscribers|subscribing\s+\w+|members|premium\s+\w+)\b", re.IGNORECASE)),
     ("the site's newsletter box", re.compile(
         r"\bin(?:to)?\s+your\s+inbox\b|^\W*(?:sign\s+up|subscribe)\b.*\b(?:newsletter|briefing|updates|inbox|e-?mails?)\b"
         r"|^\W*(?:receive|get)\s+(?:our|the)\b.{0,60}\bby\s+e-?mail\b",
@@ -819,7 +820,7 @@ _READER_PROMPTS = (
     ("the site's app", re.compile(
         r"\b(?:download|get|install)\s+(?:the|our)\s+(?:[\w&'’-]+\s+){0,3}app\b|^\W*open\s+in\s+(?:the\s+)?app\b", re.IGNORECASE)),
     ("the site's call to comment", re.compile(
-        r"(?:^|[.?!]\s+)\W*join\s+the\s+(?:discussion|conversation|debate)\b[^.!?]{0,30}[.!]?\s*$", re.IGNORECASE)),
+        r"^\W*(?:have\s+(?:an\s+opinion|your\s+say)|what\s+do\s+you\s+think)\b[^.!?]{0,40}\?|(?:^|[.?!]\s+)\W*join\s+the\s+(?:discussion|conversation|debate)\b[^.!?]{0,30}[.!]?\s*$", re.IGNORECASE)),
     ("the site's affiliate note", re.compile(r"\baffiliate\s+links?\b|\bearn\s+(?:a\s+)?(?:small\s+)?commission\b", re.IGNORECASE)),
     ("the page's reading time", re.compile(r"\b\d{1,3}\s*(?:min|mins|minutes?)\s+(?:read|listen)\b|\blisten\s+to\s+this\s+\w+\W+\d{1,3}\s*min",
                                             re.IGNORECASE)),
@@ -1084,7 +1085,7 @@ def _menu_block(lines: list[Line], i: int, last: int, text: str | None, prose: _
         below = lines[k + 1].text if k + 1 < len(lines) else ""
         # (a line the prose names with three links or more under it in the block is one of them: "Rugby Union")
         named = prose is not None and j - k < MENU_BLOCK_LINES - 1 and prose.names(lines[k].text)
-        if named or _prose_line(below, TITLE_OVER_WORDS) or is_story_byline(below) \
+        if named or (_prose_line(below, TITLE_OVER_WORDS) and not chrome_at_edge(below)) or is_story_byline(below) \
                 or is_dateline(below):
             j = k - 1
             break
@@ -1097,7 +1098,9 @@ def _menu_block(lines: list[Line], i: int, last: int, text: str | None, prose: _
                    and not p.endswith(":") for p in parts) or chrome_at_edge(t) is not None
     if not all(link(t) for t in block):
         return i
-    if sum(1 for t in block if _ui_only(t) or _mostly_ui(t) or _call_to_action(t) or chrome_at_edge(t)) < MENU_BLOCK_CONTROLS:
+    # (without a control among its links, chrome right under it says it is the site's: "Sign in to save your notes")
+    if sum(1 for t in block if _ui_only(t) or _mostly_ui(t) or _call_to_action(t) or chrome_at_edge(t)) < MENU_BLOCK_CONTROLS \
+            and not (j + 1 <= last and chrome_at_edge(lines[j + 1].text)):
         return i
     return j + 1
 

@@ -45,7 +45,8 @@ train: train-chrome
 	$(BIN)/pagemill learn-names $(SHARED)/corpus
 	$(BIN)/python -m workers.training $(SHARED)/corpus --out workers/data/ner
 
-# Rebuild the learned model of page edges (workers/data/edge_chrome.json; seconds) from the corpus, the corpus
+# Rebuild the learned models of page edges and of chrome lines anywhere (workers/data/edge_chrome.json and
+# inner_chrome.json, the second read beside the first; a minute) from the corpus, the corpus
 # with chrome catalogs 1-3 around it, and the invented development sets; catalog 4, roles_heldout and
 # corpus_kinds_check4 stay out, to measure it on (corpus_kinds_check3 joined when it became development).
 CHROME_TRAIN := .pagemill/train
@@ -54,6 +55,8 @@ train-chrome: $(VENV)/.installed
 	rm -rf $(CHROME_TRAIN)
 	for c in 1 2 3; do $(BIN)/python benchmarks/chrome_variants.py --catalog $$c --seed 0 $(CHROME_TRAIN)/chrome-catalog$$c; done
 	$(BIN)/python -m workers.training.edge_chrome $(SHARED)/corpus $(CHROME_TRAIN)/chrome-catalog1 \
+		$(CHROME_TRAIN)/chrome-catalog2 $(CHROME_TRAIN)/chrome-catalog3 $(addprefix tests/fixtures/,$(CHROME_DEV_SETS))
+	$(BIN)/python -m workers.training.inner_chrome $(SHARED)/corpus $(CHROME_TRAIN)/chrome-catalog1 \
 		$(CHROME_TRAIN)/chrome-catalog2 $(CHROME_TRAIN)/chrome-catalog3 $(addprefix tests/fixtures/,$(CHROME_DEV_SETS))
 
 clean-state:

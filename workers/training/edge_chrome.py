@@ -3,14 +3,14 @@ chrome, from gold pages (``make train``).
 
 Each page's first and last :data:`EDGE_LINES` non-blank lines are examples: chrome if the gold calls them furniture.
 What the model reads of a line is :func:`workers.stages.clean.edge_line_features`, with whether the rules (alone:
-``find_chrome(learned=False)``) found the line between it and the edge chrome. A logistic regression is fitted by
+``find_chrome(learned=False)``) found the line between it and the edge chrome. A logistic regression (:mod:`.logistic`) is fitted by
 plain gradient descent from zero (no randomness: the same pages give the same weights) and written as JSON to
 ``workers/data/edge_chrome.json``, which ``clean`` reads: where the rules stop at an edge, a line the model scores
 above :data:`THRESHOLD` is chrome, and the walk goes on.
 
 The gold pages ``make train`` gives it: the corpus, the corpus with catalogs 1-3 of other sites' chrome around it
 (``benchmarks/chrome_variants.py``) and the invented development sets. The held-out ones (catalog 4, the sets
-``roles_heldout`` and ``corpus_kinds_check3``) are left out, to measure it on (docs/quality.md, "Chrome of other
+``roles_heldout`` and ``corpus_kinds_check4``) are left out, to measure it on (docs/quality.md, "Chrome of other
 sites").
 """
 
@@ -21,10 +21,9 @@ import json
 import sys
 from pathlib import Path
 
-import numpy as np
-
 from ..evaluation import load_gold
 from ..stages.clean import EDGE_MODEL_MIN_LINES, edge_line_features, find_chrome, split_lines
+from .logistic import fit
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "data" / "edge_chrome.json"
 #: Lines from each edge the model learns from and decides on.
@@ -34,7 +33,6 @@ BUCKETS = 4096
 #: A line is chrome above this probability: the lowest of 0.8, 0.9 and 0.95 that marks no content line of the
 #: development sets as chrome (0.8 took three titles and a contact line: "Autumn newsletter").
 THRESHOLD = 0.9
-ITERATIONS, RATE, L2 = 800, 0.5, 1.0
 
 
 def examples(gold_dirs: list[Path]) -> tuple[list[dict[str, float]], list[float]]:
@@ -58,22 +56,6 @@ def examples(gold_dirs: list[Path]) -> tuple[list[dict[str, float]], list[float]
                     ys.append(float(any(a <= first < b for a, b in furniture)))
                     before = i in found
     return xs, ys
-
-
-def fit(xs: list[dict[str, float]], ys: list[float]) -> dict[str, float]:
-    """Weights of a logistic regression with an L2 penalty, by full-batch gradient descent from zero."""
-    names = sorted({k for x in xs for k in x})
-    index = {k: j for j, k in enumerate(names)}
-    X = np.zeros((len(xs), len(names)))
-    for r, x in enumerate(xs):
-        for k, v in x.items():
-            X[r, index[k]] = v
-    y = np.array(ys)
-    w = np.zeros(len(names))
-    for _ in range(ITERATIONS):
-        p = 1 / (1 + np.exp(-(X @ w)))
-        w -= RATE * (X.T @ (p - y) + L2 * w) / len(y)
-    return {k: round(float(w[j]), 5) for k, j in index.items() if abs(w[j]) >= 1e-5}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,6 +18,10 @@ from ..core import (
 #: A surname after an Arabic article and a hyphen ("al-Tarabi"): the article is no part of the name a page repeats.
 _ARTICLE_SURNAME = re.compile(r"^" + alternation(ARTICLE_PREFIXES) + r"[-‑]([A-Z]\w+)$")
 
+#: Origins of mentions a cue beside the name labelled (``org_kinds``, ``org_roles``, ``org_openers``).
+CUED_ORIGINS = frozenset({"kind", "opener"})
+
+
 def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) -> dict[str, set[str]]:
     """Name parts -> full names: "Holt" -> {"Harold Holt"} for the multi-word persons on the page."""
     parts: dict[str, set[str]] = defaultdict(set)
@@ -160,7 +164,10 @@ def propagate(ms: list[Mention], page: Page) -> list[Mention]:
     texts = page.texts
     lower_words = page.lower_words
     # 1. persons: full names and their parts
-    parts = _person_parts(ms, texts, lower_words)
+    # A name a word beside it calls an organisation ("the software firm X") is one wherever the page repeats it,
+    # whatever the model read there: the cue outweighs the model's votes.
+    cued = {m.text(texts): m.label for m in ms if m.origin in CUED_ORIGINS and m.label in NAME_LABELS}
+    parts = _person_parts([m for m in ms if m.text(texts) not in cued], texts, lower_words)
     person_words = set(parts)
     # a person's surname alone in capitals: "LINDQVIST LEADS BY TWO" after "Anders Lindqvist" (a first word the page
     # writes in lower case is no given name: "the")
@@ -210,6 +217,9 @@ def propagate(ms: list[Mention], page: Page) -> list[Mention]:
     for m in ms:
         if m.label in NAME_LABELS:
             v = votes[key(m.text(texts))]
+            if (label := cued.get(m.text(texts))) is not None:
+                m.label = label
+                continue
             if m.text(texts) in parts:
                 continue
             if m.label in PLACE_LABELS and dateline_place(texts[m.seg], m.start, m.end) is not None:

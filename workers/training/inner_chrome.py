@@ -1,0 +1,80 @@
+"""``python -m workers.training.inner_chrome GOLD_DIR... [--out FILE]``: learn which lines anywhere on a page are site
+chrome, from gold pages (``make train-chrome``).
+
+The rules and the edge model (:mod:`.edge_chrome`) know chrome by its words and its place at the page's edges; a
+site's box between the paragraphs, in words no rule knows, they leave. This model reads every non-blank line of a
+page with :func:`workers.stages.clean.inner_line_features`: the line as the edge model reads it, and its setting
+(its block, where it stands against the running text, whether the lines beside it are chrome). Every line is an
+example, chrome if the gold calls it furniture; what the rules and the edge model found is read as they find it in
+use (``find_chrome(inner=False)``), so the edge model is trained first. The same logistic regression as the edge
+model's (:mod:`.logistic`), from zero, no randomness; written as JSON to ``workers/data/inner_chrome.json``, which
+``clean`` reads: a line the others left that the model scores above :data:`THRESHOLD` is chrome.
+
+The gold pages ``make train-chrome`` gives it are the edge model's; the held-out ones (catalog 4, ``roles_heldout``,
+``corpus_kinds_check4``) are left out, to measure it on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..evaluation import load_gold
+from ..stages.clean import EDGE_MODEL_MIN_LINES, PageShape, find_chrome, inner_line_features, split_lines
+from .logistic import fit
+
+DEFAULT_OUT = Path(__file__).resolve().parents[1] / "data" / "inner_chrome.json"
+#: Buckets the words are hashed into, as the edge model's.
+BUCKETS = 4096
+#: A line is chrome above this probability: the lowest of 0.8, 0.9 and 0.95 that took no content line of the
+#: development sets when each set was left out of the training in turn (0.9 took one, 0.95 none).
+THRESHOLD = 0.95
+
+
+def examples(gold_dirs: list[Path]) -> tuple[list[dict[str, float]], list[float]]:
+    """Features and labels (1 for chrome) of every non-blank line of every gold page under ``gold_dirs``."""
+    xs: list[dict[str, float]] = []
+    ys: list[float] = []
+    for gold_dir in gold_dirs:
+        for page in load_gold(gold_dir).values():
+            lines = [ln for ln in split_lines(page.text) if not ln.blank]
+            if len(lines) < EDGE_MODEL_MIN_LINES:
+                continue
+            shape = PageShape(lines, page.text, find_chrome(lines, page.text, inner=False))
+            furniture = [(s["start"], s["end"]) for s in page.gold["segments"] if s["role"] == "furniture"]
+            for i, line in enumerate(lines):
+                first = line.start + len(line.text) - len(line.text.lstrip())
+                xs.append(inner_line_features(shape, i, BUCKETS))
+                ys.append(float(any(a <= first < b for a, b in furniture)))
+    return xs, ys
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m workers.training.inner_chrome", description=__doc__.split("\n\n")[0])
+    ap.add_argument("gold_dirs", type=Path, nargs="+", help="gold folders: <source>/pages/*.txt and <source>/gold/*.json")
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"where the model goes (default {DEFAULT_OUT})")
+    args = ap.parse_args(argv)
+    xs, ys = examples(args.gold_dirs)
+    if not xs:
+        print("no gold pages under " + ", ".join(map(str, args.gold_dirs)), file=sys.stderr)
+        return 2
+    model = {
+        "about": "Which lines anywhere on a page are site chrome: a logistic regression over "
+                 "workers.stages.clean.inner_line_features, learned by workers/training/inner_chrome.py (make "
+                 "train-chrome) from the gold pages named in 'trained_on'. Not edited by hand.",
+        "trained_on": [p.name for p in args.gold_dirs],
+        "examples": len(xs),
+        "chrome_examples": int(sum(ys)),
+        "buckets": BUCKETS,
+        "threshold": THRESHOLD,
+        "weights": fit(xs, ys),
+    }
+    args.out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{len(xs)} lines ({int(sum(ys))} chrome) from {len(args.gold_dirs)} gold folders -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

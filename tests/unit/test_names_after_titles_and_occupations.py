@@ -6,6 +6,8 @@ Every sentence here was written for these tests; none is taken from a gold page 
 
 from __future__ import annotations
 
+import importlib
+
 from tests.unit.entity_mentions import KNOWN, labelled, mention
 from workers.stages.entities.rules import refine
 
@@ -108,3 +110,18 @@ def test_names_in_a_tables_columns_take_what_the_column_heads_say():
 def test_a_table_without_such_heads_and_cells_of_figures_name_no_one():
     got = _entities(["Year\tCrossings\tFares\n2023\t1,204\t3.50\n2024\t1,388\t3.75"])
     assert got == [] or all(label == "DATE" for _, label in got), got
+
+
+def test_a_one_word_person_named_once_and_nowhere_in_full_is_dropped_unless_the_page_treats_it_as_one():
+    lone = importlib.import_module("workers.stages.entities.steps.labels").lone_persons
+    from workers.stages.entities.core import Mention, Page
+
+    def kept(text, word, origin="model"):
+        k = text.index(word)
+        return [m.text([text]) for m in lone([Mention(0, k, k + len(word), "PERSON", origin)], Page([text]))]
+
+    assert kept("The pickers of Varnholt brought their crop in.", "Varnholt") == []
+    assert kept("Dr Varnholt brought the crop in.", "Varnholt") == ["Varnholt"]  # a title before it
+    assert kept("Varnholt said the crop was late.", "Varnholt") == ["Varnholt"]  # it speaks
+    assert kept("The crop came in, and Maria carried it.", "Maria") == ["Maria"]  # a given name
+    assert kept("The crop came in, and Varnholt carried it.", "Varnholt", origin="speaker") == ["Varnholt"]  # a rule's

@@ -125,6 +125,7 @@ STEPS: tuple[Step, ...] = (
     Step("no_addresses", spans.no_addresses, fixed=True),
     Step("no_overlaps", _no_overlaps, fixed=True),
     Step("drop_lone_words", labels.drop_lone_words),
+    Step("lone_persons", labels.lone_persons),
     Step("normalise", normalise.normalise, fixed=True),
     Step("corefer", normalise.corefer, fixed=True),
 )

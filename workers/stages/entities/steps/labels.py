@@ -11,10 +11,11 @@ from ....knowledge.lexicon import (
     TITLES, alternation,
 )
 from ....knowledge.lexicon import words as word_list
+from ....knowledge.words import is_listed
 from .. import timex
 from ..core import (
-    EDGE_PUNCT, Mention, NAME_LABELS, Page, Runs, SpanIndex, bare, dateline_place, fold, gazetteer, is_given_name, is_table_row, lookup,
-    SPEECH_AFTER, place_label, short_form_heads, strip_punct,
+    EDGE_PUNCT, Mention, NAME_LABELS, Page, Runs, SpanIndex, bare, dateline_place, fold, gazetteer, is_common, is_given_name, is_table_row, lookup,
+    SPEECH_AFTER, THE_BEFORE, place_label, short_form_heads, strip_punct,
 )
 
 #: A compass word before the rest of a name in capitals: "NORTHERN INDIA".
@@ -331,6 +332,42 @@ def drop_lone_words(ms: list[Mention], page: Page) -> list[Mention]:
     return out
 
 
+def lone_persons(ms: list[Mention], page: Page) -> list[Mention]:
+    """A one-word person the model found, named once on the page, is too often no person at all: a town, a people,
+    a firm ("in Morondava", "the Merina and Betsileo peoples", "supplied by Trazar").
+
+    A report names a person in full first, and then by the surname; a name alone and once is kept when it is a
+    given name (an interview's "Ana"), when a title stands before it ("Dr Holm") or it speaks ("Holm said"), when
+    the page names a person with it in full (in capitals too) or it is a piece of a name broken over a line
+    ("Teodor⏎Brask"), and when it is a common English word or a listed one after "the" (a character: "the Hermit";
+    the other steps judge those). A
+    page about sport names players by surname alone: it is left as it is.
+    """
+    texts = page.texts
+    if page.about_sport:
+        return ms  # a scorecard's and a report's surnames alone: "c Lund b Okafor 41"
+    counts = Counter(m.text(texts).upper() for m in ms)
+    in_full = {w.upper() for m in ms if m.label == "PERSON" and " " in m.text(texts) for w in m.text(texts).split()}
+    # the pieces of a name broken over a line break ("Teodor⏎Brask")
+    ends = {(m.seg, m.end) for m in ms if m.label == "PERSON"}
+    starts = {(m.seg, m.start) for m in ms if m.label == "PERSON"}
+    out = []
+    for m in ms:
+        t = m.text(texts)
+        text = texts[m.seg]
+        if (m.label == "PERSON" and m.origin == "model" and " " not in t and counts[t.upper()] == 1 and t.upper() not in in_full
+                and not is_given_name(t) and not is_common(t) and not SPEECH_AFTER.match(text, m.end)
+                and not (is_listed(t) and THE_BEFORE.search(text, max(0, m.start - 5), m.start))
+                and not ((m.seg, m.start - 1) in ends and text[m.start - 1] == "\n")
+                and not ((m.seg, m.end + 1) in starts and text[m.end:m.end + 1] == "\n")
+                and not ((pw := _PREVIOUS_WORD.search(text, max(0, m.start - 30), m.start)) and pw.group(1).lower().rstrip(".") in TITLES)):
+            continue
+        out.append(m)
+    return out
+
+
+#: The word right before a name.
+_PREVIOUS_WORD = re.compile(r"([A-Za-z.]+)\s+$")
 #: The word right after a name.
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 #: A lower-case word after a name, other than a list's "and"/"or": the name only opens its item ("Lantern rigs").

@@ -159,3 +159,10 @@ def test_a_block_of_links_with_chrome_right_under_it_is_a_menu_without_a_control
     assert "3.1 Flowers" in found  # the menu's link; the heading further down is a line of its own
     lines = [ln for ln in clean.split_lines(text) if not ln.blank]
     assert lines.index(next(ln for ln in lines if ln.text == "3.1 Flowers" and ln.start > 100)) not in clean.find_chrome(lines, text)
+
+
+def test_a_box_of_citing_articles_under_its_count_is_chrome():
+    assert clean._related_header("Cited by (4)")
+    box = "Cited by (2)\nFrost pockets and fruit set in hill orchards\nLate blossom and early bees\n\n"
+    text = TITLE + BODY + box + BODY + FOOTER
+    assert role_of(text, "Late blossom and early bees") == "furniture"

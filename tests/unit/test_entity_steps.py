@@ -113,6 +113,8 @@ EXAMPLES: dict[str, tuple[list[str], list[tuple[str, str, int, int]], tuple[str,
                       [("Kestrel Oar Club", "PERSON", 0, 0)], ("Ilse Varnholm", "PERSON"), True),
     "drop_lone_words": (["The adjusted Q statistic was reported, and Lanterna agreed."],
                         [("Lanterna", "ORG", 0, 0)], ("Lanterna", "ORG"), False),
+    "org_edges": (["Talks of the Norway–Chile Fisheries Council opened on Monday."],
+                  [("Norway", "GPE", 0, 0), ("Chile Fisheries Council", "ORG", 0, 0)], ("Norway–Chile Fisheries Council", "ORG"), True),
     "lone_persons": (["The pickers of Varnholt brought their crop to the weigh station."],
                      [("Varnholt", "PERSON", 0, 0)], ("Varnholt", "PERSON"), False),
 }

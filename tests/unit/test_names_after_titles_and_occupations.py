@@ -125,3 +125,16 @@ def test_a_one_word_person_named_once_and_nowhere_in_full_is_dropped_unless_the_
     assert kept("Varnholt said the crop was late.", "Varnholt") == ["Varnholt"]  # it speaks
     assert kept("The crop came in, and Maria carried it.", "Maria") == ["Maria"]  # a given name
     assert kept("The crop came in, and Varnholt carried it.", "Varnholt", origin="speaker") == ["Varnholt"]  # a rule's
+
+
+def test_an_organisation_cut_short_at_a_dash_a_possessive_or_its_opening_head_is_made_whole():
+    for text, model, whole in (
+            ("The Harbour Pilots' Union met the owners.", ("Harbour Pilots", "ORG"), "Harbour Pilots' Union"),
+            ("She studied at the Universidad Austral de Valdivia, Chile.", ("Austral de Valdivia", "ORG"),
+             "Universidad Austral de Valdivia"),
+            ("The Iceland–Chile Trade Council met in May.", ("Chile Trade Council", "ORG"), "Iceland–Chile Trade Council")):
+        got = labelled(refine([mention([text], *model)], [text], known=KNOWN), [text])
+        assert (whole, "ORG") in got, got
+    text = "Workers at Harbour Pilots' yard met. The pilots' Union was absent."
+    got = labelled(refine([mention([text], "Harbour Pilots", "ORG")], [text], known=KNOWN), [text])
+    assert ("Harbour Pilots", "ORG") in got, got  # no head after the possessive

@@ -1280,7 +1280,7 @@ def _related_header(text: str) -> bool:
     """A line that heads a list of links to other pages: a few words, one of them a word of such lists ("related",
     "recent", "more"), the others interface words or what such a box lists ("Recent press releases", "Related
     speeches", "You may have missed"); or "More from" and a name. Not a heading of the page ("Find us", "Events")."""
-    t = text.strip()
+    t = _COUNT.sub(" ", text).strip()  # (its count: "Cited by (3)")
     words = _words(t)
     if not any(w in _RELATED_WORDS for w in words) or _guide_heading(words):
         return False

@@ -85,6 +85,7 @@ STEPS: tuple[Step, ...] = (
     Step("fix_events", labels.fix_events),
     Step("org_heads", orgs.org_heads),
     Step("org_openers", orgs.org_openers),
+    Step("org_edges", orgs.org_edges),
     Step("inner_breaks", orgs.inner_breaks),
     Step("team_names", orgs.team_names),
     Step("titled_names", people.titled_names),

@@ -878,3 +878,41 @@ def org_roles(ms: list[Mention], page: Page) -> list[Mention]:
                 o.start = after
             _cued_org(i, s, e, inside, taken, out, gone)
     return [m for m in out if id(m) not in gone]
+
+
+# A capitalised word joined to a name by a dash with no space: "Finland–" in "Finland–Kazakhstan Business Council".
+_DASH_JOINED = re.compile(r"(?<![\w'’-])[A-Z][\w'’]+[–-]$")
+# A plural's possessive and an organisation's head after it: "' Union" in "Estate Workers' Union".
+_PLURAL_POSSESSIVE_HEAD = re.compile(r"['’][ \t]+([A-Z][a-z]+)")
+# The word right before a name, on its line.
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*)[ \t]+$")
+
+
+def org_edges(ms: list[Mention], page: Page) -> list[Mention]:
+    """An organisation's name the model cut short at an edge is made whole: over a name joined to it by a dash
+    ("Finland–Kazakhstan Business Council", "Oman–Tanzania Joint Commission"), over a plural's possessive before its
+    head ("Estate Workers' Union"), and over a head word that opens it ("Universidad Andina de Riobamba"). A mention
+    of the model inside the added words gives way to the whole name."""
+    texts = page.texts
+    taken = SpanIndex(ms)
+    gone: set[int] = set()
+    for m in ms:
+        if m.label != "ORG" or id(m) in gone:
+            continue
+        text = texts[m.seg]
+        s, e = m.start, m.end
+        if (dm := _DASH_JOINED.search(text, max(0, s - 40), s)) is not None:
+            s = dm.start()
+        elif (wm := _WORD_BEFORE.search(text, max(0, s - 30), s)) is not None and (
+                wm.group(1).lower() in ORG_HEADS or wm.group(1).lower() in ORG_OPENERS):
+            s = wm.start(1)
+        if m.text(texts).endswith("s") and (pm := _PLURAL_POSSESSIVE_HEAD.match(text, e)) and pm.group(1).lower() in ORG_HEADS:
+            e = pm.end()
+        if (s, e) == (m.start, m.end):
+            continue
+        for o in taken.find(m.seg, s, e):
+            if o is not m and s <= o.start and o.end <= e:
+                gone.add(id(o))
+        m.start, m.end = s, e
+    return [m for m in ms if id(m) not in gone]
+

@@ -138,3 +138,11 @@ def test_an_organisation_cut_short_at_a_dash_a_possessive_or_its_opening_head_is
     text = "Workers at Harbour Pilots' yard met. The pilots' Union was absent."
     got = labelled(refine([mention([text], "Harbour Pilots", "ORG")], [text], known=KNOWN), [text])
     assert ("Harbour Pilots", "ORG") in got, got  # no head after the possessive
+
+
+def test_a_name_ending_in_a_natural_or_built_places_head_is_a_place():
+    for text, name in (("We walked up to the Varno Glacier at dawn.", "Varno Glacier"),
+                       ("Buses leave from the Kelmar Bazaar at ten.", "Kelmar Bazaar"),
+                       ("The Oskel Caves are shut in winter.", "Oskel Caves")):
+        got = labelled(refine([mention([text], name, "ORG")], [text], known=KNOWN), [text])
+        assert any(t == name and label in {"LOC", "FAC", "GPE"} for t, label in got), got

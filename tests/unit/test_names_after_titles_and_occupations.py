@@ -146,3 +146,12 @@ def test_a_name_ending_in_a_natural_or_built_places_head_is_a_place():
                        ("The Oskel Caves are shut in winter.", "Oskel Caves")):
         got = labelled(refine([mention([text], name, "ORG")], [text], known=KNOWN), [text])
         assert any(t == name and label in {"LOC", "FAC", "GPE"} for t, label in got), got
+
+
+def test_a_lone_organisation_that_is_a_big_place_after_from_or_in_is_that_place():
+    text = "A buyer from Montevideo had planned to turn the hall into flats."
+    got = labelled(refine([mention([text], "Montevideo", "ORG")], [text], known=KNOWN), [text])
+    assert ("Montevideo", "GPE") in got, got
+    text = "She began her research at Montevideo in 2012."
+    got = labelled(refine([mention([text], "Montevideo", "ORG")], [text], known=KNOWN), [text])
+    assert ("Montevideo", "GPE") not in got, got  # "at": a university's name too

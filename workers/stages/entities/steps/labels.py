@@ -10,6 +10,7 @@ from ....knowledge.lexicon import (
     FOREIGN_PLACE_WORDS, NOT_EVENT_HEADS, ORG_HEADS, PLACE_HEADS, PLACE_MODIFIERS, PLACE_PREFIXES, PLACE_SUFFIXES,
     TITLES, alternation,
 )
+from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import words as word_list
 from ....knowledge.words import is_listed
 from .. import timex
@@ -306,7 +307,9 @@ def drop_lone_words(ms: list[Mention], page: Page) -> list[Mention]:
     ("clients such as Quillon, Vantora and BNX"). A title word alone ("Mister
     Chair", "Grants for Justice") or a single letter ("the fitted Q") is never
     an organisation, and a title the model took for a person, followed by
-    another title, is a form of address ("Thank you, Madam President").
+    another title, is a form of address ("Thank you, Madam President"). One the gazetteer knows as a country, a
+    state or a big city, after "from", "in" or "near", is that place ("a buyer from Reykjavík"), which ``add_places``
+    left to the model's label.
     """
     texts = page.texts
     counts = Counter(m.text(texts).upper() for m in ms)  # (named again in a capitals headline is named twice)
@@ -327,8 +330,12 @@ def drop_lone_words(ms: list[Mention], page: Page) -> list[Mention]:
         if m.label == "PERSON" and t.lower() in TITLES and (nw := _NEXT_WORD.match(texts[m.seg], m.end)) and (
                 nw.group(1).lower() in TITLES):
             continue  # a form of address, no name: "Thank you, Madam President"
-        if i not in lone:
-            out.append(m)
+        if (i in lone and _FROM_OR_IN.search(texts[m.seg], max(0, m.start - 12), m.start) and not is_given_name(t)
+                and (p := gazetteer().lookup(t)) is not None and (p.kind != "city" or p.population >= CITY_POPULATION)):
+            m.label = "GPE" if p.kind != "continent" else "LOC"  # a place the model called an organisation: "from Reykjavík"
+        elif i in lone:
+            continue
+        out.append(m)
     return out
 
 
@@ -366,6 +373,9 @@ def lone_persons(ms: list[Mention], page: Page) -> list[Mention]:
     return out
 
 
+# "from", "in", "near"... right before a name: where someone or something is, or comes from ("at" and "to" are a
+# university's and a company's too: "a post at Uppsala", "sold to Vantora").
+_FROM_OR_IN = re.compile(r"(?<![\w'’-])(?:from|in|near|across|outside|around|throughout|into)[ \t]+$")
 #: The word right before a name.
 _PREVIOUS_WORD = re.compile(r"([A-Za-z.]+)\s+$")
 #: The word right after a name.

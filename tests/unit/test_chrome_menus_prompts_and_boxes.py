@@ -166,3 +166,10 @@ def test_a_box_of_citing_articles_under_its_count_is_chrome():
     box = "Cited by (2)\nFrost pockets and fruit set in hill orchards\nLate blossom and early bees\n\n"
     text = TITLE + BODY + box + BODY + FOOTER
     assert role_of(text, "Late blossom and early bees") == "furniture"
+
+
+def test_a_wikis_long_categories_line_and_a_gallery_link_are_chrome():
+    cats = "Categories: 1950 births | Living people | Orchardists from the valley | People from Varnholt | Frost scientists"
+    assert clean.chrome_anywhere(cats) == "the post's tags or categories"
+    assert clean.chrome_anywhere("Photo gallery: blossom week in the upper valley (18 photos)") == "link to a gallery"
+    assert clean.chrome_anywhere("Growers counted the damage in 18 orchards (12 photos were taken for the insurers).") is None

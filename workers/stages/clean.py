@@ -378,6 +378,10 @@ def chrome_anywhere(text: str) -> str | None:
         return "the wiki's redirect note"
     if _MAINTENANCE_NOTE.match(t) and n_words <= 50:
         return "the wiki's maintenance banner"
+    if _WIKI_CATEGORIES.match(t) and n_words <= 80:
+        return "the post's tags or categories"
+    if _GALLERY_LINK.search(t) and n_words <= 25:
+        return "link to a gallery"
     if _contents_row(t):
         return "table of contents"
     if _labelled_link(t):
@@ -457,6 +461,10 @@ _MAINTENANCE_NOTE = re.compile(
     r"^\W*this\s+(?:article|page|section|biography|entry)\b(?:.{0,100}?\bplease\s+help\s+(?:us\s+)?(?:improve|expand)\b"
     r"|\s+(?:is\s+a\s+stub|needs\s+additional\s+citations|has\s+multiple\s+issues|does\s+not\s+cite\s+any\s+sources)\b)",
     re.IGNORECASE)
+# A wiki's categories, however many: "Categories: 1931 births | Hydrologists | People from ...".
+_WIKI_CATEGORIES = re.compile(r"^\W*categor(?:y|ies)\s*:\s*[^|]{1,80}(?:\|[^|]{1,80}){2,}$", re.IGNORECASE)
+# A link to a gallery by its count of pictures: "Photo gallery: the forum in pictures (24 photos)".
+_GALLERY_LINK = re.compile(r"\(\s*\d{1,4}\s+(?:photos|pictures|images|slides)\s*\)\s*$", re.IGNORECASE)
 _AD_SLOT = re.compile(r"^\W*(?:advertisement|advert|sponsored(?:\s+content)?|ad)\W*$", re.IGNORECASE)
 # An advertisement's note where the advertisement's label is not: "Continue reading below", "Story continues below".
 _AD_NOTE = re.compile(r"^\W*(?:(?:continue|keep)\s+reading|(?:the\s+)?(?:article|story|text)\s+continues)"

@@ -41,3 +41,22 @@ def test_a_byline_second_in_a_row_of_the_storys_facts_is_a_paragraph():
     assert not shapes.is_story_byline("Orchards · By bus · Tours")
     text = TITLE + "Updated March 2026 · By Edda Holm · 7 min read\n\n" + BODY + BODY
     assert role_of(text, "Updated March 2026") == "paragraph"
+
+
+def test_a_statements_header_of_sender_title_and_place_is_paragraphs_not_headings():
+    text = ("Ministry of Harbours\nFerry talks resume\nMedia Note\nEdda Holm\nDeputy Ministry Spokesperson\nOslo, Norway\n"
+            "March 3, 2026\nThe ministry welcomes the resumption of the ferry talks between the two island councils today, after "
+            "a winter in which the crossing was cancelled on forty days and the islanders' trade suffered for it.\n"
+            "Both councils have agreed to meet again in April to settle the winter timetable, and the ministry will send an "
+            "observer to each meeting so that the agreement can be put to the national ferry board before the summer.\n"
+            "We thank the harbour masters of both islands, who kept the slipways open through the storms of February.\n")
+    roles = dict((t, r) for r, t in page_roles(text))
+    assert roles["Edda Holm"] == roles["Deputy Ministry Spokesperson"] == roles["Oslo, Norway"] == "paragraph", roles
+    assert roles["Ferry talks resume"] == "heading"
+
+
+def test_sender_lines_are_names_titles_ending_in_a_role_and_places_with_their_state():
+    for line in ("Edda Holm", "Office of the Spokesperson", "Deputy Ministry Spokesperson", "Oslo, Norway"):
+        assert shapes.is_sender_line(line), line
+    for line in ("Ferry talks resume", "Rivers and Lakes", "Talks in Oslo, Norway, resume today.", "Frost, Blossom"):
+        assert not shapes.is_sender_line(line), line

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import gazetteer
-from .lexicon import ORG_HEADS, page_words
+from .lexicon import ORG_HEADS, TITLES, page_words
 from .words import is_common, is_given_name
 
 __all__ = ["CALENDAR_WORD", "CELL_GAP", "DAY_AND_MONTH", "dated_row", "is_byline", "is_column_header", "is_dateline", "is_story_byline",
@@ -167,3 +167,22 @@ def is_story_byline(text: str) -> bool:
         return False
     what = m.group("what")
     return what is None or what.split()[0].lower() in _BYLINE_OPENINGS
+
+
+# A place and its state or country on a line of its own: "Washington, DC", "Suva, Fiji".
+_PLACE_AND_REGION = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s+(?:[A-Z]{2}|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
+
+
+def is_sender_line(text: str) -> bool:
+    """A line of a statement's header that says who issued it and where, not a heading: a person's name alone
+    ("Ana Lima"), a title ending in a role ("Deputy Department Spokesperson", "Office of the Spokesperson"), or a
+    place with its state or country ("Washington, DC")."""
+    t = text.strip()
+    if not t or len(t.split()) > 6 or t.endswith((".", ":", "?", "!")):
+        return False
+    words = t.split()
+    if _is_person(t) or (words[-1].lower() in TITLES and all(w[:1].isupper() or w in {"of", "the", "for", "and"} for w in words)
+                         and len(words) >= 2):
+        return True
+    return bool(_PLACE_AND_REGION.match(t)) and any(gazetteer().lookup(p.strip()) is not None for p in t.split(","))
+

@@ -40,8 +40,8 @@ import re
 from collections.abc import Callable
 
 from ..knowledge.lexicon import page_words
-from ..knowledge.shapes import (CELL_GAP, DAY_AND_MONTH, dated_row, is_byline, is_column_header, is_dateline, is_story_byline,
-                                is_table_row)
+from ..knowledge.shapes import (CALENDAR_WORD, CELL_GAP, DAY_AND_MONTH, dated_row, is_byline, is_column_header, is_dateline,
+                                is_sender_line, is_story_byline, is_table_row)
 from ..models import Block, Cell, CleanPage, OffsetMap, Piece, Segment, SegmentedPage, Sentence
 
 # A block holding only a number: "2.", "2.1", "IV.", "(a)", "a)", "Chapter 2", "Section 3.1"
@@ -788,9 +788,17 @@ def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: B
         role = "paragraph"  # the authors under a paper's title, or their affiliations
     if role == "heading" and not first and nxt is not None and is_dateline(nxt.text) and _PERSON_NAME.match(t):
         role = "paragraph"  # a name over the dateline is the story's byline: "Mira Castell" / "PORT ELLEN 1997-06-02"
+    if role == "heading" and not first and is_sender_line(t) and any(
+            b is not None and (is_sender_line(b.text) or _DATE_LINE.match(b.text.strip())) for b in (prev, nxt)):
+        role = "paragraph"  # a statement's header: "Ana Lima" / "Department Spokesperson" / "Washington, DC" / the date
     if role == "heading" and not first and any(rows_alike(t, b.text if b is not None else None) for b in (prev, nxt)):
         role = "paragraph"  # one of a run of lines alike with figures: rows of results, each on its own
     add(role, text, offsets, *span)
+
+
+# A date alone on its line: "January 11, 2015", "11 January 2015", "Tuesday, 3 March 2026".
+_DATE_LINE = re.compile(rf"^(?:{CALENDAR_WORD}\S*[ ,]+){{1,2}}\d{{1,2}},?\s+(?:1[89]|20)\d\d$|^(?:{CALENDAR_WORD}\S*,?\s+)?\d{{1,2}}\s+{CALENDAR_WORD}\S*\s+(?:1[89]|20)\d\d$",
+                        re.IGNORECASE)
 
 
 # The second item of a list numbered in brackets, written on the same line as the first: "...; (2) Institute of ...".
@@ -862,6 +870,8 @@ def _standalone_line_role(line: str, *, first: bool) -> str:
     t = line.strip()
     if _BULLET_RE.match(t):
         return "list_item"
+    if not first and is_sender_line(t):
+        return "paragraph"  # a statement's header: "Ana Lima" / "Department Spokesperson" / "Washington, DC"
     if is_headline(t) or (first and heading_shape(t, first=True)):
         return "heading"
     return "paragraph"

@@ -259,6 +259,11 @@ def test_word_stub_is_given_only_a_capital_that_makes_a_commoner_word():
     assert drop_cap_letter("hen", vocab, lower_start_is_damage=True) == "W"
     # "can" is rarer than "an": a lower-case "an" is not taken for a damaged "Can".
     assert drop_cap_letter("an", vocab, lower_start_is_damage=True) is None
+    # A stub of three letters or more counts with a whole about as common: "any" of "Many", "very" of "Every".
+    assert drop_cap_letter("any", vocab, lower_start_is_damage=True) == "M"
+    assert drop_cap_letter("very", vocab, lower_start_is_damage=True) == "E"
+    assert drop_cap_letter("and", vocab, lower_start_is_damage=True) is None
+    assert drop_cap_letter("any", vocab) is None  # only where a lower-case start is damage
 
 
 @pytest.mark.parametrize(

@@ -115,6 +115,8 @@ EXAMPLES: dict[str, tuple[list[str], list[tuple[str, str, int, int]], tuple[str,
                         [("Lanterna", "ORG", 0, 0)], ("Lanterna", "ORG"), False),
     "org_edges": (["Talks of the Norway–Chile Fisheries Council opened on Monday."],
                   [("Norway", "GPE", 0, 0), ("Chile Fisheries Council", "ORG", 0, 0)], ("Norway–Chile Fisheries Council", "ORG"), True),
+    "people_groups": (["The Varnu and Keltri peoples of the hills kept goats."],
+                      [("Varnu", "PERSON", 0, 0)], ("Varnu", "NORP"), True),
     "lone_persons": (["The pickers of Varnholt brought their crop to the weigh station."],
                      [("Varnholt", "PERSON", 0, 0)], ("Varnholt", "PERSON"), False),
 }

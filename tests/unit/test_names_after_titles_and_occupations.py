@@ -155,3 +155,15 @@ def test_a_lone_organisation_that_is_a_big_place_after_from_or_in_is_that_place(
     text = "She began her research at Montevideo in 2012."
     got = labelled(refine([mention([text], "Montevideo", "ORG")], [text], known=KNOWN), [text])
     assert ("Montevideo", "GPE") not in got, got  # "at": a university's name too
+
+
+def test_peoples_by_the_noun_for_their_members_and_nationalities_before_a_noun_are_groups():
+    def got(text, model=()):
+        return labelled(refine([mention([text], *m) for m in model], [text], known=KNOWN), [text])
+
+    assert {("Varnu", "NORP"), ("Keltri", "NORP")} <= set(got("Seeds kept by Varnu and Keltri farmers are sold here."))
+    assert ("Oskari", "NORP") in got("The Oskari communities of the north keep reindeer.")
+    assert ("Tongan", "NORP") in got("The Tongan champions arrive on Friday.", [("Tongan", "GPE")])
+    # a place before the noun, or an English word: left alone
+    assert ("Nairobi", "NORP") not in got("Nairobi and Mombasa farmers met in May.")
+    assert ("Village", "NORP") not in got("Village communities met in May.")

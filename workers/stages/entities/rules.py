@@ -127,6 +127,7 @@ STEPS: tuple[Step, ...] = (
     Step("no_overlaps", _no_overlaps, fixed=True),
     Step("drop_lone_words", labels.drop_lone_words),
     Step("lone_persons", labels.lone_persons),
+    Step("people_groups", labels.people_groups),
     Step("normalise", normalise.normalise, fixed=True),
     Step("corefer", normalise.corefer, fixed=True),
 )

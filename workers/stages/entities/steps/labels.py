@@ -7,7 +7,8 @@ from collections import Counter
 
 from ....knowledge.lexicon import (
     BODY_HEADS, COMPASS_WORDS, EVENT_HEADS, EVENT_OF, EVENT_ORDINALS, EVENT_STARTS, LEAD_WORDS, LOC_HEADS, MEETING_WORDS,
-    FOREIGN_PLACE_WORDS, NOT_EVENT_HEADS, ORG_HEADS, PLACE_HEADS, PLACE_MODIFIERS, PLACE_PREFIXES, PLACE_SUFFIXES,
+    FOREIGN_PLACE_WORDS, NOT_EVENT_HEADS, ORG_HEADS, PEOPLE_NOUNS, PEOPLE_NOUNS_ALONE, PLACE_HEADS, PLACE_MODIFIERS, PLACE_PREFIXES,
+    PLACE_SUFFIXES,
     TITLES, alternation,
 )
 from ....knowledge.gazetteer import CITY_POPULATION
@@ -16,7 +17,7 @@ from ....knowledge.words import is_listed
 from .. import timex
 from ..core import (
     EDGE_PUNCT, Mention, NAME_LABELS, Page, Runs, SpanIndex, bare, dateline_place, fold, gazetteer, is_common, is_given_name, is_table_row, lookup,
-    SPEECH_AFTER, THE_BEFORE, place_label, short_form_heads, strip_punct,
+    SPEECH_AFTER, THE_BEFORE, place_label, sentence_initial, short_form_heads, strip_punct,
 )
 
 #: A compass word before the rest of a name in capitals: "NORTHERN INDIA".
@@ -414,3 +415,47 @@ def _listed_with_kept_orgs(ms: list[Mention], texts: list[str], lone: set[int]) 
             if comma and any(i not in lone for i in chain):
                 kept.update(i for i in chain if i in lone)
     return kept
+
+
+_NAME_WORD = r"[A-Z][\w'’-]*[\w]"
+# Two names joined by "and" before a noun for a group's members: "Merina and Betsileo peoples", "Maya and Lenca farmers".
+_PAIR_BEFORE_PEOPLE = re.compile(rf"(?<![\w'’-])({_NAME_WORD})[ \t]+and[ \t\n]+({_NAME_WORD})[ \t\n]+{alternation(PEOPLE_NOUNS)}\b")
+# One name before a noun that alone says it is a group's: "Kichwa communities", "Sami herders".
+_ONE_BEFORE_PEOPLE = re.compile(rf"(?<![\w'’-])({_NAME_WORD})[ \t\n]+{alternation(PEOPLE_NOUNS_ALONE)}\b")
+
+
+def people_groups(ms: list[Mention], page: Page) -> list[Mention]:
+    """Peoples and groups by what a page puts after their names, a noun for their members ("the Merina and Betsileo
+    peoples", "Maya and Lenca farmers", "Kichwa communities"), and nationalities the gazetteer knows written before
+    a noun ("Tongan champions", "the Kuwaiti fleet"): NORP, whatever the model read. A name the gazetteer knows as a
+    place ("Ngamiland farmers") or an English word ("Village communities") is left alone."""
+    texts = page.texts
+    gaz = gazetteer()
+    demonyms = gaz.demonyms
+    taken = SpanIndex(ms)
+    gone: set[int] = set()
+    out = list(ms)
+    for m in ms:  # a nationality used as an adjective
+        t = m.text(texts)
+        if m.label in {"PERSON", "GPE", "LOC", "FAC", "ORG"} and t in demonyms and _LOWER_NEXT.match(texts[m.seg], m.end):
+            m.label = "NORP"
+    for i, text in enumerate(texts):
+        spans = [pm.span(k) for pm in _PAIR_BEFORE_PEOPLE.finditer(text) for k in (1, 2)]
+        spans += [om.span(1) for om in _ONE_BEFORE_PEOPLE.finditer(text)]
+        for s, e in spans:
+            name = text[s:e]
+            if gaz.lookup(name) is not None and name not in demonyms or is_common(name) or sentence_initial(text, s) and is_listed(name):
+                continue
+            inside = taken.find(i, s, e)
+            if any(o.start < s or o.end > e for o in inside):
+                continue
+            for o in inside:
+                gone.add(id(o))
+            n = Mention(i, s, e, "NORP", "pattern")
+            out.append(n)
+            taken.add(i, s, e, n)
+    return [m for m in out if id(m) not in gone]
+
+
+# A lower-case word right after a name: the name is an adjective there ("Tongan champions").
+_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")

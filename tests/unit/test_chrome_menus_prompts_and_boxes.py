@@ -173,3 +173,33 @@ def test_a_wikis_long_categories_line_and_a_gallery_link_are_chrome():
     assert clean.chrome_anywhere(cats) == "the post's tags or categories"
     assert clean.chrome_anywhere("Photo gallery: blossom week in the upper valley (18 photos)") == "link to a gallery"
     assert clean.chrome_anywhere("Growers counted the damage in 18 orchards (12 photos were taken for the insurers).") is None
+
+
+def test_the_ninth_rounds_chrome_lines_are_chrome():
+    for line, why in (("We use cookies to keep this site working and to count visits.", "cookie banner"),
+                      ("By choosing Accept all cookies you agree to our use of cookies.", "cookie banner"),
+                      ("9 languages ▾", "language switch"),
+                      ("41 comments", "comment counter"),
+                      ("Get it on Google Play · Download on the App Store", "the site's app"),
+                      ("Learn how and when to remove this message", "the wiki's maintenance banner"),
+                      ("This is the third of five free articles you can read this month.", "the site's paywall"),
+                      ("This interview has been condensed for length.", "the site's editorial note"),
+                      ("Join the conversation — comments stay open for a week.", "the site's call to comment"),
+                      ("Posted 3 May 2026 · Reading time 6 min · Print", "the page's reading time"),
+                      ("Sign in with a member account to see the answer key.", "the site's login prompt"),
+                      ("Was this page useful? ☆☆☆☆☆ Rate it", "feedback widget"),
+                      ("[Donate now]   [Become a member]", "form fields and buttons"),
+                      ("Arrive: dd/mm/yyyy    Leave: dd/mm/yyyy    Guests: 2", "form fields and buttons"),
+                      ("Figures (3) · Tables (2) · References (41) · Download PDF", "menu of short link-like items")):
+        assert clean.chrome_anywhere(line) == why, line
+    assert clean.chrome_at_edge("From Orchardwiki, the free reference") == "the wiki's tagline"
+
+
+def test_the_ninth_rounds_look_alikes_stay_content():
+    for line in ("Geography[edit]", "See [Holm 2019] and [Berg 2020] for the frost years.",
+                 "Growers met 41 times in the year.", "We use the old cider press every autumn.",
+                 "Updated January 2026 · By Edda Holm · 9 min read"):
+        assert clean.chrome_anywhere(line) is None, line
+    assert not clean._related_header("More than 300 growers")
+    for header in ("MORE ORCHARD NEWS", "MOST READ ON VALLEY GROWER", "Related documents"):
+        assert clean._related_header(header), header

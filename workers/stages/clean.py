@@ -171,6 +171,7 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+(?:'[^\W_]+)*", re.sub(r"\be-mail", "email", text.lower().replace("’", "'")))
 
 
+_BRACKET_COUNT = re.compile(r"\(\s*\d{1,6}\s*\)")
 # A count in brackets ("Comments (12)") or in front ("27 comments", "3 replies").
 _COUNT = re.compile(r"\(\s*\d{1,6}\s*\)|^\s*(?!(?:1[89]|20)\d\d\b)\d{1,6}(?=\s+[^\W\d_])")
 
@@ -211,7 +212,8 @@ def _is_menu(text: str) -> bool:
         return all(len(p) <= 60 for p in parts)  # "Previous: 4.1 Demand | Next: 4.3 Supply"
     if len(parts) < 3 or _SENTENCE_END.search(text.strip()):
         return False
-    if text.strip().startswith("|") or sum(bool(re.search(r"\d", p)) and not p.strip().isdigit() for p in parts) >= 2:
+    # (a count in brackets is a link's: "Figures (4) · Tables (6)")
+    if text.strip().startswith("|") or sum(bool(re.search(r"\d", _BRACKET_COUNT.sub("", p))) and not p.strip().isdigit() for p in parts) >= 2:
         return False  # a table row ("| Japan | 126 million | Tokyo |"), not links
     numbers = [int(p.strip()) for p in parts if p.strip().isdigit()]
     if len(numbers) >= 2 and numbers != list(range(numbers[0], numbers[0] + len(numbers))):
@@ -376,6 +378,14 @@ def chrome_anywhere(text: str) -> str | None:
         return "advertisement"  # "SPONSORED · Rain shells for alpine days, now 20% off ›"
     if _REDIRECTED.match(t):
         return "the wiki's redirect note"
+    if n_words <= 30 and _COOKIE_SENTENCE.search(t):
+        return "cookie banner"  # (anywhere: a banner the walk from the top did not reach)
+    if _LANGUAGE_COUNT.match(t):
+        return "language switch"
+    if _COMMENT_COUNT.match(t):
+        return "comment counter"
+    if _APP_BADGES.search(t) and n_words <= 15:
+        return "the site's app"
     if _MAINTENANCE_NOTE.match(t) and n_words <= 50:
         return "the wiki's maintenance banner"
     if _WIKI_CATEGORIES.match(t) and n_words <= 80:
@@ -424,7 +434,7 @@ def chrome_anywhere(text: str) -> str | None:
 
 # Under a wiki article's title: "From Wikipedia, the free encyclopedia", "From Travelwiki, the open travel guide".
 _WIKI_TAGLINE = re.compile(
-    r"^From\s+[A-Z][\w.-]{0,40},\s+the\s+(?:[\w-]{1,20}\s+){0,3}(?:encyclop(?:a|ae|e)dia|wiki|dictionary|guide)\W{0,3}$"
+    r"^From\s+[A-Z][\w.-]{0,40},\s+the\s+(?:[\w-]{1,20}\s+){0,3}(?:encyclop(?:a|ae|e)dia|wiki|dictionary|guide|reference)\W{0,3}$"
 )
 
 
@@ -453,18 +463,28 @@ _DOMAIN_NAME = re.compile(r"^(?:www\.)?[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\.[A-Z
 # A note from the site's editors on the page itself: "This article is archived and can no longer be edited", "This
 # summary was prepared by the editors of X ...".
 _EDITORIAL_NOTE = re.compile(
-    r"^\W*(?:please\s+)?check\s+against\s+(?:delivery|the\s+spoken\s+word)\W*$|^\W*this\s+(?:article|page|story|post|entry|summary|report|item)\s+(?:is|was|has\s+been)\s+"
+    r"^\W*this\s+(?:interview|transcript|conversation)\s+has\s+been\s+(?:edited|condensed|lightly\s+edited)\b|^\W*(?:please\s+)?check\s+against\s+(?:delivery|the\s+spoken\s+word)\W*$|^\W*this\s+(?:article|page|story|post|entry|summary|report|item)\s+(?:is|was|has\s+been)\s+"
     r"(?:archived|(?:prepared|written|compiled)\s+by\s+(?:the|our)\s+editors|(?:automatically\s+|machine[- ])translated"
     r"|no\s+longer\s+(?:updated|maintained))\b", re.IGNORECASE)
 # A wiki's maintenance banner over an article: "This article needs additional citations. Please help improve it ...".
 _MAINTENANCE_NOTE = re.compile(
     r"^\W*this\s+(?:article|page|section|biography|entry)\b(?:.{0,100}?\bplease\s+help\s+(?:us\s+)?(?:improve|expand)\b"
-    r"|\s+(?:is\s+a\s+stub|needs\s+additional\s+citations|has\s+multiple\s+issues|does\s+not\s+cite\s+any\s+sources)\b)",
+    r"|\s+(?:is\s+a\s+stub|needs\s+additional\s+citations|has\s+multiple\s+issues|does\s+not\s+cite\s+any\s+sources)\b)"
+    r"|^\W*learn\s+how\s+and\s+when\s+to\s+remove\s+this\s+(?:template\s+)?message\b",
     re.IGNORECASE)
 # A wiki's categories, however many: "Categories: 1931 births | Hydrologists | People from ...".
 _WIKI_CATEGORIES = re.compile(r"^\W*categor(?:y|ies)\s*:\s*[^|]{1,80}(?:\|[^|]{1,80}){2,}$", re.IGNORECASE)
 # A link to a gallery by its count of pictures: "Photo gallery: the forum in pictures (24 photos)".
 _GALLERY_LINK = re.compile(r"\(\s*\d{1,4}\s+(?:photos|pictures|images|slides)\s*\)\s*$", re.IGNORECASE)
+# A cookie banner's sentences: "We use cookies to ...", "... you agree to our use of cookies".
+_COOKIE_SENTENCE = re.compile(r"^\W*we(?:\s+and\s+our\s+\w+)?\s+use\s+cookies\b|\bour\s+use\s+of\s+cookies\b|\baccept\s+(?:all\s+)?cookies\b",
+                              re.IGNORECASE)
+# The page's languages as a count with a toggle: "12 languages ▾".
+_LANGUAGE_COUNT = re.compile(r"^\W*\d{1,3}\s+languages?\W*$", re.IGNORECASE)
+# A count of comments alone: "23 comments", "1 comment".
+_COMMENT_COUNT = re.compile(r"^\W*\d{1,5}\s+(?:comments?|replies|responses)\W*$", re.IGNORECASE)
+# The app stores' badges: "Get it on Google Play", "Download on the App Store".
+_APP_BADGES = re.compile(r"\bget\s+it\s+on\s+google\s+play\b|\b(?:download|available)\s+on\s+the\s+app\s+store\b", re.IGNORECASE)
 _AD_SLOT = re.compile(r"^\W*(?:advertisement|advert|sponsored(?:\s+content)?|ad)\W*$", re.IGNORECASE)
 # An advertisement's note where the advertisement's label is not: "Continue reading below", "Story continues below".
 _AD_NOTE = re.compile(r"^\W*(?:(?:continue|keep)\s+reading|(?:the\s+)?(?:article|story|text)\s+continues)"
@@ -483,7 +503,7 @@ _LICENCE = re.compile(
     r"^\W*(?:(?:all|the|this|our)\s+)?(?:text|contents?|material|work|page|article|site|images?|photos?)\b.{0,40}?"
     r"\b(?:available|licen[cs]ed|published|released|shared)\s+under\b.*\b(?:licen[cs]es?|creative\s+commons|cc[ -]by|gfdl)\b"
     # (the work named by its title: "Island Environments by the X Collective is licensed under a Creative Commons ...")
-    r"|\b(?:is|are)\s+(?:licen[cs]ed|available|released|shared)\s+under\s+(?:a|the)\s+(?:creative\s+commons|cc[ -]by|gnu)\b",
+    r"|\b(?:is|are)\s+(?:licen[cs]ed|available|released|shared)\s+under\s+(?:a\s+|the\s+)?(?:creative\s+commons|cc[ -]by|gnu)\b",
     re.IGNORECASE,
 )
 # A cookie banner: "This site uses cookies. Learn more | Got it" (a page about baking names no site or consent).
@@ -817,7 +837,7 @@ _READER_PROMPTS = (
     ("the site's paywall", re.compile(
         r"\bsubscri(?:be|ber|ption)\b.*\b(?:free\s+(?:articles?|stories)|unlimited\s+access|full\s+(?:article|story|text|access)"
         r"|already\s+a\s+subscriber|log\s+in|sign\s+in)|\bfree\s+(?:articles?|stories)\s+(?:left|remaining)\b"
-        r"|\byou\s+have\s+(?:read\s+)?\d+\s+(?:of\s+\d+\s+)?free\s+(?:articles?|stories)"
+        r"|\byou\s+have\s+(?:read\s+)?\d+\s+(?:of\s+\d+\s+)?free\s+(?:articles?|stories)|\bof\s+(?:\d+|\w+)\s+free\s+(?:articles?|stories)\b"
         # (its price, and its trial: "Subscribe from $4 a month", "Start a 14-day free trial of the Digest")
         r"|\bsubscri(?:be|ption)\b.*\bfrom\s+\W?\d[\d.,]*\s*(?:a|per|/)\s*(?:week|month|year)\b|\bfree\s+trial\b|\btrial\s+(?:ends|expires)\b"
         r"|\bavailable\s+(?:only\s+)?to\s+(?:subscribers|subscribing\s+\w+|members|premium\s+\w+)\b", re.IGNORECASE)),
@@ -828,14 +848,15 @@ _READER_PROMPTS = (
     ("the site's app", re.compile(
         r"\b(?:download|get|install)\s+(?:the|our)\s+(?:[\w&'’-]+\s+){0,3}app\b|^\W*open\s+in\s+(?:the\s+)?app\b", re.IGNORECASE)),
     ("the site's call to comment", re.compile(
-        r"^\W*(?:have\s+(?:an\s+opinion|your\s+say)|what\s+do\s+you\s+think)\b[^.!?]{0,40}\?|(?:^|[.?!]\s+)\W*join\s+the\s+(?:discussion|conversation|debate)\b[^.!?]{0,30}[.!]?\s*$", re.IGNORECASE)),
+        r"^\W*(?:have\s+(?:an\s+opinion|your\s+say)|what\s+do\s+you\s+think)\b[^.!?]{0,40}\?|^\W*join\s+the\s+(?:discussion|conversation|debate)\s*[—–:-]|(?:^|[.?!]\s+)\W*join\s+the\s+(?:discussion|conversation|debate)\b[^.!?]{0,30}[.!]?\s*$", re.IGNORECASE)),
     ("the site's affiliate note", re.compile(r"\baffiliate\s+links?\b|\bearn\s+(?:a\s+)?(?:small\s+)?commission\b", re.IGNORECASE)),
-    ("the page's reading time", re.compile(r"\b\d{1,3}\s*(?:min|mins|minutes?)\s+(?:read|listen)\b|\blisten\s+to\s+this\s+\w+\W+\d{1,3}\s*min",
+    ("the page's reading time", re.compile(r"\b\d{1,3}\s*(?:min|mins|minutes?)\s+(?:read|listen)\b|\blisten\s+to\s+this\s+\w+\W+\d{1,3}\s*min|\breading\s+time\W+\d{1,3}\s*min",
                                             re.IGNORECASE)),
     ("the page's citation counts", re.compile(r"^\W*cited\s+by\b", re.IGNORECASE)),
     ("the site's login prompt", re.compile(
         r"\bnot\s+(?:logged|signed)\s+in\b|\b(?:log|sign)\s+in\s+(?:or\s+(?:create\s+an\s+account|register|sign\s+up)\b"
-        r"|to\s+(?:read|save|edit|comment|write|continue|see|view|access|download|add)\b)", re.IGNORECASE)),
+        r"|(?:with\s+(?:a|an|your)\s+[\w\s-]{0,40}?account\s+)?to\s+(?:read|save|edit|comment|write|continue|see|view|access|download|add)\b)",
+        re.IGNORECASE)),
 )
 
 
@@ -855,7 +876,8 @@ def _reader_prompt(text: str) -> str | None:
 
 
 # A page's feedback question on a line of its own, its answers on the lines under it: "Was this section helpful?".
-_FEEDBACK_QUESTION = re.compile(r"^\W*(?:was|is|did)\s+this\s+(?:[\w'’-]+\s+){0,2}(?:helpful|useful|clear)\s*\?\s*$", re.IGNORECASE)
+_FEEDBACK_QUESTION = re.compile(r"^\W*(?:was|is|did)\s+this\s+(?:[\w'’-]+\s+){0,2}(?:helpful|useful|clear)\s*\?\s*(?:[☆★✩✭]+\s*(?:rate\s+it)?\W*)?$",
+                                re.IGNORECASE)
 # A link labelled as the page before or after: "‹ Previous: 6.2 Deserts", "Next: 6.4 Coasts ›" (an arrow or a section's
 # number says it is a link, not the text's "Next: the council votes").
 _LABELLED_PREVIOUS_NEXT = re.compile(r"^\s*[‹«←◀]?\s*(?:previous|prev|next)\s*:\s*\S.{0,80}$", re.IGNORECASE)
@@ -903,6 +925,9 @@ def _previous_next(text: str) -> bool:
 
 # A form's field or button as a page's text keeps it: the label inside spaced brackets ("[ Search ]", "[ your email ]").
 _BUTTON = re.compile(r"\[\s+[^\[\]\n]{1,30}?\s+\]")
+_TIGHT_BUTTON = re.compile(r"(?:^|(?<=\s))\[([^\[\]\s][^\[\]\n]{0,30}?)\](?=\s|$)")
+# A date field's placeholder: "dd/mm/yyyy", "mm/dd/yy", "DD.MM.YYYY".
+_DATE_PLACEHOLDER = re.compile(r"\b(?:dd[/.-]mm|mm[/.-]dd)(?:[/.-]yy(?:yy)?)?\b", re.IGNORECASE)
 #: Most words of a line of form fields and buttons (a banner's plea with its buttons: "Please help ... [ Give now ]").
 FORM_LINE_WORDS = 40
 
@@ -913,7 +938,10 @@ def _form_controls(text: str) -> bool:
     brackets has no space inside them ("[Adhikari 1998]", "[3]")."""
     if len(text.split()) > FORM_LINE_WORDS:
         return False
-    buttons = _BUTTON.findall(text)
+    if _DATE_PLACEHOLDER.search(text) and len(_parts(text)) >= 2:
+        return True  # fields with their placeholders: "Check-in: dd/mm/yyyy    Guests: 2 adults"
+    # (buttons in brackets with no space inside, when they say what they do: "[Donate now]   [Subscribe]")
+    buttons = _BUTTON.findall(text) + [b for b in _TIGHT_BUTTON.findall(text) if _call_to_action(b) or _ui_only(b)]
     # (a banner's close button drawn after its last button: "[ Maybe later ]   ✕")
     return len(buttons) >= 2 or (len(buttons) == 1 and _PICTOGRAPHS.sub("", text).rstrip().endswith("]"))
 
@@ -1047,6 +1075,8 @@ def _nav_row(text: str) -> bool:
     parts = _parts(t)
     if len(parts) < 3 or any(":" in p for p in parts) or (_words(parts[0]) or [""])[0] in _TOOL_VERBS:
         return False
+    if any(_PAGE_COUNTER.match(p) for p in parts):
+        return False  # a page counter with its tools: "Page 1 of 3 · Share · Comment (4)"
     return not all(_ui_only(p) for p in parts) and not _page_tabs(t)
 
 
@@ -1163,7 +1193,7 @@ def _banner_lines(lines: list[Line], i: int, last: int) -> int:
         if j > i and (_nav_row(t) or _menu_run(lines, j, last) > j):
             return j - i
         if j == i or not chrome_at_edge(t):
-            if names == 2 or not _tagline(t) or _is_trail(t):
+            if names == 2 or not _tagline(t) or _is_trail(t) or is_story_byline(t):
                 return 0
             names += 1
         j += 1
@@ -1281,7 +1311,9 @@ RELATED_HEADLINE_WORDS = 4
 RELATED_HEADER_WORDS = 5
 # "More from Cambodia", "More in Sport": the site's other pages on a place or a section, named after the words.
 # "More speeches from the Forum": what the box lists may come between.
-_MORE_FROM = re.compile(r"^\W*more\s+(?:[^\W\d_]+\s+){0,2}(?:from|in|on|about)\s+\S", re.IGNORECASE)
+_MORE_FROM = re.compile(r"^\W*(?:more|most\s+(?:read|popular|viewed|shared))\s+(?:[^\W\d_]+\s+){0,2}(?:from|in|on|about|at)\s+\S", re.IGNORECASE)
+# A box's header in capitals, "MORE" and what it lists: "MORE CONVERSATIONS", "MORE WOMEN'S FOOTBALL".
+_MORE_CAPS = re.compile(r"^\W*MORE(?:\s+[A-Z][A-Z'’-]*){1,3}\W*$")
 
 
 def _related_header(text: str) -> bool:
@@ -1296,7 +1328,7 @@ def _related_header(text: str) -> bool:
         return True  # "You might also like these stories", "Similar articles"
     if len(words) > RELATED_HEADER_WORDS or _SENTENCE_END.search(t) or t.endswith(":"):
         return False
-    return bool(_MORE_FROM.match(t)) or all(
+    return bool(_MORE_FROM.match(t) or _MORE_CAPS.match(t)) or all(
         w in _UI_WORDS or w in _FUNCTION_WORDS or w in _RELATED_WORDS or w in _RELATED_BOX_WORDS for w in words)
 
 

@@ -31,8 +31,9 @@ EDGE_LINES = 6
 #: Buckets the words are hashed into (words of no training line share weights by chance only).
 BUCKETS = 4096
 #: A line is chrome above this probability: the lowest of 0.8, 0.9 and 0.95 that marks no content line of the
-#: development sets as chrome (0.8 took three titles and a contact line: "Autumn newsletter").
-THRESHOLD = 0.9
+#: development sets as chrome (0.8 took three titles and a contact line: "Autumn newsletter"; since session 44,
+#: trained with the set K too, 0.9 took that title).
+THRESHOLD = 0.95
 
 
 def examples(gold_dirs: list[Path]) -> tuple[list[dict[str, float]], list[float]]:

@@ -16,14 +16,12 @@ sites").
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 
 from ..evaluation import load_gold
 from ..stages.clean import EDGE_MODEL_MIN_LINES, edge_line_features, find_chrome, split_lines
-from .logistic import fit
+from .logistic import train_cli
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "data" / "edge_chrome.json"
 #: Lines from each edge the model learns from and decides on.
@@ -60,29 +58,12 @@ def examples(gold_dirs: list[Path]) -> tuple[list[dict[str, float]], list[float]
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m workers.training.edge_chrome", description=__doc__.split("\n\n")[0])
-    ap.add_argument("gold_dirs", type=Path, nargs="+", help="gold folders: <source>/pages/*.txt and <source>/gold/*.json")
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"where the model goes (default {DEFAULT_OUT})")
-    args = ap.parse_args(argv)
-    xs, ys = examples(args.gold_dirs)
-    if not xs:
-        print("no gold pages with edges under " + ", ".join(map(str, args.gold_dirs)), file=sys.stderr)
-        return 2
-    model = {
-        "about": "Which lines at a page's edge are site chrome: a logistic regression over "
-                 "workers.stages.clean.edge_line_features, learned by workers/training/edge_chrome.py (make train) from "
-                 "the gold pages named in 'trained_on'. Not edited by hand.",
-        "trained_on": [p.name for p in args.gold_dirs],
-        "examples": len(xs),
-        "chrome_examples": int(sum(ys)),
-        "edge_lines": EDGE_LINES,
-        "buckets": BUCKETS,
-        "threshold": THRESHOLD,
-        "weights": fit(xs, ys),
-    }
-    args.out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{len(xs)} edge lines ({int(sum(ys))} chrome) from {len(args.gold_dirs)} gold folders -> {args.out}")
-    return 0
+    return train_cli(
+        argv, module="workers.training.edge_chrome", doc=__doc__, default_out=DEFAULT_OUT, examples=examples,
+        about="Which lines at a page's edge are site chrome: a logistic regression over "
+              "workers.stages.clean.edge_line_features, learned by workers/training/edge_chrome.py (make train) from "
+              "the gold pages named in 'trained_on'. Not edited by hand.",
+        what="edge lines", settings={"edge_lines": EDGE_LINES, "buckets": BUCKETS, "threshold": THRESHOLD})
 
 
 if __name__ == "__main__":

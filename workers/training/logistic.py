@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
 import numpy as np
 
 #: Gradient descent: steps, step size and the L2 penalty's weight.
@@ -22,3 +28,25 @@ def fit(xs: list[dict[str, float]], ys: list[float]) -> dict[str, float]:
         p = 1 / (1 + np.exp(-(X @ w)))
         w -= RATE * (X.T @ (p - y) + L2 * w) / len(y)
     return {k: round(float(w[j]), 5) for k, j in index.items() if abs(w[j]) >= 1e-5}
+
+
+def train_cli(argv: list[str] | None, *, module: str, doc: str, default_out: Path,
+              examples: Callable[[list[Path]], tuple[list[dict[str, float]], list[float]]], about: str, what: str,
+              settings: dict[str, object]) -> int:
+    """The command line both chrome models are trained by: ``python -m MODULE GOLD_DIR... [--out FILE]``. Fits the
+    ``examples`` of the gold folders and writes the model as JSON: ``about``, the folders trained on, the counts,
+    ``settings`` (what the stage must read the model with) and the weights. ``what`` names an example in the
+    report ("edge lines")."""
+    ap = argparse.ArgumentParser(prog=f"python -m {module}", description=doc.split("\n\n")[0])
+    ap.add_argument("gold_dirs", type=Path, nargs="+", help="gold folders: <source>/pages/*.txt and <source>/gold/*.json")
+    ap.add_argument("--out", type=Path, default=default_out, help=f"where the model goes (default {default_out})")
+    args = ap.parse_args(argv)
+    xs, ys = examples(args.gold_dirs)
+    if not xs:
+        print(f"no {what} on gold pages under " + ", ".join(map(str, args.gold_dirs)), file=sys.stderr)
+        return 2
+    model = {"about": about, "trained_on": [p.name for p in args.gold_dirs], "examples": len(xs),
+             "chrome_examples": int(sum(ys)), **settings, "weights": fit(xs, ys)}
+    args.out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{len(xs)} {what} ({int(sum(ys))} chrome) from {len(args.gold_dirs)} gold folders -> {args.out}")
+    return 0

@@ -535,9 +535,7 @@ def _language_list(lines: list[Line], i: int, last: int, found: dict[int, str], 
     interface words. Returns the index to look at next."""
     if text is None:
         return i + 1
-    j = i
-    while j + 1 <= last and _next_in_block(lines, j, text):
-        j += 1
+    j = _block_end(lines, i, last, text)
     block = [lines[k].text.strip() for k in range(i, j + 1)]
     names = sum(t.lower() in _LANGUAGE_NAMES for t in block)
     if names >= LANGUAGE_LIST_NAMES and all(t.lower() in _LANGUAGE_NAMES or _ui_only(t) or _mostly_ui(t)
@@ -1116,9 +1114,7 @@ def _menu_block(lines: list[Line], i: int, last: int, text: str | None, prose: _
     site's menu with no blank line between."""
     if text is None:
         return i
-    j = i
-    while j + 1 <= last and _next_in_block(lines, j, text):
-        j += 1
+    j = _block_end(lines, i, last, text)
     for k in range(i, j + 1):
         below = lines[k + 1].text if k + 1 < len(lines) else ""
         # (a line the prose names with three links or more under it in the block is one of them: "Rugby Union")
@@ -1154,13 +1150,11 @@ TWO_LEVEL_SHARE = 0.4
 def _two_level_menu(lines: list[Line], i: int, last: int, text: str | None) -> int:
     """End (exclusive) of a menu written in two levels that starts at ``lines[i]``, or ``i``: a block of links one
     to a line (no sentence), in which two or more lines at the margin each stand over links indented under them
-    ("Consular services" / "   Travel advice" / "   Passports"). A page's own outline is written with numbers or
-    bullets, a site's menu is not; the indentation alone is its shape, whatever the page's prose names."""
+    ("Consular services" / "   Travel advice" / "   Passports"), or one such line over four or more (a book's
+    chapter over its sections). The indentation is its shape, whatever the page's prose names."""
     if text is None:
         return i
-    j = i
-    while j + 1 <= last and _next_in_block(lines, j, text):
-        j += 1
+    j = _block_end(lines, i, last, text)
     block = [lines[k].text for k in range(i, j + 1)]
     if not all(len(t.split()) <= MENU_BLOCK_ITEM_WORDS and len(t.strip()) <= 60 and not _SENTENCE_END.search(t.strip())
                and not t.rstrip().endswith(":") for t in block):
@@ -1611,6 +1605,14 @@ def _next_in_block(lines: list[Line], j: int, text: str | None) -> bool:
     return len(_LINE_BREAK.findall(text, a, b)) <= 1 if text is not None else b - a <= 1
 
 
+def _block_end(lines: list[Line], i: int, last: int, text: str | None) -> int:
+    """Index of the last line of the block ``lines[i]`` opens (no blank line between its lines), not past ``last``."""
+    j = i
+    while j + 1 <= last and _next_in_block(lines, j, text):
+        j += 1
+    return j
+
+
 #: Most lines and most words a line of a box of the site's (its newsletter's, its author's) may have.
 BOX_MAX_LINES = 5
 BOX_LINE_WORDS = 40
@@ -1628,9 +1630,7 @@ def _inner_boxes(lines: list[Line], top: int, bottom: int, found: dict[int, str]
     short note under it ("ADVERTISEMENT" / "Continue reading below")."""
     i = top
     while i <= bottom:
-        j = i
-        while j + 1 <= bottom and _next_in_block(lines, j, text):
-            j += 1
+        j = _block_end(lines, i, bottom, text)
         last = j
         while last > i and (last in found or _ui_only(lines[last].text)):
             last -= 1  # (the box's own share line or link under its headlines: "Share this: ...", "View more articles")

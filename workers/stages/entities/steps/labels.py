@@ -444,7 +444,8 @@ def people_groups(ms: list[Mention], page: Page) -> list[Mention]:
         spans += [om.span(1) for om in _ONE_BEFORE_PEOPLE.finditer(text)]
         for s, e in spans:
             name = text[s:e]
-            if gaz.lookup(name) is not None and name not in demonyms or is_common(name) or sentence_initial(text, s) and is_listed(name):
+            if ((gaz.lookup(name) is not None and name not in demonyms) or is_common(name)
+                    or (sentence_initial(text, s) and is_listed(name))):
                 continue
             inside = taken.find(i, s, e)
             if any(o.start < s or o.end > e for o in inside):

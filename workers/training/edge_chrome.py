@@ -19,9 +19,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..evaluation import load_gold
-from ..stages.clean import EDGE_MODEL_MIN_LINES, edge_line_features, find_chrome, split_lines
-from .logistic import train_cli
+from ..stages.clean import edge_line_features, find_chrome
+from .logistic import gold_lines, train_cli
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "data" / "edge_chrome.json"
 #: Lines from each edge the model learns from and decides on.
@@ -38,22 +37,15 @@ def examples(gold_dirs: list[Path]) -> tuple[list[dict[str, float]], list[float]
     """Features and labels (1 for chrome) of the edge lines of every gold page under ``gold_dirs``."""
     xs: list[dict[str, float]] = []
     ys: list[float] = []
-    for gold_dir in gold_dirs:
-        for page in load_gold(gold_dir).values():
-            lines = [ln for ln in split_lines(page.text) if not ln.blank]
-            if len(lines) < EDGE_MODEL_MIN_LINES:
-                continue
-            found = find_chrome(lines, page.text, learned=False)
-            furniture = [(s["start"], s["end"]) for s in page.gold["segments"] if s["role"] == "furniture"]
-            k = min(EDGE_LINES, len(lines) // 2)
-            for top, order in ((True, range(k)), (False, range(len(lines) - 1, len(lines) - 1 - k, -1))):
-                before = True  # the edge itself
-                for pos, i in enumerate(order):
-                    line = lines[i]
-                    first = line.start + len(line.text) - len(line.text.lstrip())
-                    xs.append(edge_line_features(line.text, pos, top, before, BUCKETS))
-                    ys.append(float(any(a <= first < b for a, b in furniture)))
-                    before = i in found
+    for text, lines, label in gold_lines(gold_dirs):
+        found = find_chrome(lines, text, learned=False)
+        k = min(EDGE_LINES, len(lines) // 2)
+        for top, order in ((True, range(k)), (False, range(len(lines) - 1, len(lines) - 1 - k, -1))):
+            before = True  # the edge itself
+            for pos, i in enumerate(order):
+                xs.append(edge_line_features(lines[i].text, pos, top, before, BUCKETS))
+                ys.append(label(lines[i]))
+                before = i in found
     return xs, ys
 
 

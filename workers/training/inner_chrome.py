@@ -19,9 +19,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..evaluation import load_gold
-from ..stages.clean import EDGE_MODEL_MIN_LINES, PageShape, find_chrome, inner_line_features, split_lines
-from .logistic import train_cli
+from ..stages.clean import PageShape, find_chrome, inner_line_features
+from .logistic import gold_lines, train_cli
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "data" / "inner_chrome.json"
 #: Buckets the words are hashed into, as the edge model's.
@@ -35,17 +34,11 @@ def examples(gold_dirs: list[Path]) -> tuple[list[dict[str, float]], list[float]
     """Features and labels (1 for chrome) of every non-blank line of every gold page under ``gold_dirs``."""
     xs: list[dict[str, float]] = []
     ys: list[float] = []
-    for gold_dir in gold_dirs:
-        for page in load_gold(gold_dir).values():
-            lines = [ln for ln in split_lines(page.text) if not ln.blank]
-            if len(lines) < EDGE_MODEL_MIN_LINES:
-                continue
-            shape = PageShape(lines, page.text, find_chrome(lines, page.text, inner=False))
-            furniture = [(s["start"], s["end"]) for s in page.gold["segments"] if s["role"] == "furniture"]
-            for i, line in enumerate(lines):
-                first = line.start + len(line.text) - len(line.text.lstrip())
-                xs.append(inner_line_features(shape, i, BUCKETS))
-                ys.append(float(any(a <= first < b for a, b in furniture)))
+    for text, lines, label in gold_lines(gold_dirs):
+        shape = PageShape(lines, text, find_chrome(lines, text, inner=False))
+        for i, line in enumerate(lines):
+            xs.append(inner_line_features(shape, i, BUCKETS))
+            ys.append(label(line))
     return xs, ys
 
 

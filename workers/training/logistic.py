@@ -1,17 +1,38 @@
-"""The logistic regression both learned chrome models are fitted with (:mod:`.edge_chrome`, :mod:`.inner_chrome`)."""
+"""What both learned chrome models (:mod:`.edge_chrome`, :mod:`.inner_chrome`) share: the gold pages' lines and their
+labels, the logistic regression they are fitted with, and the command line that trains and writes them."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
 
+from ..evaluation import load_gold
+from ..stages.clean import EDGE_MODEL_MIN_LINES, Line, split_lines
+
 #: Gradient descent: steps, step size and the L2 penalty's weight.
 ITERATIONS, RATE, L2 = 800, 0.5, 1.0
+
+
+def gold_lines(gold_dirs: list[Path]) -> Iterator[tuple[str, list[Line], Callable[[Line], float]]]:
+    """Each gold page under ``gold_dirs`` with lines enough for the models (:data:`EDGE_MODEL_MIN_LINES`): its text,
+    its non-blank lines, and the label of a line (1.0 where the gold calls the line's first character furniture)."""
+    for gold_dir in gold_dirs:
+        for page in load_gold(gold_dir).values():
+            lines = [ln for ln in split_lines(page.text) if not ln.blank]
+            if len(lines) < EDGE_MODEL_MIN_LINES:
+                continue
+            furniture = [(s["start"], s["end"]) for s in page.gold["segments"] if s["role"] == "furniture"]
+
+            def label(line: Line, furniture: list[tuple[int, int]] = furniture) -> float:
+                first = line.start + len(line.text) - len(line.text.lstrip())
+                return float(any(a <= first < b for a, b in furniture))
+
+            yield page.text, lines, label
 
 
 def fit(xs: list[dict[str, float]], ys: list[float]) -> dict[str, float]:

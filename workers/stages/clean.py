@@ -145,6 +145,7 @@ _LAST_UPDATED = re.compile(
 _RUNNING_FOOTER = re.compile(r"^.{3,80}?\s[-–—|·]\s*(?:page|p\.)\s*\d{1,4}\s*$", re.IGNORECASE)
 # A page tool: an action verb and a few words ("Save to my trip", "Email this article").
 _TOOL_VERBS = page_words("tool_verbs")
+_ROW_TOOLS = _TOOL_VERBS | page_words("row_tool_words")
 _LEGAL_NOTICE_WORDS = page_words("legal_notice_words")
 # Headings made of interface words: "Go next" closes a travel guide, and "next" would make it a link anywhere.
 _GUIDE_HEADINGS = page_words("guide_headings")
@@ -344,6 +345,14 @@ def _is_trail(text: str, *, loose: bool = False) -> bool:
     return _ui_only(parts[0].split(":")[-1]) or (loose and len(parts[0].split()) <= 3 and len(last.split()) <= 6)
 
 
+def _home_trail(text: str) -> bool:
+    """A breadcrumb trail from the site's home page ("Home › Press centre › News", "You are here: Home / About"): chrome
+    wherever it stands. Another trail may be the page's own words ("Settings > Privacy > Cookies" in a how-to)."""
+    parts = [p for p in _TRAIL_SEP.split(text.strip()) if p.strip()]
+    first = _words(parts[0]) if parts else []
+    return len(parts) >= 2 and first in (["home"], ["you", "are", "here", "home"]) and _is_trail(text)
+
+
 def _pager(text: str) -> bool:
     """A page counter with its links: "Page 1 of 2 | Next »", "« Prev | 3 / 7 | Next"."""
     if len(text) > 80:
@@ -392,6 +401,8 @@ def chrome_anywhere(text: str) -> str | None:
         return "the post's tags or categories"
     if _GALLERY_LINK.search(t) and n_words <= 25:
         return "link to a gallery"
+    if _home_trail(t):
+        return "breadcrumb trail"
     if _contents_row(t):
         return "table of contents"
     if _labelled_link(t):
@@ -429,6 +440,8 @@ def chrome_anywhere(text: str) -> str | None:
         return "feedback widget"  # "Was this guide helpful?  Yes  No"
     if _PICTOGRAPHS.search(t) and _feedback_buttons(re.sub(r"\s*" + _PICTOGRAPHS.pattern + r"+\s*", "   ", t).strip()):
         return "feedback widget"  # ("Was this helpful?  👍 Yes  👎 No": its buttons drawn)
+    if _tool_row(t):
+        return "row of the page's tools"
     return None
 
 
@@ -463,13 +476,19 @@ _DOMAIN_NAME = re.compile(r"^(?:www\.)?[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\.[A-Z
 # A note from the site's editors on the page itself: "This article is archived and can no longer be edited", "This
 # summary was prepared by the editors of X ...".
 _EDITORIAL_NOTE = re.compile(
-    r"^\W*this\s+(?:interview|transcript|conversation)\s+has\s+been\s+(?:edited|condensed|lightly\s+edited)\b|^\W*(?:please\s+)?check\s+against\s+(?:delivery|the\s+spoken\s+word)\W*$|^\W*this\s+(?:article|page|story|post|entry|summary|report|item)\s+(?:is|was|has\s+been)\s+"
+    r"^\W*this\s+(?:interview|transcript|conversation)\s+has\s+been\s+(?:edited|condensed|lightly\s+edited)\b|^\W*(?:please\s+)?check\s+against\s+(?:delivery|the\s+spoken\s+word)\W*$"
+    # ("Speech as prepared. The spoken version may differ.", "This story features first-hand reporting by ...")
+    r"|^\W*(?:speech|remarks|text|address)\s+as\s+(?:prepared|drafted)\b|\bthe\s+spoken\s+(?:version|word)\s+may\s+differ\b"
+    r"|^\W*this\s+(?:story|article|report)\s+(?:features|contains|includes)\s+(?:first-hand|original)\s+reporting\b"
+    r"|^\W*this\s+(?:article|page|story|post|entry|summary|report|item)\s+(?:is|was|has\s+been)\s+"
     r"(?:archived|(?:prepared|written|compiled)\s+by\s+(?:the|our)\s+editors|(?:automatically\s+|machine[- ])translated"
     r"|no\s+longer\s+(?:updated|maintained))\b", re.IGNORECASE)
 # A wiki's maintenance banner over an article: "This article needs additional citations. Please help improve it ...".
 _MAINTENANCE_NOTE = re.compile(
     r"^\W*this\s+(?:article|page|section|biography|entry)\b(?:.{0,100}?\bplease\s+help\s+(?:us\s+)?(?:improve|expand)\b"
-    r"|\s+(?:is\s+a\s+stub|needs\s+additional\s+citations|has\s+multiple\s+issues|does\s+not\s+cite\s+any\s+sources)\b)"
+    r"|.{0,100}?\byou\s+can\s+help\s+(?:by|to|improve|expand)\b"
+    r"|\s+(?:is\s+a\s+stub|needs\s+additional\s+citations|has\s+multiple\s+issues|does\s+not\s+cite\s+any\s+sources"
+    r"|cites\s+too\s+few\s+sources|relies\s+too\s+(?:much|heavily)\s+on)\b)"
     r"|^\W*learn\s+how\s+and\s+when\s+to\s+remove\s+this\s+(?:template\s+)?message\b",
     re.IGNORECASE)
 # A wiki's categories, however many: "Categories: 1931 births | Hydrologists | People from ...".
@@ -488,7 +507,7 @@ _APP_BADGES = re.compile(r"\bget\s+it\s+on\s+google\s+play\b|\b(?:download|avail
 _AD_SLOT = re.compile(r"^\W*(?:advertisement|advert|sponsored(?:\s+content)?|ad)\W*$", re.IGNORECASE)
 # An advertisement's note where the advertisement's label is not: "Continue reading below", "Story continues below".
 _AD_NOTE = re.compile(r"^\W*(?:(?:continue|keep)\s+reading|(?:the\s+)?(?:article|story|text)\s+continues)"
-                      r"\s+(?:below|after\s+(?:the\s+)?(?:ad|advertisement))\W*$", re.IGNORECASE)
+                      r"\s+(?:below|after\s+(?:the\s+|this\s+)?(?:ad|advertisement|message|break|sponsored\s+message))\W*$", re.IGNORECASE)
 # An advertisement's label and its text on one line: "SPONSORED · Rain shells, now 20% off ›", "Advertisement: ...".
 _AD_LABELLED = re.compile(
     r"^\W*(?:advertisement|advert|sponsored(?:\s+content)?|promoted|partner\s+content|paid\s+content|ad)\s*[·|:–—]\s*\S",
@@ -846,13 +865,20 @@ _READER_PROMPTS = (
     ("the site's app", re.compile(
         r"\b(?:download|get|install)\s+(?:the|our)\s+(?:[\w&'’-]+\s+){0,3}app\b|^\W*open\s+in\s+(?:the\s+)?app\b", re.IGNORECASE)),
     ("the site's call to comment", re.compile(
-        r"^\W*(?:have\s+(?:an\s+opinion|your\s+say)|what\s+do\s+you\s+think)\b[^.!?]{0,40}\?|^\W*join\s+the\s+(?:discussion|conversation|debate)\s*[—–:-]|(?:^|[.?!]\s+)\W*join\s+the\s+(?:discussion|conversation|debate)\b[^.!?]{0,30}[.!]?\s*$", re.IGNORECASE)),
+        r"^\W*have\s+your\s+say\W*$|\bshare\s+your\s+(?:thoughts|views|comments)\s+(?:on|about)\s+this\s+\w+\b"
+        r"|^\W*(?:have\s+(?:an\s+opinion|your\s+say)|what\s+do\s+you\s+think)\b[^.!?]{0,40}\?|^\W*join\s+the\s+(?:discussion|conversation|debate)\s*[—–:-]|(?:^|[.?!]\s+)\W*join\s+the\s+(?:discussion|conversation|debate)\b[^.!?]{0,30}[.!]?\s*$", re.IGNORECASE)),
     ("the site's affiliate note", re.compile(r"\baffiliate\s+links?\b|\bearn\s+(?:a\s+)?(?:small\s+)?commission\b", re.IGNORECASE)),
     ("the page's reading time", re.compile(r"\b\d{1,3}\s*(?:min|mins|minutes?)\s+(?:read|listen)\b|\blisten\s+to\s+this\s+\w+\W+\d{1,3}\s*min|\breading\s+time\W+\d{1,3}\s*min",
                                             re.IGNORECASE)),
+    ("the site's feedback prompt", re.compile(
+        r"\b(?:give|send|leave|share)\s+(?:us\s+)?(?:your\s+)?feedback\b|\bspotted\s+(?:a|an)\s+(?:mistake|error|typo)\b"
+        r"|^\W*report\s+(?:a|an)\s+(?:mistake|error|problem|typo)\b", re.IGNORECASE)),
+    ("the site's alerts", re.compile(
+        r"\b(?:get|receive)\s+(?:an?\s+)?(?:e-?mail|alert|notification)s?\s+when\b|\b(?:e-?mail|notify|alert)\s+me\s+when\b",
+        re.IGNORECASE)),
     ("the page's citation counts", re.compile(r"^\W*cited\s+by\b", re.IGNORECASE)),
     ("the site's login prompt", re.compile(
-        r"\bnot\s+(?:logged|signed)\s+in\b|\b(?:log|sign)\s+in\s+(?:or\s+(?:create\s+an\s+account|register|sign\s+up)\b"
+        r"\bnot\s+(?:logged|signed)\s+in\b|\b(?:log|sign)[- ]?in\s+required\b|\b(?:log|sign)\s+in\s+(?:or\s+(?:create\s+an\s+account|register|sign\s+up)\b"
         r"|(?:with\s+(?:a|an|your)\s+[\w\s-]{0,40}?account\s+)?to\s+(?:read|save|edit|comment|write|continue|see|view|access|download|add)\b)",
         re.IGNORECASE)),
 )
@@ -1020,6 +1046,25 @@ def _parts(text: str) -> list[str]:
     t = text.strip()
     sep = _MENU_SEP if _MENU_SEP.search(t) else _SPACED_SEP
     return [p.strip() for p in sep.split(t) if p.strip()]
+
+
+#: Fewest tools of a row of the page's tools ("Download PDF   Cite   Share", "Highlight · Add note · Print this page").
+TOOL_ROW_TOOLS = 3
+#: Most words of an item of such a row ("Download judgment (PDF, 48 pages)").
+TOOL_ROW_ITEM_WORDS = 6
+
+
+def _tool_row(text: str) -> bool:
+    """A row of the page's tools wherever it stands: it opens with a tool (a tool's verb first, or interface words: a
+    share bar's services), tools are half its items or more and three at least (both, in a row of two: "‹ Back to
+    results   Search judgments"), and no item is a sentence. Its other items may be counts ("Metrics: 1,204 views"). A
+    site's name over its account links ("Isles Courier   Log in | Register | Subscribe") opens with no tool."""
+    t = text.strip()
+    parts = [p for q in _MENU_SEP.split(t) for p in _SPACED_SEP.split(q) if p.strip()]
+    if len(parts) < 2 or _SENTENCE_END.search(t) or any(len(p.split()) > TOOL_ROW_ITEM_WORDS for p in parts):
+        return False
+    tools = [(_words(p) or [""])[0] in _ROW_TOOLS or _ui_only(p) for p in parts]
+    return tools[0] and sum(tools) >= min(TOOL_ROW_TOOLS, len(parts)) and 2 * sum(tools) >= len(parts)
 
 
 def _row_of_controls(text: str) -> bool:
@@ -1392,10 +1437,15 @@ def _contents_box(lines: list[Line], i: int, last: int, found: dict[int, str]) -
         found[i] = "table of contents"  # its heading over its links written as a row ("In this guide" / "A · B · C")
         return i + 1
     j = i + 1
-    while (j <= last and _CONTENTS_ENTRY.match(lines[j].text) and len(lines[j].text.split()) <= RUN_ITEM_WORDS + 5
-           and lines[j].start - lines[j - 1].end <= 2):  # the next line, no blank line between
+    numbered = 0
+    # Numbered entries, and unnumbered ones of a word or three between them ("Abstract", "References"), spaced as
+    # the first is (a blank line between them all, or none: past the box, the page's first heading).
+    gap = lines[j].start - lines[i].end if j <= last else 0
+    while (j <= last and (_CONTENTS_ENTRY.match(lines[j].text) or _run_item(lines[j].text))
+           and len(lines[j].text.split()) <= RUN_ITEM_WORDS + 5 and lines[j].start - lines[j - 1].end == gap <= 2):
+        numbered += bool(_CONTENTS_ENTRY.match(lines[j].text))
         j += 1
-    if j - i < 3:
+    if numbered < 2:
         return i + 1
     for k in range(i, j):
         found[k] = "table of contents"
@@ -1637,8 +1687,14 @@ def _inner_boxes(lines: list[Line], top: int, bottom: int, found: dict[int, str]
         if last - i >= 2 and all(k not in found for k in range(i + 1, last + 1)) and _related_links(lines, last) == i:
             for k in range(i, j + 1):
                 found.setdefault(k, "list of related links")
-        elif j == i + 1 and i not in found and found.get(j) == "form fields and buttons" and _tagline(lines[i].text):
+        elif i + 1 <= j and i not in found and found.get(i + 1) == "form fields and buttons" and _tagline(lines[i].text):
             found[i] = "the form's heading"  # "Plan your stay" over "Check-in [ dd/mm ]   [ Search hotels ]"
+            # and the form's note under it ("Prices from our partners, updated hourly")
+            for k in range(i + 2, j + 1):
+                t = lines[k].text.strip()
+                if k in found or len(t.split()) > BOX_NOTE_WORDS or _SENTENCE_END.search(t):
+                    break
+                found[k] = "the form's note"
         elif _ABOUT_AUTHOR.match(lines[i].text):
             if j - i < BOX_MAX_LINES and all(len(lines[k].text.split()) <= BOX_LINE_WORDS for k in range(i, j + 1)):
                 for k in range(i, j + 1):
@@ -1662,6 +1718,11 @@ def _inner_boxes(lines: list[Line], top: int, bottom: int, found: dict[int, str]
         elif found.get(i) == "advertisement slot":
             for k in range(i + 1, j + 1):
                 t = lines[k].text.strip()
+                # (the advertisement itself, a sentence or two, when it is all the label's block holds: "Sponsored" /
+                # "Moisture meters for cacao, with free delivery.")
+                if k == i + 1 == j and k not in found and len(t.split()) <= AD_LINE_WORDS:
+                    found[k] = "advertisement"
+                    break
                 if k in found or len(t.split()) > AD_NOTE_WORDS or _SENTENCE_END.search(t):
                     break
                 found[k] = "the advertisement's note"

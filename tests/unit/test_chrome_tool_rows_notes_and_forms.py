@@ -1,0 +1,114 @@
+"""Site chrome of the tenth round: rows of a page's tools anywhere on the page (a search box beside them too), trails
+from the site's home page, boxes of headlines under headers that name their readers or a week ("People also read",
+"Popular this week", "Top stories"), an advertisement's copy under its label, a booking form's heading and note,
+and what sites say to readers (feedback, alerts, "speech as prepared", original-reporting notes, wiki banners that
+ask for help, sign-in-required notes). Beside each, the content it must not take.
+
+Every line here was written for these tests; none is taken from a gold page or a check set.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from tests.unit.page_roles import role_of
+
+clean = importlib.import_module("workers.stages.clean")
+
+TITLE = "Ferry operators add a winter crossing to the outer islands\n\n"
+BODY = (
+    "The harbour board said on Monday that a second ferry would sail to the outer islands twice a week from "
+    "November, after islanders asked for a crossing that did not leave them stranded for the weekend.\n\n"
+    "The board will review the timetable in March, when the spring sailings begin again.\n\n"
+)
+FOOTER = "\n\nPrivacy | Terms | Contact\n© 2026 Island Ferries Gazette\n"
+
+
+def test_a_row_of_the_pages_tools_is_chrome_anywhere_on_the_page():
+    for row in ("Download timetable (PDF, 2 pages) · Print this page · Cite as IFG 2026/14",
+                "Download PDF   Cite   Share   Metrics: 812 views · 3 citations",
+                "Share this notice   Mastodon   Email   Download PDF (90 KB)",
+                "Highlight   Add note   Print section   Read aloud",
+                "‹ Back to notices      Search sailings, ports or dates"):
+        assert clean.chrome_anywhere(row) == "row of the page's tools", row
+        text = TITLE + BODY + row + "\n\n" + BODY + FOOTER
+        assert role_of(text, row[:9]) == "furniture", row
+
+
+def test_a_row_of_words_that_are_not_tools_stays_content():
+    for line in ("Search and rescue   Harbour works   Timetables",  # one tool word in three
+                 "Ports: Kirkvaag · Holm · Sandvik",
+                 "Share prices fell. Print runs were cut.",
+                 "Download speeds   12 Mbit/s   40 Mbit/s   95 Mbit/s"):
+        assert clean._tool_row(line) is False, line
+
+
+def test_a_trail_from_the_home_page_is_chrome_in_the_middle_of_the_page():
+    trail = "Home › Notices › Sailings"
+    assert clean.chrome_anywhere(trail) == "breadcrumb trail"
+    text = TITLE + BODY + trail + "\n\n" + BODY + FOOTER
+    assert role_of(text, trail) == "furniture"
+    # a path of menus in a how-to is the page's own words
+    assert clean.chrome_anywhere("Settings › Sailings › Alerts") is None
+
+
+def test_boxes_of_headlines_named_by_their_readers_or_their_week_are_chrome():
+    for header in ("People also read", "Popular This Week", "Most viewed", "Top stories", "Explore More Guides"):
+        box = (header + "\nHarbour crane to be replaced next spring\nIs the night ferry coming back?\n"
+               "Island school wins a rowing trophy\n\n")
+        text = TITLE + BODY + box + BODY + FOOTER
+        assert role_of(text, header) == "furniture", header
+        assert role_of(text, "Is the night ferry") == "furniture", header
+
+
+def test_a_heading_of_the_pages_own_points_with_such_a_word_stays_content():
+    text = TITLE + BODY + "Top priorities\nThe board will dredge the north quay.\nFares stay the same.\n\n" + BODY + FOOTER
+    assert role_of(text, "Fares stay the same") != "furniture"
+
+
+def test_an_advertisements_copy_under_its_label_is_chrome():
+    text = TITLE + BODY + "Sponsored\nWaterproof deck jackets for island winters, delivered free to every port.\n\n" + BODY + FOOTER
+    assert role_of(text, "Waterproof deck jackets") == "furniture"
+    # a paragraph of the page under the label, with more of the page in its block, is no advertisement's copy
+    text = (TITLE + BODY + "Sponsored\nThe crossing is sponsored by the island council this winter.\n"
+            "The council pays for the fuel and the crew.\n\n" + BODY + FOOTER)
+    assert role_of(text, "The crossing is sponsored") != "furniture"
+
+
+def test_a_booking_forms_heading_and_note_are_chrome():
+    form = "Book a crossing to the islands\nDepart ▢   Return ▢   Passengers: 1 adult ▾   [ Search ]\nFares from our partners, updated daily\n\n"
+    text = TITLE + BODY + form + BODY + FOOTER
+    assert role_of(text, "Book a crossing") == "furniture"
+    assert role_of(text, "Fares from our partners") == "furniture"
+
+
+def test_what_a_site_says_to_its_reader_this_round_is_chrome():
+    for line, why in (
+            ("Give feedback on this page", "the site's feedback prompt"),
+            ("Spotted an error in this notice? Tell us", "the site's feedback prompt"),
+            ("Get an email when this timetable changes", "the site's alerts"),
+            ("Notify me when sailings resume", "the site's alerts"),
+            ("Have your say", "the site's call to comment"),
+            ("Share your thoughts on this story in the comments.", "the site's call to comment"),
+            ("Remarks as prepared. The spoken version may differ.", "the site's editorial note"),
+            ("This story contains original reporting by a Gazette volunteer.", "the site's editorial note"),
+            ("Story continues after this message", "the advertisement's note"),
+            ("Crew notes are in the Skippers' area (sign-in required).", "the site's login prompt")):
+        assert clean.chrome_anywhere(line) == why, line
+    banner = "This article cites too few sources. You can help by adding reliable references."
+    assert clean.chrome_anywhere(banner) == "the wiki's maintenance banner"
+
+
+def test_prose_about_feedback_alerts_and_speeches_stays_content():
+    for line in ("Islanders gave the board their feedback at a meeting in the school hall.",
+                 "The coastguard sends an alert when the wind rises above force eight.",
+                 "The minister's speech, as prepared, ran to twelve pages.",
+                 "You can help the lifeboat crew by keeping the slipway clear."):
+        assert clean.chrome_anywhere(line) is None, line
+
+
+def test_a_contents_box_headed_as_the_articles_outline_is_chrome():
+    outline = "Article outline\nAbstract\n1. Background\n2. Sailings and fares\n3. Findings\nReferences\n\n"
+    text = TITLE + "Abstract\n\n" + BODY + outline + "1. Background\n\n" + BODY + FOOTER
+    assert role_of(text, "Article outline") == "furniture"
+    assert role_of(text, "2. Sailings and fares") == "furniture"

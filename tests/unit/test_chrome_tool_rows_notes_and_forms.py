@@ -49,7 +49,7 @@ def test_a_trail_from_the_home_page_is_chrome_in_the_middle_of_the_page():
     text = TITLE + BODY + trail + "\n\n" + BODY + FOOTER
     assert role_of(text, trail) == "furniture"
     # a path of menus in a how-to is the page's own words
-    assert clean.chrome_anywhere("Settings › Sailings › Alerts") is None
+    assert clean.chrome_anywhere("Settings > Sailings > Alerts") is None
 
 
 def test_boxes_of_headlines_named_by_their_readers_or_their_week_are_chrome():
@@ -112,3 +112,45 @@ def test_a_contents_box_headed_as_the_articles_outline_is_chrome():
     text = TITLE + "Abstract\n\n" + BODY + outline + "1. Background\n\n" + BODY + FOOTER
     assert role_of(text, "Article outline") == "furniture"
     assert role_of(text, "2. Sailings and fares") == "furniture"
+
+
+def test_more_of_what_sites_print_around_a_page_is_chrome():
+    for line, why in (
+            ("You have 1 of 4 free full reports left this week.", "the site's paywall"),
+            ("Try Harbour Notes Plus free for 14 days →", "the site's paywall"),
+            ("Anything missing from this timetable? Tell the editors.", "the site's feedback prompt"),
+            ("Main article: Outer Islands Ferry Company", "the wiki's link to another article"),
+            ("Chart 2 opens in a new window   ·   Download chart (PNG, 80 KB)", "link that opens a new window"),
+            ("Tutors: a worksheet for this unit is in the staff area.", "the site's note to teachers"),
+            ("The sailing data behind Chart 2 can be downloaded as a table (CSV, 9 KB).", "link to a file"),
+            ("ISLAND FERRIES ANNUAL REVIEW  ·  2026                       page 7 / 40", "page counter"),
+            ("Sailings  ›  Outer Islands  ›  Winter 2026", "breadcrumb trail"),
+            ("Our editors prepared this transcript from the recording.", "the site's editorial note")):
+        assert clean.chrome_anywhere(line) == why, line
+    assert clean.chrome_at_edge("Published under Creative Commons Attribution 4.0 unless noted") == "licence or source notice"
+    assert clean.chrome_at_edge("A page from Islandpedia, the reference work its readers keep") == "the wiki's tagline"
+
+
+def test_look_alikes_of_those_notices_stay_content():
+    for line in ("Further information: the harbour master, on 01234 567890.",
+                 "Written by Ana Holm  ·  Checked by Per Vik  ·  Last reviewed 2 March 2026",
+                 "Tutors from the college sailed with the crew in March.",
+                 "The ferry leaves at 07:40 and the crossing takes two hours, page 3 of the timetable says."):
+        assert clean.chrome_anywhere(line) in (None, "last-updated line"), line
+    assert clean.chrome_anywhere("Written by Ana Holm  ·  Checked by Per Vik  ·  Notes") is None
+
+
+def test_a_contents_heading_over_a_row_of_numbered_entries_is_chrome():
+    outline = "In this guide\n1. Before you sail   2. Tickets   3. Tips   4. Comments (2)\n\n"
+    text = TITLE + outline + BODY + FOOTER
+    assert role_of(text, "In this guide") == "furniture"
+    assert role_of(text, "Before you sail") == "furniture"
+
+
+def test_the_rest_of_a_chrome_lines_sentence_on_the_next_line_is_chrome():
+    banner = ("Much of this article rests on one harbour report. You can help by adding\n"
+              "other sources and removing what none of them support.\n\n")
+    text = TITLE + banner + BODY + FOOTER
+    assert role_of(text, "other sources and removing") == "furniture"
+    # a paragraph's own wrapped lines under a line of the page stay the page's
+    assert role_of(text, "The board will review") == "paragraph"

@@ -13,7 +13,7 @@ import importlib
 from tests.unit.page_roles import role_of
 from workers.stages.classify import classify, is_description
 from workers.stages.clean import clean
-from workers.stages.segment import segment, split_heading
+from workers.stages.segment import heading_shape, segment, split_heading
 
 clean_stage = importlib.import_module("workers.stages.clean")
 
@@ -168,6 +168,13 @@ def test_address_block_under_a_heading_is_no_caption():
 def test_a_place_address_under_find_us_stays_content():
     text = TITLE + BODY + "Find us\nThe Lock Keeper's Cottage, Lock Lane, Sedgebrook SG4 7TR\n" + FOOTER
     assert role_of(text, "Lock Keeper's Cottage") == "paragraph"
+
+
+def test_a_postal_address_on_a_line_of_its_own_is_no_heading():
+    # (since session 45: under a "Find us" the learned model reads as chrome, the address stands alone)
+    assert not heading_shape("The Lock Keeper's Cottage, Lock Lane, Sedgebrook SG4 7TR")
+    assert not heading_shape("Mill House, 14 Rue des Moulins, 13001 Marseille")
+    assert heading_shape("Lock Lane and the Sedgebrook Flight")
 
 
 def test_a_section_of_interface_words_over_short_lines_is_no_list_of_related_links():

@@ -186,3 +186,17 @@ def is_sender_line(text: str) -> bool:
         return True
     return bool(_PLACE_AND_REGION.match(t)) and any(gazetteer().lookup(p.strip()) is not None for p in t.split(","))
 
+
+
+# A postcode: British ("LS1 4AB"), American ("NY 10001"), Canadian ("M5V 2T6"), or one written before its town after
+# the street's comma ("..., 8001 Zürich", "..., 1000-001 Lisboa", "..., 13001 Marseille"; a year is never written so).
+POSTCODE = re.compile(
+    r"\b(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]{2}\s\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s\d[A-Z]\d)\b"
+    r"|(?<=,\s)\d{4,5}(?:-\d{3})?\s[A-Z][^\W\d_]+\b"
+)
+
+
+def is_postal_address(text: str) -> bool:
+    """A postal address on one line, no heading: its parts kept apart by commas, a postcode among them ("The Lock
+    Keeper's Cottage, Lock Lane, Sedgebrook SG4 7TR")."""
+    return "," in text and POSTCODE.search(text) is not None

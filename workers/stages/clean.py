@@ -51,7 +51,7 @@ import ftfy
 
 from ..knowledge.data import table
 from ..knowledge.lexicon import page_words
-from ..knowledge.shapes import CALENDAR_WORD, CELL_GAP, dated_row, is_dateline, is_story_byline
+from ..knowledge.shapes import CALENDAR_WORD, CELL_GAP, POSTCODE as _POSTCODE, dated_row, is_dateline, is_story_byline
 from ..models import Block, CleanPage, Page, Repair, TextBuilder
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -142,7 +142,7 @@ _LAST_UPDATED = re.compile(
     r"^\W*(?:(?:this\s+)?(?:page|article|post|entry)\s+(?:was\s+)?)?(?:last|date(?:\s+last)?)\s+"
     r"(?:updated|modified|reviewed|revised|edited|changed)\b", re.IGNORECASE)
 # A running footer that ends with its page number: "Report of the Board – page 4".
-_RUNNING_FOOTER = re.compile(r"^.{3,80}?\s[-–—|·]\s*(?:page|p\.)\s*\d{1,4}\s*$", re.IGNORECASE)
+_RUNNING_FOOTER = re.compile(r"^.{3,80}?(?:\s[-–—|·]\s*|\s{3,})(?:page|p\.)\s*\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.IGNORECASE)
 # A page tool: an action verb and a few words ("Save to my trip", "Email this article").
 _TOOL_VERBS = page_words("tool_verbs")
 _ROW_TOOLS = _TOOL_VERBS | page_words("row_tool_words")
@@ -277,12 +277,6 @@ def _call_to_action(text: str) -> bool:
     return all(w in _CTA_WORDS or w in _UI_WORDS or w in _FUNCTION_WORDS for w in words[1:])
 
 
-# A postcode: British ("LS1 4AB"), American ("NY 10001"), Canadian ("M5V 2T6"), or one written before its town after
-# the street's comma ("..., 8001 Zürich", "..., 1000-001 Lisboa", "..., 13001 Marseille"; a year is never written so).
-_POSTCODE = re.compile(
-    r"\b(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]{2}\s\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s\d[A-Z]\d)\b"
-    r"|(?<=,\s)\d{4,5}(?:-\d{3})?\s[A-Z][^\W\d_]+\b"
-)
 _PHONE_NUMBER = re.compile(r"\+?\d[\d ()-]{7,}\d")
 
 
@@ -346,11 +340,15 @@ def _is_trail(text: str, *, loose: bool = False) -> bool:
 
 
 def _home_trail(text: str) -> bool:
-    """A breadcrumb trail from the site's home page ("Home › Press centre › News", "You are here: Home / About"): chrome
-    wherever it stands. Another trail may be the page's own words ("Settings > Privacy > Cookies" in a how-to)."""
+    """A breadcrumb trail from the site's home page ("Home › Press centre › News", "You are here: Home / About"), or
+    of three crumbs or more kept apart by "›" or "»" ("Football › Djibouti › Premier Division"): chrome wherever it
+    stands. Another trail may be the page's own words ("Settings > Privacy > Cookies" in a how-to)."""
     parts = [p for p in _TRAIL_SEP.split(text.strip()) if p.strip()]
     first = _words(parts[0]) if parts else []
-    return len(parts) >= 2 and first in (["home"], ["you", "are", "here", "home"]) and _is_trail(text)
+    if len(parts) >= 2 and first in (["home"], ["you", "are", "here", "home"]) and _is_trail(text):
+        return True
+    # (or three crumbs and more kept apart by the typesetter's arrows, which a path of menus seldom uses)
+    return len(parts) >= 3 and not re.search(r"\s(?:>|/|→)\s", text) and _is_trail(text)
 
 
 def _pager(text: str) -> bool:
@@ -409,8 +407,8 @@ def chrome_anywhere(text: str) -> str | None:
         return "link to another page"
     if _social_prompt(t):
         return "the site's call to share"
-    if _is_menu(t):
-        return "menu of short link-like items"
+    if _is_menu(t) and not is_story_byline(t):
+        return "menu of short link-like items"  # (a byline's row is the story's: "Written by A · Checked by B")
     if _WIDGET.match(t):
         return "feedback widget"
     words = _words(t)
@@ -442,12 +440,31 @@ def chrome_anywhere(text: str) -> str | None:
         return "feedback widget"  # ("Was this helpful?  👍 Yes  👎 No": its buttons drawn)
     if _tool_row(t):
         return "row of the page's tools"
+    if _HATNOTE.match(t) and n_words <= 15:
+        return "the wiki's link to another article"
+    if _NEW_WINDOW.search(t) and n_words <= 25:
+        return "link that opens a new window"
+    if _TEACHERS_NOTE.match(t) and n_words <= 40:
+        return "the site's note to teachers"
+    if _FILE_SIZE.search(t) and n_words <= 25:
+        return "link to a file"
     return None
+
+
+# A wiki's note over a section that sends the reader to another article: "Main article: X", "See also: Y".
+_HATNOTE = re.compile(r"^\W*(?:main\s+articles?|see\s+also)\s*:\s*\S", re.IGNORECASE)
+# A link's note that it opens another window: "(opens in a new tab)".
+_NEW_WINDOW = re.compile(r"\bopens\s+in\s+(?:a\s+)?new\s+(?:window|tab)\b", re.IGNORECASE)
+# A textbook site's note to the teachers who use it: "Instructors: slides for this section are in ...".
+_TEACHERS_NOTE = re.compile(r"^\W*(?:teachers|instructors|educators|lecturers|tutors)\s*:\s", re.IGNORECASE)
+# A file's type and size in brackets: "(CSV, 14 KB)", "(PDF, 2.4 MB)": a link to it, whatever the words around it.
+_FILE_SIZE = re.compile(r"\(\s*(?:[A-Za-z]{2,5}|\.[a-z]{2,4})\s*,\s*\d[\d.,]*\s*[KMG]B\s*\)")
 
 
 # Under a wiki article's title: "From Wikipedia, the free encyclopedia", "From Travelwiki, the open travel guide".
 _WIKI_TAGLINE = re.compile(
-    r"^From\s+[A-Z][\w.-]{0,40},\s+the\s+(?:[\w-]{1,20}\s+){0,3}(?:encyclop(?:a|ae|e)dia|wiki|dictionary|guide|reference)\W{0,3}$"
+    r"^(?:An?\s+(?:article|entry|page)\s+from|From)\s+[A-Z][\w.-]{0,40},\s+the\s+(?:[\w-]{1,20}\s+){0,3}"
+    r"(?:encyclop(?:a|ae|e)dia|wiki|dictionary|guide|reference)(?:\s+[\w'’-]+){0,5}\W{0,3}$"
 )
 
 
@@ -480,12 +497,13 @@ _EDITORIAL_NOTE = re.compile(
     # ("Speech as prepared. The spoken version may differ.", "This story features first-hand reporting by ...")
     r"|^\W*(?:speech|remarks|text|address)\s+as\s+(?:prepared|drafted)\b|\bthe\s+spoken\s+(?:version|word)\s+may\s+differ\b"
     r"|^\W*this\s+(?:story|article|report)\s+(?:features|contains|includes)\s+(?:first-hand|original)\s+reporting\b"
+    r"|^\W*(?:our|the)\s+editors\s+(?:produced|prepared|compiled|made)\s+this\s+(?:transcript|summary|translation)\b"
     r"|^\W*this\s+(?:article|page|story|post|entry|summary|report|item)\s+(?:is|was|has\s+been)\s+"
     r"(?:archived|(?:prepared|written|compiled)\s+by\s+(?:the|our)\s+editors|(?:automatically\s+|machine[- ])translated"
     r"|no\s+longer\s+(?:updated|maintained))\b", re.IGNORECASE)
 # A wiki's maintenance banner over an article: "This article needs additional citations. Please help improve it ...".
 _MAINTENANCE_NOTE = re.compile(
-    r"^\W*this\s+(?:article|page|section|biography|entry)\b(?:.{0,100}?\bplease\s+help\s+(?:us\s+)?(?:improve|expand)\b"
+    r"^\W*(?:(?:most|much|parts?|some|all)\s+of\s+)?this\s+(?:article|page|section|biography|entry)\b(?:.{0,100}?\bplease\s+help\s+(?:us\s+)?(?:improve|expand)\b"
     r"|.{0,100}?\byou\s+can\s+help\s+(?:by|to|improve|expand)\b"
     r"|\s+(?:is\s+a\s+stub|needs\s+additional\s+citations|has\s+multiple\s+issues|does\s+not\s+cite\s+any\s+sources"
     r"|cites\s+too\s+few\s+sources|relies\s+too\s+(?:much|heavily)\s+on)\b)"
@@ -522,7 +540,7 @@ _LICENCE = re.compile(
     r"^\W*(?:(?:all|the|this|our)\s+)?(?:text|contents?|material|work|page|article|site|images?|photos?)\b.{0,40}?"
     r"\b(?:available|licen[cs]ed|published|released|shared)\s+under\b.*\b(?:licen[cs]es?|creative\s+commons|cc[ -]by|gfdl)\b"
     # (the work named by its title: "Island Environments by the X Collective is licensed under a Creative Commons ...")
-    r"|\b(?:is|are)\s+(?:licen[cs]ed|available|released|shared)\s+under\s+(?:a\s+|the\s+)?(?:creative\s+commons|cc[ -]by|gnu)\b",
+    r"|(?:^\W*|\b(?:is|are)\s+)(?:licen[cs]ed|available|released|shared|published)\s+under\s+(?:a\s+|the\s+)?(?:creative\s+commons|cc[ -]by|gnu)\b",
     re.IGNORECASE,
 )
 # A cookie banner: "This site uses cookies. Learn more | Got it" (a page about baking names no site or consent).
@@ -854,7 +872,9 @@ _READER_PROMPTS = (
     ("the site's paywall", re.compile(
         r"\bsubscri(?:be|ber|ption)\b.*\b(?:free\s+(?:articles?|stories)|unlimited\s+access|full\s+(?:article|story|text|access)"
         r"|already\s+a\s+subscriber|log\s+in|sign\s+in)|\bfree\s+(?:articles?|stories)\s+(?:left|remaining)\b"
-        r"|\byou\s+have\s+(?:read\s+)?\d+\s+(?:of\s+\d+\s+)?free\s+(?:articles?|stories)|\bof\s+(?:\d+|\w+)\s+free\s+(?:articles?|stories)\b"
+        r"|\byou\s+have\s+(?:read\s+)?\d+\s+(?:of\s+\d+\s+)?free\s+(?:articles?|stories)|\bof\s+(?:\d+|\w+)\s+free\s+(?:[\w-]+\s+){0,2}?(?:articles?|stories|judgments?|summaries|guides|reports|reads)\b"
+        r"|\bfree\s+(?:[\w-]+\s+){0,2}?(?:articles?|stories|judgments?|summaries|guides|reports|reads)\s+left\b"
+        r"|\btry\s+.{1,40}?\bfree\s+for\s+\d{1,2}\s+days\b"
         # (its price, and its trial: "Subscribe from $4 a month", "Start a 14-day free trial of the Digest")
         r"|\bsubscri(?:be|ption)\b.*\bfrom\s+\W?\d[\d.,]*\s*(?:a|per|/)\s*(?:week|month|year)\b|\bfree\s+trial\b|\btrial\s+(?:ends|expires)\b"
         r"|\bavailable\s+(?:only\s+)?to\s+(?:subscribers|subscribing\s+\w+|members|premium\s+\w+)\b", re.IGNORECASE)),
@@ -872,7 +892,8 @@ _READER_PROMPTS = (
                                             re.IGNORECASE)),
     ("the site's feedback prompt", re.compile(
         r"\b(?:give|send|leave|share)\s+(?:us\s+)?(?:your\s+)?feedback\b|\bspotted\s+(?:a|an)\s+(?:mistake|error|typo)\b"
-        r"|^\W*report\s+(?:a|an)\s+(?:mistake|error|problem|typo)\b", re.IGNORECASE)),
+        r"|^\W*report\s+(?:a|an)\s+(?:mistake|error|problem|typo)\b|^\W*(?:something|anything)\s+(?:wrong|missing)\b[^.?!]{0,20}\?",
+        re.IGNORECASE)),
     ("the site's alerts", re.compile(
         r"\b(?:get|receive)\s+(?:an?\s+)?(?:e-?mail|alert|notification)s?\s+when\b|\b(?:e-?mail|notify|alert)\s+me\s+when\b",
         re.IGNORECASE)),
@@ -1433,9 +1454,12 @@ def _contents_box(lines: list[Line], i: int, last: int, found: dict[int, str]) -
     index to look at next (past the box), so the page is read once."""
     if " ".join(w for w in _words(lines[i].text) if w not in _CONTENTS_TOGGLES) not in _CONTENTS_HEADINGS:
         return i + 1
-    if found.get(i + 1) == "menu of short link-like items" and lines[i + 1].start - lines[i].end <= 1:
-        found[i] = "table of contents"  # its heading over its links written as a row ("In this guide" / "A · B · C")
-        return i + 1
+    if i + 1 <= last and lines[i + 1].start - lines[i].end <= 1 and (
+            found.get(i + 1) == "menu of short link-like items"
+            or sum(bool(_CONTENTS_ENTRY.match(p)) for p in _parts(lines[i + 1].text)) >= 2):
+        # its heading over its links written as a row ("In this guide" / "A · B · C", "1. Before you go   2. Steps")
+        found[i] = found[i + 1] = "table of contents"
+        return i + 2
     j = i + 1
     numbered = 0
     # Numbered entries, and unnumbered ones of a word or three between them ("Abstract", "References"), spaced as
@@ -1845,17 +1869,29 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
         j = i
         while j <= bottom and j not in found and j - i < RUN_MAX_LINES and _run_item(lines[j].text):
             j += 1
-        # (One line alone over a wiki article's tabs, tagline or redirect note is the article's title, under its site's menu; so
-        # is one the page's prose names, under its breadcrumb trail: "Kampot" over "Save to my trip   Share".)
-        lone_title = j - i == 1 and (found.get(j) in ("the page's tabs", "the wiki's tagline", "the wiki's redirect note")
-                                     or prose.names(lines[i].text) or _names_last_crumb(lines[i].text, lines[i - 1].text))
+        # (The line over a wiki article's tabs, tagline or redirect note is the article's title, under its site's menu;
+        # so is one line alone the page's prose names, under its breadcrumb trail: "Kampot" over "Save to my trip".)
+        under_title = found.get(j) in ("the page's tabs", "the wiki's tagline", "the wiki's redirect note")
+        lone_title = j - i == 1 and (prose.names(lines[i].text) or _names_last_crumb(lines[i].text, lines[i - 1].text))
         if j in found and j <= bottom and not lone_title:
-            for k in range(i, j):
+            for k in range(i, j - 1 if under_title else j):
                 found[k] = "menu written one link to a line"
         i = j + 1
+    _sentence_rest(lines, found)
     if learned and inner and n >= EDGE_MODEL_MIN_LINES and (im := inner_model or _inner_model()) is not None:
         _learned_lines(lines, text, found, im)
     return found
+
+
+def _sentence_rest(lines: list[Line], found: dict[int, str]) -> None:
+    """The rest of a chrome line's sentence on the next line is chrome too: a banner wrapped at the screen's width
+    ("... You can help by adding" / "independent sources and removing claims ..."). It goes on with no blank line
+    between, in lower case, after a line that ends no sentence."""
+    for i in range(len(lines) - 1):
+        nxt = lines[i + 1].text.lstrip()
+        if (i in found and i + 1 not in found and lines[i + 1].start - lines[i].end <= 1 and nxt[:1].islower()
+                and not re.search(r"[.!?:;]\W*$", lines[i].text.rstrip())):
+            found[i + 1] = "the rest of a chrome line's sentence"
 
 
 # --- damage ------------------------------------------------------------------

@@ -14,8 +14,9 @@ Shape rules, in short:
 * a single short line with no sentence end is a heading, unless it leads into
   something (ends with ":"), breaks off ("--", "..."), is a dateline, a byline,
   a field ("Keywords: ...", "Contact: ...") or a formula, holds an e-mail
-  address, URL or phone number, starts in lower case, is not words at all, or
-  is a long line in sentence case (more than six words, at most half of them
+  address, URL or phone number, starts in lower case, is not words at all, is
+  a postal address ("Mill House, Mill Lane, Sedgebrook SG4 7TR"), or is a long
+  line in sentence case (more than six words, at most half of them
   capitalised: a sentence without its full stop);
 * a few words closed by a full stop ("Introduction.") are a run-in heading only
   on pages whose other headings are written that way too, and never when they
@@ -41,7 +42,7 @@ from collections.abc import Callable
 
 from ..knowledge.lexicon import page_words
 from ..knowledge.shapes import (CALENDAR_WORD, CELL_GAP, DAY_AND_MONTH, dated_row, is_byline, is_column_header, is_dateline,
-                                is_sender_line, is_story_byline, is_table_row)
+                                is_postal_address, is_sender_line, is_story_byline, is_table_row)
 from ..models import Block, Cell, CleanPage, OffsetMap, Piece, Segment, SegmentedPage, Sentence
 
 # A block holding only a number: "2.", "2.1", "IV.", "(a)", "a)", "Chapter 2", "Section 3.1"
@@ -489,7 +490,7 @@ def heading_shape(text: str, *, first: bool = False, numbered: bool = False) -> 
         return False
     if _TRAILS_OFF.search(t) or is_dateline(t) or dated_row(t) or _BYLINE.match(t) or is_story_byline(t) or _AUTHOR_LIST.match(t) or _FORMULA.search(t) or _FIELD_LABEL.match(t) or _PHONE.search(t):
         return False
-    if labelled_person(t):
+    if labelled_person(t) or is_postal_address(t):
         return False
     first_letter = re.search(r"[^\W\d_]", t)
     if not numbered and first_letter and first_letter.group().islower() and first_letter.start() < 3:

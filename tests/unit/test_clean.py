@@ -268,6 +268,33 @@ def test_word_stub_is_given_only_a_capital_that_makes_a_commoner_word():
     assert drop_cap_letter("any", vocab) is None  # only where a lower-case start is damage
 
 
+def test_the_word_after_a_stub_chooses_its_lost_capital():
+    vocab = _vocabulary("")
+    # "here" + "the": English writes "where the" far more than "there the", though "there" is the commoner word
+    assert drop_cap_letter("here", vocab, lower_start_is_damage=True, next_word="the") == "W"
+    assert drop_cap_letter("here", vocab, lower_start_is_damage=True) == "T"
+    # "four hundred", though "four" is rarer than the stub "our" itself
+    assert drop_cap_letter("our", vocab, lower_start_is_damage=True, next_word="hundred") == "F"
+    assert drop_cap_letter("s", vocab, lower_start_is_damage=True, next_word="many") == "A"
+    # a pair English never writes leaves the choice to the words alone
+    assert drop_cap_letter("hen", vocab, lower_start_is_damage=True, next_word="zxqv") == "W"
+
+
+def test_a_lost_capital_after_a_long_title_with_no_full_stop_is_restored():
+    text = ("Episode 12 — After the flood: a ferry skipper from the outer islands on what comes next\n\n"
+            "his conversation was recorded on the quay at dawn, before the first crossing of the day.\n\n"
+            "The skipper has run the crossing for twenty years.\n\nShe plans to retire next spring.\n")
+    page = clean(make_page(text))
+    assert [r.after for r in page.repairs if r.kind == "drop_cap"] == ["This"]
+
+
+def test_a_glossary_entry_in_lower_case_keeps_its_first_letter():
+    text = ("Key terms\n\ninland port – a port on a river or canal, far from the sea.\n\n"
+            "The harbour board runs two ports on the coast.\n\nThe inland port opened in 2019.\n")
+    page = clean(make_page(text))
+    assert not [r for r in page.repairs if r.kind == "drop_cap"]
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -1935,7 +1935,8 @@ def _vocabulary(text: str) -> Counter[str]:
 DROP_CAP_WHOLE_RATIO = 0.5
 
 
-def drop_cap_letter(first_word: str, vocab: Counter[str], *, lower_start_is_damage: bool = False) -> str | None:
+def drop_cap_letter(first_word: str, vocab: Counter[str], *, lower_start_is_damage: bool = False,
+                    next_word: str | None = None) -> str | None:
     """The capital a block lost, if its first word is a known word minus its first letter.
 
     A known word is one the page itself writes, or a common English word; the
@@ -1950,6 +1951,10 @@ def drop_cap_letter(first_word: str, vocab: Counter[str], *, lower_start_is_dama
     merely different. Without that knowledge such
     a stub is repaired only when the page writes the capitalised whole and
     that whole is the commoner word.
+
+    Where two or more letters make words, the word after the stub chooses (``next_word``): the whole that English
+    writes most often before it ("here the" is "Where the", not the commoner "There"; "our hundred" is "Four"),
+    when English writes any of them before it; else the commoner whole.
     """
     if not first_word.islower() or (len(first_word) < 2 and not lower_start_is_damage):
         return None
@@ -1958,12 +1963,12 @@ def drop_cap_letter(first_word: str, vocab: Counter[str], *, lower_start_is_dama
     if len(first_word) < 2:
         # One letter left of its word ("n 2019" for "In 2019", "t was" for "It was"): only where a lower-case start
         # is damage, and then the whole word English uses most.
-        return _letter_by_frequency(first_word, stub_freq, vocab, english)
+        return _letter_by_frequency(first_word, 1.0, vocab, english, next_word)
     if stub_freq and lower_start_is_damage:
         # (a stub of three letters or more about as common as its whole: "any" of "Many", "very" of "Every"; not
         # "and" of "Hand", nor a two-letter "an" of "Can", which a lower-case line is more often than damage)
         ratio = DROP_CAP_WHOLE_RATIO if len(first_word) >= 3 else 1.0
-        return _letter_by_frequency(first_word, ratio * stub_freq, vocab, english)
+        return _letter_by_frequency(first_word, ratio, vocab, english, next_word)
     if vocab.get(first_word, 0) > 1:
         return None
     scored = []
@@ -1977,26 +1982,52 @@ def drop_cap_letter(first_word: str, vocab: Counter[str], *, lower_start_is_dama
             scored.append((on_page, freq, c))
     if not scored:
         return None
-    scored.sort(reverse=True)
-    if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
+    pairs = _before(next_word, [c + first_word for _, _, c in scored]) if len(scored) > 1 else {}
+    scored.sort(key=lambda s: (s[0], pairs.get((s[2] + first_word).lower(), 0), s[1]), reverse=True)
+    if len(scored) > 1 and scored[0][:2] == scored[1][:2] and not pairs:
         return None  # two letters fit equally well: do not guess
     return scored[0][2]
 
 
-def _letter_by_frequency(stub: str, stub_freq: float, vocab: Counter[str], english: dict[str, float]) -> str | None:
-    """The capital whose whole word (capital + stub) is commonest in English, if that whole is commoner than the stub."""
-    scored = []
-    for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
-        whole = c + stub
-        freq = english.get(whole.lower(), 0.0)
-        if freq > stub_freq:
-            scored.append((freq, vocab.get(whole, 0) + vocab.get(whole.lower(), 0), c))
+def _letter_by_frequency(stub: str, ratio: float, vocab: Counter[str], english: dict[str, float],
+                         next_word: str | None = None) -> str | None:
+    """The capital whose whole word (capital + stub) English writes most often, if it writes it more than ``ratio``
+    times as often as the stub. Before ``next_word``, when English writes any whole there: how often it writes each
+    there ("our hundred" is "Four hundred", though "four" is rarer than "our")."""
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    pairs = _before(next_word, [stub] + [c + stub for c in letters])
+    if any(w != stub.lower() for w in pairs):
+        counts, floor = {c: pairs.get((c + stub).lower(), 0) for c in letters}, ratio * pairs.get(stub.lower(), 0)
+    else:
+        counts, floor = {c: english.get((c + stub).lower(), 0.0) for c in letters}, ratio * english.get(stub, 0.0)
+    scored = [(counts[c], vocab.get(c + stub, 0) + vocab.get((c + stub).lower(), 0), c) for c in letters if counts[c] > floor]
     if not scored:
         return None
     scored.sort(reverse=True)
     if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
         return None
     return scored[0][2]
+
+
+@lru_cache(maxsize=1)
+def _bigram_table() -> str:
+    """English word pairs with their counts, "first second count" a line: symspellpy's bigram dictionary (drawn from
+    Google Books Ngrams), read once, when a lost drop-cap first has two letters to choose from (about 0.02 s)."""
+    from importlib.resources import files
+
+    return files("symspellpy").joinpath("frequency_bigramdictionary_en_243_342.txt").read_text(encoding="utf-8")
+
+
+def _before(next_word: str | None, wholes: list[str]) -> dict[str, int]:
+    """How often English writes each of ``wholes`` (lower case) right before ``next_word``; the pairs it never
+    writes are left out. A search of the table, not a dictionary of it: a page needs a pair or two."""
+    return _pair_counts(next_word.lower(), tuple(w.lower() for w in wholes)) if next_word else {}
+
+
+@lru_cache(maxsize=512)
+def _pair_counts(next_word: str, wholes: tuple[str, ...]) -> dict[str, int]:
+    pattern = re.compile(r"^(" + "|".join(map(re.escape, wholes)) + r") " + re.escape(next_word) + r" (\d+)$", re.MULTILINE)
+    return {m.group(1): int(m.group(2)) for m in pattern.finditer(_bigram_table())}
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -2150,7 +2181,9 @@ def _maybe_drop_cap(b: TextBuilder, pos: int, body: str, ctx: _Ctx, lower_start_
     m = _WORD_RE.match(body)
     if not m or not m.group()[0].islower():
         return
-    if not (letter := drop_cap_letter(m.group(), ctx.vocab, lower_start_is_damage=lower_start_is_damage)):
+    after = re.match(r"\s+([^\W\d_]+)", body[m.end():])
+    if not (letter := drop_cap_letter(m.group(), ctx.vocab, lower_start_is_damage=lower_start_is_damage,
+                                      next_word=after.group(1) if after else None)):
         return
     b.replace(pos, pos, letter)
     ctx.repairs.append(
@@ -2373,9 +2406,14 @@ _SALUTATION_WORDS = page_words("salutation_words")
 _OPEN_END = re.compile(r"[,;:(\[/&\-–—]$")
 
 
+# A glossary's entry: a term of a few words in lower case, a dash or a colon, its meaning ("inland port – a port on
+# a river"). Its lower-case start is the term's, no lost capital.
+_GLOSSARY_ENTRY = re.compile(r"^\s*[a-z][\w'’-]*(?:\s+[\w'’()-]+){0,4}\s*(?:[–—:]|\s-)\s")
+
+
 def _prose(lines: list[str]) -> bool:
     words = " ".join(lines).split()
-    return len(words) >= PROSE_MIN_WORDS and bool(re.match(r"[^\W\d_]", words[0]))
+    return len(words) >= PROSE_MIN_WORDS and bool(re.match(r"[^\W\d_]", words[0])) and not _GLOSSARY_ENTRY.match(lines[0])
 
 
 def _salutation(line: str) -> bool:
@@ -2384,15 +2422,17 @@ def _salutation(line: str) -> bool:
     return 0 < len(words) <= SALUTATION_MAX_WORDS and line.strip().endswith(",") and words[0].lower() in _SALUTATION_WORDS
 
 
-def _leaves_sentence_open(line: str) -> bool:
+def _leaves_sentence_open(line: str, *, alone: bool = False) -> bool:
+    """Whether the next block may go on with ``line``'s sentence. ``alone``: the line is a block by itself (a title,
+    a byline), which a long line with no sentence end leaves closed."""
     t = line.strip()
     if _salutation(t):
         return False
     # A quotation may be followed by who said it, in lower case: "“Come in?” / he asked".
     if _OPEN_END.search(t) or t.endswith(('"', "”", "’", "'")):
         return True
-    # A long line without a sentence end is a wrapped sentence: its next block may be the rest of it.
-    return not _SENTENCE_END.search(t) and len(t.split()) > 12
+    # A long line without a sentence end, last of a wrapped paragraph: its next block may be the rest of it.
+    return not alone and not _SENTENCE_END.search(t) and len(t.split()) > 12
 
 
 def lower_starts_out_of_place(blocks: list[list[str] | None]) -> list[bool]:
@@ -2411,9 +2451,9 @@ def lower_starts_out_of_place(blocks: list[list[str] | None]) -> list[bool]:
         n_lower <= LOWER_START_FEW and n_prose - n_lower >= LOWER_START_FEW_RATIO * n_lower
     )
     out: list[bool] = []
-    before: str | None = None  # the last content line so far
+    before: list[str] | None = None  # the last content block so far
     for b, p in zip(blocks, prose):
-        out.append(capitalised_page and p and (before is None or not _leaves_sentence_open(before)))
+        out.append(capitalised_page and p and (before is None or not _leaves_sentence_open(before[-1], alone=len(before) == 1)))
         if b is not None:
-            before = b[-1]
+            before = b
     return out

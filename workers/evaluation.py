@@ -176,9 +176,12 @@ def _excused(s: int, e: int, lab: str, gold_ents: list[tuple[int, int, str]], sc
 def _score_repairs(page: GoldPage, segs: list[dict], t: _Tally) -> None:
     for rp in page.gold.get("repairs", []):
         t.rep_total += 1
-        want = re.sub(r"\s+", " ", rp["expected"] + page.text[rp["end"] : rp["end"] + 25]).strip()
         for s in segs:
             if s["source_start"] <= rp["start"] and rp["end"] <= s["source_end"]:
+                # the expected text and what follows it inside this segment (at most 25 characters), as the
+                # reference scorer reads it: a repair at a paragraph's end is not looked for in the next block
+                tail = page.text[rp["end"] : min(rp["end"] + 25, s["source_end"])]
+                want = re.sub(r"\s+", " ", rp["expected"] + tail).strip()
                 if want in re.sub(r"\s+", " ", s.get("text", "")):
                     t.rep_ok += 1
                     break

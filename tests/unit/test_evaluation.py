@@ -34,7 +34,9 @@ def gold_root(tmp_path: Path) -> Path:
             {"label": "PLACE", "start": find("Japan"), "end": find("Japan") + 5},
         ],
         "entity_labels_scored": ["PERSON", "PLACE", "DATE"],
-        "repairs": [{"start": 31, "end": 36, "text": "Naoto", "expected": "Naoto"}],
+        # (the second at the paragraph's end: what follows it is looked for inside its segment only)
+        "repairs": [{"start": 31, "end": 36, "text": "Naoto", "expected": "Naoto"},
+                    {"start": find("2010."), "end": find("2010.") + 4, "text": "2010", "expected": "2010"}],
     }
     (src / "gold" / "p1.json").write_text(json.dumps(gold), encoding="utf-8")
     return tmp_path
@@ -69,7 +71,7 @@ def test_figures_on_an_invented_page(gold_root):
     assert per["PLACE"]["r"] == 0.5  # Japan missed
     assert per["DATE"]["r"] == 0.0
     assert (res["entity_p"], res["entity_r"]) == (round(2 / 3, 4), 0.5)
-    assert res["repairs"] == "1/1"
+    assert res["repairs"] == "2/2"
 
 
 def test_missing_record_is_reported(gold_root):

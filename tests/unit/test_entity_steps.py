@@ -86,9 +86,10 @@ EXAMPLES: dict[str, tuple[list[str], list[tuple[str, str, int, int]], tuple[str,
     "foreign_places": (["We walked down Rua Velha to the beach."], [("Rua Velha", "PERSON", 0, 0)], ("Rua Velha", "FAC"), True),
     "surname_particles": (["The chart was drawn by Marit van der Hoek in 1826."], [("Hoek", "PERSON", 0, 0)],
                           ("Marit van der Hoek", "PERSON"), True),
-    "middle_names": (["Jonas Lindqvist", "Jonas Pieter Lindqvist (born 1961) is a mapmaker."],
+    # (an initial between: name_edges, since session 45, adds middle names that are words itself)
+    "middle_names": (["Jonas Lindqvist", "Jonas P. Lindqvist (born 1961) is a mapmaker."],
                      [("Jonas Lindqvist", "PERSON", 0, 0), ("Lindqvist", "PERSON", 1, 0)],
-                     ("Jonas Pieter Lindqvist", "PERSON"), True),
+                     ("Jonas P. Lindqvist", "PERSON"), True),
     "speaker_names": (["A talk with Ilse Varnholm", "VARNHOLM: We drill in spring."], [("Ilse Varnholm", "PERSON", 0, 0),
                       ("VARNHOLM", "ORG", 1, 0)], ("VARNHOLM", "PERSON"), True),
     "opening_words": (["Across Brenmoor the roads were shut."], [("Across Brenmoor", "ORG", 0, 0)], ("Brenmoor", "GPE"), True),
@@ -119,6 +120,10 @@ EXAMPLES: dict[str, tuple[list[str], list[tuple[str, str, int, int]], tuple[str,
                       [("Varnu", "PERSON", 0, 0)], ("Varnu", "NORP"), True),
     "lone_persons": (["The pickers of Varnholt brought their crop to the weigh station."],
                      [("Varnholt", "PERSON", 0, 0)], ("Varnholt", "PERSON"), False),
+    "life_events": (["Tavita Olumeko (4 June 1931 – 2 May 2009) was a weaver.", "Olumeko was born in a fishing village."],
+                    [("Tavita Olumeko", "ORG", 0, 0), ("Olumeko", "GPE", 1, 0)], ("Olumeko", "PERSON"), True),
+    "name_edges": (["The harbour board's chief engineer Tevita Saulekaho Manuofetoa said the quay was safe."],
+                   [("Saulekaho Manuofetoa", "PERSON", 0, 0)], ("Tevita Saulekaho Manuofetoa", "PERSON"), True),
 }
 
 

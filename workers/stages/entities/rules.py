@@ -93,6 +93,8 @@ STEPS: tuple[Step, ...] = (
     Step("given_name_places", people.given_name_places),
     Step("city_quarters", places.city_quarters),
     Step("ruler_names", people.ruler_names),
+    Step("life_events", people.life_events),
+    Step("name_edges", people.name_edges),
     Step("org_kinds", orgs.org_kinds),
     Step("org_roles", orgs.org_roles),
     Step("company_forms", orgs.company_forms),

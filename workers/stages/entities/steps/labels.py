@@ -7,7 +7,7 @@ from collections import Counter
 
 from ....knowledge.lexicon import (
     BODY_HEADS, COMPASS_WORDS, EVENT_HEADS, EVENT_OF, EVENT_ORDINALS, EVENT_STARTS, LEAD_WORDS, LOC_HEADS, MEETING_WORDS,
-    FOREIGN_PLACE_WORDS, NOT_EVENT_HEADS, ORG_HEADS, PEOPLE_NOUNS, PEOPLE_NOUNS_ALONE, PLACE_HEADS, PLACE_MODIFIERS, PLACE_PREFIXES,
+    FOREIGN_PLACE_WORDS, LEGAL_FORMS, NOT_EVENT_HEADS, ORG_HEADS, PEOPLE_NOUNS, PEOPLE_NOUNS_ALONE, PLACE_HEADS, PLACE_MODIFIERS, PLACE_PREFIXES,
     PLACE_SUFFIXES,
     TITLES, alternation,
 )
@@ -208,6 +208,8 @@ def foreign_places(ms: list[Mention], page: Page) -> list[Mention]:
         if m.label not in {"PERSON", "ORG"}:
             continue
         toks = [w.strip(EDGE_PUNCT) for w in m.text(texts).split()]
+        if toks and (toks[-1].lower() in ORG_HEADS or toks[-1] in LEGAL_FORMS):
+            continue  # a body named after the place: "Wadi Zarqa Brigade", "Cerro Alto Trust"
         label = next((FOREIGN_PLACE_WORDS[w] for w in toks if w in FOREIGN_PLACE_WORDS), None)
         if label is None and len(toks) == 1 and not is_given_name(toks[0]):
             w = toks[0].lower()

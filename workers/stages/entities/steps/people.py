@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ....knowledge.lexicon import (
-    ARTICLES, CAPITAL_PARTICLES, CITATION_PARTICLES, CITATION_SKIP, EXTRA_TITLES, FUNCTION_WORDS, INTERJECTIONS, LEAD_WORDS, MONTHS,
+    ARTICLES, FOREIGN_PLACE_WORDS, LEGAL_FORMS, CAPITAL_PARTICLES, CITATION_PARTICLES, CITATION_SKIP, EXTRA_TITLES, FUNCTION_WORDS, INTERJECTIONS, LEAD_WORDS, MONTHS,
     OCCUPATIONS, ORG_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS, RULE_NOUNS, SENTENCE_OPENERS, SPEAKER_ROLES, STOP_EDGE,
     SURNAME_PARTICLES,
     TITLES, WEEKDAYS, alternation,
@@ -405,7 +405,7 @@ def speaker_names(ms: list[Mention], page: Page) -> list[Mention]:
     for m in ms:
         if m.label == "PERSON" and len(words := m.text(texts).split()) > 1:
             fulls.add(fold(" ".join(words)))
-            surnames.add(fold(words[-1]))
+            surnames.update(fold(w) for w in words[1:])  # (a first surname too: "ARAYA:" for Valentina Araya Sepúlveda)
     if not surnames:
         return ms
     found: list[Mention] = []
@@ -628,6 +628,90 @@ def ruler_names(ms: list[Mention], page: Page) -> list[Mention]:
     for m in ms:
         if m.label in {"ORG", "FAC"} and m.text(texts) in rulers:
             m.label = "PERSON"
+    return ms
+
+
+#: What only a person does, right after the name ("was born", "died").
+LIFE_EVENTS = word_list("life_events")
+#: A life's dates in brackets right after a name: "(born 1948)", "(3 May 1938 – 21 November 2016)", "(1901–1977)".
+_LIFE_DATES = re.compile(r"\s*\((?:born|b\.|née|n[ée]e)\s|\s*\((?:c\.\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?\d{3,4}\s*[–—-]\s*"
+                         r"(?:c\.\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?\d{3,4}\s*\)")
+_LIFE_EVENT = re.compile(r"[ \t]+(?:" + alternation(LIFE_EVENTS) + r")\b")
+#: What the model may have taken such a name for (not an event's or a law's name).
+_LIFE_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"}
+
+
+def life_events(ms: list[Mention], page: Page) -> list[Mention]:
+    """A name followed by a life's dates ("Ada Mbeki (1931–2009)") or by what only a person does ("Mbeki was born
+    at ...", "died") is a person's, and so is every mention of that name on the page, its surname alone too: the
+    model reads an unfamiliar name as an organisation or a place. An acronym or a known place keeps its label."""
+    texts = page.texts
+    names: set[str] = set()
+    for m in ms:
+        t = m.text(texts)
+        if (m.label in _LIFE_LABELS and re.fullmatch(r"[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*){0,3}", t)
+                and lookup(t) is None and t not in page.known.orgs
+                and not any(w.lower() in ORG_HEADS or w.lower() in PLACE_HEADS or w in LEGAL_FORMS for w in t.split())):
+            after = texts[m.seg][m.end:m.end + 60]  # (a body's years are no life: "Kelvara Holdings (2010–2015)")
+            if _LIFE_DATES.match(after) or _LIFE_EVENT.match(after):
+                names.add(t)
+    if not names:
+        return ms
+    surnames = {t.split()[-1] for t in names}
+    for m in ms:
+        t = m.text(texts)
+        if m.label in _LIFE_LABELS and m.label != "PERSON" and (t in names or t in surnames
+                                                              or (" " in t and t.split()[-1] in surnames and t.split()[0] in {n.split()[0] for n in names})):
+            m.label = "PERSON"
+    return ms
+
+
+#: Most words a person's name grows by on each side.
+NAME_EDGE_WORDS = 2
+_EDGE_WORD_AFTER = re.compile(r" ([^\W\d_][\w'’-]*)")
+_EDGE_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"‘]))([^\W\d_][\w'’-]*) $")
+
+
+def _name_word(w: str, lower_words: set[str]) -> bool:
+    """A word that may be part of a person's name: capitalised, with lower-case letters, no common English word, none
+    the page writes in lower case, no title, occupation, nationality, place, month or organisation word."""
+    return (w[:1].isupper() and any(c.islower() for c in w) and w.lower() not in lower_words and not is_common(w)
+            and not not_a_name(w) and not any(x.lower() in TITLES for x in w.rstrip(".").split("-")) and w.lower() not in OCCUPATIONS
+            and w not in gazetteer().demonyms and w not in FOREIGN_PLACE_WORDS)
+
+
+def name_edges(ms: list[Mention], page: Page) -> list[Mention]:
+    """A person's name runs on over the name words right beside it, on its line and held by no other mention: the
+    model cuts names of three words it does not know ("Valentina Araya" of "Valentina Araya Sepúlveda", "Tagini
+    Liofasi" of "Moses Tagini Liofasi"). Up to :data:`NAME_EDGE_WORDS` on each side, each one :func:`_name_word`."""
+    texts, lower = page.texts, page.lower_words
+    idx = SpanIndex(ms)
+    for m in ms:
+        if m.label != "PERSON":
+            continue
+        t = texts[m.seg]
+        for _ in range(NAME_EDGE_WORDS):
+            w = _EDGE_WORD_AFTER.match(t, m.end)
+            if not w or not _name_word(w.group(1), lower) or idx.overlaps(m.seg, w.start(1), w.end(1)):
+                break
+            nxt = _EDGE_WORD_AFTER.match(t, w.end(1))
+            if nxt and nxt.group(1)[:1].isupper() and not _name_word(nxt.group(1), lower):
+                break  # the word opens another name: "Tom Berg" + "Selwick Harbour"
+            m.end = w.end(1)
+        for _ in range(NAME_EDGE_WORDS):
+            w = _EDGE_WORD_BEFORE.search(t, max(0, m.start - 40), m.start)
+            if not w or not _name_word(w.group(1), lower) or idx.overlaps(m.seg, w.start(1), w.end(1)):
+                break
+            # A given name, or a word after a lower-case word or a title ("chief executive Moses Tagini Liofasi",
+            # "Hon. Sione Tuipulotu Havili"); not a sentence's first word, often a role ("Radiographer Aisha Bhatti"),
+            # nor one after "at" or "in", often a place's word ("at Theatr Mwldan").
+            prev = re.search(r"([^\W\d_][\w'’-]*\.?)\s+$", t[max(0, w.start(1) - 30):w.start(1)])
+            p = prev.group(1) if prev else ""
+            # (a title's abbreviation keeps its full stop, "Hon.", one ending a sentence does not: "Madam President.")
+            titled = p.rstrip(".").lower() in TITLES and (not p.endswith(".") or len(p) <= 5)
+            if not (is_given_name(w.group(1)) or titled or (p.islower() and not p.endswith(".") and p not in PLACE_PREPOSITIONS)):
+                break
+            m.start = w.start(1)
     return ms
 
 

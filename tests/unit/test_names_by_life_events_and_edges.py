@@ -1,0 +1,45 @@
+"""Persons found by what they do and by the words beside them (session 45): a life's dates or "was born" after a name
+make it a person's on the whole page; a person's name runs on over the name words beside it, but not over a role
+that opens a sentence, a place's word, or a word after "at"; a speaker's label may be a person's first surname; a
+body named after a place keeps its label.
+
+Every sentence here was written for these tests; none is taken from a gold page or a check set.
+"""
+
+from __future__ import annotations
+
+from tests.unit.entity_mentions import refined
+
+
+def test_a_life_in_brackets_makes_an_unfamiliar_name_a_person_everywhere_on_the_page():
+    texts = ["Mereana Tupou-Vaka (1940–2011) was a net maker.", "In 1962 Tupou-Vaka opened a workshop in the port."]
+    got = refined(texts, [("Mereana Tupou-Vaka", "ORG", 0), ("Tupou-Vaka", "ORG", 1)])
+    assert ("Mereana Tupou-Vaka", "PERSON") in got and ("Tupou-Vaka", "PERSON") in got
+
+
+def test_a_name_with_no_life_after_it_keeps_the_models_label():
+    texts = ["Kelvara Holdings (2010–2015) ran the port.", "The firm was sold in 2016."]
+    assert ("Kelvara Holdings", "ORG") in refined(texts, [("Kelvara Holdings", "ORG", 0)])
+    texts = ["The Tarn Valley Water Board was founded in 1950."]
+    assert ("Tarn Valley Water Board", "ORG") in refined(texts, [("Tarn Valley Water Board", "ORG", 0)])
+
+
+def test_a_names_edges_stop_at_a_role_opening_a_sentence_and_at_a_place_after_at():
+    texts = ["The fleet docked late. Harbourmaster Ilse Varnholm said the tide was low."]
+    got = refined(texts, [("Ilse Varnholm", "PERSON", 0)])
+    assert ("Ilse Varnholm", "PERSON") in got
+    texts = ["Tickets are sold at Neuadd Kestrel Vaughan every day."]
+    assert ("Neuadd Kestrel Vaughan", "PERSON") not in refined(texts, [("Kestrel Vaughan", "PERSON", 0)])
+
+
+def test_a_speakers_label_may_be_the_persons_first_surname():
+    texts = ["A talk with Rosalind Okonjo Achterberg", "OKONJO: We sailed at dawn.", "Q: Why then?"]
+    got = refined(texts, [("Rosalind Okonjo Achterberg", "PERSON", 0)])
+    assert ("OKONJO", "PERSON") in got
+
+
+def test_a_body_named_after_a_place_word_keeps_its_label():
+    texts = ["Fighters of the Wadi Kestrel Brigade withdrew.", "Jebel Tarnak rises above the town."]
+    got = refined(texts, [("Wadi Kestrel Brigade", "ORG", 0), ("Jebel Tarnak", "PERSON", 1)])
+    assert ("Wadi Kestrel Brigade", "ORG") in got
+    assert ("Jebel Tarnak", "LOC") in got

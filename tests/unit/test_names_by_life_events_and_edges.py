@@ -43,3 +43,26 @@ def test_a_body_named_after_a_place_word_keeps_its_label():
     got = refined(texts, [("Wadi Kestrel Brigade", "ORG", 0), ("Jebel Tarnak", "PERSON", 1)])
     assert ("Wadi Kestrel Brigade", "ORG") in got
     assert ("Jebel Tarnak", "LOC") in got
+
+
+def test_peoples_by_their_members_their_descent_and_a_word_between():
+    texts = ["Tarvik fishermen landed the catch.", "She is of Kelvani descent.",
+             "The Oru and Mesk forest peoples live upriver."]
+    got = refined(texts, [("Tarvik", "PERSON", 0), ("Kelvani", "PERSON", 1)])
+    for name in ("Tarvik", "Kelvani", "Oru", "Mesk"):
+        assert (name, "NORP") in got, name
+
+
+def test_languages_people_speak_are_no_nationality_there():
+    texts = ["Guides speak Kelvani, Tarvish and English.", "Tarvish boats fill the harbour."]
+    got = refined(texts, [("Kelvani", "NORP", 0), ("Tarvish", "NORP", 0), ("English", "NORP", 0), ("Tarvish", "NORP", 1)])
+    assert ("Kelvani", "NORP") not in got and got.count(("Tarvish", "NORP")) == 1
+
+
+def test_nationalities_of_smaller_countries_are_known():
+    from workers.stages.entities.core import gazetteer
+
+    assert {"Belizean", "Palauan", "Salvadoran", "Sierra Leonean", "Cape Verdean", "Mauritanian"} <= gazetteer().demonyms
+    texts = ["A Belizean crew joined the Salvadoran team.", "The Belizean skipper won."]
+    got = refined(texts, [("Belizean", "ORG", 0), ("Belizean", "ORG", 1)])
+    assert ("Belizean", "NORP") in got

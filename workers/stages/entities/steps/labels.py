@@ -421,9 +421,13 @@ def _listed_with_kept_orgs(ms: list[Mention], texts: list[str], lone: set[int]) 
 
 _NAME_WORD = r"[A-Z][\w'’-]*[\w]"
 # Two names joined by "and" before a noun for a group's members: "Merina and Betsileo peoples", "Maya and Lenca farmers".
-_PAIR_BEFORE_PEOPLE = re.compile(rf"(?<![\w'’-])({_NAME_WORD})[ \t]+and[ \t\n]+({_NAME_WORD})[ \t\n]+{alternation(PEOPLE_NOUNS)}\b")
-# One name before a noun that alone says it is a group's: "Kichwa communities", "Sami herders".
-_ONE_BEFORE_PEOPLE = re.compile(rf"(?<![\w'’-])({_NAME_WORD})[ \t\n]+{alternation(PEOPLE_NOUNS_ALONE)}\b")
+# (a word of what they are may come between: "the Baka and Bakoya forest peoples")
+_PAIR_BEFORE_PEOPLE = re.compile(rf"(?<![\w'’-])({_NAME_WORD})[ \t]+and[ \t\n]+({_NAME_WORD})[ \t\n]+(?:[a-z]+[ \t\n]+)?"
+                                 rf"{alternation(PEOPLE_NOUNS)}\b")
+# One name before a noun that alone says it is a group's: "Kichwa communities", "Sami herders"; or after "of" before
+# the word for a lineage: "of Garifuna descent".
+_ONE_BEFORE_PEOPLE = re.compile(rf"(?<![\w'’-])({_NAME_WORD})[ \t\n]+{alternation(PEOPLE_NOUNS_ALONE)}\b"
+                                rf"|(?<=\bof[ \t])({_NAME_WORD})[ \t\n]+(?:descent|ancestry|heritage|extraction)\b")
 
 
 def people_groups(ms: list[Mention], page: Page) -> list[Mention]:
@@ -443,7 +447,7 @@ def people_groups(ms: list[Mention], page: Page) -> list[Mention]:
             m.label = "NORP"
     for i, text in enumerate(texts):
         spans = [pm.span(k) for pm in _PAIR_BEFORE_PEOPLE.finditer(text) for k in (1, 2)]
-        spans += [om.span(1) for om in _ONE_BEFORE_PEOPLE.finditer(text)]
+        spans += [om.span(1) if om.group(1) else om.span(2) for om in _ONE_BEFORE_PEOPLE.finditer(text)]
         for s, e in spans:
             name = text[s:e]
             if ((gaz.lookup(name) is not None and name not in demonyms) or is_common(name)

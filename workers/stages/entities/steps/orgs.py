@@ -539,21 +539,33 @@ _LANG_CUE = re.compile(
 )
 
 
+# What people speak, read or are taught in, a list of capitalised words: languages ("speak Vadrin, Kelsh and English").
+_SPOKEN_LIST = re.compile(r"\b(?:speak|speaks|spoke|spoken|speaking|understand|understands|fluent\s+in|taught\s+in|translated\s+into)"
+                          r"\s+((?:[A-Z][\w'’-]+(?:,\s+|\s+(?:and|or)\s+))*[A-Z][\w'’-]+)")
+
+
 def language_names(ms: list[Mention], page: Page) -> list[Mention]:
-    """A name the page calls a language ("the Vadrin language", "speakers of Vadrin") is no person or organisation.
+    """A name the page calls a language ("the Vadrin language", "speakers of Vadrin", "they speak Vadrin and Kelsh")
+    is no person, organisation or nationality there.
 
     Languages are not among the labels; the model tends to call them ORG or
     PERSON. Every mention of that one word on the page is dropped.
     """
     texts = page.texts
     langs: set[str] = set()
-    for text in texts:
+    spoken = SpanIndex()
+    for i, text in enumerate(texts):
         for lm in _LANG_CUE.finditer(text):
             langs.add(lm.group(1) or lm.group(2))
-    if not langs:
-        return ms
+        for lm in _SPOKEN_LIST.finditer(text):  # "Staff speak French, German and Luxembourgish"
+            spoken.add(i, *lm.span(1), lm.span(1))
     langs |= {lang.upper() for lang in langs}  # a heading in capitals names it too ("THE VADRIN OF THE HILLS")
-    return [m for m in ms if not (m.label in {"ORG", "PERSON"} and m.text(texts) in langs)]
+    return [m for m in ms if not ((m.label in {"ORG", "PERSON"} and m.text(texts) in langs)
+                                  or (m.label in {"NORP", "ORG", "PERSON"} and _inside(spoken, m)))]
+
+
+def _inside(idx: SpanIndex, m: Mention) -> bool:
+    return any(s <= m.start and m.end <= e for s, e in idx.find(m.seg, m.start, m.end))
 
 
 _NOMINAL = re.compile(r"(?:ation|ition|ment|ance|ence|ness|ity)$")

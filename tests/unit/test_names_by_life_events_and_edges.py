@@ -66,3 +66,19 @@ def test_nationalities_of_smaller_countries_are_known():
     texts = ["A Belizean crew joined the Salvadoran team.", "The Belizean skipper won."]
     got = refined(texts, [("Belizean", "ORG", 0), ("Belizean", "ORG", 1)])
     assert ("Belizean", "NORP") in got
+
+
+def test_a_body_spelt_out_before_its_acronym_is_an_organisation_and_a_term_is_not():
+    texts = ["Boats are counted by the Tarvik Coastal Survey Office (TCSO) every spring.",
+             "Output is measured as Gross Marine Product (GMP) in the survey."]
+    got = refined(texts, [])
+    assert ("Tarvik Coastal Survey Office", "ORG") in got and ("TCSO", "ORG") in got
+    assert not [t for t, lab in got if t in ("GMP", "Gross Marine Product") and lab == "ORG"]
+
+
+def test_a_ministers_portfolio_is_no_organisation_and_the_name_after_it_is_the_ministers():
+    texts = ["The Minister of Harbours and Coastal Shipping Tevita Olumeko opened the quay.",
+             "The Ministry of Harbours and Coastal Shipping paid for it."]
+    got = refined(texts, [("Harbours and Coastal Shipping", "ORG", 0), ("Ministry of Harbours and Coastal Shipping", "ORG", 1)])
+    assert ("Tevita Olumeko", "PERSON") in got
+    assert ("Ministry of Harbours and Coastal Shipping", "ORG") in got and ("Harbours and Coastal Shipping", "ORG") not in got

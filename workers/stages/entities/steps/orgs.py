@@ -76,6 +76,64 @@ def _initials_match(words: list[str], acr: str) -> bool:
     return "".join(letters[-len(want):]) == want if len(letters) >= len(want) else False
 
 
+# An acronym in brackets, maybe with a year after it ("(BBS, 2022)"), and the words before it on the page.
+_DEFINED_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&]*[A-Z])\s*(?:[,;][^()]{0,20})?\)")
+_LONG_FORM_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _long_form(words: list[str], acr: str) -> int | None:
+    """How many of the last ``words`` spell ``acr`` (Schwartz and Hearst's rule: its letters in order, read from the
+    end, the first one opening a word; a letter may come from inside a word: "Infrastructure Development COmpany
+    Limited" for IDCOL), or None. The first of them is capitalised; at most ``len(acr) + 4`` of them."""
+    letters, text = acr.lower(), " ".join(words).lower()
+    i, j = len(letters) - 1, len(text) - 1
+    while i >= 0:
+        while j >= 0 and (text[j] != letters[i] or (i == 0 and j > 0 and text[j - 1] != " ")):
+            j -= 1
+        if j < 0:
+            return None
+        i, j = i - 1, j - 1
+    n = text[j + 1:].count(" ") + 1
+    return n if words[-n][:1].isupper() and n <= len(acr) + 4 else None
+
+
+def defined_acronyms(ms: list[Mention], page: Page) -> list[Mention]:
+    """An organisation's name spelt out before its acronym in brackets is an organisation, and so is the acronym:
+    "the Bangladesh Bureau of Statistics (BBS, 2022)", "Infrastructure Development Company Limited (IDCOL)", even
+    where the model found neither. The name must hold a word that heads or opens organisations' names (Bureau,
+    Company, Société) and lie in no other mention; the acronym is then the page's name for it everywhere."""
+    texts = page.texts
+    taken = SpanIndex(ms)
+    out = list(ms)
+    for i, text in enumerate(texts):
+        if "(" not in text:
+            continue
+        for am in _DEFINED_ACRONYM.finditer(text):  # (the words before it: no more than the acronym could spell)
+            acr = am.group(1)
+            before = list(_LONG_FORM_WORD.finditer(text, max(0, am.start() - 160), am.start()))[-(len(acr) + 4):]
+            words = [w.group(0) for w in before]
+            if not words or text[before[-1].end():am.start()].strip():
+                continue
+            n = _long_form(words, acr)
+            if n is None:
+                continue
+            first = before[len(before) - n]
+            s, e = first.start(), before[-1].end()
+            if not any(w.lower() in ORG_HEADS or w.lower() in ORG_OPENERS for w in words[-n:]):
+                continue
+            inside = taken.find(i, s, e)
+            if any(o.label != "ORG" or o.start < s or o.end > e for o in inside):
+                continue
+            for o in inside:
+                out.remove(o)
+            for a, b, origin in ((s, e, "pattern"), (am.start(1), am.end(1), "acronym")):
+                if not (origin == "acronym" and taken.overlaps(i, a, b)):
+                    made = Mention(i, a, b, "ORG", origin)
+                    out.append(made)
+                    taken.add(i, a, b, made)
+    return sorted(out, key=lambda m: (m.seg, m.start))
+
+
 def term_acronyms(ms: list[Mention], page: Page) -> list[Mention]:
     """``is_common(word)``: an everyday English word (a word list, not this page)."""
     texts = page.texts

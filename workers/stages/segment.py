@@ -62,7 +62,7 @@ _ENUM_RE = re.compile(
 # (Symbols drawn as bullets count too: ticks, boxes, pointers, a warning sign: "⚠ The path shares the road ...".)
 # ("^" is the mark a wiki's reference list leaves before each reference: its link back to the text; "[3]" numbers a
 # paper's references.)
-_BULLET_RE = re.compile(r"^\s*(?:[-*•◦▪‣–·✓✔☐☑■□●○►▸➤⚠★♦^]\ufe0f?|\.(?=\s)|\[\d{1,3}\])\s+\S")
+_BULLET_RE = re.compile(r"^\s*(?:[-*•◦▪‣–·✓✔☐☑■□●○►▸➤⚠★♦^↑]\ufe0f?|\.(?=\s)|\[\d{1,3}\])\s+\S")
 # A tip or a warning of a guide, labelled so on its own line ("Tip: go early", "Warning: the ford floods"): a list's
 # item, as a bullet's line is (page_words "item_labels").
 _LABELLED_ITEM = re.compile(r"^\s*(?:" + "|".join(map(re.escape, sorted(page_words("item_labels"), key=len, reverse=True)))
@@ -334,7 +334,10 @@ _ITEM_START = re.compile(r"^[\"“‘'(]?[A-Z0-9]")
 _ITEM_LABEL = re.compile(r"^([A-Z][^:\n]{0,40}):\s+\S")
 # A glossary's line written with a colon: a term of a few words in lower case, what it means in lower case too
 # ("storm surge: a rise in sea level ..."); a field's label is capitalised ("Venue: Town Hall").
-_GLOSSARY_COLON = re.compile(r"^[a-z][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s+[a-z]")
+# (a term of up to six words, an en dash or its acronym in brackets in it: "human–wildlife conflict", "glacial lake
+# outburst flood (GLOF)")
+_SOURCE_LIST_HEADINGS = page_words("source_list_headings")
+_GLOSSARY_COLON = re.compile(r"^[a-zà-ÿ][\w'’–-]*(?:\s+[\w'’–()-]+){0,5}:\s+[a-z]")
 # A spaced dash in a line's first 60 characters, after a word.
 _EARLY_DASH = re.compile(r"^\S[^\n]{0,60}?\s[–—-]\s+\S")
 #: Most words of a line that is an item because it is a sentence of its own.
@@ -366,6 +369,8 @@ def items_of_a_list(lines: list[str], lead_in: str | None) -> bool:
         return False
     if lead_in is not None and lead_in.rstrip().endswith(":") and not is_field_line(lead_in):
         return True
+    if lead_in is not None and " ".join(lead_in.lower().split()) in _SOURCE_LIST_HEADINGS:
+        return True  # under "Sources": "Ana Lima. “Title” — Paper, 12 April 2025" / ...
     # A transcript's speakers come back ("Q:", "A:", "Q:"); a list's labels differ ("Water:", "Health:").
     labels = [m.group(1).lower() for t in items if (m := _ITEM_LABEL.match(t))]
     if len(items) < MIN_UNBULLETED_ITEMS or len(set(labels)) < len(labels):

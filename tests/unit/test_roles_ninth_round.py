@@ -39,3 +39,8 @@ def test_a_wikis_back_link_arrow_opens_a_reference():
     refs = "References\n\n↑ “Ferry board adds sailings”. Island Gazette. 3 March 2026.\n↑ Holm, Ana (2025). Island ferries. Kirkvaag.\n\n"
     text = TITLE + BODY + refs
     assert role_of(text, "Ferry board adds") == "list_item"
+
+
+def test_an_episodes_number_after_its_abbreviation_does_not_end_a_sentence():
+    text = "Ep. 12 — After the flood: a ferry skipper on what comes next\n\n" + BODY + BODY
+    assert role_of(text, "Ep. 12") == "heading"

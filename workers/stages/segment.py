@@ -129,7 +129,7 @@ _TRAILS_OFF = re.compile(r"(?:--|—|–|\.\.\.|…)[\"”’']*$|^[\"“‘']?(
 # an upper-case letter, digit or opening quote; common abbreviations do not end one.
 _SENT_END_RE = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _ABBREV_RE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Mt|No|Nos|Vol|vs|etc|e\.g|i\.e|cf|approx|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Hon|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.|\b(?:[A-Z]\.){2,})$"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Mt|No|Nos|Vol|Ep|Ch|Pt|Fig|Figs|pp|vs|etc|e\.g|i\.e|cf|approx|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Hon|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.|\b(?:[A-Z]\.){2,})$"
 )
 
 #: Longest unnumbered heading inside a page, in words; longer lines are captions or paragraphs.

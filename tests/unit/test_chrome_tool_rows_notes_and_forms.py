@@ -154,3 +154,22 @@ def test_the_rest_of_a_chrome_lines_sentence_on_the_next_line_is_chrome():
     assert role_of(text, "other sources and removing") == "furniture"
     # a paragraph's own wrapped lines under a line of the page stay the page's
     assert role_of(text, "The board will review") == "paragraph"
+
+
+def test_a_public_bodys_name_between_the_sites_menus_is_chrome_and_a_title_is_not():
+    top = ("Skip to content\nEnglish | Français | Kreyòl\n\n"
+           "MINISTRY OF HARBOURS AND COASTAL SHIPPING\nDirectorate of Ferries\n"
+           "About us | Ferries | Ports | Notices | Contact\n\n")
+    text = top + TITLE + BODY + FOOTER
+    assert role_of(text, "MINISTRY OF HARBOURS") == "furniture"
+    assert role_of(text, "Directorate of Ferries") == "furniture"
+    # a title in title case between the menu and the page's tools names no body
+    title = "Skip to content\nEnglish | Français | Kreyòl\n\nFerry Operators Add A Winter Crossing\n\nShare   Print   Email\n"
+    lines = [ln for ln in clean.split_lines(title) if not ln.blank]
+    found = {0: "skip link", 1: "language switch", 3: "share bar"}
+    clean._name_between_menus(lines, found)
+    assert 2 not in found
+    found = {0: "skip link", 1: "language switch", 3: "share bar"}
+    named = title.replace("Ferry Operators Add A Winter Crossing", "Office of the Harbour Commissioner")
+    clean._name_between_menus([ln for ln in clean.split_lines(named) if not ln.blank], found)
+    assert 2 in found

@@ -1880,7 +1880,32 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
     _sentence_rest(lines, found)
     if learned and inner and n >= EDGE_MODEL_MIN_LINES and (im := inner_model or _inner_model()) is not None:
         _learned_lines(lines, text, found, im)
+    _name_between_menus(lines, found)  # (after the model: the chrome above the name may be its find)
     return found
+
+
+_INSTITUTION_WORDS = page_words("institution_words")
+#: Most lines of a site's name between its menus ("GOVERNMENT OF THE REPUBLIC OF X" / "Ministry of Y").
+NAME_BETWEEN_MENUS_LINES = 2
+
+
+def _name_between_menus(lines: list[Line], found: dict[int, str]) -> None:
+    """A public body's name between chrome lines at the top of the page, every line above it chrome too, is the
+    site's name: "Ministry of Water Resources of the Republic of X" between the language switch and the menu. A
+    line or two, every word capitalised, one of them a word of such names (``institution_words``); a page's title
+    in title case names no ministry."""
+    i = 0
+    while i in found:
+        i += 1
+    j = i
+    while j < len(lines) and j not in found and j - i < NAME_BETWEEN_MENUS_LINES:
+        j += 1
+    block = [lines[k].text.strip() for k in range(i, j)]
+    if (0 < i and j in found and block
+            and all(_all_capitalised(t) and len(t.split()) <= BANNER_NAME_WORDS and not _SENTENCE_END.search(t) for t in block)
+            and any(w in _INSTITUTION_WORDS for t in block for w in _words(t))):
+        for k in range(i, j):
+            found[k] = "the site's name between its menus"
 
 
 def _sentence_rest(lines: list[Line], found: dict[int, str]) -> None:

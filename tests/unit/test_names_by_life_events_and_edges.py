@@ -1,7 +1,7 @@
 """Persons found by what they do and by the words beside them (session 45): a life's dates or "was born" after a name
 make it a person's on the whole page; a person's name runs on over the name words beside it, but not over a role
 that opens a sentence, a place's word, or a word after "at"; a speaker's label may be a person's first surname; a
-body named after a place keeps its label.
+body named after a place keeps its label; a score or a journal's volume after a name is no part of it.
 
 Every sentence here was written for these tests; none is taken from a gold page or a check set.
 """
@@ -82,3 +82,12 @@ def test_a_ministers_portfolio_is_no_organisation_and_the_name_after_it_is_the_m
     got = refined(texts, [("Harbours and Coastal Shipping", "ORG", 0), ("Ministry of Harbours and Coastal Shipping", "ORG", 1)])
     assert ("Tevita Olumeko", "PERSON") in got
     assert ("Ministry of Harbours and Coastal Shipping", "ORG") in got and ("Harbours and Coastal Shipping", "ORG") not in got
+
+
+def test_a_score_or_a_journals_volume_after_an_organisation_is_no_part_of_its_name():
+    texts = ["On Saturday Kirkvaag Rovers beat Holm United 2–0 at home.",
+             "Holm A (2020) Ferries. Island Journal of Shipping 12 (2): 45–61.",
+             "The band Studio 9 played after the match."]
+    got = refined(texts, [("Holm United 2–0", "ORG", 0), ("Island Journal of Shipping 12", "ORG", 1), ("Studio 9", "ORG", 2)])
+    assert ("Holm United", "ORG") in got and ("Island Journal of Shipping 12", "ORG") not in got
+    assert ("Studio 9", "ORG") in got

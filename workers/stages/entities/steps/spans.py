@@ -77,6 +77,11 @@ class _NumbersOnLines:
         return n
 
 
+_SCORE = re.compile(r"\d{1,3}[–-]\d{1,3}")
+# What follows a journal's volume in a reference: its issue in brackets or its pages after a colon.
+_VOLUME_AFTER = re.compile(r"\s*(?:\(\d{1,3}\)|:\s*\d)")
+
+
 def _without_numbers(text: str, s: int, e: int, label: str, numbers_on_line) -> tuple[int, int]:
     """A name without the bare numbers at its ends: "Ana Lima 72" in a results table is "Ana Lima".
 
@@ -84,9 +89,14 @@ def _without_numbers(text: str, s: int, e: int, label: str, numbers_on_line) -> 
     a building's may ("Studio 9"), so theirs are cut only on a line of several
     numbers, a table's row (``numbers_on_line()``: the count for the span's line).
     """
+    toks = tokens(text, s, e)
+    if len(toks) > 1 and label in {"ORG", "FAC"} and (
+            _SCORE.fullmatch(text[toks[-1][0]:toks[-1][1]].rstrip(".,;:"))
+            or (_NUMBER.fullmatch(text[toks[-1][0]:toks[-1][1]]) and _VOLUME_AFTER.match(text, toks[-1][1]))):
+        # a score or a journal's volume after the name: "Balbala United 2–0", "Island Journal of Ferries 12 (2): 45–61"
+        return strip_punct(text, toks[0][0], toks[-2][1])
     if label not in _NO_NUMBERS and not (label in {"ORG", "FAC"} and numbers_on_line() >= 2):
         return s, e
-    toks = tokens(text, s, e)
     while len(toks) > 1 and _NUMBER.fullmatch(last := text[toks[-1][0]:toks[-1][1]].rstrip(".,;:")) and not _YEAR.fullmatch(last):
         toks.pop()
     while len(toks) > 1 and label in _NO_NUMBERS and _NUMBER.fullmatch(text[toks[0][0]:toks[0][1]].rstrip(".,;:")):

@@ -173,3 +173,17 @@ def test_a_public_bodys_name_between_the_sites_menus_is_chrome_and_a_title_is_no
     named = title.replace("Ferry Operators Add A Winter Crossing", "Office of the Harbour Commissioner")
     clean._name_between_menus([ln for ln in clean.split_lines(named) if not ln.blank], found)
     assert 2 in found
+
+
+def test_a_box_of_headlines_with_its_all_link_a_disclaimer_and_an_apps_promotion_are_chrome():
+    box = ("RELATED NOTICES AND STATEMENTS\nWinter timetable for the northern crossings\n"
+           "Statement on the closure of the old ferry slip\nAll notices ›\n\n")
+    text = TITLE + BODY + box + BODY + FOOTER
+    assert role_of(text, "RELATED NOTICES") == "furniture" and role_of(text, "All notices") == "furniture"
+    for line, why in (("This guide is general information, not legal or financial advice.", "the site's disclaimer"),
+                      ("Follow every sailing live on the Harbour Watch app.", "the site's app"),
+                      ("Open in new tab | Download chart", "link that opens a new window"),
+                      ("This story features first-hand journalism by Gazette volunteers.", "the site's editorial note")):
+        assert clean.chrome_anywhere(line) == why, line
+    for line in ("The board said the advice was not legal, only practical.", "Islanders follow the sailings closely."):
+        assert clean.chrome_anywhere(line) is None, line

@@ -448,13 +448,19 @@ def chrome_anywhere(text: str) -> str | None:
         return "the site's note to teachers"
     if _FILE_SIZE.search(t) and n_words <= 25:
         return "link to a file"
+    if _NOT_ADVICE.search(t) and n_words <= 40:
+        return "the site's disclaimer"
     return None
+
+
+# A site's disclaimer: "This guide is general information, not legal or tax advice."
+_NOT_ADVICE = re.compile(r"\bnot\s+(?:(?:legal|financial|tax|medical|professional|investment)\s+(?:or\s+)?){1,3}advice\b", re.IGNORECASE)
 
 
 # A wiki's note over a section that sends the reader to another article: "Main article: X", "See also: Y".
 _HATNOTE = re.compile(r"^\W*(?:main\s+articles?|see\s+also)\s*:\s*\S", re.IGNORECASE)
 # A link's note that it opens another window: "(opens in a new tab)".
-_NEW_WINDOW = re.compile(r"\bopens\s+in\s+(?:a\s+)?new\s+(?:window|tab)\b", re.IGNORECASE)
+_NEW_WINDOW = re.compile(r"\bopens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)\b", re.IGNORECASE)
 # A textbook site's note to the teachers who use it: "Instructors: slides for this section are in ...".
 _TEACHERS_NOTE = re.compile(r"^\W*(?:teachers|instructors|educators|lecturers|tutors)\s*:\s", re.IGNORECASE)
 # A file's type and size in brackets: "(CSV, 14 KB)", "(PDF, 2.4 MB)": a link to it, whatever the words around it.
@@ -496,7 +502,7 @@ _EDITORIAL_NOTE = re.compile(
     r"^\W*this\s+(?:interview|transcript|conversation)\s+has\s+been\s+(?:edited|condensed|lightly\s+edited)\b|^\W*(?:please\s+)?check\s+against\s+(?:delivery|the\s+spoken\s+word)\W*$"
     # ("Speech as prepared. The spoken version may differ.", "This story features first-hand reporting by ...")
     r"|^\W*(?:speech|remarks|text|address)\s+as\s+(?:prepared|drafted)\b|\bthe\s+spoken\s+(?:version|word)\s+may\s+differ\b"
-    r"|^\W*this\s+(?:story|article|report)\s+(?:features|contains|includes)\s+(?:first-hand|original)\s+reporting\b"
+    r"|^\W*this\s+(?:story|article|report)\s+(?:features|contains|includes)\s+(?:first-hand|original)\s+(?:reporting|journalism)\b"
     r"|^\W*(?:our|the)\s+editors\s+(?:produced|prepared|compiled|made)\s+this\s+(?:transcript|summary|translation)\b"
     r"|^\W*this\s+(?:article|page|story|post|entry|summary|report|item)\s+(?:is|was|has\s+been)\s+"
     r"(?:archived|(?:prepared|written|compiled)\s+by\s+(?:the|our)\s+editors|(?:automatically\s+|machine[- ])translated"
@@ -883,7 +889,8 @@ _READER_PROMPTS = (
         r"|^\W*(?:receive|get)\s+(?:our|the)\b.{0,60}\bby\s+e-?mail\b",
         re.IGNORECASE)),
     ("the site's app", re.compile(
-        r"\b(?:download|get|install)\s+(?:the|our)\s+(?:[\w&'’-]+\s+){0,3}app\b|^\W*open\s+in\s+(?:the\s+)?app\b", re.IGNORECASE)),
+        r"\b(?:download|get|install)\s+(?:the|our)\s+(?:[\w&'’-]+\s+){0,3}app\b|^\W*open\s+in\s+(?:the\s+)?app\b"
+        r"|\b(?:live|follow|watch|listen)\b.{0,60}\bon\s+(?:the|our)\s+(?:[\w&'’-]+\s+){0,3}app\b", re.IGNORECASE)),
     ("the site's call to comment", re.compile(
         r"^\W*have\s+your\s+say\W*$|\bshare\s+your\s+(?:thoughts|views|comments)\s+(?:on|about)\s+this\s+\w+\b"
         r"|^\W*(?:have\s+(?:an\s+opinion|your\s+say)|what\s+do\s+you\s+think)\b[^.!?]{0,40}\?|^\W*join\s+the\s+(?:discussion|conversation|debate)\s*[—–:-]|(?:^|[.?!]\s+)\W*join\s+the\s+(?:discussion|conversation|debate)\b[^.!?]{0,30}[.!]?\s*$", re.IGNORECASE)),
@@ -1698,6 +1705,10 @@ _ABOUT_AUTHOR = re.compile(r"^\W*about\s+the\s+(?:author|writer|contributor|repo
 AD_NOTE_WORDS = 6
 
 
+# The link under a box of headlines to all of them: a few words and an arrow ("All speeches ›", "All 212 trip reports »").
+_BOX_LINK = re.compile(r"^\W*(?:all|more|see\s+all|view\s+all)\b[^.!?]{0,30}?[›»→]\s*$", re.IGNORECASE)
+
+
 def _inner_boxes(lines: list[Line], top: int, bottom: int, found: dict[int, str], text: str | None) -> None:
     """Boxes of chrome inside the page, each a block of its own (blank lines around it): a list of related links
     ("Related news" or "Most read" over headlines; :func:`_related_links`), and an advertisement's label with the
@@ -1706,7 +1717,7 @@ def _inner_boxes(lines: list[Line], top: int, bottom: int, found: dict[int, str]
     while i <= bottom:
         j = _block_end(lines, i, bottom, text)
         last = j
-        while last > i and (last in found or _ui_only(lines[last].text)):
+        while last > i and (last in found or _ui_only(lines[last].text) or _BOX_LINK.match(lines[last].text)):
             last -= 1  # (the box's own share line or link under its headlines: "Share this: ...", "View more articles")
         if last - i >= 2 and all(k not in found for k in range(i + 1, last + 1)) and _related_links(lines, last) == i:
             for k in range(i, j + 1):

@@ -91,3 +91,11 @@ def test_a_score_or_a_journals_volume_after_an_organisation_is_no_part_of_its_na
     got = refined(texts, [("Holm United 2–0", "ORG", 0), ("Island Journal of Shipping 12", "ORG", 1), ("Studio 9", "ORG", 2)])
     assert ("Holm United", "ORG") in got and ("Island Journal of Shipping 12", "ORG") not in got
     assert ("Studio 9", "ORG") in got
+
+
+def test_what_a_tables_column_says_a_name_is_it_is_in_the_report_too_but_a_country_stays_one():
+    texts = ["Kirkvaag Rovers won again on Saturday.",
+             "Pos   Team              P    W    Pts\n1     Kirkvaag Rovers   14   11   25\n2     Holm Athletic     14   9    21\n3     Finland           14   8    19"]
+    got = refined(texts, [("Kirkvaag Rovers", "PERSON", 0), ("Kirkvaag Rovers", "PERSON", 1), ("Finland", "GPE", 1)])
+    assert ("Kirkvaag Rovers", "PERSON") not in got and got.count(("Kirkvaag Rovers", "ORG")) == 2
+    assert ("Finland", "GPE") in got

@@ -333,7 +333,8 @@ def table_columns(ms: list[Mention], page: Page) -> list[Mention]:
     """In a table whose first row heads its columns, the names in a column headed "Athlete", "Candidate" ... are
     persons, under "Club", "Party" ... organisations, under "Country", "Parish" ... places (the heads are data:
     person_columns, org_columns, place_columns). A cell may name several ("Ana Lima / Eva Holm"); a cell of figures or
-    of words in lower case names none. The model's mentions in such a cell give way to what the column says."""
+    of words in lower case names none. The model's mentions in such a cell give way to what the column says, and so
+    do its mentions of the same name elsewhere on the page."""
     texts = page.texts
     found: list[Mention] = []
     for i, text in enumerate(texts):
@@ -357,9 +358,20 @@ def table_columns(ms: list[Mention], page: Page) -> list[Mention]:
                 for part in _CELL_JOINS.split(text[a:b]):
                     s = text.index(part, pos, b) if part else pos
                     pos = s + len(part)
-                    if part and _CELL_NAME.fullmatch(part):
+                    # (a country under "Team" or "Home" is its national side, still the country: "Finland")
+                    if part and _CELL_NAME.fullmatch(part) and not (label == "ORG" and lookup(part) is not None):
                         found.append(Mention(i, s, s + len(part), label, "column"))
     if not found:
         return ms
     taken = SpanIndex(found)
-    return [m for m in ms if not taken.overlaps(m.seg, m.start, m.end)] + found
+    kept = [m for m in ms if not taken.overlaps(m.seg, m.start, m.end)]
+    # What a column says a name is, it is wherever the page names it ("Kalvis Telšiai" under "Team" and in the report)
+    said: dict[str, set[str]] = {}
+    for f in found:
+        said.setdefault(f.text(texts), set()).add(f.label)
+    for m in kept:
+        labels = said.get(m.text(texts), set())
+        # (not a place the gazetteer knows: a country's team is its country in the report, "Finland beat Poland")
+        if len(labels) == 1 and m.label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"} and lookup(m.text(texts)) is None:
+            m.label = next(iter(labels))
+    return kept + found

@@ -2031,7 +2031,9 @@ def _letter_by_frequency(stub: str, ratio: float, vocab: Counter[str], english: 
     times as often as the stub. Before ``next_word``, when English writes any whole there: how often it writes each
     there ("our hundred" is "Four hundred", though "four" is rarer than "our")."""
     letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    pairs = _before(next_word, [stub] + [c + stub for c in letters])
+    # (the table is searched only when some capital makes an English word of the stub at all)
+    known = any((c + stub).lower() in english for c in letters)
+    pairs = _before(next_word, [stub] + [c + stub for c in letters]) if known else {}
     if any(w != stub.lower() for w in pairs):
         counts, floor = {c: pairs.get((c + stub).lower(), 0) for c in letters}, ratio * pairs.get(stub.lower(), 0)
     else:

@@ -633,8 +633,9 @@ def ruler_names(ms: list[Mention], page: Page) -> list[Mention]:
 
 #: What only a person does, right after the name ("was born", "died").
 LIFE_EVENTS = word_list("life_events")
-#: A life's dates in brackets right after a name: "(born 1948)", "(3 May 1938 – 21 November 2016)", "(1901–1977)".
-_LIFE_DATES = re.compile(r"\s*\((?:born|b\.|née|n[ée]e)\s|\s*\((?:c\.\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?\d{3,4}\s*[–—-]\s*"
+#: A life's dates in brackets right after a name: "(3 May 1938 – 21 November 2016)", "(1901–1977)" (a birth alone,
+#: "(born 1948)", is :data:`_BIRTH_NOTE`).
+_LIFE_DATES = re.compile(r"\s*\((?:c\.\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?\d{3,4}\s*[–—-]\s*"
                          r"(?:c\.\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?\d{3,4}\s*\)")
 _LIFE_EVENT = re.compile(r"[ \t]+(?:" + alternation(LIFE_EVENTS) + r")\b")
 #: What the model may have taken such a name for (not an event's or a law's name).
@@ -653,15 +654,15 @@ def life_events(ms: list[Mention], page: Page) -> list[Mention]:
                 and lookup(t) is None and t not in page.known.orgs
                 and not any(w.lower() in ORG_HEADS or w.lower() in PLACE_HEADS or w in LEGAL_FORMS for w in t.split())):
             after = texts[m.seg][m.end:m.end + 60]  # (a body's years are no life: "Kelvara Holdings (2010–2015)")
-            if _LIFE_DATES.match(after) or _LIFE_EVENT.match(after):
+            if _BIRTH_NOTE.match(after) or _LIFE_DATES.match(after) or _LIFE_EVENT.match(after):
                 names.add(t)
     if not names:
         return ms
-    surnames = {t.split()[-1] for t in names}
+    surnames, firsts = {t.split()[-1] for t in names}, {t.split()[0] for t in names}
     for m in ms:
         t = m.text(texts)
         if m.label in _LIFE_LABELS and m.label != "PERSON" and (t in names or t in surnames
-                                                              or (" " in t and t.split()[-1] in surnames and t.split()[0] in {n.split()[0] for n in names})):
+                                                              or (" " in t and t.split()[-1] in surnames and t.split()[0] in firsts)):
             m.label = "PERSON"
     return ms
 

@@ -280,6 +280,27 @@ def test_the_word_after_a_stub_chooses_its_lost_capital():
     assert drop_cap_letter("hen", vocab, lower_start_is_damage=True, next_word="zxqv") == "W"
 
 
+def test_a_whole_too_rare_for_the_small_word_list_is_found_in_the_larger_one():
+    # "ornithologists" is not among wordfreq's ~30k words; symspellpy's 82k-word dictionary has it
+    assert drop_cap_letter("rnithologists", _vocabulary(""), next_word="counted") == "O"
+
+
+def test_before_a_plural_the_capital_is_the_one_english_writes_before_plurals():
+    # no pair "nine beekeepers" or "line beekeepers" in the table: "nine" stands before plurals far more than "line",
+    # and one "Line" in the page's address tells nothing
+    vocab = _vocabulary("Visit us at 4 Line Road.")
+    assert drop_cap_letter("ine", vocab, lower_start_is_damage=True, next_word="beekeepers") == "N"
+    assert drop_cap_letter("ine", vocab, lower_start_is_damage=True, next_word="ferrymen") == "L"
+
+
+def test_a_lost_capital_of_a_name_the_page_writes_is_restored_even_when_its_stub_is_a_word():
+    text = ("Alina Sõrmus\n\nFrom the free reference work\n\n"
+            "lina Sõrmus (3 May 1950 – 1 June 2020) was an Estonian botanist who mapped the bog flora of Saaremaa.\n\n"
+            "She was born in Kuressaare and studied in Tartu.\n\nAlina Sõrmus retired in 2012.\n")
+    page = clean(make_page(text))
+    assert [r.after for r in page.repairs if r.kind == "drop_cap"] == ["Alina"]
+
+
 def test_a_lost_capital_after_a_long_title_with_no_full_stop_is_restored():
     text = ("Episode 12 — After the flood: a ferry skipper from the outer islands on what comes next\n\n"
             "his conversation was recorded on the quay at dawn, before the first crossing of the day.\n\n"

@@ -2016,10 +2016,21 @@ def drop_cap_letter(first_word: str, vocab: Counter[str], *, lower_start_is_dama
             continue
         if on_page or freq:
             scored.append((on_page, freq, c))
+    if not scored and len(first_word) >= RARE_WHOLE_MIN_STUB:
+        # (a whole too rare for the small list: "xcellencies" of "Excellencies")
+        rare = _rare_english()
+        scored = [(0, float(rare[(c + first_word).lower()]), c) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                  if (c + first_word).lower() in rare]
     if not scored:
         return None
     pairs = _before(next_word, [c + first_word for _, _, c in scored]) if len(scored) > 1 else {}
-    scored.sort(key=lambda s: (s[0], pairs.get((s[2] + first_word).lower(), 0), s[1]), reverse=True)
+    if len(scored) > 1 and not pairs and _plural(next_word):
+        share = _before_plurals(tuple((c + first_word).lower() for _, _, c in scored))
+        scored = [(on_page, freq * share.get((c + first_word).lower(), 0.0), c) for on_page, freq, c in scored]
+    # (the page's own use counts when it is more than a chance one: "Ghana" throughout the page, or a name English
+    # does not know; one "Line" in a table tells nothing of "ine strikeouts")
+    scored.sort(key=lambda s: (s[0] if s[0] > 1 or not s[1] else 0, pairs.get((s[2] + first_word).lower(), 0), s[1]),
+                reverse=True)
     if len(scored) > 1 and scored[0][:2] == scored[1][:2] and not pairs:
         return None  # two letters fit equally well: do not guess
     return scored[0][2]
@@ -2039,12 +2050,30 @@ def _letter_by_frequency(stub: str, ratio: float, vocab: Counter[str], english: 
     else:
         counts, floor = {c: english.get((c + stub).lower(), 0.0) for c in letters}, ratio * english.get(stub, 0.0)
     scored = [(counts[c], vocab.get(c + stub, 0) + vocab.get((c + stub).lower(), 0), c) for c in letters if counts[c] > floor]
+    if not known:
+        # No capital makes an English word of the stub, but the page may write the whole elsewhere: "rita" of the
+        # "Drita" its title names, though "Rita" is a word of its own.
+        scored = [(0.0, vocab[c + stub], c) for c in letters if vocab.get(c + stub, 0)]
     if not scored:
         return None
     scored.sort(reverse=True)
     if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
         return None
     return scored[0][2]
+
+
+#: Shortest stub whose whole is looked up in the larger word list when the small one has no whole for it.
+RARE_WHOLE_MIN_STUB = 4
+
+
+@lru_cache(maxsize=1)
+def _rare_english() -> dict[str, int]:
+    """English words with their counts, rare ones too (symspellpy's 82,765-word dictionary, from Google Books
+    Ngrams), read once, when a stub's whole is not in wordfreq's small list (about 0.05 s)."""
+    from importlib.resources import files
+
+    text = files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt").read_text(encoding="utf-8")
+    return {w: int(n) for w, n in (line.split() for line in text.splitlines() if line)}
 
 
 @lru_cache(maxsize=1)
@@ -2066,6 +2095,28 @@ def _before(next_word: str | None, wholes: list[str]) -> dict[str, int]:
 def _pair_counts(next_word: str, wholes: tuple[str, ...]) -> dict[str, int]:
     pattern = re.compile(r"^(" + "|".join(map(re.escape, wholes)) + r") " + re.escape(next_word) + r" (\d+)$", re.MULTILINE)
     return {m.group(1): int(m.group(2)) for m in pattern.finditer(_bigram_table())}
+
+
+def _plural(word: str | None) -> bool:
+    """A plural noun, as far as its spelling tells: a lower-case word that is another English word plus -s."""
+    return bool(word and word.islower() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+                and word[:-1] in _rare_english())
+
+
+@lru_cache(maxsize=512)
+def _before_plurals(wholes: tuple[str, ...]) -> dict[str, float]:
+    """For each of ``wholes``, the share of the pairs it starts in the table whose second word is a plural: where the
+    table has no pair of any whole with the next word itself, how likely each is before a plural at all ("ine
+    strikeouts": "nine" stands before plurals in three pairs of five, "line" in one of twenty)."""
+    pattern = re.compile(r"^(" + "|".join(map(re.escape, wholes)) + r") (\S+) (\d+)$", re.MULTILINE)
+    total: Counter[str] = Counter()
+    plural: Counter[str] = Counter()
+    for m in pattern.finditer(_bigram_table()):
+        n = int(m.group(3))
+        total[m.group(1)] += n
+        if _plural(m.group(2)):
+            plural[m.group(1)] += n
+    return {w: plural[w] / total[w] for w in total}
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -2446,7 +2497,8 @@ _OPEN_END = re.compile(r"[,;:(\[/&\-–—]$")
 
 # A glossary's entry: a term of a few words in lower case, a dash or a colon, its meaning ("inland port – a port on
 # a river"). Its lower-case start is the term's, no lost capital.
-_GLOSSARY_ENTRY = re.compile(r"^\s*[a-z][\w'’-]*(?:\s+[\w'’()-]+){0,4}\s*(?:[–—:]|\s-)\s")
+# (a term's words are words, not a date in brackets: "rita Koçi (14 May 1934 – 2 June 2011) was" is a paragraph)
+_GLOSSARY_ENTRY = re.compile(r"^\s*[a-z][\w'’-]*(?:\s+\(?[^\W\d_][\w'’()-]*){0,4}\s*(?:[–—:]|\s-)\s")
 
 
 def _prose(lines: list[str]) -> bool:

@@ -470,7 +470,7 @@ _FILE_SIZE = re.compile(r"\(\s*(?:[A-Za-z]{2,5}|\.[a-z]{2,4})\s*,\s*\d[\d.,]*\s*
 # Under a wiki article's title: "From Wikipedia, the free encyclopedia", "From Travelwiki, the open travel guide".
 _WIKI_TAGLINE = re.compile(
     r"^(?:An?\s+(?:article|entry|page)\s+from|From)\s+[A-Z][\w.-]{0,40},\s+the\s+(?:[\w-]{1,20}\s+){0,3}"
-    r"(?:encyclop(?:a|ae|e)dia|wiki|dictionary|guide|reference)(?:\s+[\w'’-]+){0,5}\W{0,3}$"
+    r"(?:encyclop(?:a|ae|e)dia|wiki|dictionary|guide|reference|atlas|newsroom|news|newswire|wire)(?:\s+[\w'’-]+){0,5}\W{0,3}$"
 )
 
 
@@ -588,10 +588,28 @@ def _language_list(lines: list[Line], i: int, last: int, found: dict[int, str], 
     return j + 1
 
 
+#: Fewest languages the list knows in a row of languages that also names some it does not (a country's own
+#: languages, "Français   English   Fɔngbe   Yorùbá   Bariba").
+LANGUAGE_ROW_KNOWN = 3
+
+
 def _language_switch(text: str) -> bool:
-    """A row of two or more languages, each by its own name or its two-letter code: "NL | EN", "English · Français"."""
+    """A row of two or more languages, each by its own name or its two-letter code: "NL | EN", "English · Français";
+    or of three or more the list knows, more than half of the row, the rest one word each."""
     parts = [p for p in _LANGUAGE_SEP.split(text.strip()) if p]
-    return len(parts) >= 2 and all(re.fullmatch(r"[A-Z]{2}", p) or p.lower() in _LANGUAGE_NAMES for p in parts)
+    known = [bool(re.fullmatch(r"[A-Z]{2}", p) or p.lower() in _LANGUAGE_NAMES) for p in parts]
+    if len(parts) >= 2 and all(known):
+        return True
+    return (sum(known) >= LANGUAGE_ROW_KNOWN and sum(known) > len(parts) / 2
+            and all(k or re.fullmatch(r"[^\W\d_]+", p) for k, p in zip(known, parts)))
+
+
+# A public site's banner saying it is one, and how to tell: "An official website of the X government. Here's how
+# you know", "Official portal of the Government of X. Genuine pages show the seal".
+_OFFICIAL_SITE = re.compile(r"^\W*(?:an?\s+|the\s+)?official\s+(?:web\s*site|site|portal|web\s+portal)\s+of\s+(?:the\s+)?\S",
+                            re.IGNORECASE)
+#: Most words of such a banner.
+OFFICIAL_SITE_WORDS = 30
 
 
 def chrome_at_edge(text: str) -> str | None:
@@ -601,6 +619,8 @@ def chrome_at_edge(text: str) -> str | None:
         return why
     if _language_switch(t):
         return "language switch"
+    if _OFFICIAL_SITE.match(t) and len(t.split()) <= OFFICIAL_SITE_WORDS:
+        return "the site's notice that it is an official one"
     if _is_trail(t):
         return "breadcrumb trail"
     if _is_spaced_menu(t) or _is_edge_pair(t):
@@ -937,6 +957,7 @@ _LABELLED_PREVIOUS_NEXT = re.compile(r"^\s*[‹«←◀]?\s*(?:previous|prev|nex
 
 def _feedback_buttons(text: str) -> bool:
     """A short question answered by buttons written as words: "Did this answer your question?   Yes   No"."""
+    text = _COUNT.sub("", text).strip()  # (an answer may show how many gave it: "Yes (842)")
     if not _FEEDBACK.match(text) or len(text.split("?")[0].split()) > 8:
         return False
     answers = [a.strip().lower() for a in _SPACED_SEP.split(text.split("?", 1)[1].strip()) if a.strip()]
@@ -1378,9 +1399,11 @@ RELATED_HEADLINE_WORDS = 4
 RELATED_HEADER_WORDS = 5
 # "More from Cambodia", "More in Sport": the site's other pages on a place or a section, named after the words.
 # "More speeches from the Forum": what the box lists may come between.
-_MORE_FROM = re.compile(r"^\W*(?:more|most\s+(?:read|popular|viewed|shared))\s+(?:[^\W\d_]+\s+){0,2}(?:from|in|on|about|at)\s+\S", re.IGNORECASE)
-# A box's header in capitals, "MORE" and what it lists: "MORE CONVERSATIONS", "MORE WOMEN'S FOOTBALL".
-_MORE_CAPS = re.compile(r"^\W*MORE(?:\s+[A-Z][A-Z'’-]*){1,3}\W*$")
+# "Also on Radio X": the site's other shows or titles.
+_MORE_FROM = re.compile(r"^\W*(?:more|also|most\s+(?:read|popular|viewed|shared))\s+(?:[^\W\d_]+\s+){0,2}(?:from|in|on|about|at)\s+\S",
+                        re.IGNORECASE)
+# A box's header in capitals, "MORE" and what it lists: "MORE CONVERSATIONS", "MORE WOMEN'S FOOTBALL", "ALSO ON RADIO X".
+_MORE_CAPS = re.compile(r"^\W*(?:MORE|ALSO\s+(?:ON|FROM|IN))(?:\s+[A-Z][A-Z'’-]*){1,3}\W*$")
 
 
 def _related_header(text: str) -> bool:

@@ -73,3 +73,37 @@ def test_a_news_wikis_tagline_is_chrome():
     line = "From Harbourwire, the citizen newsroom anyone can write for"
     assert clean.chrome_anywhere(line) == "the wiki's tagline"
     assert clean.chrome_anywhere("From Monday, the harbour office opens at eight") is None
+
+
+def test_a_line_that_ends_with_an_arrow_is_a_links_words():
+    for line in ("Comments on this timetable are welcome until 30 May. Tell the board what you think →",
+                 "The Harbour Hour is paid for by listeners. Keep it sailing from £2 a month →",
+                 "All 86 sailing notices  ›"):
+        assert clean.chrome_anywhere(line) is not None, line
+        assert role_of(TITLE + BODY + line + "\n\n" + BODY + FOOTER, line[:15]) == "furniture", line
+    # an arrow inside a sentence is the sentence's
+    assert clean.chrome_anywhere("The route runs Holm → Sandvik → Kirkvaag and back twice a day.") is None
+
+
+def test_affiliate_and_for_information_only_notes_are_chrome():
+    for line in ("Some links in this guide earn us a small commission when you book. It never decides what we list.",
+                 "This guide contains affiliate links.",
+                 "This note was written by the tribunal's press office for information only and does not bind the tribunal."):
+        assert clean.chrome_anywhere(line) is not None, line
+        assert role_of(TITLE + BODY + line + "\n\n" + BODY + FOOTER, line[:15]) == "furniture", line
+    assert clean.chrome_anywhere("The skipper earns a small commission on every ticket sold aboard.") is None
+
+
+def test_the_lines_over_a_row_of_buttons_are_the_notice_they_answer():
+    banner = ("We and our 12 partners keep small files on your device to count visits and remember your trips.\n"
+              "You can take them all, refuse what you do not want, or decide later under Settings.\n"
+              "[ Accept all ]   [ Necessary only ]   [ Let me choose ]\n\n")
+    text = banner + TITLE + BODY + FOOTER
+    for line in ("We and our 12", "You can take", "[ Accept all ]"):
+        assert role_of(text, line) == "furniture", line
+    # a paragraph of the page's own over a row of buttons, with more of it above, stays content
+    para = ("The board asked islanders which crossing they wanted,\nand most chose the early one, at six,\n"
+            "so that children reach the school on the main island\nbefore the bell, whatever the weather.\n"
+            "[ Vote now ]   [ See results ]\n\n")
+    text = TITLE + BODY + para + BODY + FOOTER
+    assert role_of(text, "The board asked") != "furniture"

@@ -149,3 +149,23 @@ def test_the_step_makes_the_difference_on_its_example(step):
     full, without = _run(example), _run(example, frozenset({step}))
     assert (want in full) == present, full
     assert (want in without) != present, without
+
+
+def test_a_bodys_head_word_alone_is_not_spread_to_its_other_mentions():
+    texts = ["The Harbour Licensing Office refused the permit.", "The Office said the quay was unsafe.",
+             "Later the Office wrote again.", "The Office did not reply."]
+    model = [("Harbour Licensing Office", "ORG", 0, 0), ("Office", "ORG", 1, 0), ("Office", "ORG", 2, 0)]
+    ms = [mention(texts, needle, label, seg=seg, nth=nth) for needle, label, seg, nth in model]
+    found = [(t, lab, m.seg) for m, (t, lab) in zip(*_refined(ms, texts))]
+    # the model's own two stay its call; the third "Office" is not added by repetition
+    assert ("Office", "ORG", 3) not in found, found
+    # a one-word name that is no such word still spreads
+    texts2 = ["Shares in Brolinco fell.", "Brolinco said sales were weak.", "Analysts expect Brolinco to cut jobs."]
+    model2 = [("Brolinco", "ORG", 0, 0), ("Brolinco", "ORG", 1, 0)]
+    ms2 = [mention(texts2, needle, label, seg=seg, nth=nth) for needle, label, seg, nth in model2]
+    assert ("Brolinco", "ORG", 2) in [(t, lab, m.seg) for m, (t, lab) in zip(*_refined(ms2, texts2))]
+
+
+def _refined(ms, texts):
+    out = refine(ms, texts, known=KNOWN)
+    return out, [(m.text(texts), m.label) for m in out]

@@ -448,12 +448,26 @@ def chrome_anywhere(text: str) -> str | None:
         return "the site's note to teachers"
     if _FILE_SIZE.search(t) and n_words <= 25:
         return "link to a file"
-    if _NOT_ADVICE.search(t) and n_words <= 40:
+    if (_NOT_ADVICE.search(t) or _NOT_BINDING.search(t)) and n_words <= 40:
         return "the site's disclaimer"
+    if _AFFILIATE.search(t) and n_words <= 40:
+        return "the site's note on its affiliate links"
+    if _ARROW_END.search(t) and 3 < n_words <= ARROW_LINK_WORDS:
+        return "a link's words, its arrow after them"
     return None
 
 
 # A site's disclaimer: "This guide is general information, not legal or tax advice."
+# A summary's note that it is the site's, not the decision: "prepared by the press office for information only. It
+# does not bind the Court".
+_NOT_BINDING = re.compile(r"\bfor\s+information(?:al)?\s+(?:purposes\s+)?only\b.*\b(?:not|no)\b.*\bbind", re.IGNORECASE)
+# "Some links on this page earn us a small commission", "This guide contains affiliate links".
+_AFFILIATE = re.compile(r"\baffiliate\s+links?\b|\blinks?\b.*\bearns?\s+(?:us\s+)?(?:a\s+)?(?:small\s+)?commission\b", re.IGNORECASE)
+# A line that ends with an arrow is a link's words, however long ("Public consultation on this paper is open until
+# 30 April. Tell us what you think →"); a page's own sentences do not end so.
+_ARROW_END = re.compile(r"\s(?:→|›)$")
+#: Most words of such a link.
+ARROW_LINK_WORDS = 30
 _NOT_ADVICE = re.compile(r"\bnot\s+(?:(?:legal|financial|tax|medical|professional|investment)\s+(?:or\s+)?){1,3}advice\b", re.IGNORECASE)
 
 
@@ -1912,6 +1926,7 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
                 found[k] = "menu written one link to a line"
         i = j + 1
     _sentence_rest(lines, found)
+    _notice_over_buttons(lines, found)
     if learned and inner and n >= EDGE_MODEL_MIN_LINES and (im := inner_model or _inner_model()) is not None:
         _learned_lines(lines, text, found, im)
     _name_between_menus(lines, found)  # (after the model: the chrome above the name may be its find)
@@ -1940,6 +1955,29 @@ def _name_between_menus(lines: list[Line], found: dict[int, str]) -> None:
             and any(w in _INSTITUTION_WORDS for t in block for w in _words(t))):
         for k in range(i, j):
             found[k] = "the site's name between its menus"
+
+
+#: Most lines of the notice a row of buttons answers, over it in its block.
+BUTTONS_NOTICE_LINES = 3
+#: Most words of one of its lines.
+BUTTONS_NOTICE_WORDS = 45
+
+
+def _notice_over_buttons(lines: list[Line], found: dict[int, str]) -> None:
+    """The lines right over a row of buttons, no blank line between, are what the buttons answer: a consent banner
+    that never says "cookies" ("We and our partners store small files on your device ..." / "[ Accept all ]   [ Let
+    me choose ]"), a newsletter's or an app's prompt. A line or three, none long."""
+    for i in range(len(lines)):
+        if found.get(i) != "form fields and buttons":
+            continue
+        k = i - 1
+        while (k >= 0 and k not in found and i - k <= BUTTONS_NOTICE_LINES and lines[k + 1].start - lines[k].end <= 1
+               and len(lines[k].text.split()) <= BUTTONS_NOTICE_WORDS):
+            k -= 1
+        if k >= 0 and k not in found and lines[k + 1].start - lines[k].end <= 1:
+            continue  # (more of the block goes on above: a paragraph of the page, not a banner's few lines)
+        for m in range(k + 1, i):
+            found[m] = "the notice its buttons answer"
 
 
 def _sentence_rest(lines: list[Line], found: dict[int, str]) -> None:

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 
 from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import (
-    ARTICLE_PREFIXES, COMPASS_WORDS, FUNCTION_WORDS, INSTITUTIONS, PLACE_HEADS, PLACE_PREFIXES, PLACE_PREFIX_EVIDENCE,
+    ARTICLE_PREFIXES, COMPASS_WORDS, FUNCTION_WORDS, INSTITUTIONS, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, PLACE_PREFIX_EVIDENCE,
     TITLES, alternation,
 )
 from ..core import (
@@ -263,6 +263,8 @@ def propagate(ms: list[Mention], page: Page) -> list[Mention]:
         t = m.text(texts)
         if len(t) < 2 or t.lower() in lower_words:
             continue
+        if " " not in t and t.lower() in ORG_HEADS:
+            continue  # (a body named in full, then by its head word alone: the page's word for it, not its name)
         if m.label == "PERSON" and t in parts:
             names[t] = "PERSON"
         elif m.label != "PERSON" and (len(t.split()) > 1 or (t.isupper() and len(t) >= 2) or votes[key(t)].total() >= 2

@@ -169,3 +169,17 @@ def test_a_bodys_head_word_alone_is_not_spread_to_its_other_mentions():
 def _refined(ms, texts):
     out = refine(ms, texts, known=KNOWN)
     return out, [(m.text(texts), m.label) for m in out]
+
+
+def test_foreign_words_that_open_names_say_what_the_name_is():
+    texts = ["The Federación Andina de Remo Juvenil ran the Copa del Altiplano at Estadio Los Pinos on Sunday.",
+             "Crews from Universiti Tanjung Harapan rowed past Kampong Sungai Lima."]
+    model = [("Federación Andina de Remo Juvenil", "PERSON", 0, 0), ("Copa del Altiplano", "ORG", 0, 0),
+             ("Estadio Los Pinos", "ORG", 0, 0), ("Universiti Tanjung Harapan", "PERSON", 1, 0),
+             ("Kampong Sungai Lima", "ORG", 1, 0)]
+    ms = [mention(texts, needle, label, seg=seg, nth=nth) for needle, label, seg, nth in model]
+    found = set(_refined(ms, texts)[1])
+    assert ("Federación Andina de Remo Juvenil", "ORG") in found, found
+    assert ("Universiti Tanjung Harapan", "ORG") in found, found
+    assert ("Copa del Altiplano", "EVENT") in found, found
+    assert {("Estadio Los Pinos", "FAC"), ("Kampong Sungai Lima", "LOC")} <= found, found

@@ -183,3 +183,14 @@ def test_foreign_words_that_open_names_say_what_the_name_is():
     assert ("Universiti Tanjung Harapan", "ORG") in found, found
     assert ("Copa del Altiplano", "EVENT") in found, found
     assert {("Estadio Los Pinos", "FAC"), ("Kampong Sungai Lima", "LOC")} <= found, found
+
+
+def test_a_name_wrapped_over_a_paragraphs_line_break_stays_one_name():
+    texts = ["The ferry crossed twice before noon, said the skipper Tomasz\nBrzezinski, who has run it for years.",
+             "Crew:\nTomasz\nBrzezinski"]
+    model = [("Tomasz\nBrzezinski", "PERSON", 0, 0), ("Tomasz\nBrzezinski", "PERSON", 1, 0)]
+    ms = [mention(texts, needle, label, seg=seg, nth=nth) for needle, label, seg, nth in model]
+    out, found = _refined(ms, texts)
+    assert ("Tomasz\nBrzezinski", "PERSON") in found and [m.seg for m in out if m.text(texts) == "Tomasz\nBrzezinski"] == [0]
+    # short lines are lines of their own, not a paragraph wrapped at the page's width: the name stops at the break
+    assert not [m for m in out if m.seg == 1 and "\n" in m.text(texts)]

@@ -357,7 +357,8 @@ def lone_persons(ms: list[Mention], page: Page) -> list[Mention]:
     if page.about_sport:
         return ms  # a scorecard's and a report's surnames alone: "c Lund b Okafor 41"
     counts = Counter(m.text(texts).upper() for m in ms)
-    in_full = {w.upper() for m in ms if m.label == "PERSON" and " " in m.text(texts) for w in m.text(texts).split()}
+    # (a name's words may stand on two lines of a wrapped paragraph: "Teodor⏎Brask" is two words)
+    in_full = {w.upper() for m in ms if m.label == "PERSON" and len(m.text(texts).split()) > 1 for w in m.text(texts).split()}
     # the pieces of a name broken over a line break ("Teodor⏎Brask")
     ends = {(m.seg, m.end) for m in ms if m.label == "PERSON"}
     starts = {(m.seg, m.start) for m in ms if m.label == "PERSON"}
@@ -365,7 +366,7 @@ def lone_persons(ms: list[Mention], page: Page) -> list[Mention]:
     for m in ms:
         t = m.text(texts)
         text = texts[m.seg]
-        if (m.label == "PERSON" and m.origin == "model" and " " not in t and counts[t.upper()] == 1 and t.upper() not in in_full
+        if (m.label == "PERSON" and m.origin == "model" and len(t.split()) == 1 and counts[t.upper()] == 1 and t.upper() not in in_full
                 and not is_given_name(t) and not is_common(t) and not SPEECH_AFTER.match(text, m.end)
                 and not (is_listed(t) and THE_BEFORE.search(text, max(0, m.start - 5), m.start))
                 and not ((m.seg, m.start - 1) in ends and text[m.start - 1] == "\n")

@@ -39,7 +39,12 @@ def split_lines(ms: list[Mention], page: Page) -> list[Mention]:
             continue
         pos = 0
         cells = "\t" in t or "   " in t
-        for b in [*_BREAK.finditer(t), None]:
+        text = texts[m.seg]
+        breaks = [b for b in _BREAK.finditer(t) if not (b.group() == "\n" and _soft_wrap(text, m.start + b.start()))]
+        if not breaks:
+            out.append(m)
+            continue
+        for b in [*breaks, None]:
             end = len(t) if b is None else b.start()
             piece = t[pos:end]
             if any(c.isupper() or c.isdigit() for c in piece) and not (
@@ -48,6 +53,21 @@ def split_lines(ms: list[Mention], page: Page) -> list[Mention]:
             if b is not None:
                 pos = b.end()
     return out
+
+
+#: Fewest characters of a line that a paragraph wrapped at the page's width breaks after (a list's item or a title's
+#: line is shorter; "... Boat captain Marlon" / "Kartopawiro, who ..." is not).
+WRAP_LINE_CHARS = 45
+
+
+def _soft_wrap(text: str, at: int) -> bool:
+    """The line break at ``text[at]`` wraps a paragraph at the page's width, not a line of its own: a long line of
+    prose before it and after it a line of prose too (no table's cells on either)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at + 1)
+    before, after = text[start:at], text[at + 1: len(text) if end < 0 else end]
+    return (len(before) >= WRAP_LINE_CHARS and not CELL_GAP.search(before) and not CELL_GAP.search(after)
+            and before[-1:].isalpha() and after[:1].isalpha())
 
 
 def no_addresses(ms: list[Mention], page: Page) -> list[Mention]:

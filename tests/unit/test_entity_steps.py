@@ -194,3 +194,15 @@ def test_a_name_wrapped_over_a_paragraphs_line_break_stays_one_name():
     assert ("Tomasz\nBrzezinski", "PERSON") in found and [m.seg for m in out if m.text(texts) == "Tomasz\nBrzezinski"] == [0]
     # short lines are lines of their own, not a paragraph wrapped at the page's width: the name stops at the break
     assert not [m for m in out if m.seg == 1 and "\n" in m.text(texts)]
+
+
+def test_a_name_that_ends_in_a_plural_is_no_persons():
+    texts = ["Seed comes from Kestrel Agro-Traders and Holm Ferries carries it to the island.",
+             "The singer Joan Rivers and the actor Orvil Welles came too."]
+    model = [("Kestrel Agro-Traders", "PERSON", 0, 0), ("Holm Ferries", "PERSON", 0, 0), ("Joan Rivers", "PERSON", 1, 0),
+             ("Orvil Welles", "PERSON", 1, 0)]
+    ms = [mention(texts, needle, label, seg=seg, nth=nth) for needle, label, seg, nth in model]
+    found = set(_refined(ms, texts)[1])
+    assert {("Kestrel Agro-Traders", "ORG"), ("Holm Ferries", "ORG")} <= found, found
+    # after a given name, or not a plural of an English word: a surname
+    assert {("Joan Rivers", "PERSON"), ("Orvil Welles", "PERSON")} <= found, found

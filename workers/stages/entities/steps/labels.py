@@ -159,8 +159,24 @@ def fix_names(ms: list[Mention], page: Page) -> list[Mention]:
                 m.label = "LOC" if last in LOC_HEADS else "FAC"
             elif m.label == "PERSON" and last in ORG_HEADS:
                 m.label = "ORG"  # "the Brandt Administration", "Planning Secretariat"
+            elif m.label == "PERSON" and _plural_noun(t.split()[-1].split("-")[-1]) and not is_given_name(t.split()[0]):
+                m.label = "ORG"  # a person is no plural: "Kestrel Agro-Traders", "Holm Ferries"
         out.append(m)
     return out
+
+
+def _plural_noun(word: str) -> bool:
+    """A capitalised English noun in the plural ("Ferries", "Traders"), by its spelling: the word and the word less its
+    -s (or -ies, -es) are both English words. Surnames so spelt ("Rivers", "Banks") follow a given name."""
+    w = bare(word)
+    if len(w) < 4 or not w.endswith("s") or w.endswith(("ss", "us", "is")) or not is_listed(w):
+        return False
+    stems = [w[:-1]]
+    if w.endswith("es") and w[:-2].endswith(("s", "x", "z", "ch", "sh")):
+        stems.append(w[:-2])  # "Churches", not "Welles"
+    if w.endswith("ies"):
+        stems.append(w[:-3] + "y")
+    return any(is_listed(stem) for stem in stems)
 
 
 #: Place heads that are common surnames too: after a given name they end a person's name.

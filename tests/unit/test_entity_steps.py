@@ -206,3 +206,11 @@ def test_a_name_that_ends_in_a_plural_is_no_persons():
     assert {("Kestrel Agro-Traders", "ORG"), ("Holm Ferries", "ORG")} <= found, found
     # after a given name, or not a plural of an English word: a surname
     assert {("Joan Rivers", "PERSON"), ("Orvil Welles", "PERSON")} <= found, found
+
+
+def test_a_small_countrys_capital_is_a_place_wherever_it_stands():
+    # Vaduz has some 5,000 people, far below the cut-off for towns found without a preposition; a capital is known
+    texts = ["The delegation drove on to reach Vaduz by nightfall."]
+    assert ("Vaduz", "GPE") in set(_refined([], texts)[1])
+    # a town of that size that is no capital still needs "in", "near" or the like
+    assert ("Triesen", "GPE") not in set(_refined([], ["The delegation drove on to reach Triesen by nightfall."])[1])

@@ -184,8 +184,12 @@ def _place_rows(data: dict) -> str:
     for sub in pycountry.subdivisions:
         if sub.type in _SUBDIVISIONS:
             put(re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", sub.name), "state", sub.country_code)
+    # A country's capital is known as well as a big city, however small it is (Mbabane, Funafuti, Vaduz).
+    capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values() if c.get("capital")}
     for city in gc.get_cities().values():
         pop = int(city.get("population") or 0)
+        if (city["countrycode"], city["name"]) in capitals:
+            pop = max(pop, CITY_POPULATION)
         put(city["name"], "city", city["countrycode"], pop)
         if pop >= CITY_POPULATION:
             for alt in city.get("alternatenames") or ():

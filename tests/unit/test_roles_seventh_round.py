@@ -88,6 +88,15 @@ def test_a_guides_tips_and_warnings_on_lines_of_their_own_are_list_items():
     assert role_of(text, "Warning: the ford") == "list_item"
 
 
+def test_tips_and_warnings_on_consecutive_lines_are_one_item_each():
+    text = (MENU + "Walking to the old pier\n\n" + BODY + "Tips\n\n"
+            "Tip: go at low water, when the sand is firm and the crabs are out of sight under the weed.\n"
+            "Tip: take a stick; the stones by the pier are green and slippery even in summer.\n"
+            "Warning: the ford floods quickly after rain; turn back if it is over your knees.\n\n" + BODY + FOOTER)
+    for line in ("Tip: go at low water", "Tip: take a stick", "Warning: the ford"):
+        assert role_of(text, line) == "list_item", line
+
+
 def test_a_note_opening_a_paragraph_stays_a_paragraph():
     text = MENU + "Ferry fares 2025\n\n" + BODY + "Note: the fares above include the harbour levy charged by the council.\n\n" + FOOTER
     assert role_of(text, "Note: the fares") == "paragraph"

@@ -661,8 +661,10 @@ def segment(page: CleanPage) -> SegmentedPage:
             text, offsets = _flatten(block)
             number = num.group("num").strip("()")
             add("heading", text, offsets, block.source_start, block.source_end, number=number, level=heading_level(num.group("num")))
-        elif len(lines) > 1 and all(_BULLET_RE.match(line) or _enum_scheme(line) or REFERENCE_ENTRY.match(line) for line in lines):
-            _add_list_items(block, add)  # (a reference list may number some entries and not others)
+        elif len(lines) > 1 and all(_BULLET_RE.match(line) or _enum_scheme(line) or REFERENCE_ENTRY.match(line)
+                                    or _LABELLED_ITEM.match(line) for line in lines):
+            # (a reference list may number some entries and not others; a guide's tips and warnings follow each other)
+            _add_list_items(block, add)
         elif len(lines) > 1 and laid_out_table(page.text[block.source_start : block.source_end].splitlines()):
             text, cells = _laid_out_cells(block, page.text)
             add("table", text, block.offsets, block.source_start, block.source_end, cells=cells)

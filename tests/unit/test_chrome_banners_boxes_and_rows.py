@@ -107,3 +107,28 @@ def test_the_lines_over_a_row_of_buttons_are_the_notice_they_answer():
             "[ Vote now ]   [ See results ]\n\n")
     text = TITLE + BODY + para + BODY + FOOTER
     assert role_of(text, "The board asked") != "furniture"
+
+
+def test_the_line_under_a_breadcrumb_trail_is_the_pages_title_not_the_sites_name():
+    text = ("HARBOUR RADIO\nListen live   Podcasts   Schedule   Support us   Sign in\nPodcasts  /  Tide Talk  /  Season 2\n"
+            "Tide Talk, episode 14: the pier that moved twice\n▶ Play   00:00 / 38:10    ⤓ Download MP3 (31 MB)\n"
+            "Follow Tide Talk in your podcast app  ·  RSS  ·  Episode notes\n\n" + BODY + FOOTER)
+    assert role_of(text, "Tide Talk, episode 14") != "furniture"
+    assert role_of(text, "HARBOUR RADIO") == "furniture"
+
+
+def test_an_advertisements_label_in_a_row_with_its_small_print_labels_the_copy_under_it():
+    ad = "GAMBLE RESPONSIBLY 18+  ·  Advertisement\nBack the Island Cup with better odds. Terms apply.\n\n"
+    text = TITLE + BODY + ad + BODY + FOOTER
+    assert role_of(text, "GAMBLE RESPONSIBLY") == "furniture"
+    assert role_of(text, "Back the Island Cup") == "furniture"
+    # a row of a results table that names an advertiser is no label
+    assert clean._ad_label_row("Sponsor   Island Ferries Gazette and its readers in the outer isles") is False
+
+
+def test_a_notice_with_its_close_button_and_a_count_of_new_posts_are_chrome():
+    assert clean.chrome_anywhere("Reminder: the ferry survey closes on Friday at noon.   ✕") == "a notice with its close button"
+    assert clean.chrome_anywhere("Discussion of this notice: 9 new posts") is not None
+    assert clean.chrome_anywhere("12 comments") is not None
+    # a sentence that counts posts is the page's
+    assert clean.chrome_anywhere("The harbour board advertised 14 new posts for deckhands this winter.") is None

@@ -377,7 +377,9 @@ def chrome_anywhere(text: str) -> str | None:
         return "last-updated line"
     if _PAGE_COUNTER.match(t) or _RUNNING_FOOTER.match(t) or _pager(t):
         return "page counter"
-    if _AD_SLOT.match(t):
+    if _CLOSE_BUTTON_END.search(t) and n_words <= CLOSABLE_NOTICE_WORDS and not _form_controls(t):
+        return "a notice with its close button"
+    if _AD_SLOT.match(t) or _ad_label_row(t):
         return "advertisement slot"
     if _AD_NOTE.match(t):
         return "the advertisement's note"
@@ -539,7 +541,13 @@ _COOKIE_SENTENCE = re.compile(r"^\W*we(?:\s+and\s+our\s+\w+)?\s+use\s+cookies\b|
 # The page's languages as a count with a toggle: "12 languages ▾".
 _LANGUAGE_COUNT = re.compile(r"^\W*\d{1,3}\s+languages?\W*$", re.IGNORECASE)
 # A count of comments alone: "23 comments", "1 comment".
-_COMMENT_COUNT = re.compile(r"^\W*\d{1,5}\s+(?:comments?|replies|responses)\W*$", re.IGNORECASE)
+# (with what the posts are under, before a colon: "Discussion for this reading: 14 new posts")
+_COMMENT_COUNT = re.compile(r"^\W*(?:[^:.!?]{1,40}:\s*)?\d{1,5}\s+(?:new\s+|unread\s+)?(?:comments?|replies|responses|posts)\W*$",
+                            re.IGNORECASE)
+# A notice a reader can close, its button drawn after it: "Reminder: the quiz closes on Friday.   ✕".
+_CLOSE_BUTTON_END = re.compile(r"\S\s{2,}(?:✕|✖|×|╳|\[\s*[x×✕]\s*\])$")
+#: Most words of such a notice.
+CLOSABLE_NOTICE_WORDS = 40
 # The app stores' badges: "Get it on Google Play", "Download on the App Store".
 _APP_BADGES = re.compile(r"\bget\s+it\s+on\s+google\s+play\b|\b(?:download|available)\s+on\s+the\s+app\s+store\b", re.IGNORECASE)
 _AD_SLOT = re.compile(r"^\W*(?:advertisement|advert|sponsored(?:\s+content)?|ad)\W*$", re.IGNORECASE)
@@ -550,6 +558,16 @@ _AD_NOTE = re.compile(r"^\W*(?:(?:continue|keep)\s+reading|(?:the\s+)?(?:article
 _AD_LABELLED = re.compile(
     r"^\W*(?:advertisement|advert|sponsored(?:\s+content)?|promoted|partner\s+content|paid\s+content|ad)\s*[·|:–—]\s*\S",
     re.IGNORECASE)
+#: Most words of an item of a row that holds an advertisement's label ("PLAY RESPONSIBLY 18+  ·  Advertisement").
+AD_ROW_ITEM_WORDS = 4
+
+
+def _ad_label_row(text: str) -> bool:
+    """A row of short items, one of them an advertisement's label: the label with its small print."""
+    parts = _parts(text)
+    return len(parts) >= 2 and any(_AD_SLOT.match(p) for p in parts) and all(len(p.split()) <= AD_ROW_ITEM_WORDS for p in parts)
+
+
 #: Most words of an advertisement written with its label on one line.
 AD_LINE_WORDS = 25
 # A wiki's note under the title of a page reached by another name: "(Redirected from Old name)".
@@ -1851,7 +1869,8 @@ def _top_walk(lines: list[Line], top: int, bottom: int, found: dict[int, str], p
                 found[k] = "menu written one link to a line"
             top = end
             continue
-        if why is None and (k := _banner_lines(lines, top, bottom)):
+        # (under a breadcrumb trail stands the page's title, not the site's name: the trail comes after the banner)
+        if why is None and found.get(top - 1) != "breadcrumb trail" and (k := _banner_lines(lines, top, bottom)):
             for j in range(top, top + k):
                 found[j] = "site name or motto over the menu"
             top += k

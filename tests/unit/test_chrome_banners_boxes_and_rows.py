@@ -132,3 +132,11 @@ def test_a_notice_with_its_close_button_and_a_count_of_new_posts_are_chrome():
     assert clean.chrome_anywhere("12 comments") is not None
     # a sentence that counts posts is the page's
     assert clean.chrome_anywhere("The harbour board advertised 14 new posts for deckhands this winter.") is None
+
+
+def test_comment_counts_commission_notes_and_summaries_that_bind_nobody_are_chrome():
+    for line in ("Comments (14)", "Comments (3)   ·   Log in to join the conversation",
+                 "We earn a small commission when you book through some of the links below.",
+                 "This summary was written by tribunal staff for the public. It forms no part of the tribunal's reasons."):
+        assert clean.chrome_anywhere(line) is not None, line
+    assert clean.chrome_anywhere("The skipper said the crew forms no part of the harbour board's plan.") is None

@@ -462,9 +462,14 @@ def chrome_anywhere(text: str) -> str | None:
 # A site's disclaimer: "This guide is general information, not legal or tax advice."
 # A summary's note that it is the site's, not the decision: "prepared by the press office for information only. It
 # does not bind the Court".
-_NOT_BINDING = re.compile(r"\bfor\s+information(?:al)?\s+(?:purposes\s+)?only\b.*\b(?:not|no)\b.*\bbind", re.IGNORECASE)
+# ("... prepared by court staff to help the public follow the judgment. It forms no part of the Court's reasons")
+_NOT_BINDING = re.compile(
+    r"\bfor\s+information(?:al)?\s+(?:purposes\s+)?only\b.*\b(?:not|no)\b.*\bbind"
+    r"|\b(?:summary|note)\b.*\b(?:prepared|written)\b.*\b(?:does\s+not\s+bind|is\s+not\s+binding|forms?\s+no\s+part|does\s+not\s+form\s+(?:any\s+)?part)\b",
+    re.IGNORECASE)
 # "Some links on this page earn us a small commission", "This guide contains affiliate links".
-_AFFILIATE = re.compile(r"\baffiliate\s+links?\b|\blinks?\b.*\bearns?\s+(?:us\s+)?(?:a\s+)?(?:small\s+)?commission\b", re.IGNORECASE)
+_AFFILIATE = re.compile(r"\baffiliate\s+links?\b|\blinks?\b.*\bearns?\s+(?:us\s+)?(?:a\s+)?(?:small\s+)?commission\b"
+                        r"|\bearns?\s+(?:us\s+)?(?:a\s+)?(?:small\s+)?commission\b.*\blinks?\b", re.IGNORECASE)
 # A line that ends with an arrow is a link's words, however long ("Public consultation on this paper is open until
 # 30 April. Tell us what you think →"); a page's own sentences do not end so.
 _ARROW_END = re.compile(r"\s(?:→|›)$")
@@ -542,7 +547,9 @@ _COOKIE_SENTENCE = re.compile(r"^\W*we(?:\s+and\s+our\s+\w+)?\s+use\s+cookies\b|
 _LANGUAGE_COUNT = re.compile(r"^\W*\d{1,3}\s+languages?\W*$", re.IGNORECASE)
 # A count of comments alone: "23 comments", "1 comment".
 # (with what the posts are under, before a colon: "Discussion for this reading: 14 new posts")
-_COMMENT_COUNT = re.compile(r"^\W*(?:[^:.!?]{1,40}:\s*)?\d{1,5}\s+(?:new\s+|unread\s+)?(?:comments?|replies|responses|posts)\W*$",
+# ("Comments (14)", and the prompt beside it: "Comments (14)   ·   Log in to join the conversation")
+_COMMENT_COUNT = re.compile(r"^\W*(?:[^:.!?]{1,40}:\s*)?\d{1,5}\s+(?:new\s+|unread\s+)?(?:comments?|replies|responses|posts)\W*$"
+                            r"|^\W*(?:comments?|replies|responses)\s*\(\d{1,5}\)(?:\s*[·|]\s*[^.!?]{0,60})?$",
                             re.IGNORECASE)
 # A notice a reader can close, its button drawn after it: "Reminder: the quiz closes on Friday.   ✕".
 _CLOSE_BUTTON_END = re.compile(r"\S\s{2,}(?:✕|✖|×|╳|\[\s*[x×✕]\s*\])$")

@@ -140,3 +140,12 @@ def test_comment_counts_commission_notes_and_summaries_that_bind_nobody_are_chro
                  "This summary was written by tribunal staff for the public. It forms no part of the tribunal's reasons."):
         assert clean.chrome_anywhere(line) is not None, line
     assert clean.chrome_anywhere("The skipper said the crew forms no part of the harbour board's plan.") is None
+
+
+def test_three_lines_at_the_top_that_each_name_a_kind_of_the_sites_pages_are_its_menu():
+    text = "Announcements\nSpeeches\nPublications\n\n" + TITLE + BODY + FOOTER
+    for line in ("Announcements", "Speeches", "Publications"):
+        assert role_of(text, line) == "furniture", line
+    # three short lines of a title are the page's
+    text = "The Outer Isles\nA Ferry Diary\nWinter 2025\n\n" + BODY + FOOTER
+    assert role_of(text, "A Ferry Diary") != "furniture"

@@ -1258,6 +1258,10 @@ def _menu_block(lines: list[Line], i: int, last: int, text: str | None, prose: _
             break
     block = [lines[k].text.strip() for k in range(i, j + 1)]
     if len(block) < MENU_BLOCK_LINES or len(block) > 3 * RUN_MAX_LINES:
+        # (three lines that each name a kind of the site's pages are its sections' menu: "Press releases" /
+        # "Speeches" / "Statements")
+        if len(block) >= SECTION_MENU_LINES and all(_section_name(t) for t in block):
+            return j + 1
         return i
     def link(t: str) -> bool:
         parts = _parts(t) if _MENU_SEP.search(t) else [t]  # a row's items one by one ("Guest access · Upgrade")
@@ -1270,6 +1274,17 @@ def _menu_block(lines: list[Line], i: int, last: int, text: str | None, prose: _
             and not (j + 1 <= last and chrome_at_edge(lines[j + 1].text)):
         return i
     return j + 1
+
+
+#: Fewest lines of a menu of the site's sections, each a kind of its pages, written one to a line.
+SECTION_MENU_LINES = 3
+
+
+def _section_name(text: str) -> bool:
+    """A line that names a kind of a site's pages, in words boxes of links use ("Press releases", "Speeches")."""
+    words = _words(text)
+    return 0 < len(words) <= 3 and all(w in _RELATED_BOX_WORDS or w in _UI_WORDS or w in _FUNCTION_WORDS for w in words) and any(
+        w in _RELATED_BOX_WORDS for w in words)
 
 
 #: Fewest headings of a menu written in two levels, each over its links ("Business" over "   Export support").

@@ -149,3 +149,29 @@ def test_three_lines_at_the_top_that_each_name_a_kind_of_the_sites_pages_are_its
     # three short lines of a title are the page's
     text = "The Outer Isles\nA Ferry Diary\nWinter 2025\n\n" + BODY + FOOTER
     assert role_of(text, "A Ferry Diary") != "furniture"
+
+
+def test_course_prompts_running_headers_and_site_notes_are_chrome():
+    for line in ("Check your understanding: which pier would you expect to flood first? Show answer",
+                 "Harbour Studies 2025  >  Chapter 3  Ferries and the Outer Isles",
+                 "IsleLearn   |   GEOG 210 Island Economies   |   Week 4",
+                 "This transcript was produced by speech recognition and checked by an editor.",
+                 "Information here is general; ask the harbour office before you sail."):
+        assert clean.chrome_anywhere(line) is not None, line
+    # a chapter's own heading, and a sentence about a chapter, are the page's
+    for line in ("Chapter 3  |  Ferries and the Outer Isles", "Check the tide table before you sail to the outer isles."):
+        assert clean.chrome_anywhere(line) is None, line
+
+
+def test_a_field_with_a_button_in_round_brackets_is_a_form_and_its_prompt_is_chrome():
+    box = "Get our ferry timetable: one e-mail, nothing else.\n[ you@example.com          ]   ( Send me the timetable )\n\n"
+    text = TITLE + BODY + box + BODY + FOOTER
+    assert role_of(text, "[ you@example.com") == "furniture"
+    assert role_of(text, "Get our ferry timetable") == "furniture"
+    # a remark in brackets in a sentence is no button
+    assert not clean._form_controls("The pier ( rebuilt in 1998 ) is the oldest on the island.")
+
+
+def test_a_tab_separated_table_row_with_a_figure_is_no_menu():
+    assert not clean._is_spaced_menu("Anna Holm\tKirkvaag Rowers\t13")
+    assert clean._is_spaced_menu("Home\tTimetables\tFares\tContact")

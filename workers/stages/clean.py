@@ -234,6 +234,8 @@ def _is_spaced_menu(text: str) -> bool:
         return False
     if sum(bool(re.search(r"\d", p)) for p in parts) >= 2:
         return False  # columns of a table laid out with spaces
+    if "\t" in t and any(_FIGURE_ITEM.match(p) for p in parts):
+        return False  # a row of a table with tabs between its cells, one of them a figure ("Name⇥Club⇥13")
     return all(_link_like(p.split(":")[-1] or p) for p in parts)
 
 
@@ -450,7 +452,11 @@ def chrome_anywhere(text: str) -> str | None:
         return "the site's note to teachers"
     if _FILE_SIZE.search(t) and n_words <= 25:
         return "link to a file"
-    if (_NOT_ADVICE.search(t) or _NOT_BINDING.search(t)) and n_words <= 40:
+    if _SELF_CHECK.match(t) and n_words <= SELF_CHECK_WORDS:
+        return "the course's practice prompt"
+    if _place_in_the_work(t):
+        return "running header"
+    if (_NOT_ADVICE.search(t) or _NOT_BINDING.search(t) or _GENERAL_INFORMATION.search(t)) and n_words <= 40:
         return "the site's disclaimer"
     if _AFFILIATE.search(t) and n_words <= 40:
         return "the site's note on its affiliate links"
@@ -460,6 +466,27 @@ def chrome_anywhere(text: str) -> str | None:
 
 
 # A site's disclaimer: "This guide is general information, not legal or tax advice."
+# A course page's prompt to its quiz or a hidden answer: "Check your understanding: ... Show answer".
+_SELF_CHECK = re.compile(r"^\W*(?:check\s+your\s+(?:understanding|knowledge|progress)|test\s+yourself|self[- ]check)\s*[:?!.–—-]", re.IGNORECASE)
+#: Most words of such a prompt.
+SELF_CHECK_WORDS = 30
+# "Information here is general; check local rules", "The information on this page is general guidance".
+_GENERAL_INFORMATION = re.compile(r"\binformation\s+(?:here|on\s+this\s+(?:page|site|website))\s+is\s+(?:general|for\s+general)\b",
+                                  re.IGNORECASE)
+# Where in a long work the page stands, after the work's or the site's name: "White Paper 2025  >  Chapter 4  ...",
+# "CourseNest  |  GEOG 1120  |  Week 9". (A line that opens with "Chapter 4" is the chapter's heading.)
+_TRAIL_MARK = re.compile(r"\s+[|>›»]\s+")
+_WORK_PART = re.compile(r"^(?:chapter|part|unit|module|week|lesson|section|volume)\s+[\dIVXLC]+\b", re.IGNORECASE)
+#: Most words of such a line.
+WORK_TRAIL_WORDS = 20
+
+
+def _place_in_the_work(text: str) -> bool:
+    parts = [p.strip() for p in _TRAIL_MARK.split(text.strip()) if p.strip()]
+    return (2 <= len(parts) and len(text.split()) <= WORK_TRAIL_WORDS and not _SENTENCE_END.search(text)
+            and any(_WORK_PART.match(p) for p in parts[1:]))
+
+
 # A summary's note that it is the site's, not the decision: "prepared by the press office for information only. It
 # does not bind the Court".
 # ("... prepared by court staff to help the public follow the judgment. It forms no part of the Court's reasons")
@@ -525,6 +552,9 @@ _EDITORIAL_NOTE = re.compile(
     r"|^\W*(?:speech|remarks|text|address)\s+as\s+(?:prepared|drafted)\b|\bthe\s+spoken\s+(?:version|word)\s+may\s+differ\b"
     r"|^\W*this\s+(?:story|article|report)\s+(?:features|contains|includes)\s+(?:first-hand|original)\s+(?:reporting|journalism)\b"
     r"|^\W*(?:our|the)\s+editors\s+(?:produced|prepared|compiled|made)\s+this\s+(?:transcript|summary|translation)\b"
+    # ("This transcript was produced by speech recognition and corrected by an editor.")
+    r"|^\W*this\s+transcript\s+(?:is|was|has\s+been)\s+(?:produced|generated|made|created|transcribed)\s+(?:by|with|using)\s+"
+    r"(?:automatic\s+|machine\s+)?(?:speech|voice|software|transcription|an?\s+(?:machine|computer|ai))\b"
     r"|^\W*this\s+(?:article|page|story|post|entry|summary|report|item)\s+(?:is|was|has\s+been)\s+"
     r"(?:archived|(?:prepared|written|compiled)\s+by\s+(?:the|our)\s+editors|(?:automatically\s+|machine[- ])translated"
     r"|no\s+longer\s+(?:updated|maintained))\b", re.IGNORECASE)
@@ -1037,6 +1067,8 @@ def _previous_next(text: str) -> bool:
 
 # A form's field or button as a page's text keeps it: the label inside spaced brackets ("[ Search ]", "[ your email ]").
 _BUTTON = re.compile(r"\[\s+[^\[\]\n]{1,30}?\s+\]")
+# A button drawn in round brackets beside a field in square ones.
+_ROUND_BUTTON = re.compile(r"\(\s+[^()\n]{1,30}?\s+\)")
 _TIGHT_BUTTON = re.compile(r"(?:^|(?<=\s))\[([^\[\]\s][^\[\]\n]{0,30}?)\](?=\s|$)")
 # A date field's placeholder: "dd/mm/yyyy", "mm/dd/yy", "DD.MM.YYYY".
 _DATE_PLACEHOLDER = re.compile(r"\b(?:dd[/.-]mm|mm[/.-]dd)(?:[/.-]yy(?:yy)?)?\b", re.IGNORECASE)
@@ -1053,7 +1085,8 @@ def _form_controls(text: str) -> bool:
     if _DATE_PLACEHOLDER.search(text) and len(_parts(text)) >= 2:
         return True  # fields with their placeholders: "Check-in: dd/mm/yyyy    Guests: 2 adults"
     # (buttons in brackets with no space inside, when they say what they do: "[Donate now]   [Subscribe]")
-    buttons = _BUTTON.findall(text) + [b for b in _TIGHT_BUTTON.findall(text) if _call_to_action(b) or _ui_only(b)]
+    buttons = _BUTTON.findall(text) + [b for b in _TIGHT_BUTTON.findall(text) if _call_to_action(b) or _ui_only(b)] + (
+        _ROUND_BUTTON.findall(text) if _BUTTON.search(text) else [])  # ("[ you@example.com ]   ( Send me the list )")
     # (a banner's close button drawn after its last button: "[ Maybe later ]   ✕")
     return len(buttons) >= 2 or (len(buttons) == 1 and _PICTOGRAPHS.sub("", text).rstrip().endswith("]"))
 

@@ -214,3 +214,15 @@ def test_a_small_countrys_capital_is_a_place_wherever_it_stands():
     assert ("Vaduz", "GPE") in set(_refined([], texts)[1])
     # a town of that size that is no capital still needs "in", "near" or the like
     assert ("Triesen", "GPE") not in set(_refined([], ["The delegation drove on to reach Triesen by nightfall."])[1])
+
+
+def test_dialogues_and_weeks_are_events_and_a_forum_is_one_when_it_meets():
+    texts = ["Ministers met at the Outer Isles Cable Security Dialogue during Island Fisheries Week.",
+             "The 3rd Harbour Towns Forum opened on Monday; the Harbour Towns Forum has a small secretariat."]
+    model = [("Outer Isles Cable Security Dialogue", "ORG", 0, 0), ("Island Fisheries Week", "ORG", 0, 0),
+             ("Harbour Towns Forum", "ORG", 1, 0), ("Harbour Towns Forum", "ORG", 1, 1)]
+    ms = [mention(texts, needle, label, seg=seg, nth=nth) for needle, label, seg, nth in model]
+    out, found = _refined(ms, texts)
+    assert {("Outer Isles Cable Security Dialogue", "EVENT"), ("Island Fisheries Week", "EVENT")} <= set(found), found
+    # the forum that meets (its third meeting) is an event, the standing one an organisation
+    assert {("3rd Harbour Towns Forum", "EVENT"), ("Harbour Towns Forum", "ORG")} <= set(found), found

@@ -126,6 +126,7 @@ EXAMPLES: dict[str, tuple[list[str], list[tuple[str, str, int, int]], tuple[str,
                    [("Harbours and Coastal Shipping", "ORG", 0, 0)], ("Harbours and Coastal Shipping", "ORG"), False),
     "life_events": (["Tavita Olumeko (4 June 1931 – 2 May 2009) was a weaver.", "Olumeko was born in a fishing village."],
                     [("Tavita Olumeko", "ORG", 0, 0), ("Olumeko", "GPE", 1, 0)], ("Olumeko", "PERSON"), True),
+    "demonyms": (["Two Tuvaluans and a Ugandan deckhand joined the voyage."], [], ("Tuvaluans", "NORP"), True),
     "name_edges": (["The harbour board's chief engineer Tevita Saulekaho Manuofetoa said the quay was safe."],
                    [("Saulekaho Manuofetoa", "PERSON", 0, 0)], ("Tevita Saulekaho Manuofetoa", "PERSON"), True),
 }
@@ -226,3 +227,9 @@ def test_dialogues_and_weeks_are_events_and_a_forum_is_one_when_it_meets():
     assert {("Outer Isles Cable Security Dialogue", "EVENT"), ("Island Fisheries Week", "EVENT")} <= set(found), found
     # the forum that meets (its third meeting) is an event, the standing one an organisation
     assert {("3rd Harbour Towns Forum", "EVENT"), ("Harbour Towns Forum", "ORG")} <= set(found), found
+
+
+def test_a_nationality_named_as_a_language_is_not_added():
+    texts = ["The notice is read out in Spanish and Mam, and many skippers speak Russian; Russian trawlers call at the pier."]
+    found = [f for f in _refined([], texts)[1] if f[1] == "NORP"]
+    assert found.count(("Russian", "NORP")) == 1 and ("Spanish", "NORP") not in found, found

@@ -132,6 +132,7 @@ STEPS: tuple[Step, ...] = (
     Step("drop_lone_words", labels.drop_lone_words),
     Step("lone_persons", labels.lone_persons),
     Step("people_groups", labels.people_groups),
+    Step("demonyms", labels.demonyms),
     Step("normalise", normalise.normalise, fixed=True),
     Step("corefer", normalise.corefer, fixed=True),
 )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter
 
 from ....knowledge.lexicon import (
-    BODY_HEADS, COMPASS_WORDS, EVENT_HEADS, EVENT_OF, EVENT_ORDINALS, EVENT_STARTS, LEAD_WORDS, LOC_HEADS, MEETING_WORDS,
+    BODY_HEADS, COMPASS_WORDS, EVENT_HEADS, EVENT_OF, EVENT_ORDINALS, EVENT_STARTS, FUNCTION_WORDS, LEAD_WORDS, LOC_HEADS, MEETING_WORDS,
     FOREIGN_PLACE_WORDS, LEGAL_FORMS, NOT_EVENT_HEADS, ORG_HEADS, PEOPLE_NOUNS, PEOPLE_NOUNS_ALONE, PLACE_HEADS, PLACE_MODIFIERS, PLACE_PREFIXES,
     PLACE_SUFFIXES,
     TITLES, alternation,
@@ -481,5 +482,39 @@ def people_groups(ms: list[Mention], page: Page) -> list[Mention]:
     return [m for m in out if id(m) not in gone]
 
 
+@lru_cache(maxsize=1)
+def _demonym_pattern() -> re.Pattern[str]:
+    """Every nationality the gazetteer knows, and the plural of those that take an -s ("Bahrainis", "Tuvaluans")."""
+    names = set(gazetteer().demonyms)
+    names |= {n + "s" for n in names if n.endswith(("i", "an"))}
+    return re.compile(r"(?<![\w'’-])(?:" + alternation(names) + r")(?![\w-])")
+
+
+# A language's name after a verb of speaking or "in": "in Spanish and Mam", "many speak Russian".
+_LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|speak|speaks|spoke|spoken|speaking|learn|learns|learnt|learned|teach|teaches|taught)[ \t]+$",
+                              re.IGNORECASE)
+
+
+def demonyms(ms: list[Mention], page: Page) -> list[Mention]:
+    """A nationality the gazetteer knows, where the model saw no name: "the Ugandan side", "Tuvaluans abroad"; not
+    the language of the same name ("announced in Spanish", "they speak Russian")."""
+    texts = page.texts
+    pattern = _demonym_pattern()
+    taken = SpanIndex(ms)
+    out = list(ms)
+    for i, text in enumerate(texts):
+        for dm in pattern.finditer(text):
+            s, e = dm.span()
+            nxt = _NEXT_WORD.match(text, e)
+            if _LANGUAGE_BEFORE.search(text, max(0, s - 12), s) and not (nxt and nxt.group(1) not in FUNCTION_WORDS):
+                continue  # (but "in Russian waters": an adjective before its noun)
+            if not taken.overlaps(i, s, e):
+                n = Mention(i, s, e, "NORP", "gazetteer")
+                out.append(n)
+                taken.add(i, s, e, n)
+    return out
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 # A lower-case word right after a name: the name is an adjective there ("Tongan champions").
 _LOWER_NEXT = re.compile(r"[ \t]+[a-z]")

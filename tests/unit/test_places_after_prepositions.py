@@ -50,3 +50,12 @@ def test_a_speaker_after_a_place_and_a_comma_is_no_item_of_a_list():
     texts = ["In Bergen, Varnholm said the ferries would run again."]
     out = refined(texts, [("Bergen", "GPE", 0), ("Varnholm", "PERSON", 0)])
     assert ("Varnholm", "PERSON") in out
+
+
+def test_a_village_the_model_read_as_a_people_after_at_is_a_place_and_so_are_its_other_mentions():
+    texts = ["The minister visited the border post at Varnesti on Tuesday.", "Lorries queue at Varnesti for hours."]
+    out = refined(texts, [("Varnesti", "NORP", 0), ("Varnesti", "NORP", 1)])
+    assert out.count(("Varnesti", "GPE")) == 2, out
+    # a nationality the gazetteer knows stays one ("in Moldovan waters" is an adjective besides)
+    out = refined(["Boats fish at Moldovan moorings."], [("Moldovan", "NORP", 0)])
+    assert ("Moldovan", "NORP") in out, out

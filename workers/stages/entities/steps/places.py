@@ -263,7 +263,10 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
                 and not _AUTHOR_AFTER.match(text, m.end)):
             m.label = "GPE"
             made.add(t)
-        elif (m.label == "ORG" and _ONE_WORD.fullmatch(t) and PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start)
+        elif (m.label in ("ORG", "NORP") and _ONE_WORD.fullmatch(t)
+              and (PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start)
+                   or (m.label == "NORP" and _AT_BEFORE.search(text, max(0, m.start - 4), m.start)))
+              and t not in gaz.demonyms  # ("in Varnholm", "the border post at Varnholm": a village taken for a people too)
               and not is_listed(t) and t not in page.known.orgs and t.lower() not in page.lower_words and t not in actors
               and not _PLURAL_AFTER.match(text, m.end)):
             # (one word no English text uses, "in Varnholm": a village the model took for a firm, unless it speaks or
@@ -275,12 +278,14 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
     # The page's other mentions of a name it puts "in" or "at" are the same place ("descends to Ketetahi" after "the
     # shelter at Ketetahi"), unless a title or a possessive marks that one a person's.
     for m in ms:
-        if m.label in ("PERSON", "ORG") and m.text(texts) in made and not _TITLE_BEFORE.search(texts[m.seg], max(0, m.start - 15), m.start) \
+        if m.label in ("PERSON", "ORG", "NORP") and m.text(texts) in made and not _TITLE_BEFORE.search(texts[m.seg], max(0, m.start - 15), m.start) \
                 and texts[m.seg][m.end:m.end + 1] not in {"'", "’"}:
             m.label = "GPE"
     return ms
 
 
+# "at" before a name: a place, or a firm ("at Nordvik"), but no people.
+_AT_BEFORE = re.compile(r"\bat[ \t]+$")
 #: A plural noun right after a name: the name modifies it ("in Koluma circles"); a verb may follow a place ("flights in
 #: Bamako continue", "shipyards in Ulsan remain").
 _PLURAL_AFTER = re.compile(r"[ \t]+[a-z]+[^s\W]s\b(?<!\bhas)(?<!\bwas)(?<!\bdoes)(?<!\bis)")

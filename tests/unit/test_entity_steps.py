@@ -233,3 +233,18 @@ def test_a_nationality_named_as_a_language_is_not_added():
     texts = ["The notice is read out in Spanish and Mam, and many skippers speak Russian; Russian trawlers call at the pier."]
     found = [f for f in _refined([], texts)[1] if f[1] == "NORP"]
     assert found.count(("Russian", "NORP")) == 1 and ("Spanish", "NORP") not in found, found
+
+
+def test_a_cases_parties_a_countrys_possessive_and_a_legal_form_in_brackets():
+    texts = ["In Holm Ferries v Outer Isles Harbour Board the tribunal ruled for the board.",
+             "Norway's Directorate of Coastal Shipping fined Kestrel Ore Haulage (Pty) Ltd last year.",
+             "The survey appeared in Island Economy Quarterly in 2021."]
+    model = [("Holm Ferries v Outer Isles Harbour Board", "ORG", 0, 0),
+             ("Norway's Directorate of Coastal Shipping", "ORG", 1, 0), ("Kestrel Ore Haulage", "ORG", 1, 0),
+             ("Island Economy Quarterly", "PERSON", 2, 0)]
+    ms = [mention(texts, needle, label, seg=seg, nth=nth) for needle, label, seg, nth in model]
+    found = set(_refined(ms, texts)[1])
+    assert {("Holm Ferries", "ORG"), ("Outer Isles Harbour Board", "ORG")} <= found, found
+    assert {("Norway", "GPE"), ("Directorate of Coastal Shipping", "ORG")} <= found, found
+    assert ("Kestrel Ore Haulage (Pty) Ltd", "ORG") in found, found
+    assert ("Island Economy Quarterly", "ORG") in found, found

@@ -334,6 +334,12 @@ def _place_after_in(t: str) -> tuple[int, str] | None:
     return None
 
 
+# Between the two parties of a case: "A v B", "A v. B", "A vs B".
+_VERSUS = re.compile(r"[ \t]v(?:s)?\.?[ \t]")
+# A place's possessive at the start of a name: "Norway's ".
+_OWNER_BEFORE = re.compile(r"([A-Z][\w-]*(?: [A-Z][\w-]*)?)['’]s[ \t]+(?=[A-Z])")
+
+
 def split_orgs(ms: list[Mention], page: Page) -> list[Mention]:
     """Joined organisations split; a person's name run on after an organisation cut off.
 
@@ -362,10 +368,18 @@ def split_orgs(ms: list[Mention], page: Page) -> list[Mention]:
             parts = [(p.start(), p.end()) for p in re.finditer(r"[^/]+", t)]
             if len(parts) >= 2 and all(t[a:b].strip()[:1].isupper() for a, b in parts):
                 pieces = parts
+        elif (vm := _VERSUS.search(t)) and t[: vm.start()].strip()[:1].isupper() and t[vm.end():].strip()[:1].isupper():
+            pieces = [(0, vm.start()), (vm.end(), len(t))]  # a case's two parties: "Holm Ferries v Harbour Board"
         else:
             am = re.fullmatch(r"(\S+)( and | & )(\S+)", t)
             if am and _CODE.match(am.group(1)) and _CODE.match(am.group(3)):
                 pieces = [am.span(1), am.span(3)]
+        if pieces is None and (pm := _OWNER_BEFORE.match(t)) and lookup(pm.group(1)) is not None \
+                and len(t[pm.end():].split()) >= 2:
+            # the country a body belongs to, before it: "Norway's Ministry of Fisheries" is the ministry and a place
+            out.append(Mention(m.seg, m.start, m.start + len(pm.group(1)), "GPE", "split"))
+            out.append(Mention(m.seg, m.start + pm.end(), m.end, "ORG", "split"))
+            continue
         if pieces:
             for a, b in pieces:
                 s, e = trim_name(text, m.start + a, m.start + b, "ORG")

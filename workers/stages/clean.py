@@ -379,9 +379,9 @@ def chrome_anywhere(text: str) -> str | None:
         return "last-updated line"
     if _PAGE_COUNTER.match(t) or _RUNNING_FOOTER.match(t) or _pager(t):
         return "page counter"
-    if _CLOSE_BUTTON_END.search(t) and n_words <= CLOSABLE_NOTICE_WORDS and not _form_controls(t):
+    if n_words <= CLOSABLE_NOTICE_WORDS and _CLOSE_BUTTON_END.search(t) and not _form_controls(t):
         return "a notice with its close button"
-    if _AD_SLOT.match(t) or _ad_label_row(t):
+    if _AD_SLOT.match(t) or (n_words <= 4 * AD_ROW_ITEM_WORDS and _ad_label_row(t)):
         return "advertisement slot"
     if _AD_NOTE.match(t):
         return "the advertisement's note"
@@ -452,15 +452,16 @@ def chrome_anywhere(text: str) -> str | None:
         return "the site's note to teachers"
     if _FILE_SIZE.search(t) and n_words <= 25:
         return "link to a file"
-    if _SELF_CHECK.match(t) and n_words <= SELF_CHECK_WORDS:
+    if n_words <= SELF_CHECK_WORDS and _SELF_CHECK.match(t):
         return "the course's practice prompt"
-    if _place_in_the_work(t):
+    if n_words <= WORK_TRAIL_WORDS and _place_in_the_work(t):
         return "running header"
-    if (_NOT_ADVICE.search(t) or _NOT_BINDING.search(t) or _GENERAL_INFORMATION.search(t)) and n_words <= 40:
+    # (the word count first: a search with ".*" over a page that is one long line is slow)
+    if n_words <= 40 and (_NOT_ADVICE.search(t) or _NOT_BINDING.search(t) or _GENERAL_INFORMATION.search(t)):
         return "the site's disclaimer"
-    if _AFFILIATE.search(t) and n_words <= 40:
+    if n_words <= 40 and _AFFILIATE.search(t):
         return "the site's note on its affiliate links"
-    if _ARROW_END.search(t) and 3 < n_words <= ARROW_LINK_WORDS:
+    if 3 < n_words <= ARROW_LINK_WORDS and _ARROW_END.search(t):
         return "a link's words, its arrow after them"
     return None
 
@@ -1024,8 +1025,14 @@ _FEEDBACK_QUESTION = re.compile(r"^\W*(?:was|is|did)\s+this\s+(?:[\w'’-]+\s+){
 _LABELLED_PREVIOUS_NEXT = re.compile(r"^\s*[‹«←◀]?\s*(?:previous|prev|next)\s*:\s*\S.{0,80}$", re.IGNORECASE)
 
 
+#: Longest line a feedback question with its answers makes.
+FEEDBACK_LINE_CHARS = 200
+
+
 def _feedback_buttons(text: str) -> bool:
     """A short question answered by buttons written as words: "Did this answer your question?   Yes   No"."""
+    if len(text) > FEEDBACK_LINE_CHARS:
+        return False
     text = _COUNT.sub("", text).strip()  # (an answer may show how many gave it: "Yes (842)")
     if not _FEEDBACK.match(text) or len(text.split("?")[0].split()) > 8:
         return False

@@ -248,3 +248,14 @@ def test_a_cases_parties_a_countrys_possessive_and_a_legal_form_in_brackets():
     assert {("Norway", "GPE"), ("Directorate of Coastal Shipping", "ORG")} <= found, found
     assert ("Kestrel Ore Haulage (Pty) Ltd", "ORG") in found, found
     assert ("Island Economy Quarterly", "ORG") in found, found
+
+
+def test_a_reference_lists_initials_without_full_stops_belong_to_the_surname():
+    texts = ["Holmqvist AB, Varga T-M (2020) Ferries of the outer isles. Island Studies 4: 1-20."]
+    model = [("Holmqvist", "PERSON", 0, 0), ("Varga", "PERSON", 0, 0)]
+    ms = [mention(texts, needle, label, seg=seg, nth=nth) for needle, label, seg, nth in model]
+    found = set(_refined(ms, texts)[1])
+    assert {("Holmqvist AB", "PERSON"), ("Varga T-M", "PERSON")} <= found, found
+    # an acronym after a name in a sentence is the sentence's
+    texts = ["The report by Holmqvist UN officials cited was late."]
+    assert ("Holmqvist UN", "PERSON") not in set(_refined([mention(texts, "Holmqvist", "PERSON")], texts)[1])

@@ -713,7 +713,15 @@ def name_edges(ms: list[Mention], page: Page) -> list[Mention]:
             if not (is_given_name(w.group(1)) or titled or (p.islower() and not p.endswith(".") and p not in PLACE_PREPOSITIONS)):
                 break
             m.start = w.start(1)
+        # a reference list's initials after the surname, no full stops: "Lindqvist AB, Berg T-M (2020)"
+        if (im := _INITIALS_AFTER.match(t, m.end)) and not idx.overlaps(m.seg, im.start(1), im.end(1)):
+            m.end = im.end(1)
     return ms
+
+
+# Initials written the Vancouver way after a surname: capitals with no full stops (a hyphen between two), then
+# the entry's punctuation or its year in brackets.
+_INITIALS_AFTER = re.compile(r"[ \t]([A-Z]{1,3}|[A-Z]-[A-Z])(?=[,;.:]|[ \t]\(\d{4})")
 
 
 #: Titles whose portfolio follows after "of" or "for" ("Minister of Infrastructure and Regional Development").

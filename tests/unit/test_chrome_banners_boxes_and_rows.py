@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import importlib
 
+import pytest
+
 from tests.unit.page_roles import role_of
 
 clean = importlib.import_module("workers.stages.clean")
@@ -75,22 +77,23 @@ def test_a_news_wikis_tagline_is_chrome():
     assert clean.chrome_anywhere("From Monday, the harbour office opens at eight") is None
 
 
-def test_a_line_that_ends_with_an_arrow_is_a_links_words():
-    for line in ("Comments on this timetable are welcome until 30 May. Tell the board what you think →",
-                 "The Harbour Hour is paid for by listeners. Keep it sailing from £2 a month →",
-                 "All 86 sailing notices  ›"):
-        assert clean.chrome_anywhere(line) is not None, line
-        assert role_of(TITLE + BODY + line + "\n\n" + BODY + FOOTER, line[:15]) == "furniture", line
-    # an arrow inside a sentence is the sentence's
+@pytest.mark.parametrize("line", [
+    # a line that ends with an arrow is a link's words
+    "Comments on this timetable are welcome until 30 May. Tell the board what you think →",
+    "The Harbour Hour is paid for by listeners. Keep it sailing from £2 a month →",
+    "All 86 sailing notices  ›",
+    # affiliate-link notes and summaries for information only
+    "Some links in this guide earn us a small commission when you book. It never decides what we list.",
+    "This guide contains affiliate links.",
+    "This note was written by the tribunal's press office for information only and does not bind the tribunal.",
+])
+def test_link_lines_and_the_sites_notes_are_chrome_between_paragraphs(line):
+    assert clean.chrome_anywhere(line) is not None
+    assert role_of(TITLE + BODY + line + "\n\n" + BODY + FOOTER, line[:15]) == "furniture"
+
+
+def test_an_arrow_or_a_commission_in_a_sentence_is_the_sentences():
     assert clean.chrome_anywhere("The route runs Holm → Sandvik → Kirkvaag and back twice a day.") is None
-
-
-def test_affiliate_and_for_information_only_notes_are_chrome():
-    for line in ("Some links in this guide earn us a small commission when you book. It never decides what we list.",
-                 "This guide contains affiliate links.",
-                 "This note was written by the tribunal's press office for information only and does not bind the tribunal."):
-        assert clean.chrome_anywhere(line) is not None, line
-        assert role_of(TITLE + BODY + line + "\n\n" + BODY + FOOTER, line[:15]) == "furniture", line
     assert clean.chrome_anywhere("The skipper earns a small commission on every ticket sold aboard.") is None
 
 

@@ -230,7 +230,7 @@ def test_dialogues_and_weeks_are_events_and_a_forum_is_one_when_it_meets():
 
 
 def test_a_nationality_named_as_a_language_is_not_added():
-    texts = ["The notice is read out in Spanish and Mam, and many skippers speak Russian; Russian trawlers call at the pier."]
+    texts = ["The notice is read out in Spanish and Aymara, and many skippers speak Russian; Russian trawlers call at the pier."]
     found = [f for f in _refined([], texts)[1] if f[1] == "NORP"]
     assert found.count(("Russian", "NORP")) == 1 and ("Spanish", "NORP") not in found, found
 

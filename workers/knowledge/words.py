@@ -59,6 +59,21 @@ def is_listed(word: str) -> bool:
     return word.lower() in _freq()
 
 
+def plural_stems(word: str) -> list[str]:
+    """What a word in the plural may be the plural of, by its spelling alone, lower case: "ferries" -> "ferrie",
+    "ferry"; "churches" -> "churche", "church"; none for a word that is no -s plural ("class", "bus", "analysis",
+    "fox"). The caller says which stem is a word."""
+    w = word.lower()
+    if len(w) < 4 or not w.endswith("s") or w.endswith(("ss", "us", "is")):
+        return []
+    stems = [w[:-1]]
+    if w.endswith("es") and w[:-2].endswith(("s", "x", "z", "ch", "sh")):
+        stems.append(w[:-2])  # "churches", not "Welles"
+    if w.endswith("ies"):
+        stems.append(w[:-3] + "y")
+    return stems
+
+
 def warm() -> None:
     given_names()
     _freq()

@@ -52,6 +52,7 @@ import ftfy
 from ..knowledge.data import table
 from ..knowledge.lexicon import page_words
 from ..knowledge.shapes import CALENDAR_WORD, CELL_GAP, POSTCODE as _POSTCODE, dated_row, is_dateline, is_story_byline
+from ..knowledge.words import plural_stems
 from ..models import Block, CleanPage, Page, Repair, TextBuilder
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -471,11 +472,11 @@ def chrome_anywhere(text: str) -> str | None:
 _SELF_CHECK = re.compile(r"^\W*(?:check\s+your\s+(?:understanding|knowledge|progress)|test\s+yourself|self[- ]check)\s*[:?!.–—-]", re.IGNORECASE)
 #: Most words of such a prompt.
 SELF_CHECK_WORDS = 30
-# "Information here is general; check local rules", "The information on this page is general guidance".
+# "Information here is general; ask a pilot before you sail", "The information on this page is general guidance".
 _GENERAL_INFORMATION = re.compile(r"\binformation\s+(?:here|on\s+this\s+(?:page|site|website))\s+is\s+(?:general|for\s+general)\b",
                                   re.IGNORECASE)
-# Where in a long work the page stands, after the work's or the site's name: "White Paper 2025  >  Chapter 4  ...",
-# "CourseNest  |  GEOG 1120  |  Week 9". (A line that opens with "Chapter 4" is the chapter's heading.)
+# Where in a long work the page stands, after the work's or the site's name: "Harbour Studies 2025  >  Chapter 3  ...",
+# "IsleLearn  |  GEOG 210  |  Week 4". (A line that opens with "Chapter 3" is the chapter's heading.)
 _TRAIL_MARK = re.compile(r"\s+[|>›»]\s+")
 _WORK_PART = re.compile(r"^(?:chapter|part|unit|module|week|lesson|section|volume)\s+[\dIVXLC]+\b", re.IGNORECASE)
 #: Most words of such a line.
@@ -495,7 +496,7 @@ _NOT_BINDING = re.compile(
     r"\bfor\s+information(?:al)?\s+(?:purposes\s+)?only\b.*\b(?:not|no)\b.*\bbind"
     r"|\b(?:summary|note)\b.*\b(?:prepared|written)\b.*\b(?:does\s+not\s+bind|is\s+not\s+binding|forms?\s+no\s+part|does\s+not\s+form\s+(?:any\s+)?part)\b",
     re.IGNORECASE)
-# "Some links on this page earn us a small commission", "This guide contains affiliate links".
+# "Some links in this guide earn us a small commission", "This timetable contains affiliate links".
 _AFFILIATE = re.compile(r"\baffiliate\s+links?\b|\blinks?\b.*\bearns?\s+(?:us\s+)?(?:a\s+)?(?:small\s+)?commission\b"
                         r"|\bearns?\s+(?:us\s+)?(?:a\s+)?(?:small\s+)?commission\b.*\blinks?\b", re.IGNORECASE)
 # A line that ends with an arrow is a link's words, however long ("Public consultation on this paper is open until
@@ -553,7 +554,7 @@ _EDITORIAL_NOTE = re.compile(
     r"|^\W*(?:speech|remarks|text|address)\s+as\s+(?:prepared|drafted)\b|\bthe\s+spoken\s+(?:version|word)\s+may\s+differ\b"
     r"|^\W*this\s+(?:story|article|report)\s+(?:features|contains|includes)\s+(?:first-hand|original)\s+(?:reporting|journalism)\b"
     r"|^\W*(?:our|the)\s+editors\s+(?:produced|prepared|compiled|made)\s+this\s+(?:transcript|summary|translation)\b"
-    # ("This transcript was produced by speech recognition and corrected by an editor.")
+    # ("This transcript was produced by speech recognition and checked by an editor.")
     r"|^\W*this\s+transcript\s+(?:is|was|has\s+been)\s+(?:produced|generated|made|created|transcribed)\s+(?:by|with|using)\s+"
     r"(?:automatic\s+|machine\s+)?(?:speech|voice|software|transcription|an?\s+(?:machine|computer|ai))\b"
     r"|^\W*this\s+(?:article|page|story|post|entry|summary|report|item)\s+(?:is|was|has\s+been)\s+"
@@ -577,8 +578,8 @@ _COOKIE_SENTENCE = re.compile(r"^\W*we(?:\s+and\s+our\s+\w+)?\s+use\s+cookies\b|
 # The page's languages as a count with a toggle: "12 languages ▾".
 _LANGUAGE_COUNT = re.compile(r"^\W*\d{1,3}\s+languages?\W*$", re.IGNORECASE)
 # A count of comments alone: "23 comments", "1 comment".
-# (with what the posts are under, before a colon: "Discussion for this reading: 14 new posts")
-# ("Comments (14)", and the prompt beside it: "Comments (14)   ·   Log in to join the conversation")
+# (with what the posts are under, before a colon: "Discussion of this notice: 9 new posts")
+# ("Comments (3)", and the prompt beside it: "Comments (3)   ·   Sign in to reply")
 _COMMENT_COUNT = re.compile(r"^\W*(?:[^:.!?]{1,40}:\s*)?\d{1,5}\s+(?:new\s+|unread\s+)?(?:comments?|replies|responses|posts)\W*$"
                             r"|^\W*(?:comments?|replies|responses)\s*\(\d{1,5}\)(?:\s*[·|]\s*[^.!?]{0,60})?$",
                             re.IGNORECASE)
@@ -596,7 +597,7 @@ _AD_NOTE = re.compile(r"^\W*(?:(?:continue|keep)\s+reading|(?:the\s+)?(?:article
 _AD_LABELLED = re.compile(
     r"^\W*(?:advertisement|advert|sponsored(?:\s+content)?|promoted|partner\s+content|paid\s+content|ad)\s*[·|:–—]\s*\S",
     re.IGNORECASE)
-#: Most words of an item of a row that holds an advertisement's label ("PLAY RESPONSIBLY 18+  ·  Advertisement").
+#: Most words of an item of a row that holds an advertisement's label ("GAMBLE RESPONSIBLY 18+  ·  Advertisement").
 AD_ROW_ITEM_WORDS = 4
 
 
@@ -659,7 +660,7 @@ def _language_list(lines: list[Line], i: int, last: int, found: dict[int, str], 
 
 
 #: Fewest languages the list knows in a row of languages that also names some it does not (a country's own
-#: languages, "Français   English   Fɔngbe   Yorùbá   Bariba").
+#: languages, "Español   English   Quechua   Aymara   Guaraní").
 LANGUAGE_ROW_KNOWN = 3
 
 
@@ -675,7 +676,7 @@ def _language_switch(text: str) -> bool:
 
 
 # A public site's banner saying it is one, and how to tell: "An official website of the X government. Here's how
-# you know", "Official portal of the Government of X. Genuine pages show the seal".
+# you know", "Official web portal of the Government of X. Real pages carry the crest".
 _OFFICIAL_SITE = re.compile(r"^\W*(?:an?\s+|the\s+)?official\s+(?:web\s*site|site|portal|web\s+portal)\s+of\s+(?:the\s+)?\S",
                             re.IGNORECASE)
 #: Most words of such a banner.
@@ -1093,7 +1094,7 @@ def _form_controls(text: str) -> bool:
         return True  # fields with their placeholders: "Check-in: dd/mm/yyyy    Guests: 2 adults"
     # (buttons in brackets with no space inside, when they say what they do: "[Donate now]   [Subscribe]")
     buttons = _BUTTON.findall(text) + [b for b in _TIGHT_BUTTON.findall(text) if _call_to_action(b) or _ui_only(b)] + (
-        _ROUND_BUTTON.findall(text) if _BUTTON.search(text) else [])  # ("[ you@example.com ]   ( Send me the list )")
+        _ROUND_BUTTON.findall(text) if _BUTTON.search(text) else [])  # ("[ you@example.com ]   ( Send me the timetable )")
     # (a banner's close button drawn after its last button: "[ Maybe later ]   ✕")
     return len(buttons) >= 2 or (len(buttons) == 1 and _PICTOGRAPHS.sub("", text).rstrip().endswith("]"))
 
@@ -2046,7 +2047,7 @@ BUTTONS_NOTICE_WORDS = 45
 
 def _notice_over_buttons(lines: list[Line], found: dict[int, str]) -> None:
     """The lines right over a row of buttons, no blank line between, are what the buttons answer: a consent banner
-    that never says "cookies" ("We and our partners store small files on your device ..." / "[ Accept all ]   [ Let
+    that never says "cookies" ("We and our partners keep small files on your device ..." / "[ Accept all ]   [ Let
     me choose ]"), a newsletter's or an app's prompt. A line or three, none long."""
     for i in range(len(lines)):
         if found.get(i) != "form fields and buttons":
@@ -2159,7 +2160,7 @@ def drop_cap_letter(first_word: str, vocab: Counter[str], *, lower_start_is_dama
         if on_page or freq:
             scored.append((on_page, freq, c))
     if not scored and len(first_word) >= RARE_WHOLE_MIN_STUB:
-        # (a whole too rare for the small list: "xcellencies" of "Excellencies")
+        # (a whole too rare for the small list: "rnithologists" of "Ornithologists")
         rare = _rare_english()
         scored = [(0, float(rare[(c + first_word).lower()]), c) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
                   if (c + first_word).lower() in rare]
@@ -2170,7 +2171,7 @@ def drop_cap_letter(first_word: str, vocab: Counter[str], *, lower_start_is_dama
         share = _before_plurals(tuple((c + first_word).lower() for _, _, c in scored))
         scored = [(on_page, freq * share.get((c + first_word).lower(), 0.0), c) for on_page, freq, c in scored]
     # (the page's own use counts when it is more than a chance one: "Ghana" throughout the page, or a name English
-    # does not know; one "Line" in a table tells nothing of "ine strikeouts")
+    # does not know; one "Line" in an address tells nothing of "ine beekeepers")
     scored.sort(key=lambda s: (s[0] if s[0] > 1 or not s[1] else 0, pairs.get((s[2] + first_word).lower(), 0), s[1]),
                 reverse=True)
     if len(scored) > 1 and scored[0][:2] == scored[1][:2] and not pairs:
@@ -2193,8 +2194,8 @@ def _letter_by_frequency(stub: str, ratio: float, vocab: Counter[str], english: 
         counts, floor = {c: english.get((c + stub).lower(), 0.0) for c in letters}, ratio * english.get(stub, 0.0)
     scored = [(counts[c], vocab.get(c + stub, 0) + vocab.get((c + stub).lower(), 0), c) for c in letters if counts[c] > floor]
     if not known:
-        # No capital makes an English word of the stub, but the page may write the whole elsewhere: "rita" of the
-        # "Drita" its title names, though "Rita" is a word of its own.
+        # No capital makes an English word of the stub, but the page may write the whole elsewhere: "lina" of the
+        # "Alina" its title names, though "Lina" is a word of its own.
         scored = [(0.0, vocab[c + stub], c) for c in letters if vocab.get(c + stub, 0)]
     if not scored:
         return None
@@ -2240,16 +2241,15 @@ def _pair_counts(next_word: str, wholes: tuple[str, ...]) -> dict[str, int]:
 
 
 def _plural(word: str | None) -> bool:
-    """A plural noun, as far as its spelling tells: a lower-case word that is another English word plus -s."""
-    return bool(word and word.islower() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-                and word[:-1] in _rare_english())
+    """A plural noun, as far as its spelling tells: a lower-case word that is the plural of another English word."""
+    return bool(word and word.islower() and any(stem in _rare_english() for stem in plural_stems(word)))
 
 
 @lru_cache(maxsize=512)
 def _before_plurals(wholes: tuple[str, ...]) -> dict[str, float]:
     """For each of ``wholes``, the share of the pairs it starts in the table whose second word is a plural: where the
     table has no pair of any whole with the next word itself, how likely each is before a plural at all ("ine
-    strikeouts": "nine" stands before plurals in three pairs of five, "line" in one of twenty)."""
+    beekeepers": "nine" stands before plurals in three pairs of five, "line" in one of twenty)."""
     pattern = re.compile(r"^(" + "|".join(map(re.escape, wholes)) + r") (\S+) (\d+)$", re.MULTILINE)
     total: Counter[str] = Counter()
     plural: Counter[str] = Counter()
@@ -2639,7 +2639,7 @@ _OPEN_END = re.compile(r"[,;:(\[/&\-–—]$")
 
 # A glossary's entry: a term of a few words in lower case, a dash or a colon, its meaning ("inland port – a port on
 # a river"). Its lower-case start is the term's, no lost capital.
-# (a term's words are words, not a date in brackets: "rita Koçi (14 May 1934 – 2 June 2011) was" is a paragraph)
+# (a term's words are words, not a date in brackets: "lina Sõrmus (3 May 1950 – 1 June 2020) was" is a paragraph)
 _GLOSSARY_ENTRY = re.compile(r"^\s*[a-z][\w'’-]*(?:\s+\(?[^\W\d_][\w'’()-]*){0,4}\s*(?:[–—:]|\s-)\s")
 
 

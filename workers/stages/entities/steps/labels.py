@@ -14,7 +14,7 @@ from ....knowledge.lexicon import (
 )
 from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import words as word_list
-from ....knowledge.words import is_listed
+from ....knowledge.words import is_listed, plural_stems
 from .. import timex
 from ..core import (
     EDGE_PUNCT, Mention, NAME_LABELS, Page, Runs, SpanIndex, bare, dateline_place, fold, gazetteer, is_common, is_given_name, is_table_row, lookup,
@@ -170,14 +170,7 @@ def _plural_noun(word: str) -> bool:
     """A capitalised English noun in the plural ("Ferries", "Traders"), by its spelling: the word and the word less its
     -s (or -ies, -es) are both English words. Surnames so spelt ("Rivers", "Banks") follow a given name."""
     w = bare(word)
-    if len(w) < 4 or not w.endswith("s") or w.endswith(("ss", "us", "is")) or not is_listed(w):
-        return False
-    stems = [w[:-1]]
-    if w.endswith("es") and w[:-2].endswith(("s", "x", "z", "ch", "sh")):
-        stems.append(w[:-2])  # "Churches", not "Welles"
-    if w.endswith("ies"):
-        stems.append(w[:-3] + "y")
-    return any(is_listed(stem) for stem in stems)
+    return is_listed(w) and any(is_listed(stem) for stem in plural_stems(w))
 
 
 #: Place heads that are common surnames too: after a given name they end a person's name.
@@ -490,7 +483,7 @@ def _demonym_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'’-])(?:" + alternation(names) + r")(?![\w-])")
 
 
-# A language's name after a verb of speaking or "in": "in Spanish and Mam", "many speak Russian".
+# A language's name after a verb of speaking or "in": "read out in Spanish", "many skippers speak Russian".
 _LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|speak|speaks|spoke|spoken|speaking|learn|learns|learnt|learned|teach|teaches|taught)[ \t]+$",
                               re.IGNORECASE)
 

@@ -56,7 +56,7 @@ def split_lines(ms: list[Mention], page: Page) -> list[Mention]:
 
 
 #: Fewest characters of a line that a paragraph wrapped at the page's width breaks after (a list's item or a title's
-#: line is shorter; "... Boat captain Marlon" / "Kartopawiro, who ..." is not).
+#: line is shorter; "... said the skipper Tomasz" / "Brzezinski, who ..." is not).
 WRAP_LINE_CHARS = 45
 
 

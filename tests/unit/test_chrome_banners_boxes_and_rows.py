@@ -179,3 +179,22 @@ def test_a_field_with_a_button_in_round_brackets_is_a_form_and_its_prompt_is_chr
 def test_a_tab_separated_table_row_with_a_figure_is_no_menu():
     assert not clean._is_spaced_menu("Anna Holm\tKirkvaag Rowers\t13")
     assert clean._is_spaced_menu("Home\tTimetables\tFares\tContact")
+
+
+
+def test_a_printed_works_running_heads_are_chrome_where_their_title_comes_back():
+    head = "RIVER CROSSINGS REVIEW 2026" + " " * 40 + "17"
+    later = "4 · FERRY FARES" + " " * 30 + "RIVER CROSSINGS REVIEW 2026"
+    text = head + "\n\n" + TITLE + BODY + later + "\n\n" + BODY + FOOTER
+    assert role_of(text, "RIVER CROSSINGS REVIEW 2026" + " ") == "furniture"
+    assert role_of(text, "4 · FERRY FARES") == "furniture"
+
+
+def test_a_two_column_table_whose_cells_repeat_is_not_a_running_head():
+    table = ("Crossing" + " " * 12 + "Ferry line\n"
+             "North quay" + " " * 10 + "Island Ferries Gazette\n"
+             "South quay" + " " * 10 + "Island Ferries Gazette\n")
+    alone = "Night crossing" + " " * 10 + "Island Ferries Gazette"
+    text = TITLE + BODY + table + "\n" + alone + "\n\n" + BODY + FOOTER
+    assert role_of(text, "North quay") != "furniture"
+    assert role_of(text, "Night crossing") != "furniture"

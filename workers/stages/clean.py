@@ -1601,6 +1601,30 @@ def _contents_box(lines: list[Line], i: int, last: int, found: dict[int, str]) -
     return j
 
 
+# Where a printed page's running head is set apart from its page number or its other half ("ANNUAL REPORT     12").
+_HEAD_GAP = re.compile(r"\s{6,}|\t")
+#: Fewest words of the half a running head repeats: a lone word or figure comes back in any table.
+RUNNING_HEAD_WORDS = 2
+
+
+def _running_heads(lines: list[Line], found: dict[int, str], text: str | None) -> None:
+    """Mark a printed work's running heads: lines alone between blank lines, each two halves set far apart, whose one
+    half comes back as a half of another ("MARKET REVIEW 2025      12" ... "3 · PRICES      MARKET REVIEW 2025").
+    A table's row stands in a block of rows, and a page's own lines do not repeat so."""
+    if text is None:
+        return
+    halves: dict[int, list[str]] = {}
+    for i, ln in enumerate(lines):
+        parts = [p.strip().lower() for p in _HEAD_GAP.split(ln.text.strip())]
+        alone = (i == 0 or not _next_in_block(lines, i - 1, text)) and (i + 1 == len(lines) or not _next_in_block(lines, i, text))
+        if len(parts) == 2 and all(parts) and alone:
+            halves[i] = parts
+    seen = Counter(p for parts in halves.values() for p in set(parts) if len(_words(p)) >= RUNNING_HEAD_WORDS)
+    for i, parts in halves.items():
+        if i not in found and any(seen[p] >= 2 for p in parts):
+            found[i] = "the work's running head"
+
+
 def _edge_chrome(lines: list[Line], i: int, inward: int, prose: _Prose) -> str | None:
     """Why ``lines[i]``, at the page's edge, is chrome; ``inward``: +1 at the top, -1 at the bottom."""
     why = chrome_at_edge(lines[i].text)
@@ -1986,6 +2010,7 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
     while i <= bottom:
         i = _repeated_contents(lines, i, bottom, found, text, last_at)
     _inner_boxes(lines, top, bottom, found, text)
+    _running_heads(lines, found, text)
     i = top
     while i <= bottom:
         i = _language_list(lines, i, bottom, found, text)

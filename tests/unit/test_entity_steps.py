@@ -259,3 +259,14 @@ def test_a_reference_lists_initials_without_full_stops_belong_to_the_surname():
     # an acronym after a name in a sentence is the sentence's
     texts = ["The report by Holmqvist UN officials cited was late."]
     assert ("Holmqvist UN", "PERSON") not in set(_refined([mention(texts, "Holmqvist", "PERSON")], texts)[1])
+
+
+def test_a_big_city_the_model_calls_an_organisation_is_a_place_off_the_sports_pages():
+    texts = ["The water board met on Friday.", "Rotterdam will pay for the new dykes."]
+    model = [("Rotterdam", "ORG", 1, 0)]
+    ms = [mention(texts, needle, label, seg=seg, nth=nth) for needle, label, seg, nth in model]
+    assert ("Rotterdam", "GPE") in _refined(ms, texts)[1]
+    # the other name of a city is no evidence of it: many are given names or brands ("Bombay" is one of Mumbai's)
+    texts2 = ["The water board met on Friday.", "Bombay will pay for the new dykes."]
+    ms2 = [mention(texts2, "Bombay", "ORG", seg=1, nth=0)]
+    assert ("Bombay", "GPE") not in _refined(ms2, texts2)[1]

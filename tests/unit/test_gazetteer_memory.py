@@ -37,7 +37,10 @@ def test_a_city_and_its_other_names_share_one_place():
     from workers.knowledge.gazetteer import Gazetteer
 
     gaz = Gazetteer(names={}, country_region={}, regions={})
-    _add_places(gaz, "Harbourton\tcity\tNZ\t250000\nHarbour Town\tcity\tNZ\t250000\nKestrel Bay\tcity\tNZ\t9000")
-    assert gaz.places["harbourton"] is gaz.places["harbour town"]
+    _add_places(gaz, "Harbourton\tcity\tNZ\t250000\t\nHarbour Town\tcity\tNZ\t250000\ta\nHarbour City\tcity\tNZ\t250000\ta\n"
+                     "Kestrel Bay\tcity\tNZ\t9000\t")
+    assert gaz.places["harbour town"] is gaz.places["harbour city"]
     assert gaz.places["harbourton"] == Place("city", "NZ", 250000)
+    # its other names are known as such: weaker evidence of the place than its own name
+    assert gaz.places["harbour town"] == Place("city", "NZ", 250000, alias=True)
     assert gaz.places["kestrel bay"] == Place("city", "NZ", 9000)

@@ -45,6 +45,9 @@ class Place:
     kind: str  # country, state, continent (and world region), city
     country: str | None = None
     population: int = 0
+    #: Known by one of the city's other names ("Mets" for Metz, "Julia" for Plovdiv): many are words or given names
+    #: in English, so the name alone is weaker evidence of the place than its own name.
+    alias: bool = False
 
 
 _RANK = {"country": 3, "continent": 3, "state": 2, "city": 1}
@@ -153,10 +156,10 @@ def _place_rows(data: dict) -> str:
     """
     rows: list[str] = []
 
-    def put(name: str, kind: str, country: str | None = None, population: int = 0) -> None:
+    def put(name: str, kind: str, country: str | None = None, population: int = 0, alias: bool = False) -> None:
         name = " ".join(name.split())  # no tab or line break can end a field early
         if name:
-            rows.append(f"{name}\t{kind}\t{country or ''}\t{population}")
+            rows.append(f"{name}\t{kind}\t{country or ''}\t{population}\t{'a' if alias else ''}")
 
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
@@ -194,7 +197,7 @@ def _place_rows(data: dict) -> str:
         if pop >= CITY_POPULATION:
             for alt in city.get("alternatenames") or ():
                 if alt[:1].isupper() and alt.isascii() and " " not in alt.strip() and not alt.isupper():
-                    put(alt, "city", city["countrycode"], pop)
+                    put(alt, "city", city["countrycode"], pop, alias=True)
     return "\n".join(rows)
 
 
@@ -202,8 +205,8 @@ def _add_places(gaz: Gazetteer, rows: str) -> None:
     places: dict[tuple[str, str | None, int], Place] = {}
     # A line at a time (a StringIO yields one and drops it), so no list of every line lives beside the places.
     for line in io.StringIO(rows):
-        name, kind, country, population = line.rstrip("\n").split("\t")
-        key = (sys.intern(kind), sys.intern(country) if country else None, int(population))
+        name, kind, country, population, alias = line.rstrip("\n").split("\t")
+        key = (sys.intern(kind), sys.intern(country) if country else None, int(population), alias == "a")
         place = places.get(key)
         if place is None:
             place = places[key] = Place(*key)  # one object for a city and its other names

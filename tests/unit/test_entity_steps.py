@@ -270,3 +270,13 @@ def test_a_big_city_the_model_calls_an_organisation_is_a_place_off_the_sports_pa
     texts2 = ["The water board met on Friday.", "Bombay will pay for the new dykes."]
     ms2 = [mention(texts2, "Bombay", "ORG", seg=1, nth=0)]
     assert ("Bombay", "GPE") not in _refined(ms2, texts2)[1]
+
+
+def test_two_companies_joined_by_and_stay_two_and_a_based_word_is_no_part_of_the_name():
+    texts = ["Buyers such as Tarnfield Milling Company and Orvane Trading Ltd signed contracts."]
+    ms = [mention(texts, "Tarnfield Milling Company", "ORG")]
+    got = set(_refined(ms, texts)[1])
+    assert {("Tarnfield Milling Company", "ORG"), ("Orvane Trading Ltd", "ORG")} <= got, got
+    texts2 = ["The contract went to Rotterdam-based Velmar Logistiek Kft last week."]
+    got2 = set(_refined([], texts2)[1])
+    assert ("Velmar Logistiek Kft", "ORG") in got2, got2

@@ -784,6 +784,11 @@ _WITH_FORM = re.compile(
 )
 
 
+# "Leeds-based", "state-owned": a word that says where or whose the company is, before its name.
+_PLACE_ADJECTIVE = re.compile(r"[\w'’.]+-[a-z]+")
+_THEN_AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
+
+
 def company_forms(ms: list[Mention], page: Page) -> list[Mention]:
     """A name with a company's legal form after it is one organisation, the form in it: "Tarn Mills Ltd", "Orvane
     Packaging Sp. z o.o.", "Velmar México, S.A. de C.V.".
@@ -805,8 +810,8 @@ def company_forms(ms: list[Mention], page: Page) -> list[Mention]:
             while e > s and text[e - 1] == ".":
                 e -= 1
             words = re.finditer(r"\S+", text[s:fm.end(1)])
-            for w in words:  # "The" or "Shares" opening a sentence is no part of the name
-                if sentence_initial(text, s + w.start()) and is_common(w.group()):
+            for w in words:  # "The" or "Shares" opening a sentence is no part of the name, nor "Leeds-based"
+                if sentence_initial(text, s + w.start()) and is_common(w.group()) or _PLACE_ADJECTIVE.fullmatch(w.group()):
                     s = s + w.end()
                     while s < e and text[s] in " \t":
                         s += 1
@@ -817,6 +822,14 @@ def company_forms(ms: list[Mention], page: Page) -> list[Mention]:
             inside = taken.find(i, s, e)
             if any(o.end > e for o in inside):
                 continue
+            # "buyers such as Tarn Roasting Company and Velmar Trading Ltd": a name the model read, ending in a body's
+            # head word before "and", is the first of two organisations, not the start of one
+            for o in sorted(inside, key=lambda o: o.end, reverse=True):
+                if o.label == "ORG" and (cm := _THEN_AND.match(text, o.end)) and cm.end() < e and (
+                        text[o.start:o.end].split()[-1].lower() in ORG_HEADS):
+                    s = cm.end()
+                    inside = [x for x in inside if x.start >= s]
+                    break
             s = min([s] + [o.start for o in inside])
             for o in inside:
                 gone.add(id(o))

@@ -198,3 +198,15 @@ def test_a_two_column_table_whose_cells_repeat_is_not_a_running_head():
     text = TITLE + BODY + table + "\n" + alone + "\n\n" + BODY + FOOTER
     assert role_of(text, "North quay") != "furniture"
     assert role_of(text, "Night crossing") != "furniture"
+
+
+def test_a_feedback_bar_with_its_other_links_and_a_half_numbered_jump_row_are_chrome():
+    text = ("Skip to: Summary · 1. Sailings · 2. Fares · Timetable\n\n" + TITLE + BODY
+            + "Did you find what you needed?   ( Yes )   ( No )     Tell us about an error    ↑ Top of page\n" + FOOTER)
+    assert role_of(text, "Skip to: Summary") == "furniture"
+    assert role_of(text, "Did you find what you needed?") == "furniture"
+
+
+def test_a_question_answered_in_the_text_is_not_a_feedback_bar():
+    text = TITLE + BODY + "Will the winter crossing run at Christmas?   Yes   No sailing is planned for the holiday itself.\n\n" + BODY + FOOTER
+    assert role_of(text, "Will the winter crossing") != "furniture"

@@ -1028,19 +1028,29 @@ _LABELLED_PREVIOUS_NEXT = re.compile(r"^\s*[‹«←◀]?\s*(?:previous|prev|nex
 
 #: Longest line a feedback question with its answers makes.
 FEEDBACK_LINE_CHARS = 200
+#: Most words of a link after a feedback question's answers on its bar ("Report a broken link").
+FEEDBACK_LINK_WORDS = 8
+# A button drawn around its word: "( Yes )", "[ No ]".
+_BUTTON_WORD = re.compile(r"[(\[]\s*([^\W\d_]+)\s*[)\]]")
 
 
 def _feedback_buttons(text: str) -> bool:
-    """A short question answered by buttons written as words: "Did this answer your question?   Yes   No"."""
+    """A short question answered by buttons written as words: "Did this answer your question?   Yes   No"; the bar may
+    go on with its other links, short and no sentence ("( Yes ) ( No )    Report an error    ↑ Top")."""
     if len(text) > FEEDBACK_LINE_CHARS:
         return False
     text = _COUNT.sub("", text).strip()  # (an answer may show how many gave it: "Yes (842)")
-    if not _FEEDBACK.match(text) or len(text.split("?")[0].split()) > 8:
+    text = _BUTTON_WORD.sub(r"\1", text)
+    question, mark, rest = text.partition("?")
+    if not mark or not 3 <= len(question.strip()) <= 60 or len(question.split()) > 8:
         return False
-    answers = [a.strip().lower() for a in _SPACED_SEP.split(text.split("?", 1)[1].strip()) if a.strip()]
+    answers = [a.strip().lower() for a in _SPACED_SEP.split(rest.strip()) if a.strip()]
     if len(answers) == 1:
         answers = answers[0].split()
-    return len(answers) >= 2 and all(a in _FEEDBACK_ANSWERS for a in answers)
+    k = 0
+    while k < len(answers) and answers[k] in _FEEDBACK_ANSWERS:
+        k += 1
+    return k >= 2 and all(len(a.split()) <= FEEDBACK_LINK_WORDS and not _SENTENCE_END.search(a) for a in answers[k:])
 
 
 def _download_link(text: str) -> bool:
@@ -1130,9 +1140,9 @@ def _contents_row(text: str) -> bool:
     if not m or " ".join(_words(m.group("head"))) not in _CONTENTS_HEADINGS:
         return False
     entries = [p for p in _MENU_SEP.split(m.group("rest")) if p.strip()]
-    # Most entries are numbered; a foreword or the annexes may not be.
+    # Half the entries or more are numbered; an abstract, a foreword, the references or the annexes may not be.
     numbered = sum(bool(_CONTENTS_ENTRY.match(p)) for p in entries)
-    return numbered >= 2 and 2 * numbered > len(entries) and all(
+    return numbered >= 2 and 2 * numbered >= len(entries) and all(
         len(p.split()) <= RUN_ITEM_WORDS + 5 and not _SENTENCE_END.search(p) for p in entries)
 
 

@@ -210,3 +210,17 @@ def test_a_feedback_bar_with_its_other_links_and_a_half_numbered_jump_row_are_ch
 def test_a_question_answered_in_the_text_is_not_a_feedback_bar():
     text = TITLE + BODY + "Will the winter crossing run at Christmas?   Yes   No sailing is planned for the holiday itself.\n\n" + BODY + FOOTER
     assert role_of(text, "Will the winter crossing") != "furniture"
+
+
+def test_boxes_of_links_marked_by_arrows_or_ranks_between_paragraphs_are_chrome():
+    arrows = "Recommended in this series\n› Why the night ferry stopped in 2019\n› Island fares compared, port by port\n\n"
+    ranks = "POPULAR ON THE GAZETTE\n1  Pier repairs start in May\n2  The last ferry captain retires\n\n"
+    text = TITLE + BODY + arrows + BODY + ranks + BODY + FOOTER
+    for line in ("Recommended in this series", "› Why the night ferry", "POPULAR ON THE GAZETTE", "The last ferry captain"):
+        assert role_of(text, line) == "furniture", line
+
+
+def test_numbered_tips_under_the_pages_own_heading_are_not_a_box_of_links():
+    tips = "Top tips for the crossing\n1  Book a cabin early\n2  Bring a warm layer for the deck\n\n"
+    text = TITLE + BODY + tips + BODY + FOOTER
+    assert role_of(text, "Book a cabin early") != "furniture"

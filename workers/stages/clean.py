@@ -1532,8 +1532,11 @@ def _related_links(lines: list[Line], i: int) -> int:
     ("More news", "Similar articles") over two or more headlines (no sentence end); or ``i + 1``."""
     j = i
     short = False  # a link of a few words ("Board members", "Part 2: Rivers")
+    arrows = ranks = True  # every link so far marked as one ("› Ferry fares rise"), or by its rank ("1  Ferry ...")
     while j >= 0 and i - j < RUN_MAX_LINES:
         t = lines[j].text.strip()
+        if (arrows or ranks) and i - j >= 2 and _marked_links_header(t, ranks and not arrows):
+            return j  # "Recommended in this series" over "› ..." lines: the marks say they are links
         if _related_header(t) or (_ui_only(t) and not _guide_heading(_words(t))):
             # Headed as links ("More news", "Similar articles"), not a section of the page ("Find us", "Events").
             # Short items need the header to say "links" ("Related links"): "More news" may head the page's own.
@@ -1543,8 +1546,26 @@ def _related_links(lines: list[Line], i: int) -> int:
         if len(t.split()) > 16 or _STATEMENT_END.search(t) or t.endswith(":"):
             return i + 1
         short = short or len(t.split()) < RELATED_HEADLINE_WORDS
+        arrows = arrows and bool(_ARROW_MARK.match(t))
+        ranks = ranks and bool(_RANK_MARK.match(t))
         j -= 1
     return i + 1
+
+
+# A link marked as one at its line's start ("› ..."), or by its rank in a list of the most read ("2  ...", a rank
+# set apart, and no more columns: not a table's row).
+_ARROW_MARK = re.compile(r"^[›»→▸]\s")
+_RANK_MARK = re.compile(r"^\d{1,2}(?: {2,}|\t)(?=\S)(?!.*(?: {3,}|\t))")
+_RANKED_WORDS = page_words("ranked_links_words")
+
+
+def _marked_links_header(text: str, ranked: bool) -> bool:
+    """What heads a list of links each marked as one: a few words, one of them a word of such lists, no sentence
+    ("Recommended in this series", "Related how-tos"); over ranks, a word of a list of the most read ("TRENDING ON
+    THE HARBOUR POST")."""
+    words = _words(text)
+    return (0 < len(words) <= RELATED_HEADER_WORDS + 1 and any(w in (_RANKED_WORDS if ranked else _RELATED_WORDS) for w in words)
+            and not _SENTENCE_END.search(text) and not text.endswith(":"))
 
 
 _CONTENTS_HEADINGS = page_words("contents_headings")

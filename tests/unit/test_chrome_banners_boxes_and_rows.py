@@ -224,3 +224,41 @@ def test_numbered_tips_under_the_pages_own_heading_are_not_a_box_of_links():
     tips = "Top tips for the crossing\n1  Book a cabin early\n2  Bring a warm layer for the deck\n\n"
     text = TITLE + BODY + tips + BODY + FOOTER
     assert role_of(text, "Book a cabin early") != "furniture"
+
+
+@pytest.mark.parametrize("line", [
+    "This ruling note was written by the Harbour Law editors for guidance only. It is not part of the ruling itself.",
+    "This profile of a serving harbour master relies too much on sources close to its subject.",
+    "Please help by adding independent, reliable sources. (May 2025)",
+    "✎ Own reporting — this story contains first-hand reporting by a volunteer writer.",
+    "Timestamps are approximate; listen again before you quote.",
+    "This is the author's accepted manuscript; the version of record is on the publisher's site.",
+    "Part 3 of 7 · about 12 minutes of reading",
+    "You've read 60 % of this story · Keep going ↓",
+    "Unless noted otherwise, words on this site may be reused under the usual terms.",
+    "Photos from the launch may be republished free of charge with the credit shown.",
+    "An interactive map appears here in the web edition of this chapter.",
+    "Teacher's notes: the answer sheet and a slide deck are in the staff area.",
+])
+def test_site_notes_reading_progress_reuse_terms_and_placeholders_are_chrome(line):
+    assert clean.chrome_anywhere(line) is not None
+
+
+@pytest.mark.parametrize("line", [
+    "The ferry is not part of the harbour board's plan for the winter.",
+    "Please help the harbour board by reporting loose mooring lines.",
+    "The old harbour photos may be republished, the museum said, once the archive is catalogued.",
+    "The interactive museum opens in May on the north quay.",
+    "Teachers said the new timetable suits the school run.",
+])
+def test_sentences_of_the_text_that_share_those_notes_words_are_not_chrome(line):
+    assert clean.chrome_anywhere(line) is None
+
+
+def test_a_notes_own_next_sentence_and_a_placeholders_heading_go_with_them():
+    note = ("We earn a small commission when you book a cabin through some links here.\n"
+            "It never changes which crossings we suggest.\n\n")
+    quiz = "Test yourself\nAn interactive quiz appears here in the online edition.\n\n"
+    text = TITLE + note + BODY + quiz + BODY + FOOTER
+    for line in ("It never changes which crossings", "Test yourself"):
+        assert role_of(text, line) == "furniture", line

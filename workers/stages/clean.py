@@ -462,11 +462,29 @@ def chrome_anywhere(text: str) -> str | None:
         return "the site's disclaimer"
     if n_words <= 40 and _AFFILIATE.search(t):
         return "the site's note on its affiliate links"
+    if n_words <= 40 and _REUSE_NOTE.search(t):
+        return "the site's terms of reuse"
+    if n_words <= 40 and _INTERACTIVE.search(t):
+        return "the place of an interactive part"
     if 3 < n_words <= ARROW_LINK_WORDS and _ARROW_END.search(t):
         return "a link's words, its arrow after them"
     return None
 
 
+# The terms on which the page's words or pictures may be used again: "Photos may be republished free of charge with
+# the credit given", "Unless stated otherwise, texts on this site may be reused with attribution."
+_REUSE_NOTE = re.compile(
+    r"^\W*(?:unless\s+(?:stated|noted|indicated)\s+otherwise|except\s+where\s+(?:otherwise\s+)?(?:noted|stated))\b[^.!?]{0,60}?"
+    r"\bmay\s+be\s+(?:freely\s+)?(?:re-?used|republished|reproduced|shared|copied)\b"
+    r"|^\W*(?:(?:all|the|our)\s+)?(?:texts?|contents?|material|photo(?:graph)?s|images?|pictures)\b[^.!?]{0,60}?"
+    r"\bmay\s+be\s+(?:freely\s+)?(?:re-?used|republished|reproduced)\b[^.!?]{0,60}?\b(?:attribution|credit|free\s+of\s+charge|acknowledg)",
+    re.IGNORECASE)
+# Where the online edition shows a quiz or a map that the page as text cannot: "An interactive quiz appears here in
+# the online edition", "An interactive element has been left out of this version; view it online."
+_INTERACTIVE = re.compile(
+    r"\binteractive\s+(?:quiz|exercise|element|activity|map|chart|graphic|feature|content|widget|version)s?\b[^.!?]{0,60}?"
+    r"\b(?:appears?|is\s+available|are\s+available|(?:has|have)\s+been\s+(?:excluded|removed|left\s+out)|online|view\s+it)\b",
+    re.IGNORECASE)
 # A site's disclaimer: "This guide is general information, not legal or tax advice."
 # A course page's prompt to its quiz or a hidden answer: "Check your understanding: ... Show answer".
 _SELF_CHECK = re.compile(r"^\W*(?:check\s+your\s+(?:understanding|knowledge|progress)|test\s+yourself|self[- ]check)\s*[:?!.–—-]", re.IGNORECASE)
@@ -493,8 +511,9 @@ def _place_in_the_work(text: str) -> bool:
 # does not bind the Court".
 # ("... prepared by court staff to help the public follow the judgment. It forms no part of the Court's reasons")
 _NOT_BINDING = re.compile(
-    r"\bfor\s+information(?:al)?\s+(?:purposes\s+)?only\b.*\b(?:not|no)\b.*\bbind"
-    r"|\b(?:summary|note)\b.*\b(?:prepared|written)\b.*\b(?:does\s+not\s+bind|is\s+not\s+binding|forms?\s+no\s+part|does\s+not\s+form\s+(?:any\s+)?part)\b",
+    r"\bfor\s+(?:information(?:al)?|orientation|guidance)\s+(?:purposes\s+)?only\b.*\b(?:not|no)\b.*\bbind"
+    r"|\b(?:summary|note)\b.*\b(?:prepared|written)\b.*\b(?:does\s+not\s+bind|is\s+not\s+binding|forms?\s+no\s+part"
+    r"|does\s+not\s+form\s+(?:any\s+)?part|is\s+not\s+(?:a\s+)?part\s+of)\b",
     re.IGNORECASE)
 # "Some links in this guide earn us a small commission", "This timetable contains affiliate links".
 _AFFILIATE = re.compile(r"\baffiliate\s+links?\b|\blinks?\b.*\bearns?\s+(?:us\s+)?(?:a\s+)?(?:small\s+)?commission\b"
@@ -512,7 +531,8 @@ _HATNOTE = re.compile(r"^\W*(?:main\s+articles?|see\s+also)\s*:\s*\S", re.IGNORE
 # A link's note that it opens another window: "(opens in a new tab)".
 _NEW_WINDOW = re.compile(r"\bopens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)\b", re.IGNORECASE)
 # A textbook site's note to the teachers who use it: "Instructors: slides for this section are in ...".
-_TEACHERS_NOTE = re.compile(r"^\W*(?:teachers|instructors|educators|lecturers|tutors)\s*:\s", re.IGNORECASE)
+_TEACHERS_NOTE = re.compile(r"^\W*(?:(?:teachers|instructors|educators|lecturers|tutors)\s*:\s"
+                            r"|(?:teacher|instructor|educator|lecturer|tutor)(?:s['’]?|['’]s)?\s+(?:note|notes|resources?|guide)\b)", re.IGNORECASE)
 # A file's type and size in brackets: "(CSV, 14 KB)", "(PDF, 2.4 MB)": a link to it, whatever the words around it.
 _FILE_SIZE = re.compile(r"\(\s*(?:[A-Za-z]{2,5}|\.[a-z]{2,4})\s*,\s*\d[\d.,]*\s*[KMG]B\s*\)")
 
@@ -552,20 +572,25 @@ _EDITORIAL_NOTE = re.compile(
     r"^\W*this\s+(?:interview|transcript|conversation)\s+has\s+been\s+(?:edited|condensed|lightly\s+edited)\b|^\W*(?:please\s+)?check\s+against\s+(?:delivery|the\s+spoken\s+word)\W*$"
     # ("Speech as prepared. The spoken version may differ.", "This story features first-hand reporting by ...")
     r"|^\W*(?:speech|remarks|text|address)\s+as\s+(?:prepared|drafted)\b|\bthe\s+spoken\s+(?:version|word)\s+may\s+differ\b"
-    r"|^\W*this\s+(?:story|article|report)\s+(?:features|contains|includes)\s+(?:first-hand|original)\s+(?:reporting|journalism)\b"
+    r"|^\W*(?:[^\W\d_][^.!?—–:]{0,30}\s*[—–:]\s*)?this\s+(?:story|article|report)\s+(?:features|contains|includes)\s+(?:first-hand|original)\s+(?:reporting|journalism)\b"
+    # ("Timestamps are approximate.", "This is the authors' accepted manuscript ... the version of record.")
+    r"|^\W*(?:all\s+|the\s+)?time\s*stamps?\s+(?:are|is)\s+(?:approximate|automatic|machine)"
+    r"|^\W*this\s+(?:is\s+)?(?:the|an)\s+(?:author(?:s['’]?|['’]s)?\s+)?(?:accepted\s+manuscript|pre-?print|post-?print|author\s+manuscript)\b"
     r"|^\W*(?:our|the)\s+editors\s+(?:produced|prepared|compiled|made)\s+this\s+(?:transcript|summary|translation)\b"
     # ("This transcript was produced by speech recognition and checked by an editor.")
     r"|^\W*this\s+transcript\s+(?:is|was|has\s+been)\s+(?:produced|generated|made|created|transcribed)\s+(?:by|with|using)\s+"
     r"(?:automatic\s+|machine\s+)?(?:speech|voice|software|transcription|an?\s+(?:machine|computer|ai))\b"
     r"|^\W*this\s+(?:article|page|story|post|entry|summary|report|item)\s+(?:is|was|has\s+been)\s+"
-    r"(?:archived|(?:prepared|written|compiled)\s+by\s+(?:the|our)\s+editors|(?:automatically\s+|machine[- ])translated"
+    r"(?:archived|(?:prepared|written|compiled)\s+by\s+(?:the|our)\s+(?:[^\W\d_][\w'’-]*\s+){0,2}editors|(?:automatically\s+|machine[- ])translated"
     r"|no\s+longer\s+(?:updated|maintained))\b", re.IGNORECASE)
 # A wiki's maintenance banner over an article: "This article needs additional citations. Please help improve it ...".
 _MAINTENANCE_NOTE = re.compile(
-    r"^\W*(?:(?:most|much|parts?|some|all)\s+of\s+)?this\s+(?:article|page|section|biography|entry)\b(?:.{0,100}?\bplease\s+help\s+(?:us\s+)?(?:improve|expand)\b"
+    r"^\W*(?:(?:most|much|parts?|some|all)\s+of\s+)?this\s+(?:article|page|section|biography|profile|entry)\b(?:.{0,100}?\bplease\s+help\s+(?:us\s+)?(?:improve|expand)\b"
     r"|.{0,100}?\byou\s+can\s+help\s+(?:by|to|improve|expand)\b"
-    r"|\s+(?:is\s+a\s+stub|needs\s+additional\s+citations|has\s+multiple\s+issues|does\s+not\s+cite\s+any\s+sources"
+    # ("This biography of a living person relies too much on ...")
+    r"|(?:\s+[\w'’-]+){0,6}?\s+(?:is\s+a\s+stub|needs\s+additional\s+citations|has\s+multiple\s+issues|does\s+not\s+cite\s+any\s+sources"
     r"|cites\s+too\s+few\s+sources|relies\s+too\s+(?:much|heavily)\s+on)\b)"
+    r"|^\W*please\s+help\s+(?:us\s+)?(?:by\s+|to\s+)?(?:improve|add|find|expand|cit)[^.!?]{0,60}\b(?:sources|citations|references)\b"
     r"|^\W*learn\s+how\s+and\s+when\s+to\s+remove\s+this\s+(?:template\s+)?message\b",
     re.IGNORECASE)
 # A wiki's categories, however many: "Categories: 1931 births | Hydrologists | People from ...".
@@ -986,7 +1011,8 @@ _READER_PROMPTS = (
         r"^\W*have\s+your\s+say\W*$|\bshare\s+your\s+(?:thoughts|views|comments)\s+(?:on|about)\s+this\s+\w+\b"
         r"|^\W*(?:have\s+(?:an\s+opinion|your\s+say)|what\s+do\s+you\s+think)\b[^.!?]{0,40}\?|^\W*join\s+the\s+(?:discussion|conversation|debate)\s*[—–:-]|(?:^|[.?!]\s+)\W*join\s+the\s+(?:discussion|conversation|debate)\b[^.!?]{0,30}[.!]?\s*$", re.IGNORECASE)),
     ("the site's affiliate note", re.compile(r"\baffiliate\s+links?\b|\bearn\s+(?:a\s+)?(?:small\s+)?commission\b", re.IGNORECASE)),
-    ("the page's reading time", re.compile(r"\b\d{1,3}\s*(?:min|mins|minutes?)\s+(?:read|listen)\b|\blisten\s+to\s+this\s+\w+\W+\d{1,3}\s*min|\breading\s+time\W+\d{1,3}\s*min",
+    ("the page's reading time", re.compile(r"\b\d{1,3}\s*(?:min|mins|minutes?)\s+(?:of\s+)?(?:read|reading|listen|listening)\b|\blisten\s+to\s+this\s+\w+\W+\d{1,3}\s*min|\breading\s+time\W+\d{1,3}\s*min"
+                                            r"|\byou(?:['’]ve|\s+have)\s+read\s+\d{1,3}\s*%",
                                             re.IGNORECASE)),
     ("the site's feedback prompt", re.compile(
         r"\b(?:give|send|leave|share)\s+(?:us\s+)?(?:your\s+)?feedback\b|\bspotted\s+(?:a|an)\s+(?:mistake|error|typo)\b"
@@ -2064,6 +2090,7 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
                 found[k] = "menu written one link to a line"
         i = j + 1
     _sentence_rest(lines, found)
+    _note_rest(lines, found, text)
     _notice_over_buttons(lines, found)
     if learned and inner and n >= EDGE_MODEL_MIN_LINES and (im := inner_model or _inner_model()) is not None:
         _learned_lines(lines, text, found, im)
@@ -2116,6 +2143,34 @@ def _notice_over_buttons(lines: list[Line], found: dict[int, str]) -> None:
             continue  # (more of the block goes on above: a paragraph of the page, not a banner's few lines)
         for m in range(k + 1, i):
             found[m] = "the notice its buttons answer"
+
+
+#: The site's notes that may go on in a sentence or two of their own, in their block: "We earn a commission on some
+#: links." / "It never changes what we recommend."; and the ones a short heading may stand over in their block.
+_NOTES_GOING_ON = {"the site's note on its affiliate links", "the site's affiliate note", "the site's editorial note", "the wiki's maintenance banner",
+                   "the site's disclaimer", "the site's terms of reuse"}
+_NOTES_HEADED = {"the place of an interactive part"}
+#: Most sentences, and most words of each, a note goes on with in its block.
+NOTE_REST_LINES = 2
+NOTE_REST_WORDS = 30
+
+
+def _note_rest(lines: list[Line], found: dict[int, str], text: str | None) -> None:
+    """The rest of a site's note in its block (no blank line between): up to :data:`NOTE_REST_LINES` short lines under
+    it; and over a note that stands for an interactive part, its heading ("Check your understanding")."""
+    if text is None:
+        return
+    for i, why in list(found.items()):
+        if why in _NOTES_GOING_ON:
+            k = i
+            while (k + 1 < len(lines) and k + 1 not in found and k + 1 - i <= NOTE_REST_LINES and _next_in_block(lines, k, text)
+                   and len(lines[k + 1].text.split()) <= NOTE_REST_WORDS):
+                k += 1
+                found[k] = why
+        elif why in _NOTES_HEADED and i > 0 and i - 1 not in found and _next_in_block(lines, i - 1, text):
+            t = lines[i - 1].text.strip()
+            if len(t.split()) <= TITLE_OVER_WORDS and not _SENTENCE_END.search(t):
+                found[i - 1] = "the heading over " + why
 
 
 def _sentence_rest(lines: list[Line], found: dict[int, str]) -> None:

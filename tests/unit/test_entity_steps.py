@@ -280,3 +280,11 @@ def test_two_companies_joined_by_and_stay_two_and_a_based_word_is_no_part_of_the
     texts2 = ["The contract went to Rotterdam-based Velmar Logistiek Kft last week."]
     got2 = set(_refined([], texts2)[1])
     assert ("Velmar Logistiek Kft", "ORG") in got2, got2
+
+
+def test_cooperatives_networks_guilds_and_tribunals_are_organisations_the_model_missed():
+    texts = ["Farmers from the Kestrel Valley Growers Cooperative met the Orvane Weavers Guild on Monday.",
+             "The Harbour Water Network sent the case to the Coastal Fisheries Tribunal."]
+    got = set(_refined([], texts)[1])
+    for name in ("Kestrel Valley Growers Cooperative", "Orvane Weavers Guild", "Harbour Water Network", "Coastal Fisheries Tribunal"):
+        assert (name, "ORG") in got, (name, got)

@@ -188,10 +188,11 @@ def _place_rows(data: dict) -> str:
         if sub.type in _SUBDIVISIONS:
             put(re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", sub.name), "state", sub.country_code)
     # A country's capital is known as well as a big city, however small it is (Mbabane, Funafuti, Vaduz).
-    capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values() if c.get("capital")}
+    # (compared folded: the countries' table writes "Sao Tome" and "Bogota", the cities' "São Tomé" and "Bogotá")
+    capitals = {(c["iso"], fold(c["capital"])) for c in gc.get_countries().values() if c.get("capital")}
     for city in gc.get_cities().values():
         pop = int(city.get("population") or 0)
-        if (city["countrycode"], city["name"]) in capitals:
+        if (city["countrycode"], fold(city["name"])) in capitals:
             pop = max(pop, CITY_POPULATION)
         put(city["name"], "city", city["countrycode"], pop)
         if pop >= CITY_POPULATION:

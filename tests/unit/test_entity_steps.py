@@ -290,3 +290,9 @@ def test_cooperatives_networks_guilds_and_tribunals_are_organisations_the_model_
     got = set(_refined([], texts)[1])
     for name in ("Kestrel Valley Growers Cooperative", "Orvane Weavers Guild", "Harbour Water Network", "Coastal Fisheries Tribunal"):
         assert (name, "ORG") in got, (name, got)
+
+
+def test_a_storm_word_before_a_name_the_model_read_makes_the_storm():
+    texts = ["When Cyclone Merle crossed the outer isles, the ferries stayed in port."]
+    got = set(_refined([mention(texts, "Merle", "PERSON")], texts)[1])
+    assert ("Cyclone Merle", "EVENT") in got and ("Merle", "PERSON") not in got, got

@@ -58,6 +58,9 @@ def fix_events(ms: list[Mention], page: Page) -> list[Mention]:
             continue
         if m.label == "EVENT":
             continue
+        if (sw := _START_WORD_BEFORE.search(texts[m.seg], max(0, m.start - 20), m.start)) and sw.group(1).lower() in EVENT_STARTS:
+            m.start, m.label = sw.start(1), "EVENT"  # "Hurricane" + the model's "Ivan": the storm, not a person
+            continue
         of_event = len(words) >= 3 and words[0].lower() in EVENT_OF and words[1] == "of"
         if len(words) >= 2 and (alpha[-1].lower() in EVENT_HEADS or words[0].lower() in EVENT_STARTS or of_event) and words[0][0].isupper():
             m.label = "EVENT"
@@ -75,6 +78,10 @@ def fix_events(ms: list[Mention], page: Page) -> list[Mention]:
     events = SpanIndex([m for m in ms if m.label == "EVENT"])
     return [m for m in ms if not (m.label in {"DATE", "DURATION"} and any(
         e.start <= m.start and m.end <= e.end for e in events.find(m.seg, m.start, m.end)))]
+
+
+# The capitalised word right before a mention: "Hurricane " before "Ivan".
+_START_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+)[ \t]$")
 
 
 _CITATION = re.compile(

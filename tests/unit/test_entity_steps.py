@@ -36,6 +36,8 @@ EXAMPLES: dict[str, tuple[list[str], list[tuple[str, str, int, int]], tuple[str,
     "split_orgs": (["The poll by Harbourpoll / Kestrel Research was published."],
                    [("Harbourpoll / Kestrel Research", "ORG", 0, 0)], ("Kestrel Research", "ORG"), True),
     "citations": (["Bone grows under load (Okafor, Halloran, & Berg, 2008)."], [], ("Halloran", "PERSON"), True),
+    "reference_authors": (["2. ^ Tarnby, Alma; Orvik, Ola (4 May 2019). \"Ferries of the outer isles\". Harbour Notes."],
+                          [("Tarnby", "PERSON", 0, 0), ("Alma", "PERSON", 0, 0)], ("Tarnby, Alma", "PERSON"), True),
     "person_fixes": (["The envoy Marta Kowalska spoke to reporters."], [("Marta Kowalska", "ORG", 0, 0)], ("Marta Kowalska", "PERSON"), True),
     "title_line_trim": (["Anna Berg Visits The Harbour Today", "The visit was short."],
                         [("Anna Berg Visits", "PERSON", 0, 0)], ("Anna Berg", "PERSON"), True),
@@ -296,3 +298,10 @@ def test_a_storm_word_before_a_name_the_model_read_makes_the_storm():
     texts = ["When Cyclone Merle crossed the outer isles, the ferries stayed in port."]
     got = set(_refined([mention(texts, "Merle", "PERSON")], texts)[1])
     assert ("Cyclone Merle", "EVENT") in got and ("Merle", "PERSON") not in got, got
+
+
+def test_surnames_with_initials_and_a_town_with_its_country_are_no_reference_authors():
+    texts = ["Tarnby BR, Orvik S (2020). Ferries of the outer isles. Harbour Notes 4: 12-19.",
+             "Rotterdam, Netherlands (2019). Port statistics for the year."]
+    got = set(_refined([], texts)[1])
+    assert ("Tarnby BR, Orvik S", "PERSON") not in got and ("Rotterdam, Netherlands", "PERSON") not in got, got

@@ -76,6 +76,7 @@ STEPS: tuple[Step, ...] = (
     Step("common_of_phrases", orgs.common_of_phrases),
     Step("split_orgs", orgs.split_orgs),
     Step("citations", people.citations),
+    Step("reference_authors", people.reference_authors),
     Step("credit_lines", people.credit_lines),
     Step("person_fixes", people.person_fixes),
     Step("opening_roles", people.opening_roles),

@@ -61,6 +61,35 @@ def _no_author_here(text: str, start: int) -> bool:
                 or word in CITATION_SKIP or low.rstrip(".") in TITLES or low in EXTRA_TITLES)
 
 
+# A reference entry's authors, each "Surname, Given", before the date in brackets: "Tarn, Alma; Berg, Ola (2019)."
+# (wiki citation templates write them so); the entry may open with its number and a caret ("3. ^ ").
+# (written out, with small letters: "Lund BR, Skov S" are surnames with initials, Vancouver style, and no such pair)
+_REF_WORD = r"[A-Z][\w'’-]*[a-zà-ÿ][\w'’-]*"
+_REF_AUTHOR = rf"{_REF_WORD}(?: {_REF_WORD})?, {_REF_WORD}(?: [A-Z][\w'’.-]*){{0,2}}"
+_REF_AUTHORS = re.compile(rf"^\W*(?:\d{{1,3}}\.\s*)?(?:\^\s*)?(?P<names>{_REF_AUTHOR}(?:; {_REF_AUTHOR})*)"
+                          r"\s*\([^()]{0,30}?\b(?:1[5-9]|20)\d{2}\)")
+
+
+def reference_authors(ms: list[Mention], page: Page) -> list[Mention]:
+    """A reference entry's authors written "Surname, Given" before its date: each is one person, surname and given
+    name together; the model's mentions inside give way. Not a place and its country ("Harbourton, Ireland (2019)")."""
+    texts = page.texts
+    spans: list[tuple[int, int, int]] = []
+    for i, text in enumerate(texts):
+        if (rm := _REF_AUTHORS.match(text)) is None:
+            continue
+        pos = rm.start("names")
+        for part in rm.group("names").split("; "):
+            if not any((p := lookup(w.strip())) is not None and (p.kind != "city" or p.population >= CITY_POPULATION)
+                       for w in part.split(",")):
+                spans.append((i, pos, pos + len(part)))
+            pos += len(part) + 2
+    if not spans:
+        return ms
+    out = [m for m in ms if not any(m.seg == i and a <= m.start and m.end <= b for i, a, b in spans)]
+    return out + [Mention(i, a, b, "PERSON", "reference") for i, a, b in spans]
+
+
 def citations(ms: list[Mention], page: Page) -> list[Mention]:
     """Authors in academic citations are persons: "(Okafor, Halloran, & Berg, 2008)", "Halvorsen and Berg (1998)"."""
     texts = page.texts

@@ -262,3 +262,10 @@ def test_a_notes_own_next_sentence_and_a_placeholders_heading_go_with_them():
     text = TITLE + note + BODY + quiz + BODY + FOOTER
     for line in ("It never changes which crossings", "Test yourself"):
         assert role_of(text, line) == "furniture", line
+
+
+def test_a_line_holding_a_word_longer_than_any_links_address_is_the_pages():
+    # (and it is not run through the chrome patterns, which took seconds on a 100 KB run of brackets)
+    line = "Privacy | Terms | Contact | " + "x" * (clean.CHROME_WORD_CHARS + 1)
+    assert clean.chrome_anywhere(line) is None and clean.chrome_at_edge(line) is None
+    assert clean.chrome_anywhere("Privacy | Terms | Contact | " + "x" * 40) is not None

@@ -368,10 +368,19 @@ def _guide_heading(words: list[str]) -> bool:
     return " ".join(words) in _GUIDE_HEADINGS
 
 
+#: Longest word a line of chrome holds (a long link's address is about 200 characters): a line with a longer one is
+#: the page's, and is not run through the patterns below, which cost seconds on a 100 KB run of brackets.
+CHROME_WORD_CHARS = 300
+
+
+def _has_huge_word(t: str) -> bool:
+    return len(t) > CHROME_WORD_CHARS and max(map(len, t.split())) > CHROME_WORD_CHARS
+
+
 def chrome_anywhere(text: str) -> str | None:
     """Why a line is site chrome wherever it stands on the page, or None."""
     t = text.strip()
-    if not t:
+    if not t or _has_huge_word(t):
         return None
     n_words = len(t.split())
     if _COPYRIGHT.search(t) and n_words <= 20:
@@ -713,6 +722,8 @@ def chrome_at_edge(text: str) -> str | None:
     t = text.strip()
     if why := chrome_anywhere(t):
         return why
+    if _has_huge_word(t):
+        return None
     if _language_switch(t):
         return "language switch"
     if _OFFICIAL_SITE.match(t) and len(t.split()) <= OFFICIAL_SITE_WORDS:

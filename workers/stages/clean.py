@@ -582,7 +582,7 @@ _EDITORIAL_NOTE = re.compile(
     # ("Speech as prepared. The spoken version may differ.", "This story features first-hand reporting by ...")
     r"|^\W*(?:speech|remarks|text|address)\s+as\s+(?:prepared|drafted)\b|\bthe\s+spoken\s+(?:version|word)\s+may\s+differ\b"
     r"|^\W*(?:[^\W\d_][^.!?—–:]{0,30}\s*[—–:]\s*)?this\s+(?:story|article|report)\s+(?:features|contains|includes)\s+(?:first-hand|original)\s+(?:reporting|journalism)\b"
-    # ("Timestamps are approximate.", "This is the authors' accepted manuscript ... the version of record.")
+    # ("All timestamps are approximate", "This is an author manuscript; cite the published version.")
     r"|^\W*(?:all\s+|the\s+)?time\s*stamps?\s+(?:are|is)\s+(?:approximate|automatic|machine)"
     r"|^\W*this\s+(?:is\s+)?(?:the|an)\s+(?:author(?:s['’]?|['’]s)?\s+)?(?:accepted\s+manuscript|pre-?print|post-?print|author\s+manuscript)\b"
     r"|^\W*(?:our|the)\s+editors\s+(?:produced|prepared|compiled|made)\s+this\s+(?:transcript|summary|translation)\b"
@@ -2156,8 +2156,8 @@ def _notice_over_buttons(lines: list[Line], found: dict[int, str]) -> None:
             found[m] = "the notice its buttons answer"
 
 
-#: The site's notes that may go on in a sentence or two of their own, in their block: "We earn a commission on some
-#: links." / "It never changes what we recommend."; and the ones a short heading may stand over in their block.
+#: The site's notes that may go on in a sentence or two of their own, in their block: "Some links here pay us a
+#: commission." / "Our picks are ours alone."; and the ones a short heading may stand over in their block.
 _NOTES_GOING_ON = {"the site's note on its affiliate links", "the site's affiliate note", "the site's editorial note", "the wiki's maintenance banner",
                    "the site's disclaimer", "the site's terms of reuse"}
 _NOTES_HEADED = {"the place of an interactive part"}

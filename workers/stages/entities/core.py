@@ -28,7 +28,7 @@ from ...knowledge.shapes import is_dateline, is_table_row
 from ...knowledge.words import is_common, is_given_name
 
 __all__ = [
-    "LABELS", "NAME_LABELS", "PLACE_LABELS", "SHORT_FORM", "SPEECH_AFTER", "Live", "Mention", "Occurrences", "Page", "Runs", "SpanIndex", "bare", "fold",
+    "LABELS", "NAME_LABELS", "PLACE_LABELS", "SHORT_FORM", "SPEECH_AFTER", "Live", "Mention", "Occurrences", "Page", "Runs", "SpanIndex", "bare", "big_place", "fold",
     "is_common", "is_given_name", "is_table_row", "lookup", "looks_like_person", "not_a_name", "place_label", "resolve", "sentence_initial",
     "short_form_heads", "strip_punct", "title_case", "tokens", "trim_name", "wire_dateline",
 ]
@@ -478,6 +478,11 @@ SHORT_FORM = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})(?![\w'’-]|\s+[A-Z])"
 def _no_known_place(place: Place | None) -> bool:
     """No place, or a town too small to be read as one before a company's name ("Hollis" is also a town of 20,000)."""
     return place is None or (place.kind == "city" and place.population < CITY_POPULATION)
+
+
+def big_place(text: str) -> bool:
+    """The gazetteer knows ``text`` as a country, a state or a region, or as a city of :data:`CITY_POPULATION` or more."""
+    return not _no_known_place(lookup(text))
 
 
 def short_form_heads(ms: list[Mention], page: Page) -> set[str]:

@@ -13,7 +13,7 @@ from ....knowledge.lexicon import (
 from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import words as word_list
 from ..core import (
-    PLACE_NAME_STARTS, THE_BEFORE, Mention, NAME_LABELS, PLACE_LABELS, Page, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup,
+    PLACE_NAME_STARTS, THE_BEFORE, Mention, NAME_LABELS, PLACE_LABELS, Page, SpanIndex, big_place, gazetteer, is_common, is_given_name, looks_like_person, lookup,
     SPEECH_AFTER, fold, name_tokens, not_a_name, resolve, sentence_initial, strip_punct,
 )
 
@@ -80,8 +80,7 @@ def reference_authors(ms: list[Mention], page: Page) -> list[Mention]:
             continue
         pos = rm.start("names")
         for part in rm.group("names").split("; "):
-            if not any((p := lookup(w.strip())) is not None and (p.kind != "city" or p.population >= CITY_POPULATION)
-                       for w in part.split(",")):
+            if not any(big_place(w.strip()) for w in part.split(",")):
                 spans.append((i, pos, pos + len(part)))
             pos += len(part) + 2
     if not spans:

@@ -380,7 +380,7 @@ def _has_huge_word(t: str) -> bool:
 def chrome_anywhere(text: str) -> str | None:
     """Why a line is site chrome wherever it stands on the page, or None."""
     t = text.strip()
-    if not t or _has_huge_word(t):
+    if not t or _has_huge_word(t) or _MEDIA_CONTACT.match(t):
         return None
     n_words = len(t.split())
     if _COPYRIGHT.search(t) and n_words <= 20:
@@ -475,6 +475,30 @@ def chrome_anywhere(text: str) -> str | None:
         return "the site's terms of reuse"
     if n_words <= 40 and _INTERACTIVE.search(t):
         return "the place of an interactive part"
+    if n_words <= 40 and (_PRINT_NOTE.search(t) or _REVISION_NOTE.search(t)):
+        return "the site's editorial note"
+    if n_words <= POWERED_BY_WORDS and _POWERED_BY.match(t):
+        return "the site's credit to a service"
+    if n_words <= 40 and _SPONSORED_NOTE.search(t):
+        return "the site's note on sponsored content"
+    if n_words <= 30 and _LIVE_STAMP.search(t):
+        return "the live page's update stamp"
+    if _weather_strip(t):
+        return "weather widget"
+    if _metrics_row(t):
+        return "the article's counts"
+    if _timed_chapters(t):
+        return "the recording's chapters"
+    if _episode_row(t):
+        return "links to other episodes"
+    if _numbered_links_row(t):
+        return "a numbered row of links"
+    if _POLL.match(t) or _poll_answers(t):
+        return "poll"
+    if n_words <= APPEAL_WORDS and (_APPEAL.search(t) or _PROGRESS_BAR.search(t)):
+        return "the site's appeal for money"
+    if _promo_banner(t):
+        return "the site's banner"
     if 3 < n_words <= ARROW_LINK_WORDS and _ARROW_END.search(t):
         return "a link's words, its arrow after them"
     return None
@@ -494,9 +518,143 @@ _INTERACTIVE = re.compile(
     r"\binteractive\s+(?:quiz|exercise|element|activity|map|chart|graphic|feature|content|widget|version)s?\b[^.!?]{0,60}?"
     r"\b(?:appears?|is\s+available|are\s+available|(?:has|have)\s+been\s+(?:excluded|removed|left\s+out)|online|view\s+it)\b",
     re.IGNORECASE)
+# A note that the printed work differs from the page: "In the printed book this part opens on page 40", "A
+# version of this article appears in print on 3 May".
+_PRINT_NOTE = re.compile(
+    r"^\W*in\s+the\s+print(?:ed)?\s+(?:edition|version|book|issue)\b|^\W*a\s+version\s+of\s+this\s+(?:article|story|piece)\s+appear(?:s|ed)\s+in\s+print\b",
+    re.IGNORECASE)
+# A wiki's note on which revision the reader sees: "This is the latest reviewed version, checked on 2 May. 3 pending
+# changes await review."
+_REVISION_NOTE = re.compile(
+    r"^\W*this\s+is\s+(?:the|an?)\s+(?:latest|current|old|older|stable)\s+(?:reviewed\s+|accepted\s+|checked\s+|stable\s+)?(?:version|revision)\b"
+    r"|\b\d{1,4}\s+pending\s+(?:changes?|edits?|revisions?)\s+(?:await|are\s+awaiting|need)\b", re.IGNORECASE)
+# A site's credit to the service behind a part of it: "Powered by an outside map service", "Powered by WordPress".
+_POWERED_BY = re.compile(r"^\W*(?:search\s+|maps?\s+|bookings?\s+|comments?\s+)?powered\s+by\s+\S", re.IGNORECASE)
+#: Most words of such a credit, with a line of small print after it ("Prices include taxes").
+POWERED_BY_WORDS = 15
+# A site's note that some of the page is paid for: "Sponsored partner content on this page is clearly labelled".
+_SPONSORED_NOTE = re.compile(r"\b(?:sponsored|paid|partner|promoted)\s+(?:partner\s+)?(?:content|posts?|listings?|links?)\b[^.!?]{0,60}?"
+                             r"\b(?:labell?ed|marked|flagged|identified)\b", re.IGNORECASE)
+# A live page's stamp: "● LIVE  Updated 21:58", "Live updates · last update 14:05"; and its pointer to the older
+# entries: "Earlier updates below".
+_LIVE_STAMP = re.compile(r"^\W*live\b(?:\s+(?:updates?|blog|coverage))?[\s·|:–—-]+(?:updated|last\s+update[ds]?)\b"
+                         r"|\b(?:earlier|older|previous)\s+(?:updates|entries|posts)\s+(?:below|above)\b", re.IGNORECASE)
+# A weather strip: a temperature beside a sky's symbol or word ("George Town 29°C ☀", "Oslo 4 °C, light rain").
+_TEMPERATURE = re.compile(r"(?<![\w.,])-?\d{1,2}\s?°\s?[CF]\b")
+_WEATHER_WORD = re.compile(r"[☀☁⛅⛈☂☔❄🌧🌦🌤🌩]|\b(?:sunny|cloudy|overcast|showers?|rain|drizzle|breeze|windy|fog|mist|clear|storms?)\b",
+                           re.IGNORECASE)
+#: Most words of a weather strip's item.
+WEATHER_ITEM_WORDS = 8
+# A count under a name, as an article's metrics show them: "Views 1,204", "18 citations", "Altmetric 18".
+_METRIC = re.compile(r"^\W*(?:(?:views|downloads|reads|citations|shares|saves|altmetric|mentions)\s+\d[\d,.]*[kKM]?"
+                     r"|\d[\d,.]*[kKM]?\s+(?:views|downloads|reads|citations|shares|saves|mentions))\W*$", re.IGNORECASE)
+# A chapter of a recording, by the time it starts: "02:14 The 8:30 boat".
+_TIMED_CHAPTER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}\s+\S")
+# An episode of a series, by its number: "Ep. 9 · Net menders", "Episode 12: Tides".
+_EPISODE = re.compile(r"(?<!\w)(?:ep|episode|eps)\.?\s*\d{1,4}(?=\s*[·:–—|-]\s*\S)", re.IGNORECASE)
+# An item of a row of numbered links: "2. Sending money home".
+_NUMBERED_ITEM = re.compile(r"^(\d{1,2})[.)]\s+\S")
+# A poll's question, by its label ("QUICK POLL: Have you ...?"); and its answers, each a drawn radio button.
+_POLL = re.compile(r"^\W*(?:quick\s+|reader\s+|readers['’]\s+|today['’]s\s+|weekly\s+|our\s+)?poll\s*[:—–-]\s*\S.{0,150}\?\s*$", re.IGNORECASE)
+_RADIO = re.compile(r"\(\s?\)|[○◯◉●]\s*(?=[^\W\d_])")
+# A site's appeal for money: "We're 40% of the way to our spring target"; and its progress bar, drawn in blocks.
+_APPEAL = re.compile(r"\b\d{1,3}\s*%\s+of\s+the\s+way\s+to\s+(?:\w+\s+){0,3}(?:goal|target)\b"
+                     r"|(?:^|[.!?]\s+)\W*(?:help\s+us\s+)?(?:reach|meet|hit)\s+our\s+(?:\w+\s+){0,3}(?:goal|target)\b"
+                     r"|(?:^|[.!?]\s+)\W*become\s+a\s+(?:paying\s+|monthly\s+)?(?:member|supporter|patron)\b", re.IGNORECASE)
+_PROGRESS_BAR = re.compile(r"[█▓▒░■□▰▱]{6,}")
+#: Most words of an appeal.
+APPEAL_WORDS = 40
+# A banner's head in capitals, a verb that asks the reader to act, then its pitch after a dash: "RESERVE A SEAT —
+# Talks on ...", "TEXT ME STORM WARNINGS — Straight to your phone, free".
+_PROMO_HEAD = re.compile(r"^\W*(?P<head>[A-Z][A-Z'’&]*(?:\s+[A-Z0-9][A-Z0-9'’&-]*){1,6})\s*[—–]\s+\S")
+_PROMO_VERBS = page_words("promo_head_verbs")
+#: Most words of such a banner.
+PROMO_WORDS = 45
+# A press release's contact for journalists is the release's own, though its row looks like a footer's.
+_MEDIA_CONTACT = re.compile(r"^\W*(?:media|press)\s+(?:contacts?|enquiries|inquiries|officer)\s*:", re.IGNORECASE)
+
+
+def _weather_strip(text: str) -> bool:
+    """A row of short items, one a temperature beside a sky's symbol or word: a site's weather widget ("George Town
+    29°C ☀ light breeze  ·  Ferry: ON TIME"). A table's row of temperatures names no sky; a sentence is no item."""
+    parts = _parts(text)
+    return any(_TEMPERATURE.search(p) and _WEATHER_WORD.search(p) and len(p.split()) <= WEATHER_ITEM_WORDS for p in parts) and not any(
+        re.search(r"[a-z][.!?](?:\s|$)", p) for p in parts)
+
+
+def _metrics_row(text: str) -> bool:
+    """A row of an article's counts, two or more ("Views 1,204  ·  Citations 3  ·  Altmetric 18"), its other items
+    tools ("Cite this article ▾", "PDF")."""
+    parts = [p for q in _MENU_SEP.split(text.strip()) for p in _SPACED_SEP.split(q) if p.strip()]
+    metrics = sum(bool(_METRIC.match(p)) for p in parts)
+    return metrics >= 2 and all(_METRIC.match(p) or len(p.split()) <= TOOL_ROW_ITEM_WORDS for p in parts)
+
+
+def _timed_chapters(text: str) -> bool:
+    """A recording's chapters on one line, three or more, each its start time and a few words ("Chapters: 00:00 Cold
+    open · 02:14 The boat · 11:40 Pilots"), in the order they come."""
+    t = re.sub(r"^\W*[^\W\d_]{3,12}\s*:\s*", "", text.strip())
+    parts = [p.strip() for p in _MENU_SEP.split(t) if p.strip()]
+    if len(parts) < 3 or not all(_TIMED_CHAPTER.match(p) and len(p.split()) <= RUN_ITEM_WORDS + 3 for p in parts):
+        return False
+    starts = [sum(int(x) * 60 ** k for k, x in enumerate(reversed(p.split()[0].split(":")))) for p in parts]
+    return starts == sorted(starts)
+
+
+def _episode_row(text: str) -> bool:
+    """A row of links to other episodes of a series, two or more, each its number and title ("Ep. 9 · Net
+    menders    Ep. 8 · The winter pier"), none a sentence."""
+    found = _EPISODE.findall(text)
+    return len(found) >= 2 and len(text.split()) <= 12 * len(found) and not re.search(r"[a-z][.!](?:\s|$)", _EPISODE.sub(" ", text))
+
+
+def _numbered_links_row(text: str) -> bool:
+    """A row of three or more numbered links set apart by wide gaps, numbered 1, 2, 3 ... ("1. Renewing a passport
+    2. Sending money home   3. Which cars rust"): a list of the most read. None a sentence."""
+    parts = [p.strip() for p in re.split(r"\s{3,}|\t", text.strip()) if p.strip()]
+    numbers = [m.group(1) for p in parts if (m := _NUMBERED_ITEM.match(p))]
+    return (len(parts) >= 3 and len(numbers) == len(parts) and [int(x) for x in numbers] == list(range(1, len(parts) + 1))
+            and all(len(p.split()) <= RELATED_HEADLINE_WORDS + 10 and not _STATEMENT_END.search(p) for p in parts))
+
+
+def _poll_answers(text: str) -> bool:
+    """A poll's answers on one line, two or more, each behind a drawn radio button ("( ) Yes — 31%   ( ) No — 69%")."""
+    return len(_RADIO.findall(text)) >= 2 and len(text.split()) <= FORM_LINE_WORDS
+
+
+def _promo_banner(text: str) -> bool:
+    """A banner's capitalised head that asks the reader to act, then its pitch: "RESERVE A SEAT — Talks on ..."."""
+    m = _PROMO_HEAD.match(text)
+    if not m or len(text.split()) > PROMO_WORDS:
+        return False
+    words = m.group("head").lower().split()
+    return words[0] in _PROMO_VERBS and words[1] not in ("of", "and", "&")
+
+
+def _print_heads(lines: list[Line], found: dict[int, str], text: str | None) -> None:
+    """Mark a printed work's running heads that carry their page numbers: two or more lines alone between blank
+    lines, each a head and a page number far apart ("OCEAN STUDIES · A WHITE PAPER      58" ... "Chapter 4 · The
+    Pacific      59"), the numbers going up by one to three. A table's rows stand in a block."""
+    if text is None:
+        return
+    heads: list[tuple[int, int]] = []
+    for i, ln in enumerate(lines):
+        parts = [p.strip() for p in _HEAD_GAP.split(ln.text.strip())]
+        alone = (i == 0 or not _next_in_block(lines, i - 1, text)) and (i + 1 == len(lines) or not _next_in_block(lines, i, text))
+        if len(parts) != 2 or not alone or i in found:
+            continue
+        number = next((p for p in parts if re.fullmatch(r"\d{1,4}", p)), None)
+        other = parts[0] if number == parts[1] else parts[1]
+        if number and len(_words(other)) >= RUNNING_HEAD_WORDS and not _SENTENCE_END.search(other):
+            heads.append((i, int(number)))
+    for (i, a), (k, b) in zip(heads, heads[1:]):
+        if 1 <= b - a <= 3:
+            found[i] = found[k] = "the work's running head"
+
+
 # A site's disclaimer: "This guide is general information, not legal or tax advice."
 # A course page's prompt to its quiz or a hidden answer: "Check your understanding: ... Show answer".
-_SELF_CHECK = re.compile(r"^\W*(?:check\s+your\s+(?:understanding|knowledge|progress)|test\s+yourself|self[- ]check)\s*[:?!.–—-]", re.IGNORECASE)
+_SELF_CHECK = re.compile(r"^\W*(?:check\s+your\s+(?:understanding|knowledge|progress)|(?:test|quiz)\s+yourself|self[- ]check)\s*[:?!.–—-]", re.IGNORECASE)
 #: Most words of such a prompt.
 SELF_CHECK_WORDS = 30
 # "Information here is general; ask a pilot before you sail", "The information on this page is general guidance".
@@ -581,13 +739,15 @@ _EDITORIAL_NOTE = re.compile(
     r"^\W*this\s+(?:interview|transcript|conversation)\s+has\s+been\s+(?:edited|condensed|lightly\s+edited)\b|^\W*(?:please\s+)?check\s+against\s+(?:delivery|the\s+spoken\s+word)\W*$"
     # ("Speech as prepared. The spoken version may differ.", "This story features first-hand reporting by ...")
     r"|^\W*(?:speech|remarks|text|address)\s+as\s+(?:prepared|drafted)\b|\bthe\s+spoken\s+(?:version|word)\s+may\s+differ\b"
+    # (after any words: "The remarks as prepared for delivery are below; check them against the recording.")
+    r"|^[^.!?]{0,80}?\bas\s+prepared\s+for\s+delivery\b|^[^.!?]{0,80}?\bas\s+delivered\s+may\s+differ\b"
     r"|^\W*(?:[^\W\d_][^.!?—–:]{0,30}\s*[—–:]\s*)?this\s+(?:story|article|report)\s+(?:features|contains|includes)\s+(?:first-hand|original)\s+(?:reporting|journalism)\b"
     # ("All timestamps are approximate", "This is an author manuscript; cite the published version.")
     r"|^\W*(?:all\s+|the\s+)?time\s*stamps?\s+(?:are|is)\s+(?:approximate|automatic|machine)"
     r"|^\W*this\s+(?:is\s+)?(?:the|an)\s+(?:author(?:s['’]?|['’]s)?\s+)?(?:accepted\s+manuscript|pre-?print|post-?print|author\s+manuscript)\b"
     r"|^\W*(?:our|the)\s+editors\s+(?:produced|prepared|compiled|made)\s+this\s+(?:transcript|summary|translation)\b"
     # ("This transcript was produced by speech recognition and checked by an editor.")
-    r"|^\W*this\s+transcript\s+(?:is|was|has\s+been)\s+(?:produced|generated|made|created|transcribed)\s+(?:by|with|using)\s+"
+    r"|^\W*this\s+transcript\s+(?:is|was|has\s+been)\s+(?:produced|generated|made|created|transcribed)\s+(?:from\s+the\s+(?:audio|recording|broadcast)\s+)?(?:by|with|using)\s+"
     r"(?:automatic\s+|machine\s+)?(?:speech|voice|software|transcription|an?\s+(?:machine|computer|ai))\b"
     r"|^\W*this\s+(?:article|page|story|post|entry|summary|report|item)\s+(?:is|was|has\s+been)\s+"
     r"(?:archived|(?:prepared|written|compiled)\s+by\s+(?:the|our)\s+(?:[^\W\d_][\w'’-]*\s+){0,2}editors|(?:automatically\s+|machine[- ])translated"
@@ -610,7 +770,7 @@ _GALLERY_LINK = re.compile(r"\(\s*\d{1,4}\s+(?:photos|pictures|images|slides)\s*
 _COOKIE_SENTENCE = re.compile(r"^\W*we(?:\s+and\s+our\s+\w+)?\s+use\s+cookies\b|\bour\s+use\s+of\s+cookies\b|\baccept\s+(?:all\s+)?cookies\b",
                               re.IGNORECASE)
 # The page's languages as a count with a toggle: "12 languages ▾".
-_LANGUAGE_COUNT = re.compile(r"^\W*\d{1,3}\s+languages?\W*$", re.IGNORECASE)
+_LANGUAGE_COUNT = re.compile(r"^\W*(?:\S{1,2}\s+)?\d{1,3}\s+languages?\W*$", re.IGNORECASE)
 # A count of comments alone: "23 comments", "1 comment".
 # (with what the posts are under, before a colon: "Discussion of this notice: 9 new posts")
 # ("Comments (3)", and the prompt beside it: "Comments (3)   ·   Sign in to reply")
@@ -722,7 +882,7 @@ def chrome_at_edge(text: str) -> str | None:
     t = text.strip()
     if why := chrome_anywhere(t):
         return why
-    if _has_huge_word(t):
+    if _has_huge_word(t) or _MEDIA_CONTACT.match(t):
         return None
     if _language_switch(t):
         return "language switch"
@@ -984,11 +1144,11 @@ _FEEDBACK_ANSWERS = page_words("feedback_answers")
 # A download link names its file's type and size: "Download the entry form (PDF, 240 KB)".
 _FILE_TAG = re.compile(r"\(\s*(?:(?:[A-Za-z]{2,5}|\.[a-z]{2,4})(?:\s*,\s*\d[\d.,]*\s*[KMG]B)?|\d[\d.,]*\s*[KMG]B)\s*\)\s*$")
 # Links to the post before and after, pointing away: "« Older post", "Newer post »", "← Back to the list".
-_LEFT_ARROW = re.compile(r"^\s*[←«‹◀◄]")
-_RIGHT_ARROW = re.compile(r"[→»›▶►]\s*$")
+_LEFT_ARROW = re.compile(r"^\s*[←«‹◀◄◂]")
+_RIGHT_ARROW = re.compile(r"[→»›▶►▸]\s*$")
 # The ends of a row of links to the page before and after: "◀ 2. Europe ... 4. Asia ▶", "Previous: 5.2 ... Next: 5.4 ...".
-_PREVIOUS = re.compile(r"^\s*(?:[←«‹◀◄]|(?:previous|prev)\b)", re.IGNORECASE)
-_NEXT = re.compile(r"[→»›▶►]\s*$|^\s*next\b", re.IGNORECASE)
+_PREVIOUS = re.compile(r"^\s*(?:[←«‹◀◄◂]|(?:previous|prev)\b)", re.IGNORECASE)
+_NEXT = re.compile(r"[→»›▶►▸]\s*$|^\s*next\b", re.IGNORECASE)
 # Pictures that stand for words on buttons ("👍 Yes   👎 No"): no letters, figures or punctuation of the text.
 _PICTOGRAPHS = re.compile(r"[\u2190-\u2bff\U0001F000-\U0001FAFF\uFE0F]")
 # A comment form's note on required fields: "Mandatory fields are marked *".
@@ -1060,7 +1220,7 @@ _FEEDBACK_QUESTION = re.compile(r"^\W*(?:was|is|did)\s+this\s+(?:[\w'’-]+\s+){
                                 re.IGNORECASE)
 # A link labelled as the page before or after: "‹ Previous: 6.2 Deserts", "Next: 6.4 Coasts ›" (an arrow or a section's
 # number says it is a link, not the text's "Next: the council votes").
-_LABELLED_PREVIOUS_NEXT = re.compile(r"^\s*[‹«←◀]?\s*(?:previous|prev|next)\s*:\s*\S.{0,80}$", re.IGNORECASE)
+_LABELLED_PREVIOUS_NEXT = re.compile(r"^\s*[‹«←◀◂]?\s*(?:previous|prev|next)\s*:\s*\S.{0,80}$", re.IGNORECASE)
 
 
 #: Longest line a feedback question with its answers makes.
@@ -1117,7 +1277,7 @@ def _previous_next(text: str) -> bool:
     "◀ 2. Europe      Contents      4. Asia ▶", "Previous: 5.2 Population      Next: 5.4 Trade"."""
     parts = [p.strip() for p in _SPACED_SEP.split(text.strip()) if p.strip()] if len(text) <= 160 else []
     return (2 <= len(parts) <= PREVIOUS_NEXT_PARTS and _PREVIOUS.match(parts[0]) is not None and _NEXT.search(parts[-1]) is not None
-            and all(len(p.split()) <= 10 and not re.search(r"[a-z][.!?]\s", p) for p in parts))
+            and all(len(p.split()) <= 10 and not re.search(r"[a-z][.!]\s|[a-z]\?\s+[^\W\d_]", p) for p in parts))
 
 
 # A form's field or button as a page's text keeps it: the label inside spaced brackets ("[ Search ]", "[ your email ]").
@@ -1171,14 +1331,19 @@ def _drawn_controls(text: str) -> bool:
 _CONTENTS_ROW = re.compile(r"^\W*(?P<head>[^:|·•▾▼]{3,25}?)\s*(?::|[▾▼]\s*[|·•]?|[|·•])\s*(?P<rest>.+)$")
 
 
+_CONTENTS_GAP = re.compile(r"\s{3,}(?:[▸›»]\s*)?|\s*[▸›»]\s+")
+
+
 def _contents_row(text: str) -> bool:
     """A contents heading, a colon and two or more numbered entries kept apart by "·", "|" or "•"."""
     m = _CONTENTS_ROW.match(text.strip())
     if not m or " ".join(_words(m.group("head"))) not in _CONTENTS_HEADINGS:
         return False
-    entries = [p for p in _MENU_SEP.split(m.group("rest")) if p.strip()]
+    rest = m.group("rest")
+    # (a menu's toggle and where the reader is, apart by wide gaps or arrows: "Contents ▾   Chapter 6: X   ▸ 6.3 Y")
+    entries = [p for p in (_MENU_SEP if _MENU_SEP.search(rest) else _CONTENTS_GAP).split(rest) if p.strip()]
     # Half the entries or more are numbered; an abstract, a foreword, the references or the annexes may not be.
-    numbered = sum(bool(_CONTENTS_ENTRY.match(p)) for p in entries)
+    numbered = sum(bool(_CONTENTS_ENTRY.match(p) or _WORK_PART.match(p.strip())) for p in entries)
     return numbered >= 2 and 2 * numbered >= len(entries) and all(
         len(p.split()) <= RUN_ITEM_WORDS + 5 and not _SENTENCE_END.search(p) for p in entries)
 
@@ -1839,7 +2004,7 @@ def _learned_lines(lines: list[Line], text: str | None, found: dict[int, str], m
     weights, buckets = model["weights"], model["buckets"]
     cut = math.log(model["threshold"] / (1 - model["threshold"]))  # (log-odds: no exp() to overflow)
     for i in range(len(lines)):
-        if i not in shape.found and sum(v * weights.get(k, 0.0) for k, v in inner_line_features(shape, i, buckets).items()) > cut:
+        if i not in shape.found and not _MEDIA_CONTACT.match(lines[i].text.strip()) and sum(v * weights.get(k, 0.0) for k, v in inner_line_features(shape, i, buckets).items()) > cut:
             found[i] = "chrome by the learned model of chrome lines"
 
 
@@ -1858,7 +2023,7 @@ def _rules_own(text: str, prose: _Prose | None) -> bool:
     """A line the rules decide on alone: a row laid out in columns (a table's, or a menu's the rules know), a phone
     number or an email address (the owner's contacts or the page's, told apart by where they stand), or words the
     page's prose names again (its subject, even in interface words: "Language")."""
-    return bool(CELL_GAP.search(text) or _PHONE_NUMBER.search(text) or _EMAIL.search(text)
+    return bool(CELL_GAP.search(text) or _PHONE_NUMBER.search(text) or _EMAIL.search(text) or _MEDIA_CONTACT.match(text.strip())
                 or (prose is not None and prose.names(text)))
 
 
@@ -2079,6 +2244,8 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
         i = _repeated_contents(lines, i, bottom, found, text, last_at)
     _inner_boxes(lines, top, bottom, found, text)
     _running_heads(lines, found, text)
+    _print_heads(lines, found, text)
+    _row_headings(lines, found, text)
     i = top
     while i <= bottom:
         i = _language_list(lines, i, bottom, found, text)
@@ -2181,6 +2348,22 @@ def _note_rest(lines: list[Line], found: dict[int, str], text: str | None) -> No
         elif why in _NOTES_HEADED and i > 0 and i - 1 not in found and _next_in_block(lines, i - 1, text):
             t = lines[i - 1].text.strip()
             if len(t.split()) <= TITLE_OVER_WORDS and not _SENTENCE_END.search(t):
+                found[i - 1] = "the heading over " + why
+
+
+#: Rows of links that a short heading may stand over in their block ("MORE EPISODES" / "Ep. 47 · ...").
+_HEADED_ROWS = {"links to other episodes", "a numbered row of links"}
+
+
+def _row_headings(lines: list[Line], found: dict[int, str], text: str | None) -> None:
+    """The heading right over a row of links in its block, a few words and no sentence: "Trending now" over "1. ...
+    2. ...   3. ...", "More episodes" over "Ep. 47 · ...   Ep. 46 · ..."."""
+    if text is None:
+        return
+    for i, why in list(found.items()):
+        if why in _HEADED_ROWS and i > 0 and i - 1 not in found and _next_in_block(lines, i - 1, text):
+            t = lines[i - 1].text.strip()
+            if len(t.split()) <= RELATED_HEADER_WORDS + 2 and not _SENTENCE_END.search(t):
                 found[i - 1] = "the heading over " + why
 
 

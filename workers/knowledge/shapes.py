@@ -98,6 +98,8 @@ def is_column_header(text: str) -> bool:
             and any(len(w.rstrip(".")) == 1 and w[0] not in "AI" for w in words))
 
 
+# The marks after an author's name that point to an affiliation or a note: "Ana Lima ¹ *", "Tom Berg²†".
+_AFFILIATION_MARKS = re.compile(r"\s*[\u00b9\u00b2\u00b3\u2070-\u2079*†‡§]+")
 _BYLINE_PARTS = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*$")
 
@@ -131,7 +133,7 @@ def is_byline(text: str) -> bool:
     Its parts (between commas and "and") are all persons, or hold an organisation and a person, a second
     organisation or a country; a title's parts are not ("Trade, Aid and Investment").
     """
-    t = text.strip()
+    t = _AFFILIATION_MARKS.sub("", text).strip()
     if len(t.split()) > 20 or t.endswith((".", ":", "?", "!")):
         return False
     parts = [p for p in _BYLINE_PARTS.split(t) if p]

@@ -223,8 +223,8 @@ def _under_heading(seg: Segment, prev: Segment | None, page_title: Segment | Non
     if seg.role == "heading" and (re.findall(r"[^\W\d_]+", t.lower()) or [""])[0] in _UI_WORDS:
         return False  # "About the trust", "Contact the office": a section's heading under another
     if seg.role == "paragraph":
-        if not t[:1].isupper():
-            return False
+        if not t[:1].isupper() or is_field_line(t):
+            return False  # (a field names no picture: "Media contact: Ana Lima · +1 555 0100")
         lines = [ln for ln in source[seg.source_start : seg.source_end].splitlines() if ln.strip()] if source else []
         if len(lines) >= 2 and all(len(ln.strip()) <= SHORT_LINE_CHARS for ln in lines):
             return False  # an address or contact details, a line each: no picture's description

@@ -570,8 +570,9 @@ _PROMO_HEAD = re.compile(r"^\W*(?P<head>[A-Z][A-Z'’&]*(?:\s+[A-Z0-9][A-Z0-9'�
 _PROMO_VERBS = page_words("promo_head_verbs")
 #: Most words of such a banner.
 PROMO_WORDS = 45
-# A press release's contact for journalists is the release's own, though its row looks like a footer's.
-_MEDIA_CONTACT = re.compile(r"^\W*(?:media|press)\s+(?:contacts?|enquiries|inquiries|officer)\s*:", re.IGNORECASE)
+# A press release's contact for journalists, by name, is the release's own, though its row looks like a footer's
+# ("Media contact: Ana Lima, press officer · +1 555 0100"); a footer's "Media contact: press office" names no one.
+_MEDIA_CONTACT = re.compile(r"^\W*(?i:media|press)\s+(?i:contacts?|enquiries|inquiries|officer)\s*:\s*[A-Z][\w'’.-]+\s+[A-Z]")
 
 
 def _weather_strip(text: str) -> bool:

@@ -87,13 +87,17 @@ _PERSON_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}$")
 # (A lone "A" or "I" before a word is an article or a pronoun, not an initial.)
 _NAME_WITH_INITIALS = r"(?:(?:[A-Z]\.\s*){1,3}|(?:[A-Z]\s+){2,3}|[B-HJ-Z]\s+)[A-Z][\w'’-]+"
 _AUTHOR_LIST = re.compile(rf"^{_NAME_WITH_INITIALS}(?:\s*(?:,|;|&|\band\b)\s*{_NAME_WITH_INITIALS})+\s*,?$")
+# A press release's label, however it is set: "NEWS RELEASE: for immediate release", "Embargoed until 00:01".
+_RELEASE_LABEL = re.compile(r"\bfor\s+immediate\s+release\b|\bembargoed\s+(?:until|till)\b", re.IGNORECASE)
 # Worked sums and formulas ("Q1 = 2", "7 + 8 / 2") are text, not titles.
 # ("22-23" and "2015/16" are ranges, so minus and slash count only with spaces around them.)
 _FORMULA = re.compile(r"[=<>≤≥]|\d\s*[+*×÷]\s*\d|\d\s+[-−/]\s+\d")
 # Front-matter fields of papers and reports: a label and its value, not a heading.
 _FIELD_LABEL = re.compile(
     r"^(?:key\s*words?|abstract|received|accepted|published|correspondence|doi|citation|cite as|corresponding author|e-?mail"
-    r"|(?:media\s+|press\s+)?contacts?|tel|telephone|phone|fax|enquiries|inquiries|from|to|date|location|authors?)\s*:",
+    r"|(?:media\s+|press\s+)?contacts?|tel|telephone|phone|fax|enquiries|inquiries|from|to|date|location|authors?"
+    # (a release's issuer, a judgment's counsel and bench: "Issued by: ...", "Counsel: ...", "Coram: ...")
+    r"|issued\s+by|released\s+by|counsel|coram|judges?)\s*:",
     re.IGNORECASE,
 )
 # A telephone number: six or more digits in groups.
@@ -209,7 +213,7 @@ def is_headline(text: str) -> bool:
     """
     t = text.strip()
     words = [w for w in t.split() if re.search(r"[^\W\d_]", w)]
-    if len(words) < 3 or len(t.split()) > MAX_HEADLINE_WORDS or any(c.islower() for c in t):
+    if len(words) < 3 or len(t.split()) > MAX_HEADLINE_WORDS or any(c.islower() for c in t) or _RELEASE_LABEL.search(t):
         return False
     return sum(1 for c in t if c.isupper()) >= 6 and not is_dateline(t) and not is_table_row(t) and not is_column_header(t)
 
@@ -297,6 +301,16 @@ def heading_over(lines: list[str]) -> str | None:
             and all(len(head) < len(line) and len(line.split()) <= MAX_HEADING_WORDS for line in rest)):
         return "text"  # a heading over lines of data in sentence case ("Opening times" / "Daily 10:00-17:00"); a name or address ("Town Hall" / "Main Street 4") has capitals
     return None
+
+
+# An item by its code, letters and a number: "R4.1 Open a desk ...", "Q3 What ...", "REC-2 Fund ...".
+_CODED_ITEM = re.compile(r"^\s*([A-Z]{1,3})-?\d{1,3}(?:\.\d{1,3}){0,2}[.:)]?\s+[\"“‘(]?[A-Z]")
+
+
+def coded_items(lines: list[str]) -> bool:
+    """Two or more lines, each an item by its code, the same letters before each number ("R4.1 ..." / "R4.2 ...")."""
+    codes = [m.group(1) if (m := _CODED_ITEM.match(line)) else None for line in lines]
+    return len(lines) >= 2 and None not in codes and len(set(codes)) == 1
 
 
 #: Fewest lines of a list written without bullets, one item per line.
@@ -495,7 +509,7 @@ def heading_shape(text: str, *, first: bool = False, numbered: bool = False) -> 
         return False
     if _TRAILS_OFF.search(t) or is_dateline(t) or dated_row(t) or _BYLINE.match(t) or is_story_byline(t) or _AUTHOR_LIST.match(t) or _FORMULA.search(t) or _FIELD_LABEL.match(t) or _PHONE.search(t):
         return False
-    if labelled_person(t) or is_postal_address(t):
+    if labelled_person(t) or is_postal_address(t) or _RELEASE_LABEL.search(t):
         return False
     first_letter = re.search(r"[^\W\d_]", t)
     if not numbered and first_letter and first_letter.group().islower() and first_letter.start() < 3:
@@ -661,8 +675,8 @@ def segment(page: CleanPage) -> SegmentedPage:
             text, offsets = _flatten(block)
             number = num.group("num").strip("()")
             add("heading", text, offsets, block.source_start, block.source_end, number=number, level=heading_level(num.group("num")))
-        elif len(lines) > 1 and all(_BULLET_RE.match(line) or _enum_scheme(line) or REFERENCE_ENTRY.match(line)
-                                    or _LABELLED_ITEM.match(line) for line in lines):
+        elif len(lines) > 1 and (all(_BULLET_RE.match(line) or _enum_scheme(line) or REFERENCE_ENTRY.match(line)
+                                     or _LABELLED_ITEM.match(line) for line in lines) or coded_items(lines)):
             # (a reference list may number some entries and not others; a guide's tips and warnings follow each other)
             _add_list_items(block, add)
         elif len(lines) > 1 and laid_out_table(page.text[block.source_start : block.source_end].splitlines()):
@@ -762,6 +776,9 @@ def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: B
     span = (block.source_start, block.source_end)
     if _BULLET_RE.match(t) or _LABELLED_ITEM.match(t):
         add("list_item", text, offsets, *span)
+        return
+    if _CODED_ITEM.match(t) and any(b is not None and "\n" not in b.text.strip() and coded_items([t, b.text]) for b in (prev, nxt)):
+        add("list_item", text, offsets, *span)  # an item by its code, its sibling a line of its own ("R4.1 ..." / "R4.2 ...")
         return
     if m := _MULTI_NUMBER_RE.match(t):
         # "1.1 What is Government?": a sub-section number makes even a question a heading.

@@ -48,6 +48,7 @@ EXAMPLES: dict[str, tuple[list[str], list[tuple[str, str, int, int]], tuple[str,
                      [("Veshar Armed Forces, Coastal Mobilization Forces", "ORG", 0, 0)], ("Coastal Mobilization Forces", "ORG"), True),
     "team_names": (["He was drafted by the Seattle Mariners and played 40 games that season in the league."],
                    [("Seattle", "GPE", 0, 0), ("Mariners", "PERSON", 0, 0)], ("Seattle Mariners", "ORG"), True),
+    "listed_places": (["Boats call at Bergen, Varnholm and Skelvik each week."], [("Bergen", "GPE", 0, 0)], ("Skelvik", "GPE"), True),
     "titled_names": (["The talks were opened by President Varkonyi in the hall."], [], ("Varkonyi", "PERSON"), True),
     "given_name_places": (["Rebecca walked home."], [("Rebecca", "GPE", 0, 0)], ("Rebecca", "PERSON"), True),
     "city_quarters": (["Walks through Vieux Marseille start at the port.", "Marseille is busy."],
@@ -104,8 +105,8 @@ EXAMPLES: dict[str, tuple[list[str], list[tuple[str, str, int, int]], tuple[str,
                       ("Teodor Brask", "PERSON"), True),
     "honorific_names": (["The motion was put by Cllr Varga and carried."], [("Cllr Varga", "ORG", 0, 0)], ("Varga", "PERSON"), True),
     "date_edges": (["- Wednesday 4th June: sports day"], [("June", "DATE", 0, 0)], ("Wednesday 4th June", "DATE"), True),
-    "places_after_prepositions": (["The firm repaired roofs in Selbridge and Harwold last spring."],
-                                  [("Selbridge", "GPE", 0, 0), ("Harwold", "PERSON", 0, 0)], ("Harwold", "GPE"), True),
+    "places_after_prepositions": (["The firm repaired roofs in Harwold last spring."],
+                                  [("Harwold", "PERSON", 0, 0)], ("Harwold", "GPE"), True),
     "places_before_divisions": (["Farmers of Varnitz province sold their first crop."], [("Varnitz", "PERSON", 0, 0)],
                                 ("Varnitz", "GPE"), True),
     "split_places": (["Lunch is at the Fish Market in Kelvark on Fridays."], [("Fish Market in Kelvark", "FAC", 0, 0)],
@@ -305,3 +306,31 @@ def test_surnames_with_initials_and_a_town_with_its_country_are_no_reference_aut
              "Rotterdam, Netherlands (2019). Port statistics for the year."]
     got = set(_refined([], texts)[1])
     assert ("Tarnby BR, Orvik S", "PERSON") not in got and ("Rotterdam, Netherlands", "PERSON") not in got, got
+
+
+def test_names_listed_with_a_place_or_after_in_are_places_but_not_authors_or_months():
+    texts = ["Boats call at Bergen, Varnholm and Skelvik each week.",
+             "Households in Orvanet, Kessby and Tulmar took part.",
+             "Later work (Halvik and Brenner 2020) agrees.",
+             "Sailings run in June and July from Bergen and Varnholm; notices come in Norwegian and English."]
+    ms = [mention(texts, "Bergen", "GPE", seg=0), mention(texts, "Bergen", "GPE", seg=3)]
+    found = {(t, lab) for t, lab in _refined(ms, texts)[1]}
+    assert {("Varnholm", "GPE"), ("Skelvik", "GPE"), ("Orvanet", "GPE"), ("Kessby", "GPE"), ("Tulmar", "GPE")} <= found, found
+    assert not {("Halvik", "GPE"), ("Brenner", "GPE"), ("June", "GPE"), ("July", "GPE"), ("Norwegian", "GPE"), ("English", "GPE")} & found, found
+
+
+def test_a_bylines_author_is_a_person_though_the_given_name_is_rare():
+    texts = ["By Ysolde Marrack-Tey · Updated 4 May 2026 · 6 min read", "The ferry left at noon."]
+    ms = [mention(texts, "Ysolde Marrack-Tey", "ORG", seg=0)]
+    assert ("Ysolde Marrack-Tey", "PERSON") in set(_refined(ms, texts)[1])
+
+
+def test_a_name_followed_by_who_is_a_persons_but_not_a_teams_or_a_bodys_plural():
+    texts = ["Dorran Quillby, who has kept the lighthouse since 2011, asks visitors to keep off the rocks.",
+             "Quillby said the track floods in winter.",
+             "The Harbour Council, who are meeting today, will vote."]
+    ms = [mention(texts, "Dorran Quillby", "ORG", seg=0), mention(texts, "Quillby", "ORG", seg=1),
+          mention(texts, "Harbour Council", "ORG", seg=2)]
+    found = set(_refined(ms, texts)[1])
+    assert {("Dorran Quillby", "PERSON"), ("Quillby", "PERSON"), ("Harbour Council", "ORG")} <= found, found
+

@@ -122,6 +122,7 @@ STEPS: tuple[Step, ...] = (
     Step("institutions", orgs.institutions),
     Step("common_word_names", people.common_word_names),
     Step("places_after_prepositions", places.places_after_prepositions),
+    Step("listed_places", places.listed_places),
     Step("places_before_divisions", places.places_before_divisions),
     Step("add_places", places.add_places),
     Step("state_codes", places.state_codes_after_towns),

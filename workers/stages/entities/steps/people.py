@@ -666,6 +666,8 @@ LIFE_EVENTS = word_list("life_events")
 _LIFE_DATES = re.compile(r"\s*\((?:c\.\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?\d{3,4}\s*[–—-]\s*"
                          r"(?:c\.\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?\d{3,4}\s*\)")
 _LIFE_EVENT = re.compile(r"[ \t]+(?:" + alternation(LIFE_EVENTS) + r")\b")
+#: A relative clause that only a person takes: "Ana Lima, who keeps the ferry log".
+_WHO_AFTER = re.compile(r",?[ \t]+who[ \t]+(?!are\b|were\b|have\b)")  # (a body takes the plural: "the Council, who are")
 #: What the model may have taken such a name for (not an event's or a law's name).
 _LIFE_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"}
 
@@ -682,8 +684,9 @@ def life_events(ms: list[Mention], page: Page) -> list[Mention]:
                 and lookup(t) is None and t not in page.known.orgs
                 and not any(w.lower() in ORG_HEADS or w.lower() in PLACE_HEADS or w in LEGAL_FORMS for w in t.split())):
             after = texts[m.seg][m.end:m.end + 60]  # (a body's years are no life: "Kelvara Holdings (2010–2015)")
-            if _BIRTH_NOTE.match(after) or _LIFE_DATES.match(after) or _LIFE_EVENT.match(after):
-                names.add(t)
+            if _BIRTH_NOTE.match(after) or _LIFE_DATES.match(after) or _LIFE_EVENT.match(after) or (
+                    " " in t and _WHO_AFTER.match(after) and not page.about_sport):
+                names.add(t)  # (a team of two words may be "who" on a sports page: "Harbour Rovers, who ...")
     if not names:
         return ms
     surnames, firsts = {t.split()[-1] for t in names}, {t.split()[0] for t in names}
@@ -795,9 +798,12 @@ def note_person_words(ms: list[Mention], page: Page) -> list[Mention]:
 #: Words that open a credit: a byline, a photo credit, a contact.
 CREDIT_CUES = word_list("credit_cues")
 #: A credit opening a line or following a ";" or "|" on it: the cue, then a colon, or a space after "by".
-_CREDIT = re.compile(r"(?:^|(?<=[;|•]))[ \t]*\(?[ \t]*(?i:" + alternation(CREDIT_CUES) + r")(?:[ \t]*:[ \t]*|(?<=[bB][yY])[ \t]+)"
+# (a byline's parts kept apart by middle dots too: "By Ana Lima · Updated 4 May · 6 min read")
+_CREDIT = re.compile(r"(?:^|(?<=[;|•·]))[ \t]*\(?[ \t]*(?i:" + alternation(CREDIT_CUES) + r")(?:[ \t]*:[ \t]*|(?<=[bB][yY])[ \t]+)"
                      r"([A-Z][\w'’-]*[a-z][\w'’-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]*[a-z][\w'’-]*)){1,2})"
-                     r"(?=[ \t]*(?:$|[,;|/)(]|(?:on|for|and|in)\b|[-–—]))", re.M)
+                     r"(?=[ \t]*(?:$|[,;|/)(·]|(?:on|for|and|in)\b|[-–—]))", re.M)
+#: What follows the author's name in a byline's row: its next part after a middle dot or a bar.
+_BYLINE_ROW = re.compile(r"[ \t]*[·|][ \t]*\S")
 #: An agency after the credited person and a slash: "Ana Lima / Harbour Wire", "Ana Lima/Harbour Wire".
 _AGENCY = re.compile(r"[ \t]*/[ \t]*([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,4})")
 
@@ -819,7 +825,9 @@ def credit_lines(ms: list[Mention], page: Page) -> list[Mention]:
         for cm in _CREDIT.finditer(text):
             s, e = cm.span(1)
             name = cm.group(1).split()
-            if not is_given_name(name[0]) or any(
+            # (a byline's row vouches for a name the given-name list lacks: "By Imogen Roe · Updated 4 May")
+            byline_row = _BYLINE_ROW.match(text, cm.end(1)) is not None and cm.group().lstrip(" \t(").lower().startswith("by ")
+            if not (is_given_name(name[0]) or byline_row) or any(
                     w.lower().rstrip(".") in TITLES or w.lower() in ORG_HEADS or w.lower() in PLACE_HEADS
                     or w.lower() in MONTHS or w.lower() in WEEKDAYS for w in name):
                 continue

@@ -10,7 +10,7 @@ from ..core import (
     lookup,
     place_label, sentence_initial, strip_punct, wire_dateline,
 )
-from ....knowledge.lexicon import DIVISION_WORDS, PLACE_VERBS_GUARDED, TITLES, alternation
+from ....knowledge.lexicon import DIVISION_WORDS, MONTHS, ORG_HEADS, PLACE_VERBS_GUARDED, TITLES, WEEKDAYS, alternation
 from ....knowledge.words import is_given_name, is_listed
 
 _CAPSEQ = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*))*")
@@ -374,3 +374,82 @@ def split_places(ms: list[Mention], page: Page) -> list[Mention]:
             first.label = place_label(gaz.lookup(t[:cut.start()]))
         out.extend([first, Mention(m.seg, m.start + cut.end(), m.end, m.label, "split")])
     return out
+
+
+# An item of a list of names: one to three capitalised words ("Kessby", "Varn-Holm", "Little Harbour").
+_LIST_ITEM = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*[a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*[a-z][\w'’-]*){0,2}(?![\w'’-])")
+# What stands between two items: a comma, or "and" / "or" before the last (perhaps with a comma, over a line break).
+_LIST_COMMA = re.compile(r"[ \t]*,[ \t]*\n?[ \t]*")
+_LIST_LAST = re.compile(r"[ \t]*,?\s+(?:and|or)\s+")
+#: A year right after the list: its items are authors ("(Holm and Berg 2020; ...)", "Holm, Berg, 2019").
+_YEAR_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:1[5-9]|20)\d\d[a-z]?\b")
+#: "in", "near", "at" right before a list: its items are where something is ("households in Orvanet, Kessby and Tulmar").
+_LIST_PREPOSITION = re.compile(r"(?<![\w'’-])(?:in|near|at)[ \t]+$")
+
+
+def _name_lists(text: str) -> list[list[tuple[int, int]]]:
+    """The lists of names in ``text``, each two or more items, the last after "and" or "or": "A, B and C"."""
+    items = [m.span() for m in _LIST_ITEM.finditer(text)]
+    lists: list[list[tuple[int, int]]] = []
+    run: list[tuple[int, int]] = []
+    for span in items:
+        if run and _LIST_COMMA.fullmatch(text, run[-1][1], span[0]):
+            run.append(span)
+            continue
+        if run and (lm := _LIST_LAST.fullmatch(text, run[-1][1], span[0])):
+            if len(run) >= 2 or "," not in lm.group():
+                lists.append(run + [span])  # (", and" after one name joins two clauses: "spoke at X, and Y smiled")
+            run = []
+            continue
+        run = [span]
+    return lists
+
+
+def listed_places(ms: list[Mention], page: Page) -> list[Mention]:
+    """The names listed with a place are places, and so are the names listed right after "in", "near" or "at": "Bergen,
+    Varnholm and Skelvik" after the gazetteer's or the model's "Bergen", "households in Orvanet, Kessby and Tulmar". A
+    name no mention covers becomes one; a one-word name the model took for a person or a body, listed with a place,
+    is the place it stands with. Not an item that is a common English word, a given name, a month or a day, nor one
+    with a body's word ("Harbour Trust"), and not a list of authors ("in Holm and Berg (1998)")."""
+    texts = page.texts
+    gaz = gazetteer()
+    out = list(ms)
+    by_span = {(m.seg, m.start, m.end): m for m in ms}
+    taken = SpanIndex(ms)
+    for i, text in enumerate(texts):
+        for items in _name_lists(text):
+            names = [text[s:e] for s, e in items]
+            if (any(not _listable(n, gaz, page) for n in names) or _AUTHOR_AFTER.match(text, items[-1][1])
+                    or _YEAR_AFTER.match(text, items[-1][1])):
+                continue
+            placed = [(i, s, e) in by_span and by_span[(i, s, e)].label in PLACE_LABELS or _known_place(n, gaz)
+                      for (s, e), n in zip(items, names)]
+            after_in = _LIST_PREPOSITION.search(text, max(0, items[0][0] - 8), items[0][0]) is not None
+            if not any(placed) and not after_in:
+                continue
+            if any((m := by_span.get((i, s, e))) is not None and m.label == "PERSON" and " " in n for (s, e), n in zip(items, names)):
+                continue  # a person of two words or more in the list: a list of people ("Marta Osling and Hoi An")
+            for k, ((s, e), n) in enumerate(zip(items, names)):
+                m = by_span.get((i, s, e))
+                others = any(placed[:k] + placed[k + 1:])  # (the name itself is no evidence of its neighbours)
+                if m is None and not taken.overlaps(i, s, e) and (others or after_in):
+                    out.append(Mention(i, s, e, "GPE", "list"))
+                    taken.add(i, s, e)
+                elif m is not None and m.label in ("PERSON", "ORG", "NORP") and " " not in n and others:
+                    m.label = "GPE"
+    return sorted(out, key=lambda m: (m.seg, m.start))
+
+
+def _known_place(name: str, gaz) -> bool:
+    """The gazetteer knows the name as a place of any size (a list vouches for the small ones)."""
+    return gaz.lookup(name) is not None
+
+
+def _listable(name: str, gaz, page: Page) -> bool:
+    words = name.split()
+    if len(words) == 1 and (is_common(name) or is_given_name(name) or name.lower() in page.lower_words):
+        return False
+    if any(w.lower() in MONTHS or w.lower() in WEEKDAYS or w.lower() in ORG_HEADS or w.lower().rstrip(".") in TITLES for w in words):
+        return False
+    return name not in gaz.demonyms
+

@@ -334,3 +334,27 @@ def test_a_name_followed_by_who_is_a_persons_but_not_a_teams_or_a_bodys_plural()
     found = set(_refined(ms, texts)[1])
     assert {("Dorran Quillby", "PERSON"), ("Quillby", "PERSON"), ("Harbour Council", "ORG")} <= found, found
 
+
+
+def test_a_body_named_by_its_first_part_before_of_stays_a_body_though_its_last_word_names_a_place():
+    texts = ["Crews trained with the Polytechnic College of the Varn Islands and the Museum of the Skelvik Hills."]
+    ms = [mention(texts, "Polytechnic College of the Varn Islands", "ORG"), mention(texts, "Museum of the Skelvik Hills", "ORG")]
+    found = set(_refined(ms, texts)[1])
+    assert ("Polytechnic College of the Varn Islands", "ORG") in found, found
+    assert ("Museum of the Skelvik Hills", "FAC") in found, found
+
+
+def test_a_persons_name_after_a_foreign_word_for_a_body_names_the_body():
+    texts = ["Samples went to the Institut Tomas Varnel in the capital."]
+    found = set(_refined([mention(texts, "Tomas Varnel", "PERSON")], texts)[1])
+    assert ("Institut Tomas Varnel", "ORG") in found and ("Tomas Varnel", "PERSON") not in found, found
+
+
+def test_new_words_of_the_lists_an_airfield_a_french_peak_a_radio_station_and_a_company_form():
+    texts = ["Planes land at Orvik Halden Airfield below the Piton des Varnes.",
+             "Radio Skelvik Nord reported that Varnholm Nickel SAS had closed."]
+    ms = [mention(texts, "Orvik Halden Airfield", "PERSON"), mention(texts, "Piton des Varnes", "ORG"),
+          mention(texts, "Skelvik Nord", "PERSON", seg=1)]
+    found = set(_refined(ms, texts)[1])
+    assert {("Orvik Halden Airfield", "FAC"), ("Piton des Varnes", "LOC"), ("Radio Skelvik Nord", "ORG"),
+            ("Varnholm Nickel SAS", "ORG")} <= found, found

@@ -160,9 +160,12 @@ def fix_names(ms: list[Mention], page: Page) -> list[Mention]:
         if m.label in {"ORG", "PERSON"} and len(t.split()) >= 2:
             last = bare(t.split()[-1])
             om = re.match(r"(.+?)\s+of\s", t)
-            if om and bare(om.group(1).split()[-1]) in PLACE_HEADS and bare(om.group(1).split()[-1]) not in ORG_HEADS:
-                last = bare(om.group(1).split()[-1])  # "Harbour Museum of Glass": named by its first part
-            if last in PLACE_HEADS and not (m.label == "PERSON" and (
+            head = bare(om.group(1).split()[-1]) if om else ""
+            if head in ORG_HEADS:
+                last = head  # "University College of the Isles", "Church of X": a body named by its first part
+            elif head in PLACE_HEADS:
+                last = head  # "Harbour Museum of Glass": a place named by its first part
+            if last in PLACE_HEADS and head not in ORG_HEADS and not (m.label == "PERSON" and (
                     _player_in_a_row(m, text, page) or _surname_head(t, last, text, m.start))):
                 m.label = "LOC" if last in LOC_HEADS else "FAC"
             elif m.label == "PERSON" and last in ORG_HEADS:

@@ -6,7 +6,7 @@ import re
 
 from ....knowledge.lexicon import (
     ARTICLES, FOREIGN_PLACE_WORDS, LEGAL_FORMS, CAPITAL_PARTICLES, CITATION_PARTICLES, CITATION_SKIP, EXTRA_TITLES, FUNCTION_WORDS, INTERJECTIONS, LEAD_WORDS, MONTHS,
-    OCCUPATIONS, ORG_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS, RULE_NOUNS, SENTENCE_OPENERS, SPEAKER_ROLES, STOP_EDGE,
+    OCCUPATIONS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, PLACE_PREPOSITIONS, RULE_NOUNS, SENTENCE_OPENERS, SPEAKER_ROLES, STOP_EDGE,
     SURNAME_PARTICLES,
     TITLES, WEEKDAYS, alternation,
 )
@@ -732,6 +732,9 @@ def name_edges(ms: list[Mention], page: Page) -> list[Mention]:
             m.end = w.end(1)
         for _ in range(NAME_EDGE_WORDS):
             w = _EDGE_WORD_BEFORE.search(t, max(0, m.start - 40), m.start)
+            if w and w.group(1).lower() in ORG_OPENERS and not idx.overlaps(m.seg, w.start(1), w.end(1)):
+                m.start, m.label = w.start(1), "ORG"  # a body named after the person: "Institut Ana Lima", "Fundación Tomás Roa"
+                break
             if not w or not _name_word(w.group(1), lower) or idx.overlaps(m.seg, w.start(1), w.end(1)):
                 break
             # A given name, or a word after a lower-case word or a title ("chief executive Moses Tagini Liofasi",

@@ -358,3 +358,14 @@ def test_new_words_of_the_lists_an_airfield_a_french_peak_a_radio_station_and_a_
     found = set(_refined(ms, texts)[1])
     assert {("Orvik Halden Airfield", "FAC"), ("Piton des Varnes", "LOC"), ("Radio Skelvik Nord", "ORG"),
             ("Varnholm Nickel SAS", "ORG")} <= found, found
+
+
+def test_the_town_after_a_persons_name_and_of_is_a_place_but_a_body_there_stays_a_body():
+    texts = ["Elder Dorran Quillby of Varnholm said the ponds dried early.",
+             "Marta Kessby of Oxbay Relief said aid was late, and Tomas Varnel of Harbour Trust agreed."]
+    ms = [mention(texts, "Dorran Quillby", "PERSON"), mention(texts, "Varnholm", "PERSON"),
+          mention(texts, "Marta Kessby", "PERSON", seg=1), mention(texts, "Oxbay Relief", "ORG", seg=1),
+          mention(texts, "Tomas Varnel", "PERSON", seg=1)]
+    found = set(_refined(ms, texts)[1])
+    assert ("Varnholm", "GPE") in found and ("Oxbay Relief", "ORG") in found, found
+    assert not {("Harbour Trust", "GPE"), ("Oxbay Relief", "GPE")} & found, found

@@ -123,6 +123,11 @@ def state_codes_after_towns(ms: list[Mention], page: Page) -> list[Mention]:
 _HOME_TOWN = re.compile(r"(?<![\w.])\d{1,3},[ \t]+of[ \t]+([A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){0,2})(?![\w’'-])")
 
 
+#: "of" and a town of one or two words right after a person's name, then a clause's end or its verb.
+_PERSON_OF = re.compile(r"[ \t]+of[ \t]+([A-Z][\w’'-]*[a-z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*[a-z][\w’'-]*)?)"
+                        r"(?=[ \t]*[,.;:)]|[ \t]+(?:said|says|told|added|has|had|was|is|who|and)\b)")
+
+
 def home_towns(ms: list[Mention], page: Page) -> list[Mention]:
     """The town after a person's age and "of" is a place, known to the gazetteer or not: "Tom Berg, 41, of Hope".
 
@@ -135,6 +140,20 @@ def home_towns(ms: list[Mention], page: Page) -> list[Mention]:
     demonyms = gazetteer().demonyms
     taken = SpanIndex(ms)
     out = list(ms)
+    # Right after a person's name too, when a clause's end or its verb follows ("Elder Ana Lima of Varnholm said"); a
+    # body after a person ("Ana Lima of Oxfam") is the model's organisation, and is left alone.
+    persons = {(m.seg, m.end) for m in ms if m.label == "PERSON" and " " in m.text(texts)}
+    for i, text in enumerate(texts):
+        for hm in _PERSON_OF.finditer(text):
+            if (i, hm.start()) not in persons or hm.group(1) in demonyms:
+                continue
+            s, e = hm.span(1)
+            found = taken.find(i, s, e)
+            if not found and not any(w.lower() in ORG_HEADS for w in hm.group(1).split()):
+                out.append(Mention(i, s, e, "GPE", "home town"))
+                taken.add(i, s, e)
+            elif len(found) == 1 and (found[0].start, found[0].end) == (s, e) and found[0].label == "PERSON":
+                found[0].label, found[0].origin = "GPE", "home town"
     for i, text in enumerate(texts):
         for hm in _HOME_TOWN.finditer(text):
             s, e = hm.span(1)

@@ -369,3 +369,13 @@ def test_the_town_after_a_persons_name_and_of_is_a_place_but_a_body_there_stays_
     found = set(_refined(ms, texts)[1])
     assert ("Varnholm", "GPE") in found and ("Oxbay Relief", "ORG") in found, found
     assert not {("Harbour Trust", "GPE"), ("Oxbay Relief", "GPE")} & found, found
+
+
+def test_a_fair_of_two_things_a_weekend_and_days_are_events():
+    texts = ["Visitors come for the Varn Wool and Crafts Fair and the Skelvik Lantern Weekend.",
+             "The Orvik Song Days drew a crowd, and Tomas Varnel sang."]
+    ms = [mention(texts, "Varn", "GPE"), mention(texts, "Crafts Fair", "EVENT"), mention(texts, "Skelvik Lantern Weekend", "PERSON"),
+          mention(texts, "Tomas Varnel", "PERSON", seg=1)]
+    found = set(_refined(ms, texts)[1])
+    assert {("Varn Wool and Crafts Fair", "EVENT"), ("Skelvik Lantern Weekend", "EVENT"), ("Orvik Song Days", "EVENT"),
+            ("Tomas Varnel", "PERSON")} <= found, found

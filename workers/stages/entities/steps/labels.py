@@ -243,7 +243,8 @@ def foreign_places(ms: list[Mention], page: Page) -> list[Mention]:
 
 
 _EVW = r"(?:[A-Z][\w'’-]*|\d{4}|\d+(?:st|nd|rd|th))"
-_EVSEQ = re.compile(r"(?<![\w'’-])" + _EVW + r"(?:\s+(?:of\s+(?:the\s+)?)?" + _EVW + r")*")
+# (two things a fair or a festival is of, joined by "and": "Harbour Wool and Crafts Fair")
+_EVSEQ = re.compile(r"(?<![\w'’-])" + _EVW + r"(?:\s+(?:of\s+(?:the\s+)?|and\s+(?=[A-Z]))?" + _EVW + r")*")
 
 
 
@@ -282,7 +283,7 @@ def event_names(ms: list[Mention], page: Page) -> list[Mention]:
                 continue
             # a capitalised small word in a title line ("... Returns To Oslo After Talks") ends what came before
             for k in range(end - 1, k0 - 1, -1):
-                if words[k].lower() in LEAD_WORDS and words[k] != "of":
+                if words[k].lower() in LEAD_WORDS and words[k] not in ("of", "and"):
                     k0 = k + 1
                     break
             # a name: at least two name words before the end, not all of them years or numbers
@@ -293,8 +294,12 @@ def event_names(ms: list[Mention], page: Page) -> list[Mention]:
             inside = runs.inside(i, cs, ce)
             if inside is None:
                 continue
-            if any(o.label in {"EVENT", "LAW", "PERSON"} or (o.label in {"DATE", "DURATION"} and not re.fullmatch(r"\d{4}", o.text(texts)))
-                   for o in inside):
+            # (the model's person that is the whole run, no given name first, is the event: "Harbour Lantern Weekend";
+            # the model's event cut short at the front is the run's: "Crafts Fair" of "Harbour Wool and Crafts Fair")
+            whole = [o for o in inside if (o.label == "PERSON" and (o.start, o.end) == (cs, ce) and not is_given_name(words[k0]))
+                     or (o.label == "EVENT" and o.end == ce)]
+            if any((o.label in {"EVENT", "LAW", "PERSON"} and o not in whole)
+                   or (o.label in {"DATE", "DURATION"} and not re.fullmatch(r"\d{4}", o.text(texts))) for o in inside):
                 continue
             runs.take(i, cs, ce, "EVENT", inside)
     return runs.result()

@@ -379,3 +379,10 @@ def test_a_fair_of_two_things_a_weekend_and_days_are_events():
     found = set(_refined(ms, texts)[1])
     assert {("Varn Wool and Crafts Fair", "EVENT"), ("Skelvik Lantern Weekend", "EVENT"), ("Orvik Song Days", "EVENT"),
             ("Tomas Varnel", "PERSON")} <= found, found
+
+
+def test_after_an_occupation_the_models_name_inside_the_persons_gives_way_but_its_whole_company_stays():
+    texts = ["The coach Sandrine Varnel admitted her team tired.", "He worked for the tin producer Varn Mining Limitada."]
+    ms = [mention(texts, "Varnel", "ORG"), mention(texts, "Varn Mining Limitada", "ORG", seg=1)]
+    found = set(_refined(ms, texts)[1])
+    assert ("Sandrine Varnel", "PERSON") in found and ("Varn Mining Limitada", "ORG") in found, found

@@ -316,6 +316,13 @@ def titled_names(ms: list[Mention], page: Page) -> list[Mention]:
             s = nm.start()
             e = s + len(" ".join(words[:keep]))
             if idx.overlaps(i, s, e):
+                # (after an occupation, the model's one other name inside the person's is the person: "coach Ana
+                # Lima" where the model read "Lima" as a club)
+                over = idx.find(i, s, e)
+                # (but its organisation of the whole name stays: "the tin producer Varn Mining Limitada")
+                if (occupation and len(over) == 1 and isinstance(o := over[0], Mention) and s <= o.start and o.end <= e
+                        and (o.label in {"GPE", "LOC", "FAC", "NORP"} or (o.label == "ORG" and (o.start, o.end) != (s, e)))):
+                    o.start, o.end, o.label, o.origin = s, e, "PERSON", "title"
                 continue
             out.append(Mention(i, s, e, "PERSON", "title"))
             idx.add(i, s, e)

@@ -386,3 +386,13 @@ def test_after_an_occupation_the_models_name_inside_the_persons_gives_way_but_it
     ms = [mention(texts, "Varnel", "ORG"), mention(texts, "Varn Mining Limitada", "ORG", seg=1)]
     found = set(_refined(ms, texts)[1])
     assert ("Sandrine Varnel", "PERSON") in found and ("Varn Mining Limitada", "ORG") in found, found
+
+
+def test_an_items_code_and_a_heading_of_one_everyday_word_are_no_names():
+    texts = ["R2.1 Open a desk with the Varn Harbour Trust.\nR2.2 Varn Harbour Trust will fund it.", "Background",
+             "Varnholm"]
+    ms = [mention(texts, "R2.1 Open", "ORG"), mention(texts, "R2.2 Varn Harbour Trust", "ORG"),
+          mention(texts, "Background", "GPE", seg=1), mention(texts, "Varnholm", "GPE", seg=2)]
+    found = set(_refined(ms, texts)[1])
+    assert ("Varn Harbour Trust", "ORG") in found and ("Varnholm", "GPE") in found, found
+    assert not {t for t, _ in found} & {"R2.1 Open", "Open", "Background", "R2.2 Varn Harbour Trust"}, found

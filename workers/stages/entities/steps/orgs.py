@@ -417,6 +417,10 @@ _CONN = alternation(ORG_CONNECTORS)
 _ORGSEQ = re.compile(r"(?<![\w'’-])" + _NAMEW + r"(?:(?:[ \t]+" + _CONN + r")*[ \t]+" + _NAMEW + r")*")
 
 
+#: An item's code: letters and a number with its parts ("R4.1", "QA2.3").
+_ITEM_CODE_WORD = re.compile(r"[A-Z]{1,3}\d{1,3}(?:\.\d{1,3})+")
+
+
 def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
     """Names built on an organisation word: "Faroese Regional Government", "Institute of X and Y of Z".
 
@@ -454,8 +458,8 @@ def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
             words, toks, bare = words[cut:], toks[cut:], bare[cut:]
             # drop opening words that are no name
             k0 = 0
-            while k0 < len(words) and bare[k0] in LEAD_WORDS:
-                k0 += 1
+            while k0 < len(words) and (bare[k0] in LEAD_WORDS or _ITEM_CODE_WORD.fullmatch(words[k0])):
+                k0 += 1  # (nor an item's code: "R2.2 Harbour Trust will ...")
             if k0 < len(words) and gazetteer().is_kind(words[k0], "country") and k0 + 1 < len(words):
                 k0 += 1
             # chunks between joining words

@@ -173,6 +173,20 @@ def _dash_pieces(m: Mention, text: str, page: Page) -> list[Mention]:
     return [head, m]
 
 
+# An item's code before its words: letters and a number with its parts ("R4.1 ", "QA2.3 ").
+_ITEM_CODE = re.compile(r"[A-Z]{1,3}\d{1,3}(?:\.\d{1,3})+[ \t]+(?=\S)")
+_NAME_LABELS_OF_A_LINE = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+
+
+def _lone_common_line(text: str, s: int, e: int) -> bool:
+    """The span is a line of its own, one everyday English word that names no place."""
+    word = text[s:e]
+    if " " in word or not is_common(word) or gazetteer().lookup(word) is not None:
+        return False
+    before, after = text[max(0, s - 1):s], text[e:e + 1]
+    return before in ("", "\n") and after in ("", "\n")
+
+
 def trim_spans(ms: list[Mention], page: Page) -> list[Mention]:
     """Each name cut to its core: no determiner, title, possessive, open bracket, slug or score at its ends or inside."""
     texts = page.texts
@@ -193,6 +207,12 @@ def trim_spans(ms: list[Mention], page: Page) -> list[Mention]:
         s, e = _without_numbers(texts[m.seg], s, e, m.label, lambda: numbers_on_line(m.seg, s, e))
         if texts[m.seg][s:e].lower() in SENTENCE_OPENERS:
             continue  # "Near" alone, taken for a name at the start of a sentence
+        if cm := _ITEM_CODE.match(texts[m.seg], s, e):
+            s = cm.end()  # an item's code is no part of a name: "R2.1 Harbour Trust"; "R2.1 Open" held none
+            if " " not in texts[m.seg][s:e] and is_common(texts[m.seg][s:e]):
+                continue
+        if m.label in _NAME_LABELS_OF_A_LINE and _lone_common_line(texts[m.seg], s, e):
+            continue  # a heading of one everyday word: "Background", "Outlook"
         if e > s and any(c.isupper() for c in texts[m.seg][s:e]):
             m.start, m.end = s, e
             out.append(m)

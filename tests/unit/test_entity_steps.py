@@ -396,3 +396,11 @@ def test_an_items_code_and_a_heading_of_one_everyday_word_are_no_names():
     found = set(_refined(ms, texts)[1])
     assert ("Varn Harbour Trust", "ORG") in found and ("Varnholm", "GPE") in found, found
     assert not {t for t, _ in found} & {"R2.1 Open", "Open", "Background", "R2.2 Varn Harbour Trust"}, found
+
+
+def test_an_authors_affiliation_marks_and_a_members_letters_are_no_part_of_the_name():
+    texts = ["Ysolde Varnel ¹, Tomas Kessby ²\n", "Delivered by Dorran Quillby MHK, minister, at the hall."]
+    ms = [mention(texts, "Ysolde Varnel ¹", "PERSON"), mention(texts, "Tomas Kessby ²", "PERSON"),
+          mention(texts, "Dorran Quillby MHK", "PERSON", seg=1)]
+    found = set(_refined(ms, texts)[1])
+    assert {("Ysolde Varnel", "PERSON"), ("Tomas Kessby", "PERSON"), ("Dorran Quillby", "PERSON")} <= found, found

@@ -138,7 +138,8 @@ class Live:
 # --------------------------------------------------------------------------- text helpers
 
 _WORD = re.compile(r"\S+")
-EDGE_PUNCT = " \t\n\"'“”‘’.,;:()[]{}!?-–—*•|"
+# (and an author's marks pointing to an affiliation or a note: "Ana Lima ¹", "Tom Berg†")
+EDGE_PUNCT = " \t\n\"'“”‘’.,;:()[]{}!?-–—*•|¹²³⁰⁴⁵⁶⁷⁸⁹†‡"
 _POSS = re.compile(r"(?:['’]s|['’])$")
 #: An e-mail or web address, a link without its scheme ("pic.example.com/x7Q"), or a social media handle
 #: ("@harbourherald"); a token start anchors each (linear time).

@@ -6,7 +6,7 @@ import re
 
 from ....knowledge.lexicon import (
     ARTICLES, FOREIGN_PLACE_WORDS, LEGAL_FORMS, CAPITAL_PARTICLES, CITATION_PARTICLES, CITATION_SKIP, EXTRA_TITLES, FUNCTION_WORDS, INTERJECTIONS, LEAD_WORDS, MONTHS,
-    OCCUPATIONS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, PLACE_PREPOSITIONS, RULE_NOUNS, SENTENCE_OPENERS, SPEAKER_ROLES, STOP_EDGE,
+    OCCUPATIONS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, PLACE_PREPOSITIONS, POSTNOMINALS, RULE_NOUNS, SENTENCE_OPENERS, SPEAKER_ROLES, STOP_EDGE,
     SURNAME_PARTICLES,
     TITLES, WEEKDAYS, alternation,
 )
@@ -755,7 +755,9 @@ def name_edges(ms: list[Mention], page: Page) -> list[Mention]:
                 break
             m.start = w.start(1)
         # a reference list's initials after the surname, no full stops: "Lindqvist AB, Berg T-M (2020)"
-        if (im := _INITIALS_AFTER.match(t, m.end)) and not idx.overlaps(m.seg, im.start(1), im.end(1)):
+        # (not a member's or an honour's letters after a whole name: "Ana Lima MLA, minister")
+        if ((im := _INITIALS_AFTER.match(t, m.end)) and not idx.overlaps(m.seg, im.start(1), im.end(1))
+                and not (im.group(1) in POSTNOMINALS and " " in t[m.start:m.end])):
             m.end = im.end(1)
     return ms
 

@@ -312,11 +312,13 @@ def test_names_listed_with_a_place_or_after_in_are_places_but_not_authors_or_mon
     texts = ["Boats call at Bergen, Varnholm and Skelvik each week.",
              "Households in Orvanet, Kessby and Tulmar took part.",
              "Later work (Halvik and Brenner 2020) agrees.",
-             "Sailings run in June and July from Bergen and Varnholm; notices come in Norwegian and English."]
+             "Sailings run in June and July from Bergen and Varnholm; notices come in Norwegian and English.",
+             "In the final, Oslo and Varnel defeated the holders."]
     ms = [mention(texts, "Bergen", "GPE", seg=0), mention(texts, "Bergen", "GPE", seg=3)]
     found = {(t, lab) for t, lab in _refined(ms, texts)[1]}
     assert {("Varnholm", "GPE"), ("Skelvik", "GPE"), ("Orvanet", "GPE"), ("Kessby", "GPE"), ("Tulmar", "GPE")} <= found, found
-    assert not {("Halvik", "GPE"), ("Brenner", "GPE"), ("June", "GPE"), ("July", "GPE"), ("Norwegian", "GPE"), ("English", "GPE")} & found, found
+    assert not {("Halvik", "GPE"), ("Brenner", "GPE"), ("June", "GPE"), ("July", "GPE"), ("Norwegian", "GPE"), ("English", "GPE"),
+                ("Varnel", "GPE")} & found, found  # (names that act are people: "Oslo and Varnel defeated")
 
 
 def test_a_bylines_author_is_a_person_though_the_given_name_is_rare():

@@ -6,7 +6,8 @@ import re
 
 from ....knowledge.gazetteer import CITY_POPULATION, state_codes
 from ..core import (
-    PLACE_LABELS, PLACE_VERB_BEFORE, SPEECH_AFTER, THE_BEFORE, Mention, Page, SpanIndex, dateline_place, fold, gazetteer, is_common,
+    PLACE_LABELS, PLACE_VERB_BEFORE, SPEECH_AFTER, THE_BEFORE, Mention, Page, SpanIndex, big_place, dateline_place, fold, gazetteer,
+    is_common,
     lookup,
     place_label, sentence_initial, strip_punct, wire_dateline,
 )
@@ -439,8 +440,9 @@ def listed_places(ms: list[Mention], page: Page) -> list[Mention]:
         for items in _name_lists(text):
             names = [text[s:e] for s, e in items]
             if (any(not _listable(n, gaz, page) for n in names) or _AUTHOR_AFTER.match(text, items[-1][1])
-                    or _YEAR_AFTER.match(text, items[-1][1])):
-                continue
+                    or _YEAR_AFTER.match(text, items[-1][1]) or _ACTS_AFTER.match(text, items[-1][1])
+                    or SPEECH_AFTER.match(text, items[-1][1])):
+                continue  # (names that act or speak are people: "Holm and Berg defeated ...")
             placed = [(i, s, e) in by_span and by_span[(i, s, e)].label in PLACE_LABELS or _known_place(n, gaz)
                       for (s, e), n in zip(items, names)]
             after_in = _LIST_PREPOSITION.search(text, max(0, items[0][0] - 8), items[0][0]) is not None
@@ -460,8 +462,9 @@ def listed_places(ms: list[Mention], page: Page) -> list[Mention]:
 
 
 def _known_place(name: str, gaz) -> bool:
-    """The gazetteer knows the name as a place of any size (a list vouches for the small ones)."""
-    return gaz.lookup(name) is not None
+    """The gazetteer knows the name as a country, a state, a region or a big city: a small town's name is a
+    surname too often to vouch for its neighbours ("Granollers and Lopez")."""
+    return big_place(name)
 
 
 def _listable(name: str, gaz, page: Page) -> bool:

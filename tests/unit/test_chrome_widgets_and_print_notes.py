@@ -106,3 +106,4 @@ def test_the_heading_over_a_row_of_episodes_or_numbered_links_goes_with_it():
 def test_a_footers_media_contact_that_names_no_one_stays_chrome():
     text = TITLE + BODY + "Media contact: press office\nHarbour Board, Quay Road, Porth PZ1 2AB\nPrivacy | Terms | Contact\n"
     assert role_of(text, "Media contact") == "furniture"
+

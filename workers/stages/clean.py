@@ -483,22 +483,8 @@ def chrome_anywhere(text: str) -> str | None:
         return "the site's note on sponsored content"
     if n_words <= 30 and _LIVE_STAMP.search(t):
         return "the live page's update stamp"
-    if _weather_strip(t):
-        return "weather widget"
-    if _metrics_row(t):
-        return "the article's counts"
-    if _timed_chapters(t):
-        return "the recording's chapters"
-    if _episode_row(t):
-        return "links to other episodes"
-    if _numbered_links_row(t):
-        return "a numbered row of links"
-    if _POLL.match(t) or _poll_answers(t):
-        return "poll"
-    if n_words <= APPEAL_WORDS and (_APPEAL.search(t) or _PROGRESS_BAR.search(t)):
-        return "the site's appeal for money"
-    if _promo_banner(t):
-        return "the site's banner"
+    if n_words <= WIDGET_WORDS and (why := _widget(t, n_words)):
+        return why
     if 3 < n_words <= ARROW_LINK_WORDS and _ARROW_END.search(t):
         return "a link's words, its arrow after them"
     return None
@@ -573,6 +559,33 @@ PROMO_WORDS = 45
 # A press release's contact for journalists, by name, is the release's own, though its row looks like a footer's
 # ("Media contact: Ana Lima, press officer · +1 555 0100"); a footer's "Media contact: press office" names no one.
 _MEDIA_CONTACT = re.compile(r"^\W*(?i:media|press)\s+(?i:contacts?|enquiries|inquiries|officer)\s*:\s*[A-Z][\w'’.-]+\s+[A-Z]")
+
+
+#: Most words of a widget's row (a poll's answers, a recording's chapters, a row of links): a longer line is the page's,
+#: and is not split into items (on a page that is one long line, each split cost a tenth of a second).
+WIDGET_WORDS = 80
+
+
+def _widget(t: str, n_words: int) -> str | None:
+    """Which widget a short line is, by its shape: a weather strip, an article's counts, a recording's chapters, a
+    row of episodes or of numbered links, a poll, an appeal for money, a capitalised banner; or None."""
+    if _weather_strip(t):
+        return "weather widget"
+    if _metrics_row(t):
+        return "the article's counts"
+    if _timed_chapters(t):
+        return "the recording's chapters"
+    if _episode_row(t):
+        return "links to other episodes"
+    if _numbered_links_row(t):
+        return "a numbered row of links"
+    if _POLL.match(t) or _poll_answers(t):
+        return "poll"
+    if n_words <= APPEAL_WORDS and (_APPEAL.search(t) or _PROGRESS_BAR.search(t)):
+        return "the site's appeal for money"
+    if _promo_banner(t):
+        return "the site's banner"
+    return None
 
 
 def _weather_strip(text: str) -> bool:

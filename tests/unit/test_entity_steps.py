@@ -406,3 +406,12 @@ def test_an_authors_affiliation_marks_and_a_members_letters_are_no_part_of_the_n
           mention(texts, "Dorran Quillby MHK", "PERSON", seg=1)]
     found = set(_refined(ms, texts)[1])
     assert {("Ysolde Varnel", "PERSON"), ("Tomas Kessby", "PERSON"), ("Dorran Quillby", "PERSON")} <= found, found
+
+
+def test_a_name_right_before_a_division_word_is_a_place_though_the_model_saw_none_or_a_body():
+    texts = ["Farms in the Orvanet valley and the Kessby district sold rice; the Tulmar glacier shrank.",
+             "Country     Mangrove area\nThe mangrove belt is wide.", "Traders of the Varnholm region met."]
+    ms = [mention(texts, "Varnholm", "ORG", seg=2)]
+    found = set(_refined(ms, texts)[1])
+    assert {("Orvanet", "GPE"), ("Kessby", "GPE"), ("Tulmar", "GPE"), ("Varnholm", "GPE")} <= found, found
+    assert not {t for t, _ in found} & {"Mangrove", "Country"}, found

@@ -321,11 +321,37 @@ def places_before_divisions(ms: list[Mention], page: Page) -> list[Mention]:
     by_surname = _full_names_by_surname(ms, texts)
     for m in ms:
         t = m.text(texts)
-        if (m.label == "PERSON" and 1 <= len(t.split()) <= 2 and _DIVISION_AFTER.match(texts[m.seg], m.end)
-                and not is_given_name(t.split()[0]) and not by_surname.get(t.split()[-1], set()) - {t}
+        if (m.label in ("PERSON", "ORG") and 1 <= len(t.split()) <= 2 and _DIVISION_AFTER.match(texts[m.seg], m.end)
+                and _division_name(t, page) and not by_surname.get(t.split()[-1], set()) - {t}
                 and not _TITLE_BEFORE.search(texts[m.seg], max(0, m.start - 15), m.start)):
             m.label = "GPE"
-    return ms
+    # The same shape where the model saw no name at all: "the Mefou valley", "farms in the Varnitz district".
+    taken = SpanIndex(ms)
+    out = list(ms)
+    for i, text in enumerate(texts):
+        for dm in _NAME_BEFORE_DIVISION.finditer(text):
+            s, e = dm.span(1)
+            t = dm.group(1)
+            if (not taken.overlaps(i, s, e) and _division_name(t, page) and not sentence_initial(text, s)
+                    and not by_surname.get(t.split()[-1], set()) and not _TITLE_BEFORE.search(text, max(0, s - 15), s)):
+                out.append(Mention(i, s, e, "GPE", "division"))
+                taken.add(i, s, e)
+    return sorted(out, key=lambda m: (m.seg, m.start))
+
+
+#: One or two capitalised words right before a division or feature word in lower case.
+_NAME_BEFORE_DIVISION = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*[a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*[a-z][\w'’-]*)?)"
+                                   r"(?=[ \t]+(?:" + alternation(DIVISION_WORDS) + r")(?![\w-]))")
+
+
+def _division_name(t: str, page: Page) -> bool:
+    """A name a division or feature may take: no given name, everyday word or word the page writes in lower case
+    first (a table's "Mangrove area" column), no organisation word, month or day, no nationality ("the Somali
+    region" is named by its people)."""
+    words = t.split()
+    first = words[0]
+    return not (is_given_name(first) or is_common(first) or first.lower() in page.lower_words or first in gazetteer().demonyms
+                or any(w.lower() in ORG_HEADS or w.lower() in MONTHS or w.lower() in WEEKDAYS for w in words))
 
 
 def _place_shaped(t: str, gaz) -> bool:

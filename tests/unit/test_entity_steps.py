@@ -415,3 +415,13 @@ def test_a_name_right_before_a_division_word_is_a_place_though_the_model_saw_non
     found = set(_refined(ms, texts)[1])
     assert {("Orvanet", "GPE"), ("Kessby", "GPE"), ("Tulmar", "GPE"), ("Varnholm", "GPE")} <= found, found
     assert not {t for t, _ in found} & {"Mangrove", "Country"}, found
+
+
+def test_a_pass_a_crossing_a_sanctuary_a_territory_and_a_route_are_places():
+    texts = ["Buses climb the Kessby Pass to the Orvik Wildlife Sanctuary in the Varn Territory.",
+             "The Tulmar Alpine Crossing follows the old Skelvik Salt Route."]
+    ms = [mention(texts, "Kessby Pass", "ORG"), mention(texts, "Orvik Wildlife Sanctuary", "ORG"), mention(texts, "Varn Territory", "ORG"),
+          mention(texts, "Tulmar Alpine Crossing", "ORG", seg=1), mention(texts, "Skelvik Salt Route", "PERSON", seg=1)]
+    labels = {t: lab for t, lab in _refined(ms, texts)[1]}
+    assert all(labels.get(t) in ("FAC", "LOC", "GPE") for t in
+               ("Kessby Pass", "Orvik Wildlife Sanctuary", "Varn Territory", "Tulmar Alpine Crossing", "Skelvik Salt Route")), labels

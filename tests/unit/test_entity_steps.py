@@ -425,3 +425,10 @@ def test_a_pass_a_crossing_a_sanctuary_a_territory_and_a_route_are_places():
     labels = {t: lab for t, lab in _refined(ms, texts)[1]}
     assert all(labels.get(t) in ("FAC", "LOC", "GPE") for t in
                ("Kessby Pass", "Orvik Wildlife Sanctuary", "Varn Territory", "Tulmar Alpine Crossing", "Skelvik Salt Route")), labels
+
+
+def test_a_foreign_bodys_name_takes_the_place_of_the_models_pieces_inside_it():
+    texts = ["Students of the Universidad Pedagógica del Valle Orvano met staff of the Fundación Tomas Varnel."]
+    ms = [mention(texts, "Universidad", "GPE"), mention(texts, "Valle Orvano", "PERSON"), mention(texts, "Tomas Varnel", "PERSON")]
+    found = set(_refined(ms, texts)[1])
+    assert {("Universidad Pedagógica del Valle Orvano", "ORG"), ("Fundación Tomas Varnel", "ORG")} <= found, found

@@ -545,15 +545,20 @@ def org_openers(ms: list[Mention], page: Page) -> list[Mention]:
         t = m.text(texts)
         if m.label in {"PERSON", "FAC", "GPE", "LOC", "NORP"} and " " in t and t.split()[0].lower() in ORG_OPENERS:
             m.label = "ORG"
-    idx = SpanIndex(ms)
-    out = list(ms)
+    # The run takes the place of the model's pieces inside it ("Universidad" a place, "Oriente Andino" a person, of
+    # "Universidad Pedagógica del Oriente Andino"; a person it is named after too: "Fundación Ana Lima"), unless
+    # one of them is an organisation, event, law or date of its own.
+    runs = Runs(ms)
     for i, text in enumerate(texts):
         for om in _OPENER_RUN.finditer(text):
             s, e = om.span()
-            if not idx.overlaps(i, s, e):
-                out.append(Mention(i, s, e, "ORG", "opener"))
-                idx.add(i, s, e)
-    return out
+            inside = runs.inside(i, s, e)
+            if inside is None or any(o.label in {"ORG", "EVENT", "LAW", "DATE"} and (o.start, o.end) != (s, e) for o in inside):
+                continue
+            if any((o.start, o.end) == (s, e) for o in inside):
+                continue  # (the model's own name of the run: relabelled above, or left as it is)
+            runs.take(i, s, e, "ORG", inside)
+    return runs.result()
 
 
 _INST = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(INSTITUTIONS)) + r")(?![\w-]|['’][a-rt-z])")

@@ -432,3 +432,11 @@ def test_a_foreign_bodys_name_takes_the_place_of_the_models_pieces_inside_it():
     ms = [mention(texts, "Universidad", "GPE"), mention(texts, "Valle Orvano", "PERSON"), mention(texts, "Tomas Varnel", "PERSON")]
     found = set(_refined(ms, texts)[1])
     assert {("Universidad Pedagógica del Valle Orvano", "ORG"), ("Fundación Tomas Varnel", "ORG")} <= found, found
+
+
+def test_a_journals_volume_in_a_reference_is_no_part_of_its_name():
+    texts = ["[3] Varnel T (2021) Ferries of the isles. Journal of Harbour Studies 34(2): 88–104.",
+             "[4] Kessby A (2019) Tides. Harbour Geography Letters 14: 201–219."]
+    found = set(_refined([], texts)[1])
+    assert {("Journal of Harbour Studies", "ORG")} <= found, found
+    assert not {t for t, _ in found} & {"Journal of Harbour Studies 34"}, found

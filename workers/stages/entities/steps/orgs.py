@@ -523,12 +523,19 @@ def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
                 continue
             if bare[b] not in ORG_HEADS and any(o.label == "PERSON" and o.end == ce for o in inside):
                 continue  # "University of Tartu Ana Lima": a person follows the name
+            if (vm := _VOLUME_END.search(text, cs, ce)) and _ISSUE_AFTER.match(text, ce):
+                ce = vm.start()  # a journal's volume in a reference: "Journal of Harbour Studies 34(2): 88-104"
             if len(inside) == 1 and inside[0].start == cs and inside[0].end == ce:
                 if inside[0].label in {"PERSON", "ORG", "NORP"} or bare[b] in ORG_HEADS:
                     inside[0].label = "ORG"  # "Chilean Consulate" taken for a place
                 continue
             runs.take(i, cs, ce, "ORG", inside)
     return runs.result()
+
+
+#: A volume's number at a name's end, and the issue or pages after it: "... Studies 34" + "(2): 88", ": 201-219".
+_VOLUME_END = re.compile(r"[ \t]+\d{1,4}$")
+_ISSUE_AFTER = re.compile(r"\s*(?:\(\d{1,4}\)|[:,]\s*\d)")
 
 
 # A name opening with such a word: capitalised words after it, a particle between them ("Revista Andina de Hidrología").

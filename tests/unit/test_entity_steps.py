@@ -440,3 +440,9 @@ def test_a_journals_volume_in_a_reference_is_no_part_of_its_name():
     found = set(_refined([], texts)[1])
     assert {("Journal of Harbour Studies", "ORG")} <= found, found
     assert not {t for t, _ in found} & {"Journal of Harbour Studies 34"}, found
+
+
+def test_a_plurals_possessive_inside_a_bodys_name_is_the_names_own():
+    texts = ["Crews joined the Kessby Carriers and Dock Workers’ Union, said the Orvik Pearl Growers' Federation."]
+    found = set(_refined([], texts)[1])
+    assert {("Kessby Carriers and Dock Workers’ Union", "ORG"), ("Orvik Pearl Growers' Federation", "ORG")} <= found, found

@@ -454,7 +454,8 @@ def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
                 if w.endswith(".") and any(c.islower() for c in w) and bare[k] not in _NAME_ABBREVIATIONS:
                     words, toks, bare = words[:k + 1], toks[:k + 1], bare[:k + 1]
                     break
-            cut = max((k + 1 for k, w in enumerate(words) if re.search(r"['’]s?$", w)), default=0)
+            # (a plural's possessive is the name's own: "Net Menders’ Guild", "Dock Workers' Union")
+            cut = max((k + 1 for k, w in enumerate(words) if re.search(r"['’]s$|(?<![sS])['’]$", w)), default=0)
             words, toks, bare = words[cut:], toks[cut:], bare[cut:]
             # drop opening words that are no name
             k0 = 0

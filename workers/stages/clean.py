@@ -509,7 +509,7 @@ _INTERACTIVE = re.compile(
 _PRINT_NOTE = re.compile(
     r"^\W*in\s+the\s+print(?:ed)?\s+(?:edition|version|book|issue)\b|^\W*a\s+version\s+of\s+this\s+(?:article|story|piece)\s+appear(?:s|ed)\s+in\s+print\b",
     re.IGNORECASE)
-# A wiki's note on which revision the reader sees: "This is the latest reviewed version, checked on 2 May. 3 pending
+# A wiki's note on which revision the reader sees: "This is the current accepted revision, checked on 2 May. 3 pending
 # changes await review."
 _REVISION_NOTE = re.compile(
     r"^\W*this\s+is\s+(?:the|an?)\s+(?:latest|current|old|older|stable)\s+(?:reviewed\s+|accepted\s+|checked\s+|stable\s+)?(?:version|revision)\b"
@@ -525,16 +525,16 @@ _SPONSORED_NOTE = re.compile(r"\b(?:sponsored|paid|partner|promoted)\s+(?:partne
 # entries: "Earlier updates below".
 _LIVE_STAMP = re.compile(r"^\W*live\b(?:\s+(?:updates?|blog|coverage))?[\s·|:–—-]+(?:updated|last\s+update[ds]?)\b"
                          r"|\b(?:earlier|older|previous)\s+(?:updates|entries|posts)\s+(?:below|above)\b", re.IGNORECASE)
-# A weather strip: a temperature beside a sky's symbol or word ("George Town 29°C ☀", "Oslo 4 °C, light rain").
+# A weather strip: a temperature beside a sky's symbol or word ("Port Louis 27°C ⛅", "Oslo 4 °C, light rain").
 _TEMPERATURE = re.compile(r"(?<![\w.,])-?\d{1,2}\s?°\s?[CF]\b")
 _WEATHER_WORD = re.compile(r"[☀☁⛅⛈☂☔❄🌧🌦🌤🌩]|\b(?:sunny|cloudy|overcast|showers?|rain|drizzle|breeze|windy|fog|mist|clear|storms?)\b",
                            re.IGNORECASE)
 #: Most words of a weather strip's item.
 WEATHER_ITEM_WORDS = 8
-# A count under a name, as an article's metrics show them: "Views 1,204", "18 citations", "Altmetric 18".
+# A count under a name, as an article's metrics show them: "Reads 880", "12 citations", "Downloads 340".
 _METRIC = re.compile(r"^\W*(?:(?:views|downloads|reads|citations|shares|saves|altmetric|mentions)\s+\d[\d,.]*[kKM]?"
                      r"|\d[\d,.]*[kKM]?\s+(?:views|downloads|reads|citations|shares|saves|mentions))\W*$", re.IGNORECASE)
-# A chapter of a recording, by the time it starts: "02:14 The 8:30 boat".
+# A chapter of a recording, by the time it starts: "03:10 The harbour".
 _TIMED_CHAPTER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}\s+\S")
 # An episode of a series, by its number: "Ep. 9 · Net menders", "Episode 12: Tides".
 _EPISODE = re.compile(r"(?<!\w)(?:ep|episode|eps)\.?\s*\d{1,4}(?=\s*[·:–—|-]\s*\S)", re.IGNORECASE)
@@ -589,24 +589,24 @@ def _widget(t: str, n_words: int) -> str | None:
 
 
 def _weather_strip(text: str) -> bool:
-    """A row of short items, one a temperature beside a sky's symbol or word: a site's weather widget ("George Town
-    29°C ☀ light breeze  ·  Ferry: ON TIME"). A table's row of temperatures names no sky; a sentence is no item."""
+    """A row of short items, one a temperature beside a sky's symbol or word: a site's weather widget ("Port Louis
+    27°C ⛅ showers  ·  Harbour: OPEN"). A table's row of temperatures names no sky; a sentence is no item."""
     parts = _parts(text)
     return any(_TEMPERATURE.search(p) and _WEATHER_WORD.search(p) and len(p.split()) <= WEATHER_ITEM_WORDS for p in parts) and not any(
         re.search(r"[a-z][.!?](?:\s|$)", p) for p in parts)
 
 
 def _metrics_row(text: str) -> bool:
-    """A row of an article's counts, two or more ("Views 1,204  ·  Citations 3  ·  Altmetric 18"), its other items
-    tools ("Cite this article ▾", "PDF")."""
+    """A row of an article's counts, two or more ("Reads 880  ·  Citations 12  ·  Mentions 4"), its other items
+    tools ("Cite ▾", "PDF")."""
     parts = [p for q in _MENU_SEP.split(text.strip()) for p in _SPACED_SEP.split(q) if p.strip()]
     metrics = sum(bool(_METRIC.match(p)) for p in parts)
     return metrics >= 2 and all(_METRIC.match(p) or len(p.split()) <= TOOL_ROW_ITEM_WORDS for p in parts)
 
 
 def _timed_chapters(text: str) -> bool:
-    """A recording's chapters on one line, three or more, each its start time and a few words ("Chapters: 00:00 Cold
-    open · 02:14 The boat · 11:40 Pilots"), in the order they come."""
+    """A recording's chapters on one line, three or more, each its start time and a few words ("Sections: 00:00 Welcome
+    · 03:10 The harbour · 19:45 Goodbyes"), in the order they come."""
     t = re.sub(r"^\W*[^\W\d_]{3,12}\s*:\s*", "", text.strip())
     parts = [p.strip() for p in _MENU_SEP.split(t) if p.strip()]
     if len(parts) < 3 or not all(_TIMED_CHAPTER.match(p) and len(p.split()) <= RUN_ITEM_WORDS + 3 for p in parts):
@@ -1412,7 +1412,7 @@ TOOL_ROW_ITEM_WORDS = 6
 def _tool_row(text: str) -> bool:
     """A row of the page's tools wherever it stands: it opens with a tool (a tool's verb first, or interface words: a
     share bar's services), tools are half its items or more and three at least (both, in a row of two: "‹ Back to
-    results   Search judgments"), and no item is a sentence. Its other items may be counts ("Metrics: 1,204 views"). A
+    results   Search judgments"), and no item is a sentence. Its other items may be counts ("Metrics: 880 views"). A
     site's name over its account links ("Isles Courier   Log in | Register | Subscribe") opens with no tool."""
     t = text.strip()
     parts = [p for q in _MENU_SEP.split(t) for p in _SPACED_SEP.split(q) if p.strip()]

@@ -553,8 +553,8 @@ def org_openers(ms: list[Mention], page: Page) -> list[Mention]:
         t = m.text(texts)
         if m.label in {"PERSON", "FAC", "GPE", "LOC", "NORP"} and " " in t and t.split()[0].lower() in ORG_OPENERS:
             m.label = "ORG"
-    # The run takes the place of the model's pieces inside it ("Universidad" a place, "Oriente Andino" a person, of
-    # "Universidad Pedagógica del Oriente Andino"; a person it is named after too: "Fundación Ana Lima"), unless
+    # The run takes the place of the model's pieces inside it ("Universidad" a place, "Valle Orvano" a person, of
+    # "Universidad Pedagógica del Valle Orvano"; a person it is named after too: "Fundación Ana Lima"), unless
     # one of them is an organisation, event, law or date of its own.
     runs = Runs(ms)
     for i, text in enumerate(texts):

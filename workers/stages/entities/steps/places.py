@@ -455,8 +455,11 @@ def listed_places(ms: list[Mention], page: Page) -> list[Mention]:
     """The names listed with a place are places, and so are the names listed right after "in", "near" or "at": "Bergen,
     Varnholm and Skelvik" after the gazetteer's or the model's "Bergen", "households in Orvanet, Kessby and Tulmar". A
     name no mention covers becomes one; a one-word name the model took for a person or a body, listed with a place,
-    is the place it stands with. Not an item that is a common English word, a given name, a month or a day, nor one
-    with a body's word ("Harbour Trust"), and not a list of authors ("in Holm and Berg (1998)")."""
+    is the place it stands with. Only the model's place or a country, state, region or big city vouches for its
+    neighbours (a small town's name is too often a surname: "Granollers and Lopez"). Not an item that is a common
+    English word, a given name, a month or a day, nor one with a body's word ("Harbour Trust"); not a list of authors
+    ("in Holm and Berg (1998)", "(Holm and Berg 2020)"), of people ("Ana Lima and Holm"), nor one whose last name acts
+    or speaks ("Holm and Berg defeated ...")."""
     texts = page.texts
     gaz = gazetteer()
     out = list(ms)
@@ -468,14 +471,14 @@ def listed_places(ms: list[Mention], page: Page) -> list[Mention]:
             if (any(not _listable(n, gaz, page) for n in names) or _AUTHOR_AFTER.match(text, items[-1][1])
                     or _YEAR_AFTER.match(text, items[-1][1]) or _ACTS_AFTER.match(text, items[-1][1])
                     or SPEECH_AFTER.match(text, items[-1][1])):
-                continue  # (names that act or speak are people: "Holm and Berg defeated ...")
-            placed = [(i, s, e) in by_span and by_span[(i, s, e)].label in PLACE_LABELS or _known_place(n, gaz)
+                continue
+            placed = [(i, s, e) in by_span and by_span[(i, s, e)].label in PLACE_LABELS or big_place(n)
                       for (s, e), n in zip(items, names)]
             after_in = _LIST_PREPOSITION.search(text, max(0, items[0][0] - 8), items[0][0]) is not None
             if not any(placed) and not after_in:
                 continue
             if any((m := by_span.get((i, s, e))) is not None and m.label == "PERSON" and " " in n for (s, e), n in zip(items, names)):
-                continue  # a person of two words or more in the list: a list of people ("Marta Osling and Hoi An")
+                continue  # a person of two words or more in the list: a list of people
             for k, ((s, e), n) in enumerate(zip(items, names)):
                 m = by_span.get((i, s, e))
                 others = any(placed[:k] + placed[k + 1:])  # (the name itself is no evidence of its neighbours)
@@ -485,12 +488,6 @@ def listed_places(ms: list[Mention], page: Page) -> list[Mention]:
                 elif m is not None and m.label in ("PERSON", "ORG", "NORP") and " " not in n and others:
                     m.label = "GPE"
     return sorted(out, key=lambda m: (m.seg, m.start))
-
-
-def _known_place(name: str, gaz) -> bool:
-    """The gazetteer knows the name as a country, a state, a region or a big city: a small town's name is a
-    surname too often to vouch for its neighbours ("Granollers and Lopez")."""
-    return big_place(name)
 
 
 def _listable(name: str, gaz, page: Page) -> bool:

@@ -1118,6 +1118,9 @@ PROSE_LINE_WORDS = 8
 PROSE_MENTIONS = 2
 #: Lines of several words looked up in the prose at most (each lookup reads the prose once).
 PROSE_LOOKUPS = 32
+#: Longest line (in words) :meth:`_Prose.names` looks for in the prose. Interface lines are a few words; a page with
+#: no line break is one line of thousands, whose phrase took 0.4 s to compile and search for 100 KB.
+PROSE_PHRASE_WORDS = 24
 
 
 class _Prose:
@@ -1147,7 +1150,7 @@ class _Prose:
         words = _words(line)
         if len(words) == 1:
             return self._words[words[0]] >= PROSE_MENTIONS
-        if not words or self._lookups >= PROSE_LOOKUPS:
+        if not words or len(words) > PROSE_PHRASE_WORDS or self._lookups >= PROSE_LOOKUPS:
             return False
         self._lookups += 1
         phrase = r"\W+".join(re.escape(w) for w in words)

@@ -483,6 +483,16 @@ def chrome_anywhere(text: str) -> str | None:
         return "the site's note on sponsored content"
     if n_words <= 30 and _LIVE_STAMP.search(t):
         return "the live page's update stamp"
+    if n_words <= 30 and _REVIEW_STRIP.search(t):
+        return "the page's review dates"
+    if n_words <= 30 and _CHAT_GREETING.match(t):
+        return "the site's chat assistant"
+    if n_words <= 20 and _SCAN_CODE.match(t):
+        return "a code to scan"
+    if n_words <= 40 and _HATNOTE_ABOUT.match(t):
+        return "the wiki's link to another article"
+    if n_words <= 60 and _ATTRIBUTION.match(t):
+        return "the site's terms of reuse"
     if n_words <= WIDGET_WORDS and (why := _widget(t, n_words)):
         return why
     if 3 < n_words <= ARROW_LINK_WORDS and _ARROW_END.search(t):
@@ -525,12 +535,33 @@ _SPONSORED_NOTE = re.compile(r"\b(?:sponsored|paid|partner|promoted)\s+(?:partne
 # entries: "Earlier updates below".
 _LIVE_STAMP = re.compile(r"^\W*live\b(?:\s+(?:updates?|blog|coverage))?[\s·|:–—-]+(?:updated|last\s+update[ds]?)\b"
                          r"|\b(?:earlier|older|previous)\s+(?:updates|entries|posts)\s+(?:below|above)\b", re.IGNORECASE)
+# A page's review stamp and the next one due: "Last reviewed: 2 May 2024 · Next review due: May 2025". A page about
+# reviews names them in a sentence, not both stamps side by side.
+_REVIEW_STRIP = re.compile(r"\b(?:reviewed|checked|updated)\b\s*:?[^.!?]{0,40}?[·|•]\s*next\s+review\b", re.IGNORECASE)
+# A site's chat assistant greeting the reader, with a picture or a greeting before it: "💬 Hello! I'm Pip, the
+# Harbour Line's travel helper. Ask me about ferries". A speaker in a transcript greets without a drawn picture.
+_CHAT_GREETING = re.compile(
+    r"^(?:[\u2190-\u2bff\U0001F000-\U0001FAFF\uFE0F]|\W*(?:hi|hello|hey)\b)[^:]{0,40}?\bI['’]m\s+[A-Z][\w-]*,\s+"
+    r"(?:\S+['’]s\s+|your\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,3}(?:assistant|helper|bot|chatbot)\b", re.IGNORECASE)
+# A printed or shown code's prompt: "▣ Scan the code to keep this page on your phone", "Scan this QR code to ...".
+_SCAN_CODE = re.compile(r"^\W*scan\s+(?:the|this|our)\s+(?:qr[\s-]+)?code\b", re.IGNORECASE)
+# A wiki's note under the title on other pages of the same name: "This article is about the harbour. For the
+# ferry, see Harbour (ship)."
+_HATNOTE_ABOUT = re.compile(r"^\W*this\s+(?:article|page|entry)\s+is\s+about\b[^.]{1,120}\.\s*for\s+[^.]{1,120}?,?\s+see\b",
+                            re.IGNORECASE)
+# An open work's attribution statement: "Attribution: 'Reef Studies' by the X team, CC BY 4.0". A picture's credit
+# in its caption ("Photo: Ana Lima, CC BY 2.0") is the caption's and is not one.
+_ATTRIBUTION = re.compile(r"^\W*attribution\s*:.{0,200}?\b(?:cc[ -]by|creative\s+commons)\b", re.IGNORECASE)
 # A weather strip: a temperature beside a sky's symbol or word ("Port Louis 27°C ⛅", "Oslo 4 °C, light rain").
 _TEMPERATURE = re.compile(r"(?<![\w.,])-?\d{1,2}\s?°\s?[CF]\b")
 _WEATHER_WORD = re.compile(r"[☀☁⛅⛈☂☔❄🌧🌦🌤🌩]|\b(?:sunny|cloudy|overcast|showers?|rain|drizzle|breeze|windy|fog|mist|clear|storms?)\b",
                            re.IGNORECASE)
 #: Most words of a weather strip's item.
 WEATHER_ITEM_WORDS = 8
+# A result between two sides: "NOR 2–1 EST", "Harbour Rovers 0-0 Port Vale".
+_SCORE_ITEM = re.compile(r"[^\W\d_]\S*\s+\d{1,3}\s?[–-]\s?\d{1,3}\s+[^\W\d_]")
+#: Most words of an item of a ticker ("Basketball: Harbour Hawks 71–64 North Shore Kings Q4").
+SCORE_ITEM_WORDS = 12
 # A count under a name, as an article's metrics show them: "Reads 880", "12 citations", "Downloads 340".
 _METRIC = re.compile(r"^\W*(?:(?:views|downloads|reads|citations|shares|saves|altmetric|mentions)\s+\d[\d,.]*[kKM]?"
                      r"|\d[\d,.]*[kKM]?\s+(?:views|downloads|reads|citations|shares|saves|mentions))\W*$", re.IGNORECASE)
@@ -546,7 +577,11 @@ _RADIO = re.compile(r"\(\s?\)|[○◯◉●]\s*(?=[^\W\d_])")
 # A site's appeal for money: "We're 40% of the way to our spring target"; and its progress bar, drawn in blocks.
 _APPEAL = re.compile(r"\b\d{1,3}\s*%\s+of\s+the\s+way\s+to\s+(?:\w+\s+){0,3}(?:goal|target)\b"
                      r"|(?:^|[.!?]\s+)\W*(?:help\s+us\s+)?(?:reach|meet|hit)\s+our\s+(?:\w+\s+){0,3}(?:goal|target)\b"
-                     r"|(?:^|[.!?]\s+)\W*become\s+a\s+(?:paying\s+|monthly\s+)?(?:member|supporter|patron)\b", re.IGNORECASE)
+                     r"|(?:^|[.!?]\s+)\W*become\s+a\s+(?:paying\s+|monthly\s+)?(?:member|supporter|patron)\b"
+                     # "Harbour FM is listener-supported. ... → Give now": the station's own note, its button after it
+                     r"|^\W*[^.!?]{1,60}?\s(?:is|are)\s+(?:listener|reader|viewer|member)s?[-\s](?:supported|funded)\s*[.!]"
+                     r"(?=.*(?:[$£€]\s?\d|\ba\s+month\b|[→›»]|\bdonate\b|\bgive\b))"
+                     r"|[→›»]\s*(?:give|donate)\s+(?:now|today)\b", re.IGNORECASE)
 _PROGRESS_BAR = re.compile(r"[█▓▒░■□▰▱]{6,}")
 #: Most words of an appeal.
 APPEAL_WORDS = 40
@@ -571,6 +606,8 @@ def _widget(t: str, n_words: int) -> str | None:
     row of episodes or of numbered links, a poll, an appeal for money, a capitalised banner; or None."""
     if _weather_strip(t):
         return "weather widget"
+    if _score_ticker(t):
+        return "live-score ticker"
     if _metrics_row(t):
         return "the article's counts"
     if _timed_chapters(t):
@@ -594,6 +631,14 @@ def _weather_strip(text: str) -> bool:
     parts = _parts(text)
     return any(_TEMPERATURE.search(p) and _WEATHER_WORD.search(p) and len(p.split()) <= WEATHER_ITEM_WORDS for p in parts) and not any(
         re.search(r"[a-z][.!?](?:\s|$)", p) for p in parts)
+
+
+def _score_ticker(text: str) -> bool:
+    """A row of two or more results, each two sides and a score between them, none a sentence: a sports site's
+    ticker ("LIVE ▸ NOR 2–1 EST 67'  •  FIN 0–0 SWE HT"). A round-up's results are its table's rows, one a line."""
+    parts = _parts(text)
+    scores = sum(bool(_SCORE_ITEM.search(p)) for p in parts)
+    return scores >= 2 and all(len(p.split()) <= SCORE_ITEM_WORDS for p in parts) and not any(_STATEMENT_END.search(p) for p in parts)
 
 
 def _metrics_row(text: str) -> bool:

@@ -71,16 +71,21 @@ _LABELLED_ITEM = re.compile(r"^\s*(?:" + "|".join(map(re.escape, sorted(page_wor
 
 # An entry of a reference list, by its authors and the year in brackets after them: "Okafor N (2018) ...",
 # "Lindqvist, A., Berg, T. and Moe, K. (2020). ...", "Haddad S et al. (2021) ...".
+# (A surname of two words or behind a particle, "Attoumani Madi, Z.", "de Lanoë, J.-B.", and hyphened initials count.)
+_REF_SURNAME = r"(?:(?:de|da|di|del|van|von|der|den|le|la|du|al|el|bin|ben)[\s-]+)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+_REF_INITIALS = r"(?:\s+[A-Z]{1,3}\b\.?|\s+(?:[A-Z]\.(?:-[A-Z]\.)?\s?){1,3})"
 REFERENCE_ENTRY = re.compile(
-    r"^[A-Z][\w'’-]+,?(?:\s+[A-Z]{1,3}\b\.?|\s+(?:[A-Z]\.\s?){1,3})?"
-    r"(?:(?:,|\s+and|\s+&|,\s+and)\s+[A-Z][\w'’-]+,?(?:\s+[A-Z]{1,3}\b\.?|\s+(?:[A-Z]\.\s?){1,3})?){0,6}"
-    r"(?:\s+et\s+al\.?)?\s+\(\d{4}[a-z]?\)")
+    rf"^{_REF_SURNAME},?{_REF_INITIALS}?"
+    rf"(?:(?:,|\s+and|\s+&|,\s+and|,\s+&)\s+{_REF_SURNAME},?{_REF_INITIALS}?){{0,6}}"
+    r",?(?:\s+et\s+al\.?)?\s+\(\d{4}[a-z]?\)")
 _SENT_FINAL = re.compile(r"[.!?][\"”’')\]]*$")
 # Reference markers closing a sentence ("... grammar. [6]", "...1972.[1]") do not hide its full stop.
 CITATIONS = re.compile(r"(?:\s*\[\d+\])+\s*$")
 # "By Jane Roe", "By Jane Roe and Sam Lee, Staff Writers": who wrote it, not a title.
 # A name is two or more capitalised words: "By plane" and "By car" are headings.
 _BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?:\s*(?:,|and)\s+.*)?$")
+# Who spoke a speech's text, under its title: "Delivered by the Minister for Harbours, Ana Lima".
+_DELIVERED_BY = re.compile(r"^(?:delivered|presented|given|spoken)\s+by\s+\S", re.IGNORECASE)
 # Two to four capitalised words: the shape of a person's name.
 _PERSON_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}$")
 # A paper's author list: two or more names written with initials ("A B Lowrie and K Okoro", "J. Roe, S. Lee").
@@ -133,7 +138,7 @@ _TRAILS_OFF = re.compile(r"(?:--|—|–|\.\.\.|…)[\"”’']*$|^[\"“‘']?(
 # an upper-case letter, digit or opening quote; common abbreviations do not end one.
 _SENT_END_RE = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _ABBREV_RE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Mt|No|Nos|Vol|Ep|Ch|Pt|Fig|Figs|pp|vs|etc|e\.g|i\.e|cf|approx|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Hon|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.|\b(?:[A-Z]\.){2,})$"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Mt|No|Nos|Vol|Ep|Ch|Pt|Fig|Figs|pp|vs|v|etc|e\.g|i\.e|cf|approx|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Hon|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.|\b(?:[A-Z]\.){2,})$"
 )
 
 #: Longest unnumbered heading inside a page, in words; longer lines are captions or paragraphs.
@@ -307,6 +312,19 @@ def heading_over(lines: list[str]) -> str | None:
 _CODED_ITEM = re.compile(r"^\s*([A-Z]{1,3})-?\d{1,3}(?:\.\d{1,3}){0,2}[.:)]?\s+[\"“‘(]?[A-Z]")
 
 
+# An item numbered under another's number: "3.a  Fund a shared register", "2.b) Invite the institute".
+_SUB_ITEM = re.compile(r"^\s*\d{1,3}\.[a-z][.)]?\s+\S")
+# A note's number and its text, no column gap after it: "1  Interview, Port Ellen, 4 May 2025."
+_NUMBERED_NOTE = re.compile(r"^\s*(\d{1,3})\s+[\"“‘(]?[A-Z]")
+
+
+def numbered_notes(lines: list[str]) -> bool:
+    """Two or more lines, each its number and its text, the numbers counting up by one: a chapter's notes or a list
+    numbered without points. A row of a table ends on a figure ("1 Harbour Rovers 14 10 33"); a note does not."""
+    numbers = [int(m.group(1)) if (m := _NUMBERED_NOTE.match(line)) and not line.rstrip()[-1:].isdigit() else None for line in lines]
+    return len(lines) >= 2 and None not in numbers and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+
+
 def coded_items(lines: list[str]) -> bool:
     """Two or more lines, each an item by its code, the same letters before each number ("R4.1 ..." / "R4.2 ...")."""
     codes = [m.group(1) if (m := _CODED_ITEM.match(line)) else None for line in lines]
@@ -352,6 +370,8 @@ _ITEM_LABEL = re.compile(r"^([A-Z][^:\n]{0,40}):\s+\S")
 # outburst flood (GLOF)")
 _SOURCE_LIST_HEADINGS = page_words("source_list_headings")
 _GLOSSARY_COLON = re.compile(r"^[a-zà-ÿ][\w'’–-]*(?:\s+[\w'’–()-]+){0,5}:\s+[a-z]")
+# Beside such lines, a term that is a name, its meaning a phrase in lower case ("Covenant: the agreement that ...").
+_NAMED_TERM_COLON = re.compile(r"^[A-Z][\w'’–-]*(?:\s+[\w'’–()-]+){0,3}:\s+[a-z]\S*(?:\s+\S+){2,}")
 # A spaced dash in a line's first 60 characters, after a word.
 _EARLY_DASH = re.compile(r"^\S[^\n]{0,60}?\s[–—-]\s+\S")
 #: Most words of a line that is an item because it is a sentence of its own.
@@ -375,8 +395,9 @@ def items_of_a_list(lines: list[str], lead_in: str | None) -> bool:
         _EARLY_DASH.match(t) and t[:1].isalpha() and not is_field_line(t) and len(t.split()) <= MAX_ITEM_WORDS for t in items
     ):
         return True  # a glossary, its terms in lower case too: "inland port — a port on a river ..."
-    if len(items) >= 2 and all(_GLOSSARY_COLON.match(t) and len(t.split()) <= MAX_ITEM_WORDS for t in items):
-        return True  # a glossary written with colons: "storm surge: a rise in sea level ..."
+    if len(items) >= 2 and all((_GLOSSARY_COLON.match(t) or _NAMED_TERM_COLON.match(t)) and len(t.split()) <= MAX_ITEM_WORDS
+                               for t in items) and any(_GLOSSARY_COLON.match(t) for t in items):
+        return True  # a glossary written with colons: "storm surge: a rise in sea level ...", its names too
     if len(items) < 2 or not all(
         _ITEM_START.match(t) and not is_field_line(t) and len(t.split()) <= MAX_ITEM_WORDS for t in items
     ):
@@ -507,7 +528,8 @@ def heading_shape(text: str, *, first: bool = False, numbered: bool = False) -> 
         return bool(re.fullmatch(r"\d{1,4}", t))
     if t.endswith((":", ";", ",")) or has_email_or_url(t) or is_table_row(t) or is_column_header(t):
         return False
-    if _TRAILS_OFF.search(t) or is_dateline(t) or dated_row(t) or _BYLINE.match(t) or is_story_byline(t) or _AUTHOR_LIST.match(t) or _FORMULA.search(t) or _FIELD_LABEL.match(t) or _PHONE.search(t):
+    if (_TRAILS_OFF.search(t) or is_dateline(t) or dated_row(t) or _BYLINE.match(t) or is_story_byline(t) or _AUTHOR_LIST.match(t)
+            or _FORMULA.search(t) or _FIELD_LABEL.match(t) or _PHONE.search(t) or _DELIVERED_BY.match(t)):
         return False
     if labelled_person(t) or is_postal_address(t) or _RELEASE_LABEL.search(t):
         return False
@@ -676,7 +698,9 @@ def segment(page: CleanPage) -> SegmentedPage:
             number = num.group("num").strip("()")
             add("heading", text, offsets, block.source_start, block.source_end, number=number, level=heading_level(num.group("num")))
         elif len(lines) > 1 and (all(_BULLET_RE.match(line) or _enum_scheme(line) or REFERENCE_ENTRY.match(line)
-                                     or _LABELLED_ITEM.match(line) for line in lines) or coded_items(lines)):
+                                     or _LABELLED_ITEM.match(line) or _SUB_ITEM.match(line) for line in lines)
+                                 or coded_items(lines)
+                                 or (numbered_notes(lines) and not laid_out_table(page.text[block.source_start : block.source_end].splitlines()))):
             # (a reference list may number some entries and not others; a guide's tips and warnings follow each other)
             _add_list_items(block, add)
         elif len(lines) > 1 and laid_out_table(page.text[block.source_start : block.source_end].splitlines()):
@@ -779,6 +803,9 @@ def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: B
         return
     if _CODED_ITEM.match(t) and any(b is not None and "\n" not in b.text.strip() and coded_items([t, b.text]) for b in (prev, nxt)):
         add("list_item", text, offsets, *span)  # an item by its code, its sibling a line of its own ("R4.1 ..." / "R4.2 ...")
+        return
+    if _SUB_ITEM.match(t) and any(b is not None and "\n" not in b.text.strip() and _SUB_ITEM.match(b.text) for b in (prev, nxt)):
+        add("list_item", text, offsets, *span)  # "3.a ..." / "3.b ...", each a paragraph long, so each a block
         return
     if m := _MULTI_NUMBER_RE.match(t):
         # "1.1 What is Government?": a sub-section number makes even a question a heading.

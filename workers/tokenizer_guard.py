@@ -26,6 +26,11 @@ _UNREADABLE = re.compile(
 )
 
 
+# A note's or a reference's number glued to the word or mark before it: "since 1885.[1]", "the lagoon[3, 4]". The
+# tokenizer keeps "1885.[1" together, and the model read it as a number, not a year; as spaces it reads the year.
+_NOTE_MARK = re.compile(r"(?<=[\w.,;:!?)\"”’])\[\d{1,3}(?:\s?[,–-]\s?\d{1,3})*\]")
+
+
 def _placeholder(m: re.Match[str]) -> str:
     # Same length, so the model's offsets stay the text's; spaces around it keep a neighbouring word apart.
     n = len(m.group())
@@ -33,8 +38,10 @@ def _placeholder(m: re.Match[str]) -> str:
 
 
 def readable(text: str) -> str:
-    """``text`` as a spaCy tokenizer reads it: unreadable runs replaced by one placeholder word of the same length.
+    """``text`` as a spaCy tokenizer reads it: unreadable runs replaced by one placeholder word of the same length,
+    note marks glued to a word by spaces.
 
     Ordinary text is returned unchanged. The rules still read the real text.
     """
+    text = _NOTE_MARK.sub(lambda m: " " * len(m.group()), text) if "[" in text else text
     return _UNREADABLE.sub(_placeholder, text)

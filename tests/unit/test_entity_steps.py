@@ -48,6 +48,9 @@ EXAMPLES: dict[str, tuple[list[str], list[tuple[str, str, int, int]], tuple[str,
                      [("Veshar Armed Forces, Coastal Mobilization Forces", "ORG", 0, 0)], ("Coastal Mobilization Forces", "ORG"), True),
     "team_names": (["He was drafted by the Seattle Mariners and played 40 games that season in the league."],
                    [("Seattle", "GPE", 0, 0), ("Mariners", "PERSON", 0, 0)], ("Seattle Mariners", "ORG"), True),
+    "joined_places": (["Ferries sail from Trinidad and Tobago to the Isle of Man each spring."],
+                      [("Trinidad", "GPE", 0, 0), ("Tobago", "PERSON", 0, 0), ("Man", "PERSON", 0, 0)],
+                      ("Trinidad and Tobago", "GPE"), True),
     "listed_places": (["Boats call at Bergen, Varnholm and Skelvik each week."], [("Bergen", "GPE", 0, 0)], ("Skelvik", "GPE"), True),
     "titled_names": (["The talks were opened by President Varkonyi in the hall."], [], ("Varkonyi", "PERSON"), True),
     "given_name_places": (["Rebecca walked home."], [("Rebecca", "GPE", 0, 0)], ("Rebecca", "PERSON"), True),
@@ -446,3 +449,32 @@ def test_a_plurals_possessive_inside_a_bodys_name_is_the_names_own():
     texts = ["Crews joined the Kessby Carriers and Dock Workers’ Union, said the Orvik Pearl Growers' Federation."]
     found = set(_refined([], texts)[1])
     assert {("Kessby Carriers and Dock Workers’ Union", "ORG"), ("Orvik Pearl Growers' Federation", "ORG")} <= found, found
+
+
+def test_a_countrys_name_with_small_words_is_one_place_unless_a_longer_name_holds_it():
+    texts = ["Boats from Sao Tome and Principe and from the Isle of Man met the Government of Trinidad and Tobago."]
+    ms = [mention(texts, "Sao Tome", "GPE"), mention(texts, "Principe", "NORP"), mention(texts, "Man", "PERSON"),
+          mention(texts, "Government of Trinidad and Tobago", "ORG")]
+    found = set(_refined(ms, texts)[1])
+    assert {("Sao Tome and Principe", "GPE"), ("Isle of Man", "GPE"), ("Government of Trinidad and Tobago", "ORG")} <= found, found
+
+
+def test_a_bodys_name_in_a_romance_language_takes_its_lower_case_adjectives_and_the_place_after_de():
+    texts = ["The Tribunal administratif de Rennes heard the case; an appeal lies to the Cour administrative d'appel de "
+             "Nantes, said the Conseil territorial. The Radio station stayed on air."]
+    ms = [mention(texts, "Tribunal", "ORG"), mention(texts, "Rennes", "GPE"), mention(texts, "Nantes", "ORG"),
+          mention(texts, "Conseil", "ORG")]
+    found = set(_refined(ms, texts)[1])
+    assert {("Tribunal administratif de Rennes", "ORG"), ("Cour administrative d'appel de Nantes", "ORG"),
+            ("Conseil territorial", "ORG")} <= found, found
+    assert not {t for t, _ in found} & {"Radio station", "Radio"}, found
+
+
+def test_an_event_named_for_what_it_was_of_and_a_war_of_two_peoples_joined_by_a_dash():
+    texts = ["Many died in the Siege of Varnholm, and the Feast of Saint Ana is kept each June.",
+             "After the Franco–Prussian War the town grew.", "Liberation of Varnholm"]
+    ms = [mention(texts, "Varnholm", "GPE"), mention(texts, "Franco", "PERSON", seg=1),
+          mention(texts, "Prussian War", "EVENT", seg=1), mention(texts, "Varnholm", "GPE", seg=2)]
+    found = set(_refined(ms, texts)[1])
+    assert {("Siege of Varnholm", "EVENT"), ("Feast of Saint Ana", "EVENT"), ("Franco–Prussian War", "EVENT")} <= found, found
+    assert ("Varnholm", "GPE") in [(t, lab) for m, (t, lab) in zip(*_refined(ms, texts)) if m.seg == 2], found

@@ -71,6 +71,7 @@ STEPS: tuple[Step, ...] = (
     Step("date_edges", dates.date_edges),
     Step("fix_names", labels.fix_names),
     Step("foreign_places", labels.foreign_places),
+    Step("joined_places", places.joined_places),
     Step("headline_words", labels.headline_words),
     Step("title_line_orgs", orgs.title_line_orgs),
     Step("common_of_phrases", orgs.common_of_phrases),

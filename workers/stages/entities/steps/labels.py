@@ -242,7 +242,8 @@ def foreign_places(ms: list[Mention], page: Page) -> list[Mention]:
     return ms
 
 
-_EVW = r"(?:[A-Z][\w'’-]*|\d{4}|\d+(?:st|nd|rd|th))"
+# (a word joined to the next by an en dash is one: "Franco–Prussian War")
+_EVW = r"(?:[A-Z][\w'’–-]*|\d{4}|\d+(?:st|nd|rd|th))"
 # (two things a fair or a festival is of, joined by "and": "Harbour Wool and Crafts Fair")
 _EVSEQ = re.compile(r"(?<![\w'’-])" + _EVW + r"(?:\s+(?:of\s+(?:the\s+)?|and\s+(?=[A-Z]))?" + _EVW + r")*")
 
@@ -260,7 +261,7 @@ def event_names(ms: list[Mention], page: Page) -> list[Mention]:
     runs = Runs(ms)
     for i, text in enumerate(texts):
         for sm in _EVSEQ.finditer(text):
-            if " " not in sm.group(0) or not any(w.lower() in EVENT_HEADS for w in sm.group(0).split()):
+            if " " not in sm.group(0) or not any(w.lower() in EVENT_HEADS or w.lower() in EVENT_OF for w in sm.group(0).split()):
                 continue
             if not any(c.islower() for c in sm.group(0)):
                 continue  # in capitals every word is capitalised: the run is a headline, not a name
@@ -270,7 +271,11 @@ def event_names(ms: list[Mention], page: Page) -> list[Mention]:
             while k0 < len(words) and words[k0].lower() in LEAD_WORDS:
                 k0 += 1
             end = None
-            for k in range(len(words) - 1, k0, -1):
+            if k0 + 2 < len(words) and words[k0].lower() in EVENT_OF and words[k0 + 1] == "of" and text[:toks[k0][0]].strip():
+                # an event named for what it was of: "Siege of Harbourton", "Feast of Saint Ana"; not as a line's title
+                # ("Liberation of Harbourton" over a statement names the place, its words the statement's)
+                end = len(words) - 1
+            for k in range(len(words) - 1 if end is None else k0, k0, -1):
                 w = words[k]
                 if w.lower() in EVENT_HEADS and w.lower() not in NOT_EVENT_HEADS and w[0].isupper():
                     end = k
@@ -296,8 +301,9 @@ def event_names(ms: list[Mention], page: Page) -> list[Mention]:
                 continue
             # (the model's person that is the whole run, no given name first, is the event: "Harbour Lantern Weekend";
             # the model's event cut short at the front is the run's: "Crafts Fair" of "Harbour Wool and Crafts Fair")
+            # (and a name joined to the next by a dash is half a word of the run's: "Franco" of "Franco–Prussian War")
             whole = [o for o in inside if (o.label == "PERSON" and (o.start, o.end) == (cs, ce) and not is_given_name(words[k0]))
-                     or (o.label == "EVENT" and o.end == ce)]
+                     or (o.label == "EVENT" and o.end == ce) or (o.end < ce and text[o.end:o.end + 1] == "–")]
             if any((o.label in {"EVENT", "LAW", "PERSON"} and o not in whole)
                    or (o.label in {"DATE", "DURATION"} and not re.fullmatch(r"\d{4}", o.text(texts))) for o in inside):
                 continue

@@ -539,9 +539,14 @@ _VOLUME_END = re.compile(r"[ \t]+\d{1,4}$")
 _ISSUE_AFTER = re.compile(r"\s*(?:\(\d{1,4}\)|[:,]\s*\d)")
 
 
-# A name opening with such a word: capitalised words after it, a particle between them ("Revista Andina de Hidrología").
+# A name opening with such a word: capitalised words after it, a particle between them ("Revista Andina de Hidrología"),
+# and, as these languages write a body's name, adjectives in lower case after the word ("Tribunal administratif de
+# Rennes", "Cour administrative d'appel de Lyon", "Conseil territorial"): adjectives by their endings, so an English
+# word after a shared opener ("Radio station") is not taken.
+_ROMANCE_ADJECTIVE = r"[a-zà-ÿ]{2,}(?:al|ale|aux|if|ive|ier|ière|aire|el|elle|ique|ien|ienne|eur|eure|ano|ana|ico|ica|ino|ina)"
 _OPENER_RUN = re.compile(r"(?<![\w'’-])(?:" + alternation({w.capitalize() for w in ORG_OPENERS}) + r")"
-                         r"(?:[ \t]+(?:(?:de|del|do|da|dos|das|des|du|di|la|le|el|y|e|et)[ \t]+)?[A-Z][\w'’-]*)+")
+                         r"(?:[ \t]+" + _ROMANCE_ADJECTIVE + r"(?:[ \t]+d['’][a-zà-ÿ]+)?(?![\w'’-])){0,2}"
+                         r"(?:[ \t]+(?:(?:de|del|do|da|dos|das|des|du|di|la|le|el|y|e|et)[ \t]+|(?:de[ \t]+l|d)['’])?[A-Z][\w'’-]*)*")
 
 
 def org_openers(ms: list[Mention], page: Page) -> list[Mention]:
@@ -560,8 +565,14 @@ def org_openers(ms: list[Mention], page: Page) -> list[Mention]:
     for i, text in enumerate(texts):
         for om in _OPENER_RUN.finditer(text):
             s, e = om.span()
+            if " " not in om.group() and "\t" not in om.group():
+                continue  # the word alone names no body
             inside = runs.inside(i, s, e)
-            if inside is None or any(o.label in {"ORG", "EVENT", "LAW", "DATE"} and (o.start, o.end) != (s, e) for o in inside):
+            # (the model's organisation of the run's first words, or of one word of it, is a piece of the run: "Tribunal"
+            # of "Tribunal administratif de Rennes", "Rennes" of "Cour administrative d'appel de Rennes")
+            if inside is None or any(o.label in {"ORG", "EVENT", "LAW", "DATE"} and (o.start, o.end) != (s, e)
+                                     and not (o.label == "ORG" and (o.start == s or " " not in text[o.start:o.end]))
+                                     for o in inside):
                 continue
             if any((o.start, o.end) == (s, e) for o in inside):
                 continue  # (the model's own name of the run: relabelled above, or left as it is)

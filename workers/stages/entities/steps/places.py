@@ -17,6 +17,48 @@ from ....knowledge.words import is_given_name, is_listed
 _CAPSEQ = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*))*")
 
 
+# A run of capitalised words that may hold the small words of a place's name: "Sao Tome and Principe", "Isle of
+# Man", "Rio de Janeiro". (Over spaces and tabs only: no name runs across a line break.)
+_JOINED_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|and|of|the|da|de|do|dos|das|del|la|et|du|des|di|y))+")
+_JOINING_WORDS = frozenset("and of the da de do dos das del la et du des di y".split())
+#: Most words of such a name ("Saint Helena, Ascension and Tristan da Cunha" is written in parts).
+JOINED_PLACE_WORDS = 6
+
+
+def joined_places(ms: list[Mention], page: Page) -> list[Mention]:
+    """A country's, state's or big city's name that holds small words is one place, not the pieces the model made
+    of it ("Trinidad" a place and "Tobago" a person, or "Turks" a nationality): "Trinidad and Tobago", "Isle of
+    Man". Where a longer mention holds the whole name ("Government of Trinidad and Tobago"), it is left to it."""
+    gaz = gazetteer()
+    taken = SpanIndex(ms)
+    gone: set[int] = set()
+    added: list[Mention] = []
+    for i, text in enumerate(page.texts):
+        for run in _JOINED_RUN.finditer(text):
+            words = [(w.start() + run.start(), w.end() + run.start()) for w in re.finditer(r"\S+", run.group())]
+            k = 0
+            while k < len(words):
+                found = None
+                for j in range(min(len(words), k + JOINED_PLACE_WORDS), k + 1, -1):
+                    s, e = strip_punct(text, words[k][0], words[j - 1][1])
+                    inner = text[s:e].split()
+                    if inner[-1] in _JOINING_WORDS or not _JOINING_WORDS.intersection(inner[1:-1]):
+                        continue
+                    p = gaz.lookup(text[s:e])
+                    if p is not None and (p.kind != "city" or p.population >= CITY_POPULATION):
+                        found = (s, e, p, j)
+                        break
+                if found is None:
+                    k += 1
+                    continue
+                s, e, p, k = found
+                over = [o for o in taken.find(i, s, e) if isinstance(o, Mention)]
+                if all(s <= o.start and o.end <= e for o in over):
+                    gone.update(id(o) for o in over)
+                    added.append(Mention(i, s, e, place_label(p), "gazetteer"))
+    return [m for m in ms if id(m) not in gone] + added if added else ms
+
+
 def add_places(ms: list[Mention], page: Page) -> list[Mention]:
     """Countries, states, continents and big cities the model did not mark."""
     texts = page.texts

@@ -478,3 +478,26 @@ def test_an_event_named_for_what_it_was_of_and_a_war_of_two_peoples_joined_by_a_
     found = set(_refined(ms, texts)[1])
     assert {("Siege of Varnholm", "EVENT"), ("Feast of Saint Ana", "EVENT"), ("Franco–Prussian War", "EVENT")} <= found, found
     assert ("Varnholm", "GPE") in [(t, lab) for m, (t, lab) in zip(*_refined(ms, texts)) if m.seg == 2], found
+
+
+def test_a_name_after_a_part_or_the_people_of_a_place_and_of_is_a_place():
+    texts = ["Halalo lies on the south coast of Wallis, and residents of Varnholm are angry.",
+             "The village of Tarnby has one shop."]
+    ms = [mention(texts, "Wallis", "ORG"), mention(texts, "Varnholm", "PERSON"), mention(texts, "Tarnby", "ORG", seg=1)]
+    found = set(_refined(ms, texts)[1])
+    assert {("Wallis", "GPE"), ("Varnholm", "GPE"), ("Tarnby", "GPE")} <= found, found
+
+
+def test_a_country_of_capitalised_words_the_model_split_or_took_for_a_date_is_one_place():
+    texts = ["Flights link Noumea with French Guiana twice a month.", "Crabs cross Christmas Island each year."]
+    ms = [mention(texts, "French", "NORP"), mention(texts, "Guiana", "GPE"), mention(texts, "Christmas Island", "DATE", seg=1)]
+    found = set(_refined(ms, texts)[1])
+    assert {("French Guiana", "GPE"), ("Christmas Island", "GPE")} <= found, found
+
+
+def test_reference_authors_with_initials_apa_style_and_after_a_wikis_caret_letters():
+    texts = ["Tarnby, A., & van Berg Holm, O.-K. (2019). Ferries of the outer isles. Harbour Notes, 4(2), 1-19.",
+             "^ a b  Kessby, Alma (2021). \"Quays\". Island Notes 3: 14-19."]
+    ms = [mention(texts, "Holm", "GPE"), mention(texts, "Alma", "PERSON", seg=1)]
+    found = set(_refined(ms, texts)[1])
+    assert {("Tarnby, A", "PERSON"), ("van Berg Holm, O.-K", "PERSON"), ("Kessby, Alma", "PERSON")} <= found, found

@@ -62,20 +62,35 @@ def _no_author_here(text: str, start: int) -> bool:
 
 
 # A reference entry's authors, each "Surname, Given", before the date in brackets: "Tarn, Alma; Berg, Ola (2019)."
-# (wiki citation templates write them so); the entry may open with its number and a caret ("3. ^ ").
+# (wiki citation templates write them so); the entry may open with its number and a caret ("3. ^ "), and the letters
+# of the places that cite it ("^ a b ").
 # (written out, with small letters: "Lund BR, Skov S" are surnames with initials, Vancouver style, and no such pair)
 _REF_WORD = r"[A-Z][\w'’-]*[a-zà-ÿ][\w'’-]*"
 _REF_AUTHOR = rf"{_REF_WORD}(?: {_REF_WORD})?, {_REF_WORD}(?: [A-Z][\w'’.-]*){{0,2}}"
-_REF_AUTHORS = re.compile(rf"^\W*(?:\d{{1,3}}\.\s*)?(?:\^\s*)?(?P<names>{_REF_AUTHOR}(?:; {_REF_AUTHOR})*)"
+_REF_AUTHORS = re.compile(rf"^\W*(?:\d{{1,3}}\.\s*)?(?:\^\s*(?:[a-z]\s+)*)?(?P<names>{_REF_AUTHOR}(?:; {_REF_AUTHOR})*)"
                           r"\s*\([^()]{0,30}?\b(?:1[5-9]|20)\d{2}\)")
 
 
+# The same written with initials, APA style: "Tarn, A., & van Berg, O.-K. (2019)." (a surname of two words or behind
+# a particle too); each author is the surname and the initials, the last full stop left out.
+_APA_SURNAME = r"(?:(?:de|da|van|von|der|den|le|la|du|al|el|bin)[ -])*[A-Z][\w'’-]*[a-zà-ÿ][\w'’-]*(?: [A-Z][\w'’-]*[a-zà-ÿ][\w'’-]*)?"
+_APA_AUTHOR = rf"{_APA_SURNAME}, (?:[A-Z]\.(?:-[A-Z]\.)?[ ]?){{1,3}}"
+_APA_AUTHORS = re.compile(rf"^\W*(?:\d{{1,3}}\.\s*|\[\d{{1,3}}\]\s*)?(?P<names>{_APA_AUTHOR}(?:,? (?:& |and )?{_APA_AUTHOR})*)"
+                          r"(?:,? et al\.)?\s*\((?:1[5-9]|20)\d{2}[a-z]?\)")
+_APA_ONE = re.compile(_APA_AUTHOR)
+
+
 def reference_authors(ms: list[Mention], page: Page) -> list[Mention]:
-    """A reference entry's authors written "Surname, Given" before its date: each is one person, surname and given
-    name together; the model's mentions inside give way. Not a place and its country ("Harbourton, Ireland (2019)")."""
+    """A reference entry's authors written "Surname, Given" (or "Surname, I.") before its date: each is one person,
+    surname and given name together; the model's mentions inside give way. Not a place and its country
+    ("Harbourton, Ireland (2019)")."""
     texts = page.texts
     spans: list[tuple[int, int, int]] = []
     for i, text in enumerate(texts):
+        if (am := _APA_AUTHORS.match(text)) is not None:
+            for one in _APA_ONE.finditer(text, am.start("names"), am.end("names")):
+                spans.append((i, one.start(), one.start() + len(one.group().rstrip(" ."))))
+            continue
         if (rm := _REF_AUTHORS.match(text)) is None:
             continue
         pos = rm.start("names")

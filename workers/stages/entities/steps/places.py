@@ -11,7 +11,7 @@ from ..core import (
     lookup,
     place_label, sentence_initial, strip_punct, wire_dateline,
 )
-from ....knowledge.lexicon import DIVISION_WORDS, MONTHS, ORG_HEADS, PLACE_VERBS_GUARDED, TITLES, WEEKDAYS, alternation
+from ....knowledge.lexicon import DIVISION_WORDS, MONTHS, ORG_HEADS, PLACE_OF_NOUNS, PLACE_VERBS_GUARDED, TITLES, WEEKDAYS, alternation
 from ....knowledge.words import is_given_name, is_listed
 
 _CAPSEQ = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*))*")
@@ -28,7 +28,8 @@ JOINED_PLACE_WORDS = 6
 def joined_places(ms: list[Mention], page: Page) -> list[Mention]:
     """A country's, state's or big city's name that holds small words is one place, not the pieces the model made
     of it ("Trinidad" a place and "Tobago" a person, or "Turks" a nationality): "Trinidad and Tobago", "Isle of
-    Man". Where a longer mention holds the whole name ("Government of Trinidad and Tobago"), it is left to it."""
+    Man"; so is a country's name of capitalised words alone ("French Guiana", not "French" a nationality). Where a
+    longer mention holds the whole name ("Government of Trinidad and Tobago"), it is left to it."""
     gaz = gazetteer()
     taken = SpanIndex(ms)
     gone: set[int] = set()
@@ -42,10 +43,12 @@ def joined_places(ms: list[Mention], page: Page) -> list[Mention]:
                 for j in range(min(len(words), k + JOINED_PLACE_WORDS), k + 1, -1):
                     s, e = strip_punct(text, words[k][0], words[j - 1][1])
                     inner = text[s:e].split()
-                    if inner[-1] in _JOINING_WORDS or not _JOINING_WORDS.intersection(inner[1:-1]):
+                    if inner[-1] in _JOINING_WORDS:
                         continue
                     p = gaz.lookup(text[s:e])
-                    if p is not None and (p.kind != "city" or p.population >= CITY_POPULATION):
+                    # (a country's name of capitalised words alone too: "French Polynesia", not a nationality and a place)
+                    if p is not None and (p.kind != "city" or p.population >= CITY_POPULATION) and (
+                            _JOINING_WORDS.intersection(inner[1:-1]) or p.kind == "country"):
                         found = (s, e, p, j)
                         break
                 if found is None:
@@ -270,6 +273,8 @@ _ACTS_AFTER = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?[a-z]{2,}ed\b")
 _GUARDED_BEFORE = re.compile(r"\b" + alternation(PLACE_VERBS_GUARDED) + r"\s+$")
 #: What follows an item in the middle of a list: "Tarnby, Selwick and Holm" after "Tarnby".
 _ITEM_AFTER = re.compile(r",[ \t]|[ \t]+(?:and|or)[ \t]")
+#: A part, the people or the kind of a place, and "of": "the north of ", "residents of ", "the island of the ".
+_PART_OF_BEFORE = re.compile(r"\b" + alternation(PLACE_OF_NOUNS) + r"[ \t]+of[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 #: "In" opening a sentence or a line.
 _OPENING_IN = re.compile(r"(?:^|[.!?]\s+|\n)In\s+$")
 
@@ -325,11 +330,17 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
                 and not _AUTHOR_AFTER.match(text, m.end)):
             m.label = "GPE"
             made.add(t)
-        elif (m.label in ("ORG", "NORP") and _ONE_WORD.fullmatch(t)
-              and (PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start)
-                   or (m.label == "NORP" and _AT_BEFORE.search(text, max(0, m.start - 4), m.start)))
+        elif (_ONE_WORD.fullmatch(t)
+              and ((m.label in ("ORG", "NORP") and not is_listed(t)
+                    and (PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start)
+                         or (m.label == "NORP" and _AT_BEFORE.search(text, max(0, m.start - 4), m.start))))
+                   # "the coast of Varnholm", "residents of Tarnby": a place though English text knows the word as a
+                   # name ("the north of Wallis"); a person's only where the page names one so
+                   or (_PART_OF_BEFORE.search(text, max(0, m.start - 30), m.start)
+                       and (m.label in ("ORG", "NORP") or (m.label == "PERSON" and not is_given_name(t)
+                                                           and not by_surname.get(t, set()) - {t}))))
               and t not in gaz.demonyms  # ("in Varnholm", "the border post at Varnholm": a village taken for a people too)
-              and not is_listed(t) and t not in page.known.orgs and t.lower() not in page.lower_words and t not in actors
+              and t not in page.known.orgs and t.lower() not in page.lower_words and t not in actors
               and not _PLURAL_AFTER.match(text, m.end)):
             # (one word no English text uses, "in Varnholm": a village the model took for a firm, unless it speaks or
             # acts somewhere on the page, "Shares in Nordvik rose" where "Nordvik said", or a plural noun follows it)

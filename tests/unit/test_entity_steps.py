@@ -501,3 +501,31 @@ def test_reference_authors_with_initials_apa_style_and_after_a_wikis_caret_lette
     ms = [mention(texts, "Holm", "GPE"), mention(texts, "Alma", "PERSON", seg=1)]
     found = set(_refined(ms, texts)[1])
     assert {("Tarnby, A", "PERSON"), ("van Berg Holm, O.-K", "PERSON"), ("Kessby, Alma", "PERSON")} <= found, found
+
+
+def test_a_bodys_name_opening_with_an_accented_capital_and_a_government_of_a_place_are_one_body():
+    texts = ["Norway will invite the Östvik Islands Peace Institute, and the Government of Varnholm agreed."]
+    ms = [mention(texts, "Islands Peace Institute", "ORG"), mention(texts, "Government", "ORG"), mention(texts, "Varnholm", "GPE")]
+    found = set(_refined(ms, texts)[1])
+    assert {("Östvik Islands Peace Institute", "ORG"), ("Government of Varnholm", "ORG")} <= found, found
+
+
+def test_a_place_named_whole_with_and_stays_one_though_its_parts_are_peoples_names():
+    texts = ["Kessby visited Trinidad and Tobago in May.", "Tobago said the crossing was rough."]
+    ms = [mention(texts, "Kessby", "PERSON"), mention(texts, "Trinidad and Tobago", "GPE"), mention(texts, "Tobago", "PERSON", seg=1)]
+    out, found = _refined(ms, texts)
+    assert ("Trinidad and Tobago", "GPE") in found and not [m for m in out if m.seg == 0 and m.text(texts) == "Tobago"], found
+
+
+def test_st_opening_a_name_that_ends_on_a_places_head_word_is_part_of_the_place():
+    texts = ["The ferry sails to St Varn Port on Fridays, and St Anne is its patron."]
+    ms = [mention(texts, "St Varn Port", "PERSON"), mention(texts, "St Anne", "PERSON")]
+    found = set(_refined(ms, texts)[1])
+    assert ("St Varn Port", "FAC") in found and ("Anne", "PERSON") in found, found
+
+
+def test_a_country_opening_a_bodys_name_after_the_is_no_place_of_its_own():
+    texts = ["Members of the Niue Young Sailors Society set out at dawn."]
+    ms = [mention(texts, "Niue", "GPE"), mention(texts, "Young Sailors Society", "ORG")]
+    found = set(_refined(ms, texts)[1])
+    assert ("Niue Young Sailors Society", "ORG") in found and not {t for t, _ in found} & {"the Niue", "Niue"}, found

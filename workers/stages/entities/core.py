@@ -138,6 +138,8 @@ class Live:
 # --------------------------------------------------------------------------- text helpers
 
 _WORD = re.compile(r"\S+")
+#: The capital letters a name may open with, for a character class: "[" + CAPITALS + "]" ("Åland", "Émile", "Łódź").
+CAPITALS = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 # (and an author's marks pointing to an affiliation or a note: "Ana Lima ¹", "Tom Berg†")
 EDGE_PUNCT = " \t\n\"'“”‘’.,;:()[]{}!?-–—*•|¹²³⁰⁴⁵⁶⁷⁸⁹†‡"
 _POSS = re.compile(r"(?:['’]s|['’])$")
@@ -193,14 +195,21 @@ def is_lower_word(tok: str) -> bool:
 OPENER_FREE = {"PERSON", "NORP", "GPE", "LOC"}
 
 
+_SAINTS = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte"})
+
+
 def trim_name(text: str, s: int, e: int, label: str) -> tuple[int, int]:
     """The name core of ``text[s:e]``: no leading determiner, lower-case word, title or sentence opener; no possessive."""
     s, e = strip_punct(text, s, e)
     toks = tokens(text, s, e)
     i, j = 0, len(toks)
+    # "St" opening a name that ends on a place's head word names the place's saint: "St Peter Port", no title
+    place_named = label == "PERSON" and bare(text[toks[-1][0]:toks[-1][1]]) in PLACE_HEADS if toks else False
     while i < j - 1:
         tok = text[toks[i][0]:toks[i][1]]
         b = bare(tok)
+        if i == 0 and place_named and b in _SAINTS:
+            break
         if b in STOP_EDGE or is_lower_word(tok) or (label == "PERSON" and (b in TITLES or b in INTERJECTIONS)) or (
                 label in OPENER_FREE and b in SENTENCE_OPENERS):
             i += 1

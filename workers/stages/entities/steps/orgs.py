@@ -12,7 +12,7 @@ from ....knowledge.lexicon import (
 )
 from ....knowledge.words import is_listed
 from ..core import (
-    ADDRESS, PLACE_LABELS, SHORT_FORM, THE_BEFORE, Mention, Page, Runs, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup,
+    ADDRESS, CAPITALS, PLACE_LABELS, SHORT_FORM, THE_BEFORE, Mention, Page, Runs, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup,
     place_label, sentence_initial, short_form_heads, trim_name,
 )
 
@@ -412,7 +412,7 @@ def split_orgs(ms: list[Mention], page: Page) -> list[Mention]:
     return out
 
 
-_NAMEW = r"(?:[A-Z][\w'’&.-]*|[A-Z0-9][A-Z0-9-]+)"
+_NAMEW = r"(?:[" + CAPITALS + r"][\w'’&.-]*|[A-Z0-9][A-Z0-9-]+)"
 _CONN = alternation(ORG_CONNECTORS)
 _ORGSEQ = re.compile(r"(?<![\w'’-])" + _NAMEW + r"(?:(?:[ \t]+" + _CONN + r")*[ \t]+" + _NAMEW + r")*")
 

@@ -563,12 +563,13 @@ def nationality_prefixes(ms: list[Mention], page: Page) -> list[Mention]:
 
 
 def person_pairs(ms: list[Mention], page: Page) -> list[Mention]:
-    """"Halvorsen & Berg's study": two names joined by "&"/"and", one of them a person on the page, are two persons."""
+    """"Halvorsen & Berg's study": two names joined by "&"/"and", one of them a person on the page, are two persons;
+    not a place the gazetteer knows by the whole name ("Trinidad and Tobago", its parts people's names too)."""
     texts = page.texts
     persons = {m.text(texts) for m in ms if m.label == "PERSON"}
     out = []
     for m in ms:
-        if m.label in {"ORG", "NORP", "GPE"}:
+        if m.label in {"ORG", "NORP", "GPE"} and not (m.label == "GPE" and lookup(m.text(texts)) is not None):
             pm = _PAIR.fullmatch(m.text(texts))
             if pm and (pm.group(1) in persons or pm.group(2) in persons):
                 for g in (1, 2):

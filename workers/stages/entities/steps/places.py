@@ -43,8 +43,8 @@ def joined_places(ms: list[Mention], page: Page) -> list[Mention]:
                 for j in range(min(len(words), k + JOINED_PLACE_WORDS), k + 1, -1):
                     s, e = strip_punct(text, words[k][0], words[j - 1][1])
                     inner = text[s:e].split()
-                    if inner[-1] in _JOINING_WORDS:
-                        continue
+                    if inner[-1] in _JOINING_WORDS or inner[0].lower() in _JOINING_WORDS:
+                        continue  # (a name starts and ends on a name's word: not "the Tokelau" of "the Tokelau Society")
                     p = gaz.lookup(text[s:e])
                     # (a country's name of capitalised words alone too: "French Polynesia", not a nationality and a place)
                     if p is not None and (p.kind != "city" or p.population >= CITY_POPULATION) and (

@@ -79,6 +79,7 @@ STEPS: tuple[Step, ...] = (
     Step("citations", people.citations),
     Step("reference_authors", people.reference_authors),
     Step("credit_lines", people.credit_lines),
+    Step("marked_authors", people.marked_authors),
     Step("person_fixes", people.person_fixes),
     Step("opening_roles", people.opening_roles),
     Step("nationality_prefixes", people.nationality_prefixes),

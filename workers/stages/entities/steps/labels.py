@@ -334,7 +334,8 @@ def headline_words(ms: list[Mention], page: Page) -> list[Mention]:
 
 
 def drop_lone_words(ms: list[Mention], page: Page) -> list[Mention]:
-    """A one-word organisation named once on the page, not an acronym nor the first word of a longer one, is too often no name at all.
+    """A one-word organisation named once on the page (or a word the page writes in lower case too), not an acronym nor
+    the first word of a longer one, is too often no name at all.
 
     Unless the page treats it as one: it speaks ("Quillon said", "the Harbour
     Herald reported"), or it stands in a list with an organisation that stays
@@ -352,8 +353,9 @@ def drop_lone_words(ms: list[Mention], page: Page) -> list[Mention]:
     for i, m in enumerate(ms):
         t = m.text(texts)
         if (m.label == "ORG" and m.origin == "model" and " " not in t and not t.replace(".", "").isupper()
-                and counts[t.upper()] == 1 and t not in heads and not SPEECH_AFTER.match(texts[m.seg], m.end)):
-            lone.add(i)
+                and (counts[t.upper()] == 1 or t.lower() in page.lower_words) and t not in heads
+                and not SPEECH_AFTER.match(texts[m.seg], m.end)):
+            lone.add(i)  # (named twice, but written in lower case too: a word opening a title or a caption, "Seagrass")
     for i in _listed_with_kept_orgs(ms, texts, lone):
         lone.discard(i)
     out = []

@@ -836,6 +836,36 @@ _BYLINE_ROW = re.compile(r"[ \t]*[·|][ \t]*\S")
 _AGENCY = re.compile(r"[ \t]*/[ \t]*([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,4})")
 
 
+#: An author's mark pointing to an affiliation or a note, right after the name: "(1)", "¹²", "*", "†".
+_AUTHOR_MARK = re.compile(r"[ \t]*(?:\([1-9]\d?\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*|†|‡)")
+#: A word of a person's name in an author line: capitalised (accents and hyphens too), or a particle.
+_AUTHOR_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*|" + alternation(SURNAME_PARTICLES))
+#: Fewest marked names on a line that make it a paper's author line.
+MARKED_AUTHORS = 2
+
+
+def marked_authors(ms: list[Mention], page: Page) -> list[Mention]:
+    """Names on a line that each carry an affiliation mark ("Ana Lima (1), Tomas Berg (2) and Ola Holm (1)") are a
+    paper's authors: persons, whatever the model called them, two or more such names to a line, each two to five words
+    of a name with no organisation's or place's head word and no place the gazetteer knows."""
+    texts = page.texts
+    by_seg: dict[int, list[Mention]] = {}
+    for m in ms:
+        if m.label in NAME_LABELS and _AUTHOR_MARK.match(texts[m.seg], m.end):
+            by_seg.setdefault(m.seg, []).append(m)
+    gaz = gazetteer()
+    for seg, marked in by_seg.items():
+        if len(marked) < MARKED_AUTHORS:
+            continue
+        for m in marked:
+            words = m.text(texts).split()
+            if (2 <= len(words) <= 5 and all(_AUTHOR_WORD.fullmatch(w) for w in words) and words[0][0].isupper()
+                    and not any(w.lower() in ORG_HEADS or w.lower() in PLACE_HEADS for w in words)
+                    and gaz.lookup(m.text(texts)) is None):
+                m.label = "PERSON"
+    return ms
+
+
 def credit_lines(ms: list[Mention], page: Page) -> list[Mention]:
     """The person a byline, photo credit or contact line names is a person, and the agency after a slash an organisation.
 

@@ -532,3 +532,12 @@ def test_a_country_opening_a_bodys_name_after_the_is_no_place_of_its_own():
     ms = [mention(texts, "Niue", "GPE"), mention(texts, "Young Sailors Society", "ORG")]
     found = set(_refined(ms, texts)[1])
     assert ("Niue Young Sailors Society", "ORG") in found and not {t for t, _ in found} & {"the Niue", "Niue"}, found
+
+
+def test_a_one_word_organisation_the_page_also_writes_in_lower_case_is_dropped_though_named_twice():
+    texts = ["Figure 2. Kelpbeds mapped from the air.", "Kelpbeds shrink in warm years.", "The kelpbeds off Varnholm are thin.",
+             "Brolinco said it would fund the survey, and Brolinco staff joined it."]
+    ms = [mention(texts, "Kelpbeds", "ORG"), mention(texts, "Kelpbeds", "ORG", seg=1), mention(texts, "Brolinco", "ORG", seg=3),
+          mention(texts, "Brolinco", "ORG", seg=3, nth=1)]
+    found = set(_refined(ms, texts)[1])
+    assert ("Kelpbeds", "ORG") not in found and ("Brolinco", "ORG") in found, found

@@ -541,3 +541,17 @@ def test_a_one_word_organisation_the_page_also_writes_in_lower_case_is_dropped_t
           mention(texts, "Brolinco", "ORG", seg=3, nth=1)]
     found = set(_refined(ms, texts)[1])
     assert ("Kelpbeds", "ORG") not in found and ("Brolinco", "ORG") in found, found
+
+
+def test_a_big_city_opening_a_sentence_or_closing_one_before_a_capital_is_still_added():
+    texts = ["Lindqvist A (1998). Quays of the north. Gaborone: Harbour Scholarly Press.",
+             "For the applicant: Ana Lima of Lima & Berg Attorneys, Montevideo. For the respondent: Tomas Varnel."]
+    found = set(_refined([], texts)[1])
+    assert {("Gaborone", "GPE"), ("Montevideo", "GPE")} <= found, found
+
+
+def test_a_companys_name_with_its_legal_form_starts_after_the_sentence_before_it():
+    texts = ["Take a shuttle from the village or Varnholm. Kessby Shuttles Ltd and two others run them."]
+    ms = [mention(texts, "Varnholm", "PERSON"), mention(texts, "Kessby Shuttles Ltd", "ORG")]
+    found = set(_refined(ms, texts)[1])
+    assert ("Kessby Shuttles Ltd", "ORG") in found and not any(t.startswith("Varnholm.") for t, _ in found), found

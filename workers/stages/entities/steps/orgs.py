@@ -806,6 +806,8 @@ def org_kinds(ms: list[Mention], page: Page) -> list[Mention]:
 # the form as written ("Tarn Mills Ltd", "Velmar Packaging México, S.A. de C.V.", "Orvane Sp. z o.o."). Bounded: at most
 # eight words of name.
 _CAP_WORD = r"[A-Z][\w'’.-]*"
+# A full stop after a word of two small letters or more, inside such a run: a sentence's end, no abbreviation's.
+_SENTENCE_END_IN_RUN = re.compile(r"(?<=[^\W\d_A-Z]{2}\.)[ \t]+")
 _WITH_FORM = re.compile(
     rf"(?<![\w'’.-])({_CAP_WORD}(?:[ \t]+(?:(?:&|and)[ \t]+)?{_CAP_WORD}){{0,7}}),?[ \t]+"
     rf"(?-i:{alternation(LEGAL_FORMS)})(?![\w/])"
@@ -837,6 +839,8 @@ def company_forms(ms: list[Mention], page: Page) -> list[Mention]:
             s, e = fm.start(1), fm.end()
             while e > s and text[e - 1] == ".":
                 e -= 1
+            for sm in _SENTENCE_END_IN_RUN.finditer(text, s, fm.end(1)):
+                s = sm.end()  # "... or Harbourton. Tarn Shuttles Ltd runs ...": the name starts after the sentence's end
             words = re.finditer(r"\S+", text[s:fm.end(1)])
             for w in words:  # "The" or "Shares" opening a sentence is no part of the name, nor "Leeds-based"
                 if sentence_initial(text, s + w.start()) and is_common(w.group()) or _PLACE_ADJECTIVE.fullmatch(w.group()):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ....knowledge.gazetteer import CITY_POPULATION, state_codes
 from ..core import (
@@ -62,6 +63,21 @@ def joined_places(ms: list[Mention], page: Page) -> list[Mention]:
     return [m for m in ms if id(m) not in gone] + added if added else ms
 
 
+#: A sentence's end inside a run of capitalised words: a full stop after a word of two small letters or more
+#: ("... Gaborone. For the respondent"), not an abbreviation's ("St. Kitts", "U.S. Navy").
+_RUN_SENTENCE_END = re.compile(r"(?<=[a-z]{2}\.)\s+")
+
+
+def _caps_runs(text: str) -> Iterator[tuple[int, int, bool]]:
+    """The runs of capitalised words in ``text``, cut where a sentence ends inside one; True for a piece so cut off."""
+    for cm in _CAPSEQ.finditer(text):
+        start = cm.start()
+        for end in _RUN_SENTENCE_END.finditer(text, cm.start(), cm.end()):
+            yield start, end.start(), True
+            start = end.end()
+        yield start, cm.end(), False
+
+
 def add_places(ms: list[Mention], page: Page) -> list[Mention]:
     """Countries, states, continents and big cities the model did not mark."""
     texts = page.texts
@@ -70,8 +86,8 @@ def add_places(ms: list[Mention], page: Page) -> list[Mention]:
     taken = SpanIndex(ms)
     out = list(ms)
     for i, text in enumerate(texts):
-        for cm in _CAPSEQ.finditer(text):
-            s, e = strip_punct(text, *cm.span())
+        for s, e, cut in _caps_runs(text):
+            s, e = strip_punct(text, s, e)
             if e <= s or taken.overlaps(i, s, e):
                 continue
             t = text[s:e]
@@ -86,7 +102,11 @@ def add_places(ms: list[Mention], page: Page) -> list[Mention]:
                 if (p.kind == "city" and p.population < CITY_POPULATION and not PLACE_VERB_BEFORE.search(text, max(0, s - 15), s)
                         and not _listed_after_place(taken, i, text, s)):
                     continue  # a smaller town only after "in", "near", "across"..., or in a list of places
-                if " " not in t and (t.lower() in lower_words or (sentence_initial(text, s) and p.kind == "city")):
+                # (a sentence's first word is capitalised anyway: a city's name there that is also a common word or a
+                # given name is as likely that, "Reading", "Florence"; "Kathmandu: Harbour Press" is the city)
+                # (nor one closing a sentence before another: "Breakout Star - Male. He then ...")
+                if " " not in t and (t.lower() in lower_words or ((cut or sentence_initial(text, s) and p.kind == "city")
+                                                                  and (is_common(t) or is_given_name(t)))):
                     continue
                 if t.isupper() and len(t) <= 3 and p.kind != "country":
                     continue

@@ -555,3 +555,12 @@ def test_a_companys_name_with_its_legal_form_starts_after_the_sentence_before_it
     ms = [mention(texts, "Varnholm", "PERSON"), mention(texts, "Kessby Shuttles Ltd", "ORG")]
     found = set(_refined(ms, texts)[1])
     assert ("Kessby Shuttles Ltd", "ORG") in found and not any(t.startswith("Varnholm.") for t, _ in found), found
+
+
+def test_guesthouses_bakeries_railways_and_weeklies_the_model_read_as_people_are_organisations():
+    texts = ["We stayed at Kessby Lodge, bought bread at Varn Bakery and took Tarnby Railway to the coast.",
+             "The Orvik Weekly reported it."]
+    ms = [mention(texts, "Kessby Lodge", "PERSON"), mention(texts, "Varn Bakery", "PERSON"),
+          mention(texts, "Tarnby Railway", "PERSON"), mention(texts, "Orvik Weekly", "PERSON", seg=1)]
+    found = set(_refined(ms, texts)[1])
+    assert {("Kessby Lodge", "ORG"), ("Varn Bakery", "ORG"), ("Tarnby Railway", "ORG"), ("Orvik Weekly", "ORG")} <= found, found

@@ -75,3 +75,17 @@ def test_a_cases_name_with_v_is_one_title():
     assert len(segment.split_sentences("Harbour Board v. Quay Traders Ltd")) == 1
     text = "Quay lease upheld: Harbour Board v. Quay Traders Ltd\n\n" + BODY
     assert role_of(text, "Quay lease upheld") == "heading"
+
+
+def test_a_short_note_right_under_a_table_is_its_caption_and_a_longer_text_goes_on():
+    table = ("Club\tPlayed\tPoints\nHarbour Rovers\t12\t28\nQuay Athletic\t12\t21\n\n")
+    note = "All games played 2-3 May. W/O = walkover.\n\n"
+    text = TITLE + BODY + table + note + BODY
+    assert role_of(text, "All games played") == "caption"
+    going_on = ("The next round is played on 9 May. The Rovers travel to the islands, and the Athletic host the "
+                "league's new club. The final follows a week later.\n\n")
+    assert role_of(TITLE + BODY + table + going_on, "The next round") == "paragraph"
+
+
+def test_a_capitals_dateline_with_its_country_is_a_dateline():
+    assert shapes.is_dateline("PORT ELLEN, Scotland, 14 May 2025")

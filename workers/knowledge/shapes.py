@@ -52,9 +52,9 @@ def dated_row(text: str) -> bool:
 
 
 # A news-wire dateline: a place in capitals, perhaps its country, then the date ("HARBOURTON 1997-05-14",
-# "PORT ELLEN , Scotland 1997-05-14", "HARBOURTON, May 14", "PORT ELLEN, 14 May 2025").
+# "PORT ELLEN , Scotland 1997-05-14", "HARBOURTON, May 14", "PORT ELLEN, 14 May 2025", "PORT ELLEN, Islay, 14 May").
 _WIRE_DATELINE_RE = re.compile(
-    rf"^[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*\s*,?\s*(?:[A-Z][\w.'’-]*\s+){{0,3}},?\s*(?:\d{{4}}-\d{{2}}-\d{{2}}|(?i:{_MONTH})\s+\d{{1,2}}\b|\d{{1,2}}\s+(?i:{_MONTH})\b)",
+    rf"^[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*\s*,?\s*(?:[A-Z][\w.'’-]*,?\s+){{0,3}},?\s*(?:\d{{4}}-\d{{2}}-\d{{2}}|(?i:{_MONTH})\s+\d{{1,2}}\b|\d{{1,2}}\s+(?i:{_MONTH})\b)",
 )
 
 

@@ -258,6 +258,8 @@ def assign_captions(segments: list[Segment], source: str = "") -> None:
             continue  # a glossary term: its definition follows in lower case
         if is_caption_text(seg.text) or (seg.role == "heading" and is_person_name_line(seg.text, body)):
             seg.role = "caption"
+        elif seg.role == "paragraph" and prev is not None and prev.role == "table" and _table_note(seg.text):
+            seg.role = "caption"  # a table's note right under it: "All games played 2-3 May. SO = shootout."
         elif source and in_block_of_lines(source, seg.source_start, seg.source_end):
             continue  # one line of a block written line by line (a wire story, a table): its place says nothing of pictures
         elif any(rows_alike(seg.text, other.text if other is not None else None) for other in (prev, nxt)):
@@ -287,6 +289,16 @@ def assign_captions(segments: list[Segment], source: str = "") -> None:
             and _standalone_description(seg, prev, multiline="\n" in source[seg.source_start : seg.source_end])
         ):
             seg.role = "caption"
+
+
+#: Most words of a table's note under it (what a mark means, when the figures were checked, how points are given).
+TABLE_NOTE_WORDS = 30
+
+
+def _table_note(text: str) -> bool:
+    """A short text of one or two sentences, no field ("Counsel: ..."): a table's note, when it stands right under one.
+    (Under the sets' tables, 23 such texts were notes and 2 the text going on; a longer one goes on.)"""
+    return len(text.split()) <= TABLE_NOTE_WORDS and not is_field_line(text) and len(split_sentences(text)) <= 2
 
 
 def in_block_of_lines(source: str, start: int, end: int) -> bool:

@@ -564,3 +564,10 @@ def test_guesthouses_bakeries_railways_and_weeklies_the_model_read_as_people_are
           mention(texts, "Tarnby Railway", "PERSON"), mention(texts, "Orvik Weekly", "PERSON", seg=1)]
     found = set(_refined(ms, texts)[1])
     assert {("Kessby Lodge", "ORG"), ("Varn Bakery", "ORG"), ("Tarnby Railway", "ORG"), ("Orvik Weekly", "ORG")} <= found, found
+
+
+def test_a_bodys_spelt_out_name_before_its_acronym_takes_the_models_place_or_person_inside_it():
+    texts = ["In 1890 the towns set up the Joint Board for the Dredging of the Tagus (JBDT) at Tarnby."]
+    ms = [mention(texts, "Joint Board", "ORG"), mention(texts, "Tagus", "PERSON")]
+    found = set(_refined(ms, texts)[1])
+    assert {("Joint Board for the Dredging of the Tagus", "ORG"), ("JBDT", "ORG")} <= found, found

@@ -101,7 +101,7 @@ def defined_acronyms(ms: list[Mention], page: Page) -> list[Mention]:
     """An organisation's name spelt out before its acronym in brackets is an organisation, and so is the acronym:
     "the Bangladesh Bureau of Statistics (BBS, 2022)", "Infrastructure Development Company Limited (IDCOL)", even
     where the model found neither. The name must hold a word that heads or opens organisations' names (Bureau,
-    Company, Société) and lie in no other mention; the acronym is then the page's name for it everywhere."""
+    Company, Société) and cut across no other mention; the acronym is then the page's name for it everywhere."""
     texts = page.texts
     taken = SpanIndex(ms)
     out = list(ms)
@@ -121,8 +121,10 @@ def defined_acronyms(ms: list[Mention], page: Page) -> list[Mention]:
             s, e = first.start(), before[-1].end()
             if not any(w.lower() in ORG_HEADS or w.lower() in ORG_OPENERS for w in words[-n:]):
                 continue
+            # (the model's pieces inside give way, places and people too: "the Rhine" of "Central Commission for the
+            # Navigation of the Rhine (CCNR)"; a date or an event inside keeps it from being one name)
             inside = taken.find(i, s, e)
-            if any(o.label != "ORG" or o.start < s or o.end > e for o in inside):
+            if any(o.label in {"DATE", "DURATION", "EVENT"} or o.start < s or o.end > e for o in inside):
                 continue
             for o in inside:
                 out.remove(o)

@@ -571,3 +571,10 @@ def test_a_bodys_spelt_out_name_before_its_acronym_takes_the_models_place_or_per
     ms = [mention(texts, "Joint Board", "ORG"), mention(texts, "Tagus", "PERSON")]
     found = set(_refined(ms, texts)[1])
     assert {("Joint Board for the Dredging of the Tagus", "ORG"), ("JBDT", "ORG")} <= found, found
+
+
+def test_a_name_of_several_words_after_the_people_or_a_part_of_a_place_is_a_place_too():
+    texts = ["Mining upstream of Varnosoula has fouled the river, say residents of Tarn Brac and the villages of Al Orvik."]
+    ms = [mention(texts, "Varnosoula", "PERSON"), mention(texts, "Tarn Brac", "PERSON"), mention(texts, "Al Orvik", "PERSON")]
+    found = set(_refined(ms, texts)[1])
+    assert {("Varnosoula", "GPE"), ("Tarn Brac", "GPE"), ("Al Orvik", "GPE")} <= found, found

@@ -350,20 +350,23 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
                 and not _AUTHOR_AFTER.match(text, m.end)):
             m.label = "GPE"
             made.add(t)
-        elif (_ONE_WORD.fullmatch(t)
-              and ((m.label in ("ORG", "NORP") and not is_listed(t)
-                    and (PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start)
-                         or (m.label == "NORP" and _AT_BEFORE.search(text, max(0, m.start - 4), m.start))))
-                   # "the coast of Varnholm", "residents of Tarnby": a place though English text knows the word as a
-                   # name ("the north of Wallis"); a person's only where the page names one so
-                   or (_PART_OF_BEFORE.search(text, max(0, m.start - 30), m.start)
-                       and (m.label in ("ORG", "NORP") or (m.label == "PERSON" and not is_given_name(t)
-                                                           and not by_surname.get(t, set()) - {t}))))
+        elif (_ONE_WORD.fullmatch(t) and m.label in ("ORG", "NORP") and not is_listed(t)
+              and (PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start)
+                   or (m.label == "NORP" and _AT_BEFORE.search(text, max(0, m.start - 4), m.start)))
               and t not in gaz.demonyms  # ("in Varnholm", "the border post at Varnholm": a village taken for a people too)
               and t not in page.known.orgs and t.lower() not in page.lower_words and t not in actors
               and not _PLURAL_AFTER.match(text, m.end)):
             # (one word no English text uses, "in Varnholm": a village the model took for a firm, unless it speaks or
             # acts somewhere on the page, "Shares in Nordvik rose" where "Nordvik said", or a plural noun follows it)
+            m.label = "GPE"
+            made.add(t)
+        elif (_PART_OF_BEFORE.search(text, max(0, m.start - 30), m.start)
+              # "the south coast of Wallis", "residents of Cayman Brac", "the villages of Al Ayn": a place though English
+              # text knows the word as a name; a firm or a people of one word, a person's name that no given name opens
+              and ((m.label in ("ORG", "NORP") and _ONE_WORD.fullmatch(t))
+                   or (m.label == "PERSON" and _place_shaped(t, gaz) and not by_surname.get(t.split()[-1], set()) - {t}))
+              and t not in gaz.demonyms and t not in page.known.orgs and t.lower() not in page.lower_words and t not in actors
+              and not _PLURAL_AFTER.match(text, m.end)):
             m.label = "GPE"
             made.add(t)
         listed = m.label in PLACE_LABELS and (after_prep or joined)

@@ -578,3 +578,13 @@ def test_a_name_of_several_words_after_the_people_or_a_part_of_a_place_is_a_plac
     ms = [mention(texts, "Varnosoula", "PERSON"), mention(texts, "Tarn Brac", "PERSON"), mention(texts, "Al Orvik", "PERSON")]
     found = set(_refined(ms, texts)[1])
     assert {("Varnosoula", "GPE"), ("Tarn Brac", "GPE"), ("Al Orvik", "GPE")} <= found, found
+
+
+def test_vancouver_style_reference_authors_are_the_surname_and_its_initials():
+    texts = ["[1] Tarnby AB, Kessby M. Quays of the north. Harbour Notes. 2011;7(3):1-19.",
+             "Holm B, Varnel J-M (2021) Reef by reef. Island Commons 9: 102-119.",
+             "The IMF and the WTO met in Geneva. Prices rose in 2019."]
+    ms = [mention(texts, "Kessby M. Quays", "PERSON"), mention(texts, "IMF", "ORG", seg=2), mention(texts, "WTO", "ORG", seg=2)]
+    found = set(_refined(ms, texts)[1])
+    assert {("Tarnby AB", "PERSON"), ("Kessby M", "PERSON"), ("Holm B", "PERSON"), ("Varnel J-M", "PERSON")} <= found, found
+    assert {("IMF", "ORG"), ("WTO", "ORG")} <= found, found

@@ -78,10 +78,17 @@ _APA_AUTHOR = rf"{_APA_SURNAME}, (?:[A-Z]\.(?:-[A-Z]\.)?[ ]?){{1,3}}"
 _APA_AUTHORS = re.compile(rf"^\W*(?:\d{{1,3}}\.\s*|\[\d{{1,3}}\]\s*)?(?P<names>{_APA_AUTHOR}(?:,? (?:& |and )?{_APA_AUTHOR})*)"
                           r"(?:,? et al\.)?\s*\((?:1[5-9]|20)\d{2}[a-z]?\)")
 _APA_ONE = re.compile(_APA_AUTHOR)
+# Vancouver style: "Tarn AB, van Berg O-K, Holm É." (the list ends at a full stop, or at the year in brackets); each
+# author is the surname and the initials. The entry may open with its number ("[1] ", "2. ").
+_VANCOUVER_AUTHOR = rf"{_APA_SURNAME} [A-ZÀ-ÖØ-Þ]{{1,3}}(?:-[A-ZÀ-ÖØ-Þ])?"
+_VANCOUVER_AUTHORS = re.compile(rf"^\W*(?:\[\d{{1,3}}\]\s*|\d{{1,3}}\.\s*)?(?P<names>{_VANCOUVER_AUTHOR}(?:, {_VANCOUVER_AUTHOR})*)"
+                                r"(?:,? et al)?(?:\.\s|\s*\((?:1[5-9]|20)\d{2}[a-z]?\))")
+_VANCOUVER_ONE = re.compile(_VANCOUVER_AUTHOR + r"(?![\w'’-])")
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 
 
 def reference_authors(ms: list[Mention], page: Page) -> list[Mention]:
-    """A reference entry's authors written "Surname, Given" (or "Surname, I.") before its date: each is one person,
+    """A reference entry's authors written "Surname, Given" (or "Surname, I.", or "Surname IN") before its date: each is one person,
     surname and given name together; the model's mentions inside give way. Not a place and its country
     ("Harbourton, Ireland (2019)")."""
     texts = page.texts
@@ -90,6 +97,9 @@ def reference_authors(ms: list[Mention], page: Page) -> list[Mention]:
         if (am := _APA_AUTHORS.match(text)) is not None:
             for one in _APA_ONE.finditer(text, am.start("names"), am.end("names")):
                 spans.append((i, one.start(), one.start() + len(one.group().rstrip(" ."))))
+            continue
+        if (vm := _VANCOUVER_AUTHORS.match(text)) is not None and _YEAR.search(text, vm.end("names")):
+            spans.extend((i, one.start(), one.end()) for one in _VANCOUVER_ONE.finditer(text, vm.start("names"), vm.end("names")))
             continue
         if (rm := _REF_AUTHORS.match(text)) is None:
             continue
@@ -100,7 +110,8 @@ def reference_authors(ms: list[Mention], page: Page) -> list[Mention]:
             pos += len(part) + 2
     if not spans:
         return ms
-    out = [m for m in ms if not any(m.seg == i and a <= m.start and m.end <= b for i, a, b in spans)]
+    # (the model's names inside an author give way, and one run on over its end: "Daka M. Wages" of "Daka M. Wages from")
+    out = [m for m in ms if not any(m.seg == i and a <= m.start < b for i, a, b in spans)]
     return out + [Mention(i, a, b, "PERSON", "reference") for i, a, b in spans]
 
 

@@ -588,3 +588,13 @@ def test_vancouver_style_reference_authors_are_the_surname_and_its_initials():
     found = set(_refined(ms, texts)[1])
     assert {("Tarnby AB", "PERSON"), ("Kessby M", "PERSON"), ("Holm B", "PERSON"), ("Varnel J-M", "PERSON")} <= found, found
     assert {("IMF", "ORG"), ("WTO", "ORG")} <= found, found
+
+
+def test_a_standings_head_rows_abbreviations_are_no_names_but_a_partys_acronym_heading_its_column_stays():
+    standings = "Pos\tClub\tP\tW\tGF\tGA\tPts\n1\tHarbour Rovers\t14\t10\t31\t9\t33\n2\tQuay Athletic\t14\t8\t27\t12\t29"
+    votes = "Parish\tHLP\tQDA\tTurnout\nVarnholm\t412\t388\t61%\nTarnby\t219\t301\t58%"
+    texts = [standings, votes]
+    ms = [mention(texts, "GF", "ORG"), mention(texts, "Pos", "ORG"), mention(texts, "HLP", "ORG", seg=1),
+          mention(texts, "QDA", "ORG", seg=1)]
+    found = set(_refined(ms, texts)[1])
+    assert not {("GF", "ORG"), ("Pos", "ORG")} & found and {("HLP", "ORG"), ("QDA", "ORG")} <= found, found

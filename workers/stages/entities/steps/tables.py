@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ....knowledge.lexicon import (
-    CLUB_WORDS, EVENT_HEADS, MONTHS, ORG_COLUMNS, ORG_HEADS, PERSON_COLUMNS, PLACE_COLUMNS, RESULT_LINE_WORDS, RESULT_VERBS, ROW_LABELS, SPORT_WORDS, STAT_WORDS, TEAM_CUES_AFTER, TEAM_CUES_BEFORE, WEEKDAYS, alternation,
+    CLUB_WORDS, COLUMN_ABBREVIATIONS, EVENT_HEADS, MONTHS, ORG_COLUMNS, ORG_HEADS, PERSON_COLUMNS, PLACE_COLUMNS, RESULT_LINE_WORDS, RESULT_VERBS, ROW_LABELS, SPORT_WORDS, STAT_WORDS, TEAM_CUES_AFTER, TEAM_CUES_BEFORE, WEEKDAYS, alternation,
 )
 from ....knowledge.shapes import CELL_GAP
 from ..core import (
@@ -334,9 +334,12 @@ def table_columns(ms: list[Mention], page: Page) -> list[Mention]:
     persons, under "Club", "Party" ... organisations, under "Country", "Parish" ... places (the heads are data:
     person_columns, org_columns, place_columns). A cell may name several ("Ana Lima / Eva Holm"); a cell of figures or
     of words in lower case names none. The model's mentions in such a cell give way to what the column says, and so
-    do its mentions of the same name elsewhere on the page."""
+    do its mentions of the same name elsewhere on the page. In a head row of three heads or more, no figure in it, the
+    heads of figures (column_abbreviations: "GF", "Pos", "Time") are no names; a party's acronym heading its column
+    ("LP") stays."""
     texts = page.texts
     found: list[Mention] = []
+    head_rows: list[tuple[int, int, int]] = []
     for i, text in enumerate(texts):
         if not CELL_GAP.search(text):
             continue
@@ -347,6 +350,8 @@ def table_columns(ms: list[Mention], page: Page) -> list[Mention]:
         labels = [_COLUMN_LABEL.get(text[a:b].strip(" :").lower()) for a, b in head]
         if len(head) < 2 or not any(labels):
             continue
+        if len(head) >= 3 and not any(c.isdigit() for c in text[rows[0][0]:rows[0][1]]):
+            head_rows.append((i, *rows[0]))  # "Pos  Club  P  W  GF  GA  Pts": its heads of figures name nothing
         for ls, le in rows[1:]:
             cells = _cells(text, ls, le)
             if len(cells) != len(head):
@@ -361,6 +366,9 @@ def table_columns(ms: list[Mention], page: Page) -> list[Mention]:
                     # (a country under "Team" or "Home" is its national side, still the country: "Finland")
                     if part and _CELL_NAME.fullmatch(part) and not (label == "ORG" and lookup(part) is not None):
                         found.append(Mention(i, s, s + len(part), label, "column"))
+    if head_rows:
+        ms = [m for m in ms if not (m.text(texts).lower() in COLUMN_ABBREVIATIONS
+                                    and any(m.seg == i and a <= m.start and m.end <= b for i, a, b in head_rows))]
     if not found:
         return ms
     taken = SpanIndex(found)

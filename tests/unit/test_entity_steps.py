@@ -598,3 +598,12 @@ def test_a_standings_head_rows_abbreviations_are_no_names_but_a_partys_acronym_h
           mention(texts, "QDA", "ORG", seg=1)]
     found = set(_refined(ms, texts)[1])
     assert not {("GF", "ORG"), ("Pos", "ORG")} & found and {("HLP", "ORG"), ("QDA", "ORG")} <= found, found
+
+
+def test_channels_points_creeks_reserves_and_markets_the_model_read_as_bodies_are_places():
+    texts = ["Boats crossed the Varn Channel from Selwick Point to Kessby Creek, past the Tarnby Reserve and Orvik Market."]
+    ms = [mention(texts, "Varn Channel", "ORG"), mention(texts, "Selwick Point", "ORG"), mention(texts, "Kessby Creek", "PERSON"),
+          mention(texts, "Tarnby Reserve", "ORG"), mention(texts, "Orvik Market", "ORG")]
+    found = set(_refined(ms, texts)[1])
+    assert {t for t, lab in found if lab in ("LOC", "GPE", "FAC")} >= {"Varn Channel", "Selwick Point", "Kessby Creek",
+                                                                       "Tarnby Reserve", "Orvik Market"}, found

@@ -40,7 +40,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 
-from ..knowledge.lexicon import page_words
+from ..knowledge.lexicon import SURNAME_PARTICLES, page_words
 from ..knowledge.shapes import (CALENDAR_WORD, CELL_GAP, DAY_AND_MONTH, dated_row, is_byline, is_column_header, is_dateline,
                                 is_postal_address, is_sender_line, is_story_byline, is_table_row)
 from ..models import Block, Cell, CleanPage, OffsetMap, Piece, Segment, SegmentedPage, Sentence
@@ -72,7 +72,8 @@ _LABELLED_ITEM = re.compile(r"^\s*(?:" + "|".join(map(re.escape, sorted(page_wor
 # An entry of a reference list, by its authors and the year in brackets after them: "Okafor N (2018) ...",
 # "Lindqvist, A., Berg, T. and Moe, K. (2020). ...", "Haddad S et al. (2021) ...".
 # (A surname of two words or behind a particle, "Attoumani Madi, Z.", "de Lanoë, J.-B.", and hyphened initials count.)
-_REF_SURNAME = r"(?:(?:de|da|di|del|van|von|der|den|le|la|du|al|el|bin|ben)[\s-]+)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+_REF_SURNAME = (r"(?:(?:" + "|".join(sorted(SURNAME_PARTICLES, key=len, reverse=True)) + r")[\s-]+)*[A-Z][\w'’-]+"
+                r"(?:\s+[A-Z][\w'’-]+)?")
 _REF_INITIALS = r"(?:\s+[A-Z]{1,3}\b\.?|\s+(?:[A-Z]\.(?:-[A-Z]\.)?\s?){1,3})"
 REFERENCE_ENTRY = re.compile(
     rf"^{_REF_SURNAME},?{_REF_INITIALS}?"

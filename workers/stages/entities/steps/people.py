@@ -73,7 +73,8 @@ _REF_AUTHORS = re.compile(rf"^\W*(?:\d{{1,3}}\.\s*)?(?:\^\s*(?:[a-z]\s+)*)?(?P<n
 
 # The same written with initials, APA style: "Tarn, A., & van Berg, O.-K. (2019)." (a surname of two words or behind
 # a particle too); each author is the surname and the initials, the last full stop left out.
-_APA_SURNAME = r"(?:(?:de|da|van|von|der|den|le|la|du|al|el|bin)[ -])*[A-Z][\w'’-]*[a-zà-ÿ][\w'’-]*(?: [A-Z][\w'’-]*[a-zà-ÿ][\w'’-]*)?"
+_APA_SURNAME = (r"(?:" + alternation(SURNAME_PARTICLES) + r"[ -])*[A-Z][\w'’-]*[a-zà-ÿ][\w'’-]*"
+                r"(?: [A-Z][\w'’-]*[a-zà-ÿ][\w'’-]*)?")
 _APA_AUTHOR = rf"{_APA_SURNAME}, (?:[A-Z]\.(?:-[A-Z]\.)?[ ]?){{1,3}}"
 _APA_AUTHORS = re.compile(rf"^\W*(?:\d{{1,3}}\.\s*|\[\d{{1,3}}\]\s*)?(?P<names>{_APA_AUTHOR}(?:,? (?:& |and )?{_APA_AUTHOR})*)"
                           r"(?:,? et al\.)?\s*\((?:1[5-9]|20)\d{2}[a-z]?\)")
@@ -88,8 +89,8 @@ _YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 
 
 def reference_authors(ms: list[Mention], page: Page) -> list[Mention]:
-    """A reference entry's authors written "Surname, Given" (or "Surname, I.", or "Surname IN") before its date: each is one person,
-    surname and given name together; the model's mentions inside give way. Not a place and its country
+    """A reference entry's authors written "Surname, Given" (or "Surname, I.", or "Surname IN") before its date: each
+    is one person, surname and given name together; the model's mentions inside give way. Not a place and its country
     ("Harbourton, Ireland (2019)")."""
     texts = page.texts
     spans: list[tuple[int, int, int]] = []

@@ -20,8 +20,8 @@ _CAPSEQ = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-
 
 # A run of capitalised words that may hold the small words of a place's name: "Sao Tome and Principe", "Isle of
 # Man", "Rio de Janeiro". (Over spaces and tabs only: no name runs across a line break.)
-_JOINED_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|and|of|the|da|de|do|dos|das|del|la|et|du|des|di|y))+")
 _JOINING_WORDS = frozenset("and of the da de do dos das del la et du des di y".split())
+_JOINED_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|" + alternation(_JOINING_WORDS) + r"))+")
 #: Most words of such a name ("Saint Helena, Ascension and Tristan da Cunha" is written in parts).
 JOINED_PLACE_WORDS = 6
 

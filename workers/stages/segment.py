@@ -40,7 +40,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 
-from ..knowledge.lexicon import SURNAME_PARTICLES, page_words
+from ..knowledge.lexicon import SURNAME_PARTICLES, alternation, page_words
 from ..knowledge.shapes import (CALENDAR_WORD, CELL_GAP, DAY_AND_MONTH, dated_row, is_byline, is_column_header, is_dateline,
                                 is_postal_address, is_sender_line, is_story_byline, is_table_row)
 from ..models import Block, Cell, CleanPage, OffsetMap, Piece, Segment, SegmentedPage, Sentence
@@ -72,8 +72,7 @@ _LABELLED_ITEM = re.compile(r"^\s*(?:" + "|".join(map(re.escape, sorted(page_wor
 # An entry of a reference list, by its authors and the year in brackets after them: "Okafor N (2018) ...",
 # "Lindqvist, A., Berg, T. and Moe, K. (2020). ...", "Haddad S et al. (2021) ...".
 # (A surname of two words or behind a particle, "Attoumani Madi, Z.", "de Lanoë, J.-B.", and hyphened initials count.)
-_REF_SURNAME = (r"(?:(?:" + "|".join(sorted(SURNAME_PARTICLES, key=len, reverse=True)) + r")[\s-]+)*[A-Z][\w'’-]+"
-                r"(?:\s+[A-Z][\w'’-]+)?")
+_REF_SURNAME = r"(?:" + alternation(SURNAME_PARTICLES) + r"[\s-]+)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
 _REF_INITIALS = r"(?:\s+[A-Z]{1,3}\b\.?|\s+(?:[A-Z]\.(?:-[A-Z]\.)?\s?){1,3})"
 REFERENCE_ENTRY = re.compile(
     rf"^{_REF_SURNAME},?{_REF_INITIALS}?"
@@ -315,7 +314,7 @@ _CODED_ITEM = re.compile(r"^\s*([A-Z]{1,3})-?\d{1,3}(?:\.\d{1,3}){0,2}[.:)]?\s+[
 
 # An item numbered under another's number: "3.a  Fund a shared register", "2.b) Invite the institute".
 _SUB_ITEM = re.compile(r"^\s*\d{1,3}\.[a-z][.)]?\s+\S")
-# A note's number and its text, no column gap after it: "1  Interview, Port Ellen, 4 May 2025."
+# A note's number and its text: "1  Interview, Port Ellen, 4 May 2025."
 _NUMBERED_NOTE = re.compile(r"^\s*(\d{1,3})\s+[\"“‘(]?[A-Z]")
 
 
@@ -701,7 +700,8 @@ def segment(page: CleanPage) -> SegmentedPage:
         elif len(lines) > 1 and (all(_BULLET_RE.match(line) or _enum_scheme(line) or REFERENCE_ENTRY.match(line)
                                      or _LABELLED_ITEM.match(line) or _SUB_ITEM.match(line) for line in lines)
                                  or coded_items(lines)
-                                 or (numbered_notes(lines) and not laid_out_table(page.text[block.source_start : block.source_end].splitlines()))):
+                                 or (numbered_notes(lines)
+                                     and not laid_out_table(page.text[block.source_start : block.source_end].splitlines()))):
             # (a reference list may number some entries and not others; a guide's tips and warnings follow each other)
             _add_list_items(block, add)
         elif len(lines) > 1 and laid_out_table(page.text[block.source_start : block.source_end].splitlines()):

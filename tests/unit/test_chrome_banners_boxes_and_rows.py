@@ -13,17 +13,9 @@ import importlib
 
 import pytest
 
-from tests.unit.page_roles import role_of
+from tests.unit.page_roles import BODY, FOOTER, TITLE, role_of
 
 clean = importlib.import_module("workers.stages.clean")
-
-TITLE = "Harbour board adds a winter crossing to the outer islands\n\n"
-BODY = (
-    "The harbour board said on Monday that a second ferry would sail to the outer islands twice a week from "
-    "November, after islanders asked for a crossing that did not leave them stranded for the weekend.\n\n"
-    "The board will review the timetable in March, when the spring sailings begin again.\n\n"
-)
-FOOTER = "\n\nPrivacy | Terms | Contact\n© 2026 Island Ferries Gazette\n"
 
 
 def test_an_official_sites_banner_and_its_language_row_are_chrome_at_the_top():

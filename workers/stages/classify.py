@@ -64,7 +64,7 @@ from wordfreq import word_frequency
 
 from ..knowledge.gazetteer import Gazetteer, gazetteer
 from ..knowledge.lexicon import page_words
-from ..knowledge.shapes import is_byline, is_story_byline
+from ..knowledge.shapes import dated_row, is_byline, is_story_byline
 from ..models import Classification, ClassifiedPage, Region, Section, Segment, SegmentedPage, Topic
 from .segment import CITATIONS, is_dateline, is_definition, is_field_line, is_table_row, rows_alike, split_sentences
 from .language import identifier as language_identifier
@@ -239,6 +239,10 @@ def _under_heading(seg: Segment, prev: Segment | None, page_title: Segment | Non
     return len(t.split()) >= 4 or "," in t or t.endswith(".")
 
 
+# A question put to the page by its label: "Q: Can I ...? — Ana, by e-mail", "Question: ...".
+_ASKED = re.compile(r"^\s*(?:Q|Question)\s*[:.]\s+\S")
+
+
 def assign_captions(segments: list[Segment], source: str = "") -> None:
     """Turn headings and paragraphs that are really captions into captions, in place.
 
@@ -250,8 +254,11 @@ def assign_captions(segments: list[Segment], source: str = "") -> None:
     body = TitledNames(text)
     written = Counter(_NAME_WORD.findall(text))
     for k, seg in enumerate(content):
-        if seg.role not in ("heading", "paragraph") or seg is page_title or is_dateline(seg.text) or is_story_byline(seg.text):
-            continue  # (a story's byline names a photographer too: "Interview by X · Photographs by Y")
+        if (seg.role not in ("heading", "paragraph") or seg is page_title or is_dateline(seg.text) or is_story_byline(seg.text)
+                or dated_row(seg.text) or _ASKED.match(seg.text)):
+            # (a story's byline names a photographer too: "Interview by X · Photographs by Y"; a speech's place and
+            # date, "Port Ellen, Islay  ·  4 May 2025", are its dateline; a reader's question is asked, not shown)
+            continue
         prev = content[k - 1] if k else None
         nxt = content[k + 1] if k + 1 < len(content) else None
         if nxt is not None and nxt.role == "paragraph" and is_definition(nxt.text) and not is_caption_text(seg.text):

@@ -675,6 +675,7 @@ def segment(page: CleanPage) -> SegmentedPage:
         return None
 
     i = 0
+    last_note = 0  # the number of the last note read by its superscript
     while i < len(blocks):
         block = blocks[i]
         if block.furniture:
@@ -690,6 +691,23 @@ def segment(page: CleanPage) -> SegmentedPage:
             number = num.group("num").strip("()")
             add("heading", text, offsets, block.source_start, nxt.source_end, number=number, level=heading_level(num.group("num")))
             i += 2
+            continue
+        if (n := _superscript_note(block.text)) and ((last_note and n == last_note + 1) or (n == 1 and _superscript_note(
+                getattr(neighbour(i, 1), "text", "")) == 2)):
+            # a chapter's notes, each its superscript number ("¹ Figures from ...", "² Interviews ..."), one block
+            # each once the links back to the text between them are taken out as chrome
+            last_note = n
+            _add_list_items(block, add)
+            i += 1
+            continue
+        if (end := _unwrapped_run(blocks, i, page.text)) >= i + MIN_UNBULLETED_ITEMS and all(
+                _ITEM_LABEL.match(b.text) for b in blocks[i:end]) and items_of_a_list([b.text for b in blocks[i:end]], None):
+            # lines of one block that clean cut apart, each a whole paragraph's length, are still a list's items when
+            # each opens on a label of its own ("By air: ..." / "By bus: ..." / "By car: ..."); unlabelled, they are
+            # paragraphs saved without blank lines between them
+            for b in blocks[i:end]:
+                _add_list_items(b, add)
+            i = end
             continue
         lines = block.text.split("\n")
         if len(lines) == 2 and (num := _NUMBER_ONLY_RE.match(lines[0].strip())) and heading_shape(lines[1], numbered=True):
@@ -932,6 +950,25 @@ def _standalone_line_role(line: str, *, first: bool) -> str:
 
 def _last_line(block: Block | None) -> str | None:
     return block.text.rstrip().rsplit("\n", 1)[-1] if block is not None else None
+
+
+_SUPERSCRIPT_NOTE = re.compile(r"^\s*([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]?)\s+[\"“‘(]?[A-Z]")
+
+
+def _superscript_note(text: str) -> int:
+    """The number of a note that opens on its superscript figure and is one line ("² Interviews, June 2025."), or 0."""
+    m = _SUPERSCRIPT_NOTE.match(text)
+    return int(m.group(1).translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))) if m and "\n" not in text.strip() else 0
+
+
+def _unwrapped_run(blocks: list[Block], i: int, source: str) -> int:
+    """End of the run of one-line blocks from ``blocks[i]`` that stood in one block of the page, one line break
+    apart (clean cuts such a block into its lines when one of them is a whole paragraph on a line)."""
+    j = i
+    while (j < len(blocks) and not blocks[j].furniture and "\n" not in blocks[j].text
+           and (j == i or source.count("\n", blocks[j - 1].source_end, blocks[j].source_start) == 1)):
+        j += 1
+    return j
 
 
 def _add_list_items(block: Block, add: Add) -> None:

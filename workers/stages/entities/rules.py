@@ -127,6 +127,7 @@ STEPS: tuple[Step, ...] = (
     Step("listed_places", places.listed_places),
     Step("places_before_divisions", places.places_before_divisions),
     Step("add_places", places.add_places),
+    Step("unknown_places", places.unknown_places),
     Step("state_codes", places.state_codes_after_towns),
     Step("home_towns", places.home_towns),
     Step("split_places", places.split_places),

@@ -12,7 +12,7 @@ from ..core import (
     lookup,
     place_label, sentence_initial, strip_punct, wire_dateline,
 )
-from ....knowledge.lexicon import DIVISION_WORDS, MONTHS, ORG_HEADS, PLACE_OF_NOUNS, PLACE_VERBS_GUARDED, TITLES, WEEKDAYS, alternation
+from ....knowledge.lexicon import DIVISION_WORDS, LONE_PLACE_PREPOSITIONS, MONTHS, ORG_HEADS, PLACE_OF_NOUNS, PLACE_VERBS_GUARDED, TITLES, WEEKDAYS, alternation
 from ....knowledge.words import is_given_name, is_listed
 
 _CAPSEQ = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*))*")
@@ -573,4 +573,34 @@ def _listable(name: str, gaz, page: Page) -> bool:
     if any(w.lower() in MONTHS or w.lower() in WEEKDAYS or w.lower() in ORG_HEADS or w.lower().rstrip(".") in TITLES for w in words):
         return False
     return name not in gaz.demonyms
+
+
+# A capitalised word alone: no capitalised word right before or after it (over spaces and tabs).
+_LONE_NAME = re.compile(r"(?<![\w’'.-])(?<![A-Z][\w’'-]\s)[A-Z][^\W\d_]*(?:[’'-][^\W\d_]+)*(?![\w’'-])(?![ \t]+[A-Z])")
+_LONE_PREPOSITION = re.compile(r"\b" + alternation(LONE_PLACE_PREPOSITIONS) + r"[ \t]+$")
+#: Fewest letters of such a name ("Lata", not "Al").
+UNKNOWN_PLACE_LETTERS = 4
+
+
+def unknown_places(ms: list[Mention], page: Page) -> list[Mention]:
+    """A capitalised word no list knows, right after "in", "near", "at", "to"... and taken by no other mention, is a
+    place the gazetteer is too small to hold: "a clinic near Tolvik", "the road to Sannholm", "a welcome at Lusk".
+    Not an English word (however rare), a given name, a word the page also writes in lower case, a word of a
+    person's, an organisation's or a people's name on the page, a known name (a product's, a company's), a word in
+    capitals (an acronym), nor a word whose hyphened part is in lower case ("X-ray")."""
+    texts = page.texts
+    taken = SpanIndex(ms)
+    named = {w for m in ms if m.label in ("PERSON", "ORG", "NORP") for w in m.text(texts).split()}
+    out = list(ms)
+    for i, text in enumerate(texts):
+        for lm in _LONE_NAME.finditer(text):
+            s, e = lm.span()
+            t = lm.group()
+            if (len(t) < UNKNOWN_PLACE_LETTERS or t.isupper() or re.search(r"-[a-z]", t) or not (PLACE_VERB_BEFORE.search(text, max(0, s - 15), s)
+                                                                       or _LONE_PREPOSITION.search(text, max(0, s - 6), s))
+                    or taken.overlaps(i, s, e) or is_listed(t) or is_given_name(t) or t.lower() in page.lower_words
+                    or t in named or t in page.known.orgs or t in page.known.products):
+                continue
+            out.append(Mention(i, s, e, "GPE", "context"))
+    return out
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ....knowledge.lexicon import (
     ARTICLES, FOREIGN_PLACE_WORDS, LEGAL_FORMS, CAPITAL_PARTICLES, CITATION_PARTICLES, CITATION_SKIP, EXTRA_TITLES, FUNCTION_WORDS, INTERJECTIONS, LEAD_WORDS, MONTHS,
@@ -12,6 +13,7 @@ from ....knowledge.lexicon import (
 )
 from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import words as word_list
+from ....knowledge.words import is_listed
 from ..core import (
     PLACE_NAME_STARTS, THE_BEFORE, Mention, NAME_LABELS, PLACE_LABELS, Page, SpanIndex, big_place, gazetteer, is_common, is_given_name, looks_like_person, lookup,
     SPEECH_AFTER, fold, name_tokens, not_a_name, resolve, sentence_initial, strip_punct,
@@ -453,6 +455,10 @@ def _speaker_role(text: str, m: Mention) -> bool:
 _SPEAKER_LABEL = re.compile(r"(?m)^[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){0,2}[A-Z][\w'’-]*)[ \t]*:(?=\s)")
 
 
+#: Fewest turns of a speaker in capitals whom the page does not name in full.
+SPEAKER_TURNS = 2
+
+
 def speaker_names(ms: list[Mention], page: Page) -> list[Mention]:
     """A transcript's speaker label that names a person of the page is that person's name: "AASLAND:" on a page that
     names Tove Aasland, "SECRETARY OKAFOR:" (the name without its title) where Ana Okafor speaks.
@@ -468,7 +474,12 @@ def speaker_names(ms: list[Mention], page: Page) -> list[Mention]:
         if m.label == "PERSON" and len(words := m.text(texts).split()) > 1:
             fulls.add(fold(" ".join(words)))
             surnames.update(fold(w) for w in words[1:])  # (a first surname too: "ARAYA:" for Valentina Araya Sepúlveda)
-    if not surnames:
+    labels = Counter(lm.group(1) for text in texts if ":" in text for lm in _SPEAKER_LABEL.finditer(text))
+    # (a surname in capitals that speaks again and again is a person's even where the page never names them in full:
+    # "OKAFOR:" ... "OKAFOR:"; not a role, "HOST:", nor any word English text uses)
+    speakers = {label for label, n in labels.items() if n >= SPEAKER_TURNS and label.isupper() and " " not in label
+                and len(label) >= 3 and not is_listed(label)}
+    if not surnames and not speakers:
         return ms
     found: list[Mention] = []
     for i, text in enumerate(texts):
@@ -476,7 +487,9 @@ def speaker_names(ms: list[Mention], page: Page) -> list[Mention]:
             continue
         for lm in _SPEAKER_LABEL.finditer(text):
             s, e = lm.span(1)
-            if fold(text[s:e]) not in fulls:
+            if lm.group(1) in speakers:
+                pass
+            elif fold(text[s:e]) not in fulls:
                 last = text[s:e].split()[-1]
                 if fold(last) not in surnames:
                     continue
@@ -839,13 +852,19 @@ def note_person_words(ms: list[Mention], page: Page) -> list[Mention]:
 CREDIT_CUES = word_list("credit_cues")
 #: A credit opening a line or following a ";" or "|" on it: the cue, then a colon, or a space after "by".
 # (a byline's parts kept apart by middle dots too: "By Ana Lima · Updated 4 May · 6 min read")
-_CREDIT = re.compile(r"(?:^|(?<=[;|•·]))[ \t]*\(?[ \t]*(?i:" + alternation(CREDIT_CUES) + r")(?:[ \t]*:[ \t]*|(?<=[bB][yY])[ \t]+)"
-                     r"([A-Z][\w'’-]*[a-z][\w'’-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]*[a-z][\w'’-]*)){1,2})"
-                     r"(?=[ \t]*(?:$|[,;|/)(·]|(?:on|for|and|in)\b|[-–—]))", re.M)
+# (or after a caption's sentence: "... on the quay, May 2025. Photo: Ana Lima")
+_CAPITAL = "[A-ZÀ-ÖØ-ÞĀĆČĐĒĞİŁŃŌŘŚŞŠŢŪŹŻŽ]"
+_CREDIT_NAME = rf"{_CAPITAL}[\w'’-]*[a-z][\w'’-]*(?:[ \t]+(?:{_CAPITAL}\.|{_CAPITAL}[\w'’-]*[a-z][\w'’-]*)){{1,2}}"
+_CREDIT_END = r"(?=[ \t]*(?:$|[,;|/)(·]|(?:on|for|and|in)\b|[-–—]))"
+_CREDIT = re.compile(r"(?:^|(?<=[;|•·])|(?<=[.!?][ \t]))[ \t]*\(?[ \t]*(?i:" + alternation(CREDIT_CUES)
+                     + r")(?:[ \t]*:[ \t]*|(?<=[bB][yY])[ \t]+)(" + _CREDIT_NAME + ")" + _CREDIT_END, re.M)
+#: A second credited person after the first and "and": "By Ana Lima and Tomas Berg".
+_AND_CREDIT = re.compile(r"[ \t]+and[ \t]+(" + _CREDIT_NAME + ")" + _CREDIT_END, re.M)
 #: What follows the author's name in a byline's row: its next part after a middle dot or a bar.
 _BYLINE_ROW = re.compile(r"[ \t]*[·|][ \t]*\S")
-#: An agency after the credited person and a slash: "Ana Lima / Harbour Wire", "Ana Lima/Harbour Wire".
-_AGENCY = re.compile(r"[ \t]*/[ \t]*([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,4})")
+#: An agency after the credited person and a slash or "for": "Ana Lima / Harbour Wire", "Ana Lima/Harbour Wire", "Ana
+#: Lima for Harbour Wire".
+_AGENCY = re.compile(r"(?:[ \t]*/|[ \t]+for[ \t])[ \t]*([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,4})")
 
 
 #: An author's mark pointing to an affiliation or a note, right after the name: "(1)", "¹²", "*", "†".
@@ -878,6 +897,14 @@ def marked_authors(ms: list[Mention], page: Page) -> list[Mention]:
     return ms
 
 
+def _credited(name: list[str], given: bool = True) -> bool:
+    """The words of a credit's name may be a person's: no title, month or organisation or place word among them, and
+    (``given``) a given name first."""
+    return (not given or is_given_name(name[0])) and not any(
+        w.lower().rstrip(".") in TITLES or w.lower() in ORG_HEADS or w.lower() in PLACE_HEADS or w.lower() in MONTHS
+        or w.lower() in WEEKDAYS for w in name)
+
+
 def credit_lines(ms: list[Mention], page: Page) -> list[Mention]:
     """The person a byline, photo credit or contact line names is a person, and the agency after a slash an organisation.
 
@@ -897,11 +924,12 @@ def credit_lines(ms: list[Mention], page: Page) -> list[Mention]:
             name = cm.group(1).split()
             # (a byline's row vouches for a name the given-name list lacks: "By Imogen Roe · Updated 4 May")
             byline_row = _BYLINE_ROW.match(text, cm.end(1)) is not None and cm.group().lstrip(" \t(").lower().startswith("by ")
-            if not (is_given_name(name[0]) or byline_row) or any(
-                    w.lower().rstrip(".") in TITLES or w.lower() in ORG_HEADS or w.lower() in PLACE_HEADS
-                    or w.lower() in MONTHS or w.lower() in WEEKDAYS for w in name):
+            if not (is_given_name(name[0]) or byline_row) or not _credited(name, given=False):
                 continue
             found.append(Mention(i, s, e, "PERSON", "credit"))
+            if (nm := _AND_CREDIT.match(text, e)) and _credited(nm.group(1).split()):
+                found.append(Mention(i, *nm.span(1), "PERSON", "credit"))
+                e = nm.end(1)
             if am := _AGENCY.match(text, e):
                 a, b = strip_punct(text, *am.span(1))
                 if b > a:

@@ -1,0 +1,90 @@
+"""Entity steps of the fourteenth round (model output built by hand): places too small for the gazetteer, named after
+a preposition; peoples named before "people" or "villages"; a photo credit after a caption's sentence, a byline's
+second author; a speaker in capitals who speaks again; names opened by a word for a kind of organisation in another
+language; "Maître" as a title. Every sentence was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.entity_mentions import refined
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Thank you for your welcome at Tolvarn yesterday.", "Tolvarn"),
+    ("Next week the crew sails to Ostrevik for the net harvest.", "Ostrevik"),
+    ("Boats leave from Kessaby twice a day in summer.", "Kessaby"),
+    ("The nurse on Varnholmen walks the tablets from house to house.", "Varnholmen"),
+    ("A new landing stage near Sellivik opened in May.", "Sellivik"),
+])
+def test_an_unknown_name_after_a_preposition_that_nothing_took_is_a_place(sentence, place):
+    assert (place, "GPE") in refined([sentence], [])
+
+
+@pytest.mark.parametrize("sentence, model, word", [
+    ("She switched to Python for the survey scripts.", [], "Python"),  # an English word
+    ("He handed the keys to Maria before the ferry left.", [], "Maria"),  # a given name
+    ("Most readers opened the page in Lumenfox while a few kept older browsers.", [], "Lumenfox"),  # a known product
+    ("The team worked on X-ray diffraction at the lab.", [], "X-ray"),
+    ("The grant went to NORDA for the harbour survey.", [], "NORDA"),  # an acronym
+    ("Ana Tolvik joined in March. The boat was given to Tolvik by the board.", [("Ana Tolvik", "PERSON", 0)], "Tolvik"),
+    ("In the tvarn style a tvarn is a net; nets at Tvarn are few.", [], "Tvarn"),  # written in lower case too
+])
+def test_a_word_some_list_or_the_page_explains_is_no_unknown_place(sentence, model, word):
+    assert (word, "GPE") not in refined([sentence], model)
+
+
+def test_names_before_people_or_villages_are_peoples_not_places():
+    texts = ["We thank the leaders of the Vessari people on whose land we meet.",
+             "To the west, Orrun and Kelti villages farm narrow terraces."]
+    out = refined(texts, [("Vessari", "GPE", 0), ("Orrun", "GPE", 1), ("Kelti", "PERSON", 1)])
+    assert ("Vessari", "NORP") in out
+    assert ("Orrun", "NORP") in out and ("Kelti", "NORP") in out
+
+
+def test_a_place_the_gazetteer_knows_before_people_stays_a_place():
+    texts = ["Nairobi people say the new road changed the market."]
+    out = refined(texts, [("Nairobi", "GPE", 0)])
+    assert ("Nairobi", "GPE") in out
+
+
+# --- credits, speakers and openers of the same round
+
+
+def test_a_photo_credit_after_a_captions_sentence_names_a_person_and_the_paper_after_for():
+    texts = ["A ferry leaves the north quay at dawn, May 2025. Photo: Tomas Łindqvar for Harbour Ledger"]
+    out = refined(texts, [])
+    assert ("Tomas Łindqvar", "PERSON") in out
+    assert ("Harbour Ledger", "ORG") in out
+
+
+def test_a_second_author_of_a_byline_after_and_is_a_person_too():
+    texts = ["By Elin Varsund and Burak Çelikvar"]
+    out = refined(texts, [("Elin Varsund", "ORG", 0)])
+    assert ("Elin Varsund", "PERSON") in out and ("Burak Çelikvar", "PERSON") in out
+
+
+def test_a_speaker_in_capitals_who_speaks_again_is_a_person_though_the_page_never_names_them_in_full():
+    texts = ["OKWARO: Welcome back to the show.", "HOST: Thank you.", "OKWARO: We start in the hills.", "HOST: Go on."]
+    out = refined(texts, [])
+    assert out.count(("OKWARO", "PERSON")) == 2
+    assert ("HOST", "PERSON") not in out
+
+
+def test_a_speaker_heard_once_whom_the_page_does_not_name_is_left_alone():
+    texts = ["OKWARO: Welcome back to the show.", "The end."]
+    assert ("OKWARO", "PERSON") not in refined(texts, [])
+
+
+@pytest.mark.parametrize("name", ["Deportivo Varnalia", "Hostería Sumak Wasi", "Liga Tolvarense de Remo", "Cabinet Varen & Ostby",
+                                  "Café Tamberi Yaku"])
+def test_a_name_opened_by_a_word_for_a_kind_of_organisation_in_another_language_is_an_organisation(name):
+    texts = [f"The grant went to {name} last spring."]
+    out = refined(texts, [(name, "PERSON", 0)])
+    assert (name, "ORG") in out
+
+
+def test_maitre_is_a_lawyers_title_not_part_of_the_name():
+    texts = ["Counsel: Maître Yasmin Oularbi for the appellant."]
+    out = refined(texts, [("Maître Yasmin Oularbi", "PERSON", 0)])
+    assert ("Yasmin Oularbi", "PERSON") in out

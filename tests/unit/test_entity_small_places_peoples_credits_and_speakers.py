@@ -88,3 +88,28 @@ def test_maitre_is_a_lawyers_title_not_part_of_the_name():
     texts = ["Counsel: Maître Yasmin Oularbi for the appellant."]
     out = refined(texts, [("Maître Yasmin Oularbi", "PERSON", 0)])
     assert ("Yasmin Oularbi", "PERSON") in out
+
+
+@pytest.mark.parametrize("sentence, model, holiday", [
+    ("The ferry runs on Sundays until Labour Day.", [], "Labour Day"),
+    ("The market closes before Holy Week every year.", [("Holy Week", "DATE", 0)], "Holy Week"),
+    ("The trail opens on New Year’s Day from ten.", [("New Year’s Day", "EVENT", 0)], "New Year’s Day"),
+])
+def test_a_holidays_name_is_a_date(sentence, model, holiday):
+    assert (holiday, "DATE") in refined([sentence], model)
+
+
+@pytest.mark.parametrize("sentence, model, name, label", [
+    ("The Labour Day Parade starts at noon.", [], "Labour Day Parade", "EVENT"),
+    ("Lent by the harbour museum, the chart is on show.", [], "Lent", None),
+    ("Families gather for the Chinese New Year fair.", [], "New Year", None),
+])
+def test_a_holidays_name_inside_a_longer_name_or_a_verb_is_no_date(sentence, model, name, label):
+    out = refined([sentence], model)
+    assert (name, "DATE") not in out
+    if label:
+        assert (name, label) in out
+
+
+def test_a_holiday_opening_a_sentence_after_a_small_word_is_a_date():
+    assert ("Labour Day", "DATE") in refined(["Until Labour Day the ferry runs on Sundays."], [])

@@ -86,6 +86,7 @@ STEPS: tuple[Step, ...] = (
     Step("title_line_trim", people.title_line_trim),
     Step("event_names", labels.event_names),
     Step("fix_events", labels.fix_events),
+    Step("holidays", dates.holidays),
     Step("org_heads", orgs.org_heads),
     Step("org_openers", orgs.org_openers),
     Step("org_edges", orgs.org_edges),

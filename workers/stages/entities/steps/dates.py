@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ....knowledge.lexicon import (
-    DATE_POINTERS, DATE_TAIL, DAY_WORDS, ERAS, MONTH_NAMES, MONTHS, PARTS_OF_DAY, POINTED_PERIODS, WEEKDAYS, alternation,
+    DATE_POINTERS, DATE_TAIL, DAY_WORDS, ERAS, FUNCTION_WORDS, HOLIDAY_NAMES, MONTH_NAMES, MONTHS, PARTS_OF_DAY, POINTED_PERIODS, WEEKDAYS, alternation,
 )
 from ....knowledge.lexicon import words as word_list
 from .. import timex
@@ -171,3 +171,39 @@ def date_edges(ms: list[Mention], page: Page) -> list[Mention]:
         if m.text(texts) != t or bm:
             m.value = timex.value(m.text(texts))
     return [m for m in ms if id(m) not in drop]
+
+
+# A holiday's name with no capitalised word right after it ("Labour Day Parade"); one right before it ("Chinese New
+# Year") is looked for apart.
+_HOLIDAY = re.compile(r"(?<![\w'’-])(?:" + "|".join(
+    re.escape(n).replace("'", "['’]") for n in sorted(HOLIDAY_NAMES, key=len, reverse=True)) + r")(?![\w'’-])(?![ \t]+[A-Z])")
+
+
+_CAPITALISED_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
+
+
+def _name_before(text: str, start: int) -> bool:
+    """A capitalised word right before ``start`` that is no small word opening a sentence ("Chinese", not "On")."""
+    m = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1).lower() not in FUNCTION_WORDS
+
+
+def holidays(ms: list[Mention], page: Page) -> list[Mention]:
+    """A holiday's name is a date ("until Labour Day", "before Holy Week", "on New Year's Day"), not an event nor
+    nothing: the model reads some as events, and the event steps take "Week" and "Day" for an event's word. A longer
+    mention that holds the name ("Labour Day Parade" an event) keeps it."""
+    found = [Mention(i, hm.start(), hm.end(), "DATE", "pattern") for i, text in enumerate(page.texts)
+             for hm in _HOLIDAY.finditer(text) if not _name_before(text, hm.start())]
+    if not found:
+        return ms
+    taken = SpanIndex(ms)
+    gone: set[int] = set()
+    added: list[Mention] = []
+    for h in found:
+        over = [o for o in taken.find(h.seg, h.start, h.end) if isinstance(o, Mention)]
+        if any(o.start < h.start or o.end > h.end for o in over):
+            continue
+        gone.update(id(o) for o in over)
+        added.append(h)
+    return [m for m in ms if id(m) not in gone] + added
+

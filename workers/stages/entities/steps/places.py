@@ -575,8 +575,9 @@ def _listable(name: str, gaz, page: Page) -> bool:
     return name not in gaz.demonyms
 
 
-# A capitalised word alone: no capitalised word right before or after it (over spaces and tabs).
-_LONE_NAME = re.compile(r"(?<![\w’'.-])(?<![A-Z][\w’'-]\s)[A-Z][^\W\d_]*(?:[’'-][^\W\d_]+)*(?![\w’'-])(?![ \t]+[A-Z])")
+# A capitalised word with no capitalised word right after it (over spaces and tabs); the preposition before it is
+# looked for apart.
+_LONE_NAME = re.compile(r"(?<![\w’'.-])[A-Z][^\W\d_]*(?:[’'-][^\W\d_]+)*(?![\w’'-])(?![ \t]+[A-Z])")
 _LONE_PREPOSITION = re.compile(r"\b" + alternation(LONE_PLACE_PREPOSITIONS) + r"[ \t]+$")
 #: Fewest letters of such a name ("Lata", not "Al").
 UNKNOWN_PLACE_LETTERS = 4

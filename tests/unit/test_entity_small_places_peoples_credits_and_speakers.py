@@ -113,3 +113,28 @@ def test_a_holidays_name_inside_a_longer_name_or_a_verb_is_no_date(sentence, mod
 
 def test_a_holiday_opening_a_sentence_after_a_small_word_is_a_date():
     assert ("Labour Day", "DATE") in refined(["Until Labour Day the ferry runs on Sundays."], [])
+
+
+# --- years of citations, references and ranges written in words
+
+
+def test_a_citations_year_is_a_date_though_the_model_read_it_with_the_author():
+    texts = ["Nets cut fever in the rains (Tolvane and Ostrik 2020)."]
+    out = refined(texts, [("Ostrik 2020", "EVENT", 0)])
+    assert ("2020", "DATE") in out and ("Ostrik", "PERSON") in out and ("Tolvane", "PERSON") in out
+
+
+def test_a_references_year_before_its_volume_is_a_date():
+    texts = ["[1] Tarvik AB, Holm M. Roads and clinics. Journal of Hill Health. 2016;4(2):101–14."]
+    assert ("2016", "DATE") in refined(texts, [])
+
+
+def test_both_years_of_a_range_in_words_are_dates():
+    out = refined(["She taught at the harbour school from 1893 to 1925, and between 1930 and 1934 abroad."], [("1893", "DATE", 0)])
+    for year in ("1893", "1925", "1930", "1934"):
+        assert (year, "DATE") in out, year
+
+
+def test_figures_that_are_no_years_make_no_range():
+    out = refined(["Fares rose from 1800 to 2400 crowns a year."], [])
+    assert ("1800", "DATE") not in out and ("2400", "DATE") not in out

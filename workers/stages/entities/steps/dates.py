@@ -79,12 +79,17 @@ _DATE_PATTERNS = re.compile(
 
 #: The years of a run, a life or a plan, two dates: "2024–2028", "(1823–1898)", "1861 - 1864". Not a year and its
 #: short end ("1871-72", one date), nor figures in a longer run ("12-2024-2028", "2024-2028/29", "555 2024-2028").
+# Two years a sentence spans in words ("from 1893 to 1925", "between 2004 and 2009"), and a reference's year before its
+# volume (Vancouver style: "Journal of X. 2016;4(2):101-14").
+_YEAR = r"((?:1[5-9]|20)\d{2})"
+_WORDED_RANGE = re.compile(r"(?i:\b(?:from|between))[ \t\n]+" + _YEAR + r"[ \t\n]+(?i:to|until|till|and)[ \t\n]+" + _YEAR + r"(?![\w%/–—-])")
+_VOLUME_YEAR = re.compile(r"(?<=\.[ \t])" + _YEAR + r"(?=;\s?\d)")
 _YEAR_RANGE = re.compile(r"(?<![\w.,/–—-])(?<!\d\s)((?:1[0-9]|20)\d{2})\s?[–—-]\s?((?:1[0-9]|20)\d{2})(?![\w%/–—-])")
 
 
 def add_date_patterns(ms: list[Mention], page: Page) -> list[Mention]:
     """Dates the model left out: "today", "last week", "3200 BCE", "3 May 2010", "Fri 7 Nov", "Q3 2025", the two years
-    of "2024–2028" and "(1823–1898)"."""
+    of "2024–2028", "(1823–1898)" and "from 1893 to 1925", and a reference's year before its volume ("2016;4(2)")."""
     texts = page.texts
     taken = SpanIndex(ms)
     out = list(ms)
@@ -103,6 +108,14 @@ def add_date_patterns(ms: list[Mention], page: Page) -> list[Mention]:
                 for g in (1, 2):
                     if not taken.overlaps(i, *ym.span(g)):
                         add(i, *ym.span(g), "DATE", timex.value(ym.group(g)))
+        for ym in _WORDED_RANGE.finditer(text):
+            for g in (1, 2):
+                if not taken.overlaps(i, *ym.span(g)):
+                    add(i, *ym.span(g), "DATE", timex.value(ym.group(g)))
+        if ";" in text:
+            for ym in _VOLUME_YEAR.finditer(text):
+                if not taken.overlaps(i, *ym.span(1)):
+                    add(i, *ym.span(1), "DATE", timex.value(ym.group(1)))
         for mt in _DATE_PATTERNS.finditer(text):
             s, e = mt.span()
             if taken.overlaps(i, s, e):

@@ -119,9 +119,11 @@ def reference_authors(ms: list[Mention], page: Page) -> list[Mention]:
 
 
 def citations(ms: list[Mention], page: Page) -> list[Mention]:
-    """Authors in academic citations are persons: "(Okafor, Halloran, & Berg, 2008)", "Halvorsen and Berg (1998)"."""
+    """Authors in academic citations are persons: "(Okafor, Halloran, & Berg, 2008)", "Halvorsen and Berg (1998)"; and
+    each citation's year is a date, though the model read it with the name before it ("Berg 2008" an event)."""
     texts = page.texts
     spans: list[tuple[int, int, int]] = []
+    years: set[tuple[int, int, int]] = set()  # the year of each citation, a date however the model read it
     places = {(m.seg, m.start, m.end) for m in ms if m.label in PLACE_LABELS}
     for i, text in enumerate(texts):
         if "(" not in text:
@@ -143,6 +145,7 @@ def citations(ms: list[Mention], page: Page) -> list[Mention]:
                     if nm.group(0) in CITATION_SKIP or nm.group(0).lower() in MONTHS:
                         continue
                     spans.append((i, inner0 + part.start() + nm.start(), inner0 + part.start() + nm.end()))
+                    years.add((i, inner0 + part.start() + ym.start(), inner0 + part.start() + ym.start() + 4))
             # names just before "(2004)"
             if re.fullmatch(r"\s*(?:1[5-9]|20)\d{2}[a-z]?(?:\s*[,:]\s*(?:p\.\s*)?\d+(?:-\d+)?)?\s*", pm.group(1)):
                 bm = _CITE_BEFORE.search(text, max(0, pm.start() - 80), pm.start())
@@ -152,6 +155,8 @@ def citations(ms: list[Mention], page: Page) -> list[Mention]:
                         if (i, a, b) in places and lookup(nm.group(0)) is not None and _after(text, a, PLACE_PREPOSITIONS):
                             continue  # "she lectured in Denmark (1925)": the year of a visit, not of a paper
                         spans.append((i, a, b))
+                        y0 = pm.start(1) + len(pm.group(1)) - len(pm.group(1).lstrip())
+                        years.add((i, y0, y0 + 4))
     if not spans:
         return ms
     # a reference list's "Surname Initials" (Vancouver style: "Lund M, Skov AB (2020)"): the initials are the name's
@@ -168,6 +173,10 @@ def citations(ms: list[Mention], page: Page) -> list[Mention]:
     for i, a, b in spans:
         if not oidx.overlaps(i, a, b):
             out.append(Mention(i, a, b, "PERSON", "citation"))
+            oidx.add(i, a, b)
+    for i, a, b in sorted(years):
+        if not oidx.overlaps(i, a, b):
+            out.append(Mention(i, a, b, "DATE", "citation"))
             oidx.add(i, a, b)
     return out
 

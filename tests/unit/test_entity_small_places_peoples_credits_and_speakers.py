@@ -138,3 +138,27 @@ def test_both_years_of_a_range_in_words_are_dates():
 def test_figures_that_are_no_years_make_no_range():
     out = refined(["Fares rose from 1800 to 2400 crowns a year."], [])
     assert ("1800", "DATE") not in out and ("2400", "DATE") not in out
+
+
+# --- a village the model took for a firm
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The ferry stops at Tolvarnes in April and October.", "Tolvarnes"),
+    ("It is a nineteen-hour bus ride from Kessavik by way of the coast road.", "Kessavik"),
+    ("The octopus fishers on Mtsavoro islet saw the decline first.", "Mtsavoro"),
+])
+def test_a_one_word_name_the_model_read_as_a_firm_after_at_from_or_on_is_a_place(sentence, name):
+    assert (name, "GPE") in refined([sentence], [(name, "ORG", 0)])
+
+
+def test_a_team_beside_a_score_elsewhere_on_the_page_stays_an_organisation():
+    texts = ["Harbour Park lost 20-17 at home to Tolvane.", "Results: Harbour Park 17 Tolvane 20",
+             "Next week Harbour Park play at Tolvane again."]
+    out = refined(texts, [("Tolvane", "ORG", 2)])
+    assert ("Tolvane", "GPE") not in out
+
+
+def test_a_firm_given_something_after_to_stays_a_firm():
+    texts = ["The old quay crane was sold to Varnakor last year."]
+    assert ("Varnakor", "GPE") not in refined(texts, [("Varnakor", "ORG", 0)])

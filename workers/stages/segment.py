@@ -676,6 +676,7 @@ def segment(page: CleanPage) -> SegmentedPage:
 
     i = 0
     last_note = 0  # the number of the last note read by its superscript
+    labelled_seen = 0  # blocks before this one were read as part of a run of labelled lines
     while i < len(blocks):
         block = blocks[i]
         if block.furniture:
@@ -700,8 +701,8 @@ def segment(page: CleanPage) -> SegmentedPage:
             _add_list_items(block, add)
             i += 1
             continue
-        if (end := _unwrapped_run(blocks, i, page.text)) >= i + MIN_UNBULLETED_ITEMS and all(
-                _ITEM_LABEL.match(b.text) for b in blocks[i:end]) and items_of_a_list([b.text for b in blocks[i:end]], None):
+        if i >= labelled_seen and (end := _labelled_run(blocks, i, page.text)) >= i + MIN_UNBULLETED_ITEMS and items_of_a_list(
+                [b.text for b in blocks[i:end]], None):
             # lines of one block that clean cut apart, each a whole paragraph's length, are still a list's items when
             # each opens on a label of its own ("By air: ..." / "By bus: ..." / "By car: ..."); unlabelled, they are
             # paragraphs saved without blank lines between them
@@ -709,6 +710,8 @@ def segment(page: CleanPage) -> SegmentedPage:
                 _add_list_items(b, add)
             i = end
             continue
+        if i >= labelled_seen:
+            labelled_seen = max(i + 1, end)  # (a run is read once: a page of thousands of such lines stays linear)
         lines = block.text.split("\n")
         if len(lines) == 2 and (num := _NUMBER_ONLY_RE.match(lines[0].strip())) and heading_shape(lines[1], numbered=True):
             # "2." and "North America" on consecutive lines: one numbered heading.
@@ -961,11 +964,12 @@ def _superscript_note(text: str) -> int:
     return int(m.group(1).translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))) if m and "\n" not in text.strip() else 0
 
 
-def _unwrapped_run(blocks: list[Block], i: int, source: str) -> int:
-    """End of the run of one-line blocks from ``blocks[i]`` that stood in one block of the page, one line break
-    apart (clean cuts such a block into its lines when one of them is a whole paragraph on a line)."""
+def _labelled_run(blocks: list[Block], i: int, source: str) -> int:
+    """End of the run of one-line blocks from ``blocks[i]``, each opening on a label and a colon, that stood in one
+    block of the page, one line break apart (clean cuts such a block into its lines when one of them is a whole
+    paragraph on a line)."""
     j = i
-    while (j < len(blocks) and not blocks[j].furniture and "\n" not in blocks[j].text
+    while (j < len(blocks) and not blocks[j].furniture and "\n" not in blocks[j].text and _ITEM_LABEL.match(blocks[j].text)
            and (j == i or source.count("\n", blocks[j - 1].source_end, blocks[j].source_start) == 1)):
         j += 1
     return j

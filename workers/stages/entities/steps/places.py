@@ -327,6 +327,7 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
     by_surname = _full_names_by_surname(ms, texts)
     actors = {m.text(texts) for m in ms if m.label in ("PERSON", "ORG") and (
         _ACTS_AFTER.match(texts[m.seg], m.end) or SPEECH_AFTER.match(texts[m.seg], m.end))}
+    teams = {g for text in texts for sm in _SCORED_NAME.finditer(text) for g in sm.groups() if g}
     prev: Mention | None = None
     listed = False  # ``prev`` is a place after a preposition, or listed after one
     made: set[str] = set()
@@ -352,7 +353,9 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
             made.add(t)
         elif (_ONE_WORD.fullmatch(t) and m.label in ("ORG", "NORP") and not is_listed(t)
               and (PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start)
-                   or (m.label == "NORP" and _AT_BEFORE.search(text, max(0, m.start - 4), m.start)))
+                   or (m.label == "NORP" and _AT_BEFORE.search(text, max(0, m.start - 4), m.start))
+                   or (m.label == "ORG" and m.origin == "model" and t not in teams
+                       and _ORG_PLACE_PREPOSITION.search(text, max(0, m.start - 6), m.start)))
               and t not in gaz.demonyms  # ("in Varnholm", "the border post at Varnholm": a village taken for a people too)
               and t not in page.known.orgs and t.lower() not in page.lower_words and t not in actors
               and not _PLURAL_AFTER.match(text, m.end)):
@@ -579,6 +582,12 @@ def _listable(name: str, gaz, page: Page) -> bool:
 # looked for apart.
 _LONE_NAME = re.compile(r"(?<![\w’'.-])[A-Z][^\W\d_]*(?:[’'-][^\W\d_]+)*(?![\w’'-])(?![ \t]+[A-Z])")
 _LONE_PREPOSITION = re.compile(r"\b" + alternation(LONE_PLACE_PREPOSITIONS) + r"[ \t]+$")
+# Of those, the ones before which a firm's one-word name the model read is more often a village: "at", "from", "on"
+# ("the ferry at Tolvik", "a bus from Sannholm"); a firm is given "to" as often as a place is ("lent to Varnak"). Only
+# the model's guess: a name a step read as a club ("the Tarnby coach") stays one.
+_ORG_PLACE_PREPOSITION = re.compile(r"\b" + alternation(LONE_PLACE_PREPOSITIONS - {"to"}) + r"[ \t]+$")
+#: A name beside a score: a team's ("Sedgley Park 17 Tynedale 20").
+_SCORED_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)[ \t]+\d{1,3}\b(?![.,:]\d)|\b\d{1,3}[ \t]+([A-Z][\w'’-]*)")
 #: Fewest letters of such a name ("Lata", not "Al").
 UNKNOWN_PLACE_LETTERS = 4
 

@@ -162,3 +162,8 @@ def test_a_team_beside_a_score_elsewhere_on_the_page_stays_an_organisation():
 def test_a_firm_given_something_after_to_stays_a_firm():
     texts = ["The old quay crane was sold to Varnakor last year."]
     assert ("Varnakor", "GPE") not in refined(texts, [("Varnakor", "ORG", 0)])
+
+
+def test_a_small_town_the_gazetteer_knows_after_at_or_from_is_a_place():
+    out = refined(["The night bus from Voi stops at Lamu market before dawn."], [])
+    assert ("Voi", "GPE") in out and ("Lamu", "GPE") in out

@@ -100,8 +100,8 @@ def add_places(ms: list[Mention], page: Page) -> list[Mention]:
                 continue
             if dp is None:
                 if (p.kind == "city" and p.population < CITY_POPULATION and not PLACE_VERB_BEFORE.search(text, max(0, s - 15), s)
-                        and not _listed_after_place(taken, i, text, s)):
-                    continue  # a smaller town only after "in", "near", "across"..., or in a list of places
+                        and not _LONE_PREPOSITION.search(text, max(0, s - 6), s) and not _listed_after_place(taken, i, text, s)):
+                    continue  # a smaller town only after "in", "near", "at", "from"..., or in a list of places
                 # (a sentence's first word is capitalised anyway: a city's name there that is also a common word or a
                 # given name is as likely that, "Reading", "Florence"; "Kathmandu: Harbour Press" is the city)
                 # (nor one closing a sentence before another: "Breakout Star - Male. He then ...")

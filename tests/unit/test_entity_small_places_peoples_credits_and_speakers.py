@@ -167,3 +167,12 @@ def test_a_firm_given_something_after_to_stays_a_firm():
 def test_a_small_town_the_gazetteer_knows_after_at_or_from_is_a_place():
     out = refined(["The night bus from Voi stops at Lamu market before dawn."], [])
     assert ("Voi", "GPE") in out and ("Lamu", "GPE") in out
+
+
+def test_a_name_the_model_read_as_a_person_after_at_or_from_is_a_place_unless_a_person_elsewhere():
+    out = refined(["The creek at Tolvakhira was replanted with seedlings from Varnshill."],
+                  [("Tolvakhira", "PERSON", 0), ("Varnshill", "PERSON", 0)])
+    assert ("Tolvakhira", "GPE") in out and ("Varnshill", "GPE") in out
+    out = refined(["Ana Tolvakhira spoke first.", "The prize went from Tolvakhira to the harbour school."],
+                  [("Ana Tolvakhira", "PERSON", 0), ("Tolvakhira", "PERSON", 1)])
+    assert ("Tolvakhira", "GPE") not in out

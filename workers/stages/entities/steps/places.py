@@ -335,6 +335,7 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
         text = texts[m.seg]
         t = m.text(texts)
         after_prep = PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start) is not None or (
+            m.origin == "model" and _RELABEL_PREPOSITION.search(text, max(0, m.start - 6), m.start) is not None) or (
             _OPENING_IN.search(text, max(0, m.start - 6), m.start) is not None) or (
             _GUARDED_BEFORE.search(text, max(0, m.start - 15), m.start) is not None) or (
             (tm := THE_BEFORE.search(text, max(0, m.start - 5), m.start)) is not None and tm.group().startswith("t")
@@ -355,7 +356,7 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
               and (PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start)
                    or (m.label == "NORP" and _AT_BEFORE.search(text, max(0, m.start - 4), m.start))
                    or (m.label == "ORG" and m.origin == "model" and t not in teams
-                       and _ORG_PLACE_PREPOSITION.search(text, max(0, m.start - 6), m.start)))
+                       and _RELABEL_PREPOSITION.search(text, max(0, m.start - 6), m.start)))
               and t not in gaz.demonyms  # ("in Varnholm", "the border post at Varnholm": a village taken for a people too)
               and t not in page.known.orgs and t.lower() not in page.lower_words and t not in actors
               and not _PLURAL_AFTER.match(text, m.end)):
@@ -582,10 +583,11 @@ def _listable(name: str, gaz, page: Page) -> bool:
 # looked for apart.
 _LONE_NAME = re.compile(r"(?<![\w’'.-])[A-Z][^\W\d_]*(?:[’'-][^\W\d_]+)*(?![\w’'-])(?![ \t]+[A-Z])")
 _LONE_PREPOSITION = re.compile(r"\b" + alternation(LONE_PLACE_PREPOSITIONS) + r"[ \t]+$")
-# Of those, the ones before which a firm's one-word name the model read is more often a village: "at", "from", "on"
-# ("the ferry at Tolvik", "a bus from Sannholm"); a firm is given "to" as often as a place is ("lent to Varnak"). Only
-# the model's guess: a name a step read as a club ("the Tarnby coach") stays one.
-_ORG_PLACE_PREPOSITION = re.compile(r"\b" + alternation(LONE_PLACE_PREPOSITIONS - {"to"}) + r"[ \t]+$")
+# Of those, the ones before which a name the model read as a firm's or a person's is more often a village's: "at",
+# "from", "on" ("the ferry at Tolvik", "a bus from Sannholm"); a firm or a person is given "to" as often as a place
+# is ("lent to Varnak", "a quote attributed to Berg"). Only the model's guess: a name a step read as a club ("the
+# Tarnby coach") or a person stays one.
+_RELABEL_PREPOSITION = re.compile(r"\b" + alternation(LONE_PLACE_PREPOSITIONS - {"to"}) + r"[ \t]+$")
 #: A name beside a score: a team's ("Sedgley Park 17 Tynedale 20").
 _SCORED_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)[ \t]+\d{1,3}\b(?![.,:]\d)|\b\d{1,3}[ \t]+([A-Z][\w'’-]*)")
 #: Fewest letters of such a name ("Lata", not "Al").

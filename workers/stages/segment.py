@@ -955,6 +955,8 @@ def _last_line(block: Block | None) -> str | None:
     return block.text.rstrip().rsplit("\n", 1)[-1] if block is not None else None
 
 
+# A note opening on its superscript figure and a capital: "² Interviews, June 2025." (an author line's marks follow
+# names instead: "Ana Lima ¹, Tomas Berg ²").
 _SUPERSCRIPT_NOTE = re.compile(r"^\s*([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]?)\s+[\"“‘(]?[A-Z]")
 
 

@@ -582,6 +582,7 @@ def _listable(name: str, gaz, page: Page) -> bool:
 # A capitalised word with no capitalised word right after it (over spaces and tabs); the preposition before it is
 # looked for apart.
 _LONE_NAME = re.compile(r"(?<![\w’'.-])[A-Z][^\W\d_]*(?:[’'-][^\W\d_]+)*(?![\w’'-])(?![ \t]+[A-Z])")
+# "at", "to", "from", "on" right before a name (the list lone_place_prepositions), beside place_verbs' "in", "near"...
 _LONE_PREPOSITION = re.compile(r"\b" + alternation(LONE_PLACE_PREPOSITIONS) + r"[ \t]+$")
 # Of those, the ones before which a name the model read as a firm's or a person's is more often a village's: "at",
 # "from", "on" ("the ferry at Tolvik", "a bus from Sannholm"); a firm or a person is given "to" as often as a place
@@ -608,8 +609,9 @@ def unknown_places(ms: list[Mention], page: Page) -> list[Mention]:
         for lm in _LONE_NAME.finditer(text):
             s, e = lm.span()
             t = lm.group()
-            if (len(t) < UNKNOWN_PLACE_LETTERS or t.isupper() or re.search(r"-[a-z]", t) or not (PLACE_VERB_BEFORE.search(text, max(0, s - 15), s)
-                                                                       or _LONE_PREPOSITION.search(text, max(0, s - 6), s))
+            after_preposition = (PLACE_VERB_BEFORE.search(text, max(0, s - 15), s) is not None
+                                 or _LONE_PREPOSITION.search(text, max(0, s - 6), s) is not None)
+            if (not after_preposition or len(t) < UNKNOWN_PLACE_LETTERS or t.isupper() or re.search(r"-[a-z]", t)
                     or taken.overlaps(i, s, e) or is_listed(t) or is_given_name(t) or t.lower() in page.lower_words
                     or t in named or t in page.known.orgs or t in page.known.products):
                 continue

@@ -130,8 +130,8 @@ def test_a_references_year_before_its_volume_is_a_date():
 
 
 def test_both_years_of_a_range_in_words_are_dates():
-    out = refined(["She taught at the harbour school from 1893 to 1925, and between 1930 and 1934 abroad."], [("1893", "DATE", 0)])
-    for year in ("1893", "1925", "1930", "1934"):
+    out = refined(["She taught at the harbour school from 1871 to 1904, and between 1910 and 1914 abroad."], [("1871", "DATE", 0)])
+    for year in ("1871", "1904", "1910", "1914"):
         assert (year, "DATE") in out, year
 
 

@@ -79,7 +79,7 @@ _DATE_PATTERNS = re.compile(
 
 #: The years of a run, a life or a plan, two dates: "2024–2028", "(1823–1898)", "1861 - 1864". Not a year and its
 #: short end ("1871-72", one date), nor figures in a longer run ("12-2024-2028", "2024-2028/29", "555 2024-2028").
-# Two years a sentence spans in words ("from 1893 to 1925", "between 2004 and 2009"), and a reference's year before its
+# Two years a sentence spans in words ("from 1871 to 1904", "between 1958 and 1963"), and a reference's year before its
 # volume (Vancouver style: "Journal of X. 2016;4(2):101-14").
 _YEAR = r"((?:1[5-9]|20)\d{2})"
 _WORDED_RANGE = re.compile(r"(?i:\b(?:from|between))[ \t\n]+" + _YEAR + r"[ \t\n]+(?i:to|until|till|and)[ \t\n]+" + _YEAR + r"(?![\w%/–—-])")
@@ -89,7 +89,7 @@ _YEAR_RANGE = re.compile(r"(?<![\w.,/–—-])(?<!\d\s)((?:1[0-9]|20)\d{2})\s?[�
 
 def add_date_patterns(ms: list[Mention], page: Page) -> list[Mention]:
     """Dates the model left out: "today", "last week", "3200 BCE", "3 May 2010", "Fri 7 Nov", "Q3 2025", the two years
-    of "2024–2028", "(1823–1898)" and "from 1893 to 1925", and a reference's year before its volume ("2016;4(2)")."""
+    of "2024–2028", "(1823–1898)" and "from 1871 to 1904", and a reference's year before its volume ("2016;4(2)")."""
     texts = page.texts
     taken = SpanIndex(ms)
     out = list(ms)

@@ -726,7 +726,7 @@ CALENDAR_TITLE_WORDS = 8
 _MONTH_NAME = re.compile(CALENDAR_WORD, re.IGNORECASE)
 
 
-def _calendar_grid(lines: list[Line], found: dict[int, str]) -> None:
+def _calendar_grid(lines: list[Line], found: dict[int, str], text: str | None) -> None:
     """Mark a month's calendar drawn as text, an archive's or a booking widget's: a row of five to seven short day
     names, the rows of day numbers right under it (each one to seven numbers, going up by one, none over 31), and
     the line right over it when it names a month and is no sentence."""
@@ -735,14 +735,14 @@ def _calendar_grid(lines: list[Line], found: dict[int, str]) -> None:
         if not CALENDAR_HEAD_DAYS <= len(names) <= 7 or not all(w in _WEEKDAY_ABBREVIATIONS for w in names):
             continue
         j = i + 1
-        while j < len(lines) and lines[j].start - lines[j - 1].end <= 2 and _day_numbers(lines[j].text):
+        while j < len(lines) and _next_in_block(lines, j - 1, text) and _day_numbers(lines[j].text):
             j += 1
         if j - i - 1 < CALENDAR_WEEKS:
             continue  # a table of figures by weekday ("Mon   Tue   Wed" over "12   14   9")
         for k in range(i, j):
             found.setdefault(k, "a month's calendar")
         over = lines[i - 1].text if i else ""
-        if (over and ln.start - lines[i - 1].end <= 2 and len(over.split()) <= CALENDAR_TITLE_WORDS
+        if (over and _next_in_block(lines, i - 1, text) and len(over.split()) <= CALENDAR_TITLE_WORDS
                 and _MONTH_NAME.search(over) and not _SENTENCE_END.search(over.strip())):
             found.setdefault(i - 1, "a month's calendar")
 
@@ -2406,7 +2406,7 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
     _inner_boxes(lines, top, bottom, found, text)
     _running_heads(lines, found, text)
     _print_heads(lines, found, text)
-    _calendar_grid(lines, found)
+    _calendar_grid(lines, found, text)
     _row_headings(lines, found, text)
     _details_box(lines, found, text)
     i = top

@@ -99,7 +99,8 @@ def is_column_header(text: str) -> bool:
 
 
 # The marks after an author's name that point to an affiliation or a note: "Ana Lima ¹ *", "Tom Berg²†".
-_AFFILIATION_MARKS = re.compile(r"\s*[\u00b9\u00b2\u00b3\u2070-\u2079*†‡§]+")
+# (or in brackets after the name: "Ana Lima (a), Tom Berg (b, c)")
+_AFFILIATION_MARKS = re.compile(r"\s*[\u00b9\u00b2\u00b3\u2070-\u2079*†‡§]+|\s*\((?:[a-z]|\d{1,2})(?:\s*,\s*(?:[a-z]|\d{1,2}))*\)(?=\s*(?:[,;&]|\band\b|$))")
 _BYLINE_PARTS = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*$")
 
@@ -141,7 +142,7 @@ def is_byline(text: str) -> bool:
         return False
     persons = sum(_is_person(p) for p in parts)
     orgs = sum(_is_org(p) for p in parts)
-    if persons == len(parts) or (len(parts) >= BYLINE_NAMES and all(_name_shaped(p) for p in parts)):
+    if persons == len(parts) or (len(parts) >= BYLINE_NAMES and all(_is_person(p) or _name_shaped(p) for p in parts)):
         return True  # (three names or more, their given names not on the lists: "Sabina Thapa Magar, Deependra Yadav and ...")
     countries = sum(gazetteer().is_kind(p, "country") for p in parts)
     return orgs >= 1 and persons + orgs + countries >= 2

@@ -219,7 +219,7 @@ def _under_heading(seg: Segment, prev: Segment | None, page_title: Segment | Non
     """A descriptive line right under a section heading: the section's picture caption."""
     if prev is None or prev.role != "heading" or prev is page_title or seg.number:
         return False
-    t = CITATIONS.sub("", seg.text.strip())
+    t = CITATIONS.sub("", seg.text).strip()
     if seg.role == "heading" and (re.findall(r"[^\W\d_]+", t.lower()) or [""])[0] in _UI_WORDS:
         return False  # "About the trust", "Contact the office": a section's heading under another
     if seg.role == "paragraph":
@@ -333,13 +333,19 @@ def in_block_of_lines(source: str, start: int, end: int) -> bool:
     return False
 
 
+# A speaker's name in capitals and a colon, opening a transcript's turn.
+_SPEAKER_TURN = re.compile(r"^[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}\s*:\s")
+
+
 def _unfinished_description(seg: Segment, *, multiline: bool) -> bool:
     """A one-line description in sentence case with no full stop, amid the text: a picture's caption.
 
     (Right under the page title such a line is a standfirst, which is left a paragraph.)
     """
-    t = CITATIONS.sub("", seg.text.strip())
+    t = CITATIONS.sub("", seg.text).strip()
     words = t.split()
+    if _SPEAKER_TURN.match(t):
+        return False  # a transcript's turn ("OKAFOR: Come in June. [laughter]")
     if multiline or "@" in t or "--" in t or is_field_line(t) or is_table_row(t) or is_byline(t) or len(words) < 7 or len(words) > 30 or _SENT_FINAL.search(t) or t.endswith((":", ";", ",", "--", "…", "-")):
         return False
     return t[:1].isupper() and len(split_sentences(t)) == 1
@@ -415,7 +421,7 @@ def _standalone_description(seg: Segment, prev: Segment | None, *, multiline: bo
     short line is a standfirst): see :func:`is_description`."""
     if multiline or prev is None or is_field_line(seg.text) or is_table_row(seg.text) or is_byline(seg.text):
         return False
-    return is_description(CITATIONS.sub("", seg.text.strip()))
+    return is_description(CITATIONS.sub("", seg.text).strip())
 
 
 def page_section(segments: list[Segment]) -> Section | None:

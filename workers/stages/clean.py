@@ -123,8 +123,9 @@ _FUNCTION_WORDS = page_words("ui_function_words")
 # hold one of these are chrome wherever they stand ("Back to top", "Print this page").
 _ACTION_WORDS = page_words("action_words")
 
-_MENU_SEP = re.compile(r"\s*(?:\||•|·|¦|┃|│|｜)\s*")
-_TRAIL_SEP = re.compile(r"\s+(?:>|»|›|→|/)\s+")
+# (a double colon only between spaces: "Books :: Donate", not "std::vector")
+_MENU_SEP = re.compile(r"\s*(?:\||•|·|¦|┃|│|｜|(?<=\s)::(?=\s))\s*")
+_TRAIL_SEP = re.compile(r"\s+(?:>|»|›|→|/|⟩{1,2}|〉|❯|▸)\s+")
 # A menu copied from a web page whose links were laid out apart: "News   Events   Contact us" (runs of spaces or tabs).
 _SPACED_SEP = re.compile(r"\s*\t\s*|\s{2,}")
 # At the start of the line: "(copyright Jane Doe)" inside a caption is a credit, not chrome. The bare
@@ -459,6 +460,8 @@ def chrome_anywhere(text: str) -> str | None:
         return "feedback widget"  # ("Was this helpful?  👍 Yes  👎 No": its buttons drawn)
     if _tool_row(t):
         return "row of the page's tools"
+    if _reaction_counts(t):
+        return "readers' reactions"
     if _HATNOTE.match(t) and n_words <= 15:
         return "the wiki's link to another article"
     if _NEW_WINDOW.search(t) and n_words <= 25:
@@ -583,7 +586,7 @@ _TEMPERATURE = re.compile(r"(?<![\w.,])-?\d{1,2}\s?°\s?[CF]\b")
 _WEATHER_WORD = re.compile(r"[☀☁⛅⛈☂☔❄🌧🌦🌤🌩]|\b(?:sunny|cloudy|overcast|showers?|rain|drizzle|breeze|windy|fog|mist|clear|storms?)\b",
                            re.IGNORECASE)
 #: Most words of a weather strip's item.
-WEATHER_ITEM_WORDS = 8
+WEATHER_ITEM_WORDS = 10
 # A result between two sides: "NOR 2–1 EST", "Harbour Rovers 0-0 Port Vale".
 _SCORE_ITEM = re.compile(r"[^\W\d_]\S*\s+\d{1,3}\s?[–-]\s?\d{1,3}\s+[^\W\d_]")
 #: Most words of an item of a ticker ("Basketball: Harbour Hawks 71–64 North Shore Kings Q4").
@@ -598,7 +601,10 @@ _EPISODE = re.compile(r"(?<!\w)(?:ep|episode|eps)\.?\s*\d{1,4}(?=\s*[·:–—|-
 # An item of a row of numbered links: "2. Sending money home".
 _NUMBERED_ITEM = re.compile(r"^(\d{1,2})[.)]\s+\S")
 # A poll's question, by its label ("QUICK POLL: Have you ...?"); and its answers, each a drawn radio button.
-_POLL = re.compile(r"^\W*(?:quick\s+|reader\s+|readers['’]\s+|today['’]s\s+|weekly\s+|our\s+)?poll\s*[:—–-]\s*\S.{0,150}\?\s*$", re.IGNORECASE)
+_POLL = re.compile(r"^\W*(?:quick\s+|reader\s+|readers['’]\s+|today['’]s\s+|weekly\s+|our\s+)?poll\s*[:—–·•|-]\s*\S.{0,150}\?\s*$", re.IGNORECASE)
+# A poll's results: two shares or more, then the count of votes ("Yes 61%  ·  No 39%   (812 votes)").
+_POLL_RESULTS = re.compile(r"^(?=(?:.*?\d\s?%){2})[^.!?]{4,160}?\(?\s*\d[\d,.]*\s*[kK]?\s+(?:votes|voters|responses|readers\s+voted)\s*\)?\W*$",
+                           re.IGNORECASE)
 _RADIO = re.compile(r"\(\s?\)|[○◯◉●]\s*(?=[^\W\d_])")
 # A site's appeal for money: "We're 40% of the way to our spring target"; and its progress bar, drawn in blocks.
 _APPEAL = re.compile(r"\b\d{1,3}\s*%\s+of\s+the\s+way\s+to\s+(?:\w+\s+){0,3}(?:goal|target)\b"
@@ -648,7 +654,16 @@ def _widget(t: str, n_words: int) -> str | None:
         return "the site's appeal for money"
     if _promo_banner(t):
         return "the site's banner"
+    if n_words <= COUNTDOWN_WORDS and _COUNTDOWN.search(t) and not _STATEMENT_END.search(t):
+        return "countdown"
     return None
+
+
+# A countdown's clock in days, hours and minutes: "Kick-off in 02d : 05h : 41m", "3 days 4 hrs 12 min left" (not in
+# a sentence: "The crossing takes 2 days 4 hours 30 minutes.").
+_COUNTDOWN = re.compile(r"(?<![\w.,])\d{1,3}\s?d(?:ays?)?\s*[:·]?\s*\d{1,2}\s?h(?:rs?|ours?)?\s*[:·]?\s*\d{1,2}\s?m(?:ins?|inutes?)?(?!\w)")
+#: Most words of a line that holds one.
+COUNTDOWN_WORDS = 30
 
 
 def _weather_strip(text: str) -> bool:
@@ -703,8 +718,9 @@ def _numbered_links_row(text: str) -> bool:
 
 
 def _poll_answers(text: str) -> bool:
-    """A poll's answers on one line, two or more, each behind a drawn radio button ("( ) Yes — 31%   ( ) No — 69%")."""
-    return len(_RADIO.findall(text)) >= 2 and len(text.split()) <= FORM_LINE_WORDS
+    """A poll's answers on one line, two or more, each behind a drawn radio button ("( ) Yes — 31%   ( ) No — 69%"),
+    or with their shares and the count of votes."""
+    return (len(_RADIO.findall(text)) >= 2 or bool(_POLL_RESULTS.match(text))) and len(text.split()) <= FORM_LINE_WORDS
 
 
 def _promo_banner(text: str) -> bool:
@@ -763,7 +779,7 @@ def _print_heads(lines: list[Line], found: dict[int, str], text: str | None) -> 
         return
     heads: list[tuple[int, int]] = []
     for i, ln in enumerate(lines):
-        parts = [p.strip() for p in _HEAD_GAP.split(ln.text.strip())]
+        parts = [p.strip() for p in _head_halves(ln.text)]
         alone = (i == 0 or not _next_in_block(lines, i - 1, text)) and (i + 1 == len(lines) or not _next_in_block(lines, i, text))
         # (one head already known by its repeated half still numbers the pages: "56   TITLE" by "CHAPTER 4   57")
         if len(parts) != 2 or not alone or found.get(i, "the work's running head") != "the work's running head":
@@ -874,16 +890,19 @@ _EDITORIAL_NOTE = re.compile(
     # ("This transcript was produced by speech recognition and checked by an editor.")
     r"|^\W*this\s+transcript\s+(?:is|was|has\s+been)\s+(?:produced|generated|made|created|transcribed)\s+(?:from\s+the\s+(?:audio|recording|broadcast)\s+)?(?:by|with|using)\s+"
     r"(?:automatic\s+|machine\s+)?(?:speech|voice|software|transcription|an?\s+(?:machine|computer|ai))\b"
+    # ("Transcript made from the recording by our volunteers; check it against the audio before quoting.")
+    r"|^\W*(?:this\s+|the\s+)?transcript\s+(?:(?:is|was|has\s+been)\s+)?(?:produced|generated|made|created|prepared|typed)\s+from\s+the\s+(?:audio|recording|broadcast|tape)\b"
+    r"|^[^.!?]{0,160}?\bcheck\s+(?:it\s+|them\s+)?against\s+the\s+(?:recording|audio|broadcast|tape)\s+before\s+(?:quoting|citing|publishing)\b"
     r"|^\W*this\s+(?:article|page|story|post|entry|summary|report|item)\s+(?:is|was|has\s+been)\s+"
     r"(?:archived|(?:prepared|written|compiled)\s+by\s+(?:the|our)\s+(?:[^\W\d_][\w'’-]*\s+){0,2}editors|(?:automatically\s+|machine[- ])translated"
     r"|no\s+longer\s+(?:updated|maintained))\b", re.IGNORECASE)
 # A wiki's maintenance banner over an article: "This article needs additional citations. Please help improve it ...".
 _MAINTENANCE_NOTE = re.compile(
-    r"^\W*(?:(?:most|much|parts?|some|all)\s+of\s+)?this\s+(?:article|page|section|biography|profile|entry)\b(?:.{0,100}?\bplease\s+help\s+(?:us\s+)?(?:improve|expand)\b"
+    r"^\W*(?:(?:most|much|parts?|some|all)\s+of\s+)?this\s+(?:article|page|section|biography|profile|entry)\b(?:.{0,100}?\bplease\s+help\s+(?:us\s+)?(?:improve|expand|by\s+adding)\b"
     r"|.{0,100}?\byou\s+can\s+help\s+(?:by|to|improve|expand)\b"
     # ("This biography of a living person relies too much on ...")
     r"|(?:\s+[\w'’-]+){0,6}?\s+(?:is\s+a\s+stub|needs\s+additional\s+citations|has\s+multiple\s+issues|does\s+not\s+cite\s+any\s+sources"
-    r"|cites\s+too\s+few\s+sources|relies\s+too\s+(?:much|heavily)\s+on)\b)"
+    r"|cites\s+too\s+few\s+sources|relies\s+(?:too\s+(?:much|heavily)|largely|mostly|entirely|only)\s+on)\b)"
     r"|^\W*please\s+help\s+(?:us\s+)?(?:by\s+|to\s+)?(?:improve|add|find|expand|cit)[^.!?]{0,60}\b(?:sources|citations|references)\b"
     r"|^\W*learn\s+how\s+and\s+when\s+to\s+remove\s+this\s+(?:template\s+)?message\b",
     re.IGNORECASE)
@@ -892,7 +911,8 @@ _WIKI_CATEGORIES = re.compile(r"^\W*categor(?:y|ies)\s*:\s*[^|]{1,80}(?:\|[^|]{1
 # A link to a gallery by its count of pictures: "Photo gallery: the forum in pictures (24 photos)".
 _GALLERY_LINK = re.compile(r"\(\s*\d{1,4}\s+(?:photos|pictures|images|slides)\s*\)\s*$", re.IGNORECASE)
 # A cookie banner's sentences: "We use cookies to ...", "... you agree to our use of cookies".
-_COOKIE_SENTENCE = re.compile(r"^\W*we(?:\s+and\s+our\s+\w+)?\s+use\s+cookies\b|\bour\s+use\s+of\s+cookies\b|\baccept\s+(?:all\s+)?cookies\b",
+_COOKIE_SENTENCE = re.compile(r"^\W*(?:this\s+site|we)(?:\s+and\s+our\s+\w+)?\s+(?:use|uses|keep|keeps|set|sets|store|stores|place|places)\s+"
+                              r"(?:(?:a|one|two|three|some|a\s+few|only|just|small|little|essential|necessary|functional)\s+){0,3}cookies\b|\bour\s+use\s+of\s+cookies\b|\baccept\s+(?:all\s+)?cookies\b",
                               re.IGNORECASE)
 # The page's languages as a count with a toggle: "12 languages ▾".
 _LANGUAGE_COUNT = re.compile(r"^\W*(?:\S{1,2}\s+)?\d{1,3}\s+languages?\W*$", re.IGNORECASE)
@@ -1279,6 +1299,24 @@ _PREVIOUS = re.compile(r"^\s*(?:[←«‹◀◄◂]|(?:previous|prev)\b)", re.IG
 _NEXT = re.compile(r"[→»›▶►▸]\s*$|^\s*next\b", re.IGNORECASE)
 # Pictures that stand for words on buttons ("👍 Yes   👎 No"): no letters, figures or punctuation of the text.
 _PICTOGRAPHS = re.compile(r"[\u2190-\u2bff\U0001F000-\U0001FAFF\uFE0F]")
+# A reaction's picture and how many readers chose it: "👍 214", "🔥 1.2k".
+_REACTION = re.compile(r"[\u2190-\u2bff\U0001F000-\U0001FAFF]\uFE0F?\s*\d[\d.,]*[kKM]?(?![\w.,%°])")
+#: Fewest reactions with their counts on a line that is only the readers' reactions (two beside a question: "Did
+#: this help?  👍 40  👎 3").
+REACTIONS = 3
+#: Most words on such a line besides the counts ("Reactions", "comments", a report link).
+REACTION_LINE_WORDS = 12
+
+
+def _reaction_counts(text: str) -> bool:
+    """Readers' reactions drawn as pictures with their counts: "👍 214   😮 12   💬 41 comments", or two beside a
+    question ("Was this useful?  👍 90  👎 4"). A sentence with a figure after a symbol is not one."""
+    found = _REACTION.findall(text)
+    if len(found) < (2 if "?" in text else REACTIONS) or _STATEMENT_END.search(text.strip()):
+        return False
+    return len(_REACTION.sub(" ", text).split()) <= REACTION_LINE_WORDS
+
+
 # A comment form's note on required fields: "Mandatory fields are marked *".
 _FORM_NOTE = re.compile(r"\b(?:required|mandatory)\b.{0,40}\bmarked\b.{0,20}(?:\*|asterisk)", re.IGNORECASE)
 # Starting only where a run of such characters starts: tried from inside the run too, a long word cost the square of
@@ -1479,7 +1517,7 @@ def _contents_row(text: str) -> bool:
 #: Most words of the headline a labelled link names ("Read next   The last ferry of the winter →").
 LINKED_HEADLINE_WORDS = 14
 # A label and the headline it links to, apart by a wide gap or a colon: "READ NEXT   The last ferry ...".
-_LABEL_GAP = re.compile(r"\s{3,}|\t|:\s+")
+_LABEL_GAP = re.compile(r"\s{3,}|\t|:\s+|\s+[→›»]\s+")
 # The arrow before each of several linked headlines on the line.
 _LINK_ARROW = re.compile(r"\s+[›»→▶►]\s+")
 
@@ -1966,8 +2004,17 @@ def _contents_box(lines: list[Line], i: int, last: int, found: dict[int, str]) -
     return j
 
 
-# Where a printed page's running head is set apart from its page number or its other half ("ANNUAL REPORT     12").
+# Where a printed page's running head is set apart from its page number or its other half ("ANNUAL REPORT     12");
+# or, with no such gap, by a bar ("ANNUAL REPORT  |  12").
 _HEAD_GAP = re.compile(r"\s{6,}|\t")
+_HEAD_BAR = re.compile(r"\s+\|\s+")
+
+
+def _head_halves(text: str) -> list[str]:
+    """The halves of a line that may be a running head (see :data:`_HEAD_GAP`)."""
+    t = text.strip()
+    parts = _HEAD_GAP.split(t)
+    return _HEAD_BAR.split(t) if len(parts) == 1 else parts
 #: Fewest words of the half a running head repeats: a lone word or figure comes back in any table.
 RUNNING_HEAD_WORDS = 2
 
@@ -1980,7 +2027,7 @@ def _running_heads(lines: list[Line], found: dict[int, str], text: str | None) -
         return
     halves: dict[int, list[str]] = {}
     for i, ln in enumerate(lines):
-        parts = [p.strip().lower() for p in _HEAD_GAP.split(ln.text.strip())]
+        parts = [p.strip().lower() for p in _head_halves(ln.text)]
         alone = (i == 0 or not _next_in_block(lines, i - 1, text)) and (i + 1 == len(lines) or not _next_in_block(lines, i, text))
         if len(parts) == 2 and all(parts) and alone:
             halves[i] = parts
@@ -2422,9 +2469,10 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
         j = i
         while j <= bottom and j not in found and j - i < RUN_MAX_LINES and _run_item(lines[j].text):
             j += 1
-        # (The line over a wiki article's tabs, tagline or redirect note is the article's title, under its site's menu;
-        # so is one line alone the page's prose names, under its breadcrumb trail: "Kampot" over "Save to my trip".)
-        under_title = found.get(j) in ("the page's tabs", "the wiki's tagline", "the wiki's redirect note")
+        # (The line over a wiki article's tabs, tagline, redirect note or maintenance banner is the article's title,
+        # under its site's menu; so is one line alone the page's prose names, under its breadcrumb trail: "Kampot"
+        # over "Save to my trip".)
+        under_title = found.get(j) in ("the page's tabs", "the wiki's tagline", "the wiki's redirect note", "the wiki's maintenance banner")
         lone_title = j - i == 1 and (prose.names(lines[i].text) or _names_last_crumb(lines[i].text, lines[i - 1].text))
         if j in found and j <= bottom and not lone_title:
             for k in range(i, j - 1 if under_title else j):
@@ -2436,7 +2484,26 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
     if learned and inner and n >= EDGE_MODEL_MIN_LINES and (im := inner_model or _inner_model()) is not None:
         _learned_lines(lines, text, found, im)
     _name_between_menus(lines, found)  # (after the model: the chrome above the name may be its find)
+    _site_map_columns(lines, found)
     return found
+
+
+def _site_map_columns(lines: list[Line], found: dict[int, str]) -> None:
+    """Mark a site map laid out in columns with spaces between chrome lines ("ABOUT    DATA    JOBS" over "Staff
+    Open datasets    Fellowships"): two rows or more, each of three link-like items or more. A table of the page
+    has figures in its cells, and is seldom walled in by chrome above and below."""
+    i = 1
+    while i < len(lines):
+        if i in found or i - 1 not in found:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and j not in found and j - i < RUN_MAX_LINES and _is_spaced_menu(lines[j].text):
+            j += 1
+        if j - i >= 2 and j in found:
+            for k in range(i, j):
+                found[k] = "the site's map in columns"
+        i = j + 1
 
 
 _INSTITUTION_WORDS = page_words("institution_words")

@@ -93,7 +93,7 @@ _PERSON_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}$")
 _NAME_WITH_INITIALS = r"(?:(?:[A-Z]\.\s*){1,3}|(?:[A-Z]\s+){2,3}|[B-HJ-Z]\s+)[A-Z][\w'’-]+"
 _AUTHOR_LIST = re.compile(rf"^{_NAME_WITH_INITIALS}(?:\s*(?:,|;|&|\band\b)\s*{_NAME_WITH_INITIALS})+\s*,?$")
 # A press release's label, however it is set: "NEWS RELEASE: for immediate release", "Embargoed until 00:01".
-_RELEASE_LABEL = re.compile(r"\bfor\s+immediate\s+release\b|\bembargoed\s+(?:until|till)\b", re.IGNORECASE)
+_RELEASE_LABEL = re.compile(r"\bfor\s+immediate\s+(?:release|publication)\b|\bembargoed\s+(?:until|till)\b|\bnot\s+for\s+publication\s+(?:before|until)\b", re.IGNORECASE)
 # Worked sums and formulas ("Q1 = 2", "7 + 8 / 2") are text, not titles.
 # ("22-23" and "2015/16" are ranges, so minus and slash count only with spaces around them.)
 _FORMULA = re.compile(r"[=<>≤≥]|\d\s*[+*×÷]\s*\d|\d\s+[-−/]\s+\d")
@@ -102,7 +102,10 @@ _FIELD_LABEL = re.compile(
     r"^(?:key\s*words?|abstract|received|accepted|published|correspondence|doi|citation|cite as|corresponding author|e-?mail"
     r"|(?:media\s+|press\s+)?contacts?|tel|telephone|phone|fax|enquiries|inquiries|from|to|date|location|authors?"
     # (a release's issuer, a judgment's counsel and bench: "Issued by: ...", "Counsel: ...", "Coram: ...")
-    r"|issued\s+by|released\s+by|counsel|coram|judges?)\s*:",
+    r"|issued\s+by|released\s+by|counsel|coram|judges?"
+    r"|(?:counsel\s+)?for\s+the\s+(?:claimant|respondent|applicant|appellant|defendant|plaintiff|petitioner|accused|prosecution|defen[cs]e|state)s?"
+    # (who speaks at a recorded panel: "Moderator: ...", "Panellists: ...")
+    r"|moderator|moderated\s+by|chaired\s+by|host|hosted\s+by|presenter|interviewer|panel+ists?|guests?)\s*:",
     re.IGNORECASE,
 )
 # A telephone number: six or more digits in groups.
@@ -315,13 +318,15 @@ _CODED_ITEM = re.compile(r"^\s*([A-Z]{1,3})-?\d{1,3}(?:\.\d{1,3}){0,2}[.:)]?\s+[
 # An item numbered under another's number: "3.a  Fund a shared register", "2.b) Invite the institute".
 _SUB_ITEM = re.compile(r"^\s*\d{1,3}\.[a-z][.)]?\s+\S")
 # A note's number and its text: "1  Interview, Port Ellen, 4 May 2025."
-_NUMBERED_NOTE = re.compile(r"^\s*(\d{1,3})\s+[\"“‘(]?[A-Z]")
+_NUMBERED_NOTE = re.compile(r"^\s*(\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]?)\s+[\"“‘(]?[A-Z]")
+_SUPERSCRIPT_FIGURES = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
 def numbered_notes(lines: list[str]) -> bool:
     """Two or more lines, each its number and its text, the numbers counting up by one: a chapter's notes or a list
     numbered without points. A row of a table ends on a figure ("1 Harbour Rovers 14 10 33"); a note does not."""
-    numbers = [int(m.group(1)) if (m := _NUMBERED_NOTE.match(line)) and not line.rstrip()[-1:].isdigit() else None for line in lines]
+    numbers = [int(m.group(1).translate(_SUPERSCRIPT_FIGURES)) if (m := _NUMBERED_NOTE.match(line)) and not line.rstrip()[-1:].isdigit()
+               else None for line in lines]
     return len(lines) >= 2 and None not in numbers and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
 
 
@@ -732,7 +737,10 @@ def segment(page: CleanPage) -> SegmentedPage:
             # The page title and its subtitle, each on its own line: two headings.
             for line, offsets, src0, src1 in _line_pieces(block):
                 add("heading", line, offsets, src0, src1)
-        elif len(lines) > 1 and (unbulleted_list(lines) or items_of_a_list(lines, _last_line(neighbour(i, -1)))):
+        elif len(lines) > 1 and (unbulleted_list(lines) or items_of_a_list(lines, _last_line(neighbour(i, -1)))
+                                 or (_ITEM_LABEL.match(lines[0]) and is_field_line(lines[0]) and unbulleted_list(lines[1:]))):
+            # (a panel's first member by their part, the others by name: "Moderator: Ana Lima, Radio X" / "Tom
+            # Berg, hydrologist, ..." / ...)
             _add_list_items(block, add)
         elif split_heading(lines, first=i == first_content):
             # A title wrapped over lines: "Ice on the move" / "across the northern fells".
@@ -761,7 +769,8 @@ def segment(page: CleanPage) -> SegmentedPage:
             add("paragraph", text, offsets, block.source_start, block.source_end)
         else:
             title = blocks[first_content].text if 0 <= first_content < i else None
-            _add_line(block, add, first=i == first_content, prev=neighbour(i, -1), nxt=neighbour(i, 1), title=title)
+            _add_line(block, add, first=i == first_content, prev=neighbour(i, -1), nxt=neighbour(i, 1), title=title,
+                      above=blocks[i - 1] if i and not blocks[i - 1].furniture else None)
         i += 1
     _demote_stray_run_in_headings(segments)
     _demote_glossary_terms(segments)
@@ -815,8 +824,10 @@ def _demote_stray_run_in_headings(segments: list[Segment]) -> None:
             s.role = "paragraph"
 
 
-def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: Block | None, title: str | None = None) -> None:
-    """Role of a one-line block, from its shape and its neighbours."""
+def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: Block | None, title: str | None = None,
+              above: Block | None = None) -> None:
+    """Role of a one-line block, from its shape and its neighbours (``above``: the block right above it, when no
+    chrome stands between them)."""
     text, offsets = _flatten(block)
     t = text.strip()
     span = (block.source_start, block.source_end)
@@ -854,7 +865,7 @@ def _add_line(block: Block, add: Add, *, first: bool, prev: Block | None, nxt: B
         add("heading", text, offsets, *span, number=m.group("num"), level=1)
         return
     role = "heading" if heading_shape(t, first=first) or repeats_title(t, title) or is_headline(t) else "paragraph"
-    if role == "paragraph" and nxt is not None and over_byline(t, nxt.text):
+    if role == "paragraph" and nxt is not None and over_byline(t, nxt.text) and not under_a_title(t, above):
         role = "heading"  # a story's title, however long, over its byline or its date
     if role == "heading" and not first and is_signature(t, prev):
         role = "paragraph"  # "Revd Jane Smith" under the letter's last words: its signature
@@ -876,7 +887,21 @@ _DATE_LINE = re.compile(rf"^(?:{CALENDAR_WORD}\S*[ ,]+){{1,2}}\d{{1,2}},?\s+(?:1
 
 
 # The second item of a list numbered in brackets, written on the same line as the first: "...; (2) Institute of ...".
-_INLINE_SECOND_ITEM = re.compile(r"^\s*\(1\)\s.{1,300}?[;,]\s*\(2\)\s")
+_INLINE_SECOND_ITEM = re.compile(r"^\s*\((?:1|a)\)\s.{1,300}?[;,]\s*\((?:2|b)\)\s")
+
+
+#: Fewest words of a story's title over its standfirst: a shorter line above is a kicker ("Analysis", "Farming").
+TITLE_OVER_STANDFIRST_WORDS = 5
+
+
+def under_a_title(text: str, prev: Block | None) -> bool:
+    """A story's standfirst, longer than the title right above it (a line of its own, title-shaped, no chrome
+    between them: a site's name over its menu is no title): the line over the byline is then not the title."""
+    if prev is None or "\n" in prev.text.strip():
+        return False
+    above = prev.text.strip()
+    n = len(above.split())
+    return n >= TITLE_OVER_STANDFIRST_WORDS and len(text.split()) > n and heading_shape(above, first=True) and not _SENT_FINAL.search(above)
 
 
 def over_byline(text: str, below: str) -> bool:
@@ -963,7 +988,7 @@ _SUPERSCRIPT_NOTE = re.compile(r"^\s*([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵
 def _superscript_note(text: str) -> int:
     """The number of a note that opens on its superscript figure and is one line ("² Interviews, June 2025."), or 0."""
     m = _SUPERSCRIPT_NOTE.match(text)
-    return int(m.group(1).translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))) if m and "\n" not in text.strip() else 0
+    return int(m.group(1).translate(_SUPERSCRIPT_FIGURES)) if m and "\n" not in text.strip() else 0
 
 
 def _labelled_run(blocks: list[Block], i: int, source: str) -> int:

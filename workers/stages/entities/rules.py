@@ -78,6 +78,7 @@ STEPS: tuple[Step, ...] = (
     Step("split_orgs", orgs.split_orgs),
     Step("citations", people.citations),
     Step("reference_authors", people.reference_authors),
+    Step("inverted_names", people.inverted_names),
     Step("credit_lines", people.credit_lines),
     Step("marked_authors", people.marked_authors),
     Step("person_fixes", people.person_fixes),

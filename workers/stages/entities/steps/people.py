@@ -77,9 +77,12 @@ _REF_AUTHORS = re.compile(rf"^\W*(?:\d{{1,3}}\.\s*)?(?:\^\s*(?:[a-z]\s+)*)?(?P<n
 # a particle too); each author is the surname and the initials, the last full stop left out.
 _APA_SURNAME = (r"(?:" + alternation(SURNAME_PARTICLES) + r"[ -])*[A-Z][\w'’-]*[a-zà-ÿ][\w'’-]*"
                 r"(?: [A-Z][\w'’-]*[a-zà-ÿ][\w'’-]*)?")
-_APA_AUTHOR = rf"{_APA_SURNAME}, (?:[A-Z]\.(?:-[A-Z]\.)?[ ]?){{1,3}}"
-_APA_AUTHORS = re.compile(rf"^\W*(?:\d{{1,3}}\.\s*|\[\d{{1,3}}\]\s*)?(?P<names>{_APA_AUTHOR}(?:,? (?:& |and )?{_APA_AUTHOR})*)"
-                          r"(?:,? et al\.)?\s*\((?:1[5-9]|20)\d{2}[a-z]?\)")
+# (or the initials first, as the second author on in author-date styles: "Tarn, A. and O. Berg. 2019.", "A. Tarn & O.
+# Berg (2019)."; the year in brackets, or after a full stop and closed by one)
+_APA_AUTHOR = (rf"(?:{_APA_SURNAME}, (?:[A-Z]\.(?:-[A-Z]\.)?[ ]?){{1,3}}"
+               rf"|(?:[A-Z]\.(?:-[A-Z]\.)? ){{1,3}}{_APA_SURNAME}(?![\w'’-]))")
+_APA_AUTHORS = re.compile(rf"^\W*(?:\d{{1,3}}\.\s*|\[\d{{1,3}}\]\s*)?(?P<names>{_APA_AUTHOR}(?:,?[ ]?(?:& |and )?{_APA_AUTHOR})*)"
+                          r"(?:,? et al\.)?\.?\s*(?:\((?:1[5-9]|20)\d{2}[a-z]?\)|(?<=\. )(?:1[5-9]|20)\d{2}[a-z]?\.(?!\S))")
 _APA_ONE = re.compile(_APA_AUTHOR)
 # Vancouver style: "Tarn AB, van Berg O-K, Holm É." (the list ends at a full stop, or at the year in brackets); each
 # author is the surname and the initials. The entry may open with its number ("[1] ", "2. ").
@@ -116,6 +119,40 @@ def reference_authors(ms: list[Mention], page: Page) -> list[Mention]:
     # (the model's names inside an author give way, and one run on over its end: "Daka M. Wages" of "Daka M. Wages from")
     out = [m for m in ms if not any(m.seg == i and a <= m.start < b for i, a, b in spans)]
     return out + [Mention(i, a, b, "PERSON", "reference") for i, a, b in spans]
+
+
+# A name written surname first, a comma, then the given name: "Varga-Szilágyi, Emese", "DELA CRUZ, Maria Luz". The
+# surname may hold a particle and two words, in capitals too; the given names are capitalised words.
+_INVERTED_SURNAME = (r"(?:(?:" + alternation({p.capitalize() for p in SURNAME_PARTICLES} | {p.upper() for p in SURNAME_PARTICLES}
+                                             | set(SURNAME_PARTICLES)) + r") )?[A-Z][\w'’-]*[\w'’](?: [A-Z][\w'’-]*[\w'’])?")
+_INVERTED_NAME = re.compile(r"(?<![\w'’.-])(?P<sur>" + _INVERTED_SURNAME + r"), (?P<given>[A-Z][a-zà-ÿ][\w'’-]*(?: [A-Z][a-zà-ÿ][\w'’-]*)?)"
+                            # it closes its line or cell, or a year in brackets follows: a name alone in a field, a table or
+                            # a note's citation ("See also Tarn, Alma (2021)"), not a list in a sentence ("Lyon, Jean and ...")
+                            r"(?=[ ]*(?:$|[\t\n]|[ ]{2}|\((?:1[5-9]|20)\d\d[a-z]?\)))")
+
+
+def inverted_names(ms: list[Mention], page: Page) -> list[Mention]:
+    """A person written surname first where the name stands alone (a table's cell, a field, the end of a line) or
+    before the year of a citation: "Varga-Szilágyi, Emese" is one person, the model's mentions inside give way. The
+    first given name must be one the lists know, and the surname no place the gazetteer knows well ("Lyon, Jean")."""
+    texts = page.texts
+    spans: list[tuple[int, int, int]] = []
+    for i, text in enumerate(texts):
+        if ", " not in text:
+            continue
+        for m in _INVERTED_NAME.finditer(text):
+            given = m.group("given").split()
+            sur = m.group("sur").split()
+            if not is_given_name(given[0].split("-")[0]) or big_place(m.group("sur")) or lookup(m.group("given")) is not None:
+                continue
+            if (len(sur) == 2 and sur[0].lower() not in SURNAME_PARTICLES and is_given_name(sur[0])) or (
+                    len(given) == 2 and not is_given_name(given[1])):
+                continue  # two names in a row, each given name first: "Ana Lima, Tom Berg"
+            spans.append((i, m.start(), m.end()))
+    if not spans:
+        return ms
+    out = [m for m in ms if not any(m.seg == i and a <= m.start and m.end <= b for i, a, b in spans)]
+    return out + [Mention(i, a, b, "PERSON", "inverted") for i, a, b in spans]
 
 
 def citations(ms: list[Mention], page: Page) -> list[Mention]:

@@ -56,8 +56,8 @@ def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) ->
             if (len(p) < 3 or not p[0].isupper() or p.lower() in TITLES or p.lower() in lower_words
                     or p.isupper() or not p.isalpha() and "-" not in p):
                 continue
-            if not given and p in places and (gp := gaz.lookup(p)) is not None and gp.population >= CITY_POPULATION:
-                continue  # "Vieux Lyon", and "Lyon" a place on the page: a big city's name is no surname without a given name
+            if not given and p in places and gaz.lookup(p) is not None:
+                continue  # "Vieux Lyon", and "Lyon" a place on the page: a town's name is no surname without a given name
             parts[p].add(full)
     for m in ms:
         if m.origin == "citation":

@@ -63,9 +63,10 @@ train-chrome: $(VENV)/.installed
 # catalogs 1-3 and the other development sets train every fold; held-out sets stay out): furniture P/R on a site's pages
 # the models never saw. About 10 minutes on 2 cores; needs the catalogs train-chrome writes.
 CHROME_CV_FOLDS := $(filter corpus_kinds_%,$(CHROME_DEV_SETS))
+JOBS ?= 2
 chrome-cv: $(VENV)/.installed
 	test -d $(CHROME_TRAIN)/chrome-catalog3 || for c in 1 2 3; do $(BIN)/python benchmarks/chrome_variants.py --catalog $$c --seed 0 $(CHROME_TRAIN)/chrome-catalog$$c; done
-	$(BIN)/python benchmarks/chrome_cv.py $(addprefix tests/fixtures/,$(CHROME_CV_FOLDS)) -- $(SHARED)/corpus \
+	$(BIN)/python benchmarks/chrome_cv.py --jobs $(JOBS) $(addprefix tests/fixtures/,$(CHROME_CV_FOLDS)) -- $(SHARED)/corpus \
 		$(CHROME_TRAIN)/chrome-catalog1 $(CHROME_TRAIN)/chrome-catalog2 $(CHROME_TRAIN)/chrome-catalog3 \
 		$(addprefix tests/fixtures/,$(filter-out corpus_kinds_%,$(CHROME_DEV_SETS)))
 

@@ -92,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     folds = [p.resolve() for p in args.folds]
     sets = folds + [Path(p).resolve() for p in train_argv]
     pages = {str(p): _pages(p) for p in sets}
+    if empty := [str(p) for p in sets if not pages[str(p)]]:
+        # (a mistyped folder would quietly train every fold on less than it should)
+        print("no gold pages under: " + ", ".join(empty), file=sys.stderr)
+        return 2
     edge_xy = {n: _edge_examples(ps) for n, ps in pages.items()}
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
         results = dict(pool.map(_fold, [(str(p), pages, edge_xy) for p in folds]))

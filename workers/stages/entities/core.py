@@ -458,14 +458,16 @@ def looks_like_person(t: str, lower_words: set[str]) -> bool:
     if last in PLACE_HEADS or last in lower_words or last.rstrip(".") in TITLES or any(x.lower() in ORG_HEADS for x in toks[1:]):
         return False  # (an organisation word anywhere after the first: "Major Hockey League")
     gaz = gazetteer()
-    return gaz.lookup(t) is None and all((p := gaz.lookup(x)) is None or p.kind == "city" for x in toks)
+    # (a town's or a river's name is a surname too: "Ana Thames")
+    return gaz.lookup(t) is None and all((p := gaz.lookup(x)) is None or p.kind in ("city", "feature") for x in toks)
 
 
 def not_a_name(word: str) -> bool:
-    """A capitalised word that is no part of a person's name: a place, an organisation or place word, a month."""
+    """A capitalised word that is no part of a person's name: a place, an organisation or place word, a month. (A
+    natural feature's name is a surname too: "Thames", "Everest".)"""
     w = word.lower()
     return (w in ORG_HEADS or w in PLACE_HEADS or w in MONTHS or w in WEEKDAYS or w in STOP_EDGE
-            or gazetteer().lookup(word) is not None)
+            or ((p := gazetteer().lookup(word)) is not None and p.kind != "feature"))
 
 
 def resolve(ms: list[Mention]) -> list[Mention]:

@@ -106,6 +106,7 @@ STEPS: tuple[Step, ...] = (
     Step("company_forms", orgs.company_forms),
     Step("defined_names", orgs.defined_names),
     Step("defined_acronyms", orgs.defined_acronyms),
+    Step("bracketed_names", orgs.bracketed_names),
     Step("opening_words", spans.opening_words),
     Step("propagate", repeats.propagate),
     Step("middle_names", people.middle_names),

@@ -136,6 +136,46 @@ def defined_acronyms(ms: list[Mention], page: Page) -> list[Mention]:
     return sorted(out, key=lambda m: (m.seg, m.start))
 
 
+# An organisation's name in its own language, in brackets right after it: " (Kystverket)", " (Hérads Tingrett)". Its
+# words capitalised (joining words of any language in lower case: "de", "di", "és"), the first in lower case after its
+# capital (an acronym, "MDGs" too, is defined_acronyms'), one line at most.
+_BRACKETED_NAME = re.compile(r"[ \t]*\((?P<name>[A-ZÀ-Þ][a-zß-ÿ][^\W\d_]*(?:[- ][^\W\d_]+){0,5})\)")
+#: Most lower-case joining words in such a name.
+BRACKETED_NAME_JOINERS = 2
+
+
+def bracketed_names(ms: list[Mention], page: Page) -> list[Mention]:
+    """An organisation's other name in brackets right after it is the organisation too: "the Norwegian Coastal
+    Administration (Kystverket)", "Szekszárd Regional Court (Szekszárdi Törvényszék)"; the model's pieces inside give
+    way. Not a place the gazetteer knows ("(Norway)"), a month, a weekday or an everyday word ("(Draft)")."""
+    texts = page.texts
+    taken = SpanIndex(ms)
+    out = list(ms)
+    for m in ms:
+        if m.label != "ORG":
+            continue
+        text = texts[m.seg]
+        bm = _BRACKETED_NAME.match(text, m.end)
+        if bm is None:
+            continue
+        name = bm.group("name")
+        words = name.replace("-", " ").split()
+        if (sum(w[:1].islower() for w in words) > BRACKETED_NAME_JOINERS or words[-1][:1].islower() or lookup(name) is not None
+                or any(w.lower() in TIME_WORDS or (w[:1].isupper() and lookup(w) is not None and lookup(w).kind != "city") for w in words)
+                or (len(words) == 1 and is_common(name)) or re.search(r"\s(?:and|or|y|et|und|e)\s", name)):
+            continue  # (where it works: "Azul SpA (Chile and Peru)" names countries)
+        s, e = bm.start("name"), bm.end("name")
+        inside = taken.find(m.seg, s, e)
+        if any(o.start < s or o.end > e or o.label in ("DATE", "EVENT") for o in inside):
+            continue
+        for o in inside:
+            out.remove(o)
+        made = Mention(m.seg, s, e, "ORG", "pattern")
+        out.append(made)
+        taken.add(m.seg, s, e, made)
+    return sorted(out, key=lambda x: (x.seg, x.start))
+
+
 def term_acronyms(ms: list[Mention], page: Page) -> list[Mention]:
     """``is_common(word)``: an everyday English word (a word list, not this page)."""
     texts = page.texts

@@ -557,6 +557,14 @@ def listed_places(ms: list[Mention], page: Page) -> list[Mention]:
             after_in = _LIST_PREPOSITION.search(text, max(0, items[0][0] - 8), items[0][0]) is not None
             if not any(placed) and not after_in:
                 continue
+            joined = by_span.get((i, items[0][0], items[-1][1]))
+            if joined is not None and joined.label in ("PERSON", "ORG", "NORP", "EVENT") and joined in out:
+                if not any(placed):
+                    continue  # ("shares in Holm and Berg": after "in", but a firm's name, no place in it)
+                # the model read the whole list as one name ("the ports of Matadi and Boma" an organisation): its
+                # items are the places listed
+                out.remove(joined)
+                taken = SpanIndex([m for m in out])
             if any((m := by_span.get((i, s, e))) is not None and m.label == "PERSON" and " " in n for (s, e), n in zip(items, names)):
                 continue  # a person of two words or more in the list: a list of people
             for k, ((s, e), n) in enumerate(zip(items, names)):

@@ -1,7 +1,7 @@
 """Entity steps of the fifteenth round (model output built by hand): a person written surname first where the name
 stands alone or before a citation's year; reference entries in author-date style, the second author's initials
-first and the year after a full stop; a town's name the model read as part of a person's is no surname when no given
-name opens it. Every sentence was written for these tests."""
+first and the year after a full stop, and the journal before its volume and pages; a town's name the model read as
+part of a person's is no surname when no given name opens it. Every sentence was written for these tests."""
 
 from __future__ import annotations
 
@@ -53,3 +53,17 @@ def test_a_towns_name_closing_a_name_without_a_given_name_is_no_surname():
     out = refined(texts, [("Harstad", "GPE", 0), ("Havfiske de Harstad", "PERSON", 1), ("Harstad", "PERSON", 2)])
     assert ("Harstad", "PERSON") not in out
     assert ("Harstad", "GPE") in out
+
+
+@pytest.mark.parametrize("entry, journal, model", [
+    ("Holm, T. 2020. Tides and trade. Coast and People, 2, 41–60.", "Coast and People", []),
+    ("Berg O, Lund A (2018) Winter ferries. North Sea Harbour Review 12(3): 201–219.", "North Sea Harbour Review",
+     [("North Sea", "LOC", 0)]),
+])
+def test_a_journal_before_its_volume_and_pages_is_an_organisation(entry, journal, model):
+    assert (journal, "ORG") in refined([entry], model)
+
+
+def test_a_shops_hours_after_a_sentence_are_no_journal():
+    out = refined(["The cafe is on the quay. Open 09:00–17:00, closed Mondays."], [])
+    assert not any(label == "ORG" for _, label in out)

@@ -121,6 +121,7 @@ STEPS: tuple[Step, ...] = (
     Step("term_acronyms", orgs.term_acronyms),
     Step("counted_acronyms", orgs.counted_acronyms),
     Step("works", orgs.works),
+    Step("journals", orgs.journals),
     Step("awards", orgs.awards),
     Step("known_names", orgs.known_names),
     Step("language_names", orgs.language_names),

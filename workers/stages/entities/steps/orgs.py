@@ -176,6 +176,38 @@ def bracketed_names(ms: list[Mention], page: Page) -> list[Mention]:
     return sorted(out, key=lambda x: (x.seg, x.start))
 
 
+# A journal's name in a reference entry: capitalised words (and "of", "and" ...) right after the title's full stop,
+# then the volume, perhaps its issue, and the pages: "Harbour Studies 12(3): 41–66", "Coast and People, 2, 41–60".
+# (No volume or page opens with a zero: "Open 09:00–17:00" is a shop's hours.)
+_JOURNAL = re.compile(r"(?<=[.?!][ \t])(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:[A-Z][\w&'’-]*|of|and|for|the|in|on|&)){0,8}?)"
+                      r",?[ \t]+[1-9]\d{0,3}(?:[ \t]?\(\d{1,4}\))?[ \t]?[:,][ \t]?[1-9]\d{0,4}[–-]\d{1,5}\b")
+
+
+def journals(ms: list[Mention], page: Page) -> list[Mention]:
+    """A journal named in a reference entry, before its volume and pages, is an organisation: "Island Studies 4(1):
+    3–19", "Coast and People, 2, 41–60"; the model's pieces inside give way (a place in its name: "Mekong Field
+    Review"). Not a date or an event inside it."""
+    texts = page.texts
+    taken = SpanIndex(ms)
+    out = list(ms)
+    for i, text in enumerate(texts):
+        if "–" not in text and "-" not in text:
+            continue
+        for jm in _JOURNAL.finditer(text):
+            s, e = jm.span("name")
+            if e - s < 4 or (" " not in jm.group("name") and is_common(jm.group("name"))):
+                continue
+            inside = taken.find(i, s, e)
+            if any(o.start < s or o.end > e or o.label in ("DATE", "EVENT") for o in inside):
+                continue
+            for o in inside:
+                out.remove(o)
+            made = Mention(i, s, e, "ORG", "pattern")
+            out.append(made)
+            taken.add(i, s, e, made)
+    return sorted(out, key=lambda x: (x.seg, x.start))
+
+
 def term_acronyms(ms: list[Mention], page: Page) -> list[Mention]:
     """``is_common(word)``: an everyday English word (a word list, not this page)."""
     texts = page.texts

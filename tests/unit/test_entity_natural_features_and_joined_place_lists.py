@@ -73,3 +73,21 @@ def test_a_person_whose_surname_is_a_rivers_name_stays_a_person():
     out = refined(texts, [("Tomas Rhine", "ORG", 0)])
     assert ("Tomas Rhine", "PERSON") in out
     assert ("Rhine", "PERSON") in out
+
+
+@pytest.mark.parametrize("sentence, model, event", [
+    ("Her first report was on the 1906 Harbourton earthquake.", [("Harbourton", "GPE", 0)], "1906 Harbourton earthquake"),
+    ("The Skerry Alpha disaster took 40 lives.", [("Skerry Alpha", "PERSON", 0)], "Skerry Alpha disaster"),
+])
+def test_a_disaster_named_for_its_place_in_lower_case_is_an_event(sentence, model, event):
+    assert (event, "EVENT") in refined([sentence], model)
+
+
+def test_a_day_before_a_disasters_word_is_no_event():
+    out = refined(["The Monday floods closed the coast road."], [("Monday", "DATE", 0)])
+    assert not any(label == "EVENT" for _, label in out)
+
+
+def test_an_english_word_before_a_disasters_word_is_no_event():
+    out = refined(["Research seminar: Reading eruption histories from lake mud."], [])
+    assert not any(label == "EVENT" for _, label in out)

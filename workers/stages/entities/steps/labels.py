@@ -7,10 +7,10 @@ from functools import lru_cache
 from collections import Counter
 
 from ....knowledge.lexicon import (
-    BODY_HEADS, COMPASS_WORDS, EVENT_HEADS, EVENT_OF, EVENT_ORDINALS, EVENT_STARTS, FUNCTION_WORDS, LEAD_WORDS, LOC_HEADS, MEETING_WORDS,
+    BODY_HEADS, CATASTROPHE_HEADS, COMPASS_WORDS, EVENT_HEADS, EVENT_OF, EVENT_ORDINALS, EVENT_STARTS, FUNCTION_WORDS, LEAD_WORDS, LOC_HEADS, MEETING_WORDS,
     FOREIGN_PLACE_WORDS, LEGAL_FORMS, NOT_EVENT_HEADS, ORG_HEADS, PEOPLE_NOUNS, PEOPLE_NOUNS_ALONE, PLACE_HEADS, PLACE_MODIFIERS, PLACE_PREFIXES,
     PLACE_SUFFIXES,
-    TITLES, alternation,
+    MONTHS, TITLES, WEEKDAYS, alternation,
 )
 from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import words as word_list
@@ -308,7 +308,30 @@ def event_names(ms: list[Mention], page: Page) -> list[Mention]:
                    or (o.label in {"DATE", "DURATION"} and not re.fullmatch(r"\d{4}", o.text(texts))) for o in inside):
                 continue
             runs.take(i, cs, ce, "EVENT", inside)
+    for i, text in enumerate(texts):
+        for cm in _CATASTROPHE.finditer(text):
+            # (the place's or name's words capitalised, no sentence's first word: "The" of "The Skerry disaster" is
+            # left out by the scorer's rule and ours alike)
+            cs = cm.start("name")
+            if text[cm.start("name"):cm.end("name")].split()[0] in ("The", "A", "An"):
+                cs = cm.start("name") + len(text[cm.start("name"):cm.end("name")].split()[0]) + 1
+                if cs >= cm.start("head"):
+                    continue
+            name = cm.group("name").split()
+            if any(w.lower() in MONTHS or w.lower() in WEEKDAYS for w in name) or (len(name) == 1 and is_common(name[0])):
+                continue  # "the Monday floods": a day, no place; "Reading eruption histories": a word
+            cs = cm.start("year") if cm.group("year") else cs
+            inside = runs.inside(i, cs, cm.end())
+            if inside is None or any(o.label in {"DATE", "DURATION"} and not re.fullmatch(r"\d{4}", o.text(texts)) for o in inside):
+                continue
+            runs.take(i, cs, cm.end(), "EVENT", inside)
     return runs.result()
+
+
+# A disaster named for its place (and year), its word in lower case: "the 1906 Harbourton earthquake", "the Skerry
+# Alpha disaster".
+_CATASTROPHE = re.compile(r"(?<![\w'’-])(?:(?P<year>(?:1[5-9]|20)\d\d)[ \t]+)?(?P<name>[A-Z][\w'’-]*[a-zà-ÿ][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
+                          r"[ \t]+(?P<head>" + alternation(CATASTROPHE_HEADS) + r")\b")
 
 
 def headline_words(ms: list[Mention], page: Page) -> list[Mention]:

@@ -67,3 +67,10 @@ def test_a_journal_before_its_volume_and_pages_is_an_organisation(entry, journal
 def test_a_shops_hours_after_a_sentence_are_no_journal():
     out = refined(["The cafe is on the quay. Open 09:00–17:00, closed Mondays."], [])
     assert not any(label == "ORG" for _, label in out)
+
+
+def test_a_small_towns_name_is_still_the_surname_of_a_person_whose_given_name_no_list_holds():
+    texts = ["Ferris Holt joined the crew in May.", "Holt won the race.", "Holt thanked the harbour board."]
+    out = refined(texts, [("Ferris Holt", "PERSON", 0), ("Holt", "GPE", 1), ("Holt", "PERSON", 2)])
+    assert ("Holt", "GPE") not in out
+    assert out.count(("Holt", "PERSON")) == 2

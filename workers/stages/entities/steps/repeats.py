@@ -22,6 +22,10 @@ _ARTICLE_SURNAME = re.compile(r"^" + alternation(ARTICLE_PREFIXES) + r"[-‑]([A
 CUED_ORIGINS = frozenset({"kind", "opener"})
 
 
+# "of" in the languages that name a body or a product after its town: "Pétrole de Doba", "Cantina di Lerici".
+_OF_WORDS = frozenset(("de", "du", "des", "di", "da", "do", "del", "della", "of"))
+
+
 def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) -> dict[str, set[str]]:
     """Name parts -> full names: "Holt" -> {"Harold Holt"} for the multi-word persons on the page."""
     parts: dict[str, set[str]] = defaultdict(set)
@@ -56,8 +60,11 @@ def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) ->
             if (len(p) < 3 or not p[0].isupper() or p.lower() in TITLES or p.lower() in lower_words
                     or p.isupper() or not p.isalpha() and "-" not in p):
                 continue
-            if not given and p in places and gaz.lookup(p) is not None:
-                continue  # "Vieux Lyon", and "Lyon" a place on the page: a town's name is no surname without a given name
+            if not given and p in places and (gp := gaz.lookup(p)) is not None and (
+                    gp.population >= CITY_POPULATION or (p == toks[-1].strip(EDGE_PUNCT) and toks[-2].lower() in _OF_WORDS)):
+                # "Vieux Lyon", and "Lyon" a place on the page: a big city's name is no surname without a given name;
+                # nor is a town's after "de" ("Pétrole de Doba": of Doba), though one may be ("Brock Holt")
+                continue
             parts[p].add(full)
     for m in ms:
         if m.origin == "citation":

@@ -63,7 +63,7 @@ def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) ->
             if not given and p in places and (gp := gaz.lookup(p)) is not None and (
                     gp.population >= CITY_POPULATION or (p == toks[-1].strip(EDGE_PUNCT) and toks[-2].lower() in _OF_WORDS)):
                 # "Vieux Lyon", and "Lyon" a place on the page: a big city's name is no surname without a given name;
-                # nor is a town's after "de" ("Pétrole de Doba": of Doba), though one may be ("Brock Holt")
+                # nor is a town's after "de" ("Pêcheries de Tarvik": of Tarvik), though one may be ("Ferris Holt")
                 continue
             parts[p].add(full)
     for m in ms:

@@ -44,6 +44,7 @@ import math
 import re
 import zlib
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -2015,6 +2016,8 @@ def _head_halves(text: str) -> list[str]:
     t = text.strip()
     parts = _HEAD_GAP.split(t)
     return _HEAD_BAR.split(t) if len(parts) == 1 else parts
+
+
 #: Fewest words of the half a running head repeats: a lone word or figure comes back in any table.
 RUNNING_HEAD_WORDS = 2
 
@@ -2461,14 +2464,7 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
         i = _language_list(lines, i, bottom, found, text)
     # A share bar or menu written one link to a line between two chrome lines ("Share" / "Mastodon" / "Reddit" /
     # "Email"): its items are chrome too.
-    i = top
-    while i <= bottom:
-        if i in found or i - 1 not in found:
-            i += 1
-            continue
-        j = i
-        while j <= bottom and j not in found and j - i < RUN_MAX_LINES and _run_item(lines[j].text):
-            j += 1
+    for i, j in _runs_after_chrome(lines, found, top, bottom, _run_item):
         # (The line over a wiki article's tabs, tagline, redirect note or maintenance banner is the article's title,
         # under its site's menu; so is one line alone the page's prose names, under its breadcrumb trail: "Kampot"
         # over "Save to my trip".)
@@ -2477,7 +2473,6 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
         if j in found and j <= bottom and not lone_title:
             for k in range(i, j - 1 if under_title else j):
                 found[k] = "menu written one link to a line"
-        i = j + 1
     _sentence_rest(lines, found)
     _note_rest(lines, found, text)
     _notice_over_buttons(lines, found)
@@ -2488,22 +2483,31 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
     return found
 
 
-def _site_map_columns(lines: list[Line], found: dict[int, str]) -> None:
-    """Mark a site map laid out in columns with spaces between chrome lines ("ABOUT    DATA    JOBS" over "Staff
-    Open datasets    Fellowships"): two rows or more, each of three link-like items or more. A table of the page
-    has figures in its cells, and is seldom walled in by chrome above and below."""
-    i = 1
-    while i < len(lines):
+def _runs_after_chrome(lines: list[Line], found: dict[int, str], first: int, last: int,
+                       item: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
+    """Each run ``lines[i:j]`` (``first <= i``, ``j <= last + 1``) of lines no one called chrome, each an ``item``,
+    right under a chrome line, at most :data:`RUN_MAX_LINES` long: ``(i, j)``, ``j`` the line that ended it (chrome
+    or not, for the caller to ask). The caller may mark the run before the walk goes on past ``j``."""
+    i = first
+    while i <= last:
         if i in found or i - 1 not in found:
             i += 1
             continue
         j = i
-        while j < len(lines) and j not in found and j - i < RUN_MAX_LINES and _is_spaced_menu(lines[j].text):
+        while j <= last and j not in found and j - i < RUN_MAX_LINES and item(lines[j].text):
             j += 1
+        yield i, j
+        i = j + 1
+
+
+def _site_map_columns(lines: list[Line], found: dict[int, str]) -> None:
+    """Mark a site map laid out in columns with spaces between chrome lines ("ABOUT    DATA    JOBS" over "Staff
+    Open datasets    Fellowships"): two rows or more, each of three link-like items or more. A table of the page
+    has figures in its cells, and is seldom walled in by chrome above and below."""
+    for i, j in _runs_after_chrome(lines, found, 1, len(lines) - 1, _is_spaced_menu):
         if j - i >= 2 and j in found:
             for k in range(i, j):
                 found[k] = "the site's map in columns"
-        i = j + 1
 
 
 _INSTITUTION_WORDS = page_words("institution_words")

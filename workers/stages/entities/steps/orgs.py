@@ -161,7 +161,7 @@ def bracketed_names(ms: list[Mention], page: Page) -> list[Mention]:
         name = bm.group("name")
         words = name.replace("-", " ").split()
         if (sum(w[:1].islower() for w in words) > BRACKETED_NAME_JOINERS or words[-1][:1].islower() or lookup(name) is not None
-                or any(w.lower() in TIME_WORDS or (w[:1].isupper() and lookup(w) is not None and lookup(w).kind != "city") for w in words)
+                or any(w.lower() in TIME_WORDS or (w[:1].isupper() and (p := lookup(w)) is not None and p.kind != "city") for w in words)
                 or (len(words) == 1 and is_common(name)) or re.search(r"\s(?:and|or|y|et|und|e)\s", name)):
             continue  # (where it works: "Azul SpA (Chile and Peru)" names countries)
         s, e = bm.start("name"), bm.end("name")

@@ -564,7 +564,7 @@ def listed_places(ms: list[Mention], page: Page) -> list[Mention]:
                 # the model read the whole list as one name ("the ports of Matadi and Boma" an organisation): its
                 # items are the places listed
                 out.remove(joined)
-                taken = SpanIndex([m for m in out])
+                taken = SpanIndex(out)  # (rare: the index has no removal)
             if any((m := by_span.get((i, s, e))) is not None and m.label == "PERSON" and " " in n for (s, e), n in zip(items, names)):
                 continue  # a person of two words or more in the list: a list of people
             for k, ((s, e), n) in enumerate(zip(items, names)):

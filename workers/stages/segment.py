@@ -318,7 +318,9 @@ _CODED_ITEM = re.compile(r"^\s*([A-Z]{1,3})-?\d{1,3}(?:\.\d{1,3}){0,2}[.:)]?\s+[
 # An item numbered under another's number: "3.a  Fund a shared register", "2.b) Invite the institute".
 _SUB_ITEM = re.compile(r"^\s*\d{1,3}\.[a-z][.)]?\s+\S")
 # A note's number and its text: "1  Interview, Port Ellen, 4 May 2025."
-_NUMBERED_NOTE = re.compile(r"^\s*(\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]?)\s+[\"“‘(]?[A-Z]")
+# (or its superscript figure: "² Interviews, June 2025.")
+_SUPERSCRIPT_NUMBER = "[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]?"
+_NUMBERED_NOTE = re.compile(rf"^\s*(\d{{1,3}}|{_SUPERSCRIPT_NUMBER})\s+[\"“‘(]?[A-Z]")
 _SUPERSCRIPT_FIGURES = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
@@ -982,7 +984,7 @@ def _last_line(block: Block | None) -> str | None:
 
 # A note opening on its superscript figure and a capital: "² Interviews, June 2025." (an author line's marks follow
 # names instead: "Ana Lima ¹, Tomas Berg ²").
-_SUPERSCRIPT_NOTE = re.compile(r"^\s*([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]?)\s+[\"“‘(]?[A-Z]")
+_SUPERSCRIPT_NOTE = re.compile(rf"^\s*({_SUPERSCRIPT_NUMBER})\s+[\"“‘(]?[A-Z]")
 
 
 def _superscript_note(text: str) -> int:

@@ -310,17 +310,10 @@ def event_names(ms: list[Mention], page: Page) -> list[Mention]:
             runs.take(i, cs, ce, "EVENT", inside)
     for i, text in enumerate(texts):
         for cm in _CATASTROPHE.finditer(text):
-            # (the place's or name's words capitalised, no sentence's first word: "The" of "The Skerry disaster" is
-            # left out by the scorer's rule and ours alike)
-            cs = cm.start("name")
-            if text[cm.start("name"):cm.end("name")].split()[0] in ("The", "A", "An"):
-                cs = cm.start("name") + len(text[cm.start("name"):cm.end("name")].split()[0]) + 1
-                if cs >= cm.start("head"):
-                    continue
             name = cm.group("name").split()
             if any(w.lower() in MONTHS or w.lower() in WEEKDAYS for w in name) or (len(name) == 1 and is_common(name[0])):
                 continue  # "the Monday floods": a day, no place; "Reading eruption histories": a word
-            cs = cm.start("year") if cm.group("year") else cs
+            cs = cm.start("year") if cm.group("year") else cm.start("name")
             inside = runs.inside(i, cs, cm.end())
             if inside is None or any(o.label in {"DATE", "DURATION"} and not re.fullmatch(r"\d{4}", o.text(texts)) for o in inside):
                 continue
@@ -330,7 +323,8 @@ def event_names(ms: list[Mention], page: Page) -> list[Mention]:
 
 # A disaster named for its place (and year), its word in lower case: "the 1906 Harbourton earthquake", "the Skerry
 # Alpha disaster".
-_CATASTROPHE = re.compile(r"(?<![\w'’-])(?:(?P<year>(?:1[5-9]|20)\d\d)[ \t]+)?(?P<name>[A-Z][\w'’-]*[a-zà-ÿ][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
+# (a sentence's article is no word of the name: "The Skerry Alpha disaster" is one of "Skerry Alpha")
+_CATASTROPHE = re.compile(r"(?<![\w'’-])(?:(?P<year>(?:1[5-9]|20)\d\d)[ \t]+)?(?P<name>(?!(?:The|An?)[ \t])[A-Z][\w'’-]*[a-zà-ÿ][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
                           r"[ \t]+(?P<head>" + alternation(CATASTROPHE_HEADS) + r")\b")
 
 

@@ -16,7 +16,8 @@ FIXTURES = Path(__file__).parents[1] / "fixtures"
 SETS = ["roles_dev", "roles_heldout", "roles_check", "roles_check2", "entities_dev", "entities_check", "corpus_kinds_check",
         "corpus_kinds_check2", "corpus_kinds_check3", "corpus_kinds_dev3", "corpus_kinds_check4", "corpus_kinds_dev4", "corpus_kinds_check5",
         "corpus_kinds_dev5", "corpus_kinds_check6", "corpus_kinds_check7", "corpus_kinds_check8",
-        "corpus_kinds_check9", "corpus_kinds_check10", "corpus_kinds_check11"]
+        "corpus_kinds_check9", "corpus_kinds_check10", "corpus_kinds_check11",
+        "corpus_kinds_check12"]
 
 
 @pytest.mark.parametrize("name", SETS)

@@ -570,13 +570,17 @@ def learn_names(gold_dir: Path, out: Path | None) -> None:
 @click.option("--ablation", is_flag=True, help="Add each entity step's cross-validated gain (with --folds; 5 folds if not given).")
 @click.option("--ner", "ner", type=click.Choice(["original", "trained"]), default=None,
               help="With --folds: the original en_core_web_sm NER, or a NER trained per fold on its training pages. Default: the one the service uses.")
+@click.option("--ner-model", "ner_model", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Annotate with this saved NER pipeline (e.g. one `python -m workers.training` trained on other pages) instead of the one the service uses. Not with --folds: score it only on pages it was not trained on.")
+@click.option("--train-also", "train_also", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="With --folds and --ner trained: gold folders every fold model also trains on and no fold scores (repeatable).")
 @click.option("--rehearsal", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="With --folds: news articles (benchmark gold.json) rehearsed while training fold models. Default: as in workers/training/config.cfg, beside GOLD_DIR.")
 @click.option("--known-names", "known_names", type=click.Choice(["hand+learned", "hand", "learned", "none"]), default=None,
               help="Known names used: the hand-written list, the learned one (with --folds: learned on each fold's training pages), both, or none. Default: as shipped.")
 def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, folds: int | None, folds_by: str, seed: int,
-             without: tuple[str, ...], no_rules: bool, ablation: bool, ner: str | None, rehearsal: Path | None,
-             known_names: str | None) -> None:
+             without: tuple[str, ...], no_rules: bool, ablation: bool, ner: str | None, ner_model: Path | None,
+             train_also: tuple[Path, ...], rehearsal: Path | None, known_names: str | None) -> None:
     """Score pagemill against your own annotated pages.
 
     GOLD_DIR holds <source>/pages/<name>.txt and <source>/gold/<name>.json (the
@@ -592,7 +596,10 @@ def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, fol
 
     With --folds and a trained NER (--ner trained), a NER model is trained on
     each fold's training pages (minutes per fold, cached under
-    <state_dir>/cache/ner) and the held-out pages are annotated with it.
+    <state_dir>/cache/ner) and the held-out pages are annotated with it;
+    --train-also DIR adds other gold pages to every fold model's training
+    (pages of other sites, never scored here). --ner-model DIR scores a saved
+    model on pages it was not trained on, e.g. your own held-out folder.
     With --folds, learned known names are learned again on each fold's
     training pages (--known-names).
     """
@@ -609,7 +616,9 @@ def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, fol
         raise click.UsageError("--folds-by source makes one fold per source; leave out --folds")
     if no_rules and ablation:
         raise click.UsageError("--no-rules leaves out every step, so there is nothing to ablate")
-    if folds is not None or without or no_rules or ablation or by_source or known_names:
+    if ner_model is not None and (folds is not None or by_source or ablation or ner is not None or records is not None):
+        raise click.UsageError("--ner-model scores one saved model on GOLD_DIR as it is: leave out --folds, --folds-by, --ablation, --ner and --records")
+    if folds is not None or without or no_rules or ablation or by_source or known_names or ner_model is not None or train_also:
         from .knowledge import names as kn
         from .stages.entities import SWITCHABLE, check_without
 
@@ -628,6 +637,8 @@ def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, fol
         k = None if by_source else folds or (5 if ablation else None)
         folded = by_source or k is not None
         trained = ner == "trained" or (ner is None and DEFAULT_MODEL != ORIGINAL_MODEL)
+        if train_also and not (folded and trained):
+            raise click.UsageError("--train-also adds pages to the fold models' training: it needs --folds (or --folds-by) and --ner trained")
         if not folded and ner == "trained":
             raise click.UsageError("--ner trained needs --folds: a model trained on all pages cannot be scored on them")
         if folded and records is None and trained:
@@ -638,7 +649,10 @@ def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, fol
             if not reh.is_file():
                 raise click.UsageError(f"no rehearsal articles at {reh}: pass --rehearsal FILE or --ner original")
             say = (lambda m: None) if as_json else (lambda m: click.echo(m, err=True))
-            fitters = [NerFitter(s.state_dir / "cache", reh, progress=say)]
+            from .evaluation import load_gold
+
+            extra = [page for folder in train_also for _, page in sorted(load_gold(folder).items())]
+            fitters = [NerFitter(s.state_dir / "cache", reh, progress=say, extra=extra)]
         mode = known_names or kn.SHIPPED
         known = kn.KnownNames.of(kn.hand() if "hand" in mode else (), kn.learned() if "learned" in mode else ())
         if k is not None and records is None and "learned" in mode:
@@ -647,7 +661,7 @@ def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, fol
             # the shipped learned list holds the held-out pages' names: each fold learns its own
             fitters.append(KnownNamesFitter(hand="hand" in mode))
         _eval_steps(gold_dir, records, jobs, as_json, k, seed, left_out, ablation, s.max_page_bytes, fitters,
-                    None if trained else ORIGINAL_MODEL, folds_by, known)
+                    str(ner_model) if ner_model is not None else None if trained else ORIGINAL_MODEL, folds_by, known)
         return
     with tempfile.TemporaryDirectory(prefix="pagemill-eval-") as tmp:
         if records is None:

@@ -214,11 +214,13 @@ class NerFitter:
     HELD_OUT_SHARE = 0.2
 
     def __init__(self, cache_dir: Path, rehearsal: Path, *, config_path: Path | None = None,
-                 progress: Callable[[str], None] | None = None) -> None:
+                 progress: Callable[[str], None] | None = None, extra: Sequence[GoldPage] = ()) -> None:
         self.cache_dir = Path(cache_dir)
         self.rehearsal = Path(rehearsal)
         self.config_path = config_path
         self.progress = progress or (lambda _msg: None)
+        # pages every fold model also learns from and no fold scores (``--train-also``): other sites' pages
+        self.extra = list(extra)
 
     def key(self, train: list[GoldPage]) -> str:
         from .training.train import CONFIG_PATH, config_digest
@@ -226,6 +228,9 @@ class NerFitter:
         h = hashlib.sha256(config_digest(self.config_path or CONFIG_PATH).encode())
         h.update(hashlib.sha256(self.rehearsal.read_bytes()).digest())
         h.update("\n".join(sorted(p.name for p in train)).encode())
+        if self.extra:
+            # a separate part, so a fold's key without extra pages stays what it was (cached models are reused)
+            h.update(b"\0extra\0" + "\n".join(sorted(p.name for p in self.extra)).encode())
         return h.hexdigest()[:16]
 
     def held_out_articles(self, train: list[GoldPage], ids: Sequence[str]) -> set[str]:
@@ -250,10 +255,11 @@ class NerFitter:
         articles = rehearsal_texts(self.rehearsal)
         held = self.held_out_articles(train, list(articles))
         paragraphs = [p for a, paras in articles.items() if a not in held for p in paras]
-        self.progress(f"fold model {folder.name}: training on {len(train)} pages, {len(articles) - len(held)} rehearsal articles")
+        also = f" and {len(self.extra)} other pages" if self.extra else ""
+        self.progress(f"fold model {folder.name}: training on {len(train)} pages{also}, {len(articles) - len(held)} rehearsal articles")
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=folder, prefix=".build-") as tmp:
-            res = train_ner([(p.gold, p.text) for p in train], paragraphs, Path(tmp) / "model",
+            res = train_ner([(p.gold, p.text) for p in [*train, *self.extra]], paragraphs, Path(tmp) / "model",
                             config_path=self.config_path or CONFIG_PATH, progress=self.progress)
             import spacy
 
@@ -262,7 +268,7 @@ class NerFitter:
             if model.exists():
                 shutil.rmtree(model)
             shutil.move(str(Path(tmp) / "model"), str(model))
-        report = {"train_pages": len(train), "train_seconds": round(res.seconds, 1), "held_out_articles": len(held),
+        report = {"train_pages": len(train), "extra_pages": len(self.extra), "train_seconds": round(res.seconds, 1), "held_out_articles": len(held),
                   "agreement_with_original": agree}
         report_file.write_text(json.dumps(report, indent=1), encoding="utf-8")
         return FoldModel(model, report)

@@ -315,3 +315,34 @@ def test_eval_folds_without_rehearsal_articles_stops_rather_than_training_a_forg
     result = CliRunner().invoke(main, ["eval", str(tmp_path), "--folds", "2", "--ner", "trained"])
     assert result.exit_code == 2
     assert "rehearsal" in result.output
+
+
+def test_eval_train_also_without_folds_and_a_trained_ner_is_an_error(tmp_path: Path, seed_page):
+    corpus = _two_sources(tmp_path, seed_page)
+    alone = CliRunner().invoke(main, ["eval", str(corpus), "--train-also", str(corpus)])
+    assert alone.exit_code == 2 and "--train-also" in alone.output and "--ner trained" in alone.output
+    original = CliRunner().invoke(main, ["eval", str(corpus), "--folds", "2", "--ner", "original", "--train-also", str(corpus)])
+    assert original.exit_code == 2 and "--ner trained" in original.output
+
+
+def test_eval_ner_model_scores_the_named_model_and_refuses_folds(tmp_path: Path):
+    import spacy
+
+    text = "Harbour talks\n\nThe envoy Marta Quennell met Osric Bellweather in Ljubljana on Tuesday. Quennell said little.\n"
+    src = tmp_path / "gold" / "talks"
+    (src / "pages").mkdir(parents=True)
+    (src / "gold").mkdir()
+    (src / "pages" / "talks.txt").write_text(text, encoding="utf-8")
+    people = [{"start": text.index(n), "end": text.index(n) + len(n), "label": "PERSON", "text": n} for n in ("Marta Quennell", "Osric Bellweather")]
+    gold = {"page": "pages/talks.txt", "source": "talks", "entities": people, "entity_labels_scored": ["PERSON"], "repairs": [],
+            "segments": [{"role": "heading", "start": 0, "end": 13}, {"role": "paragraph", "start": 15, "end": len(text) - 1}]}
+    (src / "gold" / "talks.json").write_text(json.dumps(gold), encoding="utf-8")
+    # a pipeline with no NER at all: whatever persons are found with it come from the steps, not the model
+    spacy.blank("en").to_disk(tmp_path / "blank")
+    shipped = CliRunner().invoke(main, ["eval", str(tmp_path / "gold"), "--json"])
+    named = CliRunner().invoke(main, ["eval", str(tmp_path / "gold"), "--json", "--ner-model", str(tmp_path / "blank")])
+    assert shipped.exit_code == 0 and named.exit_code == 0, shipped.output + named.output
+    assert json.loads(shipped.output)["entity_per_label"]["PERSON"]["r"] == 1.0
+    assert json.loads(named.output)["entity_per_label"]["PERSON"]["r"] == 0.0
+    folded = CliRunner().invoke(main, ["eval", str(tmp_path / "gold"), "--folds", "2", "--ner-model", str(tmp_path / "blank")])
+    assert folded.exit_code == 2 and "--ner-model" in folded.output

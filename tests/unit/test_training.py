@@ -159,6 +159,18 @@ def test_a_fold_model_is_trained_once_and_then_taken_from_the_cache(tmp_path):
     assert fitter.key(pages[:1]) != fitter.key(pages)
 
 
+def test_pages_every_fold_model_also_learns_from_go_into_its_training_and_its_cache_key(tmp_path):
+    gold, text = _second_page()
+    pages, extra = [GoldPage("harbour", _gold(), PAGE)], [GoldPage("budget", gold, text)]
+    said: list[str] = []
+    plain = NerFitter(tmp_path / "cache", _rehearsal(tmp_path), config_path=_tiny_config(tmp_path))
+    more = NerFitter(tmp_path / "cache", _rehearsal(tmp_path), config_path=_tiny_config(tmp_path), progress=said.append, extra=extra)
+    assert more.key(pages) != plain.key(pages)
+    fitted = more.fit(pages)
+    assert fitted.report["train_pages"] == 1 and fitted.report["extra_pages"] == 1
+    assert any(m.startswith("labelling 2 gold pages") for m in said)
+
+
 def test_a_trained_model_is_what_the_pipelines_model_step_uses_when_named(tmp_path):
     paragraphs = [p for ps in rehearsal_texts(_rehearsal(tmp_path)).values() for p in ps]
     train([(_gold(), PAGE), _second_page()], paragraphs, tmp_path / "model", config_path=_tiny_config(tmp_path), progress=lambda m: None)

@@ -578,7 +578,10 @@ _MACHINE_MADE = re.compile(
     r"^\W*(?:this\s+|the\s+)?(?:transcript|captions?|subtitles|summary|translation)\s+(?:was\s+|is\s+|has\s+been\s+)?"
     r"(?:produced|generated|created|made|written|translated|transcribed)\s+(?:automatically|by\s+(?:a\s+)?(?:machine|software|ai|computer)"
     r"|with\s+(?:ai|software|speech\s+recognition))\b[^!?]{0,160}?\b(?:may|might|can|could)\s+(?:contain|include|have)\s+"
-    r"(?:errors|mistakes|inaccuracies)", re.IGNORECASE)
+    r"(?:errors|mistakes|inaccuracies)"
+    # (a page's own note that a machine translated it: "Parts of this section were translated automatically from ...")
+    r"|^\W*(?:(?:parts|some)\s+of\s+)?this\s+(?:section|article|page|entry)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+"
+    r"(?:translated\s+automatically|machine[-\s]translated|translated\s+by\s+(?:a\s+)?machine)\b", re.IGNORECASE)
 # An open work's attribution statement: "Attribution: 'Reef Studies' by the X team, CC BY 4.0". A picture's credit
 # in its caption ("Photo: Ana Lima, CC BY 2.0") is the caption's and is not one.
 _ATTRIBUTION = re.compile(r"^\W*attribution\s*:.{0,200}?\b(?:cc[ -]by|creative\s+commons)\b", re.IGNORECASE)
@@ -1343,7 +1346,8 @@ _READER_PROMPTS = (
         r"|^\W*(?:receive|get)\s+(?:our|the)\b.{0,60}\bby\s+e-?mail\b",
         re.IGNORECASE)),
     ("the site's app", re.compile(
-        r"\b(?:download|get|install)\s+(?:the|our)\s+(?:[\w&'’-]+\s+){0,3}app\b|^\W*open\s+in\s+(?:the\s+)?app\b"
+        r"\b(?:download|get|install)\s+(?:the|our)\s+(?:[\w&'’-]+\s+){0,3}app\b|^\W*open\s+in\s+(?:the\s+)?(?:[\w&'’-]+\s+){0,3}app\b"
+        r"|\bcontinue\s+in\s+(?:the\s+)?browser\b"
         r"|\b(?:live|follow|watch|listen)\b.{0,60}\bon\s+(?:the|our)\s+(?:[\w&'’-]+\s+){0,3}app\b", re.IGNORECASE)),
     ("the site's call to comment", re.compile(
         r"^\W*have\s+your\s+say\W*$|\bshare\s+your\s+(?:thoughts|views|comments)\s+(?:on|about)\s+this\s+\w+\b"
@@ -1360,9 +1364,21 @@ _READER_PROMPTS = (
         r"\b(?:get|receive)\s+(?:an?\s+)?(?:e-?mail|alert|notification)s?\s+when\b|\b(?:e-?mail|notify|alert)\s+me\s+when\b",
         re.IGNORECASE)),
     ("the page's citation counts", re.compile(r"^\W*cited\s+by\b", re.IGNORECASE)),
+    # a player drawn with its play mark and the clip's length, or a jump to a time in it: "▶ 2:41  Watch: the goals",
+    # "[ 07:42 ]  jump the video to this passage" (a transcript's own time marks are followed by its words, not these)
+    ("the page's video or audio player", re.compile(
+        r"^\W{0,3}(?:[▶►⏵]|play\b)\s*\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s+\S"
+        r"|^\W{0,3}\[\s*\d{1,2}:\d{2}(?::\d{2})?\s*\]\W+(?:jump|skip|play|watch|listen)\b", re.IGNORECASE)),
+    # the site's keys: "Keyboard:  space = play / pause", "(drawer open, press Esc to close)", "press G to list every term"
+    ("the page's keyboard shortcuts", re.compile(
+        r"^\W*(?:keys|keyboard(?:\s+shortcuts)?|shortcuts)\s*:|\([^()]{0,40}?\b(?:press\s+esc|esc\s+closes)\b[^()]{0,40}\)"
+        r"|\bpress\s+(?-i:[A-Z]|Esc)\s+(?:to|for)\b", re.IGNORECASE)),
+    # a box of other pages under its heading in capitals: "MORE ROUTES LIKE THIS", "RELATED ON THE LAW NOTES  ⟩ ..."
+    ("the site's box of related pages", re.compile(
+        r"^\W*(?-i:(?:MORE|OTHER|RELATED|SIMILAR)\b[A-Z ,'’-]{0,50}?\b(?:LIKE\s+THIS|OF\s+THIS\s+[A-Z]+|ON\s+[A-Z][A-Z]+))\b")),
     ("the site's login prompt", re.compile(
         r"\bnot\s+(?:logged|signed)\s+in\b|\b(?:log|sign)[- ]?in\s+required\b|\b(?:log|sign)\s+in\s+(?:or\s+(?:create\s+an\s+account|register|sign\s+up)\b"
-        r"|(?:with\s+(?:a|an|your)\s+[\w\s-]{0,40}?account\s+)?to\s+(?:read|save|edit|comment|write|continue|see|view|access|download|add)\b)",
+        r"|(?:\(\w+\)\s+)?(?:with\s+(?:a|an|your)\s+[\w\s-]{0,40}?account\s+)?to\s+(?:read|keep\s+reading|save|edit|comment|write|continue|see|view|access|download|add)\b)",
         re.IGNORECASE)),
 )
 
@@ -2473,6 +2489,7 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
         if j in found and j <= bottom and not lone_title:
             for k in range(i, j - 1 if under_title else j):
                 found[k] = "menu written one link to a line"
+    _box_items(lines, found)
     _sentence_rest(lines, found)
     _note_rest(lines, found, text)
     _notice_over_buttons(lines, found)
@@ -2498,6 +2515,29 @@ def _runs_after_chrome(lines: list[Line], found: dict[int, str], first: int, las
             j += 1
         yield i, j
         i = j + 1
+
+
+#: Most words of an item of a box set in under its chrome line.
+BOX_ITEM_WORDS = 16
+# An item set in under its box's first line: indented, or led by a separator ("   4.3 The lakes", "~  The towpath").
+_BOX_ITEM_LEAD = re.compile(r"^(?:[ \t]{2,}|[ \t]*[~›⟩»·•▸][ \t])")
+
+
+def _box_item(text: str) -> bool:
+    t = text.strip()
+    return bool(_BOX_ITEM_LEAD.match(text)) and 0 < len(t.split()) <= BOX_ITEM_WORDS and not _SENTENCE_END.search(t)
+
+
+def _box_items(lines: list[Line], found: dict[int, str]) -> None:
+    """The rest of a box the rules found the first line of, set in under it with no blank line between: a contents
+    list ("MODULE 4 · CONTENTS" / "   4.3 The lakes"), a box of other pages ("MORE WALKS LIKE THIS  ~  The weir" /
+    "~  The towpath at dusk"). Each item indented or led by a separator, and no sentence; the page's own lists are
+    not set in under the site's chrome."""
+    for i, j in _runs_after_chrome(lines, found, 1, len(lines) - 1, _box_item):
+        for k in range(i, j):
+            if lines[k].start - lines[k - 1].end > 1:
+                break
+            found[k] = "the rest of a box under its first line"
 
 
 def _site_map_columns(lines: list[Line], found: dict[int, str]) -> None:

@@ -129,6 +129,12 @@ def state_codes(country: str) -> frozenset[str]:
                      if d.parent_code is None)
 
 
+@lru_cache(maxsize=1)
+def currency_codes() -> frozenset[str]:
+    """ISO 4217's three-letter codes of currencies ("NOK", "XOF"), as prices write them beside an amount."""
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
 def _country_names(data: dict) -> dict[str, str]:
     """Country names as pages write them: pycountry's names, the aliases and the demonyms, less the ambiguous ones."""
     names: dict[str, str] = {}

@@ -138,6 +138,7 @@ STEPS: tuple[Step, ...] = (
     Step("split_cells", spans.split_lines, fixed=True),
     Step("no_addresses", spans.no_addresses, fixed=True),
     Step("no_overlaps", _no_overlaps, fixed=True),
+    Step("currency_codes", labels.currency_codes_by_amounts),
     Step("drop_lone_words", labels.drop_lone_words),
     Step("lone_persons", labels.lone_persons),
     Step("people_groups", labels.people_groups),

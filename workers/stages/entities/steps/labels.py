@@ -12,7 +12,7 @@ from ....knowledge.lexicon import (
     PLACE_SUFFIXES,
     MONTHS, TITLES, WEEKDAYS, alternation,
 )
-from ....knowledge.gazetteer import CITY_POPULATION
+from ....knowledge.gazetteer import CITY_POPULATION, currency_codes
 from ....knowledge.lexicon import words as word_list
 from ....knowledge.words import is_listed, plural_stems
 from .. import timex
@@ -348,6 +348,20 @@ def headline_words(ms: list[Mention], page: Page) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+# An amount right after or right before a currency's code: "NOK 120", "XOF 5,000", "45 SEK".
+_AMOUNT_AFTER = re.compile(r"[ \t]?\d")
+_AMOUNT_BEFORE = re.compile(r"\d[ \t]?$")
+
+
+def currency_codes_by_amounts(ms: list[Mention], page: Page) -> list[Mention]:
+    """A currency's ISO 4217 code beside an amount is the amount's unit, not a name: the model takes "NOK" in
+    "adults NOK 120" for an organisation. No label the record scores is a currency, so the mention goes."""
+    texts = page.texts
+    codes = currency_codes()
+    return [m for m in ms if not (texts[m.seg][m.start:m.end] in codes
+                                  and (_AMOUNT_AFTER.match(texts[m.seg], m.end) or _AMOUNT_BEFORE.search(texts[m.seg], 0, m.start)))]
 
 
 def drop_lone_words(ms: list[Mention], page: Page) -> list[Mention]:

@@ -7,7 +7,7 @@ import re
 from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import (
     ACRONYM_JOINING_WORDS, AWARD_WORDS, BODY_WORDS, EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS,
-    LANGUAGE_CUES, LEAD_WORDS, LEGAL_FORMS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, ORG_OPENERS, ORG_KINDS, ORG_ROLES, PLACE_HEADS, PLACE_PLURALS, PLACE_PREFIXES, TIME_WORDS,
+    LANGUAGE_CUES, LEAD_WORDS, LEGAL_FORMS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, ORG_OPENERS, ORG_OPENER_JOINERS, ORG_KINDS, ORG_ROLES, PLACE_HEADS, PLACE_PLURALS, PLACE_PREFIXES, TIME_WORDS,
     TEAM_CUES_AFTER, TITLES, WORK_WORDS, alternation,
 )
 from ....knowledge.words import is_listed
@@ -613,14 +613,15 @@ _VOLUME_END = re.compile(r"[ \t]+\d{1,4}$")
 _ISSUE_AFTER = re.compile(r"\s*(?:\(\d{1,4}\)|[:,]\s*\d)")
 
 
-# A name opening with such a word: capitalised words after it, a particle between them ("Revista Andina de Hidrología"),
-# and, as these languages write a body's name, adjectives in lower case after the word ("Tribunal administratif de
-# Rennes", "Cour administrative d'appel de Lyon", "Conseil territorial"): adjectives by their endings, so an English
-# word after a shared opener ("Radio station") is not taken.
+# A name opening with such a word: capitalised words after it, a particle or two between them ("Revista Andina de
+# Hidrología", "Samahan ng mga Mangingisda": org_opener_joiners), and, as these languages write a body's name,
+# adjectives in lower case after the word ("Tribunal administratif de Rennes", "Cour administrative d'appel de Lyon",
+# "Conseil territorial"): adjectives by their endings, so an English word after a shared opener ("Radio station") is
+# not taken.
 _ROMANCE_ADJECTIVE = r"[a-zà-ÿ]{2,}(?:al|ale|aux|if|ive|ier|ière|aire|el|elle|ique|ien|ienne|eur|eure|ano|ana|ico|ica|ino|ina)"
 _OPENER_RUN = re.compile(r"(?<![\w'’-])(?:" + alternation({w.capitalize() for w in ORG_OPENERS}) + r")"
                          r"(?:[ \t]+" + _ROMANCE_ADJECTIVE + r"(?:[ \t]+d['’][a-zà-ÿ]+)?(?![\w'’-])){0,2}"
-                         r"(?:[ \t]+(?:(?:de|del|do|da|dos|das|des|du|di|la|le|el|y|e|et)[ \t]+|(?:de[ \t]+l|d)['’])?[A-Z][\w'’-]*)*")
+                         r"(?:[ \t]+(?:(?:(?:" + alternation(ORG_OPENER_JOINERS) + r")[ \t]+){1,2}|(?:de[ \t]+l|d)['’])?[A-Z][\w'’-]*)*")
 
 
 def org_openers(ms: list[Mention], page: Page) -> list[Mention]:

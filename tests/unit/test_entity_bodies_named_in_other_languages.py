@@ -31,3 +31,14 @@ def test_a_joining_word_does_not_carry_the_name_past_lower_case_words():
     # "i" joins the Albanian name's words; the English sentence after it is not taken in
     text = "The Muzeu i Vjetër opened in May, and i think it was worth the visit."
     assert ("Muzeu i Vjetër", "ORG") in _found(text), _found(text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The walk ends below Wat Khao Sung, the hill temple, at dusk.", "Wat Khao Sung"),
+    ("The road climbs to Doi Pha Hom before the rains.", "Doi Pha Hom"),
+    ("The rangers count hornbills on Bukit Larut each spring.", "Bukit Larut"),
+])
+def test_a_name_holding_a_word_for_a_kind_of_place_is_no_person(text, place):
+    found = _found(text)
+    assert any(t == place and label != "PERSON" for t, label in found), found
+    assert not any(label == "PERSON" for t, label in found if t in place), found

@@ -1,6 +1,7 @@
 """Site chrome of the sixteenth round: a video or audio player drawn with its play mark and length, a jump to a time
 in it, the site's keyboard shortcuts, a box of related pages under a heading in capitals, a machine translation's
-note, a sign-in note with a word in brackets and a banner that offers the site's app. Beside each, the content it
+note, a sign-in note with a word in brackets, a banner that offers the site's app, a teaser cut short before "Read
+more", the site's chat box and a call to act at a line's end ("›  Join now"). Beside each, the content it
 must not take.
 
 Every line here was written for these tests; none is taken from a gold page or a check set.
@@ -33,6 +34,9 @@ clean = importlib.import_module("workers.stages.clean")
     "This page has been machine-translated; an editor will check it.",
     "Guests see the first three paragraphs. Sign in (free) to keep reading.",
     "Open in the Ferryline app     |     Continue in browser",
+    "Harbour pilots have guided ships here since 1821 and keep a log of every … Read more",
+    "💬  Live chat with the booking desk  ·  offline",
+    "SUMMER REGATTA  ›  Pick your crew before Friday  ›  Join now",
 ])
 def test_players_shortcuts_related_boxes_translation_and_reader_notes_are_chrome_anywhere(line):
     assert clean.chrome_anywhere(line) is not None
@@ -47,6 +51,9 @@ def test_players_shortcuts_related_boxes_translation_and_reader_notes_are_chrome
     "The treaty was translated into Danish in 1921 by a commission of the two parliaments.",
     "Members can sign in at the harbour office to collect their permits.",
     "Ferries to the island open in the summer; the app was withdrawn in May.",
+    "The pilots chat with the harbour master every morning before the first tide.",
+    "Members who join now pay the old fee until April.",
+    "Delivered by the harbour master at the pier, on 2 April 2025. Check against delivery.",
 ])
 def test_the_texts_lines_that_share_their_shapes_are_not_chrome(line):
     assert clean.chrome_anywhere(line) is None

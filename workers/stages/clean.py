@@ -1373,6 +1373,14 @@ _READER_PROMPTS = (
     ("the page's keyboard shortcuts", re.compile(
         r"^\W*(?:keys|keyboard(?:\s+shortcuts)?|shortcuts)\s*:|\([^()]{0,40}?\b(?:press\s+esc|esc\s+closes)\b[^()]{0,40}\)"
         r"|\bpress\s+(?-i:[A-Z]|Esc)\s+(?:to|for)\b", re.IGNORECASE)),
+    # a teaser of more text on another page, cut short: "... grew up by the river and … Read more"
+    ("the site's teaser of another page", re.compile(r"(?:…|\.\.\.)\s*(?:read|see|show)\s+more\W*$", re.IGNORECASE)),
+    # the site's chat box: "💬  Chat with the media desk  —  offline", "Live chat with us"
+    ("the site's chat", re.compile(r"^\W*(?:live\s+)?chat\s+(?:with\s+)?(?:us|our\s+\w+|the\s+\w+\s+(?:desk|team|office))\b", re.IGNORECASE)),
+    # a call to act set off at the line's end: "...  ›  Play now", "|  Book now"
+    ("the site's call to act", re.compile(
+        r"(?:[›»→|·•]|\s{2,})\s*(?:play|book|shop|buy|join|order|apply|donate|register|download|subscribe|sign\s+up)\s+now\W*$",
+        re.IGNORECASE)),
     # a box of other pages under its heading in capitals: "MORE ROUTES LIKE THIS", "RELATED ON THE LAW NOTES  ⟩ ..."
     ("the site's box of related pages", re.compile(
         r"^\W*(?-i:(?:MORE|OTHER|RELATED|SIMILAR)\b[A-Z ,'’-]{0,50}?\b(?:LIKE\s+THIS|OF\s+THIS\s+[A-Z]+|ON\s+[A-Z][A-Z]+))\b")),

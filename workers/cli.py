@@ -652,6 +652,10 @@ def eval_cmd(gold_dir: Path, records: Path | None, jobs: int, as_json: bool, fol
             from .evaluation import load_gold
 
             extra = [page for folder in train_also for _, page in sorted(load_gold(folder).items())]
+            scored = set(load_gold(gold_dir))
+            if both := sorted(scored & {page.name for page in extra}):
+                # a page in both would be scored by models that learned it
+                raise click.UsageError(f"--train-also holds pages GOLD_DIR scores ({', '.join(both[:3])}...): pass other folders")
             fitters = [NerFitter(s.state_dir / "cache", reh, progress=say, extra=extra)]
         mode = known_names or kn.SHIPPED
         known = kn.KnownNames.of(kn.hand() if "hand" in mode else (), kn.learned() if "learned" in mode else ())

@@ -323,6 +323,11 @@ def test_eval_train_also_without_folds_and_a_trained_ner_is_an_error(tmp_path: P
     assert alone.exit_code == 2 and "--train-also" in alone.output and "--ner trained" in alone.output
     original = CliRunner().invoke(main, ["eval", str(corpus), "--folds", "2", "--ner", "original", "--train-also", str(corpus)])
     assert original.exit_code == 2 and "--ner trained" in original.output
+    # the pages scored are never among those the fold models also learn from
+    (tmp_path / "rehearsal.json").write_text(json.dumps({"a": {"articleBody": "Talks opened in Oslo."}}), encoding="utf-8")
+    same = CliRunner().invoke(main, ["eval", str(corpus), "--folds", "2", "--ner", "trained", "--train-also", str(corpus),
+                                     "--rehearsal", str(tmp_path / "rehearsal.json")])
+    assert same.exit_code == 2 and "first" in same.output
 
 
 def test_eval_ner_model_scores_the_named_model_and_refuses_folds(tmp_path: Path):

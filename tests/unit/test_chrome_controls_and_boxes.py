@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 
-from tests.unit.page_roles import role_of
+from tests.unit.page_roles import page_roles, role_of
 
 clean = importlib.import_module("workers.stages.clean")
 
@@ -50,6 +50,15 @@ def test_citations_in_brackets_are_no_form():
 def test_a_short_heading_over_a_form_in_its_own_block_is_the_forms_heading():
     text = TITLE + BODY + "BOOK YOUR CROSSING\nDepart [ dd/mm ]   Passengers [ 2 ]   [ Search ]\n\n" + BODY + FOOTER
     assert role_of(text, "BOOK YOUR CROSSING") == "furniture"
+
+
+def test_a_wikis_edit_link_under_each_section_heading_leaves_the_heading_a_heading():
+    sections = ("Timetable history", "The winter crossing", "Fares")
+    text = TITLE + "".join(f"{h}\n[ edit ]\n\n" + BODY for h in sections) + FOOTER
+    roles = page_roles(text)
+    for h in sections:
+        assert (("heading", h)) in roles, h
+    assert roles.count(("furniture", "[ edit ]")) == len(sections)
 
 
 def test_a_box_of_other_pages_under_a_header_of_what_it_lists_is_chrome():
@@ -235,3 +244,18 @@ def test_a_row_of_items_at_the_top_counts_each_item_as_a_link():
             "High Court\nCourt of Appeal\nSearch\n\nHarbour Board v Isles Ferries Ltd\n\n" + BODY + FOOTER)
     assert role_of(text, "Your trial ends") == "furniture"
     assert role_of(text, "Court of Appeal") == "furniture"
+
+
+def test_a_menu_drawn_with_a_mark_no_rule_knows_is_chrome():
+    for row in ("Front page ⟫ Harbour ⟫ Islands ⟫ Letters ⟫ About us", "Sailings ◦ Fares ◦ Freight ◦ Contact",
+                "Timetables ⁄ Tickets ⁄ Our boats ⁄ Jobs", "Courier Guides ∙ Write for us ∙ Advertise ∙ Data we keep"):
+        assert clean.chrome_anywhere(row) == "menu of short link-like items", row
+        text = TITLE + BODY + row + "\n\n" + BODY + FOOTER
+        assert role_of(text, row.split()[-1]) == "furniture", row
+
+
+def test_a_mark_drawn_between_the_words_of_content_leaves_it_content():
+    # arithmetic, routes, slashes and dashes are the text's own marks, and a row of figures is a table's
+    for line in ("Kirkwall → Stromness → Hoy, twice a day", "race / ancestry / skin colour", "3 ◦ 14 ◦ 2026",
+                 "Crossings rose ~ 12% in May ~ 9% in June", "a + b = c + d"):
+        assert clean.chrome_anywhere(line) is None, line

@@ -127,6 +127,27 @@ _ACTION_WORDS = page_words("action_words")
 # (a double colon only between spaces: "Books :: Donate", not "std::vector")
 _MENU_SEP = re.compile(r"\s*(?:\||•|·|¦|┃|│|｜|(?<=\s)::(?=\s))\s*")
 _TRAIL_SEP = re.compile(r"\s+(?:>|»|›|→|/|⟩{1,2}|〉|❯|▸)\s+")
+# Marks no rule reads as a row's separator, though a site may draw its row with any of them: arithmetic, arrows
+# (a route: "Bangkok → Lampang"), dashes (a clause), a slash (choices: "race / colour / origin"; a caption's credits),
+# and the punctuation of sentences, quotes and brackets.
+_NOT_SEPARATORS = frozenset("+=<>×÷±−→←↔↑↓–—-/.,;:!?…'\"“”‘’()[]{}*#%&@$€£¥°")
+
+
+def _common_separators(text: str) -> str:
+    """``text`` with a separator the rules do not know written as "·", where the same one stands alone between
+    words twice or more: "Front ⟫ Regions ⟫ Sport", "About ⁄ Projects ⁄ Give", "Guides ∙ Contact ∙ Data we keep".
+    A site draws its menu with whatever mark it likes; the rules know the row by its items (:data:`_MENU_SEP`)."""
+    if len(text) > COMMON_SEPARATOR_LINE:
+        return text
+    counts = Counter(tok for tok in text.split() if len(tok) <= 2 and not any(c.isalnum() or c in _NOT_SEPARATORS for c in tok))
+    marks = [tok for tok, k in counts.items() if k >= 2 and not _MENU_SEP.fullmatch(f" {tok} ")]
+    for tok in marks:
+        text = re.sub(rf"(?<=\s){re.escape(tok)}(?=\s)", "·", text)
+    return text
+
+
+#: Longest line whose separators :func:`_common_separators` reads (a menu is a line, not a paragraph).
+COMMON_SEPARATOR_LINE = 300
 # A menu copied from a web page whose links were laid out apart: "News   Events   Contact us" (runs of spaces or tabs).
 _SPACED_SEP = re.compile(r"\s*\t\s*|\s{2,}")
 # At the start of the line: "(copyright Jane Doe)" inside a caption is a credit, not chrome. The bare
@@ -385,8 +406,13 @@ def _has_huge_word(t: str) -> bool:
 
 
 def chrome_anywhere(text: str) -> str | None:
-    """Why a line is site chrome wherever it stands on the page, or None."""
+    """Why a line is site chrome wherever it stands on the page, or None; read again with its separators written as
+    the rules know them (:func:`_common_separators`) when they are marks no rule reads."""
     t = text.strip()
+    return _chrome_anywhere(t) or (_chrome_anywhere(u) if (u := _common_separators(t)) != t else None)
+
+
+def _chrome_anywhere(t: str) -> str | None:
     if not t or _has_huge_word(t) or _MEDIA_CONTACT.match(t):
         return None
     n_words = len(t.split())
@@ -1027,9 +1053,14 @@ OFFICIAL_SITE_WORDS = 30
 
 
 def chrome_at_edge(text: str) -> str | None:
-    """Why a line is site chrome when it stands among the page's edge lines, or None."""
+    """Why a line is site chrome when it stands among the page's edge lines, or None (its separators read as
+    :func:`chrome_anywhere` reads them)."""
     t = text.strip()
-    if why := chrome_anywhere(t):
+    return _chrome_at_edge(t) or (_chrome_at_edge(u) if (u := _common_separators(t)) != t else None)
+
+
+def _chrome_at_edge(t: str) -> str | None:
+    if why := _chrome_anywhere(t):
         return why
     if _has_huge_word(t) or _MEDIA_CONTACT.match(t):
         return None
@@ -2470,6 +2501,7 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
     for i in range(top, bottom + 1):
         if why := chrome_anywhere(lines[i].text):
             found[i] = why
+    _section_edit_links(lines, found)
     i = top
     while i <= bottom:
         i = _contents_box(lines, i, bottom, found)
@@ -2506,6 +2538,17 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
     _name_between_menus(lines, found)  # (after the model: the chrome above the name may be its find)
     _site_map_columns(lines, found)
     return found
+
+
+def _section_edit_links(lines: list[Line], found: dict[int, str]) -> None:
+    """A control alone on its line that comes back the same under other lines is a wiki's link to edit each section
+    ("[ edit ]" under every heading): the line over it is the section's heading, not a form's or a notice's, which
+    the rules read over "form fields and buttons"."""
+    seen = Counter(ln.text.strip() for ln in lines)
+    for i, why in found.items():
+        t = lines[i].text.strip()
+        if why == "form fields and buttons" and seen[t] >= 2 and len(_BUTTON.findall(t)) == 1 and _BUTTON.fullmatch(t):
+            found[i] = "a section's edit link"
 
 
 def _runs_after_chrome(lines: list[Line], found: dict[int, str], first: int, last: int,

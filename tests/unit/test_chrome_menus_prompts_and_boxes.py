@@ -203,3 +203,31 @@ def test_the_ninth_rounds_look_alikes_stay_content():
     assert not clean._related_header("More than 300 growers")
     for header in ("MORE ORCHARD NEWS", "MOST READ ON VALLEY GROWER", "Related documents"):
         assert clean._related_header(header), header
+
+
+def test_a_sites_note_on_how_the_page_works_is_chrome():
+    for line in ("Your browser is out of date, so the map may not load.",
+                 "You are offline: this is the copy saved on your phone last week.",
+                 "Comments are hidden while you are signed out.",
+                 "Notes stay pinned at the side while you scroll.",
+                 "Tap a grower's name to see the orchard on the map."):
+        assert clean.chrome_anywhere(line) == clean.INTERFACE_NOTE, line
+        text = TITLE + BODY + line + "\n\n" + BODY + FOOTER
+        assert role_of(text, line[:20]) == "furniture", line
+
+
+def test_the_reader_addressed_about_the_world_stays_content():
+    for line in ("If you grow apples, you will know how cruel a late frost can be.",
+                 "Growers who signed the letter want help before the summer.",
+                 "tap the trunk gently to hear whether the wood is sound, the grower said, and",
+                 "You can reach the orchards by the valley bus."):
+        assert clean.chrome_anywhere(line) is None, line
+
+
+def test_a_note_on_devices_is_content_where_the_page_is_about_devices():
+    story = ("Frost alarms on a phone\n\n"
+             "Growers now carry a device that warns them of frost, and the device costs less than a night's lost "
+             "blossom, the association said on Tuesday.\n\n")
+    line = "Your device will tell you when the orchard drops below two degrees."
+    assert role_of(story + line + "\n\n" + BODY + FOOTER, line[:20]) != "furniture"
+    assert role_of(TITLE + BODY + line + "\n\n" + BODY + FOOTER, line[:20]) == "furniture"

@@ -477,6 +477,8 @@ def _chrome_anywhere(t: str) -> str | None:
         return "the site's editorial note"
     if n_words <= READER_PROMPT_WORDS and (why := _reader_prompt(t)) and not is_story_byline(t):
         return why  # (a byline with the story's reading time is the story's: "By Ana Lima · 2 May · 4 min read")
+    if n_words <= INTERFACE_NOTE_WORDS and _interface_note(t):
+        return INTERFACE_NOTE
     if _LABELLED_PREVIOUS_NEXT.match(t) and (_LEFT_ARROW.search(t) or _RIGHT_ARROW.search(t) or re.search(r":\s*\d", t)):
         return "link to the page before or after"
     if _drawn_controls(t):
@@ -1310,6 +1312,11 @@ class _Prose:
             self._words = Counter(_words(self._text))
         return self._text
 
+    def count(self, word: str) -> int:
+        """How often the prose says ``word`` (lower case)."""
+        self._build()
+        return self._words[word]
+
     def names(self, line: str) -> bool:
         """Does the prose name what ``line`` says at least :data:`PROSE_MENTIONS` times?"""
         text = self._build()
@@ -1425,6 +1432,34 @@ _READER_PROMPTS = (
 # Two capitalised words in a row, a name's shape, once the calendar's words are gone ("Ana Lima", not "March 2025").
 _NAME_PAIR = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+\s+[A-Z][a-zà-ÿ'’-]+")
 _CALENDAR_WORDS = re.compile(rf"{CALENDAR_WORD}(?!\w)|\b(?:updated|published|posted)\b", re.IGNORECASE)
+
+
+#: Most words of a site's note to its reader on how the page works (two sentences: "You are offline. This copy was
+#: saved to your phone on ...").
+INTERFACE_NOTE_WORDS = 30
+_INTERFACE_WORDS = page_words("interface_words")
+# The reader addressed, and an instruction to work the screen that needs no "you": "Tap a term to hear it".
+_ADDRESSED = re.compile(r"\b(?:you|your|you['’](?:re|ve|ll))\b", re.IGNORECASE)
+# (a capital: a line of a wrapped paragraph may begin "tap the sap ...")
+_SCREEN_INSTRUCTION = re.compile(r"^\W*(?:Tap|Click|Swipe|Scroll|Press\s+and\s+hold|Double-tap)\b")
+# Signing in, not a signed lease: "while you are signed out", "Stay logged in".
+_SIGNED_IN = re.compile(r"\b(?:signed|logged|sign|log)\s+(?:in|out)\b", re.IGNORECASE)
+
+
+INTERFACE_NOTE = "the site's note on how the page works"
+
+
+def _interface_words(text: str) -> set[str]:
+    return set(_words(text)) & _INTERFACE_WORDS
+
+
+def _interface_note(text: str) -> bool:
+    """The site tells its reader how the page or the app works: the reader addressed with a word for the screen or
+    the browser ("Your browser is no longer supported.", "Notes stay pinned while you scroll."), or told to work the
+    screen ("Tap any word to hear it read aloud."). An article speaks of the world, seldom of the reader's browser."""
+    if _SCREEN_INSTRUCTION.match(text):
+        return True
+    return bool(_ADDRESSED.search(text)) and (bool(_SIGNED_IN.search(text)) or bool(_interface_words(text)))
 
 
 def _reader_prompt(text: str) -> str | None:
@@ -2502,6 +2537,7 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
         if why := chrome_anywhere(lines[i].text):
             found[i] = why
     _section_edit_links(lines, found)
+    _interface_topic(lines, found, prose)
     i = top
     while i <= bottom:
         i = _contents_box(lines, i, bottom, found)
@@ -2538,6 +2574,17 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
     _name_between_menus(lines, found)  # (after the model: the chrome above the name may be its find)
     _site_map_columns(lines, found)
     return found
+
+
+def _interface_topic(lines: list[Line], found: dict[int, str], prose: _Prose) -> None:
+    """A note on how the page works is the page's own text where the page's prose talks of the same thing: an
+    article on phones and browsers says "your device" in its standfirst too."""
+    for i in [k for k, why in found.items() if why == INTERFACE_NOTE]:
+        t = lines[i].text
+        own = Counter(_words(t)) if len(t.split()) >= PROSE_LINE_WORDS else Counter()
+        forms = {f for w in _interface_words(t) for f in (w.removesuffix("s"), w.removesuffix("s") + "s")}
+        if any(prose.count(f) > own[f] for f in forms):  # ("devices" in the note, "device" in the prose)
+            del found[i]
 
 
 def _section_edit_links(lines: list[Line], found: dict[int, str]) -> None:

@@ -1312,11 +1312,6 @@ class _Prose:
             self._words = Counter(_words(self._text))
         return self._text
 
-    def count(self, word: str) -> int:
-        """How often the prose says ``word`` (lower case)."""
-        self._build()
-        return self._words[word]
-
     def names(self, line: str) -> bool:
         """Does the prose name what ``line`` says at least :data:`PROSE_MENTIONS` times?"""
         text = self._build()
@@ -2537,7 +2532,7 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
         if why := chrome_anywhere(lines[i].text):
             found[i] = why
     _section_edit_links(lines, found)
-    _interface_topic(lines, found, prose)
+    _interface_topic(lines, found)
     i = top
     while i <= bottom:
         i = _contents_box(lines, i, bottom, found)
@@ -2576,14 +2571,16 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
     return found
 
 
-def _interface_topic(lines: list[Line], found: dict[int, str], prose: _Prose) -> None:
-    """A note on how the page works is the page's own text where the page's prose talks of the same thing: an
-    article on phones and browsers says "your device" in its standfirst too."""
-    for i in [k for k, why in found.items() if why == INTERFACE_NOTE]:
-        t = lines[i].text
-        own = Counter(_words(t)) if len(t.split()) >= PROSE_LINE_WORDS else Counter()
-        forms = {f for w in _interface_words(t) for f in (w.removesuffix("s"), w.removesuffix("s") + "s")}
-        if any(prose.count(f) > own[f] for f in forms):  # ("devices" in the note, "device" in the prose)
+def _interface_topic(lines: list[Line], found: dict[int, str]) -> None:
+    """A note on how the page works is the page's own text where the page's running text (not its chrome) talks of
+    the same thing: an article on phones and browsers says "your device" in its standfirst too."""
+    notes = [k for k, why in found.items() if why == INTERFACE_NOTE]
+    if not notes:
+        return
+    prose = Counter(w for k, ln in enumerate(lines) if k not in found and _prose_line(ln.text) for w in _words(ln.text))
+    for i in notes:
+        # ("devices" in the note, "device" in the prose)
+        if any(prose[f] for w in _interface_words(lines[i].text) for f in (w.removesuffix("s"), w.removesuffix("s") + "s")):
             del found[i]
 
 

@@ -259,3 +259,14 @@ def test_a_mark_drawn_between_the_words_of_content_leaves_it_content():
     for line in ("Kirkwall → Stromness → Hoy, twice a day", "race / ancestry / skin colour", "3 ◦ 14 ◦ 2026",
                  "Crossings rose ~ 12% in May ~ 9% in June", "a + b = c + d"):
         assert clean.chrome_anywhere(line) is None, line
+
+
+def test_a_sites_name_in_capitals_with_its_motto_at_the_top_is_chrome():
+    for line in ("ISLES COURIER — news and tides of the northern isles", "THE FERRY DESK ~ sailings and fares since 1998"):
+        assert clean.chrome_at_edge(line) == "the site's name and motto", line
+        assert role_of(line + "\n\n" + TITLE + BODY + FOOTER, line.split()[0]) == "furniture", line
+
+
+def test_a_heading_in_capitals_with_its_subtitle_or_a_dateline_is_no_motto():
+    for line in ("CHAPTER 4 — The winter crossing", "KIRKWALL — the ferry sailed late on Monday.", "FARES — summary"):
+        assert clean.chrome_at_edge(line) != "the site's name and motto", line

@@ -205,6 +205,17 @@ def test_foreign_words_that_open_names_say_what_the_name_is():
     assert {("Estadio Los Pinos", "FAC"), ("Kampong Sungai Lima", "LOC")} <= found, found
 
 
+def test_a_fair_or_a_festival_named_in_a_language_that_puts_that_word_first_is_an_event():
+    texts = ["Growers sold seed at the Foire Agricole de Tamarin and danced at the Sagra del Carciofo in June.",
+             "The Palio Unito comes back next summer, and so does the Golden Oar Trophy."]
+    model = [("Foire Agricole de Tamarin", "GPE", 0, 0), ("Sagra del Carciofo", "ORG", 0, 0),
+             ("Unito", "PERSON", 1, 0), ("Golden Oar Trophy", "ORG", 1, 0)]
+    ms = [mention(texts, needle, label, seg=seg, nth=nth) for needle, label, seg, nth in model]
+    found = set(_refined(ms, texts)[1])
+    assert {("Foire Agricole de Tamarin", "EVENT"), ("Sagra del Carciofo", "EVENT"), ("Palio Unito", "EVENT"),
+            ("Golden Oar Trophy", "EVENT")} <= found, found
+
+
 def test_a_name_wrapped_over_a_paragraphs_line_break_stays_one_name():
     texts = ["The ferry crossed twice before noon, said the skipper Tomasz\nBrzezinski, who has run it for years.",
              "Crew:\nTomasz\nBrzezinski"]

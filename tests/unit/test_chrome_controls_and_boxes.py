@@ -270,3 +270,13 @@ def test_a_sites_name_in_capitals_with_its_motto_at_the_top_is_chrome():
 def test_a_heading_in_capitals_with_its_subtitle_or_a_dateline_is_no_motto():
     for line in ("CHAPTER 4 — The winter crossing", "KIRKWALL — the ferry sailed late on Monday.", "FARES — summary"):
         assert clean.chrome_at_edge(line) != "the site's name and motto", line
+
+
+def test_a_long_line_in_a_mottos_shape_is_read_in_time():
+    # A guard against a hang, not a benchmark: the first pattern for a site's motto backtracked over a long line
+    # (80 s for this one); the words are counted before any pattern runs now (milliseconds).
+    import time
+    line = "ISLES COURIER — " + "sailings and fares " * 5000 + ":"
+    start = time.monotonic()
+    assert clean.chrome_at_edge(line) is None
+    assert time.monotonic() - start < 10

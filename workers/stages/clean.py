@@ -1066,9 +1066,9 @@ MASTHEAD_WORDS = 20
 # A site's name in capitals, a mark, and its motto in lower case, no sentence: "HARBOUR GUIDES — walks and ferries
 # of the outer isles", "THE ISLES POST ~ news from the north since 1902". A title in capitals has no motto after a
 # mark; a heading over a subtitle ("CHAPTER 4 — The border trade") keeps its capital.
-_MASTHEAD = re.compile(
-    r"^(?-i:(?:THE\s+)?[A-Z][A-Z&'’.-]+(?:\s+[A-Z][A-Z&'’.-]+){1,5})\s+[^\w\s]{1,2}\s+"
-    r"(?-i:[a-z])[^.!?:]*?\s\S+\s\S+[^.!?:]*(?<![.!?])$")
+_MASTHEAD = re.compile(r"^(?:THE\s+)?[A-Z][A-Z&'’.-]+(?:\s+[A-Z][A-Z&'’.-]+){1,5}\s+[^\w\s]{1,2}\s+([a-z][^.!?:]*)$")
+#: Fewest words of the motto.
+MOTTO_WORDS = 3
 
 
 def _chrome_at_edge(t: str) -> str | None:
@@ -1082,7 +1082,8 @@ def _chrome_at_edge(t: str) -> str | None:
         return "the site's notice that it is an official one"
     if _is_trail(t):
         return "breadcrumb trail"
-    if _MASTHEAD.match(t) and len(t.split()) <= MASTHEAD_WORDS:
+    # (the words first: the pattern is not run on a long line)
+    if len(t.split()) <= MASTHEAD_WORDS and (m := _MASTHEAD.match(t)) and len(m.group(1).split()) >= MOTTO_WORDS:
         return "the site's name and motto"
     if _is_spaced_menu(t) or _is_edge_pair(t):
         return "menu of short link-like items"

@@ -2604,7 +2604,7 @@ def _section_edit_links(lines: list[Line], found: dict[int, str]) -> None:
     seen = Counter(ln.text.strip() for ln in lines)
     for i, why in found.items():
         t = lines[i].text.strip()
-        if why == "form fields and buttons" and seen[t] >= 2 and len(_BUTTON.findall(t)) == 1 and _BUTTON.fullmatch(t):
+        if why == "form fields and buttons" and seen[t] >= 2 and _BUTTON.fullmatch(t):
             found[i] = "a section's edit link"
 
 

@@ -13,7 +13,7 @@ from .gazetteer import gazetteer
 from .lexicon import ORG_HEADS, TITLES, page_words
 from .words import is_common, is_given_name
 
-__all__ = ["CALENDAR_WORD", "CELL_GAP", "DAY_AND_MONTH", "dated_row", "is_byline", "is_column_header", "is_dateline", "is_story_byline",
+__all__ = ["CALENDAR_WORD", "CAPITAL", "CAPITAL_OR_MARK", "CELL_GAP", "DAY_AND_MONTH", "dated_row", "is_byline", "is_column_header", "is_dateline", "is_story_byline",
            "is_table_row"]
 
 #: A gap between a table's cells laid out in plain text: a tab, or three spaces or more (two after a sentence's end are
@@ -21,6 +21,12 @@ __all__ = ["CALENDAR_WORD", "CELL_GAP", "DAY_AND_MONTH", "dated_row", "is_byline
 #: line is cut into cells there (segment), the entity texts mark it (annotate), and no name runs across it (the entity
 #: steps).
 CELL_GAP = re.compile(r"\t| {3,}")
+
+#: A capital letter of the Latin, Greek or Cyrillic alphabets, for patterns of words in capitals: a town's name in a
+#: dateline or a speaker's label is "DÉDOUGOU" or "ÑUÑOA" as often as "LONDON".
+CAPITAL = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x530)) if c.isupper() and c.lower() != c) + "]"
+#: A capital or a mark inside a word in capitals: "ST.", "O'NEILL", "BADEN-BADEN".
+CAPITAL_OR_MARK = CAPITAL[:-1] + "'’.-]"
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?"
@@ -54,7 +60,7 @@ def dated_row(text: str) -> bool:
 # A news-wire dateline: a place in capitals, perhaps its country, then the date ("HARBOURTON 1997-05-14",
 # "PORT ELLEN , Scotland 1997-05-14", "HARBOURTON, May 14", "PORT ELLEN, 14 May 2025", "PORT ELLEN, Islay, 14 May").
 _WIRE_DATELINE_RE = re.compile(
-    rf"^[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*\s*,?\s*(?:[A-Z][\w.'’-]*,?\s+){{0,3}},?\s*(?:\d{{4}}-\d{{2}}-\d{{2}}|(?i:{_MONTH})\s+\d{{1,2}}\b|\d{{1,2}}\s+(?i:{_MONTH})\b)",
+    rf"^{CAPITAL}{CAPITAL_OR_MARK}+(?:\s+{CAPITAL}{CAPITAL_OR_MARK}+)*\s*,?\s*(?:{CAPITAL}[\w.'’-]*,?\s+){{0,3}},?\s*(?:\d{{4}}-\d{{2}}-\d{{2}}|(?i:{_MONTH})\s+\d{{1,2}}\b|\d{{1,2}}\s+(?i:{_MONTH})\b)",
 )
 
 

@@ -64,7 +64,7 @@ from wordfreq import word_frequency
 
 from ..knowledge.gazetteer import Gazetteer, gazetteer
 from ..knowledge.lexicon import page_words
-from ..knowledge.shapes import dated_row, is_byline, is_story_byline
+from ..knowledge.shapes import CAPITAL, CAPITAL_OR_MARK, dated_row, is_byline, is_story_byline
 from ..models import Classification, ClassifiedPage, Region, Section, Segment, SegmentedPage, Topic
 from .segment import CITATIONS, is_dateline, is_definition, is_field_line, is_table_row, rows_alike, split_sentences
 from .language import identifier as language_identifier
@@ -334,7 +334,7 @@ def in_block_of_lines(source: str, start: int, end: int) -> bool:
 
 
 # A speaker's name in capitals and a colon, opening a transcript's turn.
-_SPEAKER_TURN = re.compile(r"^[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}\s*:\s")
+_SPEAKER_TURN = re.compile(rf"^{CAPITAL}{CAPITAL_OR_MARK}+(?:\s+{CAPITAL}{CAPITAL_OR_MARK}+){{0,2}}\s*:\s")
 
 
 def _unfinished_description(seg: Segment, *, multiline: bool) -> bool:

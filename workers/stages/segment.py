@@ -92,8 +92,11 @@ _PERSON_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}$")
 # (A lone "A" or "I" before a word is an article or a pronoun, not an initial.)
 _NAME_WITH_INITIALS = r"(?:(?:[A-Z]\.\s*){1,3}|(?:[A-Z]\s+){2,3}|[B-HJ-Z]\s+)[A-Z][\w'’-]+"
 _AUTHOR_LIST = re.compile(rf"^{_NAME_WITH_INITIALS}(?:\s*(?:,|;|&|\band\b)\s*{_NAME_WITH_INITIALS})+\s*,?$")
-# A press release's label, however it is set: "NEWS RELEASE: for immediate release", "Embargoed until 00:01".
-_RELEASE_LABEL = re.compile(r"\bfor\s+immediate\s+(?:release|publication)\b|\bembargoed\s+(?:until|till)\b|\bnot\s+for\s+publication\s+(?:before|until)\b", re.IGNORECASE)
+# A press release's label, however it is set ("NEWS RELEASE: for immediate release", "Embargoed until 00:01"), or its
+# number ("Media release No. 41"): no title.
+_RELEASE_LABEL = re.compile(r"\bfor\s+immediate\s+(?:release|publication|use|distribution)\b"
+                            r"|^\W*(?:press|media|news)\s+release\s+(?:no\.?\s*|number\s+|#\s*)?\d[\d/.-]*(?!\S)"
+                            r"|\bembargoed\s+(?:until|till)\b|\bnot\s+for\s+publication\s+(?:before|until)\b", re.IGNORECASE)
 # Worked sums and formulas ("Q1 = 2", "7 + 8 / 2") are text, not titles.
 # ("22-23" and "2015/16" are ranges, so minus and slash count only with spaces around them.)
 _FORMULA = re.compile(r"[=<>≤≥]|\d\s*[+*×÷]\s*\d|\d\s+[-−/]\s+\d")
@@ -908,9 +911,11 @@ def under_a_title(text: str, prev: Block | None) -> bool:
 
 def over_byline(text: str, below: str) -> bool:
     """A story's title over its byline or its dateline ("By Ana Lima · 2 May 2025", "Saturday, March 8, 2025"),
-    title-shaped as a page's first line may be (long, in sentence case, a question and its subtitle)."""
-    b = below.strip()
-    return "\n" not in b and (is_story_byline(b) or is_dateline(b)) and heading_shape(text, first=True)
+    title-shaped as a page's first line may be (long, in sentence case, a question and its subtitle). The dateline and
+    the byline may stand in one block, one under the other."""
+    lines = below.strip().split("\n")
+    return (len(lines) <= 2 and all(is_story_byline(b) or is_dateline(b) for b in lines)
+            and heading_shape(text, first=True))
 
 
 _SIGNATURE_TITLES = page_words("signature_titles")

@@ -12,6 +12,7 @@ from ..core import (
     lookup,
     place_label, sentence_initial, strip_punct, wire_dateline,
 )
+from ....knowledge.shapes import CAPITAL, CAPITAL_OR_MARK
 from ....knowledge.lexicon import DIVISION_WORDS, LONE_PLACE_PREPOSITIONS, MONTHS, ORG_HEADS, PLACE_OF_NOUNS, PLACE_VERBS_GUARDED, TITLES, WEEKDAYS, alternation
 from ....knowledge.words import is_given_name, is_listed
 
@@ -127,7 +128,7 @@ def _listed_after_place(taken: SpanIndex, i: int, text: str, s: int) -> bool:
 
 
 #: Words of a run in capitals, tried as place names: at most three together.
-_CAPS_WORD = re.compile(r"[A-Z][A-Z'’.-]*")
+_CAPS_WORD = re.compile(rf"{CAPITAL}{CAPITAL_OR_MARK}*")
 
 
 def _capitals_places(i: int, text: str, s: int, e: int, taken: SpanIndex) -> list[Mention]:
@@ -234,7 +235,7 @@ def home_towns(ms: list[Mention], page: Page) -> list[Mention]:
 
 
 #: Up to four words in capitals opening a line: the place of a wire story's dateline ("PORTO VELMAR", "ST. KELVIN").
-_CAPS_RUN = re.compile(r"[A-Z][A-Z'’.-]*(?:[ \t]+[A-Z][A-Z'’.-]*){0,3}")
+_CAPS_RUN = re.compile(rf"{CAPITAL}{CAPITAL_OR_MARK}*(?:[ \t]+{CAPITAL}{CAPITAL_OR_MARK}*){{0,3}}")
 
 
 def dateline_places(ms: list[Mention], page: Page) -> list[Mention]:

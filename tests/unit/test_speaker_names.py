@@ -22,3 +22,10 @@ def test_a_label_the_page_names_nobody_by_is_left_alone():
     texts = ["A talk with Ilse Varnholm.", "QUESTION: Why store ice?", "HARBOUR: The ferry is late."]
     out = refined(texts, [("Ilse Varnholm", "PERSON", 0)])
     assert not any(t in {"QUESTION", "HARBOUR"} for t, _ in out)
+
+
+def test_a_label_after_the_time_of_its_turn_is_still_the_speaker():
+    texts = ["A talk with Ilse Varnholm about ice.", "[00:01:12] KESTRAND: Why store ice?", "[00:01:20] VARNHOLM: Because it melts.",
+             "[00:02:05] KESTRAND: And in summer?", "12:40 VARNHOLM: It keeps."]
+    out = refined(texts, [("Ilse Varnholm", "PERSON", 0)])
+    assert out.count(("KESTRAND", "PERSON")) == 2 and out.count(("VARNHOLM", "PERSON")) == 2

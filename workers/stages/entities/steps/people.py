@@ -497,8 +497,8 @@ def _speaker_role(text: str, m: Mention) -> bool:
 
 
 #: A speaker's label opening a line: one to three words, capitalised or in capitals, then a colon ("AASLAND:",
-#: "SECRETARY OKAFOR:", "Berg:").
-_SPEAKER_LABEL = re.compile(r"(?m)^[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){0,2}[A-Z][\w'’-]*)[ \t]*:(?=\s)")
+#: "SECRETARY OKAFOR:", "Berg:"); the time of the turn may come first ("[00:12:05] AASLAND:", "12:05 Berg:").
+_SPEAKER_LABEL = re.compile(r"(?m)^[ \t]*(?:[\[(]?\d{1,2}(?::\d{2}){1,2}[\])]?[ \t]+)?((?:[A-Z][\w'’.-]*[ \t]+){0,2}[A-Z][\w'’-]*)[ \t]*:(?=\s)")
 
 
 #: Fewest turns of a speaker in capitals whom the page does not name in full.

@@ -95,6 +95,7 @@ STEPS: tuple[Step, ...] = (
     Step("team_names", orgs.team_names),
     Step("portfolios", people.portfolios),
     Step("titled_names", people.titled_names),
+    Step("appositions", people.appositions),
     Step("surname_particles", people.surname_particles),
     Step("given_name_places", people.given_name_places),
     Step("city_quarters", places.city_quarters),

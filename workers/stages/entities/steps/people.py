@@ -13,6 +13,7 @@ from ....knowledge.lexicon import (
 )
 from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import words as word_list
+from ....knowledge.shapes import CAPITAL
 from ....knowledge.words import is_listed
 from ..core import (
     PLACE_NAME_STARTS, THE_BEFORE, Mention, NAME_LABELS, PLACE_LABELS, Page, SpanIndex, big_place, gazetteer, is_common, is_given_name, looks_like_person, lookup,
@@ -402,6 +403,51 @@ def titled_names(ms: list[Mention], page: Page) -> list[Mention]:
             out.append(Mention(i, s, e, "PERSON", "title"))
             idx.add(i, s, e)
     return out
+
+
+#: A word of a person's name set apart by commas: capitalised, and not in capitals alone.
+_APPOSED_WORD = rf"{CAPITAL}[\w'’-]*[a-zß-ÿ][\w'’-]*"
+# A person's place among others, then their name between commas: "our village head, Ana Lima, called ...", "a
+# neighbour, Tomas Berg, who ...", "The Regional Administrator for Norbay, Ana Lima, said". An article or a possessive
+# opens it, so a list's items ("farmers, teachers, Ana Lima") do not.
+_APPOSITION = re.compile(
+    r"(?<![\w'’-])(?i:a|an|the|our|their|his|her|its|my|your|whose)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?i:"
+    + alternation(word_list("apposition_nouns") | OCCUPATIONS) + r")(?:[ \t]+(?:of|for)[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})?"
+    + rf",[ \t\n]+({_APPOSED_WORD}(?:[ \t\n]+{_APPOSED_WORD}){{1,4}})(?=[ \t]*[,.;]|[ \t\n]+who(?:se)?\b)")
+
+
+def appositions(ms: list[Mention], page: Page) -> list[Mention]:
+    """A name set apart by commas after a person's place among others is that person's ("our village head, Ana
+    Lima, called a meeting"; nouns of ``apposition_nouns`` and ``occupations``): the model reads an unfamiliar name
+    there as an organisation, or runs the title before the comma into it. Two to four capitalised words, none an
+    organisation's or place's head word and the whole no place the gazetteer knows."""
+    texts = page.texts
+    idx = SpanIndex(ms)
+    gone: set[int] = set()
+    found: list[Mention] = []
+    for i, text in enumerate(texts):
+        if "," not in text:
+            continue
+        for am in _APPOSITION.finditer(text):
+            s, e = am.span(1)
+            words = am.group(1).split()
+            while len(words) > 2 and words[0].lower().rstrip(".") in TITLES | EXTRA_TITLES:
+                s = text.index(words[1], s + len(words[0]))  # the title stays out: "her uncle, Father Ana Lima"
+                words = words[1:]
+            if any(w.lower() in ORG_HEADS or w.lower() in PLACE_HEADS for w in words) or gazetteer().lookup(text[s:e]) is not None:
+                continue
+            over = [o for o in idx.find(i, s, e) if isinstance(o, Mention)]
+            if any(o.end > e for o in over):
+                continue  # (a name that runs on past the comma is some other name's: "the director, Ana Lima Foundation")
+            for o in over:
+                if o.start < am.start(1):
+                    o.end = text.rindex(",", o.start, am.start(1))  # (the name before the comma keeps its own: "for Norbay")
+                else:
+                    gone.add(id(o))
+            found.append(Mention(i, s, e, "PERSON", "apposition"))
+    if not found:
+        return ms
+    return sorted([m for m in ms if id(m) not in gone] + found, key=lambda m: (m.seg, m.start))
 
 
 #: One or two surname particles between the parts of a name ("van der ", "dos ").
@@ -913,8 +959,8 @@ _BYLINE_ROW = re.compile(r"[ \t]*[·|][ \t]*\S")
 _AGENCY = re.compile(r"(?:[ \t]*/|[ \t]+for[ \t])[ \t]*([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,4})")
 
 
-#: An author's mark pointing to an affiliation or a note, right after the name: "(1)", "¹²", "*", "†".
-_AUTHOR_MARK = re.compile(r"[ \t]*(?:\([1-9]\d?\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*|†|‡)")
+#: An author's mark pointing to an affiliation or a note, right after the name: "(1)", "(a)", "(a, c)", "¹²", "*", "†".
+_AUTHOR_MARK = re.compile(r"[ \t]*(?:\([1-9]\d?\)|\([a-h](?:,[ \t]*[a-h])*\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*|†|‡)")
 #: A word of a person's name in an author line: capitalised (accents and hyphens too), or a particle.
 _AUTHOR_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*|" + alternation(SURNAME_PARTICLES))
 #: Fewest marked names on a line that make it a paper's author line.

@@ -321,7 +321,8 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
     the gazetteer does not know as a place, or with a title, when the page names a person with it as a surname
     ("Ana Tarnby") or it acts or speaks elsewhere ("Tarnby agreed", "Tarnby also proposed", "Tarnby said"), when a
     possessive follows ("in Tarnby's view"), when it reads as an author's ("in Tarnby and Holm's study", "in Tarnby
-    et al.", "in Tarnby (1998)") or when the page writes it in lower case.
+    et al.", "in Tarnby (1998)"), when the page writes it in lower case, or when commas set it apart after a person's
+    place among others ("the envoy for Norbay, Ana Tarnby, ...": ``people.appositions``).
     """
     texts = page.texts
     gaz = gazetteer()
@@ -347,7 +348,7 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
                   and (jm := _JOINED.fullmatch(text, prev.end, m.start)) is not None
                   and (listed or gaz.lookup(prev.text(texts)) is not None and (
                       jm.group().strip(" ,") in {"and", "or"} or _ITEM_AFTER.match(text, m.end) is not None)))
-        if (m.label == "PERSON" and (after_prep or joined) and _place_shaped(t, gaz) and t not in actors
+        if (m.label == "PERSON" and m.origin != "apposition" and (after_prep or joined) and _place_shaped(t, gaz) and t not in actors
                 and not by_surname.get(t.split()[-1], set()) - {t}
                 and t.lower() not in page.lower_words and text[m.end:m.end + 1] not in {"'", "’"}
                 and not _AUTHOR_AFTER.match(text, m.end)):

@@ -1,0 +1,31 @@
+"""A person named between commas after their place among others, and authors marked with letters: sentences written
+for these tests, model output built by hand."""
+
+from __future__ import annotations
+
+from tests.unit.entity_mentions import refined
+
+
+def test_a_name_between_commas_after_a_persons_place_is_that_person():
+    texts = ["The canoe belongs to a neighbour, Bounvilay Phommasack, who fishes at night."]
+    assert ("Bounvilay Phommasack", "PERSON") in refined(texts, [])
+    texts = ["Our village head, Sithong Keomavar, called a meeting."]
+    assert refined(texts, [("Sithong Keomavar", "ORG", 0)]) == [("Sithong Keomavar", "PERSON")]
+
+
+def test_the_title_before_the_name_stays_out_and_the_place_before_the_comma_stays():
+    texts = ["The director for Norbay, Father Tomas Haldvik Rens, met the board."]
+    out = refined(texts, [("Norbay, Father Tomas Haldvik Rens", "GPE", 0)])
+    assert ("Tomas Haldvik Rens", "PERSON") in out and ("Norbay", "GPE") in out
+
+
+def test_a_name_that_runs_on_past_the_comma_or_a_list_is_no_apposition():
+    assert ("Varnholm Harbour Trust", "ORG") in refined(["We met the director, Varnholm Harbour Trust, on Monday."],
+                                                         [("Varnholm Harbour Trust", "ORG", 0)])
+    assert not any(label == "PERSON" for _, label in refined(["Farmers, teachers, Ilse Varnholm and others came."], []))
+
+
+def test_authors_marked_with_letters_are_persons():
+    texts = ["Ruvani Telekwe (a), Khamsy Vongsavath (b) and Ola Brandvik (a, b)"]
+    out = refined(texts, [("Ruvani Telekwe", "PERSON", 0), ("Khamsy Vongsavath", "ORG", 0), ("Ola Brandvik", "PERSON", 0)])
+    assert ("Khamsy Vongsavath", "PERSON") in out

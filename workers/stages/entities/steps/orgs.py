@@ -486,7 +486,8 @@ def split_orgs(ms: list[Mention], page: Page) -> list[Mention]:
     return out
 
 
-_NAMEW = r"(?:[" + CAPITALS + r"][\w'’&.-]*|[A-Z0-9][A-Z0-9-]+)"
+# (a figure may be a name's word, "Expo 2030 Committee", but a score after a club is no part of it: "... Nouna 2-1")
+_NAMEW = r"(?:[" + CAPITALS + r"][\w'’&.-]*|(?!\d{1,3}-\d{1,3}(?![\w'’&.-]))[A-Z0-9][A-Z0-9-]+)"
 _CONN = alternation(ORG_CONNECTORS)
 _ORGSEQ = re.compile(r"(?<![\w'’-])" + _NAMEW + r"(?:(?:[ \t]+" + _CONN + r")*[ \t]+" + _NAMEW + r")*")
 
@@ -883,6 +884,8 @@ def org_kinds(ms: list[Mention], page: Page) -> list[Mention]:
 _CAP_WORD = r"[A-Z][\w'’.-]*"
 # A full stop after a word of two small letters or more, inside such a run: a sentence's end, no abbreviation's.
 _SENTENCE_END_IN_RUN = re.compile(r"(?<=[^\W\d_A-Z]{2}\.)[ \t]+")
+# What stands between a company's form and a name the model ran on into from the form: "Ltd of Matsapha".
+_AFTER_FORM = re.compile(r"\.?[ \t]+(?:of|in|from|at)[ \t]+(?=[A-Z])")
 _WITH_FORM = re.compile(
     rf"(?<![\w'’.-])({_CAP_WORD}(?:[ \t]+(?:(?:&|and)[ \t]+)?{_CAP_WORD}){{0,7}}),?[ \t]+"
     rf"(?-i:{alternation(LEGAL_FORMS)})(?![\w/])"
@@ -927,6 +930,11 @@ def company_forms(ms: list[Mention], page: Page) -> list[Mention]:
             if s >= fm.end(1):
                 continue
             inside = taken.find(i, s, e)
+            for o in inside:
+                if o.end > e and o.start >= fm.end(1) and (rest := _AFTER_FORM.match(text, e, o.end)):
+                    # the form read as the start of a name after it, "Ltd of Norbay": the company's seat, a place
+                    o.start, o.label = rest.end(), "GPE"
+            inside = [o for o in inside if o.start < e]
             if any(o.end > e for o in inside):
                 continue
             # "buyers such as Tarn Roasting Company and Velmar Trading Ltd": a name the model read, ending in a body's
@@ -1023,7 +1031,7 @@ def _before_role(roles) -> re.Pattern:
 
 #: A sentence's end inside a run of capitalised words: a word of three letters or more (no abbreviation such as
 #: "Co." or "St.") and a full stop.
-_SENTENCE_END = re.compile(r"(?<![\w'’.-])([A-Z]?[a-z][\w'’-]*[a-z])\.[ \t]+(?=[A-Z])")
+_SENTENCE_END = re.compile(r"(?<![\w'’.-])([A-ZÀ-Þ]?[a-zß-ÿ][\w'’-]*[a-zß-ÿ])\.[ \t]+(?=[A-ZÀ-Þ])")
 #: Two or three capitalised words in a row: the person's name a role is followed by.
 _NAME_AFTER = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,2}")
 #: An organisation's name before a role in it and a person's name: "Vantora founder Ana Lima".

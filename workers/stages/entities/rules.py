@@ -89,6 +89,7 @@ STEPS: tuple[Step, ...] = (
     Step("fix_events", labels.fix_events),
     Step("holidays", dates.holidays),
     Step("org_heads", orgs.org_heads),
+    Step("ministry_portfolios", orgs.ministry_portfolios),
     Step("org_openers", orgs.org_openers),
     Step("org_edges", orgs.org_edges),
     Step("inner_breaks", orgs.inner_breaks),

@@ -284,8 +284,8 @@ def event_names(ms: list[Mention], page: Page) -> list[Mention]:
                     if end + 1 < len(words) and re.fullmatch(r"\d{4}", words[end + 1]):
                         end += 1
                     break
-            if end is None:
-                continue
+            if end is None or any(w.strip(".,;:").lower() in ORG_HEADS for w in words[end + 1:]):
+                continue  # (a body named for what it deals with is no event: "Norbay Disaster Management Authority")
             # a capitalised small word in a title line ("... Returns To Oslo After Talks") ends what came before
             for k in range(end - 1, k0 - 1, -1):
                 if words[k].lower() in LEAD_WORDS and words[k] not in ("of", "and"):

@@ -489,6 +489,9 @@ def split_orgs(ms: list[Mention], page: Page) -> list[Mention]:
 # (a figure may be a name's word, "Expo 2030 Committee", but a score after a club is no part of it: "... Nouna 2-1")
 _NAMEW = r"(?:[" + CAPITALS + r"][\w'’&.-]*|(?!\d{1,3}-\d{1,3}(?![\w'’&.-]))[A-Z0-9][A-Z0-9-]+)"
 _CONN = alternation(ORG_CONNECTORS)
+# What a name's last word may carry that is no part of it: a sentence's stop, a note's mark ("University.¹").
+_NOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰†‡"
+_NAME_EDGE = ".,;:'’" + _NOTE_MARKS
 _ORGSEQ = re.compile(r"(?<![\w'’-])" + _NAMEW + r"(?:(?:[ \t]+" + _CONN + r")*[ \t]+" + _NAMEW + r")*")
 
 
@@ -515,7 +518,7 @@ def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
     for i, text in enumerate(texts):
         for sm in _ORGSEQ.finditer(text):
             if " " not in sm.group(0) or not any(
-                    w.strip(".,;:'’").lower() in ORG_HEADS or w.lower() in OF_HEADS for w in sm.group(0).split()):
+                    w.strip(_NAME_EDGE).lower() in ORG_HEADS or w.lower() in OF_HEADS for w in sm.group(0).split()):
                 continue  # no organisation word: the common case, skipped cheaply
             if not any(c.islower() for c in sm.group(0)):
                 continue  # in capitals every word is capitalised: a headline's words are no name's
@@ -523,10 +526,10 @@ def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
             # tokens with their kind: name word or joining word
             toks = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
             words = [text[a:b] for a, b in toks]
-            bare = [w.strip(".,;:'’").lower() for w in words]
+            bare = [w.strip(_NAME_EDGE).lower() for w in words]
             # a sentence end or a possessive ends a name: "... Engineering. Then", "Bergen's Department"
             for k, w in enumerate(words):
-                if w.endswith(".") and any(c.islower() for c in w) and bare[k] not in _NAME_ABBREVIATIONS:
+                if w.rstrip(_NOTE_MARKS).endswith(".") and any(c.islower() for c in w) and bare[k] not in _NAME_ABBREVIATIONS:
                     words, toks, bare = words[:k + 1], toks[:k + 1], bare[:k + 1]
                     break
             # (a plural's possessive is the name's own: "Net Menders’ Guild", "Dock Workers' Union")
@@ -607,6 +610,33 @@ def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
                 continue
             runs.take(i, cs, ce, "ORG", inside)
     return runs.result()
+
+
+# The rest of a ministry's portfolio after its first field: ", Science, Culture and Sport" (a field is one or two
+# capitalised words; the list ends on "and" and its last field).
+_MORE_FIELDS = re.compile(r"(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?){1,5},?[ \t]+(?:and|&)[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?![\w'’-])")
+#: Words a ministry or department's name opens with before "of" and its fields.
+_PORTFOLIO_BODIES = frozenset({"ministry", "department", "ministerio", "ministère", "ministério", "secretariat", "office"})
+
+
+def ministry_portfolios(ms: list[Mention], page: Page) -> list[Mention]:
+    """A ministry whose portfolio lists its fields is one organisation to the last of them: "Ministry of Education,
+    Science, Culture and Sport", though the model stops at the first comma. Every field is a word English writes
+    ("science", "fisheries") and none a name the model found, so organisations listed after a ministry ("the Ministry
+    of Health, Oxfam and Unicef") stay apart."""
+    texts = page.texts
+    taken = SpanIndex(ms)
+    for m in ms:
+        t = m.text(texts)
+        if m.label != "ORG" or t.split()[0].lower() not in _PORTFOLIO_BODIES or " of " not in t:
+            continue
+        fm = _MORE_FIELDS.match(texts[m.seg], m.end)
+        if fm is None or not all(is_listed(w) for w in re.findall(r"[A-Z][a-z]+", fm.group())):
+            continue
+        if any(o is not m for o in taken.find(m.seg, m.end, fm.end())):
+            continue  # (a name the model found there is a body of its own: "..., Oxfam and Unicef")
+        m.end = fm.end()
+    return ms
 
 
 #: A volume's number at a name's end, and the issue or pages after it: "... Studies 34" + "(2): 88", ": 201-219".

@@ -1,4 +1,5 @@
-"""Organisations whose names end on a note's mark, are named for what they deal with, or list a ministry's fields:
+"""Organisations whose names end on a note's mark, are named for what they deal with, or list a ministry's fields, and
+towns listed after "in" or "between" that the model ran together:
 sentences written for these tests, model output built by hand."""
 
 from __future__ import annotations
@@ -23,3 +24,14 @@ def test_a_ministrys_fields_stay_in_its_name_but_bodies_listed_after_it_do_not()
     texts = ["The Ministry of Health, Oxfam and the Red Cross signed the plan."]
     out = refined(texts, [("Ministry of Health", "ORG", 0), ("Oxfam", "ORG", 0)])
     assert ("Ministry of Health", "ORG") in out and ("Oxfam", "ORG") in out
+
+
+def test_towns_listed_after_in_or_between_are_places_when_the_gazetteer_knows_one():
+    texts = ["Keep the well far from the pen. In Viljandi and Tarnvoll, where the wind blows hard, build a wall."]
+    out = refined(texts, [("Viljandi and Tarnvoll", "ORG", 0)])
+    assert ("Viljandi", "GPE") in out and ("Tarnvoll", "GPE") in out
+    out = refined(["The marsh lies between Pärnu and Viljandi."], [("Pärnu and Viljandi", "ORG", 0)])
+    assert ("Pärnu", "GPE") in out and ("Viljandi", "GPE") in out
+    # a firm's name after "in", no place the gazetteer knows in it, stays the firm's
+    assert ("Holmvik and Berglund", "ORG") in refined(["She bought shares in Holmvik and Berglund last year."],
+                                                      [("Holmvik and Berglund", "ORG", 0)])

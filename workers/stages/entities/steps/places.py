@@ -505,14 +505,15 @@ def split_places(ms: list[Mention], page: Page) -> list[Mention]:
 
 
 # An item of a list of names: one to three capitalised words ("Kessby", "Varn-Holm", "Little Harbour").
-_LIST_ITEM = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*[a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*[a-z][\w'’-]*){0,2}(?![\w'’-])")
+# (a sentence's opening preposition is no word of the first: "In Kessby and Tulmar, ...")
+_LIST_ITEM = re.compile(r"(?<![\w'’-])(?!(?:In|At|Near|Between)[ \t])[A-Z][\w'’-]*[a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*[a-z][\w'’-]*){0,2}(?![\w'’-])")
 # What stands between two items: a comma, or "and" / "or" before the last (perhaps with a comma, over a line break).
 _LIST_COMMA = re.compile(r"[ \t]*,[ \t]*\n?[ \t]*")
 _LIST_LAST = re.compile(r"[ \t]*,?\s+(?:and|or)\s+")
 #: A year right after the list: its items are authors ("(Holm and Berg 2020; ...)", "Holm, Berg, 2019").
 _YEAR_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:1[5-9]|20)\d\d[a-z]?\b")
 #: "in", "near", "at" right before a list: its items are where something is ("households in Orvanet, Kessby and Tulmar").
-_LIST_PREPOSITION = re.compile(r"(?<![\w'’-])(?:in|near|at)[ \t]+$")
+_LIST_PREPOSITION = re.compile(r"(?<![\w'’-])(?:[iI]n|near|at|between)[ \t]+$")
 
 
 def _name_lists(text: str) -> list[list[tuple[int, int]]]:
@@ -556,7 +557,11 @@ def listed_places(ms: list[Mention], page: Page) -> list[Mention]:
                 continue
             placed = [(i, s, e) in by_span and by_span[(i, s, e)].label in PLACE_LABELS or big_place(n)
                       for (s, e), n in zip(items, names)]
-            after_in = _LIST_PREPOSITION.search(text, max(0, items[0][0] - 8), items[0][0]) is not None
+            after_in = _LIST_PREPOSITION.search(text, max(0, items[0][0] - 9), items[0][0]) is not None
+            if after_in:
+                # (after "in" or "between", a town the gazetteer knows, however small, vouches for the list too:
+                # "In Norvik and Tarnby, where ...")
+                placed = [p or gaz.lookup(n) is not None for p, n in zip(placed, names)]
             if not any(placed) and not after_in:
                 continue
             joined = by_span.get((i, items[0][0], items[-1][1]))

@@ -28,3 +28,9 @@ def test_the_place_after_a_companys_form_is_its_seat_not_part_of_a_name():
     texts = ["The line was built by Kestrel Contractors (Pty) Ltd of Norbay under the supervision of the board."]
     out = refined(texts, [("Kestrel Contractors", "ORG", 0)])
     assert ("Kestrel Contractors (Pty) Ltd", "ORG") in out and ("Norbay", "GPE") in out
+
+
+def test_a_band_is_a_body_and_an_asbl_a_legal_form():
+    assert ("Tarnby Youth Band", "ORG") in refined(["The Tarnby Youth Band played at the harbour on Friday."], [])
+    texts = ["Seed came from Bana Tarnvik ASBL, a farmers' association."]
+    assert ("Bana Tarnvik ASBL", "ORG") in refined(texts, [("Bana Tarnvik", "PERSON", 0)])

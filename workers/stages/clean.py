@@ -162,6 +162,13 @@ _UPDATED = re.compile(
     r"^\W*(?:(?:page|this page was|site|content)\s+)?(?:last\s+)?(?:updated|modified|reviewed|edited)\s*(?:on|:)?\s*\d",
     re.IGNORECASE,
 )
+# What the site did or saw moments ago, stamped by the minute: "updated 2 min ago", "someone booked this 14 minutes
+# ago", "saved 30 s ago", no sentence. (An article counts in days and years, or in words: "a few hours ago", and
+# closes its sentences: "The quake struck 14 minutes ago.")
+_MINUTES_AGO = re.compile(r"\b\d{1,3}\s?(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\s+ago\b", re.IGNORECASE)
+_QUOTE_MARK = re.compile(r"[\"“”]")
+#: Most words of a line stamped so.
+MINUTES_AGO_WORDS = 25
 _LAST_UPDATED = re.compile(
     r"^\W*(?:(?:this\s+)?(?:page|article|post|entry)\s+(?:was\s+)?)?(?:last|date(?:\s+last)?)\s+"
     r"(?:updated|modified|reviewed|revised|edited|changed)\b", re.IGNORECASE)
@@ -420,6 +427,8 @@ def _chrome_anywhere(t: str) -> str | None:
         return "copyright line"
     if (_LAST_UPDATED.match(t) or _UPDATED.match(t)) and n_words <= 12:
         return "last-updated line"
+    if n_words <= MINUTES_AGO_WORDS and _MINUTES_AGO.search(t) and not _QUOTE_MARK.search(t) and not _SENTENCE_END.search(t):
+        return "a live note stamped minutes ago"
     if _PAGE_COUNTER.match(t) or _RUNNING_FOOTER.match(t) or _pager(t):
         return "page counter"
     if n_words <= CLOSABLE_NOTICE_WORDS and _CLOSE_BUTTON_END.search(t) and not _form_controls(t):
@@ -2574,6 +2583,7 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
             for k in range(i, j - 1 if under_title else j):
                 found[k] = "menu written one link to a line"
     _box_items(lines, found)
+    _same_mark_runs(lines, found, text)
     _sentence_rest(lines, found)
     _note_rest(lines, found, text)
     _notice_over_buttons(lines, found)
@@ -2646,6 +2656,27 @@ def _box_items(lines: list[Line], found: dict[int, str]) -> None:
             if lines[k].start - lines[k - 1].end > 1:
                 break
             found[k] = "the rest of a box under its first line"
+
+
+# A pictograph leading a line: a site's toast or badge ("🔔", "⏱"); check marks and arrows lead a page's own lists.
+_LEAD_PICTOGRAPH = re.compile(r"^[ \t]*([\u2600-\u27bf\U0001f300-\U0001faff])")
+_LIST_MARKS = frozenset("✓✔✗✘☐☑☒➤►▸➔➜★☆✦✧❖❯❱➢")
+
+
+def _same_mark_runs(lines: list[Line], found: dict[int, str], text: str | None) -> None:
+    """The lines right under a chrome line led by a pictograph, in its block and led by the same one, are more of the
+    same: a site's toasts one to a line ("🔔 Someone in Norvik booked ..." / "🔔 A couple from Tarnby saved ...")."""
+    for i in range(1, len(lines)):
+        if i in found or i - 1 not in found:
+            continue
+        m = _LEAD_PICTOGRAPH.match(lines[i - 1].text)
+        if m is None or m.group(1) in _LIST_MARKS:
+            continue
+        j = i
+        while (j < len(lines) and j not in found and j - i < RUN_MAX_LINES and _next_in_block(lines, j - 1, text)
+               and lines[j].text.lstrip().startswith(m.group(1))):
+            found[j] = "the next of the site's notes led by the same pictograph"
+            j += 1
 
 
 def _site_map_columns(lines: list[Line], found: dict[int, str]) -> None:

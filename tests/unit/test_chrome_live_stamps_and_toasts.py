@@ -1,0 +1,33 @@
+"""A site's notes stamped minutes ago, and the toasts led by the same pictograph under one: lines written for these
+tests; none is taken from a gold page or a check set."""
+
+from __future__ import annotations
+
+import importlib
+
+from tests.unit.page_roles import BODY, FOOTER, TITLE, role_of
+
+clean = importlib.import_module("workers.stages.clean")
+
+
+def test_a_note_stamped_minutes_ago_is_chrome_but_a_sentence_or_a_quote_saying_so_is_not():
+    assert clean.chrome_anywhere("Draft of your form saved on this phone 2 minutes ago  ·  Clear draft")
+    assert clean.chrome_anywhere("🔔 Someone in Norvik booked a cabin by the falls 14 minutes ago")
+    assert not clean.chrome_anywhere("The quake struck 14 minutes ago, the agency said, and the old quay cracked.")
+    assert not clean.chrome_anywhere('"The ferry left 20 minutes ago and nobody told us," said a passenger')
+    assert not clean.chrome_anywhere("The ferry left a few minutes ago")
+
+
+def test_toasts_led_by_the_same_pictograph_under_a_chrome_one_are_chrome():
+    toasts = ("🔔 Someone in Norvik booked a cabin by the falls 14 minutes ago\n"
+              "🔔 A couple from Tarnby saved \"Falls View Cabins\" to their wish list\n\n")
+    text = TITLE + BODY + toasts + BODY + FOOTER
+    assert role_of(text, "A couple from Tarnby") == "furniture"
+
+
+def test_a_list_led_by_check_marks_under_a_chrome_line_stays_content():
+    lines = ("✓ Saved 2 min ago\n"
+             "✓ Bring a warm coat for the crossing\n"
+             "✓ Buy tickets at the quay office\n\n")
+    text = TITLE + BODY + lines + BODY + FOOTER
+    assert role_of(text, "Bring a warm coat") != "furniture"

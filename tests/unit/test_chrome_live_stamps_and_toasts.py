@@ -1,5 +1,5 @@
-"""A site's notes stamped minutes ago, and the toasts led by the same pictograph under one: lines written for these
-tests; none is taken from a gold page or a check set."""
+"""A site's notes stamped minutes ago, the toasts led by the same pictograph under one, a copied link's note and a ticket
+site's waiting room: lines written for these tests; none is taken from a gold page or a check set."""
 
 from __future__ import annotations
 
@@ -31,3 +31,11 @@ def test_a_list_led_by_check_marks_under_a_chrome_line_stays_content():
              "✓ Buy tickets at the quay office\n\n")
     text = TITLE + BODY + lines + BODY + FOOTER
     assert role_of(text, "Bring a warm coat") != "furniture"
+
+
+def test_a_copied_links_note_and_a_ticket_sites_waiting_room_are_chrome():
+    assert clean.chrome_anywhere("✓ Link copied to clipboard")
+    assert clean.chrome_anywhere("Your place in line: 3,080")
+    assert clean.chrome_anywhere("Ticket queue: 88 people ahead of you")
+    assert not clean.chrome_anywhere("The timetable was copied from an older one by the harbour office.")
+    assert not clean.chrome_anywhere("He lost his place in the queue for the ferry.")

@@ -1419,6 +1419,14 @@ _READER_PROMPTS = (
         r"\b(?:get|receive)\s+(?:an?\s+)?(?:e-?mail|alert|notification)s?\s+when\b|\b(?:e-?mail|notify|alert)\s+me\s+when\b",
         re.IGNORECASE)),
     ("the page's citation counts", re.compile(r"^\W*cited\s+by\b", re.IGNORECASE)),
+    # the note a button leaves when it is pressed: "✓ Link copied", "Citation copied to clipboard"
+    ("the site's note that something was copied", re.compile(
+        r"^\W*(?:link|url|address|text|quote|citation|code)\s+copied\b|\bcopied\s+to\s+(?:your\s+|the\s+)?clipboard\b",
+        re.IGNORECASE)),
+    # a ticket site's waiting room: "Your place in line: 1,204", "You are in the queue", "88 people ahead of you"
+    ("the site's waiting room", re.compile(
+        r"\byour\s+place\s+in\s+(?:the\s+)?(?:line|queue)\b|\byou\s+are\s+(?:now\s+)?in\s+(?:the\s+)?(?:queue|waiting\s+room)\b"
+        r"|\b\d[\d,]*\s+(?:people|visitors|fans)\s+ahead\s+of\s+you\b", re.IGNORECASE)),
     # a player drawn with its play mark and the clip's length, or a jump to a time in it: "▶ 2:41  Watch: the goals",
     # "[ 07:42 ]  jump the video to this passage" (a transcript's own time marks are followed by its words, not these)
     ("the page's video or audio player", re.compile(

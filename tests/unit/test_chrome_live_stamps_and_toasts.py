@@ -1,5 +1,6 @@
-"""A site's notes stamped minutes ago, the toasts led by the same pictograph under one, a copied link's note and a ticket
-site's waiting room: lines written for these tests; none is taken from a gold page or a check set."""
+"""A site's notes stamped minutes ago, the toasts led by the same pictograph under one, a copied link's note, a ticket
+site's waiting room, a wiki project's banner, a tip line and bracketed buttons: lines written for these tests; none is
+taken from a gold page or a check set."""
 
 from __future__ import annotations
 
@@ -39,3 +40,13 @@ def test_a_copied_links_note_and_a_ticket_sites_waiting_room_are_chrome():
     assert clean.chrome_anywhere("Ticket queue: 88 people ahead of you")
     assert not clean.chrome_anywhere("The timetable was copied from an older one by the harbour office.")
     assert not clean.chrome_anywhere("He lost his place in the queue for the ferry.")
+
+
+def test_a_wiki_projects_banner_a_tip_line_and_a_row_of_bracketed_buttons_are_chrome():
+    assert clean.chrome_anywhere("★ Good article · This article is within the scope of the Northern Ferries project")
+    assert clean.chrome_anywhere("Have a tip about the harbour? Send it to us securely: Signal +47 900 00 000, or our "
+                                 "encrypted drop box. We never reveal our sources.")
+    assert clean.chrome_anywhere("Ask for a callback:   ( Tue 10:00 )   ( Tue 14:30 )   ( Wed 09:00 )")
+    assert not clean.chrome_anywhere("The skipper had a tip for the inspectors: look under the nets.")
+    assert not clean.chrome_anywhere("The ferry ( the old one ) sails ( weather permitting ) every day.")
+    assert not clean.chrome_anywhere("This article is about the winter ferry.")

@@ -167,6 +167,16 @@ _UPDATED = re.compile(
 # closes its sentences: "The quake struck 14 minutes ago.")
 _MINUTES_AGO = re.compile(r"\b\d{1,3}\s?(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\s+ago\b", re.IGNORECASE)
 _QUOTE_MARK = re.compile(r"[\"“”]")
+# A newsroom's tip line, its ways to reach it after: "Have a tip about the port? Send it to us securely: Signal ...".
+_TIP_LINE = re.compile(r"^\W*(?:got|have)\s+a\s+(?:news\s+)?tip\b[^.!?]{0,60}\?"
+                       r"|\bsend\s+(?:it\s+to\s+us|us\s+(?:your\s+|a\s+)?(?:news\s+)?tips?)\s+(?:securely|confidentially|anonymously)\b",
+                       re.IGNORECASE)
+#: Most words of a tip line.
+TIP_LINE_WORDS = 40
+# A button drawn as its words inside brackets with a space on each side: "( Tue 10:00 )", "[ Start over ]".
+_DRAWN_SLOTS = re.compile(r"[(\[] [^()\[\]\n]{1,24}? [)\]]")
+#: Fewest such buttons on one line that make it a row of them (two may be a sentence's asides).
+DRAWN_SLOTS = 3
 #: Most words of a line stamped so.
 MINUTES_AGO_WORDS = 25
 _LAST_UPDATED = re.compile(
@@ -427,6 +437,10 @@ def _chrome_anywhere(t: str) -> str | None:
         return "copyright line"
     if (_LAST_UPDATED.match(t) or _UPDATED.match(t)) and n_words <= 12:
         return "last-updated line"
+    if n_words <= TIP_LINE_WORDS and _TIP_LINE.search(t):
+        return "the newsroom's tip line"
+    if len(_DRAWN_SLOTS.findall(t)) >= DRAWN_SLOTS and n_words <= FORM_LINE_WORDS:
+        return "form fields and buttons"  # (buttons drawn as words in brackets; the notice over them is theirs)
     if n_words <= MINUTES_AGO_WORDS and _MINUTES_AGO.search(t) and not _QUOTE_MARK.search(t) and not _SENTENCE_END.search(t):
         return "a live note stamped minutes ago"
     if _PAGE_COUNTER.match(t) or _RUNNING_FOOTER.match(t) or _pager(t):
@@ -945,7 +959,9 @@ _MAINTENANCE_NOTE = re.compile(
     r"|(?:\s+[\w'’-]+){0,6}?\s+(?:is\s+a\s+stub|needs\s+additional\s+citations|has\s+multiple\s+issues|does\s+not\s+cite\s+any\s+sources"
     r"|cites\s+too\s+few\s+sources|relies\s+(?:too\s+(?:much|heavily)|largely|mostly|entirely|only)\s+on)\b)"
     r"|^\W*please\s+help\s+(?:us\s+)?(?:by\s+|to\s+)?(?:improve|add|find|expand|cit)[^.!?]{0,60}\b(?:sources|citations|references)\b"
-    r"|^\W*learn\s+how\s+and\s+when\s+to\s+remove\s+this\s+(?:template\s+)?message\b",
+    r"|^\W*learn\s+how\s+and\s+when\s+to\s+remove\s+this\s+(?:template\s+)?message\b"
+    # (a wiki project's banner, after the article's badge: "★ Good article · This article is within the scope of ...")
+    r"|^[^.!?]{0,40}?\bthis\s+(?:article|page)\s+is\s+(?:within|part\s+of)\s+the\s+scope\s+of\b",
     re.IGNORECASE)
 # A wiki's categories, however many: "Categories: 1931 births | Hydrologists | People from ...".
 _WIKI_CATEGORIES = re.compile(r"^\W*categor(?:y|ies)\s*:\s*[^|]{1,80}(?:\|[^|]{1,80}){2,}$", re.IGNORECASE)

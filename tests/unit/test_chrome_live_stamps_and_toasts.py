@@ -49,4 +49,6 @@ def test_a_wiki_projects_banner_a_tip_line_and_a_row_of_bracketed_buttons_are_ch
     assert clean.chrome_anywhere("Ask for a callback:   ( Tue 10:00 )   ( Tue 14:30 )   ( Wed 09:00 )")
     assert not clean.chrome_anywhere("The skipper had a tip for the inspectors: look under the nets.")
     assert not clean.chrome_anywhere("The ferry ( the old one ) sails ( weather permitting ) every day.")
+    # a wire story's text spaces its brackets, with words between them
+    assert not clean.chrome_anywhere("Nils Brand ( Norway ) beat 4 - Jo Lind ( Sweden ) 7-6 ( 7-4 ) 6-2")
     assert not clean.chrome_anywhere("This article is about the winter ferry.")

@@ -173,10 +173,11 @@ _TIP_LINE = re.compile(r"^\W*(?:got|have)\s+a\s+(?:news\s+)?tip\b[^.!?]{0,60}\?"
                        re.IGNORECASE)
 #: Most words of a tip line.
 TIP_LINE_WORDS = 40
-# A button drawn as its words inside brackets with a space on each side: "( Tue 10:00 )", "[ Start over ]".
-_DRAWN_SLOTS = re.compile(r"[(\[] [^()\[\]\n]{1,24}? [)\]]")
-#: Fewest such buttons on one line that make it a row of them (two may be a sentence's asides).
-DRAWN_SLOTS = 3
+# Three buttons or more side by side, each drawn as its words inside brackets with a space on each side, nothing but
+# spaces or separators between them: "( Tue 10:00 )   ( Tue 14:30 )   ( Wed 09:00 )". (A wire story's text spaces its
+# brackets too, with words between them: "Ana Lima ( Brazil ) beat Jo Berg ( Norway ) 7-6 ( 7-4 )".)
+_DRAWN_SLOT = r"[(\[] [^()\[\]\n]{1,24}? [)\]]"
+_DRAWN_SLOTS = re.compile(rf"{_DRAWN_SLOT}(?:[ \t·|•/]*{_DRAWN_SLOT}){{2,}}")
 #: Most words of a line stamped so.
 MINUTES_AGO_WORDS = 25
 _LAST_UPDATED = re.compile(
@@ -439,7 +440,7 @@ def _chrome_anywhere(t: str) -> str | None:
         return "last-updated line"
     if n_words <= TIP_LINE_WORDS and _TIP_LINE.search(t):
         return "the newsroom's tip line"
-    if len(_DRAWN_SLOTS.findall(t)) >= DRAWN_SLOTS and n_words <= FORM_LINE_WORDS:
+    if n_words <= FORM_LINE_WORDS and _DRAWN_SLOTS.search(t):
         return "form fields and buttons"  # (buttons drawn as words in brackets; the notice over them is theirs)
     if n_words <= MINUTES_AGO_WORDS and _MINUTES_AGO.search(t) and not _QUOTE_MARK.search(t) and not _SENTENCE_END.search(t):
         return "a live note stamped minutes ago"

@@ -1,6 +1,6 @@
 """A site's notes stamped minutes ago, the toasts led by the same pictograph under one, a copied link's note, a ticket
-site's waiting room, a wiki project's banner, a tip line and bracketed buttons: lines written for these tests; none is
-taken from a gold page or a check set."""
+site's waiting room, a wiki project's banner, a tip line, bracketed buttons and a player's and an app's own lines: lines
+written for these tests; none is taken from a gold page or a check set."""
 
 from __future__ import annotations
 
@@ -52,3 +52,15 @@ def test_a_wiki_projects_banner_a_tip_line_and_a_row_of_bracketed_buttons_are_ch
     # a wire story's text spaces its brackets, with words between them
     assert not clean.chrome_anywhere("Nils Brand ( Norway ) beat 4 - Jo Lind ( Sweden ) 7-6 ( 7-4 ) 6-2")
     assert not clean.chrome_anywhere("This article is about the winter ferry.")
+
+
+def test_a_players_and_apps_own_lines_are_chrome():
+    for line in ("Rate this episode   ☆ ☆ ☆ ☆ ☆     4.7 from 2,310 ratings", "★ 4.6 from 312 reviews",
+                 "Comments are off for ferry news during the storm season.", "▲ back to the start of the report",
+                 "Up next in 5 s ▸ The new quay from the air (1:12)      ✕ Cancel",
+                 "[ picture could not be loaded — tap to try again ]", "Photo of step 4 hidden to save data ∙ tap to load (210 KB)"):
+        assert clean.chrome_anywhere(line), line
+    for line in ("The inn scored 4.8 from 1,204 reviews on a booking site last year, the owner said.",
+                 "Go back to the start of the trail and turn left at the bridge.",
+                 "Comments from readers were read out at the meeting."):
+        assert not clean.chrome_anywhere(line), line

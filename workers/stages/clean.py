@@ -1436,6 +1436,21 @@ _READER_PROMPTS = (
         r"\b(?:get|receive)\s+(?:an?\s+)?(?:e-?mail|alert|notification)s?\s+when\b|\b(?:e-?mail|notify|alert)\s+me\s+when\b",
         re.IGNORECASE)),
     ("the page's citation counts", re.compile(r"^\W*cited\s+by\b", re.IGNORECASE)),
+    # a rating widget: "Rate this episode", "4.8 from 1,204 ratings"
+    ("the page's rating widget", re.compile(
+        r"^\W*rate\s+this\s+(?:episode|article|story|recipe|guide|page|post|podcast|show|video|answer|section)\b"
+        r"|\b\d(?:[.,]\d)?\s+from\s+\d[\d,.]*\s*k?\s+(?:ratings|reviews|votes)\W*$", re.IGNORECASE)),
+    ("the site's note that comments are closed", re.compile(
+        r"^\W*comments\s+(?:are|have\s+been)\s+(?:off|closed|disabled|turned\s+off)\b", re.IGNORECASE)),
+    # a link back up the page: "▲ Back to top", "↑ back to the start of the speech"
+    ("a link back to the top", re.compile(
+        r"^\W*(?:back|return|go)\s+to\s+(?:the\s+)?(?:top|start|beginning)(?:\s+of\s+(?:the\s+|this\s+)?\w+)?\W*$", re.IGNORECASE)),
+    # a player counting down to the next clip: "Up next in 5 s ▸ Highlights ..."
+    ("the player's next clip", re.compile(r"^\W*up\s+next\s+in\s+\d{1,2}\s*(?:s|sec|secs|seconds)\b", re.IGNORECASE)),
+    # a picture the page could not show: "[ image could not be loaded — tap to try again ]", "tap to load (340 KB)"
+    ("the page's note on a picture it did not load", re.compile(
+        r"\b(?:image|photo|picture|video|map|chart)\s+(?:could\s+not|couldn['’]t|failed\s+to)\s+(?:be\s+)?load(?:ed)?\b"
+        r"|\btap\s+to\s+(?:try\s+again|retry|load|reload)\b", re.IGNORECASE)),
     # the note a button leaves when it is pressed: "✓ Link copied", "Citation copied to clipboard"
     ("the site's note that something was copied", re.compile(
         r"^\W*(?:link|url|address|text|quote|citation|code)\s+copied\b|\bcopied\s+to\s+(?:your\s+|the\s+)?clipboard\b",

@@ -121,3 +121,20 @@ def test_edge_lines_of_one_word_said_again_and_again_cost_time_in_proportion():
     _contact_line("a" * 300_000)
     _contact_line("x-" * 150_000)
     assert time.process_time() - t0 < 20
+
+
+def test_a_name_set_apart_after_a_persons_place_is_found_as_the_pattern_found_it():
+    import importlib
+
+    people = importlib.import_module("workers.stages.entities.steps.people")
+    from workers.knowledge.shapes import CAPITAL
+
+    # (the specification: a small letter found by backtracking through the word, quadratic in the word's length)
+    quadratic_word = rf"{CAPITAL}[\w'’-]*[a-zß-ÿ][\w'’-]*"
+    spec = re.compile(people._APPOSITION.pattern.replace(people._APPOSED_WORD, quadratic_word), people._APPOSITION.flags)
+    assert spec.pattern != people._APPOSITION.pattern
+    rnd = random.Random(7)
+    pieces = ["our head, ", "a neighbour, ", "Ana", "LIMA", "Bé", "x", " ", ",", ".", "\n", "-", "'", "who ", "O"]
+    for _ in range(20_000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+        assert [m.span(1) for m in people._APPOSITION.finditer(text)] == [m.span(1) for m in spec.finditer(text)], repr(text)

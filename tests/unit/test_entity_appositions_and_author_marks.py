@@ -19,6 +19,12 @@ def test_the_title_before_the_name_stays_out_and_the_place_before_the_comma_stay
     assert ("Tomas Haldvik Rens", "PERSON") in out and ("Norbay", "GPE") in out
 
 
+def test_a_mention_of_the_model_from_the_comma_on_gives_way_and_leaves_nothing_empty():
+    texts = ["Our village head, Sithong Keomavar, called a meeting."]
+    assert refined(texts, [(", Sithong Keomavar", "ORG", 0)]) == [("Sithong Keomavar", "PERSON")]
+    assert refined(texts, [(" Sithong Keomavar", "ORG", 0)]) == [("Sithong Keomavar", "PERSON")]
+
+
 def test_a_name_that_runs_on_past_the_comma_or_a_list_is_no_apposition():
     assert ("Varnholm Harbour Trust", "ORG") in refined(["We met the director, Varnholm Harbour Trust, on Monday."],
                                                          [("Varnholm Harbour Trust", "ORG", 0)])

@@ -441,8 +441,9 @@ def appositions(ms: list[Mention], page: Page) -> list[Mention]:
             if any(o.end > e for o in over):
                 continue  # (a name that runs on past the comma is some other name's: "the director, Ana Lima Foundation")
             for o in over:
-                if o.start < am.start(1):
-                    o.end = text.rindex(",", o.start, am.start(1))  # (the name before the comma keeps its own: "for Norbay")
+                comma = text.rfind(",", o.start, am.start(1))
+                if o.start < am.start(1) and comma > o.start:
+                    o.end = comma  # (the name before the comma keeps its own: "for Norbay")
                 else:
                     gone.add(id(o))
             found.append(Mention(i, s, e, "PERSON", "apposition"))

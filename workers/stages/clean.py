@@ -163,7 +163,7 @@ _UPDATED = re.compile(
     re.IGNORECASE,
 )
 # What the site did or saw moments ago, stamped by the minute: "updated 2 min ago", "someone booked this 14 minutes
-# ago", "saved 30 s ago", no sentence. (An article counts in days and years, or in words: "a few hours ago", and
+# ago", "saved 30 s ago", no sentence. (An article counts in days and years, or in words: "some hours ago", and
 # closes its sentences: "The quake struck 14 minutes ago.")
 _MINUTES_AGO = re.compile(r"\b\d{1,3}\s?(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\s+ago\b", re.IGNORECASE)
 _QUOTE_MARK = re.compile(r"[\"“”]")

@@ -10,6 +10,7 @@ from ....knowledge.lexicon import (
     LANGUAGE_CUES, LEAD_WORDS, LEGAL_FORMS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, ORG_OPENERS, ORG_OPENER_JOINERS, ORG_KINDS, ORG_ROLES, PLACE_HEADS, PLACE_PLURALS, PLACE_PREFIXES, TIME_WORDS,
     TEAM_CUES_AFTER, TITLES, WORK_WORDS, alternation,
 )
+from ....knowledge.lexicon import words as word_list
 from ....knowledge.words import is_listed
 from ..core import (
     ADDRESS, CAPITALS, PLACE_LABELS, SHORT_FORM, THE_BEFORE, Mention, Page, Runs, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup,
@@ -615,8 +616,8 @@ def org_heads(ms: list[Mention], page: Page) -> list[Mention]:
 # The rest of a ministry's portfolio after its first field: ", Science, Culture and Sport" (a field is one or two
 # capitalised words; the list ends on "and" and its last field).
 _MORE_FIELDS = re.compile(r"(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?){1,5},?[ \t]+(?:and|&)[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?![\w'’-])")
-#: Words a ministry or department's name opens with before "of" and its fields.
-_PORTFOLIO_BODIES = frozenset({"ministry", "department", "ministerio", "ministère", "ministério", "secretariat", "office"})
+#: Words a ministry or department's name opens with before "of" and its fields (``portfolio_bodies``).
+_PORTFOLIO_BODIES = word_list("portfolio_bodies")
 
 
 def ministry_portfolios(ms: list[Mention], page: Page) -> list[Mention]:

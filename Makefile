@@ -72,6 +72,8 @@ train-chrome: $(VENV)/.installed
 		$(CHROME_TRAIN)/chrome-catalog2 $(CHROME_TRAIN)/chrome-catalog3 $(addprefix tests/fixtures/,$(CHROME_DEV_SETS))
 	$(BIN)/python -m workers.training.inner_chrome $(SHARED)/corpus $(CHROME_TRAIN)/chrome-catalog1 \
 		$(CHROME_TRAIN)/chrome-catalog2 $(CHROME_TRAIN)/chrome-catalog3 $(addprefix tests/fixtures/,$(CHROME_DEV_SETS))
+	$(BIN)/python -m workers.training.unaided_chrome $(SHARED)/corpus $(CHROME_TRAIN)/chrome-catalog1 \
+		$(CHROME_TRAIN)/chrome-catalog2 $(CHROME_TRAIN)/chrome-catalog3 $(addprefix tests/fixtures/,$(CHROME_DEV_SETS))
 
 # Leave-one-set-out cross-validation of the two chrome models over the corpus-kinds development sets (the corpus, chrome
 # catalogs 1-3 and the other development sets train every fold; held-out sets stay out): furniture P/R on a site's pages

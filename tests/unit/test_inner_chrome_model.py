@@ -43,19 +43,19 @@ def test_the_model_marks_a_line_between_the_paragraphs_that_the_rules_leave():
     lines = _lines(PAGE)
     k = _index(lines, "Gizmo parade tonight")
     assert k not in find_chrome(lines, PAGE, inner=False)
-    found = find_chrome(lines, PAGE, inner_model=_model({"bias": -6.0, _word("gizmo"): 12.0}))
+    found = find_chrome(lines, PAGE, inner_model=_model({"e_bias": -6.0, _word("gizmo"): 12.0}))
     assert found[k] == "chrome by the learned model of chrome lines"
     assert all(_index(lines, p) not in found for p in PARAGRAPHS)
     # Without it, the rules and the edge model alone; with learned=False, the rules alone.
-    assert k not in find_chrome(lines, PAGE, inner=False, inner_model=_model({"bias": 9.0}))
-    assert k not in find_chrome(lines, PAGE, learned=False, inner_model=_model({"bias": 9.0}))
+    assert k not in find_chrome(lines, PAGE, inner=False, inner_model=_model({"e_bias": 9.0}))
+    assert k not in find_chrome(lines, PAGE, learned=False, inner_model=_model({"e_bias": 9.0}))
 
 
 def test_the_model_marks_nothing_at_or_under_its_threshold():
     lines = _lines(PAGE)
     rules = find_chrome(lines, PAGE, inner=False)
-    assert find_chrome(lines, PAGE, inner_model=_model({"bias": 0.0})) == rules  # p = 0.5: not above
-    assert find_chrome(lines, PAGE, inner_model=_model({"bias": 2.0}, threshold=0.95)) == rules  # p = 0.88
+    assert find_chrome(lines, PAGE, inner_model=_model({"e_bias": 0.0})) == rules  # p = 0.5: not above
+    assert find_chrome(lines, PAGE, inner_model=_model({"e_bias": 2.0}, threshold=0.95)) == rules  # p = 0.88
 
 
 def test_the_features_read_the_lines_setting():

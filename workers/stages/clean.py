@@ -42,6 +42,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -2337,6 +2338,72 @@ def _learned_lines(lines: list[Line], text: str | None, found: dict[int, str], m
             found[i] = "chrome by the learned model of chrome lines"
 
 
+#: Where the learned model of lines read without the rules' finds is kept (:mod:`workers.training.unaided_chrome`).
+UNAIDED_MODEL = "unaided_chrome.json"
+#: Signs running text has too (degrees, money, dashes, quotes): not the glyphs of a site's buttons and icons.
+_TEXT_SIGNS = frozenset("°%&§¶±×€£$¥–—…’‘“”«»")
+_READER = frozenset({"you", "your", "you're", "yours"})
+
+
+def _drawn_signs(t: str) -> int:
+    return sum(1 for c in t if unicodedata.category(c) in ("So", "Sm", "Sk") and c not in _TEXT_SIGNS)
+
+
+def glyph_features(text: str) -> dict[str, float]:
+    """What the model of lines read alone reads of a line beyond what the others do: icons and drawn signs (any
+    symbol but those running text has too: "▸", "⟳", "▮"), the share of punctuation and of figures among its
+    characters, and whether it speaks to the reader ("you", "your"). Shapes, not words: a site nobody has read
+    draws its buttons with some glyph and talks to its reader."""
+    t = "".join(text.split())
+    n = max(len(t), 1)
+    drawn = _drawn_signs(t)
+    if drawn:
+        drawn = _drawn_signs(ftfy.fix_text(t))  # ("Ã©" is an "é" read in the wrong encoding, not a sign)
+    f = {"x_punct": sum(1 for c in t if unicodedata.category(c).startswith("P")) / n,
+         "x_digit": sum(1 for c in t if unicodedata.category(c) == "Nd") / n}
+    if drawn:
+        f["x_sym"] = 1.0
+    if drawn >= 2:
+        f["x_sym2"] = 1.0
+    if _READER & set(re.findall(r"[a-z']+", text.lower())):
+        f["x_you"] = 1.0
+    return f
+
+
+def unaided_line_features(shape: PageShape, i: int, buckets: int) -> dict[str, float]:
+    """What the model of lines read alone reads of line ``i``: what the model of chrome lines reads (see
+    :func:`inner_line_features`), on a ``shape`` that holds no finds, and the line's glyphs (:func:`glyph_features`)."""
+    f = inner_line_features(shape, i, buckets)
+    f.update(glyph_features(shape.lines[i].text))
+    return f
+
+
+@lru_cache(maxsize=1)
+def _unaided_model() -> dict | None:
+    try:
+        return table(UNAIDED_MODEL)
+    except FileNotFoundError:  # before the first ``make train-chrome``: the other two models and the rules
+        return None
+
+
+def _unaided_lines(lines: list[Line], text: str | None, found: dict[int, str], model: dict) -> None:
+    """Mark each line left so far that the model of lines read alone scores above its threshold. The other two
+    models learn beside the rules, and learn mostly that chrome stands by what the rules found: on a site whose
+    chrome no rule knows, they find little. This one never sees the rules' finds, so it learns what chrome looks
+    like itself (session 55: on four invented sets, each read with the code of the day before it became
+    development, it found 0.04 more of their chrome and no content). A phone number or an email address it leaves:
+    whose they are, the rules tell by where they stand."""
+    shape = PageShape(lines, text, {})
+    weights, buckets = model["weights"], model["buckets"]
+    cut = math.log(model["threshold"] / (1 - model["threshold"]))
+    for i, ln in enumerate(lines):
+        t = ln.text.strip()
+        if i in found or _PHONE_NUMBER.search(t) or _EMAIL.search(t) or _MEDIA_CONTACT.match(t):
+            continue
+        if sum(v * weights.get(k, 0.0) for k, v in unaided_line_features(shape, i, buckets).items()) > cut:
+            found[i] = "chrome by the learned model of lines read alone"
+
+
 def _prose_line(text: str, words: int = PROSE_LINE_WORDS) -> bool:
     """A line of running text: a sentence's end, and as many ``words`` as a line of prose has."""
     t = text.strip()
@@ -2561,12 +2628,14 @@ def _top_walk(lines: list[Line], top: int, bottom: int, found: dict[int, str], p
 
 
 def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = True,
-                edge_model: dict | None = None, inner_model: dict | None = None, inner: bool = True) -> dict[int, str]:
+                edge_model: dict | None = None, inner_model: dict | None = None, inner: bool = True,
+                unaided_model: dict | None = None) -> dict[int, str]:
     """Index of each chrome line among ``lines`` (non-blank lines only) -> why. ``text``, the page the lines are of,
     tells where blank lines stood between them. Where the rules stop at an edge, the learned model of edge lines
     walks on: ``edge_model``, or the shipped one (not with ``learned=False``: the rules alone, which the model is
-    trained beside). Last, the learned model of chrome lines anywhere on the page: ``inner_model``, or the shipped
-    one (not with ``inner=False``: what that model is trained beside)."""
+    trained beside). Then the learned model of chrome lines anywhere on the page: ``inner_model``, or the shipped
+    one (not with ``inner=False``: what that model is trained beside); and the model of lines read alone,
+    ``unaided_model`` or the shipped one (not with ``inner=False`` either)."""
     found: dict[int, str] = {}
     n = len(lines)
     prose = _Prose(lines)
@@ -2629,6 +2698,8 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
     _notice_over_buttons(lines, found)
     if learned and inner and n >= EDGE_MODEL_MIN_LINES and (im := inner_model or _inner_model()) is not None:
         _learned_lines(lines, text, found, im)
+    if learned and inner and n >= EDGE_MODEL_MIN_LINES and (um := unaided_model or _unaided_model()) is not None:
+        _unaided_lines(lines, text, found, um)
     _name_between_menus(lines, found)  # (after the model: the chrome above the name may be its find)
     _site_map_columns(lines, found)
     return found

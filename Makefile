@@ -59,8 +59,8 @@ ner-groups: $(VENV)/.installed
 	$(BIN)/python benchmarks/ner_groups.py --rehearsal $(SHARED)/formats/html/gold.json corpus=$(SHARED)/corpus \
 		$(foreach g,1 2 3 4,g$(g)=$(subst $(eval) ,$(comma),$(addprefix tests/fixtures/,$(NER_GROUP$(g)))))
 
-# Rebuild the learned models of page edges and of chrome lines anywhere (workers/data/edge_chrome.json and
-# inner_chrome.json, the second read beside the first; a minute) from the corpus, the corpus
+# Rebuild the learned models of page edges, of chrome lines anywhere and of lines read alone (workers/data/
+# edge_chrome.json, inner_chrome.json and unaided_chrome.json, the second read beside the first; a minute) from the corpus, the corpus
 # with chrome catalogs 1-3 around it, and the invented development sets; catalog 4, roles_heldout and the
 # held-out corpus_kinds_check14 stay out, to measure them on (each check set joins when it becomes development).
 CHROME_TRAIN := .pagemill/train
@@ -75,9 +75,9 @@ train-chrome: $(VENV)/.installed
 	$(BIN)/python -m workers.training.unaided_chrome $(SHARED)/corpus $(CHROME_TRAIN)/chrome-catalog1 \
 		$(CHROME_TRAIN)/chrome-catalog2 $(CHROME_TRAIN)/chrome-catalog3 $(addprefix tests/fixtures/,$(CHROME_DEV_SETS))
 
-# Leave-one-set-out cross-validation of the two chrome models over the corpus-kinds development sets (the corpus, chrome
-# catalogs 1-3 and the other development sets train every fold; held-out sets stay out): furniture P/R on a site's pages
-# the models never saw. About 10 minutes on 2 cores; needs the catalogs train-chrome writes.
+# Leave-one-set-out cross-validation of the three chrome models over the corpus-kinds development sets (the corpus,
+# chrome catalogs 1-3 and the other development sets train every fold; held-out sets stay out): furniture P/R on a
+# site's pages the models never saw. About 15 minutes on 2 cores; needs the catalogs train-chrome writes.
 CHROME_CV_FOLDS := $(filter corpus_kinds_%,$(CHROME_DEV_SETS))
 JOBS ?= 2
 chrome-cv: $(VENV)/.installed

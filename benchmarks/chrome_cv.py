@@ -3,14 +3,15 @@ models never saw.
 
     python benchmarks/chrome_cv.py [--jobs 2] FOLD_SET... -- TRAIN_ONLY_SET...
 
-Each FOLD_SET (a gold folder: <source>/pages, <source>/gold) is left out in turn: the edge model and then the model
-of chrome lines anywhere are fitted, as ``make train-chrome`` fits them, on every other folder given (the other fold
-sets and the TRAIN_ONLY sets), and the left-out set's chrome is found with the rules and those two models. Printed per
-set and over all: furniture precision and recall, counted in characters of whole lines (the gold's furniture is
-whole lines; ``pagemill eval`` counts the same characters through the segments, so its figures differ a little).
+Each FOLD_SET (a gold folder: <source>/pages, <source>/gold) is left out in turn: the edge model, the model of chrome
+lines anywhere and the model of lines read alone are fitted, as ``make train-chrome`` fits them, on every other folder
+given (the other fold sets and the TRAIN_ONLY sets), and the left-out set's chrome is found with the rules and those
+three models. Printed per set and over all: furniture precision and recall, counted in characters of whole lines (the
+gold's furniture is whole lines; ``pagemill eval`` counts the same characters through the segments, so its figures
+differ a little).
 
 ``make chrome-cv`` runs it over the corpus-kinds development sets, with the corpus and chrome catalogs 1-3 as
-training only; the held-out sets stay out of both. A fold fits both models (about 40 s of one core).
+training only; the held-out sets stay out of all of them. A fold fits the three models (about a minute of one core).
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from workers.stages.clean import PageShape, find_chrome, inner_line_features  # noqa: E402
-from workers.training import edge_chrome, inner_chrome  # noqa: E402
+from workers.stages.clean import PageShape, find_chrome, inner_line_features, unaided_line_features  # noqa: E402
+from workers.training import edge_chrome, inner_chrome, unaided_chrome  # noqa: E402
 from workers.training.logistic import fit, gold_lines  # noqa: E402
 
 
@@ -61,9 +62,16 @@ def _fold(args: tuple[str, dict[str, list], dict[str, tuple[list, list]]]) -> tu
                 ix.append(inner_line_features(shape, i, inner_chrome.BUCKETS))
                 iy.append(labels[i])
     inner = {"buckets": inner_chrome.BUCKETS, "threshold": inner_chrome.THRESHOLD, "weights": fit(ix, iy)}
+    ux, uy = [], []
+    for n in train:
+        for text, lines, labels in pages[n]:
+            shape = PageShape(lines, text, {})
+            ux += [unaided_line_features(shape, i, unaided_chrome.BUCKETS) for i in range(len(lines))]
+            uy += labels
+    unaided = {"buckets": unaided_chrome.BUCKETS, "threshold": unaided_chrome.THRESHOLD, "weights": fit(ux, uy)}
     tally = {"tp": 0, "fp": 0, "fn": 0}
     for text, lines, labels in pages[name]:
-        found = find_chrome(lines, text, edge_model=edge, inner_model=inner)
+        found = find_chrome(lines, text, edge_model=edge, inner_model=inner, unaided_model=unaided)
         for i, ln in enumerate(lines):
             size = len(ln.text.strip())
             if i in found and labels[i]:

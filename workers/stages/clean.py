@@ -2240,11 +2240,13 @@ def edge_line_features(text: str, pos: int, top: bool, chrome_before: bool, buck
     return f
 
 
-@lru_cache(maxsize=1)
-def _edge_model() -> dict | None:
+@lru_cache(maxsize=None)
+def _shipped_model(name: str) -> dict | None:
+    """A learned chrome model as ``make train-chrome`` wrote it under ``workers/data``; None before the first training
+    (then the rules alone, or the models there are)."""
     try:
-        return table(EDGE_MODEL)
-    except FileNotFoundError:  # before the first ``make train``: the rules alone
+        return table(name)
+    except FileNotFoundError:
         return None
 
 
@@ -2317,14 +2319,6 @@ def inner_line_features(shape: PageShape, i: int, buckets: int) -> dict[str, flo
     return f
 
 
-@lru_cache(maxsize=1)
-def _inner_model() -> dict | None:
-    try:
-        return table(INNER_MODEL)
-    except FileNotFoundError:  # before the first ``make train-chrome``: the rules and the edge model alone
-        return None
-
-
 def _learned_lines(lines: list[Line], text: str | None, found: dict[int, str], model: dict) -> None:
     """Mark each line the rules and the edge model left that the learned model of chrome lines scores above its
     threshold: a site's box between the paragraphs in words no rule knows, or a line past where the walks from the
@@ -2376,14 +2370,6 @@ def unaided_line_features(shape: PageShape, i: int, buckets: int) -> dict[str, f
     f = inner_line_features(shape, i, buckets)
     f.update(glyph_features(shape.lines[i].text))
     return f
-
-
-@lru_cache(maxsize=1)
-def _unaided_model() -> dict | None:
-    try:
-        return table(UNAIDED_MODEL)
-    except FileNotFoundError:  # before the first ``make train-chrome``: the other two models and the rules
-        return None
 
 
 def _unaided_lines(lines: list[Line], text: str | None, found: dict[int, str], model: dict) -> None:
@@ -2646,7 +2632,7 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
     # mentions the page's subject ("Text about Harbour Island shared under licence") does not make it a site name.
     edge_below = [lines[i].text for i in range(bottom + 1, n) if found[i] in ("the site owner's address", "the site owner's registration")]
     top = _top_walk(lines, 0, bottom, found, prose, text, footer, edge_below)
-    model = (edge_model or _edge_model()) if learned and n >= EDGE_MODEL_MIN_LINES else None
+    model = (edge_model or _shipped_model(EDGE_MODEL)) if learned and n >= EDGE_MODEL_MIN_LINES else None
     if model is not None:
         moved = _learned_edge(lines, top, bottom, 1, found, model, prose)
         # Past the lines the model took (a score ticker), the rules may know the next ones (the menu under it).
@@ -2696,9 +2682,9 @@ def find_chrome(lines: list[Line], text: str | None = None, *, learned: bool = T
     _sentence_rest(lines, found)
     _note_rest(lines, found, text)
     _notice_over_buttons(lines, found)
-    if learned and inner and n >= EDGE_MODEL_MIN_LINES and (im := inner_model or _inner_model()) is not None:
+    if learned and inner and n >= EDGE_MODEL_MIN_LINES and (im := inner_model or _shipped_model(INNER_MODEL)) is not None:
         _learned_lines(lines, text, found, im)
-    if learned and inner and n >= EDGE_MODEL_MIN_LINES and (um := unaided_model or _unaided_model()) is not None:
+    if learned and inner and n >= EDGE_MODEL_MIN_LINES and (um := unaided_model or _shipped_model(UNAIDED_MODEL)) is not None:
         _unaided_lines(lines, text, found, um)
     _name_between_menus(lines, found)  # (after the model: the chrome above the name may be its find)
     _site_map_columns(lines, found)

@@ -1,4 +1,4 @@
-"""What both learned chrome models (:mod:`.edge_chrome`, :mod:`.inner_chrome`) share: the gold pages' lines and their
+"""What the learned chrome models (:mod:`.edge_chrome`, :mod:`.inner_chrome`, :mod:`.unaided_chrome`) share: the gold pages' lines and their
 labels, the logistic regression they are fitted with, and the command line that trains and writes them."""
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def fit(xs: list[dict[str, float]], ys: list[float]) -> dict[str, float]:
 def train_cli(argv: list[str] | None, *, module: str, doc: str, default_out: Path,
               examples: Callable[[list[Path]], tuple[list[dict[str, float]], list[float]]], about: str, what: str,
               settings: dict[str, object]) -> int:
-    """The command line both chrome models are trained by: ``python -m MODULE GOLD_DIR... [--out FILE]``. Fits the
+    """The command line the chrome models are trained by: ``python -m MODULE GOLD_DIR... [--out FILE]``. Fits the
     ``examples`` of the gold folders and writes the model as JSON: ``about``, the folders trained on, the counts,
     ``settings`` (what the stage must read the model with) and the weights. ``what`` names an example in the
     report ("edge lines")."""

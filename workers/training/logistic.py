@@ -1,5 +1,6 @@
-"""What the learned chrome models (:mod:`.edge_chrome`, :mod:`.inner_chrome`, :mod:`.unaided_chrome`) share: the gold pages' lines and their
-labels, the logistic regression they are fitted with, and the command line that trains and writes them."""
+"""What the learned chrome models (:mod:`.edge_chrome`, :mod:`.inner_chrome`, :mod:`.unaided_chrome`) share: the gold
+pages' lines and their labels, the logistic regression they are fitted with, and the command line that trains and writes
+them."""
 
 from __future__ import annotations
 

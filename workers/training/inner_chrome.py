@@ -19,8 +19,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..stages.clean import PageShape, find_chrome, inner_line_features
-from .logistic import gold_lines, train_cli
+from ..stages.clean import find_chrome, inner_line_features
+from .logistic import page_line_examples, train_cli
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "data" / "inner_chrome.json"
 #: Buckets the words are hashed into, as the edge model's.
@@ -35,15 +35,10 @@ THRESHOLD = 0.95
 
 
 def examples(gold_dirs: list[Path]) -> tuple[list[dict[str, float]], list[float]]:
-    """Features and labels (1 for chrome) of every non-blank line of every gold page under ``gold_dirs``."""
-    xs: list[dict[str, float]] = []
-    ys: list[float] = []
-    for text, lines, label in gold_lines(gold_dirs):
-        shape = PageShape(lines, text, find_chrome(lines, text, inner=False))
-        for i, line in enumerate(lines):
-            xs.append(inner_line_features(shape, i, BUCKETS))
-            ys.append(label(line))
-    return xs, ys
+    """Features and labels (1 for chrome) of every non-blank line of every gold page under ``gold_dirs``, read beside
+    what the rules and the edge model find."""
+    return page_line_examples(gold_dirs, lambda lines, text: find_chrome(lines, text, inner=False),
+                              lambda shape, i: inner_line_features(shape, i, BUCKETS))
 
 
 def main(argv: list[str] | None = None) -> int:

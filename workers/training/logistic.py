@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from ..evaluation import load_gold
-from ..stages.clean import EDGE_MODEL_MIN_LINES, Line, split_lines
+from ..stages.clean import EDGE_MODEL_MIN_LINES, Line, PageShape, split_lines
 
 #: Gradient descent: steps, step size and the L2 penalty's weight.
 ITERATIONS, RATE, L2 = 800, 0.5, 1.0
@@ -34,6 +34,20 @@ def gold_lines(gold_dirs: list[Path]) -> Iterator[tuple[str, list[Line], Callabl
                 return float(any(a <= first < b for a, b in furniture))
 
             yield page.text, lines, label
+
+
+def page_line_examples(gold_dirs: list[Path], found: Callable[[list[Line], str], dict[int, str]],
+                       features: Callable[[PageShape, int], dict[str, float]]) -> tuple[list[dict[str, float]], list[float]]:
+    """Features and labels (1 for chrome) of every non-blank line of every gold page under ``gold_dirs``, each read in
+    its page's shape with the finds ``found`` gives (the models of lines anywhere: see :class:`PageShape`)."""
+    xs: list[dict[str, float]] = []
+    ys: list[float] = []
+    for text, lines, label in gold_lines(gold_dirs):
+        shape = PageShape(lines, text, found(lines, text))
+        for i, line in enumerate(lines):
+            xs.append(features(shape, i))
+            ys.append(label(line))
+    return xs, ys
 
 
 def fit(xs: list[dict[str, float]], ys: list[float]) -> dict[str, float]:

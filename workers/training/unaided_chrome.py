@@ -22,8 +22,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..stages.clean import PageShape, unaided_line_features
-from .logistic import gold_lines, train_cli
+from ..stages.clean import unaided_line_features
+from .logistic import page_line_examples, train_cli
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "data" / "unaided_chrome.json"
 #: Buckets the words are hashed into, as the other models'.
@@ -35,15 +35,9 @@ THRESHOLD = 0.95
 
 
 def examples(gold_dirs: list[Path]) -> tuple[list[dict[str, float]], list[float]]:
-    """Features and labels (1 for chrome) of every non-blank line of every gold page under ``gold_dirs``."""
-    xs: list[dict[str, float]] = []
-    ys: list[float] = []
-    for text, lines, label in gold_lines(gold_dirs):
-        shape = PageShape(lines, text, {})
-        for i, line in enumerate(lines):
-            xs.append(unaided_line_features(shape, i, BUCKETS))
-            ys.append(label(line))
-    return xs, ys
+    """Features and labels (1 for chrome) of every non-blank line of every gold page under ``gold_dirs``, read with
+    no finds."""
+    return page_line_examples(gold_dirs, lambda lines, text: {}, lambda shape, i: unaided_line_features(shape, i, BUCKETS))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -62,9 +62,9 @@ ner-groups: $(VENV)/.installed
 # Rebuild the learned models of page edges, of chrome lines anywhere and of lines read alone (workers/data/
 # edge_chrome.json, inner_chrome.json and unaided_chrome.json, the second read beside the first; a minute) from the corpus, the corpus
 # with chrome catalogs 1-3 around it, and the invented development sets; catalog 4, roles_heldout and the
-# held-out corpus_kinds_check15 stay out, to measure them on (each check set joins when it becomes development).
+# held-out corpus_kinds_check16 stay out, to measure them on (each check set joins when it becomes development).
 CHROME_TRAIN := .pagemill/train
-CHROME_DEV_SETS := roles_dev roles_check roles_check2 entities_dev entities_check patterns corpus_kinds_check corpus_kinds_check2 corpus_kinds_dev3 corpus_kinds_check3 corpus_kinds_dev4 corpus_kinds_check4 corpus_kinds_dev5 corpus_kinds_check5 corpus_kinds_check6 corpus_kinds_check7 corpus_kinds_check8 corpus_kinds_check9 corpus_kinds_check10 corpus_kinds_check11 corpus_kinds_check12 corpus_kinds_check13 corpus_kinds_check14
+CHROME_DEV_SETS := roles_dev roles_check roles_check2 entities_dev entities_check patterns corpus_kinds_check corpus_kinds_check2 corpus_kinds_dev3 corpus_kinds_check3 corpus_kinds_dev4 corpus_kinds_check4 corpus_kinds_dev5 corpus_kinds_check5 corpus_kinds_check6 corpus_kinds_check7 corpus_kinds_check8 corpus_kinds_check9 corpus_kinds_check10 corpus_kinds_check11 corpus_kinds_check12 corpus_kinds_check13 corpus_kinds_check14 corpus_kinds_check15
 train-chrome: $(VENV)/.installed
 	rm -rf $(CHROME_TRAIN)
 	for c in 1 2 3; do $(BIN)/python benchmarks/chrome_variants.py --catalog $$c --seed 0 $(CHROME_TRAIN)/chrome-catalog$$c; done

@@ -86,8 +86,8 @@ def test_training_learns_a_chrome_line_from_gold_and_gives_the_same_weights_ever
 def test_the_shipped_model_reads_the_features_the_code_makes():
     model = table(INNER_MODEL)
     assert model["buckets"] == inner_chrome.BUCKETS and model["threshold"] == inner_chrome.THRESHOLD
-    assert {"corpus_kinds_check13", "corpus_kinds_check14"} <= set(model["trained_on"])
-    assert not {"corpus_kinds_check15", "roles_heldout"} & set(model["trained_on"])
+    assert {"corpus_kinds_check14", "corpus_kinds_check15"} <= set(model["trained_on"])
+    assert not {"corpus_kinds_check16", "roles_heldout"} & set(model["trained_on"])
     lines = _lines(PAGE)
     shape = PageShape(lines, PAGE, find_chrome(lines, PAGE, inner=False))
     made = {k for i in range(len(lines)) for k in inner_line_features(shape, i, model["buckets"]) if not k.startswith("e_h")}

@@ -17,7 +17,7 @@ SETS = ["roles_dev", "roles_heldout", "roles_check", "roles_check2", "entities_d
         "corpus_kinds_check2", "corpus_kinds_check3", "corpus_kinds_dev3", "corpus_kinds_check4", "corpus_kinds_dev4", "corpus_kinds_check5",
         "corpus_kinds_dev5", "corpus_kinds_check6", "corpus_kinds_check7", "corpus_kinds_check8",
         "corpus_kinds_check9", "corpus_kinds_check10", "corpus_kinds_check11",
-        "corpus_kinds_check12", "corpus_kinds_check13", "corpus_kinds_check14", "corpus_kinds_check15"]
+        "corpus_kinds_check12", "corpus_kinds_check13", "corpus_kinds_check14", "corpus_kinds_check15", "corpus_kinds_check16"]
 
 
 @pytest.mark.parametrize("name", SETS)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Gold pages with another site's chrome around them: does ``clean`` find that chrome, and only it?
 
-    .venv/bin/python benchmarks/chrome_variants.py [--catalog 1|2|3|4] [--seed N] [--gold ../shared/corpus] OUT_DIR
+    .venv/bin/python benchmarks/chrome_variants.py [--catalog 1|2|3|4|5] [--seed N] [--gold ../shared/corpus] OUT_DIR
     .venv/bin/pagemill eval OUT_DIR            # furniture precision / recall, role accuracy
 
 The corpus's own chrome variants carry one site's chrome ("Contents | Back | Next"), and the pages
@@ -18,7 +18,10 @@ any change that catalog 1 prompted and scored before and after them, so its "aft
 figure; catalog 1's is a development one. Catalog 3 was written after both rounds of changes and scored
 once, as the held-out figure of the rules as they then stood (docs/quality.md, "Chrome of other sites");
 it became a development catalog on 2026-12-05, when catalog 4 (``chrome_catalog4.json``, written by someone who
-read no pagemill code, rule or catalog) took its place as the held-out one.
+read no pagemill code, rule or catalog) took its place as the held-out one. Catalog 5 (``chrome_catalog5.json``,
+2026-12-07, written the same way) is held out too, and has chrome for inside the text (:data:`INSIDE`): three pages in
+four get one or two entries of it, each between two paragraphs; a third of its entries hold a sentence about the site
+itself. Tried as training data for the chrome models and not kept (docs/quality.md, session 56).
 """
 
 from __future__ import annotations
@@ -89,14 +92,23 @@ CATALOGS: dict[str, tuple[list[list[str]], list[list[str]]]] = {
 }
 
 
-def _catalog_file(path: Path) -> tuple[list[list[str]], list[list[str]]]:
+#: Chrome that interrupts a page's text between two paragraphs, by catalog (only the catalogs whose file has it).
+INSIDE: dict[str, list[list[str]]] = {}
+
+
+def _catalog_file(name: str, path: Path) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return data["top"], data["bottom"]
+    CATALOGS[name] = data["top"], data["bottom"]
+    if data.get("inside"):
+        INSIDE[name] = data["inside"]
 
 
 # Catalog 4 was written by someone who read none of pagemill's code, rules or other catalogs (2026-12-05), and is
 # kept in its own file so that it stays apart from the ones the rules were fitted on.
-CATALOGS["4"] = _catalog_file(REPO / "benchmarks" / "chrome_catalog4.json")
+_catalog_file("4", REPO / "benchmarks" / "chrome_catalog4.json")
+# Catalog 5 (2026-12-07) was written the same way: chrome inside the text too, and sentences about the site itself
+# (the chrome the models missed most on the invented sets).
+_catalog_file("5", REPO / "benchmarks" / "chrome_catalog5.json")
 
 
 def with_chrome(text: str, gold: dict, top: list[str], bottom: list[str], sep_top: str, sep_bottom: str) -> tuple[str, dict]:
@@ -121,6 +133,34 @@ def with_chrome(text: str, gold: dict, top: list[str], bottom: list[str], sep_to
     return page, {**gold, "segments": segments, "entities": moved(gold["entities"]), "repairs": moved(gold.get("repairs", []))}
 
 
+def with_inside(text: str, gold: dict, entries: list[list[str]], rng: random.Random) -> tuple[str, dict]:
+    """The page with each of ``entries`` set as a block of its own after a blank line between two paragraphs (places
+    drawn by ``rng``; never inside a segment, an entity or a repair), and its gold moved to match."""
+    spans = [(x["start"], x["end"]) for key in ("segments", "entities", "repairs") for x in gold.get(key, [])]
+    free = [m for m in range(2, len(text)) if text[m - 2:m] == "\n\n" and not text[m].isspace()
+            and not any(a < m < b for a, b in spans)]
+    places = sorted(rng.sample(free, min(len(entries), len(free))))
+    blocks = ["\n".join(lines) + "\n\n" for lines in entries[: len(places)]]
+
+    def at(pos: int) -> int:  # where a character of the page stands once the blocks are in
+        return pos + sum(len(block) for place, block in zip(places, blocks) if place <= pos)
+
+    added = []
+    for place, lines, block in zip(places, entries, blocks):
+        pos = at(place) - len(block)
+        for line in lines:
+            added.append({"role": "furniture", "start": pos, "end": pos + len(line)})
+            pos += len(line) + 1
+    cuts = [0, *places, len(text)]
+    page = "".join(text[cuts[k]:cuts[k + 1]] + (blocks[k] if k < len(blocks) else "") for k in range(len(cuts) - 1))
+
+    def moved(items: list[dict]) -> list[dict]:
+        return [{**x, "start": at(x["start"]), "end": at(x["start"]) + x["end"] - x["start"]} for x in items]
+
+    return page, {**gold, "segments": sorted(moved(gold["segments"]) + added, key=lambda x: x["start"]),
+                  "entities": moved(gold["entities"]), "repairs": moved(gold.get("repairs", []))}
+
+
 def build(gold_dir: Path, out: Path, catalog: str, seed: int) -> int:
     tops, bottoms = CATALOGS[catalog]
     rng = random.Random(seed)
@@ -132,6 +172,8 @@ def build(gold_dir: Path, out: Path, catalog: str, seed: int) -> int:
             continue  # a page that has chrome already
         top = rng.choice(tops) if rng.random() < 0.9 else []
         bottom = rng.choice(bottoms) if rng.random() < 0.9 else []
+        if catalog in INSIDE:  # (only then: the other catalogs' pages stay as they were drawn)
+            text, gold = with_inside(text, gold, rng.sample(INSIDE[catalog], rng.choice([0, 1, 1, 2])), rng)
         page, moved = with_chrome(text, gold, top, bottom, rng.choice(["\n\n", "\n"]), rng.choice(["\n\n", "\n"]))
         name = f"{gf.stem}--site{catalog}"
         pages, golds = out / gf.parent.parent.name / "pages", out / gf.parent.parent.name / "gold"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 
 from benchmarks import chrome_variants as cv
 
@@ -32,3 +33,18 @@ def test_pages_with_chrome_of_their_own_are_left_out(tmp_path):
         (src / "gold" / f"{name}.json").write_text(json.dumps({"page": f"pages/{name}.txt", "segments": segs, "entities": []}))
     assert cv.build(tmp_path / "gold", tmp_path / "out", "1", 0) == 1
     assert [p.name for p in (tmp_path / "out" / "s" / "pages").iterdir()] == ["plain--site1.txt"]
+
+
+def test_chrome_inside_the_text_goes_between_paragraphs_and_the_gold_moves_with_it():
+    text = "Harbour news\n\nFerries return to Kestrel Bay.\n\nThe pier opens in May.\n"
+    gold = {"segments": [{"role": "heading", "start": 0, "end": 12}, {"role": "paragraph", "start": 14, "end": 44},
+                         {"role": "paragraph", "start": 46, "end": 68}],
+            "entities": [{"label": "PLACE", "start": 32, "end": 43}], "repairs": [{"start": 46, "end": 49, "expected": "The"}]}
+    for seed in range(6):
+        page, moved = cv.with_inside(text, gold, [["Advertisement"], ["Read next: tide tables", "Share"]], random.Random(seed))
+        lines = [ln for ln in page.split("\n") if ln]
+        assert [t for _, t in _spans(page, moved)] == lines  # each line one segment, in order, where it now stands
+        assert {t for r, t in _spans(page, moved) if r == "furniture"} == {"Advertisement", "Read next: tide tables", "Share"}
+        assert "\n\nRead next: tide tables\nShare\n\n" in page and "\n\nAdvertisement\n\n" in page
+        e, rp = moved["entities"][0], moved["repairs"][0]
+        assert page[e["start"]:e["end"]] == "Kestrel Bay" and page[rp["start"]:rp["end"]] == "The"

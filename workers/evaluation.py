@@ -157,13 +157,13 @@ def _score_entities(page: GoldPage, record: dict, t: _Tally) -> None:
                 matched.add((s, e, lab))
                 t.ent[lab]["tp"] += 1
             continue
-        if not _excused(s, e, lab, gold_ents, scored):
+        if not excused(s, e, lab, gold_ents, scored):
             t.ent[lab]["fp"] += 1
     for _, _, lab in gold_keys - matched:
         t.ent[lab]["fn"] += 1
 
 
-def _excused(s: int, e: int, lab: str, gold_ents: list[tuple[int, int, str]], scored: set[str]) -> bool:
+def excused(s: int, e: int, lab: str, gold_ents: list[tuple[int, int, str]], scored: set[str]) -> bool:
     """A wrong prediction that is not held against the record."""
     for gs, ge, gl in gold_ents:
         if gl not in scored and _overlap(s, e, gs, ge) > 0:

@@ -50,8 +50,8 @@ def page_line_examples(gold_dirs: list[Path], found: Callable[[list[Line], str],
     return xs, ys
 
 
-def fit(xs: list[dict[str, float]], ys: list[float]) -> dict[str, float]:
-    """Weights of a logistic regression with an L2 penalty, by full-batch gradient descent from zero."""
+def fit(xs: list[dict[str, float]], ys: list[float], l2: float = L2) -> dict[str, float]:
+    """Weights of a logistic regression with an L2 penalty (weight ``l2``), by full-batch gradient descent from zero."""
     names = sorted({k for x in xs for k in x})
     index = {k: j for j, k in enumerate(names)}
     X = np.zeros((len(xs), len(names)))
@@ -62,7 +62,7 @@ def fit(xs: list[dict[str, float]], ys: list[float]) -> dict[str, float]:
     w = np.zeros(len(names))
     for _ in range(ITERATIONS):
         p = 1 / (1 + np.exp(-(X @ w)))
-        w -= RATE * (X.T @ (p - y) + L2 * w) / len(y)
+        w -= RATE * (X.T @ (p - y) + l2 * w) / len(y)
     return {k: round(float(w[j]), 5) for k, j in index.items() if abs(w[j]) >= 1e-5}
 
 

@@ -2319,6 +2319,23 @@ def inner_line_features(shape: PageShape, i: int, buckets: int) -> dict[str, flo
     return f
 
 
+#: Most words of a line of running text the learned models may take; a longer one only the rules can call chrome. A
+#: model's score sums a weight for each of the line's words, so a long paragraph at the page's edge or a long caption
+#: could add up past the threshold: with the corpus left out of the models' training (``make chrome-real``), they took
+#: a paragraph of 40 words and a caption, though the gold's chrome holds 6 lines of 30 words or more in 4,147 (cookie
+#: and licence notices, most of them found by rules, and lists of links).
+MODEL_MAX_WORDS = 30
+#: Marks between the items of a list of links or a menu ("Related guides  •  ...  •  ..."): such a line is no running
+#: text, however many words its items hold. ("/" and ">" are left out: running text writes them too.)
+_ITEM_MARKS = re.compile(r"[|·•»›→]")
+
+
+def _model_may_take(text: str) -> bool:
+    """Whether the learned models may call ``text`` chrome: not a line of running text of :data:`MODEL_MAX_WORDS`
+    words or more (a list's line, its items set apart by two marks or more, they may)."""
+    return len(text.split()) < MODEL_MAX_WORDS or len(_ITEM_MARKS.findall(text)) >= 2
+
+
 def _learned_lines(lines: list[Line], text: str | None, found: dict[int, str], model: dict) -> None:
     """Mark each line the rules and the edge model left that the learned model of chrome lines scores above its
     threshold: a site's box between the paragraphs in words no rule knows, or a line past where the walks from the
@@ -2328,7 +2345,7 @@ def _learned_lines(lines: list[Line], text: str | None, found: dict[int, str], m
     weights, buckets = model["weights"], model["buckets"]
     cut = math.log(model["threshold"] / (1 - model["threshold"]))  # (log-odds: no exp() to overflow)
     for i in range(len(lines)):
-        if i not in shape.found and not _MEDIA_CONTACT.match(lines[i].text.strip()) and sum(v * weights.get(k, 0.0) for k, v in inner_line_features(shape, i, buckets).items()) > cut:
+        if i not in shape.found and _model_may_take(lines[i].text) and not _MEDIA_CONTACT.match(lines[i].text.strip()) and sum(v * weights.get(k, 0.0) for k, v in inner_line_features(shape, i, buckets).items()) > cut:
             found[i] = "chrome by the learned model of chrome lines"
 
 
@@ -2384,7 +2401,7 @@ def _unaided_lines(lines: list[Line], text: str | None, found: dict[int, str], m
     cut = math.log(model["threshold"] / (1 - model["threshold"]))
     for i, ln in enumerate(lines):
         t = ln.text.strip()
-        if i in found or _PHONE_NUMBER.search(t) or _EMAIL.search(t) or _MEDIA_CONTACT.match(t):
+        if i in found or not _model_may_take(t) or _PHONE_NUMBER.search(t) or _EMAIL.search(t) or _MEDIA_CONTACT.match(t):
             continue
         if sum(v * weights.get(k, 0.0) for k, v in unaided_line_features(shape, i, buckets).items()) > cut:
             found[i] = "chrome by the learned model of lines read alone"
@@ -2425,7 +2442,7 @@ def _learned_edge(lines: list[Line], start: int, stop: int, inward: int, found: 
     i = start
     while (i <= stop if inward > 0 else i >= stop) and i not in found:
         pos = abs(i - edge)
-        if pos >= limit or _rules_own(lines[i].text, prose) or (inward > 0 and i + 1 < n and _prose_line(lines[i + 1].text, TITLE_OVER_WORDS)):
+        if pos >= limit or _rules_own(lines[i].text, prose) or not _model_may_take(lines[i].text) or (inward > 0 and i + 1 < n and _prose_line(lines[i + 1].text, TITLE_OVER_WORDS)):
             break  # (at the top, the line right over the first paragraph is the page's title or standfirst)
         before = i - inward
         feats = edge_line_features(lines[i].text, pos, inward > 0, not 0 <= before < n or before in found, model["buckets"])

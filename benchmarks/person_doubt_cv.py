@@ -178,10 +178,9 @@ def load(folder: Path, cache: Path, jobs: int) -> list:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def scores(folder: Path, made: list, weights: dict[str, float] | None, threshold: float) -> tuple[float, float]:
-    """PERSON F1 and entity F1 of the folder's records, the persons scored under ``threshold`` dropped (none
-    without weights)."""
-    gold = {page.name: page for _, page in gold_pages(folder)}
+def scores(gold: dict[str, GoldPage], made: list, weights: dict[str, float] | None, threshold: float) -> tuple[float, float]:
+    """PERSON F1 and entity F1 of a folder's records against its ``gold`` pages, the persons scored under
+    ``threshold`` dropped (none without weights)."""
     cut = math.log(threshold / (1 - threshold))
     records = {}
     for name, record, rows in made:
@@ -227,8 +226,9 @@ def main(argv: list[str] | None = None) -> int:
     for folder in [*args.folders, *args.test_only]:
         test_only = folder in args.test_only
         weights = everything if test_only else fitted([f for f in args.folders if f != folder])
-        base = scores(folder, made[folder], None, 0.5)
-        at = [scores(folder, made[folder], weights, t) for t in ts]
+        gold = {page.name: page for _, page in gold_pages(folder)}
+        base = scores(gold, made[folder], None, 0.5)
+        at = [scores(gold, made[folder], weights, t) for t in ts]
         if not test_only and not math.isnan(base[0]):
             rows.append((base, at))
         print(f"{folder.name}{' (test only)' if test_only else ''}\t{base[0]:.3f} | "

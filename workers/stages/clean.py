@@ -2442,8 +2442,11 @@ def _learned_edge(lines: list[Line], start: int, stop: int, inward: int, found: 
     i = start
     while (i <= stop if inward > 0 else i >= stop) and i not in found:
         pos = abs(i - edge)
+        # The walk stops past its edge lines, at a line the rules decide on or too long for a model to take
+        # (:func:`_model_may_take`), and, at the top, at the line right over the first paragraph (the page's title
+        # or standfirst).
         if pos >= limit or _rules_own(lines[i].text, prose) or not _model_may_take(lines[i].text) or (inward > 0 and i + 1 < n and _prose_line(lines[i + 1].text, TITLE_OVER_WORDS)):
-            break  # (at the top, the line right over the first paragraph is the page's title or standfirst)
+            break
         before = i - inward
         feats = edge_line_features(lines[i].text, pos, inward > 0, not 0 <= before < n or before in found, model["buckets"])
         if sum(v * weights.get(k, 0.0) for k, v in feats.items()) <= cut:

@@ -47,7 +47,7 @@ def _edge_examples(pages) -> tuple[list, list]:
     return xs, ys
 
 
-def _fold(args: tuple[str, dict[str, list], dict[str, tuple[list, list]]]) -> tuple[str, dict[str, float]]:
+def _fold(args: tuple[str, dict[str, list], dict[str, tuple[list, list]]]) -> tuple[str, dict[str, float], list]:
     name, pages, edge_xy = args
     train = [n for n in pages if n != name]
     ex = [x for n in train for x in edge_xy[n][0]]
@@ -70,7 +70,8 @@ def _fold(args: tuple[str, dict[str, list], dict[str, tuple[list, list]]]) -> tu
             uy += labels
     unaided = {"buckets": unaided_chrome.BUCKETS, "threshold": unaided_chrome.THRESHOLD, "weights": fit(ux, uy)}
     tally = {"tp": 0, "fp": 0, "fn": 0}
-    for text, lines, labels in pages[name]:
+    errors = []
+    for p, (text, lines, labels) in enumerate(pages[name]):
         found = find_chrome(lines, text, edge_model=edge, inner_model=inner, unaided_model=unaided)
         for i, ln in enumerate(lines):
             size = len(ln.text.strip())
@@ -78,9 +79,11 @@ def _fold(args: tuple[str, dict[str, list], dict[str, tuple[list, list]]]) -> tu
                 tally["tp"] += size
             elif i in found:
                 tally["fp"] += size
+                errors.append(("taken", p, i, ln.text.strip()))
             elif labels[i]:
                 tally["fn"] += size
-    return name, tally
+                errors.append(("missed", p, i, ln.text.strip()))
+    return name, tally, errors
 
 
 def _pr(t: dict[str, float]) -> tuple[float, float]:
@@ -95,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="benchmarks/chrome_cv.py", description=__doc__.split("\n\n")[0])
     ap.add_argument("--jobs", type=int, default=2, help="folds fitted at once (default 2)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--errors", action="store_true",
+                    help="also list each line wrongly taken or missed (on stderr: set, page number, line number)")
     ap.add_argument("folds", type=Path, nargs="+", help="gold folders left out in turn")
     args = ap.parse_args(folds_argv)
     folds = [p.resolve() for p in args.folds]
@@ -106,7 +111,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     edge_xy = {n: _edge_examples(ps) for n, ps in pages.items()}
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-        results = dict(pool.map(_fold, [(str(p), pages, edge_xy) for p in folds]))
+        results = {}
+        for name, tally, errors in pool.map(_fold, [(str(p), pages, edge_xy) for p in folds]):
+            results[name] = tally
+            for kind, page, line, text in errors if args.errors else ():
+                print(f"{kind:6s} {Path(name).name} page {page} line {line}: {text[:160]}", file=sys.stderr)
     total = {"tp": 0, "fp": 0, "fn": 0}
     rows = {}
     for p in folds:

@@ -105,3 +105,33 @@ def test_a_lone_word_is_still_dropped_beside_and_alone_or_before_more_of_its_ite
     got = refined(texts, [("Permits", "ORG", 0), ("Border Works", "ORG", 0), ("Lantern", "ORG", 0), ("Harbour Tools", "ORG", 0)])
     assert ("Permits", "ORG") not in got and ("Lantern", "ORG") not in got, got
     assert ("Border Works", "ORG") in got and ("Harbour Tools", "ORG") in got, got
+
+
+def test_a_town_or_region_a_result_verb_names_is_its_club_everywhere_on_the_page():
+    texts = [SPORT, "Kestrelford rolled past Upper Harbourton, 45-17, on Tuesday.",
+             "Upper Harbourton also lost its kicker.", "Ana Lima had two goals to lift Selwick."]
+    got = refined(texts, [("Kestrelford", "GPE", 1), ("Upper Harbourton", "LOC", 1), ("Upper Harbourton", "LOC", 2),
+                          ("Ana Lima", "PERSON", 3), ("Selwick", "GPE", 3)])
+    assert ("Kestrelford", "ORG") in got and got.count(("Upper Harbourton", "ORG")) == 2, got
+    assert ("Selwick", "ORG") in got and ("Ana Lima", "PERSON") in got, got
+
+
+def test_a_town_before_its_new_record_of_games_is_its_club():
+    texts = [SPORT, "Ana Lima scored twice as Tarnby improved to 14-0-1 in its last 15 games."]
+    got = refined(texts, [("Ana Lima", "PERSON", 1), ("Tarnby", "GPE", 1)])
+    assert ("Tarnby", "ORG") in got, got
+
+
+def test_a_region_is_a_club_by_a_result_verb_only_not_by_a_word_after_it():
+    texts = [SPORT, "Fans drove in from the Varn Valley side of the ridge for the final."]
+    got = refined(texts, [("Varn Valley", "LOC", 1)])
+    assert ("Varn Valley", "LOC") in got, got
+
+
+def test_a_state_before_a_players_position_or_sport_is_its_club_and_a_country_stays_a_place():
+    texts = [SPORT, "Vermont QB Ana Lima threw twice, and Brazil soccer player Eva Berg scored for the visitors.",
+             "The win kept Vermont top of the table."]
+    got = refined(texts, [("Vermont", "GPE", 1), ("Ana Lima", "PERSON", 1), ("Brazil", "GPE", 1), ("Eva Berg", "PERSON", 1),
+                          ("Vermont", "GPE", 2)])
+    assert got.count(("Vermont", "ORG")) == 2, got
+    assert ("Brazil", "GPE") in got and ("Ana Lima", "PERSON") in got, got

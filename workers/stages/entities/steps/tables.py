@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ....knowledge.lexicon import (
-    CLUB_WORDS, COLUMN_ABBREVIATIONS, EVENT_HEADS, MONTHS, ORG_COLUMNS, ORG_HEADS, PERSON_COLUMNS, PLACE_COLUMNS, RESULT_LINE_WORDS, RESULT_VERBS, ROW_LABELS, SPORT_WORDS, STAT_WORDS, TEAM_CUES_AFTER, TEAM_CUES_BEFORE, WEEKDAYS, alternation,
+    CLUB_WORDS, COLUMN_ABBREVIATIONS, EVENT_HEADS, MONTHS, ORG_COLUMNS, ORG_HEADS, PERSON_COLUMNS, PLACE_COLUMNS, RECORD_VERBS, RESULT_LINE_WORDS, RESULT_VERBS, ROW_LABELS, SPORT_WORDS, STAT_WORDS, TEAM_CUES_AFTER, TEAM_CUES_BEFORE, WEEKDAYS, alternation,
 )
 from ....knowledge.shapes import CELL_GAP
 from ..core import (
@@ -235,10 +235,12 @@ _CUE_BEFORE = re.compile(r"\b" + alternation(TEAM_CUES_BEFORE) + r"[ \t]+$")
 #: A result's verb after a side ("Selwick beat Tarnby") and before one ("beat Tarnby", "scored for Tarnby").
 _RESULT_AFTER = re.compile(r"[ \t]+" + alternation(RESULT_VERBS) + r"\b")
 _RESULT_BEFORE = re.compile(r"\b" + alternation(RESULT_VERBS) + r"[ \t]+(?:the[ \t]+)?$")
+#: A side's new record of games after it ("Selwick improved to 6-5"): the record is what says a club, not the verb.
+_RECORD_AFTER = re.compile(r"[ \t]+" + alternation(RECORD_VERBS) + r"[ \t]+to[ \t]+" + _RECORD + r"(?![\d-])")
 
 
 def team_cues(ms: list[Mention], page: Page) -> list[Mention]:
-    """On a page about sport, a town named as a club is the club: "Selwick coach Ana Lima", "Italian side Selwick".
+    """On a page about sport, a town or state named as a club is the club: "Selwick coach Ana Lima", "Selwick QB Ana Lima".
 
     Without a table to say so, the words around the name do: a player's or
     official's role after it ("coach", "striker", "fans", "club"...), or
@@ -246,23 +248,28 @@ def team_cues(ms: list[Mention], page: Page) -> list[Mention]:
     group of that name becomes an organisation wherever the page names it (as
     for a club of a results table), except after "in", "near"... and in a
     dateline. A country is left alone (a country's team is its place), and so
-    is a nationality ("Italian side"). A town or state the model calls a place
+    is a nationality ("Italian side"). A town, state or region the model calls a place
     is a club by a result's verb too ("Selwick beat Tarnby", "scored for
-    Tarnby"), which says nothing of a person ("Ana Lima beat Eva Berg").
+    Tarnby", "two goals to lift Tarnby"), which says nothing of a person ("Ana
+    Lima beat Eva Berg"), and by its new record of games ("Selwick improved to
+    6-5").
     """
     if not page.about_sport:
         return ms
     texts = page.texts
     clubs: set[str] = set()
     for m in ms:
-        if m.label not in {"GPE", "PERSON", "FAC", "ORG"}:
+        if m.label not in {"GPE", "LOC", "PERSON", "FAC", "ORG"}:
             continue  # (the model's group is a nationality: "English side", "African players")
         text, t = texts[m.seg], m.text(texts)
-        if m.label == "GPE" and t not in clubs and ((p := lookup(t)) is None or p.kind in {"city", "state"}) and (
-                _RESULT_AFTER.match(text, m.end) or _RESULT_BEFORE.search(text, max(0, m.start - 20), m.start)):
+        if m.label in {"GPE", "LOC"} and t not in clubs and ((p := lookup(t)) is None or p.kind in {"city", "state"}) and (
+                _RESULT_AFTER.match(text, m.end) or _RECORD_AFTER.match(text, m.end)
+                or _RESULT_BEFORE.search(text, max(0, m.start - 20), m.start)):
             clubs.add(t)
             continue
-        if (t in clubs or not t[:1].isupper() or ((p := lookup(t)) is not None and p.kind != "city")
+        if m.label == "LOC":
+            continue  # (a region by a result's verb only: "Eastern Plains rolled past ..."; "the Pacific coast" is no club)
+        if (t in clubs or not t[:1].isupper() or ((p := lookup(t)) is not None and p.kind not in {"city", "state"})
                 or t.title() in gazetteer().demonyms):
             continue  # ("Dutch striker", "Italian side": a nationality, not a club)
         if _CUE_AFTER.match(text, m.end) or _CUE_BEFORE.search(text, max(0, m.start - 20), m.start):

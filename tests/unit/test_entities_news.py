@@ -135,3 +135,20 @@ def test_a_state_before_a_players_position_or_sport_is_its_club_and_a_country_st
                           ("Vermont", "GPE", 2)])
     assert got.count(("Vermont", "ORG")) == 2, got
     assert ("Brazil", "GPE") in got and ("Ana Lima", "PERSON") in got, got
+
+
+def test_a_service_people_post_on_or_have_accounts_with_is_an_organisation_wherever_the_page_names_it():
+    texts = ["Ana Lima posted on Quillnet Tuesday, and some Quillnet users mocked it across Quillnet.",
+             "Her Vidra account was closed, and Vidra said nothing."]
+    got = refined(texts, [("Ana Lima", "PERSON", 0), ("Quillnet", "GPE", 0, 1), ("Quillnet", "GPE", 0, 2),
+                          ("Vidra", "PERSON", 1), ("Vidra", "PERSON", 1, 1)])
+    assert got.count(("Quillnet", "ORG")) == 3 and got.count(("Vidra", "ORG")) == 2, got
+    assert ("Ana Lima", "PERSON") in got and not [t for t, _ in got if "Tuesday" in t and "Quillnet" in t], got
+
+
+def test_a_posting_word_leaves_days_places_persons_and_kinds_of_body_alone():
+    texts = ["Tom Berg posted on Monday that Boston users and Catholic users liked it.",
+             "Bank accounts were frozen, and the Berg account was read out."]
+    got = refined(texts, [("Tom Berg", "PERSON", 0), ("Monday", "DATE", 0), ("Boston", "GPE", 0), ("Catholic", "NORP", 0)])
+    assert ("Monday", "DATE") in got and ("Boston", "GPE") in got and ("Catholic", "NORP") in got, got
+    assert not [t for t, label in got if label == "ORG"], got

@@ -38,6 +38,9 @@ LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "DATE"}
 COMPANY_FORMS = word_list("company_forms")
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW"}
+#: Origins of mentions a cue beside the name labelled (``org_kinds``, ``org_roles``, ``org_openers``, ``platforms``):
+#: the cue outweighs what the model or a preposition says of the name elsewhere on the page.
+CUED_ORIGINS = frozenset({"kind", "opener"})
 
 
 @dataclass(slots=True, eq=False)

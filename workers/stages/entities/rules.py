@@ -104,6 +104,7 @@ STEPS: tuple[Step, ...] = (
     Step("life_events", people.life_events),
     Step("name_edges", people.name_edges),
     Step("org_kinds", orgs.org_kinds),
+    Step("platforms", orgs.platforms),
     Step("org_roles", orgs.org_roles),
     Step("company_forms", orgs.company_forms),
     Step("defined_names", orgs.defined_names),

@@ -7,8 +7,8 @@ import re
 from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import (
     ACRONYM_JOINING_WORDS, AWARD_WORDS, BODY_WORDS, EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS,
-    LANGUAGE_CUES, LEAD_WORDS, LEGAL_FORMS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, ORG_OPENERS, ORG_OPENER_JOINERS, ORG_KINDS, ORG_ROLES, PLACE_HEADS, PLACE_PLURALS, PLACE_PREFIXES, TIME_WORDS,
-    TEAM_CUES_AFTER, TITLES, WORK_WORDS, alternation,
+    LANGUAGE_CUES, LEAD_WORDS, LEGAL_FORMS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, ORG_OPENERS, ORG_OPENER_JOINERS, ORG_KINDS, ORG_ROLES, PLACE_HEADS, PLATFORM_CUES_AFTER, PLATFORM_CUES_BEFORE, PLACE_PLURALS, PLACE_PREFIXES, TIME_WORDS,
+    MONTHS, TEAM_CUES_AFTER, TITLES, WEEKDAYS, WORK_WORDS, alternation,
 )
 from ....knowledge.lexicon import words as word_list
 from ....knowledge.words import is_listed
@@ -905,6 +905,55 @@ def org_kinds(ms: list[Mention], page: Page) -> list[Mention]:
             inside = taken.find(i, s, e)
             if any(o.start < s or o.end > e for o in inside):
                 continue
+            _cued_org(i, s, e, inside, taken, out, gone)
+    return [m for m in out if id(m) not in gone]
+
+
+#: A name of one to three capitalised words after words of posting ("posted on Quillnet"), and before a noun for what a
+#: service's users have ("Quillnet users", "the Vidra News channel").
+_PLATFORM_NAME = r"([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,2})"
+_PLATFORM_BEFORE = re.compile(r"(?<![\w-])" + alternation(PLATFORM_CUES_BEFORE) + r"[ \t]+" + _PLATFORM_NAME)
+_PLATFORM_AFTER = re.compile(r"(?<![\w&'’.-])" + _PLATFORM_NAME + r"[ \t]+" + alternation(PLATFORM_CUES_AFTER) + r"\b")
+#: Capitalised words that open a sentence before a name and are no part of it: "The Quillnet account", "Her Vidra feed".
+_PLATFORM_OPENERS = {"The", "A", "An", "His", "Her", "Their", "Its", "Our", "My", "Your", "This", "That", "Some", "Many"}
+
+
+def platforms(ms: list[Mention], page: Page) -> list[Mention]:
+    """A website or service that people post on, or that has users and accounts, is an organisation: "posted on
+    Quillnet", "a video on Streamly", "Quillnet users", "her Vidra account".
+
+    The model reads such a name as a place (after "on" or "across", as a town is "on" an island), a person or
+    nothing, and the gazetteer's prepositions then make it a place. Found so, it is an organisation wherever the page
+    names it (``propagate``, by the cue's origin), and named once it is kept. Left alone: a name opening with a given
+    name or a known place (``_person_or_place``: "Boston users"), a weekday or month ("posted on Monday"; one after
+    the name is cut off: "posted on Quillnet Tuesday"), a nationality or a faith ("Catholic users"), a possessive ("Lima's
+    account"), a kind of organisation alone ("Bank accounts"), a word the page writes in lower case too, and a word
+    of a person's full name on the page ("the Berg account" where "Tom Berg" is named).
+    """
+    texts = page.texts
+    demonyms = gazetteer().demonyms
+    person_words = {w for m in ms if m.label == "PERSON" for w in m.text(texts).split() if " " in m.text(texts)}
+    taken = SpanIndex(ms)
+    gone: set[int] = set()
+    out = list(ms)
+    for i, text in enumerate(texts):
+        for pm in (*_PLATFORM_BEFORE.finditer(text), *_PLATFORM_AFTER.finditer(text)):
+            s, e = pm.span(1)
+            words = text[s:e].split()
+            while words and words[0] in _PLATFORM_OPENERS:
+                s += len(words.pop(0))
+                s += len(text[s:e]) - len(text[s:e].lstrip())
+            while words and (words[-1].lower() in MONTHS or words[-1].lower() in WEEKDAYS):
+                e = text.rindex(words.pop(), s, e)  # "posted on Quillnet Tuesday": the day is no part of the name
+                e = s + len(text[s:e].rstrip())
+            name = text[s:e]
+            if not words or name.endswith(("'s", "’s")) or _person_or_place(name) or (
+                    len(words) == 1 and name.lower() in ORG_KINDS) or any(
+                    w.lower() in page.lower_words or w in demonyms or w in person_words for w in words):
+                continue
+            inside = taken.find(i, s, e)
+            if any(o.start < s or o.end > e or o.label == "NORP" for o in inside):
+                continue  # (a longer name, or the model's group: "Catholic users")
             _cued_org(i, s, e, inside, taken, out, gone)
     return [m for m in out if id(m) not in gone]
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ....knowledge.gazetteer import CITY_POPULATION, state_codes
 from ..core import (
-    PLACE_LABELS, PLACE_VERB_BEFORE, SPEECH_AFTER, THE_BEFORE, Mention, Page, SpanIndex, big_place, dateline_place, fold, gazetteer,
+    CUED_ORIGINS, PLACE_LABELS, PLACE_VERB_BEFORE, SPEECH_AFTER, THE_BEFORE, Mention, Page, SpanIndex, big_place, dateline_place, fold, gazetteer,
     is_common,
     lookup,
     place_label, sentence_initial, strip_punct, wire_dateline,
@@ -330,6 +330,8 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
     actors = {m.text(texts) for m in ms if m.label in ("PERSON", "ORG") and (
         _ACTS_AFTER.match(texts[m.seg], m.end) or SPEECH_AFTER.match(texts[m.seg], m.end))}
     teams = {g for text in texts for sm in _SCORED_NAME.finditer(text) for g in sm.groups() if g}
+    # (a name a cue beside it made an organisation's, "posted on Quillnet", is none of the page's places)
+    cued = {m.text(texts) for m in ms if m.origin in CUED_ORIGINS}
     prev: Mention | None = None
     listed = False  # ``prev`` is a place after a preposition, or listed after one
     made: set[str] = set()
@@ -360,7 +362,7 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
                    or (m.label == "ORG" and m.origin == "model" and t not in teams
                        and _RELABEL_PREPOSITION.search(text, max(0, m.start - 6), m.start)))
               and t not in gaz.demonyms  # ("in Varnholm", "the border post at Varnholm": a village taken for a people too)
-              and t not in page.known.orgs and t.lower() not in page.lower_words and t not in actors
+              and t not in page.known.orgs and t.lower() not in page.lower_words and t not in actors and t not in cued
               and not _PLURAL_AFTER.match(text, m.end)):
             # (one word no English text uses, "in Varnholm": a village the model took for a firm, unless it speaks or
             # acts somewhere on the page, "Shares in Nordvik rose" where "Nordvik said", or a plural noun follows it)

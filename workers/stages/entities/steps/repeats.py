@@ -11,16 +11,12 @@ from ....knowledge.lexicon import (
     TITLES, alternation,
 )
 from ..core import (
-    EDGE_PUNCT, Mention, NAME_LABELS, Occurrences, PLACE_LABELS, PLACE_VERB_BEFORE, Page, SpanIndex, bare, dateline_place, fold,
+    CUED_ORIGINS, EDGE_PUNCT, Mention, NAME_LABELS, Occurrences, PLACE_LABELS, PLACE_VERB_BEFORE, Page, SpanIndex, bare, dateline_place, fold,
     gazetteer, is_common, is_given_name, trim_name,
 )
 
 #: A surname after an Arabic article and a hyphen ("al-Tarabi"): the article is no part of the name a page repeats.
 _ARTICLE_SURNAME = re.compile(r"^" + alternation(ARTICLE_PREFIXES) + r"[-‑]([A-Z]\w+)$")
-
-#: Origins of mentions a cue beside the name labelled (``org_kinds``, ``org_roles``, ``org_openers``).
-CUED_ORIGINS = frozenset({"kind", "opener"})
-
 
 # "of" in the languages that name a body or a product after its town: "Pétrole de Doba", "Cantina di Lerici".
 _OF_WORDS = frozenset(("de", "du", "des", "di", "da", "do", "del", "della", "of"))

@@ -152,3 +152,11 @@ def test_a_posting_word_leaves_days_places_persons_and_kinds_of_body_alone():
     got = refined(texts, [("Tom Berg", "PERSON", 0), ("Monday", "DATE", 0), ("Boston", "GPE", 0), ("Catholic", "NORP", 0)])
     assert ("Monday", "DATE") in got and ("Boston", "GPE") in got and ("Catholic", "NORP") in got, got
     assert not [t for t, label in got if label == "ORG"], got
+
+
+def test_each_name_listed_after_a_kind_of_organisation_in_the_plural_is_one():
+    texts = ["The newspaper chains Quillon and Orvane Media merged, and Quillon cut jobs.",
+             "Fares rose at the carriers Norway, Vantora Air and Ana Lima said so."]
+    got = refined(texts, [("Quillon", "PERSON", 0), ("Quillon", "PERSON", 0, 1), ("Norway", "GPE", 1), ("Ana Lima", "PERSON", 1)])
+    assert got.count(("Quillon", "ORG")) == 2 and ("Orvane Media", "ORG") in got, got
+    assert ("Vantora Air", "ORG") in got and ("Norway", "GPE") in got and ("Ana Lima", "PERSON") in got, got

@@ -869,6 +869,32 @@ def awards(ms: list[Mention], page: Page) -> list[Mention]:
 _AFTER_KIND = re.compile(r"(?<![\w-])" + alternation(ORG_KINDS) + r"[ \t]+([A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|of|and)){0,4})")
 
 
+def _plural(word: str) -> str:
+    if word.endswith("y") and word[-2:-1] not in set("aeiou"):
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "sh", "ch", "x")) else "s")
+
+
+#: The same nouns in the plural, before a list of names: "newspaper chains Quillon and Orvane Media", "the banks
+#: Quillon, Vantora and Tarn Mutual". A name in the list holds no "and": it is what keeps them apart.
+_KIND_NAME = r"[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|of)){0,4}"
+_AFTER_KINDS = re.compile(r"(?<![\w-])" + alternation({_plural(w) for w in ORG_KINDS}) + r"[ \t]+(" + _KIND_NAME
+                          + r"(?:,[ \t]+" + _KIND_NAME + r")*(?:,?[ \t]+and[ \t]+" + _KIND_NAME + r")?)")
+_LIST_JOIN = re.compile(r",?[ \t]+and[ \t]+|,[ \t]+")
+
+
+def _kind_names(text: str):
+    """The span of each name right after a kind noun (``_AFTER_KIND``), and of each name listed after one in the plural."""
+    for km in _AFTER_KIND.finditer(text):
+        yield km.span(1)
+    for km in _AFTER_KINDS.finditer(text):
+        s = km.start(1)
+        for jm in _LIST_JOIN.finditer(text, s, km.end(1)):
+            yield s, jm.start()
+            s = jm.end()
+        yield s, km.end(1)
+
+
 #: Abbreviations a name holds with their full stop ("Acme Ltd. of Leeds", "St. Anne's Trust"): no sentence ends there.
 _NAME_ABBREVIATIONS = {"inc", "ltd", "co", "corp", "bros", "st"}
 #: A sentence's end inside a run of capitalised words: a word of two or more letters, a full stop, then a space.
@@ -876,7 +902,8 @@ _SENTENCE_BREAK = re.compile(r"(?<![\w'’.&-])([A-Za-z][\w'’&-]*[a-zA-Z])\.(?
 
 
 def org_kinds(ms: list[Mention], page: Page) -> list[Mention]:
-    """A name right after a noun for a kind of organisation is an organisation's: "beauty company Vantora".
+    """A name right after a noun for a kind of organisation is an organisation's: "beauty company Vantora"; so is each
+    name listed after such a noun in the plural: "newspaper chains Quillon and Orvane Media".
 
     News reports introduce a company, carrier or website so ("research firm
     Vantora", "record label Bright Tide"), and the model often misses the name
@@ -893,8 +920,7 @@ def org_kinds(ms: list[Mention], page: Page) -> list[Mention]:
     gone: set[int] = set()
     out = list(ms)
     for i, text in enumerate(texts):
-        for km in _AFTER_KIND.finditer(text):
-            s, e = km.span(1)
+        for s, e in _kind_names(text):
             if sm := next((b for b in _SENTENCE_BREAK.finditer(text, s, e) if b.group(1).lower() not in _NAME_ABBREVIATIONS), None):
                 e = sm.end() - 1  # the name ends with its sentence: "the group Varda. In May ..."
             while e > s and text[e - 1] in ".'’":

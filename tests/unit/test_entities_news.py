@@ -160,3 +160,12 @@ def test_each_name_listed_after_a_kind_of_organisation_in_the_plural_is_one():
     got = refined(texts, [("Quillon", "PERSON", 0), ("Quillon", "PERSON", 0, 1), ("Norway", "GPE", 1), ("Ana Lima", "PERSON", 1)])
     assert got.count(("Quillon", "ORG")) == 2 and ("Orvane Media", "ORG") in got, got
     assert ("Vantora Air", "ORG") in got and ("Norway", "GPE") in got and ("Ana Lima", "PERSON") in got, got
+
+
+def test_a_surname_that_is_a_states_name_spreads_as_a_persons_unless_the_page_names_the_place():
+    texts = [SPORT, "Kestin Nelson scored twice in the third period.", "Nelson won it in overtime with a wrist shot."]
+    got = refined(texts, [("Kestin Nelson", "PERSON", 1), ("Nelson", "PERSON", 2)])
+    assert got.count(("Nelson", "PERSON")) == 1 and ("Kestin Nelson", "PERSON") in got, got
+    texts = ["Kestin Nelson runs the ferry office.", "Ferries to Nelson resume in May, and Nelson is busy then."]
+    got = refined(texts, [("Kestin Nelson", "PERSON", 0), ("Nelson", "GPE", 1), ("Nelson", "PERSON", 1, 1)])
+    assert ("Nelson", "PERSON") not in got, got

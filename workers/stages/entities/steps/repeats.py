@@ -37,8 +37,14 @@ def _person_parts(ms: list[Mention], texts: list[str], lower_words: set[str]) ->
         gaz = gazetteer()
         if (whole := gaz.lookup(full.strip(EDGE_PUNCT))) is not None and (whole.kind != "city" or whole.population >= CITY_POPULATION):
             continue  # "Ho Chi Minh City": a place the model read as a person, made a place below
+        # A surname may be a state's or a country's name ("Tom Nelson", "Ana Jordan") where a first word no list knows
+        # opens the name and the page names no such place; a place's word elsewhere in the name says a place, not a
+        # person ("Utah Governor").
+        surname_place = (gaz.lookup(toks[0].strip(EDGE_PUNCT)) is None and not is_common(toks[0])
+                         and toks[-1].strip(EDGE_PUNCT) not in places)
         if bare(toks[-1]) in lower_words or any(bare(x) in TITLES or bare(x) in PLACE_HEADS for x in toks) or any(
-                (p := gaz.lookup(x.strip(EDGE_PUNCT))) is not None and p.kind not in ("city", "feature") for x in toks if not x.islower()):
+                (p := gaz.lookup(x.strip(EDGE_PUNCT))) is not None and p.kind not in ("city", "feature")
+                for k, x in enumerate(toks) if not x.islower() and not (surname_place and k == len(toks) - 1)):
             continue  # "Seaview Hotel", "Utah Governor": not a person's name to spread ("van" in "Mara van Velde" is no province)
         if not is_given_name(toks[0]) and is_common(toks[0]):
             continue  # "Place Carnot", "Auditorium Lumière": a common word, no given name, opens it

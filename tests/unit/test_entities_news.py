@@ -169,3 +169,9 @@ def test_a_surname_that_is_a_states_name_spreads_as_a_persons_unless_the_page_na
     texts = ["Kestin Nelson runs the ferry office.", "Ferries to Nelson resume in May, and Nelson is busy then."]
     got = refined(texts, [("Kestin Nelson", "PERSON", 0), ("Nelson", "GPE", 1), ("Nelson", "PERSON", 1, 1)])
     assert ("Nelson", "PERSON") not in got, got
+
+
+def test_one_given_name_set_apart_after_a_persons_place_is_that_persons():
+    texts = ["The painter and his wife, Ingrid, moved to the coast, and the gallery's owner, Quillon, said so."]
+    got = refined(texts, [("Ingrid", "ORG", 0), ("Quillon", "ORG", 0)])
+    assert ("Ingrid", "PERSON") in got and ("Quillon", "PERSON") not in got, got

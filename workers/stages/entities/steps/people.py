@@ -414,14 +414,15 @@ _APPOSED_WORD = rf"{CAPITAL}(?=[\w'’-]*[a-zß-ÿ])[\w'’-]*"
 _APPOSITION = re.compile(
     r"(?<![\w'’-])(?i:a|an|the|our|their|his|her|its|my|your|whose)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?i:"
     + alternation(word_list("apposition_nouns") | OCCUPATIONS) + r")(?:[ \t]+(?:of|for)[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})?"
-    + rf",[ \t\n]+({_APPOSED_WORD}(?:[ \t\n]+{_APPOSED_WORD}){{1,4}})(?=[ \t]*[,.;]|[ \t\n]+who(?:se)?\b)")
+    + rf",[ \t\n]+({_APPOSED_WORD}(?:[ \t\n]+{_APPOSED_WORD}){{0,4}})(?=[ \t]*[,.;]|[ \t\n]+who(?:se)?\b)")
 
 
 def appositions(ms: list[Mention], page: Page) -> list[Mention]:
     """A name set apart by commas after a person's place among others is that person's ("our village head, Ana
     Lima, called a meeting"; nouns of ``apposition_nouns`` and ``occupations``): the model reads an unfamiliar name
-    there as an organisation, or runs the title before the comma into it. Two to four capitalised words, none an
-    organisation's or place's head word and the whole no place the gazetteer knows."""
+    there as an organisation, or runs the title before the comma into it. Two to five capitalised words, or one given
+    name ("his wife, Ana, ..."), none an organisation's or place's head word and the whole no place the gazetteer
+    knows."""
     texts = page.texts
     idx = SpanIndex(ms)
     gone: set[int] = set()
@@ -437,6 +438,8 @@ def appositions(ms: list[Mention], page: Page) -> list[Mention]:
                 words = words[1:]
             if any(w.lower() in ORG_HEADS or w.lower() in PLACE_HEADS for w in words) or gazetteer().lookup(text[s:e]) is not None:
                 continue
+            if len(words) == 1 and not is_given_name(words[0]):
+                continue  # one word is a person's given name ("his wife, Ana, ..."), not a word the model may know better
             over = [o for o in idx.find(i, s, e) if isinstance(o, Mention)]
             if any(o.end > e for o in over):
                 continue  # (a name that runs on past the comma is some other name's: "the director, Ana Lima Foundation")

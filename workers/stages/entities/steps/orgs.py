@@ -8,7 +8,7 @@ from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import (
     ACRONYM_JOINING_WORDS, AWARD_WORDS, BODY_WORDS, EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS,
     LANGUAGE_CUES, LEAD_WORDS, LEGAL_FORMS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, ORG_OPENERS, ORG_OPENER_JOINERS, ORG_KINDS, ORG_ROLES, PLACE_HEADS, PLATFORM_CUES_AFTER, PLATFORM_CUES_BEFORE, PLACE_PLURALS, PLACE_PREFIXES, TIME_WORDS,
-    MONTHS, TEAM_CUES_AFTER, TITLES, WEEKDAYS, WORK_WORDS, alternation,
+    MONTHS, STOP_EDGE, TEAM_CUES_AFTER, TITLES, WEEKDAYS, WORK_WORDS, alternation,
 )
 from ....knowledge.lexicon import words as word_list
 from ....knowledge.words import is_listed
@@ -940,8 +940,6 @@ def org_kinds(ms: list[Mention], page: Page) -> list[Mention]:
 _PLATFORM_NAME = r"([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,2})"
 _PLATFORM_BEFORE = re.compile(r"(?<![\w-])" + alternation(PLATFORM_CUES_BEFORE) + r"[ \t]+" + _PLATFORM_NAME)
 _PLATFORM_AFTER = re.compile(r"(?<![\w&'’.-])" + _PLATFORM_NAME + r"[ \t]+" + alternation(PLATFORM_CUES_AFTER) + r"\b")
-#: Capitalised words that open a sentence before a name and are no part of it: "The Quillnet account", "Her Vidra feed".
-_PLATFORM_OPENERS = {"The", "A", "An", "His", "Her", "Their", "Its", "Our", "My", "Your", "This", "That", "Some", "Many"}
 
 
 def platforms(ms: list[Mention], page: Page) -> list[Mention]:
@@ -966,7 +964,7 @@ def platforms(ms: list[Mention], page: Page) -> list[Mention]:
         for pm in (*_PLATFORM_BEFORE.finditer(text), *_PLATFORM_AFTER.finditer(text)):
             s, e = pm.span(1)
             words = text[s:e].split()
-            while words and words[0] in _PLATFORM_OPENERS:
+            while words and words[0].lower() in STOP_EDGE:  # "The Quillnet account", "Her Vidra feed"
                 s += len(words.pop(0))
                 s += len(text[s:e]) - len(text[s:e].lstrip())
             while words and (words[-1].lower() in MONTHS or words[-1].lower() in WEEKDAYS):

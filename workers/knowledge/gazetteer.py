@@ -32,10 +32,12 @@ CITY_POPULATION = 100_000
 
 def fold(text: str) -> str:
     """Lower-case, accents off, "the " off, spaces squeezed: the key for name look-ups."""
-    t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c))
-    t = t.replace("ł", "l").replace("Ł", "L").replace("’", "'")
-    t = re.sub(r"\s+", " ", t).strip().lower()
+    t = text
+    if not t.isascii():  # (the entity steps look up thousands of spans a page, most of them plain ASCII)
+        t = unicodedata.normalize("NFKD", t)
+        t = "".join(c for c in t if not unicodedata.combining(c))
+        t = t.replace("ł", "l").replace("Ł", "L").replace("’", "'")
+    t = " ".join(t.split()).lower()
     if t.startswith("the "):
         t = t[4:]
     return t

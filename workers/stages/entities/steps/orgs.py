@@ -950,9 +950,9 @@ def platforms(ms: list[Mention], page: Page) -> list[Mention]:
     nothing, and the gazetteer's prepositions then make it a place. Found so, it is an organisation wherever the page
     names it (``propagate``, by the cue's origin), and named once it is kept. Left alone: a name opening with a given
     name or a known place (``_person_or_place``: "Boston users"), a weekday or month ("posted on Monday"; one after
-    the name is cut off: "posted on Quillnet Tuesday"), a nationality or a faith ("Catholic users"), a possessive ("Lima's
-    account"), a kind of organisation alone ("Bank accounts"), a word the page writes in lower case too, and a word
-    of a person's full name on the page ("the Berg account" where "Tom Berg" is named).
+    the name is cut off: "posted on Quillnet Tuesday"), a nationality or a faith ("Catholic users"), a possessive
+    ("Lima's account"), a kind of organisation alone ("Bank accounts"), a word the page writes in lower case too,
+    and a word of a person's full name on the page ("the Berg account" where "Tom Berg" is named).
     """
     texts = page.texts
     demonyms = gazetteer().demonyms

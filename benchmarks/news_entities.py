@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Real news articles with entity marks: a measure of the entity steps on text nobody tuned them on.
 
-    .venv/bin/python benchmarks/news_entities.py [--batch 1|2|3|4|5] [--html-gold FILE] OUT_DIR
+    .venv/bin/python benchmarks/news_entities.py [--batch 1|2|3|4|5|6] [--html-gold FILE] OUT_DIR
     .venv/bin/pagemill eval OUT_DIR            # and --no-rules, --without NAME, ...
 
-Forty-one English articles of the HTML benchmark (``../shared/formats/html/gold.json``, their
+Fifty-four English articles of the HTML benchmark (``../shared/formats/html/gold.json``, their
 ``articleBody``; the texts stay there and are read from it, never copied), each cut at the last
-paragraph end before 2,600 characters, in five batches (:data:`BATCHES`). The marks were written by hand,
-batches 1-4 on 2026-12-04 and batch 5 on 2026-12-07, each batch before any entity step was changed for it
+paragraph end before 2,600 characters, in six batches (:data:`BATCHES`). The marks were written by hand,
+batches 1-4 on 2026-12-04 and batches 5 and 6 on 2026-12-07, each batch before any entity step was changed for it
 (docs/quality.md, "Entities on real news articles"): persons, organisations and places are scored (``SCORED``);
 nationalities, products, events, addresses and market indexes are marked with labels outside it, so a
 name there counts neither way (the corpus scorer's rule). Conventions follow the gold corpus: titles
@@ -353,8 +353,98 @@ MARKS_5: dict[str, list[tuple]] = {
 ],
 }
 
+#: The sixth batch: marked in session 59 by a helper that read only this file's conventions and marks, before
+#: any step was changed for it.
+MARKS_6: dict[str, list[tuple]] = {
+"06ee193de4bd611f": [
+ ("North America", L), ("Europe", L), ("US", L),
+ ("Volkswagen", O), ("VW", O), ("EPA", O),
+ ("ID.3", X), ("MEB", X), ("VW ID. SPACE VIZZION", X), ("ID. SPACE VIZZION 4Motion", X), ("ID. SPACE VIZZION", X),
+ ("VW Atlas Cross Sport", X), ("Gran Turismo", X), ("WLTP", X), ("IQ.LIGHT", X),
+ ("LA Auto Show", E), ("European", N),
+],
+"33fe2471fd553c65": [
+ ("Amsterdam", L), ("Serbia", L), ("France", L), ("Herengracht", L), ("Amstel", L), ("Australia", L),
+ ("Peter Koros Design", O), ("Groupe LAPS", O), ("Amigo & amigo", O),
+ ("Ivana Jelić", P), ("Pavle Petrović", P), ("Van Gogh", P), ("Renzo B. Larriviere", P), ("Simone Chua", P),
+ ("Amsterdam Light Festival", E), ("The Medium is the Message", X), ("Public Award", X), ("Starry Night", X),
+ ("Spider on the Bridge", X), ("Parabolic Lightcloud", X),
+ ("Serbian", N), ("French", N),
+],
+"358cc4a080456476": [
+ ("Stamford Bridge", L), ("London", L),
+ ("Chelsea", O), ("Athletic Bilbao", O), ("Real Madrid", O),
+ ("Kepa Arrizabalaga", P), ("Thibaut Courtois", P),
+ ("Spanish", N),
+],
+"3f65af7b6b98b1c9": [
+ ("New Jersey", L), ("South Dakota", L), ("Sioux Falls", L), ("Minneapolis", L),
+ ("Twitter", O), ("Argus Leader", O), ("Broadhead Co.", O),
+ ("Dianna E. Anderson", P), ("Kristi Noem", P), ("Noem", P), ("Mike Beauvais", P),
+ ("Florida Man", X), ("Meth. We’re on it", X), ("Meth. We're On It", X), ("We’re On It", X),
+ ("@diannaeanderson", X), ("@MikeBeauvais", X), ("@_orabora", X), ("@govkristinoem", X),
+ ("#MethWeAreOnIt", X), ("#thanks", X), ("onmeth.com", X),
+],
+"5ae11e580afc12d3": [
+ ("BAAR", L), ("SWITZERLAND", L), ("Europe", L),
+ ("Ascom", O), ("GE Healthcare", O), ("GE", O), ("Platform Solutions", O), ("Life Care Solutions Europe", O),
+ ("Curr Opin Anaesthesiol", O), ("Joint Commission", O), ("ECRI", O),
+ ("André Neu", P), ("Olivier Bosc", P), ("Ruskin KJ", P), ("Hueske-Kraus D", P),
+ ("Digistat Patient Watch", X), ("Ascom Myco 2", X), ("www.ascom.com", X), ("National Patient Safety Goal", X),
+ ("Health Technology Hazard", X),
+],
+"686bb170effe273e": [
+ ("Jupiter", L), ("Europa", L), ("Earth", L), ("Greenbelt", L), ("Maryland", L), ("Washington, D.C.", L),
+ ("W.M. Keck Observatory", L), ("Hawaii", L),
+ ("NASA", O), ("Goddard Space Flight Center", O), ("American University", O), ("Nature Astronomy", O),
+ ("Lucas Paganini", P), ("Paganini", P),
+ ("Hubble Space Telescope", X), ("Olympic", E),
+],
+"7bb1ca9035431384": [
+ ("UK", L),
+ ("BMJ Case Reports", O), ("Aberdeen Royal Infirmary", O), ("Gizmodo", O),
+ ("Owen Dempsey", P), ("Dempsey", P), ("Donald Trump", P), ("Barack Obama", P),
+],
+"87bf60570e6e2e33": [
+ ("Woking", L),
+ ("Netflix", O), ("BBC", O), ("Pizza Express", O), ("National Society for the Prevention of Cruelty to Children", O),
+ ("Andrew", P), ("Jeffrey Epstein", P), ("Epstein", P), ("Emily Maitlis", P), ("Maitlis", P), ("Elizabeth II", P),
+ ("Virginia Giuffre", P), ("Giuffre", P),
+ ("Anglophiles", N), ("The Crown", X), ("Full Stop", X),
+],
+"8b19453030820413": [
+ ("China", L), ("Beijing", L), ("Inner Mongolia", L), ("Ziketan", L), ("Qinghai province", L), ("Tibetan Plateau", L),
+ ("Mongolia", L), ("Uglii", L),
+ ("World Health Organization", O),
+ ("Russian", N), ("American", N), ("Dutch", N), ("German", N), ("Swedish", N), ("Swiss", N), ("South Korean", N),
+ ("Black Death", X), ("Yersinia pestis", X), ("Y. pestis", X),
+],
+"b37be3535e1fb61e": [
+ ("BERLIN", L), ("Mars", L),
+ ("European Space Agency", O),
+ ("Jennifer Ngo-Anh", P),
+],
+"bc13ff87b2630ffb": [
+ ("U.S.", L),
+ ("WeWork", O), ("The Real Deal", O), ("TRD", O), ("SoftBank", O), ("WeWorkers Coalition", O), ("JLL", O), ("Twitter", O),
+ ("Marcelo Claure", P), ("Claure", P), ("Adam Neumann", P),
+],
+"c13b9c0e04fb28d4": [
+ ("South Dakota", L), ("Spokane", L),
+ ("DH", O), ("Washington Healthcare Authority", O), ("Washington State Department of Health", O),
+ ("Michelle Hege", P), ("Hege", P), ("Julie Graham", P), ("Graham", P),
+ ("Meth. We’re on it", X), ("Opioid Prevention", X), ("Starts with one", X),
+],
+"f5c90a6d5253c3a2": [
+ ("Fusion GPS", O),
+ ("Adam Schiff", P), ("Schiff", P), ("Trump", P), ("Mueller", P), ("Robert Mueller", P), ("Zelensky", P),
+ ("Hillary Clinton", P), ("Clinton", P), ("Nixon", P),
+ ("Republicans", N), ("Ukrainian", N), ("Democrats", N), ("Steele dossier", X),
+],
+}
+
 #: Each batch as it was marked: the first before any step was changed for it, the second after.
-BATCHES = {"1": MARKS, "2": MARKS_2, "3": MARKS_3, "4": MARKS_4, "5": MARKS_5}
+BATCHES = {"1": MARKS, "2": MARKS_2, "3": MARKS_3, "4": MARKS_4, "5": MARKS_5, "6": MARKS_6}
 
 
 def page_text(body: str) -> str:

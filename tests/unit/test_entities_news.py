@@ -175,3 +175,24 @@ def test_one_given_name_set_apart_after_a_persons_place_is_that_persons():
     texts = ["The painter and his wife, Ingrid, moved to the coast, and the gallery's owner, Quillon, said so."]
     got = refined(texts, [("Ingrid", "ORG", 0), ("Quillon", "ORG", 0)])
     assert ("Ingrid", "PERSON") in got and ("Quillon", "PERSON") not in got, got
+
+
+def test_a_possessive_inside_a_bodys_name_splits_the_owner_from_what_is_theirs():
+    texts = ["She teaches at Harwick University’s Lane School of Design, and ORVEX’s Office of Audit wrote to her."]
+    got = refined(texts, [("Harwick University’s Lane School of Design", "ORG", 0), ("ORVEX’s Office of Audit", "ORG", 0)])
+    assert ("Harwick University", "ORG") in got and ("Lane School of Design", "ORG") in got, got
+    assert ("ORVEX", "ORG") in got and ("Office of Audit", "ORG") in got, got
+
+
+def test_a_common_noun_after_an_owners_possessive_is_dropped_and_a_known_place_stays_a_place():
+    texts = ["The band joined the Harwick Hall of Fame’s Class of 2020 and toured Kenya’s Coral Coast."]
+    got = refined(texts, [("Harwick Hall of Fame’s Class", "GPE", 0), ("Kenya’s Coral Coast", "GPE", 0)])
+    assert ("Harwick Hall of Fame", "GPE") in got and not [t for t, _ in got if "Class" in t], got
+    assert ("Kenya", "GPE") in got and ("Coral Coast", "FAC") in got, got
+
+
+def test_a_possessive_that_is_part_of_the_name_stays_inside_it():
+    texts = ["The Delta Women’s Savings Fund met at St Anne’s Church with the Coalition’s Small Group and Hallam’s Nurseries."]
+    whole = ["Delta Women’s Savings Fund", "St Anne’s Church", "Coalition’s Small Group", "Hallam’s Nurseries"]
+    got = refined(texts, [(whole[0], "ORG", 0), (whole[1], "FAC", 0), (whole[2], "ORG", 0), (whole[3], "ORG", 0)])
+    assert [t for t, _ in got] == whole, got

@@ -18,6 +18,8 @@ from workers.stages.entities.rules import SWITCHABLE, refine
 EXAMPLES: dict[str, tuple[list[str], list[tuple[str, str, int, int]], tuple[str, str], bool]] = {
     "trim_spans": (["We thanked the Deputy Minister Helmut Brandt's office."],
                    [("the Deputy Minister Helmut Brandt's", "PERSON", 0, 0)], ("Helmut Brandt", "PERSON"), True),
+    "owned_names": (["She teaches at Harwick University’s Lane School of Design."],
+                    [("Harwick University’s Lane School of Design", "ORG", 0, 0)], ("Lane School of Design", "ORG"), True),
     "fix_dates": (["The season runs from April to October."], [("April to October", "DATE", 0, 0)], ("April", "DATE"), True),
     "add_date_patterns": (["The hall was built around 3200 BCE and is still visited today."], [], ("today", "DATE"), True),
     "headline_words": (["MILL OWNER FINED OVER SMOKE .", "The owner was fined on Monday ."], [("FINED", "ORG", 0, 0)],

@@ -28,7 +28,7 @@ from ...knowledge.shapes import is_dateline, is_table_row
 from ...knowledge.words import is_common, is_given_name
 
 __all__ = [
-    "LABELS", "NAME_LABELS", "PLACE_LABELS", "SHORT_FORM", "SPEECH_AFTER", "Live", "Mention", "Occurrences", "Page", "Runs", "SpanIndex", "bare", "big_place", "fold",
+    "LABELS", "NAME_LABELS", "PLACE_LABELS", "SAINTS", "SHORT_FORM", "SPEECH_AFTER", "Live", "Mention", "Occurrences", "Page", "Runs", "SpanIndex", "bare", "big_place", "fold",
     "is_common", "is_given_name", "is_table_row", "lookup", "looks_like_person", "not_a_name", "place_label", "resolve", "sentence_initial",
     "short_form_heads", "strip_punct", "title_case", "tokens", "trim_name", "wire_dateline",
 ]
@@ -198,7 +198,7 @@ def is_lower_word(tok: str) -> bool:
 OPENER_FREE = {"PERSON", "NORP", "GPE", "LOC"}
 
 
-_SAINTS = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte"})
+SAINTS = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte"})
 
 
 def trim_name(text: str, s: int, e: int, label: str) -> tuple[int, int]:
@@ -211,7 +211,7 @@ def trim_name(text: str, s: int, e: int, label: str) -> tuple[int, int]:
     while i < j - 1:
         tok = text[toks[i][0]:toks[i][1]]
         b = bare(tok)
-        if i == 0 and place_named and b in _SAINTS:
+        if i == 0 and place_named and b in SAINTS:
             break
         if b in STOP_EDGE or is_lower_word(tok) or (label == "PERSON" and (b in TITLES or b in INTERJECTIONS)) or (
                 label in OPENER_FREE and b in SENTENCE_OPENERS):

@@ -64,6 +64,7 @@ STEPS: tuple[Step, ...] = (
     Step("line_pieces", spans.line_pieces),
     Step("honorific_names", people.honorific_names),
     Step("trim_spans", spans.trim_spans),
+    Step("owned_names", spans.owned_names),
     Step("dateline_places", places.dateline_places),
     Step("dash_breaks", spans.dash_breaks),
     Step("fix_dates", dates.fix_dates),

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
-from ....knowledge.lexicon import MONTHS, SENTENCE_OPENERS, SPORT_WORDS
+from ....knowledge.lexicon import MONTHS, ORG_HEADS, PEOPLE_NOUNS, PLACE_HEADS, SENTENCE_OPENERS, SPORT_WORDS
 from ....knowledge.shapes import CELL_GAP
-from ..core import ADDRESS, Mention, Page, bare, dateline_place, gazetteer, is_common, sentence_initial, strip_punct, tokens, trim_name
+from ..core import (
+    ADDRESS, SAINTS, Mention, Page, bare, dateline_place, gazetteer, is_common, is_given_name, place_label, sentence_initial, strip_punct, tokens,
+    trim_name,
+)
 
 _NUMBER = re.compile(r"\d[\d.,:/%-]*")
 #: A year after a name is a citation's or an event's ("Lima 2019"): later steps read it as a date.
@@ -216,6 +219,70 @@ def trim_spans(ms: list[Mention], page: Page) -> list[Mention]:
         if e > s and any(c.isupper() for c in texts[m.seg][s:e]):
             m.start, m.end = s, e
             out.append(m)
+    return out
+
+
+#: Labels of the names :func:`owned_names` splits (a person's name ``trim_spans`` cuts at its possessive already).
+_OWNER_LABELS = {"ORG", "GPE", "LOC", "FAC"}
+_ACRONYM = re.compile(r"[A-Z][A-Z.&]*[A-Z]\.?")
+
+
+def _owner_label(owner: str, label: str) -> str:
+    words = owner.split()
+    last = bare(words[-1])
+    if _ACRONYM.fullmatch(owner) or last in ORG_HEADS:
+        return "ORG"
+    if (place := gazetteer().lookup(owner)) is not None:
+        return place_label(place)
+    if last in PLACE_HEADS:
+        return "FAC"
+    return "PERSON" if len(words) == 1 and is_given_name(words[0]) else label
+
+
+def _owned_label(owned: str) -> str | None:
+    words = [bare(w) for w in owned.split()]
+    if len(words) >= 2 and any(w in ORG_HEADS for w in words):
+        return "ORG"
+    if len(words) >= 2 and any(w in PLACE_HEADS for w in words):
+        return "FAC"
+    place = gazetteer().lookup(owned)
+    return place_label(place) if place is not None else None
+
+
+def owned_names(ms: list[Mention], page: Page) -> list[Mention]:
+    """A possessive inside a body's or a place's name joins two names: the owner's and what is theirs.
+
+    "Harwick University's Lane School of Design" names a university and its
+    school; "Tamsa's Coral Coast" a country and its coast. What follows the
+    possessive stays a name when it is one by its own words (an organisation's
+    or a place's head word, or a place the gazetteer knows); a common noun
+    ("the Institute's Class of 2020") is dropped. The owner is kept whole, labelled
+    by its words: an acronym or an organisation's head word makes a body, a
+    known place a place, a given name a person ("Milo's Music Hall"); else the label the whole had.
+
+    Not split: a possessive of a group of people that is part of the name
+    ("Women's Hockey League", "People's Daily"), a saint's ("St Anne's
+    Church"), or of one common word ("Coalition's Small Group"); nor one word
+    before one word ("Hallam's Nurseries", a firm named after its founder).
+    """
+    texts = page.texts
+    out = []
+    for m in ms:
+        poss = _INNER_POSSESSIVE.search(texts[m.seg], m.start, m.end) if m.label in _OWNER_LABELS else None
+        if poss is None:
+            out.append(m)
+            continue
+        text = texts[m.seg]
+        owner, owned = text[m.start:poss.start()], text[poss.end():m.end]
+        words = owner.split()
+        lone = len(words) == 1 and not _ACRONYM.fullmatch(owner) and gazetteer().lookup(owner) is None
+        if (not words or bare(words[-1]) in PEOPLE_NOUNS or bare(words[0]) in SAINTS
+                or (lone and (is_common(owner) or len(owned.split()) == 1))):
+            out.append(m)
+            continue
+        out.append(Mention(m.seg, m.start, poss.start(), _owner_label(owner, m.label), m.origin))
+        if (label := _owned_label(owned)) is not None:
+            out.append(Mention(m.seg, poss.end(), m.end, label, m.origin))
     return out
 
 

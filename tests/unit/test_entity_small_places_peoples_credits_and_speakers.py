@@ -176,3 +176,16 @@ def test_a_name_the_model_read_as_a_person_after_at_or_from_is_a_place_unless_a_
     out = refined(["Ana Tolvakhira spoke first.", "The prize went from Tolvakhira to the harbour school."],
                   [("Ana Tolvakhira", "PERSON", 0), ("Tolvakhira", "PERSON", 1)])
     assert ("Tolvakhira", "GPE") not in out
+
+
+def test_a_name_the_page_says_is_a_kind_of_place_is_a_place_and_its_other_mentions_follow():
+    texts = ["Orvik, a small fishing village on the coast, lies north of Skerra. Tarnby is a neighbourhood where artists live.",
+             "Tarnby has a market."]
+    got = refined(texts, [("Orvik", "PERSON", 0), ("Tarnby", "PERSON", 0), ("Tarnby", "PERSON", 1)])
+    assert ("Orvik", "GPE") in got and got.count(("Tarnby", "GPE")) == 2, got
+
+
+def test_a_kind_of_place_that_is_no_phrases_last_word_or_follows_a_body_names_no_place():
+    texts = ["Ana Berg, a town councillor, spoke. The Orvik Days, a village festival, ran. The Coalition, a district body, met."]
+    got = refined(texts, [("Ana Berg", "PERSON", 0), ("Orvik Days", "EVENT", 0), ("Coalition", "ORG", 0)])
+    assert got == [("Ana Berg", "PERSON"), ("Orvik Days", "EVENT"), ("Coalition", "ORG")], got

@@ -10,10 +10,13 @@ from ..core import (
     CUED_ORIGINS, PLACE_LABELS, PLACE_VERB_BEFORE, SPEECH_AFTER, THE_BEFORE, Mention, Page, SpanIndex, big_place, dateline_place, fold, gazetteer,
     is_common,
     lookup,
-    place_label, sentence_initial, strip_punct, wire_dateline,
+    place_label, sentence_initial, strip_punct, trim_name, wire_dateline,
 )
 from ....knowledge.shapes import CAPITAL, CAPITAL_OR_MARK
-from ....knowledge.lexicon import DIVISION_WORDS, LONE_PLACE_PREPOSITIONS, MONTHS, ORG_HEADS, PLACE_OF_NOUNS, PLACE_VERBS_GUARDED, TITLES, WEEKDAYS, alternation
+from ....knowledge.lexicon import (
+    DIVISION_WORDS, LONE_PLACE_PREPOSITIONS, MONTHS, NATURAL_PLACE_KINDS, ORG_HEADS, PLACE_KIND_FOLLOWERS, PLACE_KINDS, PLACE_OF_NOUNS,
+    PLACE_VERBS_GUARDED, TITLES, WEEKDAYS, alternation,
+)
 from ....knowledge.words import is_given_name, is_listed
 
 _CAPSEQ = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*))*")
@@ -508,6 +511,60 @@ def split_places(ms: list[Mention], page: Page) -> list[Mention]:
 
 # An item of a list of names: one to three capitalised words ("Kessby", "Varn-Holm", "Little Harbour").
 # (a sentence's opening preposition is no word of the first: "In Kessby and Tulmar, ...")
+#: A name of one to four capitalised words, then ", a" or "is a" (or "the") and up to three words before a noun for a
+#: kind of place that ends the phrase: "Orvik, a small fishing village in ...", "Tarnby is a neighbourhood where ...".
+_PLACE_KIND = re.compile(
+    r"(?<![\w&'’.-])([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})(?:,[ \t]+|[ \t]+(?:is|was)[ \t]+)(?:a|an|the)[ \t]+"
+    r"(?:[^\W\d_][\w-]*[ \t]+){0,3}?" + alternation(PLACE_KINDS) + r"(?![\w-])"
+    r"(?=[ \t]*(?:[.,;:)!?]|\n|$)|[ \t]+" + alternation(PLACE_KIND_FOLLOWERS) + r"\b)"
+)
+#: Labels of the model a kind of place outweighs: a person's (a place's name is often a surname too) or none.
+_KIND_OVERRIDES = {"PERSON", "GPE", "LOC", "FAC"}
+
+
+def place_kinds(ms: list[Mention], page: Page) -> list[Mention]:
+    """A name a page says is a kind of place is a place's: "Orvik, a fishing village on the coast", "Tarnby is a
+    neighbourhood where ...", "Skerra was a district".
+
+    Travel guides and histories introduce a small place so; the model misses
+    it or reads it as a person, and the gazetteer does not know it. The noun
+    must end its phrase (a preposition, "where", "which" or a mark after it):
+    "Ana, a town councillor" and "Orvik, a village festival" name no place. Not
+    a name after "the" ("the Coalition, a ..."), a common word ("This is a
+    town"), a known body or a name the model read as a body, a group or an
+    event. Found so, the page's other mentions of the name follow it
+    (``propagate``, by the cue's origin). Villages, towns and districts are
+    GPE; islands, valleys and oases LOC.
+    """
+    texts = page.texts
+    known = page.known.orgs
+    taken = SpanIndex(ms)
+    gone: set[int] = set()
+    out = list(ms)
+    for i, text in enumerate(texts):
+        for km in _PLACE_KIND.finditer(text):
+            s = km.start(1)
+            for b in _RUN_SENTENCE_END.finditer(text, s, km.end(1)):
+                s = b.end()  # the name starts after a sentence's end inside the run: "... north of Skerra. Tarnby is"
+            s, e = trim_name(text, s, km.end(1), "GPE")
+            name = text[s:e]
+            if (e <= s or THE_BEFORE.search(text, max(0, s - 6), s) or name in known
+                    or (" " not in name and is_common(name))):
+                continue
+            inside = taken.find(i, s, e)
+            if any(o.label not in _KIND_OVERRIDES or o.start < s or o.end > e for o in inside):
+                continue
+            label = "LOC" if km.group(0).split()[-1].lower() in NATURAL_PLACE_KINDS else "GPE"
+            if len(inside) == 1 and (inside[0].start, inside[0].end) == (s, e):
+                inside[0].label, inside[0].origin = label, "kind"
+                continue
+            gone.update(id(o) for o in inside)
+            n = Mention(i, s, e, label, "kind")
+            out.append(n)
+            taken.add(i, s, e, n)
+    return [m for m in out if id(m) not in gone]
+
+
 _LIST_ITEM = re.compile(r"(?<![\w'’-])(?!(?:In|At|Near|Between)[ \t])[A-Z][\w'’-]*[a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*[a-z][\w'’-]*){0,2}(?![\w'’-])")
 # What stands between two items: a comma, or "and" / "or" before the last (perhaps with a comma, over a line break).
 _LIST_COMMA = re.compile(r"[ \t]*,[ \t]*\n?[ \t]*")

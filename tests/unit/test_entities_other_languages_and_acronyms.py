@@ -42,3 +42,9 @@ def test_a_part_of_a_work_and_its_number_is_no_name_but_a_club_and_its_score_sta
     texts = ["Part 1 of 3: Planning", "Part 2 of 3: On the road", "Celtic 0 Rangers 1", "Celtic 2 Hearts 2"]
     out = refined(texts, [("Part", "ORG", 0), ("Part", "ORG", 1), ("Celtic", "ORG", 2), ("Celtic", "ORG", 3)])
     assert ("Part", "ORG") not in out and ("Celtic", "ORG") in out
+
+
+def test_an_everyday_terms_abbreviation_is_no_organisation_wherever_it_stands():
+    texts = ["After the IPO the firm put ATMs in every branch, and Ana Lima threw two TD passes."]
+    got = refined(texts, [("IPO", "ORG", 0), ("ATMs", "ORG", 0), ("Ana Lima", "PERSON", 0), ("TD", "ORG", 0)])
+    assert got == [("Ana Lima", "PERSON")], got

@@ -8,7 +8,7 @@ from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import (
     ACRONYM_JOINING_WORDS, AWARD_WORDS, BODY_WORDS, EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS,
     LANGUAGE_CUES, LEAD_WORDS, LEGAL_FORMS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, ORG_OPENERS, ORG_OPENER_JOINERS, ORG_KINDS, ORG_ROLES, PLACE_HEADS, PLATFORM_CUES_AFTER, PLATFORM_CUES_BEFORE, PLACE_PLURALS, PLACE_PREFIXES, TIME_WORDS,
-    MONTHS, STOP_EDGE, TEAM_CUES_AFTER, TITLES, WEEKDAYS, WORK_WORDS, alternation,
+    MONTHS, STOP_EDGE, TEAM_CUES_AFTER, TERM_ACRONYMS, TITLES, WEEKDAYS, WORK_WORDS, alternation,
 )
 from ....knowledge.lexicon import words as word_list
 from ....knowledge.words import is_listed
@@ -210,10 +210,17 @@ def journals(ms: list[Mention], page: Page) -> list[Mention]:
 
 
 def term_acronyms(ms: list[Mention], page: Page) -> list[Mention]:
-    """``is_common(word)``: an everyday English word (a word list, not this page)."""
+    """Abbreviations of terms are no names: "peak bone strain (PBS)", "Grid Balancing Reserve (GBR)", and the
+    everyday ones of ``term_acronyms`` ("the firm's IPO", "two TD passes") wherever they stand.
+
+    A page's own term is an abbreviation in brackets after lower-case words it
+    abbreviates, or after capitalised everyday words (``is_common``: a word list,
+    not this page) with no body's word among them. The model's mentions of such
+    a term, or of its long form, are dropped.
+    """
     texts = page.texts
     bodies = ORG_HEADS | BODY_WORDS
-    terms: set[str] = set()
+    terms: set[str] = set(TERM_ACRONYMS)
     for text in texts:
         if "(" not in text:
             continue

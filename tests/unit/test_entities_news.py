@@ -196,3 +196,11 @@ def test_a_possessive_that_is_part_of_the_name_stays_inside_it():
     whole = ["Delta Women’s Savings Fund", "St Anne’s Church", "Coalition’s Small Group", "Hallam’s Nurseries"]
     got = refined(texts, [(whole[0], "ORG", 0), (whole[1], "FAC", 0), (whole[2], "ORG", 0), (whole[3], "ORG", 0)])
     assert [t for t, _ in got] == whole, got
+
+
+def test_a_service_that_makes_documentaries_and_specials_is_an_organisation_but_a_holiday_is_not():
+    texts = ["She barred her songs from an upcoming Streamly documentary and her Streamly special.",
+             "The Christmas special aired, and an Easter announcement followed."]
+    got = refined(texts, [("Streamly", "GPE", 0), ("Streamly", "GPE", 0, 1), ("Christmas", "DATE", 1), ("Easter", "EVENT", 1)])
+    assert got.count(("Streamly", "ORG")) == 2, got
+    assert ("Christmas", "DATE") in got and not [t for t, label in got if label == "ORG" and t != "Streamly"], got

@@ -983,8 +983,8 @@ def platforms(ms: list[Mention], page: Page) -> list[Mention]:
                     w.lower() in page.lower_words or w in demonyms or w in person_words for w in words):
                 continue
             inside = taken.find(i, s, e)
-            if any(o.start < s or o.end > e or o.label == "NORP" for o in inside):
-                continue  # (a longer name, or the model's group: "Catholic users")
+            if any(o.start < s or o.end > e or o.label in ("NORP", "DATE", "EVENT") for o in inside):
+                continue  # (a longer name, the model's group or day: "Catholic users", "the Christmas special")
             _cued_org(i, s, e, inside, taken, out, gone)
     return [m for m in out if id(m) not in gone]
 

@@ -189,3 +189,15 @@ def test_a_kind_of_place_that_is_no_phrases_last_word_or_follows_a_body_names_no
     texts = ["Ana Berg, a town councillor, spoke. The Orvik Days, a village festival, ran. The Coalition, a district body, met."]
     got = refined(texts, [("Ana Berg", "PERSON", 0), ("Orvik Days", "EVENT", 0), ("Coalition", "ORG", 0)])
     assert got == [("Ana Berg", "PERSON"), ("Orvik Days", "EVENT"), ("Coalition", "ORG")], got
+
+
+def test_a_name_after_a_word_of_going_and_to_is_a_place_even_one_english_text_knows():
+    texts = ["Next comes the trip to Birkby on Saturday, and the ferry to Lantau leaves at noon."]
+    got = refined(texts, [("Birkby", "PERSON", 0)])
+    assert ("Birkby", "GPE") in got and ("Lantau", "GPE") in got, got
+
+
+def test_a_common_word_or_a_given_name_after_a_word_of_going_and_to_names_no_place():
+    texts = ["The road to Recovery is long, and the letters sent on the train to Maria were lost."]
+    got = refined(texts, [])
+    assert got == [], got

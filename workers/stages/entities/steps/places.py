@@ -15,7 +15,7 @@ from ..core import (
 from ....knowledge.shapes import CAPITAL, CAPITAL_OR_MARK
 from ....knowledge.lexicon import (
     DIVISION_WORDS, LONE_PLACE_PREPOSITIONS, MONTHS, NATURAL_PLACE_KINDS, ORG_HEADS, PLACE_KIND_FOLLOWERS, PLACE_KINDS, PLACE_OF_NOUNS,
-    PLACE_VERBS_GUARDED, TITLES, WEEKDAYS, alternation,
+    PLACE_VERBS_GUARDED, TITLES, TRAVEL_WORDS, WEEKDAYS, alternation,
 )
 from ....knowledge.words import is_given_name, is_listed
 
@@ -295,6 +295,8 @@ _ONE_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
 _ACTS_AFTER = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?[a-z]{2,}ed\b")
 #: Prepositions that make a place only with this step's guards ("between"): not evidence for ``propagate``.
 _GUARDED_BEFORE = re.compile(r"\b" + alternation(PLACE_VERBS_GUARDED) + r"\s+$")
+#: A word of going somewhere and "to": "the ferry to ", "she travelled to " (guarded as "between" is).
+_TRAVEL_TO = re.compile(r"\b" + alternation(TRAVEL_WORDS) + r"[ \t]+to[ \t]+$", re.IGNORECASE)
 #: What follows an item in the middle of a list: "Tarnby, Selwick and Holm" after "Tarnby".
 _ITEM_AFTER = re.compile(r",[ \t]|[ \t]+(?:and|or)[ \t]")
 #: A part, the people or the kind of a place, and "of": "the north of ", "residents of ", "the island of the ".
@@ -313,8 +315,9 @@ def _full_names_by_surname(ms: list[Mention], texts: list[str]) -> dict[str, set
 
 
 def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
-    """A name the model read as a person's, right after "in", "near", "between"..., is a place: "the homes in
-    Tarnby", "a farm near Holmsted", "between Ostby and Varnholm", "a mill in Tres Marias", and the places listed
+    """A name the model read as a person's, right after "in", "near", "between"... or a word of going and "to"
+    (``travel_words``), is a place: "the homes in Tarnby", "a farm near Holmsted", "between Ostby and Varnholm",
+    "the ferry to Skerra", "a mill in Tres Marias", and the places listed
     after it ("in Tarnby and Selwick") or after a place the gazetteer knows ("Bergen, Tarnby and Selwick"); so is
     a one-word name right after "the" that is no English word and no given name ("the bank of the Varnitz"). "In"
     opening a sentence counts too for a person's name ("In Tarnby, the ferry ..."): a work or a system opening a
@@ -345,6 +348,7 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
             m.origin == "model" and _RELABEL_PREPOSITION.search(text, max(0, m.start - 6), m.start) is not None) or (
             _OPENING_IN.search(text, max(0, m.start - 6), m.start) is not None) or (
             _GUARDED_BEFORE.search(text, max(0, m.start - 15), m.start) is not None) or (
+            _TRAVEL_TO.search(text, max(0, m.start - 20), m.start) is not None) or (
             (tm := THE_BEFORE.search(text, max(0, m.start - 5), m.start)) is not None and tm.group().startswith("t")
             and _ONE_WORD.fullmatch(t) is not None and not is_given_name(t) and not is_listed(t))
         # (mid-sentence "the" only: "The Dorvan regime ..." opens with it; "the Hermit", "the Magician": an English
@@ -672,7 +676,8 @@ UNKNOWN_PLACE_LETTERS = 4
 def unknown_places(ms: list[Mention], page: Page) -> list[Mention]:
     """A capitalised word no list knows, right after "in", "near", "at", "to"... and taken by no other mention, is a
     place the gazetteer is too small to hold: "a clinic near Tolvik", "the road to Sannholm", "a welcome at Lusk".
-    Not an English word (however rare), a given name, a word the page also writes in lower case, a word of a
+    Not an English word (however rare; after a word of going and "to", ``travel_words``, only not a common one:
+    "the ferry to Lantau"), a given name, a word the page also writes in lower case, a word of a
     person's, an organisation's or a people's name on the page, a known name (a product's, a company's), a word in
     capitals (an acronym), nor a word whose hyphened part is in lower case ("X-ray")."""
     texts = page.texts
@@ -683,11 +688,13 @@ def unknown_places(ms: list[Mention], page: Page) -> list[Mention]:
         for lm in _LONE_NAME.finditer(text):
             s, e = lm.span()
             t = lm.group()
-            after_preposition = (PLACE_VERB_BEFORE.search(text, max(0, s - 15), s) is not None
+            travel = _TRAVEL_TO.search(text, max(0, s - 20), s) is not None
+            after_preposition = (travel or PLACE_VERB_BEFORE.search(text, max(0, s - 15), s) is not None
                                  or _LONE_PREPOSITION.search(text, max(0, s - 6), s) is not None)
+            # (after a word of going "to", a name English text knows is a place too, unless it is a common word)
             if (not after_preposition or len(t) < UNKNOWN_PLACE_LETTERS or t.isupper() or re.search(r"-[a-z]", t)
-                    or taken.overlaps(i, s, e) or is_listed(t) or is_given_name(t) or t.lower() in page.lower_words
-                    or t in named or t in page.known.orgs or t in page.known.products):
+                    or taken.overlaps(i, s, e) or (is_common(t) if travel else is_listed(t)) or is_given_name(t)
+                    or t.lower() in page.lower_words or t in named or t in page.known.orgs or t in page.known.products):
                 continue
             out.append(Mention(i, s, e, "GPE", "context"))
     return out

@@ -7,7 +7,7 @@ import re
 from ....knowledge.lexicon import MONTHS, ORG_HEADS, PEOPLE_NOUNS, PLACE_HEADS, SENTENCE_OPENERS, SPORT_WORDS
 from ....knowledge.shapes import CELL_GAP
 from ..core import (
-    ADDRESS, SAINTS, Mention, Page, bare, dateline_place, gazetteer, is_common, is_given_name, place_label, sentence_initial, strip_punct, tokens,
+    ADDRESS, PLACE_LABELS, SAINTS, Mention, Page, bare, dateline_place, gazetteer, is_common, is_given_name, place_label, sentence_initial, strip_punct, tokens,
     trim_name,
 )
 
@@ -225,6 +225,7 @@ def trim_spans(ms: list[Mention], page: Page) -> list[Mention]:
 #: Labels of the names :func:`owned_names` splits (a person's name ``trim_spans`` cuts at its possessive already).
 _OWNER_LABELS = {"ORG", "GPE", "LOC", "FAC"}
 _ACRONYM = re.compile(r"[A-Z][A-Z.&]*[A-Z]\.?")
+_OF_WORDS = frozenset({"of", "the", "for", "and", "on"})
 
 
 def _owner_label(owner: str, label: str) -> str:
@@ -239,14 +240,23 @@ def _owner_label(owner: str, label: str) -> str:
     return "PERSON" if len(words) == 1 and is_given_name(words[0]) else label
 
 
-def _owned_label(owned: str) -> str | None:
+def _owned_label(owned: str, label: str) -> str | None:
     words = [bare(w) for w in owned.split()]
     if len(words) >= 2 and any(w in ORG_HEADS for w in words):
         return "ORG"
     if len(words) >= 2 and any(w in PLACE_HEADS for w in words):
         return "FAC"
-    place = gazetteer().lookup(owned)
-    return place_label(place) if place is not None else None
+    if (place := gazetteer().lookup(owned)) is not None:
+        return place_label(place)
+    # (a place's place keeps the label the model gave the whole, unless it is one everyday word: "Tamsa's Region")
+    return label if label in PLACE_LABELS and not (len(words) == 1 and is_common(owned)) else None
+
+
+def _owners_body(owned: str) -> bool:
+    """A body named by everyday words ("Border Police", "Office of Water Supply"): a country's or a people's such
+    body names nothing without its owner, so the owner stays in its name."""
+    words = [w for w in owned.split() if bare(w) not in _OF_WORDS]
+    return any(bare(w) in ORG_HEADS for w in words) and all(is_common(w.strip(",.")) for w in words)
 
 
 def owned_names(ms: list[Mention], page: Page) -> list[Mention]:
@@ -262,8 +272,11 @@ def owned_names(ms: list[Mention], page: Page) -> list[Mention]:
 
     Not split: a possessive of a group of people that is part of the name
     ("Women's Hockey League", "People's Daily"), a saint's ("St Anne's
-    Church"), or of one common word ("Coalition's Small Group"); nor one word
-    before one word ("Hallam's Nurseries", a firm named after its founder).
+    Church"), or of one common word ("Council's Working Group"); one word
+    before one word ("Hallam's Nurseries", a firm named after its founder); nor
+    a place's or a people's body named by everyday words, which names nothing
+    without its owner ("Veshar's Border Police"). A body's body is split
+    however it is named ("ORVEX's Office of Audit").
     """
     texts = page.texts
     out = []
@@ -277,11 +290,12 @@ def owned_names(ms: list[Mention], page: Page) -> list[Mention]:
         words = owner.split()
         lone = len(words) == 1 and not _ACRONYM.fullmatch(owner) and gazetteer().lookup(owner) is None
         if (not words or bare(words[-1]) in PEOPLE_NOUNS or bare(words[0]) in SAINTS
-                or (lone and (is_common(owner) or len(owned.split()) == 1))):
+                or (lone and (is_common(owner) or len(owned.split()) == 1))
+                or (_owners_body(owned) and not _ACRONYM.fullmatch(owner) and not any(bare(w) in ORG_HEADS for w in words))):
             out.append(m)
             continue
         out.append(Mention(m.seg, m.start, poss.start(), _owner_label(owner, m.label), m.origin))
-        if (label := _owned_label(owned)) is not None:
+        if (label := _owned_label(owned, m.label)) is not None:
             out.append(Mention(m.seg, poss.end(), m.end, label, m.origin))
     return out
 

@@ -204,3 +204,17 @@ def test_a_service_that_makes_documentaries_and_specials_is_an_organisation_but_
     got = refined(texts, [("Streamly", "GPE", 0), ("Streamly", "GPE", 0, 1), ("Christmas", "DATE", 1), ("Easter", "EVENT", 1)])
     assert got.count(("Streamly", "ORG")) == 2, got
     assert ("Christmas", "DATE") in got and not [t for t, label in got if label == "ORG" and t != "Streamly"], got
+
+
+def test_a_name_a_report_gives_as_its_source_after_the_is_an_organisation():
+    texts = ["Her lawyer told The Quill she would appeal, according to the Velbury Courier.",
+             "Sales fell, as reported by the Harwick Argus Leader."]
+    got = refined(texts, [("Velbury", "GPE", 0), ("Harwick Argus", "ORG", 1)])
+    assert ("Quill", "ORG") in got and ("Velbury Courier", "ORG") in got and ("Harwick Argus Leader", "ORG") in got, got
+
+
+def test_a_source_cue_leaves_a_law_a_place_a_person_and_one_everyday_word_after_the_alone():
+    texts = ["He told the Court he was sorry, according to the Charter and according to the Netherlands.",
+             "She told Ana Lima the news."]
+    got = refined(texts, [("Charter", "LAW", 0), ("Netherlands", "GPE", 0), ("Ana Lima", "PERSON", 1)])
+    assert got == [("Charter", "LAW"), ("Netherlands", "GPE"), ("Ana Lima", "PERSON")], got

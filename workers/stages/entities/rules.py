@@ -106,6 +106,7 @@ STEPS: tuple[Step, ...] = (
     Step("name_edges", people.name_edges),
     Step("org_kinds", orgs.org_kinds),
     Step("platforms", orgs.platforms),
+    Step("sources", orgs.sources),
     Step("place_kinds", places.place_kinds),
     Step("org_roles", orgs.org_roles),
     Step("company_forms", orgs.company_forms),

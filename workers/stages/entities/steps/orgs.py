@@ -8,7 +8,7 @@ from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import (
     ACRONYM_JOINING_WORDS, AWARD_WORDS, BODY_WORDS, EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS,
     LANGUAGE_CUES, LEAD_WORDS, LEGAL_FORMS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, ORG_OPENERS, ORG_OPENER_JOINERS, ORG_KINDS, ORG_ROLES, PLACE_HEADS, PLATFORM_CUES_AFTER, PLATFORM_CUES_BEFORE, PLACE_PLURALS, PLACE_PREFIXES, TIME_WORDS,
-    MONTHS, STOP_EDGE, TEAM_CUES_AFTER, TERM_ACRONYMS, TITLES, WEEKDAYS, WORK_WORDS, alternation,
+    MONTHS, SOURCE_CUES, STOP_EDGE, TEAM_CUES_AFTER, TERM_ACRONYMS, TITLES, WEEKDAYS, WORK_WORDS, alternation,
 )
 from ....knowledge.lexicon import words as word_list
 from ....knowledge.words import is_listed
@@ -985,6 +985,49 @@ def platforms(ms: list[Mention], page: Page) -> list[Mention]:
             inside = taken.find(i, s, e)
             if any(o.start < s or o.end > e or o.label in ("NORP", "DATE", "EVENT") for o in inside):
                 continue  # (a longer name, the model's group or day: "Catholic users", "the Christmas special")
+            _cued_org(i, s, e, inside, taken, out, gone)
+    return [m for m in out if id(m) not in gone]
+
+
+#: A report's source: a cue, "the" (or "The", a title's, mid-sentence) and up to six capitalised words, with "of",
+#: "for", "and" or "&" between them: "according to the Velbury Courier", "told The Quill".
+_SOURCE = re.compile(r"\b" + alternation(SOURCE_CUES) + r"[ \t]+([Tt])he[ \t]+"
+                     r"([A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|of|for|and|&)){0,5})")
+#: Labels of the model a source's cue outweighs: a place's (a paper is named after its town) and a person's.
+_SOURCE_OVERRIDES = {"ORG", "GPE", "LOC", "FAC", "PERSON"}
+
+
+def sources(ms: list[Mention], page: Page) -> list[Mention]:
+    """A name a report gives as its source, after "told the", "according to the", "reported by the" ...
+    (``source_cues``), is an organisation's: a paper, an agency or a body ("according to the Velbury Courier",
+    "told the Harbour Herald"). A person is never "the": the model reads such a name as a place (papers are
+    named after their towns) or misses it.
+
+    One everyday word is a source only after "The" written as a title's, mid-sentence ("told The Quill"; "told
+    the Court" and "according to the Report" name none). Left alone: a known place or a name opening with a given
+    name (``_person_or_place``), a name the model read as a law, an event, a date or a group ("according to the
+    Constitution"), and a name inside a longer mention.
+    """
+    texts = page.texts
+    taken = SpanIndex(ms)
+    gone: set[int] = set()
+    out = list(ms)
+    for i, text in enumerate(texts):
+        for sm in _SOURCE.finditer(text):
+            s, e = sm.span(2)
+            words = text[s:e].split()
+            while words and words[-1] in {"of", "for", "and", "&"}:
+                e = text.rindex(words.pop(), s, e)
+                e = s + len(text[s:e].rstrip())
+            while e > s and text[e - 1] in ".'’":
+                e -= 1
+            name = text[s:e]
+            if not words or _person_or_place(name) or (
+                    len(words) == 1 and is_common(name) and sm.group(1) == "t"):
+                continue
+            inside = taken.find(i, s, e)
+            if any(o.start < s or o.end > e or o.label not in _SOURCE_OVERRIDES for o in inside):
+                continue
             _cued_org(i, s, e, inside, taken, out, gone)
     return [m for m in out if id(m) not in gone]
 

@@ -268,7 +268,7 @@ def owned_names(ms: list[Mention], page: Page) -> list[Mention]:
     or a place's head word, or a place the gazetteer knows); a common noun
     ("the Institute's Class of 2020") is dropped. The owner is kept whole, labelled
     by its words: an acronym or an organisation's head word makes a body, a
-    known place a place, a given name a person ("Milo's Music Hall"); else the label the whole had.
+    known place a place, a given name a person ("Milo's Ferry Museum"); else the label the whole had.
 
     Not split: a possessive of a group of people that is part of the name
     ("Women's Hockey League", "People's Daily"), a saint's ("St Anne's

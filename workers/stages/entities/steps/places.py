@@ -513,8 +513,6 @@ def split_places(ms: list[Mention], page: Page) -> list[Mention]:
     return out
 
 
-# An item of a list of names: one to three capitalised words ("Kessby", "Varn-Holm", "Little Harbour").
-# (a sentence's opening preposition is no word of the first: "In Kessby and Tulmar, ...")
 #: A name of one to four capitalised words, then ", a" or "is a" (or "the") and up to three words before a noun for a
 #: kind of place that ends the phrase: "Orvik, a small fishing village in ...", "Tarnby is a neighbourhood where ...".
 _PLACE_KIND = re.compile(
@@ -569,6 +567,8 @@ def place_kinds(ms: list[Mention], page: Page) -> list[Mention]:
     return [m for m in out if id(m) not in gone]
 
 
+# An item of a list of names: one to three capitalised words ("Kessby", "Varn-Holm", "Little Harbour").
+# (a sentence's opening preposition is no word of the first: "In Kessby and Tulmar, ...")
 _LIST_ITEM = re.compile(r"(?<![\w'’-])(?!(?:In|At|Near|Between)[ \t])[A-Z][\w'’-]*[a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*[a-z][\w'’-]*){0,2}(?![\w'’-])")
 # What stands between two items: a comma, or "and" / "or" before the last (perhaps with a comma, over a line break).
 _LIST_COMMA = re.compile(r"[ \t]*,[ \t]*\n?[ \t]*")

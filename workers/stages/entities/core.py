@@ -30,7 +30,7 @@ from ...knowledge.words import is_common, is_given_name
 __all__ = [
     "LABELS", "NAME_LABELS", "PLACE_LABELS", "SAINTS", "SHORT_FORM", "SPEECH_AFTER", "Live", "Mention", "Occurrences", "Page", "Runs", "SpanIndex", "bare", "big_place", "fold",
     "is_common", "is_given_name", "is_table_row", "lookup", "looks_like_person", "not_a_name", "place_label", "resolve", "sentence_initial",
-    "short_form_heads", "strip_punct", "title_case", "tokens", "trim_name", "wire_dateline",
+    "short_form_heads", "strip_punct", "take_cued", "title_case", "tokens", "trim_name", "wire_dateline",
 ]
 
 LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "DATE"}
@@ -139,6 +139,25 @@ class Live:
 
 
 # --------------------------------------------------------------------------- text helpers
+
+def take_cued(i: int, s: int, e: int, label: str, inside: list[Mention], taken: SpanIndex, out: list[Mention],
+              gone: set[int]) -> None:
+    """A name that a word beside it says is a body's or a place's (``org_kinds``, ``platforms``, ``sources``,
+    ``place_kinds``...), at ``s:e`` of segment ``i``, labelled ``label``.
+
+    The model's own mention of the name is relabelled, and the cue is evidence
+    enough that a name named once is one (``drop_lone_words`` keeps it, by its
+    origin); otherwise the model's pieces inside the name (``inside``) give way
+    to it (their ids go into ``gone``; the caller drops them).
+    """
+    if len(inside) == 1 and (inside[0].start, inside[0].end) == (s, e):
+        inside[0].label, inside[0].origin = label, "kind"
+        return
+    gone.update(id(o) for o in inside)
+    n = Mention(i, s, e, label, "kind")
+    out.append(n)
+    taken.add(i, s, e, n)
+
 
 _WORD = re.compile(r"\S+")
 #: The capital letters a name may open with, for a character class: "[" + CAPITALS + "]" ("Åland", "Émile", "Łódź").

@@ -14,7 +14,7 @@ from ....knowledge.lexicon import words as word_list
 from ....knowledge.words import is_listed
 from ..core import (
     ADDRESS, CAPITALS, PLACE_LABELS, SHORT_FORM, THE_BEFORE, Mention, Page, Runs, SpanIndex, gazetteer, is_common, is_given_name, looks_like_person, lookup,
-    place_label, sentence_initial, short_form_heads, trim_name,
+    place_label, sentence_initial, short_form_heads, take_cued, trim_name,
 )
 
 _RELABEL = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
@@ -938,7 +938,7 @@ def org_kinds(ms: list[Mention], page: Page) -> list[Mention]:
             inside = taken.find(i, s, e)
             if any(o.start < s or o.end > e for o in inside):
                 continue
-            _cued_org(i, s, e, inside, taken, out, gone)
+            take_cued(i, s, e, "ORG", inside, taken, out, gone)
     return [m for m in out if id(m) not in gone]
 
 
@@ -985,7 +985,7 @@ def platforms(ms: list[Mention], page: Page) -> list[Mention]:
             inside = taken.find(i, s, e)
             if any(o.start < s or o.end > e or o.label in ("NORP", "DATE", "EVENT") for o in inside):
                 continue  # (a longer name, the model's group or day: "Catholic users", "the Christmas special")
-            _cued_org(i, s, e, inside, taken, out, gone)
+            take_cued(i, s, e, "ORG", inside, taken, out, gone)
     return [m for m in out if id(m) not in gone]
 
 
@@ -1028,7 +1028,7 @@ def sources(ms: list[Mention], page: Page) -> list[Mention]:
             inside = taken.find(i, s, e)
             if any(o.start < s or o.end > e or o.label not in _SOURCE_OVERRIDES for o in inside):
                 continue
-            _cued_org(i, s, e, inside, taken, out, gone)
+            take_cued(i, s, e, "ORG", inside, taken, out, gone)
     return [m for m in out if id(m) not in gone]
 
 
@@ -1161,22 +1161,6 @@ def _person_or_place(name: str) -> bool:
         (p := lookup(name)) is not None and (p.kind != "city" or p.population >= CITY_POPULATION))
 
 
-def _cued_org(i: int, s: int, e: int, inside: list[Mention], taken: SpanIndex, out: list[Mention], gone: set[int]) -> None:
-    """An organisation's name that a word beside it says is one (``org_kinds``, ``org_roles``), at ``s:e`` of segment ``i``.
-
-    The model's own mention of the name is relabelled, and the cue is evidence
-    enough that a name named once is one (``drop_lone_words`` keeps it, by its
-    origin); otherwise the model's pieces inside the name give way to it.
-    """
-    if len(inside) == 1 and (inside[0].start, inside[0].end) == (s, e):
-        inside[0].label, inside[0].origin = "ORG", "kind"
-        return
-    gone.update(id(o) for o in inside)
-    n = Mention(i, s, e, "ORG", "kind")
-    out.append(n)
-    taken.add(i, s, e, n)
-
-
 def _before_role(roles) -> re.Pattern:
     # up to four capitalised words (and "&", "of" between them), a role, then the capital a person's name opens with
     return re.compile(r"(?<![\w&'’.-])([A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|of)){0,3})[ \t]+"
@@ -1242,7 +1226,7 @@ def org_roles(ms: list[Mention], page: Page) -> list[Mention]:
                 continue
             for o in swallowed:
                 o.start = after
-            _cued_org(i, s, e, inside, taken, out, gone)
+            take_cued(i, s, e, "ORG", inside, taken, out, gone)
     return [m for m in out if id(m) not in gone]
 
 

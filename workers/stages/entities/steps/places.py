@@ -10,7 +10,7 @@ from ..core import (
     CUED_ORIGINS, PLACE_LABELS, PLACE_VERB_BEFORE, SPEECH_AFTER, THE_BEFORE, Mention, Page, SpanIndex, big_place, dateline_place, fold, gazetteer,
     is_common,
     lookup,
-    place_label, sentence_initial, strip_punct, trim_name, wire_dateline,
+    place_label, sentence_initial, strip_punct, take_cued, trim_name, wire_dateline,
 )
 from ....knowledge.shapes import CAPITAL, CAPITAL_OR_MARK
 from ....knowledge.lexicon import (
@@ -557,13 +557,7 @@ def place_kinds(ms: list[Mention], page: Page) -> list[Mention]:
             if any(o.label not in _KIND_OVERRIDES or o.start < s or o.end > e for o in inside):
                 continue
             label = "LOC" if km.group(0).split()[-1].lower() in NATURAL_PLACE_KINDS else "GPE"
-            if len(inside) == 1 and (inside[0].start, inside[0].end) == (s, e):
-                inside[0].label, inside[0].origin = label, "kind"
-                continue
-            gone.update(id(o) for o in inside)
-            n = Mention(i, s, e, label, "kind")
-            out.append(n)
-            taken.add(i, s, e, n)
+            take_cued(i, s, e, label, inside, taken, out, gone)
     return [m for m in out if id(m) not in gone]
 
 

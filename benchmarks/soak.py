@@ -81,6 +81,7 @@ class Soak:
             Path(self.env[k]).mkdir(parents=True)
         self.expected: dict[str, str] = {}  # file name -> kind of outcome it must get
         self.events: Counter[str] = Counter()
+        self.feed_settle: float | None = None
         self.stop = threading.Event()
         self.lock = threading.Lock()
 
@@ -202,13 +203,30 @@ class Soak:
         return found
 
     def wait_outcomes(self, timeout: float) -> dict[str, list[str]]:
+        """Wait until every page has an outcome file and every outcome file is in the feed.
+
+        Files alone are not enough: a worker killed between writing an outcome and numbering it
+        leaves the file without its feed entry until the page is redelivered and numbered, seconds
+        later. The feed is checked when the system has settled, not in that window.
+        """
+        from workers.edges.feed import Feed
+
+        feed, after, in_feed = Feed(self.env["PAGEMILL_BROKER_URL"], socket_timeout=60), 0, set()
+        outbox = Path(self.env["PAGEMILL_OUTBOX"])
         deadline = time.monotonic() + timeout
+        files_complete = None
         while time.monotonic() < deadline:
             self.supervise()
             found = self.outcomes()
             if set(self.expected) <= set(found):
-                time.sleep(2)
-                return self.outcomes()
+                files_complete = files_complete or time.monotonic()
+                while batch := feed.read(after, 1000):
+                    in_feed.update(e.path for e, _ in batch)
+                    after = batch[-1][0].seq
+                if {p.name for p in outbox.glob("*.json")} <= in_feed:
+                    self.feed_settle = round(time.monotonic() - files_complete, 1)
+                    time.sleep(2)
+                    return self.outcomes()
             time.sleep(1)
         return self.outcomes()
 
@@ -225,6 +243,9 @@ def check_feed(broker_url: str, outbox: Path) -> dict:
     paths = Counter(e.path for e in entries)
     seqs = [e.seq for e in entries]
     written = [files[e.path] for e in entries if e.path in files]
+    missing = sorted(set(files) - set(paths))
+    if missing:
+        print("outcome files not in the feed:", missing[:10])
     return {
         "feed_entries": len(entries),
         "feed_missing": len(set(files) - set(paths)),
@@ -314,6 +335,9 @@ def main() -> int:
         "broker_restarts": soak.events["broker_restarts"],
         "parts_that_exited_by_themselves": soak.events["worker_exited_by_itself"] + soak.events["watcher_exited_by_itself"],
         **feed,
+        # Seconds between the last outcome file appearing and the feed holding every one (a page redelivered after
+        # its worker was killed between writing and numbering its outcome); absent when the feed never caught up.
+        "feed_settle_seconds": "never" if soak.feed_settle is None else soak.feed_settle,
         "drop_seconds": round(drop_seconds, 1),
         "total_seconds": round(total_seconds, 1),
         "folder": str(root),

@@ -48,3 +48,9 @@ def test_an_everyday_terms_abbreviation_is_no_organisation_wherever_it_stands():
     texts = ["After the IPO the firm put ATMs in every branch, and Ana Lima threw two TD passes."]
     got = refined(texts, [("IPO", "ORG", 0), ("ATMs", "ORG", 0), ("Ana Lima", "PERSON", 0), ("TD", "ORG", 0)])
     assert got == [("Ana Lima", "PERSON")], got
+
+
+def test_abbreviations_of_shop_and_clinic_terms_are_no_organisations():
+    texts = ["The monitor has RGB lighting and an RRP of 300 euros; the nurse ran an ECG and a VPN kept the link safe."]
+    got = refined(texts, [("RGB", "ORG", 0), ("RRP", "ORG", 0), ("ECG", "ORG", 0), ("VPN", "ORG", 0)])
+    assert got == [], got

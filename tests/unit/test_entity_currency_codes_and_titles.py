@@ -1,4 +1,4 @@
-"""A currency's code beside an amount is no organisation, and the engineer's and the lawyer's titles in a hearing
+"""A currency's code beside an amount, or its name after one, is no organisation, and the engineer's and the lawyer's titles in a hearing
 ("ENGR.", "Atty.") are titles, not names. Every sentence here was written for these tests."""
 
 from __future__ import annotations
@@ -21,6 +21,26 @@ def _found(texts: list[str]) -> list[tuple[str, str]]:
 ])
 def test_a_currency_code_beside_an_amount_is_not_a_name(text, code):
     assert all(t != code for t, _ in _found([text]))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Price: 49.95 Euro, postage included.", "Euro"),
+    ("The fine was 300 Rupees, paid at the desk.", "Rupees"),
+    ("Bail was set at 2 million Pesos on Friday.", "Pesos"),
+])
+def test_a_currencys_name_after_an_amount_is_not_a_name(text, name):
+    kept = refine([mention([text], name, "PERSON")], [text], known=KNOWN)
+    assert not any(m.text([text]) == name for m in kept), kept
+
+
+def test_a_currencys_name_without_an_amount_before_it_is_left_to_the_model():
+    texts = ["The Euro 2 Group met in Brussels.", "The Euro 2 Group agreed the rules."]
+    model = [mention(texts, "Euro 2 Group", "ORG", seg=0), mention(texts, "Euro 2 Group", "ORG", seg=1)]
+    kept = [(m.text(texts), m.label) for m in refine(model, texts, known=KNOWN)]
+    assert kept.count(("Euro 2 Group", "ORG")) == 2, kept
+    texts = ["Prices rose 2 % in Euro terms."]
+    kept = [(m.text(texts), m.label) for m in refine([mention(texts, "Euro", "NORP")], texts, known=KNOWN)]
+    assert ("Euro", "NORP") in kept, kept
 
 
 def test_a_code_that_is_an_organisations_name_stays_one_without_an_amount_beside_it():

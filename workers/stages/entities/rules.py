@@ -133,6 +133,7 @@ STEPS: tuple[Step, ...] = (
     Step("language_names", orgs.language_names),
     Step("institutions", orgs.institutions),
     Step("common_word_names", people.common_word_names),
+    Step("everyday_orgs", orgs.everyday_orgs),
     Step("places_after_prepositions", places.places_after_prepositions),
     Step("listed_places", places.listed_places),
     Step("places_before_divisions", places.places_before_divisions),

@@ -7,7 +7,7 @@ from functools import lru_cache
 from collections import Counter
 
 from ....knowledge.lexicon import (
-    BODY_HEADS, CATASTROPHE_HEADS, COMPASS_WORDS, EVENT_HEADS, EVENT_OF, EVENT_ORDINALS, EVENT_STARTS, FUNCTION_WORDS, LEAD_WORDS, LOC_HEADS, MEETING_WORDS,
+    BODY_HEADS, CATASTROPHE_HEADS, COMPASS_WORDS, CURRENCY_NAMES, EVENT_HEADS, EVENT_OF, EVENT_ORDINALS, EVENT_STARTS, FUNCTION_WORDS, LEAD_WORDS, LOC_HEADS, MEETING_WORDS,
     FOREIGN_PLACE_WORDS, LEGAL_FORMS, NOT_EVENT_HEADS, ORG_HEADS, PEOPLE_NOUNS, PEOPLE_NOUNS_ALONE, PLACE_HEADS, PLACE_MODIFIERS, PLACE_PREFIXES,
     PLACE_SUFFIXES,
     MONTHS, TITLES, WEEKDAYS, alternation,
@@ -353,15 +353,24 @@ def headline_words(ms: list[Mention], page: Page) -> list[Mention]:
 # An amount right after or right before a currency's code: "NOK 120", "XOF 5,000", "45 SEK".
 _AMOUNT_AFTER = re.compile(r"[ \t]?\d")
 _AMOUNT_BEFORE = re.compile(r"\d[ \t]?$")
+# An amount, then a space, before a currency's name: "49.95 Euro", "2 million Rupees".
+_AMOUNT_THEN_SPACE = re.compile(r"\d(?:[ \t]+(?:thousand|million|billion))?[ \t]+$", re.IGNORECASE)
 
 
 def currency_codes_by_amounts(ms: list[Mention], page: Page) -> list[Mention]:
     """A currency's ISO 4217 code beside an amount is the amount's unit, not a name: the model takes "NOK" in
-    "adults NOK 120" for an organisation. No label the record scores is a currency, so the mention goes."""
+    "adults NOK 120" for an organisation; so is a currency's name after an amount ("49.95 Euro", read as a person).
+    No label the record scores is a currency, so the mention goes."""
     texts = page.texts
     codes = currency_codes()
-    return [m for m in ms if not (texts[m.seg][m.start:m.end] in codes
-                                  and (_AMOUNT_AFTER.match(texts[m.seg], m.end) or _AMOUNT_BEFORE.search(texts[m.seg], 0, m.start)))]
+
+    def unit(m: Mention) -> bool:
+        text, t = texts[m.seg], texts[m.seg][m.start:m.end]
+        if t in codes:
+            return bool(_AMOUNT_AFTER.match(text, m.end) or _AMOUNT_BEFORE.search(text, 0, m.start))
+        return t.lower() in CURRENCY_NAMES and _AMOUNT_THEN_SPACE.search(text, max(0, m.start - 20), m.start) is not None
+
+    return [m for m in ms if not unit(m)]
 
 
 def drop_lone_words(ms: list[Mention], page: Page) -> list[Mention]:

@@ -694,6 +694,29 @@ def org_openers(ms: list[Mention], page: Page) -> list[Mention]:
     return runs.result()
 
 
+def everyday_orgs(ms: list[Mention], page: Page) -> list[Mention]:
+    """An organisation the model named by everyday words alone, each of which the page also writes in lower case, is
+    none: "Winter Markets", "Quiet Harbour Walks", "Night Ferry Timetables".
+
+    The model reads the capitalised words of a title, a heading or a work as a body's name. A body's name holds a
+    word that says it is one (``org_heads``, ``body_words``, ``org_openers``, a legal form), and a place the
+    gazetteer knows ("Bio Tarnland") or a given name is no everyday word either: any of those keeps the name. A word
+    is common by a word list (``is_common``); the page writing it in lower case shows it uses it as a word.
+    """
+    texts = page.texts
+    return [m for m in ms if not (m.label == "ORG" and m.origin == "model" and _everyday_words(m.text(texts), page))]
+
+
+_BODY_WORDS = ORG_HEADS | BODY_WORDS | ORG_OPENERS
+
+
+def _everyday_words(name: str, page: Page) -> bool:
+    words = name.split()
+    return len(words) >= 2 and all(
+        w.isalpha() and w[0].isupper() and is_common(w) and w.lower() in page.lower_words and w.lower() not in _BODY_WORDS
+        and w not in LEGAL_FORMS and not is_given_name(w) and lookup(w) is None for w in words)
+
+
 _INST = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(INSTITUTIONS)) + r")(?![\w-]|['’][a-rt-z])")
 
 

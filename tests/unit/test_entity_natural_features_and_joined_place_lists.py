@@ -91,3 +91,9 @@ def test_a_day_before_a_disasters_word_is_no_event():
 def test_an_english_word_before_a_disasters_word_is_no_event():
     out = refined(["Research seminar: Reading eruption histories from lake mud."], [])
     assert not any(label == "EVENT" for _, label in out)
+
+
+def test_a_list_of_places_whose_last_item_repeats_the_preposition_is_still_one_list():
+    texts = ["The survey team worked in Orvanet, Kessby and in Tulmar last spring."]
+    out = refined(texts, [])
+    assert {("Orvanet", "GPE"), ("Kessby", "GPE"), ("Tulmar", "GPE")} <= set(out), out

@@ -564,9 +564,10 @@ def place_kinds(ms: list[Mention], page: Page) -> list[Mention]:
 # An item of a list of names: one to three capitalised words ("Kessby", "Varn-Holm", "Little Harbour").
 # (a sentence's opening preposition is no word of the first: "In Kessby and Tulmar, ...")
 _LIST_ITEM = re.compile(r"(?<![\w'’-])(?!(?:In|At|Near|Between)[ \t])[A-Z][\w'’-]*[a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*[a-z][\w'’-]*){0,2}(?![\w'’-])")
-# What stands between two items: a comma, or "and" / "or" before the last (perhaps with a comma, over a line break).
+# What stands between two items: a comma, or "and" / "or" before the last (perhaps with a comma, over a line break),
+# perhaps with the list's preposition again ("in Kessby, Tulmar and in Orvanet", "at Holm, Berg and on Skerra").
 _LIST_COMMA = re.compile(r"[ \t]*,[ \t]*\n?[ \t]*")
-_LIST_LAST = re.compile(r"[ \t]*,?\s+(?:and|or)\s+")
+_LIST_LAST = re.compile(r"[ \t]*,?\s+(?:and|or)\s+(?:(?:in|on|at|near)[ \t]+)?")
 #: A year right after the list: its items are authors ("(Holm and Berg 2020; ...)", "Holm, Berg, 2019").
 _YEAR_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:1[5-9]|20)\d\d[a-z]?\b")
 #: "in", "near", "at" right before a list: its items are where something is ("households in Orvanet, Kessby and Tulmar").

@@ -342,12 +342,10 @@ def test_eval_ner_model_scores_the_named_model_and_refuses_folds(tmp_path: Path)
     gold = {"page": "pages/talks.txt", "source": "talks", "entities": people, "entity_labels_scored": ["PERSON"], "repairs": [],
             "segments": [{"role": "heading", "start": 0, "end": 13}, {"role": "paragraph", "start": 15, "end": len(text) - 1}]}
     (src / "gold" / "talks.json").write_text(json.dumps(gold), encoding="utf-8")
-    # a pipeline with no NER at all: whatever persons are found with it come from the steps, not the model (the one
-    # step that finds a given name and a surname by their shape alone is left out)
+    # a pipeline with no NER at all: whatever persons are found with it come from the steps, not the model
     spacy.blank("en").to_disk(tmp_path / "blank")
     shipped = CliRunner().invoke(main, ["eval", str(tmp_path / "gold"), "--json"])
-    named = CliRunner().invoke(main, ["eval", str(tmp_path / "gold"), "--json", "--ner-model", str(tmp_path / "blank"),
-                                      "--without", "unmarked_persons"])
+    named = CliRunner().invoke(main, ["eval", str(tmp_path / "gold"), "--json", "--ner-model", str(tmp_path / "blank")])
     assert shipped.exit_code == 0 and named.exit_code == 0, shipped.output + named.output
     assert json.loads(shipped.output)["entity_per_label"]["PERSON"]["r"] == 1.0
     assert json.loads(named.output)["entity_per_label"]["PERSON"]["r"] == 0.0

@@ -3,8 +3,7 @@ for these tests, model output built by hand."""
 
 from __future__ import annotations
 
-from tests.unit.entity_mentions import KNOWN, labelled, refined
-from workers.stages.entities.rules import refine
+from tests.unit.entity_mentions import refined
 
 
 def test_a_name_between_commas_after_a_persons_place_is_that_person():
@@ -29,9 +28,7 @@ def test_a_mention_of_the_model_from_the_comma_on_gives_way_and_leaves_nothing_e
 def test_a_name_that_runs_on_past_the_comma_or_a_list_is_no_apposition():
     assert ("Varnholm Harbour Trust", "ORG") in refined(["We met the director, Varnholm Harbour Trust, on Monday."],
                                                          [("Varnholm Harbour Trust", "ORG", 0)])
-    # (unmarked_persons finds the name by its shape; left out, only the apposition could make it a person)
-    texts = ["Farmers, teachers, Ilse Varnholm and others came."]
-    assert not any(label == "PERSON" for _, label in labelled(refine([], texts, frozenset({"unmarked_persons"}), known=KNOWN), texts))
+    assert not any(label == "PERSON" for _, label in refined(["Farmers, teachers, Ilse Varnholm and others came."], []))
 
 
 def test_authors_marked_with_letters_are_persons():

@@ -104,7 +104,6 @@ STEPS: tuple[Step, ...] = (
     Step("ruler_names", people.ruler_names),
     Step("life_events", people.life_events),
     Step("name_edges", people.name_edges),
-    Step("unmarked_persons", people.unmarked_persons),
     Step("org_kinds", orgs.org_kinds),
     Step("platforms", orgs.platforms),
     Step("sources", orgs.sources),

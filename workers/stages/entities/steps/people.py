@@ -843,46 +843,6 @@ def life_events(ms: list[Mention], page: Page) -> list[Mention]:
     return ms
 
 
-#: Two capitalised words in running text, with nothing capitalised and no possessive after them: "Tova Lindqvist scored".
-_TWO_WORDS = re.compile(r"(?<![\w'’.&-])([A-Z][a-z]+)[ \t]([A-Z][\w'’-]*[a-z])(?<!['’]s)(?![\w&'’-])(?![ \t]+[A-Z])")
-#: The capitalised word right before them.
-_CAPITAL_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
-#: Every pair of neighbouring words (overlapping), to count a name's mentions in any case.
-_WORD_PAIRS = re.compile(r"(?<![\w'’-])(?=([^\W\d_][\w'’-]*[ \t][^\W\d_][\w'’-]*)(?![\w'’-]))")
-
-
-def unmarked_persons(ms: list[Mention], page: Page) -> list[Mention]:
-    """A given name and a surname the model did not mark, in running text, are a person: "Tova Lindqvist scored
-    twice".
-
-    The model misses names it has not seen, most of all in sport and in lists. A common given name first
-    (``looks_like_person``: no place or organisation word, neither word written in lower case on the page), then a
-    word that is no common English word (``_name_word``), and nothing capitalised after them; not in a line in title
-    case or capitals (a heading's words are capitalised anyway), not where any mention stands. Nor where a place's
-    name ends in the given name ("Los Angeles Fairgrounds"), nor after an everyday word that opens a sentence and is
-    a given name too ("Even Tarquist had ..."), unless the page names the two words again.
-    """
-    texts = page.texts
-    taken = SpanIndex(ms)
-    out = list(ms)
-    pairs: Counter[str] | None = None  # counted once, only when a name opening a sentence asks
-    for i, text in enumerate(texts):
-        for nm in _TWO_WORDS.finditer(text):
-            s, e = nm.span()
-            if (taken.overlaps(i, s, e) or not looks_like_person(nm.group(0), page.lower_words)
-                    or not _name_word(nm.group(2), page.lower_words) or page.title_lines.at(i, s, e) or page.title_lines.capitals(i, s)
-                    or ((cb := _CAPITAL_BEFORE.search(text, max(0, s - 40), s)) and lookup(f"{cb.group(1)} {nm.group(1)}") is not None)):
-                continue
-            if is_common(nm.group(1)) and _opens_item(text, s):
-                if pairs is None:
-                    pairs = Counter(pm.group(1).upper() for t in texts for pm in _WORD_PAIRS.finditer(t))
-                if pairs[nm.group(0).upper()] < 2:
-                    continue
-            out.append(Mention(i, s, e, "PERSON", "pattern"))
-            taken.add(i, s, e)
-    return out
-
-
 #: Most words a person's name grows by on each side.
 NAME_EDGE_WORDS = 2
 _EDGE_WORD_AFTER = re.compile(r" ([^\W\d_][\w'’-]*)")

@@ -97,3 +97,15 @@ def test_a_list_of_places_whose_last_item_repeats_the_preposition_is_still_one_l
     texts = ["The survey team worked in Orvanet, Kessby and in Tulmar last spring."]
     out = refined(texts, [])
     assert {("Orvanet", "GPE"), ("Kessby", "GPE"), ("Tulmar", "GPE")} <= set(out), out
+
+
+def test_a_route_after_from_that_the_model_read_as_one_name_is_two_places():
+    texts = ["The new bus from Holmsted to Tarnvik takes an hour."]
+    out = refined(texts, [("Holmsted to Tarnvik", "ORG", 0)])
+    assert ("Holmsted", "GPE") in out and ("Tarnvik", "GPE") in out and ("Holmsted to Tarnvik", "ORG") not in out, out
+
+
+def test_a_name_with_to_inside_and_no_from_before_it_is_left_to_the_model():
+    texts = ["She joined Back to Nature Trust in May."]
+    out = refined(texts, [("Back to Nature Trust", "ORG", 0)])
+    assert ("Back to Nature Trust", "ORG") in out, out

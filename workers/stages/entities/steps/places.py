@@ -485,14 +485,26 @@ _POSSESSIVE_INSIDE = re.compile(r"['’]s\s+(?=[A-Z])")
 _PREPOSITION_INSIDE = re.compile(r"\s+(?:in|on|at)\s+(?=[A-Z])")
 
 
+#: Two names joined by "to", after "from": a route.
+_ROUTE = re.compile(r"([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})[ \t]+to[ \t]+([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})")
+_FROM_BEFORE = re.compile(r"\bfrom[ \t]+$")
+
+
 def split_places(ms: list[Mention], page: Page) -> list[Mention]:
     """A place's span that holds two names is two places: "Nepal’s Terai" (the first a place the gazetteer knows),
-    "Crab Market in Kep". A country's code before a dollar sign ("US$2") is a currency, no place."""
+    "Crab Market in Kep"; so is a route after "from" that the model read as one organisation's or person's name
+    ("from Holmsted to Tarnvik"). A country's code before a dollar sign ("US$2") is a currency, no place."""
     texts = page.texts
     gaz = gazetteer()
     out: list[Mention] = []
     for m in ms:
         if m.label not in PLACE_LABELS:
+            if m.label in ("ORG", "PERSON") and (route := _ROUTE.fullmatch(texts[m.seg], m.start, m.end)) and _FROM_BEFORE.search(
+                    texts[m.seg], max(0, m.start - 6), m.start):
+                for k in (1, 2):  # a route the model read as one name: "from Holmsted to Tarnvik"
+                    p = gaz.lookup(route.group(k))
+                    out.append(Mention(m.seg, *route.span(k), place_label(p) if p is not None else "GPE", "split"))
+                continue
             out.append(m)
             continue
         text, t = texts[m.seg], m.text(texts)

@@ -205,9 +205,10 @@ class Soak:
     def wait_outcomes(self, timeout: float) -> dict[str, list[str]]:
         """Wait until every page has an outcome file and every outcome file is in the feed.
 
-        Files alone are not enough: a worker killed between writing an outcome and numbering it
-        leaves the file without its feed entry until the page is redelivered and numbered, seconds
-        later. The feed is checked when the system has settled, not in that window.
+        Files alone are not enough: a worker killed between writing an outcome and numbering it, or
+        a broker that died in that moment, leaves the file without its feed entry until the page is
+        redelivered and numbered: seconds later, or after the visibility timeout when the broker
+        died (30 s here). The feed is checked when the system has settled, not in that window.
         """
         from workers.edges.feed import Feed
 
@@ -335,8 +336,8 @@ def main() -> int:
         "broker_restarts": soak.events["broker_restarts"],
         "parts_that_exited_by_themselves": soak.events["worker_exited_by_itself"] + soak.events["watcher_exited_by_itself"],
         **feed,
-        # Seconds between the last outcome file appearing and the feed holding every one (a page redelivered after
-        # its worker was killed between writing and numbering its outcome); absent when the feed never caught up.
+        # Seconds between the last outcome file appearing and the feed holding every one (a page redelivered after its
+        # worker or the broker died between writing and numbering its outcome); "never" when the feed did not catch up.
         "feed_settle_seconds": "never" if soak.feed_settle is None else soak.feed_settle,
         "drop_seconds": round(drop_seconds, 1),
         "total_seconds": round(total_seconds, 1),

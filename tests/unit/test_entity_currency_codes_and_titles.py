@@ -34,10 +34,11 @@ def test_a_currencys_name_after_an_amount_is_not_a_name(text, name):
 
 
 def test_a_currencys_name_without_an_amount_before_it_is_left_to_the_model():
-    texts = ["The Euro 2 Group met in Brussels.", "The Euro 2 Group agreed the rules."]
-    model = [mention(texts, "Euro 2 Group", "ORG", seg=0), mention(texts, "Euro 2 Group", "ORG", seg=1)]
+    # (a currency's name alone, with no amount before it: left as the model read it; named twice, so no other step drops it)
+    texts = ["The Euro fell against the yen on Monday.", "By Friday the Euro had risen again."]
+    model = [mention(texts, "Euro", "ORG", seg=0), mention(texts, "Euro", "ORG", seg=1)]
     kept = [(m.text(texts), m.label) for m in refine(model, texts, known=KNOWN)]
-    assert kept.count(("Euro 2 Group", "ORG")) == 2, kept
+    assert kept.count(("Euro", "ORG")) == 2, kept
     texts = ["Prices rose 2 % in Euro terms."]
     kept = [(m.text(texts), m.label) for m in refine([mention(texts, "Euro", "NORP")], texts, known=KNOWN)]
     assert ("Euro", "NORP") in kept, kept

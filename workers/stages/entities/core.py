@@ -175,6 +175,8 @@ ADDRESS = re.compile(
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 #: "the" right before a name: a person is seldom "the" anyone ("the Clyde", "the Itz", "the X and Y Committee").
 THE_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he[ \t]+$")
+#: Fewest letters of a word no list knows that context alone makes a place ("Lata", not "Al").
+UNKNOWN_PLACE_LETTERS = 4
 #: A preposition that makes the one-word name after it a place: "in Kalmar", "near Hamar"; capitalised too where it
 #: opens a sentence ("Near Hamar, ..."), except "In" and "Into", which as often open a sentence on a work or a
 #: system ("In Quillnet, each frame ...").
@@ -339,6 +341,11 @@ class Page:
         return {w.lower() for t in self.texts for w in _LOWER_WORD.findall(ADDRESS.sub(" ", t))}
 
     @cached_property
+    def scored_names(self) -> set[str]:
+        """Words the page writes beside a score, a team's ("Sedgley Park 17 Tynedale 20")."""
+        return {g for t in self.texts for sm in _SCORED_NAME.finditer(t) for g in sm.groups() if g}
+
+    @cached_property
     def title_lines(self) -> TitleLines:
         return TitleLines(self.texts)
 
@@ -354,6 +361,10 @@ class Page:
         page_words |= {w.lower() for t in self.texts for line in t.split("\n")
                        if line.isupper() for w in re.findall(r"\b[A-Z]+\b", line)}
         return len(page_words & SPORT_WORDS) >= 2
+
+
+#: A name beside a score: a team's ("Sedgley Park 17 Tynedale 20").
+_SCORED_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)[ \t]+\d{1,3}\b(?![.,:]\d)|\b\d{1,3}[ \t]+([A-Z][\w'’-]*)")
 
 
 #: Where a name may end: a whole word, a possessive allowed after ("Lima's", not "Limassol").

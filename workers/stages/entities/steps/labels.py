@@ -18,7 +18,7 @@ from ....knowledge.words import is_listed, plural_stems
 from .. import timex
 from ..core import (
     EDGE_PUNCT, Mention, NAME_LABELS, Page, Runs, SpanIndex, bare, dateline_place, fold, gazetteer, is_common, is_given_name, is_table_row, lookup,
-    SPEECH_AFTER, THE_BEFORE, place_label, sentence_initial, short_form_heads, strip_punct,
+    SPEECH_AFTER, THE_BEFORE, UNKNOWN_PLACE_LETTERS, place_label, sentence_initial, short_form_heads, strip_punct,
 )
 
 #: A compass word before the rest of a name in capitals: "NORTHERN INDIA".
@@ -373,6 +373,14 @@ def currency_codes_by_amounts(ms: list[Mention], page: Page) -> list[Mention]:
     return [m for m in ms if not unit(m)]
 
 
+def _unknown_place(text: str, start: int, t: str, page: Page) -> bool:
+    """A lone name right after "in", "near", "at"... that is no word English text uses (however rare), no given name,
+    not in capitals and never in lower case on the page: a place too small for the gazetteer, not a name to drop. Not on
+    a page about sport nor beside a score anywhere on the page: there a team plays "at" another under its town's name."""
+    return (not page.about_sport and t not in page.scored_names and _AT_FROM_OR_IN.search(text, max(0, start - 12), start) is not None and len(t) >= UNKNOWN_PLACE_LETTERS
+            and not t.isupper() and not is_listed(t) and not is_given_name(t) and t.lower() not in page.lower_words)
+
+
 def drop_lone_words(ms: list[Mention], page: Page) -> list[Mention]:
     """A one-word organisation named once on the page (or a word the page writes in lower case too), not an acronym nor
     the first word of a longer one, is too often no name at all.
@@ -409,6 +417,8 @@ def drop_lone_words(ms: list[Mention], page: Page) -> list[Mention]:
         if (i in lone and _FROM_OR_IN.search(texts[m.seg], max(0, m.start - 12), m.start) and not is_given_name(t)
                 and (p := gazetteer().lookup(t)) is not None and (p.kind != "city" or p.population >= CITY_POPULATION)):
             m.label = "GPE" if p.kind != "continent" else "LOC"  # a place the model called an organisation: "from Reykjavík"
+        elif i in lone and _unknown_place(texts[m.seg], m.start, t, page):
+            m.label = "GPE"  # a village the model called an organisation: "the parish register at Tolvik"
         elif i in lone:
             continue
         out.append(m)
@@ -445,6 +455,9 @@ def lone_persons(ms: list[Mention], page: Page) -> list[Mention]:
                 and not ((m.seg, m.start - 1) in ends and text[m.start - 1] == "\n")
                 and not ((m.seg, m.end + 1) in starts and text[m.end:m.end + 1] == "\n")
                 and not ((pw := _PREVIOUS_WORD.search(text, max(0, m.start - 30), m.start)) and pw.group(1).lower().rstrip(".") in TITLES)):
+            if _unknown_place(text, m.start, t, page):
+                m.label = "GPE"  # a village the model called a person: "born in Tolvik"
+                out.append(m)
             continue
         out.append(m)
     return out
@@ -453,6 +466,9 @@ def lone_persons(ms: list[Mention], page: Page) -> list[Mention]:
 # "from", "in", "near"... right before a name: where someone or something is, or comes from ("at" and "to" are a
 # university's and a company's too: "a post at Uppsala", "sold to Vantora").
 _FROM_OR_IN = re.compile(r"(?<![\w'’-])(?:from|in|near|across|outside|around|throughout|into)[ \t]+$")
+#: Those and "at", before a word no list knows: there a company or a university is rarer than a village ("the register
+#: at Tolvik"; "on" is a website's too, "explained on Quillnet", and "to" anyone's, "listening to Varnak").
+_AT_FROM_OR_IN = re.compile(r"(?<![\w'’-])(?:at|from|in|near|across|outside|around|throughout|into)[ \t]+$")
 #: The word right before a name.
 _PREVIOUS_WORD = re.compile(r"([A-Za-z.]+)\s+$")
 #: The word right after a name.

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ....knowledge.gazetteer import CITY_POPULATION, state_codes
 from ..core import (
     CUED_ORIGINS, PLACE_LABELS, PLACE_VERB_BEFORE, SPEECH_AFTER, THE_BEFORE, Mention, Page, SpanIndex, big_place, dateline_place, fold, gazetteer,
-    is_common,
+    is_common, UNKNOWN_PLACE_LETTERS,
     lookup,
     place_label, sentence_initial, strip_punct, take_cued, trim_name, wire_dateline,
 )
@@ -335,7 +335,7 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
     by_surname = _full_names_by_surname(ms, texts)
     actors = {m.text(texts) for m in ms if m.label in ("PERSON", "ORG") and (
         _ACTS_AFTER.match(texts[m.seg], m.end) or SPEECH_AFTER.match(texts[m.seg], m.end))}
-    teams = {g for text in texts for sm in _SCORED_NAME.finditer(text) for g in sm.groups() if g}
+    teams = page.scored_names
     # (a name a cue beside it made an organisation's, "posted on Quillnet", is none of the page's places)
     cued = {m.text(texts) for m in ms if m.origin in CUED_ORIGINS}
     prev: Mention | None = None
@@ -674,10 +674,6 @@ _LONE_PREPOSITION = re.compile(r"\b" + alternation(LONE_PLACE_PREPOSITIONS) + r"
 # is ("lent to Varnak", "a quote attributed to Berg"). Only the model's guess: a name a step read as a club ("the
 # Tarnby coach") or a person stays one.
 _RELABEL_PREPOSITION = re.compile(r"\b" + alternation(LONE_PLACE_PREPOSITIONS - {"to"}) + r"[ \t]+$")
-#: A name beside a score: a team's ("Sedgley Park 17 Tynedale 20").
-_SCORED_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)[ \t]+\d{1,3}\b(?![.,:]\d)|\b\d{1,3}[ \t]+([A-Z][\w'’-]*)")
-#: Fewest letters of such a name ("Lata", not "Al").
-UNKNOWN_PLACE_LETTERS = 4
 
 
 def unknown_places(ms: list[Mention], page: Page) -> list[Mention]:

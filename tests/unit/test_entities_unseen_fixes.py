@@ -65,6 +65,17 @@ def test_a_name_after_in_and_the_places_listed_with_it_are_places():
     assert ("Harwold", "GPE") in out and ("Ambleworth", "GPE") in out
 
 
+def test_a_name_with_a_letter_beyond_ascii_after_in_is_a_place_as_any_other():
+    from workers.stages.entities.core import Mention, Page
+    from workers.stages.entities.steps.places import places_after_prepositions
+
+    for text, name, label in (("A school opened in Médjora in May.", "Médjora", "ORG"),
+                              ("The clinic near Çorvalé has forty beds.", "Çorvalé", "PERSON")):
+        k = text.index(name)
+        ms = places_after_prepositions([Mention(0, k, k + len(name), label, "model")], Page([text]))
+        assert [(m.text([text]), m.label) for m in ms] == [(name, "GPE")], text
+
+
 def test_an_author_or_a_surname_of_the_page_after_in_stays_a_person():
     texts = ["The effect was first seen in Harwold et al. (2001).", "It was seen in Quenby later, said Lia Quenby."]
     out = refined(texts, [("Harwold", "PERSON", 0), ("Quenby", "PERSON", 1), ("Lia Quenby", "PERSON", 1)])

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ....knowledge.gazetteer import CITY_POPULATION, state_codes
 from ..core import (
     CUED_ORIGINS, PLACE_LABELS, PLACE_VERB_BEFORE, SPEECH_AFTER, THE_BEFORE, Mention, Page, SpanIndex, big_place, dateline_place, fold, gazetteer,
-    is_common, UNKNOWN_PLACE_LETTERS,
+    CAPITALS, is_common, UNKNOWN_PLACE_LETTERS,
     lookup,
     place_label, sentence_initial, strip_punct, take_cued, trim_name, wire_dateline,
 )
@@ -289,7 +289,7 @@ _JOINED = re.compile(r"(?:\s*,|\s+and|\s+or|\s*,\s*and)\s+")
 #: "in Halvorsen (1998)".
 _AUTHOR_AFTER = re.compile(r"\s*(?:(?:and|&)\s+[A-Z][\w'’-]*['’]s?(?!\w)|et\s+al\b|\(\s*\d{4})")
 #: A one-word name: capitalised, not in capitals.
-_ONE_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
+_ONE_WORD = re.compile(rf"[{CAPITALS}][^\W\d_{CAPITALS}][\w'’-]*")  # (and "Dédougou", "Çorum")
 #: A verb in the past tense right after a name: the name acts ("Tarnby agreed", "Tarnby also proposed"), as a
 #: person does far more often than a place.
 _ACTS_AFTER = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?[a-z]{2,}ed\b")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from workers.knowledge.names import KnownNames
 from workers.knowledge.words import is_common
-from tests.unit.entity_mentions import KNOWN, labelled, mention
+from tests.unit.entity_mentions import KNOWN, labelled, mention, refined
 from workers.stages.entities.rules import refine
 
 
@@ -452,3 +452,9 @@ def test_a_city_and_a_plural_noun_off_a_sports_page_are_left_to_the_model():
     texts = ["Tourists admire the Seattle Bridges at night."]
     ms = [mention(texts, "Seattle", "GPE")]
     assert labelled(refine(ms, texts), texts) == [("Seattle", "GPE")]
+
+
+def test_an_acronym_in_brackets_right_after_an_organisation_is_its_acronym_spelt_or_not():
+    texts = ["Licences are issued by Fjordlag Nordvest (FJN) each spring.", "Catches go to Halvmåne Sjømat (HSM, 2019)."]
+    out = refined(texts, [("Fjordlag Nordvest", "ORG", 0), ("FJN", "PERSON", 0), ("Halvmåne Sjømat", "ORG", 1)])
+    assert ("FJN", "ORG") in out and ("FJN", "PERSON") not in out and ("HSM", "ORG") in out, out

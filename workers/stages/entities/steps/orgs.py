@@ -79,6 +79,8 @@ def _initials_match(words: list[str], acr: str) -> bool:
 
 # An acronym in brackets, maybe with a year after it ("(BBS, 2022)"), and the words before it on the page.
 _DEFINED_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&]*[A-Z])\s*(?:[,;][^()]{0,20})?\)")
+#: Such an acronym right after a name: " (SONAPE)".
+_ACRONYM_AFTER = re.compile(r"[ \t]*" + _DEFINED_ACRONYM.pattern)
 _LONG_FORM_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -102,7 +104,9 @@ def defined_acronyms(ms: list[Mention], page: Page) -> list[Mention]:
     """An organisation's name spelt out before its acronym in brackets is an organisation, and so is the acronym:
     "the Bangladesh Bureau of Statistics (BBS, 2022)", "Infrastructure Development Company Limited (IDCOL)", even
     where the model found neither. The name must hold a word that heads or opens organisations' names (Bureau,
-    Company, Société) and cut across no other mention; the acronym is then the page's name for it everywhere."""
+    Company, Société) and cut across no other mention; the acronym is then the page's name for it everywhere. An
+    acronym in brackets right after an organisation a mention names already is its acronym too, whether or not the
+    name spells it ("Société Nationale de Pêche (SONAPE)"); a person or a place the model read there becomes it."""
     texts = page.texts
     taken = SpanIndex(ms)
     out = list(ms)
@@ -134,6 +138,17 @@ def defined_acronyms(ms: list[Mention], page: Page) -> list[Mention]:
                     made = Mention(i, a, b, "ORG", origin)
                     out.append(made)
                     taken.add(i, a, b, made)
+    for m in [m for m in out if m.label == "ORG"]:
+        if (am := _ACRONYM_AFTER.match(texts[m.seg], m.end)) is None:
+            continue
+        a, b = am.span(1)
+        inside = taken.find(m.seg, a, b)
+        if not inside:
+            made = Mention(m.seg, a, b, "ORG", "acronym")
+            out.append(made)
+            taken.add(m.seg, a, b, made)
+        elif len(inside) == 1 and (o := inside[0]).origin == "model" and (o.start, o.end) == (a, b):
+            o.label = "ORG"
     return sorted(out, key=lambda m: (m.seg, m.start))
 
 

@@ -357,7 +357,8 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
                   and (jm := _JOINED.fullmatch(text, prev.end, m.start)) is not None
                   and (listed or gaz.lookup(prev.text(texts)) is not None and (
                       jm.group().strip(" ,") in {"and", "or"} or _ITEM_AFTER.match(text, m.end) is not None)))
-        if (m.label == "PERSON" and m.origin != "apposition" and (after_prep or joined) and _place_shaped(t, gaz) and t not in actors
+        if (m.label == "PERSON" and m.origin != "apposition" and (after_prep or joined) and _place_shaped(
+                t, gaz, _AT_OR_NEAR.search(text, max(0, m.start - 6), m.start) is not None) and t not in actors
                 and not by_surname.get(t.split()[-1], set()) - {t}
                 and t.lower() not in page.lower_words and text[m.end:m.end + 1] not in {"'", "’"}
                 and not _AUTHOR_AFTER.match(text, m.end)):
@@ -445,9 +446,16 @@ def _division_name(t: str, page: Page) -> bool:
                 or any(w.lower() in ORG_HEADS or w.lower() in MONTHS or w.lower() in WEEKDAYS for w in words))
 
 
-def _place_shaped(t: str, gaz) -> bool:
+#: Right before a name: where a person seldom is, so that a name of two words or more that a given name opens may be a
+#: village's too ("the school at Ban Tolvek", "near Mae Sarvik"); "from", "to" and "of" come before persons as often,
+#: and "in" before an author's ("the idea is found in Julian Varnholm").
+_AT_OR_NEAR = re.compile(r"\b(?:at|near)[ \t]+$")
+
+
+def _place_shaped(t: str, gaz, given_name_first: bool = False) -> bool:
     """A name that may be a place's: one to four capitalised words (particles such as "do", "de" between them), not
-    opening with a title, nor with a given name unless the gazetteer knows the whole name."""
+    opening with a title, nor with a given name unless the gazetteer knows the whole name or (``given_name_first``)
+    more words follow a given name that is no common English word (so "Mae Sarvik", not "Matt Orvane")."""
     toks = t.split()
     if not 1 <= len(toks) <= 4 or not _ONE_WORD.fullmatch(toks[0]) or not _ONE_WORD.fullmatch(toks[-1]):
         return False
@@ -455,7 +463,8 @@ def _place_shaped(t: str, gaz) -> bool:
         return False
     if toks[0].lower().rstrip(".") in TITLES:
         return False
-    return gaz.lookup(t) is not None or not is_given_name(toks[0])
+    return gaz.lookup(t) is not None or not is_given_name(toks[0]) or (
+        given_name_first and len(toks) > 1 and not is_common(toks[0]))
 
 
 def city_quarters(ms: list[Mention], page: Page) -> list[Mention]:

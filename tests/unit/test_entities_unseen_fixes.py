@@ -123,3 +123,19 @@ def test_a_town_beaten_or_lost_to_on_a_rugby_page_is_its_club():
     texts = ["Holmbury lost to Selwick 20-17 after their scrum gave way.", "Their winger Tom Berg ran well."]
     out = refined(texts, [("Selwick", "GPE", 0), ("Tom Berg", "PERSON", 1)])
     assert ("Selwick", "ORG") in out
+
+
+def test_the_key_of_a_line_of_a_key_and_a_value_is_no_name_but_a_tables_first_cell_may_be():
+    from workers.stages.entities.core import Mention, Page
+    from workers.stages.entities.steps.spans import field_keys
+
+    texts = ["Claimant\tSelvik Growers Union\nRespondent     Tarvik Harbour Board\nSpouse\tAna Brandt",
+             "Town       Ferries   Fares\nTarnholm   12        3.50"]
+    model = [("Claimant", "ORG", 0), ("Respondent", "PERSON", 0), ("Spouse", "NORP", 0), ("Ana Brandt", "PERSON", 0),
+             ("Tarnholm", "ORG", 1)]
+    ms = []
+    for needle, label, seg in model:
+        k = texts[seg].index(needle)
+        ms.append(Mention(seg, k, k + len(needle), label, "model"))
+    out = [(m.text(texts), m.label) for m in field_keys(ms, Page(texts))]
+    assert out == [("Ana Brandt", "PERSON"), ("Tarnholm", "ORG")], out

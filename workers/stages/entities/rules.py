@@ -143,6 +143,7 @@ STEPS: tuple[Step, ...] = (
     Step("home_towns", places.home_towns),
     Step("split_places", places.split_places),
     Step("split_cells", spans.split_lines, fixed=True),
+    Step("field_keys", spans.field_keys),
     Step("no_addresses", spans.no_addresses, fixed=True),
     Step("no_overlaps", _no_overlaps, fixed=True),
     Step("currency_codes", labels.currency_codes_by_amounts),

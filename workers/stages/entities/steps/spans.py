@@ -73,6 +73,21 @@ def _soft_wrap(text: str, at: int) -> bool:
             and before[-1:].isalpha() and after[:1].isalpha())
 
 
+#: A line of one word, a cell gap and the rest: "Respondent    Halden Quarries Ltd", "Spouse\tAna Brandt".
+_KEY_VALUE_LINE = re.compile(r"^([^\W\d_][\w'’-]*)(?:" + CELL_GAP.pattern + r")[ \t]*(\S.*)$", re.MULTILINE)
+#: The labels a key of such a line was read as, wrongly: a name's; a place or a day stays ("Tarnby  ferry port").
+_KEY_LABELS = frozenset({"ORG", "PERSON", "NORP"})
+
+
+def field_keys(ms: list[Mention], page: Page) -> list[Mention]:
+    """The word opening a line of a key and its value ("Respondent    Halden Quarries Ltd", "Spouse\tAna Brandt") is
+    a field's name, no organisation, person or people. Only where the value is one cell: a row of a table has more
+    ("Tarnby   Selwick   412"), and its first cell may well be a name."""
+    keys = {(i, km.start(1), km.end(1)) for i, text in enumerate(page.texts) if "\t" in text or "   " in text
+            for km in _KEY_VALUE_LINE.finditer(text) if not CELL_GAP.search(km.group(2))}
+    return [m for m in ms if not (m.label in _KEY_LABELS and (m.seg, m.start, m.end) in keys)]
+
+
 def no_addresses(ms: list[Mention], page: Page) -> list[Mention]:
     """No name inside an e-mail or web address, a link or a handle, whichever step found it ("Ilse" in "@IlseMP")."""
     # every address holds "@", "/" or "www.": the other segments need no scan

@@ -84,6 +84,17 @@ def test_a_ministers_portfolio_is_no_organisation_and_the_name_after_it_is_the_m
     assert ("Ministry of Harbours and Coastal Shipping", "ORG") in got and ("Harbours and Coastal Shipping", "ORG") not in got
 
 
+def test_the_last_field_of_a_ministers_portfolio_is_no_organisation_either():
+    texts = ["Talks were opened by the Minister of Harbours, Fisheries and the Island Economy in May.",
+             "She met the Minister for Roads and Coastal Shipping on Monday.",
+             "The Ministry of Roads and the Tarvik Shipping Board signed the deal."]
+    got = refined(texts, [("Island Economy", "ORG", 0), ("Coastal Shipping", "ORG", 1), ("Ministry of Roads", "ORG", 2),
+                          ("Tarvik Shipping Board", "ORG", 2)])
+    assert ("Island Economy", "ORG") not in got and ("Coastal Shipping", "ORG") not in got, got
+    # after a ministry (a body) and "and", another body stays one
+    assert ("Tarvik Shipping Board", "ORG") in got, got
+
+
 def test_a_score_or_a_journals_volume_after_an_organisation_is_no_part_of_its_name():
     texts = ["On Saturday Kirkvaag Rovers beat Holm United 2–0 at home.",
              "Holm A (2020) Ferries. Island Journal of Shipping 12 (2): 45–61.",

@@ -907,21 +907,24 @@ _INITIALS_AFTER = re.compile(r"[ \t]([A-Z]{1,3}|[A-Z]-[A-Z])(?=[,;.:]|[ \t]\(\d{
 
 #: Titles whose portfolio follows after "of" or "for" ("Minister of Infrastructure and Regional Development").
 PORTFOLIO_TITLES = word_list("portfolio_titles")
-_PORTFOLIO_BEFORE = re.compile(r"\b(?=[A-Z])(?i:" + alternation(PORTFOLIO_TITLES) + r")\s+(?:of|for)\s+(?:the\s+)?$")
+_PORTFOLIO_BEFORE = re.compile(r"\b(?=[A-Z])(?i:" + alternation(PORTFOLIO_TITLES) + r")\s+(?:of|for)\s+(?:the\s+)?"
+                               r"(?:[A-Z][\w’'-]*(?:[ \t]+(?:[A-Z][\w’'-]*|of|the))*(?:,[ \t]+|[ \t]+(?:and|&)[ \t]+(?:the[ \t]+)?))*$")
 # The holder's name right after the portfolio: two to four capitalised words, then no more capitals.
 _HOLDER = re.compile(r"[ \t]+([A-Z][\w'’-]*[a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*[a-z][\w'’-]*){1,3})(?![\w'’-]|[ \t]+[A-Z])")
 
 
 def portfolios(ms: list[Mention], page: Page) -> list[Mention]:
     """The portfolio after a minister's title is part of the title, no organisation: "Minister of Infrastructure and
-    Regional Development", "Minister for Disaster Management" (the ministry itself, "the Ministry of ...", is one).
+    Regional Development", "Minister for Disaster Management", and so is each later field of it the model read as a
+    name of its own ("Minister of Harbours, Fisheries and the Island Economy"); the ministry itself, "the Ministry of
+    ...", is one.
     The name right after the portfolio is the minister's: "... Development Octavian Grecu-Moraru travelled"."""
     texts = page.texts
     out: list[Mention] = []
     added: list[Mention] = []
     for m in ms:
         t = texts[m.seg]
-        if m.label == "ORG" and _PORTFOLIO_BEFORE.search(t, max(0, m.start - 40), m.start) and lookup(m.text(texts)) is None:
+        if m.label == "ORG" and _PORTFOLIO_BEFORE.search(t, max(0, m.start - 90), m.start) and lookup(m.text(texts)) is None:
             # (a region is a portfolio too, and still a place: "Minister for South Asia")
             if (h := _HOLDER.match(t, m.end)) and all(_name_word(w, page.lower_words) or is_given_name(w) for w in h.group(1).split()):
                 added.append(Mention(m.seg, h.start(1), h.end(1), "PERSON", "pattern"))

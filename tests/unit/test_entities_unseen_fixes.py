@@ -86,6 +86,15 @@ def test_a_name_a_rare_given_name_opens_after_at_or_near_is_a_place():
     assert ("Dao Velkin", "PERSON") in out and ("Matt Tolvek", "PERSON") in out, out
 
 
+def test_two_words_no_list_knows_after_near_or_at_are_a_village_the_model_took_for_a_firm():
+    texts = ["The ferry stops near Sannvo Tarvek twice a day.", "Her first show opened at Galerie Tarvek in May.",
+             "Repairs at Sannvo Ulmek took three weeks."]
+    out = refined(texts, [("Sannvo Tarvek", "ORG", 0), ("Galerie Tarvek", "ORG", 1), ("Sannvo Ulmek", "ORG", 2)])
+    assert ("Sannvo Tarvek", "GPE") in out and ("Sannvo Ulmek", "GPE") in out, out
+    # a word of organisations' names (in any language) keeps it a firm
+    assert ("Galerie Tarvek", "ORG") in out, out
+
+
 def test_an_author_or_a_surname_of_the_page_after_in_stays_a_person():
     texts = ["The effect was first seen in Harwold et al. (2001).", "It was seen in Quenby later, said Lia Quenby."]
     out = refined(texts, [("Harwold", "PERSON", 0), ("Quenby", "PERSON", 1), ("Lia Quenby", "PERSON", 1)])

@@ -14,7 +14,8 @@ from ..core import (
 )
 from ....knowledge.shapes import CAPITAL, CAPITAL_OR_MARK
 from ....knowledge.lexicon import (
-    DIVISION_WORDS, LONE_PLACE_PREPOSITIONS, MONTHS, NATURAL_PLACE_KINDS, ORG_HEADS, PLACE_KIND_FOLLOWERS, PLACE_KINDS, PLACE_OF_NOUNS,
+    DIVISION_WORDS, LONE_PLACE_PREPOSITIONS, MONTHS, NATURAL_PLACE_KINDS, ORG_HEADS, ORG_OPENERS, PLACE_KIND_FOLLOWERS, PLACE_KINDS,
+    PLACE_OF_NOUNS,
     PLACE_VERBS_GUARDED, TITLES, TRAVEL_WORDS, WEEKDAYS, alternation,
 )
 from ....knowledge.words import is_given_name, is_listed
@@ -364,7 +365,8 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
                 and not _AUTHOR_AFTER.match(text, m.end)):
             m.label = "GPE"
             made.add(t)
-        elif (_ONE_WORD.fullmatch(t) and m.label in ("ORG", "NORP") and not is_listed(t)
+        elif ((_ONE_WORD.fullmatch(t) and not is_listed(t) or m.label == "ORG" and _unknown_words(t))
+              and m.label in ("ORG", "NORP")
               and (PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start)
                    or (m.label == "NORP" and _AT_BEFORE.search(text, max(0, m.start - 4), m.start))
                    or (m.label == "ORG" and m.origin == "model" and t not in teams
@@ -372,8 +374,9 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
               and t not in gaz.demonyms  # ("in Varnholm", "the border post at Varnholm": a village taken for a people too)
               and t not in page.known.orgs and t.lower() not in page.lower_words and t not in actors and t not in cued
               and not _PLURAL_AFTER.match(text, m.end)):
-            # (one word no English text uses, "in Varnholm": a village the model took for a firm, unless it speaks or
-            # acts somewhere on the page, "Shares in Nordvik rose" where "Nordvik said", or a plural noun follows it)
+            # (one word no English text uses, "in Varnholm", or two or three such words, "near Sannvo Tarvek": a village
+            # the model took for a firm, unless it speaks or acts somewhere on the page, "Shares in Nordvik rose"
+            # where "Nordvik said", or a plural noun follows it)
             m.label = "GPE"
             made.add(t)
         elif (_PART_OF_BEFORE.search(text, max(0, m.start - 30), m.start)
@@ -444,6 +447,16 @@ def _division_name(t: str, page: Page) -> bool:
     first = words[0]
     return not (is_given_name(first) or is_common(first) or first.lower() in page.lower_words or first in gazetteer().demonyms
                 or any(w.lower() in ORG_HEADS or w.lower() in MONTHS or w.lower() in WEEKDAYS for w in words))
+
+
+def _unknown_words(t: str) -> bool:
+    """Two or three capitalised words, none a word English text uses (nor a part of one between hyphens:
+    "Agro-Traders"), a given name or a word of organisations' names in any language (``org_heads``, ``org_openers``:
+    "Galerie", "Liceul"): a place's name more likely than a firm's."""
+    words = t.split()
+    return 2 <= len(words) <= 3 and all(_ONE_WORD.fullmatch(w) for w in words) and not any(
+        is_listed(p) or is_given_name(p) or p.lower() in ORG_HEADS or p.lower() in ORG_OPENERS
+        for w in words for p in {w, *w.split("-")})
 
 
 #: Right before a name: where a person seldom is, so that a name of two words or more that a given name opens may be a

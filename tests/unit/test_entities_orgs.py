@@ -458,3 +458,13 @@ def test_an_acronym_in_brackets_right_after_an_organisation_is_its_acronym_spelt
     texts = ["Licences are issued by Fjordlag Nordvest (FJN) each spring.", "Catches go to Halvmåne Sjømat (HSM, 2019)."]
     out = refined(texts, [("Fjordlag Nordvest", "ORG", 0), ("FJN", "PERSON", 0), ("Halvmåne Sjømat", "ORG", 1)])
     assert ("FJN", "ORG") in out and ("FJN", "PERSON") not in out and ("HSM", "ORG") in out, out
+
+
+def test_a_publisher_after_its_town_and_a_colon_in_a_reference_is_an_organisation():
+    texts = ["Brandt, Ana (2009). Songs of the Valley. Selvik: Tarvo Ulmek Press.",
+             "Holm T. Ferries and fares. Tarnby: Ediciones Marva; 2014.",
+             "The quay was rebuilt in 1998. Image: Ana Tormen."]
+    out = refined(texts, [("Tarvo Ulmek Press", "PERSON", 0), ("Ana Tormen", "PERSON", 2)])
+    assert ("Tarvo Ulmek Press", "ORG") in out and ("Ediciones Marva", "ORG") in out, out
+    # a credit's label is no town: the person stays one
+    assert ("Ana Tormen", "PERSON") in out, out

@@ -199,17 +199,39 @@ _JOURNAL = re.compile(r"(?<=[.?!][ \t])(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:[A-Z
                       r",?[ \t]+[1-9]\d{0,3}(?:[ \t]?\(\d{1,4}\))?[ \t]?[:,][ \t]?[1-9]\d{0,4}[–-]\d{1,5}\b")
 
 
+#: A reference entry's publisher after its town and a colon, then a full stop or a year: "Tarnby: Harbour Press.",
+#: "Selvik: Ediciones Marva; 2014." (only on a line that gives a year, as a reference entry does, and after no common
+#: word: "Image: Ana Brandt.", "Source: ..." credit a person or a body).
+_PUBLISHER = re.compile(r"(?<=[.?!”\"][ \t])(?P<town>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}):[ \t]+"
+                        r"(?P<name>[A-Z][^\W\d_]*(?:[ \t]+[^\W\d_][\w'’&-]*){0,5})(?=[.;][ \t]*(?:(?:1[5-9]|20)\d\d\b|$))",
+                        re.MULTILINE)
+_A_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def _publishers(text: str) -> list[re.Match]:
+    out = []
+    for pm in _PUBLISHER.finditer(text):
+        if any(is_common(w) for w in pm.group("town").split()):
+            continue
+        line_end = text.find("\n", pm.end())
+        if _A_YEAR.search(text, text.rfind("\n", 0, pm.start()) + 1, len(text) if line_end < 0 else line_end):
+            out.append(pm)
+    return out
+
+
 def journals(ms: list[Mention], page: Page) -> list[Mention]:
     """A journal named in a reference entry, before its volume and pages, is an organisation: "Island Studies 4(1):
-    3–19", "Coast and People, 2, 41–60"; the model's pieces inside give way (a place in its name: "Mekong Field
-    Review"). Not a date or an event inside it."""
+    3–19", "Coast and People, 2, 41–60"; so is a publisher after its town and a colon ("Tarnby: Harbour Press.");
+    the model's pieces inside give way (a place in its name: "Mekong Field Review"). Not a date or an event inside
+    it."""
     texts = page.texts
     taken = SpanIndex(ms)
     out = list(ms)
     for i, text in enumerate(texts):
-        if "–" not in text and "-" not in text:
-            continue
-        for jm in _JOURNAL.finditer(text):
+        found = list(_JOURNAL.finditer(text)) if "–" in text or "-" in text else []
+        if ":" in text:
+            found += _publishers(text)
+        for jm in found:
             s, e = jm.span("name")
             if e - s < 4 or (" " not in jm.group("name") and is_common(jm.group("name"))):
                 continue

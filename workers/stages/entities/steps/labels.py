@@ -377,8 +377,9 @@ def _unknown_place(text: str, start: int, t: str, page: Page) -> bool:
     """A lone name right after "in", "near", "at"... that is no word English text uses (however rare), no given name,
     not in capitals and never in lower case on the page: a place too small for the gazetteer, not a name to drop. Not on
     a page about sport nor beside a score anywhere on the page: there a team plays "at" another under its town's name."""
-    return (not page.about_sport and t not in page.scored_names and _AT_FROM_OR_IN.search(text, max(0, start - 12), start) is not None and len(t) >= UNKNOWN_PLACE_LETTERS
-            and not t.isupper() and not is_listed(t) and not is_given_name(t) and t.lower() not in page.lower_words)
+    return (_AT_FROM_OR_IN.search(text, max(0, start - 12), start) is not None and len(t) >= UNKNOWN_PLACE_LETTERS
+            and not t.isupper() and not is_listed(t) and not is_given_name(t) and t.lower() not in page.lower_words
+            and t not in page.scored_names and not page.about_sport)
 
 
 def drop_lone_words(ms: list[Mention], page: Page) -> list[Mention]:
@@ -465,10 +466,11 @@ def lone_persons(ms: list[Mention], page: Page) -> list[Mention]:
 
 # "from", "in", "near"... right before a name: where someone or something is, or comes from ("at" and "to" are a
 # university's and a company's too: "a post at Uppsala", "sold to Vantora").
-_FROM_OR_IN = re.compile(r"(?<![\w'’-])(?:from|in|near|across|outside|around|throughout|into)[ \t]+$")
+_WHERE_WORDS = "from|in|near|across|outside|around|throughout|into"
+_FROM_OR_IN = re.compile(r"(?<![\w'’-])(?:" + _WHERE_WORDS + r")[ \t]+$")
 #: Those and "at", before a word no list knows: there a company or a university is rarer than a village ("the register
 #: at Tolvik"; "on" is a website's too, "explained on Quillnet", and "to" anyone's, "listening to Varnak").
-_AT_FROM_OR_IN = re.compile(r"(?<![\w'’-])(?:at|from|in|near|across|outside|around|throughout|into)[ \t]+$")
+_AT_FROM_OR_IN = re.compile(r"(?<![\w'’-])(?:at|" + _WHERE_WORDS + r")[ \t]+$")
 #: The word right before a name.
 _PREVIOUS_WORD = re.compile(r"([A-Za-z.]+)\s+$")
 #: The word right after a name.

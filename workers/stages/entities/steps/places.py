@@ -14,8 +14,8 @@ from ..core import (
 )
 from ....knowledge.shapes import CAPITAL, CAPITAL_OR_MARK
 from ....knowledge.lexicon import (
-    DIVISION_WORDS, LONE_PLACE_PREPOSITIONS, MONTHS, NATURAL_PLACE_KINDS, ORG_HEADS, ORG_OPENERS, PLACE_KIND_FOLLOWERS, PLACE_KINDS,
-    PLACE_OF_NOUNS,
+    DIVISION_WORDS, HEADED_PLACE_BEFORE, LOC_HEADS, LONE_PLACE_PREPOSITIONS, MONTHS, NATURAL_PLACE_KINDS, ORG_HEADS, ORG_OPENERS, PLACE_KIND_FOLLOWERS, PLACE_KINDS,
+    PLACE_HEADS, PLACE_OF_NOUNS, PLACE_PLURALS,
     PLACE_VERBS_GUARDED, TITLES, TRAVEL_WORDS, WEEKDAYS, alternation,
 )
 from ....knowledge.words import is_given_name, is_listed
@@ -447,6 +447,42 @@ def _division_name(t: str, page: Page) -> bool:
     first = words[0]
     return not (is_given_name(first) or is_common(first) or first.lower() in page.lower_words or first in gazetteer().demonyms
                 or any(w.lower() in ORG_HEADS or w.lower() in MONTHS or w.lower() in WEEKDAYS for w in words))
+
+
+#: A name of one to three capitalised words and a place's last word, right after "the" in running text or a
+#: preposition of place ("along the Varn River", "over the Tolvek Pass", "at Skerra Point"); a body's head ("Church")
+#: is no place's, and "of" after the head carries the name on ("the Tolvek Bay of ...": left to the model).
+_HEADS = sorted((PLACE_HEADS | PLACE_PLURALS) - ORG_HEADS)
+_HEADED_PLACE = re.compile(
+    r"(?<![\w'’-])(?:" + alternation(HEADED_PLACE_BEFORE) + r")[ \t]+"
+    r"((?:[A-Z][\w'’-]*[a-z][\w'’-]*[ \t]+){1,3}(" + "|".join(h.capitalize() for h in _HEADS) + r"))"
+    r"(?![\w'’-])(?![ \t]+of\b)")
+
+
+def headed_places(ms: list[Mention], page: Page) -> list[Mention]:
+    """A name that ends in a place's last word, where the model saw no name: "along the Varn River", "over the Tolvek
+    Pass", "the Sarvik Market", "at Skerra Point". The word before it is "the" in running text or a preposition of
+    place, so a title-case heading's words or a band's name opening a sentence ("The Weavers' Hall") are not read so.
+    No word of it is a month, a day, a title or an organisation's word ("the Harbour Trust Building"). Rivers, lakes
+    and mountains are LOC, buildings and streets FAC, a name the gazetteer knows takes its kind."""
+    texts = page.texts
+    gaz = gazetteer()
+    taken = SpanIndex(ms)
+    out = list(ms)
+    for i, text in enumerate(texts):
+        for hm in _HEADED_PLACE.finditer(text):
+            s, e = hm.span(1)
+            words = [w.lower() for w in text[s:hm.start(2)].split()]
+            if taken.overlaps(i, s, e) or any(
+                    w in ORG_HEADS or w in MONTHS or w in WEEKDAYS or w.rstrip(".") in TITLES for w in words):
+                continue
+            head = hm.group(2).lower()
+            known = gaz.lookup(text[s:e])
+            label = place_label(known) if known is not None else (
+                "LOC" if head in LOC_HEADS or head.rstrip("s") in LOC_HEADS else "FAC")
+            out.append(Mention(i, s, e, label, "place_head"))
+            taken.add(i, s, e)
+    return sorted(out, key=lambda m: (m.seg, m.start))
 
 
 def _unknown_words(t: str) -> bool:

@@ -104,6 +104,15 @@ def test_acronym_of_capitalised_everyday_words_that_name_a_body_stays_an_organis
     assert ("FBI", "ORG") in out and ("Federal Bureau of Investigation", "ORG") in out
 
 
+
+def test_a_community_or_an_international_of_everyday_words_is_a_body_not_a_term():
+    # ("Community" and "International" end bodies' names: "the Coastal States Community", "Open Water International")
+    texts = ["The Coastal States Community (CSC) met in May. Open Water International (OWI) sent two boats."]
+    ms = [mention(texts, "Coastal States Community", "ORG"), mention(texts, "CSC", "ORG"),
+          mention(texts, "Open Water International", "ORG"), mention(texts, "OWI", "ORG")]
+    out = labelled(refine(ms, texts), texts)
+    assert {("Coastal States Community", "ORG"), ("CSC", "ORG"), ("Open Water International", "ORG"), ("OWI", "ORG")} <= set(out)
+
 # --- joined and run-on organisation spans
 
 

@@ -58,6 +58,19 @@ def test_a_photo_credit_after_a_captions_sentence_names_a_person_and_the_paper_a
     assert ("Harbour Ledger", "ORG") in out
 
 
+def test_a_credited_name_no_list_knows_is_a_person_and_an_agency_of_english_words_is_not():
+    # (no given name the lists know opens "Kiraboh Vashunde"; "Harbour Wire" is an agency's name, made of English words)
+    texts = ["The dam at dusk, June 2024. Photo: Kiraboh Vashunde", "The quay in winter. Photo: Harbour Wire"]
+    out = refined(texts, [])
+    assert ("Kiraboh Vashunde", "PERSON") in out and ("Harbour Wire", "PERSON") not in out
+
+
+def test_a_one_word_credit_ending_its_line_is_a_photographers_user_name():
+    texts = ["Stalls on the market square. Image: Tarnwick.", "The old mill. Image: Lantern."]
+    out = refined(texts, [])
+    assert ("Tarnwick", "PERSON") in out and ("Lantern", "PERSON") not in out
+
+
 def test_a_second_author_of_a_byline_after_and_is_a_person_too():
     texts = ["By Elin Varsund and Burak Çelikvar"]
     out = refined(texts, [("Elin Varsund", "ORG", 0)])

@@ -958,6 +958,9 @@ _CREDIT_NAME = rf"{_CAPITAL}[\w'’-]*[a-z][\w'’-]*(?:[ \t]+(?:{_CAPITAL}\.|{_
 _CREDIT_END = r"(?=[ \t]*(?:$|[,;|/)(·]|(?:on|for|and|in)\b|[-–—]))"
 _CREDIT = re.compile(r"(?:^|(?<=[;|•·])|(?<=[.!?][ \t]))[ \t]*\(?[ \t]*(?i:" + alternation(CREDIT_CUES)
                      + r")(?:[ \t]*:[ \t]*|(?<=[bB][yY])[ \t]+)(" + _CREDIT_NAME + ")" + _CREDIT_END, re.M)
+#: A credit of one word ending its line: a photographer's user name ("Image: Tarnwick.").
+_CREDIT_ONE = re.compile(r"(?:^|(?<=[;|•·])|(?<=[.!?][ \t]))[ \t]*\(?[ \t]*(?i:" + alternation(CREDIT_CUES)
+                         + r")(?:[ \t]*:[ \t]*|(?<=[bB][yY])[ \t]+)(" + _CAPITAL + r"[\w'’-]*[a-z][\w'’-]*)(?=\.?\)?[ \t]*$)", re.M)
 #: A second credited person after the first and "and": "By Ana Lima and Tomas Berg".
 _AND_CREDIT = re.compile(r"[ \t]+and[ \t]+(" + _CREDIT_NAME + ")" + _CREDIT_END, re.M)
 #: What follows the author's name in a byline's row: its next part after a middle dot or a bar.
@@ -997,6 +1000,13 @@ def marked_authors(ms: list[Mention], page: Page) -> list[Mention]:
     return ms
 
 
+def _unknown_name(name: list[str]) -> bool:
+    """No word of a credit's name is one English text uses or one the gazetteer knows, nor is the whole: a person's
+    name the given-name list lacks ("Photo: Ousmane Terakoy"), more likely than an agency's ("Photo: Harbour Wire")."""
+    gaz = gazetteer()
+    return gaz.lookup(" ".join(name)) is None and not any(is_listed(w) or gaz.lookup(w) is not None for w in name)
+
+
 def _credited(name: list[str], given: bool = True) -> bool:
     """The words of a credit's name may be a person's: no title, month or organisation or place word among them, and
     (``given``) a given name first."""
@@ -1024,7 +1034,7 @@ def credit_lines(ms: list[Mention], page: Page) -> list[Mention]:
             name = cm.group(1).split()
             # (a byline's row vouches for a name the given-name list lacks: "By Imogen Roe · Updated 4 May")
             byline_row = _BYLINE_ROW.match(text, cm.end(1)) is not None and cm.group().lstrip(" \t(").lower().startswith("by ")
-            if not (is_given_name(name[0]) or byline_row) or not _credited(name, given=False):
+            if not (is_given_name(name[0]) or byline_row or _unknown_name(name)) or not _credited(name, given=False):
                 continue
             found.append(Mention(i, s, e, "PERSON", "credit"))
             if (nm := _AND_CREDIT.match(text, e)) and _credited(nm.group(1).split()):
@@ -1034,6 +1044,9 @@ def credit_lines(ms: list[Mention], page: Page) -> list[Mention]:
                 a, b = strip_punct(text, *am.span(1))
                 if b > a:
                     found.append(Mention(i, a, b, "ORG", "credit"))
+        for om in _CREDIT_ONE.finditer(text):
+            if _unknown_name([om.group(1)]) and _credited([om.group(1)], given=False):
+                found.append(Mention(i, *om.span(1), "PERSON", "credit"))
     if not found:
         return ms
     where = SpanIndex(found)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ....knowledge.gazetteer import CITY_POPULATION
 from ....knowledge.lexicon import (
-    ACRONYM_JOINING_WORDS, AWARD_WORDS, BODY_WORDS, EVENT_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS,
+    ACRONYM_JOINING_WORDS, AWARD_WORDS, BODY_WORDS, EVENT_HEADS, JOINED_BODY_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS,
     LANGUAGE_CUES, LEAD_WORDS, LEGAL_FORMS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, ORG_OPENERS, ORG_OPENER_JOINERS, ORG_KINDS, ORG_ROLES, PLACE_HEADS, PLATFORM_CUES_AFTER, PLATFORM_CUES_BEFORE, PLACE_PLURALS, PLACE_PREFIXES, TIME_WORDS,
     MONTHS, SOURCE_CUES, STOP_EDGE, TEAM_CUES_AFTER, TERM_ACRONYMS, TITLES, WEEKDAYS, WORK_WORDS, alternation,
 )
@@ -348,6 +349,40 @@ def counted_acronyms(ms: list[Mention], page: Page) -> list[Mention]:
     if not units:
         return ms
     return [m for m in ms if not (m.label == "ORG" and m.text(texts) in units)]
+
+
+#: "and" between the two halves of one body's name the model split: "Varn Haulage and Allied Workers' Union".
+_AND_BETWEEN = re.compile(r"[ \t]+(?:and|&)[ \t]+")
+
+
+def joined_bodies(ms: list[Mention], page: Page) -> list[Mention]:
+    """An organisation the model split at "and" is one: "Varn Haulage and Allied Workers' Union", "Tolvek Training and
+    Research Centre". The first half has two capitalised words or more and no body's last word ("Union", "Authority"),
+    so it names no body alone; the second ends in an institution's (``joined_body_heads``: not a firm's, "Co",
+    "Ferries", where "and" lists two firms as often as it joins one). Two whole names stay two ("Harbour Board and
+    Tarvo Ports Authority"), and so does a half the page names alone elsewhere."""
+    texts = page.texts
+    heads = ORG_HEADS | BODY_WORDS
+    counts = Counter(m.text(texts) for m in ms if m.label == "ORG")
+    out: list[Mention] = []
+    ordered = sorted(ms, key=lambda m: (m.seg, m.start))
+    skip: set[int] = set()
+    for k, m in enumerate(ordered):
+        if id(m) in skip:
+            continue
+        nxt = ordered[k + 1] if k + 1 < len(ordered) else None
+        if (nxt is not None and m.label == "ORG" and nxt.label == "ORG" and nxt.seg == m.seg
+                and _AND_BETWEEN.fullmatch(texts[m.seg], m.end, nxt.start)):
+            first, second = m.text(texts).split(), nxt.text(texts).split()
+            if (len(first) >= 2 and all(w[:1].isupper() and not w.isupper() for w in first)
+                    and first[-1].lower().strip(_NAME_EDGE) not in heads
+                    and second[-1].lower().strip(_NAME_EDGE) in JOINED_BODY_HEADS
+                    and counts[m.text(texts)] == 1):
+                out.append(Mention(m.seg, m.start, nxt.end, "ORG", m.origin))
+                skip.add(id(nxt))
+                continue
+        out.append(m)
+    return out
 
 
 def inner_breaks(ms: list[Mention], page: Page) -> list[Mention]:

@@ -477,3 +477,17 @@ def test_a_publisher_after_its_town_and_a_colon_in_a_reference_is_an_organisatio
     assert ("Tarvo Ulmek Press", "ORG") in out and ("Ediciones Marva", "ORG") in out, out
     # a credit's label is no town: the person stays one
     assert ("Ana Tormen", "PERSON") in out, out
+
+
+def test_a_paper_cited_after_a_quoted_title_and_before_its_date_is_an_organisation():
+    texts = ['1. Kerekes, Mihai (2013). "A river allowed to spill". Cronica Tur-Varni. Retrieved 2 March 2025.',
+             '"Strike costs border commuters hours" — Tarnauer Abendpost, June 18, 2025',
+             "“Artesanos que bajaron”. La Voz de Tambovar. 12 October 1999."]
+    out = refined(texts, [("Cronica Tur-Varni", "PERSON", 0), ("Tambovar", "GPE", 2)])
+    assert {("Cronica Tur-Varni", "ORG"), ("Tarnauer Abendpost", "ORG"), ("La Voz de Tambovar", "ORG")} <= set(out), out
+
+
+def test_an_author_named_after_a_quoted_title_is_no_paper():
+    texts = ['"Ferries and fares", Ana Tormen, 12 May 2019.']
+    out = refined(texts, [("Ana Tormen", "PERSON", 0)])
+    assert ("Ana Tormen", "PERSON") in out and ("Ana Tormen", "ORG") not in out, out

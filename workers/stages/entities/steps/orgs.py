@@ -209,6 +209,23 @@ _PUBLISHER = re.compile(r"(?<=[.?!”\"][ \t])(?P<town>[A-Z][\w'’-]*(?:[ \t]+[
 _A_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 
+_SOURCE_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'’][^\W\d_]+)*"
+_MONTH = r"(?:" + alternation({m.capitalize() for m in MONTHS if len(m) > 3}) + r")"
+#: A cited paper after a quoted title and before its date: ""Title". Selvik Evening Ledger. 12 May 2019.", "“Title” —
+#: La Voz de Tarnby, March 6, 2025" (a news citation of a reference list or a press review).
+_CITED_SOURCE = re.compile(
+    r"[”\"][ \t]*(?:[.,][ \t]*|[ \t]+[—–-][ \t]+)"
+    r"(?P<name>" + _SOURCE_WORD + r"(?:[ \t]+(?:" + _SOURCE_WORD + r"|(?:de|del|della|du|des|y|of|the|la|le|di|da|van|der|den|og|och)(?=[ \t]+[A-ZÀ-ÖØ-Þ])))*?)"
+    r"(?=[.,][ \t]+(?:\d{1,2}[ \t]+" + _MONTH + r"|" + _MONTH + r"[ \t]+\d{1,2},?[ \t]+\d{4}|" + _MONTH
+    + r"[ \t]+\d{4}|(?:1[5-9]|20)\d\d\b|Retrieved\b))")
+
+
+def _cited_sources(text: str) -> list[re.Match]:
+    # (not an author cited after the title: "“Title”, Ana Lima, 2019")
+    return [cm for cm in _CITED_SOURCE.finditer(text)
+            if not (is_given_name(cm.group("name").split()[0]) and len(cm.group("name").split()) <= 3)]
+
+
 def _publishers(text: str) -> list[re.Match]:
     out = []
     for pm in _PUBLISHER.finditer(text):
@@ -222,7 +239,8 @@ def _publishers(text: str) -> list[re.Match]:
 
 def journals(ms: list[Mention], page: Page) -> list[Mention]:
     """A journal named in a reference entry, before its volume and pages, is an organisation: "Island Studies 4(1):
-    3–19", "Coast and People, 2, 41–60"; so is a publisher after its town and a colon ("Tarnby: Harbour Press.");
+    3–19", "Coast and People, 2, 41–60"; so is a publisher after its town and a colon ("Tarnby: Harbour Press."),
+    and a paper cited after a quoted title and before its date (""Title". Selvik Evening Ledger. 12 May 2019.");
     the model's pieces inside give way (a place in its name: "Mekong Field Review"). Not a date or an event inside
     it."""
     texts = page.texts
@@ -232,6 +250,8 @@ def journals(ms: list[Mention], page: Page) -> list[Mention]:
         found = list(_JOURNAL.finditer(text)) if "–" in text or "-" in text else []
         if ":" in text:
             found += _publishers(text)
+        if "”" in text or '"' in text:
+            found += _cited_sources(text)
         for jm in found:
             s, e = jm.span("name")
             if e - s < 4 or (" " not in jm.group("name") and is_common(jm.group("name"))):

@@ -1,5 +1,6 @@
-"""Names that end in a place's last word ("River", "Pass", "Market") where the model saw no name (``headed_places``):
-sentences written for these tests, model output built by hand."""
+"""Names that end in a place's last word ("River", "Pass", "Market") where the model saw no name (``headed_places``),
+and two places the model read as one span (``split_places``): sentences written for these tests, model output built
+by hand."""
 
 from __future__ import annotations
 
@@ -43,3 +44,18 @@ def test_a_name_that_of_carries_on_is_left_alone():
 def test_the_models_own_mention_is_kept():
     out = refined(["She took a job at the Tolmaso River Authority."], [("Tolmaso River Authority", "ORG", 0)])
     assert ("Tolmaso River Authority", "ORG") in out and ("Tolmaso River", "LOC") not in out
+
+
+# --- places the model read as one span (``split_places``)
+
+
+def test_two_places_joined_by_and_or_a_route_in_one_span_are_two():
+    texts = ["Buses run from Varnholm and Skelvik every hour.", "The walk from Orvik Town to Tesslo takes a day."]
+    out = refined(texts, [("Varnholm and Skelvik", "GPE", 0), ("Orvik Town to Tesslo", "GPE", 1)])
+    assert {("Varnholm", "GPE"), ("Skelvik", "GPE"), ("Orvik Town", "GPE"), ("Tesslo", "GPE")} <= set(out), out
+
+
+def test_and_inside_a_name_with_a_places_last_word_or_an_everyday_word_is_no_cut():
+    texts = ["Ferries serve the Tarn and Selvik Islands.", "We toured the Copper and Salt Works museum."]
+    out = refined(texts, [("Tarn and Selvik Islands", "LOC", 0), ("Copper and Salt Works", "FAC", 1)])
+    assert ("Tarn and Selvik Islands", "LOC") in out and ("Copper and Salt Works", "FAC") in out, out

@@ -538,9 +538,12 @@ def city_quarters(ms: list[Mention], page: Page) -> list[Mention]:
 
 
 # Inside a place's span: a possessive after a place ("Nepal’s Terai"), a preposition between two names ("Crab Market in
-# Kep", "the rental on Riverside Road"). ("And" joins the parts of one name too often to cut there: "Arts and Crafts Hall".)
+# Kep", "the rental on Riverside Road", a route's "Tarnby to Selvik"). "And" joins the parts of one name too often to
+# cut there always ("Arts and Crafts Hall", "Tarn and Selvik Islands", "Copper and Salt Works"): only where no word is a
+# place's last word or an everyday one and the gazetteer does not know the whole ("Trinidad and Tobago").
 _POSSESSIVE_INSIDE = re.compile(r"['’]s\s+(?=[A-Z])")
-_PREPOSITION_INSIDE = re.compile(r"\s+(?:in|on|at)\s+(?=[A-Z])")
+_PREPOSITION_INSIDE = re.compile(r"\s+(?:in|on|at|to)\s+(?=[A-Z])")
+_AND_INSIDE = re.compile(r"\s+and\s+(?=[A-Z])")
 
 
 #: Two names joined by "to", after "from": a route.
@@ -550,7 +553,7 @@ _FROM_BEFORE = re.compile(r"\bfrom[ \t]+$")
 
 def split_places(ms: list[Mention], page: Page) -> list[Mention]:
     """A place's span that holds two names is two places: "Nepal’s Terai" (the first a place the gazetteer knows),
-    "Crab Market in Kep"; so is a route after "from" that the model read as one organisation's or person's name
+    "Crab Market in Kep", "Tarnby to Selvik", "Tarnby and Selvik" (not "Tarn and Selvik Islands"); so is a route after "from" that the model read as one organisation's or person's name
     ("from Holmsted to Tarnvik"). A country's code before a dollar sign ("US$2") is a currency, no place."""
     texts = page.texts
     gaz = gazetteer()
@@ -572,6 +575,9 @@ def split_places(ms: list[Mention], page: Page) -> list[Mention]:
         if (pm := _POSSESSIVE_INSIDE.search(t)) and gaz.lookup(t[:pm.start()]) is not None:
             cut = pm
         elif pm := _PREPOSITION_INSIDE.search(t):
+            cut = pm
+        elif (pm := _AND_INSIDE.search(t)) and gaz.lookup(t) is None and not any(
+                w.lower() in PLACE_HEADS or w.lower() in PLACE_PLURALS or is_common(w) for w in t.split() if w != "and"):
             cut = pm
         if cut is None:
             out.append(m)

@@ -50,6 +50,12 @@ def test_an_everyday_terms_abbreviation_is_no_organisation_wherever_it_stands():
     assert got == [("Ana Lima", "PERSON")], got
 
 
+def test_abbreviations_of_finance_radio_and_screen_terms_are_no_organisations():
+    texts = ["Adjusted EBITDA rose 12%; the skipper kept a watch on VHF channel 16 and bought an IPS panel in PET wrap."]
+    got = refined(texts, [("EBITDA", "ORG", 0), ("VHF", "ORG", 0), ("IPS", "ORG", 0), ("PET", "ORG", 0)])
+    assert got == [], got
+
+
 def test_abbreviations_of_shop_and_clinic_terms_are_no_organisations():
     texts = ["The monitor has RGB lighting and an RRP of 300 euros; the nurse ran an ECG and a VPN kept the link safe."]
     got = refined(texts, [("RGB", "ORG", 0), ("RRP", "ORG", 0), ("ECG", "ORG", 0), ("VPN", "ORG", 0)])

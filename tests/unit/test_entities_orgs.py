@@ -491,3 +491,9 @@ def test_an_author_named_after_a_quoted_title_is_no_paper():
     texts = ['"Ferries and fares", Ana Tormen, 12 May 2019.']
     out = refined(texts, [("Ana Tormen", "PERSON", 0)])
     assert ("Ana Tormen", "PERSON") in out and ("Ana Tormen", "ORG") not in out, out
+
+
+def test_a_municipality_named_so_is_the_local_authority_a_body():
+    texts = ["Tarvik County Municipality has signed a ten-year contract for the ferries."]
+    out = refined(texts, [("Tarvik County Municipality", "GPE", 0)])
+    assert ("Tarvik County Municipality", "ORG") in out, out

@@ -1,6 +1,6 @@
 """Names that end in a place's last word ("River", "Pass", "Market") where the model saw no name (``headed_places``),
-and two places the model read as one span (``split_places``): sentences written for these tests, model output built
-by hand."""
+two places the model read as one span (``split_places``), and a river's one-word name after "the"
+(``lone_names_after_the``): sentences written for these tests, model output built by hand."""
 
 from __future__ import annotations
 
@@ -59,3 +59,18 @@ def test_and_inside_a_name_with_a_places_last_word_or_an_everyday_word_is_no_cut
     texts = ["Ferries serve the Tarn and Selvik Islands.", "We toured the Copper and Salt Works museum."]
     out = refined(texts, [("Tarn and Selvik Islands", "LOC", 0), ("Copper and Salt Works", "FAC", 1)])
     assert ("Tarn and Selvik Islands", "LOC") in out and ("Copper and Salt Works", "FAC") in out, out
+
+
+# --- one word no list knows after a preposition and "the" (``lone_names_after_the``)
+
+
+def test_one_unknown_word_closing_a_phrase_after_a_preposition_and_the_is_a_river_or_region():
+    texts = ["A mill stands on the Varno. Farms lie near the mouth of the Skarra, and boats sail to the Drassa."]
+    out = refined(texts, [("Varno", "ORG", 0)])
+    assert {("Varno", "LOC"), ("Skarra", "LOC"), ("Drassa", "LOC")} <= set(out), out
+
+
+def test_a_people_an_institution_or_a_word_running_on_is_no_river():
+    texts = ["The siege of the Holvars ended; she sat in the Storting.", "The women of the Velno weave stripes."]
+    out = refined(texts, [])
+    assert not any(t in {"Holvars", "Storting", "Velno"} and lab == "LOC" for t, lab in out), out

@@ -139,6 +139,7 @@ STEPS: tuple[Step, ...] = (
     Step("listed_places", places.listed_places),
     Step("places_before_divisions", places.places_before_divisions),
     Step("headed_places", places.headed_places),
+    Step("lone_names_after_the", places.lone_names_after_the),
     Step("add_places", places.add_places),
     Step("unknown_places", places.unknown_places),
     Step("state_codes", places.state_codes_after_towns),

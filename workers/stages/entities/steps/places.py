@@ -14,7 +14,7 @@ from ..core import (
 )
 from ....knowledge.shapes import CAPITAL, CAPITAL_OR_MARK
 from ....knowledge.lexicon import (
-    DIVISION_WORDS, HEADED_PLACE_BEFORE, LOC_HEADS, LONE_PLACE_PREPOSITIONS, MONTHS, NATURAL_PLACE_KINDS, ORG_HEADS, ORG_OPENERS, PLACE_KIND_FOLLOWERS, PLACE_KINDS,
+    DIVISION_WORDS, HEADED_PLACE_BEFORE, INSTITUTIONS, LOC_HEADS, LONE_PLACE_PREPOSITIONS, MONTHS, NATURAL_PLACE_KINDS, ORG_HEADS, ORG_OPENERS, PLACE_KIND_FOLLOWERS, PLACE_KINDS,
     PLACE_HEADS, PLACE_OF_NOUNS, PLACE_PLURALS,
     PLACE_VERBS_GUARDED, TITLES, TRAVEL_WORDS, WEEKDAYS, alternation,
 )
@@ -482,6 +482,45 @@ def headed_places(ms: list[Mention], page: Page) -> list[Mention]:
                 "LOC" if head in LOC_HEADS or head.rstrip("s") in LOC_HEADS else "FAC")
             out.append(Mention(i, s, e, label, "place_head"))
             taken.add(i, s, e)
+    return sorted(out, key=lambda m: (m.seg, m.start))
+
+
+#: One capitalised word after a preposition of place (or "of", "between") and "the", closing its phrase (a mark, a
+#: line's end, "and", "or", "at", "in" after it): "on the Varno.", "between the Tesk and the Orvi", "of the Skarra,".
+_THE_LONE_PLACE = re.compile(
+    r"(?<![\w'’-])(?i:" + alternation((HEADED_PLACE_BEFORE | {"of", "between"}) - {"the"}) + r")[ \t]+the[ \t\n]+"
+    r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]*[a-zß-öø-ÿ])(?=[ \t]*(?:[.,;:)!?]|\n|$)|[ \t]+(?:and|or|at|in)\b)", re.MULTILINE)
+
+
+def lone_names_after_the(ms: list[Mention], page: Page) -> list[Mention]:
+    """One word no list knows, after a preposition of place and "the" and closing its phrase, is a river's or a
+    region's name where the model saw none: "a mill on the Varno.", "between the Tesk and the Orvi", "the mouth of the
+    Skarra". Not an English word, a given name, a place the gazetteer knows (the model's business), a plural or a
+    possessive (a people: "the siege of the Holvars"), an institution ("member of the Storting") or a body the page
+    names; not a word the page writes in lower case."""
+    texts = page.texts
+    gaz = gazetteer()
+    taken = SpanIndex(ms)
+    out = list(ms)
+    for i, text in enumerate(texts):
+        if "the" not in text:
+            continue
+        for lm in _THE_LONE_PLACE.finditer(text):
+            s, e = lm.span(1)
+            w = lm.group(1)
+            if (is_listed(w) or is_given_name(w) or w.endswith(("s", "’", "'")) or w in INSTITUTIONS or w in page.known.orgs
+                    or w.lower() in page.lower_words or gaz.lookup(w) is not None):
+                continue
+            inside = taken.find(i, s, e)
+            if inside:
+                # (the model's one word read as a firm, a person or a people: a river it did not know)
+                for o in inside:
+                    if o.origin == "model" and (o.start, o.end) == (s, e) and o.label in ("ORG", "PERSON", "NORP"):
+                        o.label = "LOC"
+                continue
+            made = Mention(i, s, e, "LOC", "the_place")
+            out.append(made)
+            taken.add(i, s, e, made)
     return sorted(out, key=lambda m: (m.seg, m.start))
 
 

@@ -42,6 +42,18 @@ def test_names_before_people_or_villages_are_peoples_not_places():
     assert ("Orrun", "NORP") in out and ("Kelti", "NORP") in out
 
 
+def test_the_names_a_page_says_its_people_are_are_peoples():
+    texts = ["Most households here are Velani or Tarsu, and nearly all of them fish.", "Most respondents were Orvekki."]
+    out = refined(texts, [("Velani", "GPE", 0), ("Tarsu", "PERSON", 0), ("Orvekki", "ORG", 1)])
+    assert {("Velani", "NORP"), ("Tarsu", "NORP"), ("Orvekki", "NORP")} <= set(out), out
+
+
+def test_a_name_running_on_after_are_is_no_people():
+    texts = ["Most farmers are Velani Cooperative members."]
+    out = refined(texts, [("Velani Cooperative", "ORG", 0)])
+    assert ("Velani", "NORP") not in out, out
+
+
 def test_a_place_the_gazetteer_knows_before_people_stays_a_place():
     texts = ["Nairobi people say the new road changed the market."]
     out = refined(texts, [("Nairobi", "GPE", 0)])

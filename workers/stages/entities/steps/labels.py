@@ -8,7 +8,7 @@ from collections import Counter
 
 from ....knowledge.lexicon import (
     BODY_HEADS, CATASTROPHE_HEADS, COMPASS_WORDS, CURRENCY_NAMES, EVENT_HEADS, EVENT_OF, EVENT_ORDINALS, EVENT_STARTS, FUNCTION_WORDS, LEAD_WORDS, LOC_HEADS, MEETING_WORDS,
-    FOREIGN_PLACE_WORDS, LEGAL_FORMS, NOT_EVENT_HEADS, ORG_HEADS, PEOPLE_NOUNS, PEOPLE_NOUNS_ALONE, PLACE_HEADS, PLACE_MODIFIERS, PLACE_PREFIXES,
+    FOREIGN_PLACE_WORDS, LEGAL_FORMS, NOT_EVENT_HEADS, ORG_HEADS, PEOPLE_NOUNS, PEOPLE_NOUNS_ALONE, PEOPLE_SUBJECTS, PLACE_HEADS, PLACE_MODIFIERS, PLACE_PREFIXES,
     PLACE_SUFFIXES,
     MONTHS, TITLES, WEEKDAYS, alternation,
 )
@@ -521,10 +521,18 @@ _PAIR_BEFORE_PEOPLE = re.compile(rf"(?<![\w'’-])({_NAME_WORD})[ \t]+and[ \t\n]
 _ONE_BEFORE_PEOPLE = re.compile(rf"(?<![\w'’-])({_NAME_WORD})[ \t\n]+{alternation(PEOPLE_NOUNS_ALONE)}\b"
                                 rf"|(?<=\bof[ \t])({_NAME_WORD})[ \t\n]+(?:descent|ancestry|heritage|extraction)\b")
 
+# What a page says its people are: "Most households here are Velani or Tarsu", "its villagers are mostly Orvek",
+# "most respondents were Kassa." (a noun for members, a verb of being, then one or two names closing the clause).
+_PEOPLE_ARE = re.compile(
+    rf"\b(?:{alternation(PEOPLE_NOUNS | PEOPLE_SUBJECTS)})(?:[ \t]+[a-z]+){{0,3}}?[ \t]+(?:are|were)[ \t\n]+"
+    rf"(?:(?:mostly|mainly|largely|predominantly|chiefly)[ \t\n]+)?({_NAME_WORD})"
+    rf"(?:(?:[ \t]*,[ \t\n]*|[ \t\n]+(?:or|and)[ \t\n]+)({_NAME_WORD}))?(?=[ \t]*(?:[.,;:!?)]|\n|$))")
+
 
 def people_groups(ms: list[Mention], page: Page) -> list[Mention]:
     """Peoples and groups by what a page puts after their names, a noun for their members ("the Merina and Betsileo
-    peoples", "Maya and Lenca farmers", "Kichwa communities"), and nationalities the gazetteer knows written before
+    peoples", "Maya and Lenca farmers", "Kichwa communities"), or by what it says its people are ("Most households
+    here are Velani or Tarsu"), and nationalities the gazetteer knows written before
     a noun ("Tongan champions", "the Kuwaiti fleet"): NORP, whatever the model read. A name the gazetteer knows as a
     place ("Ngamiland farmers") or an English word ("Village communities") is left alone."""
     texts = page.texts
@@ -540,6 +548,7 @@ def people_groups(ms: list[Mention], page: Page) -> list[Mention]:
     for i, text in enumerate(texts):
         spans = [pm.span(k) for pm in _PAIR_BEFORE_PEOPLE.finditer(text) for k in (1, 2)]
         spans += [om.span(1) if om.group(1) else om.span(2) for om in _ONE_BEFORE_PEOPLE.finditer(text)]
+        spans += [am.span(k) for am in _PEOPLE_ARE.finditer(text) for k in (1, 2) if am.group(k)]
         for s, e in spans:
             name = text[s:e]
             if ((gaz.lookup(name) is not None and name not in demonyms) or is_common(name)

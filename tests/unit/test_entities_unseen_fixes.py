@@ -44,6 +44,12 @@ def test_the_weekday_and_day_before_a_month_join_the_date():
     assert ("Wednesday 4 June", "DATE") in out and ("Friday 18 July", "DATE") in out
 
 
+def test_a_ranges_first_day_joins_the_date_that_opens_with_its_last():
+    texts = ["The fair runs 14–16 May 2027 on the quay, and the regatta on 3 and 4 June."]
+    out = refined(texts, [("16 May 2027", "DATE", 0), ("4 June", "DATE", 0)])
+    assert ("14–16 May 2027", "DATE") in out and ("3 and 4 June", "DATE") in out, out
+
+
 def test_a_time_of_day_is_no_part_of_the_date():
     texts = ["The quiz night is on Friday 7 March, 7.30pm, and the fair on Saturday 8 March, 10am–3pm."]
     out = refined(texts, [("Friday 7 March, 7.30pm", "DATE", 0), ("Saturday 8 March, 10am–3pm", "DATE", 0)])

@@ -144,6 +144,9 @@ _PERIOD_TO = re.compile(r"(?:the\s+)?(?:[\w-]+\s+)?" + alternation(PERIOD_NOUNS)
 #: A weekday (and a day of the month) right before a date the model began at the month: "Tuesday 3 " + "May".
 _DAY_BEFORE = re.compile(r"(?<![\w'’-])(?:" + alternation(WEEKDAYS) + r",?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$", re.IGNORECASE)
 _WEEKDAY_BEFORE = re.compile(r"(?<![\w'’-])" + alternation(WEEKDAYS) + r",?\s+$", re.IGNORECASE)
+#: The first day of a range right before a date that opens with its day: "14–" of "14–19 November", "12 and " of
+#: "12 and 13 March".
+_DAY_RANGE_BEFORE = re.compile(r"(?<![\w'’.,:/–-])\d{1,2}(?:st|nd|rd|th)?(?:[ \t]*[–-][ \t]*|[ \t]+and[ \t]+)$")
 _MONTH_FIRST = re.compile(alternation(set(MONTHS)) + r"\b", re.IGNORECASE)
 _DAY_MONTH_FIRST = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+" + alternation(set(MONTHS)) + r"\b", re.IGNORECASE)
 
@@ -151,7 +154,8 @@ _DAY_MONTH_FIRST = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+" + alternation(set(MO
 def date_edges(ms: list[Mention], page: Page) -> list[Mention]:
     """A date's span is the date: the weekday and day before it in, a clock time and a measured stretch out.
 
-    * "Tuesday 3 May", "Friday, 20 May" where the model began at the month or the day: the weekday and day join;
+    * "Tuesday 3 May", "Friday, 20 May" where the model began at the month or the day: the weekday and day join, and
+      so does a range's first day ("14–19 November", "12 and 13 March");
     * "3 May, 4pm", "3 May, 10am–2pm": the time of day is no part of the date;
     * "the six months to 30 June", "the year ended 31 March": the date the stretch runs to is the date.
     """
@@ -172,7 +176,7 @@ def date_edges(ms: list[Mention], page: Page) -> list[Mention]:
         if _MONTH_FIRST.match(t):
             bm = _DAY_BEFORE.search(text, lo, m.start)
         elif _DAY_MONTH_FIRST.match(t):
-            bm = _WEEKDAY_BEFORE.search(text, lo, m.start)
+            bm = _DAY_RANGE_BEFORE.search(text, lo, m.start) or _WEEKDAY_BEFORE.search(text, lo, m.start)
         else:
             bm = None
         if bm and bm.start() < m.start:

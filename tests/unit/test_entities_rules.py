@@ -75,6 +75,16 @@ def test_congress_is_a_standing_body_unless_something_says_it_is_a_meeting():
     assert ("12th Federal Congress", "EVENT") in out and ("World Congress", "EVENT") in out
 
 
+def test_a_forum_spoken_at_or_held_in_a_place_is_a_meeting_and_one_that_speaks_a_body():
+    texts = ["She spoke at the Tarvo Ports Forum in May, and delegates met at the Orvane Energy Forum in Lisbon.",
+             "The Selvik Islands Forum said it would act."]
+    ms = [mention(texts, "Tarvo Ports Forum", "ORG"), mention(texts, "Orvane Energy Forum", "ORG"),
+          mention(texts, "Selvik Islands Forum", "ORG", seg=1)]
+    out = labelled(refine(ms, texts), texts)
+    assert ("Tarvo Ports Forum", "EVENT") in out and ("Orvane Energy Forum", "EVENT") in out
+    assert ("Selvik Islands Forum", "ORG") in out
+
+
 def test_storm_name_is_an_event():
     texts = ["Cyclone Amelie hit the coast."]
     out = labelled(refine([mention(texts, "Cyclone Amelie", "PERSON")], texts), texts)

@@ -7,7 +7,7 @@ from functools import lru_cache
 from collections import Counter
 
 from ....knowledge.lexicon import (
-    BODY_HEADS, CATASTROPHE_HEADS, COMPASS_WORDS, CURRENCY_NAMES, EVENT_HEADS, EVENT_OF, EVENT_ORDINALS, EVENT_STARTS, FUNCTION_WORDS, LEAD_WORDS, LOC_HEADS, MEETING_WORDS,
+    BODY_HEADS, CATASTROPHE_HEADS, COMPASS_WORDS, CURRENCY_NAMES, EVENT_HEADS, EVENT_OF, EVENT_ORDINALS, EVENT_STARTS, FUNCTION_WORDS, LEAD_WORDS, LOC_HEADS, MEETING_CUES_BEFORE, MEETING_WORDS,
     FOREIGN_PLACE_WORDS, LEGAL_FORMS, NOT_EVENT_HEADS, ORG_HEADS, PEOPLE_NOUNS, PEOPLE_NOUNS_ALONE, PEOPLE_SUBJECTS, PLACE_HEADS, PLACE_MODIFIERS, PLACE_PREFIXES,
     PLACE_SUFFIXES,
     MONTHS, TITLES, WEEKDAYS, alternation,
@@ -28,6 +28,10 @@ _YEAR_AFTER = re.compile(r"^\s+\d{4}\b")
 #: Event heads that name a standing body more often than a meeting ("the Peruvian Congress",
 #: "the Federal Congress"): an event only with a sign of one, an ordinal or a year before it,
 #: or a word such as "International" in it ("the 18th Party Congress", "World Congress").
+#: A word of meeting right before "the" and a body head's name ("at the Tarvo Forum"), or a place after it ("the Tarvo
+#: Forum in Selvik"): a meeting, not a standing body.
+_MEETING_BEFORE = re.compile(r"(?<![\w'’-])(?i:" + alternation(MEETING_CUES_BEFORE) + r")[ \t\n]+the[ \t\n]+$")
+_PLACE_AFTER = re.compile(r"[ \t]+in[ \t]+[A-Z]")
 _ORDINAL_IN = re.compile(r"\b(?:\d{4}|\d+(?:st|nd|rd|th)|" + alternation(EVENT_ORDINALS) + r")\b")
 
 
@@ -35,7 +39,9 @@ def fix_events(ms: list[Mention], page: Page) -> list[Mention]:
     """Names ending in an event noun ("... Kite Festival") or starting with a storm word are events.
 
     An "event" that is the name of a country, state or region ("Western Sahara") is that place,
-    and a "Congress" with no sign of a meeting ("the Peruvian Congress") is a standing body.
+    and a "Congress" with no sign of a meeting ("the Peruvian Congress") is a standing body; an ordinal, a word of
+    meeting before it ("at the", "remarks to the": ``meeting_cues_before``) or a place after it ("the Tarvo Ports
+    Forum in Selvik") is such a sign.
     """
     texts = page.texts
     gaz = gazetteer()
@@ -53,7 +59,9 @@ def fix_events(ms: list[Mention], page: Page) -> list[Mention]:
         if len(words) >= 2 and alpha[-1].lower() in BODY_HEADS and m.label in {"ORG", "EVENT"}:
             before = _ORDINAL_BEFORE.search(texts[m.seg], max(0, m.start - 40), m.start)
             meeting = ((before is not None and before.end() == m.start) or _ORDINAL_IN.search(t) is not None
-                       or any(w.lower() in MEETING_WORDS for w in words))
+                       or any(w.lower() in MEETING_WORDS for w in words)
+                       or _MEETING_BEFORE.search(texts[m.seg], max(0, m.start - 25), m.start) is not None
+                       or _PLACE_AFTER.match(texts[m.seg], m.end) is not None)
             m.label = "EVENT" if meeting else "ORG"
             continue
         if m.label == "EVENT":

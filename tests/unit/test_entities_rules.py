@@ -85,6 +85,13 @@ def test_a_forum_spoken_at_or_held_in_a_place_is_a_meeting_and_one_that_speaks_a
     assert ("Selvik Islands Forum", "ORG") in out
 
 
+def test_a_name_opened_by_a_word_for_a_fair_or_a_cup_in_another_language_is_an_event():
+    texts = ["Crowds filled the square for the Pesta Laut Tarvo, and Selvik won the Cupa Orvane on Sunday."]
+    ms = [mention(texts, "Pesta Laut Tarvo", "ORG"), mention(texts, "Cupa Orvane", "PERSON")]
+    out = labelled(refine(ms, texts), texts)
+    assert ("Pesta Laut Tarvo", "EVENT") in out and ("Cupa Orvane", "EVENT") in out, out
+
+
 def test_storm_name_is_an_event():
     texts = ["Cyclone Amelie hit the coast."]
     out = labelled(refine([mention(texts, "Cyclone Amelie", "PERSON")], texts), texts)

@@ -15,6 +15,9 @@ from tests.unit.entity_mentions import refined
     (["VAN DER HOEK, Ingrid\tNorth Isles Rovers\t7"], [("VAN DER HOEK", "ORG", 0), ("Ingrid", "PERSON", 0)], "VAN DER HOEK, Ingrid"),
     (["² See also Brekkevold, Sigurd (2021), a working paper of the harbour board."], [("Sigurd", "PERSON", 0)],
      "Brekkevold, Sigurd"),
+    # a full date in the brackets, a second author after a semicolon
+    (["1. ↑ Tarnvik, Ingrid (12 March 2009). \"Nets\". Harbour Post."], [("Tarnvik", "PERSON", 0)], "Tarnvik, Ingrid"),
+    (["2. ↑ Holmqvist, Tomas; Selvik-Holm, Marit (1988). Boats."], [("Holmqvist", "ORG", 0)], "Holmqvist, Tomas"),
 ])
 def test_a_name_written_surname_first_alone_or_before_a_year_is_one_person(texts, model, name):
     assert (name, "PERSON") in refined(texts, model)

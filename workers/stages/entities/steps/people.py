@@ -128,8 +128,11 @@ _INVERTED_SURNAME = (r"(?:(?:" + alternation({p.capitalize() for p in SURNAME_PA
                                              | set(SURNAME_PARTICLES)) + r") )?[A-Z][\w'’-]*[\w'’](?: [A-Z][\w'’-]*[\w'’])?")
 _INVERTED_NAME = re.compile(r"(?<![\w'’.-])(?P<sur>" + _INVERTED_SURNAME + r"), (?P<given>[A-Z][a-zà-ÿ][\w'’-]*(?: [A-Z][a-zà-ÿ][\w'’-]*)?)"
                             # it closes its line or cell, or a year in brackets follows: a name alone in a field, a table or
-                            # a note's citation ("See also Tarn, Alma (2021)"), not a list in a sentence ("Lyon, Jean and ...")
-                            r"(?=[ ]*(?:$|[\t\n]|[ ]{2}|\((?:1[5-9]|20)\d\d[a-z]?\)))")
+                            # a note's citation ("See also Tarn, Alma (2021)", "Tarn, Alma (12 March 2009)"), or a
+                            # reference's next author after a semicolon ("Tarn, Alma; Holm, Eva (1988)") or its year after
+                            # a full stop ("Tarn, Alma. 2024."); not a list in a sentence ("Lyon, Jean and ...")
+                            r"(?=[ ]*(?:$|[\t\n]|[ ]{2}|\([^()\n]{0,20}?\b(?:1[5-9]|20)\d\d[a-z]?\)|;[ ]*[A-Z]"
+                            r"|\.[ ]+(?:1[5-9]|20)\d\d\b))")
 
 
 def inverted_names(ms: list[Mention], page: Page) -> list[Mention]:

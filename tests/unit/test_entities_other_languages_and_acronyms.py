@@ -60,3 +60,11 @@ def test_abbreviations_of_shop_and_clinic_terms_are_no_organisations():
     texts = ["The monitor has RGB lighting and an RRP of 300 euros; the nurse ran an ECG and a VPN kept the link safe."]
     got = refined(texts, [("RGB", "ORG", 0), ("RRP", "ORG", 0), ("ECG", "ORG", 0), ("VPN", "ORG", 0)])
     assert got == [], got
+
+
+def test_a_list_after_in_that_names_a_language_is_a_list_of_languages_not_places():
+    texts = ["Interviews were held in Wolof, Vadri or French by enumerators.", "She lives in Dakar and works in Tarnvik."]
+    out = refined(texts, [("Vadri", "GPE", 0), ("Tarnvik", "GPE", 1), ("Dakar", "GPE", 1)])
+    assert ("Vadri", "GPE") not in out, out
+    # no language in the list: its names stay places
+    assert ("Tarnvik", "GPE") in out and ("Dakar", "GPE") in out, out

@@ -132,6 +132,15 @@ def state_codes(country: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def language_names() -> frozenset[str]:
+    """The names of the world's major languages, those with a two-letter ISO 639-1 code ("Wolof", "Khmer",
+    "Luxembourgish"; pycountry), read once. (ISO 639-3's thousands of smaller languages share many names with their
+    towns.)"""
+    return frozenset(n for lang in pycountry.languages if getattr(lang, "alpha_2", None)
+                     for n in (getattr(lang, "name", None), getattr(lang, "common_name", None)) if n)
+
+
+@lru_cache(maxsize=1)
 def currency_codes() -> frozenset[str]:
     """ISO 4217's three-letter codes of currencies ("NOK", "XOF"), as prices write them beside an amount."""
     return frozenset(c.alpha_3 for c in pycountry.currencies)

@@ -145,6 +145,7 @@ STEPS: tuple[Step, ...] = (
     Step("state_codes", places.state_codes_after_towns),
     Step("home_towns", places.home_towns),
     Step("split_places", places.split_places),
+    Step("spoken_in", orgs.spoken_in),
     Step("split_cells", spans.split_lines, fixed=True),
     Step("field_keys", spans.field_keys),
     Step("no_addresses", spans.no_addresses, fixed=True),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ....knowledge.gazetteer import CITY_POPULATION
+from ....knowledge.gazetteer import CITY_POPULATION, language_names as world_languages
 from ....knowledge.lexicon import (
     ACRONYM_JOINING_WORDS, AWARD_WORDS, BODY_WORDS, EVENT_HEADS, JOINED_BODY_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS,
     LANGUAGE_CUES, LEAD_WORDS, LEGAL_FORMS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, ORG_OPENERS, ORG_OPENER_JOINERS, ORG_KINDS, ORG_ROLES, PLACE_HEADS, PLATFORM_CUES_AFTER, PLATFORM_CUES_BEFORE, PLACE_PLURALS, PLACE_PREFIXES, TIME_WORDS,
@@ -891,6 +891,38 @@ def language_names(ms: list[Mention], page: Page) -> list[Mention]:
     langs |= {lang.upper() for lang in langs}  # a heading in capitals names it too ("THE VADRIN OF THE HILLS")
     return [m for m in ms if not ((m.label in {"ORG", "PERSON"} and m.text(texts) in langs)
                                   or (m.label in {"NORP", "ORG", "PERSON"} and _inside(spoken, m)))]
+
+
+# A list of one-word names after "in": "in Wolof and Vadrin", "in Ndelu, Vadrin or French" (not run on into a longer
+# name: "in French Polynesia").
+_IN_LIST = re.compile(r"(?<![\w'’-])in[ \t]+((?:[A-Z][\w'’-]+(?:,[ \t]+|[ \t]+(?:and|or)[ \t]+))*[A-Z][\w'’-]+)"
+                      r"(?![\w'’-])(?![ \t]+[A-Z])")
+_LIST_ITEMS = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
+_DROPPED_IN_LANGUAGES = {"PERSON", "ORG", "GPE", "LOC", "FAC"}  # (a language the model called a people stays: gold pages differ)
+
+
+def spoken_in(ms: list[Mention], page: Page) -> list[Mention]:
+    """A list after "in" that names a language the world knows and no place is a list of languages ("interviews were
+    held in Wolof, Vadrin or French", "broadcasts in Pijin"): its items are no places, peoples or bodies, though "in"
+    made places of them (a nationality word the model read as a people stays one). An item the gazetteer knows as a place stays ("in Wolof and Dakar" names a town). It runs
+    after the place steps, which take a word after "in" for a village."""
+    texts = page.texts
+    gaz = gazetteer()
+    known = world_languages()
+
+    def place(w: str) -> bool:  # (a people's name is no place: "in Thai" is the language)
+        return gaz.lookup(w) is not None and w not in gaz.demonyms
+
+    said_in = SpanIndex()
+    found = False
+    for i, text in enumerate(texts):
+        for lm in _IN_LIST.finditer(text):
+            if any(w in known and not place(w) for w in _LIST_ITEMS.split(lm.group(1))):
+                said_in.add(i, *lm.span(1), lm.span(1))
+                found = True
+    if not found:
+        return ms
+    return [m for m in ms if not (m.label in _DROPPED_IN_LANGUAGES and _inside(said_in, m) and not place(m.text(texts)))]
 
 
 def _inside(idx: SpanIndex, m: Mention) -> bool:

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...knowledge import names, words
-from ...knowledge.gazetteer import gazetteer
+from ...knowledge.gazetteer import gazetteer, language_names
 from ...knowledge.names import KnownNames
 from .core import LABELS, Mention, Page, resolve, trim_name
 from .steps import dates, labels, normalise, orgs, people, places, repeats, spans, tables
@@ -187,7 +187,9 @@ def refine(ms: list[Mention], texts: list[str], without: frozenset[str] = frozen
 
 
 def warm() -> None:
-    """Build the look-up tables the steps use (gazetteer, names, word frequencies, known names) now, not on the first page."""
+    """Build the look-up tables the steps use (gazetteer, languages, names, word frequencies, known names) now, not on
+    the first page."""
     gazetteer()
+    language_names()
     words.warm()
     names.warm()

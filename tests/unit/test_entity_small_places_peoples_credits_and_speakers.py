@@ -16,9 +16,18 @@ from tests.unit.entity_mentions import refined
     ("Boats leave from Kessaby twice a day in summer.", "Kessaby"),
     ("The nurse on Varnholmen walks the tablets from house to house.", "Varnholmen"),
     ("A new landing stage near Sellivik opened in May.", "Sellivik"),
+    ("Terraces of tea climb the slopes above Kerravo.", "Kerravo"),
+    ("Three new boreholes were drilled around Tsimbeni last year.", "Tsimbeni"),
+    ("The river floods the fields below Ulvamaa every spring.", "Ulvamaa"),
 ])
 def test_an_unknown_name_after_a_preposition_that_nothing_took_is_a_place(sentence, place):
     assert (place, "GPE") in refined([sentence], [])
+
+
+def test_an_unknown_name_the_model_took_for_a_firm_after_above_or_around_is_a_place():
+    texts = ["Growers who farm the hills around Kerravo sell to the coast.", "The rain fell above Tsimbeni all night."]
+    out = refined(texts, [("Kerravo", "ORG", 0), ("Tsimbeni", "ORG", 1)])
+    assert ("Kerravo", "GPE") in out and ("Tsimbeni", "GPE") in out, out
 
 
 @pytest.mark.parametrize("sentence, model, word", [

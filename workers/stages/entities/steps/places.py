@@ -105,7 +105,7 @@ def add_places(ms: list[Mention], page: Page) -> list[Mention]:
                 continue
             if dp is None:
                 if (p.kind == "city" and p.population < CITY_POPULATION and not PLACE_VERB_BEFORE.search(text, max(0, s - 15), s)
-                        and not _LONE_PREPOSITION.search(text, max(0, s - 6), s) and not _listed_after_place(taken, i, text, s)):
+                        and not _LONE_PREPOSITION.search(text, max(0, s - 8), s) and not _listed_after_place(taken, i, text, s)):
                     continue  # a smaller town only after "in", "near", "at", "from"..., or in a list of places
                 # (a sentence's first word is capitalised anyway: a city's name there that is also a common word or a
                 # given name is as likely that, "Reading", "Florence"; "Kathmandu: Harbour Press" is the city)
@@ -346,7 +346,7 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
         text = texts[m.seg]
         t = m.text(texts)
         after_prep = PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start) is not None or (
-            m.origin == "model" and _RELABEL_PREPOSITION.search(text, max(0, m.start - 6), m.start) is not None) or (
+            m.origin == "model" and _RELABEL_PREPOSITION.search(text, max(0, m.start - 8), m.start) is not None) or (
             _OPENING_IN.search(text, max(0, m.start - 6), m.start) is not None) or (
             _GUARDED_BEFORE.search(text, max(0, m.start - 15), m.start) is not None) or (
             _TRAVEL_TO.search(text, max(0, m.start - 20), m.start) is not None) or (
@@ -370,7 +370,7 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
               and (PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start)
                    or (m.label == "NORP" and _AT_BEFORE.search(text, max(0, m.start - 4), m.start))
                    or (m.label == "ORG" and m.origin == "model" and t not in teams
-                       and _RELABEL_PREPOSITION.search(text, max(0, m.start - 6), m.start)))
+                       and _RELABEL_PREPOSITION.search(text, max(0, m.start - 8), m.start)))
               and t not in gaz.demonyms  # ("in Varnholm", "the border post at Varnholm": a village taken for a people too)
               and t not in page.known.orgs and t.lower() not in page.lower_words and t not in actors and t not in cued
               and not _PLURAL_AFTER.match(text, m.end)):
@@ -796,7 +796,7 @@ def unknown_places(ms: list[Mention], page: Page) -> list[Mention]:
             t = lm.group()
             travel = _TRAVEL_TO.search(text, max(0, s - 20), s) is not None
             after_preposition = (travel or PLACE_VERB_BEFORE.search(text, max(0, s - 15), s) is not None
-                                 or _LONE_PREPOSITION.search(text, max(0, s - 6), s) is not None)
+                                 or _LONE_PREPOSITION.search(text, max(0, s - 8), s) is not None)
             # (after a word of going "to", a name English text knows is a place too, unless it is a common word)
             if (not after_preposition or len(t) < UNKNOWN_PLACE_LETTERS or t.isupper() or re.search(r"-[a-z]", t)
                     or taken.overlaps(i, s, e) or (is_common(t) if travel else is_listed(t)) or is_given_name(t)

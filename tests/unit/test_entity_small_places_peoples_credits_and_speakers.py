@@ -235,3 +235,29 @@ def test_a_common_word_or_a_given_name_after_a_word_of_going_and_to_names_no_pla
     texts = ["The road to Recovery is long, and the letters sent on the train to Maria were lost."]
     got = refined(texts, [])
     assert got == [], got
+
+
+def test_a_place_goes_on_over_another_languages_small_words():
+    texts = ["Brick houses line the lanes of Velkenrode aan de Tolm.", "Snow stays late on Nevado del Tarvo this year."]
+    out = refined(texts, [("Velkenrode", "GPE", 0), ("Nevado", "LOC", 1), ("Tarvo", "GPE", 1)])
+    assert ("Velkenrode aan de Tolm", "GPE") in out and ("Nevado del Tarvo", "LOC") in out, out
+    assert ("Tarvo", "GPE") not in out, out
+
+
+def test_a_name_joined_by_small_words_after_a_preposition_of_place_is_a_place():
+    texts = ["Women now buy onions in Khorra el Basit and sell them at the border.",
+             "The wharf at Porto do Velm was never built."]
+    out = refined(texts, [("Khorra el Basit", "ORG", 0), ("Porto do Velm", "PERSON", 1)])
+    assert ("Khorra el Basit", "GPE") in out and ("Porto do Velm", "GPE") in out, out
+
+
+@pytest.mark.parametrize("sentence, model, kept", [
+    ("A letter from Diego de Tarvo reached the bishop.", [("Diego de Tarvo", "PERSON", 0)], ("Diego de Tarvo", "PERSON")),
+    ("She studied at the Accademia dei Velni for a year.", [("Accademia dei Velni", "ORG", 0)], ("Accademia dei Velni", "ORG")),
+    ("Growers borrow from Caisse Rurale des Terres du Velm each spring.",
+     [("Caisse Rurale des Terres du Velm", "ORG", 0)], ("Caisse Rurale des Terres du Velm", "ORG")),
+    ("Where in Tarvik do Americans eat?", [("Tarvik", "GPE", 0)], ("Tarvik", "GPE")),
+    ("In Port Tarvo an Estonian team advised the ministry.", [("Port Tarvo", "GPE", 0)], ("Port Tarvo", "GPE")),
+])
+def test_small_words_join_no_person_firm_or_english_phrase_to_a_place(sentence, model, kept):
+    assert kept in refined([sentence], model)

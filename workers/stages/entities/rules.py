@@ -142,6 +142,7 @@ STEPS: tuple[Step, ...] = (
     Step("lone_names_after_the", places.lone_names_after_the),
     Step("add_places", places.add_places),
     Step("unknown_places", places.unknown_places),
+    Step("particle_places", places.particle_places),
     Step("state_codes", places.state_codes_after_towns),
     Step("home_towns", places.home_towns),
     Step("split_places", places.split_places),

@@ -14,8 +14,8 @@ from ..core import (
 )
 from ....knowledge.shapes import CAPITAL, CAPITAL_OR_MARK
 from ....knowledge.lexicon import (
-    DIVISION_WORDS, HEADED_PLACE_BEFORE, INSTITUTIONS, LOC_HEADS, LONE_PLACE_PREPOSITIONS, MONTHS, NATURAL_PLACE_KINDS, ORG_HEADS, ORG_OPENERS, PLACE_KIND_FOLLOWERS, PLACE_KINDS,
-    PLACE_HEADS, PLACE_OF_NOUNS, PLACE_PLURALS,
+    BODY_WORDS, DIVISION_WORDS, HEADED_PLACE_BEFORE, INSTITUTIONS, LEGAL_FORMS, LOC_HEADS, LONE_PLACE_PREPOSITIONS, MONTHS, NATURAL_PLACE_KINDS, ORG_HEADS, ORG_OPENERS, PLACE_KIND_FOLLOWERS, PLACE_KINDS,
+    PLACE_HEADS, PLACE_OF_NOUNS, PLACE_PARTICLES, PLACE_PLURALS,
     PLACE_VERBS_GUARDED, TITLES, TRAVEL_WORDS, WEEKDAYS, alternation,
 )
 from ....knowledge.words import is_given_name, is_listed
@@ -805,3 +805,59 @@ def unknown_places(ms: list[Mention], page: Page) -> list[Mention]:
             out.append(Mention(i, s, e, "GPE", "context"))
     return out
 
+
+#: One or two particles and a capitalised word, again and again: " de Janeiro", " aan de Geul", " de la Sierra".
+_PARTICLE_WORD = rf"(?:{alternation(PLACE_PARTICLES)}[ \t]+){{1,2}}[{CAPITALS}][\w'’-]*"
+_PARTICLE_TAIL = re.compile(rf"(?:[ \t]+{_PARTICLE_WORD})+(?![\w'’-])")
+#: A name whose capitalised words a particle joins: "Khorra el Basit", "Santa Cruz de la Sierra".
+_PARTICLE_NAME = re.compile(rf"[{CAPITALS}][\w'’-]*(?:[ \t]+[{CAPITALS}][\w'’-]*)*(?:[ \t]+{_PARTICLE_WORD}(?:[ \t]+[{CAPITALS}][\w'’-]*)*)+")
+
+
+def particle_places(ms: list[Mention], page: Page) -> list[Mention]:
+    """A place's name joined by another language's small words is one name (``place_particles``): the model's place
+    goes on over them ("Velkenrode" of "Velkenrode aan de Tolm", "Nevado" and "Tarvo" of "Nevado del Tarvo"), and
+    such a name read as a firm's or a person's right after a preposition of place is a place ("buy onions in Khorra el
+    Basit", "the wharf at Porto do Velm").
+
+    A firm's name holds such words as often ("Accademia dei Velni"), so only the preposition right before it (no
+    "the") makes one a place, and not when a word of it is an organisation's, it has more than three capitalised
+    words ("Caisse Rurale des Terres du Nord") or it speaks or acts on the page. A name
+    opened by a given name ("Diego de Tarvo") is a place only after "in", "near" and the like, not "from" or "to",
+    and never before a possessive ("in Diego de Tarvo's account")."""
+    texts = page.texts
+    gaz = gazetteer()
+    taken = SpanIndex(ms)
+    gone: set[int] = set()
+    for m in sorted(ms, key=lambda m: (m.seg, m.start)):
+        if id(m) in gone:
+            continue
+        text = texts[m.seg]
+        if m.label in PLACE_LABELS:
+            tm = _PARTICLE_TAIL.match(text, m.end)
+            if tm is None or any(w in MONTHS or w.lower() in WEEKDAYS or w == "I" or w in gaz.demonyms for w in tm.group().split()):
+                continue  # (not "Where in Paris do Americans eat?")
+            inside = [o for o in taken.find(m.seg, tm.start(), tm.end()) if isinstance(o, Mention) and o is not m]
+            if any(o.start < tm.start() or o.end > tm.end() for o in inside):
+                continue  # (a longer name runs on past the tail: left to it)
+            gone.update(id(o) for o in inside)
+            m.end = tm.end()
+            if (p := gaz.lookup(m.text(texts))) is not None:
+                m.label = place_label(p)
+            continue
+        if m.label not in ("ORG", "PERSON") or m.origin in CUED_ORIGINS:
+            continue
+        t = m.text(texts)
+        if _PARTICLE_NAME.fullmatch(t) is None:
+            continue
+        words = t.split()
+        if sum(w[0].isupper() for w in words) > 3 or any(w.lower() in ORG_HEADS or w.lower() in ORG_OPENERS or w.lower() in BODY_WORDS or w in LEGAL_FORMS for w in words):
+            continue
+        near = PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start) is not None
+        if not (near or _LONE_PREPOSITION.search(text, max(0, m.start - 8), m.start) or _GUARDED_BEFORE.search(
+                text, max(0, m.start - 10), m.start)):
+            continue
+        if ((is_given_name(words[0]) and not near) or text[m.end:m.end + 1] in {"'", "’"} or _ACTS_AFTER.match(text, m.end)
+                or SPEECH_AFTER.match(text, m.end) or t in page.known.orgs):
+            continue
+        m.label = "GPE"
+    return [m for m in ms if id(m) not in gone] if gone else ms

@@ -806,7 +806,7 @@ def unknown_places(ms: list[Mention], page: Page) -> list[Mention]:
     return out
 
 
-#: One or two particles and a capitalised word, again and again: " de Janeiro", " aan de Geul", " de la Sierra".
+#: One or two particles and a capitalised word, again and again: " de Janeiro", " aan de Tolm", " de la Sierra".
 _PARTICLE_WORD = rf"(?:{alternation(PLACE_PARTICLES)}[ \t]+){{1,2}}[{CAPITALS}][\w'’-]*"
 _PARTICLE_TAIL = re.compile(rf"(?:[ \t]+{_PARTICLE_WORD})+(?![\w'’-])")
 #: A name whose capitalised words a particle joins: "Khorra el Basit", "Santa Cruz de la Sierra".

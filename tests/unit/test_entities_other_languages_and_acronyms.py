@@ -68,3 +68,27 @@ def test_a_list_after_in_that_names_a_language_is_a_list_of_languages_not_places
     assert ("Vadri", "GPE") not in out, out
     # no language in the list: its names stay places
     assert ("Tarnvik", "GPE") in out and ("Dakar", "GPE") in out, out
+
+
+def test_a_bodys_acronym_opening_a_numbered_note_is_no_count():
+    texts = ["The Tolvik Harbour Development Board (THDB) opened six jetties.", "1. THDB was set up in 1987."]
+    out = refined(texts, [("Tolvik Harbour Development Board", "ORG", 0), ("THDB", "ORG", 1)])
+    assert out.count(("THDB", "ORG")) == 2, out
+
+
+def test_an_acronym_spelling_a_title_stays_the_body_the_page_defines_it_as():
+    texts = ["The shipping agent Marlow Reefer Services (MRS) was named."]
+    out = refined(texts, [("Marlow Reefer Services", "ORG", 0)])
+    assert ("MRS", "ORG") in out, out
+
+
+def test_an_acronym_cited_with_a_year_is_a_body_not_a_title():
+    texts = ["Pumps are half paid by grants [3].", "[3] TIDCO (2023) Solar irrigation: annual progress report."]
+    out = refined(texts, [("TIDCO", "ORG", 1)])
+    assert ("TIDCO", "ORG") in out, out
+
+
+def test_a_count_of_an_acronym_still_makes_it_no_body():
+    texts = ["The club fielded 12 TDs and 2.5 SDs last season.", "The TDs met."]
+    out = refined(texts, [("TDs", "ORG", 1)])
+    assert ("TDs", "ORG") not in out, out

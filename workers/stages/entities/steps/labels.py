@@ -418,8 +418,8 @@ def drop_lone_words(ms: list[Mention], page: Page) -> list[Mention]:
     out = []
     for i, m in enumerate(ms):
         t = m.text(texts)
-        if m.label == "ORG" and (t.lower() in TITLES or len(t.rstrip(".")) == 1):
-            continue
+        if m.label == "ORG" and (t.lower() in TITLES and m.origin != "acronym" or len(t.rstrip(".")) == 1):
+            continue  # (a title's letters defined as a body's acronym stay: "Meridian Reefer Services (MRS)")
         if m.label == "PERSON" and t.lower() in TITLES and (nw := _NEXT_WORD.match(texts[m.seg], m.end)) and (
                 nw.group(1).lower() in TITLES):
             continue  # a form of address, no name: "Thank you, Madam President"

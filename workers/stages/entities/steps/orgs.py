@@ -312,7 +312,7 @@ def term_acronyms(ms: list[Mention], page: Page) -> list[Mention]:
     return out
 
 
-_COUNTED = re.compile(r"(?<![\w.,:])(\d[\d.,:]*)\s*([×x*]\s*)?([A-Z]{2,6})s?(?![\w'’-])\s*(\w*)")
+_COUNTED = re.compile(r"(?<![\w.,:])(\d(?:[\d.,:]*\d)?)\s*([×x*]\s*)?([A-Z]{2,6})s?(?![\w'’-])\s*(\w*)")
 #: A product's version: "IE6", "IE9" (so "a newer XB" is the browser, no body).
 _VERSIONED = re.compile(r"(?<![\w'’-])([A-Z]{2,6})\d{1,2}(?![\w'’-])")
 _PLURAL_ACR = re.compile(r"(?<![\w'’-])([A-Z]{2,6})s(?![\w'’-])")
@@ -992,7 +992,8 @@ def works(ms: list[Mention], page: Page) -> list[Mention]:
         if _WORK_BEFORE.search(text, max(0, m.start - 30), m.start):
             titles.add(m.text(texts))
         elif (m.label != "FAC" and (ym := _YEAR_AFTER.match(text, m.end)) and (text[:m.start].strip() or text[ym.end():].strip())
-              and not _named_by_head(m.text(texts), m.label)):
+              and not _named_by_head(m.text(texts), m.label) and not m.text(texts).isupper()):
+            # (an acronym before a year is a body cited as an author, "FAO (2019)", not a title)
             titles.add(m.text(texts))
     if not titles:
         return ms

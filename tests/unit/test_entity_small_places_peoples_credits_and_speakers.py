@@ -261,3 +261,25 @@ def test_a_name_joined_by_small_words_after_a_preposition_of_place_is_a_place():
 ])
 def test_small_words_join_no_person_firm_or_english_phrase_to_a_place(sentence, model, kept):
     assert kept in refined([sentence], model)
+
+
+@pytest.mark.parametrize("sentence, listed, places", [
+    ("Young people from Vardenik and Linz pass through every summer.", "Vardenik and Linz", ["Vardenik", "Linz"]),
+    ("The rain fell around Kelvoss and Plombarre for a week.", "Kelvoss and Plombarre", ["Kelvoss", "Plombarre"]),
+    ("We surveyed households in the communes of Quiravo, Ninaro and Coelvu.", "Quiravo, Ninaro and Coelvu",
+     ["Quiravo", "Ninaro", "Coelvu"]),
+])
+def test_a_list_of_places_the_model_read_as_one_body_is_the_places(sentence, listed, places):
+    out = refined([sentence], [(listed, "ORG", 0)])
+    assert all((p, "GPE") in out for p in places) and (listed, "ORG") not in out, out
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Shares in Marks and Spencer rose on Monday.", "Marks and Spencer"),  # English words
+    ("She sold the mill to Tarvik Holm and Partners last year.", "Tarvik Holm and Partners"),  # a body's word
+    ("A letter came near Ana and Velkor Brisk.", "Ana and Velkor Brisk"),  # a given name first
+    ("A loan came from Vardenik and Sevakar last year.", "Vardenik and Sevakar"),  # no known place after "from"
+])
+def test_a_firm_or_people_named_with_and_after_a_preposition_stays_one_name(sentence, name):
+    out = refined([sentence], [(name, "ORG", 0)])
+    assert (name, "ORG") in out, out

@@ -16,7 +16,7 @@ from ....knowledge.shapes import CAPITAL, CAPITAL_OR_MARK
 from ....knowledge.lexicon import (
     BODY_WORDS, DIVISION_WORDS, HEADED_PLACE_BEFORE, INSTITUTIONS, LEGAL_FORMS, LOC_HEADS, LONE_PLACE_PREPOSITIONS, MONTHS, NATURAL_PLACE_KINDS, ORG_HEADS, ORG_OPENERS, PLACE_KIND_FOLLOWERS, PLACE_KINDS,
     PLACE_HEADS, PLACE_OF_NOUNS, PLACE_PARTICLES, PLACE_PLURALS,
-    PLACE_VERBS_GUARDED, TITLES, TRAVEL_WORDS, WEEKDAYS, alternation,
+    PLACE_VERBS, PLACE_VERBS_GUARDED, TITLES, TRAVEL_WORDS, WEEKDAYS, alternation,
 )
 from ....knowledge.words import is_given_name, is_listed
 
@@ -588,12 +588,47 @@ _AND_INSIDE = re.compile(r"\s+and\s+(?=[A-Z])")
 #: Two names joined by "to", after "from": a route.
 _ROUTE = re.compile(r"([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})[ \t]+to[ \t]+([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})")
 _FROM_BEFORE = re.compile(r"\bfrom[ \t]+$")
+#: Names of one or two capitalised words listed with commas and "and": "Kelmis and Plombières", "Tarnby, Selvik".
+_LISTED_NAMES = re.compile(rf"[{CAPITALS}][\w'’.-]*(?:[ \t]+[{CAPITALS}][\w'’.-]*)?(?:(?:,[ \t\n]+|,?[ \t\n]+and[ \t\n]+)"
+                           rf"[{CAPITALS}][\w'’.-]*(?:[ \t]+[{CAPITALS}][\w'’.-]*)?)+")
+_LISTED_NAME = re.compile(rf"[{CAPITALS}][\w'’.-]*(?:[ \t]+[{CAPITALS}][\w'’.-]*)?")
+#: Prepositions before which a list of names no gazetteer knows is a list of places by itself: not "in", "at", "from",
+#: "on" or "to", which a firm's name follows as often ("shares in Holmvik and Berglund", "a loan from ...").
+_AROUND_BEFORE = re.compile(r"\b" + alternation(
+    (PLACE_VERBS | PLACE_VERBS_GUARDED | LONE_PLACE_PREPOSITIONS) - {"in", "into", "at", "from", "on", "to"}) + r"[ \t]+$")
+
+
+def _place_list(text: str, m: Mention, gaz) -> list[tuple[int, int]]:
+    """The names of a list of places the model read as one body's or person's name, right after a preposition of place
+    or a part of a place and "of" ("around Kelmis and Plombières", "the communes of Tarnby, Selvik and Holm"): each
+    name a place the gazetteer knows or words no list knows, no given name first, no organisation's word, and not a
+    list of authors before a year; after "in", "at", "from", "on" or "to", one name a place the gazetteer knows.
+    Empty where it is no such list."""
+    if _LISTED_NAMES.fullmatch(text, m.start, m.end) is None or not (
+            PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start) or _LONE_PREPOSITION.search(text, max(0, m.start - 8), m.start)
+            or _PART_OF_BEFORE.search(text, max(0, m.start - 30), m.start)):
+        return []
+    if _AUTHOR_AFTER.match(text, m.end) or _YEAR_AFTER.match(text, m.end):
+        return []
+    items = [im.span() for im in _LISTED_NAME.finditer(text, m.start, m.end) if im.group() != "and"]
+    if not (_AROUND_BEFORE.search(text, max(0, m.start - 15), m.start) or _PART_OF_BEFORE.search(text, max(0, m.start - 30), m.start)
+            or any(gaz.lookup(text[a:b]) is not None for a, b in items)):
+        return []  # (after "in" or "from", a place the gazetteer knows must vouch for the list)
+    for a, b in items:
+        words = text[a:b].split()
+        if gaz.lookup(text[a:b]) is not None:
+            continue
+        if is_given_name(words[0]) or any(is_listed(w) or w.lower() in ORG_HEADS or w.lower() in ORG_OPENERS
+                                          or w.lower() in BODY_WORDS or w in LEGAL_FORMS for w in words):
+            return []
+    return items
 
 
 def split_places(ms: list[Mention], page: Page) -> list[Mention]:
     """A place's span that holds two names is two places: "Nepal’s Terai" (the first a place the gazetteer knows),
     "Crab Market in Kep", "Tarnby to Selvik", "Tarnby and Selvik" (not "Tarn and Selvik Islands"); so is a route after "from" that the model read as one organisation's or person's name
-    ("from Holmsted to Tarnvik"). A country's code before a dollar sign ("US$2") is a currency, no place."""
+    ("from Holmsted to Tarnvik"), and a list of places it read so after a preposition of place ("around Kelmis and
+    Plombières": :func:`_place_list`). A country's code before a dollar sign ("US$2") is a currency, no place."""
     texts = page.texts
     gaz = gazetteer()
     out: list[Mention] = []
@@ -604,6 +639,11 @@ def split_places(ms: list[Mention], page: Page) -> list[Mention]:
                 for k in (1, 2):  # a route the model read as one name: "from Holmsted to Tarnvik"
                     p = gaz.lookup(route.group(k))
                     out.append(Mention(m.seg, *route.span(k), place_label(p) if p is not None else "GPE", "split"))
+                continue
+            if m.label in ("ORG", "PERSON") and (items := _place_list(texts[m.seg], m, gaz)):
+                for a, b in items:  # a list of places the model read as one name: "around Kelmis and Plombières"
+                    p = gaz.lookup(texts[m.seg][a:b])
+                    out.append(Mention(m.seg, a, b, place_label(p) if p is not None else "GPE", "split"))
                 continue
             out.append(m)
             continue

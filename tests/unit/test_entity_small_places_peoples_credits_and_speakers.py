@@ -283,3 +283,18 @@ def test_a_list_of_places_the_model_read_as_one_body_is_the_places(sentence, lis
 def test_a_firm_or_people_named_with_and_after_a_preposition_stays_one_name(sentence, name):
     out = refined([sentence], [(name, "ORG", 0)])
     assert (name, "ORG") in out, out
+
+
+@pytest.mark.parametrize("sentence, name, body, place", [
+    ("She studied at the University of Tarvik at Selvaro in 1990.", "University of Tarvik at Selvaro", "University of Tarvik",
+     "Selvaro"),
+    ("The firm Velni Stone Srl of Tarvik gave the stone for the steps.", "Velni Stone Srl of Tarvik", "Velni Stone Srl", "Tarvik"),
+])
+def test_a_body_and_its_place_the_model_read_as_one_name_are_two(sentence, name, body, place):
+    out = refined([sentence], [(name, "ORG", 0)])
+    assert (body, "ORG") in out and (place, "GPE") in out, out
+
+
+def test_a_bodys_name_that_holds_in_stays_whole():
+    out = refined(["The Velni Technical University in Tarvik hosts the course."], [("Velni Technical University in Tarvik", "ORG", 0)])
+    assert ("Velni Technical University in Tarvik", "ORG") in out, out

@@ -583,6 +583,18 @@ def city_quarters(ms: list[Mention], page: Page) -> list[Mention]:
 _POSSESSIVE_INSIDE = re.compile(r"['’]s\s+(?=[A-Z])")
 _PREPOSITION_INSIDE = re.compile(r"\s+(?:in|on|at|to)\s+(?=[A-Z])")
 _AND_INSIDE = re.compile(r"\s+and\s+(?=[A-Z])")
+#: Where a body's name ends and its place begins: "at" ("University of Tarvik at Selby": a body's name holds "in" as
+#: often, "Technical University in Tarvik"), and "of" or "in" after a company's legal form ("Velni Stone Srl of Tarvik").
+_BODY_PLACE_INSIDE = re.compile(r"(\s+at\s+)(?=[A-Z])|(?<=\s)" + alternation(LEGAL_FORMS) + r"(\s+(?:of|in)\s+)(?=[A-Z])")
+
+
+def _body_place_cut(t: str) -> tuple[int, int] | None:
+    """Where a body's name ends and its place's begins in ``t`` (:data:`_BODY_PLACE_INSIDE`), or None."""
+    cm = _BODY_PLACE_INSIDE.search(t)
+    if cm is None:
+        return None
+    g = 1 if cm.group(1) is not None else 2
+    return None if t[cm.end(g):].split()[0].lower() in MONTHS else cm.span(g)
 
 
 #: Two names joined by "to", after "from": a route.
@@ -639,6 +651,12 @@ def split_places(ms: list[Mention], page: Page) -> list[Mention]:
                 for k in (1, 2):  # a route the model read as one name: "from Holmsted to Tarnvik"
                     p = gaz.lookup(route.group(k))
                     out.append(Mention(m.seg, *route.span(k), place_label(p) if p is not None else "GPE", "split"))
+                continue
+            if m.label == "ORG" and (cut := _body_place_cut(m.text(texts))) is not None:
+                # a body and its place: "University of Tarvik at Selby", "Velni Stone Srl of Tarvik"
+                p = gaz.lookup(texts[m.seg][m.start + cut[1]:m.end])
+                out.extend([Mention(m.seg, m.start, m.start + cut[0], "ORG", "split"),
+                            Mention(m.seg, m.start + cut[1], m.end, place_label(p) if p is not None else "GPE", "split")])
                 continue
             if m.label in ("ORG", "PERSON") and (items := _place_list(texts[m.seg], m, gaz)):
                 for a, b in items:  # a list of places the model read as one name: "around Kelmis and Plombières"
@@ -874,7 +892,7 @@ def particle_places(ms: list[Mention], page: Page) -> list[Mention]:
         text = texts[m.seg]
         if m.label in PLACE_LABELS:
             tm = _PARTICLE_TAIL.match(text, m.end)
-            if tm is None or any(w in MONTHS or w.lower() in WEEKDAYS or w == "I" or w in gaz.demonyms for w in tm.group().split()):
+            if tm is None or any(w.lower() in MONTHS or w.lower() in WEEKDAYS or w == "I" or w in gaz.demonyms for w in tm.group().split()):
                 continue  # (not "Where in Paris do Americans eat?")
             inside = [o for o in taken.find(m.seg, tm.start(), tm.end()) if isinstance(o, Mention) and o is not m]
             if any(o.start < tm.start() or o.end > tm.end() for o in inside):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from workers.knowledge.names import KnownNames
 from workers.knowledge.words import is_common
 from tests.unit.entity_mentions import KNOWN, labelled, mention, refined
@@ -497,3 +499,26 @@ def test_a_municipality_named_so_is_the_local_authority_a_body():
     texts = ["Tarvik County Municipality has signed a ten-year contract for the ferries."]
     out = refined(texts, [("Tarvik County Municipality", "GPE", 0)])
     assert ("Tarvik County Municipality", "ORG") in out, out
+
+
+@pytest.mark.parametrize("text, model, name", [
+    ("Members of the Tarvo Valley Women's Orchard Association met.",
+     [("Tarvo Valley Women", "ORG", 0), ("Orchard Association", "ORG", 0)], "Tarvo Valley Women's Orchard Association"),
+    ("Yesterday Selby Fishermen's Society took us out.", [("Fishermen's Society", "ORG", 0)], "Selby Fishermen's Society"),
+    ("Volunteers of the Orvik Tour Guides' Network read the meters.", [("Tour Guides' Network", "ORG", 0)],
+     "Orvik Tour Guides' Network"),
+    ("A Tarvo County Sheriff's Department canine was called.", [("Department", "ORG", 0)], "Tarvo County Sheriff's Department"),
+])
+def test_a_body_named_for_a_group_of_people_with_a_possessive_is_one_name(text, model, name):
+    assert (name, "ORG") in refined([text], model)
+
+
+@pytest.mark.parametrize("text, model, kept", [
+    ("Officers of Norbay's Immigration Department met.", [("Norbay", "GPE", 0), ("Immigration Department", "ORG", 0)],
+     ("Immigration Department", "ORG")),
+    ("She studied at Harwick University's Lane School of Design.", [("Lane School of Design", "ORG", 0)],
+     ("Lane School of Design", "ORG")),
+    ("The Women's Association met on Monday.", [("Women's Association", "ORG", 0)], ("Women's Association", "ORG")),
+])
+def test_a_place_or_a_body_owning_a_body_stays_apart_from_it(text, model, kept):
+    assert kept in refined([text], model)

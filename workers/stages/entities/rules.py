@@ -95,6 +95,7 @@ STEPS: tuple[Step, ...] = (
     Step("org_edges", orgs.org_edges),
     Step("inner_breaks", orgs.inner_breaks),
     Step("joined_bodies", orgs.joined_bodies),
+    Step("possessive_bodies", orgs.possessive_bodies),
     Step("team_names", orgs.team_names),
     Step("portfolios", people.portfolios),
     Step("titled_names", people.titled_names),

@@ -8,7 +8,7 @@ from collections import Counter
 from ....knowledge.gazetteer import CITY_POPULATION, language_names as world_languages
 from ....knowledge.lexicon import (
     ACRONYM_JOINING_WORDS, AWARD_WORDS, BODY_WORDS, EVENT_HEADS, JOINED_BODY_HEADS, EVENT_OF, FUNCTION_WORDS, INSTITUTIONS,
-    LANGUAGE_CUES, LEAD_WORDS, LEGAL_FORMS, OF_HEADS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, ORG_OPENERS, ORG_OPENER_JOINERS, ORG_KINDS, ORG_ROLES, PLACE_HEADS, PLATFORM_CUES_AFTER, PLATFORM_CUES_BEFORE, PLACE_PLURALS, PLACE_PREFIXES, TIME_WORDS,
+    LANGUAGE_CUES, LEAD_WORDS, LEGAL_FORMS, OF_HEADS, PLURAL_POSSESSORS, OF_NAME_OPENERS, ORG_CONNECTORS, ORG_HEADS, ORG_OPENERS, ORG_OPENER_JOINERS, ORG_KINDS, ORG_ROLES, PLACE_HEADS, PLATFORM_CUES_AFTER, PLATFORM_CUES_BEFORE, PLACE_PLURALS, PLACE_PREFIXES, TIME_WORDS,
     MONTHS, SOURCE_CUES, STOP_EDGE, TEAM_CUES_AFTER, TERM_ACRONYMS, TITLES, WEEKDAYS, WORK_WORDS, alternation,
 )
 from ....knowledge.lexicon import words as word_list
@@ -403,6 +403,63 @@ def joined_bodies(ms: list[Mention], page: Page) -> list[Mention]:
                 continue
         out.append(m)
     return out
+
+
+#: Capitalised words, a group of people's possessive, and capitalised words again: "Tarvo Valley Women's Orchard
+#: Association", "Selby Tour Guides' Network" (a word of a name: no apostrophe inside, which the possessive needs).
+_NAME_WORD = r"[A-ZÀ-Þ][\w-]*"
+_GROUP_POSSESSIVE = re.compile(
+    rf"(?<![\w'’-])((?:{_NAME_WORD}[ \t]+){{0,4}}({_NAME_WORD})(?:(?<=s)['’](?![\w'’])|['’]s(?![\w'’]))[ \t]+"
+    rf"(?:{_NAME_WORD}|of|and|&)(?:[ \t]+(?:{_NAME_WORD}|of|and|&)){{0,5}})")
+
+
+def possessive_bodies(ms: list[Mention], page: Page) -> list[Mention]:
+    """A body named for a group of people with a possessive is one name, where the model cut it at the apostrophe:
+    "Tarvo Valley Women's Orchard Association", "Selby Fishermen's Society", "Orvik Tour Guides' Network". The
+    possessor is a plural (a word in s before the apostrophe, or one ending in ``plural_possessors``: "Women",
+    "Fishermen", "Children") or a title ("Tarvo County Sheriff's Office"), and the name ends in an organisation's
+    word; another owner stays apart ("Harwick University's Lane School": ``owned_names``; "Norbay's Immigration
+    Department"). Mentions inside give way; one that runs past it is left alone, and
+    so is a sentence's first word that English text uses ("Yesterday Selby Fishermen's Society ...")."""
+    texts = page.texts
+    heads = ORG_HEADS | BODY_WORDS
+    taken = SpanIndex(ms)
+    gone: set[int] = set()
+    added: list[Mention] = []
+    for i, text in enumerate(texts):
+        if "'" not in text and "’" not in text:
+            continue
+        for gm in _GROUP_POSSESSIVE.finditer(text):
+            owner = gm.group(2)
+            if text[gm.end(2) + 1:gm.end(2) + 2] == "s":  # "Women's", "Sheriff's"; not "Leone's"
+                if not (any(owner.lower().endswith(w) for w in PLURAL_POSSESSORS) or owner.lower() in TITLES):
+                    continue
+            elif not owner.endswith("s"):
+                continue
+            words = list(re.finditer(r"\S+", gm.group(1)))
+            tail_start = next(k for k, w in enumerate(words) if w.start() + gm.start(1) >= gm.end(2))
+            last = max((k for k in range(tail_start, len(words)) if words[k].group().lower().strip(_NAME_EDGE) in heads),
+                       default=None)
+            if last is None:
+                continue
+            first = 0
+            while first < tail_start and (words[first].group() in ("The", "A", "An") or sentence_initial(
+                    text, words[first].start() + gm.start(1)) and (words[first].group().lower() in FUNCTION_WORDS
+                                                                  or is_common(words[first].group()))):
+                first += 1  # (a capitalised "Can" inside a sentence is a name's: "Can Tho City People's Committee")
+            s, e = gm.start(1) + words[first].start(), gm.start(1) + words[last].end()
+            if first >= tail_start - 1:
+                continue  # (no name before the possessive: "the Women's Association" is left to the model)
+            inside = [o for o in taken.find(i, s, e) if isinstance(o, Mention)]
+            if any(o.start < s or o.end > e for o in inside) or any(o.label in ("DATE", "EVENT") for o in inside):
+                continue
+            gone.update(id(o) for o in inside)
+            made = Mention(i, s, e, "ORG", "pattern")
+            added.append(made)
+            taken.add(i, s, e, made)
+    if not added:
+        return ms
+    return sorted([m for m in ms if id(m) not in gone] + added, key=lambda m: (m.seg, m.start))
 
 
 def inner_breaks(ms: list[Mention], page: Page) -> list[Mention]:

@@ -522,3 +522,21 @@ def test_a_body_named_for_a_group_of_people_with_a_possessive_is_one_name(text, 
 ])
 def test_a_place_or_a_body_owning_a_body_stays_apart_from_it(text, model, kept):
     assert kept in refined([text], model)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The mill was run for years by Tarvek Oddsson Brimjo, who is now 79.", "Tarvek Oddsson Brimjo"),
+    ("For Esperanka Nabintu, who grinds cassava for the village, the repair came late.", "Esperanka Nabintu"),
+    ("Kiraboh Vashunde said the road was closed.", "Kiraboh Vashunde"),
+])
+def test_unknown_words_the_model_missed_before_who_or_said_are_a_person(text, name):
+    assert (name, "PERSON") in refined([text], [])
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The Harbour Council, who meet on Mondays, said no.", "Harbour Council"),  # English words
+    ("The Council, who are meeting today, agreed.", "Council"),
+    ("Tarvo Valley said the water was clean.", "Tarvo Valley"),  # a place's word
+])
+def test_english_or_place_words_before_who_or_said_make_no_unseen_person(text, word):
+    assert (word, "PERSON") not in refined([text], [])

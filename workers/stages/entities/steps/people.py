@@ -846,6 +846,39 @@ def life_events(ms: list[Mention], page: Page) -> list[Mention]:
     return ms
 
 
+#: Two to four capitalised words with lower-case letters in them: a name the model may have missed.
+_UNSEEN_NAME = re.compile(r"(?<![\w'’.-])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]*[a-zß-öø-ÿ](?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]*[a-zß-öø-ÿ]){1,3}(?![\w'’-])")
+
+
+def unseen_persons(ms: list[Mention], page: Page) -> list[Mention]:
+    """Two to four words no list knows, where the model saw no name, are a person's when a relative clause only a person
+    takes or a verb of speech follows: "Tarvek Oddsson Brim, who ran the mill for thirty years", "Kiraboh Vashunde
+    said". No word is one English text uses, a given name the gazetteer knows as a place, a title, a month, a day or an
+    organisation's or a place's word, and the gazetteer does not know the whole (the model misses names of languages
+    it read little of: "Espérance Nabintu, who grinds cassava")."""
+    texts = page.texts
+    gaz = gazetteer()
+    taken = SpanIndex(ms)
+    out = list(ms)
+    for i, text in enumerate(texts):
+        if "who" not in text and not any(v in text for v in ("said", "told", "says", "added")) and not SPEECH_AFTER.search(text):
+            continue
+        for nm in _UNSEEN_NAME.finditer(text):
+            s, e = nm.span()
+            name = nm.group().split()
+            while len(name) > 2 and is_listed(name[0]):  # (a sentence's first word before it: "For Ana Tarvek, who")
+                s = text.index(name[1], s + len(name[0]))
+                name = name[1:]
+            if taken.overlaps(i, s, e) or not (_WHO_AFTER.match(text, e) or SPEECH_AFTER.match(text, e)):
+                continue
+            if not _unknown_name(name) or not _credited(name, given=False) or any(w.lower() in page.lower_words for w in name):
+                continue
+            made = Mention(i, s, e, "PERSON", "context")
+            out.append(made)
+            taken.add(i, s, e, made)
+    return out
+
+
 #: Most words a person's name grows by on each side.
 NAME_EDGE_WORDS = 2
 _EDGE_WORD_AFTER = re.compile(r" ([^\W\d_][\w'’-]*)")

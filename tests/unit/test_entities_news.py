@@ -44,6 +44,18 @@ def test_the_town_after_a_persons_age_is_a_place_even_where_the_model_saw_a_pers
     assert ("Tom Berg", "PERSON") in got and ("Ana Lima", "PERSON") in got
 
 
+def test_the_town_after_a_titled_person_and_of_before_a_past_verb_is_a_place():
+    texts = ["Mayor Eirik Holmvar of Skarvo called the deal the first of its kind."]
+    got = refined(texts, [("Eirik Holmvar", "PERSON", 0), ("Skarvo", "PERSON", 0)])
+    assert ("Skarvo", "GPE") in got and ("Eirik Holmvar", "PERSON") in got, got
+
+
+def test_a_body_after_a_person_and_of_stays_a_body():
+    texts = ["Ana Lima of Brastow warned that prices would rise."]
+    got = refined(texts, [("Ana Lima", "PERSON", 0), ("Brastow", "ORG", 0)])
+    assert ("Brastow", "ORG") in got, got
+
+
 def test_an_age_before_a_nationality_or_an_address_gives_no_town():
     texts = ["A man, 45, of Irish descent was named, as was Ana Lima, 29, of 1119 Main Street."]
     got = refined(texts, [("Irish", "NORP", 0), ("Ana Lima", "PERSON", 0)])

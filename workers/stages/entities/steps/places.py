@@ -194,9 +194,10 @@ def state_codes_after_towns(ms: list[Mention], page: Page) -> list[Mention]:
 _HOME_TOWN = re.compile(r"(?<![\w.])\d{1,3},[ \t]+of[ \t]+([A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){0,2})(?![\w’'-])")
 
 
-#: "of" and a town of one or two words right after a person's name, then a clause's end or its verb.
+#: "of" and a town of one or two words right after a person's name, then a clause's end or its verb (one in the past
+#: tense too: "Mayor Ana Lima of Skarvo called ...").
 _PERSON_OF = re.compile(r"[ \t]+of[ \t]+([A-Z][\w’'-]*[a-z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*[a-z][\w’'-]*)?)"
-                        r"(?=[ \t]*[,.;:)]|[ \t]+(?:said|says|told|added|has|had|was|is|who|and)\b)")
+                        r"(?=[ \t]*[,.;:)]|[ \t]+(?:said|says|told|added|has|had|was|is|who|and|[a-z]{2,}ed)\b)")
 
 
 def home_towns(ms: list[Mention], page: Page) -> list[Mention]:

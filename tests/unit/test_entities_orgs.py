@@ -540,3 +540,22 @@ def test_unknown_words_the_model_missed_before_who_or_said_are_a_person(text, na
 ])
 def test_english_or_place_words_before_who_or_said_make_no_unseen_person(text, word):
     assert (word, "PERSON") not in refined([text], [])
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"We wait for the rains," said Kelvo Arrandi Sowe, president of the growers.', "Kelvo Arrandi Sowe"),
+    ("I thank the Harbour Trust and its chair, Eilidh Tarvanen-Roos, for that promise.", "Eilidh Tarvanen-Roos"),
+    ("Henrik van Strömvaka, fleet manager of the ferry cooperative, spoke first.", "Henrik van Strömvaka"),
+    ('"The rains were late," Tolvas de Velmira said.', "Tolvas de Velmira"),
+])
+def test_a_name_the_model_read_as_a_body_is_a_person_beside_a_verb_of_speech_or_a_role(text, name):
+    assert (name, "PERSON") in refined([text], [(name, "ORG", 0)])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("An insurgent source told Agence Tarvo-Presse that the men were freed.", "Agence Tarvo-Presse"),
+    ("Kisima Quarries said it would appeal.", "Kisima Quarries"),  # English words
+    ("Velmar Holdings SA, the owner of the mill, said no.", "Velmar Holdings SA"),  # a legal form
+])
+def test_a_body_beside_a_verb_of_speech_stays_a_body(text, name):
+    assert (name, "ORG") in refined([text], [(name, "ORG", 0)])

@@ -106,6 +106,7 @@ STEPS: tuple[Step, ...] = (
     Step("ruler_names", people.ruler_names),
     Step("life_events", people.life_events),
     Step("unseen_persons", people.unseen_persons),
+    Step("cued_persons", people.cued_persons),
     Step("name_edges", people.name_edges),
     Step("org_kinds", orgs.org_kinds),
     Step("platforms", orgs.platforms),

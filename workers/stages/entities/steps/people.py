@@ -879,6 +879,46 @@ def unseen_persons(ms: list[Mention], page: Page) -> list[Mention]:
     return out
 
 
+#: Words of a person's role (``person_roles``, occupations, titles) set off beside a name by a comma.
+_ROLES = alternation(word_list("person_roles") | OCCUPATIONS | TITLES | EXTRA_TITLES)
+_ROLE_AFTER = re.compile(r",[ \t\n]+(?:(?:the|a|an|then|its|our|their|his|her)[ \t\n]+)?(?:[\w-]+[ \t\n]+){0,2}?" + _ROLES + r"\b",
+                         re.IGNORECASE)
+_ROLE_BEFORE = re.compile(r"\b" + _ROLES + r",[ \t\n]+$", re.IGNORECASE)
+#: A verb of speech whose speaker follows it ("..., said Kelvo Arrandi"; not "told" or "according to", after which a
+#: news agency stands as often: "an insurgent source told Agence Tarvo-Presse").
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added)[ \t\n]+$")
+
+
+def cued_persons(ms: list[Mention], page: Page) -> list[Mention]:
+    """A name of words no list knows that the model read as a body's or a place's is a person's where the sentence says
+    so: a verb of speech before or after it ('said Kelvo Arrandi', 'Kelvo Arrandi said'), or a person's role set off
+    by a comma after it (', fleet manager of the ferry cooperative', ', president of ...') or before it ('its chair,
+    Kelvo Arrandi, ...'). Two to four words, a particle between them ("Bastos de Velmira"); no word English text uses
+    unless it is a given name, the gazetteer knows none of them, none is an organisation's or a place's word, and the
+    page names no body so."""
+    texts = page.texts
+    gaz = gazetteer()
+    for m in ms:
+        if m.label not in ("ORG", "GPE", "LOC", "FAC", "NORP") or m.origin != "model":
+            continue
+        t = m.text(texts)
+        words = t.split()
+        caps = [w for w in words if not (w.islower() and w in SURNAME_PARTICLES)]
+        if not 2 <= len(caps) <= 4 or len(caps) < len(words) - 1 or t in page.known.orgs or t.isupper():
+            continue
+        if any(not w[:1].isupper() or not any(c.islower() for c in w) or (is_listed(w) and not is_given_name(w))
+               or gaz.lookup(w) is not None for w in caps) or not _credited(words, given=False) or any(
+                w.lower() in ORG_OPENERS or w in LEGAL_FORMS for w in words) or gaz.lookup(t) is not None:
+            continue
+        text = texts[m.seg]
+        if not (SPEECH_AFTER.match(text, m.end) or _SAID_BEFORE.search(text, max(0, m.start - 20), m.start)
+                or _ROLE_AFTER.match(text, m.end) or (_ROLE_BEFORE.search(text, max(0, m.start - 40), m.start)
+                                                      and text[m.end:m.end + 1] == ",")):
+            continue
+        m.label = "PERSON"
+    return ms
+
+
 #: Most words a person's name grows by on each side.
 NAME_EDGE_WORDS = 2
 _EDGE_WORD_AFTER = re.compile(r" ([^\W\d_][\w'’-]*)")

@@ -545,7 +545,7 @@ def test_english_or_place_words_before_who_or_said_make_no_unseen_person(text, w
 @pytest.mark.parametrize("text, name", [
     ('"We wait for the rains," said Kelvo Arrandi Sowe, president of the growers.', "Kelvo Arrandi Sowe"),
     ("I thank the Harbour Trust and its chair, Eilidh Tarvanen-Roos, for that promise.", "Eilidh Tarvanen-Roos"),
-    ("Henrik van Strömvaka, fleet manager of the ferry cooperative, spoke first.", "Henrik van Strömvaka"),
+    ("Henrik van Strömvaka, fleet manager of the island ferries, spoke first.", "Henrik van Strömvaka"),
     ('"The rains were late," Tolvas de Velmira said.', "Tolvas de Velmira"),
 ])
 def test_a_name_the_model_read_as_a_body_is_a_person_beside_a_verb_of_speech_or_a_role(text, name):

@@ -892,7 +892,7 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|added)[ \t\n]+$")
 def cued_persons(ms: list[Mention], page: Page) -> list[Mention]:
     """A name of words no list knows that the model read as a body's or a place's is a person's where the sentence says
     so: a verb of speech before or after it ('said Kelvo Arrandi', 'Kelvo Arrandi said'), or a person's role set off
-    by a comma after it (', fleet manager of the ferry cooperative', ', president of ...') or before it ('its chair,
+    by a comma after it (', fleet manager of the island ferries', ', president of ...') or before it ('its chair,
     Kelvo Arrandi, ...'). Two to four words, a particle between them ("Bastos de Velmira"); no word English text uses
     unless it is a given name, the gazetteer knows none of them, none is an organisation's or a place's word, and the
     page names no body so."""

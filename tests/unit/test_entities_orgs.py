@@ -559,3 +559,11 @@ def test_a_name_the_model_read_as_a_body_is_a_person_beside_a_verb_of_speech_or_
 ])
 def test_a_body_beside_a_verb_of_speech_stays_a_body(text, name):
     assert (name, "ORG") in refined([text], [(name, "ORG", 0)])
+
+
+@pytest.mark.parametrize("text, name, model_label", [
+    ("The skills centre at Velmoa Polytechnic trains welders.", "Velmoa Polytechnic", "GPE"),
+    ("She studied at the Tarvik Conservatoire in 1990.", "Tarvik Conservatoire", "PERSON"),
+])
+def test_a_polytechnic_or_a_conservatoire_is_an_organisation(text, name, model_label):
+    assert (name, "ORG") in refined([text], [(name, model_label, 0)])

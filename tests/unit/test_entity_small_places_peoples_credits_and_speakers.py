@@ -298,3 +298,22 @@ def test_a_body_and_its_place_the_model_read_as_one_name_are_two(sentence, name,
 def test_a_bodys_name_that_holds_in_stays_whole():
     out = refined(["The Velni Technical University in Tarvik hosts the course."], [("Velni Technical University in Tarvik", "ORG", 0)])
     assert ("Velni Technical University in Tarvik", "ORG") in out, out
+
+
+@pytest.mark.parametrize("sentence, model, place", [
+    ("Boats sail as far as Guinea-Bissau and back.", "Guinea", "Guinea-Bissau"),
+    ("The oil yard at Pointe-à-Tarvo closed last year.", "Pointe", "Pointe-à-Tarvo"),
+    ("He lives in Cap-d'Orvel now.", "Cap", "Cap-d'Orvel"),
+])
+def test_a_place_goes_on_over_the_hyphens_of_its_name(sentence, model, place):
+    assert (place, "GPE") in refined([sentence], [(model, "GPE", 0)])
+
+
+@pytest.mark.parametrize("sentence, model, kept", [
+    ("Trade on the Kenya-Uganda border grew.", [("Kenya", "GPE", 0)], ("Kenya", "GPE")),  # two places
+    ("A Tokyo-based firm won the contract.", [("Tokyo", "GPE", 0)], ("Tokyo", "GPE")),  # a word in lower case
+    ("Dr Ana Tarvik-Holm spoke. Tarvik-Holm called it a chance.", [("Ana Tarvik-Holm", "PERSON", 0), ("Tarvik", "GPE", 0, 1)],
+     ("Tarvik", "GPE")),  # a person's surname
+])
+def test_a_hyphen_joins_no_second_place_no_adjective_and_no_surname_to_a_place(sentence, model, kept):
+    assert kept in refined([sentence], model)

@@ -868,13 +868,17 @@ def unknown_places(ms: list[Mention], page: Page) -> list[Mention]:
 #: One or two particles and a capitalised word, again and again: " de Janeiro", " aan de Tolm", " de la Sierra".
 _PARTICLE_WORD = rf"(?:{alternation(PLACE_PARTICLES)}[ \t]+){{1,2}}[{CAPITALS}][\w'’-]*"
 _PARTICLE_TAIL = re.compile(rf"(?:[ \t]+{_PARTICLE_WORD})+(?![\w'’-])")
+#: A place's name going on over hyphens, small words between them: "-Bissau", "-à-Pierre", "-d'Ail", "-sur-Mer".
+_HYPHEN_TAIL = re.compile(rf"(?:-(?:[a-zà-ÿ]{{1,4}}-|[a-z]['’])*[{CAPITALS}][\w'’]*)+(?![\w'’-])")
 #: A name whose capitalised words a particle joins: "Khorra el Basit", "Santa Cruz de la Sierra".
 _PARTICLE_NAME = re.compile(rf"[{CAPITALS}][\w'’-]*(?:[ \t]+[{CAPITALS}][\w'’-]*)*(?:[ \t]+{_PARTICLE_WORD}(?:[ \t]+[{CAPITALS}][\w'’-]*)*)+")
 
 
 def particle_places(ms: list[Mention], page: Page) -> list[Mention]:
     """A place's name joined by another language's small words is one name (``place_particles``): the model's place
-    goes on over them ("Velkenrode" of "Velkenrode aan de Tolm", "Nevado" and "Tarvo" of "Nevado del Tarvo"), and
+    goes on over them ("Velkenrode" of "Velkenrode aan de Tolm", "Nevado" and "Tarvo" of "Nevado del Tarvo") and over
+    hyphens ("Pointe" of "Pointe-à-Tarvo", "Emilia" of "Emilia-Romagna"; not where both halves are places the
+    gazetteer knows and the whole is none, "Kenya-Uganda"), and
     such a name read as a firm's or a person's right after a preposition of place is a place ("buy onions in Khorra el
     Basit", "the wharf at Porto do Velm").
 
@@ -887,11 +891,21 @@ def particle_places(ms: list[Mention], page: Page) -> list[Mention]:
     gaz = gazetteer()
     taken = SpanIndex(ms)
     gone: set[int] = set()
+    person_words = {w for m in ms if m.label == "PERSON" for w in m.text(texts).split()}
     for m in sorted(ms, key=lambda m: (m.seg, m.start)):
         if id(m) in gone:
             continue
         text = texts[m.seg]
         if m.label in PLACE_LABELS:
+            if ((hm := _HYPHEN_TAIL.match(text, m.end)) is not None and not taken.overlaps(m.seg, hm.start(), hm.end())
+                    and text[m.start:hm.end()] not in person_words):  # (a person's surname: "Dr Ana Tarvik-Holm")
+                # (one word the tokenizer cut: "Emilia-Romagna", "Pointe-à-Pierre"; not two places, "Kenya-Uganda")
+                whole = gaz.lookup(text[m.start:hm.end()])
+                last = re.split(r"[-'’]", hm.group())[-1]
+                if whole is not None or gaz.lookup(m.text(texts)) is None or gaz.lookup(last) is None:
+                    m.end = hm.end()
+                    if whole is not None:
+                        m.label = place_label(whole)
             tm = _PARTICLE_TAIL.match(text, m.end)
             if tm is None or any(w.lower() in MONTHS or w.lower() in WEEKDAYS or w == "I" or w in gaz.demonyms for w in tm.group().split()):
                 continue  # (not "Where in Paris do Americans eat?")

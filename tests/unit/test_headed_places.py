@@ -4,6 +4,8 @@ two places the model read as one span (``split_places``), and a river's one-word
 
 from __future__ import annotations
 
+import pytest
+
 from tests.unit.entity_mentions import refined
 
 
@@ -74,3 +76,21 @@ def test_a_people_an_institution_or_a_word_running_on_is_no_river():
     texts = ["The siege of the Holvars ended; she sat in the Storting.", "The women of the Velno weave stripes."]
     out = refined(texts, [])
     assert not any(t in {"Holvars", "Storting", "Velno"} and lab == "LOC" for t, lab in out), out
+
+
+@pytest.mark.parametrize("sentence, model, place", [
+    ("Boats wait on the Varno River at dawn.", ("Varno", "GPE", 0), ("Varno River", "LOC")),
+    ("Ferries tie up at the Tarvik Ferry Terminal every day.", ("Tarvik", "GPE", 0), ("Tarvik Ferry Terminal", "FAC")),
+    ("The festival ends with a concert in Selvaro Castle.", ("Selvaro", "GPE", 0), ("Selvaro Castle", "FAC")),
+])
+def test_the_models_place_runs_on_to_a_places_last_word_right_after_it(sentence, model, place):
+    assert place in refined([sentence], [model])
+
+
+def test_a_province_after_the_models_place_stays_out_of_it():
+    assert ("Tarvala", "GPE") in refined(["Fighting in Tarvala Province went on for a week."], [("Tarvala", "GPE", 0)])
+
+
+def test_a_place_word_inside_a_bodys_name_makes_no_place():
+    out = refined(["Delegates from Tarvik Harbour Authority met."], [("Tarvik", "GPE", 0)])
+    assert not [m for m in out if m[0].startswith("Tarvik Harbour") and m[1] != "ORG"], out

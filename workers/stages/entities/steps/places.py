@@ -459,13 +459,22 @@ _HEADED_PLACE = re.compile(
     r"((?:[A-Z][\w'’-]*[a-z][\w'’-]*[ \t]+){1,3}(" + "|".join(h.capitalize() for h in _HEADS) + r"))"
     r"(?![\w'’-])(?![ \t]+of\b)")
 
+#: A place's last word right after the model's place, up to two capitalised words between: " River", " Ferry
+#: Terminal", " Marine Reserve". Not a province's, a county's or a territory's: "Tarvala Province" is written both
+#: ways.
+_HEAD_AFTER = re.compile(
+    r"[ \t]+((?:[A-Z][\w'’-]*[a-z][\w'’-]*[ \t]+){0,2}("
+    + "|".join(h.capitalize() for h in _HEADS if h not in {"province", "county", "territory"}) + r"))(?![\w'’-])(?![ \t]+of\b)")
+
 
 def headed_places(ms: list[Mention], page: Page) -> list[Mention]:
     """A name that ends in a place's last word, where the model saw no name: "along the Varn River", "over the Tolvek
     Pass", "the Sarvik Market", "at Skerra Point". The word before it is "the" in running text or a preposition of
     place, so a title-case heading's words or a band's name opening a sentence ("The Weavers' Hall") are not read so.
     No word of it is a month, a day, a title or an organisation's word ("the Harbour Trust Building"). Rivers, lakes
-    and mountains are LOC, buildings and streets FAC, a name the gazetteer knows takes its kind."""
+    and mountains are LOC, buildings and streets FAC, a name the gazetteer knows takes its kind. A place the model
+    found runs on to such a word right after it ("the Varno River", "Tarvik Ferry Terminal"; not "Province", which
+    pages write inside and outside the name)."""
     texts = page.texts
     gaz = gazetteer()
     taken = SpanIndex(ms)
@@ -483,6 +492,21 @@ def headed_places(ms: list[Mention], page: Page) -> list[Mention]:
                 "LOC" if head in LOC_HEADS or head.rstrip("s") in LOC_HEADS else "FAC")
             out.append(Mention(i, s, e, label, "place_head"))
             taken.add(i, s, e)
+    gone: set[int] = set()
+    for m in out:
+        if m.label not in PLACE_LABELS or id(m) in gone or (hm := _HEAD_AFTER.match(texts[m.seg], m.end)) is None:
+            continue
+        s, e = hm.span(1)
+        inside = [o for o in taken.find(m.seg, s, e) if isinstance(o, Mention) and o is not m]
+        if any(o.start < s or o.end > e for o in inside) or any(
+                w.lower() in ORG_HEADS or w.lower() in MONTHS or w.lower() in WEEKDAYS for w in texts[m.seg][s:hm.start(2)].split()):
+            continue
+        gone.update(id(o) for o in inside)
+        m.end = e  # (the model's place and the word for its kind after it: "the Congo River", "Cardigan Castle")
+        head = hm.group(2).lower()
+        known = gaz.lookup(m.text(texts))
+        m.label = place_label(known) if known is not None else "LOC" if head in LOC_HEADS or head.rstrip("s") in LOC_HEADS else "FAC"
+    out = [m for m in out if id(m) not in gone] if gone else out
     return sorted(out, key=lambda m: (m.seg, m.start))
 
 

@@ -62,6 +62,8 @@ def test_a_towns_name_closing_a_name_without_a_given_name_is_no_surname():
     ("Holm, T. 2020. Tides and trade. Coast and People, 2, 41–60.", "Coast and People", []),
     ("Berg O, Lund A (2018) Winter ferries. North Sea Harbour Review 12(3): 201–219.", "North Sea Harbour Review",
      [("North Sea", "LOC", 0)]),
+    ("[2] Holm A. Shade and yield. Harbour Agroforestry Letters. 2019;12:233–247.", "Harbour Agroforestry Letters", []),
+    ("Berg M. 2020. Credit and cotton. Cahiers du Littoral Agricole 14(2): 33–51.", "Cahiers du Littoral Agricole", []),
 ])
 def test_a_journal_before_its_volume_and_pages_is_an_organisation(entry, journal, model):
     assert (journal, "ORG") in refined([entry], model)

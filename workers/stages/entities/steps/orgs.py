@@ -196,8 +196,12 @@ def bracketed_names(ms: list[Mention], page: Page) -> list[Mention]:
 # A journal's name in a reference entry: capitalised words (and "of", "and" ...) right after the title's full stop,
 # then the volume, perhaps its issue, and the pages: "Harbour Studies 12(3): 41–66", "Coast and People, 2, 41–60".
 # (No volume or page opens with a zero: "Open 09:00–17:00" is a shop's hours.)
-_JOURNAL = re.compile(r"(?<=[.?!][ \t])(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:[A-Z][\w&'’-]*|of|and|for|the|in|on|&)){0,8}?)"
-                      r",?[ \t]+[1-9]\d{0,3}(?:[ \t]?\(\d{1,4}\))?[ \t]?[:,][ \t]?[1-9]\d{0,4}[–-]\d{1,5}\b")
+# Or, in the style of medical journals, a full stop, the year and a semicolon before them: "Harbour Studies.
+# 2019;12(3):41–66". Small words of other languages may join the name's words: "Cahiers du Littoral 14(2): 33–51".
+_JOURNAL = re.compile(r"(?<=[.?!][ \t])(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:[A-Z][\w&'’-]*|of|and|for|the|in|on|&|"
+                      r"de|du|des|da|do|di|del|della|la|le|et|y|d['’][A-Za-zÀ-ÿ]+)){0,8}?)"
+                      r"(?:,?[ \t]+[1-9]\d{0,3}(?:[ \t]?\(\d{1,4}\))?[ \t]?[:,][ \t]?[1-9]\d{0,4}[–-]\d{1,5}\b"
+                      r"|\.[ \t]+(?:1[5-9]|20)\d\d;[ \t]?[1-9]\d{0,3}(?:\(\d{1,4}\))?:[ \t]?[1-9]\d{0,4}\b)")
 
 
 #: A reference entry's publisher after its town and a colon, then a full stop or a year: "Tarnby: Harbour Press.",
@@ -239,7 +243,7 @@ def _publishers(text: str) -> list[re.Match]:
 
 def journals(ms: list[Mention], page: Page) -> list[Mention]:
     """A journal named in a reference entry, before its volume and pages, is an organisation: "Island Studies 4(1):
-    3–19", "Coast and People, 2, 41–60"; so is a publisher after its town and a colon ("Tarnby: Harbour Press."),
+    3–19", "Coast and People, 2, 41–60", "Island Studies. 2019;4(1):3–19"; so is a publisher after its town and a colon ("Tarnby: Harbour Press."),
     and a paper cited after a quoted title and before its date (""Title". Selvik Evening Ledger. 12 May 2019.");
     the model's pieces inside give way (a place in its name: "Mekong Field Review"). Not a date or an event inside
     it."""
@@ -247,7 +251,7 @@ def journals(ms: list[Mention], page: Page) -> list[Mention]:
     taken = SpanIndex(ms)
     out = list(ms)
     for i, text in enumerate(texts):
-        found = list(_JOURNAL.finditer(text)) if "–" in text or "-" in text else []
+        found = list(_JOURNAL.finditer(text)) if "–" in text or "-" in text or ";" in text else []
         if ":" in text:
             found += _publishers(text)
         if "”" in text or '"' in text:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import importlib
 
-from tests.unit.entity_mentions import KNOWN, labelled, mention
+import pytest
+
+from tests.unit.entity_mentions import KNOWN, labelled, mention, refined
 from workers.stages.entities.rules import refine
 
 
@@ -188,3 +190,18 @@ def test_peoples_by_the_noun_for_their_members_and_nationalities_before_a_noun_a
     # a place before the noun, or an English word: left alone
     assert ("Nairobi", "NORP") not in got("Nairobi and Mombasa farmers met in May.")
     assert ("Village", "NORP") not in got("Village communities met in May.")
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("The coastal path runs from the Tarvesnes lighthouse to the harbour.", "Tarvesnes"),
+    ("What did the Orvangeum seawall change for the farmers?", "Orvangeum"),
+    ("Traders cross at the Mwaveni border post every morning.", "Mwaveni"),
+    ("Water from the Kelvoru dam fills the lake.", "Kelvoru"),
+])
+def test_a_name_before_a_feature_or_a_work_in_lower_case_is_a_place(sentence, place):
+    assert (place, "GPE") in refined([sentence], [])
+
+
+def test_two_places_joined_before_border_are_no_one_place():
+    out = refined(["Rep. Ana Lima visited the Norway-Sweden border on Monday."], [("Norway-Sweden", "ORG", 0)])
+    assert ("Norway-Sweden", "GPE") not in out, out

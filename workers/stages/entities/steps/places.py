@@ -443,10 +443,15 @@ _NAME_BEFORE_DIVISION = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*[a-z][\w'’-
 def _division_name(t: str, page: Page) -> bool:
     """A name a division or feature may take: no given name, everyday word or word the page writes in lower case
     first (a table's "Mangrove area" column), no organisation word, month or day, no nationality ("the Somali
-    region" is named by its people)."""
+    region" is named by its people), and not two places the gazetteer knows joined by a hyphen ("the Kenya-Uganda
+    border")."""
     words = t.split()
     first = words[0]
-    return not (is_given_name(first) or is_common(first) or first.lower() in page.lower_words or first in gazetteer().demonyms
+    gaz = gazetteer()
+    halves = re.split(r"[-–](?=[A-Z])", t)
+    if len(halves) > 1 and all(gaz.lookup(h) is not None for h in halves):
+        return False  # (two places the border runs between: "the Norbay-Tarvia border")
+    return not (is_given_name(first) or is_common(first) or first.lower() in page.lower_words or first in gaz.demonyms
                 or any(w.lower() in ORG_HEADS or w.lower() in MONTHS or w.lower() in WEEKDAYS for w in words))
 
 

@@ -71,6 +71,12 @@ def test_a_name_after_in_and_the_places_listed_with_it_are_places():
     assert ("Harwold", "GPE") in out and ("Ambleworth", "GPE") in out
 
 
+def test_names_listed_after_from_or_around_are_places():
+    texts = ["Growers around Chuvaro and Tarmah Telu sell to the coast.", "Boats from Kelvassa and Ornvik reach the port at dawn."]
+    out = refined(texts, [])
+    assert {("Chuvaro", "GPE"), ("Tarmah Telu", "GPE"), ("Kelvassa", "GPE"), ("Ornvik", "GPE")} <= set(out), out
+
+
 def test_a_name_with_a_letter_beyond_ascii_after_in_is_a_place_as_any_other():
     from workers.stages.entities.core import Mention, Page
     from workers.stages.entities.steps.places import places_after_prepositions

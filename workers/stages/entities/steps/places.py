@@ -774,7 +774,7 @@ _LIST_LAST = re.compile(r"[ \t]*,?\s+(?:and|or)\s+(?:(?:in|on|at|near)[ \t]+)?")
 #: A year right after the list: its items are authors ("(Holm and Berg 2020; ...)", "Holm, Berg, 2019").
 _YEAR_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:1[5-9]|20)\d\d[a-z]?\b")
 #: "in", "near", "at" right before a list: its items are where something is ("households in Orvanet, Kessby and Tulmar").
-_LIST_PREPOSITION = re.compile(r"(?<![\w'’-])(?:[iI]n|near|at|between)[ \t]+$")
+_LIST_PREPOSITION = re.compile(r"(?<![\w'’-])(?:[iI]n|near|at|between|from|around|above|below|across|beyond|outside)[ \t]+$")
 
 
 def _name_lists(text: str) -> list[list[tuple[int, int]]]:

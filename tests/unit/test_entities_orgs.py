@@ -567,3 +567,11 @@ def test_a_body_beside_a_verb_of_speech_stays_a_body(text, name):
 ])
 def test_a_polytechnic_or_a_conservatoire_is_an_organisation(text, name, model_label):
     assert (name, "ORG") in refined([text], [(name, model_label, 0)])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Volunteers walked the shore for the Great Crab Count on Saturday.", "Great Crab Count"),
+    ("She won the choir prize at the Tarvo Valley Eisteddfod six times.", "Tarvo Valley Eisteddfod"),
+])
+def test_a_count_or_an_eisteddfod_is_an_event(text, name):
+    assert (name, "EVENT") in refined([text], [])

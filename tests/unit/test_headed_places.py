@@ -94,3 +94,11 @@ def test_a_province_after_the_models_place_stays_out_of_it():
 def test_a_place_word_inside_a_bodys_name_makes_no_place():
     out = refined(["Delegates from Tarvik Harbour Authority met."], [("Tarvik", "GPE", 0)])
     assert not [m for m in out if m[0].startswith("Tarvik Harbour") and m[1] != "ORG"], out
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("We walked a few days on the Tarvo Coast Path last summer.", "Tarvo Coast Path"),
+    ("The stretch of the Velmar Cycle Trail between the towns is flat.", "Velmar Cycle Trail"),
+])
+def test_a_path_or_a_trail_is_a_place(sentence, place):
+    assert any(t == place and label in ("LOC", "FAC", "GPE") for t, label in refined([sentence], [])), refined([sentence], [])

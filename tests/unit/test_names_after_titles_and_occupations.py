@@ -205,3 +205,10 @@ def test_a_name_before_a_feature_or_a_work_in_lower_case_is_a_place(sentence, pl
 def test_two_places_joined_before_border_are_no_one_place():
     out = refined(["Rep. Ana Lima visited the Norway-Sweden border on Monday."], [("Norway-Sweden", "ORG", 0)])
     assert ("Norway-Sweden", "GPE") not in out, out
+
+
+def test_a_persons_cell_written_surname_first_names_one_person():
+    texts = ["Player\tClub\tGoals\nTarvik-Holm, Ana\tVelmar Rovers\t11\nAna Lima / Eva Holm\tTarvo Athletic\t8"]
+    out = refined(texts, [])
+    assert ("Tarvik-Holm, Ana", "PERSON") in out and ("Ana", "PERSON") not in out, out
+    assert ("Ana Lima", "PERSON") in out and ("Eva Holm", "PERSON") in out, out

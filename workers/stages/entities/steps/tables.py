@@ -320,6 +320,8 @@ _COLUMN_LABEL = {**{w: "GPE" for w in PLACE_COLUMNS}, **{w: "ORG" for w in ORG_C
 # "," or "&" ("Ana Lima / Eva Holm").
 _CELL_NAME = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’.-]*(?:[ \t]+(?:[a-z]{1,5}[ \t]+)?[A-ZÀ-ÞĀ-Ž&][\w'’.&-]*)*")
 _CELL_JOINS = re.compile(r"[ \t]*(?:/|,|&|\band\b)[ \t]*")
+#: A person written surname first in a cell: "Tarvik-Holm, Ana" (a given name after the comma).
+_INVERTED_CELL = re.compile(r"([A-ZÀ-ÞĀ-Ž][\w'’-]*(?:[ ]+[A-ZÀ-ÞĀ-Ž][\w'’-]*)?),[ ]+([A-ZÀ-ÞĀ-Ž][\w'’-]*)")
 
 
 def _cells(text: str, ls: int, le: int) -> list[tuple[int, int]]:
@@ -339,7 +341,8 @@ def _cells(text: str, ls: int, le: int) -> list[tuple[int, int]]:
 def table_columns(ms: list[Mention], page: Page) -> list[Mention]:
     """In a table whose first row heads its columns, the names in a column headed "Athlete", "Candidate" ... are
     persons, under "Club", "Party" ... organisations, under "Country", "Parish" ... places (the heads are data:
-    person_columns, org_columns, place_columns). A cell may name several ("Ana Lima / Eva Holm"); a cell of figures or
+    person_columns, org_columns, place_columns). A cell may name several ("Ana Lima / Eva Holm"), but a person's cell
+    of a surname, a comma and a given name names one ("Tarvik-Holm, Ana"); a cell of figures or
     of words in lower case names none. The model's mentions in such a cell give way to what the column says, and so
     do its mentions of the same name elsewhere on the page. In a head row of three heads or more, no figure in it, the
     heads of figures (column_abbreviations: "GF", "Pos", "Time") are no names; a party's acronym heading its column
@@ -365,6 +368,11 @@ def table_columns(ms: list[Mention], page: Page) -> list[Mention]:
                 continue
             for (a, b), label in zip(cells, labels):
                 if label is None:
+                    continue
+                if label == "PERSON" and (im := _INVERTED_CELL.fullmatch(text[a:b].strip())) and is_given_name(
+                        im.group(2).split("-")[0]) and not is_given_name(im.group(1).split()[0]):
+                    s = a + text[a:b].index(im.group(0))
+                    found.append(Mention(i, s, s + len(im.group(0)), label, "column"))  # one person, surname first
                     continue
                 pos = a
                 for part in _CELL_JOINS.split(text[a:b]):

@@ -852,16 +852,16 @@ _UNSEEN_NAME = re.compile(r"(?<![\w'’.-])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]*[
 
 def unseen_persons(ms: list[Mention], page: Page) -> list[Mention]:
     """Two to four words no list knows, where the model saw no name, are a person's when a relative clause only a person
-    takes or a verb of speech follows: "Tarvek Oddsson Brim, who ran the mill for thirty years", "Kiraboh Vashunde
-    said". No word is one English text uses, a given name the gazetteer knows as a place, a title, a month, a day or an
-    organisation's or a place's word, and the gazetteer does not know the whole (the model misses names of languages
+    takes or a verb of speech follows: "Tarvek Oddsson Brimjo, who ran the mill for thirty years", "Kiraboh Vashunde
+    said". No word is one English text uses or one the gazetteer knows, a title, a month, a day or an organisation's
+    or a place's word, no word is one the page writes in lower case, and the gazetteer does not know the whole (the model misses names of languages
     it read little of: "Espérance Nabintu, who grinds cassava")."""
     texts = page.texts
     gaz = gazetteer()
     taken = SpanIndex(ms)
     out = list(ms)
     for i, text in enumerate(texts):
-        if "who" not in text and not any(v in text for v in ("said", "told", "says", "added")) and not SPEECH_AFTER.search(text):
+        if "who" not in text and not SPEECH_AFTER.search(text):
             continue
         for nm in _UNSEEN_NAME.finditer(text):
             s, e = nm.span()
@@ -893,7 +893,7 @@ def cued_persons(ms: list[Mention], page: Page) -> list[Mention]:
     """A name of words no list knows that the model read as a body's or a place's is a person's where the sentence says
     so: a verb of speech before or after it ('said Kelvo Arrandi', 'Kelvo Arrandi said'), or a person's role set off
     by a comma after it (', fleet manager of the island ferries', ', president of ...') or before it ('its chair,
-    Kelvo Arrandi, ...'). Two to four words, a particle between them ("Bastos de Velmira"); no word English text uses
+    Kelvo Arrandi, ...'). Two to four words, a particle between them ("Tolvas de Velmira"); no word English text uses
     unless it is a given name, the gazetteer knows none of them, none is an organisation's or a place's word, and the
     page names no body so."""
     texts = page.texts

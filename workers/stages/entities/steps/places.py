@@ -105,7 +105,7 @@ def add_places(ms: list[Mention], page: Page) -> list[Mention]:
                 continue
             if dp is None:
                 if (p.kind == "city" and p.population < CITY_POPULATION and not PLACE_VERB_BEFORE.search(text, max(0, s - 15), s)
-                        and not _LONE_PREPOSITION.search(text, max(0, s - 8), s) and not _listed_after_place(taken, i, text, s)):
+                        and not _LONE_PREPOSITION.search(text, max(0, s - _LONE_WINDOW), s) and not _listed_after_place(taken, i, text, s)):
                     continue  # a smaller town only after "in", "near", "at", "from"..., or in a list of places
                 # (a sentence's first word is capitalised anyway: a city's name there that is also a common word or a
                 # given name is as likely that, "Reading", "Florence"; "Kathmandu: Harbour Press" is the city)
@@ -347,7 +347,7 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
         text = texts[m.seg]
         t = m.text(texts)
         after_prep = PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start) is not None or (
-            m.origin == "model" and _RELABEL_PREPOSITION.search(text, max(0, m.start - 8), m.start) is not None) or (
+            m.origin == "model" and _RELABEL_PREPOSITION.search(text, max(0, m.start - _LONE_WINDOW), m.start) is not None) or (
             _OPENING_IN.search(text, max(0, m.start - 6), m.start) is not None) or (
             _GUARDED_BEFORE.search(text, max(0, m.start - 15), m.start) is not None) or (
             _TRAVEL_TO.search(text, max(0, m.start - 20), m.start) is not None) or (
@@ -371,7 +371,7 @@ def places_after_prepositions(ms: list[Mention], page: Page) -> list[Mention]:
               and (PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start)
                    or (m.label == "NORP" and _AT_BEFORE.search(text, max(0, m.start - 4), m.start))
                    or (m.label == "ORG" and m.origin == "model" and t not in teams
-                       and _RELABEL_PREPOSITION.search(text, max(0, m.start - 8), m.start)))
+                       and _RELABEL_PREPOSITION.search(text, max(0, m.start - _LONE_WINDOW), m.start)))
               and t not in gaz.demonyms  # ("in Varnholm", "the border post at Varnholm": a village taken for a people too)
               and t not in page.known.orgs and t.lower() not in page.lower_words and t not in actors and t not in cued
               and not _PLURAL_AFTER.match(text, m.end)):
@@ -472,6 +472,15 @@ _HEAD_AFTER = re.compile(
     + "|".join(h.capitalize() for h in _HEADS if h not in {"province", "county", "territory"}) + r"))(?![\w'’-])(?![ \t]+of\b)")
 
 
+def _headed_label(known, head: str) -> str:
+    """A headed place's label: the gazetteer's kind where it knows the name, else LOC for a river, a lake or a
+    mountain, FAC for a building or a street."""
+    if known is not None:
+        return place_label(known)
+    head = head.lower()
+    return "LOC" if head in LOC_HEADS or head.rstrip("s") in LOC_HEADS else "FAC"
+
+
 def headed_places(ms: list[Mention], page: Page) -> list[Mention]:
     """A name that ends in a place's last word, where the model saw no name: "along the Varn River", "over the Tolvek
     Pass", "the Sarvik Market", "at Skerra Point". The word before it is "the" in running text or a preposition of
@@ -491,11 +500,7 @@ def headed_places(ms: list[Mention], page: Page) -> list[Mention]:
             if taken.overlaps(i, s, e) or any(
                     w in ORG_HEADS or w in MONTHS or w in WEEKDAYS or w.rstrip(".") in TITLES for w in words):
                 continue
-            head = hm.group(2).lower()
-            known = gaz.lookup(text[s:e])
-            label = place_label(known) if known is not None else (
-                "LOC" if head in LOC_HEADS or head.rstrip("s") in LOC_HEADS else "FAC")
-            out.append(Mention(i, s, e, label, "place_head"))
+            out.append(Mention(i, s, e, _headed_label(gaz.lookup(text[s:e]), hm.group(2)), "place_head"))
             taken.add(i, s, e)
     gone: set[int] = set()
     for m in out:
@@ -508,9 +513,7 @@ def headed_places(ms: list[Mention], page: Page) -> list[Mention]:
             continue
         gone.update(id(o) for o in inside)
         m.end = e  # (the model's place and the word for its kind after it: "the Congo River", "Cardigan Castle")
-        head = hm.group(2).lower()
-        known = gaz.lookup(m.text(texts))
-        m.label = place_label(known) if known is not None else "LOC" if head in LOC_HEADS or head.rstrip("s") in LOC_HEADS else "FAC"
+        m.label = _headed_label(gaz.lookup(m.text(texts)), hm.group(2))
     out = [m for m in out if id(m) not in gone] if gone else out
     return sorted(out, key=lambda m: (m.seg, m.start))
 
@@ -646,14 +649,16 @@ def _place_list(text: str, m: Mention, gaz) -> list[tuple[int, int]]:
     name a place the gazetteer knows or words no list knows, no given name first, no organisation's word, and not a
     list of authors before a year; after "in", "at", "from", "on" or "to", one name a place the gazetteer knows.
     Empty where it is no such list."""
-    if _LISTED_NAMES.fullmatch(text, m.start, m.end) is None or not (
-            PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start) or _LONE_PREPOSITION.search(text, max(0, m.start - 8), m.start)
-            or _PART_OF_BEFORE.search(text, max(0, m.start - 30), m.start)):
+    if _LISTED_NAMES.fullmatch(text, m.start, m.end) is None:
+        return []
+    part_of = _PART_OF_BEFORE.search(text, max(0, m.start - 30), m.start) is not None
+    if not (part_of or PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start)
+            or _LONE_PREPOSITION.search(text, max(0, m.start - _LONE_WINDOW), m.start)):
         return []
     if _AUTHOR_AFTER.match(text, m.end) or _YEAR_AFTER.match(text, m.end):
         return []
     items = [im.span() for im in _LISTED_NAME.finditer(text, m.start, m.end) if im.group() != "and"]
-    if not (_AROUND_BEFORE.search(text, max(0, m.start - 15), m.start) or _PART_OF_BEFORE.search(text, max(0, m.start - 30), m.start)
+    if not (part_of or _AROUND_BEFORE.search(text, max(0, m.start - 15), m.start)
             or any(gaz.lookup(text[a:b]) is not None for a, b in items)):
         return []  # (after "in" or "from", a place the gazetteer knows must vouch for the list)
     for a, b in items:
@@ -860,6 +865,8 @@ def _listable(name: str, gaz, page: Page) -> bool:
 _LONE_NAME = re.compile(r"(?<![\w’'.-])[A-Z][^\W\d_]*(?:[’'-][^\W\d_]+)*(?![\w’'-])(?![ \t]+[A-Z])")
 # "at", "to", "from", "on" right before a name (the list lone_place_prepositions), beside place_verbs' "in", "near"...
 _LONE_PREPOSITION = re.compile(r"\b" + alternation(LONE_PLACE_PREPOSITIONS) + r"[ \t]+$")
+#: How far back to look for one of them: the longest and a space or two ("around ").
+_LONE_WINDOW = max(map(len, LONE_PLACE_PREPOSITIONS)) + 2
 # Of those, the ones before which a name the model read as a firm's or a person's is more often a village's: "at",
 # "from", "on" ("the ferry at Tolvik", "a bus from Sannholm"); a firm or a person is given "to" as often as a place
 # is ("lent to Varnak", "a quote attributed to Berg"). Only the model's guess: a name a step read as a club ("the
@@ -884,7 +891,7 @@ def unknown_places(ms: list[Mention], page: Page) -> list[Mention]:
             t = lm.group()
             travel = _TRAVEL_TO.search(text, max(0, s - 20), s) is not None
             after_preposition = (travel or PLACE_VERB_BEFORE.search(text, max(0, s - 15), s) is not None
-                                 or _LONE_PREPOSITION.search(text, max(0, s - 8), s) is not None)
+                                 or _LONE_PREPOSITION.search(text, max(0, s - _LONE_WINDOW), s) is not None)
             # (after a word of going "to", a name English text knows is a place too, unless it is a common word)
             if (not after_preposition or len(t) < UNKNOWN_PLACE_LETTERS or t.isupper() or re.search(r"-[a-z]", t)
                     or taken.overlaps(i, s, e) or (is_common(t) if travel else is_listed(t)) or is_given_name(t)
@@ -955,7 +962,7 @@ def particle_places(ms: list[Mention], page: Page) -> list[Mention]:
         if sum(w[0].isupper() for w in words) > 3 or any(w.lower() in ORG_HEADS or w.lower() in ORG_OPENERS or w.lower() in BODY_WORDS or w in LEGAL_FORMS for w in words):
             continue
         near = PLACE_VERB_BEFORE.search(text, max(0, m.start - 15), m.start) is not None
-        if not (near or _LONE_PREPOSITION.search(text, max(0, m.start - 8), m.start) or _GUARDED_BEFORE.search(
+        if not (near or _LONE_PREPOSITION.search(text, max(0, m.start - _LONE_WINDOW), m.start) or _GUARDED_BEFORE.search(
                 text, max(0, m.start - 10), m.start)):
             continue
         if ((is_given_name(words[0]) and not near) or text[m.end:m.end + 1] in {"'", "’"} or _ACTS_AFTER.match(text, m.end)
